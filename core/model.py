@@ -1,0 +1,164 @@
+"""Plain data shared by every part of Parallax: sources, passages, claims, divergences."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional
+
+DIVERGENCE_TYPES = (
+    "title", "time", "number", "place", "actor", "attribution", "modality",
+    "negation", "quote", "institution", "spelling", "other",
+)
+
+VERDICTS = ("confirmed", "not_significant", "follow_up", "source_error")
+VERDICT_LABELS = {
+    "confirmed": "Discrepancy confirmed",
+    "not_significant": "Not significant",
+    "follow_up": "Needs follow-up",
+    "source_error": "Error in a source",
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range of a document's text: text == document_text[start:end]."""
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """One imported article: decoded text, metadata and the hash of its original bytes."""
+    key: str                 # stable identity inside a case (the case may assign its own)
+    text: str                # decoded text; offsets everywhere index into this string
+    sha256: str              # of the original bytes
+    kind: str                # "txt" | "md" | "html" | "paste"
+    path: str = ""
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    published: str = ""      # as found (ISO date when known)
+    url: str = ""
+    encoding: str = "utf-8"
+    imported_at: str = ""    # ISO 8601 UTC
+    original: bytes = field(default=b"", repr=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        """Return the short name shown for this source (outlet, else title, else file name)."""
+        import os
+        return self.outlet or self.title or os.path.basename(self.path) or self.key
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of a document (the unit of alignment), with offsets into the document text."""
+    id: str                  # "d0:p3"
+    doc: str                 # "d0"
+    index: int               # position among the document's passages
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source as the engine sees it: passages to align and boilerplate kept aside."""
+    id: str                  # "d0", by order of the sources given
+    source: Source
+    passages: tuple[Passage, ...]
+    boilerplate: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A scored correspondence between two passages of different documents."""
+    a: str                   # passage id
+    b: str                   # passage id
+    score: float
+    manual: bool = False
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One source's wording of a divergent slot; offsets index the document text."""
+    passage: str             # passage id
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Divergence:
+    """A typed, ranked factual difference between the variants of one claim."""
+    key: str                 # stable across re-alignment: hash of type + normalized variant texts
+    claim: str               # claim id
+    type: str                # one of DIVERGENCE_TYPES
+    rank: float              # 0..1, higher = more likely to matter
+    summary: str
+    variants: tuple[Variant, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Passages from different documents that report the same fact."""
+    id: str                  # "c0"
+    key: str                 # stable across re-alignment (hash of member texts)
+    score: float             # mean link score
+    members: tuple[str, ...] # passage ids; adjacent passages of one doc form one multi-sentence member
+    links: tuple[Link, ...]
+    pivot: str               # the most central member passage id (diffs are taken against it)
+    divergences: tuple[Divergence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two statements inside one source that cannot both hold (President vs former President)."""
+    doc: str
+    type: str
+    summary: str
+    variants: tuple[Variant, ...]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Everything the engine found for a set of sources."""
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    unique: tuple[str, ...]                 # passage ids no other source has
+    contradictions: tuple[Contradiction, ...] = ()
+
+    def passage(self, pid: str) -> Passage:
+        """Return the passage with this id."""
+        doc_index = int(pid.split(":")[0][1:])
+        return self.documents[doc_index].passages[int(pid.split(":p")[1])]
+
+    def document_of(self, pid: str) -> Document:
+        """Return the document a passage belongs to."""
+        return self.documents[int(pid.split(":")[0][1:])]
+
+    def divergences(self) -> tuple[Divergence, ...]:
+        """Return every divergence of every claim, highest rank first."""
+        found = [d for c in self.claims for d in c.divergences]
+        return tuple(sorted(found, key=lambda d: (-d.rank, d.claim, d.key)))
+
+
+@dataclass(frozen=True)
+class PassageRef:
+    """A passage named so that it survives re-alignment: source key plus character range."""
+    source: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AlignmentEdit:
+    """A manual alignment decision that every re-run of the alignment respects.
+
+    link: a and b belong to the same claim.  unlink: a and b must not share a claim.
+    split: passage a is cut at absolute offset `at`.  merge: adjacent passages a and b become one.
+    """
+    kind: Literal["link", "unlink", "split", "merge"]
+    a: PassageRef
+    b: Optional[PassageRef] = None
+    at: Optional[int] = None

@@ -1,0 +1,57 @@
+"""Plain records of the checker's work, as stored in a case and read by exports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+ANNOTATION_LABELS = ("verified", "disputed", "needs source", "error")
+ANNOTATION_STATUSES = ("open", "resolved")
+
+
+@dataclass(frozen=True)
+class TextSelector:
+    """W3C Web Annotation anchor: TextQuoteSelector (exact, prefix, suffix) + TextPositionSelector."""
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class VerdictRecord:
+    """The checker's decision on one divergence, keyed by Divergence.key."""
+    divergence_key: str
+    verdict: str                 # one of core.model.VERDICTS
+    note: str = ""
+    source_key: str = ""         # the source in error, for verdict "source_error"
+    author: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A label, status and note attached to a span, passage, claim or divergence."""
+    id: str
+    target_kind: str             # "span" | "passage" | "claim" | "divergence"
+    source_key: str = ""         # for span and passage targets
+    selector: Optional[TextSelector] = None
+    claim_key: str = ""
+    divergence_key: str = ""
+    label: str = ""
+    status: str = "open"
+    note: str = ""
+    author: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One change to a case: what, when, by whom."""
+    id: int
+    at: str
+    author: str
+    action: str                  # e.g. "verdict.set", "annotation.add", "edit.link", "source.add"
+    target: str
+    detail: str = ""             # JSON text
