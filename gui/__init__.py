@@ -1,0 +1,1 @@
+"""Parallax window: renders what core returns and sends the user's intents back."""
