@@ -1,0 +1,395 @@
+"""Group the passages of several documents that report the same fact into claims."""
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional, Sequence
+
+from core.errors import Cancelled
+from core.model import AlignmentEdit, Claim, Document, Link, Passage, PassageRef
+from core.textnorm import fold_corpus_names, normalize_text, tokens
+
+Vector = dict[int, float]
+
+# Tuned on the demo gold (resources/samples/planted.json) and read against ../shared/seeds.
+LINK_THRESHOLD = 0.30     # a pair of single passages must be at least this similar to link
+JOIN_THRESHOLD = 0.24     # mean similarity a passage needs with every member already in a claim
+PART_THRESHOLD = 0.12     # each sentence of a multi-sentence run must share this much with its match
+RUN_MARGIN = 0.08         # a run must beat its best single sentence by this much
+MIN_TERMS = 3             # passages with fewer content terms (headings, "What did he say?") ...
+SHORT_THRESHOLD = 0.7     # ... link only when nearly identical
+MAX_RUN = 3               # longest run of adjacent sentences that may match one sentence
+PREFIX = 7                # keys cut to 7 letters: territorial/territory, negotiation/negotiating
+IDF_OFFSET = 0.3          # added to log idf: low enough that topic words ("dam") barely count
+NAME_RUN_DAMPING = 0.5    # a run of k capitalised words weighs 1/sqrt(k) each: one name, one vote
+CHUNK_CELLS = 2_000_000   # dense similarity cells computed at once (bounds memory)
+SMALL_CORPUS = 1500       # up to this many passages, a pure-Python index beats importing scipy
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Thresholds of the alignment; the defaults are the tuned ones."""
+    link: float = LINK_THRESHOLD
+    join: float = JOIN_THRESHOLD
+    part: float = PART_THRESHOLD
+    run_margin: float = RUN_MARGIN
+    max_run: int = MAX_RUN
+
+
+@dataclass
+class _Cluster:
+    """A claim under construction: the run of passages each document contributes."""
+    runs: dict[int, list[int]]               # doc index -> sorted global passage indices
+    members: dict[int, Vector]               # doc index -> normalized vector of that run
+    total: Vector = field(default_factory=dict)  # sum of the member vectors
+
+    def add_to_total(self, vector: Vector, sign: float = 1.0) -> None:
+        """Add (or subtract) a member vector to the running sum."""
+        for term, weight in vector.items():
+            self.total[term] = self.total.get(term, 0.0) + sign * weight
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    """Return the dot product of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(weight * b.get(term, 0.0) for term, weight in a.items())
+
+
+def _normalized(vector: Vector) -> Vector:
+    """Return the vector scaled to unit length."""
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {t: w / norm for t, w in vector.items()} if norm else {}
+
+
+def _check(should_cancel: Optional[Callable[[], bool]]) -> None:
+    """Raise Cancelled when the caller asked to stop."""
+    if should_cancel is not None and should_cancel():
+        raise Cancelled("alignment cancelled")
+
+
+def _terms(text: str) -> list[tuple[str, float, bool]]:
+    """Return (term, factor, capitalised) for the content tokens of a text; long name runs count less."""
+    found = [t for t in tokens(text) if not t.stop]
+    result = []
+    n = 0
+    while n < len(found):
+        m = n
+        if found[n].text[:1].isupper():
+            while m + 1 < len(found) and found[m + 1].text[:1].isupper() and \
+                    not text[found[m].end:found[m + 1].start].strip(" -"):
+                m += 1
+        run = m - n + 1
+        factor = 1.0 / (run ** NAME_RUN_DAMPING) if run > 1 else 1.0
+        for token in found[n:m + 1]:
+            key = token.key[:PREFIX] if token.kind == "word" else token.key
+            result.append((key, factor, token.kind == "word" and token.text[:1].isupper()))
+        n = m + 1
+    return result
+
+
+def _weights(passages: Sequence[Passage]) -> list[Vector]:
+    """Return raw TF-IDF vectors (sublinear tf, smoothed idf learned over these passages)."""
+    vocabulary: dict[str, int] = {}
+    counts: list[dict[int, int]] = []
+    factors: list[dict[int, float]] = []
+    found = [_terms(passage.text) for passage in passages]
+    variants = fold_corpus_names({k for terms in found for k, _, name in terms if name},
+                                 {k for terms in found for k, _, _ in terms})
+    for terms in found:
+        bag: dict[int, int] = {}
+        scale: dict[int, float] = {}
+        for word, factor, _ in terms:
+            word = variants.get(word, word)
+            term = vocabulary.setdefault(word, len(vocabulary))
+            bag[term] = bag.get(term, 0) + 1
+            scale[term] = min(scale.get(term, 1.0), factor)
+        counts.append(bag)
+        factors.append(scale)
+    df: dict[int, int] = {}
+    for bag in counts:
+        for term in bag:
+            df[term] = df.get(term, 0) + 1
+    n = len(passages)
+    idf = {t: math.log((1 + n) / (1 + d)) + IDF_OFFSET for t, d in df.items()}
+    return [{t: (1.0 + math.log(c)) * idf[t] * scale[t] for t, c in bag.items()}
+            for bag, scale in zip(counts, factors)]
+
+
+def _capped(row: dict[int, float], floor: float, per_row: int) -> list[tuple[float, int]]:
+    """Return the (score, j) of a row at or above floor, only the per_row best when there are more."""
+    hits = [(score, j) for j, score in row.items() if score >= floor]
+    if len(hits) > per_row:
+        hits = sorted(hits, key=lambda h: (-h[0], h[1]))[:per_row]
+    return hits
+
+
+def _candidates_small(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
+                      should_cancel) -> list[tuple[float, int, int]]:
+    """Return the candidate pairs through an inverted index (fast to start: no numpy import)."""
+    postings: dict[int, list[tuple[int, float]]] = {}
+    found: list[tuple[float, int, int]] = []
+    for i, vector in enumerate(vectors):
+        if i % 500 == 499:
+            _check(should_cancel)
+        row: dict[int, float] = {}
+        for term, weight in vector.items():
+            for j, other in postings.get(term, ()):
+                if doc_of[j] != doc_of[i]:
+                    row[j] = row.get(j, 0.0) + weight * other
+        found.extend((round(score, 6), j, i) for score, j in _capped(row, floor, per_row))
+        for term, weight in vector.items():
+            postings.setdefault(term, []).append((i, weight))
+    return found
+
+
+def _candidates(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
+                should_cancel) -> list[tuple[float, int, int]]:
+    """Return (score, i, j), i < j, for passage pairs of different documents scoring >= floor."""
+    if len(vectors) <= SMALL_CORPUS:
+        return _candidates_small(vectors, doc_of, floor, per_row, should_cancel)
+    return _candidates_large(vectors, doc_of, floor, per_row, should_cancel)
+
+
+def _candidates_large(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
+                      should_cancel) -> list[tuple[float, int, int]]:
+    """Return the candidate pairs by chunked sparse products (bounded memory on big corpora)."""
+    import numpy as np
+    from scipy import sparse
+
+    n = len(vectors)
+    if n == 0:
+        return []
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for vector in vectors:
+        indices.extend(vector)
+        data.extend(vector.values())
+        indptr.append(len(indices))
+    width = (max(indices) + 1) if indices else 1
+    matrix = sparse.csr_matrix((np.asarray(data, dtype=np.float64), indices, indptr), shape=(n, width))
+    transposed = matrix.T.tocsc()
+    docs = np.asarray(doc_of)
+    rows = max(1, CHUNK_CELLS // n)
+    found: list[tuple[float, int, int]] = []
+    for start in range(0, n, rows):
+        _check(should_cancel)
+        stop = min(n, start + rows)
+        block = (matrix[start:stop] @ transposed).toarray()
+        block[docs[start:stop, None] == docs[None, :]] = 0.0
+        for offset, row in enumerate(block):
+            i = start + offset
+            hits = np.flatnonzero(row[:i] >= floor)
+            if hits.size > per_row:
+                hits = hits[np.lexsort((hits, -row[hits]))[:per_row]]
+            found.extend((round(float(row[j]), 6), int(j), i) for j in hits)
+    return found
+
+
+def resolve_ref(documents: Sequence[Document], ref: PassageRef) -> Optional[Passage]:
+    """Return the passage of the referenced source that overlaps the referenced range most."""
+    for document in documents:
+        if document.source.key != ref.source:
+            continue
+        best, best_overlap = None, 0
+        for passage in document.passages:
+            overlap = min(passage.end, ref.end) - max(passage.start, ref.start)
+            if overlap > best_overlap or (overlap == 0 == best_overlap and passage.start == ref.start):
+                best, best_overlap = passage, overlap
+        return best
+    return None
+
+
+def _manual_pairs(documents, edits, index_of) -> tuple[list[tuple[int, int]], set[frozenset[int]]]:
+    """Return the forced links and the forbidden pairs, the later edit winning for one pair."""
+    decision: dict[frozenset[int], str] = {}
+    for edit in edits:
+        if edit.kind not in ("link", "unlink") or edit.b is None:
+            continue
+        a, b = resolve_ref(documents, edit.a), resolve_ref(documents, edit.b)
+        if a is None or b is None or a.doc == b.doc:
+            continue
+        pair = frozenset((index_of[a.id], index_of[b.id]))
+        decision.pop(pair, None)
+        decision[pair] = edit.kind
+    links = [tuple(sorted(p)) for p, kind in decision.items() if kind == "link"]
+    forbidden = {p for p, kind in decision.items() if kind == "unlink"}
+    return links, forbidden
+
+
+class _Builder:
+    """Average-linkage clustering with one contiguous run per document and no chaining."""
+
+    def __init__(self, raw: list[Vector], unit: list[Vector], doc_of: list[int],
+                 forbidden: set[frozenset[int]], params: AlignParams):
+        self.raw, self.unit, self.doc_of = raw, unit, doc_of
+        self.forbidden, self.params = forbidden, params
+        self.owner: list[int] = list(range(len(unit)))
+        self.clusters: dict[int, _Cluster] = {
+            i: _Cluster({doc_of[i]: [i]}, {doc_of[i]: unit[i]}, dict(unit[i])) for i in range(len(unit))}
+
+    def _run_vector(self, run: list[int]) -> Vector:
+        """Return the normalized combined vector of a run of adjacent passages."""
+        if len(run) == 1:
+            return self.unit[run[0]]
+        combined: Vector = {}
+        for i in run:
+            for term, weight in self.raw[i].items():
+                combined[term] = combined.get(term, 0.0) + weight
+        return _normalized(combined)
+
+    def _allowed(self, a: _Cluster, b: _Cluster) -> bool:
+        """Tell whether no unlinked pair would end up in one claim."""
+        if not self.forbidden:
+            return True
+        left = [i for run in a.runs.values() for i in run]
+        right = [j for run in b.runs.values() for j in run]
+        return not any(frozenset((i, j)) in self.forbidden for i in left for j in right)
+
+    def _absorb(self, keep: int, gone: int) -> None:
+        """Move every run of cluster `gone` into cluster `keep`."""
+        target, source = self.clusters[keep], self.clusters.pop(gone)
+        for doc, run in source.runs.items():
+            if doc in target.runs:
+                target.add_to_total(target.members[doc], -1.0)
+                target.runs[doc] = sorted(set(target.runs[doc]) | set(run))
+                target.members[doc] = self._run_vector(target.runs[doc])
+            else:
+                target.runs[doc] = list(run)
+                target.members[doc] = source.members[doc]
+            target.add_to_total(target.members[doc])
+            for i in run:
+                self.owner[i] = keep
+
+    def force(self, i: int, j: int) -> None:
+        """Put i and j in one claim (a manual link) when their runs stay contiguous."""
+        ki, kj = self.owner[i], self.owner[j]
+        if ki == kj:
+            return
+        a, b = self.clusters[ki], self.clusters[kj]
+        for doc in a.runs.keys() & b.runs.keys():
+            merged = sorted(set(a.runs[doc]) | set(b.runs[doc]))
+            if merged[-1] - merged[0] + 1 != len(merged):
+                return
+        self._absorb(ki, kj)
+
+    def offer(self, score: float, i: int, j: int) -> None:
+        """Consider one candidate link, strongest first: merge, extend a run, or refuse."""
+        ki, kj = self.owner[i], self.owner[j]
+        if ki == kj:
+            return
+        a, b = self.clusters[ki], self.clusters[kj]
+        shared = a.runs.keys() & b.runs.keys()
+        if not self._allowed(a, b):
+            return
+        if not shared:
+            if score < self.params.link:
+                return
+            if min(len(self.unit[i]), len(self.unit[j])) < MIN_TERMS and score < SHORT_THRESHOLD:
+                return
+            mean = _dot(a.total, b.total) / (len(a.runs) * len(b.runs))
+            if mean >= self.params.join:
+                self._absorb(ki, kj)
+            return
+        if len(shared) == 1:
+            if len(b.runs) == 1 and len(b.runs[self.doc_of[j]]) == 1:
+                self._extend(ki, j)
+            elif len(a.runs) == 1 and len(a.runs[self.doc_of[i]]) == 1:
+                self._extend(kj, i)
+
+    def _extend(self, key: int, p: int) -> None:
+        """Add passage p to its document's run in a claim when the longer run matches clearly better."""
+        cluster, doc = self.clusters[key], self.doc_of[p]
+        run = cluster.runs[doc]
+        if len(run) >= self.params.max_run or not (p == run[0] - 1 or p == run[-1] + 1):
+            return
+        if len(cluster.runs) < 2:
+            return
+        others = {t: w for t, w in cluster.total.items()}
+        for term, weight in cluster.members[doc].items():
+            others[term] = others.get(term, 0.0) - weight
+        count = len(cluster.runs) - 1
+        old = _dot(others, cluster.members[doc]) / count
+        longer = sorted(run + [p])
+        new = _dot(others, self._run_vector(longer)) / count
+        alone = _dot(others, self.unit[p]) / count
+        if alone < self.params.part or new < self.params.join or new < old + self.params.run_margin:
+            return
+        self._absorb(key, self.owner[p])
+
+
+def _claim_from(cluster: _Cluster, builder: _Builder, passages: list[Passage],
+                manual: set[frozenset[int]]) -> Claim:
+    """Return the claim (links, pivot, key, score) of one finished cluster."""
+    docs = sorted(cluster.runs)
+    links: list[Link] = []
+    pair_scores: list[float] = []
+    centrality: dict[int, float] = {d: 0.0 for d in docs}
+    for x, da in enumerate(docs):
+        for db in docs[x + 1:]:
+            score = round(_dot(cluster.members[da], cluster.members[db]), 4)
+            pair_scores.append(score)
+            centrality[da] += score
+            centrality[db] += score
+            for i in cluster.runs[da]:
+                for j in cluster.runs[db]:
+                    links.append(Link(passages[i].id, passages[j].id, score,
+                                      frozenset((i, j)) in manual))
+    members = tuple(passages[i].id for d in docs for i in cluster.runs[d])
+    pivot_doc = max(docs, key=lambda d: (centrality[d], -d))
+    texts = sorted(normalize_text(passages[i].text) for d in docs for i in cluster.runs[d])
+    key = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:16]
+    score = round(sum(pair_scores) / len(pair_scores), 4) if pair_scores else 0.0
+    return Claim(id="", key=key, score=score, members=members, links=tuple(links),
+                 pivot=passages[cluster.runs[pivot_doc][0]].id)
+
+
+def order_claims(claims: Iterable[Claim], documents: Sequence[Document]) -> tuple[Claim, ...]:
+    """Number claims c0.. by the position of their earliest member in the first document having one."""
+    def position(claim: Claim) -> tuple[int, int]:
+        first = min(claim.members, key=lambda pid: (int(pid.split(":")[0][1:]), int(pid.split(":p")[1])))
+        return int(first.split(":")[0][1:]), int(first.split(":p")[1])
+
+    ordered = sorted(claims, key=position)
+    from dataclasses import replace
+    return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(ordered))
+
+
+def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit] = (),
+                    progress: Optional[Callable[[float], None]] = None,
+                    should_cancel: Optional[Callable[[], bool]] = None,
+                    params: AlignParams = AlignParams()) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
+    """Return the claims (without divergences) and the ids of passages no other source has."""
+    report = progress or (lambda fraction: None)
+    _check(should_cancel)
+    passages = [p for document in documents for p in document.passages]
+    index_of = {p.id: n for n, p in enumerate(passages)}
+    doc_number = {document.id: n for n, document in enumerate(documents)}
+    doc_of = [doc_number[p.doc] for p in passages]
+    raw = _weights(passages)
+    unit = [_normalized(v) for v in raw]
+    report(0.2)
+    _check(should_cancel)
+    per_row = max(8, 3 * (len(documents) - 1))
+    candidates = _candidates(unit, doc_of, params.part, per_row, should_cancel)
+    report(0.6)
+    _check(should_cancel)
+    forced, forbidden = _manual_pairs(documents, edits, index_of)
+    builder = _Builder(raw, unit, doc_of, forbidden, params)
+    for i, j in forced:
+        builder.force(i, j)
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    for number, (score, i, j) in enumerate(candidates):
+        if number % 5000 == 4999:
+            _check(should_cancel)
+        builder.offer(score, i, j)
+    report(0.9)
+    manual = {frozenset(pair) for pair in forced}
+    claims = [_claim_from(c, builder, passages, manual)
+              for c in builder.clusters.values() if len(c.runs) >= 2]
+    claimed = {pid for claim in claims for pid in claim.members}
+    unique = tuple(p.id for p in passages if p.id not in claimed)
+    report(1.0)
+    return order_claims(claims, documents), unique

@@ -1,0 +1,107 @@
+"""Run the whole engine on a set of sources: documents, manual edits, claims, divergences."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable, Optional, Sequence
+
+from core.align import align_documents, resolve_ref
+from core.errors import Cancelled
+from core.model import Alignment, AlignmentEdit, Document, Passage, Source
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the range without its leading and trailing whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _renumbered(document: Document, spans: list[tuple[int, int]]) -> Document:
+    """Return the document with passages rebuilt from (start, end) ranges, ids dN:p0.. in order."""
+    text = document.source.text
+    passages = tuple(
+        Passage(id=f"{document.id}:p{n}", doc=document.id, index=n, start=s, end=e, text=text[s:e])
+        for n, (s, e) in enumerate(sorted(spans)))
+    return replace(document, passages=passages)
+
+
+def _split(document: Document, passage: Passage, at: int) -> Document:
+    """Cut one passage at an absolute offset into two passages (no-op when `at` is not inside it)."""
+    text = document.source.text
+    left = _trimmed(text, passage.start, at)
+    right = _trimmed(text, at, passage.end)
+    if left[0] >= left[1] or right[0] >= right[1]:
+        return document
+    spans = [(p.start, p.end) for p in document.passages if p.id != passage.id] + [left, right]
+    return _renumbered(document, spans)
+
+
+def _merge(document: Document, first: Passage, second: Passage) -> Document:
+    """Join two adjacent passages into one spanning both (no-op when they are not adjacent)."""
+    if abs(first.index - second.index) != 1:
+        return document
+    start, end = min(first.start, second.start), max(first.end, second.end)
+    spans = [(p.start, p.end) for p in document.passages if p.id not in (first.id, second.id)]
+    return _renumbered(document, spans + [(start, end)])
+
+
+def apply_passage_edits(documents: Sequence[Document], edits: Sequence[AlignmentEdit]) -> list[Document]:
+    """Return the documents with the split and merge edits applied, in the order they were made."""
+    result = list(documents)
+    for edit in edits:
+        if edit.kind not in ("split", "merge"):
+            continue
+        passage = resolve_ref(result, edit.a)
+        if passage is None:
+            continue
+        number = int(passage.doc[1:])
+        if edit.kind == "split" and edit.at is not None:
+            result[number] = _split(result[number], passage, edit.at)
+        elif edit.kind == "merge" and edit.b is not None:
+            other = resolve_ref(result, edit.b)
+            if other is not None and other.doc == passage.doc:
+                result[number] = _merge(result[number], passage, other)
+    return result
+
+
+def _stage(progress: Optional[Callable[[float], None]], low: float, high: float):
+    """Return a progress callable mapping a stage's 0..1 onto low..high of the whole run."""
+    if progress is None:
+        return None
+    return lambda fraction: progress(low + (high - low) * fraction)
+
+
+def analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit] = (),
+            progress: Optional[Callable[[float], None]] = None,
+            should_cancel: Optional[Callable[[], bool]] = None) -> Alignment:
+    """Return the alignment of the sources (d0.. in the order given) with divergences and contradictions."""
+    from core.divergence import find_contradictions, find_divergences
+    from core.document import build_document
+
+    def check() -> None:
+        if should_cancel is not None and should_cancel():
+            raise Cancelled("analysis cancelled")
+
+    documents = []
+    for number, source in enumerate(sources):
+        check()
+        documents.append(build_document(source, f"d{number}"))
+        if progress is not None:
+            progress(0.2 * (number + 1) / max(1, len(sources)))
+    documents = tuple(apply_passage_edits(documents, edits))
+    claims, unique = align_documents(documents, edits, _stage(progress, 0.2, 0.7), should_cancel)
+    finished = []
+    for number, claim in enumerate(claims):
+        if number % 50 == 0:
+            check()
+        finished.append(replace(claim, divergences=tuple(find_divergences(claim, documents))))
+        if progress is not None and number % 50 == 0:
+            progress(0.7 + 0.25 * number / max(1, len(claims)))
+    check()
+    contradictions = tuple(find_contradictions(documents))
+    if progress is not None:
+        progress(1.0)
+    return Alignment(documents=documents, claims=tuple(finished), unique=unique,
+                     contradictions=contradictions)

@@ -1,0 +1,73 @@
+"""Decode the bytes of an imported file into text, naming the encoding that fit."""
+from __future__ import annotations
+
+import codecs
+
+# Longest BOMs first: the UTF-32 LE BOM starts with the UTF-16 LE BOM.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+
+# Non-Latin legacy encodings we trust charset-normalizer to pick over cp1252.  Latin ones
+# (cp1250, latin-2...) are left out: on short Western text it confuses them with cp1252
+# ("São" becomes "Săo"), and it sometimes names exotic pages such as cp1006.
+_TRUSTED = frozenset({
+    "cp1251", "cp1253", "cp1255", "cp1256", "koi8_r", "koi8_u",
+    "iso8859_5", "iso8859_7", "iso8859_6", "iso8859_8", "mac_cyrillic", "shift_jis", "cp932",
+    "euc_jp", "gb2312", "gb18030", "gbk", "big5", "euc_kr", "cp949",
+})
+
+# Bytes 0x80-0x9f that cp1252 leaves undefined; their presence rules cp1252 out.
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """Return the encoding announced by a byte-order mark at the start of data, if any."""
+    for bom, codec, _ in _BOMS:
+        if data.startswith(bom):
+            return codec
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode data as BOM-marked Unicode, UTF-8 or a detected legacy 8-bit encoding."""
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), name
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"starts with a {name} byte-order mark but is not valid {name}") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise ValueError("contains NUL bytes and no byte-order mark")
+    return _decode_legacy(data)
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """Decode 8-bit text, preferring cp1252 (what Western news sites and Word produce)."""
+    guess = _guess_charset(data)
+    if guess in _TRUSTED:
+        try:
+            return data.decode(guess), guess.replace("_", "-")
+        except (UnicodeDecodeError, LookupError):
+            pass
+    if not (_CP1252_HOLES & set(data)):
+        return data.decode("cp1252"), "cp1252"
+    raise ValueError("is not valid text in any supported encoding")
+
+
+def _guess_charset(data: bytes) -> str | None:
+    """Return charset-normalizer's best guess for data, or None when it has none."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=None).best()
+    if best is None:
+        return None
+    return best.encoding

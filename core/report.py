@@ -1,0 +1,70 @@
+"""Write an Alignment as a plain-text report for the terminal."""
+from __future__ import annotations
+
+import textwrap
+
+from core.model import Alignment
+
+WIDTH = 100
+
+
+def _wrap(text: str, indent: str) -> str:
+    """Return text wrapped to the report width with a hanging indent."""
+    flat = " ".join(text.split())
+    return textwrap.fill(flat, WIDTH, initial_indent=indent,
+                         subsequent_indent=" " * len(indent) + "    ")
+
+
+def _passage_text(alignment: Alignment, members: list[str]) -> str:
+    """Return the text of adjacent member passages of one document joined into one."""
+    return " ".join(alignment.passage(pid).text for pid in members)
+
+
+def alignment_to_text(alignment: Alignment) -> str:
+    """Return a readable report: sources, claims with variants, ranked divergences, unique passages."""
+    lines: list[str] = []
+    divergences = alignment.divergences()
+    lines.append(f"Parallax alignment: {len(alignment.documents)} sources, {len(alignment.claims)} claims, "
+                 f"{len(divergences)} divergences, {len(alignment.unique)} unique passages, "
+                 f"{len(alignment.contradictions)} contradictions")
+    lines.append("")
+    lines.append("SOURCES")
+    for document in alignment.documents:
+        source = document.source
+        words = len(source.text.split())
+        detail = f" ({source.title})" if source.title and source.title != source.label else ""
+        lines.append(f"  {document.id}  {source.label}{detail}: {len(document.passages)} passages, "
+                     f"{words} words")
+    lines.append("")
+    lines.append("CLAIMS")
+    for claim in alignment.claims:
+        lines.append(f"  {claim.id}  score {claim.score:.2f}, {len(claim.divergences)} divergences")
+        by_doc: dict[str, list[str]] = {}
+        for pid in claim.members:
+            by_doc.setdefault(pid.split(":")[0], []).append(pid)
+        for doc_id, members in by_doc.items():
+            label = alignment.document_of(members[0]).source.label
+            marker = "*" if claim.pivot in members else " "
+            lines.append(_wrap(f"{label}: {_passage_text(alignment, members)}", f"   {marker}  "))
+        lines.append("")
+    lines.append("DIVERGENCES (highest rank first)")
+    for divergence in divergences:
+        lines.append(f"  {divergence.rank:.2f}  {divergence.type:<12} {divergence.claim:<5} {divergence.summary}")
+        for variant in divergence.variants:
+            label = alignment.document_of(variant.passage).source.label
+            lines.append(_wrap(f"{label}: {variant.text!r}", "        "))
+    lines.append("")
+    lines.append("UNIQUE PASSAGES (no other source has them)")
+    for pid in alignment.unique:
+        label = alignment.document_of(pid).source.label
+        lines.append(_wrap(f"{pid} {label}: {alignment.passage(pid).text}", "  "))
+    lines.append("")
+    lines.append("CONTRADICTIONS INSIDE ONE SOURCE")
+    for contradiction in alignment.contradictions:
+        label = alignment.documents[int(contradiction.doc[1:])].source.label
+        lines.append(f"  {contradiction.type:<12} {label}: {contradiction.summary}")
+        for variant in contradiction.variants:
+            lines.append(_wrap(repr(variant.text), "        "))
+    if not alignment.contradictions:
+        lines.append("  none found")
+    return "\n".join(lines) + "\n"

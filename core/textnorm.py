@@ -1,0 +1,243 @@
+"""Tokenise and normalise text for matching: stopwords, stems, numbers, acronyms, name variants."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, NamedTuple
+
+# Function words and reporting verbs: they say how a fact was relayed, not what the fact is.
+STOPWORDS = frozenset("""
+a about above after again against all also although am among an and another any are around as at
+be been before being below between both but by can could did do does doing done down during each
+either else even ever every few for from further had has have having he her here hers herself him
+himself his how however i if in into is it its itself just least less many may me might more most
+much must my myself neither no nor not now of off on once only or other others our ours ourselves
+out over own per same shall she should since so some such than that the their theirs them
+themselves then there these they this those though through thus to too under until up upon us very
+via was we were what when where whether which while who whom whose why will with within without
+would yet you your yours yourself also already still just rather quite really perhaps
+one's it's that's there's they're we're we've we'll i'm i've i'd he's she's isn't wasn't aren't
+don't doesn't didn't won't wouldn't can't couldn't shouldn't
+said say says saying told tell tells telling according added adds adding reported reports
+reportedly stated states noted notes explained explains remarked remarks claimed claims asserted
+asserts announced announces acknowledged insisted insists suggested suggests described describes
+indicated indicates confirmed confirms commented added mr mrs ms dr
+""".split())
+
+_WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+_SCALES = {
+    "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6,
+    "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
+}
+_NUMWORD = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER_RE = re.compile(
+    r"(?P<cur>[$€£]\s?)?"
+    rf"(?P<num>{_DIGITS}|\b(?:{_NUMWORD})(?:[-\s](?:{_NUMWORD}))?\b)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|m|k|b)\b)?"
+    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|pc)\b)?",
+    re.IGNORECASE,
+)
+# Words, dotted acronyms (U.S.) and apostrophes inside words (don't, Ukraine's).
+_WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*", re.UNICODE)
+_SPACE_RE = re.compile(r"\s+")
+_DOUBLED_RE = re.compile(r"(.)\1+")
+_NAME_ENDING_RE = re.compile(r"(?:iy|yi|ij|ii)$")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_COUNTRY_ACRONYMS = {"us": "usa", "uk": "uk", "un": "un", "eu": "eu"}
+
+
+class Token(NamedTuple):
+    """A word or number of a text with its matching key and offsets into that text."""
+    text: str
+    key: str
+    start: int
+    end: int
+    kind: str        # "word" | "number"
+    stop: bool = False
+
+
+def _word_value(words: str) -> int | None:
+    """Return the value of a spelled-out number of one or two words ("ninety", "twenty-four")."""
+    total = 0
+    for part in re.split(r"[-\s]+", words.lower()):
+        value = _WORD_NUMBERS.get(part)
+        if value is None:
+            return None
+        total = total * value if value == 100 and total else total + value
+    return total
+
+
+def _format(value: float) -> str:
+    """Format a number without a trailing .0 and without thousands separators."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _match_to_key(match: re.Match) -> str | None:
+    """Return the canonical key of one number match, or None when it is not a number."""
+    raw = match.group("num")
+    if raw[0].isdigit():
+        value: float = float(raw.replace(",", ""))
+    else:
+        word_value = _word_value(raw)
+        if word_value is None:
+            return None
+        value = word_value
+    scale = match.group("scale")
+    if scale:
+        value *= _SCALES[scale.lower()]
+    key = _format(value)
+    return key + "%" if match.group("pct") else key
+
+
+def normalize_number(text: str) -> str | None:
+    """Return the canonical form of a number expression ("90 per cent" -> "90%", "$5m" -> "5000000")."""
+    match = _NUMBER_RE.fullmatch(text.strip())
+    if not match:
+        return None
+    return _match_to_key(match)
+
+
+def find_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, canonical key) of every number expression in the text."""
+    found = []
+    for match in _NUMBER_RE.finditer(text):
+        key = _match_to_key(match)
+        if key is None:
+            continue
+        start = match.start("cur") if match.group("cur") else match.start("num")
+        found.append((start, match.end(), key))
+    return found
+
+
+def fold_name(word: str) -> str:
+    """Return one key for spelling variants of a name (Zelensky, Zelenskyy, Zelenskiy -> zelensky)."""
+    return _NAME_ENDING_RE.sub("y", _DOUBLED_RE.sub(r"\1", word.lower()))
+
+
+def stem(word: str) -> str:
+    """Strip common English inflections so that agree/agreed/agrees share one key."""
+    if len(word) <= 3:
+        return word
+    for suffix, replacement, min_len in (("ies", "y", 5), ("sses", "ss", 5), ("ing", "", 6),
+                                         ("ed", "", 5), ("es", "", 5), ("s", "", 4)):
+        if word.endswith(suffix) and len(word) >= min_len:
+            if suffix == "s" and word[-2] in "su":
+                break
+            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                continue
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=1 << 16)  # a memo of a pure function: news vocabularies repeat a lot
+def word_key(surface: str) -> str:
+    """Return the matching key of one word: acronyms and name variants folded, inflection stripped."""
+    plain = surface.translate(_QUOTES)
+    if "." in plain:  # dotted acronym: U.S. -> us
+        plain = plain.replace(".", "")
+    lowered = plain.lower()
+    if plain.isupper() and lowered in _COUNTRY_ACRONYMS:
+        return _COUNTRY_ACRONYMS[lowered]
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    return fold_name(stem(lowered))
+
+
+def is_stopword(word: str) -> bool:
+    """Tell whether a word carries no fact of its own (function words, reporting verbs)."""
+    return word.lower().translate(_QUOTES) in STOPWORDS
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_info(surface: str) -> tuple[str, bool]:
+    """Return (key, is stopword) of one word."""
+    stop = "." not in surface and is_stopword(surface) and not (
+        surface.isupper() and surface.lower() in _COUNTRY_ACRONYMS)
+    return word_key(surface), stop
+
+
+def tokens(text: str) -> list[Token]:
+    """Return the words and numbers of a text, in order, with keys for matching and offsets."""
+    numbers = [Token(text[s:e], key, s, e, "number") for s, e, key in find_numbers(text)]
+    result: list[Token] = []
+    pending = 0           # index of the next number not yet placed
+    covered_until = -1    # words inside a number ("ninety per cent") are not words of their own
+    for match in _WORD_RE.finditer(text):
+        start = match.start()
+        while pending < len(numbers) and numbers[pending].start <= start:
+            result.append(numbers[pending])
+            covered_until = numbers[pending].end
+            pending += 1
+        if start < covered_until:
+            continue
+        surface = match.group()
+        key, stop = _word_info(surface)
+        result.append(Token(surface, key, start, match.end(), "word", stop))
+    result.extend(numbers[pending:])
+    return result
+
+
+def content_words(text: str) -> list[str]:
+    """Return the matching keys of the words and numbers that carry content, stopwords left out."""
+    return [token.key for token in tokens(text) if not token.stop]
+
+
+def normalize_text(text: str) -> str:
+    """Return text lowercased with quotes unified and whitespace collapsed (for stable keys)."""
+    return _SPACE_RE.sub(" ", text.translate(_QUOTES).lower()).strip()
+
+
+def _deletions(word: str) -> set[str]:
+    """Return the word with each single letter removed (and the word itself)."""
+    return {word} | {word[:n] + word[n + 1:] for n in range(len(word))}
+
+
+def fold_corpus_names(name_keys: Iterable[str], all_keys: Iterable[str]) -> dict[str, str]:
+    """Map variant keys of capitalised words to one key over the texts at hand.
+
+    Demonyms join their place (kaldrian -> kaldria, ukrainian -> ukrain) when the place occurs;
+    names of 6+ letters within one edit of each other join (oleksandr / oleksander).
+    """
+    known = set(all_keys)
+    names_set = set(name_keys)
+    names = sorted(names_set)
+    mapping: dict[str, str] = {}
+    for key in names:
+        for suffix in ("ian", "an", "n"):
+            base = key[: -len(suffix)]
+            if key.endswith(suffix) and len(base) >= 4 and base in known and base in names_set:
+                mapping[key] = base
+                break
+    long_names = [k for k in names if len(k) >= 6 and k not in mapping]
+    by_variant: dict[str, list[str]] = {}
+    for key in long_names:
+        for variant in _deletions(key):
+            by_variant.setdefault(variant, []).append(key)
+    parent = {k: k for k in long_names}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for group in by_variant.values():
+        for other in group[1:]:
+            a, b = root(group[0]), root(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    for key in long_names:
+        if root(key) != key:
+            mapping[key] = root(key)
+    return mapping

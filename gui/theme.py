@@ -1,0 +1,105 @@
+"""Derive every colour and underline style of the window from the system palette."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QApplication
+
+U = QTextCharFormat.UnderlineStyle
+
+# Style + hue per divergence type: styles differ so that types stay apart without colour vision.
+DIVERGENCE_STYLES: dict[str, tuple[U, int]] = {
+    "title": (U.SingleUnderline, 0),
+    "time": (U.DashUnderline, 30),
+    "number": (U.WaveUnderline, 350),
+    "place": (U.DotLine, 130),
+    "actor": (U.DashDotLine, 280),
+    "attribution": (U.DashDotDotLine, 200),
+    "modality": (U.WaveUnderline, 45),
+    "negation": (U.SingleUnderline, 320),
+    "quote": (U.DotLine, 260),
+    "institution": (U.DashUnderline, 170),
+    "spelling": (U.DotLine, 0),
+    "other": (U.DashDotDotLine, 0),
+}
+_GREY_TYPES = {"spelling", "other"}
+
+# Outlet chips: well separated hues, in pane order.
+_SOURCE_HUES = (210, 20, 120, 285, 45, 175, 330, 85)
+
+
+def palette() -> QPalette:
+    """Return the application palette (the system's light or dark theme)."""
+    app = QApplication.instance()
+    return app.palette() if app else QPalette()
+
+
+def is_dark(pal: QPalette | None = None) -> bool:
+    """Return True when the window background is dark."""
+    pal = pal or palette()
+    return pal.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def _hue_of(key: str) -> int:
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:6], 16) % 360
+
+
+def source_colour(index: int, pal: QPalette | None = None) -> QColor:
+    """Return the chip colour of the source at this position in the source list."""
+    hue = _SOURCE_HUES[index % len(_SOURCE_HUES)]
+    return QColor.fromHsl(hue, 170, 150 if is_dark(pal) else 110)
+
+
+def claim_band(claim_key: str, pal: QPalette | None = None) -> QColor:
+    """Return the pale background of a claim; stable for a claim key, readable on the palette."""
+    pal = pal or palette()
+    hue = _hue_of(claim_key)
+    if is_dark(pal):
+        return QColor.fromHsl(hue, 90, 58)
+    return QColor.fromHsl(hue, 200, 232)
+
+
+def current_band(pal: QPalette | None = None) -> QColor:
+    """Return the stronger background of the current claim."""
+    pal = pal or palette()
+    colour = QColor(pal.color(QPalette.ColorRole.Highlight))
+    colour.setAlpha(90 if is_dark(pal) else 70)
+    return colour
+
+
+def unique_band(pal: QPalette | None = None) -> QColor:
+    """Return the background of a passage no other source has (warm, so it draws the eye)."""
+    return QColor.fromHsl(42, 90, 52) if is_dark(pal) else QColor.fromHsl(48, 255, 236)
+
+
+def unique_bar(pal: QPalette | None = None) -> QColor:
+    """Return the margin bar colour of unique passages."""
+    return QColor.fromHsl(35, 230, 140 if is_dark(pal) else 100)
+
+
+def boilerplate_colour(pal: QPalette | None = None) -> QColor:
+    """Return the dimmed text colour of boilerplate."""
+    pal = pal or palette()
+    text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
+    return QColor((text.red() + base.red() * 2) // 3, (text.green() + base.green() * 2) // 3,
+                  (text.blue() + base.blue() * 2) // 3)
+
+
+def divergence_style(kind: str, pal: QPalette | None = None) -> tuple[U, QColor]:
+    """Return the underline style and colour of a divergence type."""
+    style, hue = DIVERGENCE_STYLES.get(kind, DIVERGENCE_STYLES["other"])
+    dark = is_dark(pal)
+    if kind in _GREY_TYPES:
+        return style, QColor.fromHsl(0, 0, 170 if dark else 120)
+    return style, QColor.fromHsl(hue, 220, 160 if dark else 105)
+
+
+def style_sheet(resources_dir: Path) -> str:
+    """Return the application style sheet shipped in resources/style, or an empty one."""
+    path = Path(resources_dir) / "style" / "parallax.qss"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""

@@ -1,0 +1,395 @@
+"""The handlers named in gui/actions.py: navigation, triage, alignment edits, files, views."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+try:  # pragma: no cover - guarded only until core/triage.py lands
+    from core import triage
+except ImportError:
+    triage = None
+from core.model import VERDICT_LABELS, AlignmentEdit
+
+SOURCE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+CASE_FILTER = "Parallax cases (*.parallax)"
+
+
+class WindowHandlers:
+    """Mixin of MainWindow: one method per action of the registry."""
+
+    # ----- the triage model (core.triage answers; the window only moves) --------------------
+    def triage_progress_text(self) -> str:
+        """Return "12 of 47 triaged" for the current alignment."""
+        if self.ws.alignment is None or triage is None:
+            return ""
+        return triage.progress_text(self.ws.alignment, self.ws.verdicts)
+
+    def _go_divergence(self, step: int, untriaged: bool = False) -> None:
+        al = self.ws.alignment
+        if al is None:
+            self.ws.message.emit("Still aligning…")
+            return
+        move = triage.next_key if step > 0 else triage.previous_key
+        key = move(al, self.ws.verdicts, self.ws.current_divergence_key, untriaged_only=untriaged)
+        if key is None:
+            self.ws.message.emit("No more divergences." if not untriaged else "Every divergence is triaged.")
+            return
+        self.ws.select_divergence(key)
+
+    def next_divergence(self) -> None:
+        """Go to the next divergence of the queue."""
+        self._go_divergence(1)
+
+    def previous_divergence(self) -> None:
+        """Go to the previous divergence of the queue."""
+        self._go_divergence(-1)
+
+    def _go_claim(self, step: int) -> None:
+        al = self.ws.alignment
+        if al is None:
+            return
+        claim_id = triage.next_claim(al, self.ws.current_claim_id, step)
+        if claim_id is None:
+            self.ws.message.emit("No more claims.")
+            return
+        self.ws.select_claim(claim_id)
+
+    def next_claim(self) -> None:
+        """Go to the next claim."""
+        self._go_claim(1)
+
+    def previous_claim(self) -> None:
+        """Go to the previous claim."""
+        self._go_claim(-1)
+
+    def next_unique(self) -> None:
+        """Go to the next passage only one source has."""
+        al = self.ws.alignment
+        if al is None:
+            return
+        pid = triage.next_unique(al, self.ws.current_passage_id)
+        if pid is None:
+            self.ws.message.emit("No unique passages.")
+            return
+        self.ws.select_passage(pid)
+
+    # ----- verdicts -------------------------------------------------------------------------
+    def _verdict(self, verdict: str, source_key: str = "") -> None:
+        key = self.ws.current_divergence_key
+        if key is None:
+            self.ws.message.emit("No current divergence: press J to go to the next one.")
+            return
+        if not self.ws.check_writable():
+            return
+        self.ws.set_verdict(key, verdict, source_key=source_key)
+        self._go_divergence(1, untriaged=True)
+
+    def verdict_confirmed(self) -> None:
+        """Mark the current divergence as a confirmed discrepancy and move on."""
+        self._verdict("confirmed")
+
+    def verdict_not_significant(self) -> None:
+        """Mark the current divergence as not significant and move on."""
+        self._verdict("not_significant")
+
+    def verdict_follow_up(self) -> None:
+        """Mark the current divergence as needing follow-up and move on."""
+        self._verdict("follow_up")
+
+    def verdict_source_error(self) -> None:
+        """Mark the current divergence as an error in a source the user names, and move on."""
+        div = self.ws.current_divergence()
+        if div is None:
+            self._verdict("source_error")
+            return
+        al = self.ws.alignment
+        candidates = []
+        for v in div.variants:
+            source = al.document_of(v.passage).source
+            if source.key not in [k for k, _l in candidates]:
+                candidates.append((source.key, f"{source.label}: “{v.text}”"))
+        labels = [label for _k, label in candidates]
+        current = self.ws.current_passage_id
+        default = 0
+        if current:
+            src = al.document_of(current).source.key
+            default = next((i for i, (k, _l) in enumerate(candidates) if k == src), 0)
+        label, ok = QInputDialog.getItem(self, "Error in a source", "Which source is wrong?",
+                                         labels, default, False)
+        if ok and label:
+            self._verdict("source_error", candidates[labels.index(label)][0])
+
+    def clear_verdict(self) -> None:
+        """Remove the verdict of the current divergence."""
+        key = self.ws.current_divergence_key
+        if key is None or key not in self.ws.verdicts:
+            self.ws.message.emit("The current divergence has no verdict.")
+            return
+        self.ws.clear_verdict(key)
+
+    def apply_verdict_to_type(self) -> None:
+        """Give every divergence of the current one's type the same verdict (one undo step)."""
+        div = self.ws.current_divergence()
+        if div is None:
+            self.ws.message.emit("No current divergence: press J first.")
+            return
+        keys = triage.keys_of_type(self.ws.alignment, div.type)
+        labels = [VERDICT_LABELS[v] for v in VERDICT_LABELS if v != "source_error"]
+        label, ok = QInputDialog.getItem(self, "Apply verdict to a type",
+                                         f"Verdict for all {len(keys)} “{div.type}” divergences:",
+                                         labels, 0, False)
+        if not ok or not self.ws.check_writable():
+            return
+        verdict = next(v for v, text in VERDICT_LABELS.items() if text == label)
+        self.ws.undo_stack.beginMacro(f"Verdict {verdict} on {len(keys)} {div.type} divergences")
+        for key in keys:
+            self.ws.set_verdict(key, verdict)
+        self.ws.undo_stack.endMacro()
+        self.ws.message.emit(f"{label}: {len(keys)} {div.type} divergences.")
+
+    def edit_note(self) -> None:
+        """Edit the note of the current divergence in a small dialog."""
+        key = self.ws.current_divergence_key
+        if key is None:
+            self.ws.message.emit("No current divergence: press J first.")
+            return
+        old = self.ws.verdicts.get(key)
+        text, ok = QInputDialog.getMultiLineText(self, "Note", "Note on this divergence:",
+                                                 old.note if old else "")
+        if ok:
+            self.ws.set_note(key, text.strip())
+
+    def annotate(self) -> None:
+        """Annotate the selected text, or the current claim when nothing is selected."""
+        from gui.annotation_editor import AnnotationEditor
+        pane = self._current_pane()
+        selection = pane.selected_range() if pane is not None else None
+        editor = AnnotationEditor.for_context(self.ws, self, pane.source_key if pane else None, selection)
+        if editor is not None:
+            editor.exec()
+
+    def find_in_sources(self) -> None:
+        """Open the find bar over every pane."""
+        if self.stack.currentWidget() is not self.pane_area:
+            self.stack.setCurrentWidget(self.pane_area)
+        self.find_bar.open_bar()
+
+    def undo(self) -> None:
+        """Undo the last edit."""
+        if self.ws.undo_stack.canUndo():
+            self.ws.undo_stack.undo()
+        else:
+            self.ws.message.emit("Nothing to undo.")
+
+    def redo(self) -> None:
+        """Redo what was undone."""
+        if self.ws.undo_stack.canRedo():
+            self.ws.undo_stack.redo()
+        else:
+            self.ws.message.emit("Nothing to redo.")
+
+    # ----- alignment edits -------------------------------------------------------------------
+    def _current_pane(self):
+        focus = QGuiApplication.focusObject()
+        for pane in self.pane_area.panes:
+            if focus is pane.view or focus is pane.view.viewport():
+                return pane
+        return self.pane_area.pane_of_passage(self.ws.current_passage_id) or \
+            (self.pane_area.panes[0] if self.pane_area.panes else None)
+
+    def link_passages(self) -> None:
+        """Link the current passage with the passage last selected in another pane."""
+        a = self.ws.current_passage_id
+        al = self.ws.alignment
+        if a is None or al is None:
+            self.ws.message.emit("Click a passage in one pane, then one in another, then Ctrl+L.")
+            return
+        doc_a = a.split(":")[0]
+        b = next((p for p in reversed(self._click_history) if p.split(":")[0] != doc_a
+                  and self.ws.passage_ref(p) is not None), None)
+        if b is None:
+            self.ws.message.emit("Click the passage to link with in another pane first.")
+            return
+        self.ws.add_edit(AlignmentEdit("link", self.ws.passage_ref(a), self.ws.passage_ref(b)))
+        self.ws.message.emit(f"Linked {al.document_of(a).source.label} with {al.document_of(b).source.label}.")
+
+    def unlink_passage(self) -> None:
+        """Take the current passage out of its claim (one undo step)."""
+        pid = self.ws.current_passage_id
+        claim = self.ws.claim_of_passage(pid)
+        if claim is None:
+            self.ws.message.emit("The current passage is not linked to anything.")
+            return
+        doc = pid.split(":")[0]
+        others = [m for m in claim.members if m.split(":")[0] != doc]
+        self.ws.undo_stack.beginMacro("Unlink passage")
+        for other in others:
+            self.ws.add_edit(AlignmentEdit("unlink", self.ws.passage_ref(pid), self.ws.passage_ref(other)))
+        self.ws.undo_stack.endMacro()
+
+    def split_passage(self) -> None:
+        """Cut the passage under the text cursor in two at the cursor."""
+        pane = self._current_pane()
+        if pane is None:
+            return
+        offset = pane.cursor_offset()
+        pid = self.ws.passage_at(pane.source_key, offset)
+        ref = self.ws.passage_ref(pid) if pid else None
+        if ref is None or not ref.start < offset < ref.end:
+            self.ws.message.emit("Put the text cursor inside a sentence to split it there.")
+            return
+        self.ws.add_edit(AlignmentEdit("split", ref, at=offset))
+
+    def merge_passages(self) -> None:
+        """Join the current passage with the next passage of the same source."""
+        pid = self.ws.current_passage_id
+        al = self.ws.alignment
+        if pid is None or al is None:
+            self.ws.message.emit("Click a passage first.")
+            return
+        doc = al.document_of(pid)
+        index = int(pid.split(":p")[1])
+        if index + 1 >= len(doc.passages):
+            self.ws.message.emit("This is the last passage of the source.")
+            return
+        nxt = doc.passages[index + 1].id
+        self.ws.add_edit(AlignmentEdit("merge", self.ws.passage_ref(pid), self.ws.passage_ref(nxt)))
+
+    def realign(self) -> None:
+        """Align the sources again."""
+        self.ws.realign_now()
+
+    def cancel_work(self) -> None:
+        """Stop the running work."""
+        self.ws.cancel()
+        export_runner = getattr(self, "_export_runner", None)
+        if export_runner is not None:
+            export_runner.cancel()
+
+    # ----- files and cases --------------------------------------------------------------------
+    def open_paths(self, paths) -> None:
+        """Open a dropped or given .parallax file as the case, or add articles as sources."""
+        paths = [str(p) for p in paths]
+        cases = [p for p in paths if p.endswith(".parallax")]
+        if cases:
+            self.open_case(cases[0])
+        articles = [p for p in paths if not p.endswith(".parallax")]
+        if articles:
+            self.ws.add_files(articles)
+
+    def open_case(self, path: str) -> None:
+        """Open (or create) a case file and show it."""
+        from core.case import Case
+        from core.errors import CaseError
+        try:
+            case = Case.open(path, create=True)
+        except CaseError as exc:
+            self.ws.message.emit(f"Could not open {Path(path).name}: {exc}")
+            return
+        self.ws.load_case(case)
+        self._update_title()
+        if self.data_dir is not None:
+            from gui.launch import remember_case
+            remember_case(self.data_dir, path)
+
+    def add_sources_dialog(self) -> None:
+        """Choose articles to add."""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add sources", "", SOURCE_FILTER)
+        if paths:
+            self.ws.add_files(paths)
+
+    def paste_source(self) -> None:
+        """Add the clipboard's text as a source."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.ws.message.emit("The clipboard holds no text.")
+            return
+        first_line = next((line.strip() for line in text.splitlines() if line.strip()), "Pasted text")
+        self.ws.add_text(text, title=first_line[:80])
+
+    def new_case_dialog(self) -> None:
+        """Create an empty case file and open it."""
+        path, _ = QFileDialog.getSaveFileName(self, "New case", "untitled.parallax", CASE_FILTER)
+        if path:
+            if not path.endswith(".parallax"):
+                path += ".parallax"
+            self.open_case(path)
+
+    def open_case_dialog(self) -> None:
+        """Choose a case file and open it."""
+        path, _ = QFileDialog.getOpenFileName(self, "Open case", "", CASE_FILTER)
+        if path:
+            self.open_case(path)
+
+    def export_dialog(self) -> None:
+        """Export the comparison (format, scope, full texts) in the background."""
+        from gui.export_dialog import run_export_dialog
+        run_export_dialog(self)
+
+    def _selected_source_key(self) -> str | None:
+        key = self.source_list.current_key()
+        if key is None:
+            pane = self._current_pane()
+            key = pane.source_key if pane is not None else None
+        return key
+
+    def remove_current_source(self) -> None:
+        """Remove the selected source from the case."""
+        key = self._selected_source_key()
+        if key is not None:
+            label = self.ws.source(key).label
+            self.ws.remove_source(key)
+            self.ws.message.emit(f"Removed {label}.")
+
+    def toggle_current_source(self) -> None:
+        """Hide the selected source's pane, or show it again."""
+        key = self._selected_source_key()
+        if key is not None:
+            self.ws.set_hidden(key, key not in self.ws.hidden)
+
+    # ----- views ------------------------------------------------------------------------------
+    def show_palette(self) -> None:
+        """Open the command palette."""
+        from gui.actions import ACTIONS
+        from gui.palette import CommandPalette
+        self._palette = CommandPalette(ACTIONS, self)
+        self._palette.show()
+
+    def show_help(self) -> None:
+        """Show every action and its shortcut."""
+        from gui.help_overlay import HelpOverlay
+        self._help = HelpOverlay(self)
+        self._help.show()
+
+    def toggle_claims_table(self) -> None:
+        """Switch between the panes and the claims table."""
+        if self.claims_table is None:
+            self.ws.message.emit("The claims table is not available.")
+            return
+        showing_table = self.stack.currentWidget() is self.claims_table
+        self.stack.setCurrentWidget(self.pane_area if showing_table else self.claims_table)
+        if showing_table:
+            QTimer.singleShot(0, self.pane_area.show_current)
+
+    def _toggle_dock(self, dock) -> None:
+        if dock is not None:
+            dock.setVisible(not dock.isVisible())
+
+    def toggle_inspector(self) -> None:
+        """Show or hide the inspector."""
+        self._toggle_dock(self.inspector_dock)
+
+    def toggle_annotations(self) -> None:
+        """Show or hide the annotations sidebar."""
+        self._toggle_dock(self.annotations_dock)
+
+    def zoom_in(self) -> None:
+        """Enlarge the text of every pane."""
+        self.pane_area.zoom(1)
+
+    def zoom_out(self) -> None:
+        """Shrink the text of every pane."""
+        self.pane_area.zoom(-1)

@@ -1,0 +1,399 @@
+"""The one owner of the window's state: case, sources, alignment, current item, verdicts, notes."""
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import replace
+from datetime import datetime, timezone
+from typing import Callable, Iterable, Optional
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from core.errors import CaseError, ParallaxError
+from core.model import Alignment, AlignmentEdit, Claim, Divergence, Document, PassageRef, Source
+from core.records import Annotation, VerdictRecord
+from gui.alignment_index import AlignmentIndex
+from gui.case_writes import CaseWrites
+from gui.current_item import CurrentItem
+from gui.tasks import TaskRunner
+from gui.undo_commands import (AddAnnotationCommand, AddEditCommand, DeleteAnnotationCommand,
+                               RemoveEditCommand, UpdateAnnotationCommand, VerdictCommand)
+
+DEBOUNCE_MS = 150
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _default_analyze(sources, edits, progress=None, should_cancel=None) -> Alignment:
+    from core.analysis import analyze  # imported late: the engine is heavy and UI start must be quick
+    return analyze(sources, edits, progress=progress, should_cancel=should_cancel)
+
+
+def refused_message(errors: Iterable) -> str:
+    """Return one line naming every refused file with its reason."""
+    errors = list(errors)
+    parts = []
+    for err in errors:
+        name = os.path.basename(getattr(err, "path", "") or "") or "text"
+        parts.append(f"{name} ({getattr(err, 'reason', str(err))})")
+    noun = "file" if len(errors) == 1 else "files"
+    return f"Refused {len(errors)} {noun}: " + "; ".join(parts)
+
+
+class Workspace(CurrentItem, CaseWrites, QObject):
+    """Hold the case and everything shown; every change goes through its methods and signals."""
+    sourcesChanged = Signal()
+    alignmentChanged = Signal()
+    currentChanged = Signal()
+    verdictsChanged = Signal()
+    annotationsChanged = Signal()
+    busyChanged = Signal(bool)
+    progressChanged = Signal(float)
+    message = Signal(str)
+
+    def __init__(self, case=None, analyze: Optional[Callable] = None, parent: QObject | None = None,
+                 debounce_ms: int = DEBOUNCE_MS):
+        super().__init__(parent)
+        self._analyze = analyze or _default_analyze
+        self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
+        self.tasks.busyChanged.connect(self.busyChanged)
+        self.tasks.progress.connect(lambda _token, f: self.progressChanged.emit(f))
+        self.tasks.finished.connect(self._on_aligned)
+        self.tasks.failed.connect(self._on_align_failed)
+        self.tasks.cancelled.connect(lambda _t: self.message.emit("Alignment cancelled."))
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self.realign_now)
+        self.case = None
+        self._reset_state()
+        if case is not None:
+            self.load_case(case)
+
+    # ----- state ---------------------------------------------------------------------------
+    def _reset_state(self) -> None:
+        self.sources: list[Source] = []
+        self.hidden: set[str] = set()
+        self.alignment: Alignment | None = None
+        self.current_claim_id: str | None = None
+        self.current_divergence_key: str | None = None
+        self.current_passage_id: str | None = None
+        self.pivots: dict[str, str] = {}
+        self._pivot_refs: dict[str, PassageRef] = {}
+        self.verdicts: dict[str, VerdictRecord] = {}
+        self.annotations: list[Annotation] = []
+        self.edits: list[tuple[int, AlignmentEdit]] = []
+        self._next_edit_id = 1
+        self._index_alignment()
+
+    def load_case(self, case) -> None:
+        """Show this case: its sources, hidden set, verdicts, annotations, pivots; then align."""
+        if self.case is not None and self.case is not case:
+            self.case.close()
+        self.tasks.cancel()
+        self.undo_stack.clear()
+        self._reset_state()
+        self.case = case
+        self.sources = list(case.sources())
+        self.hidden = set(case.hidden_sources()) & {s.key for s in self.sources}
+        self.verdicts = dict(case.verdicts())
+        self.annotations = list(case.annotations())
+        self.edits = list(case.edits())
+        self._pivot_refs = dict(case.pivots())
+        self.sourcesChanged.emit()
+        self.alignmentChanged.emit()
+        self.verdictsChanged.emit()
+        self.annotationsChanged.emit()
+        self.currentChanged.emit()
+        self.realign()
+
+    @property
+    def read_only(self) -> bool:
+        """Return True when edits cannot be saved (case opened by another instance)."""
+        return bool(self.case is not None and self.case.read_only)
+
+    @property
+    def author(self) -> str:
+        """Return the name written into verdicts and annotations."""
+        return getattr(self.case, "author", "") or ""
+
+    def visible_sources(self) -> list[Source]:
+        """Return the sources shown and aligned, in pane order."""
+        return [s for s in self.sources if s.key not in self.hidden]
+
+    def source(self, key: str) -> Source | None:
+        """Return the source with this key."""
+        return next((s for s in self.sources if s.key == key), None)
+
+    def _index_alignment(self) -> None:
+        self.index = AlignmentIndex(self.alignment)
+
+    def document_for(self, source_key: str) -> Document | None:
+        """Return the aligned document of a source, or None before alignment or when hidden."""
+        return self.index.document_for(source_key)
+
+    def claim(self, claim_id: str | None) -> Claim | None:
+        """Return the claim with this id in the current alignment."""
+        return self.index.claim(claim_id)
+
+    def claim_of_passage(self, passage_id: str | None) -> Claim | None:
+        """Return the claim a passage belongs to, or None (unique or unknown)."""
+        return self.index.claim_of_passage(passage_id)
+
+    def is_unique(self, passage_id: str) -> bool:
+        """Return True when no other source has this passage."""
+        return self.index.is_unique(passage_id)
+
+    def divergence(self, key: str | None) -> Divergence | None:
+        """Return the divergence with this key in the current alignment."""
+        return self.index.divergence(key)
+
+    def current_claim(self) -> Claim | None:
+        """Return the current claim."""
+        return self.claim(self.current_claim_id)
+
+    def current_divergence(self) -> Divergence | None:
+        """Return the current divergence."""
+        return self.divergence(self.current_divergence_key)
+
+    def passage_ref(self, passage_id: str | None) -> PassageRef | None:
+        """Return the stable reference (source key + range) of a passage of the current alignment."""
+        return self.index.passage_ref(passage_id)
+
+    def passage_at(self, source_key: str, offset: int) -> str | None:
+        """Return the id of the passage of this source that covers a text offset."""
+        return self.index.passage_at(source_key, offset)
+
+    # ----- sources ---------------------------------------------------------------------------
+    def add_files(self, paths) -> None:
+        """Load files as sources; the good ones join the case, the refused ones get one message."""
+        from core.sources import load_paths
+        sources, errors = load_paths([str(p) for p in paths])
+        self.add_sources(sources, errors)
+
+    def add_text(self, text: str, title: str = "Pasted text") -> None:
+        """Add pasted text as a source."""
+        from core.sources import load_text
+        try:
+            source = load_text(text, title=title)
+        except ParallaxError as exc:
+            self.message.emit(f"Refused pasted text: {getattr(exc, 'reason', exc)}")
+            return
+        self.add_sources([source], [])
+
+    def add_sources(self, sources: list[Source], errors: Iterable = ()) -> None:
+        """Add loaded sources to the case; report duplicates and refused files in one message."""
+        errors = list(errors)
+        if sources and not self.check_writable():
+            return
+        added, duplicates = [], []
+        known = {s.sha256 for s in self.sources}
+        for source in sources:
+            if source.sha256 in known:
+                duplicates.append(source.label)
+                continue
+            try:
+                stored = self.case.add_source(source) if self.case is not None else source
+            except CaseError as exc:
+                self.message.emit(f"Could not save {source.label}: {exc}")
+                continue
+            known.add(stored.sha256)
+            self.sources.append(stored)
+            added.append(stored)
+        parts = []
+        if added:
+            parts.append(f"Added {len(added)} source{'s' if len(added) != 1 else ''}.")
+        if duplicates:
+            parts.append("Already in the case: " + ", ".join(duplicates) + ".")
+        if errors:
+            parts.append(refused_message(errors))
+        if parts:
+            self.message.emit(" ".join(parts))
+        if added:
+            self.sourcesChanged.emit()
+            self.realign()
+
+    def remove_source(self, key: str) -> None:
+        """Remove a source from the case (its verdicts stay stored)."""
+        if self.source(key) is None or not self.check_writable():
+            return
+        try:
+            if self.case is not None:
+                self.case.remove_source(key)
+        except CaseError as exc:
+            self.message.emit(str(exc))
+            return
+        self.sources = [s for s in self.sources if s.key != key]
+        self.hidden.discard(key)
+        self.sourcesChanged.emit()
+        self.realign()
+
+    def set_hidden(self, key: str, hidden: bool) -> None:
+        """Hide a source (no pane, not aligned) or show it again."""
+        if self.source(key) is None or (key in self.hidden) == hidden:
+            return
+        if self.case is not None and not self.case.read_only:
+            try:
+                self.case.set_source_hidden(key, hidden)
+            except CaseError as exc:
+                self.message.emit(str(exc))
+        # Hiding is a view choice: allowed on a read-only case, just not saved.
+        (self.hidden.add if hidden else self.hidden.discard)(key)
+        self.sourcesChanged.emit()
+        self.realign()
+
+    def move_source(self, key: str, new_index: int) -> None:
+        """Move a source to a new position in the pane order."""
+        source = self.source(key)
+        if source is None:
+            return
+        order = [s for s in self.sources if s.key != key]
+        new_index = max(0, min(new_index, len(order)))
+        order.insert(new_index, source)
+        if [s.key for s in order] == [s.key for s in self.sources]:
+            return
+        self.sources = order
+        if self.case is not None and not self.case.read_only:
+            try:
+                self.case.set_source_order([s.key for s in order])
+            except CaseError as exc:
+                self.message.emit(str(exc))
+        self.sourcesChanged.emit()
+        self.realign()
+
+    # ----- alignment ---------------------------------------------------------------------------
+    def realign(self) -> None:
+        """Re-align shortly; calls in quick succession start only one job."""
+        self._debounce.start()
+
+    def realign_now(self) -> None:
+        """Start aligning the visible sources in the background at once."""
+        self._debounce.stop()
+        visible = self.visible_sources()
+        if not visible:
+            self.tasks.cancel()
+            self._set_alignment(None)
+            return
+        edits = [edit for _id, edit in self.edits]
+        self.tasks.start(self._analyze, list(visible), edits)
+
+    def cancel(self) -> None:
+        """Stop the running alignment."""
+        self._debounce.stop()
+        self.tasks.cancel()
+
+    def _on_aligned(self, _token: int, alignment: Alignment) -> None:
+        self._set_alignment(alignment)
+
+    def _on_align_failed(self, _token: int, exc: Exception) -> None:
+        self.message.emit(f"Alignment failed: {exc}")
+
+    def _set_alignment(self, alignment: Alignment | None) -> None:
+        cur_claim = self.current_claim()
+        claim_key = cur_claim.key if cur_claim else None
+        passage_ref = self.passage_ref(self.current_passage_id) if self.current_passage_id else None
+        div_key = self.current_divergence_key
+        self.alignment = alignment
+        self._index_alignment()
+        self.pivots = {}
+        for ckey, ref in self._pivot_refs.items():
+            pid = self.index.passage_for_ref(ref)
+            if pid and self.index.claim_by_key(ckey) is not None:
+                self.pivots[ckey] = pid
+        # Ids are positional: put the user back on the same claim, divergence and passage by key.
+        self.current_passage_id = self.index.passage_for_ref(passage_ref)
+        claim = self.index.claim_by_key(claim_key)
+        if claim is None and self.current_passage_id:
+            claim = self.claim_of_passage(self.current_passage_id)
+        self.current_claim_id = claim.id if claim else None
+        self.current_divergence_key = div_key if self.index.divergence(div_key) else None
+        if self.current_divergence_key and not self.current_claim_id:
+            self.current_claim_id = self.index.divergence(self.current_divergence_key).claim
+        self.alignmentChanged.emit()
+        self.currentChanged.emit()
+
+    # ----- undoable intents -----------------------------------------------------------------
+    def check_writable(self) -> bool:
+        """Return True when the case accepts changes; otherwise tell the user why not."""
+        if self.read_only:
+            reason = getattr(self.case, "read_only_reason", "") or "opened elsewhere"
+            self.message.emit(f"Read-only case ({reason}): nothing can be changed here.")
+            return False
+        return True
+
+    def set_verdict(self, key: str, verdict: str, note: str | None = None, source_key: str = "") -> None:
+        """Give a divergence a verdict (undoable); the note is kept unless a new one is given."""
+        if not key or not self.check_writable():
+            return
+        old = self.verdicts.get(key)
+        new = VerdictRecord(divergence_key=key, verdict=verdict,
+                            note=(old.note if old else "") if note is None else note,
+                            source_key=source_key, author=self.author, updated_at=_now())
+        self.undo_stack.push(VerdictCommand(self, key, new, old, f"Verdict {verdict}"))
+
+    def clear_verdict(self, key: str) -> None:
+        """Remove a divergence's verdict (undoable)."""
+        if key not in self.verdicts or not self.check_writable():
+            return
+        self.undo_stack.push(VerdictCommand(self, key, None, self.verdicts[key], "Clear verdict"))
+
+    def set_note(self, key: str, note: str) -> None:
+        """Set the note of a divergence's verdict (undoable); a note alone means needs follow-up."""
+        if not key or not self.check_writable():
+            return
+        old = self.verdicts.get(key)
+        if old is not None and old.note == note:
+            return
+        if old is not None:
+            new = replace(old, note=note, author=self.author, updated_at=_now())
+        else:
+            new = VerdictRecord(key, "follow_up", note, "", self.author, _now())
+        self.undo_stack.push(VerdictCommand(self, key, new, old, "Edit note"))
+
+    def add_annotation(self, annotation: Annotation) -> None:
+        """Add an annotation (undoable)."""
+        if not self.check_writable():
+            return
+        if not annotation.id:
+            annotation = replace(annotation, id=uuid.uuid4().hex)
+        if not annotation.created_at:
+            annotation = replace(annotation, created_at=_now(), updated_at=_now(),
+                                 author=annotation.author or self.author)
+        self.undo_stack.push(AddAnnotationCommand(self, annotation))
+
+    def update_annotation(self, annotation: Annotation) -> None:
+        """Replace an annotation by its new version (undoable)."""
+        old = next((a for a in self.annotations if a.id == annotation.id), None)
+        if old is None or not self.check_writable():
+            return
+        self.undo_stack.push(UpdateAnnotationCommand(self, replace(annotation, updated_at=_now()), old))
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        """Delete an annotation (undoable)."""
+        old = next((a for a in self.annotations if a.id == annotation_id), None)
+        if old is None or not self.check_writable():
+            return
+        self.undo_stack.push(DeleteAnnotationCommand(self, old))
+
+    def add_edit(self, edit: AlignmentEdit) -> None:
+        """Store a manual link/unlink/split/merge and re-align (undoable)."""
+        if self.check_writable():
+            self.undo_stack.push(AddEditCommand(self, edit))
+
+    def remove_edit(self, edit_id: int) -> None:
+        """Drop a stored manual edit and re-align (undoable)."""
+        edit = dict(self.edits).get(edit_id)
+        if edit is not None and self.check_writable():
+            self.undo_stack.push(RemoveEditCommand(self, edit_id, edit))
+
+    def close(self) -> None:
+        """Stop background work and close the case."""
+        self.cancel()
+        self.tasks.wait(3000)
+        if self.case is not None:
+            self.case.close()
+            self.case = None

@@ -1,0 +1,50 @@
+"""The action registry: one table, no duplicate shortcut, every action documented and handled."""
+import pytest
+
+from gui.actions import ACTIONS, MENUS, action_by_id
+
+
+def _normal(shortcut: str) -> str:
+    return shortcut.replace(" ", "").lower()
+
+
+def test_no_two_actions_share_a_shortcut():
+    seen = {}
+    for spec in ACTIONS:
+        for shortcut in spec.shortcuts:
+            assert _normal(shortcut) not in seen, f"{shortcut} used by {seen.get(_normal(shortcut))} and {spec.id}"
+            seen[_normal(shortcut)] = spec.id
+
+
+def test_every_action_has_text_help_a_menu_and_at_least_one_shortcut():
+    for spec in ACTIONS:
+        assert spec.text.strip(), spec.id
+        assert spec.help.strip().endswith("."), spec.id
+        assert spec.shortcuts, spec.id
+        assert spec.menu in MENUS, spec.id
+
+
+def test_action_ids_are_unique_and_found_by_id():
+    ids = [spec.id for spec in ACTIONS]
+    assert len(ids) == len(set(ids))
+    assert action_by_id("nav.next_divergence").shortcuts == ("J",)
+
+
+def test_the_product_keyboard_table_is_in_the_registry():
+    shortcuts = {s for spec in ACTIONS for s in spec.shortcuts}
+    for key in ["J", "K", "N", "P", "U", "1", "2", "3", "4", "A", "E", "/", "Ctrl+K", "Ctrl+Z",
+                "Ctrl+Shift+Z", "Ctrl+E", "F1", "?"]:
+        assert key in shortcuts, key
+
+
+def test_every_shortcut_parses_to_a_qt_key_sequence():
+    QtGui = pytest.importorskip("PySide6.QtGui")
+    for spec in ACTIONS:
+        for shortcut in spec.shortcuts:
+            assert not QtGui.QKeySequence(shortcut).isEmpty(), shortcut
+
+
+def test_every_handler_exists_on_the_main_window():
+    main_window = pytest.importorskip("gui.main_window")
+    for spec in ACTIONS:
+        assert callable(getattr(main_window.MainWindow, spec.handler, None)), spec.handler

@@ -1,0 +1,210 @@
+"""Alignment of passages into claims: matching, no chaining, runs, manual edits, scale paths.
+
+The invented articles and the plain sentence splitter below are also used by the analysis and
+JSON tests, so that the engine can be tested without the document-building modules.
+"""
+import hashlib
+import random
+import re
+
+import pytest
+
+from core import align
+from core.align import align_documents, resolve_ref
+from core.errors import Cancelled
+from core.model import AlignmentEdit, Document, Passage, PassageRef, Source
+from core.textnorm import normalize_text
+
+HARBOUR = (
+    "The Port of Valmora reopened on Tuesday after a three-day strike by dock workers. "
+    "Union leader Marta Quiroga said 1,200 workers had walked out over unpaid overtime. "
+    "The harbour authority estimated losses at $5m. "
+    "Shipping lines diverted eleven container vessels to the rival terminal at Ostrava Bay. "
+    "Mayor Ilse Dornbach welcomed the deal and promised an inquiry into the overtime records."
+)
+COAST = (
+    "Mayor Ilse Dornbach promised an inquiry into overtime records and welcomed the agreement. "
+    "Dock workers ended a three-day strike and the Port of Valmora reopened on Monday. "
+    "About 1,100 workers took part in the walkout, according to union leader Marta Quiroga. "
+    "Fishermen in the old quarter complained about noise from the night shifts."
+)
+LEDGER = (
+    "Losses at the harbour were estimated at 5 million dollars. "
+    "Eleven container ships were sent to the Ostrava Bay terminal during the stoppage. "
+    "Their cargo was mostly grain and fertiliser. "
+    "The strike in Valmora lasted three days before the port reopened on Tuesday."
+)
+
+
+def make_source(text: str, key: str) -> Source:
+    """Return a source for a test text."""
+    return Source(key=key, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), kind="txt",
+                  path=f"{key}.txt", title=key, outlet=key.capitalize())
+
+
+def plain_document(source: Source, doc_id: str) -> Document:
+    """Return a document whose passages are the sentences ended by . ! or ? (exact offsets)."""
+    passages = []
+    for match in re.finditer(r"[^.!?\s][^.!?]*[.!?]+", source.text):
+        passages.append(Passage(f"{doc_id}:p{len(passages)}", doc_id, len(passages),
+                                match.start(), match.end(), match.group()))
+    return Document(doc_id, source, tuple(passages), ())
+
+
+def documents(*texts: str) -> tuple[Document, ...]:
+    """Return documents d0.. built from texts with the plain sentence splitter."""
+    return tuple(plain_document(make_source(t, f"s{n}"), f"d{n}") for n, t in enumerate(texts))
+
+
+SPLIT = (
+    "Valmora's mayor, Ilse Dornbach, welcomed the deal. "
+    "She promised an inquiry into the overtime records. "
+    "Grain prices in the region rose sharply last month."
+)
+
+
+def _texts(docs, claim):
+    by_id = {p.id: p.text for d in docs for p in d.passages}
+    return [by_id[m] for m in claim.members]
+
+
+def test_paraphrased_and_reordered_sentences_form_claims():
+    docs = documents(HARBOUR, COAST, LEDGER)
+    claims, unique = align_documents(docs)
+    assert [c.members for c in claims] == [
+        ("d0:p0", "d1:p1", "d2:p3"),
+        ("d0:p1", "d1:p2"),
+        ("d0:p2", "d2:p0"),
+        ("d0:p3", "d2:p1"),
+        ("d0:p4", "d1:p0"),
+    ]
+    assert [c.id for c in claims] == ["c0", "c1", "c2", "c3", "c4"]
+    assert unique == ("d1:p3", "d2:p2")
+
+
+def test_every_claim_has_at_most_one_run_per_document():
+    docs = documents(HARBOUR, COAST, LEDGER, SPLIT)
+    claims, _ = align_documents(docs)
+    for claim in claims:
+        per_doc = {}
+        for pid in claim.members:
+            per_doc.setdefault(pid.split(":")[0], []).append(int(pid.split(":p")[1]))
+        for indexes in per_doc.values():
+            assert indexes == list(range(indexes[0], indexes[0] + len(indexes)))
+
+
+def test_one_sentence_matches_a_run_of_two_adjacent_sentences():
+    docs = documents(HARBOUR, SPLIT)
+    claims, unique = align_documents(docs)
+    assert [c.members for c in claims] == [("d0:p4", "d1:p0", "d1:p1")]
+    assert {(l.a, l.b) for l in claims[0].links} == {("d0:p4", "d1:p0"), ("d0:p4", "d1:p1")}
+    assert "d1:p2" in unique
+
+
+def test_claim_key_is_sha1_of_sorted_normalized_member_texts():
+    docs = documents(HARBOUR, COAST)
+    claims, _ = align_documents(docs)
+    claim = claims[0]
+    expected = hashlib.sha1("\n".join(sorted(normalize_text(t) for t in _texts(docs, claim)))
+                            .encode()).hexdigest()[:16]
+    assert claim.key == expected and len(claim.key) == 16
+
+
+def test_pivot_is_the_member_with_the_largest_sum_of_link_scores():
+    docs = documents(HARBOUR, COAST, LEDGER)
+    claims, _ = align_documents(docs)
+    claim = claims[0]
+    sums = {m: sum(l.score for l in claim.links if m in (l.a, l.b)) for m in claim.members}
+    assert claim.pivot == max(sums, key=sums.get) == "d0:p0"
+    assert claim.score == pytest.approx(sum(l.score for l in claim.links) / 3, abs=1e-3)
+    assert claim.divergences == ()
+
+
+def test_unrelated_articles_produce_no_claims():
+    docs = documents(HARBOUR, "Grain prices in the region rose sharply last month. Fishing quotas were cut.")
+    claims, unique = align_documents(docs)
+    assert claims == ()
+    assert len(unique) == 7
+
+
+def test_sentence_order_does_not_change_the_claims():
+    docs = documents(HARBOUR, COAST, LEDGER)
+    sentences = [p.text for p in docs[1].passages]
+    random.Random(4).shuffle(sentences)
+    shuffled = documents(HARBOUR, " ".join(sentences), LEDGER)
+    keys = lambda ds: sorted(c.key for c in align_documents(ds)[0])
+    assert keys(docs) == keys(shuffled)
+
+
+def _ref(docs, pid):
+    passage = {p.id: p for d in docs for p in d.passages}[pid]
+    return PassageRef(docs[int(pid[1])].source.key, passage.start, passage.end)
+
+
+def test_manual_link_joins_passages_the_engine_left_apart():
+    docs = documents(HARBOUR, COAST)
+    edit = AlignmentEdit("link", _ref(docs, "d0:p2"), _ref(docs, "d1:p3"))
+    claims, unique = align_documents(docs, [edit])
+    linked = [c for c in claims if "d0:p2" in c.members]
+    assert linked[0].members == ("d0:p2", "d1:p3")
+    assert linked[0].links[0].manual is True
+    assert "d1:p3" not in unique
+
+
+def test_manual_unlink_keeps_two_passages_apart_on_every_run():
+    docs = documents(HARBOUR, COAST, LEDGER)
+    edit = AlignmentEdit("unlink", _ref(docs, "d0:p0"), _ref(docs, "d1:p1"))
+    for _ in range(2):
+        claims, _ = align_documents(docs, [edit])
+        for claim in claims:
+            assert not {"d0:p0", "d1:p1"} <= set(claim.members)
+    assert any(c.members == ("d0:p0", "d2:p3") for c in claims)
+
+
+def test_the_later_of_link_and_unlink_wins():
+    docs = documents(HARBOUR, COAST)
+    a, b = _ref(docs, "d0:p2"), _ref(docs, "d1:p3")
+    claims, _ = align_documents(docs, [AlignmentEdit("link", a, b), AlignmentEdit("unlink", a, b)])
+    assert not any("d0:p2" in c.members and "d1:p3" in c.members for c in claims)
+
+
+def test_passage_ref_resolves_to_the_most_overlapping_passage():
+    docs = documents(HARBOUR, COAST)
+    second = docs[0].passages[1]
+    assert resolve_ref(docs, PassageRef("s0", second.start + 3, second.end + 5)).id == "d0:p1"
+    assert resolve_ref(docs, PassageRef("missing", 0, 5)) is None
+
+
+def test_progress_rises_to_one_and_cancel_raises():
+    docs = documents(HARBOUR, COAST)
+    seen = []
+    align_documents(docs, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) >= 3
+    with pytest.raises(Cancelled):
+        align_documents(docs, should_cancel=lambda: True)
+
+
+def test_small_and_large_candidate_paths_find_the_same_pairs():
+    pytest.importorskip("scipy")
+    docs = documents(HARBOUR, COAST, LEDGER, SPLIT)
+    passages = [p for d in docs for p in d.passages]
+    unit = [align._normalized(v) for v in align._weights(passages)]
+    doc_of = [int(p.doc[1:]) for p in passages]
+    small = align._candidates_small(unit, doc_of, 0.05, 4, None)
+    large = align._candidates_large(unit, doc_of, 0.05, 4, None)
+    assert sorted(small) == sorted(large) and len(small) > 10
+
+
+def test_a_sentence_bridging_two_facts_does_not_chain_them_into_one_claim():
+    docs = documents(
+        "The Port of Valmora reopened on Tuesday after a three-day strike by dock workers.",
+        "Dock workers ended a three-day strike and the Port of Valmora reopened on Monday.",
+        "The Port of Valmora reopened after the three-day strike; the harbour authority estimated "
+        "losses at $5m.",
+        "Losses at the harbour were estimated at 5 million dollars.")
+    bridge = align._normalized(align._weights([p for d in docs for p in d.passages])[2])
+    first = align._normalized(align._weights([p for d in docs for p in d.passages])[0])
+    assert align._dot(bridge, first) >= align.LINK_THRESHOLD  # single linkage would chain all four
+    claims, unique = align_documents(docs)
+    assert [c.members for c in claims] == [("d0:p0", "d1:p0"), ("d2:p0", "d3:p0")]
+    assert unique == ()

@@ -1,0 +1,112 @@
+import pytest
+
+from core.boilerplate import find_boilerplate
+
+
+def texts(text):
+    return [(s.start, s.end, s.text) for s in find_boilerplate(text)]
+
+
+def test_also_read_line_is_boilerplate_with_exact_offsets():
+    text = "The dam held.\nAlso Read: Rivers rise across the valley\nWater fell by noon."
+    assert texts(text) == [(14, 54, "Also Read: Rivers rise across the valley")]
+
+
+def test_uppercase_also_read_with_pipe_is_boilerplate():
+    text = "ALSO READ | Ferry fares to double\nNext."
+    assert texts(text) == [(0, 33, "ALSO READ | Ferry fares to double")]
+
+
+def test_view_all_glued_to_next_sentence_flags_only_the_label():
+    text = "Quick Reads\nView AllAfter the talks, the envoy flew home."
+    assert texts(text) == [(0, 11, "Quick Reads"), (12, 20, "View All")]
+
+
+def test_view_all_glued_to_an_opening_quote_flags_only_the_label():
+    text = "View All“We are close,” he said."
+    assert texts(text) == [(0, 8, "View All")]
+
+
+def test_lone_parentheses_and_punctuation_lines_are_boilerplate():
+    text = "Real sentence.\n)\n\n  )  \n***\n"
+    assert texts(text) == [(15, 16, ")"), (20, 21, ")"), (24, 27, "***")]
+
+
+@pytest.mark.parametrize("line", [
+    "With inputs from agencies",
+    "(With inputs from Reuters)",
+    "Media News Source",
+    "Click here to read the full report",
+    "Subscribe to our morning briefing",
+    "Follow us on Instagram for more updates",
+    "Advertisement",
+    "Share this article",
+    "Trending",
+    "Published on: 12 March 2025, 10:42 AM IST",
+    "Updated: March 12, 2025 14:05 IST",
+    "Image caption, Fishermen unload the catch at dawn",
+    "Fishermen unload the catch at dawn. Getty Images",
+    "Copyright 2025 The Harbour Gazette",
+    "© Harbour Gazette Ltd",
+    "All rights reserved.",
+    "Sign up for our daily newsletter",
+    "Story continues below advertisement",
+    "Read more:",
+    "Read more",
+    "By Anna Berg and Tomas Lind",
+])
+def test_furniture_lines_are_flagged_whole(line):
+    text = f"The port reopened.\n{line}\nShips docked."
+    assert texts(text) == [(19, 19 + len(line), line)]
+
+
+@pytest.mark.parametrize("line", [
+    "He read the statement aloud before the vote.",
+    "Readers wrote in to complain about the fares.",
+    "Officials said they would follow up on the claims.",
+    "The union will subscribe to the agreement only if pay rises.",
+    "Trending prices suggest the deal will hold, analysts said.",
+    "The view all along was that the talks would fail.",
+    "by the end of the week, prices had fallen.",
+    "He told Reuters the copyright dispute was settled last year in court after long talks.",
+])
+def test_real_sentences_mentioning_similar_words_are_not_flagged(line):
+    assert find_boilerplate(f"Intro.\n{line}\nOutro.") == []
+
+
+def test_ap_photo_credit_inside_a_caption_line_is_flagged_alone():
+    text = "Crowds gather at the gate. (AP Photo/Jane Roe) More text follows here."
+    assert texts(text) == [(27, 46, "(AP Photo/Jane Roe)")]
+
+
+def test_crlf_lines_give_spans_without_the_carriage_return():
+    text = "Lead.\r\nAdvertisement\r\nBody."
+    assert texts(text) == [(7, 20, "Advertisement")]
+
+
+def test_spans_are_sorted_and_never_overlap():
+    text = "Trending\nAdvertisement\nStory.\nShare this article\n)\n"
+    spans = find_boilerplate(text)
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert len(spans) == 4
+
+
+def test_seed_articles_have_their_promos_flagged(seeds_dir):
+    counts = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        spans = find_boilerplate(text)
+        assert all(text[s.start:s.end] == s.text for s in spans)
+        counts[path.name[:3]] = len(spans)
+    assert counts == {"000": 1, "001": 1, "002": 12, "003": 4, "004": 0}
+
+
+@pytest.mark.parametrize("line", ["By Monday, the bridge had reopened.", "By The Sea Hotel closes"])
+def test_sentences_opening_with_by_and_a_capital_are_not_bylines(line):
+    assert find_boilerplate(f"Intro.\n{line}\nOutro.") == []
+
+
+def test_byline_with_outlet_after_a_pipe_is_flagged():
+    assert texts("By Anna Berg | Harbour Gazette\nBody.") == [(0, 30, "By Anna Berg | Harbour Gazette")]

@@ -1,0 +1,78 @@
+"""ClaimsTable: rows of claims, marked cells, majority summary, sorting, selection both ways."""
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+
+from gui.claims_table import HTML_ROLE, ClaimsTable, member_html  # noqa: E402
+from gui_fakes import FakeWorkspace, make_alignment  # noqa: E402
+
+
+@pytest.fixture
+def table(qtbot):
+    ws = FakeWorkspace()
+    widget = ClaimsTable(ws)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 500)
+    widget.show()
+    return widget
+
+
+def _cell(table, row, col, role=Qt.ItemDataRole.DisplayRole):
+    return table.proxy.index(row, col).data(role)
+
+
+def test_columns_are_summary_rank_sources_then_one_per_source(table):
+    headers = [table.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(table.proxy.columnCount())]
+    assert headers == ["Summary", "Rank", "Sources", "Alpha", "Beta", "Gamma"]
+    assert table.proxy.rowCount() == 3
+
+
+def test_each_row_shows_the_majority_summary_rank_and_marked_member_texts(table):
+    assert [_cell(table, 0, c) for c in range(6)] == [
+        "time: 2 of 3 say “Monday”; Beta says “Tuesday”.", "0.60", "3",
+        "The mayor opened the bridge on [Monday].", "The mayor opened the bridge on [Tuesday].",
+        "The mayor opened the bridge on [Monday]."]
+    assert [_cell(table, 2, c) for c in range(6)] == [
+        "Both sources agree.", "0.00", "2", "Crowds cheered at the river.", "Crowds cheered at the river.", "—"]
+
+
+def test_divergent_words_are_bold_and_underlined_in_the_rich_cell(table):
+    rich = _cell(table, 1, 4, HTML_ROLE)
+    assert rich.startswith("It cost <b style='text-decoration: underline; text-decoration-style: wavy;")
+    assert rich.endswith(">1,100</b> dollars to build.")
+
+
+def test_member_html_escapes_article_markup():
+    al = make_alignment()
+    rich, plain = member_html(al, al.claims[2], al.documents[0])
+    assert (rich, plain) == ("Crowds cheered at the river.", "Crowds cheered at the river.")
+
+
+def test_sorting_by_rank_puts_the_most_important_claim_first(table):
+    table.sort_by(1, Qt.SortOrder.DescendingOrder)
+    assert table.claim_ids() == ["c1", "c0", "c2"]
+    table.sort_by(2, Qt.SortOrder.AscendingOrder)
+    assert table.claim_ids()[0] == "c2"
+
+
+def test_clicking_a_row_selects_the_claim_in_the_workspace(table, qtbot):
+    rect = table.view.visualRect(table.proxy.index(1, 1))
+    qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert table.ws.calls[-1] == ("select_claim", "c1")
+    assert table.selected_claim_id() == "c1"
+
+
+def test_the_current_claim_chosen_elsewhere_is_selected_after_sorting_too(table):
+    table.sort_by(1, Qt.SortOrder.DescendingOrder)
+    table.ws.select_divergence("k-time")
+    assert table.selected_claim_id() == "c0"
+    assert table.view.selectionModel().selectedRows()[0].row() == 1
+    assert ("select_claim", "c0") not in table.ws.calls
+
+
+def test_a_new_alignment_rebuilds_the_rows(table):
+    al = make_alignment()
+    table.ws.set_alignment(type(al)(al.documents, al.claims[:1], al.unique))
+    assert table.claim_ids() == ["c0"]

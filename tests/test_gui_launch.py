@@ -1,0 +1,74 @@
+"""Launching: command line parsing, demo on first run, recent case afterwards, files into a case."""
+import time
+from pathlib import Path
+
+import pytest
+
+from gui.launch import (DEMO_CASE, LaunchRequest, choose_case, demo_files, parse_args, recent_cases,
+                        remember_case)
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def test_the_command_line_names_demo_case_and_files():
+    assert parse_args(["--demo"]) == LaunchRequest(demo=True)
+    assert parse_args(["--case", "x.parallax", "a.txt"]) == LaunchRequest(case="x.parallax", files=["a.txt"])
+    assert parse_args(["story.parallax"]) == LaunchRequest(case="story.parallax")
+    assert parse_args(["a.txt", "b.html"]) == LaunchRequest(files=["a.txt", "b.html"])
+    assert parse_args(["--case"]).error == "--case needs a file name"
+    assert parse_args(["--bogus"]).error == "unknown option --bogus"
+
+
+def test_first_run_opens_the_demo_case_with_the_sample_articles(tmp_path):
+    path, files = choose_case(LaunchRequest(), tmp_path, RESOURCES)
+    assert path == str(tmp_path / DEMO_CASE)
+    assert files == [str(p) for p in demo_files(RESOURCES)]
+
+
+def test_later_runs_open_the_most_recent_case(tmp_path):
+    older, newer = tmp_path / "older.parallax", tmp_path / "newer.parallax"
+    older.write_bytes(b"x")
+    newer.write_bytes(b"x")
+    remember_case(tmp_path, str(older))
+    remember_case(tmp_path, str(newer))
+    assert recent_cases(tmp_path) == [str(newer.resolve()), str(older.resolve())]
+    assert choose_case(LaunchRequest(), tmp_path, RESOURCES) == (str(newer.resolve()), [])
+    newer.unlink()
+    assert recent_cases(tmp_path) == [str(older.resolve())]
+
+
+def test_files_alone_go_into_a_new_case_in_the_data_folder(tmp_path):
+    path, files = choose_case(LaunchRequest(files=["/x/story.txt"]), tmp_path, RESOURCES)
+    assert Path(path).parent == tmp_path / "cases"
+    assert Path(path).name.startswith("story-") and path.endswith(".parallax")
+    assert files == ["/x/story.txt"]
+
+
+def test_a_corrupt_recent_list_is_ignored(tmp_path):
+    (tmp_path / "recent.json").write_text("{not json", encoding="utf-8")
+    assert recent_cases(tmp_path) == []
+
+
+def test_the_window_shows_a_five_source_case_quickly_and_aligns_in_the_background(qtbot, tmp_path):
+    pytest.importorskip("core.case")
+    pytest.importorskip("core.sources")
+    from gui.launch import build_window
+    if len(demo_files(RESOURCES)) < 2:
+        pytest.skip("the demo articles are not in resources/samples yet")
+    started = time.perf_counter()
+    window = build_window(["--demo"], RESOURCES, tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    shown_after = time.perf_counter() - started
+    assert window.windowTitle() == "Parallax — demo"
+    assert len(window.pane_area.panes) == len(demo_files(RESOURCES))
+    qtbot.waitUntil(lambda: window.ws.alignment is not None, timeout=10000)
+    assert len(window.ws.alignment.documents) == len(demo_files(RESOURCES))
+    print(f"window shown after {shown_after * 1000:.0f} ms")
+    window.close()
+    # A second launch reopens the demo as left, without adding the articles again.
+    again = build_window([], RESOURCES, tmp_path)
+    qtbot.addWidget(again)
+    assert len(again.ws.sources) == len(demo_files(RESOURCES))
+    again.close()

@@ -1,0 +1,154 @@
+"""The main window driven from the keyboard: navigation, verdicts, undo, find, hide, bad files."""
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from gui.main_window import MainWindow  # noqa: E402
+from gui.workspace import Workspace  # noqa: E402
+from gui_doubles import fake_analyze, story_sources  # noqa: E402
+
+
+
+@pytest.fixture
+def triage():
+    return pytest.importorskip("core.triage")
+
+
+@pytest.fixture
+def window(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1400, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    win.pane_area.panes[0].view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.pane_area.panes[0].view, timeout=2000)
+    yield win
+    win.close()
+
+
+def _press(qtbot, win, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget() or win, key, modifier)
+
+
+def test_j_goes_to_the_first_divergence_of_the_queue_and_every_pane_shows_its_member(window, qtbot, triage):
+    ws = window.ws
+    _press(qtbot, window, Qt.Key.Key_J)
+    queue_first = triage.queue(ws.alignment, ws.verdicts)[0]
+    assert ws.current_divergence_key == getattr(queue_first, "key", queue_first)
+    claim = ws.current_claim()
+    assert ws.current_divergence().claim == claim.id
+    qtbot.wait(50)
+    for pane in window.pane_area.panes:
+        member = pane.member_passages(claim)[0]
+        assert pane.is_visible_y(pane.passage_y(member))
+        assert (member.start, member.end) in [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+                                              for s in pane.view.extraSelections()]
+    assert window.current_label.text().startswith(ws.current_divergence().type + ":")
+
+
+def test_pressing_1_records_the_verdict_and_ctrl_z_undoes_it(window, qtbot, triage):
+    ws = window.ws
+    _press(qtbot, window, Qt.Key.Key_J)
+    key = ws.current_divergence_key
+    _press(qtbot, window, Qt.Key.Key_1)
+    assert ws.verdicts[key].verdict == "confirmed"
+    assert ws.current_divergence_key != key   # moved on to the next untriaged divergence
+    assert window.triage_label.text() == triage.progress_text(ws.alignment, ws.verdicts)
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert key not in ws.verdicts
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert ws.verdicts[key].verdict == "confirmed"
+
+
+def test_single_letter_shortcuts_do_not_fire_while_typing_in_the_find_box(window, qtbot):
+    ws = window.ws
+    _press(qtbot, window, Qt.Key.Key_Slash)
+    assert window.find_bar.isVisible()
+    assert QApplication.focusWidget() is window.find_bar.edit
+    before = (ws.current_divergence_key, dict(ws.verdicts))
+    qtbot.keyClicks(window.find_bar.edit, "j1k")
+    assert window.find_bar.edit.text() == "j1k"
+    assert (ws.current_divergence_key, dict(ws.verdicts)) == before
+
+
+def test_find_highlights_matches_in_every_pane_and_enter_moves(window, qtbot):
+    _press(qtbot, window, Qt.Key.Key_Slash)
+    qtbot.keyClicks(window.find_bar.edit, "bridge")
+    assert window.find_bar.count.text() == "1 of 3 in 3 sources"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert window.find_bar.count.text() == "2 of 3 in 3 sources"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.find_bar.count.text() == "1 of 3 in 3 sources"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+
+
+def test_unchecking_a_source_in_the_list_removes_its_pane(window, qtbot):
+    item = window.source_list.item(1)
+    with qtbot.waitSignal(window.ws.alignmentChanged, timeout=3000):
+        item.setCheckState(Qt.CheckState.Unchecked)
+    assert [p.source_key for p in window.pane_area.panes] == ["a", "c"]
+    assert window.ws.hidden == {"b"}
+
+
+def test_n_and_p_move_between_claims(window, qtbot, triage):
+    ws = window.ws
+    _press(qtbot, window, Qt.Key.Key_N)
+    first = ws.current_claim_id
+    _press(qtbot, window, Qt.Key.Key_N)
+    assert ws.current_claim_id != first
+    _press(qtbot, window, Qt.Key.Key_P)
+    assert ws.current_claim_id == first
+
+
+def test_u_goes_to_the_unique_passage(window, qtbot, triage):
+    _press(qtbot, window, Qt.Key.Key_U)
+    assert window.ws.current_passage_id == "d2:p1"
+    assert window.ws.current_claim_id is None
+
+
+def test_the_title_names_the_case(window):
+    assert window.windowTitle() == "Parallax — unsaved"
+
+
+def test_every_registry_action_is_a_window_action_with_its_shortcuts(window):
+    from gui.actions import ACTIONS
+    for spec in ACTIONS:
+        action = window.actions_by_id[spec.id]
+        assert [s.toString() for s in action.shortcuts()] == \
+            [__import__("PySide6.QtGui").QtGui.QKeySequence(s).toString() for s in spec.shortcuts]
+
+
+def test_dragging_a_source_in_the_list_reorders_the_panes(window, qtbot):
+    from PySide6.QtCore import QModelIndex
+    with qtbot.waitSignal(window.ws.alignmentChanged, timeout=3000):
+        assert window.source_list.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)
+    assert [s.key for s in window.ws.sources] == ["c", "a", "b"]
+    assert [p.source_key for p in window.pane_area.panes] == ["c", "a", "b"]
+
+
+def test_bad_files_give_one_message_and_the_good_ones_load(window, qtbot, tmp_path):
+    pytest.importorskip("core.sources")
+    good = tmp_path / "good.txt"
+    good.write_text("The council met on Friday. It voted to close the park.", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    messages = []
+    window.ws.message.connect(messages.append)
+    with qtbot.waitSignal(window.ws.alignmentChanged, timeout=5000):
+        window.open_paths([str(good), str(empty), str(binary)])
+    assert len(messages) == 1
+    assert messages[0].startswith("Added 1 source. Refused 2 files: ")
+    assert "empty.txt (" in messages[0] and "photo.png (" in messages[0]
+    assert window.notice.isVisible() and window.notice.label.text() == messages[0]
+    assert len(window.pane_area.panes) == 4

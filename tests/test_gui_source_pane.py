@@ -1,0 +1,162 @@
+"""Source panes and the pane row: formats, clicks, hidden panes, synchronized scrolling."""
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QTextCharFormat, QTextCursor  # noqa: E402
+
+from gui import theme  # noqa: E402
+from gui.pane_area import PaneArea  # noqa: E402
+from gui.workspace import Workspace  # noqa: E402
+from gui_doubles import fake_analyze, make_source, story_sources  # noqa: E402
+
+
+@pytest.fixture
+def area(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    widget = PaneArea(ws)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 500)
+    widget.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    yield widget
+    ws.close()
+
+
+def _format_at(pane, offset: int) -> QTextCharFormat:
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(offset + 1)   # the format of the character before the cursor
+    return cursor.charFormat()
+
+
+def _click(qtbot, pane, offset: int) -> None:
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(offset)
+    point = pane.view.cursorRect(cursor).center() + QPoint(2, 0)
+    qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_every_visible_source_gets_a_pane_in_order(area):
+    assert [p.source_key for p in area.panes] == ["a", "b", "c"]
+    assert area.panes[1].view.toPlainText() == story_sources()[1].text
+    assert area.panes[1].view.isReadOnly()
+
+
+def test_boilerplate_is_dimmed_and_italic_but_kept_in_the_text(area):
+    pane = area.panes[0]
+    start = pane.source().text.index("Also Read")
+    fmt = _format_at(pane, start)
+    assert fmt.fontItalic() is True
+    assert fmt.foreground().color() == theme.boilerplate_colour(pane.view.palette())
+    assert "Also Read: other news." in pane.view.toPlainText()
+
+
+def test_divergences_are_underlined_with_the_style_of_their_type(area):
+    pane = area.panes[1]
+    number_at = pane.source().text.index("1,100")
+    time_at = pane.source().text.index("Tuesday")
+    assert _format_at(pane, number_at).underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert _format_at(pane, time_at).underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+    assert _format_at(pane, 0).underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+
+
+def test_claims_get_a_stable_band_and_unique_passages_a_distinct_one(area):
+    ws = area.ws
+    claim = ws.alignment.claims[0]
+    expected = theme.claim_band(claim.key, area.panes[0].view.palette())
+    assert _format_at(area.panes[0], 0).background().color() == expected
+    assert _format_at(area.panes[2], 0).background().color() == expected
+    unique_at = area.panes[2].source().text.index("Police")
+    assert _format_at(area.panes[2], unique_at).background().color() == theme.unique_band(area.panes[2].view.palette())
+
+
+def test_the_tooltip_names_the_type_and_the_other_sources_wording(area):
+    pane = area.panes[1]
+    tip = pane.tooltip_at(pane.source().text.index("Tuesday") + 2)
+    assert tip.startswith("<b>Time</b> (dash underline): Monday vs Tuesday")
+    assert "Alpha: “Monday”" in tip and "Gamma: “Monday”" in tip
+    assert pane.tooltip_at(area.panes[0].source().text.index("Also")) == ""
+    assert area.panes[0].tooltip_at(area.panes[0].source().text.index("Also")).startswith("Boilerplate")
+
+
+def test_clicking_a_passage_selects_its_claim_in_every_pane(area, qtbot):
+    b = area.panes[1]
+    _click(qtbot, b, b.source().text.index("cost"))
+    ws = area.ws
+    assert ws.current_passage_id == "d1:p2"
+    assert ws.current_claim_id == "c1"
+    members = {p.source_key: [m.id for m in p.member_passages(ws.current_claim())] for p in area.panes}
+    assert members == {"a": ["d0:p1"], "b": ["d1:p2"], "c": ["d2:p2"]}
+    highlighted = {p.source_key: [(s.cursor.selectionStart(), s.cursor.selectionEnd())
+                                  for s in p.view.extraSelections()][:1] for p in area.panes}
+    expected = {p.source_key: [(m.start, m.end) for m in p.member_passages(ws.current_claim())] for p in area.panes}
+    assert highlighted == expected
+
+
+def test_a_hidden_source_pane_disappears_and_comes_back(area, qtbot):
+    ws = area.ws
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.set_hidden("b", True)
+    assert [p.source_key for p in area.panes] == ["a", "c"]
+    assert area.splitter.count() == 2
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.set_hidden("b", False)
+    assert [p.source_key for p in area.panes] == ["a", "b", "c"]
+
+
+def _long_text(prefix: str, order: list[int], filler: int) -> str:
+    parts = []
+    for i in order:
+        parts.append(f"Fact {i} was reported {prefix}. ")
+        parts.extend(f"Aside {prefix} {i} {j} adds colour here. " for j in range(filler))
+    return "".join(parts)
+
+
+def test_scrolling_one_pane_levels_the_counterpart_passage_in_the_others(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    area = PaneArea(ws)
+    qtbot.addWidget(area)
+    area.resize(900, 300)
+    area.show()
+    a = make_source("a", _long_text("early", list(range(12)), 4))
+    b = make_source("b", _long_text("late", list(range(12)), 7))
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([a, b])
+    qtbot.wait(50)
+    left, right = area.panes
+    left.view.verticalScrollBar().setValue(120)   # as the user's wheel would
+    anchor = next(p for p in left.document().passages[left.top_passage().index:]
+                  if ws.claim_of_passage(p.id) is not None)
+    counterpart = right.member_passages(ws.claim_of_passage(anchor.id))[0]
+    assert counterpart.text.split()[:2] == anchor.text.split()[:2]
+    assert right.view.verticalScrollBar().value() > 120
+    assert right.passage_y(counterpart) == left.passage_y(anchor)
+    ws.close()
+
+
+def test_a_new_current_claim_is_scrolled_into_view_level_in_every_pane(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    area = PaneArea(ws)
+    qtbot.addWidget(area)
+    area.resize(900, 300)
+    area.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([make_source("a", _long_text("x", list(range(12)), 4)),
+                        make_source("b", _long_text("y", list(reversed(range(12))), 5))])
+    qtbot.wait(50)
+    claim = ws.claim_of_passage(next(p.id for p in area.panes[0].document().passages if p.text.startswith("Fact 5 ")))
+    ws.select_claim(claim.id)
+    qtbot.wait(50)
+    ys = [pane.passage_y(pane.member_passages(claim)[0]) for pane in area.panes]
+    assert ys[0] == ys[1]
+    assert all(pane.is_visible_y(y) for pane, y in zip(area.panes, ys))
+    ws.close()
+
+
+def test_zoom_enlarges_the_text_of_every_pane(area):
+    before = [p.view.font().pointSizeF() for p in area.panes]
+    area.zoom(2)
+    after = [p.view.font().pointSizeF() for p in area.panes]
+    assert all(a == b + 2 for a, b in zip(after, before))

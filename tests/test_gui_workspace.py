@@ -1,0 +1,168 @@
+"""The Workspace: background alignment, current item, verdicts through the undo stack, sources."""
+import threading
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from core.errors import SourceError  # noqa: E402
+from core.records import Annotation  # noqa: E402
+from gui.workspace import Workspace, refused_message  # noqa: E402
+from gui_doubles import fake_analyze, story_sources  # noqa: E402
+
+
+@pytest.fixture
+def ws(qtbot):
+    workspace = Workspace(analyze=fake_analyze, debounce_ms=10)
+    with qtbot.waitSignal(workspace.alignmentChanged, timeout=3000):
+        workspace.add_sources(story_sources())
+    yield workspace
+    workspace.close()
+
+
+def test_adding_sources_aligns_them_in_the_background(ws):
+    assert [d.source.key for d in ws.alignment.documents] == ["a", "b", "c"]
+    assert [c.members for c in ws.alignment.claims] == [
+        ("d0:p0", "d1:p1", "d2:p0"), ("d0:p1", "d1:p2", "d2:p2"), ("d0:p2", "d1:p0")]
+    assert ws.alignment.unique == ("d2:p1",)
+    assert ws.document_for("b").id == "d1"
+
+
+def test_a_slow_alignment_that_finishes_after_a_newer_one_does_not_overwrite_it(qtbot):
+    gate = threading.Event()
+    calls = []
+
+    def analyze(sources, edits=(), progress=None, should_cancel=None):
+        calls.append(len(sources))
+        if len(calls) == 1:
+            gate.wait(5)   # the first job is slow: it ends after the second one
+        return fake_analyze(sources, edits)
+
+    ws = Workspace(analyze=analyze, debounce_ms=0)
+    sources = story_sources()
+    ws.add_sources(sources[:2])
+    ws.realign_now()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=3000)
+    ws.add_sources(sources[2:])
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.realign_now()
+    assert len(ws.alignment.documents) == 3
+    gate.set()
+    ws.tasks.wait(3000)
+    qtbot.wait(100)
+    assert len(ws.alignment.documents) == 3
+    ws.close()
+
+
+def test_sources_added_in_quick_succession_are_aligned_once(qtbot):
+    calls = []
+
+    def analyze(sources, edits=(), progress=None, should_cancel=None):
+        calls.append([s.key for s in sources])
+        return fake_analyze(sources, edits)
+
+    ws = Workspace(analyze=analyze, debounce_ms=60)
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        for source in story_sources():
+            ws.add_sources([source])
+    qtbot.wait(120)
+    assert calls == [["a", "b", "c"]]
+    ws.close()
+
+
+def test_selecting_a_passage_selects_its_claim_and_clears_a_foreign_divergence(ws):
+    ws.select_divergence(ws.alignment.claims[1].divergences[0].key)
+    ws.select_passage("d1:p1")
+    assert ws.current_claim_id == "c0"
+    assert ws.current_passage_id == "d1:p1"
+    assert ws.current_divergence_key is None
+
+
+def test_selecting_a_unique_passage_leaves_no_current_claim(ws):
+    ws.select_passage("d2:p1")
+    assert (ws.current_claim_id, ws.current_passage_id) == (None, "d2:p1")
+
+
+def test_a_verdict_goes_on_the_undo_stack_and_undo_removes_it(ws, qtbot):
+    key = ws.alignment.claims[1].divergences[0].key
+    with qtbot.waitSignal(ws.verdictsChanged):
+        ws.set_verdict(key, "confirmed", note="checked with the city")
+    assert ws.verdicts[key].verdict == "confirmed"
+    assert ws.verdicts[key].note == "checked with the city"
+    ws.set_verdict(key, "follow_up")
+    assert ws.verdicts[key].note == "checked with the city"
+    ws.undo_stack.undo()
+    assert ws.verdicts[key].verdict == "confirmed"
+    ws.undo_stack.undo()
+    assert key not in ws.verdicts
+    ws.undo_stack.redo()
+    assert ws.verdicts[key].verdict == "confirmed"
+
+
+def test_a_note_without_a_verdict_marks_the_divergence_for_follow_up(ws):
+    key = ws.alignment.claims[0].divergences[0].key
+    ws.set_note(key, "ask the mayor's office")
+    assert (ws.verdicts[key].verdict, ws.verdicts[key].note) == ("follow_up", "ask the mayor's office")
+    ws.undo_stack.undo()
+    assert key not in ws.verdicts
+
+
+def test_annotations_are_added_updated_and_deleted_undoably(ws):
+    ws.add_annotation(Annotation(id="", target_kind="claim", claim_key=ws.alignment.claims[0].key,
+                                 label="disputed", note="two days given"))
+    assert len(ws.annotations) == 1
+    added = ws.annotations[0]
+    assert added.id and added.created_at
+    from dataclasses import replace
+    ws.update_annotation(replace(added, status="resolved"))
+    assert ws.annotations[0].status == "resolved"
+    ws.delete_annotation(added.id)
+    assert ws.annotations == []
+    ws.undo_stack.undo()
+    assert ws.annotations[0].status == "resolved"
+    ws.undo_stack.undo()
+    assert ws.annotations[0].status == "open"
+
+
+def test_hiding_a_source_realigns_without_it_and_keeps_the_current_claim(ws, qtbot):
+    ws.select_passage("d0:p1")
+    claim_key = ws.current_claim().key
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.set_hidden("b", True)
+    assert [d.source.key for d in ws.alignment.documents] == ["a", "c"]
+    assert ws.visible_sources()[1].key == "c"
+    assert ws.current_passage_id == "d0:p1"
+    assert ws.current_claim() is not None and ws.current_claim().members == ("d0:p1", "d1:p2")
+    assert ws.current_claim().key != claim_key   # members changed, so the claim is a new one
+
+
+def test_moving_a_source_changes_the_pane_order_and_document_ids(ws, qtbot):
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.move_source("c", 0)
+    assert [s.key for s in ws.sources] == ["c", "a", "b"]
+    assert [d.source.key for d in ws.alignment.documents] == ["c", "a", "b"]
+
+
+def test_refused_files_are_reported_in_one_line():
+    errors = [SourceError("/tmp/x/photo.png", "binary file"), SourceError("/tmp/x/empty.txt", "empty file")]
+    assert refused_message(errors) == "Refused 2 files: photo.png (binary file); empty.txt (empty file)"
+
+
+def test_adding_the_same_article_twice_keeps_one_copy(ws):
+    messages = []
+    ws.message.connect(messages.append)
+    ws.add_sources([story_sources()[0]])
+    assert len(ws.sources) == 3
+    assert messages == ["Already in the case: Alpha."]
+
+
+def test_a_failed_alignment_is_reported_as_a_message(qtbot):
+    def analyze(sources, edits=(), progress=None, should_cancel=None):
+        raise ValueError("engine broke")
+
+    ws = Workspace(analyze=analyze, debounce_ms=0)
+    with qtbot.waitSignal(ws.message, timeout=3000,
+                          check_params_cb=lambda text: text.startswith("Alignment failed")) as blocker:
+        ws.add_sources(story_sources())
+    assert blocker.args == ["Alignment failed: engine broke"]
+    ws.close()

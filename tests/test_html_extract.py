@@ -1,0 +1,53 @@
+from pathlib import Path
+
+from core.html_extract import extract_html, strip_tags
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+def test_news_page_yields_article_paragraphs_one_per_line():
+    text, _ = extract_html((FIXTURES / "article.html").read_bytes())
+    lines = text.split("\n")
+    assert lines[0] == "Harbour bridge reopens after repairs"
+    assert lines[1].startswith("The Eastgate harbour bridge reopened to traffic on Tuesday")
+    assert lines[-1].endswith("while the bridge was closed.")
+    assert len(lines) == 5
+
+
+def test_navigation_scripts_and_footer_are_left_out():
+    text, _ = extract_html((FIXTURES / "article.html").read_bytes())
+    assert "tracking" not in text
+    assert "Home" not in text
+    assert "All rights reserved" not in text
+
+
+def test_metadata_has_title_outlet_author_date_and_given_url():
+    _, meta = extract_html((FIXTURES / "article.html").read_bytes(), url="https://example.org/bridge")
+    assert meta == {
+        "title": "Harbour bridge reopens after repairs",
+        "outlet": "The Lakeside Courier",
+        "author": "Mira Okafor",
+        "published": "2024-04-02",
+        "url": "https://example.org/bridge",
+    }
+
+
+def test_tiny_page_falls_back_to_tag_stripping():
+    text, meta = extract_html("<html><body><p>Tiny</p></body></html>")
+    assert text == "Tiny"
+    assert meta["title"] == ""
+
+
+def test_strip_tags_drops_scripts_and_keeps_blocks_on_lines():
+    markup = "<div>One &amp; two</div><script>x=1</script><p>Three <b>four</b></p><!-- hidden -->"
+    assert strip_tags(markup) == "One & two\nThree four"
+
+
+def test_declared_legacy_charset_is_honoured():
+    markup = '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 reopens</p></body></html>'
+    text, _ = extract_html(markup.encode("cp1252"))
+    assert "Café reopens" in text
+
+
+def test_empty_input_gives_empty_text_and_blank_metadata():
+    assert extract_html("") == ("", {"title": "", "outlet": "", "author": "", "published": "", "url": ""})

@@ -1,0 +1,81 @@
+"""Tokenisation and normalisation for matching."""
+from core.textnorm import (content_words, find_numbers, fold_corpus_names, fold_name, is_stopword,
+                           normalize_number, normalize_text, stem, tokens)
+
+
+def test_percent_spellings_share_one_key():
+    assert {normalize_number(s) for s in ("90%", "90 per cent", "90 percent", "ninety per cent")} == {"90%"}
+
+
+def test_thousands_separators_and_magnitudes_are_normalised():
+    assert normalize_number("1,200") == "1200"
+    assert normalize_number("$5m") == normalize_number("5 million") == "5000000"
+    assert normalize_number("3.5bn") == "3500000000"
+    assert normalize_number("twenty-four") == "24"
+    assert normalize_number("talks") is None
+
+
+def test_different_numbers_keep_different_keys():
+    assert normalize_number("1,200") != normalize_number("1,100")
+
+
+def test_find_numbers_reports_exact_offsets():
+    text = "About ninety per cent of 1,200 homes, worth $5m, were hit."
+    found = find_numbers(text)
+    assert found == [(6, 21, "90%"), (25, 30, "1200"), (44, 47, "5000000")]
+    assert [text[s:e] for s, e, _ in found] == ["ninety per cent", "1,200", "$5m"]
+
+
+def test_name_variants_fold_to_one_key():
+    assert fold_name("Zelensky") == fold_name("Zelenskyy") == fold_name("Zelenskiy") == "zelensky"
+
+
+def test_acronyms_fold_regardless_of_case():
+    assert content_words("Nato") == content_words("NATO") == ["nato"]
+    assert content_words("U.S. envoy") == content_words("US envoy") == ["usa", "envoy"]
+
+
+def test_pronoun_us_is_not_the_country():
+    assert content_words("told us") == []
+
+
+def test_reporting_verbs_and_function_words_are_not_content():
+    assert content_words("He said that they told the reporters the truce ended") == [
+        "reporter", "truc", "end"]
+    assert is_stopword("According") and not is_stopword("ceasefire")
+
+
+def test_stemming_joins_inflections():
+    assert stem("agreed") == stem("agrees") == stem("agree")
+    assert stem("guarantees") == stem("guarantee")
+    assert stem("talks") == stem("talk") == "talk"
+
+
+def test_tokens_carry_offsets_into_the_text():
+    text = "Zelenskyy’s envoys met 12 officials."
+    found = tokens(text)
+    assert [(t.text, t.key, t.kind) for t in found] == [
+        ("Zelenskyy’s", "zelensky", "word"), ("envoys", "envoy", "word"), ("met", "met", "word"),
+        ("12", "12", "number"), ("officials", "oficial", "word")]
+    assert all(text[t.start:t.end] == t.text for t in found)
+
+
+def test_number_words_inside_phrases_become_one_token():
+    found = tokens("agreement on ninety per cent of issues")
+    assert [t.key for t in found if not t.stop] == ["agrement", "90%", "isu"]
+
+
+def test_normalize_text_unifies_quotes_and_space():
+    assert normalize_text("  “Peace”  is\nNEAR’s ") == '"peace" is near\'s'
+
+
+def test_demonyms_join_their_place_when_the_place_occurs():
+    names = ["kaldrian", "kaldria", "veldran", "estrian"]
+    assert fold_corpus_names(names, names + ["veldra"]) == {"kaldrian": "kaldria"}
+    assert fold_corpus_names(names + ["veldra"], names + ["veldra"]) == {
+        "kaldrian": "kaldria", "veldran": "veldra"}
+
+
+def test_long_names_one_edit_apart_join_and_short_ones_do_not():
+    names = ["marchuk", "marchuck", "oleh", "oleg", "ostby"]
+    assert fold_corpus_names(names, names) == {"marchuk": "marchuck"}
