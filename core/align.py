@@ -3,26 +3,26 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional, Sequence
 
 from core.errors import Cancelled
 from core.model import AlignmentEdit, Claim, Document, Link, Passage, PassageRef
-from core.textnorm import fold_corpus_names, normalize_text, tokens
+from core.textnorm import INITIAL, NAME, WORD, fold_corpus_names, match_terms, normalize_text
 
 Vector = dict[int, float]
 
 # Tuned on the demo gold (resources/samples/planted.json) and read against ../shared/seeds.
 LINK_THRESHOLD = 0.30     # a pair of single passages must be at least this similar to link
-JOIN_THRESHOLD = 0.24     # mean similarity a passage needs with every member already in a claim
+JOIN_THRESHOLD = 0.25     # mean similarity a passage needs with every member already in a claim
 PART_THRESHOLD = 0.12     # each sentence of a multi-sentence run must share this much with its match
 RUN_MARGIN = 0.08         # a run must beat its best single sentence by this much
 MIN_TERMS = 3             # passages with fewer content terms (headings, "What did he say?") ...
 SHORT_THRESHOLD = 0.7     # ... link only when nearly identical
 MAX_RUN = 3               # longest run of adjacent sentences that may match one sentence
-PREFIX = 7                # keys cut to 7 letters: territorial/territory, negotiation/negotiating
+NAME_WEIGHT = 0.6         # names say who, other words say what happened: a name alone is no match
 IDF_OFFSET = 0.3          # added to log idf: low enough that topic words ("dam") barely count
-NAME_RUN_DAMPING = 0.5    # a run of k capitalised words weighs 1/sqrt(k) each: one name, one vote
+FIGURE_BONUS = 0.25       # added per shared anchor figure (90% / 90 per cent): no penalty when they differ
 CHUNK_CELLS = 2_000_000   # dense similarity cells computed at once (bounds memory)
 SMALL_CORPUS = 1500       # up to this many passages, a pure-Python index beats importing scipy
 
@@ -43,6 +43,7 @@ class _Cluster:
     runs: dict[int, list[int]]               # doc index -> sorted global passage indices
     members: dict[int, Vector]               # doc index -> normalized vector of that run
     total: Vector = field(default_factory=dict)  # sum of the member vectors
+    figures: dict[int, int] = field(default_factory=dict)  # anchor figure -> members having it
 
     def add_to_total(self, vector: Vector, sign: float = 1.0) -> None:
         """Add (or subtract) a member vector to the running sum."""
@@ -69,38 +70,35 @@ def _check(should_cancel: Optional[Callable[[], bool]]) -> None:
         raise Cancelled("alignment cancelled")
 
 
-def _terms(text: str) -> list[tuple[str, float, bool]]:
-    """Return (term, factor, capitalised) for the content tokens of a text; long name runs count less."""
-    found = [t for t in tokens(text) if not t.stop]
-    result = []
-    n = 0
-    while n < len(found):
-        m = n
-        if found[n].text[:1].isupper():
-            while m + 1 < len(found) and found[m + 1].text[:1].isupper() and \
-                    not text[found[m].end:found[m + 1].start].strip(" -"):
-                m += 1
-        run = m - n + 1
-        factor = 1.0 / (run ** NAME_RUN_DAMPING) if run > 1 else 1.0
-        for token in found[n:m + 1]:
-            key = token.key[:PREFIX] if token.kind == "word" else token.key
-            result.append((key, factor, token.kind == "word" and token.text[:1].isupper()))
-        n = m + 1
-    return result
+def _is_figure(key: str) -> bool:
+    """Tell whether a number key can anchor a fact: not a small count like "two" sides or "five" hours."""
+    return key[:1].isdigit() and not (key.isdigit() and int(key) <= 10)
 
 
-def _weights(passages: Sequence[Passage]) -> list[Vector]:
-    """Return raw TF-IDF vectors (sublinear tf, smoothed idf learned over these passages)."""
+def _weights(passages: Sequence[Passage], should_cancel=None
+                         ) -> tuple[list[Vector], list[frozenset[int]]]:
+    """Return raw TF-IDF vectors and, per passage, the figures that anchor it to other documents.
+
+    A figure ("90%", "1,200") anchors when it occurs in at most one passage of each document
+    that has it: then sharing it is strong evidence of one fact, and differing is no penalty.
+    """
     vocabulary: dict[str, int] = {}
     counts: list[dict[int, int]] = []
     factors: list[dict[int, float]] = []
-    found = [_terms(passage.text) for passage in passages]
-    variants = fold_corpus_names({k for terms in found for k, _, name in terms if name},
-                                 {k for terms in found for k, _, _ in terms})
+    found = []
+    for number, passage in enumerate(passages):
+        if number % 500 == 499:
+            _check(should_cancel)
+        found.append(match_terms(passage.text))
+    lowercase = {key for terms in found for key, _, kind in terms if kind == WORD}
+    names = {key for terms in found for key, _, kind in terms
+             if kind == NAME or (kind == INITIAL and key not in lowercase)}
+    variants = fold_corpus_names(names, {key for terms in found for key, _, _ in terms})
     for terms in found:
         bag: dict[int, int] = {}
         scale: dict[int, float] = {}
-        for word, factor, _ in terms:
+        for word, damping, kind in terms:
+            factor = damping * NAME_WEIGHT if kind != WORD and word in names else 1.0
             word = variants.get(word, word)
             term = vocabulary.setdefault(word, len(vocabulary))
             bag[term] = bag.get(term, 0) + 1
@@ -113,16 +111,15 @@ def _weights(passages: Sequence[Passage]) -> list[Vector]:
             df[term] = df.get(term, 0) + 1
     n = len(passages)
     idf = {t: math.log((1 + n) / (1 + d)) + IDF_OFFSET for t, d in df.items()}
-    return [{t: (1.0 + math.log(c)) * idf[t] * scale[t] for t, c in bag.items()}
-            for bag, scale in zip(counts, factors)]
-
-
-def _capped(row: dict[int, float], floor: float, per_row: int) -> list[tuple[float, int]]:
-    """Return the (score, j) of a row at or above floor, only the per_row best when there are more."""
-    hits = [(score, j) for j, score in row.items() if score >= floor]
-    if len(hits) > per_row:
-        hits = sorted(hits, key=lambda h: (-h[0], h[1]))[:per_row]
-    return hits
+    figures = {t for word, t in vocabulary.items() if _is_figure(word)}
+    docs_with: dict[int, set[str]] = {}
+    for bag, passage in zip(counts, passages):
+        for term in figures.intersection(bag):
+            docs_with.setdefault(term, set()).add(passage.doc)
+    anchors = {t for t, docs in docs_with.items() if len(docs) == df[t] >= 2}
+    raw = [{t: (1.0 + math.log(c)) * idf[t] * scale[t] for t, c in bag.items()}
+           for bag, scale in zip(counts, factors)]
+    return raw, [frozenset(anchors.intersection(bag)) for bag in counts]
 
 
 def _candidates_small(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
@@ -138,7 +135,8 @@ def _candidates_small(vectors: list[Vector], doc_of: list[int], floor: float, pe
             for j, other in postings.get(term, ()):
                 if doc_of[j] != doc_of[i]:
                     row[j] = row.get(j, 0.0) + weight * other
-        found.extend((round(score, 6), j, i) for score, j in _capped(row, floor, per_row))
+        hits = sorted((-score, j) for j, score in row.items() if score >= floor)[:per_row]
+        found.extend((round(-score, 6), j, i) for score, j in hits)
         for term, weight in vector.items():
             postings.setdefault(term, []).append((i, weight))
     return found
@@ -159,8 +157,6 @@ def _candidates_large(vectors: list[Vector], doc_of: list[int], floor: float, pe
     from scipy import sparse
 
     n = len(vectors)
-    if n == 0:
-        return []
     indptr = [0]
     indices: list[int] = []
     data: list[float] = []
@@ -222,13 +218,19 @@ def _manual_pairs(documents, edits, index_of) -> tuple[list[tuple[int, int]], se
 class _Builder:
     """Average-linkage clustering with one contiguous run per document and no chaining."""
 
-    def __init__(self, raw: list[Vector], unit: list[Vector], doc_of: list[int],
-                 forbidden: set[frozenset[int]], params: AlignParams):
-        self.raw, self.unit, self.doc_of = raw, unit, doc_of
+    def __init__(self, raw: list[Vector], unit: list[Vector], figures: list[frozenset[int]],
+                 doc_of: list[int], forbidden: set[frozenset[int]], params: AlignParams):
+        self.raw, self.unit, self.figures, self.doc_of = raw, unit, figures, doc_of
         self.forbidden, self.params = forbidden, params
         self.owner: list[int] = list(range(len(unit)))
         self.clusters: dict[int, _Cluster] = {
-            i: _Cluster({doc_of[i]: [i]}, {doc_of[i]: unit[i]}, dict(unit[i])) for i in range(len(unit))}
+            i: _Cluster({doc_of[i]: [i]}, {doc_of[i]: unit[i]}, dict(unit[i]), dict.fromkeys(figures[i], 1))
+            for i in range(len(unit))}
+
+    def _mean(self, a: _Cluster, b: _Cluster) -> float:
+        """Return the mean similarity (figure bonus included) over the member pairs of two claims."""
+        shared = sum(count * b.figures.get(t, 0) for t, count in a.figures.items())
+        return (_dot(a.total, b.total) + FIGURE_BONUS * shared) / (len(a.runs) * len(b.runs))
 
     def _run_vector(self, run: list[int]) -> Vector:
         """Return the normalized combined vector of a run of adjacent passages."""
@@ -262,6 +264,10 @@ class _Builder:
             target.add_to_total(target.members[doc])
             for i in run:
                 self.owner[i] = keep
+        target.figures = {}
+        for run in target.runs.values():
+            for figure in set().union(*(self.figures[i] for i in run)):
+                target.figures[figure] = target.figures.get(figure, 0) + 1
 
     def force(self, i: int, j: int) -> None:
         """Put i and j in one claim (a manual link) when their runs stay contiguous."""
@@ -289,8 +295,7 @@ class _Builder:
                 return
             if min(len(self.unit[i]), len(self.unit[j])) < MIN_TERMS and score < SHORT_THRESHOLD:
                 return
-            mean = _dot(a.total, b.total) / (len(a.runs) * len(b.runs))
-            if mean >= self.params.join:
+            if self._mean(a, b) >= self.params.join:
                 self._absorb(ki, kj)
             return
         if len(shared) == 1:
@@ -320,8 +325,7 @@ class _Builder:
         self._absorb(key, self.owner[p])
 
 
-def _claim_from(cluster: _Cluster, builder: _Builder, passages: list[Passage],
-                manual: set[frozenset[int]]) -> Claim:
+def _claim_from(cluster: _Cluster, passages: list[Passage], manual: set[frozenset[int]]) -> Claim:
     """Return the claim (links, pivot, key, score) of one finished cluster."""
     docs = sorted(cluster.runs)
     links: list[Link] = []
@@ -346,14 +350,15 @@ def _claim_from(cluster: _Cluster, builder: _Builder, passages: list[Passage],
                  pivot=passages[cluster.runs[pivot_doc][0]].id)
 
 
-def order_claims(claims: Iterable[Claim], documents: Sequence[Document]) -> tuple[Claim, ...]:
-    """Number claims c0.. by the position of their earliest member in the first document having one."""
-    def position(claim: Claim) -> tuple[int, int]:
-        first = min(claim.members, key=lambda pid: (int(pid.split(":")[0][1:]), int(pid.split(":p")[1])))
-        return int(first.split(":")[0][1:]), int(first.split(":p")[1])
+def _position(pid: str) -> tuple[int, int]:
+    """Return (document number, passage number) of a passage id such as "d2:p14"."""
+    doc, passage = pid.split(":p")
+    return int(doc[1:]), int(passage)
 
-    ordered = sorted(claims, key=position)
-    from dataclasses import replace
+
+def order_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    """Number claims c0.. by the position of their earliest member in the first document having one."""
+    ordered = sorted(claims, key=lambda claim: min(_position(pid) for pid in claim.members))
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(ordered))
 
 
@@ -368,16 +373,17 @@ def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit
     index_of = {p.id: n for n, p in enumerate(passages)}
     doc_number = {document.id: n for n, document in enumerate(documents)}
     doc_of = [doc_number[p.doc] for p in passages]
-    raw = _weights(passages)
+    raw, figures = _weights(passages, should_cancel)
     unit = [_normalized(v) for v in raw]
     report(0.2)
     _check(should_cancel)
     per_row = max(8, 3 * (len(documents) - 1))
-    candidates = _candidates(unit, doc_of, params.part, per_row, should_cancel)
+    candidates = [(score + FIGURE_BONUS * len(figures[i] & figures[j]), i, j)
+                  for score, i, j in _candidates(unit, doc_of, params.part, per_row, should_cancel)]
     report(0.6)
     _check(should_cancel)
     forced, forbidden = _manual_pairs(documents, edits, index_of)
-    builder = _Builder(raw, unit, doc_of, forbidden, params)
+    builder = _Builder(raw, unit, figures, doc_of, forbidden, params)
     for i, j in forced:
         builder.force(i, j)
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
@@ -387,9 +393,8 @@ def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit
         builder.offer(score, i, j)
     report(0.9)
     manual = {frozenset(pair) for pair in forced}
-    claims = [_claim_from(c, builder, passages, manual)
-              for c in builder.clusters.values() if len(c.runs) >= 2]
+    claims = [_claim_from(c, passages, manual) for c in builder.clusters.values() if len(c.runs) >= 2]
     claimed = {pid for claim in claims for pid in claim.members}
     unique = tuple(p.id for p in passages if p.id not in claimed)
     report(1.0)
-    return order_claims(claims, documents), unique
+    return order_claims(claims), unique

@@ -50,6 +50,9 @@ _SPACE_RE = re.compile(r"\s+")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _NAME_ENDING_RE = re.compile(r"(?:iy|yi|ij|ii)$")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+# Matching keys for alignment (tuned on the demo gold, see core/align.py).
+PREFIX = 7                # keys cut to 7 letters: territorial/territory, negotiation/negotiating
+NAME_RUN_DAMPING = 0.5    # a run of k capitalised words weighs 1/sqrt(k) each: one name, one vote
 _COUNTRY_ACRONYMS = {"us": "usa", "uk": "uk", "un": "un", "eu": "eu"}
 
 
@@ -124,7 +127,7 @@ def fold_name(word: str) -> str:
 
 
 def stem(word: str) -> str:
-    """Strip common English inflections so that agree/agreed/agrees share one key."""
+    """Strip common English inflections so that agree/agreed/agrees (and approval/approved) share one key."""
     if len(word) <= 3:
         return word
     for suffix, replacement, min_len in (("ies", "y", 5), ("sses", "ss", 5), ("ing", "", 6),
@@ -136,6 +139,8 @@ def stem(word: str) -> str:
                 continue
             word = word[: len(word) - len(suffix)] + replacement
             break
+    if len(word) >= 7 and word.endswith("al"):  # approval/approved, proposal/proposed
+        word = word[:-2]
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
     return word
@@ -241,3 +246,34 @@ def fold_corpus_names(name_keys: Iterable[str], all_keys: Iterable[str]) -> dict
         if root(key) != key:
             mapping[key] = root(key)
     return mapping
+
+
+WORD, NAME, INITIAL = 0, 1, 2   # kinds of match terms: plain word or number, capitalised, sentence-initial
+
+
+def match_terms(text: str) -> list[tuple[str, float, int]]:
+    """Return (key, damping, kind) of the content tokens: kind NAME or INITIAL when capitalised.
+
+    A run of k capitalised words (Prime Minister Anton Velisar) is damped to 1/sqrt(k) per word
+    so that one name counts about as much as one word. A capitalised first word is INITIAL: the
+    caller decides from the whole corpus whether it is a name ("Kaldria says") or not ("Union").
+    """
+    every = tokens(text)
+    first = every[0].start if every else -1
+    found = [t for t in every if not t.stop]
+    result = []
+    n = 0
+    while n < len(found):
+        m = n
+        if found[n].text[:1].isupper():
+            while m + 1 < len(found) and found[m + 1].text[:1].isupper() and \
+                    not text[found[m].end:found[m + 1].start].strip(" -"):
+                m += 1
+        damping = (m - n + 1) ** -NAME_RUN_DAMPING
+        for token in found[n:m + 1]:
+            if token.kind != "word" or not token.text[:1].isupper():
+                result.append((token.key if token.kind != "word" else token.key[:PREFIX], 1.0, WORD))
+            else:
+                result.append((token.key[:PREFIX], damping, INITIAL if token.start == first else NAME))
+        n = m + 1
+    return result

@@ -82,6 +82,12 @@ class ClaimsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(FIXED_COLUMNS) + len(self._docs)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            if section >= len(FIXED_COLUMNS) and section - len(FIXED_COLUMNS) < len(self._docs):
+                source = self._docs[section - len(FIXED_COLUMNS)].source
+                return "\n".join(x for x in (source.outlet, source.title, source.published) if x)
+            return {0: "Who says what on the claim's most important divergence", 1: "Rank of that divergence",
+                    2: "How many sources report this claim"}.get(section)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -189,6 +195,9 @@ class ClaimsTable(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setSortingEnabled(True)
         self.view.horizontalHeader().setSortIndicatorShown(True)
+        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Most important first; claims of equal rank keep their reading order (the sort is stable).
+        self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
         layout = QVBoxLayout(self)

@@ -58,7 +58,7 @@ def claim_colour(claim_key: str, pal: QPalette | None = None) -> QColor:
 def claim_link_colour(claim_key: str, alpha: int = 110, pal: QPalette | None = None) -> QColor:
     """Return a translucent, more saturated version of a claim colour for connectors and marks."""
     band = theme.claim_band(claim_key, pal)
-    colour = QColor.fromHsl(max(0, band.hslHue()), 170, 150 if theme.is_dark(pal) else 170)
+    colour = QColor.fromHsl(max(0, band.hslHue()), 180, 140 if theme.is_dark(pal) else 160)
     colour.setAlpha(alpha)
     return colour
 

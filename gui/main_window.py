@@ -9,27 +9,14 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QP
                                QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from gui.actions import ACTIONS, MENUS
+from gui.annotations_panel import AnnotationsPanel
+from gui.claims_table import ClaimsTable
 from gui.find_bar import FindBar
+from gui.inspector import Inspector
 from gui.pane_area import PaneArea
 from gui.source_list import SourceList
+from gui.triage_panel import TriagePanel
 from gui.window_handlers import WindowHandlers
-
-try:  # widgets written in parallel by another engineer; guarded only until they exist
-    from gui.triage_panel import TriagePanel
-except ImportError:  # pragma: no cover
-    TriagePanel = None
-try:
-    from gui.claims_table import ClaimsTable
-except ImportError:  # pragma: no cover
-    ClaimsTable = None
-try:
-    from gui.inspector import Inspector
-except ImportError:  # pragma: no cover
-    Inspector = None
-try:
-    from gui.annotations_panel import AnnotationsPanel
-except ImportError:  # pragma: no cover
-    AnnotationsPanel = None
 
 BUSY_DELAY_MS = 500   # work shorter than this shows no progress bar (no flicker)
 NOTICE_MS = 12000
@@ -106,9 +93,8 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.pane_area.splitter.splitterMoved.connect(lambda *_: self.pane_area.show_current())
         self.stack = QStackedWidget(central)
         self.stack.addWidget(self.pane_area)
-        self.claims_table = ClaimsTable(self.ws, self.stack) if ClaimsTable else None
-        if self.claims_table is not None:
-            self.stack.addWidget(self.claims_table)
+        self.claims_table = ClaimsTable(self.ws, self.stack)
+        self.stack.addWidget(self.claims_table)
         self.find_bar = FindBar(self.pane_area, central)
         column.addWidget(self.read_only_banner)
         column.addWidget(self.notice)
@@ -142,20 +128,18 @@ class MainWindow(WindowHandlers, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         self.source_list = SourceList(self.ws, left)
         column.addWidget(self.source_list, 2)
-        self.triage_panel = TriagePanel(self.ws, left) if TriagePanel else None
-        if self.triage_panel is not None:
-            column.addWidget(self.triage_panel, 3)
+        self.triage_panel = TriagePanel(self.ws, left)
+        column.addWidget(self.triage_panel, 3)
         self.left_dock = self._dock("Sources", left, Qt.DockWidgetArea.LeftDockWidgetArea, "sources")
-        self.left_dock.setMinimumWidth(220)
-        self.inspector = Inspector(self.ws, self) if Inspector else None
-        self.inspector_dock = (self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea,
-                                          "inspector") if self.inspector else None)
-        self.annotations_panel = AnnotationsPanel(self.ws, self) if AnnotationsPanel else None
-        self.annotations_dock = None
-        if self.annotations_panel is not None:
-            self.annotations_dock = self._dock("Annotations", self.annotations_panel,
-                                               Qt.DockWidgetArea.RightDockWidgetArea, "annotations")
-            self.annotations_dock.hide()
+        self.left_dock.setMinimumWidth(200)
+        self.inspector = Inspector(self.ws, self)
+        self.inspector_dock = self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea,
+                                         "inspector")
+        self.annotations_panel = AnnotationsPanel(self.ws, self)
+        self.annotations_dock = self._dock("Annotations", self.annotations_panel,
+                                           Qt.DockWidgetArea.RightDockWidgetArea, "annotations")
+        self.annotations_dock.hide()
+        self.resizeDocks([self.left_dock, self.inspector_dock], [250, 330], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -164,7 +148,8 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(160)
-        self.progress.setFormat("Aligning %p%")
+        self.progress.setFormat("%p%")
+        self.progress.setToolTip("Aligning or exporting in the background; the window stays usable.")
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setToolTip("Stop the running work (Ctrl+.)")
         self.cancel_button.clicked.connect(self.cancel_work)
@@ -228,17 +213,20 @@ class MainWindow(WindowHandlers, QMainWindow):
             self._notice_timer.start(NOTICE_MS)
 
     def _on_busy(self, busy: bool) -> None:
+        export = getattr(self, "_export_runner", None)
+        still = self.ws.tasks.busy or (export is not None and export.busy)
         if busy:
             self.progress.setValue(0)
             self._busy_timer.start()
-        else:
+        elif not still:
             self._busy_timer.stop()
             self.progress.hide()
             self.cancel_button.hide()
         self._update_status()
 
     def _show_busy(self) -> None:
-        if self.ws.tasks.busy:
+        export = getattr(self, "_export_runner", None)
+        if self.ws.tasks.busy or (export is not None and export.busy):
             self.progress.show()
             self.cancel_button.show()
 

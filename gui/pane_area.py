@@ -1,21 +1,14 @@
 """The row of source panes in a splitter, scrolled together by alignment."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from gui.linkmap import LinkMap
+from gui.ruler import OverviewRuler
 from gui.source_pane import SourcePane
 
 MAX_PANES = 8
-
-try:  # written in parallel by another engineer; the row works without them until they land
-    from gui.linkmap import LinkMap
-except ImportError:  # pragma: no cover - removed once gui/linkmap.py exists
-    LinkMap = None
-try:
-    from gui.ruler import OverviewRuler
-except ImportError:  # pragma: no cover - removed once gui/ruler.py exists
-    OverviewRuler = None
 
 
 class PaneArea(QWidget):
@@ -76,7 +69,7 @@ class PaneArea(QWidget):
             if link is not None:
                 right = self.panes[i + 1] if i + 1 < len(self.panes) else None
                 link.setVisible(right is not None)
-                if right is not None and hasattr(link, "set_panes"):
+                if right is not None and (link.left, link.right) != (pane, right):
                     link.set_panes(pane, right)
             pane.refresh()
         if self.panes:
@@ -92,11 +85,9 @@ class PaneArea(QWidget):
         pane = SourcePane(self.ws, key, cell)
         pane.scrolledByUser.connect(self._sync_from)
         row.addWidget(pane, 1)
-        if OverviewRuler is not None:
-            row.addWidget(OverviewRuler(self.ws, pane, cell))
-        if LinkMap is not None:
-            pane._linkmap = LinkMap(self.ws, cell)
-            row.addWidget(pane._linkmap)
+        row.addWidget(OverviewRuler(self.ws, pane, cell))
+        pane._linkmap = LinkMap(self.ws, cell)
+        row.addWidget(pane._linkmap)
         return cell
 
     def _on_alignment(self) -> None:
@@ -131,18 +122,20 @@ class PaneArea(QWidget):
             y = ref_pane.level_y()
         # Each pane can only put its member within the range its scroll bar allows: pick the y
         # nearest the wish that every pane can reach, so the passages really sit level.
+        # Work in the row's coordinates: headers of different heights shift each pane's text.
+        y += self._offset(ref_pane)
         low, high = -10**9, 10**9
         for pane in self.panes:
             if members[id(pane)]:
                 lo, hi = pane.reachable_y(members[id(pane)][0])
-                low, high = max(low, lo), min(high, hi)
+                low, high = max(low, lo + self._offset(pane)), min(high, hi + self._offset(pane))
         if low <= high:
             y = max(low, min(high, y))
         self._syncing = True
         try:
             for pane in self.panes:
                 if members[id(pane)]:
-                    pane.scroll_passage_to(members[id(pane)][0], y)
+                    pane.scroll_passage_to(members[id(pane)][0], y - self._offset(pane))
         finally:
             self._syncing = False
 
@@ -163,7 +156,7 @@ class PaneArea(QWidget):
                 break
         if claim is None:
             return
-        y = source.passage_y(anchor)
+        y = source.passage_y(anchor) + self._offset(source)
         self._syncing = True
         try:
             for pane in self.panes:
@@ -171,9 +164,17 @@ class PaneArea(QWidget):
                     continue
                 members = pane.member_passages(claim)
                 if members:
-                    pane.scroll_passage_to(members[0], y)
+                    pane.scroll_passage_to(members[0], y - self._offset(pane))
         finally:
             self._syncing = False
+
+    def _offset(self, pane: SourcePane) -> int:
+        """Return how far below the row's top a pane's text area starts."""
+        return pane.view.viewport().mapTo(self, QPoint(0, 0)).y()
+
+    def row_y(self, pane: SourcePane, passage) -> int:
+        """Return a passage's first line in the row's coordinates (equal = level on screen)."""
+        return pane.passage_y(passage) + self._offset(pane)
 
     def zoom(self, steps: int) -> None:
         """Zoom every pane's text."""

@@ -55,8 +55,8 @@ class SourceList(QListWidget):
             for index, source in enumerate(self.ws.sources):
                 words = len(source.text.split())
                 second = " · ".join(x for x in (source.published[:10], f"{words:,} words") if x)
-                title = source.title if source.title and source.title != source.outlet else ""
-                head = source.outlet or source.label
+                head = source.outlet or source.title or source.label
+                title = source.title if source.outlet and source.title and source.title != source.outlet else ""
                 text = f"{head}\n{title}\n{second}" if title else f"{head}\n{second}"
                 item = QListWidgetItem(_chip(theme.source_colour(index)), text)
                 item.setData(KEY_ROLE, source.key)

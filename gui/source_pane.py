@@ -104,7 +104,7 @@ class SourcePane(QWidget):
         layout.addWidget(self.view, 1)
         self.view.clicked.connect(self._on_click)
         self.view.verticalScrollBar().valueChanged.connect(self._on_scroll)
-        self.setMinimumWidth(160)
+        self.setMinimumWidth(120)
         self.refresh()
 
     # ----- content ------------------------------------------------------------------------
@@ -133,11 +133,11 @@ class SourcePane(QWidget):
         index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), 0)
         chip = theme.source_colour(index).name()
         words = len(source.text.split())
-        bits = [f"<span style='color:{chip}; font-size:14pt'>&#9632;</span> "
-                f"<b>{html.escape(source.outlet or source.label)}</b>"]
-        if source.title and source.title != source.outlet:
+        head = source.outlet or source.title or source.label
+        bits = [f"<span style='color:{chip}; font-size:14pt'>&#9632;</span> <b>{html.escape(head)}</b>"]
+        if source.outlet and source.title and source.title != source.outlet:
             bits.append(f"<br>{html.escape(source.title)}")
-        meta = [html.escape(x) for x in (source.published, source.author) if x]
+        meta = [html.escape(x) for x in (source.published[:10], source.author) if x]
         meta.append(f"{words:,} words")
         dim = theme.boilerplate_colour(self.palette()).name()
         bits.append(f"<br><span style='color:{dim}'>" + " · ".join(meta) + "</span>")

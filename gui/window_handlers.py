@@ -1,17 +1,20 @@
 """The handlers named in gui/actions.py: navigation, triage, alignment edits, files, views."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-try:  # pragma: no cover - guarded only until core/triage.py lands
-    from core import triage
-except ImportError:
-    triage = None
+from core import triage
 from core.model import VERDICT_LABELS, AlignmentEdit
+from core.records import Annotation
+from gui.actions import ACTIONS
+from gui.annotation_editor import AnnotationEditor, quoted_target
+from gui.help_overlay import HelpOverlay
+from gui.palette import CommandPalette
 
 SOURCE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 CASE_FILTER = "Parallax cases (*.parallax)"
@@ -23,7 +26,7 @@ class WindowHandlers:
     # ----- the triage model (core.triage answers; the window only moves) --------------------
     def triage_progress_text(self) -> str:
         """Return "12 of 47 triaged" for the current alignment."""
-        if self.ws.alignment is None or triage is None:
+        if self.ws.alignment is None:
             return ""
         return triage.progress_text(self.ws.alignment, self.ws.verdicts)
 
@@ -163,13 +166,38 @@ class WindowHandlers:
             self.ws.set_note(key, text.strip())
 
     def annotate(self) -> None:
-        """Annotate the selected text, or the current claim when nothing is selected."""
-        from gui.annotation_editor import AnnotationEditor
+        """Annotate the selected text, or the current claim (or unique passage) when nothing is selected."""
+        from core.anchoring import make_selector
         pane = self._current_pane()
         selection = pane.selected_range() if pane is not None else None
-        editor = AnnotationEditor.for_context(self.ws, self, pane.source_key if pane else None, selection)
-        if editor is not None:
-            editor.exec()
+        al = self.ws.alignment
+        if selection is not None:
+            text = pane.source().text
+            base = Annotation(id="", target_kind="span", source_key=pane.source_key,
+                              selector=make_selector(text, *selection))
+        elif self.ws.current_claim() is not None:
+            claim = self.ws.current_claim()
+            base = Annotation(id="", target_kind="claim", claim_key=claim.key)
+        elif self.ws.current_passage_id and al is not None:
+            ref = self.ws.passage_ref(self.ws.current_passage_id)
+            text = self.ws.source(ref.source).text
+            base = Annotation(id="", target_kind="passage", source_key=ref.source,
+                              selector=make_selector(text, ref.start, ref.end))
+        else:
+            self.ws.message.emit("Select some text, or go to a claim (N) first.")
+            return
+        if not self.ws.check_writable():
+            return
+        if base.target_kind == "claim":
+            pivot = self.ws.pivots.get(base.claim_key, self.ws.current_claim().pivot)
+            target_text = "Claim: “" + al.passage(pivot).text + "”"
+        else:
+            target_text = quoted_target(base)
+        labels = self.ws.case.labels() if self.ws.case is not None else ()
+        values = AnnotationEditor.ask(self, labels, None, target_text)
+        if values is not None:
+            label, status, note = values
+            self.ws.add_annotation(replace(base, label=label, status=status, note=note))
 
     def find_in_sources(self) -> None:
         """Open the find bar over every pane."""
@@ -353,22 +381,19 @@ class WindowHandlers:
     # ----- views ------------------------------------------------------------------------------
     def show_palette(self) -> None:
         """Open the command palette."""
-        from gui.actions import ACTIONS
-        from gui.palette import CommandPalette
-        self._palette = CommandPalette(ACTIONS, self)
-        self._palette.show()
+        palette = CommandPalette(ACTIONS, lambda spec: self.actions_by_id[spec.id].trigger(), self)
+        palette.finished.connect(palette.deleteLater)
+        palette.popup()
+        self._palette = palette
 
     def show_help(self) -> None:
-        """Show every action and its shortcut."""
-        from gui.help_overlay import HelpOverlay
-        self._help = HelpOverlay(self)
-        self._help.show()
+        """Show every action and its shortcut over the window (Esc, F1 or ? closes)."""
+        if getattr(self, "_help", None) is None:
+            self._help = HelpOverlay(ACTIONS, self)
+        self._help.toggle()
 
     def toggle_claims_table(self) -> None:
         """Switch between the panes and the claims table."""
-        if self.claims_table is None:
-            self.ws.message.emit("The claims table is not available.")
-            return
         showing_table = self.stack.currentWidget() is self.claims_table
         self.stack.setCurrentWidget(self.pane_area if showing_table else self.claims_table)
         if showing_table:

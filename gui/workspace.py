@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -290,6 +291,8 @@ class Workspace(CurrentItem, CaseWrites, QObject):
         self._set_alignment(alignment)
 
     def _on_align_failed(self, _token: int, exc: Exception) -> None:
+        # The user gets one line; the traceback goes to stderr for the bug report.
+        sys.stderr.write(getattr(exc, "__traceback_text__", "") or f"{exc!r}\n")
         self.message.emit(f"Alignment failed: {exc}")
 
     def _set_alignment(self, alignment: Alignment | None) -> None:

@@ -50,6 +50,12 @@ def _variant(docs, pid: str, word: str) -> Variant:
     return Variant(pid, start, start + len(word), word)
 
 
+def long_sources(extra: int = 60) -> list[Source]:
+    """Return the three fake sources with enough invented filler after them to need scrolling."""
+    filler = " ".join(f"Filler sentence number {i} repeats the weather." for i in range(extra))
+    return [make_source(k, TEXTS[k] + " " + filler, OUTLETS[k]) for k in ("a", "b", "c")]
+
+
 def make_alignment(sources: list[Source] | None = None) -> Alignment:
     """Return the hand-made alignment of the three fake sources."""
     sources = sources or [make_source(k, TEXTS[k], OUTLETS[k]) for k in ("a", "b", "c")]
@@ -135,6 +141,10 @@ class FakeWorkspace(QObject):
 
     def divergence(self, key):
         return next((d for d in self.alignment.divergences() if d.key == key), None) if self.alignment else None
+
+    def passage_at(self, key, offset):
+        doc = self.document_for(key)
+        return next((p.id for p in doc.passages if p.start <= offset < p.end), None) if doc else None
 
     def current_claim(self):
         return self.claim(self.current_claim_id)

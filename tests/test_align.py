@@ -8,6 +8,8 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core import align
 from core.align import align_documents, resolve_ref
@@ -188,7 +190,7 @@ def test_small_and_large_candidate_paths_find_the_same_pairs():
     pytest.importorskip("scipy")
     docs = documents(HARBOUR, COAST, LEDGER, SPLIT)
     passages = [p for d in docs for p in d.passages]
-    unit = [align._normalized(v) for v in align._weights(passages)]
+    unit = [align._normalized(v) for v in align._weights(passages)[0]]
     doc_of = [int(p.doc[1:]) for p in passages]
     small = align._candidates_small(unit, doc_of, 0.05, 4, None)
     large = align._candidates_large(unit, doc_of, 0.05, 4, None)
@@ -202,9 +204,25 @@ def test_a_sentence_bridging_two_facts_does_not_chain_them_into_one_claim():
         "The Port of Valmora reopened after the three-day strike; the harbour authority estimated "
         "losses at $5m.",
         "Losses at the harbour were estimated at 5 million dollars.")
-    bridge = align._normalized(align._weights([p for d in docs for p in d.passages])[2])
-    first = align._normalized(align._weights([p for d in docs for p in d.passages])[0])
+    bridge = align._normalized(align._weights([p for d in docs for p in d.passages])[0][2])
+    first = align._normalized(align._weights([p for d in docs for p in d.passages])[0][0])
     assert align._dot(bridge, first) >= align.LINK_THRESHOLD  # single linkage would chain all four
     claims, unique = align_documents(docs)
     assert [c.members for c in claims] == [("d0:p0", "d1:p0"), ("d2:p0", "d3:p0")]
     assert unique == ()
+
+
+_SENTENCES = [p.text for t in (HARBOUR, COAST, LEDGER, SPLIT) for p in plain_document(make_source(t, "x"), "d0").passages]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=8), min_size=2, max_size=5))
+def test_claims_and_unique_passages_partition_every_input(articles):
+    docs = documents(*(" ".join(sentences) for sentences in articles))
+    claims, unique = align_documents(docs)
+    members = [pid for claim in claims for pid in claim.members]
+    assert len(members) == len(set(members))
+    assert sorted(members + list(unique)) == sorted(p.id for d in docs for p in d.passages)
+    for claim in claims:
+        assert len({pid.split(":")[0] for pid in claim.members}) >= 2
+        assert claim.pivot in claim.members

@@ -19,7 +19,8 @@ def table(qtbot):
     return widget
 
 
-def _cell(table, row, col, role=Qt.ItemDataRole.DisplayRole):
+def _cell(table, claim_id, col, role=Qt.ItemDataRole.DisplayRole):
+    row = table.claim_ids().index(claim_id)
     return table.proxy.index(row, col).data(role)
 
 
@@ -30,16 +31,16 @@ def test_columns_are_summary_rank_sources_then_one_per_source(table):
 
 
 def test_each_row_shows_the_majority_summary_rank_and_marked_member_texts(table):
-    assert [_cell(table, 0, c) for c in range(6)] == [
+    assert [_cell(table, "c0", c) for c in range(6)] == [
         "time: 2 of 3 say “Monday”; Beta says “Tuesday”.", "0.60", "3",
         "The mayor opened the bridge on [Monday].", "The mayor opened the bridge on [Tuesday].",
         "The mayor opened the bridge on [Monday]."]
-    assert [_cell(table, 2, c) for c in range(6)] == [
+    assert [_cell(table, "c2", c) for c in range(6)] == [
         "Both sources agree.", "0.00", "2", "Crowds cheered at the river.", "Crowds cheered at the river.", "—"]
 
 
 def test_divergent_words_are_bold_and_underlined_in_the_rich_cell(table):
-    rich = _cell(table, 1, 4, HTML_ROLE)
+    rich = _cell(table, "c1", 4, HTML_ROLE)
     assert rich.startswith("It cost <b style='text-decoration: underline; text-decoration-style: wavy;")
     assert rich.endswith(">1,100</b> dollars to build.")
 
@@ -50,9 +51,10 @@ def test_member_html_escapes_article_markup():
     assert (rich, plain) == ("Crowds cheered at the river.", "Crowds cheered at the river.")
 
 
-def test_sorting_by_rank_puts_the_most_important_claim_first(table):
-    table.sort_by(1, Qt.SortOrder.DescendingOrder)
+def test_the_most_important_claim_comes_first_and_other_sorts_are_available(table):
     assert table.claim_ids() == ["c1", "c0", "c2"]
+    table.sort_by(1, Qt.SortOrder.AscendingOrder)
+    assert table.claim_ids() == ["c2", "c0", "c1"]
     table.sort_by(2, Qt.SortOrder.AscendingOrder)
     assert table.claim_ids()[0] == "c2"
 
@@ -60,8 +62,20 @@ def test_sorting_by_rank_puts_the_most_important_claim_first(table):
 def test_clicking_a_row_selects_the_claim_in_the_workspace(table, qtbot):
     rect = table.view.visualRect(table.proxy.index(1, 1))
     qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert table.ws.calls[-1] == ("select_claim", "c1")
-    assert table.selected_claim_id() == "c1"
+    assert table.ws.calls[-1] == ("select_claim", "c0")
+    assert table.selected_claim_id() == "c0"
+
+
+def test_arrow_down_selects_the_next_claim(table, qtbot):
+    table.ws.select_claim("c1")
+    table.view.setFocus()
+    qtbot.keyClick(table.view, Qt.Key.Key_Down)
+    assert table.ws.calls[-1] == ("select_claim", "c0")
+
+
+def test_source_headers_carry_the_full_source_description(table):
+    assert table.proxy.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
+        "Beta\nBridge story Beta\n2026-11-20"
 
 
 def test_the_current_claim_chosen_elsewhere_is_selected_after_sorting_too(table):

@@ -1,4 +1,6 @@
 """Source panes and the pane row: formats, clicks, hidden panes, synchronized scrolling."""
+from dataclasses import replace
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -121,18 +123,20 @@ def test_scrolling_one_pane_levels_the_counterpart_passage_in_the_others(qtbot):
     area.resize(900, 300)
     area.show()
     a = make_source("a", _long_text("early", list(range(12)), 4))
-    b = make_source("b", _long_text("late", list(range(12)), 7))
+    b = replace(make_source("b", _long_text("late", list(range(12)), 7)),
+                title="A much longer headline that wraps over several lines in a pane " * 2)
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         ws.add_sources([a, b])
     qtbot.wait(50)
     left, right = area.panes
+    assert area._offset(right) > area._offset(left)   # the long headline pushes the text down
     left.view.verticalScrollBar().setValue(120)   # as the user's wheel would
     anchor = next(p for p in left.document().passages[left.top_passage().index:]
                   if ws.claim_of_passage(p.id) is not None)
     counterpart = right.member_passages(ws.claim_of_passage(anchor.id))[0]
     assert counterpart.text.split()[:2] == anchor.text.split()[:2]
     assert right.view.verticalScrollBar().value() > 120
-    assert right.passage_y(counterpart) == left.passage_y(anchor)
+    assert area.row_y(right, counterpart) == area.row_y(left, anchor)
     ws.close()
 
 
@@ -149,9 +153,9 @@ def test_a_new_current_claim_is_scrolled_into_view_level_in_every_pane(qtbot):
     claim = ws.claim_of_passage(next(p.id for p in area.panes[0].document().passages if p.text.startswith("Fact 5 ")))
     ws.select_claim(claim.id)
     qtbot.wait(50)
-    ys = [pane.passage_y(pane.member_passages(claim)[0]) for pane in area.panes]
+    ys = [area.row_y(pane, pane.member_passages(claim)[0]) for pane in area.panes]
     assert ys[0] == ys[1]
-    assert all(pane.is_visible_y(y) for pane, y in zip(area.panes, ys))
+    assert all(pane.is_visible_y(pane.passage_y(pane.member_passages(claim)[0])) for pane in area.panes)
     ws.close()
 
 

@@ -166,3 +166,63 @@ def test_a_failed_alignment_is_reported_as_a_message(qtbot):
         ws.add_sources(story_sources())
     assert blocker.args == ["Alignment failed: engine broke"]
     ws.close()
+
+
+@pytest.fixture
+def case_path(tmp_path):
+    pytest.importorskip("core.case")
+    return tmp_path / "story.parallax"
+
+
+def test_verdicts_and_undo_are_written_to_the_case_at_once(qtbot, case_path):
+    from core.case import Case
+    ws = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    key = ws.alignment.claims[1].divergences[0].key
+    ws.set_verdict(key, "source_error", note="Beta has 1,100", source_key=ws.sources[1].key)
+    stored = ws.case.verdicts()[key]
+    assert (stored.verdict, stored.note, stored.source_key) == ("source_error", "Beta has 1,100", ws.sources[1].key)
+    ws.undo_stack.undo()
+    assert key not in ws.case.verdicts()
+    ws.undo_stack.redo()
+    ws.close()
+    reopened = Case.open(case_path)
+    assert reopened.verdicts()[key].verdict == "source_error"
+    assert [s.title for s in reopened.sources()] == ["Story a", "Story b", "Story c"]
+    reopened.close()
+
+
+def test_a_case_open_elsewhere_is_read_only_and_edits_are_refused_with_the_reason(qtbot, case_path):
+    from core.case import Case
+    first = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
+    with qtbot.waitSignal(first.alignmentChanged, timeout=3000):
+        first.add_sources(story_sources())
+    second = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
+    assert second.read_only is True
+    with qtbot.waitSignal(second.alignmentChanged, timeout=3000):
+        pass
+    messages = []
+    second.message.connect(messages.append)
+    key = second.alignment.claims[0].divergences[0].key
+    second.set_verdict(key, "confirmed")
+    assert second.verdicts == {}
+    assert second.undo_stack.count() == 0
+    assert messages and messages[0].startswith("Read-only case (This case is open in another Parallax window")
+    second.close()
+    first.close()
+
+
+def test_reopening_a_case_restores_hidden_sources_and_order(qtbot, case_path):
+    from core.case import Case
+    ws = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    keys = [s.key for s in ws.sources]
+    ws.move_source(keys[2], 0)
+    ws.set_hidden(keys[1], True)
+    ws.close()
+    again = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
+    assert [s.key for s in again.sources] == [keys[2], keys[0], keys[1]]
+    assert again.hidden == {keys[1]}
+    again.close()

@@ -1,0 +1,480 @@
+"""Find the typed, ranked factual divergences between the variants of one claim."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, Sequence
+
+from core.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
+from core.model import Claim, Divergence, Document, Passage, Variant
+from core.slots import Slot, extract_slots
+from core.textnorm import normalize_text, stem
+from core.worddiff import word_diff
+
+# How much a difference of each type matters to a checker, before confidence.
+TYPE_WEIGHTS = {
+    "negation": 0.95, "number": 0.92, "title": 0.9, "time": 0.88, "attribution": 0.82,
+    "quote": 0.8, "actor": 0.74, "institution": 0.72, "place": 0.7, "modality": 0.66,
+    "other": 0.3, "spelling": 0.15,
+}
+OMISSION_FACTOR = 0.85     # a fact one source leaves out matters less than two facts that clash
+MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
+QUOTE_MIN_SHARED = 0.5     # two quotes sharing less than this are different quotes, not variants
+# Generic recipients: "told reporters" does not clash with "told CNN".
+GENERIC_RECIPIENTS = frozenset({"reporters", "lawmakers"})
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A slot of one variant with the passage it lies in."""
+    slot: Slot
+    passage: str
+
+
+@dataclass(frozen=True)
+class _Telling:
+    """One document's wording of the claim: its adjacent member passages joined."""
+    doc: str
+    label: str
+    start: int
+    end: int
+    text: str
+    slots: tuple[_Located, ...]
+    words: frozenset[str]        # stems of the plain words, to see whether a verb appears
+    passages: tuple[Passage, ...]
+
+
+@lru_cache(maxsize=1 << 14)  # a memo of a pure function: re-alignment reuses most sentences
+def _slots_of(text: str) -> tuple[Slot, ...]:
+    """Return the slots of one passage text, offsets relative to it."""
+    return tuple(extract_slots(text))
+
+
+def _shift(slot: Slot, offset: int) -> Slot:
+    """Return the slot with its offsets moved into document coordinates."""
+    return Slot(slot.type, slot.start + offset, slot.end + offset, slot.text, slot.value,
+                slot.subject, slot.group)
+
+
+def _runs(passages: list[Passage]) -> list[list[Passage]]:
+    """Split one document's member passages into runs of adjacent passages."""
+    runs: list[list[Passage]] = []
+    for passage in sorted(passages, key=lambda p: p.index):
+        if runs and passage.index == runs[-1][-1].index + 1:
+            runs[-1].append(passage)
+        else:
+            runs.append([passage])
+    return runs
+
+
+def _tellings(claim: Claim, documents: Sequence[Document]) -> list[_Telling]:
+    """Return the variants of a claim, one per run of adjacent member passages."""
+    by_id = {d.id: d for d in documents}
+    members: dict[str, list[Passage]] = {}
+    for pid in claim.members:
+        doc = by_id.get(pid.split(":")[0])
+        if doc is None:
+            continue
+        index = int(pid.split(":p")[1])
+        if index < len(doc.passages) and doc.passages[index].id == pid:
+            members.setdefault(doc.id, []).append(doc.passages[index])
+    tellings = []
+    for doc_id, passages in members.items():
+        document = by_id[doc_id]
+        for run in _runs(passages):
+            start, end = run[0].start, run[-1].end
+            slots = tuple(_Located(_shift(s, p.start), p.id) for p in run for s in _slots_of(p.text))
+            text = document.source.text[start:end]
+            words = frozenset(stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text))
+            tellings.append(_Telling(doc_id, document.source.label, start, end, text, slots, words,
+                                     tuple(run)))
+    return tellings
+
+
+@dataclass
+class _Finding:
+    """A divergence before ranking: which slots of which tellings disagree."""
+    type: str
+    picks: list[tuple[int, list[_Located]]]     # telling index -> its slots in the divergence
+    values: dict[int, str]                      # telling index -> normalized value shown
+    omission: bool = False
+    confidence: float = 1.0
+
+
+def _titles_agree(a: str, b: str) -> bool:
+    """Tell whether two normalized titles can name the same office (envoy ~ special envoy)."""
+    if a == b:
+        return True
+    status_a = {w for w in a.split() if w in ("former", "ex", "then", "acting", "outgoing",
+                                               "interim", "incoming", "late", "deputy", "vice")}
+    status_b = {w for w in b.split() if w in ("former", "ex", "then", "acting", "outgoing",
+                                               "interim", "incoming", "late", "deputy", "vice")}
+    if status_a != status_b:
+        return False
+    office_a, office_b = set(a.split()) - status_a, set(b.split()) - status_b
+    return office_a <= office_b or office_b <= office_a
+
+
+def _same_value(kind: str) -> Callable[[str, str], bool]:
+    """Return the equality a slot type is compared with."""
+    if kind == "title":
+        return _titles_agree
+    if kind == "attribution":
+        return lambda a, b: a == b or a in GENERIC_RECIPIENTS or b in GENERIC_RECIPIENTS
+    return lambda a, b: a == b
+
+
+def _group_key(slot: Slot) -> str | None:
+    """Return the key slots are compared under, or None when the slot is not compared by value."""
+    if slot.type == "number":
+        return slot.group or None    # a bare number ("two") has nothing to be compared with
+    if slot.type == "time":
+        return slot.group
+    if slot.type in ("title", "actor"):
+        return slot.subject or None
+    if slot.type in ("attribution", "institution", "place"):
+        return ""
+    return None
+
+
+def _comparable(a: Slot, b: Slot) -> bool:
+    """Tell whether two slots of one group speak of the same thing (times of one event)."""
+    if a.type == "time":
+        return not a.subject or not b.subject or a.subject == b.subject
+    return True
+
+
+def _clashes(tellings: list[_Telling]) -> list[_Finding]:
+    """Return the value clashes: two tellings whose comparable values for one slot share nothing."""
+    groups: dict[tuple[str, str], dict[int, list[_Located]]] = {}
+    events: dict[str, set[str]] = {}   # time group -> events its times belong to
+    for telling in tellings:
+        for located in telling.slots:
+            if located.slot.type == "time" and located.slot.subject:
+                events.setdefault(located.slot.group, set()).add(located.slot.subject)
+    for index, telling in enumerate(tellings):
+        for located in telling.slots:
+            key = _group_key(located.slot)
+            if key is None:
+                continue
+            keys = [key]
+            if located.slot.type == "time":
+                # A time of a known event is compared with that event's times only; a time of
+                # no known event with the times of every event.
+                subject = located.slot.subject
+                keys = [f"{key}|{e}" for e in ([subject] if subject else sorted(events.get(key, ())))]
+                keys = keys or [key]
+            for group in keys:
+                groups.setdefault((located.slot.type, group), {}).setdefault(index, []).append(located)
+    findings = []
+    for (kind, _), by_telling in groups.items():
+        if len(by_telling) < 2:
+            continue
+        same = _same_value(kind)
+        indices = sorted(by_telling)
+        involved: dict[int, list[_Located]] = {}
+        for n, i in enumerate(indices):
+            for j in indices[n + 1:]:
+                if tellings[i].doc == tellings[j].doc:
+                    continue
+                pairs = [(a, b) for a in by_telling[i] for b in by_telling[j]
+                         if _comparable(a.slot, b.slot)]
+                if not pairs:
+                    continue
+                for a, b in pairs:
+                    involved.setdefault(i, []).append(a)
+                    involved.setdefault(j, []).append(b)
+                if not any(same(a.slot.value, b.slot.value) for a, b in pairs):
+                    involved.setdefault("clash", []).append(None)
+        if "clash" not in involved:
+            continue
+        del involved["clash"]
+        picks = [(i, list(dict.fromkeys(slots))) for i, slots in sorted(involved.items())]
+        shown = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks}
+        findings.append(_Finding(kind, picks, shown))
+    return findings
+
+
+def _diff_map(a: str, b: str) -> list[tuple[int, int, int, int]]:
+    """Return the equal segments of a word diff as (a_start, a_end, b_start, b_end)."""
+    segments, at_a, at_b = [], 0, 0
+    for op, text in word_diff(a, b):
+        if op == 0:
+            segments.append((at_a, at_a + len(text), at_b, at_b + len(text)))
+        at_a += len(text) if op <= 0 else 0
+        at_b += len(text) if op >= 0 else 0
+    return segments
+
+
+def _neighbours(segments, position: int) -> tuple[int, int]:
+    """Return the range of b that the changed region around `position` in a corresponds to."""
+    low, high = 0, None
+    for a_start, a_end, b_start, b_end in segments:
+        if a_end <= position:
+            low = b_end
+        elif a_start > position and high is None:
+            high = b_start
+        elif a_start <= position < a_end:
+            mapped = b_start + position - a_start
+            return mapped, mapped + 1
+    return low, high if high is not None else 10**9
+
+
+def _modal_clashes(tellings: list[_Telling], pivot: int) -> list[_Finding]:
+    """Return modality differences on the same action: same verb, or the same place in the diff."""
+    findings = []
+    base = tellings[pivot]
+    base_modals = [s for s in base.slots if s.slot.type == "modality"]
+    for index, telling in enumerate(tellings):
+        if index == pivot or telling.doc == base.doc:
+            continue
+        modals = [s for s in telling.slots if s.slot.type == "modality"]
+        if not base_modals or not modals:
+            continue
+        segments = _diff_map(base.text, telling.text)
+        for mine in base_modals:
+            low, high = _neighbours(segments, mine.slot.start - base.start)
+            for theirs in modals:
+                local = theirs.slot.start - telling.start
+                related = (mine.slot.subject and mine.slot.subject == theirs.slot.subject) or (
+                    low - 15 <= local <= high + 15)
+                if related and mine.slot.value != theirs.slot.value:
+                    findings.append(_Finding("modality", [(pivot, [mine]), (index, [theirs])],
+                                             {pivot: mine.slot.value, index: theirs.slot.value}))
+    return _merge_same_base(findings)
+
+
+def _merge_same_base(findings: list[_Finding]) -> list[_Finding]:
+    """Join findings that share the pivot slot into one divergence with every telling."""
+    merged: dict[tuple[str, int], _Finding] = {}
+    for finding in findings:
+        (pivot, (slot, *_)), *rest = finding.picks
+        key = (finding.type, slot.slot.start)
+        if key not in merged:
+            merged[key] = finding
+            continue
+        target = merged[key]
+        known = {i for i, _ in target.picks}
+        for index, slots in rest:
+            if index not in known:
+                target.picks.append((index, slots))
+                target.values[index] = finding.values[index]
+    return list(merged.values())
+
+
+def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
+    """Return negations whose verb another telling states without the negation."""
+    findings = []
+    for index, telling in enumerate(tellings):
+        for located in telling.slots:
+            slot = located.slot
+            if slot.type != "negation" or not slot.value or len(slot.value) < 3:
+                continue
+            picks, values = [(index, [located])], {index: "not " + slot.value}
+            for other_index, other in enumerate(tellings):
+                if other.doc == telling.doc or slot.value not in other.words:
+                    continue
+                if any(s.slot.type == "negation" and s.slot.value == slot.value for s in other.slots):
+                    continue
+                verb = _verb_span(other, slot.value)
+                if verb is not None:
+                    picks.append((other_index, [verb]))
+                    values[other_index] = slot.value
+            if len(picks) > 1:
+                findings.append(_Finding("negation", picks, values))
+    return findings
+
+
+def _verb_span(telling: _Telling, verb_stem: str) -> _Located | None:
+    """Return the first word of a telling whose stem is verb_stem, with an auxiliary before it."""
+    for match in re.finditer(r"(?:\b(?:will|would|can|could|did|does|do|has|have|had|is|are|was|"
+                             r"were|to)\s)?\b([A-Za-z]+)\b", telling.text):
+        if stem(match.group(1).lower()) == verb_stem:
+            start, end = telling.start + match.start(), telling.start + match.end()
+            passage = _passage_at(telling, start)
+            return _Located(Slot("negation", start, end, match.group(), verb_stem), passage)
+    return None
+
+
+def _passage_at(telling: _Telling, position: int) -> str:
+    """Return the id of the member passage of a telling holding a position."""
+    for passage in telling.passages:
+        if position < passage.end:
+            return passage.id
+    return telling.passages[-1].id
+
+
+def _quote_changes(tellings: list[_Telling]) -> list[_Finding]:
+    """Return quotes of one speaker worded differently, narrowed to the changed words."""
+    findings = []
+    quotes = [(i, s) for i, t in enumerate(tellings) for s in t.slots if s.slot.type == "quote"]
+    for n, (i, a) in enumerate(quotes):
+        for j, b in quotes[n + 1:]:
+            if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
+                continue
+            if a.slot.subject and b.slot.subject and a.slot.subject != b.slot.subject:
+                continue
+            words_a, words_b = set(a.slot.value.split()), set(b.slot.value.split())
+            if len(words_a & words_b) < QUOTE_MIN_SHARED * min(len(words_a), len(words_b)):
+                continue
+            narrowed_a, narrowed_b = _narrow(a, b)
+            findings.append(_Finding("quote", [(i, [narrowed_a]), (j, [narrowed_b])],
+                                     {i: narrowed_a.slot.text, j: narrowed_b.slot.text}))
+    return _merge_same_base(findings)
+
+
+def _narrow(a: _Located, b: _Located) -> tuple[_Located, _Located]:
+    """Return both quotes cut down to the span from their first to their last changed word."""
+    result = []
+    spans_a, spans_b = [], []
+    at_a = at_b = 0
+    for op, text in word_diff(a.slot.text, b.slot.text):
+        if op <= 0 and op != 0 and re.search(r"\w", text):
+            spans_a.append((at_a, at_a + len(text)))
+        if op == 1 and re.search(r"\w", text):
+            spans_b.append((at_b, at_b + len(text)))
+        at_a += len(text) if op <= 0 else 0
+        at_b += len(text) if op >= 0 else 0
+    for located, spans in ((a, spans_a), (b, spans_b)):
+        slot = located.slot
+        if not spans:
+            result.append(located)
+            continue
+        start, end = spans[0][0], spans[-1][1]
+        text = slot.text[start:end].strip()
+        start += len(slot.text[start:end]) - len(slot.text[start:end].lstrip())
+        result.append(_Located(Slot("quote", slot.start + start, slot.start + start + len(text), text,
+                                    slot.value, slot.subject), located.passage))
+    return result[0], result[1]
+
+
+def _spellings(tellings: list[_Telling]) -> list[_Finding]:
+    """Return names spelled two ways across tellings (Zelensky / Zelenskyy, Oleg / Oleh)."""
+    names: dict[int, dict[str, list[int]]] = {}
+    for index, telling in enumerate(tellings):
+        for match in re.finditer(r"\b[A-Z][a-z]{3,}\b", telling.text):
+            names.setdefault(index, {}).setdefault(match.group(), []).append(match.start())
+    findings: dict[tuple[str, str], _Finding] = {}
+    for i, words_i in names.items():
+        for j, words_j in names.items():
+            if j <= i or tellings[i].doc == tellings[j].doc:
+                continue
+            for a in words_i:
+                for b in words_j:
+                    if a == b or a in words_j or b in words_i or not _spelling_pair(a, b):
+                        continue
+                    pair = tuple(sorted((a, b)))
+                    finding = findings.setdefault(pair, _Finding("spelling", [], {}))
+                    for index, word, positions in ((i, a, words_i[a]), (j, b, words_j[b])):
+                        if index not in finding.values:
+                            start = tellings[index].start + positions[0]
+                            slot = Slot("spelling", start, start + len(word), word, word)
+                            finding.picks.append((index, [_Located(slot, _passage_at(tellings[index], start))]))
+                            finding.values[index] = word
+    return list(findings.values())
+
+
+def _spelling_pair(a: str, b: str) -> bool:
+    """Tell whether two capitalised words are spellings of one name (one letter apart, not a suffix)."""
+    if a.lower() == b.lower() or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        differ = [n for n in range(len(a)) if a[n] != b[n]]
+        return len(differ) == 1 and differ[0] > 0 and len(a) >= 4 and a[-1] not in "sn" and b[-1] not in "sn"
+    short, long_ = sorted((a, b), key=len)
+    # One doubled or added letter inside the name (Zelensky / Zelenskyy), never a suffix like -n.
+    if len(long_) - len(short) != 1 or len(short) < 5:
+        return False
+    for n in range(len(long_)):
+        if long_[:n] + long_[n + 1:] == short:
+            return n > 0 and long_[n] == long_[n - 1]
+    return False
+
+
+def _tone_clashes(tellings: list[_Telling]) -> list[_Finding]:
+    """Return opposite characterisations (constructive vs tense) as type other."""
+    tones = {i: [s for s in t.slots if s.slot.type == "tone"] for i, t in enumerate(tellings)}
+    polarity = {i: {s.slot.value for s in slots} for i, slots in tones.items() if slots}
+    mixed = [i for i, values in polarity.items() if len(values) > 1]
+    clean = {i: next(iter(v)) for i, v in polarity.items() if i not in mixed}
+    if len(set(clean.values())) < 2:
+        return []
+    finding = _Finding("other", [(i, tones[i]) for i in sorted(clean)],
+                       {i: " / ".join(s.slot.text.lower() for s in tones[i]) for i in clean})
+    return [finding]
+
+
+def _rank(finding: _Finding, claim: Claim) -> float:
+    """Return the rank of a finding: type weight times confidence, boosted for a lone dissenter."""
+    weight = TYPE_WEIGHTS[finding.type]
+    confidence = (0.75 + 0.25 * max(0.0, min(1.0, claim.score))) * finding.confidence
+    if finding.omission:
+        confidence *= OMISSION_FACTOR
+    counts: dict[str, int] = {}
+    for value in finding.values.values():
+        counts[value] = counts.get(value, 0) + 1
+    boost = MAJORITY_BOOST if len(counts) == 2 and sorted(counts.values())[-2:] == [1, max(counts.values())] \
+        and max(counts.values()) >= 2 else 0.0
+    return round(min(1.0, weight * confidence + boost), 4)
+
+
+def _summary(finding: _Finding, tellings: list[_Telling]) -> str:
+    """Return '"x" (Outlet A, Outlet B) vs "y" (Outlet C)' for a finding."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for index, slots in finding.picks:
+        value = finding.values.get(index, "")
+        wording = " / ".join(dict.fromkeys(s.slot.text for s in slots))
+        groups.setdefault(value, (wording, []))[1].append(tellings[index].label)
+    parts = [f'"{wording}" ({", ".join(dict.fromkeys(labels))})' for wording, labels in groups.values()]
+    return " vs ".join(parts)
+
+
+def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling],
+                documents: Sequence[Document]) -> Divergence:
+    """Return the Divergence of a finding with one Variant per slot, in exact document text."""
+    texts = {d.id: d.source.text for d in documents}
+    variants = []
+    for index, slots in finding.picks:
+        text = texts[tellings[index].doc]
+        for located in slots:
+            start, end = located.slot.start, located.slot.end
+            variants.append(Variant(located.passage, start, end, text[start:end]))
+    variants = list(dict.fromkeys(variants))
+    distinct = sorted({normalize_text(v.text) for v in variants})
+    key = hashlib.sha1((finding.type + "|" + "\u241f".join(distinct)).encode("utf-8")).hexdigest()[:16]
+    return Divergence(key=key, claim=claim.id, type=finding.type, rank=_rank(finding, claim),
+                      summary=_summary(finding, tellings), variants=tuple(variants))
+
+
+def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Divergence, ...]:
+    """Return the divergences between the variants of one claim, highest rank first."""
+    tellings = _tellings(claim, documents)
+    if len({t.doc for t in tellings}) < 2:
+        return ()
+    pivot_doc = claim.pivot.split(":")[0]
+    pivot = next((i for i, t in enumerate(tellings)
+                  if any(p.id == claim.pivot for p in t.passages)), 0)
+    del pivot_doc
+    findings: list[_Finding] = []
+    findings += _clashes(tellings)
+    findings += _modal_clashes(tellings, pivot)
+    findings += _negation_gaps(tellings)
+    findings += _quote_changes(tellings)
+    findings += _spellings(tellings)
+    findings += _tone_clashes(tellings)
+    result: dict[str, Divergence] = {}
+    for finding in findings:
+        divergence = _divergence(finding, claim, tellings, documents)
+        if divergence.key not in result or result[divergence.key].rank < divergence.rank:
+            result[divergence.key] = divergence
+    return tuple(sorted(result.values(), key=lambda d: (-d.rank, d.key)))
+
+
+def divergence_types(divergences: Iterable[Divergence]) -> dict[str, int]:
+    """Return how many divergences of each type there are."""
+    counts: dict[str, int] = {}
+    for divergence in divergences:
+        counts[divergence.type] = counts.get(divergence.type, 0) + 1
+    return counts

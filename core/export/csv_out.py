@@ -1,0 +1,89 @@
+"""Render divergences and annotations as CSV rows for a spreadsheet, with formulas neutralised.
+
+Columns (in this order):
+  row_type           "divergence" (one row per variant of a divergence) or "annotation"
+  claim_id           positional claim id (c0, c1...) of this export
+  claim_key          stable claim key
+  divergence_key     stable divergence key (divergence rows; divergence-targeted annotations)
+  type               divergence type (title, time, number, ...)
+  rank               0..1, higher = more likely to matter
+  summary            one-line summary of the divergence
+  variant_index      1.. within the divergence (divergence rows)
+  source_key         the source of the variant or of the annotated span
+  source_outlet      its outlet (or title / file name)
+  variant_text       the variant's words, or the annotated quote
+  start, end         character offsets into the source text (Python string indices)
+  verdict            confirmed | not_significant | follow_up | source_error | empty
+  verdict_note       the checker's note on the verdict
+  verdict_source     for source_error: the outlet in error
+  annotation_id, annotation_target (span|passage|claim|divergence), annotation_label,
+  annotation_status, annotation_note, annotation_orphaned (yes when its text was not found)
+  author, updated_at of the verdict or annotation
+A divergence with N variants gives N rows sharing divergence_key, so every row has one source,
+one text and one pair of offsets.  A cell starting with = + - @ tab or CR is prefixed with an
+apostrophe (OWASP CSV injection advice).
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from core.export import view
+from core.export.data import ExportData
+from core.export.escaping import csv_cell
+
+COLUMNS = (
+    "row_type", "claim_id", "claim_key", "divergence_key", "type", "rank", "summary",
+    "variant_index", "source_key", "source_outlet", "variant_text", "start", "end",
+    "verdict", "verdict_note", "verdict_source", "annotation_id", "annotation_target",
+    "annotation_label", "annotation_status", "annotation_note", "annotation_orphaned",
+    "author", "updated_at",
+)
+
+
+def _divergence_rows(data: ExportData):
+    for claim in view.claims(data):
+        for d in view.divergences(data, claim):
+            record = view.verdict(data, d.key)
+            error_doc = view.document_by_key(data, record.source_key) if record and record.source_key else None
+            for n, v in enumerate(d.variants, 1):
+                source = data.alignment.document_of(v.passage).source
+                yield {
+                    "row_type": "divergence", "claim_id": claim.id, "claim_key": claim.key,
+                    "divergence_key": d.key, "type": d.type, "rank": f"{d.rank:.4f}", "summary": d.summary,
+                    "variant_index": n, "source_key": source.key, "source_outlet": source.label,
+                    "variant_text": v.text, "start": v.start, "end": v.end,
+                    "verdict": record.verdict if record else "",
+                    "verdict_note": record.note if record else "",
+                    "verdict_source": (error_doc.source.label if error_doc else record.source_key) if record else "",
+                    "author": record.author if record else "",
+                    "updated_at": record.updated_at if record else "",
+                }
+
+
+def _annotation_rows(data: ExportData):
+    claim_keys = {c.id: c.key for c in data.alignment.claims}
+    for note in view.placed_notes(data):
+        a = note.annotation
+        doc = view.document_by_key(data, a.source_key) if a.source_key else None
+        yield {
+            "row_type": "annotation", "claim_id": note.claim_id,
+            "claim_key": claim_keys.get(note.claim_id, a.claim_key), "divergence_key": a.divergence_key,
+            "source_key": a.source_key, "source_outlet": doc.source.label if doc else "",
+            "variant_text": a.selector.exact if a.selector else "",
+            "start": note.start if note.start >= 0 else "", "end": note.end if note.end >= 0 else "",
+            "annotation_id": a.id, "annotation_target": a.target_kind, "annotation_label": a.label,
+            "annotation_status": a.status, "annotation_note": a.note,
+            "annotation_orphaned": "yes" if note.orphaned else "no",
+            "author": a.author, "updated_at": a.updated_at or a.created_at,
+        }
+
+
+def render_csv(data: ExportData) -> str:
+    """Return the CSV text: a header row, then divergence rows, then annotation rows."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in (*_divergence_rows(data), *_annotation_rows(data)):
+        writer.writerow([csv_cell(row.get(name, "")) for name in COLUMNS])
+    return out.getvalue()

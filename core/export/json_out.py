@@ -1,0 +1,115 @@
+"""Render an annotated comparison as JSON; annotations as W3C Web Annotation objects."""
+from __future__ import annotations
+
+import json
+
+from core.export import view
+from core.export.data import ExportData
+from core.model import VERDICT_LABELS, Variant
+from core.records import Annotation
+
+FORMAT = "parallax-export"
+FORMAT_VERSION = 1
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def _variant(data: ExportData, v: Variant) -> dict:
+    source = data.alignment.document_of(v.passage).source
+    return {"passage": v.passage, "source_key": source.key, "start": v.start, "end": v.end, "text": v.text}
+
+
+def _source(data: ExportData, doc) -> dict:
+    s = doc.source
+    item = {"id": doc.id, "key": s.key, "outlet": s.outlet, "title": s.title, "author": s.author,
+            "published": s.published, "url": s.url, "path": s.path, "kind": s.kind,
+            "encoding": s.encoding, "imported_at": s.imported_at, "sha256": s.sha256,
+            "words": view.word_count(s.text), "chars": len(s.text)}
+    if data.options.include_full_texts:
+        item["text"] = s.text
+    return item
+
+
+def _verdict(data: ExportData, key: str):
+    record = view.verdict(data, key)
+    if record is None:
+        return None
+    return {"verdict": record.verdict, "label": VERDICT_LABELS.get(record.verdict, record.verdict),
+            "note": record.note, "source_key": record.source_key, "author": record.author,
+            "updated_at": record.updated_at}
+
+
+def _w3c(data: ExportData, note) -> dict:
+    """Return one annotation as a W3C Web Annotation; Parallax's own fields go under "parallax"."""
+    a: Annotation = note.annotation
+    body = [{"type": "TextualBody", "purpose": "commenting", "format": "text/plain", "value": a.note}]
+    if a.label:
+        body.append({"type": "TextualBody", "purpose": "tagging", "value": a.label})
+    doc = view.document_by_key(data, a.source_key) if a.source_key else None
+    if a.target_kind in ("span", "passage"):
+        target: dict = {"source": f"urn:sha256:{doc.source.sha256}" if doc else f"urn:parallax:source:{a.source_key}"}
+        if a.selector is not None:
+            start, end = (note.start, note.end) if note.start >= 0 else (a.selector.start, a.selector.end)
+            target["selector"] = [
+                {"type": "TextQuoteSelector", "exact": a.selector.exact, "prefix": a.selector.prefix,
+                 "suffix": a.selector.suffix},
+                {"type": "TextPositionSelector", "start": start, "end": end}]
+    elif a.target_kind == "divergence":
+        target = {"source": f"urn:parallax:divergence:{a.divergence_key}"}
+    else:
+        target = {"source": f"urn:parallax:claim:{a.claim_key}"}
+    item = {"@context": W3C_CONTEXT, "id": f"urn:parallax:annotation:{a.id}", "type": "Annotation",
+            "body": body, "target": target}
+    if a.created_at:
+        item["created"] = a.created_at
+    if a.updated_at:
+        item["modified"] = a.updated_at
+    if a.author:
+        item["creator"] = {"type": "Person", "name": a.author}
+    item["parallax"] = {"number": note.number, "target_kind": a.target_kind, "status": a.status,
+                        "source_key": a.source_key, "claim_key": a.claim_key,
+                        "divergence_key": a.divergence_key, "claim_id": note.claim_id,
+                        "orphaned": note.orphaned}
+    return item
+
+
+def export_to_dict(data: ExportData) -> dict:
+    """Return the export as a plain dict matching resources/schema/export.schema.json."""
+    claims = view.claims(data)
+    divergences = []
+    for claim in claims:
+        for d in view.divergences(data, claim):
+            divergences.append({"key": d.key, "claim": claim.id, "claim_key": claim.key, "type": d.type,
+                                "rank": round(d.rank, 4), "summary": d.summary,
+                                "variants": [_variant(data, v) for v in d.variants],
+                                "verdict": _verdict(data, d.key)})
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "parallax_version": data.version,
+        "generated_at": data.generated_at,
+        "case": data.case_name,
+        "options": {"scope": data.options.scope, "include_full_texts": data.options.include_full_texts,
+                    "source_keys": list(data.options.source_keys)},
+        "sources": [_source(data, doc) for doc in view.documents(data)],
+        "claims": [{"id": c.id, "key": c.key, "score": round(c.score, 4), "pivot": c.pivot,
+                    "members": [{"source": col.doc.id, "source_key": col.doc.source.key,
+                                 "passages": list(col.passages), "start": col.start, "end": col.end,
+                                 "text": col.text}
+                                for col in view.columns(data, c) if col is not None],
+                    "divergences": [d.key for d in view.divergences(data, c)]} for c in claims],
+        "divergences": divergences,
+        "contradictions": [{"source": c.doc, "source_key": data.alignment.documents[int(c.doc[1:])].source.key,
+                            "type": c.type, "summary": c.summary,
+                            "variants": [_variant(data, v) for v in c.variants]}
+                           for c in view.contradictions(data)],
+        "unique": [{"passage": p.id, "source_key": data.alignment.documents[int(p.doc[1:])].source.key,
+                    "start": p.start, "end": p.end, "text": p.text} for p in view.unique_passages(data)],
+        "audit": [{"id": e.id, "at": e.at, "author": e.author, "action": e.action, "target": e.target,
+                   "detail": e.detail} for e in data.audit],
+        "annotations": [_w3c(data, n) for n in view.placed_notes(data)],
+    }
+
+
+def render_json(data: ExportData) -> str:
+    """Return the export as indented JSON text (UTF-8, not ASCII-escaped)."""
+    return json.dumps(export_to_dict(data), ensure_ascii=False, indent=1) + "\n"

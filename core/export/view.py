@@ -1,0 +1,196 @@
+"""Derive what every export format shows from ExportData, so all formats agree."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from core.export.data import ExportData
+from core.model import Claim, Contradiction, Divergence, Document, Passage, Variant
+from core.records import Annotation, TextSelector, VerdictRecord
+
+WORD = re.compile(r"\w+(?:(?:['’.-]|(?<=\d),(?=\d))\w+)*")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One source's wording of a claim: the member passages of one document, as one range."""
+    doc: Document
+    start: int
+    end: int
+    text: str
+    passages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlacedNote:
+    """An annotation with its number and where it lands (claim, document range), or orphaned."""
+    number: int
+    annotation: Annotation
+    claim_id: str = ""
+    doc_id: str = ""
+    start: int = -1
+    end: int = -1
+    orphaned: bool = False
+
+
+def word_count(text: str) -> int:
+    """Return the number of words in a text."""
+    return len(WORD.findall(text))
+
+
+def documents(data: ExportData) -> tuple[Document, ...]:
+    """Return the documents to show, in alignment order."""
+    keys = set(data.options.source_keys)
+    return tuple(d for d in data.alignment.documents if not keys or d.source.key in keys)
+
+
+def _doc_ids(data: ExportData) -> set[str]:
+    return {d.id for d in documents(data)}
+
+
+def divergences(data: ExportData, claim: Claim) -> tuple[Divergence, ...]:
+    """Return the claim's divergences limited to shown sources, highest rank first."""
+    shown = _doc_ids(data)
+    found = []
+    for divergence in claim.divergences:
+        variants = tuple(v for v in divergence.variants if v.passage.split(":")[0] in shown)
+        if variants:
+            found.append(Divergence(divergence.key, divergence.claim, divergence.type,
+                                    divergence.rank, divergence.summary, variants))
+    return tuple(sorted(found, key=lambda d: (-d.rank, d.key)))
+
+
+def verdict(data: ExportData, divergence_key: str) -> Optional[VerdictRecord]:
+    """Return the checker's verdict on a divergence, if any."""
+    return data.verdicts.get(divergence_key)
+
+
+def _columns_all(data: ExportData, claim: Claim) -> dict[str, Column]:
+    by_doc: dict[str, list[Passage]] = {}
+    for pid in claim.members:
+        by_doc.setdefault(pid.split(":")[0], []).append(data.alignment.passage(pid))
+    columns = {}
+    for doc in documents(data):
+        passages = by_doc.get(doc.id)
+        if passages:
+            start, end = min(p.start for p in passages), max(p.end for p in passages)
+            columns[doc.id] = Column(doc, start, end, doc.source.text[start:end],
+                                     tuple(p.id for p in passages))
+    return columns
+
+
+def columns(data: ExportData, claim: Claim) -> list[Optional[Column]]:
+    """Return one entry per shown document: its wording of the claim, or None if it has none."""
+    found = _columns_all(data, claim)
+    return [found.get(doc.id) for doc in documents(data)]
+
+
+def _has_notes(claim: Claim, notes: tuple[PlacedNote, ...]) -> bool:
+    return any(n.claim_id == claim.id for n in notes)
+
+
+def claims(data: ExportData) -> tuple[Claim, ...]:
+    """Return the claims in scope that involve at least one shown source."""
+    shown = _doc_ids(data)
+    notes = placed_notes(data)
+    selected = []
+    for claim in data.alignment.claims:
+        if not any(pid.split(":")[0] in shown for pid in claim.members):
+            continue
+        if data.options.scope == "divergent" and not (
+                divergences(data, claim)
+                or any(d.key in data.verdicts for d in claim.divergences)
+                or _has_notes(claim, notes)):
+            continue
+        selected.append(claim)
+    return tuple(selected)
+
+
+def unique_passages(data: ExportData) -> tuple[Passage, ...]:
+    """Return the passages no other source has, limited to shown sources."""
+    shown = _doc_ids(data)
+    return tuple(data.alignment.passage(pid) for pid in data.alignment.unique
+                 if pid.split(":")[0] in shown)
+
+
+def contradictions(data: ExportData) -> tuple[Contradiction, ...]:
+    """Return the contradictions inside shown sources."""
+    shown = _doc_ids(data)
+    return tuple(c for c in data.alignment.contradictions if c.doc in shown)
+
+
+def document_by_key(data: ExportData, source_key: str) -> Optional[Document]:
+    """Return the document of a source key, if shown."""
+    return next((d for d in documents(data) if d.source.key == source_key), None)
+
+
+def _anchor(selector: TextSelector, text: str) -> Optional[tuple[int, int]]:
+    """Return where a selector lands in a text, or None when it cannot be placed safely."""
+    try:
+        from core.anchoring import anchor
+    except ImportError:
+        anchor = None
+    if anchor is not None:
+        return anchor(selector, text)
+    if text[selector.start:selector.end] == selector.exact:
+        return selector.start, selector.end
+    # An exact quote found once, with its context, is the same place; anything else is an orphan.
+    needle = selector.prefix + selector.exact + selector.suffix
+    if selector.exact and text.count(needle) == 1:
+        start = text.index(needle) + len(selector.prefix)
+        return start, start + len(selector.exact)
+    return None
+
+
+def _claim_at(data: ExportData, doc: Document, start: int, end: int) -> str:
+    for claim in data.alignment.claims:
+        for pid in claim.members:
+            passage = data.alignment.passage(pid)
+            if passage.doc == doc.id and passage.start < max(end, start + 1) and start < passage.end:
+                return claim.id
+    return ""
+
+
+def _place(data: ExportData, annotation: Annotation) -> tuple[str, str, int, int, bool]:
+    """Return (claim id, doc id, start, end, orphaned) for one annotation."""
+    claim_by_key = {c.key: c.id for c in data.alignment.claims}
+    if annotation.target_kind == "claim":
+        claim_id = claim_by_key.get(annotation.claim_key, "")
+        return claim_id, "", -1, -1, not claim_id
+    if annotation.target_kind == "divergence":
+        claim_id = next((c.id for c in data.alignment.claims
+                         for d in c.divergences if d.key == annotation.divergence_key), "")
+        return claim_id, "", -1, -1, not claim_id
+    doc = document_by_key(data, annotation.source_key)
+    if doc is None or annotation.selector is None:
+        return "", "", -1, -1, True
+    found = _anchor(annotation.selector, doc.source.text)
+    if found is None:
+        return "", doc.id, -1, -1, True
+    return _claim_at(data, doc, *found), doc.id, found[0], found[1], False
+
+
+def placed_notes(data: ExportData) -> tuple[PlacedNote, ...]:
+    """Return the annotations of shown sources, numbered in reading order (claim order, then the rest)."""
+    keys = {d.source.key for d in documents(data)}
+    order = {c.id: n for n, c in enumerate(data.alignment.claims)}
+    rows = []
+    for annotation in data.annotations:
+        if annotation.target_kind in ("span", "passage") and annotation.source_key not in keys:
+            continue
+        claim_id, doc_id, start, end, orphaned = _place(data, annotation)
+        rows.append((claim_id, doc_id, start, end, orphaned, annotation))
+    rows.sort(key=lambda r: (order.get(r[0], len(order)), r[1], r[2], r[5].created_at, r[5].id))
+    return tuple(PlacedNote(n + 1, a, c, d, s, e, o) for n, (c, d, s, e, o, a) in enumerate(rows))
+
+
+def divergence_count(data: ExportData) -> tuple[int, int]:
+    """Return (divergences with a verdict, all divergences) over the claims in scope."""
+    keys = [d.key for c in claims(data) for d in divergences(data, c)]
+    return sum(1 for k in keys if k in data.verdicts), len(keys)
+
+
+def variant_outlet(data: ExportData, variant: Variant) -> str:
+    """Return the label of the source a variant comes from."""
+    return data.alignment.document_of(variant.passage).source.label

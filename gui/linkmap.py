@@ -1,0 +1,177 @@
+"""The link map: translucent bands joining each claim's passages in two neighbouring panes."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize
+from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen, QTextCursor
+from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QWidget
+
+from gui import colors
+
+WIDTH = 34
+
+
+def passage_rect(edit, start: int, end: int) -> QRect:
+    """Return the viewport rectangle spanned by text[start:end] of a QTextEdit/QPlainTextEdit."""
+    length = max(0, edit.document().characterCount() - 1)
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(max(0, min(start, length)))
+    top = edit.cursorRect(cursor).top()
+    cursor.setPosition(max(0, min(max(start, end - 1), length)))
+    bottom = edit.cursorRect(cursor).bottom()
+    return QRect(0, top, edit.viewport().width(), max(1, bottom - top + 1))
+
+
+def text_edit_of(pane):
+    """Return the text widget of a pane (its `view`, or the pane when it is the text widget)."""
+    return pane.view if hasattr(pane, "view") else pane
+
+
+def is_pane(obj) -> bool:
+    """Return True when obj shows a source's text (a SourcePane or a text edit)."""
+    return obj is not None and (hasattr(obj, "view") or isinstance(obj, QAbstractScrollArea))
+
+
+def pane_document(workspace, pane):
+    """Return the aligned document a pane shows, or None."""
+    if hasattr(pane, "view") and callable(getattr(pane, "document", None)):
+        return pane.document()   # a SourcePane knows its aligned document
+    key = getattr(pane, "source_key", None)
+    return workspace.document_for(key) if key is not None else None
+
+
+def member_extent(workspace, pane, claim) -> tuple[int, int] | None:
+    """Return the viewport top and bottom of a pane's member passages of a claim, or None."""
+    doc = pane_document(workspace, pane)
+    if doc is None:
+        return None
+    prefix = doc.id + ":"
+    tops, bottoms = [], []
+    for pid in claim.members:
+        if not pid.startswith(prefix):
+            continue
+        if hasattr(pane, "passage_rect"):
+            rect = pane.passage_rect(pid)
+        else:
+            p = doc.passages[int(pid.split(":p")[1])]
+            rect = passage_rect(text_edit_of(pane), p.start, p.end)
+        if rect is not None and not rect.isNull():
+            tops.append(rect.top())
+            bottoms.append(rect.bottom())
+    return (min(tops), max(bottoms)) if tops else None
+
+
+class LinkMap(QWidget):
+    """Draw a band per claim from its passage in the left pane to its passage in the right pane."""
+
+    def __init__(self, workspace, left_pane=None, right_pane=None, parent: QWidget | None = None):
+        if parent is None and left_pane is not None and not is_pane(left_pane):
+            parent, left_pane = left_pane, None   # LinkMap(ws, parent) then set_panes(left, right)
+        super().__init__(parent)
+        self.ws = workspace
+        self.left = self.right = None
+        self._bands: list[tuple[str, QPainterPath]] = []
+        self.setFixedWidth(WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setToolTip("Links between aligned passages; click a band to select its claim")
+        for signal in (workspace.currentChanged, workspace.alignmentChanged, workspace.sourcesChanged):
+            signal.connect(self.update)
+        if left_pane is not None and right_pane is not None:
+            self.set_panes(left_pane, right_pane)
+
+    def set_panes(self, left, right) -> None:
+        """Link these two panes (and repaint whenever either scrolls or resizes)."""
+        for pane in (left, right):
+            edit = text_edit_of(pane)
+            edit.verticalScrollBar().valueChanged.connect(self.update)
+            edit.viewport().installEventFilter(self)
+            if hasattr(pane, "scrolled"):
+                pane.scrolled.connect(self.update)
+        self.left, self.right = left, right
+        self.update()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self.update()
+        return super().eventFilter(obj, event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(WIDTH, 200)
+
+    def _to_local(self, pane, y: int) -> float:
+        viewport = text_edit_of(pane).viewport()
+        return float(self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, y))).y())
+
+    def text_span(self) -> tuple[float, float] | None:
+        """Return the y range of this widget that lies beside either pane's text."""
+        if self.left is None or self.right is None:
+            return None
+        tops, bottoms = [], []
+        for pane in (self.left, self.right):
+            viewport = text_edit_of(pane).viewport()
+            tops.append(self._to_local(pane, 0))
+            bottoms.append(self._to_local(pane, viewport.height()))
+        return min(tops), max(bottoms)
+
+    def bands(self) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
+        """Return (claim id, left top/bottom, right top/bottom) in this widget's coordinates."""
+        al = self.ws.alignment
+        if al is None or self.left is None or self.right is None:
+            return []
+        out = []
+        height = self.height()
+        for claim in al.claims:
+            lx = member_extent(self.ws, self.left, claim)
+            rx = member_extent(self.ws, self.right, claim)
+            if lx is None or rx is None:
+                continue
+            lt, lb = self._to_local(self.left, lx[0]), self._to_local(self.left, lx[1])
+            rt, rb = self._to_local(self.right, rx[0]), self._to_local(self.right, rx[1])
+            if (lb < 0 and rb < 0) or (lt > height and rt > height):
+                continue   # both ends out of view: nothing of the band would show
+            out.append((claim.id, (lt, lb), (rt, rb)))
+        return out
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        w = float(self.width())
+        current = self.ws.current_claim_id
+        keys = {c.id: c.key for c in self.ws.alignment.claims} if self.ws.alignment else {}
+        self._bands = []
+        emphasised = None
+        clip = self.text_span()
+        if clip is not None:   # nothing over the pane headers: bands live beside the text only
+            painter.setClipRect(QRectF(0, clip[0], w, clip[1] - clip[0]))
+        for claim_id, (lt, lb), (rt, rb) in self.bands():
+            path = QPainterPath(QPointF(0, lt))
+            path.cubicTo(QPointF(w / 2, lt), QPointF(w / 2, rt), QPointF(w, rt))
+            path.lineTo(QPointF(w, rb))
+            path.cubicTo(QPointF(w / 2, rb), QPointF(w / 2, lb), QPointF(0, lb))
+            path.closeSubpath()
+            self._bands.append((claim_id, path))
+            if claim_id == current:
+                emphasised = path
+                continue
+            painter.fillPath(path, colors.claim_link_colour(keys[claim_id], 120, pal))
+            painter.setPen(QPen(colors.claim_link_colour(keys[claim_id], 200, pal), 0.8))
+            painter.drawPath(path)
+        if emphasised is not None:   # drawn last so that it lies on top of crossing bands
+            painter.fillPath(emphasised, colors.current_colour(pal, 130))
+            painter.setPen(QPen(colors.current_colour(pal, 255), 1.6))
+            painter.drawPath(emphasised)
+        painter.end()
+
+    def claim_at(self, point) -> str | None:
+        """Return the claim whose band covers a point of this widget (the current claim wins)."""
+        hits = [cid for cid, path in self._bands if path.contains(QPointF(point))]
+        if self.ws.current_claim_id in hits:
+            return self.ws.current_claim_id
+        return hits[-1] if hits else None
+
+    def mousePressEvent(self, event) -> None:
+        claim_id = self.claim_at(event.position())
+        if claim_id is not None:
+            self.ws.select_claim(claim_id)
+        super().mousePressEvent(event)

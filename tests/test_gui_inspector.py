@@ -1,0 +1,107 @@
+"""Inspector: pivot, word diffs against it, typed divergences with verdicts, notes, annotations."""
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt, QUrl  # noqa: E402
+
+from gui.inspector import Inspector, diff_html, word_diff  # noqa: E402
+from gui_fakes import FakeWorkspace  # noqa: E402
+
+
+@pytest.fixture
+def inspector(qtbot):
+    ws = FakeWorkspace()
+    widget = Inspector(ws)
+    qtbot.addWidget(widget)
+    widget.resize(420, 700)
+    widget.show()
+    return widget
+
+
+def test_without_a_claim_it_says_how_to_get_one(inspector):
+    assert inspector.title.text() == "No claim selected. N/P move between claims, J/K between divergences."
+    assert not inspector.buttons["confirmed"].isEnabled()
+
+
+def test_a_unique_passage_is_named_as_such(inspector):
+    inspector.ws.select_passage("d2:p1")
+    assert inspector.title.text() == "<b>Unique passage</b>: only Gamma reports this."
+    assert inspector.variants.toPlainText() == "Police closed two roads nearby."
+
+
+def test_the_current_claim_shows_the_pivot_and_each_variant_diffed_against_it(inspector):
+    inspector.ws.select_claim("c0")
+    assert inspector.title.text().startswith("<b>Claim c0</b> · 3 sources · link score 0.92<br>2 of 3 say")
+    assert [inspector.pivot_combo.itemText(i) for i in range(3)] == ["Alpha", "Beta", "Gamma"]
+    assert inspector.pivot_combo.currentText() == "Alpha"
+    assert inspector.variants.toPlainText().split("\n") == [
+        "Alpha (pivot)", "The mayor opened the bridge on Monday.",
+        "Beta", "The mayor opened the bridge on MondayTuesday.",
+        "Gamma", "The mayor opened the bridge on Monday."]
+    html = inspector.variants.toHtml()
+    assert "text-decoration: line-through" in html and "text-decoration: underline" in html
+
+
+def test_word_diff_marks_deletions_and_insertions():
+    ops = word_diff("It cost 1,200 dollars.", "It cost 1,100 dollars.")
+    assert "".join(t for op, t in ops if op <= 0) == "It cost 1,200 dollars."
+    assert "".join(t for op, t in ops if op >= 0) == "It cost 1,100 dollars."
+    assert diff_html([(0, "a "), (-1, "<b>"), (1, "c")]) == (
+        "a <s style='color:#b71c1c; background-color:#fde4e4'>&lt;b&gt;</s>"
+        "<u style='color:#1b5e20; background-color:#e3f4e3'>c</u>")
+
+
+def test_choosing_another_pivot_asks_the_workspace_and_rediffs(inspector):
+    inspector.ws.select_claim("c0")
+    inspector.pivot_combo.setCurrentIndex(1)
+    assert inspector.ws.calls[-1] == ("set_pivot", "c0", "d1:p1")
+    assert inspector.variants.toPlainText().split("\n")[:2] == ["Beta (pivot)", "The mayor opened the bridge on Tuesday."]
+
+
+def test_divergences_show_type_summary_verdict_and_note(inspector):
+    inspector.ws.set_verdict("k-number", "confirmed", note="Budget says 1,200")
+    inspector.ws.select_claim("c1")
+    assert inspector.divergences.toPlainText().split("\n") == [
+        "number 1,200 vs 1,100 [confirmed]", "rank 0.90 · Alpha: “1,200”; Beta: “1,100”; Gamma: “1,200”",
+        "Note: Budget says 1,200"]
+    assert inspector.buttons["confirmed"].isChecked()
+    assert inspector.note.toPlainText() == "Budget says 1,200"
+
+
+def test_verdict_buttons_and_the_source_error_menu_set_verdicts(inspector, qtbot):
+    inspector.ws.select_divergence("k-time")
+    qtbot.mouseClick(inspector.buttons["not_significant"], Qt.MouseButton.LeftButton)
+    assert inspector.ws.calls[-1] == ("set_verdict", "k-time", "not_significant", None, "")
+    actions = inspector.error_menu.actions()
+    assert [a.text() for a in actions] == ["Error in Alpha (“Monday”)", "Error in Beta (“Tuesday”)",
+                                           "Error in Gamma (“Monday”)"]
+    actions[1].trigger()
+    assert inspector.ws.calls[-1] == ("set_verdict", "k-time", "source_error", None, "b")
+    assert "error in Beta" in inspector.divergences.toPlainText()
+    qtbot.mouseClick(inspector.clear_button, Qt.MouseButton.LeftButton)
+    assert inspector.ws.calls[-1] == ("clear_verdict", "k-time")
+
+
+def test_ctrl_enter_in_the_note_saves_it(inspector, qtbot):
+    inspector.ws.select_divergence("k-time")
+    inspector.edit_note()
+    qtbot.keyClicks(inspector.note, "Ask the mayor's office")
+    qtbot.keyClick(inspector.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert inspector.ws.calls[-1] == ("set_note", "k-time", "Ask the mayor's office")
+
+
+def test_clicking_a_divergence_link_selects_it(inspector):
+    inspector.ws.select_claim("c1")
+    inspector.divergences.anchorClicked.emit(QUrl("div:k-number"))
+    assert inspector.ws.calls[-1] == ("select_divergence", "k-number")
+    assert inspector.divergences.toPlainText().startswith("▶ number")
+
+
+def test_annotations_of_the_claim_and_its_passages_are_listed(inspector):
+    inspector.ws.select_claim("c1")
+    assert inspector.annotations.text().endswith("<b>verified</b> (resolved) Budget document confirms 1,200.")
+    inspector.ws.select_claim("c0")
+    assert inspector.annotations.text().endswith("<b>disputed</b> (open) City hall says Monday.")
+    inspector.ws.select_claim("c2")
+    assert inspector.annotations.text() == "<small>No annotations on this claim (A to add).</small>"

@@ -1,0 +1,109 @@
+"""LinkMap: bands between the two panes' members of each claim, following scroll; click selects."""
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QWidget  # noqa: E402
+
+from gui.linkmap import LinkMap, passage_rect  # noqa: E402
+from gui_fakes import FakeWorkspace, long_sources, make_alignment  # noqa: E402
+
+
+class TextPane(QTextEdit):
+    """A bare pane: a read-only text edit that names its source."""
+
+    def __init__(self, source):
+        super().__init__()
+        self.source_key = source.key
+        self.setReadOnly(True)
+        self.setPlainText(source.text)
+
+
+@pytest.fixture
+def row(qtbot):
+    ws = FakeWorkspace(make_alignment(long_sources()))
+    box = QWidget()
+    left, right = TextPane(ws.sources[0]), TextPane(ws.sources[1])
+    link = LinkMap(ws, left, right)
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    for w in (left, link, right):
+        layout.addWidget(w)
+    qtbot.addWidget(box)
+    box.resize(700, 300)
+    box.show()
+    qtbot.waitExposed(box)
+    row.box = box   # keep the row alive while the test runs
+    yield ws, left, right, link
+    box.close()
+
+
+def _cursor_top(edit, offset):
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(offset)
+    return edit.cursorRect(cursor)
+
+
+def test_passage_rect_spans_from_the_first_line_to_the_last_line_of_the_passage(qtbot):
+    edit = QTextEdit()
+    qtbot.addWidget(edit)
+    edit.setPlainText("First line.\nSecond line.\nThird line.")
+    edit.resize(300, 200)
+    edit.show()
+    first, both = passage_rect(edit, 0, 11), passage_rect(edit, 0, 24)
+    assert first.top() == _cursor_top(edit, 0).top()
+    assert first.bottom() == _cursor_top(edit, 10).bottom()
+    assert both.bottom() == _cursor_top(edit, 23).bottom()
+    assert both.height() == 2 * first.height()
+    assert first.width() == edit.viewport().width()
+
+
+def test_one_band_per_claim_with_members_in_both_panes(row):
+    ws, left, right, link = row
+    bands = link.bands()
+    assert [b[0] for b in bands] == ["c0", "c1", "c2"]
+    p = ws.alignment.passage("d1:p1")
+    rect = passage_rect(right, p.start, p.end)
+    y = right.viewport().mapTo(link.window(), QPoint(0, rect.top())).y() - link.mapTo(link.window(), QPoint()).y()
+    assert bands[0][2][0] == y
+
+
+def test_bands_follow_the_scrolled_pane(row, qtbot):
+    ws, left, right, link = row
+    before = dict((cid, r) for cid, _l, r in link.bands())
+    right.verticalScrollBar().setValue(5)
+    after = dict((cid, r) for cid, _l, r in link.bands())
+    assert after["c0"][0] == before["c0"][0] - 5
+    right.verticalScrollBar().setValue(right.verticalScrollBar().maximum())
+    assert [(cid, r[1] < 0) for cid, _l, r in link.bands()] == [("c0", True), ("c1", True), ("c2", True)]
+    left.verticalScrollBar().setValue(left.verticalScrollBar().maximum())
+    assert link.bands() == []   # both ends above the view: nothing of the bands would show
+
+
+def test_clicking_a_band_selects_its_claim(row, qtbot):
+    ws, left, right, link = row
+    link.repaint()
+    _cid, (lt, lb), (rt, rb) = link.bands()[1]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=QPoint(1, int((lt + lb) / 2)))
+    assert ws.calls[-1] == ("select_claim", "c1")
+
+
+def test_the_current_claim_is_painted_differently(row):
+    ws, left, right, link = row
+    _cid, (lt, lb), _r = link.bands()[0]
+    point = QPoint(2, int((lt + lb) / 2))
+    before = link.grab().toImage().pixelColor(point)
+    ws.select_claim("c0")
+    after = link.grab().toImage().pixelColor(point)
+    assert before != after
+
+
+def test_it_can_be_made_with_a_parent_and_given_panes_later(qtbot):
+    ws = FakeWorkspace()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    link = LinkMap(ws, parent)
+    assert link.parent() is parent and link.left is None and link.bands() == []

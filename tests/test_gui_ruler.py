@@ -1,0 +1,91 @@
+"""OverviewRuler: the whole article's marks, the visible region, click to scroll and select."""
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QTextEdit, QWidget  # noqa: E402
+
+from gui.ruler import OverviewRuler, offset_fraction  # noqa: E402
+from gui_fakes import FakeWorkspace, long_sources, make_alignment  # noqa: E402
+
+
+class TextPane(QTextEdit):
+    """A bare pane: a read-only text edit that names its source."""
+
+    def __init__(self, source):
+        super().__init__()
+        self.source_key = source.key
+        self.setReadOnly(True)
+        self.setPlainText(source.text)
+
+
+@pytest.fixture
+def strip(qtbot):
+    ws = FakeWorkspace(make_alignment(long_sources()))
+    box = QWidget()
+    pane = TextPane(ws.sources[0])
+    ruler = OverviewRuler(ws, pane)
+    layout = QHBoxLayout(box)
+    layout.addWidget(pane)
+    layout.addWidget(ruler)
+    qtbot.addWidget(box)
+    box.resize(400, 300)
+    box.show()
+    qtbot.waitExposed(box)
+    strip.box = box
+    yield ws, pane, ruler
+    box.close()
+
+
+def test_the_ruler_marks_claims_uniques_and_divergences_of_the_whole_article(strip):
+    ws, pane, ruler = strip
+    marks = ruler.marks()
+    assert [k for k, _t, _b in marks["claims"]] == ["key-c0", "key-c1", "key-c2"]
+    assert [p for p, _t, _b in marks["unique"]] == ["d0:p3"]
+    assert [t for t, _a, _b in marks["divergences"]] == ["time", "number"]
+    tops = [t for _k, t, _b in marks["claims"]]
+    assert tops == sorted(tops) and tops[0] < 0.01 and all(t < 0.1 for t in tops)
+    assert marks["current"] == []
+
+
+def test_the_visible_region_follows_the_scroll_bar(strip):
+    ws, pane, ruler = strip
+    top, bottom = ruler.marks()["visible"]
+    assert top == 0.0 and 0.0 < bottom < 0.5
+    bar = pane.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    top, bottom = ruler.marks()["visible"]
+    assert bottom == 1.0 and top > 0.5
+
+
+def test_the_current_claims_member_is_marked(strip):
+    ws, pane, ruler = strip
+    ws.select_claim("c1")
+    assert [p for p, _t, _b in ruler.marks()["current"]] == ["d0:p1"]
+
+
+def test_clicking_near_the_bottom_scrolls_there_and_selects_the_passage_under_it(strip, qtbot):
+    ws, pane, ruler = strip
+    qtbot.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(5, ruler.height() - 2))
+    assert pane.verticalScrollBar().value() == pane.verticalScrollBar().maximum()
+    last = ws.alignment.documents[0].passages[-1].id
+    assert ws.calls[-1] == ("select_passage", last)
+
+
+def test_clicking_the_top_selects_the_first_passage(strip, qtbot):
+    ws, pane, ruler = strip
+    pane.verticalScrollBar().setValue(pane.verticalScrollBar().maximum())
+    qtbot.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(5, 1))
+    assert pane.verticalScrollBar().value() == 0
+    assert ws.calls[-1] == ("select_passage", "d0:p0")
+
+
+def test_offset_fraction_counts_wrapped_lines_in_a_plain_text_edit(qtbot):
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    edit.setPlainText("one\ntwo\nthree\nfour")
+    edit.resize(200, 200)
+    edit.show()
+    qtbot.waitExposed(edit)
+    assert [offset_fraction(edit, o) for o in (0, 4, 8, 14)] == [0.0, 0.25, 0.5, 0.75]
