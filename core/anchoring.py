@@ -30,12 +30,13 @@ def make_selector(text: str, start: int, end: int, context: int = 32) -> TextSel
                         suffix=text[end:end + context], start=start, end=end)
 
 
-def _matcher(text_length: int) -> diff_match_patch:
+def _matcher() -> diff_match_patch:
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # results must not depend on machine load
     dmp.Match_Threshold = 0.4
-    # Re-imports shift text by whole paragraphs; position is weighed by our scoring, not here.
-    dmp.Match_Distance = max(1000, text_length)
+    # Bitap only looks about this far from the old position (it costs time in proportion);
+    # quotes moved further are found through their unchanged prefix or suffix instead.
+    dmp.Match_Distance = 1000
     return dmp
 
 
@@ -108,7 +109,7 @@ def anchor(selector: TextSelector, text: str) -> Optional[tuple[int, int]]:
         return None
     if text[selector.start:selector.end] == exact:
         return selector.start, selector.end
-    dmp = _matcher(len(text))
+    dmp = _matcher()
     has_context = bool(selector.prefix or selector.suffix)
     exact_hits = _exact_candidates(selector, text)
     if exact_hits:

@@ -81,7 +81,12 @@ class Case:
                 return cls._open_read_only(path, version, author,
                                            "This case file is read-only on disk; opened read-only. "
                                            "Copy it to a writable folder to edit it.")
-        owner = case_lock.acquire(path)
+        try:
+            owner = case_lock.acquire(path)
+        except OSError as exc:  # the folder refuses the lock file: never risk two writers
+            return cls._open_read_only(path, version, author,
+                                       f"The case's lock file cannot be written ({exc.strerror or exc}); "
+                                       "opened read-only.")
         if owner is not None:
             where = "" if owner.host == socket.gethostname() else f" on {owner.host}"
             reason = (f"This case is open in another Parallax window (pid {owner.pid}{where}); "
@@ -314,7 +319,7 @@ class Case:
 
     def update_annotation(self, a: Annotation) -> None:
         """Replace the label, status, note and anchor of a stored annotation."""
-        stored = replace(a, updated_at=utc_now())
+        stored = replace(a, author=a.author or self.author, updated_at=utc_now())
         with self._write("annotation.update", a.id, asdict(stored)):
             row = annotation_row(stored)
             assignments = ", ".join(f'"{c}" = ?' for c in ANNOTATION_COLUMNS[1:] if c != "created_at")

@@ -5,7 +5,7 @@ import re
 from typing import Sequence
 
 from core.model import Contradiction, Document, Passage, Variant
-from core.slots import Slot, extract_slots
+from core.slots import Slot, cached_slots
 from core.textnorm import content_words, fold_name
 
 STATUS_WORDS = frozenset({"former", "ex", "then", "acting", "outgoing", "interim", "incoming",
@@ -24,7 +24,8 @@ _NAME_RE = re.compile(r"\b[A-Z][a-z]{4,}\b")
 
 def _located(document: Document) -> list[tuple[Passage, Slot]]:
     """Return every slot of a document with the passage it lies in (document offsets)."""
-    return [(p, s) for p in document.passages for s in extract_slots(p.text, p.start)]
+    return [(p, Slot(s.type, s.start + p.start, s.end + p.start, s.text, s.value, s.subject, s.group))
+            for p in document.passages for s in cached_slots(p.text)]
 
 
 def _variant(passage: Passage, slot: Slot, text: str) -> Variant:
@@ -114,19 +115,27 @@ def _event_day_conflicts(document: Document, slots) -> list[Contradiction]:
 
 def _number_conflicts(document: Document, slots) -> list[Contradiction]:
     """Return one count given two values in two very similar sentences of one source."""
-    counts = [(p, s) for p, s in slots if s.type == "number" and s.group not in ("", "%", "share")
-              and len(s.group) >= 5]
+    by_unit: dict[str, list[tuple[Passage, Slot]]] = {}
+    for passage, slot in slots:
+        if slot.type == "number" and slot.group not in ("", "%", "share") and len(slot.group) >= 5:
+            by_unit.setdefault(slot.group, []).append((passage, slot))
+    words: dict[str, set[str]] = {}
     found = []
     text = document.source.text
-    for n, (pa, a) in enumerate(counts):
-        for pb, b in counts[n + 1:]:
-            if pa.id == pb.id or a.group != b.group or a.value == b.value:
-                continue
-            words_a, words_b = set(content_words(pa.text)), set(content_words(pb.text))
-            overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
-            if overlap >= SAME_FACT_OVERLAP:
-                found.append(Contradiction(document.id, "number", f'"{a.text} {a.group}" vs "{b.text}"',
-                                           (_variant(pa, a, text), _variant(pb, b, text))))
+    for counts in by_unit.values():
+        if len({s.value for _, s in counts}) < 2:
+            continue
+        for n, (pa, a) in enumerate(counts):
+            for pb, b in counts[n + 1:]:
+                if pa.id == pb.id or a.value == b.value:
+                    continue
+                for p in (pa, pb):
+                    if p.id not in words:
+                        words[p.id] = set(content_words(p.text))
+                shared = len(words[pa.id] & words[pb.id])
+                if shared >= SAME_FACT_OVERLAP * max(1, min(len(words[pa.id]), len(words[pb.id]))):
+                    found.append(Contradiction(document.id, "number", f'"{a.text} {a.group}" vs "{b.text}"',
+                                               (_variant(pa, a, text), _variant(pb, b, text))))
     return found
 
 

@@ -9,8 +9,8 @@ from typing import Callable, Iterable, Sequence
 
 from core.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
 from core.model import Claim, Divergence, Document, Passage, Variant
-from core.slots import Slot, extract_slots
-from core.textnorm import normalize_text, stem
+from core.slots import Slot, cached_slots
+from core.textnorm import content_words, normalize_text, stem
 from core.worddiff import word_diff
 
 # How much a difference of each type matters to a checker, before confidence.
@@ -21,7 +21,11 @@ TYPE_WEIGHTS = {
 }
 OMISSION_FACTOR = 0.85     # a fact one source leaves out matters less than two facts that clash
 MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
+OBJECT_WINDOW = 60         # characters after a modal phrase that name what it is about
 QUOTE_MIN_SHARED = 0.5     # two quotes sharing less than this are different quotes, not variants
+_PLAIN_WORD_RE = re.compile(r"[a-z]+")
+# Slots that belong to an event (a dinner, the talks): compared only within one event.
+EVENT_TYPES = ("time", "place")
 # Generic recipients: "told reporters" does not clash with "told CNN".
 GENERIC_RECIPIENTS = frozenset({"reporters", "lawmakers"})
 
@@ -46,10 +50,10 @@ class _Telling:
     passages: tuple[Passage, ...]
 
 
-@lru_cache(maxsize=1 << 14)  # a memo of a pure function: re-alignment reuses most sentences
-def _slots_of(text: str) -> tuple[Slot, ...]:
-    """Return the slots of one passage text, offsets relative to it."""
-    return tuple(extract_slots(text))
+@lru_cache(maxsize=1 << 12)  # a memo of a pure function over passage texts
+def _stems(text: str) -> frozenset[str]:
+    """Return the stems of the words of a text, to see whether a verb occurs in it."""
+    return frozenset(stem(w) for w in set(_PLAIN_WORD_RE.findall(text.lower())))
 
 
 def _shift(slot: Slot, offset: int) -> Slot:
@@ -81,13 +85,14 @@ def _tellings(claim: Claim, documents: Sequence[Document]) -> list[_Telling]:
         if index < len(doc.passages) and doc.passages[index].id == pid:
             members.setdefault(doc.id, []).append(doc.passages[index])
     tellings = []
+    negated = any(s.type == "negation" for ps in members.values() for p in ps for s in cached_slots(p.text))
     for doc_id, passages in members.items():
         document = by_id[doc_id]
         for run in _runs(passages):
             start, end = run[0].start, run[-1].end
-            slots = tuple(_Located(_shift(s, p.start), p.id) for p in run for s in _slots_of(p.text))
+            slots = tuple(_Located(_shift(s, p.start), p.id) for p in run for s in cached_slots(p.text))
             text = document.source.text[start:end]
-            words = frozenset(stem(w.lower()) for w in re.findall(r"[A-Za-z]+", text))
+            words = _stems(text) if negated else frozenset()
             tellings.append(_Telling(doc_id, document.source.label, start, end, text, slots, words,
                                      tuple(run)))
     return tellings
@@ -141,7 +146,7 @@ def _group_key(slot: Slot) -> str | None:
 
 def _comparable(a: Slot, b: Slot) -> bool:
     """Tell whether two slots of one group speak of the same thing (times of one event)."""
-    if a.type == "time":
+    if a.type in EVENT_TYPES:
         return not a.subject or not b.subject or a.subject == b.subject
     return True
 
@@ -149,18 +154,18 @@ def _comparable(a: Slot, b: Slot) -> bool:
 def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     """Return the value clashes: two tellings whose comparable values for one slot share nothing."""
     groups: dict[tuple[str, str], dict[int, list[_Located]]] = {}
-    events: dict[str, set[str]] = {}   # time group -> events its times belong to
+    events: dict[str, set[str]] = {}   # group -> events its times or places belong to
     for telling in tellings:
         for located in telling.slots:
-            if located.slot.type == "time" and located.slot.subject:
-                events.setdefault(located.slot.group, set()).add(located.slot.subject)
+            if located.slot.type in EVENT_TYPES and located.slot.subject:
+                events.setdefault(_group_key(located.slot), set()).add(located.slot.subject)
     for index, telling in enumerate(tellings):
         for located in telling.slots:
             key = _group_key(located.slot)
             if key is None:
                 continue
             keys = [key]
-            if located.slot.type == "time":
+            if located.slot.type in EVENT_TYPES:
                 # A time of a known event is compared with that event's times only; a time of
                 # no known event with the times of every event.
                 subject = located.slot.subject
@@ -197,71 +202,43 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     return findings
 
 
-def _diff_map(a: str, b: str) -> list[tuple[int, int, int, int]]:
-    """Return the equal segments of a word diff as (a_start, a_end, b_start, b_end)."""
-    segments, at_a, at_b = [], 0, 0
-    for op, text in word_diff(a, b):
-        if op == 0:
-            segments.append((at_a, at_a + len(text), at_b, at_b + len(text)))
-        at_a += len(text) if op <= 0 else 0
-        at_b += len(text) if op >= 0 else 0
-    return segments
+def _object_words(telling: _Telling, slot: Slot) -> set[str]:
+    """Return the content words right after a modal phrase: what is agreed, offered, expected."""
+    after = telling.text[slot.end - telling.start:slot.end - telling.start + OBJECT_WINDOW]
+    return {w for w in content_words(after) if len(w) >= 4}
 
 
-def _neighbours(segments, position: int) -> tuple[int, int]:
-    """Return the range of b that the changed region around `position` in a corresponds to."""
-    low, high = 0, None
-    for a_start, a_end, b_start, b_end in segments:
-        if a_end <= position:
-            low = b_end
-        elif a_start > position and high is None:
-            high = b_start
-        elif a_start <= position < a_end:
-            mapped = b_start + position - a_start
-            return mapped, mapped + 1
-    return low, high if high is not None else 10**9
-
-
-def _modal_clashes(tellings: list[_Telling], pivot: int) -> list[_Finding]:
-    """Return modality differences on the same action: same verb, or the same place in the diff."""
+def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
+    """Return modality differences on the same action: same verb or the same object."""
+    modals = [(i, s, _object_words(t, s.slot)) for i, t in enumerate(tellings)
+              for s in t.slots if s.slot.type == "modality"]
     findings = []
-    base = tellings[pivot]
-    base_modals = [s for s in base.slots if s.slot.type == "modality"]
-    for index, telling in enumerate(tellings):
-        if index == pivot or telling.doc == base.doc:
-            continue
-        modals = [s for s in telling.slots if s.slot.type == "modality"]
-        if not base_modals or not modals:
-            continue
-        segments = _diff_map(base.text, telling.text)
-        for mine in base_modals:
-            low, high = _neighbours(segments, mine.slot.start - base.start)
-            for theirs in modals:
-                local = theirs.slot.start - telling.start
-                related = (mine.slot.subject and mine.slot.subject == theirs.slot.subject) or (
-                    low - 15 <= local <= high + 15)
-                if related and mine.slot.value != theirs.slot.value:
-                    findings.append(_Finding("modality", [(pivot, [mine]), (index, [theirs])],
-                                             {pivot: mine.slot.value, index: theirs.slot.value}))
-    return _merge_same_base(findings)
+    for n, (i, a, object_a) in enumerate(modals):
+        for j, b, object_b in modals[n + 1:]:
+            if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
+                continue
+            same_verb = a.slot.subject and a.slot.subject == b.slot.subject
+            if same_verb or object_a & object_b:
+                findings.append(_Finding("modality", [(i, [a]), (j, [b])],
+                                         {i: a.slot.value, j: b.slot.value}))
+    return _merge_sharing(findings)
 
 
-def _merge_same_base(findings: list[_Finding]) -> list[_Finding]:
-    """Join findings that share the pivot slot into one divergence with every telling."""
-    merged: dict[tuple[str, int], _Finding] = {}
+def _merge_sharing(findings: list[_Finding]) -> list[_Finding]:
+    """Join findings of one type that share a slot into one divergence over all their tellings."""
+    merged: list[_Finding] = []
     for finding in findings:
-        (pivot, (slot, *_)), *rest = finding.picks
-        key = (finding.type, slot.slot.start)
-        if key not in merged:
-            merged[key] = finding
+        slots = {id(s) for _, picked in finding.picks for s in picked}
+        target = next((m for m in merged if m.type == finding.type and slots & {
+            id(s) for _, picked in m.picks for s in picked}), None)
+        if target is None:
+            merged.append(finding)
             continue
-        target = merged[key]
-        known = {i for i, _ in target.picks}
-        for index, slots in rest:
-            if index not in known:
-                target.picks.append((index, slots))
+        for index, picked in finding.picks:
+            if index not in target.values:
+                target.picks.append((index, picked))
                 target.values[index] = finding.values[index]
-    return list(merged.values())
+    return merged
 
 
 def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
@@ -322,7 +299,7 @@ def _quote_changes(tellings: list[_Telling]) -> list[_Finding]:
             narrowed_a, narrowed_b = _narrow(a, b)
             findings.append(_Finding("quote", [(i, [narrowed_a]), (j, [narrowed_b])],
                                      {i: narrowed_a.slot.text, j: narrowed_b.slot.text}))
-    return _merge_same_base(findings)
+    return _merge_sharing(findings)
 
 
 def _narrow(a: _Located, b: _Located) -> tuple[_Located, _Located]:
@@ -387,10 +364,8 @@ def _spelling_pair(a: str, b: str) -> bool:
     # One doubled or added letter inside the name (Zelensky / Zelenskyy), never a suffix like -n.
     if len(long_) - len(short) != 1 or len(short) < 5:
         return False
-    for n in range(len(long_)):
-        if long_[:n] + long_[n + 1:] == short:
-            return n > 0 and long_[n] == long_[n - 1]
-    return False
+    return any(long_[:n] + long_[n + 1:] == short and long_[n] == long_[n - 1]
+               for n in range(1, len(long_)))
 
 
 def _tone_clashes(tellings: list[_Telling]) -> list[_Finding]:
@@ -453,13 +428,9 @@ def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Diver
     tellings = _tellings(claim, documents)
     if len({t.doc for t in tellings}) < 2:
         return ()
-    pivot_doc = claim.pivot.split(":")[0]
-    pivot = next((i for i, t in enumerate(tellings)
-                  if any(p.id == claim.pivot for p in t.passages)), 0)
-    del pivot_doc
     findings: list[_Finding] = []
     findings += _clashes(tellings)
-    findings += _modal_clashes(tellings, pivot)
+    findings += _modal_clashes(tellings)
     findings += _negation_gaps(tellings)
     findings += _quote_changes(tellings)
     findings += _spellings(tellings)

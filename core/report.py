@@ -1,9 +1,10 @@
 """Write an Alignment as a plain-text report for the terminal."""
 from __future__ import annotations
 
+import os
 import textwrap
 
-from core.model import Alignment
+from core.model import Alignment, Source
 
 WIDTH = 100
 
@@ -13,6 +14,11 @@ def _wrap(text: str, indent: str) -> str:
     flat = " ".join(text.split())
     return textwrap.fill(flat, WIDTH, initial_indent=indent,
                          subsequent_indent=" " * len(indent) + "    ")
+
+
+def _label(source: Source) -> str:
+    """Return a short name for a source: its outlet, else its file name, else its title."""
+    return source.outlet or os.path.basename(source.path) or source.title or source.key
 
 
 def _passage_text(alignment: Alignment, members: list[str]) -> str:
@@ -32,8 +38,8 @@ def alignment_to_text(alignment: Alignment) -> str:
     for document in alignment.documents:
         source = document.source
         words = len(source.text.split())
-        detail = f" ({source.title})" if source.title and source.title != source.label else ""
-        lines.append(f"  {document.id}  {source.label}{detail}: {len(document.passages)} passages, "
+        detail = f" ({source.title})" if source.title and source.title != _label(source) else ""
+        lines.append(f"  {document.id}  {_label(source)}{detail}: {len(document.passages)} passages, "
                      f"{words} words")
     lines.append("")
     lines.append("CLAIMS")
@@ -43,7 +49,7 @@ def alignment_to_text(alignment: Alignment) -> str:
         for pid in claim.members:
             by_doc.setdefault(pid.split(":")[0], []).append(pid)
         for doc_id, members in by_doc.items():
-            label = alignment.document_of(members[0]).source.label
+            label = _label(alignment.document_of(members[0]).source)
             marker = "*" if claim.pivot in members else " "
             lines.append(_wrap(f"{label}: {_passage_text(alignment, members)}", f"   {marker}  "))
         lines.append("")
@@ -51,17 +57,17 @@ def alignment_to_text(alignment: Alignment) -> str:
     for divergence in divergences:
         lines.append(f"  {divergence.rank:.2f}  {divergence.type:<12} {divergence.claim:<5} {divergence.summary}")
         for variant in divergence.variants:
-            label = alignment.document_of(variant.passage).source.label
+            label = _label(alignment.document_of(variant.passage).source)
             lines.append(_wrap(f"{label}: {variant.text!r}", "        "))
     lines.append("")
     lines.append("UNIQUE PASSAGES (no other source has them)")
     for pid in alignment.unique:
-        label = alignment.document_of(pid).source.label
+        label = _label(alignment.document_of(pid).source)
         lines.append(_wrap(f"{pid} {label}: {alignment.passage(pid).text}", "  "))
     lines.append("")
     lines.append("CONTRADICTIONS INSIDE ONE SOURCE")
     for contradiction in alignment.contradictions:
-        label = alignment.documents[int(contradiction.doc[1:])].source.label
+        label = _label(alignment.documents[int(contradiction.doc[1:])].source)
         lines.append(f"  {contradiction.type:<12} {label}: {contradiction.summary}")
         for variant in contradiction.variants:
             lines.append(_wrap(repr(variant.text), "        "))

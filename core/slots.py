@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from core.slots_lexicon import (ALIASES, AUXILIARIES, EVENT_NOUNS, GENERIC_VERBS, IRREGULAR_PAST, OBJECT_STARTERS, CAPITAL_ONLY_INSTITUTIONS, INSTITUTIONS,
+from core.slots_lexicon import (ATTRIBUTION_TRIGGERS, MODAL_TRIGGERS, NEGATION_TRIGGERS,
+                                NUMBER_TRIGGERS, TIME_TRIGGERS, TITLE_TRIGGERS,ALIASES, AUXILIARIES, EVENT_NOUNS, GENERIC_VERBS, IRREGULAR_PAST, OBJECT_STARTERS, CAPITAL_ONLY_INSTITUTIONS, INSTITUTIONS,
                                 MODALITY_PHRASES, NEGATION_WORDS, NEGATIVE_TONE, NOT_PLACES,
                                 POSITIVE_TONE, REPORTING_VERBS, SOFT_TITLE_WORDS, STATUS_WORDS,
                                 TITLE_WORDS)
@@ -38,7 +40,7 @@ _TITLE_RE = re.compile(
 _QUOTE_RE = re.compile(r"\"([^\"\n]{3,})\"|“([^”\n]{3,})”|‘([^’\n]{8,})’")
 _SPEAKER_AFTER_RE = re.compile(
     rf"^[,.]?\s*(?:{_NAME}\s(?:{REPORTING_VERBS}|added|wrote)\b|(?:{REPORTING_VERBS}|added)\s({_NAME}))")
-_SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{REPORTING_VERBS}|added)[^\"“]{{0,40}}[:,]?\s*$")
+_SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{REPORTING_VERBS}|added)[^\"“.]{{0,40}}[:,]?\s*$")
 _ATTRIBUTION_RE = re.compile(
     rf"\b(?:told|said (?:in a statement |in an interview )?to|(?:in an |an )?interview with)"
     rf"\s((?:the\s)?(?:{_CAP}(?:\s{_CAP}){{0,3}}|reporters|journalists|the press|the media|lawmakers))"
@@ -50,8 +52,13 @@ _MODALITY_RES = tuple((value, re.compile(rf"\b(?:{pattern})\b", re.I))
                       for value, pattern in MODALITY_PHRASES.items())
 _INSTITUTION_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in INSTITUTIONS),
                                                      key=len, reverse=True)) + r")\b", re.I)
-_PLACE_RE = re.compile(rf"\b(?:in|at|from|near)\s((?:the\s)?{_CAP}(?:\s{_CAP})?)")
+_PLACE_RE = re.compile(rf"\b(?:in|at|from|near)\s((?:the\s)?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?:\s{_CAP})?))")
 _ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
+_DIGIT_RE = re.compile(r"\d")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_INSTITUTION_WORDS = frozenset(w for key in INSTITUTIONS for w in key.split())
+_PLACE_WORDS = frozenset({"in", "at", "from", "near"})
+_TONE_WORDS = POSITIVE_TONE | NEGATIVE_TONE
 _TONE_RE = re.compile(r"\b(" + "|".join(sorted(POSITIVE_TONE | NEGATIVE_TONE)) + r")\b", re.I)
 
 
@@ -61,11 +68,15 @@ def name_key(name: str) -> str:
     return fold_name(last)
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 def alias(text: str) -> str:
     """Return the compare key of an outlet, country or group name ("the U.S." -> "united states")."""
-    plain = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'"))
+    plain = _SPACES_RE.sub(" ", text.strip().lower().replace("’", "'"))
     plain = ALIASES.get(plain, plain)
-    plain = re.sub(r"^the ", "", plain)
+    if plain.startswith("the "):
+        plain = plain[4:]
     return ALIASES.get(plain, plain)
 
 
@@ -123,13 +134,18 @@ def _attributions(text: str) -> list[Slot]:
 
 
 def _next_verb(text: str, at: int) -> tuple[str, int, int]:
-    """Return (stem, start, end) of the first word after `at` that is not an auxiliary."""
-    for match in _WORD_RE.finditer(text, at):
-        word = match.group().lower()
-        if word in AUXILIARIES or word in ("to", "be", "the", "a"):
+    """Return (stem, start, end) of the first plain word after `at` that is not an auxiliary."""
+    for seen, match in enumerate(_WORD_RE.finditer(text, at)):
+        word = match.group()
+        if seen >= VERB_REACH or not word.islower():
+            break
+        if word in AUXILIARIES or word in STOPWORDS:
             continue
         return stem(word), match.start(), match.end()
     return "", at, at
+
+
+VERB_REACH = 4   # words after a negation or modal searched for the verb it governs
 
 
 def _negations(text: str) -> list[Slot]:
@@ -190,7 +206,8 @@ def _places(text: str, institutions: list[Slot]) -> list[Slot]:
         start = match.start(1)
         if any(s.start <= start < s.end for s in institutions):
             continue
-        found.append(Slot("place", start, match.end(1), name, alias(name)))
+        found.append(Slot("place", start, match.end(1), name, alias(name),
+                          _event_of(text, start, match.end(1))))
     return found
 
 
@@ -245,18 +262,47 @@ def _event_of(text: str, start: int, end: int) -> str:
     return EVENT_NOUNS[after.group().lower()] if after else ""
 
 
+def _any(lowered: str, words) -> bool:
+    """Tell whether any of the words occurs in the lowercased text."""
+    return any(word in lowered for word in words)
+
+
 def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
-    institutions = _institutions(text)
-    slots = [Slot("number", s, e, text[s:e], value, unit, unit)
-             for s, e, value, unit in find_quantities(text)]
-    slots += [Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
-              for s, e, value, group in find_times(text)]
-    slots += (_titles(text) + _attributions(text) + _modalities(text) + _negations(text)
-              + _quotes(text) + institutions + _places(text, institutions) + _actors(text)
-              + _tones(text))
+    lowered = text.lower()
+    words = set(_LOWER_WORD_RE.findall(lowered))
+    digits = _DIGIT_RE.search(text) is not None
+    institutions = _institutions(text) if words & _INSTITUTION_WORDS else []
+    slots: list[Slot] = []
+    if digits or _any(lowered, NUMBER_TRIGGERS):
+        slots += [Slot("number", s, e, text[s:e], value, unit, unit)
+                  for s, e, value, unit in find_quantities(text)]
+    if digits or _any(lowered, TIME_TRIGGERS):
+        slots += [Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
+                  for s, e, value, group in find_times(text)]
+    if _any(lowered, TITLE_TRIGGERS):
+        slots += _titles(text)
+    if _any(lowered, ATTRIBUTION_TRIGGERS):
+        slots += _attributions(text)
+    if _any(lowered, MODAL_TRIGGERS):
+        slots += _modalities(text)
+    if _any(lowered, NEGATION_TRIGGERS):
+        slots += _negations(text)
+    if '"' in text or "\u201c" in text or "\u2018" in text:
+        slots += _quotes(text)
+    if words & _PLACE_WORDS:
+        slots += _places(text, institutions)
+    if words & _TONE_WORDS:
+        slots += _tones(text)
+    slots += institutions + _actors(text)
     slots.sort(key=lambda s: (s.start, s.end, s.type))
     if offset:
         slots = [Slot(s.type, s.start + offset, s.end + offset, s.text, s.value, s.subject, s.group)
                  for s in slots]
     return slots
+
+
+@lru_cache(maxsize=1 << 14)  # a memo of a pure function: re-alignment reuses most sentences
+def cached_slots(text: str) -> tuple[Slot, ...]:
+    """Return the slots of a text (offsets relative to it), remembered across calls."""
+    return tuple(extract_slots(text))

@@ -40,7 +40,7 @@ CAPITAL_ONLY_INSTITUTIONS = frozenset({"house", "un", "eu", "imf", "cabinet", "a
 # same thing about the future; "agreed to" and "is willing to" do not say the same thing.
 MODALITY_PHRASES = {
     "commitment": r"(?:has |have |had )?(?:agreed|decided|pledged|promised|committed|vowed|consented)"
-                  r"(?: to)?",
+                  r" to",
     "willingness": r"(?:signal(?:l)?ed|signal(?:l)?ing|indicated|expressed|showed|shown)"
                    r" (?:a |its |his |her |their )?(?:willingness|readiness|openness)"
                    r"|(?:is|are|was|were) (?:willing|ready|open) to|offered to",
@@ -105,7 +105,7 @@ the a an that to it its his her their this these those on for with up out no som
 # Events a time can belong to, each mapped to one key: "talks" and "negotiations" are one event.
 EVENT_NOUNS = {
     "talks": "talks", "negotiations": "talks", "discussions": "talks", "meeting": "talks",
-    "meetings": "talks", "session": "talks", "round": "talks", "met": "talks", "meet": "talks",
+    "meetings": "talks", "session": "talks", "round": "talks", "rounds": "talks", "met": "talks", "meet": "talks",
     "dinner": "dinner", "lunch": "dinner", "banquet": "dinner", "summit": "summit", "vote": "vote",
     "call": "call", "visit": "visit", "ceremony": "ceremony", "signing": "ceremony",
     "conference": "conference", "election": "election", "referendum": "vote", "trip": "visit",
@@ -116,3 +116,23 @@ GENERIC_VERBS = frozenset("""
 anticipat expect hop want seem appear continu remain believ think know feel say said tell told
 add not be been get got go went come
 """.split())
+
+# Cheap substring tests run before each extractor's regexes: most sentences hold few slot
+# kinds, and a C-level `in` is far cheaper than a regex tried at every position.
+TIME_TRIGGERS = WEEKDAYS + MONTHS + SEASONS + ("day", "week", "month", "tonight", "tomorrow",
+                                               "yesterday", "a.m", "p.m", "am ", "pm ", ":")
+NUMBER_TRIGGERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                   "ten", "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty",
+                   "sixty", "seventy", "eighty", "ninety", "hundred", "half", "third", "quarter",
+                   "fifth")
+TITLE_TRIGGERS = ("president", "minister", "envoy", "chancellor", "secretary", "senator",
+                  "governor", "ambassador", "king", "queen", "prince", "general", "spokes",
+                  "negotiator", "mayor", "commissioner", "chair", "speaker", "sheikh", "pope",
+                  "ayatollah", "emir", "admiral", "colonel", "judge", "justice", "premier")
+MODAL_TRIGGERS = ("agree", "decide", "pledge", "promise", "commit", "vowed", "consent", "willing",
+                  "readiness", "openness", "ready", "open to", "offered", "may", "might", "could",
+                  "possibl", "perhaps", "potential", "consider", "will", "expected", "set to",
+                  "due to", "scheduled", "poised", "plan", "intend", " is to", " are to",
+                  "reportedly", "allegedly", "purportedly")
+NEGATION_TRIGGERS = ("not", "n't", "never", "no longer", "without", "refuse", "denie", "declined")
+ATTRIBUTION_TRIGGERS = ("told", "said", "interview", "according", "report")

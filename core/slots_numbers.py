@@ -46,7 +46,7 @@ _DAY_PATTERNS = (
 )
 _MONTH_PATTERNS = (
     (r"\b(?:next|last|this) month\b", None),
-    (rf"\b(?:in |by |until |since |early |late |mid-?)?({_MONTH})\b(?! \d)", "month"),
+    (rf"\b(?:in |by |until |since |early |late |mid-?)?({_MONTH})\b(?! \d{{1,2}}\b)", "month"),
 )
 _CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
 _SEASON_RE = re.compile(rf"\b(?:this|last|next|in the|by the|before the) ({'|'.join(SEASONS)})\b", re.I)
@@ -86,41 +86,58 @@ def find_quantities(text: str) -> list[tuple[int, int, str, str]]:
     return sorted(found)
 
 
+def _gated(patterns, flags=re.I):
+    """Compile (pattern, value, trigger words) triples; a pattern runs only when a trigger occurs."""
+    return tuple((re.compile(p, flags), value, triggers) for p, value, triggers in patterns)
+
+
+_DAY_WORDS = ("day", "tonight", "tomorrow", "yesterday")
+_DAY_RES = _gated(
+    (pattern, value, triggers) for (pattern, value), triggers in zip(_DAY_PATTERNS, (
+        WEEKDAYS, ("same day", "that day", "in the day", "today", "tonight"), ("same day",),
+        ("this week",), ("weekend",), ("week",), _DAY_WORDS, ("day",), MONTHS)))
+_MONTH_RES = _gated((pattern, value, triggers) for (pattern, value), triggers in zip(
+    _MONTH_PATTERNS, (("month",), MONTHS)))
+
+
 def find_times(text: str) -> list[tuple[int, int, str, str]]:
     """Return (start, end, value, group) of every time: group day, month, year, clock, season."""
     found: list[tuple[int, int, str, str]] = []
+    lowered = text.lower()
 
     def add(start: int, end: int, value: str, group: str) -> None:
         if not any(s < end and start < e for s, e, _, _ in found):
             found.append((start, end, value, group))
 
-    for pattern, value in _DAY_PATTERNS:
-        for match in re.finditer(pattern, text, re.I):
-            word = (match.group(1) if value in ("weekday", "date") and match.lastindex else None)
+    for pattern, value, triggers in _DAY_RES:
+        if not any(t in lowered for t in triggers):
+            continue
+        for match in pattern.finditer(text):
             if value == "date":
                 word = re.sub(r"^on |(?:st|nd|rd|th)$", "", match.group().lower())
             elif value == "weekday":
                 word = match.group(1).lower()
             else:
                 word = value or match.group().lower()
-            group = "relative" if value == "relative" else "day"
-            add(match.start(), match.end(), word, group)
-    for pattern, value in _MONTH_PATTERNS:
-        for match in re.finditer(pattern, text, re.I):
+            add(match.start(), match.end(), word, "relative" if value == "relative" else "day")
+    for pattern, value, triggers in _MONTH_RES:
+        if not any(t in lowered for t in triggers):
+            continue
+        for match in pattern.finditer(text):
             if value == "month":
                 month = match.group(1)
-                if month.lower() == "may" and month[0].islower():
-                    continue  # the modal verb
                 if month[0].islower():
-                    continue
+                    continue  # "may" the verb, "march" the walk: months are capitalised
                 word = month.lower()
             else:
                 word = match.group().lower()
             add(match.start(), match.end(), word, "month")
-    for match in _CLOCK_RE.finditer(text):
-        add(match.start(), match.end(), re.sub(r"[\s.]", "", match.group().lower()), "clock")
+    if ":" in text or "m" in lowered:
+        for match in _CLOCK_RE.finditer(text):
+            add(match.start(), match.end(), re.sub(r"[\s.]", "", match.group().lower()), "clock")
     for match in _YEAR_RE.finditer(text):
         add(match.start(1), match.end(1), match.group(1), "year")
-    for match in _SEASON_RE.finditer(text):
-        add(match.start(), match.end(), match.group().lower(), "season")
+    if any(season in lowered for season in SEASONS):
+        for match in _SEASON_RE.finditer(text):
+            add(match.start(), match.end(), match.group().lower(), "season")
     return sorted(found)

@@ -251,7 +251,8 @@ def fold_corpus_names(name_keys: Iterable[str], all_keys: Iterable[str]) -> dict
 WORD, NAME, INITIAL = 0, 1, 2   # kinds of match terms: plain word or number, capitalised, sentence-initial
 
 
-def match_terms(text: str) -> list[tuple[str, float, int]]:
+@lru_cache(maxsize=1 << 14)  # re-alignment after a manual edit re-reads the same sentences
+def match_terms(text: str) -> tuple[tuple[str, float, int], ...]:
     """Return (key, damping, kind) of the content tokens: kind NAME or INITIAL when capitalised.
 
     A run of k capitalised words (Prime Minister Anton Velisar) is damped to 1/sqrt(k) per word
@@ -276,4 +277,4 @@ def match_terms(text: str) -> list[tuple[str, float, int]]:
             else:
                 result.append((token.key[:PREFIX], damping, INITIAL if token.start == first else NAME))
         n = m + 1
-    return result
+    return tuple(result)

@@ -19,11 +19,9 @@ def _sources_of(alignment: Alignment, div: Divergence) -> set[str]:
 
 def queue(alignment: Alignment, verdicts: Verdicts, *, types=None, verdict_filter: Optional[str] = None,
           source_keys=None) -> list[Divergence]:
-    """Return the divergences by rank (each key once) that pass the type, verdict and source filters.
-
-    verdict_filter: None or "" for all, "untriaged", "triaged", or one of core.model.VERDICTS.
-    source_keys: keep divergences with a variant in one of these sources.
-    """
+    """Return the divergences by rank (each key once) that pass the type, verdict and source filters."""
+    # verdict_filter: None/"" for all, "untriaged", "triaged" or one verdict of core.model.VERDICTS;
+    # source_keys keeps the divergences with a variant in one of these sources.
     if verdict_filter and verdict_filter not in (UNTRIAGED, TRIAGED) + VERDICTS:
         raise ValueError(f"unknown verdict filter {verdict_filter!r}")
     wanted_types = set(types) if types else None
@@ -65,10 +63,8 @@ def _resolve(items, args) -> tuple[list[str], Verdicts, Optional[str]]:
 
 
 def next_key(items: QueueOrAlignment, *args, untriaged_only: bool = False) -> Optional[str]:
-    """Return the key after current_key (the first when there is none), or None at the end.
-
-    With untriaged_only, return the next divergence without a verdict, wrapping around.
-    """
+    """Return the key after current_key (the first when there is none), or None at the end."""
+    # With untriaged_only: the next divergence without a verdict, wrapping around (after a verdict).
     keys, verdicts, current = _resolve(items, args)
     if untriaged_only:
         return next_untriaged(keys, current, verdicts)
@@ -154,3 +150,8 @@ def next_unique(alignment: Alignment, current_passage_id: Optional[str], step: i
 def previous_unique(alignment: Alignment, current_passage_id: Optional[str]) -> Optional[str]:
     """Return the unique passage before the current one in reading order, wrapping."""
     return next_unique(alignment, current_passage_id, -1)
+
+
+# The names docs/ARCHITECTURE.md uses for the same moves.
+next_item = next_key
+previous_item = previous_key

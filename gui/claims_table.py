@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QStandardItem, QStandardItemModel, QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
@@ -43,109 +43,121 @@ def member_html(alignment, claim, doc, pal=None) -> tuple[str, str]:
     return "".join(out).replace("\n", "<br>"), "".join(plain)
 
 
-class ClaimsModel(QAbstractTableModel):
-    """Expose the workspace's claims as rows; columns are summary, rank, sources, then each source."""
+class ClaimsModel(QStandardItemModel):
+    """Hold the workspace's claims as rows; columns are summary, rank, sources, then each source.
+
+    Items live in C++ (QStandardItemModel): a Python data() override that returns None for the
+    roles it does not serve over-releases None under PySide6 6.12 and ends in a crash.
+    """
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
         self.ws = workspace
-        self._rows: list[dict] = []
-        self._docs: tuple = ()
+        self._claim_rows: dict[str, int] = {}
+        self._pivots: dict[str, str] = {}
         self.rebuild()
+
+    def _cell(self, display: str, sort, html_text: str | None = None, tip: str = "") -> QStandardItem:
+        item = QStandardItem(display)
+        item.setEditable(False)
+        item.setData(sort, SORT_ROLE)
+        # Every item carries the role: reading an unset role yields None, which PySide6 6.12 over-releases.
+        item.setData(html_text or "", HTML_ROLE)
+        if tip:
+            item.setToolTip(tip)
+        return item
 
     def rebuild(self) -> None:
         """Recompute every row from the workspace's alignment."""
-        self.beginResetModel()
         al = self.ws.alignment
-        self._docs = al.documents if al else ()
-        self._rows = []
-        pal = None
-        for claim in (al.claims if al else ()):
+        docs = al.documents if al else ()
+        self.clear()
+        self.setColumnCount(len(FIXED_COLUMNS) + len(docs))
+        headers = list(FIXED_COLUMNS) + [d.source.label for d in docs]
+        tips = ["Who says what on the claim's most important divergence", "Rank of that divergence",
+                "How many sources report this claim"]
+        tips += ["\n".join(x for x in (d.source.outlet, d.source.title, d.source.published) if x) for d in docs]
+        for col, (text, tip) in enumerate(zip(headers, tips)):
+            header = QStandardItem(text)
+            header.setToolTip(tip)
+            self.setHorizontalHeaderItem(col, header)
+        self._claim_rows = {}
+        self._pivots = dict(self.ws.pivots)
+        right_top = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        for row, claim in enumerate(al.claims if al else ()):
             top = top_divergence(claim)
             summary = majority_summary(claim, al)
+            head = (f"<b style='color:{colors.type_colour(top.type).name()}'>{html.escape(top.type)}</b>: "
+                    if top is not None else "")
+            plain_summary = f"{top.type}: {summary}" if top is not None else summary
+            rank = top.rank if top is not None else 0.0
             n_sources = len({m.split(":")[0] for m in claim.members})
-            cells = [member_html(al, claim, doc, pal) for doc in self._docs]
-            if top is not None:
-                head = f"<b style='color:{colors.type_colour(top.type).name()}'>{html.escape(top.type)}</b>: "
-                summary_plain = f"{top.type}: {summary}"
-            else:
-                head, summary_plain = "", summary
-            self._rows.append({"claim": claim, "rank": top.rank if top else 0.0, "n": n_sources,
-                               "summary_html": head + html.escape(summary), "summary": summary_plain,
-                               "cells": cells})
-        self.endResetModel()
+            items = [self._cell(plain_summary, plain_summary, head + html.escape(summary), plain_summary),
+                     self._cell(f"{rank:.2f}", rank), self._cell(str(n_sources), n_sources)]
+            items[1].setTextAlignment(right_top)
+            items[2].setTextAlignment(right_top)
+            for doc in docs:
+                rich, plain = member_html(al, claim, doc)
+                items.append(self._cell(plain or "—", plain, rich or "<span style='color:gray'>—</span>",
+                                        self._source_tip(claim, doc, plain)))
+            for item in items:
+                item.setData(claim.id, CLAIM_ROLE)
+            self.appendRow(items)
+            self.setHeaderData(row, Qt.Orientation.Vertical, claim.id)
+            self._claim_rows[claim.id] = row
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def _source_tip(self, claim, doc, plain: str) -> str:
+        if not plain:
+            return ""
+        pivot = self.ws.pivots.get(claim.key, claim.pivot)
+        return plain + ("\n(pivot: the other sources are compared against this)"
+                        if pivot.startswith(doc.id + ":") else "")
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(FIXED_COLUMNS) + len(self._docs)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            if section >= len(FIXED_COLUMNS) and section - len(FIXED_COLUMNS) < len(self._docs):
-                source = self._docs[section - len(FIXED_COLUMNS)].source
-                return "\n".join(x for x in (source.outlet, source.title, source.published) if x)
-            return {0: "Who says what on the claim's most important divergence", 1: "Rank of that divergence",
-                    2: "How many sources report this claim"}.get(section)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return self._rows[section]["claim"].id if section < len(self._rows) else None
-        if section < len(FIXED_COLUMNS):
-            return FIXED_COLUMNS[section]
-        return self._docs[section - len(FIXED_COLUMNS)].source.label
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row, col = self._rows[index.row()], index.column()
-        if role == CLAIM_ROLE:
-            return row["claim"].id
-        if col == 0:
-            return {Qt.ItemDataRole.DisplayRole: row["summary"], HTML_ROLE: row["summary_html"],
-                    SORT_ROLE: row["summary"], Qt.ItemDataRole.ToolTipRole: row["summary"]}.get(role)
-        if col == 1:
-            return {Qt.ItemDataRole.DisplayRole: f"{row['rank']:.2f}", SORT_ROLE: row["rank"],
-                    Qt.ItemDataRole.TextAlignmentRole: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                    }.get(role)
-        if col == 2:
-            return {Qt.ItemDataRole.DisplayRole: str(row["n"]), SORT_ROLE: row["n"],
-                    Qt.ItemDataRole.TextAlignmentRole: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                    }.get(role)
-        rich, plain = row["cells"][col - len(FIXED_COLUMNS)]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return plain or "—"
-        if role == HTML_ROLE:
-            return rich or "<span style='color:gray'>—</span>"
-        if role == SORT_ROLE:
-            return plain
-        if role == Qt.ItemDataRole.ToolTipRole and plain:
-            claim = row["claim"]
-            pivot = self.ws.pivots.get(claim.key, claim.pivot)
-            doc = self._docs[col - len(FIXED_COLUMNS)]
-            return plain + ("\n(pivot: the other sources are compared against this)"
-                            if pivot.startswith(doc.id + ":") else "")
-        return None
+    def refresh_pivots(self) -> None:
+        """Update the pivot notes of the cells after the user chose another pivot."""
+        al = self.ws.alignment
+        if al is None or self.ws.pivots == self._pivots:
+            return
+        self._pivots = dict(self.ws.pivots)
+        for claim in al.claims:
+            row = self._claim_rows.get(claim.id)
+            for i, doc in enumerate(al.documents):
+                item = self.item(row, len(FIXED_COLUMNS) + i) if row is not None else None
+                if item is not None:
+                    item.setToolTip(self._source_tip(claim, doc, item.data(SORT_ROLE) or ""))
 
     def row_of_claim(self, claim_id: str | None) -> int:
         """Return the model row of a claim, or -1."""
-        return next((i for i, r in enumerate(self._rows) if r["claim"].id == claim_id), -1)
+        return self._claim_rows.get(claim_id, -1) if claim_id else -1
 
 
 class _RichTextDelegate(QStyledItemDelegate):
     """Paint the HTML_ROLE text of a cell, wrapped to the column width."""
+    CACHE_LIMIT = 4000
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # Laid-out cells by (text, width, font): repaints on selection or scroll lay nothing out again.
+        self._docs: dict[tuple, QTextDocument] = {}
 
     def _document(self, option, index) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(3)
-        doc.setHtml(index.data(HTML_ROLE) or html.escape(index.data() or ""))
-        doc.setTextWidth(max(40, option.rect.width()))
+        text = index.data(HTML_ROLE) or html.escape(index.data() or "")
+        width = max(40, option.rect.width())
+        key = (text, width, option.font.key())
+        doc = self._docs.get(key)
+        if doc is None:
+            if len(self._docs) > self.CACHE_LIMIT:
+                self._docs.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setDocumentMargin(3)
+            doc.setHtml(text)
+            doc.setTextWidth(width)
+            self._docs[key] = doc
         return doc
 
     def paint(self, painter, option, index) -> None:
-        if index.data(HTML_ROLE) is None:
+        if not index.data(HTML_ROLE):
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
@@ -166,7 +178,7 @@ class _RichTextDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:
-        if index.data(HTML_ROLE) is None:
+        if not index.data(HTML_ROLE):
             return super().sizeHint(option, index)
         width = option.rect.width() if option.rect.width() > 0 else CELL_WIDTH
         opt = QStyleOptionViewItem(option)
@@ -199,7 +211,12 @@ class ClaimsTable(QWidget):
         # Most important first; claims of equal rank keep their reading order (the sort is stable).
         self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
+        # Row heights follow column widths; measured once after a burst of resizes, not per pixel.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(40)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        self.view.horizontalHeader().sectionResized.connect(lambda *_: self._fit_timer.start())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -208,6 +225,7 @@ class ClaimsTable(QWidget):
         workspace.alignmentChanged.connect(self.rebuild)
         workspace.sourcesChanged.connect(self.rebuild)
         workspace.currentChanged.connect(self.show_current)
+        workspace.currentChanged.connect(self.model.refresh_pivots)
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -222,6 +240,7 @@ class ClaimsTable(QWidget):
             self.view.setColumnWidth(2, 60)
             for col in range(len(FIXED_COLUMNS), self.model.columnCount()):
                 self.view.setColumnWidth(col, CELL_WIDTH)
+        self._fit_timer.stop()
         self._fit_rows()
         self._updating = False
         self.show_current()

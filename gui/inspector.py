@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 import html
 import re
 
@@ -21,10 +22,15 @@ _TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
 
 
+@lru_cache(maxsize=512)
+def _cached_diff(a: str, b: str) -> tuple:
+    return tuple(_word_diff(a, b))
+
+
 def word_diff(a: str, b: str) -> list[tuple[int, str]]:
     """Return (op, text) pieces turning a into b: -1 deleted, 1 inserted, 0 kept (word level)."""
     if _word_diff is not None:
-        return list(_word_diff(a, b))
+        return list(_cached_diff(a, b))   # moving J/K inside one claim re-shows the same diffs
     ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
     out: list[tuple[int, str]] = []
     matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
@@ -77,6 +83,7 @@ class Inspector(QWidget):
         self.ws = workspace
         self._updating = False
         self._note_key: str | None = None
+        self._shown: dict[int, str] = {}   # the rich text each browser shows now
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -175,21 +182,27 @@ class Inspector(QWidget):
             if doc_id == pivot_doc:
                 continue
             parts.append(f"<p><b>{html.escape(self._label(pid))}</b><br>{diff_html(word_diff(pivot_text, text), theme.is_dark(self.palette()))}</p>")
-        self.variants.setHtml("".join(parts))
+        self._set_html(self.variants, "".join(parts))
         self._show_divergences(claim)
         self._show_annotations(claim)
+
+    def _set_html(self, browser: QTextBrowser, text: str) -> None:
+        # Re-laying out unchanged rich text is most of the cost of moving to the next divergence.
+        if self._shown.get(id(browser)) != text:
+            self._shown[id(browser)] = text
+            browser.setHtml(text)
 
     def _show_no_claim(self, al) -> None:
         pid = self.ws.current_passage_id
         if al is not None and pid and self.ws.is_unique(pid):
             p = al.passage(pid)
             self.title.setText(f"<b>Unique passage</b>: only {html.escape(self._label(pid))} reports this.")
-            self.variants.setHtml(f"<p>{html.escape(p.text)}</p>")
+            self._set_html(self.variants, f"<p>{html.escape(p.text)}</p>")
         else:
             self.title.setText("No claim selected. N/P move between claims, J/K between divergences."
                                if al is not None else "Aligning…")
-            self.variants.setHtml("")
-        self.divergences.setHtml("")
+            self._set_html(self.variants, "")
+        self._set_html(self.divergences, "")
         self.annotations.setText("")
         self._enable_verdicts(None)
 
@@ -214,7 +227,7 @@ class Inspector(QWidget):
             if record is not None and record.note:
                 line += f"<br><i>Note: {html.escape(record.note)}</i>"
             rows.append(line + "</p>")
-        self.divergences.setHtml("".join(rows) or "<p>No divergence: the sources agree on the facts.</p>")
+        self._set_html(self.divergences, "".join(rows) or "<p>No divergence: the sources agree on the facts.</p>")
         self._enable_verdicts(self.target_divergence())
 
     def _show_annotations(self, claim) -> None:
@@ -257,8 +270,9 @@ class Inspector(QWidget):
         record = self.ws.verdicts.get(div.key) if div is not None else None
         key = div.key if div is not None else None
         # Keep what the user is typing when something else refreshes the inspector.
-        if key != self._note_key or not self.note.hasFocus():
-            self.note.setPlainText(record.note if record else "")
+        stored = record.note if record else ""
+        if (key != self._note_key or not self.note.hasFocus()) and self.note.toPlainText() != stored:
+            self.note.setPlainText(stored)
         self._note_key = key
         for verdict, button in self.buttons.items():
             button.setCheckable(True)

@@ -105,7 +105,7 @@ def choose_case(request: LaunchRequest, data_dir: Path, resources_dir: Path) -> 
 
 
 def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
-    """Open the case the request names, add its files, and return a Workspace (alignment pending)."""
+    """Open the case the request names; return the Workspace, a problem to report, the files to add."""
     from core.case import Case
     from core.errors import CaseError
     from gui.workspace import Workspace
@@ -124,19 +124,23 @@ def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
     workspace = Workspace(case)
     # The demo is copied in once; later launches show it as the checker left it.
     demo_like = request.case is None and not request.files
-    if files and (not demo_like or not workspace.sources):
-        workspace.add_files(files)
+    to_add = files if files and (not demo_like or not workspace.sources) else []
     remember_case(data_dir, path)
-    return workspace, problem
+    return workspace, problem, to_add
 
 
 def build_window(args: list[str], resources_dir: Path, data_dir: Path | None = None):
     """Create the Workspace and the MainWindow for a command line (the QApplication must exist)."""
+    from PySide6.QtCore import QTimer
+
     from gui.main_window import MainWindow
     request = parse_args(args)
     data_dir = Path(data_dir) if data_dir is not None else user_data_dir()
-    workspace, problem = open_workspace(request, data_dir, resources_dir)
+    workspace, problem, files = open_workspace(request, data_dir, resources_dir)
     window = MainWindow(workspace, resources_dir, data_dir)
+    if files:
+        # Loading starts once the window is up: parsing holds the GIL and would delay the first paint.
+        QTimer.singleShot(0, lambda: workspace.add_files(files))
     if request.error:
         workspace.message.emit(f"Ignored the command line: {request.error}.")
     if problem:

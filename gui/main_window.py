@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QProgressBar,
-                               QPushButton, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from gui.actions import ACTIONS, MENUS
 from gui.annotations_panel import AnnotationsPanel
@@ -20,6 +20,7 @@ from gui.window_handlers import WindowHandlers
 
 BUSY_DELAY_MS = 500   # work shorter than this shows no progress bar (no flicker)
 NOTICE_MS = 12000
+INSPECTOR_MIN_WINDOW = 1800   # px of window width below which a 4+ pane case starts without the inspector
 
 
 class _Banner(QWidget):
@@ -59,7 +60,8 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.data_dir = Path(data_dir) if data_dir else None
         self.actions_by_id: dict[str, QAction] = {}
         self._click_history: list[str] = []   # passage ids clicked, newest last (for link)
-        self.resize(1500, 920)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1800, screen.width()) if screen else 1500, min(1000, screen.height()) if screen else 920)
         self.setAcceptDrops(True)
         if self.resources_dir and (self.resources_dir / "icons" / "parallax.svg").is_file():
             self.setWindowIcon(QIcon(str(self.resources_dir / "icons" / "parallax.svg")))
@@ -133,13 +135,17 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.left_dock = self._dock("Sources", left, Qt.DockWidgetArea.LeftDockWidgetArea, "sources")
         self.left_dock.setMinimumWidth(200)
         self.inspector = Inspector(self.ws, self)
-        self.inspector_dock = self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea,
+        scroller = QScrollArea(self)
+        scroller.setWidget(self.inspector)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.inspector_dock = self._dock("Inspector", scroller, Qt.DockWidgetArea.RightDockWidgetArea,
                                          "inspector")
         self.annotations_panel = AnnotationsPanel(self.ws, self)
         self.annotations_dock = self._dock("Annotations", self.annotations_panel,
                                            Qt.DockWidgetArea.RightDockWidgetArea, "annotations")
         self.annotations_dock.hide()
-        self.resizeDocks([self.left_dock, self.inspector_dock], [250, 330], Qt.Orientation.Horizontal)
+        self._docks_sized = False
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -201,6 +207,8 @@ class MainWindow(WindowHandlers, QMainWindow):
             claim = self.ws.current_claim()
             self.current_label.setText(f"Claim {claim.id}: {len(claim.members)} passages, "
                                        f"{len(claim.divergences)} divergences")
+        elif self.ws.loader.busy:
+            self.current_label.setText("Loading sources…")
         elif self.ws.alignment is None and self.ws.visible_sources():
             self.current_label.setText("Aligning…")
         else:
@@ -214,7 +222,7 @@ class MainWindow(WindowHandlers, QMainWindow):
 
     def _on_busy(self, busy: bool) -> None:
         export = getattr(self, "_export_runner", None)
-        still = self.ws.tasks.busy or (export is not None and export.busy)
+        still = self.ws.busy or (export is not None and export.busy)
         if busy:
             self.progress.setValue(0)
             self._busy_timer.start()
@@ -226,7 +234,7 @@ class MainWindow(WindowHandlers, QMainWindow):
 
     def _show_busy(self) -> None:
         export = getattr(self, "_export_runner", None)
-        if self.ws.tasks.busy or (export is not None and export.busy):
+        if self.ws.busy or (export is not None and export.busy):
             self.progress.show()
             self.cancel_button.show()
 
@@ -239,6 +247,19 @@ class MainWindow(WindowHandlers, QMainWindow):
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         self.open_paths(paths)
         event.acceptProposedAction()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:
+            # The panes are the point: give the docks only what they need, once, on first show.
+            self._docks_sized = True
+            QTimer.singleShot(0, self._size_docks)
+
+    def _size_docks(self) -> None:
+        # Five panes need about 1,200 px; on a narrower screen the inspector waits for Ctrl+I.
+        if self.width() < INSPECTOR_MIN_WINDOW and len(self.pane_area.panes) >= 4:
+            self.inspector_dock.hide()
+        self.resizeDocks([self.left_dock, self.inspector_dock], [260, 380], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:
         self.ws.close()

@@ -119,8 +119,19 @@ class OverviewRuler(QWidget):
                 "divergences": [(t, a, b) for _k, t, a, b in self._variants],
                 "visible": visible_fraction(self.edit)}
 
+    def track(self) -> tuple[float, float]:
+        """Return the top and height of the strip beside the pane's text (below its header)."""
+        viewport = self.edit.viewport()
+        top = self.mapFromGlobal(viewport.mapToGlobal(viewport.rect().topLeft())).y()
+        bottom = self.mapFromGlobal(viewport.mapToGlobal(viewport.rect().bottomLeft())).y()
+        top, bottom = max(0, top), min(self.height() - 1, bottom)
+        if bottom - top < 20:   # not laid out yet, or a pane without header: use the whole strip
+            return 1.0, float(self.height() - 2)
+        return float(top), float(bottom - top)
+
     def _y(self, fraction: float) -> float:
-        return 1 + fraction * (self.height() - 2)
+        top, height = self.track()
+        return top + fraction * height
 
     def _rect(self, x: float, w: float, top: float, bottom: float) -> QRectF:
         y = self._y(top)
@@ -129,7 +140,9 @@ class OverviewRuler(QWidget):
     def paintEvent(self, _event) -> None:
         pal = self.palette()
         painter = QPainter(self)
-        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.AlternateBase))
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Window))
+        top, height = self.track()
+        painter.fillRect(QRectF(0, top, self.width(), height), pal.color(QPalette.ColorRole.AlternateBase))
         marks = self.marks()
         w = self.width()
         for key, top, bottom in marks["claims"]:
@@ -152,7 +165,8 @@ class OverviewRuler(QWidget):
 
     def fraction_at(self, y: float) -> float:
         """Return the document fraction under a y of this widget."""
-        return max(0.0, min(1.0, (y - 1) / max(1, self.height() - 2)))
+        top, height = self.track()
+        return max(0.0, min(1.0, (y - top) / max(1.0, height)))
 
     def passage_at(self, y: float) -> str | None:
         """Return the passage under a y of this widget (the nearest one when between passages)."""

@@ -60,6 +60,7 @@ class TaskRunner(QObject):
 
     Signals carry the job's token; only the latest token's results reach `finished`, `failed`
     and `progress`, so a slow job that ends after the user moved on never overwrites the view.
+    With keep_all, jobs run side by side and every result is delivered (file loading).
     """
     started = Signal(int)
     progress = Signal(int, float)
@@ -68,8 +69,10 @@ class TaskRunner(QObject):
     cancelled = Signal(int)
     busyChanged = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None):
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None,
+                 keep_all: bool = False):
         super().__init__(parent)
+        self._keep_all = keep_all   # True: every job's result counts (loading files), none is stale
         self._pool = pool or QThreadPool.globalInstance()
         self._relay = _Relay()
         self._relay.progress.connect(self._on_progress)
@@ -92,8 +95,9 @@ class TaskRunner(QObject):
 
     def start(self, fn: Callable[..., Any], *args: Any) -> int:
         """Start fn(*args, progress=, should_cancel=) in the pool, cancel older jobs, return the token."""
-        for flag in self._flags.values():
-            flag.set()
+        if not self._keep_all:
+            for flag in self._flags.values():
+                flag.set()
         self._token += 1
         flag = threading.Event()
         self._flags[self._token] = flag
@@ -117,6 +121,10 @@ class TaskRunner(QObject):
 
     def _retire(self, token: int) -> bool:
         self._flags.pop(token, None)
+        if self._keep_all:
+            if not self._flags:
+                self._set_busy(False)
+            return True
         if token != self._token:
             return False
         self._set_busy(False)
@@ -129,7 +137,7 @@ class TaskRunner(QObject):
 
     @Slot(int, float)
     def _on_progress(self, token: int, fraction: float) -> None:
-        if token == self._token:
+        if token == self._token or self._keep_all:
             self.progress.emit(token, fraction)
 
     @Slot(int, object)

@@ -33,6 +33,13 @@ def _default_analyze(sources, edits, progress=None, should_cancel=None) -> Align
     return analyze(sources, edits, progress=progress, should_cancel=should_cancel)
 
 
+def _load_paths(paths, progress=None, should_cancel=None):
+    # Decoding and HTML extraction can take a second (50 MB files, trafilatura's first import):
+    # done off the UI thread; only the case writes happen on it.
+    from core.sources import load_paths
+    return load_paths(paths)
+
+
 def refused_message(errors: Iterable) -> str:
     """Return one line naming every refused file with its reason."""
     errors = list(errors)
@@ -61,11 +68,15 @@ class Workspace(CurrentItem, CaseWrites, QObject):
         self._analyze = analyze or _default_analyze
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)
-        self.tasks.busyChanged.connect(self.busyChanged)
+        self.tasks.busyChanged.connect(lambda busy: self.busyChanged.emit(busy or self.loader.busy))
         self.tasks.progress.connect(lambda _token, f: self.progressChanged.emit(f))
         self.tasks.finished.connect(self._on_aligned)
         self.tasks.failed.connect(self._on_align_failed)
         self.tasks.cancelled.connect(lambda _t: self.message.emit("Alignment cancelled."))
+        self.loader = TaskRunner(self, keep_all=True)
+        self.loader.finished.connect(lambda _t, result: self.add_sources(*result))
+        self.loader.failed.connect(lambda _t, exc: self.message.emit(f"Could not load the files: {exc}"))
+        self.loader.busyChanged.connect(self._on_loading)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(debounce_ms)
@@ -171,10 +182,10 @@ class Workspace(CurrentItem, CaseWrites, QObject):
 
     # ----- sources ---------------------------------------------------------------------------
     def add_files(self, paths) -> None:
-        """Load files as sources; the good ones join the case, the refused ones get one message."""
-        from core.sources import load_paths
-        sources, errors = load_paths([str(p) for p in paths])
-        self.add_sources(sources, errors)
+        """Load files in the background; the good ones join the case, the refused ones get one message."""
+        paths = [str(p) for p in paths]
+        if paths:
+            self.loader.start(_load_paths, paths)
 
     def add_text(self, text: str, title: str = "Pasted text") -> None:
         """Add pasted text as a source."""
@@ -281,6 +292,14 @@ class Workspace(CurrentItem, CaseWrites, QObject):
             return
         edits = [edit for _id, edit in self.edits]
         self.tasks.start(self._analyze, list(visible), edits)
+
+    def _on_loading(self, busy: bool) -> None:
+        self.busyChanged.emit(busy or self.tasks.busy)
+
+    @property
+    def busy(self) -> bool:
+        """Return True while sources load or alignment runs."""
+        return self.tasks.busy or self.loader.busy
 
     def cancel(self) -> None:
         """Stop the running alignment."""
@@ -397,6 +416,7 @@ class Workspace(CurrentItem, CaseWrites, QObject):
         """Stop background work and close the case."""
         self.cancel()
         self.tasks.wait(3000)
+        self.loader.wait(3000)
         if self.case is not None:
             self.case.close()
             self.case = None

@@ -226,3 +226,23 @@ def test_claims_and_unique_passages_partition_every_input(articles):
     for claim in claims:
         assert len({pid.split(":")[0] for pid in claim.members}) >= 2
         assert claim.pivot in claim.members
+
+
+def test_a_shared_figure_links_two_loose_paraphrases_of_one_fact():
+    told = "Negotiators have resolved 85 percent of the disputes over the canal, the envoy said."
+    retold = ("Officials reported agreement on 85 per cent of the questions about the canal, "
+              "though fishing rights remain open.")
+    docs = documents(f"{HARBOUR} {told}", f"{COAST} {retold}")
+    passages = [p for d in docs for p in d.passages]
+    unit = [align._normalized(v) for v in align._weights(passages)[0]]
+    assert align._dot(unit[5], unit[-1]) < align.LINK_THRESHOLD  # the words alone are not enough
+    claims, _ = align_documents(docs)
+    assert ("d0:p5", "d1:p4") in [c.members for c in claims]
+
+
+def test_a_different_figure_is_not_evidence_of_the_same_fact():
+    told = "Negotiators have resolved 85 percent of the disputes over the canal, the envoy said."
+    retold = ("Officials reported agreement on 60 per cent of the questions about the canal, "
+              "though fishing rights remain open.")
+    claims, unique = align_documents(documents(f"{HARBOUR} {told}", f"{COAST} {retold}"))
+    assert "d0:p5" in unique and "d1:p4" in unique

@@ -164,3 +164,28 @@ def test_demo_sentences_only_one_outlet_reports_stay_unique(demo_alignment):
     assert "They want an exemption for extreme years; Kaldria wants none." in unique
     claimed = {pid for claim in demo_alignment.claims for pid in claim.members}
     assert claimed.isdisjoint(demo_alignment.unique)
+
+
+@pytest.fixture
+def seeds_alignment(seeds_dir, engine):
+    pytest.importorskip("core.sources")
+    from core.sources import load_path
+    files = sorted(seeds_dir.glob("*.txt"))
+    if len(files) < 2:
+        pytest.skip("fewer than two seed articles")
+    return analyze([load_path(str(path)) for path in files])
+
+
+def test_seeds_the_ninety_per_cent_figure_is_aligned_across_its_four_spellings(seeds_alignment):
+    claims = [c for c in seeds_alignment.claims
+              if any("90" in seeds_alignment.passage(pid).text for pid in c.members)]
+    assert len(claims) == 1
+    assert len({pid.split(":")[0] for pid in claims[0].members}) == 4
+
+
+def test_seeds_no_claim_holds_two_runs_of_one_article(seeds_alignment):
+    for claim in seeds_alignment.claims:
+        by_doc = {}
+        for pid in claim.members:
+            by_doc.setdefault(pid.split(":")[0], []).append(int(pid.split(":p")[1]))
+        assert all(ix == list(range(ix[0], ix[0] + len(ix))) for ix in by_doc.values())

@@ -121,3 +121,21 @@ def test_to_w3c_names_a_source_without_url_by_its_hash_and_a_claim_by_its_key():
     assert span["target"]["source"] == "urn:sha256:" + "ab" * 32
     claim = to_w3c(Annotation(id="a3", target_kind="claim", claim_key="ck9", note="check"))
     assert claim["target"] == {"source": "urn:parallax:claim:ck9"}
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+WORDS = st.lists(st.sampled_from(["the", "minister", "said", "1,200", "on", "Monday", "talks", "Kyiv",
+                                  "resume", "police", "crowd", "."]), min_size=3, max_size=60)
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(WORDS, st.data())
+def test_any_selection_anchors_where_it_was_in_the_unchanged_text_or_after_an_insertion(words, data):
+    text = " ".join(words)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    sel = make_selector(text, start, end)
+    assert anchor(sel, text) == (start, end)
+    found = anchor(sel, "Update: " + text)
+    assert found is not None and ("Update: " + text)[found[0]:found[1]] == sel.exact

@@ -213,7 +213,11 @@ def test_killing_a_writer_mid_work_keeps_every_committed_verdict(tmp_path):
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+        # Whatever it printed before dying was committed too: read the rest of the pipe.
+        for line in proc.stdout:
+            committed = int(line)
         proc.stdout.close()
+    assert proc.returncode == -signal.SIGKILL
     assert committed >= 40
     with Case.open(path) as case:
         assert not case.read_only  # the dead writer's lock is stale
@@ -222,3 +226,32 @@ def test_killing_a_writer_mid_work_keeps_every_committed_verdict(tmp_path):
         assert len(stored) in (committed, committed + 1)  # at most the one it was printing
         assert case.integrity_check() == ["ok"]
         assert len([e for e in case.audit() if e.action == "verdict.set"]) == len(stored)
+
+
+def test_another_process_opening_a_held_case_gets_it_read_only_with_the_holders_pid(tmp_path):
+    path = tmp_path / "held.parallax"
+    probe = ("import sys\nfrom core.case import Case\nc = Case.open(sys.argv[1])\n"
+             "print(c.read_only)\nprint(c.read_only_reason)\nprint(sorted(c.verdicts()))\nc.close()")
+    with Case.open(path) as case:
+        case.set_verdict(VerdictRecord("k1", "confirmed"))
+        out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT, check=True).stdout
+        assert out.splitlines() == [
+            "True", f"This case is open in another Parallax window (pid {os.getpid()}); opened read-only.",
+            "['k1']"]
+        assert not case.read_only
+
+
+def test_a_migration_that_fails_leaves_the_file_at_the_last_finished_version(tmp_path, monkeypatch):
+    from core import migrations
+
+    def broken_step(db):
+        db["half_done"].create({"x": int})
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", (MIGRATIONS[0], broken_step))
+    db = Database(sqlite3.connect(tmp_path / "m.parallax", isolation_level=None))
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(db, target=2)
+    assert migrations.user_version(db) == 1
+    assert "half_done" not in db.table_names() and "verdicts" in db.table_names()

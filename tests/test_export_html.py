@@ -84,3 +84,13 @@ def test_hostile_article_text_and_metadata_stay_text():
     assert HOSTILE in text
     assert '<b onmouseover="x()">Evil</b> | Co' in text
     assert "javascript:alert(4)" in text
+
+
+def test_an_alignment_without_claims_still_gives_a_complete_report():
+    from dataclasses import replace
+    data = build_data()
+    empty = replace(data, alignment=replace(data.alignment, claims=(), unique=(), contradictions=()))
+    html = render_html(empty)
+    assert "<p>No claim in scope.</p>" in html and "0 of 0 divergences triaged" in html
+    assert "Every passage is reported by at least two sources." in html
+    assert html.rstrip().endswith("</html>")

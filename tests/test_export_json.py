@@ -1,8 +1,6 @@
 """The JSON export and its committed schema."""
 import json
 
-import pytest
-
 from core.export.data import ExportOptions
 from core.export.json_out import render_json
 from fixtures.export.sample import HOSTILE, build_data, build_hostile_data
@@ -14,7 +12,6 @@ def test_the_export_validates_against_the_committed_schema():
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     for options in (ExportOptions(), ExportOptions(scope="divergent", include_full_texts=True)):
         assert errors(json.loads(render_json(build_data(options=options))), schema) == []
-
 
 def test_the_schema_checker_rejects_a_broken_export():
     broken = json.loads(render_json(build_data()))
@@ -33,7 +30,6 @@ def test_the_schema_checker_rejects_a_broken_export():
         "$.annotations[0].target.selector[0]: missing 'suffix'",
     ])
 
-
 def test_top_level_metadata_and_sources_with_hashes():
     out = json.loads(render_json(build_data()))
     assert (out["parallax_version"], out["generated_at"], out["case"]) == ("0.1.0", "2026-11-22T08:30:00Z", "ferry-strike")
@@ -41,7 +37,6 @@ def test_top_level_metadata_and_sources_with_hashes():
         ("d0", "Harbour Courier", 29), ("d1", "Valley Ledger", 29)]
     assert out["sources"][0]["sha256"] == "8721aacffdd3a755c0f49b07f1bf5045bc9f8e1101095540657ee8adeb3d2dd1"
     assert "text" not in out["sources"][0]
-
 
 def test_divergences_carry_a_null_or_full_verdict():
     out = json.loads(render_json(build_data()))
@@ -53,7 +48,6 @@ def test_divergences_carry_a_null_or_full_verdict():
     assert out["divergences"][1]["verdict"] is None
     assert out["claims"][0]["members"][0] == {"source": "d0", "source_key": "k-harbour", "passages": ["d0:p0"],
                                               "start": 17, "end": 89, "text": out["claims"][0]["members"][0]["text"]}
-
 
 def test_annotations_are_w3c_web_annotations_with_quote_and_position_selectors():
     out = json.loads(render_json(build_data()))
@@ -71,7 +65,6 @@ def test_annotations_are_w3c_web_annotations_with_quote_and_position_selectors()
     assert out["annotations"][0]["target"] == {"source": "urn:parallax:claim:claim-strike"}
     assert out["annotations"][2]["parallax"]["orphaned"] is True
 
-
 def test_audit_unique_and_contradictions_are_exported():
     out = json.loads(render_json(build_data()))
     assert out["audit"] == [{"id": 1, "at": "2026-11-21T10:00:00Z", "author": "ana", "action": "verdict.set",
@@ -79,7 +72,6 @@ def test_audit_unique_and_contradictions_are_exported():
     assert out["unique"] == [{"passage": "d0:p2", "source_key": "k-harbour", "start": 147, "end": 173,
                               "text": "The port reopened at noon."}]
     assert [v["text"] for v in out["contradictions"][0]["variants"]] == ["on Monday", "at noon"]
-
 
 def test_hostile_text_is_kept_verbatim_as_data():
     out = json.loads(render_json(build_hostile_data()))

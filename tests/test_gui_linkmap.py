@@ -107,3 +107,21 @@ def test_it_can_be_made_with_a_parent_and_given_panes_later(qtbot):
     qtbot.addWidget(parent)
     link = LinkMap(ws, parent)
     assert link.parent() is parent and link.left is None and link.bands() == []
+
+
+def test_between_two_source_panes_the_bands_join_the_members(qtbot):
+    source_pane = pytest.importorskip("gui.source_pane")
+    ws = FakeWorkspace()
+    box = QWidget()
+    left, right = source_pane.SourcePane(ws, "a"), source_pane.SourcePane(ws, "c")
+    link = LinkMap(ws, left, right)
+    layout = QHBoxLayout(box)
+    for w in (left, link, right):
+        layout.addWidget(w)
+    qtbot.addWidget(box)
+    box.resize(700, 400)
+    box.show()
+    qtbot.waitExposed(box)
+    assert [b[0] for b in link.bands()] == ["c0", "c1"]   # Gamma has no member of c2
+    top, bottom = link.text_span()
+    assert top == left.view.viewport().mapTo(box, QPoint(0, 0)).y() - link.mapTo(box, QPoint(0, 0)).y()

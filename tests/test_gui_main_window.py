@@ -1,4 +1,6 @@
 """The main window driven from the keyboard: navigation, verdicts, undo, find, hide, bad files."""
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -152,3 +154,58 @@ def test_bad_files_give_one_message_and_the_good_ones_load(window, qtbot, tmp_pa
     assert "empty.txt (" in messages[0] and "photo.png (" in messages[0]
     assert window.notice.isVisible() and window.notice.label.text() == messages[0]
     assert len(window.pane_area.panes) == 4
+
+
+@pytest.fixture
+def demo_window(qtbot, tmp_path):
+    pytest.importorskip("core.case")
+    from gui.launch import build_window, demo_files
+    resources = Path(__file__).resolve().parent.parent / "resources"
+    if len(demo_files(resources)) < 2:
+        pytest.skip("the demo articles are not in resources/samples")
+    win = build_window(["--demo"], resources, tmp_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: win.ws.alignment is not None, timeout=15000)
+    win.pane_area.panes[0].view.setFocus()
+    yield win
+    win.close()
+
+
+def test_on_the_demo_case_j_then_1_records_a_verdict_in_the_case_and_ctrl_z_removes_it(demo_window, qtbot, triage):
+    ws = demo_window.ws
+    assert len(demo_window.pane_area.panes) == len(ws.sources) == 5
+    _press(qtbot, demo_window, Qt.Key.Key_J)
+    first = triage.queue(ws.alignment, ws.verdicts)[0]
+    assert ws.current_divergence_key == first.key
+    qtbot.wait(50)
+    showing = [p for p in demo_window.pane_area.panes if p.member_passages(ws.current_claim())]
+    assert len(showing) == len({v.passage.split(":")[0] for v in first.variants} |
+                               {m.split(":")[0] for m in ws.current_claim().members})
+    ys = {demo_window.pane_area.row_y(p, p.member_passages(ws.current_claim())[0]) for p in showing}
+    assert all(p.is_visible_y(p.passage_y(p.member_passages(ws.current_claim())[0])) for p in showing)
+    assert len(ys) == 1   # level across the panes
+    _press(qtbot, demo_window, Qt.Key.Key_1)
+    assert ws.case.verdicts()[first.key].verdict == "confirmed"
+    assert demo_window.triage_label.text() == f"1 of {len(triage.queue(ws.alignment, {}))} triaged"
+    _press(qtbot, demo_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert first.key not in ws.case.verdicts()
+
+
+def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window, qtbot, tmp_path):
+    from gui.launch import build_window
+    resources = Path(__file__).resolve().parent.parent / "resources"
+    second = build_window(["--case", demo_window.ws.case.path], resources, tmp_path)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.windowTitle() == "Parallax — demo (read-only)"
+    assert second.read_only_banner.isVisible()
+    assert "open in another Parallax window" in second.read_only_banner.label.text()
+    qtbot.waitUntil(lambda: second.ws.alignment is not None, timeout=15000)
+    second.ws.select_divergence(second.ws.alignment.divergences()[0].key)
+    second.verdict_confirmed()
+    assert second.ws.verdicts == {}
+    assert second.notice.isVisible() and second.notice.label.text().startswith("Read-only case")
+    second.close()

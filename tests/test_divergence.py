@@ -1,0 +1,211 @@
+"""Divergences inside one claim: typed, ranked, with every source's own wording at exact offsets."""
+import hashlib
+
+from core.divergence import find_divergences
+from core.model import Claim, Document, Passage, Source, Variant
+
+
+def document(doc_id, outlet, *sentences, lead="Filler sentence here. "):
+    """Return a Document whose passages are the sentences, after a lead sentence (passage p0)."""
+    text, passages = lead, [Passage(f"{doc_id}:p0", doc_id, 0, 0, len(lead) - 1, lead[:-1])]
+    for sentence in sentences:
+        start = len(text)
+        text += sentence + " "
+        passages.append(Passage(f"{doc_id}:p{len(passages)}", doc_id, len(passages), start,
+                                start + len(sentence), sentence))
+    source = Source(key=doc_id, text=text, sha256="0" * 64, kind="txt", outlet=outlet)
+    return Document(doc_id, source, tuple(passages), ())
+
+
+def claim(*members, pivot=None, score=0.8):
+    """Return a claim over the given passage ids."""
+    return Claim("c0", "k", score, tuple(members), (), pivot or members[0])
+
+
+def diverge(*sentences, outlets=("Outlet A", "Outlet B", "Outlet C", "Outlet D")):
+    """Return (documents, divergences) for one sentence per outlet, all in one claim."""
+    docs = [document(f"d{n}", outlets[n], s) for n, s in enumerate(sentences)]
+    return docs, find_divergences(claim(*[f"d{n}:p1" for n in range(len(docs))]), docs)
+
+
+def where(docs, variant):
+    """Return (doc, text at the variant's offsets) to check offsets are exact."""
+    doc = docs[int(variant.passage[1:].split(":")[0])]
+    return doc.id, doc.source.text[variant.start:variant.end]
+
+
+def test_a_dinner_given_three_different_times_is_one_time_divergence_with_three_variants():
+    docs, found = diverge("Minister Ada Moss will host a dinner for the envoys later this week.",
+                          "Minister Ada Moss was expected to host a dinner for the envoys later on the same day.",
+                          "Minister Ada Moss is hosting a dinner for the envoys on Monday.")
+    (divergence,) = found
+    assert divergence.type == "time"
+    assert divergence.variants == (Variant("d0:p1", 74, 89, "later this week"),
+                                   Variant("d1:p1", 85, 106, "later on the same day"),
+                                   Variant("d2:p1", 75, 84, "on Monday"))
+    assert [where(docs, v)[1] for v in divergence.variants] == [v.text for v in divergence.variants]
+    assert divergence.summary == ('"later this week" (Outlet A) vs "later on the same day" (Outlet B)'
+                                  ' vs "on Monday" (Outlet C)')
+    assert divergence.claim == "c0" and 0.8 <= divergence.rank <= 0.95
+
+
+def test_the_same_percentage_written_two_ways_is_not_a_divergence():
+    _, found = diverge("Officials said about 90% of the issues were settled.",
+                       "Officials said 90 per cent of issues were settled.")
+    assert found == ()
+
+
+def test_paraphrase_with_aliases_and_reordering_is_not_a_divergence():
+    _, found = diverge("The Nato summit in Brenholt, the U.S. envoy said, was productive.",
+                       "The envoy of the United States said the NATO summit in Brenholt was productive.")
+    assert found == ()
+
+
+def test_a_title_with_former_against_one_without_is_a_title_divergence():
+    docs, (divergence,) = diverge("Last month, President Ivo Maren urged Orvan to accept the deal.",
+                                  "Last month, former President Ivo Maren urged Orvan to accept the deal.")
+    assert divergence.type == "title"
+    assert [v.text for v in divergence.variants] == ["President Ivo Maren", "former President Ivo Maren"]
+    assert divergence.variants[1].start == docs[1].source.text.index("former")
+
+
+def test_a_nationality_or_a_special_before_the_office_is_not_a_title_divergence():
+    _, found = diverge("Orvani Special Envoy Ada Moss met the delegations.",
+                       "The envoy Ada Moss met the delegations.")
+    assert found == ()
+
+
+def test_a_count_that_one_source_gives_differently_ranks_above_a_two_way_split():
+    _, (three_way,) = diverge("The reservoir displaced 1,200 families in the valley.",
+                              "Some 1,200 families in the valley lost their land to the reservoir.",
+                              "The reservoir displaced 1,100 families in the valley.")
+    _, (two_way,) = diverge("The reservoir displaced 1,200 families in the valley.",
+                            "The reservoir displaced 1,100 families in the valley.")
+    assert three_way.type == two_way.type == "number"
+    assert [v.text for v in three_way.variants] == ["1,200", "1,200", "1,100"]
+    assert three_way.summary == '"1,200" (Outlet A, Outlet B) vs "1,100" (Outlet C)'
+    assert three_way.rank > two_way.rank
+
+
+def test_told_one_outlet_against_told_another_is_an_attribution_divergence():
+    _, (divergence,) = diverge("The offer will lapse, an official told Radio Harrow.",
+                               "The offer will lapse, an official told the Orvan Herald.")
+    assert (divergence.type, [v.text for v in divergence.variants]) == (
+        "attribution", ["told Radio Harrow", "told the Orvan Herald"])
+
+
+def test_told_reporters_does_not_clash_with_a_named_outlet():
+    _, found = diverge("The offer will lapse, an official told reporters.",
+                       "The offer will lapse, an official told Radio Harrow.")
+    assert found == ()
+
+
+def test_a_negation_present_in_one_source_only_is_found_on_the_negated_verb():
+    docs, (divergence,) = diverge("Maren will attend the dinner, his office said.",
+                                  "President Ivo Maren will not attend the dinner, his office said.")
+    assert divergence.type == "negation"
+    assert [(v.passage, v.text) for v in divergence.variants] == [("d1:p1", "will not attend"),
+                                                                ("d0:p1", "will attend")]
+    assert divergence.rank >= 0.85
+
+
+def test_a_quote_of_one_speaker_worded_differently_is_narrowed_to_the_changed_words():
+    _, (divergence,) = diverge('"The river is ours to share, not to sell," Pell told reporters.',
+                               '"The river is ours to share, not to bargain away," Pell said.')
+    assert divergence.type == "quote"
+    assert [v.text for v in divergence.variants] == ["sell", "bargain away"]
+
+
+def test_identical_quotes_in_different_quotation_marks_are_not_a_divergence():
+    _, found = diverge('"We hope we are on the road to a deal," Moss said.',
+                       "\u201cWe hope we are on the road to a deal,\u201d Moss said.")
+    assert found == ()
+
+
+def test_one_chamber_against_another_is_an_institution_divergence():
+    _, (divergence,) = diverge("Any guarantee would need approval by the Orvan parliament.",
+                               "Any guarantee would need Senate approval in Orvan.")
+    assert (divergence.type, [v.text for v in divergence.variants]) == (
+        "institution", ["parliament", "Senate"])
+
+
+def test_two_venues_for_the_same_talks_are_a_place_divergence_but_venues_of_different_events_are_not():
+    _, (divergence,) = diverge("Further talks could follow at the weekend in Saltmere.",
+                               "Further talks could be held at the weekend in Greywick.")
+    assert (divergence.type, [v.text for v in divergence.variants]) == ("place", ["Saltmere", "Greywick"])
+    _, found = diverge("Further talks could follow in Saltmere, officials said.",
+                       "The dinner in Greywick followed, and further talks were planned, officials said.")
+    assert [d.type for d in found if d.type == "place"] == []
+
+
+def test_agreed_to_against_signaled_a_willingness_on_the_same_claim_is_a_modality_divergence():
+    _, (divergence,) = diverge(
+        "Pell has agreed to forsake his claim to joint control of the canal.",
+        "Pell signaled a willingness to give up his claim to joint control of the canal.")
+    assert (divergence.type, [v.text for v in divergence.variants]) == (
+        "modality", ["has agreed to forsake", "signaled a willingness to give"])
+
+
+def test_will_and_is_expected_to_say_the_same_thing():
+    _, found = diverge("Moss will host the envoys in Brenholt.",
+                       "Moss is expected to host the envoys in Brenholt.")
+    assert found == ()
+
+
+def test_two_countries_doing_the_same_thing_are_an_actor_divergence():
+    _, (divergence,) = diverge("The talks follow a 14-point plan that Orvan submitted last week.",
+                               "The talks follow a 14-point plan that Belisk submitted last week.")
+    assert (divergence.type, [v.text for v in divergence.variants]) == (
+        "actor", ["Orvan submitted", "Belisk submitted"])
+
+
+def test_a_name_spelled_two_ways_is_a_low_ranked_spelling_divergence():
+    _, (divergence,) = diverge("President Ostrovskyy met the envoys in Brenholt.",
+                               "President Ostrovsky met the envoys in Brenholt.")
+    assert (divergence.type, [v.text for v in divergence.variants]) == (
+        "spelling", ["Ostrovskyy", "Ostrovsky"])
+    assert divergence.rank < 0.2
+
+
+def test_a_demonym_is_not_a_spelling_variant_of_its_country():
+    _, found = diverge("Kaldria officials met in Brenholt.", "Kaldrian officials met in Brenholt.")
+    assert [d.type for d in found] == []
+
+
+def test_opposite_characterisations_are_a_low_ranked_other_divergence():
+    _, (divergence,) = diverge("Negotiator Ada Moss called the talks constructive.",
+                               "Negotiator Ada Moss described the talks as tense.")
+    assert (divergence.type, [v.text for v in divergence.variants]) == ("other", ["constructive", "tense"])
+    assert divergence.rank < 0.4
+
+
+def test_adjacent_passages_of_one_source_form_one_variant_and_keep_their_own_passage_ids():
+    one = document("d0", "Outlet A", "The package guarantees a flow of 300 cubic metres per second, "
+                                     "monitored by a station at Brenholt.")
+    two = document("d1", "Outlet B", "The package guarantees a flow of 300 cubic metres per second.",
+                   "A station at Greywick would monitor it.")
+    (divergence,) = find_divergences(claim("d0:p1", "d1:p1", "d1:p2"), [one, two])
+    assert divergence.type == "place"
+    assert [(v.passage, v.text) for v in divergence.variants] == [("d0:p1", "Brenholt"), ("d1:p2", "Greywick")]
+    assert two.source.text[divergence.variants[1].start:divergence.variants[1].end] == "Greywick"
+
+
+def test_the_key_is_stable_across_reruns_and_pivot_changes_and_hashes_type_and_wordings():
+    docs, (first,) = diverge("The reservoir displaced 1,200 families.", "The reservoir displaced 1,100 families.")
+    (again,) = find_divergences(claim("d0:p1", "d1:p1", pivot="d1:p1"), docs)
+    assert again.key == first.key
+    expected = hashlib.sha1("number|1,100\u241f1,200".encode()).hexdigest()[:16]
+    assert first.key == expected
+
+
+def test_a_claim_from_one_source_or_with_unknown_passages_has_no_divergences():
+    docs = [document("d0", "Outlet A", "It displaced 1,200 families.", "It displaced 1,100 families.")]
+    assert find_divergences(claim("d0:p1", "d0:p2"), docs) == ()
+    assert find_divergences(claim("d0:p1", "d7:p3"), docs) == ()
+
+
+def test_divergences_come_highest_rank_first():
+    _, found = diverge("On Monday, President Ivo Maren said 1,200 families left, Orvani officials told Radio Harrow.",
+                       "On Monday, President Ivo Maren said 1,100 families left, Orvani officials told the Orvan Herald.")
+    assert [d.type for d in found] == ["number", "attribution"]
+    assert [d.rank for d in found] == sorted((d.rank for d in found), reverse=True)
