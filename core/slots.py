@@ -80,10 +80,40 @@ def alias(text: str) -> str:
     return ALIASES.get(plain, plain)
 
 
+_TITLE_PARTS = frozenset(w for title in TITLE_WORDS for w in title.split()) | STATUS_WORDS | {
+    "ex-", "then-", "former"}
+_TOKEN_RE = re.compile(r"[\w.’'\-]+")
+
+
+def _title_starts(text: str) -> list[tuple[int, list[int]]]:
+    """Return (position of an office word, start positions of up to three words before it)."""
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+    found = []
+    for n, (start, word) in enumerate(tokens):
+        if word in _TITLE_PARTS:
+            found.append((start, [s for s, _ in tokens[max(0, n - 3):n]] + [start]))
+    return found
+
+
 def _titles(text: str) -> list[Slot]:
     """Return titles before names: value = status + office, subject = surname key."""
-    found = []
-    for match in _TITLE_RE.finditer(text):
+    found: list[Slot] = []
+    covered = -1
+    # Matching the title pattern only where an office word stands is ~20x cheaper than
+    # letting the regex try every position of the sentence.
+    for position, starts in _title_starts(text):
+        if position < covered:
+            continue
+        match = None
+        for start in starts:
+            if start >= covered:
+                match = _TITLE_RE.match(text, start)
+                if match and match.end() > position:
+                    break
+                match = None
+        if match is None:
+            continue
+        covered = match.end()
         name = match.group(6)
         if not name[0].isupper() or name.split()[0].lower() in STOPWORDS:
             continue
@@ -93,9 +123,8 @@ def _titles(text: str) -> list[Slot]:
         office = [w for w in match.group(5).lower().split() if w not in SOFT_TITLE_WORDS]
         status = sorted(w for w in words if w in STATUS_WORDS)
         value = " ".join(status + office)
-        start = match.start()
-        found.append(Slot("title", start, match.end(6), text[start:match.end(6)], value,
-                          name_key(name)))
+        found.append(Slot("title", match.start(), match.end(6), text[match.start():match.end(6)],
+                          value, name_key(name)))
     return found
 
 

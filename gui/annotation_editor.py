@@ -9,22 +9,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QPlainTextEdit, QVBoxLayout)
 
-from core.records import ANNOTATION_LABELS, ANNOTATION_STATUSES, Annotation, TextSelector
-
-try:  # core/anchoring.py is written in parallel; the same W3C quote + context stands in until then
-    from core.anchoring import make_selector as _make_selector
-except ImportError:  # pragma: no cover
-    _make_selector = None
+from core.anchoring import make_selector
+from core.records import ANNOTATION_LABELS, ANNOTATION_STATUSES, Annotation
 
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
-CONTEXT = 32
-
-
-def make_selector(text: str, start: int, end: int) -> TextSelector:
-    """Return the W3C quote + prefix + suffix + position selector of text[start:end]."""
-    if _make_selector is not None:
-        return _make_selector(text, start, end)
-    return TextSelector(text[start:end], text[max(0, start - CONTEXT):start], text[end:end + CONTEXT], start, end)
 
 
 def draft_for_context(workspace, source_key: str | None, selection) -> tuple[Annotation, str] | None:

@@ -6,13 +6,9 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
+from core.anchoring import anchor
 from core.records import ANNOTATION_STATUSES
 from gui.annotation_editor import AnnotationEditor
-
-try:  # core/anchoring.py is written in parallel; exact-quote search stands in until it lands
-    from core.anchoring import anchor as _anchor
-except ImportError:  # pragma: no cover
-    _anchor = None
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ALL = ""
@@ -21,20 +17,8 @@ ORPHAN_COLOUR = QColor("#c62828")
 
 
 def place(selector, text: str) -> tuple[int, int] | None:
-    """Return where a selector's quote sits in text now, or None when it cannot be placed."""
-    if _anchor is not None:
-        return _anchor(selector, text)
-    if text[selector.start:selector.end] == selector.exact:
-        return selector.start, selector.end
-    hits, pos = [], text.find(selector.exact)
-    while pos >= 0 and selector.exact:
-        hits.append(pos)
-        pos = text.find(selector.exact, pos + 1)
-    # Several look-alikes and no way to tell them apart: an orphan, never a guess.
-    good = [h for h in hits if text[max(0, h - len(selector.prefix)):h].endswith(selector.prefix)
-            and text[h + len(selector.exact):].startswith(selector.suffix)]
-    found = good if good else hits
-    return (found[0], found[0] + len(selector.exact)) if len(found) == 1 else None
+    """Return where a selector's quote sits in text now, or None when it cannot be placed (orphan)."""
+    return anchor(selector, text)
 
 
 def _excerpt(text: str) -> str:

@@ -1,48 +1,28 @@
 """The inspector of the current claim: pivot, word diffs, typed divergences with verdicts, annotations."""
 from __future__ import annotations
 
-import difflib
 from functools import lru_cache
 import html
-import re
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton,
                                QTextBrowser, QToolButton, QVBoxLayout, QWidget)
 
 from core.summary import majority_summary
+from core.worddiff import word_diff as core_word_diff
 from gui import colors, theme
 
-try:  # core/worddiff.py is written in parallel; a difflib word diff stands in until it lands
-    from core.worddiff import word_diff as _word_diff
-except ImportError:  # pragma: no cover
-    _word_diff = None
-
-_TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
 
 
 @lru_cache(maxsize=512)
 def _cached_diff(a: str, b: str) -> tuple:
-    return tuple(_word_diff(a, b))
+    return tuple(core_word_diff(a, b))
 
 
 def word_diff(a: str, b: str) -> list[tuple[int, str]]:
-    """Return (op, text) pieces turning a into b: -1 deleted, 1 inserted, 0 kept (word level)."""
-    if _word_diff is not None:
-        return list(_cached_diff(a, b))   # moving J/K inside one claim re-shows the same diffs
-    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
-    out: list[tuple[int, str]] = []
-    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            out.append((0, "".join(ta[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append((-1, "".join(ta[i1:i2])))
-        if j2 > j1:
-            out.append((1, "".join(tb[j1:j2])))
-    return out
+    """Return (op, text) pieces turning a into b (core.worddiff), cached: J/K re-shows the same diffs."""
+    return list(_cached_diff(a, b))
 
 
 def diff_html(ops, dark: bool = False) -> str:

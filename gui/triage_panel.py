@@ -7,58 +7,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QProgressBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from core.model import DIVERGENCE_TYPES, VERDICTS
+from core.triage import TRIAGED, UNTRIAGED, progress_text, queue
 from gui import colors
-
-try:  # core/triage.py is written in parallel; the panel orders the queue itself until it lands
-    from core import triage as _triage
-except ImportError:  # pragma: no cover
-    _triage = None
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 ALL = ""
-UNTRIAGED = "untriaged"
-
-
-def local_queue(alignment, verdicts, types=None, verdict_filter=None, source_keys=None) -> list:
-    """Return the divergences by rank, kept when they pass the type, verdict and source filters."""
-    result = []
-    for div in alignment.divergences():
-        if types and div.type not in types:
-            continue
-        verdict = verdicts.get(div.key)
-        if verdict_filter == UNTRIAGED and verdict is not None:
-            continue
-        if verdict_filter in VERDICTS and (verdict is None or verdict.verdict != verdict_filter):
-            continue
-        if source_keys:
-            keys = {alignment.document_of(v.passage).source.key for v in div.variants}
-            if not keys & set(source_keys):
-                continue
-        result.append(div)
-    return result
-
-
-def triage_queue(alignment, verdicts, types=None, verdict_filter=None, source_keys=None) -> list:
-    """Return the filtered queue from core.triage when it exists, else from local_queue."""
-    if _triage is not None and hasattr(_triage, "queue"):
-        try:
-            items = list(_triage.queue(alignment, verdicts, types=types, verdict_filter=verdict_filter,
-                                       source_keys=source_keys))
-        except TypeError:
-            items = None
-        if items is not None:
-            by_key = {d.key: d for d in alignment.divergences()}
-            return [by_key[i] if isinstance(i, str) else i for i in items
-                    if not isinstance(i, str) or i in by_key]
-    return local_queue(alignment, verdicts, types, verdict_filter, source_keys)
-
-
-def progress_text(alignment, verdicts) -> str:
-    """Return "12 of 47 triaged" (core.triage's wording when it exists)."""
-    if _triage is not None and hasattr(_triage, "progress_text"):
-        return _triage.progress_text(alignment, verdicts)
-    keys = {d.key for d in alignment.divergences()}
-    return f"{len(keys & set(verdicts))} of {len(keys)} triaged"
 
 
 def chip_icon(colour: QColor, size: int = 10) -> QIcon:
@@ -82,6 +35,7 @@ class TriagePanel(QWidget):
         self.verdict_filter = QComboBox(self)
         self.verdict_filter.addItem("All verdicts", ALL)
         self.verdict_filter.addItem("Untriaged", UNTRIAGED)
+        self.verdict_filter.addItem("Triaged", TRIAGED)
         for v in VERDICTS:
             self.verdict_filter.addItem(colors.verdict_label(v), v)
         self.type_filter = QComboBox(self)
@@ -174,7 +128,7 @@ class TriagePanel(QWidget):
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)
         pal = self.palette()
-        for div in triage_queue(al, self.ws.verdicts, **self.filters()):
+        for div in queue(al, self.ws.verdicts, **self.filters()):
             record = self.ws.verdicts.get(div.key)
             verdict = record.verdict if record else None
             item = QTreeWidgetItem([div.type, div.summary, colors.verdict_text(verdict)

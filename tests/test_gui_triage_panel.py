@@ -5,7 +5,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from gui.triage_panel import TriagePanel, local_queue  # noqa: E402
+from gui.triage_panel import TriagePanel  # noqa: E402
 from gui_fakes import FakeWorkspace, make_alignment  # noqa: E402
 
 
@@ -86,7 +86,8 @@ def test_a_new_alignment_keeps_the_filters_and_the_current_divergence(panel):
     assert [i.data(0, Qt.ItemDataRole.UserRole) for i in panel.list.selectedItems()] == ["k-number"]
 
 
-def test_the_local_queue_filters_by_source_key():
-    al = make_alignment()
-    assert [d.key for d in local_queue(al, {}, source_keys={"c"})] == ["k-number", "k-time"]
-    assert [d.key for d in local_queue(al, {}, types={"spelling"})] == []
+def test_the_triaged_filter_lists_only_divergences_with_a_verdict(panel):
+    panel.ws.set_verdict("k-time", "source_error", source_key="b")
+    panel.verdict_filter.setCurrentIndex(panel.verdict_filter.findData("triaged"))
+    assert panel.keys() == ["k-time"]
+    assert _texts(panel) == [["time", "Monday vs Tuesday", "source error"]]
