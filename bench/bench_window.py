@@ -30,17 +30,6 @@ def _article_files(folder: Path) -> list[Path]:
                   and not p.name.upper().startswith("README"))
 
 
-def _guard_none_refcount() -> None:
-    """Keep None alive under PySide6 6.12 on Python 3.11, which drops a reference to None on every void call.
-
-    Without this the window aborts ("Fatal Python error: none_dealloc") after some tens of
-    thousands of Qt calls, i.e. a few hundred repaints; Python 3.12+ has an immortal None.
-    """
-    if sys.version_info < (3, 12):
-        import ctypes
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
     """Open the window on files, time the first painted alignment and 50 next-claim presses."""
     sys.path.insert(0, str(ROOT))
@@ -52,7 +41,6 @@ def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
     from gui import theme
     from gui.launch import build_window
 
-    _guard_none_refcount()
     app = QApplication(sys.argv[:1])
     app.setStyleSheet(theme.style_sheet(RESOURCES))
     marks: dict[str, float] = {}
@@ -160,6 +148,16 @@ def _run_case(files: list[Path], offscreen: bool) -> dict | str:
     return f"exit {done.returncode}: {tail}"
 
 
+def _median_result(runs: list[dict]) -> dict:
+    """Return one result whose numeric figures are the medians over several launches."""
+    merged = dict(runs[0])
+    for name, value in runs[0].items():
+        if isinstance(value, float):
+            merged[name] = statistics.median(r[name] for r in runs)
+    merged["paint_forced"] = any(r["paint_forced"] for r in runs)
+    return merged
+
+
 def _fmt(value, digits: int = 2) -> str:
     """Format a number for the table, or '-' when missing."""
     return "-" if value is None else f"{value:.{digits}f}"
@@ -173,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offscreen", action="store_true", help="force QT_QPA_PLATFORM=offscreen")
     parser.add_argument("--only", choices=("demo", "seeds", "synth20", "synth50"), action="append",
                         help="run only these cases (repeatable)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="launch each case N times and print the median of each figure")
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -183,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
 
     wanted = args.only or ["demo", "seeds", "synth20", "synth50"]
     platform = "offscreen" if args.offscreen or not os.environ.get("DISPLAY") else os.environ["DISPLAY"]
-    print(f"Window benchmark ({platform}; {PRESSES} presses of N per case; times from process launch)\n")
+    print(f"Window benchmark ({platform}; {PRESSES} presses of N per case; times from process launch; "
+          f"median of {args.repeat} launch(es))\n")
     header = ("| case | sources | panes | words | claims | shown s | aligned s | painted s "
               "| N median ms | N p95 ms | N max ms | peak RSS MB |")
     print(header)
@@ -205,10 +206,12 @@ def main(argv: list[str] | None = None) -> int:
                 for name, text in make_articles(count, 3000):
                     (folder / name).write_text(text, encoding="utf-8")
                     files.append(folder / name)
-            result = _run_case(files, args.offscreen)
-            if isinstance(result, str):
-                print(f"| {case} | failed: {result} |")
+            runs = [_run_case(files, args.offscreen) for _ in range(args.repeat)]
+            failures = [r for r in runs if isinstance(r, str)]
+            if failures:
+                print(f"| {case} | failed: {failures[0]} |")
                 continue
+            result = _median_result(runs)
             note = " (paint forced)" if result["paint_forced"] else ""
             print(f"| {case}{note} | {result['sources']} | {result['panes']} | {result['words']:,} "
                   f"| {result['claims']} | {_fmt(result['launch_to_shown'])} "

@@ -5,11 +5,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Sequence
 
 from core.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
 from core.model import Claim, Divergence, Document, Passage, Variant
 from core.slots import Slot, cached_slots
+from core.slots_compare import EVENT_TYPES, comparable, group_key, same_value, spelling_pair
 from core.textnorm import content_words, normalize_text, stem
 from core.worddiff import word_diff
 
@@ -21,13 +22,10 @@ TYPE_WEIGHTS = {
 }
 OMISSION_FACTOR = 0.85     # a fact one source leaves out matters less than two facts that clash
 MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
+UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
 OBJECT_WINDOW = 60         # characters after a modal phrase that name what it is about
 QUOTE_MIN_SHARED = 0.5     # two quotes sharing less than this are different quotes, not variants
 _PLAIN_WORD_RE = re.compile(r"[a-z]+")
-# Slots that belong to an event (a dinner, the talks): compared only within one event.
-EVENT_TYPES = ("time", "place")
-# Generic recipients: "told reporters" does not clash with "told CNN".
-GENERIC_RECIPIENTS = frozenset({"reporters", "lawmakers"})
 
 
 @dataclass(frozen=True)
@@ -84,8 +82,12 @@ def _tellings(claim: Claim, documents: Sequence[Document]) -> list[_Telling]:
         index = int(pid.split(":p")[1])
         if index < len(doc.passages) and doc.passages[index].id == pid:
             members.setdefault(doc.id, []).append(doc.passages[index])
+    pivot_doc = claim.pivot.split(":")[0]
+    # The pivot's telling comes first: the other wordings read as departures from it.
+    members = dict(sorted(members.items(), key=lambda item: item[0] != pivot_doc))
     tellings = []
-    negated = any(s.type == "negation" for ps in members.values() for p in ps for s in cached_slots(p.text))
+    negated = any(s.type == "negation" for passages in members.values() for p in passages
+                  for s in cached_slots(p.text))
     for doc_id, passages in members.items():
         document = by_id[doc_id]
         for run in _runs(passages):
@@ -108,49 +110,6 @@ class _Finding:
     confidence: float = 1.0
 
 
-def _titles_agree(a: str, b: str) -> bool:
-    """Tell whether two normalized titles can name the same office (envoy ~ special envoy)."""
-    if a == b:
-        return True
-    status_a = {w for w in a.split() if w in ("former", "ex", "then", "acting", "outgoing",
-                                               "interim", "incoming", "late", "deputy", "vice")}
-    status_b = {w for w in b.split() if w in ("former", "ex", "then", "acting", "outgoing",
-                                               "interim", "incoming", "late", "deputy", "vice")}
-    if status_a != status_b:
-        return False
-    office_a, office_b = set(a.split()) - status_a, set(b.split()) - status_b
-    return office_a <= office_b or office_b <= office_a
-
-
-def _same_value(kind: str) -> Callable[[str, str], bool]:
-    """Return the equality a slot type is compared with."""
-    if kind == "title":
-        return _titles_agree
-    if kind == "attribution":
-        return lambda a, b: a == b or a in GENERIC_RECIPIENTS or b in GENERIC_RECIPIENTS
-    return lambda a, b: a == b
-
-
-def _group_key(slot: Slot) -> str | None:
-    """Return the key slots are compared under, or None when the slot is not compared by value."""
-    if slot.type == "number":
-        return slot.group or None    # a bare number ("two") has nothing to be compared with
-    if slot.type == "time":
-        return slot.group
-    if slot.type in ("title", "actor"):
-        return slot.subject or None
-    if slot.type in ("attribution", "institution", "place"):
-        return ""
-    return None
-
-
-def _comparable(a: Slot, b: Slot) -> bool:
-    """Tell whether two slots of one group speak of the same thing (times of one event)."""
-    if a.type in EVENT_TYPES:
-        return not a.subject or not b.subject or a.subject == b.subject
-    return True
-
-
 def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     """Return the value clashes: two tellings whose comparable values for one slot share nothing."""
     groups: dict[tuple[str, str], dict[int, list[_Located]]] = {}
@@ -158,10 +117,10 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     for telling in tellings:
         for located in telling.slots:
             if located.slot.type in EVENT_TYPES and located.slot.subject:
-                events.setdefault(_group_key(located.slot), set()).add(located.slot.subject)
+                events.setdefault(group_key(located.slot), set()).add(located.slot.subject)
     for index, telling in enumerate(tellings):
         for located in telling.slots:
-            key = _group_key(located.slot)
+            key = group_key(located.slot)
             if key is None:
                 continue
             keys = [key]
@@ -177,7 +136,7 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     for (kind, _), by_telling in groups.items():
         if len(by_telling) < 2:
             continue
-        same = _same_value(kind)
+        same = same_value(kind)
         indices = sorted(by_telling)
         involved: dict[int, list[_Located]] = {}
         for n, i in enumerate(indices):
@@ -185,7 +144,7 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
                 if tellings[i].doc == tellings[j].doc:
                     continue
                 pairs = [(a, b) for a in by_telling[i] for b in by_telling[j]
-                         if _comparable(a.slot, b.slot)]
+                         if comparable(a.slot, b.slot)]
                 if not pairs:
                     continue
                 for a, b in pairs:
@@ -198,8 +157,16 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
         del involved["clash"]
         picks = [(i, list(dict.fromkeys(slots))) for i, slots in sorted(involved.items())]
         shown = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks}
-        findings.append(_Finding(kind, picks, shown))
+        known = all(s.slot.subject for _, slots in picks for s in slots)
+        findings.append(_Finding(kind, picks, shown, omission=kind == "title" and _dropped(shown),
+                                 confidence=1.0 if known or kind not in EVENT_TYPES else UNSURE_SUBJECT))
     return findings
+
+
+def _dropped(values: dict[int, str]) -> bool:
+    """Tell whether some tellings only leave out words others give ("President" vs "former President")."""
+    word_sets = [set(v.split()) for v in values.values()]
+    return all(a <= b or b <= a for a in word_sets for b in word_sets)
 
 
 def _object_words(telling: _Telling, slot: Slot) -> set[str]:
@@ -220,7 +187,8 @@ def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
             same_verb = a.slot.subject and a.slot.subject == b.slot.subject
             if same_verb or object_a & object_b:
                 findings.append(_Finding("modality", [(i, [a]), (j, [b])],
-                                         {i: a.slot.value, j: b.slot.value}))
+                                         {i: a.slot.value, j: b.slot.value},
+                                         confidence=1.0 if same_verb else UNSURE_SUBJECT))
     return _merge_sharing(findings)
 
 
@@ -256,12 +224,20 @@ def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
                 if any(s.slot.type == "negation" and s.slot.value == slot.value for s in other.slots):
                     continue
                 verb = _verb_span(other, slot.value)
-                if verb is not None:
+                if verb is not None and _same_object(telling, slot.end, other, verb.slot.end):
                     picks.append((other_index, [verb]))
                     values[other_index] = slot.value
             if len(picks) > 1:
+                # The same verb stated and denied is a clash, not an omission: no discount.
                 findings.append(_Finding("negation", picks, values))
     return findings
+
+
+def _same_object(a: _Telling, a_end: int, b: _Telling, b_end: int) -> bool:
+    """Tell whether the words after a verb in two tellings name the same thing (or both nothing)."""
+    after_a = set(content_words(a.text[a_end - a.start:a_end - a.start + OBJECT_WINDOW])[:3])
+    after_b = set(content_words(b.text[b_end - b.start:b_end - b.start + OBJECT_WINDOW])[:3])
+    return bool(after_a & after_b) or not (after_a or after_b)
 
 
 def _verb_span(telling: _Telling, verb_stem: str) -> _Located | None:
@@ -297,9 +273,22 @@ def _quote_changes(tellings: list[_Telling]) -> list[_Finding]:
             if len(words_a & words_b) < QUOTE_MIN_SHARED * min(len(words_a), len(words_b)):
                 continue
             narrowed_a, narrowed_b = _narrow(a, b)
+            if (_outside_quote(narrowed_a.slot.text, tellings[j], b.slot)
+                    and _outside_quote(narrowed_b.slot.text, tellings[i], a.slot)):
+                continue  # only the quotation marks moved: "Article 5-like" vs "Article 5"-like
+            speaker_known = bool(a.slot.subject and b.slot.subject)
             findings.append(_Finding("quote", [(i, [narrowed_a]), (j, [narrowed_b])],
-                                     {i: narrowed_a.slot.text, j: narrowed_b.slot.text}))
+                                     {i: narrowed_a.slot.text, j: narrowed_b.slot.text},
+                                     confidence=1.0 if speaker_known else UNSURE_SUBJECT))
     return _merge_sharing(findings)
+
+
+def _outside_quote(words: str, telling: _Telling, quote: Slot) -> bool:
+    """Tell whether every word of `words` stands in the telling right next to its quote."""
+    local_start, local_end = quote.start - telling.start, quote.end - telling.start
+    around = telling.text[max(0, local_start - 25):local_end + 25]
+    around_words = set(re.findall(r"\w+", around.lower()))
+    return all(w in around_words for w in re.findall(r"\w+", words.lower()))
 
 
 def _narrow(a: _Located, b: _Located) -> tuple[_Located, _Located]:
@@ -340,7 +329,7 @@ def _spellings(tellings: list[_Telling]) -> list[_Finding]:
                 continue
             for a in words_i:
                 for b in words_j:
-                    if a == b or a in words_j or b in words_i or not _spelling_pair(a, b):
+                    if a == b or a in words_j or b in words_i or not spelling_pair(a, b):
                         continue
                     pair = tuple(sorted((a, b)))
                     finding = findings.setdefault(pair, _Finding("spelling", [], {}))
@@ -351,21 +340,6 @@ def _spellings(tellings: list[_Telling]) -> list[_Finding]:
                             finding.picks.append((index, [_Located(slot, _passage_at(tellings[index], start))]))
                             finding.values[index] = word
     return list(findings.values())
-
-
-def _spelling_pair(a: str, b: str) -> bool:
-    """Tell whether two capitalised words are spellings of one name (one letter apart, not a suffix)."""
-    if a.lower() == b.lower() or a[0] != b[0]:
-        return False
-    if len(a) == len(b):
-        differ = [n for n in range(len(a)) if a[n] != b[n]]
-        return len(differ) == 1 and differ[0] > 0 and len(a) >= 4 and a[-1] not in "sn" and b[-1] not in "sn"
-    short, long_ = sorted((a, b), key=len)
-    # One doubled or added letter inside the name (Zelensky / Zelenskyy), never a suffix like -n.
-    if len(long_) - len(short) != 1 or len(short) < 5:
-        return False
-    return any(long_[:n] + long_[n + 1:] == short and long_[n] == long_[n - 1]
-               for n in range(1, len(long_)))
 
 
 def _tone_clashes(tellings: list[_Telling]) -> list[_Finding]:
@@ -390,9 +364,8 @@ def _rank(finding: _Finding, claim: Claim) -> float:
     counts: dict[str, int] = {}
     for value in finding.values.values():
         counts[value] = counts.get(value, 0) + 1
-    boost = MAJORITY_BOOST if len(counts) == 2 and sorted(counts.values())[-2:] == [1, max(counts.values())] \
-        and max(counts.values()) >= 2 else 0.0
-    return round(min(1.0, weight * confidence + boost), 4)
+    lone_dissent = len(counts) == 2 and min(counts.values()) == 1 and max(counts.values()) >= 2
+    return round(min(1.0, weight * confidence + (MAJORITY_BOOST if lone_dissent else 0.0)), 4)
 
 
 def _summary(finding: _Finding, tellings: list[_Telling]) -> str:
@@ -441,11 +414,3 @@ def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Diver
         if divergence.key not in result or result[divergence.key].rank < divergence.rank:
             result[divergence.key] = divergence
     return tuple(sorted(result.values(), key=lambda d: (-d.rank, d.key)))
-
-
-def divergence_types(divergences: Iterable[Divergence]) -> dict[str, int]:
-    """Return how many divergences of each type there are."""
-    counts: dict[str, int] = {}
-    for divergence in divergences:
-        counts[divergence.type] = counts.get(divergence.type, 0) + 1
-    return counts

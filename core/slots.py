@@ -5,11 +5,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.slots_lexicon import (ATTRIBUTION_TRIGGERS, MODAL_TRIGGERS, NEGATION_TRIGGERS,
-                                NUMBER_TRIGGERS, TIME_TRIGGERS, TITLE_TRIGGERS,ALIASES, AUXILIARIES, EVENT_NOUNS, GENERIC_VERBS, IRREGULAR_PAST, OBJECT_STARTERS, CAPITAL_ONLY_INSTITUTIONS, INSTITUTIONS,
-                                MODALITY_PHRASES, NEGATION_WORDS, NEGATIVE_TONE, NOT_PLACES,
+from core.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARIES, CAPITAL_ONLY_INSTITUTIONS,
+                                DETERMINERS, EVENT_NOUNS, GENERIC_VERBS, GROUP_SPEAKERS, INSTITUTIONS, IRREGULAR_PAST,
+                                INSTITUTION_KINDS,
+                                MODAL_TRIGGERS, MODALITY_PHRASES, NEGATION_TRIGGERS, NEGATION_WORDS,
+                                NEGATIVE_TONE, NOT_PLACES, NUMBER_TRIGGERS, OBJECT_STARTERS,
                                 POSITIVE_TONE, REPORTING_VERBS, SOFT_TITLE_WORDS, STATUS_WORDS,
-                                TITLE_WORDS)
+                                TIME_TRIGGERS, TITLE_TRIGGERS, TITLE_WORDS)
 from core.slots_numbers import find_quantities, find_times
 from core.textnorm import STOPWORDS, fold_name, stem
 
@@ -39,7 +41,7 @@ _TITLE_RE = re.compile(
     rf"((?i:{_TITLE}))\s((?:[A-Z][\w’'\-]*\s){{0,2}}[A-Z][\w\-]*[\w])(?:['’]s)?")
 _QUOTE_RE = re.compile(r"\"([^\"\n]{3,})\"|“([^”\n]{3,})”|‘([^’\n]{8,})’")
 _SPEAKER_AFTER_RE = re.compile(
-    rf"^[,.]?\s*(?:{_NAME}\s(?:{REPORTING_VERBS}|added|wrote)\b|(?:{REPORTING_VERBS}|added)\s({_NAME}))")
+    rf"^[,.]?\s*(?:({_NAME})\s(?:{REPORTING_VERBS}|added|wrote)\b|(?:{REPORTING_VERBS}|added)\s({_NAME}))")
 _SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{REPORTING_VERBS}|added)[^\"“.]{{0,40}}[:,]?\s*$")
 _ATTRIBUTION_RE = re.compile(
     rf"\b(?:told|said (?:in a statement |in an interview )?to|(?:in an |an )?interview with)"
@@ -52,7 +54,7 @@ _MODALITY_RES = tuple((value, re.compile(rf"\b(?:{pattern})\b", re.I))
                       for value, pattern in MODALITY_PHRASES.items())
 _INSTITUTION_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in INSTITUTIONS),
                                                      key=len, reverse=True)) + r")\b", re.I)
-_PLACE_RE = re.compile(rf"\b(?:in|at|from|near)\s((?:the\s)?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?:\s{_CAP})?))")
+_PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
 _ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
 _DIGIT_RE = re.compile(r"\d")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
@@ -132,10 +134,15 @@ def _speaker_near(text: str, start: int, end: int) -> str:
     """Return the surname key of the speaker of the quote at start:end, or ""."""
     after = _SPEAKER_AFTER_RE.match(text[end:end + 80])
     if after:
-        name = after.group(1) or re.match(_NAME, after.group().lstrip(",. ")).group()
-        return name_key(name)
+        return _speaker_key(after.group(1) or after.group(2))
     before = _SPEAKER_BEFORE_RE.search(text[max(0, start - 80):start])
-    return name_key(before.group(1)) if before else ""
+    return _speaker_key(before.group(1)) if before else ""
+
+
+def _speaker_key(name: str) -> str:
+    """Return the key of a named speaker, or "" for a pronoun or a group ("They", "Officials")."""
+    first = name.split()[0].lower()
+    return "" if first in STOPWORDS or first in GROUP_SPEAKERS else name_key(name)
 
 
 def _quotes(text: str) -> list[Slot]:
@@ -158,7 +165,9 @@ def _attributions(text: str) -> list[Slot]:
         target = next(g for g in match.groups() if g)
         if target.split()[0].lower() in ("he", "she", "they", "it", "officials", "sources"):
             continue
-        found.append(Slot("attribution", match.start(), match.end(), match.group(), alias(target)))
+        kind = "told" if match.group(1) else "according" if match.group(2) else "reported"
+        found.append(Slot("attribution", match.start(), match.end(), match.group(), alias(target),
+                          "", kind))
     return found
 
 
@@ -181,6 +190,9 @@ def _negations(text: str) -> list[Slot]:
     """Return each negation with the verb it negates as its value."""
     found = []
     for match in _NEGATION_RE.finditer(text):
+        following = _WORD_RE.match(text, match.end() + 1) if match.end() < len(text) else None
+        if following and following.group().lower() in DETERMINERS and match.group().lower() == "not":
+            continue  # "rainfall, not the dam": a contrast between things, not a denied action
         verb, _, verb_end = _next_verb(text, match.end())
         start = match.start()
         aux = re.search(r"(?:\b\w+\s)$", text[max(0, start - 12):start])
@@ -220,7 +232,8 @@ def _institutions(text: str) -> list[Slot]:
             continue
         if surface.lower() in ("un", "eu") and not surface.isupper():
             continue
-        found.append(Slot("institution", match.start(), match.end(), surface, key))
+        found.append(Slot("institution", match.start(), match.end(), surface, key, "",
+                          INSTITUTION_KINDS.get(key, "body")))
     return found
 
 
@@ -235,8 +248,7 @@ def _places(text: str, institutions: list[Slot]) -> list[Slot]:
         start = match.start(1)
         if any(s.start <= start < s.end for s in institutions):
             continue
-        found.append(Slot("place", start, match.end(1), name, alias(name),
-                          _event_of(text, start, match.end(1))))
+        found.append(Slot("place", start, match.end(1), name, alias(name), _venue_of(text, start)))
     return found
 
 
@@ -247,6 +259,21 @@ def _verb_like(text: str, aux: str, verb: str, end: int) -> bool:
     after = _WORD_RE.match(text, end + 1) if end < len(text) and text[end] == " " else None
     return (verb.endswith("s") and not verb.endswith("ss") and after is not None
             and after.group().lower() in OBJECT_STARTERS)
+
+
+_VENUE_BREAK_RE = re.compile(r"[.;:]|\b(?:to|of|that|which|who|and|but)\b")
+VENUE_REACH = 50   # characters between an event noun and the place it is held in
+
+
+def _venue_of(text: str, start: int) -> str:
+    """Return the event a place is the venue of ("talks ... in Greywick"), or "" when unsure."""
+    events = list(_EVENT_RE.finditer(text, max(0, start - VENUE_REACH), start))
+    if not events:
+        return ""
+    # "talks to resolve the conflict in Ukraine": the place belongs to the clause in between.
+    if _VENUE_BREAK_RE.search(text, events[-1].end(), start):
+        return ""
+    return EVENT_NOUNS[events[-1].group().lower()]
 
 
 def _actors(text: str) -> list[Slot]:
@@ -291,11 +318,6 @@ def _event_of(text: str, start: int, end: int) -> str:
     return EVENT_NOUNS[after.group().lower()] if after else ""
 
 
-def _any(lowered: str, words) -> bool:
-    """Tell whether any of the words occurs in the lowercased text."""
-    return any(word in lowered for word in words)
-
-
 def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
     lowered = text.lower()
@@ -303,19 +325,19 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     digits = _DIGIT_RE.search(text) is not None
     institutions = _institutions(text) if words & _INSTITUTION_WORDS else []
     slots: list[Slot] = []
-    if digits or _any(lowered, NUMBER_TRIGGERS):
+    if digits or words & NUMBER_TRIGGERS:
         slots += [Slot("number", s, e, text[s:e], value, unit, unit)
                   for s, e, value, unit in find_quantities(text)]
-    if digits or _any(lowered, TIME_TRIGGERS):
+    if digits or words & TIME_TRIGGERS:  # years and clock times need digits
         slots += [Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
                   for s, e, value, group in find_times(text)]
-    if _any(lowered, TITLE_TRIGGERS):
+    if words & TITLE_TRIGGERS:
         slots += _titles(text)
-    if _any(lowered, ATTRIBUTION_TRIGGERS):
+    if words & ATTRIBUTION_TRIGGERS:
         slots += _attributions(text)
-    if _any(lowered, MODAL_TRIGGERS):
+    if words & MODAL_TRIGGERS:
         slots += _modalities(text)
-    if _any(lowered, NEGATION_TRIGGERS):
+    if words & NEGATION_TRIGGERS:
         slots += _negations(text)
     if '"' in text or "\u201c" in text or "\u2018" in text:
         slots += _quotes(text)

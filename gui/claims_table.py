@@ -55,7 +55,6 @@ class ClaimsModel(QStandardItemModel):
         self.ws = workspace
         self._claim_rows: dict[str, int] = {}
         self._pivots: dict[str, str] = {}
-        self.rebuild()
 
     def _cell(self, display: str, sort, html_text: str | None = None, tip: str = "") -> QStandardItem:
         item = QStandardItem(display)
@@ -194,6 +193,7 @@ class ClaimsTable(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self._updating = False
+        self._built = self._stale = False
         self.model = ClaimsModel(workspace, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -229,7 +229,11 @@ class ClaimsTable(QWidget):
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Reload the rows and keep the current claim selected."""
+        """Reload the rows and keep the current claim selected (later, when the table is hidden)."""
+        if not self.isVisible() and self._built:
+            self._stale = True   # laying out every cell is the costly part: do it when shown
+            return
+        self._built, self._stale = True, False
         self._updating = True
         self.model.rebuild()
         header = self.view.horizontalHeader()
@@ -244,6 +248,11 @@ class ClaimsTable(QWidget):
         self._fit_rows()
         self._updating = False
         self.show_current()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.rebuild()
 
     def _fit_rows(self) -> None:
         self.view.resizeRowsToContents()
@@ -263,6 +272,8 @@ class ClaimsTable(QWidget):
 
     def show_current(self) -> None:
         """Select and reveal the workspace's current claim."""
+        if self._stale:
+            return
         row = self.model.row_of_claim(self.ws.current_claim_id)
         self._updating = True
         try:

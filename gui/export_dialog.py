@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLineEdit, QPushButton, QWidget)
 
 from core.export.command import ExportFailed, write_atomically
+from gui.export_pdf import write_pdf
 from core.export.data import ExportOptions, collect
 from gui.tasks import TaskRunner
 
@@ -121,7 +122,7 @@ def _finished(window, result: tuple[str, str, str]) -> None:
     path, fmt, text = result
     if fmt == "pdf":
         try:
-            write_atomically(path, "pdf", text)
+            write_atomically(path, "pdf", text, pdf_writer=write_pdf)
         except ExportFailed as exc:
             window.ws.message.emit(f"Could not export: {exc}")
             return

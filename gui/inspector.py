@@ -1,8 +1,8 @@
 """The inspector of the current claim: pivot, word diffs, typed divergences with verdicts, annotations."""
 from __future__ import annotations
 
-from functools import lru_cache
 import html
+from functools import lru_cache
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton,

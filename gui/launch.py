@@ -116,7 +116,7 @@ def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
         case = Case.open(path, create=True)
     except CaseError as exc:
         # A corrupt or foreign case must not lose anything: leave it alone, work in a fresh one.
-        problem = f"Could not open {Path(path).name}: {exc}. Opened a new case instead."
+        problem = f"Could not open {Path(path).name}: {str(exc).rstrip('.')}. Opened a new case instead."
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = str(Path(data_dir) / "cases" / f"recovered-{stamp}.parallax")
         Path(path).parent.mkdir(parents=True, exist_ok=True)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize
 from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen, QTextCursor
-from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QTextEdit, QWidget
 
 from gui import colors
 
 WIDTH = 34
+SMOOTH_BANDS = 24
 
 
 def passage_rect(edit, start: int, end: int) -> QRect:
@@ -60,6 +61,42 @@ def member_extent(workspace, pane, claim) -> tuple[int, int] | None:
     return (min(tops), max(bottoms)) if tops else None
 
 
+class _Extents:
+    """Remember where each passage of a pane lies in its document, so a scroll only shifts them."""
+
+    def __init__(self, workspace, pane):
+        self.ws, self.pane, self.edit = workspace, pane, text_edit_of(pane)
+        self._key = None
+        self._content: dict[str, tuple[int, int]] = {}
+        self._prefix = ""
+        self._value = 0
+        # The pane measures itself when it can; a line-scrolled edit cannot be cached in pixels.
+        self._direct = hasattr(pane, "passage_rect") or not isinstance(self.edit, QTextEdit)
+
+    def prepare(self) -> None:
+        """Re-measure after a layout change; note the scroll position (call once per paint)."""
+        if self._direct:
+            return
+        doc = pane_document(self.ws, self.pane)
+        self._prefix = doc.id + ":" if doc is not None else "\0"
+        self._value = self.edit.verticalScrollBar().value()
+        key = (id(self.ws.alignment), id(doc), self.edit.document().size().toSize(), self.edit.viewport().width())
+        if key != self._key:
+            self._key, self._content = key, {}
+            for p in (doc.passages if doc is not None else ()):
+                rect = passage_rect(self.edit, p.start, p.end)
+                self._content[p.id] = (rect.top() + self._value, rect.bottom() + self._value)
+
+    def of(self, claim) -> tuple[int, int] | None:
+        """Return the viewport top and bottom of this pane's members of a claim, or None."""
+        if self._direct:
+            return member_extent(self.ws, self.pane, claim)
+        spans = [self._content[m] for m in claim.members if m.startswith(self._prefix) and m in self._content]
+        if not spans:
+            return None
+        return min(t for t, _b in spans) - self._value, max(b for _t, b in spans) - self._value
+
+
 class LinkMap(QWidget):
     """Draw a band per claim from its passage in the left pane to its passage in the right pane."""
 
@@ -87,6 +124,7 @@ class LinkMap(QWidget):
             if hasattr(pane, "scrolled"):
                 pane.scrolled.connect(self.update)
         self.left, self.right = left, right
+        self._extents = (_Extents(self.ws, left), _Extents(self.ws, right))
         self.update()
 
     def eventFilter(self, obj, event) -> bool:
@@ -119,13 +157,17 @@ class LinkMap(QWidget):
             return []
         out = []
         height = self.height()
+        # Viewport y -> this widget's y is a shift: measure it once per pane, not per claim.
+        l_shift, r_shift = self._to_local(self.left, 0), self._to_local(self.right, 0)
+        for extents in self._extents:
+            extents.prepare()
         for claim in al.claims:
-            lx = member_extent(self.ws, self.left, claim)
-            rx = member_extent(self.ws, self.right, claim)
+            lx = self._extents[0].of(claim)
+            rx = self._extents[1].of(claim) if lx is not None else None
             if lx is None or rx is None:
                 continue
-            lt, lb = self._to_local(self.left, lx[0]), self._to_local(self.left, lx[1])
-            rt, rb = self._to_local(self.right, rx[0]), self._to_local(self.right, rx[1])
+            lt, lb = lx[0] + l_shift, lx[1] + l_shift
+            rt, rb = rx[0] + r_shift, rx[1] + r_shift
             if (lb < 0 and rb < 0) or (lt > height and rt > height):
                 continue   # both ends out of view: nothing of the band would show
             out.append((claim.id, (lt, lb), (rt, rb)))
@@ -133,7 +175,9 @@ class LinkMap(QWidget):
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bands = self.bands()
+        # Smooth edges cost most of the paint; with many crossing bands nobody sees them anyway.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(bands) <= SMOOTH_BANDS)
         pal = self.palette()
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         w = float(self.width())
@@ -144,7 +188,11 @@ class LinkMap(QWidget):
         clip = self.text_span()
         if clip is not None:   # nothing over the pane headers: bands live beside the text only
             painter.setClipRect(QRectF(0, clip[0], w, clip[1] - clip[0]))
-        for claim_id, (lt, lb), (rt, rb) in self.bands():
+        low, high = clip or (0.0, float(self.height()))
+        low, high = low - 40, high + 40
+        for claim_id, ends_l, ends_r in bands:
+            # Ends far outside the view are pulled to its edge: same look, far less to rasterise.
+            lt, lb, rt, rb = (min(high, max(low, y)) for y in (*ends_l, *ends_r))
             path = QPainterPath(QPointF(0, lt))
             path.cubicTo(QPointF(w / 2, lt), QPointF(w / 2, rt), QPointF(w, rt))
             path.lineTo(QPointF(w, rb))
@@ -158,6 +206,7 @@ class LinkMap(QWidget):
             painter.setPen(QPen(colors.claim_link_colour(keys[claim_id], 200, pal), 0.8))
             painter.drawPath(path)
         if emphasised is not None:   # drawn last so that it lies on top of crossing bands
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.fillPath(emphasised, colors.current_colour(pal, 130))
             painter.setPen(QPen(colors.current_colour(pal, 255), 1.6))
             painter.drawPath(emphasised)

@@ -76,6 +76,7 @@ class MainWindow(WindowHandlers, QMainWindow):
         workspace.alignmentChanged.connect(self._update_status)
         workspace.currentChanged.connect(self._update_status)
         workspace.sourcesChanged.connect(self._update_title)
+        workspace.sourcesChanged.connect(self._size_docks)
         workspace.undo_stack.indexChanged.connect(self._update_status)
         self._update_title()
         self._update_status()
@@ -159,7 +160,7 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setToolTip("Stop the running work (Ctrl+.)")
         self.cancel_button.clicked.connect(self.cancel_work)
-        bar.addPermanentWidget(self.current_label, 1)
+        bar.addWidget(self.current_label, 1)   # a temporary message covers it for a while
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.triage_label)
@@ -251,14 +252,17 @@ class MainWindow(WindowHandlers, QMainWindow):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._docks_sized:
-            # The panes are the point: give the docks only what they need, once, on first show.
-            self._docks_sized = True
             QTimer.singleShot(0, self._size_docks)
 
     def _size_docks(self) -> None:
+        """Give the docks only what they need, once, when the first panes are shown."""
+        if self._docks_sized or not self.isVisible() or not self.pane_area.panes:
+            return
+        self._docks_sized = True
         # Five panes need about 1,200 px; on a narrower screen the inspector waits for Ctrl+I.
         if self.width() < INSPECTOR_MIN_WINDOW and len(self.pane_area.panes) >= 4:
             self.inspector_dock.hide()
+            self.ws.message.emit("Inspector hidden to give the panes room: Ctrl+I shows it.")
         self.resizeDocks([self.left_dock, self.inspector_dock], [260, 380], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:

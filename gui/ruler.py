@@ -55,7 +55,7 @@ class OverviewRuler(QWidget):
         self.pane = pane
         self.edit = text_edit_of(pane)
         self._cache_key = None
-        self._passages: list[tuple[str, float, float]] = []
+        self._passages: list[tuple[str, float, float, str | None]] = []   # id, top, bottom, claim key
         self._variants: list[tuple[str, str, float, float]] = []
         self.setFixedWidth(WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
@@ -90,7 +90,10 @@ class OverviewRuler(QWidget):
         if al is None or doc is None:
             return
         for p in doc.passages:
-            self._passages.append((p.id, offset_fraction(self.edit, p.start), offset_fraction(self.edit, p.end)))
+            claim = self.ws.claim_of_passage(p.id)
+            kind = claim.key if claim is not None else ("" if not self.ws.is_unique(p.id) else None)
+            self._passages.append((p.id, offset_fraction(self.edit, p.start), offset_fraction(self.edit, p.end),
+                                   kind))
         prefix = doc.id + ":"
         for claim in al.claims:
             if not any(m.startswith(prefix) for m in claim.members):
@@ -107,11 +110,10 @@ class OverviewRuler(QWidget):
         claims, unique, current = [], [], []
         cur = self.ws.current_claim()
         cur_members = set(cur.members) if cur is not None else {self.ws.current_passage_id}
-        for pid, top, bottom in self._passages:
-            claim = self.ws.claim_of_passage(pid)
-            if claim is not None:
-                claims.append((claim.key, top, bottom))
-            elif self.ws.is_unique(pid):
+        for pid, top, bottom, claim_key in self._passages:
+            if claim_key:
+                claims.append((claim_key, top, bottom))
+            elif claim_key is None:   # measured as unique
                 unique.append((pid, top, bottom))
             if pid in cur_members:
                 current.append((pid, top, bottom))
@@ -129,34 +131,33 @@ class OverviewRuler(QWidget):
             return 1.0, float(self.height() - 2)
         return float(top), float(bottom - top)
 
-    def _y(self, fraction: float) -> float:
-        top, height = self.track()
-        return top + fraction * height
-
-    def _rect(self, x: float, w: float, top: float, bottom: float) -> QRectF:
-        y = self._y(top)
-        return QRectF(x, y, w, max(MIN_MARK, self._y(bottom) - y))
+    @staticmethod
+    def _rect(track: tuple[float, float], x: float, w: float, top: float, bottom: float) -> QRectF:
+        y = track[0] + top * track[1]
+        return QRectF(x, y, w, max(MIN_MARK, (bottom - top) * track[1]))
 
     def paintEvent(self, _event) -> None:
         pal = self.palette()
         painter = QPainter(self)
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Window))
-        top, height = self.track()
-        painter.fillRect(QRectF(0, top, self.width(), height), pal.color(QPalette.ColorRole.AlternateBase))
+        track = self.track()
+        painter.fillRect(QRectF(0, track[0], self.width(), track[1]), pal.color(QPalette.ColorRole.AlternateBase))
         marks = self.marks()
         w = self.width()
+        claim_colours = {key: colors.claim_link_colour(key, 230, pal) for key, _t, _b in marks["claims"]}
         for key, top, bottom in marks["claims"]:
-            painter.fillRect(self._rect(1, w / 2 - 1, top, bottom), colors.claim_link_colour(key, 230, pal))
+            painter.fillRect(self._rect(track, 1, w / 2 - 1, top, bottom), claim_colours[key])
+        unique = colors.unique_colour(pal)
         for _pid, top, bottom in marks["unique"]:
-            painter.fillRect(self._rect(1, w / 2 - 1, top, bottom), colors.unique_colour(pal))
+            painter.fillRect(self._rect(track, 1, w / 2 - 1, top, bottom), unique)
         for kind, top, bottom in marks["divergences"]:
-            painter.fillRect(self._rect(w / 2, w / 2 - 1, top, bottom), colors.type_colour(kind, pal))
+            painter.fillRect(self._rect(track, w / 2, w / 2 - 1, top, bottom), colors.type_colour(kind, pal))
         for _pid, top, bottom in marks["current"]:
-            painter.fillRect(self._rect(0, 3, top, bottom), pal.color(QPalette.ColorRole.Highlight))
+            painter.fillRect(self._rect(track, 0, 3, top, bottom), pal.color(QPalette.ColorRole.Highlight))
         top, bottom = marks["visible"]
         view = QColor(pal.color(QPalette.ColorRole.Text))
         view.setAlpha(40)
-        rect = self._rect(0, w - 1, top, bottom)
+        rect = self._rect(track, 0, w - 1, top, bottom)
         painter.fillRect(rect, view)
         view.setAlpha(140)
         painter.setPen(QPen(view, 1))
@@ -174,7 +175,7 @@ class OverviewRuler(QWidget):
         if not self._passages:
             return None
         f = self.fraction_at(y)
-        inside = [pid for pid, top, bottom in self._passages if top <= f <= bottom]
+        inside = [pid for pid, top, bottom, _k in self._passages if top <= f <= bottom]
         if inside:
             return inside[0]
         return min(self._passages, key=lambda t: min(abs(t[1] - f), abs(t[2] - f)))[0]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QMenu, QMessageBox
 
 from gui import theme
 
@@ -70,6 +70,24 @@ class SourceList(QListWidget):
                     self.setCurrentItem(item)
         finally:
             self._filling = False
+
+    def contextMenuEvent(self, event) -> None:
+        item = self.itemAt(event.pos())
+        if item is None:
+            return
+        key = item.data(KEY_ROLE)
+        source = self.ws.source(key)
+        menu = QMenu(self)
+        hidden = key in self.ws.hidden
+        menu.addAction("Show the pane" if hidden else "Hide the pane", lambda: self.ws.set_hidden(key, not hidden))
+        menu.addAction("Remove from the case…", lambda: self._confirm_remove(key, source.label))
+        menu.exec(event.globalPos())
+
+    def _confirm_remove(self, key: str, label: str) -> None:
+        answer = QMessageBox.question(self, "Remove source",
+                                      f"Remove {label} from the case? Its verdicts and notes stay in the case.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ws.remove_source(key)
 
     def _on_item_changed(self, item: QListWidgetItem) -> None:
         if self._filling:

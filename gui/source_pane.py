@@ -3,77 +3,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette, QPen, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from gui import theme
+from gui import colors, theme
+from gui.source_view import MarginBar, TextView
 
-MARGIN = 7           # px of the left bar that marks unique passages and the current claim
 LEVEL_FRACTION = 0.25  # where a newly current claim is placed, as a fraction of the pane height
-
-
-class _MarginBar(QWidget):
-    """Paint bars beside unique passages (amber) and the current claim's member (highlight)."""
-
-    def __init__(self, pane: "SourcePane"):
-        super().__init__(pane.view)
-        self._pane = pane
-
-    def paintEvent(self, _event) -> None:
-        pane, painter = self._pane, QPainter(self)
-        painter.fillRect(self.rect(), pane.view.palette().color(QPalette.ColorRole.Base))
-        top_offset = pane.view.viewport().y() - self.y()
-        for start, end, colour in pane.margin_marks():
-            top, bottom = pane.span_y(start, end)
-            painter.fillRect(QRect(1, top + top_offset, MARGIN - 2, max(4, bottom - top)), colour)
-        painter.end()
-
-
-class _TextView(QTextEdit):
-    """The read-only text: reports clicks and shows divergence tooltips."""
-    clicked = Signal(int)
-
-    def __init__(self, pane: "SourcePane"):
-        super().__init__(pane)
-        self._pane = pane
-        self._press: QPoint | None = None
-        self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setUndoRedoEnabled(False)
-        self.setAcceptDrops(False)   # dropped files go to the window, which adds them as sources
-        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setViewportMargins(MARGIN, 0, 0, 0)
-        self.document().setDocumentMargin(8)
-
-    def mousePressEvent(self, event) -> None:
-        self._press = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:
-        super().mouseReleaseEvent(event)
-        pos = event.position().toPoint()
-        if self._press is not None and (pos - self._press).manhattanLength() < 6:
-            self.clicked.emit(self.cursorForPosition(pos).position())
-        self._press = None
-
-    def viewportEvent(self, event) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            offset = self.cursorForPosition(event.pos()).position()
-            text = self._pane.tooltip_at(offset)
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().viewportEvent(event)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        vp = self.viewport().geometry()
-        self._pane.margin.setGeometry(vp.x() - MARGIN, vp.y(), MARGIN, vp.height())
 
 
 class SourcePane(QWidget):
@@ -95,8 +32,8 @@ class SourcePane(QWidget):
         self.header.setWordWrap(True)
         self.header.setOpenExternalLinks(False)
         self.header.setContentsMargins(6, 4, 6, 4)
-        self.view = _TextView(self)
-        self.margin = _MarginBar(self)
+        self.view = TextView(self)
+        self.margin = MarginBar(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -383,9 +320,8 @@ class SourcePane(QWidget):
         lines = []
         for div, variant in self._variants():
             if variant.start <= offset < variant.end:
-                style = theme.DIVERGENCE_STYLES.get(div.type, theme.DIVERGENCE_STYLES["other"])[0]
-                style_name = style.name.replace("Underline", " underline").replace("Line", " line").lower()
-                lines.append(f"<b>{html.escape(div.type.capitalize())}</b> ({html.escape(style_name)}): "
+                style_name = colors.type_style_name(div.type)
+                lines.append(f"<b>{html.escape(div.type.capitalize())}</b> ({style_name} underline): "
                              f"{html.escape(div.summary)}")
                 for other in div.variants:
                     if other is variant:

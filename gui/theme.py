@@ -55,7 +55,9 @@ def source_colour(index: int, pal: QPalette | None = None) -> QColor:
 def claim_band(claim_key: str, pal: QPalette | None = None) -> QColor:
     """Return the pale background of a claim; stable for a claim key, readable on the palette."""
     pal = pal or palette()
-    hue = _hue_of(claim_key)
+    # Skip the blue hues around the selection colour: the current claim must stand out.
+    hue = _hue_of(claim_key) % 300
+    hue = hue + 60 if hue >= 185 else hue
     if is_dark(pal):
         return QColor.fromHsl(hue, 90, 58)
     return QColor.fromHsl(hue, 200, 232)

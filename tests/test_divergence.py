@@ -181,9 +181,9 @@ def test_opposite_characterisations_are_a_low_ranked_other_divergence():
 
 def test_adjacent_passages_of_one_source_form_one_variant_and_keep_their_own_passage_ids():
     one = document("d0", "Outlet A", "The package guarantees a flow of 300 cubic metres per second, "
-                                     "monitored by a station at Brenholt.")
+                                     "to be signed at talks in Brenholt.")
     two = document("d1", "Outlet B", "The package guarantees a flow of 300 cubic metres per second.",
-                   "A station at Greywick would monitor it.")
+                   "It will be signed at talks in Greywick.")
     (divergence,) = find_divergences(claim("d0:p1", "d1:p1", "d1:p2"), [one, two])
     assert divergence.type == "place"
     assert [(v.passage, v.text) for v in divergence.variants] == [("d0:p1", "Brenholt"), ("d1:p2", "Greywick")]
@@ -209,3 +209,47 @@ def test_divergences_come_highest_rank_first():
                        "On Monday, President Ivo Maren said 1,100 families left, Orvani officials told the Orvan Herald.")
     assert [d.type for d in found] == ["number", "attribution"]
     assert [d.rank for d in found] == sorted((d.rank for d in found), reverse=True)
+
+
+def test_a_contrast_between_things_is_not_a_denied_action():
+    _, found = diverge("Officials say rainfall, not the dam, explains the drop.",
+                       "Officials say the dam explains the drop in rainfall.")
+    assert [d.type for d in found] == []
+
+
+def test_a_verb_denied_in_one_source_and_stated_of_something_else_in_another_is_not_a_negation():
+    _, found = diverge("The offer would not remain open indefinitely, officials said.",
+                       "Officials said differences remained on the border question.")
+    assert [d.type for d in found] == []
+
+
+def test_quotation_marks_that_only_moved_are_not_a_quote_divergence():
+    _, found = diverge("Two officials said the guarantees would be \u201cArticle 5-like\u201d.",
+                       "Officials said a package of \u201cArticle 5\u201d-like guarantees was refined.")
+    assert [d.type for d in found] == []
+
+
+def test_two_different_kinds_of_body_or_of_attribution_do_not_clash():
+    _, found = diverge("Orvan may join the EU, according to officials in Brenholt.",
+                       "Orvan may join Nato, an official told Radio Harrow.")
+    assert [d.type for d in found] == []
+
+
+def test_places_not_tied_to_one_event_do_not_clash():
+    _, found = diverge("Officials met to discuss the war in Orvan on Monday.",
+                       "Officials met in Brenholt on Monday to discuss the war.")
+    assert [d.type for d in found] == []
+
+
+def test_a_dropped_former_ranks_below_a_changed_count():
+    _, found = diverge("Former President Ivo Maren said 1,200 families left.",
+                       "President Ivo Maren said 1,100 families left.")
+    assert [d.type for d in found] == ["number", "title"]
+
+
+def test_the_pivot_telling_comes_first_in_the_variants():
+    docs = [document("d0", "Outlet A", "The reservoir displaced 1,200 families."),
+            document("d1", "Outlet B", "The reservoir displaced 1,100 families.")]
+    (divergence,) = find_divergences(claim("d0:p1", "d1:p1", pivot="d1:p1"), docs)
+    assert [v.passage for v in divergence.variants] == ["d1:p1", "d0:p1"]
+    assert divergence.summary == '"1,100" (Outlet B) vs "1,200" (Outlet A)'

@@ -46,9 +46,16 @@ def test_csv_is_written_byte_for_byte_with_crlf_rows(canned, tmp_path):
 
 def test_pdf_is_printed_through_qt(qapp, canned, tmp_path):
     pytest.importorskip("PySide6")
+    from gui.export_pdf import write_pdf
     out = tmp_path / "report.pdf"
-    assert export_main(["a.txt", "b.txt", "-o", str(out)]) == 0
+    assert export_main(["a.txt", "b.txt", "-o", str(out)], pdf_writer=write_pdf) == 0
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_pdf_without_a_qt_printer_is_a_one_line_error_and_writes_nothing(canned, tmp_path, capsys):
+    out = tmp_path / "report.pdf"
+    assert export_main(["a.txt", "b.txt", "-o", str(out)]) == 2
+    assert "PDF" in capsys.readouterr().err and not out.exists()
 
 
 def test_an_unknown_extension_without_format_is_a_one_line_error(canned, tmp_path, capsys):

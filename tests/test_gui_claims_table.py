@@ -90,3 +90,14 @@ def test_a_new_alignment_rebuilds_the_rows(table):
     al = make_alignment()
     table.ws.set_alignment(type(al)(al.documents, al.claims[:1], al.unique))
     assert table.claim_ids() == ["c0"]
+
+
+def test_a_hidden_table_catches_up_with_a_new_alignment_when_shown(table):
+    al = make_alignment()
+    table.hide()
+    table.ws.set_alignment(type(al)(al.documents, al.claims[1:], al.unique))
+    assert table.claim_ids() == ["c1", "c0", "c2"]   # untouched while nobody looks at it
+    table.ws.select_claim("c2")
+    table.show()
+    assert table.claim_ids() == ["c1", "c2"]
+    assert table.selected_claim_id() == "c2"

@@ -73,3 +73,17 @@ def test_the_window_shows_a_five_source_case_quickly_and_aligns_in_the_backgroun
     qtbot.addWidget(again)
     assert len(again.ws.sources) == len(demo_files(RESOURCES))
     again.close()
+
+
+def test_a_corrupt_case_is_left_alone_and_a_new_case_opens_with_a_notice(qtbot, tmp_path):
+    pytest.importorskip("core.case")
+    from gui.launch import build_window
+    corrupt = tmp_path / "broken.parallax"
+    corrupt.write_bytes(b"this is not a database" * 100)
+    window = build_window(["--case", str(corrupt)], RESOURCES, tmp_path)
+    qtbot.addWidget(window)
+    assert corrupt.read_bytes() == b"this is not a database" * 100
+    assert window.windowTitle().startswith("Parallax — recovered-")
+    assert window.notice.label.text().startswith("Could not open broken.parallax: ")
+    assert window.notice.label.text().endswith("Opened a new case instead.")
+    window.close()

@@ -209,3 +209,62 @@ def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window
     assert second.ws.verdicts == {}
     assert second.notice.isVisible() and second.notice.label.text().startswith("Read-only case")
     second.close()
+
+
+def test_export_writes_an_html_report_in_the_background(window, qtbot, tmp_path):
+    pytest.importorskip("core.export")
+    from core.export.data import ExportOptions
+    from gui.export_dialog import start_export
+    out = tmp_path / "report.html"
+    key = window.ws.alignment.claims[1].divergences[0].key
+    window.ws.set_verdict(key, "confirmed", note="checked <b>with</b> the city")
+    with qtbot.waitSignal(window.ws.message, timeout=10000,
+                          check_params_cb=lambda text: text.startswith("Exported")):
+        start_export(window, "html", ExportOptions(), str(out))
+    report = out.read_text(encoding="utf-8")
+    assert "checked &lt;b&gt;with&lt;/b&gt; the city" in report
+    assert "Alpha" in report and "Gamma" in report
+
+
+def test_pasting_text_adds_a_source_named_by_its_first_line(window, qtbot):
+    pytest.importorskip("core.sources")
+    QApplication.clipboard().setText("Bridge opens\nThe mayor opened the bridge on Monday.")
+    with qtbot.waitSignal(window.ws.alignmentChanged, timeout=5000):
+        window.paste_source()
+    assert window.ws.sources[-1].title == "Bridge opens"
+    assert len(window.pane_area.panes) == 4
+
+
+def test_dropping_files_on_the_window_adds_them(window, qtbot, tmp_path):
+    pytest.importorskip("core.sources")
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+    article = tmp_path / "dropped.txt"
+    article.write_text("Police closed two roads near the bridge on Monday.", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.ws.alignmentChanged, timeout=5000):
+        window.dropEvent(event)
+    assert window.ws.sources[-1].path.endswith("dropped.txt")
+
+
+def test_the_progress_bar_shows_only_for_work_longer_than_half_a_second(qtbot):
+    import time as _time
+
+    def slow(sources, edits=(), progress=None, should_cancel=None):
+        _time.sleep(0.8)
+        return fake_analyze(sources, edits)
+
+    ws = Workspace(analyze=slow, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.show()
+    ws.add_sources(story_sources())
+    qtbot.wait(250)
+    assert not win.progress.isVisible()
+    qtbot.waitUntil(lambda: win.progress.isVisible() and win.cancel_button.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: ws.alignment is not None, timeout=3000)
+    assert not win.progress.isVisible()
+    win.close()

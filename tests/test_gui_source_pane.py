@@ -77,7 +77,7 @@ def test_claims_get_a_stable_band_and_unique_passages_a_distinct_one(area):
 def test_the_tooltip_names_the_type_and_the_other_sources_wording(area):
     pane = area.panes[1]
     tip = pane.tooltip_at(pane.source().text.index("Tuesday") + 2)
-    assert tip.startswith("<b>Time</b> (dash underline): Monday vs Tuesday")
+    assert tip.startswith("<b>Time</b> (dashed underline): Monday vs Tuesday")
     assert "Alpha: “Monday”" in tip and "Gamma: “Monday”" in tip
     assert pane.tooltip_at(area.panes[0].source().text.index("Also")) == ""
     assert area.panes[0].tooltip_at(area.panes[0].source().text.index("Also")).startswith("Boilerplate")

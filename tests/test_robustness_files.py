@@ -206,3 +206,21 @@ def test_six_bad_files_dropped_at_once_give_one_non_blocking_message_and_the_goo
     assert [s.text for s in window.ws.sources] == [GOOD_A, GOOD_B]
     assert len(window.ws.alignment.documents) == 2
     assert len(window.pane_area.panes) == 2
+
+
+def test_a_long_session_of_qt_calls_does_not_abort_the_process():
+    """PySide6 6.12.0 on Python 3.11 dropped a reference to None per void call and aborted (none_dealloc)."""
+    pytest.importorskip("PySide6")
+    import subprocess
+    import sys
+    script = ("from PySide6.QtWidgets import QApplication, QLabel\n"
+              "app = QApplication([])\n"
+              "label = QLabel()\n"
+              "for n in range(200_000):\n"
+              "    label.setText('claim')\n"
+              "print('done')\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert "none_dealloc" not in done.stderr
+    assert done.returncode == 0
+    assert done.stdout == "done\n"

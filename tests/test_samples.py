@@ -88,11 +88,13 @@ def test_every_article_is_between_350_and_650_words(file):
     assert 350 <= len(TEXTS[file].split()) <= 650
 
 
-def test_every_txt_article_starts_with_a_title_line():
+def test_every_txt_article_starts_with_a_title_line_and_a_byline_naming_the_outlet():
+    outlets = {s["file"]: s["outlet"] for s in PLANTED["sources"]}
     for file, text in TEXTS.items():
         if file.endswith(".txt"):
-            first, blank = text.split("\n")[:2]
+            first, byline, blank = text.split("\n")[:3]
             assert 20 < len(first) < 90 and not first.endswith(".") and blank == ""
+            assert byline.startswith("By ") and byline.endswith(", " + outlets[file])
 
 
 def test_every_divergence_type_of_the_product_is_planted():

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import importlib
 import os
 import sys
 import tempfile
@@ -84,18 +83,6 @@ def _disk_message(path: str, error: OSError) -> str:
     return f"{path}: cannot write ({error.strerror or error})"
 
 
-def _pdf_writer():
-    """Return gui.export_pdf.write_pdf, loaded only when a PDF is asked for.
-
-    PDF is the one format printed by Qt; the module is loaded by name so that `core` keeps no
-    import of `gui` (the import-linter contract) and every other format runs without PySide6.
-    """
-    try:
-        return importlib.import_module("gui.export_pdf").write_pdf
-    except ImportError as error:
-        raise ExportFailed(f"PDF export needs PySide6 ({error})") from None
-
-
 def _file_mode(path: str) -> int:
     """Return the mode the output should get: the replaced file's, else 0o666 minus the umask."""
     try:
@@ -106,8 +93,11 @@ def _file_mode(path: str) -> int:
         return 0o666 & ~umask
 
 
-def write_atomically(path: str, fmt: str, text: str) -> None:
-    """Write the export next to its destination, then rename it over, so no half file is ever left."""
+def write_atomically(path: str, fmt: str, text: str, pdf_writer=None) -> None:
+    """Write the export next to its destination, then rename it over, so no half file is ever left.
+
+    PDF is printed by Qt, which `core` never imports: the caller passes `pdf_writer(html, path)`.
+    """
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise ExportFailed(f"{path}: the folder {folder} does not exist")
@@ -115,7 +105,9 @@ def write_atomically(path: str, fmt: str, text: str) -> None:
     try:
         if fmt == "pdf":
             os.close(handle)
-            _pdf_writer()(text, temp)
+            if pdf_writer is None:
+                raise ExportFailed("PDF export needs the window's Qt printer; run `parallax export`")
+            pdf_writer(text, temp)
         else:
             # CSV keeps its \r\n rows; the other formats are written as generated.
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
@@ -131,18 +123,21 @@ def write_atomically(path: str, fmt: str, text: str) -> None:
             os.unlink(temp)
 
 
-def write_export(data, fmt: str, path: str) -> None:
+def write_export(data, fmt: str, path: str, pdf_writer=None) -> None:
     """Render export data in a format and write it atomically (the window's Export action calls this).
 
     Raises ExportFailed, with a one-line message, when the file cannot be written.
     """
     if fmt not in FORMATS:
         raise ExportFailed(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
-    write_atomically(path, fmt, _render(fmt, data))
+    write_atomically(path, fmt, _render(fmt, data), pdf_writer)
 
 
-def export_main(argv: list[str]) -> int:
-    """Run `parallax export`; return 0 on success, 2 on any failure (one line on stderr)."""
+def export_main(argv: list[str], pdf_writer=None) -> int:
+    """Run `parallax export`; return 0 on success, 2 on any failure (one line on stderr).
+
+    `pdf_writer(html, path)` prints PDF; app.py passes the Qt one, loaded only when asked for.
+    """
     args = _parser().parse_args(argv)
     fmt = args.format or EXTENSIONS.get(os.path.splitext(args.output)[1].lower())
     if fmt is None:
@@ -158,7 +153,7 @@ def export_main(argv: list[str]) -> int:
         if cases and not os.path.isfile(cases[0]):
             raise ExportFailed(f"{cases[0]}: no such case file")
         data = _from_case(cases[0], options) if cases else _from_files(args.inputs, options)
-        write_export(data, fmt, args.output)
+        write_export(data, fmt, args.output, pdf_writer)
     except (ExportFailed, ParallaxError) as error:
         _fail(str(error))
         return 2
