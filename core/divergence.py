@@ -10,9 +10,10 @@ from typing import Sequence
 from core.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
 from core.model import Claim, Divergence, Document, Passage, Variant
 from core.slots import Slot, cached_slots
-from core.slots_compare import EVENT_TYPES, comparable, group_key, same_value, spelling_pair
+from core.slots_compare import (EVENT_TYPES, beside_quote, capitalised_words, comparable,
+                                 group_key, same_value, spelling_pair)
 from core.textnorm import content_words, normalize_text, stem
-from core.worddiff import word_diff
+from core.worddiff import word_diff_spans
 
 # How much a difference of each type matters to a checker, before confidence.
 TYPE_WEIGHTS = {
@@ -20,7 +21,7 @@ TYPE_WEIGHTS = {
     "quote": 0.8, "actor": 0.74, "institution": 0.72, "place": 0.7, "modality": 0.66,
     "other": 0.3, "spelling": 0.15,
 }
-OMISSION_FACTOR = 0.85     # a fact one source leaves out matters less than two facts that clash
+OMISSION_FACTOR = 0.9      # a fact one source leaves out matters less than two facts that clash
 MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
 UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
 OBJECT_WINDOW = 60         # characters after a modal phrase that name what it is about
@@ -52,12 +53,6 @@ class _Telling:
 def _stems(text: str) -> frozenset[str]:
     """Return the stems of the words of a text, to see whether a verb occurs in it."""
     return frozenset(stem(w) for w in set(_PLAIN_WORD_RE.findall(text.lower())))
-
-
-def _shift(slot: Slot, offset: int) -> Slot:
-    """Return the slot with its offsets moved into document coordinates."""
-    return Slot(slot.type, slot.start + offset, slot.end + offset, slot.text, slot.value,
-                slot.subject, slot.group)
 
 
 def _runs(passages: list[Passage]) -> list[list[Passage]]:
@@ -92,7 +87,9 @@ def _tellings(claim: Claim, documents: Sequence[Document]) -> list[_Telling]:
         document = by_id[doc_id]
         for run in _runs(passages):
             start, end = run[0].start, run[-1].end
-            slots = tuple(_Located(_shift(s, p.start), p.id) for p in run for s in cached_slots(p.text))
+            slots = tuple(_Located(Slot(s.type, s.start + p.start, s.end + p.start, s.text, s.value,
+                                        s.subject, s.group), p.id)
+                          for p in run for s in cached_slots(p.text))
             text = document.source.text[start:end]
             words = _stems(text) if negated else frozenset()
             tellings.append(_Telling(doc_id, document.source.label, start, end, text, slots, words,
@@ -139,6 +136,7 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
         same = same_value(kind)
         indices = sorted(by_telling)
         involved: dict[int, list[_Located]] = {}
+        clash = False
         for n, i in enumerate(indices):
             for j in indices[n + 1:]:
                 if tellings[i].doc == tellings[j].doc:
@@ -150,11 +148,9 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
                 for a, b in pairs:
                     involved.setdefault(i, []).append(a)
                     involved.setdefault(j, []).append(b)
-                if not any(same(a.slot.value, b.slot.value) for a, b in pairs):
-                    involved.setdefault("clash", []).append(None)
-        if "clash" not in involved:
+                clash = clash or not any(same(a.slot.value, b.slot.value) for a, b in pairs)
+        if not clash:
             continue
-        del involved["clash"]
         picks = [(i, list(dict.fromkeys(slots))) for i, slots in sorted(involved.items())]
         shown = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks}
         known = all(s.slot.subject for _, slots in picks for s in slots)
@@ -273,8 +269,10 @@ def _quote_changes(tellings: list[_Telling]) -> list[_Finding]:
             if len(words_a & words_b) < QUOTE_MIN_SHARED * min(len(words_a), len(words_b)):
                 continue
             narrowed_a, narrowed_b = _narrow(a, b)
-            if (_outside_quote(narrowed_a.slot.text, tellings[j], b.slot)
-                    and _outside_quote(narrowed_b.slot.text, tellings[i], a.slot)):
+            if (beside_quote(narrowed_a.slot.text, tellings[j].text, b.slot.start - tellings[j].start,
+                             b.slot.end - tellings[j].start)
+                    and beside_quote(narrowed_b.slot.text, tellings[i].text, a.slot.start - tellings[i].start,
+                                     a.slot.end - tellings[i].start)):
                 continue  # only the quotation marks moved: "Article 5-like" vs "Article 5"-like
             speaker_known = bool(a.slot.subject and b.slot.subject)
             findings.append(_Finding("quote", [(i, [narrowed_a]), (j, [narrowed_b])],
@@ -283,34 +281,18 @@ def _quote_changes(tellings: list[_Telling]) -> list[_Finding]:
     return _merge_sharing(findings)
 
 
-def _outside_quote(words: str, telling: _Telling, quote: Slot) -> bool:
-    """Tell whether every word of `words` stands in the telling right next to its quote."""
-    local_start, local_end = quote.start - telling.start, quote.end - telling.start
-    around = telling.text[max(0, local_start - 25):local_end + 25]
-    around_words = set(re.findall(r"\w+", around.lower()))
-    return all(w in around_words for w in re.findall(r"\w+", words.lower()))
-
-
 def _narrow(a: _Located, b: _Located) -> tuple[_Located, _Located]:
     """Return both quotes cut down to the span from their first to their last changed word."""
     result = []
-    spans_a, spans_b = [], []
-    at_a = at_b = 0
-    for op, text in word_diff(a.slot.text, b.slot.text):
-        if op <= 0 and op != 0 and re.search(r"\w", text):
-            spans_a.append((at_a, at_a + len(text)))
-        if op == 1 and re.search(r"\w", text):
-            spans_b.append((at_b, at_b + len(text)))
-        at_a += len(text) if op <= 0 else 0
-        at_b += len(text) if op >= 0 else 0
-    for located, spans in ((a, spans_a), (b, spans_b)):
+    for located, spans in zip((a, b), word_diff_spans(a.slot.text, b.slot.text)):
         slot = located.slot
+        spans = [(s, e) for s, e in spans if re.search(r"\w", slot.text[s:e])]
         if not spans:
             result.append(located)
             continue
         start, end = spans[0][0], spans[-1][1]
-        text = slot.text[start:end].strip()
         start += len(slot.text[start:end]) - len(slot.text[start:end].lstrip())
+        text = slot.text[start:end].strip()
         result.append(_Located(Slot("quote", slot.start + start, slot.start + start + len(text), text,
                                     slot.value, slot.subject), located.passage))
     return result[0], result[1]
@@ -318,10 +300,7 @@ def _narrow(a: _Located, b: _Located) -> tuple[_Located, _Located]:
 
 def _spellings(tellings: list[_Telling]) -> list[_Finding]:
     """Return names spelled two ways across tellings (Zelensky / Zelenskyy, Oleg / Oleh)."""
-    names: dict[int, dict[str, list[int]]] = {}
-    for index, telling in enumerate(tellings):
-        for match in re.finditer(r"\b[A-Z][a-z]{3,}\b", telling.text):
-            names.setdefault(index, {}).setdefault(match.group(), []).append(match.start())
+    names = {index: capitalised_words(telling.text) for index, telling in enumerate(tellings)}
     findings: dict[tuple[str, str], _Finding] = {}
     for i, words_i in names.items():
         for j, words_j in names.items():

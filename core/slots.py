@@ -5,13 +5,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARIES, CAPITAL_ONLY_INSTITUTIONS,
-                                DETERMINERS, EVENT_NOUNS, GENERIC_VERBS, GROUP_SPEAKERS, INSTITUTIONS, IRREGULAR_PAST,
-                                INSTITUTION_KINDS,
-                                MODAL_TRIGGERS, MODALITY_PHRASES, NEGATION_TRIGGERS, NEGATION_WORDS,
-                                NEGATIVE_TONE, NOT_PLACES, NUMBER_TRIGGERS, OBJECT_STARTERS,
-                                POSITIVE_TONE, REPORTING_VERBS, SOFT_TITLE_WORDS, STATUS_WORDS,
-                                TIME_TRIGGERS, TITLE_TRIGGERS, TITLE_WORDS)
+from core.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARIES,
+                                CAPITAL_ONLY_INSTITUTIONS, DETERMINERS, EVENT_NOUNS,
+                                GENERIC_VERBS, GROUP_SPEAKERS, INSTITUTIONS, IRREGULAR_PAST,
+                                INSTITUTION_KINDS, MODAL_TRIGGERS, MODALITY_PHRASES,
+                                NEGATION_TRIGGERS, NEGATION_WORDS, NEGATIVE_TONE, NOT_PLACES,
+                                NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, REPORTING_VERBS,
+                                SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
+                                TITLE_WORDS)
 from core.slots_numbers import find_quantities, find_times
 from core.textnorm import STOPWORDS, fold_name, stem
 
@@ -325,9 +326,10 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     digits = _DIGIT_RE.search(text) is not None
     institutions = _institutions(text) if words & _INSTITUTION_WORDS else []
     slots: list[Slot] = []
-    if digits or words & NUMBER_TRIGGERS:
+    spelled = bool(words & NUMBER_TRIGGERS)
+    if digits or spelled:
         slots += [Slot("number", s, e, text[s:e], value, unit, unit)
-                  for s, e, value, unit in find_quantities(text)]
+                  for s, e, value, unit in find_quantities(text, spelled)]
     if digits or words & TIME_TRIGGERS:  # years and clock times need digits
         slots += [Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
                   for s, e, value, group in find_times(text)]

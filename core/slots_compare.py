@@ -1,11 +1,15 @@
 """Decide when two slots speak of the same thing and when their values agree."""
 from __future__ import annotations
 
-from typing import Callable
+import re
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Callable, Mapping
 
 from core.slots import Slot
 from core.slots_lexicon import STATUS_WORDS
 
+_NAME_WORD_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
 # Slots that belong to an event (a dinner, the talks): compared only within one event.
 EVENT_TYPES = ("time", "place")
 CLASHING_INSTITUTIONS = ("legislature", "court")
@@ -76,3 +80,22 @@ def spelling_pair(a: str, b: str) -> bool:
         return False
     return any(long_[:n] + long_[n + 1:] == short and long_[n] == long_[n - 1]
                for n in range(1, len(long_)))
+
+
+def beside_quote(words: str, text: str, start: int, end: int) -> bool:
+    """Tell whether every word of `words` stands in text[start:end] or right beside it.
+
+    A quote that differs only by words just outside the other's quotation marks
+    ("Article 5-like" vs "Article 5"-like) is the same quote with its marks moved.
+    """
+    around = set(re.findall(r"\w+", text[max(0, start - 25):end + 25].lower()))
+    return all(w in around for w in re.findall(r"\w+", words.lower()))
+
+
+@lru_cache(maxsize=1 << 12)  # a memo of a pure function: one claim's texts recur in others
+def capitalised_words(text: str) -> Mapping[str, tuple[int, ...]]:
+    """Return the capitalised words of 4+ letters of a text and the positions they occur at."""
+    found: dict[str, list[int]] = {}
+    for match in _NAME_WORD_RE.finditer(text):
+        found.setdefault(match.group(), []).append(match.start())
+    return MappingProxyType({word: tuple(at) for word, at in found.items()})

@@ -34,14 +34,16 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _MONTH = "|".join(MONTHS)
 # Day-level times: what checkers see disagree most (a meeting on Sunday or Monday).
 _DAY_PATTERNS = (
-    (rf"\b(?:on |last |next |this |by |until |from |late |early )?({_WEEKDAY})(?:\s(?:morning|afternoon|evening|night))?\b", "weekday"),
+    (rf"\b(?:on |last |next |this |by |until |from |late |early )?({_WEEKDAY})"
+     r"(?:\s(?:morning|afternoon|evening|night))?\b", "weekday"),
     (r"\blater (?:on )?(?:the same day|that day|in the day|today|tonight)\b", "same day"),
     (r"\b(?:on |later )?the same day\b|\bthat same day\b", "same day"),
     (r"\b(?:later |earlier )?this (?:week|weekend)\b", "this week"),
     (r"\b(?:over |at |on )?the weekend\b", "weekend"),
     (r"\b(?:next|last) (?:week|weekend)\b", None),
     (r"\b(?:yesterday|today|tonight|tomorrow)\b", None),
-    (r"\bthe day (?:before|after)\b|\bthe previous day\b|\bthe next day\b|\ba day (?:earlier|later)\b", "relative"),
+    (r"\bthe day (?:before|after)\b|\bthe previous day\b|\bthe next day\b"
+     r"|\ba day (?:earlier|later)\b", "relative"),
     (rf"\b(?:on )?(?:\d{{1,2}} (?:{_MONTH})|(?:{_MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b", "date"),
 )
 _MONTH_PATTERNS = (
@@ -66,15 +68,44 @@ def _unit_after(text: str, end: int) -> str:
     return stem(word) if word else ""
 
 
-def find_quantities(text: str) -> list[tuple[int, int, str, str]]:
-    """Return (start, end, value, unit) of every quantity; years and clock times are left out."""
+_DIGIT_RUN_RE = re.compile(r"\d[\d,.]*")
+NUMBER_WINDOW = 14   # characters after digits that may still belong to the number (" per cent")
+
+
+def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Return what textnorm.find_numbers returns, reading only small windows around digits.
+
+    The full number pattern tried at every position costs most of a sentence's extraction;
+    without spelled-out numbers, every number starts within a currency sign of a digit.
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _DIGIT_RUN_RE.finditer(text):
+        if found and match.start() < found[-1][1]:
+            continue
+        start = max(0, match.start() - 2)
+        end = min(len(text), match.end() + NUMBER_WINDOW)
+        while end < len(text) and text[end].isalnum():
+            end += 1  # never cut a word: "5 m" of "5 members" would read as five million
+        for s, e, key in find_numbers(text[start:end]):
+            if start + s <= match.start() < start + e:
+                found.append((start + s, start + e, key))
+                break
+    return found
+
+
+def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str, str]]:
+    """Return (start, end, value, unit) of every quantity; years and clock times are left out.
+
+    `spelled` False says the text holds no spelled-out number words, which allows a faster path.
+    """
     found: list[tuple[int, int, str, str]] = []
     taken: list[tuple[int, int]] = []
-    for match in _FRACTION_RE.finditer(text):
-        found.append((match.start(), match.end(), _FRACTIONS[match.group().lower()], "share"))
-        taken.append((match.start(), match.end()))
+    if spelled:
+        for match in _FRACTION_RE.finditer(text):
+            found.append((match.start(), match.end(), _FRACTIONS[match.group().lower()], "share"))
+            taken.append((match.start(), match.end()))
     clocks = [(m.start(), m.end()) for m in _CLOCK_RE.finditer(text)]
-    for start, end, key in find_numbers(text):
+    for start, end, key in (find_numbers(text) if spelled else _digit_numbers(text)):
         if any(s < end and start < e for s, e in taken + clocks):
             continue
         raw = text[start:end]

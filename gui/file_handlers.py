@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.model import AlignmentEdit
 
@@ -31,14 +31,14 @@ class FileHandlers:
         if a is None or al is None:
             self.ws.message.emit("Click a passage in one pane, then one in another, then Ctrl+L.")
             return
-        doc_a = a.split(":")[0]
-        b = next((p for p in reversed(self._click_history) if p.split(":")[0] != doc_a
-                  and self.ws.passage_ref(p) is not None), None)
-        if b is None:
+        ref_a = self.ws.passage_ref(a)
+        ref_b = next((r for r in reversed(self._click_history) if r.source != ref_a.source
+                      and self.ws.document_for(r.source) is not None), None)
+        if ref_b is None:
             self.ws.message.emit("Click the passage to link with in another pane first.")
             return
-        self.ws.add_edit(AlignmentEdit("link", self.ws.passage_ref(a), self.ws.passage_ref(b)))
-        self.ws.message.emit(f"Linked {al.document_of(a).source.label} with {al.document_of(b).source.label}.")
+        self.ws.add_edit(AlignmentEdit("link", ref_a, ref_b))
+        self.ws.message.emit(f"Linked {self.ws.source(ref_a.source).label} with {self.ws.source(ref_b.source).label}.")
 
     def unlink_passage(self) -> None:
         """Take the current passage out of its claim (one undo step)."""
@@ -108,6 +108,10 @@ class FileHandlers:
         """Open (or create) a case file and show it."""
         from core.case import Case
         from core.errors import CaseError
+        current = self.ws.case
+        if current is not None and Path(current.path).resolve() == Path(path).resolve():
+            self.ws.message.emit(f"{Path(path).name} is already open.")
+            return
         try:
             case = Case.open(path, create=True)
         except CaseError as exc:
@@ -165,8 +169,11 @@ class FileHandlers:
         key = self._selected_source_key()
         if key is not None:
             label = self.ws.source(key).label
-            self.ws.remove_source(key)
-            self.ws.message.emit(f"Removed {label}.")
+            answer = QMessageBox.question(self, "Remove source",
+                                          f"Remove {label} from the case? Its verdicts and notes stay in the case.")
+            if answer == QMessageBox.StandardButton.Yes:
+                self.ws.remove_source(key)
+                self.ws.message.emit(f"Removed {label}.")
 
     def toggle_current_source(self) -> None:
         """Hide the selected source's pane, or show it again."""

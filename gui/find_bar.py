@@ -38,6 +38,8 @@ class FindBar(QWidget):
         row.addWidget(close)
         self.edit.textChanged.connect(self.search)
         self.edit.installEventFilter(self)
+        # Panes come and go with hidden sources: search the new row again.
+        pane_area.ws.alignmentChanged.connect(lambda: self.isVisible() and self.search(self.edit.text()))
         self.hide()
 
     def open_bar(self) -> None:

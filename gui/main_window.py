@@ -59,7 +59,7 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.resources_dir = Path(resources_dir) if resources_dir else None
         self.data_dir = Path(data_dir) if data_dir else None
         self.actions_by_id: dict[str, QAction] = {}
-        self._click_history: list[str] = []   # passage ids clicked, newest last (for link)
+        self._click_history: list = []   # PassageRefs clicked, newest last (for link); ids change on re-align
         screen = self.screen().availableGeometry() if self.screen() else None
         self.resize(min(1800, screen.width()) if screen else 1500, min(1000, screen.height()) if screen else 920)
         self.setAcceptDrops(True)
@@ -114,7 +114,9 @@ class MainWindow(WindowHandlers, QMainWindow):
                 pane._wired = True
 
     def _remember_click(self, passage_id: str) -> None:
-        self._click_history = [p for p in self._click_history if p != passage_id][-15:] + [passage_id]
+        ref = self.ws.passage_ref(passage_id)
+        if ref is not None:
+            self._click_history = [r for r in self._click_history if r != ref][-15:] + [ref]
 
     def _dock(self, title: str, widget: QWidget, area, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -63,6 +63,7 @@ class SourcePane(QWidget):
             self._text = source.text
             with self._keep_scroll():
                 self.view.setPlainText(source.text)
+                self.view.apply_padding()
         self._apply_formats()
         self.update_current()
 
@@ -153,13 +154,16 @@ class SourcePane(QWidget):
                      key=lambda m: int(m.split(":p")[1]))
         return [doc.passages[int(m.split(":p")[1])] for m in ids]
 
-    def margin_marks(self) -> list[tuple[int, int, QColor]]:
-        """Return (start, end, colour) of the bars in the left margin."""
+    def margin_marks(self, unique: bool = True, with_current: bool = True) -> list[tuple[int, int, QColor]]:
+        """Return (start, end, colour) of the left margin bars: unique passages, the current claim."""
         doc = self.document()
         if doc is None:
             return []
         pal = self.view.palette()
-        marks = [(p.start, p.end, theme.unique_bar(pal)) for p in doc.passages if self.ws.is_unique(p.id)]
+        marks = [(p.start, p.end, theme.unique_bar(pal)) for p in doc.passages
+                 if unique and self.ws.is_unique(p.id)]
+        if not with_current:
+            return marks
         current = self.member_passages(self.ws.current_claim())
         if not current and self.ws.current_passage_id:
             pid = self.ws.current_passage_id

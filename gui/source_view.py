@@ -6,6 +6,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 MARGIN = 7           # px of the left bar that marks unique passages and the current claim
+BOTTOM_PADDING = 1.0  # blank space after the text, in pane heights (the last line can reach the top)
 
 
 class MarginBar(QWidget):
@@ -14,14 +15,36 @@ class MarginBar(QWidget):
     def __init__(self, pane: object):
         super().__init__(pane.view)
         self._pane = pane
+        self._cache_key = None
+        self._bars: list[tuple[int, int, object]] = []   # (content top, content bottom, colour)
+
+    def _content_bars(self) -> list:
+        # Unique bars only move with the alignment or the layout, and scrolling just shifts them:
+        # they are measured once per change; the current claim's few bars on every paint.
+        pane, view = self._pane, self._pane.view
+        scroll = view.verticalScrollBar().value()
+        key = (id(pane.ws.alignment), view.document().size().toTuple(), view.viewport().width(),
+               view.font().pointSizeF())
+        if key != self._cache_key:
+            self._bars = []
+            for start, end, colour in pane.margin_marks(with_current=False):
+                top, bottom = pane.span_y(start, end)
+                self._bars.append((top + scroll, bottom + scroll, colour))
+            self._cache_key = key
+        current = []
+        for start, end, colour in pane.margin_marks(unique=False):
+            top, bottom = pane.span_y(start, end)
+            current.append((top + scroll, bottom + scroll, colour))
+        return self._bars + current
 
     def paintEvent(self, _event) -> None:
         pane, painter = self._pane, QPainter(self)
         painter.fillRect(self.rect(), pane.view.palette().color(QPalette.ColorRole.Base))
-        top_offset = pane.view.viewport().y() - self.y()
-        for start, end, colour in pane.margin_marks():
-            top, bottom = pane.span_y(start, end)
-            painter.fillRect(QRect(1, top + top_offset, MARGIN - 2, max(4, bottom - top)), colour)
+        shift = pane.view.viewport().y() - self.y() - pane.view.verticalScrollBar().value()
+        height = self.height()
+        for top, bottom, colour in self._content_bars():
+            if bottom + shift >= 0 and top + shift <= height:
+                painter.fillRect(QRect(1, top + shift, MARGIN - 2, max(4, bottom - top)), colour)
         painter.end()
 
 
@@ -69,3 +92,16 @@ class TextView(QTextEdit):
         super().resizeEvent(event)
         vp = self.viewport().geometry()
         self._pane.margin.setGeometry(vp.x() - MARGIN, vp.y(), MARGIN, vp.height())
+        self.apply_padding()
+
+    def apply_padding(self) -> None:
+        """Keep blank space after the text, proportional to the pane height."""
+        vp = self.viewport().geometry()
+        # Blank space after the text lets a passage near the end scroll up level with its
+        # counterparts in longer articles (as Meld pads the shorter file).
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        padding = int(vp.height() * BOTTOM_PADDING)
+        if abs(fmt.bottomMargin() - padding) > 4:
+            fmt.setBottomMargin(padding)
+            root.setFrameFormat(fmt)

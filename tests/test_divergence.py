@@ -1,8 +1,11 @@
 """Divergences inside one claim: typed, ranked, with every source's own wording at exact offsets."""
 import hashlib
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from core.divergence import find_divergences
-from core.model import Claim, Document, Passage, Source, Variant
+from core.model import DIVERGENCE_TYPES, Claim, Document, Passage, Source, Variant
 
 
 def document(doc_id, outlet, *sentences, lead="Filler sentence here. "):
@@ -205,8 +208,8 @@ def test_a_claim_from_one_source_or_with_unknown_passages_has_no_divergences():
 
 
 def test_divergences_come_highest_rank_first():
-    _, found = diverge("On Monday, President Ivo Maren said 1,200 families left, Orvani officials told Radio Harrow.",
-                       "On Monday, President Ivo Maren said 1,100 families left, Orvani officials told the Orvan Herald.")
+    _, found = diverge("On Monday, Ivo Maren said 1,200 families left, officials told Radio Harrow.",
+                       "On Monday, Ivo Maren said 1,100 families left, officials told the Orvan Herald.")
     assert [d.type for d in found] == ["number", "attribution"]
     assert [d.rank for d in found] == sorted((d.rank for d in found), reverse=True)
 
@@ -253,3 +256,24 @@ def test_the_pivot_telling_comes_first_in_the_variants():
     (divergence,) = find_divergences(claim("d0:p1", "d1:p1", pivot="d1:p1"), docs)
     assert [v.passage for v in divergence.variants] == ["d1:p1", "d0:p1"]
     assert divergence.summary == '"1,100" (Outlet B) vs "1,200" (Outlet A)'
+
+
+PIECES = ["President ", "former ", "told ", "Reuters ", "CNN ", " not ", "Monday ", "Sunday ",
+          "dinner ", "talks ", " in ", "Orvan ", "Belisk ", "said ", "will ", "could ", "1,200 ",
+          "1,100 ", "families ", "90 per cent ", "Senate ", "Congress ", '"we sell" ', '"we buy" ',
+          "has agreed to give up the claim ", "signaled a willingness to give up the claim ",
+          "Ostrovsky ", "Ostrovskyy ", "tense ", "constructive ", ", ", ". ", "attend "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14), min_size=2, max_size=4))
+def test_any_claim_gives_divergences_whose_variants_lie_at_their_exact_offsets(sentences):
+    docs = [document(f"d{n}", f"Outlet {n}", "".join(words).strip() or "x")
+            for n, words in enumerate(sentences)]
+    found = find_divergences(claim(*[f"d{n}:p1" for n in range(len(docs))]), docs)
+    for divergence in found:
+        assert divergence.type in DIVERGENCE_TYPES and 0.0 <= divergence.rank <= 1.0
+        assert len({v.passage.split(":")[0] for v in divergence.variants}) >= 2
+        for variant in divergence.variants:
+            doc_id, text = where(docs, variant)
+            assert text == variant.text and variant.passage == f"{doc_id}:p1"

@@ -93,7 +93,8 @@ def test_a_source_of_nothing_but_boilerplate_has_no_passages_and_aligns_without_
     alignment = analyze([boiler, story])
     check_invariants(alignment, [boiler, story])
     assert alignment.documents[0].passages == ()
-    assert len(alignment.documents[0].boilerplate) == 5
+    covered = {i for span in alignment.documents[0].boilerplate for i in range(span.start, span.end)}
+    assert {i for i, ch in enumerate(boiler.text) if not ch.isspace()} <= covered
     assert alignment.claims == ()
     assert alignment.unique == ("d1:p0", "d1:p1")
 

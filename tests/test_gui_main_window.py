@@ -268,3 +268,69 @@ def test_the_progress_bar_shows_only_for_work_longer_than_half_a_second(qtbot):
     qtbot.waitUntil(lambda: ws.alignment is not None, timeout=3000)
     assert not win.progress.isVisible()
     win.close()
+
+
+def test_a_annotates_the_selected_text_with_a_w3c_anchor(window, qtbot):
+    pytest.importorskip("core.anchoring")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QTextCursor
+    pane = window.pane_area.panes[1]
+    start = pane.source().text.index("Tuesday")
+    cursor = QTextCursor(pane.view.document())
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("Tuesday"), QTextCursor.MoveMode.KeepAnchor)
+    pane.view.setTextCursor(cursor)
+    pane.view.setFocus()
+
+    def fill_in():
+        dialog = QApplication.activeModalWidget()
+        dialog.label_combo.setCurrentText("disputed")
+        dialog.note_edit.setPlainText("Alpha and Gamma say Monday")
+        dialog.accept()
+
+    QTimer.singleShot(100, fill_in)
+    _press(qtbot, window, Qt.Key.Key_A)
+    (annotation,) = window.ws.annotations
+    assert (annotation.target_kind, annotation.source_key, annotation.label) == ("span", "b", "disputed")
+    assert (annotation.selector.exact, annotation.selector.start, annotation.selector.end) == \
+        ("Tuesday", start, start + 7)
+    assert annotation.note == "Alpha and Gamma say Monday"
+
+
+def test_typing_a_note_in_the_inspector_does_not_trigger_verdict_or_navigation_keys(window, qtbot, triage):
+    ws = window.ws
+    window.inspector_dock.show()
+    _press(qtbot, window, Qt.Key.Key_J)
+    key = ws.current_divergence_key
+    note = window.inspector.note
+    note.setFocus()
+    qtbot.waitUntil(note.hasFocus, timeout=2000)
+    qtbot.keyClicks(note, "j1 n2 ak")
+    assert note.toPlainText() == "j1 n2 ak"
+    assert ws.current_divergence_key == key
+    assert ws.verdicts == {}
+
+
+def test_ctrl_l_links_the_current_passage_with_the_one_clicked_in_another_pane(window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+    ws = window.ws
+
+    def click(pane, offset):
+        cursor = QTextCursor(pane.view.document())
+        cursor.setPosition(offset)
+        qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=pane.view.cursorRect(cursor).center() + QPoint(2, 0))
+
+    a, c = window.pane_area.panes[0], window.pane_area.panes[2]
+    click(c, c.source().text.index("Police"))          # the unique passage of Gamma
+    click(a, a.source().text.index("Crowds"))          # then a passage of Alpha: it becomes current
+    assert ws.current_passage_id == "d0:p2"
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        _press(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    (edit_id, edit), = ws.edits
+    assert (edit.kind, edit.a.source, edit.b.source) == ("link", "a", "c")
+    assert (edit.b.start, edit.b.end) == (c.source().text.index("Police"), c.source().text.index("nearby.") + 7)
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.edits == []

@@ -164,3 +164,23 @@ def test_zoom_enlarges_the_text_of_every_pane(area):
     area.zoom(2)
     after = [p.view.font().pointSizeF() for p in area.panes]
     assert all(a == b + 2 for a, b in zip(after, before))
+
+
+def test_a_claim_near_the_end_of_a_short_article_still_sits_level_with_a_long_one(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    area = PaneArea(ws)
+    qtbot.addWidget(area)
+    area.resize(900, 300)
+    area.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([make_source("a", _long_text("x", list(range(12)), 2)),
+                        make_source("b", _long_text("y", list(reversed(range(12))), 2))])
+    qtbot.wait(50)
+    # Fact 11 ends article a and opens article b: only padding after the text makes them level.
+    claim = ws.claim_of_passage(next(p.id for p in area.panes[0].document().passages
+                                     if p.text.startswith("Fact 11 ")))
+    ws.select_claim(claim.id)
+    qtbot.wait(50)
+    ys = [area.row_y(pane, pane.member_passages(claim)[0]) for pane in area.panes]
+    assert ys[0] == ys[1]
+    ws.close()

@@ -1,5 +1,7 @@
 """Slot extraction: each factual element of a sentence with exact offsets and a normalized value."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.slots import Slot, extract_slots
 
@@ -123,3 +125,31 @@ def test_characterisations_are_positive_or_negative():
 def test_empty_and_plain_texts_have_no_slots():
     assert extract_slots("") == []
     assert extract_slots("the river is wide and slow") == []
+
+
+def assert_slots_sound(text, offset=0):
+    """Check every slot's offsets give its text and its type is known."""
+    from core.slots import SLOT_TYPES
+    for slot in extract_slots(text, offset):
+        assert text[slot.start - offset:slot.end - offset] == slot.text
+        assert slot.type in SLOT_TYPES and slot.start < slot.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aA Zz.,;:\"\u201c\u201d'\u2019-\n9%$") + [
+    "President ", "former ", "told ", "Reuters", " not ", "Monday", " in ", "Orvan ", "said ",
+    "will ", "1,200 ", "per cent", "the day before", "Congress", "according to "]), max_size=30))
+def test_any_text_gives_slots_whose_offsets_hold_their_text(pieces):
+    assert_slots_sound("".join(pieces), 7)
+
+
+def test_real_articles_give_slots_whose_offsets_hold_their_text(samples_dir):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples_dir.glob("*.txt"))]
+    assert len(texts) >= 4
+    for text in texts:
+        assert_slots_sound(text)
+
+
+def test_the_seed_articles_give_slots_whose_offsets_hold_their_text(seeds_dir):
+    for path in sorted(seeds_dir.glob("*.txt")):
+        assert_slots_sound(path.read_text(encoding="utf-8"))
