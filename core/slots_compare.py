@@ -61,8 +61,16 @@ def comparable(a: Slot, b: Slot) -> bool:
     if a.type == "place":
         return bool(a.subject) and a.subject == b.subject  # two venues of one event, never of two
     if a.type in EVENT_TYPES:
-        return not a.subject or not b.subject or a.subject == b.subject
+        if a.subject and b.subject:
+            return a.subject == b.subject
+        # Of unknown events only like with like: "on Monday" may fall inside "last week".
+        return _span(a.value) == _span(b.value)
     return True
+
+
+def _span(time_value: str) -> str:
+    """Return how long a stretch a time names: "week" for this week / the weekend, else "day"."""
+    return "week" if time_value.endswith(("week", "weekend")) else "day"
 
 
 def spelling_pair(a: str, b: str) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from gui.linkmap import LinkMap
 from gui.ruler import OverviewRuler
@@ -76,6 +76,8 @@ class PaneArea(QWidget):
             self.splitter.setSizes([1000] * len(self.panes))
         self.empty.setVisible(not self.panes)
         self.splitter.setVisible(bool(self.panes))
+        if self.panes and QApplication.focusWidget() is None:
+            self.panes[0].view.setFocus()   # arrows and Page Down work at once, without a click
 
     def _make_cell(self, key: str) -> QWidget:
         cell = QWidget()

@@ -109,6 +109,13 @@ class SourcePane(QWidget):
                 fmt.setUnderlineStyle(style)
                 fmt.setUnderlineColor(colour)
                 self._merge(cursor, variant.start, variant.end, fmt)
+            for contradiction, variant in self._contradictions():
+                style, colour = theme.divergence_style(contradiction.type, pal)
+                fmt = QTextCharFormat()
+                fmt.setUnderlineStyle(style)
+                fmt.setUnderlineColor(colour)
+                fmt.setFontOverline(True)   # one source against itself: marked above and below
+                self._merge(cursor, variant.start, variant.end, fmt)
         cursor.endEditBlock()
         self.margin.update()
 
@@ -143,6 +150,15 @@ class SourcePane(QWidget):
                 for variant in div.variants:
                     if variant.passage.startswith(prefix):
                         yield div, variant
+
+    def _contradictions(self):
+        doc = self.document()
+        if doc is None or self.ws.alignment is None:
+            return
+        for contradiction in self.ws.alignment.contradictions:
+            if contradiction.doc == doc.id:
+                for variant in contradiction.variants:
+                    yield contradiction, variant
 
     def member_passages(self, claim) -> list:
         """Return this pane's passages that belong to a claim, in text order."""
@@ -332,6 +348,12 @@ class SourcePane(QWidget):
                         continue
                     label = self.ws.alignment.document_of(other.passage).source.label
                     lines.append(f"&nbsp;&nbsp;{html.escape(label)}: “{html.escape(other.text)}”")
+        for contradiction, variant in self._contradictions():
+            if variant.start <= offset < variant.end:
+                others = [f"“{html.escape(v.text)}”" for v in contradiction.variants if v is not variant]
+                lines.append(f"<b>Contradiction inside this source</b> ({html.escape(contradiction.type)}): "
+                             f"{html.escape(contradiction.summary)}<br>&nbsp;&nbsp;elsewhere it says "
+                             + ", ".join(others))
         if lines:
             return "<br>".join(lines)
         if any(s.start <= offset < s.end for s in doc.boilerplate):

@@ -56,12 +56,10 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Run one kind of background job at a time; a newer job makes every older result stale.
-
-    Signals carry the job's token; only the latest token's results reach `finished`, `failed`
-    and `progress`, so a slow job that ends after the user moved on never overwrites the view.
-    With keep_all, jobs run side by side and every result is delivered (file loading).
-    """
+    """Run one kind of background job at a time; a newer job makes every older result stale."""
+    # Signals carry the job's token; only the latest token's results reach `finished`, `failed`
+    # and `progress`, so a slow job that ends after the user moved on never overwrites the view.
+    # With keep_all, jobs run side by side and every result is delivered (file loading).
     started = Signal(int)
     progress = Signal(int, float)
     finished = Signal(int, object)

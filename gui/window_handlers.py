@@ -32,7 +32,13 @@ class WindowHandlers(FileHandlers):
             self.ws.message.emit("Still aligning…")
             return
         move = triage.next_key if step > 0 else triage.previous_key
-        key = move(al, self.ws.verdicts, self.ws.current_divergence_key, untriaged_only=untriaged)
+        filters = self.triage_panel.filters()
+        if any(filters.values()):
+            # J/K walk the queue the triage panel shows, filters included.
+            shown = triage.queue(al, self.ws.verdicts, **filters)
+            key = move(shown, self.ws.current_divergence_key, self.ws.verdicts, untriaged_only=untriaged)
+        else:
+            key = move(al, self.ws.verdicts, self.ws.current_divergence_key, untriaged_only=untriaged)
         if key is None:
             self.ws.message.emit("No more divergences." if not untriaged else "Every divergence is triaged.")
             return
@@ -74,6 +80,13 @@ class WindowHandlers(FileHandlers):
             self.ws.message.emit("No unique passages.")
             return
         self.ws.select_passage(pid)
+
+    def _back_to_panes(self) -> None:
+        """Give the keyboard back to the panes after a dialog, so J/K/1-4 keep working."""
+        self.activateWindow()
+        pane = self._current_pane()
+        if pane is not None:
+            pane.view.setFocus()
 
     # ----- verdicts -------------------------------------------------------------------------
     def _verdict(self, verdict: str, source_key: str = "") -> None:
@@ -118,6 +131,7 @@ class WindowHandlers(FileHandlers):
             default = next((i for i, (k, _l) in enumerate(candidates) if k == src), 0)
         label, ok = QInputDialog.getItem(self, "Error in a source", "Which source is wrong?",
                                          labels, default, False)
+        self._back_to_panes()
         if ok and label:
             self._verdict("source_error", candidates[labels.index(label)][0])
 
@@ -140,6 +154,7 @@ class WindowHandlers(FileHandlers):
         label, ok = QInputDialog.getItem(self, "Apply verdict to a type",
                                          f"Verdict for all {len(keys)} “{div.type}” divergences:",
                                          labels, 0, False)
+        self._back_to_panes()
         if not ok or not self.ws.check_writable():
             return
         verdict = next(v for v, text in VERDICT_LABELS.items() if text == label)
@@ -158,6 +173,7 @@ class WindowHandlers(FileHandlers):
         old = self.ws.verdicts.get(key)
         text, ok = QInputDialog.getMultiLineText(self, "Note", "Note on this divergence:",
                                                  old.note if old else "")
+        self._back_to_panes()
         if ok:
             self.ws.set_note(key, text.strip())
 
@@ -191,6 +207,7 @@ class WindowHandlers(FileHandlers):
             target_text = quoted_target(base)
         labels = self.ws.case.labels() if self.ws.case is not None else ()
         values = AnnotationEditor.ask(self, labels, None, target_text)
+        self._back_to_panes()
         if values is not None:
             label, status, note = values
             self.ws.add_annotation(replace(base, label=label, status=status, note=note))

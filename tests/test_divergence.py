@@ -277,3 +277,9 @@ def test_any_claim_gives_divergences_whose_variants_lie_at_their_exact_offsets(s
         for variant in divergence.variants:
             doc_id, text = where(docs, variant)
             assert text == variant.text and variant.passage == f"{doc_id}:p1"
+
+
+def test_a_weekday_and_a_week_of_no_known_event_do_not_clash():
+    _, found = diverge("Officials confirmed on Monday that the plan was ready.",
+                       "The plan was submitted by Orvan last week, officials confirmed.")
+    assert [d.type for d in found] == []

@@ -334,3 +334,33 @@ def test_ctrl_l_links_the_current_passage_with_the_one_clicked_in_another_pane(w
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ws.edits == []
+
+
+def test_a_verdict_applied_to_a_whole_type_is_one_undo_step(window, qtbot, triage):
+    from PySide6.QtCore import QTimer
+    ws = window.ws
+    ws.select_divergence(ws.alignment.claims[1].divergences[0].key)   # the number divergence
+    keys = triage.keys_of_type(ws.alignment, "number")
+
+    def choose():
+        dialog = QApplication.activeModalWidget()
+        dialog.setTextValue("Not significant")
+        dialog.accept()
+
+    QTimer.singleShot(100, choose)
+    _press(qtbot, window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert keys and {ws.verdicts[k].verdict for k in keys} == {"not_significant"}
+    # The keyboard is back in the panes after the dialog, so triage goes on without the mouse.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in [p.view for p in window.pane_area.panes], timeout=2000)
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.verdicts == {}
+
+
+def test_j_follows_the_type_filter_of_the_triage_panel(window, qtbot, triage):
+    ws = window.ws
+    combo = window.triage_panel.type_filter
+    combo.setCurrentIndex(combo.findData("number"))
+    _press(qtbot, window, Qt.Key.Key_J)
+    assert ws.current_divergence().type == "number"
+    _press(qtbot, window, Qt.Key.Key_J)
+    assert ws.current_divergence().type == "number"   # the only one: J stays, with a message

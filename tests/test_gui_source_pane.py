@@ -184,3 +184,47 @@ def test_a_claim_near_the_end_of_a_short_article_still_sits_level_with_a_long_on
     ys = [area.row_y(pane, pane.member_passages(claim)[0]) for pane in area.panes]
     assert ys[0] == ys[1]
     ws.close()
+
+
+def test_a_contradiction_inside_one_source_is_overlined_and_explained(qtbot):
+    from core.model import Contradiction, Variant
+
+    def analyze(sources, edits=(), progress=None, should_cancel=None):
+        base = fake_analyze(sources, edits)
+        text = sources[0].text
+        first, second = text.index("President Brandt"), text.index("former President Brandt")
+        contradiction = Contradiction("d0", "title", "President vs former President",
+                                      (Variant("d0:p0", first, first + 16, "President Brandt"),
+                                       Variant("d0:p1", second, second + 23, "former President Brandt")))
+        return replace(base, contradictions=(contradiction,))
+
+    ws = Workspace(analyze=analyze, debounce_ms=0)
+    area = PaneArea(ws)
+    qtbot.addWidget(area)
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([make_source("a", "President Brandt spoke. Later former President Brandt left."),
+                        make_source("b", "President Brandt spoke at noon.")])
+    pane = area.panes[0]
+    at = pane.source().text.index("former")
+    fmt = _format_at(pane, at)
+    assert fmt.fontOverline() is True
+    assert fmt.underlineStyle() == theme.divergence_style("title")[0]
+    assert pane.tooltip_at(at + 2).startswith("<b>Contradiction inside this source</b> (title)")
+    assert "“President Brandt”" in pane.tooltip_at(at + 2)
+    ws.close()
+
+
+def test_band_colours_follow_a_dark_palette(qtbot):
+    from PySide6.QtGui import QColor, QPalette
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e0e0e0"))
+    light = QPalette()
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    light.setColor(QPalette.ColorRole.Text, QColor("#000000"))
+    assert theme.is_dark(dark) and not theme.is_dark(light)
+    assert theme.claim_band("c-key", dark).lightness() < 80 < 200 < theme.claim_band("c-key", light).lightness()
+    assert theme.claim_band("c-key", light) == theme.claim_band("c-key", light)   # stable per key
+    assert theme.unique_band(dark).lightness() < 80
+    grey = theme.boilerplate_colour(dark)
+    assert 0x1e < grey.red() < 0xe0

@@ -100,3 +100,14 @@ def test_busy_changes_once_for_overlapping_jobs(qtbot):
     runner.wait(3000)
     qtbot.wait(50)
     assert states == [True, False]
+
+
+def test_with_keep_all_every_job_delivers_its_result(qtbot):
+    runner = TaskRunner(keep_all=True)
+    results = []
+    runner.finished.connect(lambda token, value: results.append(value))
+    runner.start(_slow, "first", 0.05)
+    runner.start(_slow, "second", 0.0)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=3000)
+    assert sorted(results) == ["first", "second"]
+    qtbot.waitUntil(lambda: runner.busy is False, timeout=3000)
