@@ -41,13 +41,50 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data[len(bom):].decode(codec), name
             except UnicodeDecodeError as exc:
                 raise ValueError(f"starts with a {name} byte-order mark but is not valid {name}") from exc
+    utf16 = sniff_utf16(data)   # before UTF-8: ASCII in UTF-16 is also valid UTF-8, NULs and all
+    if utf16:
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     if b"\x00" in data:
         raise ValueError("contains NUL bytes and no byte-order mark")
+    mostly_utf8 = _decode_mostly_utf8(data)
+    if mostly_utf8:
+        return mostly_utf8
     return _decode_legacy(data)
+
+
+def sniff_utf16(data: bytes) -> str | None:
+    """Name the UTF-16 byte order of BOM-less text whose every other byte is NUL, else None."""
+    head = data[:4096]
+    if len(head) < 8 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if nul_odd > 0.4 and nul_even < 0.05:
+        return "utf-16-le"
+    if nul_even > 0.4 and nul_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode_mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """Decode UTF-8 damaged in a few places (a cut last character, a stray byte), or return None.
+
+    Only when well-formed multi-byte sequences clearly outnumber the bad bytes: a cp1252 file
+    ("caf\xe9") has no well-formed sequences and goes to the legacy decoder instead.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if good >= 3 and bad <= max(1, good // 20):
+        return text, f"utf-8 ({bad} damaged byte{'s' if bad != 1 else ''} replaced)"
+    return None
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from core.encoding import bom_encoding, decode
+from core.encoding import bom_encoding, decode, sniff_utf16
 from core.errors import SourceError
 from core.html_extract import extract_html
 from core.model import Source
@@ -135,7 +135,7 @@ def load_text(text: str, title: str = "Pasted text") -> Source:
 
 def binary_kind(data: bytes) -> str:
     """Name the binary format of data, or return "" when it looks like text."""
-    if bom_encoding(data):
+    if bom_encoding(data) or sniff_utf16(data):
         return ""
     for magic, label in _MAGIC:
         if data.startswith(magic):
