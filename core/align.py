@@ -2,29 +2,24 @@
 from __future__ import annotations
 
 import hashlib
-import math
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Optional, Sequence
 
-from core.errors import Cancelled
 from core.model import AlignmentEdit, Claim, Document, Link, Passage, PassageRef
-from core.textnorm import INITIAL, NAME, WORD, fold_corpus_names, match_terms, normalize_text
-
-Vector = dict[int, float]
+from core.textnorm import normalize_text
+from core.vectors import Vector, Weights, candidates, check, dot, mutual_best, normalized, one_phrase, weights
 
 # Tuned on the demo gold (resources/samples/planted.json) and read against ../shared/seeds.
 LINK_THRESHOLD = 0.30     # a pair of single passages must be at least this similar to link
 JOIN_THRESHOLD = 0.25     # mean similarity a passage needs with every member already in a claim
 PART_THRESHOLD = 0.12     # each sentence of a multi-sentence run must share this much with its match
 RUN_MARGIN = 0.08         # a run must beat its best single sentence by this much
+LOOSE_LINK = 0.27         # second pass: mutual best matches with a rare term and real evidence link from here
+LOOSE_JOIN = 0.22         # ... and join a claim when their mean similarity reaches this
 MIN_TERMS = 3             # passages with fewer content terms (headings, "What did he say?") ...
-SHORT_THRESHOLD = 0.7     # ... link only when nearly identical
+SHORT_THRESHOLD = 0.7     # ... and pairs sharing one short phrase only link when nearly identical
 MAX_RUN = 3               # longest run of adjacent sentences that may match one sentence
-NAME_WEIGHT = 0.6         # names say who, other words say what happened: a name alone is no match
-IDF_OFFSET = 0.3          # added to log idf: low enough that topic words ("dam") barely count
 FIGURE_BONUS = 0.25       # added per shared anchor figure (90% / 90 per cent): no penalty when they differ
-CHUNK_CELLS = 2_000_000   # dense similarity cells computed at once (bounds memory)
-SMALL_CORPUS = 1500       # up to this many passages, a pure-Python index beats importing scipy
 
 
 @dataclass(frozen=True)
@@ -35,6 +30,8 @@ class AlignParams:
     part: float = PART_THRESHOLD
     run_margin: float = RUN_MARGIN
     max_run: int = MAX_RUN
+    loose: float = LOOSE_LINK
+    loose_join: float = LOOSE_JOIN
 
 
 @dataclass
@@ -49,139 +46,6 @@ class _Cluster:
         """Add (or subtract) a member vector to the running sum."""
         for term, weight in vector.items():
             self.total[term] = self.total.get(term, 0.0) + sign * weight
-
-
-def _dot(a: Vector, b: Vector) -> float:
-    """Return the dot product of two sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(weight * b.get(term, 0.0) for term, weight in a.items())
-
-
-def _normalized(vector: Vector) -> Vector:
-    """Return the vector scaled to unit length."""
-    norm = math.sqrt(sum(w * w for w in vector.values()))
-    return {t: w / norm for t, w in vector.items()} if norm else {}
-
-
-def _check(should_cancel: Optional[Callable[[], bool]]) -> None:
-    """Raise Cancelled when the caller asked to stop."""
-    if should_cancel is not None and should_cancel():
-        raise Cancelled("alignment cancelled")
-
-
-def _is_figure(key: str) -> bool:
-    """Tell whether a number key can anchor a fact: not a small count like "two" sides or "five" hours."""
-    return key[:1].isdigit() and not (key.isdigit() and int(key) <= 10)
-
-
-def _weights(passages: Sequence[Passage], should_cancel=None
-                         ) -> tuple[list[Vector], list[frozenset[int]]]:
-    """Return raw TF-IDF vectors and, per passage, the figures that anchor it to other documents.
-
-    A figure ("90%", "1,200") anchors when it occurs in at most one passage of each document
-    that has it: then sharing it is strong evidence of one fact, and differing is no penalty.
-    """
-    vocabulary: dict[str, int] = {}
-    counts: list[dict[int, int]] = []
-    factors: list[dict[int, float]] = []
-    found = []
-    for number, passage in enumerate(passages):
-        if number % 500 == 499:
-            _check(should_cancel)
-        found.append(match_terms(passage.text))
-    lowercase = {key for terms in found for key, _, kind in terms if kind == WORD}
-    names = {key for terms in found for key, _, kind in terms
-             if kind == NAME or (kind == INITIAL and key not in lowercase)}
-    variants = fold_corpus_names(names, {key for terms in found for key, _, _ in terms})
-    for terms in found:
-        bag: dict[int, int] = {}
-        scale: dict[int, float] = {}
-        for word, damping, kind in terms:
-            factor = damping * NAME_WEIGHT if kind != WORD and word in names else 1.0
-            word = variants.get(word, word)
-            term = vocabulary.setdefault(word, len(vocabulary))
-            bag[term] = bag.get(term, 0) + 1
-            scale[term] = min(scale.get(term, 1.0), factor)
-        counts.append(bag)
-        factors.append(scale)
-    df: dict[int, int] = {}
-    for bag in counts:
-        for term in bag:
-            df[term] = df.get(term, 0) + 1
-    n = len(passages)
-    idf = {t: math.log((1 + n) / (1 + d)) + IDF_OFFSET for t, d in df.items()}
-    figures = {t for word, t in vocabulary.items() if _is_figure(word)}
-    docs_with: dict[int, set[str]] = {}
-    for bag, passage in zip(counts, passages):
-        for term in figures.intersection(bag):
-            docs_with.setdefault(term, set()).add(passage.doc)
-    anchors = {t for t, docs in docs_with.items() if len(docs) == df[t] >= 2}
-    raw = [{t: (1.0 + math.log(c)) * idf[t] * scale[t] for t, c in bag.items()}
-           for bag, scale in zip(counts, factors)]
-    return raw, [frozenset(anchors.intersection(bag)) for bag in counts]
-
-
-def _candidates_small(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
-                      should_cancel) -> list[tuple[float, int, int]]:
-    """Return the candidate pairs through an inverted index (fast to start: no numpy import)."""
-    postings: dict[int, list[tuple[int, float]]] = {}
-    found: list[tuple[float, int, int]] = []
-    for i, vector in enumerate(vectors):
-        if i % 500 == 499:
-            _check(should_cancel)
-        row: dict[int, float] = {}
-        for term, weight in vector.items():
-            for j, other in postings.get(term, ()):
-                if doc_of[j] != doc_of[i]:
-                    row[j] = row.get(j, 0.0) + weight * other
-        hits = sorted((-score, j) for j, score in row.items() if score >= floor)[:per_row]
-        found.extend((round(-score, 6), j, i) for score, j in hits)
-        for term, weight in vector.items():
-            postings.setdefault(term, []).append((i, weight))
-    return found
-
-
-def _candidates(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
-                should_cancel) -> list[tuple[float, int, int]]:
-    """Return (score, i, j), i < j, for passage pairs of different documents scoring >= floor."""
-    if len(vectors) <= SMALL_CORPUS:
-        return _candidates_small(vectors, doc_of, floor, per_row, should_cancel)
-    return _candidates_large(vectors, doc_of, floor, per_row, should_cancel)
-
-
-def _candidates_large(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
-                      should_cancel) -> list[tuple[float, int, int]]:
-    """Return the candidate pairs by chunked sparse products (bounded memory on big corpora)."""
-    import numpy as np
-    from scipy import sparse
-
-    n = len(vectors)
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for vector in vectors:
-        indices.extend(vector)
-        data.extend(vector.values())
-        indptr.append(len(indices))
-    width = (max(indices) + 1) if indices else 1
-    matrix = sparse.csr_matrix((np.asarray(data, dtype=np.float64), indices, indptr), shape=(n, width))
-    transposed = matrix.T.tocsc()
-    docs = np.asarray(doc_of)
-    rows = max(1, CHUNK_CELLS // n)
-    found: list[tuple[float, int, int]] = []
-    for start in range(0, n, rows):
-        _check(should_cancel)
-        stop = min(n, start + rows)
-        block = (matrix[start:stop] @ transposed).toarray()
-        block[docs[start:stop, None] == docs[None, :]] = 0.0
-        for offset, row in enumerate(block):
-            i = start + offset
-            hits = np.flatnonzero(row[:i] >= floor)
-            if hits.size > per_row:
-                hits = hits[np.lexsort((hits, -row[hits]))[:per_row]]
-            found.extend((round(float(row[j]), 6), int(j), i) for j in hits)
-    return found
 
 
 def resolve_ref(documents: Sequence[Document], ref: PassageRef) -> Optional[Passage]:
@@ -218,19 +82,21 @@ def _manual_pairs(documents, edits, index_of) -> tuple[list[tuple[int, int]], se
 class _Builder:
     """Average-linkage clustering with one contiguous run per document and no chaining."""
 
-    def __init__(self, raw: list[Vector], unit: list[Vector], figures: list[frozenset[int]],
-                 doc_of: list[int], forbidden: set[frozenset[int]], params: AlignParams):
-        self.raw, self.unit, self.figures, self.doc_of = raw, unit, figures, doc_of
+    def __init__(self, found: Weights, doc_of: list[int], forbidden: set[frozenset[int]],
+                 params: AlignParams):
+        self.raw, self.unit, self.figures, self.order = found.raw, found.unit, found.figures, found.order
+        self.doc_of = doc_of
         self.forbidden, self.params = forbidden, params
-        self.owner: list[int] = list(range(len(unit)))
+        self.owner: list[int] = list(range(len(self.unit)))
         self.clusters: dict[int, _Cluster] = {
-            i: _Cluster({doc_of[i]: [i]}, {doc_of[i]: unit[i]}, dict(unit[i]), dict.fromkeys(figures[i], 1))
-            for i in range(len(unit))}
+            i: _Cluster({doc_of[i]: [i]}, {doc_of[i]: self.unit[i]}, dict(self.unit[i]),
+                        dict.fromkeys(self.figures[i], 1))
+            for i in range(len(self.unit))}
 
     def _mean(self, a: _Cluster, b: _Cluster) -> float:
         """Return the mean similarity (figure bonus included) over the member pairs of two claims."""
         shared = sum(count * b.figures.get(t, 0) for t, count in a.figures.items())
-        return (_dot(a.total, b.total) + FIGURE_BONUS * shared) / (len(a.runs) * len(b.runs))
+        return (dot(a.total, b.total) + FIGURE_BONUS * shared) / (len(a.runs) * len(b.runs))
 
     def _run_vector(self, run: list[int]) -> Vector:
         """Return the normalized combined vector of a run of adjacent passages."""
@@ -240,7 +106,7 @@ class _Builder:
         for i in run:
             for term, weight in self.raw[i].items():
                 combined[term] = combined.get(term, 0.0) + weight
-        return _normalized(combined)
+        return normalized(combined)
 
     def _allowed(self, a: _Cluster, b: _Cluster) -> bool:
         """Tell whether no unlinked pair would end up in one claim."""
@@ -293,7 +159,8 @@ class _Builder:
         if not shared:
             if score < self.params.link:
                 return
-            if min(len(self.unit[i]), len(self.unit[j])) < MIN_TERMS and score < SHORT_THRESHOLD:
+            if score < SHORT_THRESHOLD and (min(len(self.unit[i]), len(self.unit[j])) < MIN_TERMS or (
+                    not self.figures[i] & self.figures[j] and one_phrase(self.order[i], self.order[j]))):
                 return
             if self._mean(a, b) >= self.params.join:
                 self._absorb(ki, kj)
@@ -316,10 +183,10 @@ class _Builder:
         for term, weight in cluster.members[doc].items():
             others[term] = others.get(term, 0.0) - weight
         count = len(cluster.runs) - 1
-        old = _dot(others, cluster.members[doc]) / count
+        old = dot(others, cluster.members[doc]) / count
         longer = sorted(run + [p])
-        new = _dot(others, self._run_vector(longer)) / count
-        alone = _dot(others, self.unit[p]) / count
+        new = dot(others, self._run_vector(longer)) / count
+        alone = dot(others, self.unit[p]) / count
         if alone < self.params.part or new < self.params.join or new < old + self.params.run_margin:
             return
         self._absorb(key, self.owner[p])
@@ -333,7 +200,7 @@ def _claim_from(cluster: _Cluster, passages: list[Passage], manual: set[frozense
     centrality: dict[int, float] = {d: 0.0 for d in docs}
     for x, da in enumerate(docs):
         for db in docs[x + 1:]:
-            score = round(_dot(cluster.members[da], cluster.members[db]), 4)
+            score = round(dot(cluster.members[da], cluster.members[db]), 4)
             pair_scores.append(score)
             centrality[da] += score
             centrality[db] += score
@@ -368,29 +235,32 @@ def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit
                     params: AlignParams = AlignParams()) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
     """Return the claims (without divergences) and the ids of passages no other source has."""
     report = progress or (lambda fraction: None)
-    _check(should_cancel)
+    check(should_cancel)
     passages = [p for document in documents for p in document.passages]
     index_of = {p.id: n for n, p in enumerate(passages)}
     doc_number = {document.id: n for n, document in enumerate(documents)}
     doc_of = [doc_number[p.doc] for p in passages]
-    raw, figures = _weights(passages, should_cancel)
-    unit = [_normalized(v) for v in raw]
+    found = weights(passages, should_cancel)
     report(0.2)
-    _check(should_cancel)
+    check(should_cancel)
     per_row = max(8, 3 * (len(documents) - 1))
-    candidates = [(score + FIGURE_BONUS * len(figures[i] & figures[j]), i, j)
-                  for score, i, j in _candidates(unit, doc_of, params.part, per_row, should_cancel)]
+    scored = [(score + FIGURE_BONUS * len(found.figures[i] & found.figures[j]), i, j)
+              for score, i, j in candidates(found.unit, doc_of, params.part, per_row, should_cancel)]
     report(0.6)
-    _check(should_cancel)
+    check(should_cancel)
     forced, forbidden = _manual_pairs(documents, edits, index_of)
-    builder = _Builder(raw, unit, figures, doc_of, forbidden, params)
+    builder = _Builder(found, doc_of, forbidden, params)
     for i, j in forced:
         builder.force(i, j)
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    for number, (score, i, j) in enumerate(candidates):
+    scored.sort(key=lambda c: (-c[0], c[1], c[2]))
+    for number, (score, i, j) in enumerate(scored):
         if number % 5000 == 4999:
-            _check(should_cancel)
+            check(should_cancel)
         builder.offer(score, i, j)
+    builder.params = replace(params, link=params.loose, join=params.loose_join)
+    for score, i, j in mutual_best(scored, doc_of, found):
+        builder.offer(score, i, j)
+    builder.params = params
     report(0.9)
     manual = {frozenset(pair) for pair in forced}
     claims = [_claim_from(c, passages, manual) for c in builder.clusters.values() if len(c.runs) >= 2]

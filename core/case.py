@@ -265,10 +265,14 @@ class Case:
     # ----- verdicts ------------------------------------------------------------------------------
     def set_verdict(self, record: VerdictRecord) -> None:
         """Store (or replace) the verdict on one divergence."""
-        if record.verdict not in VERDICTS:
-            raise ValueError(f"unknown verdict {record.verdict!r}; expected one of {VERDICTS}")
+        # Verdict "" is a note on a divergence not yet triaged.
+        if record.verdict not in VERDICTS + ("",):
+            raise ValueError(f"unknown verdict {record.verdict!r}; expected one of {VERDICTS} or \"\"")
+        if not record.verdict and not record.note:
+            raise ValueError("a record without a verdict must carry a note")
         stored = replace(record, author=record.author or self.author, updated_at=utc_now())
-        with self._write("verdict.set", record.divergence_key) as detail:
+        action = "verdict.set" if record.verdict else "note.set"
+        with self._write(action, record.divergence_key) as detail:
             previous = self.verdicts_for([record.divergence_key])
             self.db.execute(
                 "INSERT INTO verdicts (divergence_key, verdict, note, source_key, author, updated_at) "
@@ -337,7 +341,7 @@ class Case:
 
     def annotations(self) -> list[Annotation]:
         """Return every annotation, oldest first."""
-        return [annotation_from_row(r) for r in self._rows("SELECT * FROM annotations ORDER BY created_at, id")]
+        return [annotation_from_row(r) for r in self._rows("SELECT * FROM annotations ORDER BY created_at, rowid")]
 
     def labels(self) -> list[str]:
         """Return the annotation labels in display order."""

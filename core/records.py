@@ -22,7 +22,7 @@ class TextSelector:
 class VerdictRecord:
     """The checker's decision on one divergence, keyed by Divergence.key."""
     divergence_key: str
-    verdict: str                 # one of core.model.VERDICTS
+    verdict: str                 # one of core.model.VERDICTS, or "" for a note on an untriaged divergence
     note: str = ""
     source_key: str = ""         # the source in error, for verdict "source_error"
     author: str = ""

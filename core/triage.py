@@ -13,6 +13,11 @@ Verdicts = Mapping[str, VerdictRecord]
 QueueOrAlignment = Union[Alignment, Sequence[Divergence]]
 
 
+def decided(verdicts: Verdicts) -> dict[str, VerdictRecord]:
+    """Return the records that carry a real verdict (a note alone leaves a divergence untriaged)."""
+    return {key: record for key, record in verdicts.items() if getattr(record, "verdict", record)}
+
+
 def _sources_of(alignment: Alignment, div: Divergence) -> set[str]:
     return {alignment.document_of(v.passage).source.key for v in div.variants}
 
@@ -24,6 +29,7 @@ def queue(alignment: Alignment, verdicts: Verdicts, *, types=None, verdict_filte
     # source_keys keeps the divergences with a variant in one of these sources.
     if verdict_filter and verdict_filter not in (UNTRIAGED, TRIAGED) + VERDICTS:
         raise ValueError(f"unknown verdict filter {verdict_filter!r}")
+    verdicts = decided(verdicts)
     wanted_types = set(types) if types else None
     wanted_sources = set(source_keys) if source_keys else None
     seen: set[str] = set()
@@ -57,9 +63,9 @@ def _resolve(items, args) -> tuple[list[str], Verdicts, Optional[str]]:
     # Two call forms: (queue, current_key[, verdicts]) and the window's (alignment, verdicts, current_key).
     if isinstance(items, Alignment):
         verdicts, current = (list(args) + [{}, None])[:2]
-        return _keys(items, verdicts), verdicts or {}, current
+        return _keys(items, verdicts), decided(verdicts or {}), current
     current, verdicts = (list(args) + [None, None])[:2]
-    return _keys(items), verdicts or {}, current
+    return _keys(items), decided(verdicts or {}), current
 
 
 def next_key(items: QueueOrAlignment, *args, untriaged_only: bool = False) -> Optional[str]:
@@ -88,6 +94,7 @@ def previous_key(items: QueueOrAlignment, *args, untriaged_only: bool = False) -
 
 def next_untriaged(items: QueueOrAlignment, current_key: Optional[str], verdicts: Verdicts) -> Optional[str]:
     """Return the first divergence without a verdict after current_key, wrapping; None when all are done."""
+    verdicts = decided(verdicts)
     keys = _keys(items, verdicts)
     start = keys.index(current_key) + 1 if current_key in keys else 0
     for key in keys[start:] + keys[:start]:
@@ -98,6 +105,7 @@ def next_untriaged(items: QueueOrAlignment, current_key: Optional[str], verdicts
 
 def progress(items: QueueOrAlignment, verdicts: Verdicts) -> tuple[int, int]:
     """Return (triaged, total) over the whole queue."""
+    verdicts = decided(verdicts)
     keys = set(_keys(items, verdicts))
     return len(keys & set(verdicts)), len(keys)
 

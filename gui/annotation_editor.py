@@ -70,6 +70,7 @@ class AnnotationEditor(QDialog):
         self.status_combo.addItems(list(ANNOTATION_STATUSES))
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setPlaceholderText("What did you find? (Ctrl+Enter saves)")
+        self.note_edit.setTabChangesFocus(True)   # Tab / Shift+Tab reach the label and status by keyboard
         self.target = QPlainTextEdit(self)
         self.target.setReadOnly(True)
         self.target.setPlainText(target_text or quoted_target(annotation))
@@ -95,13 +96,21 @@ class AnnotationEditor(QDialog):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.accept)
         # The note editor would take Ctrl+Enter as a line break; it saves instead.
-        self.note_edit.installEventFilter(self)
+        # ... and so would the label's line edit (as "choose this entry"): Ctrl+Enter saves in every field.
+        self._save_fields = (self.note_edit, self.label_combo.lineEdit(), self.label_combo, self.status_combo)
+        for field in self._save_fields:
+            field.installEventFilter(self)
         if annotation is not None and annotation.id:
             if self.label_combo.findText(annotation.label) < 0 and annotation.label:
                 self.label_combo.addItem(annotation.label)
             self.label_combo.setCurrentText(annotation.label or ANNOTATION_LABELS[0])
             self.status_combo.setCurrentText(annotation.status or "open")
             self.note_edit.setPlainText(annotation.note)
+        self.note_edit.setFocus()
+
+    def showEvent(self, event) -> None:
+        # The note is what the checker types first; the label and status are a Shift+Tab away.
+        super().showEvent(event)
         self.note_edit.setFocus()
 
     def label(self) -> str:
@@ -125,7 +134,7 @@ class AnnotationEditor(QDialog):
         return replace(base, label=self.label(), status=self.status(), note=self.note())
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.note_edit and event.type() == QEvent.Type.KeyPress and \
+        if obj in self._save_fields and event.type() == QEvent.Type.KeyPress and \
                 event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                 event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.accept()

@@ -63,6 +63,30 @@ def claim_link_colour(claim_key: str, alpha: int = 110, pal: QPalette | None = N
     return colour
 
 
+class PaletteColours:
+    """Remember colours derived from one palette; forget them all when the palette changes."""
+
+    def __init__(self):
+        self._palette_key = None
+        self._memo: dict[tuple, QColor] = {}
+
+    def memo(self, pal: QPalette) -> dict:
+        """Return the free-form store of this palette's colours (emptied when the palette changes)."""
+        key = pal.cacheKey()
+        if key != self._palette_key:
+            self._palette_key, self._memo = key, {}
+        return self._memo
+
+    def get(self, pal: QPalette, fn, *args) -> QColor:
+        """Return fn(*args, pal), computed once per palette (callers must not modify the colour)."""
+        self.memo(pal)
+        memo_key = (fn, *args)
+        colour = self._memo.get(memo_key)
+        if colour is None:
+            colour = self._memo[memo_key] = fn(*args, pal)
+        return colour
+
+
 def current_colour(pal: QPalette | None = None, alpha: int = 150) -> QColor:
     """Return the emphasis colour of the current claim or divergence."""
     colour = QColor((pal or theme.palette()).color(QPalette.ColorRole.Highlight))

@@ -122,6 +122,7 @@ class FileHandlers:
         if self.data_dir is not None:
             from gui.launch import remember_case
             remember_case(self.data_dir, path)
+            self.recent_menu.refresh()
 
     def add_sources_dialog(self) -> None:
         """Choose articles to add."""

@@ -2,27 +2,38 @@
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton,
                                QTextBrowser, QToolButton, QVBoxLayout, QWidget)
 
+from core.errors import Cancelled
 from core.summary import majority_summary
 from core.worddiff import word_diff as core_word_diff
 from gui import colors, theme
+from gui.tasks import TaskRunner
 
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
-
-
-@lru_cache(maxsize=512)
-def _cached_diff(a: str, b: str) -> tuple:
-    return tuple(core_word_diff(a, b))
+SYNC_DIFF_CHARS = 500    # claims whose texts total less are diffed at once (about 3 ms of work)
+DIFF_DELAY_MS = 40       # wait this long on a claim before diffing it (held N/J keys skip the work)
+DIFF_MEMO = 256          # claim/pivot diffs kept, so N/P/J/K back and forth never re-diffs
 
 
 def word_diff(a: str, b: str) -> list[tuple[int, str]]:
-    """Return (op, text) pieces turning a into b (core.worddiff), cached: J/K re-shows the same diffs."""
-    return list(_cached_diff(a, b))
+    """Return (op, text) pieces turning a into b (core.worddiff)."""
+    return core_word_diff(a, b)
+
+
+def diff_variants(pivot_text: str, texts: tuple[str, ...], progress=None, should_cancel=None) -> tuple:
+    """Return the word diff of each text against the pivot text, checking for cancel between texts."""
+    out = []
+    for i, text in enumerate(texts):
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+        out.append(tuple(core_word_diff(pivot_text, text)))
+        if progress is not None:
+            progress((i + 1) / len(texts))
+    return tuple(out)
 
 
 def diff_html(ops, dark: bool = False) -> str:
@@ -64,6 +75,17 @@ class Inspector(QWidget):
         self._updating = False
         self._note_key: str | None = None
         self._shown: dict[int, str] = {}   # the rich text each browser shows now
+        # (claim key, pivot text, variant texts) -> their diffs; only the current claim is diffed.
+        self._diffs: dict[tuple, tuple] = {}
+        self._wanted: tuple | None = None    # (diff key, pivot text) the current claim still lacks
+        self._pending: tuple | None = None   # the diff key the background job works on
+        self._differ = TaskRunner(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DIFF_DELAY_MS)
+        self._debounce.timeout.connect(self._start_diff)
+        self._differ.finished.connect(self._on_diffs)
+        self._differ.failed.connect(self._on_diff_failed)
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -146,6 +168,7 @@ class Inspector(QWidget):
             w.setEnabled(has_claim)
         self.pivot_combo.clear()
         if not has_claim:
+            self._wanted = None
             self._show_no_claim(al)
             return
         pivot = self.ws.pivots.get(claim.key, claim.pivot)
@@ -157,14 +180,61 @@ class Inspector(QWidget):
             self.pivot_combo.addItem(self._label(pid), pid)
         self.pivot_combo.setCurrentIndex(max(0, next((i for i, r in enumerate(runs) if r[0] == pivot_doc), 0)))
         pivot_text = next((t for d, _p, t in runs if d == pivot_doc), runs[0][2])
-        parts = [f"<p><b>{html.escape(self._label(pivot))}</b> <i>(pivot)</i><br>{html.escape(pivot_text)}</p>"]
-        for doc_id, pid, text in runs:
-            if doc_id == pivot_doc:
-                continue
-            parts.append(f"<p><b>{html.escape(self._label(pid))}</b><br>{diff_html(word_diff(pivot_text, text), theme.is_dark(self.palette()))}</p>")
-        self._set_html(self.variants, "".join(parts))
+        others = [(pid, text) for doc_id, pid, text in runs if doc_id != pivot_doc]
+        key = (claim.key, pivot_text, tuple(t for _p, t in others))
+        diffs = self._diffs.get(key)
+        if diffs is None and sum(len(t) for t in key[2]) + len(pivot_text) <= SYNC_DIFF_CHARS:
+            diffs = self._remember(key, diff_variants(pivot_text, key[2]))
+        # Long variants are diffed off the GUI thread, once the selection rests, so that N/P/J/K
+        # answer within a frame; the texts show at once and their marks follow.
+        self._wanted = (key, pivot_text) if diffs is None else None
+        if diffs is None and self._pending != key:
+            self._debounce.start()
+        self._show_variants(pivot, pivot_text, others, diffs)
         self._show_divergences(claim)
         self._show_annotations(claim)
+
+    def _remember(self, key: tuple, diffs: tuple) -> tuple:
+        self._diffs[key] = diffs
+        while len(self._diffs) > DIFF_MEMO:
+            del self._diffs[next(iter(self._diffs))]
+        return diffs
+
+    def _start_diff(self) -> None:
+        if self._wanted is None:
+            return
+        key, pivot_text = self._wanted
+        if key in self._diffs or key == self._pending:
+            return
+        self._pending = key
+        self._differ.start(diff_variants, pivot_text, key[2])
+
+    def _on_diffs(self, _token: int, diffs: tuple) -> None:
+        key, self._pending = self._pending, None
+        if key is None:
+            return
+        self._remember(key, diffs)
+        if self._wanted is not None and self._wanted[0] == key:
+            self.refresh()
+        elif self._wanted is not None:
+            self._debounce.start()   # the user moved on while this ran: diff where they are now
+
+    def _on_diff_failed(self, _token: int, exc: object) -> None:
+        self._pending = self._wanted = None
+        if hasattr(self.ws, "message"):
+            self.ws.message.emit(f"Word diff failed: {exc}")
+
+    def _show_variants(self, pivot: str, pivot_text: str, others: list, diffs: tuple | None) -> None:
+        dark = theme.is_dark(self.palette())
+        parts = [f"<p><b>{html.escape(self._label(pivot))}</b> <i>(pivot)</i><br>{html.escape(pivot_text)}</p>"]
+        for i, (pid, text) in enumerate(others):
+            body = diff_html(diffs[i], dark) if diffs is not None else html.escape(text)
+            parts.append(f"<p><b>{html.escape(self._label(pid))}</b><br>{body}</p>")
+        self._set_html(self.variants, "".join(parts))
+
+    def diffs_pending(self) -> bool:
+        """Return True while the current claim's word diffs are still awaited."""
+        return self._wanted is not None
 
     def _set_html(self, browser: QTextBrowser, text: str) -> None:
         # Re-laying out unchanged rich text is most of the cost of moving to the next divergence.

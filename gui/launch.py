@@ -9,7 +9,6 @@ from pathlib import Path
 
 APP_NAME = "Parallax"
 ORGANIZATION = "Parallax"
-RECENT_FILE = "recent.json"
 DEMO_CASE = "demo.parallax"
 MAX_RECENT = 10
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -57,21 +56,15 @@ def user_data_dir() -> Path:
 
 def recent_cases(data_dir: Path) -> list[str]:
     """Return the recently opened case paths that still exist, newest first."""
-    try:
-        paths = json.loads((Path(data_dir) / RECENT_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    return [p for p in paths if isinstance(p, str) and Path(p).is_file()]
+    from core.settings import existing_recent, recent_cases_file
+    return existing_recent(recent_cases_file(data_dir))
 
 
 def remember_case(data_dir: Path, path: str) -> None:
-    """Put a case at the top of the recent-cases list."""
-    data_dir = Path(data_dir)
-    path = str(Path(path).resolve())
-    paths = [path] + [p for p in recent_cases(data_dir) if p != path]
+    """Put a case at the top of the recent-cases list (core.settings' list, shared with the menu)."""
+    from core.settings import recent_cases_file, remember_recent
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        (data_dir / RECENT_FILE).write_text(json.dumps(paths[:MAX_RECENT], indent=1), encoding="utf-8")
+        remember_recent(recent_cases_file(data_dir), str(Path(path).resolve()), MAX_RECENT)
     except OSError:
         pass  # the recent list is a convenience; failing to write it must not stop the window
 

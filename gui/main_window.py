@@ -14,6 +14,7 @@ from gui.claims_table import ClaimsTable
 from gui.find_bar import FindBar
 from gui.inspector import Inspector
 from gui.pane_area import PaneArea
+from gui.recent_menu import RecentMenu
 from gui.source_list import SourceList
 from gui.triage_panel import TriagePanel
 from gui.window_handlers import WindowHandlers
@@ -187,6 +188,8 @@ class MainWindow(WindowHandlers, QMainWindow):
             menus[spec.menu].addAction(action)
             self.addAction(action)   # shortcuts work with the menu bar hidden too
             self.actions_by_id[spec.id] = action
+        self.recent_menu = RecentMenu(self.data_dir, self.open_case, self)
+        menus["File"].insertMenu(self.actions_by_id["file.export"], self.recent_menu)
 
     # ----- status -------------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -204,7 +207,7 @@ class MainWindow(WindowHandlers, QMainWindow):
         div = self.ws.current_divergence()
         if div is not None:
             verdict = self.ws.verdicts.get(div.key)
-            state = verdict.verdict.replace("_", " ") if verdict else "untriaged"
+            state = verdict.verdict.replace("_", " ") if verdict and verdict.verdict else "untriaged"
             self.current_label.setText(f"{div.type}: {div.summary}  [{state}]")
         elif self.ws.current_claim() is not None:
             claim = self.ws.current_claim()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QTextCursor
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
 from gui import colors
@@ -57,6 +57,10 @@ class OverviewRuler(QWidget):
         self._cache_key = None
         self._passages: list[tuple[str, float, float, str | None]] = []   # id, top, bottom, claim key
         self._variants: list[tuple[str, str, float, float]] = []
+        self._where: dict[str, tuple[float, float]] = {}   # passage id -> top, bottom fractions
+        self._static: QPixmap | None = None
+        self._static_key = None
+        self.static_renders = 0   # how many times the cached marks were drawn (tests read it)
         self.setFixedWidth(WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -86,14 +90,15 @@ class OverviewRuler(QWidget):
         if key == self._cache_key:
             return
         self._cache_key = key
-        self._passages, self._variants = [], []
+        self._passages, self._variants, self._where = [], [], {}
         if al is None or doc is None:
             return
         for p in doc.passages:
             claim = self.ws.claim_of_passage(p.id)
             kind = claim.key if claim is not None else ("" if not self.ws.is_unique(p.id) else None)
-            self._passages.append((p.id, offset_fraction(self.edit, p.start), offset_fraction(self.edit, p.end),
-                                   kind))
+            top, bottom = offset_fraction(self.edit, p.start), offset_fraction(self.edit, p.end)
+            self._passages.append((p.id, top, bottom, kind))
+            self._where[p.id] = (top, bottom)
         prefix = doc.id + ":"
         for claim in al.claims:
             if not any(m.startswith(prefix) for m in claim.members):
@@ -107,16 +112,13 @@ class OverviewRuler(QWidget):
     def marks(self) -> dict[str, list]:
         """Return what the ruler shows: claim, unique, divergence and current marks, and the view."""
         self._measure()
-        claims, unique, current = [], [], []
-        cur = self.ws.current_claim()
-        cur_members = set(cur.members) if cur is not None else {self.ws.current_passage_id}
+        claims, unique = [], []
         for pid, top, bottom, claim_key in self._passages:
             if claim_key:
                 claims.append((claim_key, top, bottom))
             elif claim_key is None:   # measured as unique
                 unique.append((pid, top, bottom))
-            if pid in cur_members:
-                current.append((pid, top, bottom))
+        current = sorted(self._current_marks(), key=lambda m: m[1])
         return {"claims": claims, "unique": unique, "current": current,
                 "divergences": [(t, a, b) for _k, t, a, b in self._variants],
                 "visible": visible_fraction(self.edit)}
@@ -136,28 +138,64 @@ class OverviewRuler(QWidget):
         y = track[0] + top * track[1]
         return QRectF(x, y, w, max(MIN_MARK, (bottom - top) * track[1]))
 
-    def paintEvent(self, _event) -> None:
-        pal = self.palette()
-        painter = QPainter(self)
+    def _static_layer(self, track: tuple[float, float], pal: QPalette) -> QPixmap:
+        """Return the claim, unique and divergence marks as one picture, redrawn only when they change."""
+        self._measure()
+        ratio = self.devicePixelRatioF()
+        key = (self._cache_key, self.size().toTuple(), track, pal.cacheKey(), ratio)
+        if key == self._static_key and self._static is not None:
+            return self._static
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Window))
-        track = self.track()
         painter.fillRect(QRectF(0, track[0], self.width(), track[1]), pal.color(QPalette.ColorRole.AlternateBase))
-        marks = self.marks()
         w = self.width()
-        claim_colours = {key: colors.claim_link_colour(key, 230, pal) for key, _t, _b in marks["claims"]}
-        for key, top, bottom in marks["claims"]:
-            painter.fillRect(self._rect(track, 1, w / 2 - 1, top, bottom), claim_colours[key])
+        claim_colours: dict[str, QColor] = {}
+        for _pid, top, bottom, claim_key in self._passages:
+            if claim_key:
+                colour = claim_colours.get(claim_key)
+                if colour is None:
+                    colour = claim_colours[claim_key] = colors.claim_link_colour(claim_key, 230, pal)
+                painter.fillRect(self._rect(track, 1, w / 2 - 1, top, bottom), colour)
         unique = colors.unique_colour(pal)
-        for _pid, top, bottom in marks["unique"]:
-            painter.fillRect(self._rect(track, 1, w / 2 - 1, top, bottom), unique)
-        for kind, top, bottom in marks["divergences"]:
-            painter.fillRect(self._rect(track, w / 2, w / 2 - 1, top, bottom), colors.type_colour(kind, pal))
-        for _pid, top, bottom in marks["current"]:
-            painter.fillRect(self._rect(track, 0, 3, top, bottom), pal.color(QPalette.ColorRole.Highlight))
-        top, bottom = marks["visible"]
+        for _pid, top, bottom, claim_key in self._passages:
+            if claim_key is None:
+                painter.fillRect(self._rect(track, 1, w / 2 - 1, top, bottom), unique)
+        type_colours: dict[str, QColor] = {}
+        for _key, kind, top, bottom in self._variants:
+            colour = type_colours.get(kind)
+            if colour is None:
+                colour = type_colours[kind] = colors.type_colour(kind, pal)
+            painter.fillRect(self._rect(track, w / 2, w / 2 - 1, top, bottom), colour)
+        painter.end()
+        self._static, self._static_key = pixmap, key
+        self.static_renders += 1
+        return pixmap
+
+    def _current_marks(self) -> list[tuple[str, float, float]]:
+        cur = self.ws.current_claim()
+        if cur is not None:
+            members = cur.members
+        elif self.ws.current_passage_id:
+            members = (self.ws.current_passage_id,)
+        else:
+            return []
+        return [(pid, *self._where[pid]) for pid in members if pid in self._where]
+
+    def paintEvent(self, _event) -> None:
+        # Only the current claim and the view change on N/J/scroll: the rest is one cached picture.
+        pal = self.palette()
+        track = self.track()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._static_layer(track, pal))
+        highlight = pal.color(QPalette.ColorRole.Highlight)
+        for _pid, top, bottom in self._current_marks():
+            painter.fillRect(self._rect(track, 0, 3, top, bottom), highlight)
+        top, bottom = visible_fraction(self.edit)
         view = QColor(pal.color(QPalette.ColorRole.Text))
         view.setAlpha(40)
-        rect = self._rect(track, 0, w - 1, top, bottom)
+        rect = self._rect(track, 0, self.width() - 1, top, bottom)
         painter.fillRect(rect, view)
         view.setAlpha(140)
         painter.setPen(QPen(view, 1))

@@ -17,25 +17,31 @@ class MarginBar(QWidget):
         self._pane = pane
         self._cache_key = None
         self._bars: list[tuple[int, int, object]] = []   # (content top, content bottom, colour)
+        self._current_key = None
+        self._current: list[tuple[int, int, object]] = []   # the current claim's bars, same form
 
     def _content_bars(self) -> list:
-        # Unique bars only move with the alignment or the layout, and scrolling just shifts them:
-        # they are measured once per change; the current claim's few bars on every paint.
+        # Bars only move with the alignment, the layout or the current claim, and scrolling just
+        # shifts them: they are measured in document pixels once per change, not on every paint.
         pane, view = self._pane, self._pane.view
         scroll = view.verticalScrollBar().value()
         key = (id(pane.ws.alignment), view.document().size().toTuple(), view.viewport().width(),
-               view.font().pointSizeF())
+               view.font().pointSizeF(), view.palette().cacheKey())
         if key != self._cache_key:
-            self._bars = []
-            for start, end, colour in pane.margin_marks(with_current=False):
-                top, bottom = pane.span_y(start, end)
-                self._bars.append((top + scroll, bottom + scroll, colour))
-            self._cache_key = key
-        current = []
-        for start, end, colour in pane.margin_marks(unique=False):
-            top, bottom = pane.span_y(start, end)
-            current.append((top + scroll, bottom + scroll, colour))
-        return self._bars + current
+            self._bars = self._measure(pane.margin_marks(with_current=False), scroll)
+            self._cache_key, self._current_key = key, None
+        current_key = (pane.ws.current_claim_id, pane.ws.current_passage_id)
+        if current_key != self._current_key:
+            self._current = self._measure(pane.margin_marks(unique=False), scroll)
+            self._current_key = current_key
+        return self._bars + self._current
+
+    def _measure(self, marks, scroll: int) -> list[tuple[int, int, object]]:
+        out = []
+        for start, end, colour in marks:
+            top, bottom = self._pane.span_y(start, end)
+            out.append((top + scroll, bottom + scroll, colour))
+        return out
 
     def paintEvent(self, _event) -> None:
         pane, painter = self._pane, QPainter(self)

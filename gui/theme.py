@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
@@ -42,7 +43,9 @@ def is_dark(pal: QPalette | None = None) -> bool:
     return pal.color(QPalette.ColorRole.Base).lightness() < 128
 
 
+@lru_cache(maxsize=4096)
 def _hue_of(key: str) -> int:
+    # Pure and called for every claim on every paint: hashing once per key is enough.
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:6], 16) % 360
 
 

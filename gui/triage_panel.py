@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QProgressBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from core.model import DIVERGENCE_TYPES, VERDICTS
-from core.triage import TRIAGED, UNTRIAGED, progress_text, queue
+from core.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
 from gui import colors
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -122,15 +122,14 @@ class TriagePanel(QWidget):
             self.empty.hide()
             self._updating = False
             return
-        total = len(al.divergences())
-        done = sum(1 for d in al.divergences() if d.key in self.ws.verdicts)
+        done, total = progress(al, self.ws.verdicts)
         self.progress_label.setText(progress_text(al, self.ws.verdicts))
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)
         pal = self.palette()
         for div in queue(al, self.ws.verdicts, **self.filters()):
             record = self.ws.verdicts.get(div.key)
-            verdict = record.verdict if record else None
+            verdict = record.verdict if record else None   # "" is a note on an untriaged divergence
             item = QTreeWidgetItem([div.type, div.summary, colors.verdict_text(verdict)
                                     + (" ✎" if record is not None and record.note else "")])
             item.setData(0, KEY_ROLE, div.key)

@@ -13,6 +13,7 @@ from gui.actions import ACTIONS
 from gui.annotation_editor import AnnotationEditor, quoted_target
 from gui.file_handlers import FileHandlers
 from gui.help_overlay import HelpOverlay
+from gui.note_dialog import NoteDialog
 from gui.palette import CommandPalette
 
 
@@ -138,7 +139,7 @@ class WindowHandlers(FileHandlers):
     def clear_verdict(self) -> None:
         """Remove the verdict of the current divergence."""
         key = self.ws.current_divergence_key
-        if key is None or key not in self.ws.verdicts:
+        if key is None or not getattr(self.ws.verdicts.get(key), "verdict", ""):
             self.ws.message.emit("The current divergence has no verdict.")
             return
         self.ws.clear_verdict(key)
@@ -171,11 +172,12 @@ class WindowHandlers(FileHandlers):
             self.ws.message.emit("No current divergence: press J first.")
             return
         old = self.ws.verdicts.get(key)
-        text, ok = QInputDialog.getMultiLineText(self, "Note", "Note on this divergence:",
-                                                 old.note if old else "")
+        div = self.ws.current_divergence()
+        about = f"Note on this {div.type} divergence: {div.summary}" if div is not None else "Note:"
+        text = NoteDialog.ask(self, about, old.note if old else "")
         self._back_to_panes()
-        if ok:
-            self.ws.set_note(key, text.strip())
+        if text is not None:
+            self.ws.set_note(key, text)
 
     def annotate(self) -> None:
         """Annotate the selected text, or the current claim (or unique passage) when nothing is selected."""

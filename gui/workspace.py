@@ -4,12 +4,12 @@ from __future__ import annotations
 import sys
 import uuid
 from dataclasses import replace
-from datetime import datetime, timezone
 from typing import Callable, Optional
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from core.case import utc_now
 from core.model import Alignment, AlignmentEdit, Claim, Divergence, Document, PassageRef, Source
 from core.records import Annotation, VerdictRecord
 from gui.alignment_index import AlignmentIndex
@@ -24,7 +24,8 @@ DEBOUNCE_MS = 150
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    # The case's own clock format (milliseconds, "Z"): annotations are listed in created_at order.
+    return utc_now()
 
 
 def _default_analyze(sources, edits, progress=None, should_cancel=None) -> Alignment:
@@ -242,22 +243,26 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
         self.undo_stack.push(VerdictCommand(self, key, new, old, f"Verdict {verdict}"))
 
     def clear_verdict(self, key: str) -> None:
-        """Remove a divergence's verdict (undoable)."""
-        if key not in self.verdicts or not self.check_writable():
+        """Remove a divergence's verdict (undoable); its note stays, on an untriaged divergence."""
+        old = self.verdicts.get(key)
+        if old is None or not old.verdict or not self.check_writable():
             return
-        self.undo_stack.push(VerdictCommand(self, key, None, self.verdicts[key], "Clear verdict"))
+        new = replace(old, verdict="", source_key="", author=self.author, updated_at=_now()) if old.note else None
+        self.undo_stack.push(VerdictCommand(self, key, new, old, "Clear verdict"))
 
     def set_note(self, key: str, note: str) -> None:
-        """Set the note of a divergence's verdict (undoable); a note alone means needs follow-up."""
+        """Set the note of a divergence (undoable); a note alone leaves the divergence untriaged."""
         if not key or not self.check_writable():
             return
         old = self.verdicts.get(key)
-        if old is not None and old.note == note:
+        if (old.note if old is not None else "") == note:
             return
-        if old is not None:
+        if old is not None and (old.verdict or note):
             new = replace(old, note=note, author=self.author, updated_at=_now())
+        elif old is not None:
+            new = None   # the note was all there was: removing it removes the record
         else:
-            new = VerdictRecord(key, "follow_up", note, "", self.author, _now())
+            new = VerdictRecord(key, "", note, "", self.author, _now())
         self.undo_stack.push(VerdictCommand(self, key, new, old, "Edit note"))
 
     def add_annotation(self, annotation: Annotation) -> None:

@@ -16,6 +16,7 @@ from core.align import align_documents, resolve_ref
 from core.errors import Cancelled
 from core.model import AlignmentEdit, Document, Passage, PassageRef, Source
 from core.textnorm import normalize_text
+from core.vectors import dot, weights
 
 HARBOUR = (
     "The Port of Valmora reopened on Tuesday after a three-day strike by dock workers. "
@@ -186,17 +187,6 @@ def test_progress_rises_to_one_and_cancel_raises():
         align_documents(docs, should_cancel=lambda: True)
 
 
-def test_small_and_large_candidate_paths_find_the_same_pairs():
-    pytest.importorskip("scipy")
-    docs = documents(HARBOUR, COAST, LEDGER, SPLIT)
-    passages = [p for d in docs for p in d.passages]
-    unit = [align._normalized(v) for v in align._weights(passages)[0]]
-    doc_of = [int(p.doc[1:]) for p in passages]
-    small = align._candidates_small(unit, doc_of, 0.05, 4, None)
-    large = align._candidates_large(unit, doc_of, 0.05, 4, None)
-    assert sorted(small) == sorted(large) and len(small) > 10
-
-
 def test_a_sentence_bridging_two_facts_does_not_chain_them_into_one_claim():
     docs = documents(
         "The Port of Valmora reopened on Tuesday after a three-day strike by dock workers.",
@@ -204,9 +194,8 @@ def test_a_sentence_bridging_two_facts_does_not_chain_them_into_one_claim():
         "The Port of Valmora reopened after the three-day strike; the harbour authority estimated "
         "losses at $5m.",
         "Losses at the harbour were estimated at 5 million dollars.")
-    bridge = align._normalized(align._weights([p for d in docs for p in d.passages])[0][2])
-    first = align._normalized(align._weights([p for d in docs for p in d.passages])[0][0])
-    assert align._dot(bridge, first) >= align.LINK_THRESHOLD  # single linkage would chain all four
+    unit = weights([p for d in docs for p in d.passages]).unit
+    assert dot(unit[2], unit[0]) >= align.LINK_THRESHOLD  # single linkage would chain all four
     claims, unique = align_documents(docs)
     assert [c.members for c in claims] == [("d0:p0", "d1:p0"), ("d2:p0", "d3:p0")]
     assert unique == ()
@@ -234,8 +223,8 @@ def test_a_shared_figure_links_two_loose_paraphrases_of_one_fact():
               "though fishing rights remain open.")
     docs = documents(f"{HARBOUR} {told}", f"{COAST} {retold}")
     passages = [p for d in docs for p in d.passages]
-    unit = [align._normalized(v) for v in align._weights(passages)[0]]
-    assert align._dot(unit[5], unit[-1]) < align.LINK_THRESHOLD  # the words alone are not enough
+    unit = weights(passages).unit
+    assert dot(unit[5], unit[-1]) < align.LINK_THRESHOLD  # the words alone are not enough
     claims, _ = align_documents(docs)
     assert ("d0:p5", "d1:p4") in [c.members for c in claims]
 
@@ -245,4 +234,42 @@ def test_a_different_figure_is_not_evidence_of_the_same_fact():
     retold = ("Officials reported agreement on 60 per cent of the questions about the canal, "
               "though fishing rights remain open.")
     claims, unique = align_documents(documents(f"{HARBOUR} {told}", f"{COAST} {retold}"))
+    assert "d0:p5" in unique and "d1:p4" in unique
+
+
+LEASE = "Any extension of the port lease must be ratified by the city council."
+LEASE_RETOLD = "Extending the lease needs approval from the council and a hearing."
+
+
+def test_mutual_best_matches_sharing_rare_terms_link_in_the_second_pass_below_the_first_threshold():
+    docs = documents(f"{HARBOUR} {LEASE}", f"{COAST} {LEASE_RETOLD}")
+    unit = weights([p for d in docs for p in d.passages]).unit
+    assert 0.27 <= dot(unit[5], unit[-1]) < align.LINK_THRESHOLD
+    claims, unique = align_documents(docs)
+    assert ("d0:p5", "d1:p4") in [c.members for c in claims]
+    assert unique == ("d0:p2", "d0:p3", "d1:p3")
+
+
+def test_without_the_second_pass_the_loose_paraphrase_stays_unique():
+    docs = documents(f"{HARBOUR} {LEASE}", f"{COAST} {LEASE_RETOLD}")
+    claims, unique = align_documents(docs, params=align.AlignParams(loose=1.0))
+    assert [c.members for c in claims] == [("d0:p0", "d1:p1"), ("d0:p1", "d1:p2"), ("d0:p4", "d1:p0")]
+    assert "d0:p5" in unique and "d1:p4" in unique
+
+
+def test_the_second_pass_does_not_link_a_sentence_whose_best_match_lies_elsewhere():
+    third = "Extending the lease needs approval from the city council and a public hearing."
+    docs = documents(f"{HARBOUR} {LEASE}", f"{COAST} {LEASE_RETOLD} {third}")
+    claims, _ = align_documents(docs)
+    lease = [c.members for c in claims if "d0:p5" in c.members]
+    assert lease == [("d0:p5", "d1:p5")]
+
+
+def test_two_sentences_sharing_only_the_name_of_an_office_do_not_link():
+    docs = documents(f"{HARBOUR} The river police bought a patrol boat.",
+                     f"{COAST} Reporters could not reach the river police.")
+    unit = weights([p for d in docs for p in d.passages]).unit
+    assert dot(unit[5], unit[-1]) >= align.LINK_THRESHOLD
+    claims, unique = align_documents(docs)
+    assert [c.members for c in claims] == [("d0:p0", "d1:p1"), ("d0:p1", "d1:p2"), ("d0:p4", "d1:p0")]
     assert "d0:p5" in unique and "d1:p4" in unique

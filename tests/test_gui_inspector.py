@@ -1,10 +1,13 @@
 """Inspector: pivot, word diffs against it, typed divergences with verdicts, notes, annotations."""
+from dataclasses import replace
+
 import pytest
 
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt, QUrl  # noqa: E402
 
+from gui import inspector as inspector_module  # noqa: E402
 from gui.inspector import Inspector, diff_html, word_diff  # noqa: E402
 from gui_fakes import FakeWorkspace  # noqa: E402
 
@@ -105,3 +108,57 @@ def test_annotations_of_the_claim_and_its_passages_are_listed(inspector):
     assert inspector.annotations.text().endswith("<b>disputed</b> (open) City hall says Monday.")
     inspector.ws.select_claim("c2")
     assert inspector.annotations.text() == "<small>No annotations on this claim (A to add).</small>"
+
+
+def _lines(inspector):
+    return inspector.variants.toPlainText().split("\n")
+
+
+def test_a_long_claim_shows_its_texts_at_once_and_its_marks_when_the_background_diff_lands(
+        inspector, qtbot, monkeypatch):
+    monkeypatch.setattr(inspector_module, "SYNC_DIFF_CHARS", 0)   # every claim counts as long
+    inspector.ws.select_claim("c0")
+    assert inspector.diffs_pending()
+    assert _lines(inspector)[2:4] == ["Beta", "The mayor opened the bridge on Tuesday."]   # plain, unmarked
+    assert "line-through" not in inspector.variants.toHtml()
+    qtbot.waitUntil(lambda: not inspector.diffs_pending(), timeout=3000)
+    assert _lines(inspector)[2:4] == ["Beta", "The mayor opened the bridge on MondayTuesday."]
+    assert "line-through" in inspector.variants.toHtml()
+
+
+def test_a_claim_seen_before_is_shown_diffed_without_computing_again(inspector, qtbot, monkeypatch):
+    monkeypatch.setattr(inspector_module, "SYNC_DIFF_CHARS", 0)
+    inspector.ws.select_claim("c0")
+    qtbot.waitUntil(lambda: not inspector.diffs_pending(), timeout=3000)
+    inspector.ws.select_claim("c1")
+    qtbot.waitUntil(lambda: not inspector.diffs_pending(), timeout=3000)
+    calls = []
+    monkeypatch.setattr(inspector_module, "core_word_diff", lambda a, b: calls.append((a, b)) or [])
+    inspector.ws.select_claim("c0")
+    assert not inspector.diffs_pending() and calls == []
+    assert _lines(inspector)[3] == "The mayor opened the bridge on MondayTuesday."
+
+
+def test_moving_on_before_the_diff_starts_diffs_only_the_claim_the_user_stops_on(inspector, qtbot, monkeypatch):
+    monkeypatch.setattr(inspector_module, "SYNC_DIFF_CHARS", 0)
+    diffed = []
+    real = inspector_module.core_word_diff
+    monkeypatch.setattr(inspector_module, "core_word_diff", lambda a, b: diffed.append(a) or real(a, b))
+    for claim_id in ("c0", "c1", "c2"):
+        inspector.ws.select_claim(claim_id)   # faster than the debounce: only c2 is diffed
+    qtbot.waitUntil(lambda: not inspector.diffs_pending(), timeout=3000)
+    assert diffed == [inspector.ws.alignment.passage("d0:p2").text]
+
+
+def test_changed_texts_of_the_same_claim_are_diffed_again(inspector, qtbot):
+    inspector.ws.select_claim("c0")
+    assert _lines(inspector)[3] == "The mayor opened the bridge on MondayTuesday."
+    old = inspector.ws.alignment
+    doc = old.documents[1]
+    text = doc.source.text.replace("Tuesday", "January")   # same length: offsets stay
+    source = replace(doc.source, text=text)
+    docs = (old.documents[0], replace(doc, source=source, passages=tuple(
+        replace(p, text=text[p.start:p.end]) for p in doc.passages)), old.documents[2])
+    inspector.ws.set_alignment(replace(old, documents=docs))
+    inspector.ws.select_claim("c0")
+    assert _lines(inspector)[3] == "The mayor opened the bridge on MondayJanuary."

@@ -45,7 +45,7 @@ def test_files_alone_go_into_a_new_case_in_the_data_folder(tmp_path):
 
 
 def test_a_corrupt_recent_list_is_ignored(tmp_path):
-    (tmp_path / "recent.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "recent-cases.json").write_text("{not json", encoding="utf-8")
     assert recent_cases(tmp_path) == []
 
 

@@ -4,7 +4,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtGui import QColor, QPalette, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QWidget  # noqa: E402
 
 from gui.linkmap import LinkMap, passage_rect  # noqa: E402
@@ -125,3 +125,36 @@ def test_between_two_source_panes_the_bands_join_the_members(qtbot):
     assert [b[0] for b in link.bands()] == ["c0", "c1"]   # Gamma has no member of c2
     top, bottom = link.text_span()
     assert top == left.view.viewport().mapTo(box, QPoint(0, 0)).y() - link.mapTo(box, QPoint(0, 0)).y()
+
+
+def test_a_new_alignment_replaces_the_cached_bands(row):
+    ws, left, right, link = row
+    assert [b[0] for b in link.bands()] == ["c0", "c1", "c2"]
+    old = ws.alignment
+    ws.set_alignment(type(old)(old.documents, old.claims[1:], old.unique))
+    assert [b[0] for b in link.bands()] == ["c1", "c2"]
+
+
+def test_bands_are_remeasured_when_the_pane_narrows(row, qtbot):
+    ws, left, right, link = row
+    wide = dict((cid, r) for cid, _l, r in link.bands())
+    right.setFixedWidth(120)   # the text rewraps: passages lower down move
+    qtbot.waitUntil(lambda: right.viewport().width() < 120)
+    narrow = dict((cid, r) for cid, _l, r in link.bands())
+    p = ws.alignment.passage("d1:p2")
+    expected = passage_rect(right, p.start, p.end)
+    shift = narrow["c1"][0] - expected.top()
+    assert narrow["c1"][1] == expected.bottom() + shift
+    assert narrow["c1"][1] - narrow["c1"][0] > wide["c1"][1] - wide["c1"][0]
+
+
+def test_band_colours_follow_a_palette_change(row):
+    ws, left, right, link = row
+    _cid, (lt, lb), (rt, rb) = link.bands()[2]
+    point = QPoint(link.width() // 2, int((lt + lb + rt + rb) / 4))
+    light = link.grab().toImage().pixelColor(point)
+    pal = link.palette()
+    pal.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    link.setPalette(pal)
+    dark = link.grab().toImage().pixelColor(point)
+    assert dark.lightness() < light.lightness()

@@ -4,6 +4,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QPalette  # noqa: E402
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QTextEdit, QWidget  # noqa: E402
 
 from gui.ruler import OverviewRuler, offset_fraction  # noqa: E402
@@ -110,3 +111,39 @@ def test_beside_a_source_pane_the_marks_start_below_its_header(qtbot):
     assert top >= pane.header.height() and height == pane.view.viewport().height() - 1
     qtbot.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(5, int(top) + 1))
     assert ws.calls[-1] == ("select_passage", "d0:p0")
+
+
+def test_the_marks_are_drawn_once_and_not_again_for_a_scroll_or_a_new_current_claim(strip):
+    ws, pane, ruler = strip
+    ruler.repaint()
+    drawn = ruler.static_renders
+    pane.verticalScrollBar().setValue(40)
+    ws.select_claim("c1")
+    ruler.repaint()
+    assert ruler.static_renders == drawn
+    top, height = ruler.track()
+    _pid, a, b = ruler.marks()["current"][0]
+    image = ruler.grab().toImage()
+    assert image.pixelColor(1, int(top + (a + b) / 2 * height)) == ruler.palette().color(QPalette.ColorRole.Highlight)
+
+
+def test_the_marks_are_redrawn_after_a_new_alignment(strip):
+    ws, pane, ruler = strip
+    before = ruler.grab().toImage()
+    drawn = ruler.static_renders
+    old = ws.alignment
+    ws.set_alignment(type(old)(old.documents, old.claims[1:], old.unique))
+    after = ruler.grab().toImage()
+    assert ruler.static_renders == drawn + 1
+    assert [k for k, _t, _b in ruler.marks()["claims"]] == ["key-c1", "key-c2"]
+    assert after != before
+
+
+def test_the_marks_are_redrawn_when_the_ruler_is_resized(strip, qtbot):
+    ws, pane, ruler = strip
+    ruler.repaint()
+    drawn = ruler.static_renders
+    ruler.window().resize(400, 500)
+    qtbot.waitUntil(lambda: ruler.height() > 400)
+    ruler.repaint()
+    assert ruler.static_renders == drawn + 1

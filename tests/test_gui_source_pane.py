@@ -6,7 +6,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from PySide6.QtGui import QTextCharFormat, QTextCursor  # noqa: E402
+from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor  # noqa: E402
 
 from gui import theme  # noqa: E402
 from gui.pane_area import PaneArea  # noqa: E402
@@ -228,3 +228,24 @@ def test_band_colours_follow_a_dark_palette(qtbot):
     assert theme.unique_band(dark).lightness() < 80
     grey = theme.boilerplate_colour(dark)
     assert 0x1e < grey.red() < 0xe0
+
+
+def _margin_colour(pane, passage):
+    top, bottom = pane.span_y(passage.start, passage.end)
+    bar = pane.margin
+    y = (top + bottom) // 2 + pane.view.viewport().y() - bar.y()
+    return bar.grab().toImage().pixelColor(3, y)
+
+
+def test_the_margin_bar_follows_the_current_claim(area):
+    ws, pane = area.ws, area.panes[0]
+    claims = [c for c in ws.alignment.claims if pane.member_passages(c)]
+    first = claims[0]
+    bottom = pane.span_y(pane.member_passages(first)[0].start, pane.member_passages(first)[-1].end)[1]
+    second = next(c for c in claims if pane.span_y(pane.member_passages(c)[0].start, 0)[0] > bottom + 4)
+    highlight = pane.view.palette().color(QPalette.ColorRole.Highlight)
+    ws.select_claim(first.id)
+    assert _margin_colour(pane, pane.member_passages(first)[0]) == highlight
+    ws.select_claim(second.id)
+    assert _margin_colour(pane, pane.member_passages(first)[0]) != highlight
+    assert _margin_colour(pane, pane.member_passages(second)[0]) == highlight

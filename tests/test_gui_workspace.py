@@ -99,10 +99,10 @@ def test_a_verdict_goes_on_the_undo_stack_and_undo_removes_it(ws, qtbot):
     assert ws.verdicts[key].verdict == "confirmed"
 
 
-def test_a_note_without_a_verdict_marks_the_divergence_for_follow_up(ws):
+def test_a_note_without_a_verdict_leaves_the_divergence_untriaged(ws):
     key = ws.alignment.claims[0].divergences[0].key
     ws.set_note(key, "ask the mayor's office")
-    assert (ws.verdicts[key].verdict, ws.verdicts[key].note) == ("follow_up", "ask the mayor's office")
+    assert (ws.verdicts[key].verdict, ws.verdicts[key].note) == ("", "ask the mayor's office")
     ws.undo_stack.undo()
     assert key not in ws.verdicts
 

@@ -1,6 +1,6 @@
 """Tokenisation and normalisation for matching."""
 from core.textnorm import (INITIAL, NAME, WORD, content_words, find_numbers, fold_corpus_names, fold_name, is_stopword,
-                           match_terms, normalize_number, normalize_text, stem, tokens)
+                           match_terms, normalize_number, normalize_text, stem, tokens, word_key)
 
 
 def test_percent_spellings_share_one_key():
@@ -91,3 +91,22 @@ def test_match_terms_damp_a_run_of_capitalised_words_and_mark_the_first_word():
         ("union", INITIAL), ("leader", WORD), ("marta", NAME), ("quiroga", NAME), ("met", WORD),
         ("envoy", WORD)]
     assert [round(damping, 3) for _, damping, _ in terms] == [1.0, 1.0, 0.707, 0.707, 1.0, 1.0]
+
+
+def _keys(text):
+    return [key for key, _, _ in match_terms(text)]
+
+
+def test_near_synonyms_of_news_share_one_matching_key():
+    assert _keys("assurances talks ratify") == _keys("guarantees negotiations approval")
+    assert _keys("territory surrender forgo") == _keys("land concessions relinquish")
+
+
+def test_every_chamber_of_a_legislature_shares_one_key_so_that_its_name_is_a_divergence():
+    assert len({_keys(word)[0] for word in ("parliament", "Congress", "lawmakers")}) == 1
+    assert _keys("the Senate") == [_keys("Congress")[0]]
+
+
+def test_synonyms_do_not_touch_the_word_keys_used_by_divergences():
+    assert word_key("assurances") != word_key("guarantees")
+    assert content_words("Senate approval") == ["senat", "aprov"]

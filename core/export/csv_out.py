@@ -53,7 +53,7 @@ def _divergence_rows(data: ExportData):
                     "divergence_key": d.key, "type": d.type, "rank": f"{d.rank:.4f}", "summary": d.summary,
                     "variant_index": n, "source_key": source.key, "source_outlet": source.label,
                     "variant_text": v.text, "start": v.start, "end": v.end,
-                    "verdict": record.verdict if record else "",
+                    "verdict": (record.verdict or "untriaged") if record else "",
                     "verdict_note": record.note if record else "",
                     "verdict_source": (error_doc.source.label if error_doc else record.source_key) if record else "",
                     "author": record.author if record else "",

@@ -46,7 +46,7 @@ def _highlighted(text: str, offset: int, marks: list[Mark]) -> str:
 
 def _verdict_badge(data: ExportData, key: str) -> str:
     record = view.verdict(data, key)
-    if record is None:
+    if record is None or not record.verdict:   # verdict "": a note on an untriaged divergence
         return '<span class="verdict v-none">Not triaged</span>'
     label = VERDICT_STYLES.get(record.verdict, ("", record.verdict))[1]
     if record.verdict == "source_error" and record.source_key:

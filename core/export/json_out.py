@@ -33,7 +33,8 @@ def _verdict(data: ExportData, key: str):
     record = view.verdict(data, key)
     if record is None:
         return None
-    return {"verdict": record.verdict, "label": VERDICT_LABELS.get(record.verdict, record.verdict),
+    verdict = record.verdict or "untriaged"   # a note alone does not triage a divergence
+    return {"verdict": verdict, "label": VERDICT_LABELS.get(record.verdict, "Untriaged"),
             "note": record.note, "source_key": record.source_key, "author": record.author,
             "updated_at": record.updated_at}
 

@@ -23,6 +23,8 @@ def _verdict(data: ExportData, key: str) -> tuple[str, str]:
     record = view.verdict(data, key)
     if record is None:
         return "not triaged", ""
+    if not record.verdict:   # a note on a divergence not yet triaged
+        return "not triaged", record.note
     label = VERDICT_LABELS.get(record.verdict, record.verdict)
     if record.verdict == "source_error" and record.source_key:
         doc = view.document_by_key(data, record.source_key)

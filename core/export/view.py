@@ -188,7 +188,7 @@ def placed_notes(data: ExportData) -> tuple[PlacedNote, ...]:
 def divergence_count(data: ExportData) -> tuple[int, int]:
     """Return (divergences with a verdict, all divergences) over the claims in scope."""
     keys = [d.key for c in claims(data) for d in divergences(data, c)]
-    return sum(1 for k in keys if k in data.verdicts), len(keys)
+    return sum(1 for k in keys if getattr(data.verdicts.get(k), "verdict", "")), len(keys)
 
 
 def variant_outlet(data: ExportData, variant: Variant) -> str:

@@ -1,0 +1,95 @@
+"""Drive a real main window from the keyboard: open a case, press keys, answer modal dialogs."""
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from core.case import Case
+from core.sources import load_path
+from gui.main_window import MainWindow
+from gui.workspace import Workspace
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+NONE = Qt.KeyboardModifier.NoModifier
+ARTICLES = {".txt", ".html"}
+
+
+def sample_paths(samples_dir: Path) -> list[Path]:
+    """Return the demo articles in name order."""
+    return sorted(p for p in Path(samples_dir).iterdir() if p.suffix in ARTICLES)
+
+
+def make_case(path: Path, sources) -> Path:
+    """Create a case file holding these article paths; return its path."""
+    with Case.open(path, create=True, author="ana") as case:
+        for source_path in sources:
+            case.add_source(load_path(source_path))
+    return path
+
+
+def open_window(qtbot, case_path: Path, data_dir: Path | None = None) -> MainWindow:
+    """Open a case in a new window, wait for the alignment and give the first pane the keyboard."""
+    ws = Workspace(Case.open(case_path, create=False, author="ana"), debounce_ms=0)
+    win = MainWindow(ws, data_dir=data_dir)
+    qtbot.addWidget(win)
+    win.resize(1500, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: ws.alignment is not None and not ws.busy, timeout=20000)
+    focus_pane(qtbot, win, 0)
+    return win
+
+
+def focus_pane(qtbot, win: MainWindow, index: int) -> None:
+    """Put the keyboard focus in one pane's text."""
+    view = win.pane_area.panes[index].view
+    view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view, timeout=3000)
+
+
+def press(qtbot, win: MainWindow, key, modifier=NONE) -> None:
+    """Press one key where the keyboard focus is, as the user would."""
+    if QApplication.activeModalWidget() is None and not win.isActiveWindow():
+        # A closed dialog gives the window back under a window manager; offscreen Qt needs asking.
+        win.activateWindow()
+        QTest.qWaitForWindowActive(win, 2000)
+        if not win.isActiveWindow():
+            QApplication.setActiveWindow(win)
+    qtbot.keyClick(QApplication.focusWidget() or win, key, modifier)
+
+
+def answer_dialog(qtbot, steps) -> list:
+    """Arrange for the next modal dialog to get these (key, modifier) or text steps.
+
+    Returns a list that receives (dialog class name, sorted child widget class names) when it opens.
+    """
+    seen = []
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, act)
+            return
+        seen.append((type(dialog).__name__, sorted({type(w).__name__ for w in dialog.findChildren(QWidget)})))
+        # Headless platforms do not activate a new dialog by themselves; a window manager would.
+        dialog.activateWindow()
+        QTest.qWaitForWindowActive(dialog, 2000)
+        for step in steps:
+            focus = QApplication.focusWidget()
+            target = focus if focus is not None and focus.window() is dialog else dialog.focusWidget() or dialog
+            if isinstance(step, str):
+                qtbot.keyClicks(target, step)
+            else:
+                qtbot.keyClick(target, *step)
+
+    QTimer.singleShot(0, act)
+    return seen
+
+
+def wait_aligned(qtbot, ws, timeout: int = 20000) -> None:
+    """Wait until no alignment is pending or running."""
+    qtbot.waitUntil(lambda: not ws._debounce.isActive() and not ws.busy and ws.alignment is not None,
+                    timeout=timeout)

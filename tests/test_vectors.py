@@ -1,0 +1,86 @@
+"""TF-IDF vectors, anchor figures, rare terms, candidate pairs and mutual best matches."""
+import pytest
+
+from core.model import Passage
+from core.vectors import (EVIDENCE, candidates_large, candidates_small, dot, evidence, is_figure, one_phrase,
+                          mutual_best, normalized, weights)
+
+
+def passages(*docs: tuple[str, ...]) -> list[Passage]:
+    """Return passages d0:p0.. for documents given as tuples of sentences (offsets unused here)."""
+    found = []
+    for d, sentences in enumerate(docs):
+        for n, text in enumerate(sentences):
+            found.append(Passage(f"d{d}:p{n}", f"d{d}", n, 0, len(text), text))
+    return found
+
+
+STRIKE = ("The dock strike in Valmora ended after three days.",
+          "Union leader Marta Quiroga said 1,200 workers walked out.",
+          "Grain barges waited at the river mouth.")
+WALKOUT = ("Some 1,200 workers joined the walkout, union leader Marta Quiroga said.",
+           "The Valmora dock strike lasted three days.",
+           "A ferry line cancelled its evening crossings.")
+LEDGER = ("Losses reached 1,200 dollars per barge.",
+          "Union leader Marta Quiroga repeated that 1,200 workers walked out.")
+
+
+def test_vectors_are_unit_length_and_dot_is_symmetric():
+    found = weights(passages(STRIKE, WALKOUT))
+    assert [round(sum(w * w for w in v.values()), 6) for v in found.unit] == [1.0] * 6
+    assert dot(found.unit[0], found.unit[4]) == pytest.approx(dot(found.unit[4], found.unit[0]))
+    assert normalized({}) == {}
+
+
+def test_a_figure_once_in_each_of_two_documents_anchors_them():
+    found = weights(passages(STRIKE, WALKOUT))
+    assert found.figures[1] == found.figures[3] and len(found.figures[1]) == 1
+    assert [len(f) for f in found.figures] == [0, 1, 0, 1, 0, 0]
+
+
+def test_a_figure_twice_in_one_document_is_no_anchor():
+    found = weights(passages(STRIKE, WALKOUT, LEDGER))
+    assert all(f == frozenset() for f in found.figures)
+
+
+def test_rare_terms_are_those_found_in_no_more_passages_than_there_are_documents():
+    found = weights(passages(STRIKE, WALKOUT))
+    assert len(found.rare[0] & found.rare[4]) == 5   # valmora, dock, strike, three, days
+    everywhere = weights(passages(("Kelp grows.", "Kelp dies."), ("Kelp rots.", "Kelp floats.")))
+    assert all(len(r) == 1 for r in everywhere.rare)   # kelp is in four passages of two documents
+
+
+def test_small_counts_and_superscripts_are_not_figures():
+    assert [is_figure(k) for k in ("1200", "90%", "2026", "7", "5²", "①", "")] == [
+        True, True, True, False, False, False, False]
+
+
+def test_evidence_counts_shared_terms_that_carry_a_real_share_of_the_cosine():
+    a = normalized({1: 1.0, 2: 1.0, 3: 1.0})
+    b = normalized({1: 1.0, 2: 0.05, 4: 1.0})
+    assert a[1] * b[1] >= EVIDENCE > a[2] * b[2]
+    assert evidence(a, b) == 1 and evidence(a, a) == 3
+
+
+def test_small_and_large_candidate_paths_find_the_same_pairs():
+    pytest.importorskip("scipy")
+    found = weights(passages(STRIKE, WALKOUT, LEDGER))
+    doc_of = [0, 0, 0, 1, 1, 1, 2, 2]
+    small = candidates_small(found.unit, doc_of, 0.05, 4, None)
+    large = candidates_large(found.unit, doc_of, 0.05, 4, None)
+    assert sorted(small) == sorted(large) and len(small) == 7
+    assert all(doc_of[i] != doc_of[j] and i < j for _, i, j in small)
+
+
+def test_mutual_best_keeps_pairs_that_choose_each_other_and_drops_one_sided_ones():
+    found = weights(passages(STRIKE, WALKOUT))
+    scored = [(0.5, 0, 4), (0.4, 1, 3), (0.3, 0, 3), (0.2, 2, 5)]
+    kept = mutual_best(scored, [0, 0, 0, 1, 1, 1], found)
+    assert kept == [(0.5, 0, 4), (0.4, 1, 3)]   # (2, 5) choose each other but share no term
+
+
+def test_one_phrase_tells_a_thing_named_twice_from_a_fact_told_twice():
+    assert one_phrase((1, 2, 3, 4), (9, 2, 3, 8)) is True          # "the harbour authority"
+    assert one_phrase((1, 2, 3, 4), (2, 9, 3, 8)) is False         # the shared words are apart
+    assert one_phrase((1, 2, 3, 4, 5), (1, 2, 3, 4, 8)) is False   # four shared terms: a fact
+    assert one_phrase((1, 2), (2, 7)) is False                     # one shared term is no phrase
