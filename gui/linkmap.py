@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize
-from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen, QTextCursor
+from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen, QPixmap, QTextCursor
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QTextEdit, QWidget
 
 from gui import colors
@@ -126,6 +126,9 @@ class LinkMap(QWidget):
         self.left = self.right = None
         self._bands: list[tuple[str, QPainterPath]] = []
         self._extents: tuple[_Extents, ...] = ()
+        self._picture: QPixmap | None = None
+        self._picture_key = None
+        self.renders = 0   # how many times the bands were rasterised (tests read it)
         self._pairs_key = None
         self._pairs_cache: list[tuple[str, int, int, int, int]] = []
         self._colours = colors.PaletteColours()
@@ -157,7 +160,7 @@ class LinkMap(QWidget):
         """Drop every measurement: a new alignment may reuse the memory address of the old one."""
         for extents in self._extents:
             extents.forget()
-        self._pairs_key = None
+        self._pairs_key = self._picture_key = None
         self.update()
 
     def eventFilter(self, obj, event) -> bool:
@@ -226,9 +229,28 @@ class LinkMap(QWidget):
         return self._pairs_cache
 
     def paintEvent(self, _event) -> None:
-        painter = QPainter(self)
+        # A map whose panes did not move and whose bands do not hold the old or new current
+        # claim looks exactly as before: show the last picture instead of rasterising again.
         bands = self.bands()
         pal = self.palette()
+        ids = {b[0] for b in bands}
+        current = self.ws.current_claim_id
+        key = (tuple(bands), current if current in ids else None, self.size().toTuple(), self.text_span(),
+               pal.cacheKey(), self.devicePixelRatioF())
+        if key != self._picture_key or self._picture is None:
+            ratio = self.devicePixelRatioF()
+            self._picture = QPixmap(self.size() * ratio)
+            self._picture.setDevicePixelRatio(ratio)
+            painter = QPainter(self._picture)
+            self._paint_bands(painter, bands, pal)
+            painter.end()
+            self._picture_key = key
+            self.renders += 1
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture)
+        painter.end()
+
+    def _paint_bands(self, painter: QPainter, bands: list, pal: QPalette) -> None:
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         w = float(self.width())
         current = self.ws.current_claim_id
@@ -270,7 +292,6 @@ class LinkMap(QWidget):
             painter.fillPath(emphasised, colors.current_colour(pal, 130))
             painter.setPen(QPen(colors.current_colour(pal, 255), 1.6))
             painter.drawPath(emphasised)
-        painter.end()
 
     def _claim_keys(self, al) -> dict[str, str]:
         """Return claim id -> claim key of an alignment (built once per alignment)."""

@@ -132,7 +132,6 @@ def test_the_align_command_never_imports_pyside6(tmp_path, good):
     assert not [name for name in imported if name.startswith(("PySide6", "shiboken6", "gui"))]
 
 
-@pytest.mark.xfail(strict=False, reason="core.align._is_figure raises ValueError on '5²': the CLI prints a traceback")
 def test_a_superscript_digit_in_an_article_does_not_end_in_a_traceback(tmp_path, good):
     odd = tmp_path / "odd.txt"
     odd.write_text("The tram will be 5² times faster than the bus, the mayor said on Tuesday.\n", encoding="utf-8")

@@ -158,3 +158,21 @@ def test_band_colours_follow_a_palette_change(row):
     link.setPalette(pal)
     dark = link.grab().toImage().pixelColor(point)
     assert dark.lightness() < light.lightness()
+
+
+def test_the_picture_is_reused_until_a_pane_scrolls_or_the_current_claim_changes_here(row):
+    ws, left, right, link = row
+    link.repaint()
+    drawn = link.renders
+    link.repaint()
+    assert link.renders == drawn
+    right.verticalScrollBar().setValue(5)
+    link.repaint()
+    assert link.renders == drawn + 1
+    ws.select_claim("c1")
+    link.repaint()
+    assert link.renders == drawn + 2
+    old = ws.alignment
+    ws.set_alignment(type(old)(old.documents, old.claims[:2], old.unique))
+    link.repaint()
+    assert link.renders == drawn + 3 and [cid for cid, _p in link._bands] == ["c0", "c1"]
