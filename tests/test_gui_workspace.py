@@ -144,7 +144,7 @@ def test_moving_a_source_changes_the_pane_order_and_document_ids(ws, qtbot):
 
 
 def test_refused_files_are_reported_in_one_line():
-    errors = [SourceError("/tmp/x/photo.png", "binary file"), SourceError("/tmp/x/empty.txt", "empty file")]
+    errors = [SourceError("inbox/photo.png", "binary file"), SourceError("inbox/empty.txt", "empty file")]
     assert refused_message(errors) == "Refused 2 files: photo.png (binary file); empty.txt (empty file)"
 
 
