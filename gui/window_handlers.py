@@ -258,6 +258,8 @@ class WindowHandlers(FileHandlers):
     def _toggle_dock(self, dock) -> None:
         if dock is not None:
             dock.setVisible(not dock.isVisible())
+            if dock.isVisible():
+                self.statusBar().clearMessage()   # e.g. "Inspector hidden…" would now be false
 
     def toggle_inspector(self) -> None:
         """Show or hide the inspector."""

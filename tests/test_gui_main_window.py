@@ -364,3 +364,11 @@ def test_j_follows_the_type_filter_of_the_triage_panel(window, qtbot, triage):
     assert ws.current_divergence().type == "number"
     _press(qtbot, window, Qt.Key.Key_J)
     assert ws.current_divergence().type == "number"   # the only one: J stays, with a message
+
+
+def test_showing_the_inspector_clears_the_notice_that_said_it_was_hidden(window, qtbot):
+    window.inspector_dock.hide()
+    window.statusBar().showMessage("Inspector hidden to give the panes room: Ctrl+I shows it.", 12000)
+    window.toggle_inspector()
+    assert window.inspector_dock.isVisible()
+    assert window.statusBar().currentMessage() == ""
