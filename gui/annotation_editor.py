@@ -4,13 +4,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QPlainTextEdit, QVBoxLayout)
 
 from core.anchoring import make_selector
 from core.records import ANNOTATION_LABELS, ANNOTATION_STATUSES, Annotation
+from gui.dialog_keys import is_save_keypress
 
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
@@ -134,9 +135,7 @@ class AnnotationEditor(QDialog):
         return replace(base, label=self.label(), status=self.status(), note=self.note())
 
     def eventFilter(self, obj, event) -> bool:
-        if obj in self._save_fields and event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if obj in self._save_fields and is_save_keypress(event):
             self.accept()
             return True
         return super().eventFilter(obj, event)

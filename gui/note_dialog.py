@@ -1,8 +1,10 @@
 """The note dialog of a divergence: Ctrl+Enter saves, Esc cancels, Enter starts a new line."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
+from gui.dialog_keys import is_save_keypress
 
 
 class NoteDialog(QDialog):
@@ -38,9 +40,7 @@ class NoteDialog(QDialog):
 
     def eventFilter(self, obj, event) -> bool:
         # The editor would take Ctrl+Enter as a line break; here it saves.
-        if obj is self.edit and event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if obj is self.edit and is_save_keypress(event):
             self.accept()
             return True
         return super().eventFilter(obj, event)

@@ -10,7 +10,9 @@ import re
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QTextEdit
 
+from gui.current_item import CurrentItem  # the real selection rules, not a copy
 from core.model import Alignment, Claim, Divergence, Document, Link, Passage, Source, Variant
 from core.records import Annotation, TextSelector, VerdictRecord
 
@@ -155,35 +157,15 @@ class FakeWorkspace(QObject):
     # ----- intents: recorded, and applied the way the real Workspace applies them ----------
     def select_claim(self, claim_id):
         self.calls.append(("select_claim", claim_id))
-        claim = self.claim(claim_id)
-        if claim is None:
-            return
-        div = self.current_divergence()
-        if div is None or div.claim != claim.id:
-            self.current_divergence_key = None
-        if self.current_passage_id not in claim.members:
-            self.current_passage_id = self.pivots.get(claim.key, claim.pivot)
-        self.current_claim_id = claim.id
-        self.currentChanged.emit()
+        CurrentItem.select_claim(self, claim_id)
 
     def select_divergence(self, key):
         self.calls.append(("select_divergence", key))
-        div = self.divergence(key)
-        if div is None:
-            return
-        self.current_divergence_key, self.current_claim_id = div.key, div.claim
-        self.current_passage_id = div.variants[0].passage
-        self.currentChanged.emit()
+        CurrentItem.select_divergence(self, key)
 
     def select_passage(self, pid):
         self.calls.append(("select_passage", pid))
-        claim = self.claim_of_passage(pid)
-        self.current_passage_id = pid
-        self.current_claim_id = claim.id if claim else None
-        div = self.current_divergence()
-        if div is None or claim is None or div.claim != claim.id:
-            self.current_divergence_key = None
-        self.currentChanged.emit()
+        CurrentItem.select_passage(self, pid)
 
     def set_pivot(self, claim_id, pid):
         self.calls.append(("set_pivot", claim_id, pid))
@@ -228,3 +210,13 @@ class FakeWorkspace(QObject):
         self.alignment = alignment
         self.alignmentChanged.emit()
         self.currentChanged.emit()
+
+
+class TextPane(QTextEdit):
+    """A bare pane: a read-only text edit that names its source."""
+
+    def __init__(self, source):
+        super().__init__()
+        self.source_key = source.key
+        self.setReadOnly(True)
+        self.setPlainText(source.text)

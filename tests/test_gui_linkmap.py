@@ -8,17 +8,7 @@ from PySide6.QtGui import QColor, QPalette, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QWidget  # noqa: E402
 
 from gui.linkmap import LinkMap, passage_rect  # noqa: E402
-from gui_fakes import FakeWorkspace, long_sources, make_alignment  # noqa: E402
-
-
-class TextPane(QTextEdit):
-    """A bare pane: a read-only text edit that names its source."""
-
-    def __init__(self, source):
-        super().__init__()
-        self.source_key = source.key
-        self.setReadOnly(True)
-        self.setPlainText(source.text)
+from gui_fakes import FakeWorkspace, TextPane, long_sources, make_alignment  # noqa: E402
 
 
 @pytest.fixture

@@ -5,20 +5,10 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QPalette  # noqa: E402
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QTextEdit, QWidget  # noqa: E402
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget  # noqa: E402
 
 from gui.ruler import OverviewRuler, offset_fraction  # noqa: E402
-from gui_fakes import FakeWorkspace, long_sources, make_alignment  # noqa: E402
-
-
-class TextPane(QTextEdit):
-    """A bare pane: a read-only text edit that names its source."""
-
-    def __init__(self, source):
-        super().__init__()
-        self.source_key = source.key
-        self.setReadOnly(True)
-        self.setPlainText(source.text)
+from gui_fakes import FakeWorkspace, TextPane, long_sources, make_alignment  # noqa: E402
 
 
 @pytest.fixture
