@@ -46,26 +46,26 @@ def load_path(path: str | os.PathLike) -> Source:
     p = Path(path)
     try:
         info = p.stat()
-    except FileNotFoundError:
-        raise SourceError(name, "does not exist") from None
-    except PermissionError:
-        raise SourceError(name, "cannot be read: permission denied") from None
-    except OSError as exc:
-        raise SourceError(name, f"cannot be read: {exc.strerror or exc}") from None
-    if p.is_dir():
-        raise SourceError(name, "is a directory")
-    if info.st_size > MAX_BYTES:
-        raise SourceError(name, _too_big(info.st_size))
-    try:
+        if p.is_dir():
+            raise IsADirectoryError
+        if info.st_size > MAX_BYTES:    # refused by its size, before a byte is read
+            raise SourceError(name, _too_big(info.st_size))
         with open(p, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
-    except PermissionError:
-        raise SourceError(name, "cannot be read: permission denied") from None
-    except IsADirectoryError:
-        raise SourceError(name, "is a directory") from None
     except OSError as exc:
-        raise SourceError(name, f"cannot be read: {exc.strerror or exc}") from None
+        raise SourceError(name, _unreadable(exc)) from None
     return load_bytes(data, name)
+
+
+def _unreadable(exc: OSError) -> str:
+    """Phrase why a file could not be read, in the one line the user sees."""
+    if isinstance(exc, FileNotFoundError):
+        return "does not exist"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, PermissionError):
+        return "cannot be read: permission denied"
+    return f"cannot be read: {exc.strerror or exc}"
 
 
 def load_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Source], list[SourceError]]:
