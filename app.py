@@ -4,7 +4,25 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# In a checkout and in an installed wheel alike, the resources package sits beside this module.
 RESOURCES = Path(__file__).resolve().parent / "resources"
+
+USAGE = """\
+usage: parallax [--demo] [--case CASE.parallax] [CASE_OR_FILES...]
+       parallax align FILE... [--json] [-o OUT]
+       parallax export CASE_OR_FILES... --format html|pdf|md|csv|json -o OUT
+       parallax --version | --help
+
+Compare how several outlets reported the same event: align the passages that report the same
+fact, list where the sources diverge, triage every divergence from the keyboard.
+
+  (no command)   open the window on a case or on article files (.txt, .md, .html);
+                 the demo case on first run
+  align          print the alignment of 2 to 50 articles (readable, or --json contract v1)
+  export         write an annotated comparison of a case or of article files
+
+`parallax align --help` and `parallax export --help` list their options.
+"""
 
 
 def _qt_pdf_writer(html: str, path: str) -> None:
@@ -16,14 +34,47 @@ def _qt_pdf_writer(html: str, path: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the headless commands or open the window."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("-h", "--help"):
+        sys.stdout.write(USAGE)
+        return 0
+    if args and args[0] in ("-V", "--version"):
+        from core import __version__
+        print(f"parallax {__version__}")
+        return 0
     if args and args[0] == "align":
         from core.cli import align_main  # keeps PySide6 out of the headless path
         return align_main(args[1:])
     if args and args[0] == "export":
         from core.export.command import export_main
         return export_main(args[1:], pdf_writer=_qt_pdf_writer)
+    missing = missing_qt_system_library()
+    if missing:
+        print(f"parallax: the window cannot start: {missing}", file=sys.stderr)
+        return 1
     from gui.launch import run_window
     return run_window(args, RESOURCES)
+
+
+def missing_qt_system_library() -> str:
+    """Name the system package Qt's X11 plugin needs when it is absent (Linux only), else ""."""
+    import os
+    if not sys.platform.startswith("linux"):
+        return ""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return ""  # offscreen, wayland, vnc...: the xcb plugin is not loaded
+    if not os.environ.get("DISPLAY") and platform != "xcb":
+        return ""  # Qt will pick another plugin or say itself that there is no display
+    import ctypes.util
+    if ctypes.util.find_library("xcb-cursor") is None:
+        return ("Qt's X11 plugin needs libxcb-cursor.so.0; install it "
+                "(Debian/Ubuntu: apt install libxcb-cursor0; Fedora: dnf install xcb-util-cursor)")
+    return ""
+
+
+def gui_main() -> int:
+    """Entry point of the `parallax-gui` launcher (no console window on Windows)."""
+    return main()
 
 
 if __name__ == "__main__":

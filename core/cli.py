@@ -37,6 +37,9 @@ def align_main(argv: list[str]) -> int:
     sources, errors = load_paths(args.files)
     for error in errors:
         _fail(str(error))
+    for source in sources:
+        if source.notice:
+            _fail(f"{source.path}: {source.notice}")
     if len(sources) < MIN_FILES:
         _fail(f"need at least {MIN_FILES} usable sources, {len(sources)} left")
         return 2

@@ -40,12 +40,17 @@ def html_to_str(data: bytes | str) -> str:
 
 
 def extract_html(data: bytes | str, url: str = "") -> tuple[str, dict]:
-    """Return the article text (one paragraph per line) and its title/outlet/author/published/url."""
+    """Return the article text (one paragraph per line) and its title/outlet/author/published/url.
+
+    meta["notice"] is a one-line remark for the user when the real extractor could not run and the
+    plain tag-strip fallback gave the text instead.
+    """
     markup = html_to_str(data)
     meta = {key: "" for key in _EMPTY_META}
     meta["url"] = url
+    meta["notice"] = ""
     text = ""
-    doc = _trafilatura(markup, url)
+    doc, meta["notice"] = _trafilatura(markup, url)
     if doc is not None:
         text = _clean_lines(doc.text or "")
         meta["title"] = (doc.title or "").strip()
@@ -67,16 +72,22 @@ def extract_html(data: bytes | str, url: str = "") -> tuple[str, dict]:
 
 
 def _trafilatura(markup: str, url: str):
-    """Run trafilatura's extraction, returning None when it finds nothing or fails."""
-    import trafilatura
-
+    """Run trafilatura's extraction: (document or None, notice when it could not run at all)."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        # A broken install (an lxml without html_clean, say) must cost the user the extractor's
+        # quality, not the import: fall back to the tag strip and say so once.
+        return None, f"HTML extractor unavailable ({exc.name or exc}); used plain tag stripping"
     try:
         return trafilatura.bare_extraction(
             markup, url=url or None, include_comments=False, include_tables=False,
             include_images=False, include_links=False, include_formatting=False,
-            with_metadata=True, favor_recall=True)
+            with_metadata=True, favor_recall=True), ""
+    except ImportError as exc:  # trafilatura imports some of its helpers lazily
+        return None, f"HTML extractor unavailable ({exc.name or exc}); used plain tag stripping"
     except Exception:  # trafilatura raises assorted lxml/parser errors on hostile markup
-        return None
+        return None, ""
 
 
 def strip_tags(markup: str) -> str:

@@ -41,6 +41,7 @@ class Source:
     url: str = ""
     encoding: str = "utf-8"
     imported_at: str = ""    # ISO 8601 UTC
+    notice: str = ""         # one-line remark on how it was read (a fallback used), shown, not stored
     original: bytes = field(default=b"", repr=False, compare=False)
 
     @property

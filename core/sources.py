@@ -111,7 +111,7 @@ def load_bytes(data: bytes, name: str, kind: str | None = None) -> Source:
         key=digest[:16], text=text, sha256=digest, kind=kind, path=name,
         title=meta["title"] or _stem(name), outlet=meta["outlet"], author=meta["author"],
         published=meta["published"], url=meta["url"], encoding=encoding,
-        imported_at=_now(), original=data)
+        imported_at=_now(), notice=meta.get("notice", ""), original=data)
 
 
 def load_text(text: str, title: str = "Pasted text") -> Source:

@@ -29,6 +29,7 @@ def test_metadata_has_title_outlet_author_date_and_given_url():
         "author": "Mira Okafor",
         "published": "2024-04-02",
         "url": "https://example.org/bridge",
+        "notice": "",
     }
 
 
@@ -50,4 +51,27 @@ def test_declared_legacy_charset_is_honoured():
 
 
 def test_empty_input_gives_empty_text_and_blank_metadata():
-    assert extract_html("") == ("", {"title": "", "outlet": "", "author": "", "published": "", "url": ""})
+    assert extract_html("") == ("", {"title": "", "outlet": "", "author": "", "published": "", "url": "",
+                                     "notice": ""})
+
+
+def test_a_broken_extractor_install_falls_back_to_tag_stripping_with_one_notice(monkeypatch):
+    # A fresh `pip install` once paired trafilatura with an lxml lacking html_clean: every HTML
+    # import raised ImportError. The user must get the text and one line, never a traceback.
+    import builtins
+    real_import = builtins.__import__
+
+    def refuse_trafilatura(name, *args, **kwargs):
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project", name="lxml_html_clean")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", refuse_trafilatura)
+    text, meta = extract_html("<html><body><p>The council met on Tuesday.</p></body></html>")
+    assert text == "The council met on Tuesday."
+    assert meta["notice"] == "HTML extractor unavailable (lxml_html_clean); used plain tag stripping"
+
+
+def test_a_working_extractor_leaves_no_notice():
+    _, meta = extract_html("<html><body><article><p>The council met on Tuesday.</p></article></body></html>")
+    assert meta["notice"] == ""

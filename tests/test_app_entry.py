@@ -1,0 +1,46 @@
+"""The `parallax` command answers --help and --version without opening a window."""
+import subprocess
+import sys
+from pathlib import Path
+
+import app
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _parallax(*args):
+    return subprocess.run([sys.executable, str(ROOT / "app.py"), *args], capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_version_prints_the_package_version_and_exits():
+    from core import __version__
+    done = _parallax("--version")
+    assert (done.returncode, done.stdout) == (0, f"parallax {__version__}\n")
+
+
+def test_help_lists_the_three_commands_and_exits():
+    done = _parallax("--help")
+    assert done.returncode == 0
+    assert "parallax align FILE..." in done.stdout and "parallax export" in done.stdout
+
+
+def test_align_help_and_export_help_print_their_options():
+    align = _parallax("align", "--help")
+    export = _parallax("export", "--help")
+    assert align.returncode == 0 and "--json" in align.stdout
+    assert export.returncode == 0 and "--format" in export.stdout
+
+
+def test_a_missing_xcb_cursor_library_is_named_instead_of_a_qt_abort(monkeypatch):
+    import ctypes.util
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setattr(ctypes.util, "find_library", lambda name: None)
+    assert "libxcb-cursor0" in app.missing_qt_system_library()
+
+
+def test_the_offscreen_platform_needs_no_x11_library(monkeypatch):
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert app.missing_qt_system_library() == ""
