@@ -27,7 +27,7 @@ fact, list where the sources diverge, triage every divergence from the keyboard.
 
 def _qt_pdf_writer(html: str, path: str) -> None:
     """Print HTML to PDF through Qt; imported only when a PDF export is asked for."""
-    from gui.export_pdf import write_pdf
+    from gui.dialogs.pdf_writer import write_pdf
     write_pdf(html, path)
 
 
@@ -42,16 +42,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"parallax {__version__}")
         return 0
     if args and args[0] == "align":
-        from core.cli import align_main  # keeps PySide6 out of the headless path
+        from core.cli.align import align_main  # keeps PySide6 out of the headless path
         return align_main(args[1:])
     if args and args[0] == "export":
-        from core.export.command import export_main
+        from core.cli.export import export_main
         return export_main(args[1:], pdf_writer=_qt_pdf_writer)
     missing = missing_qt_system_library()
     if missing:
         print(f"parallax: the window cannot start: {missing}", file=sys.stderr)
         return 1
-    from gui.launch import run_window
+    from gui.app.launch import run_window
     return run_window(args, RESOURCES)
 
 

@@ -21,7 +21,7 @@ _MEMORY_PROBE = """
 import resource, sys, time, tracemalloc
 sys.path[:0] = [{root!r}, {bench!r}]
 from synth import make_articles
-from core.sources import load_text
+from core.ingest.sources import load_text
 from core.analysis import analyze
 sources = [load_text(text, title=name) for name, text in make_articles({count}, {words})]
 analyze(sources[:2])  # imports and caches warm, so the peak is the analysis itself
@@ -35,7 +35,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, peak)
 
 def _cold() -> None:
     """Empty the tokenisation memos so that every timed run pays for reading the text."""
-    from core import textnorm
+    from core.ingest import textnorm
     for memo in (textnorm.match_terms, textnorm.word_key, textnorm._word_info):
         memo.cache_clear()
 
@@ -88,10 +88,10 @@ def _baseline_seconds(documents) -> float:
 
 def main() -> int:
     """Print the benchmark table."""
-    from core.align import align_documents
+    from core.align.claims import align_documents
     from core.analysis import analyze
-    from core.document import build_document
-    from core.sources import load_paths, load_text
+    from core.ingest.document import build_document
+    from core.ingest.sources import load_paths, load_text
 
     print("| input | words | ms (median) | µs/word | note |")
     print("|---|---:|---:|---:|---|")

@@ -1,6 +1,6 @@
 """Print window figures: launch to aligned panes painted, next-claim (N) latency, peak memory.
 
-Each case runs the real window (gui.launch.build_window) in its own subprocess, headless
+Each case runs the real window (gui.app.launch.build_window) in its own subprocess, headless
 (QT_QPA_PLATFORM=offscreen) unless a DISPLAY is set and --offscreen is not given.
 """
 from __future__ import annotations
@@ -38,8 +38,8 @@ def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
 
     import resource
 
-    from gui import theme
-    from gui.launch import build_window
+    from gui.style import theme
+    from gui.app.launch import build_window
 
     app = QApplication(sys.argv[:1])
     app.setStyleSheet(theme.style_sheet(RESOURCES))

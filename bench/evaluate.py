@@ -46,9 +46,9 @@ def load_engine():
     """Return (analyze, load_path), or print what is missing and exit 1."""
     try:
         from core.analysis import analyze
-        from core.sources import load_path
-        import core.divergence  # noqa: F401  (analyze imports it lazily)
-        import core.document  # noqa: F401
+        from core.ingest.sources import load_path
+        import core.compare.divergence  # noqa: F401  (analyze imports it lazily)
+        import core.ingest.document  # noqa: F401
     except ImportError as error:
         print(f"engine API missing: {error}")
         sys.exit(1)

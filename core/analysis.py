@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable, Optional, Sequence
 
-from core.align import align_documents, resolve_ref
+from core.align.claims import align_documents, resolve_ref
 from core.errors import Cancelled
 from core.model import Alignment, AlignmentEdit, Document, Passage, Source
 
@@ -77,8 +77,8 @@ def analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit] = (),
             progress: Optional[Callable[[float], None]] = None,
             should_cancel: Optional[Callable[[], bool]] = None) -> Alignment:
     """Return the alignment of the sources (d0.. in the order given) with divergences and contradictions."""
-    from core.divergence import find_contradictions, find_divergences
-    from core.document import build_document
+    from core.compare.divergence import find_contradictions, find_divergences
+    from core.ingest.document import build_document
 
     def check() -> None:
         if should_cancel is not None and should_cancel():

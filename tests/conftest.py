@@ -8,7 +8,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "resources" / "samples"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
+
+
+def shared_dir(path: Path) -> Path:
+    """Return a folder of ../shared; skip without it, except under CI where its absence is a failure."""
+    if not path.is_dir():
+        message = f"../shared/{path.name} is not present (third-party evaluation texts, kept outside the repo)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + "; CI must have it beside the clone", pytrace=False)
+        pytest.skip(message)
+    return path
 
 
 @pytest.fixture
@@ -18,6 +30,9 @@ def samples_dir() -> Path:
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not present")
-    return SEEDS
+    return shared_dir(SEEDS)
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    return shared_dir(CORPUS)

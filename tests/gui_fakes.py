@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
-from gui.current_item import CurrentItem  # the real selection rules, not a copy
+from gui.state.current_item import CurrentItem  # the real selection rules, not a copy
 from core.model import Alignment, Claim, Divergence, Document, Link, Passage, Source, Variant
-from core.records import Annotation, TextSelector, VerdictRecord
+from core.case.records import Annotation, TextSelector, VerdictRecord
 
 TEXTS = {
     "a": ("The mayor opened the bridge on Monday. It cost 1,200 dollars to build. "

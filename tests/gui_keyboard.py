@@ -5,10 +5,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from core.case import Case
-from core.sources import load_path
-from gui.main_window import MainWindow
-from gui.workspace import Workspace
+from core.case.store import Case
+from core.ingest.sources import load_path
+from gui.app.main_window import MainWindow
+from gui.state.workspace import Workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import align
-from core.align import align_documents, resolve_ref
+from core.align import claims as align
+from core.align.claims import align_documents, resolve_ref
 from core.errors import Cancelled
 from core.model import AlignmentEdit, Document, Passage, PassageRef, Source
-from core.textnorm import normalize_text
-from core.vectors import dot, weights
+from core.ingest.textnorm import normalize_text
+from core.align.vectors import dot, weights
 
 HARBOUR = (
     "The Port of Valmora reopened on Tuesday after a three-day strike by dock workers. "

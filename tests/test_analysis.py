@@ -20,17 +20,17 @@ def _fallback(name, **functions):
 def engine(monkeypatch):
     """Use the real document and divergence modules, or plain stand-ins while they are missing."""
     try:
-        import core.document  # noqa: F401
+        import core.ingest.document  # noqa: F401
     except ImportError:
-        monkeypatch.setitem(sys.modules, "core.document",
-                            _fallback("core.document", build_document=plain_document))
+        monkeypatch.setitem(sys.modules, "core.ingest.document",
+                            _fallback("core.ingest.document", build_document=plain_document))
     try:
-        import core.divergence  # noqa: F401
+        import core.compare.divergence  # noqa: F401
     except ImportError:
-        monkeypatch.setitem(sys.modules, "core.divergence", _fallback(
-            "core.divergence", find_divergences=lambda claim, docs: (),
+        monkeypatch.setitem(sys.modules, "core.compare.divergence", _fallback(
+            "core.compare.divergence", find_divergences=lambda claim, docs: (),
             find_contradictions=lambda docs: ()))
-    return sys.modules["core.divergence"]
+    return sys.modules["core.compare.divergence"]
 
 
 def _sources(*texts):
@@ -124,8 +124,7 @@ DEMO_FILES = ("harbour_courier.txt", "nordvik_radio.txt", "meridian_daily.html",
 
 @pytest.fixture
 def demo_alignment(samples_dir, engine):
-    pytest.importorskip("core.sources")
-    from core.sources import load_path
+    from core.ingest.sources import load_path
     if not all((samples_dir / name).is_file() for name in DEMO_FILES):
         pytest.skip("the demo case is not complete")
     return analyze([load_path(str(samples_dir / name)) for name in DEMO_FILES])
@@ -168,11 +167,9 @@ def test_demo_sentences_only_one_outlet_reports_stay_unique(demo_alignment):
 
 @pytest.fixture
 def seeds_alignment(seeds_dir, engine):
-    pytest.importorskip("core.sources")
-    from core.sources import load_path
+    from core.ingest.sources import load_path
     files = sorted(seeds_dir.glob("*.txt"))
-    if len(files) < 2:
-        pytest.skip("fewer than two seed articles")
+    assert len(files) >= 2, "../shared/seeds holds fewer than two articles"
     return analyze([load_path(str(path)) for path in files])
 
 

@@ -3,9 +3,9 @@ import json
 
 import pytest
 
-from core.anchoring import anchor, anchor_status, make_selector, to_w3c
+from core.case.anchoring import anchor, anchor_status, make_selector, to_w3c
 from core.model import Source
-from core.records import Annotation, TextSelector
+from core.case.records import Annotation, TextSelector
 
 ARTICLE = ("Officials met in Geneva on Monday to discuss the ceasefire. "
            "The minister said 1,200 people had been evacuated from the border towns. "

@@ -1,6 +1,6 @@
 import pytest
 
-from core.boilerplate import find_boilerplate
+from core.ingest.boilerplate import find_boilerplate
 
 
 def texts(text):

@@ -4,11 +4,11 @@ import sqlite3
 
 import pytest
 
-from core.case import Case
+from core.case.store import Case
 from core.errors import CaseError
-from core.migrations import APPLICATION_ID, SCHEMA_VERSION
+from core.case.migrations import APPLICATION_ID, SCHEMA_VERSION
 from core.model import AlignmentEdit, PassageRef, Source
-from core.records import Annotation, TextSelector, VerdictRecord
+from core.case.records import Annotation, TextSelector, VerdictRecord
 
 
 def _source(key, text, outlet="", original=None):

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from core.case import Case
+from core.case.store import Case
 from core.errors import CaseError
-from core.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from core.case.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from core.model import Source
-from core.records import VerdictRecord
+from core.case.records import VerdictRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -188,8 +188,8 @@ def test_a_version_1_case_is_migrated_to_the_latest_and_backed_up_first(tmp_path
 
 WRITER = textwrap.dedent("""
     import sys
-    from core.case import Case
-    from core.records import VerdictRecord
+    from core.case.store import Case
+    from core.case.records import VerdictRecord
     case = Case.open(sys.argv[1], author="writer")
     i = 0
     while True:
@@ -230,7 +230,7 @@ def test_killing_a_writer_mid_work_keeps_every_committed_verdict(tmp_path):
 
 def test_another_process_opening_a_held_case_gets_it_read_only_with_the_holders_pid(tmp_path):
     path = tmp_path / "held.parallax"
-    probe = ("import sys\nfrom core.case import Case\nc = Case.open(sys.argv[1])\n"
+    probe = ("import sys\nfrom core.case.store import Case\nc = Case.open(sys.argv[1])\n"
              "print(c.read_only)\nprint(c.read_only_reason)\nprint(sorted(c.verdicts()))\nc.close()")
     with Case.open(path) as case:
         case.set_verdict(VerdictRecord("k1", "confirmed"))
@@ -243,7 +243,7 @@ def test_another_process_opening_a_held_case_gets_it_read_only_with_the_holders_
 
 
 def test_a_migration_that_fails_leaves_the_file_at_the_last_finished_version(tmp_path, monkeypatch):
-    from core import migrations
+    from core.case import migrations
 
     def broken_step(db):
         db["half_done"].create({"x": int})

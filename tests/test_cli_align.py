@@ -6,16 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import align_main
+from core.cli.align import align_main
 from test_align import COAST, HARBOUR, LEDGER
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT_DOCUMENT_KEYS = {"id", "path", "title", "outlet", "passages", "boilerplate"}
-
-
-def _needs_engine():
-    for module in ("core.sources", "core.document", "core.divergence"):
-        pytest.importorskip(module)
 
 
 def _write(tmp_path, **texts):
@@ -30,7 +25,7 @@ def _write(tmp_path, **texts):
 def _document_text(path):
     """Return the text offsets index: the file itself for .txt, the extracted text for .html."""
     if path.endswith((".html", ".htm")):
-        from core.sources import load_path
+        from core.ingest.sources import load_path
         return load_path(path).text
     return Path(path).read_bytes().decode("utf-8")
 
@@ -75,7 +70,6 @@ def test_more_than_fifty_files_are_refused(capsys):
 
 
 def test_app_align_json_on_the_demo_case_parses_and_matches_the_contract(samples_dir):
-    _needs_engine()
     planted = samples_dir / "planted.json"
     if not planted.is_file():
         pytest.skip("the demo case is not in resources/samples yet")
@@ -89,7 +83,6 @@ def test_app_align_json_on_the_demo_case_parses_and_matches_the_contract(samples
 
 
 def test_align_json_on_invented_articles_matches_the_contract(tmp_path):
-    _needs_engine()
     files = _write(tmp_path, harbour=HARBOUR, coast=COAST, ledger=LEDGER)
     result = _run(*files, "--json")
     assert result.returncode == 0, result.stderr
@@ -99,7 +92,6 @@ def test_align_json_on_invented_articles_matches_the_contract(tmp_path):
 
 
 def test_the_headless_command_never_imports_qt(tmp_path):
-    _needs_engine()
     files = _write(tmp_path, harbour=HARBOUR, coast=COAST)
     code = ("import sys; sys.argv = ['app.py', 'align', *sys.argv[1:]]; import app; "
             "rc = app.main(sys.argv[1:]); "
@@ -111,7 +103,6 @@ def test_the_headless_command_never_imports_qt(tmp_path):
 
 
 def test_output_option_writes_the_report_to_a_file(tmp_path):
-    _needs_engine()
     files = _write(tmp_path, harbour=HARBOUR, coast=COAST)
     out = tmp_path / "report.txt"
     result = _run(*files, "-o", str(out))
@@ -122,7 +113,6 @@ def test_output_option_writes_the_report_to_a_file(tmp_path):
 
 
 def test_a_bad_file_is_reported_in_one_line_and_the_rest_is_aligned(tmp_path):
-    _needs_engine()
     files = _write(tmp_path, harbour=HARBOUR, coast=COAST)
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
@@ -135,7 +125,6 @@ def test_a_bad_file_is_reported_in_one_line_and_the_rest_is_aligned(tmp_path):
 
 
 def test_fewer_than_two_usable_sources_exit_with_code_two(tmp_path):
-    _needs_engine()
     files = _write(tmp_path, harbour=HARBOUR)
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("core.divergence")   # analyze() needs it; skip cleanly until it lands
-
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 

@@ -1,6 +1,6 @@
 """Contradictions inside one source: one person, event or count described two ways."""
-from core.contradictions import find_contradictions
-from core.divergence import find_contradictions as reexported
+from core.compare.contradictions import find_contradictions
+from core.compare.divergence import find_contradictions as reexported
 from core.model import Document, Passage, Source
 
 

@@ -4,13 +4,8 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("core.analysis")
-pytest.importorskip("core.sources")
-pytest.importorskip("core.document")
-pytest.importorskip("core.divergence")
-
 from core.analysis import analyze  # noqa: E402
-from core.sources import load_path  # noqa: E402
+from core.ingest.sources import load_path  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 PLANTED = json.loads((SAMPLES / "planted.json").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ import hashlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.divergence import find_divergences
+from core.compare.divergence import find_divergences
 from core.model import DIVERGENCE_TYPES, Claim, Document, Passage, Source, Variant
 
 

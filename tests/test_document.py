@@ -1,7 +1,7 @@
 import time
 
-from core.document import build_document
-from core.sources import load_text
+from core.ingest.document import build_document
+from core.ingest.sources import load_text
 
 ARTICLE = (
     "Harbour Bridge Reopens\n"
@@ -67,7 +67,7 @@ def _timed(sources) -> float:
 
 
 def test_seed_documents_have_passages_that_match_their_text(seeds_dir):
-    from core.sources import load_paths
+    from core.ingest.sources import load_paths
 
     sources, _ = load_paths(sorted(seeds_dir.glob("*.txt")))
     for n, source in enumerate(sources):

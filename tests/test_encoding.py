@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from core.encoding import bom_encoding, decode
+from core.ingest.encoding import bom_encoding, decode
 
 
 def test_plain_utf8_decodes_as_utf8_without_touching_newlines():
@@ -62,7 +62,7 @@ def test_latin_text_prefers_cp1252_over_central_european_guesses():
 
 
 def test_bom_less_utf16_is_recognised_by_its_nul_pattern_in_either_byte_order():
-    from core.encoding import decode, sniff_utf16
+    from core.ingest.encoding import decode, sniff_utf16
     text = "The ferry resumed on Tuesday.\n"
     assert sniff_utf16(text.encode("utf-16-le")) == "utf-16-le"
     assert sniff_utf16(text.encode("utf-16-be")) == "utf-16-be"
@@ -71,7 +71,7 @@ def test_bom_less_utf16_is_recognised_by_its_nul_pattern_in_either_byte_order():
 
 
 def test_utf8_with_one_damaged_byte_decodes_and_says_what_was_replaced():
-    from core.encoding import decode
+    from core.ingest.encoding import decode
     data = ("Zoë said the café in São Tomé reopened — “finally”.\n" * 3).encode("utf-8") + b"\xff end\n"
     text, encoding = decode(data)
     assert encoding == "utf-8 (1 damaged byte replaced)"
@@ -79,5 +79,5 @@ def test_utf8_with_one_damaged_byte_decodes_and_says_what_was_replaced():
 
 
 def test_cp1252_text_is_not_mistaken_for_damaged_utf8():
-    from core.encoding import decode
+    from core.ingest.encoding import decode
     assert decode("Le café a rouvert.".encode("cp1252")) == ("Le café a rouvert.", "cp1252")

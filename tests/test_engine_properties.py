@@ -8,12 +8,10 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("core.divergence")   # analyze() needs it; skip cleanly until it lands
-
 from core.analysis import analyze  # noqa: E402
 from core.errors import ParallaxError, SourceError  # noqa: E402
 from core.model import DIVERGENCE_TYPES, Alignment  # noqa: E402
-from core.sources import load_bytes, load_text  # noqa: E402
+from core.ingest.sources import load_bytes, load_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BOUNDED = settings(max_examples=12, deadline=None, derandomize=True,
@@ -151,7 +149,7 @@ def test_one_sentence_of_ten_thousand_words_finishes_in_bounded_time():
     script = textwrap.dedent("""
         import random, sys
         from core.analysis import analyze
-        from core.sources import load_text
+        from core.ingest.sources import load_text
         rng = random.Random(3)
         words = ["ferry", "harbour", "mayor", "council", "ramp", "storm", "bridge", "tram", "budget",
                  "the", "of", "and", "1,200", "Monday", "evacuated", "Eastholm", "said", "that"]

@@ -1,4 +1,5 @@
 """`parallax export`: arguments, formats, atomic writes and one-line errors."""
+import importlib
 import csv
 import errno
 import io
@@ -7,8 +8,8 @@ import os
 
 import pytest
 
-from core.export import command
-from core.export.command import export_main
+from core.cli import export as command
+from core.cli.export import export_main
 from fixtures.export.sample import build_data
 
 
@@ -46,7 +47,7 @@ def test_csv_is_written_byte_for_byte_with_crlf_rows(canned, tmp_path):
 
 def test_pdf_is_printed_through_qt(qapp, canned, tmp_path):
     pytest.importorskip("PySide6")
-    from gui.export_pdf import write_pdf
+    from gui.dialogs.pdf_writer import write_pdf
     out = tmp_path / "report.pdf"
     assert export_main(["a.txt", "b.txt", "-o", str(out)], pdf_writer=write_pdf) == 0
     assert out.read_bytes().startswith(b"%PDF-")
@@ -96,8 +97,6 @@ def test_a_missing_case_is_a_one_line_error(tmp_path, capsys):
 
 
 def test_real_files_are_loaded_and_aligned(samples_dir, tmp_path):
-    pytest.importorskip("core.sources")
-    pytest.importorskip("core.analysis")
     files = sorted(str(p) for p in samples_dir.glob("*.txt"))
     out = tmp_path / "samples.json"
     assert export_main([*files, "-o", str(out)]) == 0
@@ -107,7 +106,6 @@ def test_real_files_are_loaded_and_aligned(samples_dir, tmp_path):
 
 
 def test_unreadable_files_leave_too_few_sources(tmp_path, capsys):
-    pytest.importorskip("core.sources")
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert export_main([str(empty), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "r.html")]) == 2
@@ -117,11 +115,11 @@ def test_unreadable_files_leave_too_few_sources(tmp_path, capsys):
 
 
 def test_a_case_exports_its_visible_sources_verdicts_and_annotations(samples_dir, tmp_path):
-    case_module = pytest.importorskip("core.case")
+    case_module = importlib.import_module("core.case.store")
     from core.analysis import analyze
-    from core.anchoring import make_selector
-    from core.records import Annotation, VerdictRecord
-    from core.sources import load_path
+    from core.case.anchoring import make_selector
+    from core.case.records import Annotation, VerdictRecord
+    from core.ingest.sources import load_path
 
     path = tmp_path / "demo.parallax"
     case = case_module.Case.open(path, create=True, author="ana")
@@ -147,11 +145,10 @@ def test_a_case_exports_its_visible_sources_verdicts_and_annotations(samples_dir
 
 
 def test_text_formats_never_load_qt(samples_dir, tmp_path):
-    pytest.importorskip("core.sources")
     import subprocess
     import sys
     files = sorted(str(p) for p in samples_dir.glob("*.txt"))
-    script = ("import sys; from core.export.command import export_main; "
+    script = ("import sys; from core.cli.export import export_main; "
               f"code = export_main({files!r} + ['-o', {str(tmp_path / 'r.html')!r}]); "
               "print(code, 'PySide6' in sys.modules)")
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

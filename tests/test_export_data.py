@@ -9,7 +9,7 @@ from fixtures.export.sample import build_alignment, build_data
 
 
 class FakeCase:
-    """The part of core.case.Case that collect() reads."""
+    """The part of core.case.store.Case that collect() reads."""
     path = "cases/ferry-strike.parallax"
 
     def __init__(self, data):

@@ -12,7 +12,7 @@ pytest.importorskip("PySide6")
 from core.export.data import ExportOptions  # noqa: E402
 from core.export.html import render_html  # noqa: E402
 from fixtures.export.sample import build_data  # noqa: E402
-from gui.export_pdf import write_pdf  # noqa: E402
+from gui.dialogs.pdf_writer import write_pdf  # noqa: E402
 
 
 def media_boxes(raw: bytes) -> list[tuple[float, float]]:

@@ -6,7 +6,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
 
-from gui.annotation_editor import AnnotationEditor, label_choices  # noqa: E402
+from gui.panels.annotation_editor import AnnotationEditor, label_choices  # noqa: E402
 from gui_fakes import make_annotations  # noqa: E402
 
 
@@ -58,7 +58,7 @@ def test_an_existing_annotation_fills_the_fields_and_is_updated(qtbot):
 
 
 def test_for_context_annotates_the_selected_text_of_a_source(qtbot):
-    from gui.annotation_editor import AnnotationEditor as Editor
+    from gui.panels.annotation_editor import AnnotationEditor as Editor
     from gui_fakes import FakeWorkspace
     ws = FakeWorkspace(annotations=[])
     dialog = Editor.for_context(ws, None, "b", (57, 67))
@@ -73,7 +73,7 @@ def test_for_context_annotates_the_selected_text_of_a_source(qtbot):
 
 
 def test_for_context_without_selection_annotates_the_current_claim(qtbot):
-    from gui.annotation_editor import AnnotationEditor as Editor
+    from gui.panels.annotation_editor import AnnotationEditor as Editor
     from gui_fakes import FakeWorkspace
     ws = FakeWorkspace(annotations=[])
     ws.select_claim("c1")
@@ -85,7 +85,7 @@ def test_for_context_without_selection_annotates_the_current_claim(qtbot):
 
 
 def test_for_context_with_nothing_to_annotate_says_so(qtbot):
-    from gui.annotation_editor import AnnotationEditor as Editor
+    from gui.panels.annotation_editor import AnnotationEditor as Editor
     from gui_fakes import FakeWorkspace
     ws = FakeWorkspace(annotations=[])
     with qtbot.waitSignal(ws.message) as blocker:

@@ -7,7 +7,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from gui.annotations_panel import AnnotationsPanel, place  # noqa: E402
+from gui.panels.annotations_panel import AnnotationsPanel, place  # noqa: E402
 from gui_fakes import TEXTS, FakeWorkspace, selector  # noqa: E402
 
 

@@ -5,7 +5,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from gui.claims_table import HTML_ROLE, ClaimsTable, member_html  # noqa: E402
+from gui.panels.claims_table import HTML_ROLE, ClaimsTable, member_html  # noqa: E402
 from gui_fakes import FakeWorkspace, make_alignment  # noqa: E402
 
 

@@ -5,7 +5,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 
-from gui import colors  # noqa: E402
+from gui.style import colors  # noqa: E402
 
 
 def test_palette_colours_are_computed_once_per_palette_and_again_after_a_change(qtbot):

@@ -6,8 +6,8 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
-from gui.actions import ACTIONS, MENUS  # noqa: E402
-from gui.help_overlay import HelpOverlay, help_html  # noqa: E402
+from gui.state.actions import ACTIONS, MENUS  # noqa: E402
+from gui.dialogs.help_overlay import HelpOverlay, help_html  # noqa: E402
 
 
 @pytest.fixture
@@ -56,6 +56,6 @@ def test_toggle_opens_and_closes(overlay):
 
 
 def test_help_text_escapes_markup():
-    from gui.actions import ActionSpec
+    from gui.state.actions import ActionSpec
     page = help_html([ActionSpec("x", "<b>Bold</b>", ("Ctrl+B",), "h", "a < b", "Edit")], ["Edit"])
     assert "&lt;b&gt;Bold&lt;/b&gt;" in page and "a &lt; b" in page

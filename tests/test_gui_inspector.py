@@ -7,8 +7,8 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt, QUrl  # noqa: E402
 
-from gui import inspector as inspector_module  # noqa: E402
-from gui.inspector import Inspector, diff_html, word_diff  # noqa: E402
+from gui.panels import inspector as inspector_module  # noqa: E402
+from gui.panels.inspector import Inspector, diff_html, word_diff  # noqa: E402
 from gui_fakes import FakeWorkspace  # noqa: E402
 
 

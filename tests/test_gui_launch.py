@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.launch import (DEMO_CASE, LaunchRequest, choose_case, demo_files, parse_args, recent_cases,
+from gui.app.launch import (DEMO_CASE, LaunchRequest, choose_case, demo_files, parse_args, recent_cases,
                         remember_case)
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -50,9 +50,7 @@ def test_a_corrupt_recent_list_is_ignored(tmp_path):
 
 
 def test_the_window_shows_a_five_source_case_quickly_and_aligns_in_the_background(qtbot, tmp_path):
-    pytest.importorskip("core.case")
-    pytest.importorskip("core.sources")
-    from gui.launch import build_window
+    from gui.app.launch import build_window
     if len(demo_files(RESOURCES)) < 2:
         pytest.skip("the demo articles are not in resources/samples yet")
     started = time.perf_counter()
@@ -76,8 +74,7 @@ def test_the_window_shows_a_five_source_case_quickly_and_aligns_in_the_backgroun
 
 
 def test_a_corrupt_case_is_left_alone_and_a_new_case_opens_with_a_notice(qtbot, tmp_path):
-    pytest.importorskip("core.case")
-    from gui.launch import build_window
+    from gui.app.launch import build_window
     corrupt = tmp_path / "broken.parallax"
     corrupt.write_bytes(b"this is not a database" * 100)
     window = build_window(["--case", str(corrupt)], RESOURCES, tmp_path)

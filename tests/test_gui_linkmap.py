@@ -1,4 +1,5 @@
 """LinkMap: bands between the two panes' members of each claim, following scroll; click selects."""
+import importlib
 import pytest
 
 pytest.importorskip("PySide6")
@@ -7,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QPalette, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QWidget  # noqa: E402
 
-from gui.linkmap import LinkMap, passage_rect  # noqa: E402
+from gui.panes.linkmap import LinkMap, passage_rect  # noqa: E402
 from gui_fakes import FakeWorkspace, TextPane, long_sources, make_alignment  # noqa: E402
 
 
@@ -100,7 +101,7 @@ def test_it_can_be_made_with_a_parent_and_given_panes_later(qtbot):
 
 
 def test_between_two_source_panes_the_bands_join_the_members(qtbot):
-    source_pane = pytest.importorskip("gui.source_pane")
+    source_pane = importlib.import_module("gui.panes.source_pane")
     ws = FakeWorkspace()
     box = QWidget()
     left, right = source_pane.SourcePane(ws, "a"), source_pane.SourcePane(ws, "c")

@@ -1,4 +1,5 @@
 """The main window driven from the keyboard: navigation, verdicts, undo, find, hide, bad files."""
+import importlib
 from pathlib import Path
 
 import pytest
@@ -8,15 +9,15 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from gui.main_window import MainWindow  # noqa: E402
-from gui.workspace import Workspace  # noqa: E402
+from gui.app.main_window import MainWindow  # noqa: E402
+from gui.state.workspace import Workspace  # noqa: E402
 from gui_doubles import fake_analyze, story_sources  # noqa: E402
 
 
 
 @pytest.fixture
 def triage():
-    return pytest.importorskip("core.triage")
+    return importlib.import_module("core.case.triage")
 
 
 @pytest.fixture
@@ -122,7 +123,7 @@ def test_the_title_names_the_case(window):
 
 
 def test_every_registry_action_is_a_window_action_with_its_shortcuts(window):
-    from gui.actions import ACTIONS
+    from gui.state.actions import ACTIONS
     for spec in ACTIONS:
         action = window.actions_by_id[spec.id]
         assert [s.toString() for s in action.shortcuts()] == \
@@ -138,7 +139,6 @@ def test_dragging_a_source_in_the_list_reorders_the_panes(window, qtbot):
 
 
 def test_bad_files_give_one_message_and_the_good_ones_load(window, qtbot, tmp_path):
-    pytest.importorskip("core.sources")
     good = tmp_path / "good.txt"
     good.write_text("The council met on Friday. It voted to close the park.", encoding="utf-8")
     empty = tmp_path / "empty.txt"
@@ -158,8 +158,7 @@ def test_bad_files_give_one_message_and_the_good_ones_load(window, qtbot, tmp_pa
 
 @pytest.fixture
 def demo_window(qtbot, tmp_path):
-    pytest.importorskip("core.case")
-    from gui.launch import build_window, demo_files
+    from gui.app.launch import build_window, demo_files
     resources = Path(__file__).resolve().parent.parent / "resources"
     if len(demo_files(resources)) < 2:
         pytest.skip("the demo articles are not in resources/samples")
@@ -195,7 +194,7 @@ def test_on_the_demo_case_j_then_1_records_a_verdict_in_the_case_and_ctrl_z_remo
 
 
 def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window, qtbot, tmp_path):
-    from gui.launch import build_window
+    from gui.app.launch import build_window
     resources = Path(__file__).resolve().parent.parent / "resources"
     second = build_window(["--case", demo_window.ws.case.path], resources, tmp_path)
     qtbot.addWidget(second)
@@ -212,9 +211,8 @@ def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window
 
 
 def test_export_writes_an_html_report_in_the_background(window, qtbot, tmp_path):
-    pytest.importorskip("core.export")
     from core.export.data import ExportOptions
-    from gui.export_dialog import start_export
+    from gui.dialogs.export_dialog import start_export
     out = tmp_path / "report.html"
     key = window.ws.alignment.claims[1].divergences[0].key
     window.ws.set_verdict(key, "confirmed", note="checked <b>with</b> the city")
@@ -227,7 +225,6 @@ def test_export_writes_an_html_report_in_the_background(window, qtbot, tmp_path)
 
 
 def test_pasting_text_adds_a_source_named_by_its_first_line(window, qtbot):
-    pytest.importorskip("core.sources")
     QApplication.clipboard().setText("Bridge opens\nThe mayor opened the bridge on Monday.")
     with qtbot.waitSignal(window.ws.alignmentChanged, timeout=5000):
         window.paste_source()
@@ -236,7 +233,6 @@ def test_pasting_text_adds_a_source_named_by_its_first_line(window, qtbot):
 
 
 def test_dropping_files_on_the_window_adds_them(window, qtbot, tmp_path):
-    pytest.importorskip("core.sources")
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
     article = tmp_path / "dropped.txt"
@@ -271,7 +267,6 @@ def test_the_progress_bar_shows_only_for_work_longer_than_half_a_second(qtbot):
 
 
 def test_a_annotates_the_selected_text_with_a_w3c_anchor(window, qtbot):
-    pytest.importorskip("core.anchoring")
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QTextCursor
     pane = window.pane_area.panes[1]

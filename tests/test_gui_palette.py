@@ -5,8 +5,8 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from gui.actions import ACTIONS  # noqa: E402
-from gui.palette import CommandPalette, fuzzy_score, rank_actions  # noqa: E402
+from gui.state.actions import ACTIONS  # noqa: E402
+from gui.dialogs.command_palette import CommandPalette, fuzzy_score, rank_actions  # noqa: E402
 
 
 @pytest.fixture
@@ -22,7 +22,7 @@ def palette(qtbot):
 
 def test_with_no_query_every_action_is_listed_in_registry_order(palette):
     assert [s.id for s in palette.visible_specs()] == [s.id for s in ACTIONS]
-    from gui.palette import SHORTCUT_ROLE
+    from gui.dialogs.command_palette import SHORTCUT_ROLE
     assert palette.list.item(0).data(SHORTCUT_ROLE) == "Ctrl+O"
 
 

@@ -5,11 +5,11 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from core.case import Case  # noqa: E402
-from core.settings import load_recent, recent_cases_file, remember_recent  # noqa: E402
-from gui.launch import build_window, parse_args  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
-from gui.workspace import Workspace  # noqa: E402
+from core.case.store import Case  # noqa: E402
+from core.case.settings import load_recent, recent_cases_file, remember_recent  # noqa: E402
+from gui.app.launch import build_window, parse_args  # noqa: E402
+from gui.app.main_window import MainWindow  # noqa: E402
+from gui.state.workspace import Workspace  # noqa: E402
 from gui_keyboard import sample_paths  # noqa: E402
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"

@@ -1,4 +1,5 @@
 """OverviewRuler: the whole article's marks, the visible region, click to scroll and select."""
+import importlib
 import pytest
 
 pytest.importorskip("PySide6")
@@ -7,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QPalette  # noqa: E402
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget  # noqa: E402
 
-from gui.ruler import OverviewRuler, offset_fraction  # noqa: E402
+from gui.panes.ruler import OverviewRuler, offset_fraction  # noqa: E402
 from gui_fakes import FakeWorkspace, TextPane, long_sources, make_alignment  # noqa: E402
 
 
@@ -83,7 +84,7 @@ def test_offset_fraction_counts_wrapped_lines_in_a_plain_text_edit(qtbot):
 
 
 def test_beside_a_source_pane_the_marks_start_below_its_header(qtbot):
-    source_pane = pytest.importorskip("gui.source_pane")
+    source_pane = importlib.import_module("gui.panes.source_pane")
     ws = FakeWorkspace(make_alignment(long_sources()))
     box = QWidget()
     pane = source_pane.SourcePane(ws, "a")

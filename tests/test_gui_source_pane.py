@@ -8,9 +8,9 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QPalette, QTextCharFormat, QTextCursor  # noqa: E402
 
-from gui import theme  # noqa: E402
-from gui.pane_area import PaneArea  # noqa: E402
-from gui.workspace import Workspace  # noqa: E402
+from gui.style import theme  # noqa: E402
+from gui.panes.pane_area import PaneArea  # noqa: E402
+from gui.state.workspace import Workspace  # noqa: E402
 from gui_doubles import fake_analyze, make_source, story_sources  # noqa: E402
 
 

@@ -7,7 +7,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from core.errors import Cancelled  # noqa: E402
-from gui.tasks import TaskRunner  # noqa: E402
+from gui.state.tasks import TaskRunner  # noqa: E402
 
 
 def _slow(value, delay, gate=None, progress=None, should_cancel=None):

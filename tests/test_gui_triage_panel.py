@@ -5,7 +5,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
-from gui.triage_panel import TriagePanel  # noqa: E402
+from gui.panels.triage_panel import TriagePanel  # noqa: E402
 from gui_fakes import FakeWorkspace, make_alignment  # noqa: E402
 
 

@@ -6,8 +6,8 @@ import pytest
 pytest.importorskip("PySide6")
 
 from core.errors import SourceError  # noqa: E402
-from core.records import Annotation  # noqa: E402
-from gui.workspace import Workspace, refused_message  # noqa: E402
+from core.case.records import Annotation  # noqa: E402
+from gui.state.workspace import Workspace, refused_message  # noqa: E402
 from gui_doubles import fake_analyze, story_sources  # noqa: E402
 
 
@@ -170,12 +170,11 @@ def test_a_failed_alignment_is_reported_as_a_message(qtbot):
 
 @pytest.fixture
 def case_path(tmp_path):
-    pytest.importorskip("core.case")
     return tmp_path / "story.parallax"
 
 
 def test_verdicts_and_undo_are_written_to_the_case_at_once(qtbot, case_path):
-    from core.case import Case
+    from core.case.store import Case
     ws = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         ws.add_sources(story_sources())
@@ -194,7 +193,7 @@ def test_verdicts_and_undo_are_written_to_the_case_at_once(qtbot, case_path):
 
 
 def test_a_case_open_elsewhere_is_read_only_and_edits_are_refused_with_the_reason(qtbot, case_path):
-    from core.case import Case
+    from core.case.store import Case
     first = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
     with qtbot.waitSignal(first.alignmentChanged, timeout=3000):
         first.add_sources(story_sources())
@@ -214,7 +213,7 @@ def test_a_case_open_elsewhere_is_read_only_and_edits_are_refused_with_the_reaso
 
 
 def test_reopening_a_case_restores_hidden_sources_and_order(qtbot, case_path):
-    from core.case import Case
+    from core.case.store import Case
     ws = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         ws.add_sources(story_sources())

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from core.html_extract import extract_html, strip_tags
+from core.ingest.html import extract_html, strip_tags
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

@@ -1,11 +1,11 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.boilerplate import find_boilerplate
-from core.document import build_document
+from core.ingest.boilerplate import find_boilerplate
+from core.ingest.document import build_document
 from core.errors import SourceError
-from core.sentences import split_sentences
-from core.sources import load_bytes, load_text
+from core.ingest.sentences import split_sentences
+from core.ingest.sources import load_bytes, load_text
 
 FAST = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
@@ -96,7 +96,7 @@ def test_big_generated_file_loads_within_the_limit(tmp_path):
     path = tmp_path / "big.txt"
     line = "The council met again on Tuesday. It voted 12 to 3.\r\n"
     path.write_bytes(line.encode() * 150_000)  # about 8 MB
-    from core.sources import load_path
+    from core.ingest.sources import load_path
 
     source = load_path(path)
     assert len(source.text) == len(line) * 150_000

@@ -1,10 +1,10 @@
 """The version-1 JSON contract of `parallax align --json`."""
 import json
 
-from core.jsonout import alignment_to_json
+from core.export.contract import alignment_to_json
 from core.model import (Alignment, Claim, Contradiction, Divergence, Document, Link, Passage, Span,
                         Variant)
-from core.report import alignment_to_text
+from core.export.report import alignment_to_text
 from test_align import COAST, HARBOUR, make_source, plain_document
 
 TEXT_A = "Also Read: nothing here.\nThe port reopened on Tuesday. Losses hit $5m."

@@ -1,4 +1,5 @@
 """Bad files mixed with good ones: each refused with one clear line, the good ones still load."""
+import importlib
 import io
 import os
 import zipfile
@@ -6,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import core.sources
+import core.ingest.sources
 from core.errors import SourceError
-from core.sources import MAX_BYTES, load_paths
+from core.ingest.sources import MAX_BYTES, load_paths
 
 GOOD_A = ("The council approved the new tram line on Tuesday by 31 votes to 12.\n\n"
           "Construction is expected to start in April and last two years.\n")
@@ -102,7 +103,7 @@ def test_a_50_mb_file_is_refused_by_its_size_without_being_opened(tmp_path, good
         opened.append(str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(core.sources, "open", spy_open, raising=False)
+    monkeypatch.setattr(core.ingest.sources, "open", spy_open, raising=False)
     sources, errors = load_paths([huge, good[0]])
     assert opened == [str(good[0])]
     assert [e.reason for e in errors] == ["is 50.0 MB; the limit is 20 MB"]
@@ -165,8 +166,8 @@ def test_an_unreadable_file_is_refused_for_permission(tmp_path, good):
 @pytest.fixture
 def window(qtbot):
     pytest.importorskip("PySide6")
-    workspace_module = pytest.importorskip("gui.workspace")
-    main_window = pytest.importorskip("gui.main_window")
+    workspace_module = importlib.import_module("gui.state.workspace")
+    main_window = importlib.import_module("gui.app.main_window")
     from gui_doubles import fake_analyze   # the engine is not under test here, the file handling is
     ws = workspace_module.Workspace(analyze=fake_analyze, debounce_ms=0)
     win = main_window.MainWindow(ws)

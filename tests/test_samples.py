@@ -17,7 +17,7 @@ def document_text(name: str) -> str:
     """Return the text the engine sees for a sample file (extracted text for HTML)."""
     path = SAMPLES / name
     try:
-        from core.sources import load_path
+        from core.ingest.sources import load_path
     except ImportError:
         load_path = None
     if load_path is not None:
@@ -26,7 +26,7 @@ def document_text(name: str) -> str:
     if not name.endswith(".html"):
         return raw
     try:
-        from core.html_extract import extract_html
+        from core.ingest.html import extract_html
     except ImportError:
         import trafilatura
         return trafilatura.extract(raw)

@@ -1,7 +1,7 @@
 import pytest
 
 from core.model import Span
-from core.sentences import split_sentences
+from core.ingest.sentences import split_sentences
 
 
 def spans(text, skip=()):
@@ -122,7 +122,7 @@ def test_blank_text_has_no_sentences(text):
 
 
 def test_seed_articles_split_into_exact_spans(seeds_dir):
-    from core.boilerplate import find_boilerplate
+    from core.ingest.boilerplate import find_boilerplate
 
     for path in sorted(seeds_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 import getpass
 import json
 
-from core import settings
+from core.case import settings
 
 
 def test_the_default_user_name_is_the_login_name(monkeypatch):

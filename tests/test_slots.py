@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.slots import Slot, extract_slots
+from core.compare.slots import Slot, extract_slots
 
 
 def of_type(text, kind, offset=0):
@@ -129,7 +129,7 @@ def test_empty_and_plain_texts_have_no_slots():
 
 def assert_slots_sound(text, offset=0):
     """Check every slot's offsets give its text and its type is known."""
-    from core.slots import SLOT_TYPES
+    from core.compare.slots import SLOT_TYPES
     for slot in extract_slots(text, offset):
         assert text[slot.start - offset:slot.end - offset] == slot.text
         assert slot.type in SLOT_TYPES and slot.start < slot.end

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from core.errors import SourceError
-from core.sources import MAX_BYTES, binary_kind, load_bytes, load_path, load_paths, load_text
+from core.ingest.sources import MAX_BYTES, binary_kind, load_bytes, load_path, load_paths, load_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

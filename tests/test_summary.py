@@ -1,6 +1,6 @@
 """majority_summary: one line saying which sources agree on a claim's top divergence."""
 from core.model import Alignment, Claim, Divergence, Variant
-from core.summary import majority_summary, top_divergence
+from core.compare.summary import majority_summary, top_divergence
 from gui_fakes import make_alignment
 
 

@@ -1,5 +1,5 @@
 """Tokenisation and normalisation for matching."""
-from core.textnorm import (INITIAL, NAME, WORD, content_words, find_numbers, fold_corpus_names, fold_name, is_stopword,
+from core.ingest.textnorm import (INITIAL, NAME, WORD, content_words, find_numbers, fold_corpus_names, fold_name, is_stopword,
                            match_terms, normalize_number, normalize_text, stem, tokens, word_key)
 
 

@@ -1,9 +1,9 @@
 """The triage queue: order, filters, movement, progress, claims and unique passages."""
 import pytest
 
-from core import triage
+from core.case import triage
 from core.model import Alignment, Claim, Divergence, Document, Passage, Source, Variant
-from core.records import VerdictRecord
+from core.case.records import VerdictRecord
 
 
 def _doc(index: int, key: str, sentences: list[str]) -> Document:

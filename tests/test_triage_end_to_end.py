@@ -11,14 +11,14 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from core import triage  # noqa: E402
-from core.case import Case  # noqa: E402
+from core.case import triage  # noqa: E402
+from core.case.store import Case  # noqa: E402
 from core.export.csv_out import render_csv  # noqa: E402
 from core.export.data import ExportOptions, collect  # noqa: E402
 from core.export.html import render_html  # noqa: E402
 from core.export.json_out import export_to_dict  # noqa: E402
 from core.export.markdown import render_markdown  # noqa: E402
-from gui import colors  # noqa: E402
+from gui.style import colors  # noqa: E402
 from gui_keyboard import (CTRL, NONE, SHIFT, answer_dialog, make_case, open_window, press,  # noqa: E402
                           sample_paths, wait_aligned)
 
@@ -333,7 +333,7 @@ def test_verdicts_and_annotations_survive_realigning_and_adding_or_removing_a_so
 
 
 def test_the_engine_counts_a_note_only_record_as_untriaged_and_the_case_stores_it(tmp_path):
-    from core.records import VerdictRecord
+    from core.case.records import VerdictRecord
     records = {"k1": VerdictRecord("k1", "", note="ask"), "k2": VerdictRecord("k2", "confirmed")}
     assert triage.decided(records) == {"k2": records["k2"]}
     assert triage.next_untriaged(["k1", "k2", "k3"], None, records) == "k1"

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from core.errors import SourceError
-from core.url_import import USER_AGENT, _BoundedRedirects, check_url, fetch_url
+from core.ingest.url import USER_AGENT, _BoundedRedirects, check_url, fetch_url
 
 ARTICLE_HTML = """<!doctype html>
 <html><head><meta charset="utf-8"><title>Ferry service resumes on the Lune estuary | Harbour Post</title>

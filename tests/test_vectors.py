@@ -2,7 +2,7 @@
 import pytest
 
 from core.model import Passage
-from core.vectors import (EVIDENCE, candidates_large, candidates_small, dot, evidence, is_figure, one_phrase,
+from core.align.vectors import (EVIDENCE, candidates_large, candidates_small, dot, evidence, is_figure, one_phrase,
                           mutual_best, normalized, weights)
 
 

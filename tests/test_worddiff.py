@@ -2,7 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.worddiff import word_diff, word_diff_spans
+from core.compare.worddiff import word_diff, word_diff_spans
 
 PARAPHRASE_A = "Negotiators for Orvan and Belisk have resolved most of their differences over the canal."
 PARAPHRASE_B = "Officials said Orvan and Belisk had settled most of the differences over the canal."

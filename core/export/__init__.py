@@ -1,4 +1,4 @@
-"""Exports of an annotated comparison: HTML, Markdown, CSV and JSON (PDF lives in gui.export_pdf)."""
+"""Exports of an annotated comparison: HTML, Markdown, CSV and JSON (PDF lives in gui.dialogs.pdf_writer)."""
 from core.export.csv_out import COLUMNS, render_csv
 from core.export.data import ExportData, ExportOptions, collect
 from core.export.html import render_html

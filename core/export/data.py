@@ -8,7 +8,7 @@ from typing import Mapping, Optional, Sequence
 
 import core
 from core.model import Alignment
-from core.records import Annotation, AuditEntry, VerdictRecord
+from core.case.records import Annotation, AuditEntry, VerdictRecord
 
 SCOPES = ("all", "divergent")
 

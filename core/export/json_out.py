@@ -6,7 +6,7 @@ import json
 from core.export import view
 from core.export.data import ExportData
 from core.model import VERDICT_LABELS, Variant
-from core.records import Annotation
+from core.case.records import Annotation
 
 FORMAT = "parallax-export"
 FORMAT_VERSION = 1

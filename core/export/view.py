@@ -7,7 +7,7 @@ from typing import Optional
 
 from core.export.data import ExportData
 from core.model import Claim, Contradiction, Divergence, Document, Passage, Variant
-from core.records import Annotation, TextSelector, VerdictRecord
+from core.case.records import Annotation, TextSelector, VerdictRecord
 
 WORD = re.compile(r"\w+(?:(?:['’.-]|(?<=\d),(?=\d))\w+)*")
 
@@ -128,7 +128,7 @@ def document_by_key(data: ExportData, source_key: str) -> Optional[Document]:
 def _anchor(selector: TextSelector, text: str) -> Optional[tuple[int, int]]:
     """Return where a selector lands in a text, or None when it cannot be placed safely."""
     try:
-        from core.anchoring import anchor
+        from core.case.anchoring import anchor
     except ImportError:
         anchor = None
     if anchor is not None:

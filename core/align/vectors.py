@@ -1,0 +1,213 @@
+"""Weigh the passages of a corpus as sparse TF-IDF vectors and find candidate pairs between documents."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+from core.errors import Cancelled
+from core.model import Passage
+from core.ingest.textnorm import INITIAL, NAME, WORD, fold_corpus_names, match_terms
+
+Vector = dict[int, float]
+
+NAME_WEIGHT = 0.6         # names say who, other words say what happened: a name alone is no match
+IDF_OFFSET = 0.3          # added to log idf: low enough that topic words ("dam") barely count
+EVIDENCE = 0.03           # a shared term carries evidence when it adds this much to a cosine
+EVIDENCE_TERMS = 2        # ... and a loose match needs this many such terms (or a shared figure)
+PHRASE_TERMS = 3          # shared terms that can still be a single name ("the energy ministry")
+CHUNK_CELLS = 2_000_000   # dense similarity cells computed at once (bounds memory)
+SMALL_CORPUS = 1500       # up to this many passages, a pure-Python index beats importing scipy
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The vectors of a corpus: raw TF-IDF per passage and the term facts matching needs."""
+    raw: list[Vector]
+    unit: list[Vector]
+    figures: list[frozenset[int]]     # anchor figures of each passage ("90%" once per document)
+    rare: list[frozenset[int]]        # terms of each passage found in few passages of the corpus
+    order: list[tuple[int, ...]]      # term ids of each passage in reading order
+
+
+def dot(a: Vector, b: Vector) -> float:
+    """Return the dot product of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(weight * b.get(term, 0.0) for term, weight in a.items())
+
+
+def normalized(vector: Vector) -> Vector:
+    """Return the vector scaled to unit length."""
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {t: w / norm for t, w in vector.items()} if norm else {}
+
+
+def check(should_cancel: Optional[Callable[[], bool]]) -> None:
+    """Raise Cancelled when the caller asked to stop."""
+    if should_cancel is not None and should_cancel():
+        raise Cancelled("alignment cancelled")
+
+
+def is_figure(key: str) -> bool:
+    """Tell whether a number key can anchor a fact: not a small count like "two" sides or "five" hours."""
+    body = key[:-1] if key.endswith("%") else key
+    if not body.replace(".", "", 1).isdecimal():   # superscripts and circled digits are not figures
+        return False
+    return not (body.isdecimal() and int(body) <= 10 and body == key)
+
+
+def evidence(a: Vector, b: Vector) -> int:
+    """Return how many shared terms each carry a real part of the similarity of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(1 for term, weight in a.items() if weight * b.get(term, 0.0) >= EVIDENCE)
+
+
+def one_phrase(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """Tell whether two passages share only one short phrase: a thing named twice, not a fact told twice."""
+    shared = set(a) & set(b)
+    if not 2 <= len(shared) <= PHRASE_TERMS:
+        return False
+    for order in (a, b):
+        places = [n for n, term in enumerate(order) if term in shared]
+        if places[-1] - places[0] + 1 != len(places):
+            return False
+    return True
+
+
+def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bool]] = None) -> Weights:
+    """Return the TF-IDF vectors of the passages and the figures that anchor them to other documents.
+
+    A figure ("90%", "1,200") anchors when it occurs in at most one passage of each document
+    that has it: then sharing it is strong evidence of one fact, and differing is no penalty.
+    """
+    vocabulary: dict[str, int] = {}
+    counts: list[dict[int, int]] = []
+    order: list[tuple[int, ...]] = []
+    factors: list[dict[int, float]] = []
+    found = []
+    for number, passage in enumerate(passages):
+        if number % 500 == 499:
+            check(should_cancel)
+        found.append(match_terms(passage.text))
+    lowercase = {key for terms in found for key, _, kind in terms if kind == WORD}
+    names = {key for terms in found for key, _, kind in terms
+             if kind == NAME or (kind == INITIAL and key not in lowercase)}
+    variants = fold_corpus_names(names, {key for terms in found for key, _, _ in terms})
+    for terms in found:
+        bag: dict[int, int] = {}
+        scale: dict[int, float] = {}
+        sequence: list[int] = []
+        for word, damping, kind in terms:
+            factor = damping * NAME_WEIGHT if kind != WORD and word in names else 1.0
+            word = variants.get(word, word)
+            term = vocabulary.setdefault(word, len(vocabulary))
+            bag[term] = bag.get(term, 0) + 1
+            sequence.append(term)
+            scale[term] = min(scale.get(term, 1.0), factor)
+        counts.append(bag)
+        order.append(tuple(sequence))
+        factors.append(scale)
+    df: dict[int, int] = {}
+    for bag in counts:
+        for term in bag:
+            df[term] = df.get(term, 0) + 1
+    n = len(passages)
+    idf = {t: math.log((1 + n) / (1 + d)) + IDF_OFFSET for t, d in df.items()}
+    figures = {t for word, t in vocabulary.items() if is_figure(word)}
+    docs_with: dict[int, set[str]] = {}
+    for bag, passage in zip(counts, passages):
+        for term in figures.intersection(bag):
+            docs_with.setdefault(term, set()).add(passage.doc)
+    anchors = {t for t, docs in docs_with.items() if len(docs) == df[t] >= 2}
+    raw = [{t: (1.0 + math.log(c)) * idf[t] * scale[t] for t, c in bag.items()}
+           for bag, scale in zip(counts, factors)]
+    # a term in no more passages than there are documents can single out one fact in each
+    rare_df = max(2, len({p.doc for p in passages}))
+    rare = {t for t, d in df.items() if d <= rare_df}
+    return Weights(raw, [normalized(v) for v in raw],
+                   [frozenset(anchors.intersection(bag)) for bag in counts],
+                   [frozenset(rare.intersection(bag)) for bag in counts], order)
+
+
+def candidates_small(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
+                      should_cancel) -> list[tuple[float, int, int]]:
+    """Return the candidate pairs through an inverted index (fast to start: no numpy import)."""
+    postings: dict[int, list[tuple[int, float]]] = {}
+    found: list[tuple[float, int, int]] = []
+    for i, vector in enumerate(vectors):
+        if i % 500 == 499:
+            check(should_cancel)
+        row: dict[int, float] = {}
+        for term, weight in vector.items():
+            for j, other in postings.get(term, ()):
+                if doc_of[j] != doc_of[i]:
+                    row[j] = row.get(j, 0.0) + weight * other
+        hits = sorted((-score, j) for j, score in row.items() if score >= floor)[:per_row]
+        found.extend((round(-score, 6), j, i) for score, j in hits)
+        for term, weight in vector.items():
+            postings.setdefault(term, []).append((i, weight))
+    return found
+
+
+def candidates(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
+                should_cancel) -> list[tuple[float, int, int]]:
+    """Return (score, i, j), i < j, for passage pairs of different documents scoring >= floor."""
+    if len(vectors) <= SMALL_CORPUS:
+        return candidates_small(vectors, doc_of, floor, per_row, should_cancel)
+    return candidates_large(vectors, doc_of, floor, per_row, should_cancel)
+
+
+def candidates_large(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
+                      should_cancel) -> list[tuple[float, int, int]]:
+    """Return the candidate pairs by chunked sparse products (bounded memory on big corpora)."""
+    import numpy as np
+    from scipy import sparse
+
+    n = len(vectors)
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for vector in vectors:
+        indices.extend(vector)
+        data.extend(vector.values())
+        indptr.append(len(indices))
+    width = (max(indices) + 1) if indices else 1
+    matrix = sparse.csr_matrix((np.asarray(data, dtype=np.float64), indices, indptr), shape=(n, width))
+    transposed = matrix.T.tocsc()
+    docs = np.asarray(doc_of)
+    rows = max(1, CHUNK_CELLS // n)
+    found: list[tuple[float, int, int]] = []
+    for start in range(0, n, rows):
+        check(should_cancel)
+        stop = min(n, start + rows)
+        block = (matrix[start:stop] @ transposed).toarray()
+        block[docs[start:stop, None] == docs[None, :]] = 0.0
+        for offset, row in enumerate(block):
+            i = start + offset
+            hits = np.flatnonzero(row[:i] >= floor)
+            if hits.size > per_row:
+                hits = hits[np.lexsort((hits, -row[hits]))[:per_row]]
+            found.extend((round(float(row[j]), 6), int(j), i) for j in hits)
+    return found
+
+
+def mutual_best(candidates: list[tuple[float, int, int]], doc_of: list[int],
+                found: Weights) -> list[tuple[float, int, int]]:
+    """Return the pairs that choose each other across two documents with a rare term and real evidence.
+
+    Real evidence is a shared anchor figure or EVIDENCE_TERMS terms that each carry weight:
+    one shared word, however rare, is how two different facts about one thing look.
+    """
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for score, i, j in candidates:
+        for a, b in ((i, j), (j, i)):
+            slot = (a, doc_of[b])
+            if slot not in best or (score, -b) > (best[slot][0], -best[slot][1]):
+                best[slot] = (score, b)
+    return [(score, i, j) for score, i, j in candidates
+            if best[(i, doc_of[j])][1] == j and best[(j, doc_of[i])][1] == i
+            and found.rare[i] & found.rare[j]
+            and (found.figures[i] & found.figures[j]
+                 or evidence(found.unit[i], found.unit[j]) >= EVIDENCE_TERMS)]

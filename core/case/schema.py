@@ -1,0 +1,138 @@
+"""Checks a file before it is opened as a case, and maps case rows to records and back."""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from core.errors import CaseError
+from core.model import Source
+from core.case.records import Annotation, TextSelector, VerdictRecord
+from core.case.migrations import APPLICATION_ID, MAGIC, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+SOURCE_COLUMNS = ("key", "kind", "path", "title", "outlet", "author", "published", "url",
+                  "encoding", "sha256", "imported_at", "text")
+
+
+def readonly_uri(path: str, immutable: bool = False) -> str:
+    """Return a SQLite URI that opens path without ever writing to it."""
+    quoted = Path(path).resolve().as_posix().replace("?", "%3f").replace("#", "%23")
+    return f"file:{quoted}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def connect_readonly(path: str) -> sqlite3.Connection:
+    """Open a connection that never writes the case, nor leaves -wal/-shm files that were not there."""
+    # Without a journal next to the file there is nothing live to follow: immutable creates nothing.
+    immutable = not os.path.exists(path + "-wal")
+    try:
+        conn = sqlite3.connect(readonly_uri(path, immutable), uri=True, isolation_level=None)
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.DatabaseError:
+        if immutable:
+            raise
+        conn = sqlite3.connect(readonly_uri(path, immutable=True), uri=True, isolation_level=None)
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+
+
+def is_blank(path: str) -> bool:
+    """Return True for a file that holds nothing yet (empty, created by a crash before its first write)."""
+    return os.path.getsize(path) == 0
+
+
+def inspect_case_file(path: str) -> int:
+    """Return the schema version of an existing case file, or raise CaseError saying what is wrong."""
+    name = os.path.basename(path)
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise CaseError(f"{name} cannot be read ({exc.strerror or exc}). "
+                        "Check that the file exists and that you may read it.") from exc
+    if header != SQLITE_HEADER:
+        raise CaseError(f"{name} is not a Parallax case (it is not a SQLite database). "
+                        "Open it with File > Add sources if it is an article.")
+    try:
+        conn = connect_readonly(path)
+    except sqlite3.DatabaseError as exc:
+        raise CaseError(f"{name} is damaged and cannot be opened ({exc}). "
+                        "Restore it from a backup; the file was left untouched.") from exc
+    try:
+        return _inspect(conn, name)
+    except sqlite3.DatabaseError as exc:
+        raise CaseError(f"{name} is damaged ({exc}). "
+                        "Restore it from a backup; the file was left untouched.") from exc
+    finally:
+        conn.close()
+
+
+def _inspect(conn: sqlite3.Connection, name: str) -> int:
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if application_id == 0 and version == 0 and not tables:
+        return 0  # an empty SQLite database: nothing to lose by making it a case
+    if application_id != APPLICATION_ID or "meta" not in tables:
+        raise CaseError(f"{name} is a SQLite database of another application, not a Parallax case. "
+                        "It was left untouched; choose a .parallax file.")
+    magic = conn.execute("SELECT value FROM meta WHERE name = 'application'").fetchone()
+    if magic is None or magic[0] != MAGIC:
+        raise CaseError(f"{name} is not a Parallax case (its meta table does not say so). "
+                        "It was left untouched; choose a .parallax file.")
+    if version > SCHEMA_VERSION:
+        raise CaseError(f"{name} was saved by a newer Parallax (case format {version}; this one reads "
+                        f"up to {SCHEMA_VERSION}). Update Parallax to open it; the file was left untouched.")
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise CaseError(f"{name} is damaged ({problems[0]}). "
+                        "Restore it from a backup; the file was left untouched.")
+    return version
+
+
+ANNOTATION_COLUMNS = ("id", "target_kind", "source_key", "exact", "prefix", "suffix", "start", "end",
+                      "claim_key", "divergence_key", "label", "status", "note", "author",
+                      "created_at", "updated_at")
+ANNOTATION_FIELDS = ", ".join(f'"{c}"' for c in ANNOTATION_COLUMNS)
+ANNOTATION_MARKS = ", ".join("?" for _ in ANNOTATION_COLUMNS)
+
+
+def backup(path: str, target: str) -> None:
+    """Copy a case with SQLite's backup API before its format is upgraded."""
+    source = connect_readonly(path)
+    try:
+        copy = sqlite3.connect(target)
+        with copy:
+            source.backup(copy)
+        copy.close()
+    finally:
+        source.close()
+
+
+def source_from_row(r: dict) -> Source:
+    return Source(**{c: r[c] if r[c] is not None else "" for c in SOURCE_COLUMNS},
+                  original=bytes(r["original"] or b""))
+
+
+def verdict_from_row(r: dict) -> VerdictRecord:
+    return VerdictRecord(r["divergence_key"], r["verdict"], r["note"] or "", r["source_key"] or "",
+                         r["author"] or "", r["updated_at"] or "")
+
+
+def annotation_row(a: Annotation) -> list:
+    s = a.selector
+    return [a.id, a.target_kind, a.source_key, s.exact if s else None, s.prefix if s else None,
+            s.suffix if s else None, s.start if s else None, s.end if s else None, a.claim_key,
+            a.divergence_key, a.label, a.status, a.note, a.author, a.created_at, a.updated_at]
+
+
+def annotation_from_row(r: dict) -> Annotation:
+    selector = None
+    if r["exact"] is not None:
+        selector = TextSelector(r["exact"], r["prefix"] or "", r["suffix"] or "", r["start"], r["end"])
+    return Annotation(id=r["id"], target_kind=r["target_kind"], source_key=r["source_key"] or "",
+                      selector=selector, claim_key=r["claim_key"] or "",
+                      divergence_key=r["divergence_key"] or "", label=r["label"] or "",
+                      status=r["status"] or "open", note=r["note"] or "", author=r["author"] or "",
+                      created_at=r["created_at"] or "", updated_at=r["updated_at"] or "")

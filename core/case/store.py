@@ -1,0 +1,392 @@
+"""The case file: sources, alignment edits, verdicts, annotations and audit in one SQLite file."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import uuid
+from contextlib import contextmanager
+from dataclasses import asdict, replace
+from datetime import datetime, timezone
+from typing import Iterator, Optional
+
+from sqlite_utils import Database
+
+from core.case import lock as case_lock
+from core.case.schema import (ANNOTATION_COLUMNS, ANNOTATION_FIELDS, ANNOTATION_MARKS, SOURCE_COLUMNS,
+                              annotation_from_row, annotation_row, backup, connect_readonly,
+                              inspect_case_file, is_blank, source_from_row, verdict_from_row)
+from core.errors import CaseError
+from core.case.migrations import SCHEMA_VERSION, migrate
+from core.model import VERDICTS, AlignmentEdit, PassageRef, Source
+from core.case.records import Annotation, AuditEntry, VerdictRecord
+from core.case.settings import default_user_name
+
+def utc_now() -> str:
+    """Return the current time as ISO 8601 UTC with milliseconds."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _disk_read_only(path: str) -> bool:
+    # The write bits are checked as well as access() so that root honours a file marked read-only.
+    folder = os.path.dirname(os.path.abspath(path))
+    mode_ro = not (os.stat(path).st_mode & 0o222)
+    return mode_ro or not os.access(path, os.W_OK) or not os.access(folder, os.W_OK)
+
+
+def _write_error(exc: sqlite3.DatabaseError) -> CaseError:
+    text = str(exc).lower()
+    if "full" in text:
+        return CaseError("The disk is full: this change was not saved; everything saved before it "
+                         "is intact. Free some disk space and try again.")
+    if "locked" in text or "busy" in text:
+        return CaseError("The case is busy in another program: this change was not saved. Try again.")
+    if "readonly" in text or "read-only" in text:
+        return CaseError("The case file has become read-only: this change was not saved. "
+                         "Check the file's permissions, or save a copy elsewhere.")
+    return CaseError(f"This change could not be saved ({exc}); everything saved before it is intact.")
+
+
+class Case:
+    """An open case file; every mutating method is one transaction with its audit entry."""
+
+    def __init__(self, path: str, db: Database, *, read_only: bool, read_only_reason: str,
+                 author: str, holds_lock: bool):
+        self.path = path
+        self.db = db
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        self.author = author
+        self._holds_lock = holds_lock
+
+    # ----- opening and closing ---------------------------------------------------------------
+    @classmethod
+    def open(cls, path, *, create: bool = True, author: Optional[str] = None) -> "Case":
+        """Open (or create) a case file; raise CaseError saying what is wrong and what to do."""
+        path = os.fspath(path)
+        name = os.path.basename(path)
+        if not os.path.exists(path):
+            if not create:
+                raise CaseError(f"{name} does not exist. Check the path or create a new case.")
+            folder = os.path.dirname(os.path.abspath(path))
+            if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+                raise CaseError(f"Cannot create {name}: the folder {folder} is missing or not writable.")
+            version = 0
+        elif os.path.isdir(path):
+            raise CaseError(f"{name} is a folder, not a Parallax case.")
+        else:
+            version = 0 if is_blank(path) else inspect_case_file(path)
+            if _disk_read_only(path):
+                return cls._open_read_only(path, version, author,
+                                           "This case file is read-only on disk; opened read-only. "
+                                           "Copy it to a writable folder to edit it.")
+        try:
+            owner = case_lock.acquire(path)
+        except OSError as exc:  # the folder refuses the lock file: never risk two writers
+            return cls._open_read_only(path, version, author,
+                                       f"The case's lock file cannot be written ({exc.strerror or exc}); "
+                                       "opened read-only.")
+        if owner is not None:
+            where = "" if owner.host == socket.gethostname() else f" on {owner.host}"
+            reason = (f"This case is open in another Parallax window (pid {owner.pid}{where}); "
+                      "opened read-only.")
+            return cls._open_read_only(path, version, author, reason)
+        try:
+            db = cls._open_writable(path, version)
+        except BaseException:
+            case_lock.release(path)
+            raise
+        case = cls(path, db, read_only=False, read_only_reason="",
+                   author=author or "", holds_lock=True)
+        case.author = author or case.get_setting("author") or default_user_name()
+        return case
+
+    @classmethod
+    def _open_read_only(cls, path: str, version: int, author: Optional[str], reason: str) -> "Case":
+        if version < SCHEMA_VERSION:
+            raise CaseError(f"{os.path.basename(path)} uses an older case format that must be upgraded, "
+                            f"but it cannot be written now ({reason.split(';')[0]}). "
+                            "Close the other window or make the file writable, then open it again.")
+        try:
+            db = Database(connect_readonly(path))
+        except sqlite3.DatabaseError as exc:
+            raise CaseError(f"{os.path.basename(path)} cannot be read ({exc}).") from exc
+        case = cls(path, db, read_only=True, read_only_reason=reason, author="", holds_lock=False)
+        case.author = author or case.get_setting("author") or default_user_name()
+        return case
+
+    @staticmethod
+    def _open_writable(path: str, version: int) -> Database:
+        try:
+            if 0 < version < SCHEMA_VERSION:
+                backup(path, f"{path}.v{version}.bak")
+            conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+            db = Database(conn)
+            # WAL + synchronous=FULL: every committed verdict is fsynced, so it survives a crash
+            # and a power cut; checkers write at human speed, so the extra fsync costs nothing.
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            migrate(db)
+            return db
+        except sqlite3.DatabaseError as exc:
+            raise CaseError(f"{os.path.basename(path)} could not be prepared ({exc}); "
+                            "it was left as it was.") from exc
+
+    def close(self) -> None:
+        """Checkpoint the journal into the file, close it and release the lock."""
+        if self.db is None:
+            return
+        try:
+            if not self.read_only:
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError:
+            pass  # the WAL stays next to the file and is replayed on the next open
+        finally:
+            self.db.conn.close()
+            self.db = None
+            if self._holds_lock:
+                case_lock.release(self.path)
+                self._holds_lock = False
+
+    def __enter__(self) -> "Case":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ----- the one way to write ----------------------------------------------------------------
+    @contextmanager
+    def _write(self, action: str, target: str, detail: Optional[dict] = None) -> Iterator[dict]:
+        """Run the body and its audit entry as one transaction; yield the audit detail to fill."""
+        if self.db is None:
+            raise CaseError("The case is closed.")
+        if self.read_only:
+            raise CaseError(f"Not saved: {self.read_only_reason}")
+        entry = dict(detail or {})
+        try:
+            with self.db.atomic():
+                yield entry
+                if not entry.pop("_skip", False):
+                    self.db.execute(
+                        "INSERT INTO audit (at, author, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+                        [utc_now(), self.author, action, target,
+                         json.dumps(entry, ensure_ascii=False, sort_keys=True)])
+        except sqlite3.DatabaseError as exc:
+            raise _write_error(exc) from exc
+
+    def _rows(self, sql: str, params=()) -> list[dict]:
+        cursor = self.db.execute(sql, list(params))
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    # ----- sources -------------------------------------------------------------------------------
+    def add_source(self, source: Source) -> Source:
+        """Store a source (text, metadata, original bytes); an identical one returns the stored copy."""
+        existing = self._rows("SELECT * FROM sources WHERE sha256 = ?", [source.sha256])
+        if existing:
+            return source_from_row(existing[0])
+        with self._write("source.add", source.key) as detail:
+            key = base = source.key or source.sha256[:16]
+            taken = {r["key"] for r in self._rows("SELECT key FROM sources")}
+            n = 1
+            while key in taken:
+                n += 1
+                key = f"{base}-{n}"
+            position = self.db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM sources").fetchone()[0]
+            stored = replace(source, key=key, imported_at=source.imported_at or utc_now())
+            row = {c: getattr(stored, c) for c in SOURCE_COLUMNS}
+            row.update(position=position, hidden=0, original=bytes(source.original or b""))
+            self.db["sources"].insert(row)
+            detail.update(key=key, title=stored.title, outlet=stored.outlet, sha256=stored.sha256,
+                          path=stored.path)
+        return stored
+
+    def remove_source(self, key: str) -> None:
+        """Remove a source; verdicts, annotations and edits that name it are kept for a re-import."""
+        with self._write("source.remove", key) as detail:
+            row = self._rows("SELECT key, title, outlet, sha256, path FROM sources WHERE key = ?", [key])
+            self.db.execute("DELETE FROM sources WHERE key = ?", [key])
+            detail.update(row[0] if row else {"_skip": True})
+
+    def sources(self) -> list[Source]:
+        """Return the sources in stored order, original bytes included."""
+        return [source_from_row(r) for r in self._rows("SELECT * FROM sources ORDER BY position, key")]
+
+    def set_source_hidden(self, key: str, hidden: bool) -> None:
+        """Include or exclude a source from the panes and the alignment."""
+        with self._write("source.hide" if hidden else "source.show", key):
+            self.db.execute("UPDATE sources SET hidden = ? WHERE key = ?", [int(bool(hidden)), key])
+
+    def hidden_sources(self) -> set[str]:
+        """Return the keys of hidden sources."""
+        return {r["key"] for r in self._rows("SELECT key FROM sources WHERE hidden = 1")}
+
+    def set_source_order(self, keys) -> None:
+        """Put the sources in this order; keys not listed keep their order after the listed ones."""
+        keys = list(dict.fromkeys(keys))
+        current = [s["key"] for s in self._rows("SELECT key FROM sources ORDER BY position, key")]
+        order = [k for k in keys if k in current] + [k for k in current if k not in keys]
+        with self._write("source.order", "", {"order": order}):
+            for position, key in enumerate(order):
+                self.db.execute("UPDATE sources SET position = ? WHERE key = ?", [position, key])
+
+    # ----- alignment edits -----------------------------------------------------------------------
+    def add_edit(self, edit: AlignmentEdit) -> int:
+        """Store a manual link/unlink/split/merge and return its id."""
+        if edit.kind not in ("link", "unlink", "split", "merge"):
+            raise ValueError(f"unknown alignment edit kind {edit.kind!r}")
+        b = edit.b
+        with self._write(f"edit.{edit.kind}", edit.a.source, {"edit": asdict(edit)}) as detail:
+            cursor = self.db.execute(
+                'INSERT INTO edits (kind, a_source, a_start, a_end, b_source, b_start, b_end, "at", '
+                "created_at, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [edit.kind, edit.a.source, edit.a.start, edit.a.end, b.source if b else None,
+                 b.start if b else None, b.end if b else None, edit.at, utc_now(), self.author])
+            detail["id"] = cursor.lastrowid
+        return int(detail["id"])
+
+    def remove_edit(self, edit_id: int) -> None:
+        """Forget a manual alignment edit."""
+        with self._write("edit.remove", str(edit_id)) as detail:
+            found = [e for i, e in self.edits() if i == edit_id]
+            self.db.execute("DELETE FROM edits WHERE id = ?", [edit_id])
+            detail.update({"edit": asdict(found[0])} if found else {"_skip": True})
+
+    def edits(self) -> list[tuple[int, AlignmentEdit]]:
+        """Return the manual edits in the order they were made."""
+        result = []
+        for r in self._rows("SELECT * FROM edits ORDER BY id"):
+            b = PassageRef(r["b_source"], r["b_start"], r["b_end"]) if r["b_source"] is not None else None
+            a = PassageRef(r["a_source"], r["a_start"], r["a_end"])
+            result.append((r["id"], AlignmentEdit(r["kind"], a, b, r["at"])))
+        return result
+
+    # ----- verdicts ------------------------------------------------------------------------------
+    def set_verdict(self, record: VerdictRecord) -> None:
+        """Store (or replace) the verdict on one divergence."""
+        # Verdict "" is a note on a divergence not yet triaged.
+        if record.verdict not in VERDICTS + ("",):
+            raise ValueError(f"unknown verdict {record.verdict!r}; expected one of {VERDICTS} or \"\"")
+        if not record.verdict and not record.note:
+            raise ValueError("a record without a verdict must carry a note")
+        stored = replace(record, author=record.author or self.author, updated_at=utc_now())
+        action = "verdict.set" if record.verdict else "note.set"
+        with self._write(action, record.divergence_key) as detail:
+            previous = self.verdicts_for([record.divergence_key])
+            self.db.execute(
+                "INSERT INTO verdicts (divergence_key, verdict, note, source_key, author, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(divergence_key) DO UPDATE SET "
+                "verdict = excluded.verdict, note = excluded.note, source_key = excluded.source_key, "
+                "author = excluded.author, updated_at = excluded.updated_at",
+                [stored.divergence_key, stored.verdict, stored.note, stored.source_key,
+                 stored.author, stored.updated_at])
+            detail.update(verdict=stored.verdict, note=stored.note, source_key=stored.source_key)
+            if previous:
+                old = previous[record.divergence_key]
+                detail["previous"] = {"verdict": old.verdict, "note": old.note, "source_key": old.source_key}
+
+    def clear_verdict(self, divergence_key: str) -> None:
+        """Remove the verdict on one divergence (the audit keeps what it was)."""
+        with self._write("verdict.clear", divergence_key) as detail:
+            previous = self.verdicts_for([divergence_key])
+            self.db.execute("DELETE FROM verdicts WHERE divergence_key = ?", [divergence_key])
+            if previous:
+                old = previous[divergence_key]
+                detail["previous"] = {"verdict": old.verdict, "note": old.note, "source_key": old.source_key}
+            else:
+                detail["_skip"] = True
+
+    def verdicts(self) -> dict[str, VerdictRecord]:
+        """Return every verdict by divergence key."""
+        return {r["divergence_key"]: verdict_from_row(r) for r in self._rows("SELECT * FROM verdicts")}
+
+    def verdicts_for(self, keys) -> dict[str, VerdictRecord]:
+        """Return the verdicts of these divergence keys."""
+        keys = list(keys)
+        marks = ", ".join("?" for _ in keys)
+        if not keys:
+            return {}
+        rows = self._rows(f"SELECT * FROM verdicts WHERE divergence_key IN ({marks})", keys)
+        return {r["divergence_key"]: verdict_from_row(r) for r in rows}
+
+    # ----- annotations ---------------------------------------------------------------------------
+    def add_annotation(self, a: Annotation) -> Annotation:
+        """Store a new annotation and return it with its id, author and timestamps."""
+        now = utc_now()
+        stored = replace(a, id=a.id or uuid.uuid4().hex, author=a.author or self.author,
+                         created_at=a.created_at or now, updated_at=now)
+        with self._write("annotation.add", stored.id, asdict(stored)):
+            self.db.execute(f"INSERT INTO annotations ({ANNOTATION_FIELDS}) VALUES ({ANNOTATION_MARKS})",
+                            annotation_row(stored))
+        return stored
+
+    def update_annotation(self, a: Annotation) -> None:
+        """Replace the label, status, note and anchor of a stored annotation."""
+        stored = replace(a, author=a.author or self.author, updated_at=utc_now())
+        with self._write("annotation.update", a.id, asdict(stored)):
+            row = annotation_row(stored)
+            assignments = ", ".join(f'"{c}" = ?' for c in ANNOTATION_COLUMNS[1:] if c != "created_at")
+            values = [v for c, v in zip(ANNOTATION_COLUMNS[1:], row[1:]) if c != "created_at"]
+            cursor = self.db.execute(f"UPDATE annotations SET {assignments} WHERE id = ?", values + [a.id])
+            if cursor.rowcount == 0:
+                raise CaseError(f"Annotation {a.id} is not in this case (it may have been deleted).")
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        """Delete an annotation; its full content stays in the audit log."""
+        with self._write("annotation.delete", annotation_id) as detail:
+            found = [x for x in self.annotations() if x.id == annotation_id]
+            self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+            detail.update(asdict(found[0]) if found else {"_skip": True})
+
+    def annotations(self) -> list[Annotation]:
+        """Return every annotation, oldest first."""
+        return [annotation_from_row(r) for r in self._rows("SELECT * FROM annotations ORDER BY created_at, rowid")]
+
+    def labels(self) -> list[str]:
+        """Return the annotation labels in display order."""
+        return [r["name"] for r in self._rows("SELECT name FROM labels ORDER BY position, name")]
+
+    def set_labels(self, names) -> None:
+        """Replace the editable list of annotation labels."""
+        names = [n.strip() for n in dict.fromkeys(names) if n and n.strip()]
+        with self._write("labels.set", "", {"labels": names}):
+            self.db.execute("DELETE FROM labels")
+            for position, name in enumerate(names):
+                self.db.execute("INSERT INTO labels (name, position) VALUES (?, ?)", [name, position])
+
+    # ----- pivots, settings, audit ---------------------------------------------------------------
+    def set_pivot(self, claim_key: str, passage_ref: Optional[PassageRef]) -> None:
+        """Remember which passage the user chose as a claim's pivot (None restores the automatic one)."""
+        detail = asdict(passage_ref) if passage_ref else {"cleared": True}
+        with self._write("pivot.set", claim_key, detail):
+            self.db.execute("DELETE FROM pivots WHERE claim_key = ?", [claim_key])
+            if passage_ref is not None:
+                self.db.execute('INSERT INTO pivots (claim_key, source, start, "end") VALUES (?, ?, ?, ?)',
+                                [claim_key, passage_ref.source, passage_ref.start, passage_ref.end])
+
+    def pivots(self) -> dict[str, PassageRef]:
+        """Return the chosen pivots by claim key."""
+        return {r["claim_key"]: PassageRef(r["source"], r["start"], r["end"])
+                for r in self._rows("SELECT * FROM pivots")}
+
+    def get_setting(self, name: str, default=None):
+        """Return a case setting (any JSON value), or default."""
+        row = self.db.execute("SELECT value FROM settings WHERE name = ?", [name]).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, name: str, value) -> None:
+        """Store a case setting as JSON."""
+        text = json.dumps(value, ensure_ascii=False)
+        with self._write("setting.set", name, {"value": value}):
+            self.db.execute("INSERT INTO settings (name, value) VALUES (?, ?) "
+                            "ON CONFLICT(name) DO UPDATE SET value = excluded.value", [name, text])
+
+    def audit(self) -> list[AuditEntry]:
+        """Return the change log, oldest first."""
+        return [AuditEntry(r["id"], r["at"], r["author"] or "", r["action"], r["target"] or "",
+                           r["detail"] or "") for r in self._rows("SELECT * FROM audit ORDER BY id")]
+
+    def integrity_check(self) -> list[str]:
+        """Return SQLite's full integrity report (["ok"] for a sound file)."""
+        return [row[0] for row in self.db.execute("PRAGMA integrity_check").fetchall()]

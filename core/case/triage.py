@@ -1,0 +1,165 @@
+"""The triage queue as a model question: which divergence, claim or unique passage comes next."""
+from __future__ import annotations
+
+from typing import Mapping, Optional, Sequence, Union
+
+from core.model import VERDICTS, Alignment, Divergence
+from core.case.records import VerdictRecord
+
+UNTRIAGED = "untriaged"
+TRIAGED = "triaged"
+
+Verdicts = Mapping[str, VerdictRecord]
+QueueOrAlignment = Union[Alignment, Sequence[Divergence]]
+
+
+def decided(verdicts: Verdicts) -> dict[str, VerdictRecord]:
+    """Return the records that carry a real verdict (a note alone leaves a divergence untriaged)."""
+    return {key: record for key, record in verdicts.items() if getattr(record, "verdict", record)}
+
+
+def _sources_of(alignment: Alignment, div: Divergence) -> set[str]:
+    return {alignment.document_of(v.passage).source.key for v in div.variants}
+
+
+def queue(alignment: Alignment, verdicts: Verdicts, *, types=None, verdict_filter: Optional[str] = None,
+          source_keys=None) -> list[Divergence]:
+    """Return the divergences by rank (each key once) that pass the type, verdict and source filters."""
+    # verdict_filter: None/"" for all, "untriaged", "triaged" or one verdict of core.model.VERDICTS;
+    # source_keys keeps the divergences with a variant in one of these sources.
+    if verdict_filter and verdict_filter not in (UNTRIAGED, TRIAGED) + VERDICTS:
+        raise ValueError(f"unknown verdict filter {verdict_filter!r}")
+    verdicts = decided(verdicts)
+    wanted_types = set(types) if types else None
+    wanted_sources = set(source_keys) if source_keys else None
+    seen: set[str] = set()
+    result = []
+    for div in alignment.divergences():
+        if div.key in seen:
+            continue
+        seen.add(div.key)
+        if wanted_types is not None and div.type not in wanted_types:
+            continue
+        record = verdicts.get(div.key)
+        if verdict_filter == UNTRIAGED and record is not None:
+            continue
+        if verdict_filter == TRIAGED and record is None:
+            continue
+        if verdict_filter in VERDICTS and (record is None or record.verdict != verdict_filter):
+            continue
+        if wanted_sources is not None and not _sources_of(alignment, div) & wanted_sources:
+            continue
+        result.append(div)
+    return result
+
+
+def _keys(items: QueueOrAlignment, verdicts: Optional[Verdicts] = None) -> list[str]:
+    if isinstance(items, Alignment):
+        return [d.key for d in queue(items, verdicts or {})]
+    return [d if isinstance(d, str) else d.key for d in items]
+
+
+def _resolve(items, args) -> tuple[list[str], Verdicts, Optional[str]]:
+    # Two call forms: (queue, current_key[, verdicts]) and the window's (alignment, verdicts, current_key).
+    if isinstance(items, Alignment):
+        verdicts, current = (list(args) + [{}, None])[:2]
+        return _keys(items, verdicts), decided(verdicts or {}), current
+    current, verdicts = (list(args) + [None, None])[:2]
+    return _keys(items), decided(verdicts or {}), current
+
+
+def next_key(items: QueueOrAlignment, *args, untriaged_only: bool = False) -> Optional[str]:
+    """Return the key after current_key (the first when there is none), or None at the end."""
+    # With untriaged_only: the next divergence without a verdict, wrapping around (after a verdict).
+    keys, verdicts, current = _resolve(items, args)
+    if untriaged_only:
+        return next_untriaged(keys, current, verdicts)
+    if current not in keys:
+        return keys[0] if keys else None
+    index = keys.index(current) + 1
+    return keys[index] if index < len(keys) else None
+
+
+def previous_key(items: QueueOrAlignment, *args, untriaged_only: bool = False) -> Optional[str]:
+    """Return the key before current_key (the last when there is none), or None at the start."""
+    keys, verdicts, current = _resolve(items, args)
+    if untriaged_only:
+        keys = [k for k in keys if k not in verdicts or k == current]
+    if current not in keys:
+        candidates = [k for k in keys if k not in verdicts] if untriaged_only else keys
+        return candidates[-1] if candidates else None
+    index = keys.index(current) - 1
+    return keys[index] if index >= 0 else None
+
+
+def next_untriaged(items: QueueOrAlignment, current_key: Optional[str], verdicts: Verdicts) -> Optional[str]:
+    """Return the first divergence without a verdict after current_key, wrapping; None when all are done."""
+    verdicts = decided(verdicts)
+    keys = _keys(items, verdicts)
+    start = keys.index(current_key) + 1 if current_key in keys else 0
+    for key in keys[start:] + keys[:start]:
+        if key not in verdicts:
+            return key
+    return None
+
+
+def progress(items: QueueOrAlignment, verdicts: Verdicts) -> tuple[int, int]:
+    """Return (triaged, total) over the whole queue."""
+    verdicts = decided(verdicts)
+    keys = set(_keys(items, verdicts))
+    return len(keys & set(verdicts)), len(keys)
+
+
+def progress_text(items: QueueOrAlignment, verdicts: Verdicts) -> str:
+    """Return the progress line shown to the checker, e.g. "12 of 47 triaged"."""
+    done, total = progress(items, verdicts)
+    return f"{done} of {total} triaged"
+
+
+def keys_of_type(alignment: Alignment, divergence_type: str) -> list[str]:
+    """Return the keys of every divergence of one type, by rank (for "apply verdict to all")."""
+    return [d.key for d in queue(alignment, {}, types=[divergence_type])]
+
+
+def next_claim(alignment: Alignment, current_claim_id: Optional[str], step: int = 1) -> Optional[str]:
+    """Return the claim step places after the current one (the first or last when none), or None."""
+    ids = [c.id for c in alignment.claims]
+    if not ids or step == 0:
+        return current_claim_id if current_claim_id in ids else None
+    if current_claim_id not in ids:
+        return ids[0] if step > 0 else ids[-1]
+    index = ids.index(current_claim_id) + step
+    return ids[index] if 0 <= index < len(ids) else None
+
+
+def previous_claim(alignment: Alignment, current_claim_id: Optional[str]) -> Optional[str]:
+    """Return the claim before the current one (the last when none), or None at the start."""
+    return next_claim(alignment, current_claim_id, -1)
+
+
+def _reading_order(pid: str) -> tuple[int, int]:
+    doc, passage = pid.split(":p")
+    return int(doc[1:]), int(passage)
+
+
+def next_unique(alignment: Alignment, current_passage_id: Optional[str], step: int = 1) -> Optional[str]:
+    """Return the unique passage after (step -1: before) the current passage in reading order, wrapping."""
+    unique = sorted(set(alignment.unique), key=_reading_order)
+    if not unique:
+        return None
+    if current_passage_id is None:
+        return unique[0] if step > 0 else unique[-1]
+    here = _reading_order(current_passage_id)
+    if step > 0:
+        return next((p for p in unique if _reading_order(p) > here), unique[0])
+    return next((p for p in reversed(unique) if _reading_order(p) < here), unique[-1])
+
+
+def previous_unique(alignment: Alignment, current_passage_id: Optional[str]) -> Optional[str]:
+    """Return the unique passage before the current one in reading order, wrapping."""
+    return next_unique(alignment, current_passage_id, -1)
+
+
+# The names docs/ARCHITECTURE.md uses for the same moves.
+next_item = next_key
+previous_item = previous_key

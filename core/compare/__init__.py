@@ -1,0 +1,1 @@
+"""Stage 3, compare: factual slots, divergences inside claims, contradictions inside one source."""

@@ -1,0 +1,152 @@
+"""Find statements inside one source that cannot both hold (President vs former President)."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from core.model import Contradiction, Document, Passage, Variant
+from core.compare.slots import Slot, cached_slots
+from core.ingest.textnorm import content_words, fold_name
+
+STATUS_WORDS = frozenset({"former", "ex", "then", "acting", "outgoing", "interim", "incoming",
+                          "late"})
+# Bodies that approve things: one source naming two of them for one approval contradicts itself.
+LEGISLATURES = frozenset({"congress", "senate", "house", "parliament", "commons", "lords",
+                          "bundestag", "duma", "knesset", "rada", "assembly", "legislature"})
+_APPROVAL_RE = re.compile(r"\b(?:approv\w*|endors\w*|ratif\w*|sign(?:ed)? off|vote[sd]? on|"
+                          r"pass(?:ed|es)?|back(?:ed|ing)?)\b", re.I)
+# One-off events: a source giving one of them two different days contradicts itself.
+SINGLE_EVENTS = frozenset({"dinner", "summit", "ceremony", "vote", "election"})
+# A count repeated with another value in a sentence this similar is the same count.
+SAME_FACT_OVERLAP = 0.35
+_NAME_RE = re.compile(r"\b[A-Z][a-z]{4,}\b")
+
+
+def _located(document: Document) -> list[tuple[Passage, Slot]]:
+    """Return every slot of a document with the passage it lies in (document offsets)."""
+    return [(p, Slot(s.type, s.start + p.start, s.end + p.start, s.text, s.value, s.subject, s.group))
+            for p in document.passages for s in cached_slots(p.text)]
+
+
+def _variant(passage: Passage, slot: Slot, text: str) -> Variant:
+    """Return the Variant of a slot in document coordinates."""
+    return Variant(passage.id, slot.start, slot.end, text[slot.start:slot.end])
+
+
+def _status(title: str) -> frozenset[str]:
+    """Return the status words of a normalized title ("former president" -> {former})."""
+    return frozenset(w for w in title.split() if w in STATUS_WORDS)
+
+
+def _title_conflicts(document: Document, slots) -> list[Contradiction]:
+    """Return people called both with and without a status word (former President / President)."""
+    found = []
+    by_person: dict[str, list[tuple[Passage, Slot]]] = {}
+    for passage, slot in slots:
+        if slot.type == "title" and slot.subject:
+            by_person.setdefault(slot.subject, []).append((passage, slot))
+    text = document.source.text
+    for person, mentions in by_person.items():
+        statuses: dict[frozenset[str], list[tuple[Passage, Slot]]] = {}
+        for passage, slot in mentions:
+            statuses.setdefault(_status(slot.value), []).append((passage, slot))
+        if len(statuses) < 2:
+            continue
+        # Every mention is a variant: the checker sees each place the source says it.
+        summary = " vs ".join(f'"{group[0][1].text}"' for group in statuses.values())
+        variants = tuple(_variant(p, s, text) for group in statuses.values() for p, s in group)
+        found.append(Contradiction(document.id, "title",
+                                   f"{document.source.label} calls {person.title()} {summary}", variants))
+    return found
+
+
+def _institution_conflicts(document: Document, slots) -> list[Contradiction]:
+    """Return one approval given to two different legislatures in one source."""
+    approvals: dict[str, tuple[Passage, Slot]] = {}
+    for passage, slot in slots:
+        if slot.type != "institution" or slot.value not in LEGISLATURES:
+            continue
+        local = slot.start - passage.start
+        window = passage.text[max(0, local - 40):local + len(slot.text) + 40]
+        if _APPROVAL_RE.search(window):
+            approvals.setdefault(slot.value, (passage, slot))
+    if len(approvals) < 2:
+        return []
+    picks = list(approvals.values())
+    text = document.source.text
+    summary = " vs ".join(f'"{s.text}"' for _, s in picks)
+    return [Contradiction(document.id, "institution", f"approval by {summary} in {document.source.label}",
+                          tuple(_variant(p, s, text) for p, s in picks))]
+
+
+def _spelling_conflicts(document: Document) -> list[Contradiction]:
+    """Return a name spelled two ways in one source (Zelenskyy and Zelensky)."""
+    spellings: dict[str, dict[str, tuple[Passage, int]]] = {}
+    for passage in document.passages:
+        for match in _NAME_RE.finditer(passage.text):
+            word = match.group()
+            spellings.setdefault(fold_name(word), {}).setdefault(word, (passage, passage.start + match.start()))
+    found = []
+    text = document.source.text
+    for forms in spellings.values():
+        if len(forms) < 2 or len({w.lower() for w in forms}) < 2:
+            continue
+        variants = tuple(Variant(p.id, at, at + len(w), text[at:at + len(w)]) for w, (p, at) in forms.items())
+        found.append(Contradiction(document.id, "spelling", " vs ".join(f'"{w}"' for w in forms), variants))
+    return found
+
+
+def _event_day_conflicts(document: Document, slots) -> list[Contradiction]:
+    """Return a one-off event (a dinner, a vote) given two different days in one source."""
+    days: dict[str, dict[str, tuple[Passage, Slot]]] = {}
+    for passage, slot in slots:
+        if slot.type == "time" and slot.group == "day" and slot.subject in SINGLE_EVENTS:
+            days.setdefault(slot.subject, {}).setdefault(slot.value, (passage, slot))
+    found = []
+    text = document.source.text
+    for event, values in days.items():
+        if len(values) < 2:
+            continue
+        picks = list(values.values())
+        summary = f"the {event} " + " vs ".join(f'"{s.text}"' for _, s in picks)
+        found.append(Contradiction(document.id, "time", summary, tuple(_variant(p, s, text) for p, s in picks)))
+    return found
+
+
+def _number_conflicts(document: Document, slots) -> list[Contradiction]:
+    """Return one count given two values in two very similar sentences of one source."""
+    by_unit: dict[str, list[tuple[Passage, Slot]]] = {}
+    for passage, slot in slots:
+        if slot.type == "number" and slot.group not in ("", "%", "share") and len(slot.group) >= 5:
+            by_unit.setdefault(slot.group, []).append((passage, slot))
+    words: dict[str, set[str]] = {}
+    found = []
+    text = document.source.text
+    for counts in by_unit.values():
+        if len({s.value for _, s in counts}) < 2:
+            continue
+        for n, (pa, a) in enumerate(counts):
+            for pb, b in counts[n + 1:]:
+                if pa.id == pb.id or a.value == b.value:
+                    continue
+                for p in (pa, pb):
+                    if p.id not in words:
+                        words[p.id] = set(content_words(p.text))
+                shared = len(words[pa.id] & words[pb.id])
+                if shared >= SAME_FACT_OVERLAP * max(1, min(len(words[pa.id]), len(words[pb.id]))):
+                    found.append(Contradiction(document.id, "number", f'"{a.text} {a.group}" vs "{b.text}"',
+                                               (_variant(pa, a, text), _variant(pb, b, text))))
+    return found
+
+
+def find_contradictions(documents: Sequence[Document]) -> tuple[Contradiction, ...]:
+    """Return the contradictions inside each document, in document order."""
+    found: list[Contradiction] = []
+    for document in documents:
+        slots = _located(document)
+        found += _title_conflicts(document, slots)
+        found += _institution_conflicts(document, slots)
+        found += _event_day_conflicts(document, slots)
+        found += _number_conflicts(document, slots)
+        found += _spelling_conflicts(document)
+    return tuple(found)

@@ -1,0 +1,395 @@
+"""Find the typed, ranked factual divergences between the variants of one claim."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from core.compare.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
+from core.model import Claim, Divergence, Document, Passage, Variant
+from core.compare.slots import Slot, cached_slots
+from core.compare.slots_compare import (EVENT_TYPES, beside_quote, capitalised_words, comparable,
+                                 group_key, same_value, spelling_pair)
+from core.ingest.textnorm import content_words, normalize_text, stem
+from core.compare.worddiff import word_diff_spans
+
+# How much a difference of each type matters to a checker, before confidence.
+TYPE_WEIGHTS = {
+    "negation": 0.95, "number": 0.92, "title": 0.9, "time": 0.88, "attribution": 0.82,
+    "quote": 0.8, "actor": 0.74, "institution": 0.72, "place": 0.7, "modality": 0.66,
+    "other": 0.3, "spelling": 0.15,
+}
+OMISSION_FACTOR = 0.9      # a fact one source leaves out matters less than two facts that clash
+MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
+UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
+OBJECT_WINDOW = 60         # characters after a modal phrase that name what it is about
+QUOTE_MIN_SHARED = 0.5     # two quotes sharing less than this are different quotes, not variants
+_PLAIN_WORD_RE = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A slot of one variant with the passage it lies in."""
+    slot: Slot
+    passage: str
+
+
+@dataclass(frozen=True)
+class _Telling:
+    """One document's wording of the claim: its adjacent member passages joined."""
+    doc: str
+    label: str
+    start: int
+    end: int
+    text: str
+    slots: tuple[_Located, ...]
+    words: frozenset[str]        # stems of the plain words, to see whether a verb appears
+    passages: tuple[Passage, ...]
+
+
+@lru_cache(maxsize=1 << 12)  # a memo of a pure function over passage texts
+def _stems(text: str) -> frozenset[str]:
+    """Return the stems of the words of a text, to see whether a verb occurs in it."""
+    return frozenset(stem(w) for w in set(_PLAIN_WORD_RE.findall(text.lower())))
+
+
+def _runs(passages: list[Passage]) -> list[list[Passage]]:
+    """Split one document's member passages into runs of adjacent passages."""
+    runs: list[list[Passage]] = []
+    for passage in sorted(passages, key=lambda p: p.index):
+        if runs and passage.index == runs[-1][-1].index + 1:
+            runs[-1].append(passage)
+        else:
+            runs.append([passage])
+    return runs
+
+
+def _tellings(claim: Claim, documents: Sequence[Document]) -> list[_Telling]:
+    """Return the variants of a claim, one per run of adjacent member passages."""
+    by_id = {d.id: d for d in documents}
+    members: dict[str, list[Passage]] = {}
+    for pid in claim.members:
+        doc = by_id.get(pid.split(":")[0])
+        if doc is None:
+            continue
+        index = int(pid.split(":p")[1])
+        if index < len(doc.passages) and doc.passages[index].id == pid:
+            members.setdefault(doc.id, []).append(doc.passages[index])
+    pivot_doc = claim.pivot.split(":")[0]
+    # The pivot's telling comes first: the other wordings read as departures from it.
+    members = dict(sorted(members.items(), key=lambda item: item[0] != pivot_doc))
+    tellings = []
+    negated = any(s.type == "negation" for passages in members.values() for p in passages
+                  for s in cached_slots(p.text))
+    for doc_id, passages in members.items():
+        document = by_id[doc_id]
+        for run in _runs(passages):
+            start, end = run[0].start, run[-1].end
+            slots = tuple(_Located(Slot(s.type, s.start + p.start, s.end + p.start, s.text, s.value,
+                                        s.subject, s.group), p.id)
+                          for p in run for s in cached_slots(p.text))
+            text = document.source.text[start:end]
+            words = _stems(text) if negated else frozenset()
+            tellings.append(_Telling(doc_id, document.source.label, start, end, text, slots, words,
+                                     tuple(run)))
+    return tellings
+
+
+@dataclass
+class _Finding:
+    """A divergence before ranking: which slots of which tellings disagree."""
+    type: str
+    picks: list[tuple[int, list[_Located]]]     # telling index -> its slots in the divergence
+    values: dict[int, str]                      # telling index -> normalized value shown
+    omission: bool = False
+    confidence: float = 1.0
+
+
+def _clashes(tellings: list[_Telling]) -> list[_Finding]:
+    """Return the value clashes: two tellings whose comparable values for one slot share nothing."""
+    groups: dict[tuple[str, str], dict[int, list[_Located]]] = {}
+    events: dict[str, set[str]] = {}   # group -> events its times or places belong to
+    for telling in tellings:
+        for located in telling.slots:
+            if located.slot.type in EVENT_TYPES and located.slot.subject:
+                events.setdefault(group_key(located.slot), set()).add(located.slot.subject)
+    for index, telling in enumerate(tellings):
+        for located in telling.slots:
+            key = group_key(located.slot)
+            if key is None:
+                continue
+            keys = [key]
+            if located.slot.type in EVENT_TYPES:
+                # A time of a known event is compared with that event's times only; a time of
+                # no known event with the times of every event.
+                subject = located.slot.subject
+                keys = [f"{key}|{e}" for e in ([subject] if subject else sorted(events.get(key, ())))]
+                keys = keys or [key]
+            for group in keys:
+                groups.setdefault((located.slot.type, group), {}).setdefault(index, []).append(located)
+    findings = []
+    for (kind, _), by_telling in groups.items():
+        if len(by_telling) < 2:
+            continue
+        same = same_value(kind)
+        indices = sorted(by_telling)
+        involved: dict[int, list[_Located]] = {}
+        clash = False
+        for n, i in enumerate(indices):
+            for j in indices[n + 1:]:
+                if tellings[i].doc == tellings[j].doc:
+                    continue
+                pairs = [(a, b) for a in by_telling[i] for b in by_telling[j]
+                         if comparable(a.slot, b.slot)]
+                if not pairs:
+                    continue
+                for a, b in pairs:
+                    involved.setdefault(i, []).append(a)
+                    involved.setdefault(j, []).append(b)
+                clash = clash or not any(same(a.slot.value, b.slot.value) for a, b in pairs)
+        if not clash:
+            continue
+        picks = [(i, list(dict.fromkeys(slots))) for i, slots in sorted(involved.items())]
+        shown = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks}
+        known = all(s.slot.subject for _, slots in picks for s in slots)
+        findings.append(_Finding(kind, picks, shown, omission=kind == "title" and _dropped(shown),
+                                 confidence=1.0 if known or kind not in EVENT_TYPES else UNSURE_SUBJECT))
+    return findings
+
+
+def _dropped(values: dict[int, str]) -> bool:
+    """Tell whether some tellings only leave out words others give ("President" vs "former President")."""
+    word_sets = [set(v.split()) for v in values.values()]
+    return all(a <= b or b <= a for a in word_sets for b in word_sets)
+
+
+def _object_words(telling: _Telling, slot: Slot) -> set[str]:
+    """Return the content words right after a modal phrase: what is agreed, offered, expected."""
+    after = telling.text[slot.end - telling.start:slot.end - telling.start + OBJECT_WINDOW]
+    return {w for w in content_words(after) if len(w) >= 4}
+
+
+def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
+    """Return modality differences on the same action: same verb or the same object."""
+    modals = [(i, s, _object_words(t, s.slot)) for i, t in enumerate(tellings)
+              for s in t.slots if s.slot.type == "modality"]
+    findings = []
+    for n, (i, a, object_a) in enumerate(modals):
+        for j, b, object_b in modals[n + 1:]:
+            if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
+                continue
+            same_verb = a.slot.subject and a.slot.subject == b.slot.subject
+            if same_verb or object_a & object_b:
+                findings.append(_Finding("modality", [(i, [a]), (j, [b])],
+                                         {i: a.slot.value, j: b.slot.value},
+                                         confidence=1.0 if same_verb else UNSURE_SUBJECT))
+    return _merge_sharing(findings)
+
+
+def _merge_sharing(findings: list[_Finding]) -> list[_Finding]:
+    """Join findings of one type that share a slot into one divergence over all their tellings."""
+    merged: list[_Finding] = []
+    for finding in findings:
+        slots = {id(s) for _, picked in finding.picks for s in picked}
+        target = next((m for m in merged if m.type == finding.type and slots & {
+            id(s) for _, picked in m.picks for s in picked}), None)
+        if target is None:
+            merged.append(finding)
+            continue
+        for index, picked in finding.picks:
+            if index not in target.values:
+                target.picks.append((index, picked))
+                target.values[index] = finding.values[index]
+    return merged
+
+
+def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
+    """Return negations whose verb another telling states without the negation."""
+    findings = []
+    for index, telling in enumerate(tellings):
+        for located in telling.slots:
+            slot = located.slot
+            if slot.type != "negation" or not slot.value or len(slot.value) < 3:
+                continue
+            picks, values = [(index, [located])], {index: "not " + slot.value}
+            for other_index, other in enumerate(tellings):
+                if other.doc == telling.doc or slot.value not in other.words:
+                    continue
+                if any(s.slot.type == "negation" and s.slot.value == slot.value for s in other.slots):
+                    continue
+                verb = _verb_span(other, slot.value)
+                if verb is not None and _same_object(telling, slot.end, other, verb.slot.end):
+                    picks.append((other_index, [verb]))
+                    values[other_index] = slot.value
+            if len(picks) > 1:
+                # The same verb stated and denied is a clash, not an omission: no discount.
+                findings.append(_Finding("negation", picks, values))
+    return findings
+
+
+def _same_object(a: _Telling, a_end: int, b: _Telling, b_end: int) -> bool:
+    """Tell whether the words after a verb in two tellings name the same thing (or both nothing)."""
+    after_a = set(content_words(a.text[a_end - a.start:a_end - a.start + OBJECT_WINDOW])[:3])
+    after_b = set(content_words(b.text[b_end - b.start:b_end - b.start + OBJECT_WINDOW])[:3])
+    return bool(after_a & after_b) or not (after_a or after_b)
+
+
+def _verb_span(telling: _Telling, verb_stem: str) -> _Located | None:
+    """Return the first word of a telling whose stem is verb_stem, with an auxiliary before it."""
+    for match in re.finditer(r"(?:\b(?:will|would|can|could|did|does|do|has|have|had|is|are|was|"
+                             r"were|to)\s)?\b([A-Za-z]+)\b", telling.text):
+        if stem(match.group(1).lower()) == verb_stem:
+            start, end = telling.start + match.start(), telling.start + match.end()
+            passage = _passage_at(telling, start)
+            return _Located(Slot("negation", start, end, match.group(), verb_stem), passage)
+    return None
+
+
+def _passage_at(telling: _Telling, position: int) -> str:
+    """Return the id of the member passage of a telling holding a position."""
+    for passage in telling.passages:
+        if position < passage.end:
+            return passage.id
+    return telling.passages[-1].id
+
+
+def _quote_changes(tellings: list[_Telling]) -> list[_Finding]:
+    """Return quotes of one speaker worded differently, narrowed to the changed words."""
+    findings = []
+    quotes = [(i, s) for i, t in enumerate(tellings) for s in t.slots if s.slot.type == "quote"]
+    for n, (i, a) in enumerate(quotes):
+        for j, b in quotes[n + 1:]:
+            if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
+                continue
+            if a.slot.subject and b.slot.subject and a.slot.subject != b.slot.subject:
+                continue
+            words_a, words_b = set(a.slot.value.split()), set(b.slot.value.split())
+            if len(words_a & words_b) < QUOTE_MIN_SHARED * min(len(words_a), len(words_b)):
+                continue
+            narrowed_a, narrowed_b = _narrow(a, b)
+            if (beside_quote(narrowed_a.slot.text, tellings[j].text, b.slot.start - tellings[j].start,
+                             b.slot.end - tellings[j].start)
+                    and beside_quote(narrowed_b.slot.text, tellings[i].text, a.slot.start - tellings[i].start,
+                                     a.slot.end - tellings[i].start)):
+                continue  # only the quotation marks moved: "Article 5-like" vs "Article 5"-like
+            speaker_known = bool(a.slot.subject and b.slot.subject)
+            findings.append(_Finding("quote", [(i, [narrowed_a]), (j, [narrowed_b])],
+                                     {i: narrowed_a.slot.text, j: narrowed_b.slot.text},
+                                     confidence=1.0 if speaker_known else UNSURE_SUBJECT))
+    return _merge_sharing(findings)
+
+
+def _narrow(a: _Located, b: _Located) -> tuple[_Located, _Located]:
+    """Return both quotes cut down to the span from their first to their last changed word."""
+    result = []
+    for located, spans in zip((a, b), word_diff_spans(a.slot.text, b.slot.text)):
+        slot = located.slot
+        spans = [(s, e) for s, e in spans if re.search(r"\w", slot.text[s:e])]
+        if not spans:
+            result.append(located)
+            continue
+        start, end = spans[0][0], spans[-1][1]
+        start += len(slot.text[start:end]) - len(slot.text[start:end].lstrip())
+        text = slot.text[start:end].strip()
+        result.append(_Located(Slot("quote", slot.start + start, slot.start + start + len(text), text,
+                                    slot.value, slot.subject), located.passage))
+    return result[0], result[1]
+
+
+def _spellings(tellings: list[_Telling]) -> list[_Finding]:
+    """Return names spelled two ways across tellings (Zelensky / Zelenskyy, Oleg / Oleh)."""
+    names = {index: capitalised_words(telling.text) for index, telling in enumerate(tellings)}
+    findings: dict[tuple[str, str], _Finding] = {}
+    for i, words_i in names.items():
+        for j, words_j in names.items():
+            if j <= i or tellings[i].doc == tellings[j].doc:
+                continue
+            for a in words_i:
+                for b in words_j:
+                    if a == b or a in words_j or b in words_i or not spelling_pair(a, b):
+                        continue
+                    pair = tuple(sorted((a, b)))
+                    finding = findings.setdefault(pair, _Finding("spelling", [], {}))
+                    for index, word, positions in ((i, a, words_i[a]), (j, b, words_j[b])):
+                        if index not in finding.values:
+                            start = tellings[index].start + positions[0]
+                            slot = Slot("spelling", start, start + len(word), word, word)
+                            finding.picks.append((index, [_Located(slot, _passage_at(tellings[index], start))]))
+                            finding.values[index] = word
+    return list(findings.values())
+
+
+def _tone_clashes(tellings: list[_Telling]) -> list[_Finding]:
+    """Return opposite characterisations (constructive vs tense) as type other."""
+    tones = {i: [s for s in t.slots if s.slot.type == "tone"] for i, t in enumerate(tellings)}
+    polarity = {i: {s.slot.value for s in slots} for i, slots in tones.items() if slots}
+    mixed = [i for i, values in polarity.items() if len(values) > 1]
+    clean = {i: next(iter(v)) for i, v in polarity.items() if i not in mixed}
+    if len(set(clean.values())) < 2:
+        return []
+    finding = _Finding("other", [(i, tones[i]) for i in sorted(clean)],
+                       {i: " / ".join(s.slot.text.lower() for s in tones[i]) for i in clean})
+    return [finding]
+
+
+def _rank(finding: _Finding, claim: Claim) -> float:
+    """Return the rank of a finding: type weight times confidence, boosted for a lone dissenter."""
+    weight = TYPE_WEIGHTS[finding.type]
+    confidence = (0.75 + 0.25 * max(0.0, min(1.0, claim.score))) * finding.confidence
+    if finding.omission:
+        confidence *= OMISSION_FACTOR
+    counts: dict[str, int] = {}
+    for value in finding.values.values():
+        counts[value] = counts.get(value, 0) + 1
+    lone_dissent = len(counts) == 2 and min(counts.values()) == 1 and max(counts.values()) >= 2
+    return round(min(1.0, weight * confidence + (MAJORITY_BOOST if lone_dissent else 0.0)), 4)
+
+
+def _summary(finding: _Finding, tellings: list[_Telling]) -> str:
+    """Return '"x" (Outlet A, Outlet B) vs "y" (Outlet C)' for a finding."""
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for index, slots in finding.picks:
+        value = finding.values.get(index, "")
+        wording = " / ".join(dict.fromkeys(s.slot.text for s in slots))
+        groups.setdefault(value, (wording, []))[1].append(tellings[index].label)
+    parts = [f'"{wording}" ({", ".join(dict.fromkeys(labels))})' for wording, labels in groups.values()]
+    return " vs ".join(parts)
+
+
+def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling],
+                documents: Sequence[Document]) -> Divergence:
+    """Return the Divergence of a finding with one Variant per slot, in exact document text."""
+    texts = {d.id: d.source.text for d in documents}
+    variants = []
+    for index, slots in finding.picks:
+        text = texts[tellings[index].doc]
+        for located in slots:
+            start, end = located.slot.start, located.slot.end
+            variants.append(Variant(located.passage, start, end, text[start:end]))
+    variants = list(dict.fromkeys(variants))
+    distinct = sorted({normalize_text(v.text) for v in variants})
+    key = hashlib.sha1((finding.type + "|" + "\u241f".join(distinct)).encode("utf-8")).hexdigest()[:16]
+    return Divergence(key=key, claim=claim.id, type=finding.type, rank=_rank(finding, claim),
+                      summary=_summary(finding, tellings), variants=tuple(variants))
+
+
+def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Divergence, ...]:
+    """Return the divergences between the variants of one claim, highest rank first."""
+    tellings = _tellings(claim, documents)
+    if len({t.doc for t in tellings}) < 2:
+        return ()
+    findings: list[_Finding] = []
+    findings += _clashes(tellings)
+    findings += _modal_clashes(tellings)
+    findings += _negation_gaps(tellings)
+    findings += _quote_changes(tellings)
+    findings += _spellings(tellings)
+    findings += _tone_clashes(tellings)
+    result: dict[str, Divergence] = {}
+    for finding in findings:
+        divergence = _divergence(finding, claim, tellings, documents)
+        if divergence.key not in result or result[divergence.key].rank < divergence.rank:
+            result[divergence.key] = divergence
+    return tuple(sorted(result.values(), key=lambda d: (-d.rank, d.key)))

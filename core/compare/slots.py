@@ -1,0 +1,361 @@
+"""Extract the factual slots of a passage: numbers, times, titles, sources, modality, names."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.compare.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARIES,
+                                CAPITAL_ONLY_INSTITUTIONS, DETERMINERS, EVENT_NOUNS,
+                                GENERIC_VERBS, GROUP_SPEAKERS, INSTITUTIONS, IRREGULAR_PAST,
+                                INSTITUTION_KINDS, MODAL_TRIGGERS, MODALITY_PHRASES,
+                                NEGATION_TRIGGERS, NEGATION_WORDS, NEGATIVE_TONE, NOT_PLACES,
+                                NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, REPORTING_VERBS,
+                                SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
+                                TITLE_WORDS)
+from core.compare.slots_numbers import find_quantities, find_times
+from core.ingest.textnorm import STOPWORDS, fold_name, stem
+
+SLOT_TYPES = ("number", "time", "title", "attribution", "modality", "negation", "quote", "place",
+              "institution", "actor", "tone")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One factual element of a text: offsets are absolute (the text's offset added)."""
+    type: str
+    start: int
+    end: int
+    text: str
+    value: str           # normalized: equal values mean the same fact
+    subject: str = ""    # what the value is about (a surname, a unit, a verb), when known
+    group: str = ""      # sub-kind compared together (time: day/month/year; number: unit)
+
+
+_CAP = r"[A-Z][\w’'\-]*"
+_NAME = rf"{_CAP}(?:\s(?:{_CAP}|de|van|von|bin|al-\w+))*"
+_STATUS = r"(?:former|ex-|then-|acting|outgoing|interim|incoming|deputy|vice)"
+_NATION = r"(?:U\.S\.|US|UK|U\.K\.|EU|[A-Z][a-z]+(?:an|ian|ish|ese|i|ch))"
+_TITLE = "|".join(re.escape(t) for t in TITLE_WORDS)
+_TITLE_RE = re.compile(
+    rf"\b((?i:{_STATUS}\s*)*)(?:({_NATION})\s)?((?i:{_STATUS}\s*)*)((?i:special|chief|top|senior)\s)?"
+    rf"((?i:{_TITLE}))\s((?:[A-Z][\w’'\-]*\s){{0,2}}[A-Z][\w\-]*[\w])(?:['’]s)?")
+_QUOTE_RE = re.compile(r"\"([^\"\n]{3,})\"|“([^”\n]{3,})”|‘([^’\n]{8,})’")
+_SPEAKER_AFTER_RE = re.compile(
+    rf"^[,.]?\s*(?:({_NAME})\s(?:{REPORTING_VERBS}|added|wrote)\b|(?:{REPORTING_VERBS}|added)\s({_NAME}))")
+_SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{REPORTING_VERBS}|added)[^\"“.]{{0,40}}[:,]?\s*$")
+_ATTRIBUTION_RE = re.compile(
+    rf"\b(?:told|said (?:in a statement |in an interview )?to|(?:in an |an )?interview with)"
+    rf"\s((?:the\s)?(?:{_CAP}(?:\s{_CAP}){{0,3}}|reporters|journalists|the press|the media|lawmakers))"
+    rf"|\baccording to\s((?:the\s)?[\w’'\-]+(?:\s[\w’'\-]+){{0,6}}?)(?=[,.;]|\sthat\b|$)"
+    rf"|\b((?:the\s)?{_CAP}(?:\s{_CAP}){{0,3}})\s(?:reported|reports|has reported|first reported)\b")
+_NEGATION_RE = re.compile(rf"\b(?:{NEGATION_WORDS})\b|n't\b", re.I)
+_WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
+_MODALITY_RES = tuple((value, re.compile(rf"\b(?:{pattern})\b", re.I))
+                      for value, pattern in MODALITY_PHRASES.items())
+_INSTITUTION_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in INSTITUTIONS),
+                                                     key=len, reverse=True)) + r")\b", re.I)
+_PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
+_ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
+_DIGIT_RE = re.compile(r"\d")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_INSTITUTION_WORDS = frozenset(w for key in INSTITUTIONS for w in key.split())
+_PLACE_WORDS = frozenset({"in", "at", "from", "near"})
+_TONE_WORDS = POSITIVE_TONE | NEGATIVE_TONE
+_TONE_RE = re.compile(r"\b(" + "|".join(sorted(POSITIVE_TONE | NEGATIVE_TONE)) + r")\b", re.I)
+
+
+def name_key(name: str) -> str:
+    """Return the key of a person's name: its last word, spelling variants folded."""
+    last = re.sub(r"['’]s$", "", name.strip().split()[-1])
+    return fold_name(last)
+
+
+_SPACES_RE = re.compile(r"\s+")
+
+
+def alias(text: str) -> str:
+    """Return the compare key of an outlet, country or group name ("the U.S." -> "united states")."""
+    plain = _SPACES_RE.sub(" ", text.strip().lower().replace("’", "'"))
+    plain = ALIASES.get(plain, plain)
+    if plain.startswith("the "):
+        plain = plain[4:]
+    return ALIASES.get(plain, plain)
+
+
+_TITLE_PARTS = frozenset(w for title in TITLE_WORDS for w in title.split()) | STATUS_WORDS | {
+    "ex-", "then-", "former"}
+_TOKEN_RE = re.compile(r"[\w.’'\-]+")
+
+
+def _title_starts(text: str) -> list[tuple[int, list[int]]]:
+    """Return (position of an office word, start positions of up to three words before it)."""
+    tokens = [(m.start(), m.group().lower()) for m in _TOKEN_RE.finditer(text)]
+    found = []
+    for n, (start, word) in enumerate(tokens):
+        if word in _TITLE_PARTS:
+            found.append((start, [s for s, _ in tokens[max(0, n - 3):n]] + [start]))
+    return found
+
+
+def _titles(text: str) -> list[Slot]:
+    """Return titles before names: value = status + office, subject = surname key."""
+    found: list[Slot] = []
+    covered = -1
+    # Matching the title pattern only where an office word stands is ~20x cheaper than
+    # letting the regex try every position of the sentence.
+    for position, starts in _title_starts(text):
+        if position < covered:
+            continue
+        match = None
+        for start in starts:
+            if start >= covered:
+                match = _TITLE_RE.match(text, start)
+                if match and match.end() > position:
+                    break
+                match = None
+        if match is None:
+            continue
+        covered = match.end()
+        name = match.group(6)
+        if not name[0].isupper() or name.split()[0].lower() in STOPWORDS:
+            continue
+        words = []
+        for part in (match.group(1), match.group(3)):
+            words += [w.strip("-").lower() for w in re.split(r"[\s]+|(?<=-)", part or "") if w.strip("-")]
+        office = [w for w in match.group(5).lower().split() if w not in SOFT_TITLE_WORDS]
+        status = sorted(w for w in words if w in STATUS_WORDS)
+        value = " ".join(status + office)
+        found.append(Slot("title", match.start(), match.end(6), text[match.start():match.end(6)],
+                          value, name_key(name)))
+    return found
+
+
+def _speaker_near(text: str, start: int, end: int) -> str:
+    """Return the surname key of the speaker of the quote at start:end, or ""."""
+    after = _SPEAKER_AFTER_RE.match(text[end:end + 80])
+    if after:
+        return _speaker_key(after.group(1) or after.group(2))
+    before = _SPEAKER_BEFORE_RE.search(text[max(0, start - 80):start])
+    return _speaker_key(before.group(1)) if before else ""
+
+
+def _speaker_key(name: str) -> str:
+    """Return the key of a named speaker, or "" for a pronoun or a group ("They", "Officials")."""
+    first = name.split()[0].lower()
+    return "" if first in STOPWORDS or first in GROUP_SPEAKERS else name_key(name)
+
+
+def _quotes(text: str) -> list[Slot]:
+    """Return quoted text (quotation marks excluded), subject = the speaker when a said-clause is near."""
+    found = []
+    for match in _QUOTE_RE.finditer(text):
+        group = next(n for n in (1, 2, 3) if match.group(n) is not None)
+        start, end = match.start(group), match.end(group)
+        body = match.group(group)
+        value = re.sub(r"[^\w\s]", "", body.lower())
+        found.append(Slot("quote", start, end, body, " ".join(value.split()),
+                          _speaker_near(text, match.start(), match.end())))
+    return found
+
+
+def _attributions(text: str) -> list[Slot]:
+    """Return who a statement was given to or came from ("told Reuters", "according to X")."""
+    found = []
+    for match in _ATTRIBUTION_RE.finditer(text):
+        target = next(g for g in match.groups() if g)
+        if target.split()[0].lower() in ("he", "she", "they", "it", "officials", "sources"):
+            continue
+        kind = "told" if match.group(1) else "according" if match.group(2) else "reported"
+        found.append(Slot("attribution", match.start(), match.end(), match.group(), alias(target),
+                          "", kind))
+    return found
+
+
+def _next_verb(text: str, at: int) -> tuple[str, int, int]:
+    """Return (stem, start, end) of the first plain word after `at` that is not an auxiliary."""
+    for seen, match in enumerate(_WORD_RE.finditer(text, at)):
+        word = match.group()
+        if seen >= VERB_REACH or not word.islower():
+            break
+        if word in AUXILIARIES or word in STOPWORDS:
+            continue
+        return stem(word), match.start(), match.end()
+    return "", at, at
+
+
+VERB_REACH = 4   # words after a negation or modal searched for the verb it governs
+
+
+def _negations(text: str) -> list[Slot]:
+    """Return each negation with the verb it negates as its value."""
+    found = []
+    for match in _NEGATION_RE.finditer(text):
+        following = _WORD_RE.match(text, match.end() + 1) if match.end() < len(text) else None
+        if following and following.group().lower() in DETERMINERS and match.group().lower() == "not":
+            continue  # "rainfall, not the dam": a contrast between things, not a denied action
+        verb, _, verb_end = _next_verb(text, match.end())
+        start = match.start()
+        aux = re.search(r"(?:\b\w+\s)$", text[max(0, start - 12):start])
+        if aux and aux.group().strip().lower() in AUXILIARIES:
+            start -= len(aux.group())
+        if text[start:start + 3].lower() == "n't":
+            word = re.search(r"\w+$", text[:start])
+            start = word.start() if word else start
+        found.append(Slot("negation", start, verb_end, text[start:verb_end], verb))
+    return found
+
+
+def _modalities(text: str) -> list[Slot]:
+    """Return modal and certainty phrases, value = strength class."""
+    found: list[Slot] = []
+    for value, pattern in _MODALITY_RES:
+        for match in pattern.finditer(text):
+            if any(s.start < match.end() and match.start() < s.end for s in found):
+                continue
+            if value == "possibility" and match.group().lower() == "may" and text[match.start()].isupper():
+                continue
+            verb, _, verb_end = _next_verb(text, match.end())
+            adverb = match.group().lower().endswith("ly") or match.group().lower() == "perhaps"
+            end = verb_end if verb and not adverb and verb_end - match.end() < 25 else match.end()
+            verb = "" if adverb else verb
+            found.append(Slot("modality", match.start(), end, text[match.start():end], value, verb))
+    return found
+
+
+def _institutions(text: str) -> list[Slot]:
+    """Return institutions with one key per body (Nato == NATO)."""
+    found = []
+    for match in _INSTITUTION_RE.finditer(text):
+        surface = match.group()
+        key = INSTITUTIONS[surface.lower()]
+        if key in CAPITAL_ONLY_INSTITUTIONS and not surface[0].isupper():
+            continue
+        if surface.lower() in ("un", "eu") and not surface.isupper():
+            continue
+        found.append(Slot("institution", match.start(), match.end(), surface, key, "",
+                          INSTITUTION_KINDS.get(key, "body")))
+    return found
+
+
+def _places(text: str, institutions: list[Slot]) -> list[Slot]:
+    """Return capitalised places after in/at/from (a heuristic, no gazetteer)."""
+    found = []
+    for match in _PLACE_RE.finditer(text):
+        name = match.group(1)
+        words = [w for w in name.split() if w.lower() != "the"]
+        if not words or words[0].lower() in NOT_PLACES or words[0].lower() in STOPWORDS:
+            continue
+        start = match.start(1)
+        if any(s.start <= start < s.end for s in institutions):
+            continue
+        found.append(Slot("place", start, match.end(1), name, alias(name), _venue_of(text, start)))
+    return found
+
+
+def _verb_like(text: str, aux: str, verb: str, end: int) -> bool:
+    """Tell whether the word after a name is its verb (a heuristic: no tagger)."""
+    if aux.strip() or verb.endswith("ed") or verb in IRREGULAR_PAST:
+        return True
+    after = _WORD_RE.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    return (verb.endswith("s") and not verb.endswith("ss") and after is not None
+            and after.group().lower() in OBJECT_STARTERS)
+
+
+_VENUE_BREAK_RE = re.compile(r"[.;:]|\b(?:to|of|that|which|who|and|but)\b")
+VENUE_REACH = 50   # characters between an event noun and the place it is held in
+
+
+def _venue_of(text: str, start: int) -> str:
+    """Return the event a place is the venue of ("talks ... in Greywick"), or "" when unsure."""
+    events = list(_EVENT_RE.finditer(text, max(0, start - VENUE_REACH), start))
+    if not events:
+        return ""
+    # "talks to resolve the conflict in Ukraine": the place belongs to the clause in between.
+    if _VENUE_BREAK_RE.search(text, events[-1].end(), start):
+        return ""
+    return EVENT_NOUNS[events[-1].group().lower()]
+
+
+def _actors(text: str) -> list[Slot]:
+    """Return names followed by the verb they govern: value = name key, subject = verb stem."""
+    found = []
+    for match in _ACTOR_RE.finditer(text):
+        name, aux, verb = match.group(1), match.group(2), match.group(3)
+        first = name.split()[0]
+        if (first.lower() in STOPWORDS or name.lower() in INSTITUTIONS or verb in STOPWORDS
+                or stem(verb) in GENERIC_VERBS):
+            continue
+        if re.search(r"['’]s$", name) or not _verb_like(text, aux, verb, match.end(3)):
+            continue  # a possessive names an owner, not the one acting
+        before = re.search(r"(\w+)\s*$", text[:match.start(1)])
+        if before and before.group(1).lower() in ("in", "at", "from", "of", "to", "for", "with",
+                                                   "by", "on", "and", "or", "the", "river"):
+            continue  # a name inside a phrase or a pair is not the one acting
+        start = match.start(1) + name.rfind(" ") + 1  # the name itself, titles are their own slots
+        found.append(Slot("actor", start, match.end(3), text[start:match.end(3)],
+                          alias(name_key(name)), stem(verb)))
+    return found
+
+
+def _tones(text: str) -> list[Slot]:
+    """Return characterisation words, value = positive or negative."""
+    return [Slot("tone", m.start(), m.end(), m.group(),
+                 "positive" if m.group().lower() in POSITIVE_TONE else "negative")
+            for m in _TONE_RE.finditer(text)]
+
+
+_EVENT_RE = re.compile(r"\b(" + "|".join(EVENT_NOUNS) + r")\b", re.I)
+EVENT_BEFORE = 90    # a time adverbial usually follows its event: look this far back ...
+EVENT_AFTER = 40     # ... and only this far ahead
+
+
+def _event_of(text: str, start: int, end: int) -> str:
+    """Return the key of the event a time belongs to (the nearest event noun, preferring one before)."""
+    before = [m for m in _EVENT_RE.finditer(text, max(0, start - EVENT_BEFORE), start)]
+    if before:
+        return EVENT_NOUNS[before[-1].group().lower()]
+    after = _EVENT_RE.search(text, end, min(len(text), end + EVENT_AFTER))
+    return EVENT_NOUNS[after.group().lower()] if after else ""
+
+
+def extract_slots(text: str, offset: int = 0) -> list[Slot]:
+    """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
+    lowered = text.lower()
+    words = set(_LOWER_WORD_RE.findall(lowered))
+    digits = _DIGIT_RE.search(text) is not None
+    institutions = _institutions(text) if words & _INSTITUTION_WORDS else []
+    slots: list[Slot] = []
+    spelled = bool(words & NUMBER_TRIGGERS)
+    if digits or spelled:
+        slots += [Slot("number", s, e, text[s:e], value, unit, unit)
+                  for s, e, value, unit in find_quantities(text, spelled)]
+    if digits or words & TIME_TRIGGERS:  # years and clock times need digits
+        slots += [Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
+                  for s, e, value, group in find_times(text)]
+    if words & TITLE_TRIGGERS:
+        slots += _titles(text)
+    if words & ATTRIBUTION_TRIGGERS:
+        slots += _attributions(text)
+    if words & MODAL_TRIGGERS:
+        slots += _modalities(text)
+    if words & NEGATION_TRIGGERS:
+        slots += _negations(text)
+    if '"' in text or "\u201c" in text or "\u2018" in text:
+        slots += _quotes(text)
+    if words & _PLACE_WORDS:
+        slots += _places(text, institutions)
+    if words & _TONE_WORDS:
+        slots += _tones(text)
+    slots += institutions + _actors(text)
+    slots.sort(key=lambda s: (s.start, s.end, s.type))
+    if offset:
+        slots = [Slot(s.type, s.start + offset, s.end + offset, s.text, s.value, s.subject, s.group)
+                 for s in slots]
+    return slots
+
+
+@lru_cache(maxsize=1 << 14)  # a memo of a pure function: re-alignment reuses most sentences
+def cached_slots(text: str) -> tuple[Slot, ...]:
+    """Return the slots of a text (offsets relative to it), remembered across calls."""
+    return tuple(extract_slots(text))

@@ -1,0 +1,174 @@
+"""Find quantities and times in a sentence as (start, end, value, group) tuples."""
+from __future__ import annotations
+
+import re
+
+from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
+from core.ingest.textnorm import find_numbers, stem
+
+# Fractions written as words; "a third" and "one-third" mean the same share.
+_FRACTIONS = {"half": "50%", "a half": "50%", "one half": "50%", "a third": "33.3%",
+              "one third": "33.3%", "one-third": "33.3%", "two thirds": "66.7%",
+              "two-thirds": "66.7%", "a quarter": "25%", "one quarter": "25%",
+              "one-quarter": "25%", "three quarters": "75%", "three-quarters": "75%",
+              "a fifth": "20%", "one fifth": "20%", "one-fifth": "20%"}
+_FRACTION_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(f) for f in _FRACTIONS),
+                                                      key=len, reverse=True)) + r")\b", re.I)
+_UNIT_RE = re.compile(r"[-\s]?([A-Za-z]+)(?:\s(?:of|per)\s([A-Za-z]+))?")
+# Units written two ways; the noun after a number is what the number counts.
+_UNIT_ALIASES = {"km": "kilometre", "kilometer": "kilometre", "kms": "kilometre",
+                 "kilometers": "kilometre", "kilometres": "kilometre", "mi": "mile",
+                 "m": "metre", "meter": "metre", "hr": "hour", "hrs": "hour", "yr": "year",
+                 "kg": "kilogram", "bn": "", "mn": "", "pc": "", "percent": "", "per": "",
+                 "cent": ""}
+# Words after a number that are not what it counts.
+_NOT_UNITS = frozenset("""
+of the a an and or to in on at by for from with as is are was were has have had be that which
+who than more less over under about around nearly almost some per percent cent
+""".split())
+# Scale words ("million") belong to the number itself, handled by textnorm.
+_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "k", "m", "b"})
+_YEAR_RE = re.compile(r"\b(?:in |since |by |until |of |from )?((?:19|20)\d\d)\b(?!\s?%|\s(?:per|percent))")
+
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(MONTHS)
+# Day-level times: what checkers see disagree most (a meeting on Sunday or Monday).
+_DAY_PATTERNS = (
+    (rf"\b(?:on |last |next |this |by |until |from |late |early )?({_WEEKDAY})"
+     r"(?:\s(?:morning|afternoon|evening|night))?\b", "weekday"),
+    (r"\blater (?:on )?(?:the same day|that day|in the day|today|tonight)\b", "same day"),
+    (r"\b(?:on |later )?the same day\b|\bthat same day\b", "same day"),
+    (r"\b(?:later |earlier )?this (?:week|weekend)\b", "this week"),
+    (r"\b(?:over |at |on )?the weekend\b", "weekend"),
+    (r"\b(?:next|last) (?:week|weekend)\b", None),
+    (r"\b(?:yesterday|today|tonight|tomorrow)\b", None),
+    (r"\bthe day (?:before|after)\b|\bthe previous day\b|\bthe next day\b"
+     r"|\ba day (?:earlier|later)\b", "relative"),
+    (rf"\b(?:on )?(?:\d{{1,2}} (?:{_MONTH})|(?:{_MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b", "date"),
+)
+_MONTH_PATTERNS = (
+    (r"\b(?:next|last|this) month\b", None),
+    (rf"\b(?:in |by |until |since |early |late |mid-?)?({_MONTH})\b(?! \d{{1,2}}\b)", "month"),
+)
+_CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
+_SEASON_RE = re.compile(rf"\b(?:this|last|next|in the|by the|before the) ({'|'.join(SEASONS)})\b", re.I)
+
+
+def _unit_after(text: str, end: int) -> str:
+    """Return the normalized noun a number counts ("1,200 families" -> "famili"), or ""."""
+    match = _UNIT_RE.match(text, end)
+    if not match:
+        return ""
+    word = match.group(1).lower()
+    if word in _SCALE_WORDS and match.group(2):
+        word = match.group(2).lower()
+    if word in _NOT_UNITS or word in _SCALE_WORDS:
+        return ""
+    word = _UNIT_ALIASES.get(word, word)
+    return stem(word) if word else ""
+
+
+_DIGIT_RUN_RE = re.compile(r"\d[\d,.]*")
+NUMBER_WINDOW = 14   # characters after digits that may still belong to the number (" per cent")
+
+
+def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Return what textnorm.find_numbers returns, reading only small windows around digits.
+
+    The full number pattern tried at every position costs most of a sentence's extraction;
+    without spelled-out numbers, every number starts within a currency sign of a digit.
+    """
+    found: list[tuple[int, int, str]] = []
+    for match in _DIGIT_RUN_RE.finditer(text):
+        if found and match.start() < found[-1][1]:
+            continue
+        start = max(0, match.start() - 2)
+        end = min(len(text), match.end() + NUMBER_WINDOW)
+        while end < len(text) and text[end].isalnum():
+            end += 1  # never cut a word: "5 m" of "5 members" would read as five million
+        for s, e, key in find_numbers(text[start:end]):
+            if start + s <= match.start() < start + e:
+                found.append((start + s, start + e, key))
+                break
+    return found
+
+
+def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str, str]]:
+    """Return (start, end, value, unit) of every quantity; years and clock times are left out.
+
+    `spelled` False says the text holds no spelled-out number words, which allows a faster path.
+    """
+    found: list[tuple[int, int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    if spelled:
+        for match in _FRACTION_RE.finditer(text):
+            found.append((match.start(), match.end(), _FRACTIONS[match.group().lower()], "share"))
+            taken.append((match.start(), match.end()))
+    clocks = [(m.start(), m.end()) for m in _CLOCK_RE.finditer(text)]
+    for start, end, key in (find_numbers(text) if spelled else _digit_numbers(text)):
+        if any(s < end and start < e for s, e in taken + clocks):
+            continue
+        raw = text[start:end]
+        if re.fullmatch(r"(?:19|20)\d\d", raw):
+            continue  # a year is a time, not a quantity
+        if raw.lower() in ("one", "a") and not _unit_after(text, end):
+            continue  # "one of the", "one official": a pronoun more often than a count
+        found.append((start, end, key, "%" if key.endswith("%") else _unit_after(text, end)))
+    return sorted(found)
+
+
+def _gated(patterns, flags=re.I):
+    """Compile (pattern, value, trigger words) triples; a pattern runs only when a trigger occurs."""
+    return tuple((re.compile(p, flags), value, triggers) for p, value, triggers in patterns)
+
+
+_DAY_WORDS = ("day", "tonight", "tomorrow", "yesterday")
+_DAY_RES = _gated(
+    (pattern, value, triggers) for (pattern, value), triggers in zip(_DAY_PATTERNS, (
+        WEEKDAYS, ("same day", "that day", "in the day", "today", "tonight"), ("same day",),
+        ("this week",), ("weekend",), ("week",), _DAY_WORDS, ("day",), MONTHS)))
+_MONTH_RES = _gated((pattern, value, triggers) for (pattern, value), triggers in zip(
+    _MONTH_PATTERNS, (("month",), MONTHS)))
+
+
+def find_times(text: str) -> list[tuple[int, int, str, str]]:
+    """Return (start, end, value, group) of every time: group day, month, year, clock, season."""
+    found: list[tuple[int, int, str, str]] = []
+    lowered = text.lower()
+
+    def add(start: int, end: int, value: str, group: str) -> None:
+        if not any(s < end and start < e for s, e, _, _ in found):
+            found.append((start, end, value, group))
+
+    for pattern, value, triggers in _DAY_RES:
+        if not any(t in lowered for t in triggers):
+            continue
+        for match in pattern.finditer(text):
+            if value == "date":
+                word = re.sub(r"^on |(?:st|nd|rd|th)$", "", match.group().lower())
+            elif value == "weekday":
+                word = match.group(1).lower()
+            else:
+                word = value or match.group().lower()
+            add(match.start(), match.end(), word, "relative" if value == "relative" else "day")
+    for pattern, value, triggers in _MONTH_RES:
+        if not any(t in lowered for t in triggers):
+            continue
+        for match in pattern.finditer(text):
+            if value == "month":
+                month = match.group(1)
+                if month[0].islower():
+                    continue  # "may" the verb, "march" the walk: months are capitalised
+                word = month.lower()
+            else:
+                word = match.group().lower()
+            add(match.start(), match.end(), word, "month")
+    if ":" in text or "m" in lowered:
+        for match in _CLOCK_RE.finditer(text):
+            add(match.start(), match.end(), re.sub(r"[\s.]", "", match.group().lower()), "clock")
+    for match in _YEAR_RE.finditer(text):
+        add(match.start(1), match.end(1), match.group(1), "year")
+    if any(season in lowered for season in SEASONS):
+        for match in _SEASON_RE.finditer(text):
+            add(match.start(), match.end(), match.group().lower(), "season")
+    return sorted(found)

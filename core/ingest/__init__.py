@@ -1,0 +1,1 @@
+"""Stage 1, ingest: bytes, files, pages and pasted text become Sources and Documents with exact offsets."""

@@ -1,0 +1,197 @@
+"""Import articles from files, bytes or pasted text as Sources, refusing what is not text."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+from core.ingest.encoding import bom_encoding, decode, sniff_utf16
+from core.errors import SourceError
+from core.ingest.html import extract_html
+from core.model import Source
+
+MAX_BYTES = 20 * 1024 * 1024
+
+_KINDS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+          ".html": "html", ".htm": "html", ".xhtml": "html"}
+
+# Magic numbers of files people drop by mistake, with a readable name.
+_MAGIC = (
+    (b"%PDF-", "PDF document"), (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"), (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"PK\x05\x06", "ZIP archive"), (b"\x1f\x8b", "gzip archive"), (b"\x7fELF", "ELF executable"),
+    (b"MZ", "Windows executable"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
+    (b"Rar!\x1a\x07", "RAR archive"), (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"BZh", "bzip2 archive"), (b"\xfd7zXZ\x00", "xz archive"), (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"), (b"OggS", "Ogg media file"), (b"ID3", "MP3 audio file"),
+    (b"SQLite format 3\x00", "SQLite database"), (b"{\\rtf", "RTF document"),
+    (b"\xca\xfe\xba\xbe", "Java class or Mach-O file"), (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
+)
+_RIFF = {b"WEBP": "WebP image", b"WAVE": "WAV audio file", b"AVI ": "AVI video"}
+
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<(?:!doctype\s+)?html)|<(?:p|div|article|br)\b[^>]*>",
+    re.I)
+_HEADLINE_MAX = 150
+_SOURCE_LINE = re.compile(r"^\s*(?:source|outlet|publication|publisher)\s*:\s*(.{1,80}?)\s*$", re.I | re.M)
+_BYLINE = re.compile(r"^[ \t]*By[ \t]+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})\s*(?:[,|]\s*(.{1,60}?))?\s*$", re.M)
+
+
+def load_path(path: str | os.PathLike) -> Source:
+    """Read, check and decode one file into a Source."""
+    name = str(path)
+    p = Path(path)
+    try:
+        info = p.stat()
+        if p.is_dir():
+            raise IsADirectoryError
+        if info.st_size > MAX_BYTES:    # refused by its size, before a byte is read
+            raise SourceError(name, _too_big(info.st_size))
+        with open(p, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(name, _unreadable(exc)) from None
+    return load_bytes(data, name)
+
+
+def _unreadable(exc: OSError) -> str:
+    """Phrase why a file could not be read, in the one line the user sees."""
+    if isinstance(exc, FileNotFoundError):
+        return "does not exist"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    if isinstance(exc, PermissionError):
+        return "cannot be read: permission denied"
+    return f"cannot be read: {exc.strerror or exc}"
+
+
+def load_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Source], list[SourceError]]:
+    """Load every path, collecting errors so that one bad file never stops the others."""
+    sources: list[Source] = []
+    errors: list[SourceError] = []
+    for path in paths:
+        try:
+            sources.append(load_path(path))
+        except SourceError as exc:
+            errors.append(exc)
+    return sources, errors
+
+
+def load_bytes(data: bytes, name: str, kind: str | None = None) -> Source:
+    """Check and decode the bytes of a file called name (kind from its extension or a sniff)."""
+    if len(data) > MAX_BYTES:
+        raise SourceError(name, _too_big(len(data)))
+    if not data:
+        raise SourceError(name, "is empty")
+    binary = binary_kind(data)
+    if binary:
+        raise SourceError(name, f"is a binary file ({binary}), not text")
+    try:
+        text, encoding = decode(data)
+    except ValueError:
+        raise SourceError(name, "is not valid text in any supported encoding") from None
+    if not text.strip():
+        raise SourceError(name, "contains only whitespace")
+    kind = kind or _kind_of(name, text)
+    meta = {"title": "", "outlet": "", "author": "", "published": "", "url": ""}
+    if kind == "html":
+        try:
+            text, meta = extract_html(data)
+        except ValueError:
+            raise SourceError(name, "is not valid text in any supported encoding") from None
+        if not text.strip():
+            raise SourceError(name, "has no readable text in its HTML")
+    else:
+        meta.update(_plain_metadata(text, name))
+    digest = hashlib.sha256(data).hexdigest()
+    return Source(
+        key=digest[:16], text=text, sha256=digest, kind=kind, path=name,
+        title=meta["title"] or _stem(name), outlet=meta["outlet"], author=meta["author"],
+        published=meta["published"], url=meta["url"], encoding=encoding,
+        imported_at=_now(), notice=meta.get("notice", ""), original=data)
+
+
+def load_text(text: str, title: str = "Pasted text") -> Source:
+    """Wrap pasted text as a Source (its bytes are the UTF-8 encoding of the text)."""
+    if not text:
+        raise SourceError(title, "is empty")
+    if not text.strip():
+        raise SourceError(title, "contains only whitespace")
+    if "\x00" in text:
+        raise SourceError(title, "contains NUL characters, not text")
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > MAX_BYTES:
+        raise SourceError(title, _too_big(len(data)))
+    digest = hashlib.sha256(data).hexdigest()
+    meta = _plain_metadata(text, title)
+    return Source(
+        key=digest[:16], text=text, sha256=digest, kind="paste", title=title or meta["title"],
+        outlet=meta["outlet"], author=meta["author"], encoding="utf-8",
+        imported_at=_now(), original=data)
+
+
+def binary_kind(data: bytes) -> str:
+    """Name the binary format of data, or return "" when it looks like text."""
+    if bom_encoding(data) or sniff_utf16(data):
+        return ""
+    for magic, label in _MAGIC:
+        if data.startswith(magic):
+            return label
+    if data.startswith(b"RIFF") and data[8:12] in _RIFF:
+        return _RIFF[data[8:12]]
+    if data[4:8] == b"ftyp":
+        return "MP4 or QuickTime media file"
+    head = data[:8192]
+    if b"\x00" in head:
+        return "unknown format with NUL bytes"
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if controls > max(2, len(head) // 20):
+        return "unknown format with control characters"
+    return ""
+
+
+def _kind_of(name: str, text: str) -> str:
+    """Pick the kind from the file extension, sniffing HTML when the extension says nothing."""
+    ext = os.path.splitext(name)[1].lower()
+    if ext in _KINDS:
+        return _KINDS[ext]
+    return "html" if _HTML_SNIFF.search(text[:4096].encode("utf-8", "ignore")) else "txt"
+
+
+def _plain_metadata(text: str, name: str) -> dict:
+    """Find a headline-like first line as title and an explicit Source:/byline line."""
+    meta = {"title": "", "outlet": "", "author": "", "published": "", "url": ""}
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            if len(line) <= _HEADLINE_MAX and line[-1] not in ".,;:" and not line.endswith("…"):
+                meta["title"] = line
+            break
+    head = text[:3000]
+    outlet = _SOURCE_LINE.search(head)
+    if outlet:
+        meta["outlet"] = outlet.group(1).strip()
+    byline = _BYLINE.search(head)
+    if byline:
+        meta["author"] = byline.group(1).strip()
+        if byline.group(2) and not meta["outlet"]:
+            meta["outlet"] = byline.group(2).strip()
+    return meta
+
+
+def _stem(name: str) -> str:
+    """Return the file name without folder or extension."""
+    return Path(name).stem if name else ""
+
+
+def _too_big(size: int) -> str:
+    """Word the too-large message with sizes in MB."""
+    return f"is {size / (1024 * 1024):.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB"
+
+
+def _now() -> str:
+    """Return the current time as ISO 8601 UTC to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")

@@ -1,0 +1,1 @@
+"""Start-up, the main window and the one action registry."""

@@ -1,0 +1,275 @@
+"""The main window: assembles the widgets around the Workspace and builds menus from the registry."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QProgressBar,
+                               QPushButton, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+
+from gui.state.actions import ACTIONS, MENUS
+from gui.panels.annotations_panel import AnnotationsPanel
+from gui.panels.claims_table import ClaimsTable
+from gui.panes.find_bar import FindBar
+from gui.panels.inspector import Inspector
+from gui.panes.pane_area import PaneArea
+from gui.app.recent_menu import RecentMenu
+from gui.panels.source_list import SourceList
+from gui.panels.triage_panel import TriagePanel
+from gui.app.window_handlers import WindowHandlers
+
+BUSY_DELAY_MS = 500   # work shorter than this shows no progress bar (no flicker)
+NOTICE_MS = 12000
+INSPECTOR_MIN_WINDOW = 1800   # px of window width below which a 4+ pane case starts without the inspector
+
+
+class _Banner(QWidget):
+    """A one-line coloured strip at the top of the window (read-only reason, refused files)."""
+
+    def __init__(self, colour: str, closable: bool, parent=None):
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(f"background:{colour}; color:#1a1a1a;")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.label, 1)
+        if closable:
+            close = QToolButton(self)
+            close.setText("✕")
+            close.setAutoRaise(True)
+            close.clicked.connect(self.hide)
+            row.addWidget(close)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        """Show the banner with this text."""
+        self.label.setText(text)
+        self.show()
+
+
+class MainWindow(WindowHandlers, QMainWindow):
+    """Show a case: source list, panes, claims table, inspector, triage; every action from the registry."""
+
+    def __init__(self, workspace, resources_dir: Path | None = None, data_dir: Path | None = None):
+        super().__init__()
+        self.ws = workspace
+        self.resources_dir = Path(resources_dir) if resources_dir else None
+        self.data_dir = Path(data_dir) if data_dir else None
+        self.actions_by_id: dict[str, QAction] = {}
+        self._click_history: list = []   # PassageRefs clicked, newest last (for link); ids change on re-align
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1800, screen.width()) if screen else 1500, min(1000, screen.height()) if screen else 920)
+        self.setAcceptDrops(True)
+        if self.resources_dir and (self.resources_dir / "icons" / "parallax.svg").is_file():
+            self.setWindowIcon(QIcon(str(self.resources_dir / "icons" / "parallax.svg")))
+        self._build_central()
+        self._build_docks()
+        self._build_status_bar()
+        self._build_menus()
+        workspace.message.connect(self._on_message)
+        workspace.busyChanged.connect(self._on_busy)
+        workspace.progressChanged.connect(lambda f: self.progress.setValue(int(f * 100)))
+        workspace.verdictsChanged.connect(self._update_status)
+        workspace.alignmentChanged.connect(self._update_status)
+        workspace.currentChanged.connect(self._update_status)
+        workspace.sourcesChanged.connect(self._update_title)
+        workspace.sourcesChanged.connect(self._size_docks)
+        workspace.undo_stack.indexChanged.connect(self._update_status)
+        self._update_title()
+        self._update_status()
+
+    # ----- assembly -------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.read_only_banner = _Banner("#ffe08a", False, central)
+        self.notice = _Banner("#f8c4b4", True, central)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        self.pane_area = PaneArea(self.ws, central)
+        self.pane_area.splitter.splitterMoved.connect(lambda *_: self.pane_area.show_current())
+        self.stack = QStackedWidget(central)
+        self.stack.addWidget(self.pane_area)
+        self.claims_table = ClaimsTable(self.ws, self.stack)
+        self.stack.addWidget(self.claims_table)
+        self.find_bar = FindBar(self.pane_area, central)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.notice)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.ws.sourcesChanged.connect(self._wire_panes)
+        self._wire_panes()
+
+    def _wire_panes(self) -> None:
+        for pane in self.pane_area.panes:
+            if not getattr(pane, "_wired", False):
+                pane.passageClicked.connect(self._remember_click)
+                pane._wired = True
+
+    def _remember_click(self, passage_id: str) -> None:
+        ref = self.ws.passage_ref(passage_id)
+        if ref is not None:
+            self._click_history = [r for r in self._click_history if r != ref][-15:] + [ref]
+
+    def _dock(self, title: str, widget: QWidget, area, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.source_list = SourceList(self.ws, left)
+        column.addWidget(self.source_list, 2)
+        self.triage_panel = TriagePanel(self.ws, left)
+        column.addWidget(self.triage_panel, 3)
+        self.left_dock = self._dock("Sources", left, Qt.DockWidgetArea.LeftDockWidgetArea, "sources")
+        self.left_dock.setMinimumWidth(200)
+        self.inspector = Inspector(self.ws, self)
+        scroller = QScrollArea(self)
+        scroller.setWidget(self.inspector)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.inspector_dock = self._dock("Inspector", scroller, Qt.DockWidgetArea.RightDockWidgetArea,
+                                         "inspector")
+        self.annotations_panel = AnnotationsPanel(self.ws, self)
+        self.annotations_dock = self._dock("Annotations", self.annotations_panel,
+                                           Qt.DockWidgetArea.RightDockWidgetArea, "annotations")
+        self.annotations_dock.hide()
+        self._docks_sized = False
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.current_label = QLabel(self)
+        self.triage_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.setFormat("%p%")
+        self.progress.setToolTip("Aligning or exporting in the background; the window stays usable.")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setToolTip("Stop the running work (Ctrl+.)")
+        self.cancel_button.clicked.connect(self.cancel_work)
+        bar.addWidget(self.current_label, 1)   # a temporary message covers it for a while
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.triage_label)
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
+
+    def _build_menus(self) -> None:
+        menus = {name: self.menuBar().addMenu("&" + name) for name in MENUS}
+        for spec in ACTIONS:
+            action = QAction(spec.text, self)
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setAutoRepeat(spec.shortcuts[0] not in {"1", "2", "3", "4", "0"})
+            action.setStatusTip(spec.help)
+            action.setToolTip(f"{spec.text} ({', '.join(spec.shortcuts)})")
+            action.setObjectName(spec.id)
+            action.triggered.connect(getattr(self, spec.handler))
+            menus[spec.menu].addAction(action)
+            self.addAction(action)   # shortcuts work with the menu bar hidden too
+            self.actions_by_id[spec.id] = action
+        self.recent_menu = RecentMenu(self.data_dir, self.open_case, self)
+        menus["File"].insertMenu(self.actions_by_id["file.export"], self.recent_menu)
+
+    # ----- status -------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        case = self.ws.case
+        name = Path(case.path).stem if case is not None and getattr(case, "path", "") else "unsaved"
+        self.setWindowTitle(f"Parallax — {name}" + (" (read-only)" if self.ws.read_only else ""))
+        if self.ws.read_only:
+            reason = getattr(case, "read_only_reason", "") or "opened in another window"
+            self.read_only_banner.show_text(f"Read-only: {reason}. You can read and export; changes are blocked.")
+        else:
+            self.read_only_banner.hide()
+
+    def _update_status(self) -> None:
+        self.triage_label.setText(self.triage_progress_text())
+        div = self.ws.current_divergence()
+        if div is not None:
+            verdict = self.ws.verdicts.get(div.key)
+            state = verdict.verdict.replace("_", " ") if verdict and verdict.verdict else "untriaged"
+            self.current_label.setText(f"{div.type}: {div.summary}  [{state}]")
+        elif self.ws.current_claim() is not None:
+            claim = self.ws.current_claim()
+            self.current_label.setText(f"Claim {claim.id}: {len(claim.members)} passages, "
+                                       f"{len(claim.divergences)} divergences")
+        elif self.ws.loader.busy:
+            self.current_label.setText("Loading sources…")
+        elif self.ws.alignment is None and self.ws.visible_sources():
+            self.current_label.setText("Aligning…")
+        else:
+            self.current_label.setText("")
+
+    def _on_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, NOTICE_MS)
+        if any(word in text for word in ("Refused", "Not saved", "Alignment failed", "Could not", "Read-only")):
+            self.notice.show_text(text)
+            self._notice_timer.start(NOTICE_MS)
+
+    def _on_busy(self, busy: bool) -> None:
+        export = getattr(self, "_export_runner", None)
+        still = self.ws.busy or (export is not None and export.busy)
+        if busy:
+            self.progress.setValue(0)
+            self._busy_timer.start()
+        elif not still:
+            self._busy_timer.stop()
+            self.progress.hide()
+            self.cancel_button.hide()
+        self._update_status()
+
+    def _show_busy(self) -> None:
+        export = getattr(self, "_export_runner", None)
+        if self.ws.busy or (export is not None and export.busy):
+            self.progress.show()
+            self.cancel_button.show()
+
+    # ----- drag and drop -----------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        self.open_paths(paths)
+        event.acceptProposedAction()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:
+            QTimer.singleShot(0, self._size_docks)
+
+    def _size_docks(self) -> None:
+        """Give the docks only what they need, once, when the first panes are shown."""
+        if self._docks_sized or not self.isVisible() or not self.pane_area.panes:
+            return
+        self._docks_sized = True
+        # Five panes need about 1,200 px; on a narrower screen the inspector waits for Ctrl+I.
+        if self.width() < INSPECTOR_MIN_WINDOW and len(self.pane_area.panes) >= 4:
+            self.inspector_dock.hide()
+            self.ws.message.emit("Inspector hidden to give the panes room: Ctrl+I shows it.")
+        self.resizeDocks([self.left_dock, self.inspector_dock], [260, 380], Qt.Orientation.Horizontal)
+
+    def closeEvent(self, event) -> None:
+        self.ws.close()
+        super().closeEvent(event)

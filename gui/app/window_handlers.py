@@ -1,0 +1,278 @@
+"""The handlers named in gui/actions.py: navigation, triage, notes, annotations, views."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QInputDialog
+
+from core.case import triage
+from core.model import VERDICT_LABELS
+from core.case.records import Annotation
+from gui.state.actions import ACTIONS
+from gui.panels.annotation_editor import AnnotationEditor, quoted_target
+from gui.app.file_handlers import FileHandlers
+from gui.dialogs.help_overlay import HelpOverlay
+from gui.dialogs.note_dialog import NoteDialog
+from gui.dialogs.command_palette import CommandPalette
+
+
+class WindowHandlers(FileHandlers):
+    """Mixin of MainWindow: one method per action of the registry (files and edits in FileHandlers)."""
+
+    # ----- the triage model (core.case.triage answers; the window only moves) --------------------
+    def triage_progress_text(self) -> str:
+        """Return "12 of 47 triaged" for the current alignment."""
+        if self.ws.alignment is None:
+            return ""
+        return triage.progress_text(self.ws.alignment, self.ws.verdicts)
+
+    def _go_divergence(self, step: int, untriaged: bool = False) -> None:
+        al = self.ws.alignment
+        if al is None:
+            self.ws.message.emit("Still aligning…")
+            return
+        move = triage.next_key if step > 0 else triage.previous_key
+        filters = self.triage_panel.filters()
+        if any(filters.values()):
+            # J/K walk the queue the triage panel shows, filters included.
+            shown = triage.queue(al, self.ws.verdicts, **filters)
+            key = move(shown, self.ws.current_divergence_key, self.ws.verdicts, untriaged_only=untriaged)
+        else:
+            key = move(al, self.ws.verdicts, self.ws.current_divergence_key, untriaged_only=untriaged)
+        if key is None:
+            self.ws.message.emit("No more divergences." if not untriaged else "Every divergence is triaged.")
+            return
+        self.ws.select_divergence(key)
+
+    def next_divergence(self) -> None:
+        """Go to the next divergence of the queue."""
+        self._go_divergence(1)
+
+    def previous_divergence(self) -> None:
+        """Go to the previous divergence of the queue."""
+        self._go_divergence(-1)
+
+    def _go_claim(self, step: int) -> None:
+        al = self.ws.alignment
+        if al is None:
+            return
+        claim_id = triage.next_claim(al, self.ws.current_claim_id, step)
+        if claim_id is None:
+            self.ws.message.emit("No more claims.")
+            return
+        self.ws.select_claim(claim_id)
+
+    def next_claim(self) -> None:
+        """Go to the next claim."""
+        self._go_claim(1)
+
+    def previous_claim(self) -> None:
+        """Go to the previous claim."""
+        self._go_claim(-1)
+
+    def next_unique(self) -> None:
+        """Go to the next passage only one source has."""
+        al = self.ws.alignment
+        if al is None:
+            return
+        pid = triage.next_unique(al, self.ws.current_passage_id)
+        if pid is None:
+            self.ws.message.emit("No unique passages.")
+            return
+        self.ws.select_passage(pid)
+
+    def _back_to_panes(self) -> None:
+        """Give the keyboard back to the panes after a dialog, so J/K/1-4 keep working."""
+        self.activateWindow()
+        pane = self._current_pane()
+        if pane is not None:
+            pane.view.setFocus()
+
+    # ----- verdicts -------------------------------------------------------------------------
+    def _verdict(self, verdict: str, source_key: str = "") -> None:
+        key = self.ws.current_divergence_key
+        if key is None:
+            self.ws.message.emit("No current divergence: press J to go to the next one.")
+            return
+        if not self.ws.check_writable():
+            return
+        self.ws.set_verdict(key, verdict, source_key=source_key)
+        self._go_divergence(1, untriaged=True)
+
+    def verdict_confirmed(self) -> None:
+        """Mark the current divergence as a confirmed discrepancy and move on."""
+        self._verdict("confirmed")
+
+    def verdict_not_significant(self) -> None:
+        """Mark the current divergence as not significant and move on."""
+        self._verdict("not_significant")
+
+    def verdict_follow_up(self) -> None:
+        """Mark the current divergence as needing follow-up and move on."""
+        self._verdict("follow_up")
+
+    def verdict_source_error(self) -> None:
+        """Mark the current divergence as an error in a source the user names, and move on."""
+        div = self.ws.current_divergence()
+        if div is None:
+            self._verdict("source_error")
+            return
+        al = self.ws.alignment
+        candidates = []
+        for v in div.variants:
+            source = al.document_of(v.passage).source
+            if source.key not in [k for k, _l in candidates]:
+                candidates.append((source.key, f"{source.label}: “{v.text}”"))
+        labels = [label for _k, label in candidates]
+        current = self.ws.current_passage_id
+        default = 0
+        if current:
+            src = al.document_of(current).source.key
+            default = next((i for i, (k, _l) in enumerate(candidates) if k == src), 0)
+        label, ok = QInputDialog.getItem(self, "Error in a source", "Which source is wrong?",
+                                         labels, default, False)
+        self._back_to_panes()
+        if ok and label:
+            self._verdict("source_error", candidates[labels.index(label)][0])
+
+    def clear_verdict(self) -> None:
+        """Remove the verdict of the current divergence."""
+        key = self.ws.current_divergence_key
+        if key is None or not getattr(self.ws.verdicts.get(key), "verdict", ""):
+            self.ws.message.emit("The current divergence has no verdict.")
+            return
+        self.ws.clear_verdict(key)
+
+    def apply_verdict_to_type(self) -> None:
+        """Give every divergence of the current one's type the same verdict (one undo step)."""
+        div = self.ws.current_divergence()
+        if div is None:
+            self.ws.message.emit("No current divergence: press J first.")
+            return
+        keys = triage.keys_of_type(self.ws.alignment, div.type)
+        labels = [VERDICT_LABELS[v] for v in VERDICT_LABELS if v != "source_error"]
+        label, ok = QInputDialog.getItem(self, "Apply verdict to a type",
+                                         f"Verdict for all {len(keys)} “{div.type}” divergences:",
+                                         labels, 0, False)
+        self._back_to_panes()
+        if not ok or not self.ws.check_writable():
+            return
+        verdict = next(v for v, text in VERDICT_LABELS.items() if text == label)
+        self.ws.undo_stack.beginMacro(f"Verdict {verdict} on {len(keys)} {div.type} divergences")
+        for key in keys:
+            self.ws.set_verdict(key, verdict)
+        self.ws.undo_stack.endMacro()
+        self.ws.message.emit(f"{label}: {len(keys)} {div.type} divergences.")
+
+    def edit_note(self) -> None:
+        """Edit the note of the current divergence in a small dialog."""
+        key = self.ws.current_divergence_key
+        if key is None:
+            self.ws.message.emit("No current divergence: press J first.")
+            return
+        old = self.ws.verdicts.get(key)
+        div = self.ws.current_divergence()
+        about = f"Note on this {div.type} divergence: {div.summary}" if div is not None else "Note:"
+        text = NoteDialog.ask(self, about, old.note if old else "")
+        self._back_to_panes()
+        if text is not None:
+            self.ws.set_note(key, text)
+
+    def annotate(self) -> None:
+        """Annotate the selected text, or the current claim (or unique passage) when nothing is selected."""
+        from core.case.anchoring import make_selector
+        pane = self._current_pane()
+        selection = pane.selected_range() if pane is not None else None
+        al = self.ws.alignment
+        if selection is not None:
+            text = pane.source().text
+            base = Annotation(id="", target_kind="span", source_key=pane.source_key,
+                              selector=make_selector(text, *selection))
+        elif self.ws.current_claim() is not None:
+            claim = self.ws.current_claim()
+            base = Annotation(id="", target_kind="claim", claim_key=claim.key)
+        elif self.ws.current_passage_id and al is not None:
+            ref = self.ws.passage_ref(self.ws.current_passage_id)
+            text = self.ws.source(ref.source).text
+            base = Annotation(id="", target_kind="passage", source_key=ref.source,
+                              selector=make_selector(text, ref.start, ref.end))
+        else:
+            self.ws.message.emit("Select some text, or go to a claim (N) first.")
+            return
+        if not self.ws.check_writable():
+            return
+        if base.target_kind == "claim":
+            pivot = self.ws.pivots.get(base.claim_key, self.ws.current_claim().pivot)
+            target_text = "Claim: “" + al.passage(pivot).text + "”"
+        else:
+            target_text = quoted_target(base)
+        labels = self.ws.case.labels() if self.ws.case is not None else ()
+        values = AnnotationEditor.ask(self, labels, None, target_text)
+        self._back_to_panes()
+        if values is not None:
+            label, status, note = values
+            self.ws.add_annotation(replace(base, label=label, status=status, note=note))
+
+    def find_in_sources(self) -> None:
+        """Open the find bar over every pane."""
+        if self.stack.currentWidget() is not self.pane_area:
+            self.stack.setCurrentWidget(self.pane_area)
+        self.find_bar.open_bar()
+
+    def undo(self) -> None:
+        """Undo the last edit."""
+        if self.ws.undo_stack.canUndo():
+            self.ws.undo_stack.undo()
+        else:
+            self.ws.message.emit("Nothing to undo.")
+
+    def redo(self) -> None:
+        """Redo what was undone."""
+        if self.ws.undo_stack.canRedo():
+            self.ws.undo_stack.redo()
+        else:
+            self.ws.message.emit("Nothing to redo.")
+
+    # ----- views ------------------------------------------------------------------------------
+    def show_palette(self) -> None:
+        """Open the command palette."""
+        palette = CommandPalette(ACTIONS, lambda spec: self.actions_by_id[spec.id].trigger(), self)
+        palette.finished.connect(palette.deleteLater)
+        palette.popup()
+        self._palette = palette
+
+    def show_help(self) -> None:
+        """Show every action and its shortcut over the window (Esc, F1 or ? closes)."""
+        if getattr(self, "_help", None) is None:
+            self._help = HelpOverlay(ACTIONS, self)
+        self._help.toggle()
+
+    def toggle_claims_table(self) -> None:
+        """Switch between the panes and the claims table."""
+        showing_table = self.stack.currentWidget() is self.claims_table
+        self.stack.setCurrentWidget(self.pane_area if showing_table else self.claims_table)
+        if showing_table:
+            QTimer.singleShot(0, self.pane_area.show_current)
+
+    def _toggle_dock(self, dock) -> None:
+        if dock is not None:
+            dock.setVisible(not dock.isVisible())
+            if dock.isVisible():
+                self.statusBar().clearMessage()   # e.g. "Inspector hidden…" would now be false
+
+    def toggle_inspector(self) -> None:
+        """Show or hide the inspector."""
+        self._toggle_dock(self.inspector_dock)
+
+    def toggle_annotations(self) -> None:
+        """Show or hide the annotations sidebar."""
+        self._toggle_dock(self.annotations_dock)
+
+    def zoom_in(self) -> None:
+        """Enlarge the text of every pane."""
+        self.pane_area.zoom(1)
+
+    def zoom_out(self) -> None:
+        """Shrink the text of every pane."""
+        self.pane_area.zoom(-1)

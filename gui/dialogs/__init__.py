@@ -1,0 +1,1 @@
+"""Modal and overlay dialogs: export, note, command palette, keyboard help."""

@@ -1,0 +1,129 @@
+"""The export dialog: format, scope, full texts, file; rendering and writing run off the UI thread."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLineEdit, QPushButton, QWidget)
+
+from core.cli.export import ExportFailed, write_atomically
+from gui.dialogs.pdf_writer import write_pdf
+from core.export.data import ExportOptions, collect
+from gui.state.tasks import TaskRunner
+
+FORMATS = (("html", "HTML report (side by side, self-contained)"), ("pdf", "PDF (printable report)"),
+           ("md", "Markdown"), ("csv", "CSV of divergences and annotations"),
+           ("json", "JSON (W3C Web Annotation)"))
+SCOPES = (("all", "Every claim"), ("divergent", "Only claims with divergences, verdicts or notes"))
+
+
+def export_text(data, fmt: str, progress=None, should_cancel=None) -> str:
+    """Render export data in a format (PDF renders the HTML it is printed from)."""
+    from core.export import render_csv, render_html, render_json, render_markdown
+    render = {"html": render_html, "pdf": render_html, "md": render_markdown, "csv": render_csv,
+              "json": render_json}[fmt]
+    text = render(data)
+    if progress is not None:
+        progress(0.8)
+    return text
+
+
+def _write_text(data, fmt: str, path: str, progress=None, should_cancel=None) -> tuple[str, str, str]:
+    text = export_text(data, fmt, progress, should_cancel)
+    if fmt != "pdf":   # PDF goes through Qt's text engine, which stays on the UI thread
+        write_atomically(path, fmt, text)
+    return path, fmt, text
+
+
+class ExportDialog(QDialog):
+    """Ask for format, scope, full texts and the file to write."""
+
+    def __init__(self, parent: QWidget | None = None, default_dir: str = "", case_name: str = "comparison"):
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.format = QComboBox(self)
+        for fmt, label in FORMATS:
+            self.format.addItem(label, fmt)
+        self.scope = QComboBox(self)
+        for scope, label in SCOPES:
+            self.scope.addItem(label, scope)
+        self.full_texts = QCheckBox("Append each source's full text", self)
+        self.path = QLineEdit(str(Path(default_dir or os.getcwd()) / f"{case_name}.html"), self)
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow("&Format:", self.format)
+        form.addRow("&Scope:", self.scope)
+        form.addRow("", self.full_texts)
+        form.addRow("&File:", row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.format.currentIndexChanged.connect(self._fix_extension)
+        self.setMinimumWidth(520)
+
+    def chosen_format(self) -> str:
+        """Return html, pdf, md, csv or json."""
+        return self.format.currentData()
+
+    def options(self) -> ExportOptions:
+        """Return the scope and full-text choice."""
+        return ExportOptions(scope=self.scope.currentData(), include_full_texts=self.full_texts.isChecked())
+
+    def _fix_extension(self) -> None:
+        path = Path(self.path.text())
+        self.path.setText(str(path.with_suffix("." + self.chosen_format())))
+
+    def _browse(self) -> None:
+        fmt = self.chosen_format()
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"{fmt.upper()} (*.{fmt})")
+        if path:
+            self.path.setText(path)
+
+
+def run_export_dialog(window) -> None:
+    """Ask for the export settings, then render and write in the background with progress."""
+    ws = window.ws
+    if ws.alignment is None:
+        ws.message.emit("Nothing to export yet: the sources are still being aligned.")
+        return
+    case_name = Path(ws.case.path).stem if ws.case is not None else "comparison"
+    default_dir = str(Path(ws.case.path).parent) if ws.case is not None else ""
+    dialog = ExportDialog(window, default_dir, case_name)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    start_export(window, dialog.chosen_format(), dialog.options(), dialog.path.text())
+
+
+def start_export(window, fmt: str, options: ExportOptions, path: str) -> None:
+    """Collect the case's data on the UI thread and write the export from a pool thread."""
+    ws = window.ws
+    visible = tuple(d.source.key for d in ws.alignment.documents)
+    options = ExportOptions(options.scope, options.include_full_texts, visible)
+    data = collect(ws.case, ws.alignment, options, verdicts=ws.verdicts, annotations=ws.annotations)
+    runner = getattr(window, "_export_runner", None)
+    if runner is None:
+        runner = window._export_runner = TaskRunner(window)
+        runner.finished.connect(lambda _t, result: _finished(window, result))
+        runner.failed.connect(lambda _t, exc: ws.message.emit(f"Could not export: {exc}"))
+        runner.cancelled.connect(lambda _t: ws.message.emit("Export cancelled."))
+        runner.busyChanged.connect(window._on_busy)
+    ws.message.emit(f"Exporting {Path(path).name}…")
+    runner.start(_write_text, data, fmt, path)
+
+
+def _finished(window, result: tuple[str, str, str]) -> None:
+    path, fmt, text = result
+    if fmt == "pdf":
+        try:
+            write_atomically(path, "pdf", text, pdf_writer=write_pdf)
+        except ExportFailed as exc:
+            window.ws.message.emit(f"Could not export: {exc}")
+            return
+    window.ws.message.emit(f"Exported {path}")

@@ -1,0 +1,1 @@
+"""The docked panels: sources, claims table, inspector, triage queue, annotations."""

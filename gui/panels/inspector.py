@@ -1,0 +1,379 @@
+"""The inspector of the current claim: pivot, word diffs, typed divergences with verdicts, annotations."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton,
+                               QTextBrowser, QToolButton, QVBoxLayout, QWidget)
+
+from core.errors import Cancelled
+from core.compare.summary import majority_summary
+from core.compare.worddiff import word_diff as core_word_diff
+from gui.style import colors
+from gui.style import theme
+from gui.state.tasks import TaskRunner
+
+VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
+SYNC_DIFF_CHARS = 500    # claims whose texts total less are diffed at once (about 3 ms of work)
+DIFF_DELAY_MS = 40       # wait this long on a claim before diffing it (held N/J keys skip the work)
+DIFF_MEMO = 256          # claim/pivot diffs kept, so N/P/J/K back and forth never re-diffs
+
+
+def word_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """Return (op, text) pieces turning a into b (core.compare.worddiff)."""
+    return core_word_diff(a, b)
+
+
+def diff_variants(pivot_text: str, texts: tuple[str, ...], progress=None, should_cancel=None) -> tuple:
+    """Return the word diff of each text against the pivot text, checking for cancel between texts."""
+    out = []
+    for i, text in enumerate(texts):
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+        out.append(tuple(core_word_diff(pivot_text, text)))
+        if progress is not None:
+            progress((i + 1) / len(texts))
+    return tuple(out)
+
+
+def diff_html(ops, dark: bool = False) -> str:
+    """Return a word diff as rich text: deletions struck in red, insertions underlined in green."""
+    # Qt rich text reads #RRGGBBAA as #AARRGGBB, so the tints are solid colours per theme.
+    deleted = "color:#ff8a80; background-color:#4a1c1c" if dark else "color:#b71c1c; background-color:#fde4e4"
+    inserted = "color:#b9f6ca; background-color:#1b3d22" if dark else "color:#1b5e20; background-color:#e3f4e3"
+    parts = []
+    for op, text in ops:
+        text = html.escape(text)
+        if op < 0:
+            parts.append(f"<s style='{deleted}'>{text}</s>")
+        elif op > 0:
+            parts.append(f"<u style='{inserted}'>{text}</u>")
+        else:
+            parts.append(text)
+    return "".join(parts)
+
+
+def member_runs(alignment, claim) -> list[tuple[str, str, str]]:
+    """Return (document id, first passage id, text) of each source's member, in document order."""
+    runs: dict[str, list] = {}
+    for pid in claim.members:
+        runs.setdefault(pid.split(":")[0], []).append(alignment.passage(pid))
+    out = []
+    for doc_id in sorted(runs, key=lambda d: int(d[1:])):
+        ps = sorted(runs[doc_id], key=lambda p: p.start)
+        text = alignment.documents[int(doc_id[1:])].source.text[ps[0].start:ps[-1].end]
+        out.append((doc_id, ps[0].id, text))
+    return out
+
+
+class Inspector(QWidget):
+    """Show the current claim in depth and send pivot, verdict and note intents to the workspace."""
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self._updating = False
+        self._note_key: str | None = None
+        self._shown: dict[int, str] = {}   # the rich text each browser shows now
+        # (claim key, pivot text, variant texts) -> their diffs; only the current claim is diffed.
+        self._diffs: dict[tuple, tuple] = {}
+        self._wanted: tuple | None = None    # (diff key, pivot text) the current claim still lacks
+        self._pending: tuple | None = None   # the diff key the background job works on
+        self._differ = TaskRunner(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DIFF_DELAY_MS)
+        self._debounce.timeout.connect(self._start_diff)
+        self._differ.finished.connect(self._on_diffs)
+        self._differ.failed.connect(self._on_diff_failed)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.pivot_combo = QComboBox(self)
+        self.pivot_combo.setToolTip("The variant the others are compared against")
+        self.pivot_combo.currentIndexChanged.connect(self._on_pivot)
+        pivot_row = QHBoxLayout()
+        pivot_row.addWidget(QLabel("Compare against:", self))
+        pivot_row.addWidget(self.pivot_combo, 1)
+        self.variants = QTextBrowser(self)
+        self.variants.setOpenLinks(False)
+        self.divergences = QTextBrowser(self)
+        self.divergences.setOpenLinks(False)
+        self.divergences.anchorClicked.connect(self._on_anchor)
+        self.buttons: dict[str, QPushButton] = {}
+        verdict_row = QHBoxLayout()
+        for key, verdict in VERDICT_KEYS:
+            button = QPushButton(f"{key} {colors.verdict_text(verdict).capitalize()}", self)
+            button.setToolTip(f"{colors.verdict_label(verdict)} ({key})")
+            button.clicked.connect(lambda _=False, v=verdict: self._verdict(v))
+            self.buttons[verdict] = button
+            verdict_row.addWidget(button)
+        self.error_button = QToolButton(self)
+        self.error_button.setText("4 Source error")
+        self.error_button.setToolTip("Error in a source (4): choose which source")
+        self.error_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.error_menu = QMenu(self.error_button)
+        self.error_button.setMenu(self.error_menu)
+        verdict_row.addWidget(self.error_button)
+        self.clear_button = QPushButton("0 Clear", self)
+        self.clear_button.setToolTip("Remove the verdict (0)")
+        self.clear_button.clicked.connect(self._clear)
+        verdict_row.addWidget(self.clear_button)
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText("Note on the current divergence (E to edit)")
+        self.note.setMaximumHeight(70)
+        self.save_note = QPushButton("Save note", self)
+        self.save_note.setToolTip("Save the note of the current divergence (Ctrl+Enter in the note)")
+        self.save_note.clicked.connect(self._save_note)
+        self.annotations = QLabel(self)
+        self.annotations.setWordWrap(True)
+        self.annotations.setTextFormat(Qt.TextFormat.RichText)
+        self.hint = QLabel("<small>N/P claim · J/K divergence · 1–4 verdict · A annotate · Ctrl+K all actions</small>",
+                           self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(6, 6, 6, 6)
+        column.addWidget(self.title)
+        column.addLayout(pivot_row)
+        column.addWidget(QLabel("<b>Variants</b>", self))
+        column.addWidget(self.variants, 3)
+        column.addWidget(QLabel("<b>Divergences</b>", self))
+        column.addWidget(self.divergences, 2)
+        column.addLayout(verdict_row)
+        column.addWidget(self.note)
+        column.addWidget(self.save_note, 0, Qt.AlignmentFlag.AlignRight)
+        column.addWidget(self.annotations)
+        column.addWidget(self.hint)
+        self.note.installEventFilter(self)
+        for signal in (workspace.currentChanged, workspace.alignmentChanged, workspace.verdictsChanged,
+                       workspace.annotationsChanged, workspace.sourcesChanged):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    # ----- content ------------------------------------------------------------------------
+    def _label(self, pid: str) -> str:
+        return self.ws.alignment.document_of(pid).source.label
+
+    def refresh(self) -> None:
+        """Show the workspace's current claim (or say why there is none)."""
+        self._updating = True
+        try:
+            self._refresh()
+        finally:
+            self._updating = False
+
+    def _refresh(self) -> None:
+        al, claim = self.ws.alignment, self.ws.current_claim()
+        has_claim = claim is not None and al is not None
+        for w in (self.pivot_combo, self.variants, self.divergences):
+            w.setEnabled(has_claim)
+        self.pivot_combo.clear()
+        if not has_claim:
+            self._wanted = None
+            self._show_no_claim(al)
+            return
+        pivot = self.ws.pivots.get(claim.key, claim.pivot)
+        runs = member_runs(al, claim)
+        pivot_doc = pivot.split(":")[0]
+        self.title.setText(f"<b>Claim {html.escape(claim.id)}</b> · {len(runs)} sources · link score "
+                           f"{claim.score:.2f}<br>{html.escape(majority_summary(claim, al))}")
+        for doc_id, pid, _text in runs:
+            self.pivot_combo.addItem(self._label(pid), pid)
+        self.pivot_combo.setCurrentIndex(max(0, next((i for i, r in enumerate(runs) if r[0] == pivot_doc), 0)))
+        pivot_text = next((t for d, _p, t in runs if d == pivot_doc), runs[0][2])
+        others = [(pid, text) for doc_id, pid, text in runs if doc_id != pivot_doc]
+        key = (claim.key, pivot_text, tuple(t for _p, t in others))
+        diffs = self._diffs.get(key)
+        if diffs is None and sum(len(t) for t in key[2]) + len(pivot_text) <= SYNC_DIFF_CHARS:
+            diffs = self._remember(key, diff_variants(pivot_text, key[2]))
+        # Long variants are diffed off the GUI thread, once the selection rests, so that N/P/J/K
+        # answer within a frame; the texts show at once and their marks follow.
+        self._wanted = (key, pivot_text) if diffs is None else None
+        if diffs is None and self._pending != key:
+            self._debounce.start()
+        self._show_variants(pivot, pivot_text, others, diffs)
+        self._show_divergences(claim)
+        self._show_annotations(claim)
+
+    def _remember(self, key: tuple, diffs: tuple) -> tuple:
+        self._diffs[key] = diffs
+        while len(self._diffs) > DIFF_MEMO:
+            del self._diffs[next(iter(self._diffs))]
+        return diffs
+
+    def _start_diff(self) -> None:
+        if self._wanted is None:
+            return
+        key, pivot_text = self._wanted
+        if key in self._diffs or key == self._pending:
+            return
+        self._pending = key
+        self._differ.start(diff_variants, pivot_text, key[2])
+
+    def _on_diffs(self, _token: int, diffs: tuple) -> None:
+        key, self._pending = self._pending, None
+        if key is None:
+            return
+        self._remember(key, diffs)
+        if self._wanted is not None and self._wanted[0] == key:
+            self.refresh()
+        elif self._wanted is not None:
+            self._debounce.start()   # the user moved on while this ran: diff where they are now
+
+    def _on_diff_failed(self, _token: int, exc: object) -> None:
+        self._pending = self._wanted = None
+        if hasattr(self.ws, "message"):
+            self.ws.message.emit(f"Word diff failed: {exc}")
+
+    def _show_variants(self, pivot: str, pivot_text: str, others: list, diffs: tuple | None) -> None:
+        dark = theme.is_dark(self.palette())
+        parts = [f"<p><b>{html.escape(self._label(pivot))}</b> <i>(pivot)</i><br>{html.escape(pivot_text)}</p>"]
+        for i, (pid, text) in enumerate(others):
+            body = diff_html(diffs[i], dark) if diffs is not None else html.escape(text)
+            parts.append(f"<p><b>{html.escape(self._label(pid))}</b><br>{body}</p>")
+        self._set_html(self.variants, "".join(parts))
+
+    def diffs_pending(self) -> bool:
+        """Return True while the current claim's word diffs are still awaited."""
+        return self._wanted is not None
+
+    def _set_html(self, browser: QTextBrowser, text: str) -> None:
+        # Re-laying out unchanged rich text is most of the cost of moving to the next divergence.
+        if self._shown.get(id(browser)) != text:
+            self._shown[id(browser)] = text
+            browser.setHtml(text)
+
+    def _show_no_claim(self, al) -> None:
+        pid = self.ws.current_passage_id
+        if al is not None and pid and self.ws.is_unique(pid):
+            p = al.passage(pid)
+            self.title.setText(f"<b>Unique passage</b>: only {html.escape(self._label(pid))} reports this.")
+            self._set_html(self.variants, f"<p>{html.escape(p.text)}</p>")
+        else:
+            self.title.setText("No claim selected. N/P move between claims, J/K between divergences."
+                               if al is not None else "Aligning…")
+            self._set_html(self.variants, "")
+        self._set_html(self.divergences, "")
+        self.annotations.setText("")
+        self._enable_verdicts(None)
+
+    def _show_divergences(self, claim) -> None:
+        current = self.ws.current_divergence_key
+        rows = []
+        for div in sorted(claim.divergences, key=lambda d: (-d.rank, d.key)):
+            record = self.ws.verdicts.get(div.key)
+            verdict = record.verdict if record else None
+            colour = colors.type_colour(div.type, self.palette()).name()
+            vcol = colors.verdict_colour(verdict, self.palette()).name()
+            marker = "▶ " if div.key == current else ""
+            wordings = "; ".join(f"{html.escape(self._label(v.passage))}: “{html.escape(v.text)}”"
+                                 for v in div.variants)
+            line = (f"<p>{marker}<a href='div:{html.escape(div.key)}' style='color:{colour}'>"
+                    f"<b>{html.escape(div.type)}</b></a> {html.escape(div.summary)} "
+                    f"<span style='color:{vcol}'>[{html.escape(colors.verdict_text(verdict))}]</span>"
+                    f"<br><small>rank {div.rank:.2f} · {wordings}</small>")
+            if record is not None and record.source_key:
+                source = self.ws.source(record.source_key)
+                line += f"<br><small>error in {html.escape(source.label if source else record.source_key)}</small>"
+            if record is not None and record.note:
+                line += f"<br><i>Note: {html.escape(record.note)}</i>"
+            rows.append(line + "</p>")
+        self._set_html(self.divergences, "".join(rows) or "<p>No divergence: the sources agree on the facts.</p>")
+        self._enable_verdicts(self.target_divergence())
+
+    def _show_annotations(self, claim) -> None:
+        div_keys = {d.key for d in claim.divergences}
+        mine = [a for a in self.ws.annotations if a.claim_key == claim.key or a.divergence_key in div_keys
+                or self._annotation_in_claim(a, claim)]
+        if not mine:
+            self.annotations.setText("<small>No annotations on this claim (A to add).</small>")
+            return
+        lines = [f"<b>{html.escape(a.label or 'note')}</b> ({html.escape(a.status)}) "
+                 f"{html.escape(a.note.splitlines()[0] if a.note else '')}" for a in mine]
+        self.annotations.setText("<b>Annotations</b><br>" + "<br>".join(lines))
+
+    def _annotation_in_claim(self, annotation, claim) -> bool:
+        if annotation.selector is None or not annotation.source_key:
+            return False
+        doc = self.ws.document_for(annotation.source_key)
+        if doc is None:
+            return False
+        sel = annotation.selector
+        for pid in claim.members:
+            if pid.split(":")[0] == doc.id:
+                p = self.ws.alignment.passage(pid)
+                if p.start <= sel.start and sel.end <= p.end and doc.source.text[sel.start:sel.end] == sel.exact:
+                    return True
+        return False
+
+    # ----- intents ------------------------------------------------------------------------
+    def target_divergence(self):
+        """Return the divergence the verdict buttons act on: the current one, else the claim's only one."""
+        div = self.ws.current_divergence()
+        if div is not None:
+            return div
+        claim = self.ws.current_claim()
+        return claim.divergences[0] if claim is not None and len(claim.divergences) == 1 else None
+
+    def _enable_verdicts(self, div) -> None:
+        for w in (*self.buttons.values(), self.error_button, self.clear_button, self.note, self.save_note):
+            w.setEnabled(div is not None)
+        record = self.ws.verdicts.get(div.key) if div is not None else None
+        key = div.key if div is not None else None
+        # Keep what the user is typing when something else refreshes the inspector.
+        stored = record.note if record else ""
+        if (key != self._note_key or not self.note.hasFocus()) and self.note.toPlainText() != stored:
+            self.note.setPlainText(stored)
+        self._note_key = key
+        for verdict, button in self.buttons.items():
+            button.setCheckable(True)
+            button.setChecked(record is not None and record.verdict == verdict)
+        self.error_menu.clear()
+        if div is not None:
+            seen = []
+            for v in div.variants:
+                source = self.ws.alignment.document_of(v.passage).source
+                if source.key not in seen:
+                    seen.append(source.key)
+                    action = self.error_menu.addAction(f"Error in {source.label} (“{v.text}”)")
+                    action.triggered.connect(lambda _=False, k=source.key: self._verdict("source_error", k))
+
+    def _verdict(self, verdict: str, source_key: str = "") -> None:
+        div = self.target_divergence()
+        if div is not None:
+            self.ws.set_verdict(div.key, verdict, source_key=source_key)
+
+    def _clear(self) -> None:
+        div = self.target_divergence()
+        if div is not None:
+            self.ws.clear_verdict(div.key)
+
+    def _save_note(self) -> None:
+        div = self.target_divergence()
+        if div is not None:
+            self.ws.set_note(div.key, self.note.toPlainText().strip())
+
+    def _on_pivot(self, index: int) -> None:
+        claim = self.ws.current_claim()
+        if self._updating or claim is None or index < 0:
+            return
+        pid = self.pivot_combo.itemData(index)
+        if pid != self.ws.pivots.get(claim.key, claim.pivot):
+            self.ws.set_pivot(claim.id, pid)
+
+    def _on_anchor(self, url) -> None:
+        text = url.toString()
+        if text.startswith("div:"):
+            self.ws.select_divergence(text[4:])
+
+    def edit_note(self) -> None:
+        """Put the keyboard in the note of the current divergence."""
+        self.note.setFocus()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.note and event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._save_note()
+            return True
+        return super().eventFilter(obj, event)

@@ -1,0 +1,1 @@
+"""The side-by-side source panes and what draws between and beside them."""

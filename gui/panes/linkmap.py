@@ -1,0 +1,315 @@
+"""The link map: translucent bands joining each claim's passages in two neighbouring panes."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize
+from PySide6.QtGui import QPainter, QPainterPath, QPalette, QPen, QPixmap, QTextCursor
+from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QTextEdit, QWidget
+
+from gui.style import colors
+
+WIDTH = 34
+SMOOTH_BANDS = 24
+
+
+def passage_rect(edit, start: int, end: int) -> QRect:
+    """Return the viewport rectangle spanned by text[start:end] of a QTextEdit/QPlainTextEdit."""
+    length = max(0, edit.document().characterCount() - 1)
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(max(0, min(start, length)))
+    top = edit.cursorRect(cursor).top()
+    cursor.setPosition(max(0, min(max(start, end - 1), length)))
+    bottom = edit.cursorRect(cursor).bottom()
+    return QRect(0, top, edit.viewport().width(), max(1, bottom - top + 1))
+
+
+def text_edit_of(pane):
+    """Return the text widget of a pane (its `view`, or the pane when it is the text widget)."""
+    return pane.view if hasattr(pane, "view") else pane
+
+
+def is_pane(obj) -> bool:
+    """Return True when obj shows a source's text (a SourcePane or a text edit)."""
+    return obj is not None and (hasattr(obj, "view") or isinstance(obj, QAbstractScrollArea))
+
+
+def pane_document(workspace, pane):
+    """Return the aligned document a pane shows, or None."""
+    if hasattr(pane, "view") and callable(getattr(pane, "document", None)):
+        return pane.document()   # a SourcePane knows its aligned document
+    key = getattr(pane, "source_key", None)
+    return workspace.document_for(key) if key is not None else None
+
+
+def member_extent(workspace, pane, claim) -> tuple[int, int] | None:
+    """Return the viewport top and bottom of a pane's member passages of a claim, or None."""
+    doc = pane_document(workspace, pane)
+    if doc is None:
+        return None
+    prefix = doc.id + ":"
+    tops, bottoms = [], []
+    for pid in claim.members:
+        if not pid.startswith(prefix):
+            continue
+        if hasattr(pane, "passage_rect"):
+            rect = pane.passage_rect(pid)
+        else:
+            p = doc.passages[int(pid.split(":p")[1])]
+            rect = passage_rect(text_edit_of(pane), p.start, p.end)
+        if rect is not None and not rect.isNull():
+            tops.append(rect.top())
+            bottoms.append(rect.bottom())
+    return (min(tops), max(bottoms)) if tops else None
+
+
+class _Extents:
+    """Remember where each passage of a pane lies in its document, so a scroll only shifts them."""
+
+    def __init__(self, workspace, pane):
+        self.ws, self.pane, self.edit = workspace, pane, text_edit_of(pane)
+        self._key = None
+        self._content: dict[str, tuple[int, int]] = {}
+        self._claims: dict[str, tuple[int, int]] = {}   # claim id -> extent of its members here
+        self.generation = 0   # bumped on every re-measure, so the link map knows its pairs are stale
+        self._prefix = ""
+        self._value = 0
+        # The pane measures itself when it can; a line-scrolled edit cannot be cached in pixels.
+        self._direct = hasattr(pane, "passage_rect") or not isinstance(self.edit, QTextEdit)
+
+    def prepare(self) -> None:
+        """Re-measure after a layout change; note the scroll position (call once per paint)."""
+        if self._direct:
+            return
+        doc = pane_document(self.ws, self.pane)
+        self._prefix = doc.id + ":" if doc is not None else "\0"
+        self._value = self.edit.verticalScrollBar().value()
+        key = (id(self.ws.alignment), id(doc), self.edit.document().size().toSize(), self.edit.viewport().width())
+        if key != self._key:
+            self._key, self._content, self._claims = key, {}, {}
+            for p in (doc.passages if doc is not None else ()):
+                rect = passage_rect(self.edit, p.start, p.end)
+                self._content[p.id] = (rect.top() + self._value, rect.bottom() + self._value)
+            for claim in (self.ws.alignment.claims if self.ws.alignment is not None else ()):
+                spans = [self._content[m] for m in claim.members if m.startswith(self._prefix) and m in self._content]
+                if spans:
+                    self._claims[claim.id] = (min(t for t, _b in spans), max(b for _t, b in spans))
+            self.generation += 1
+
+    def forget(self) -> None:
+        """Re-measure on the next prepare()."""
+        self._key = None
+
+    @property
+    def scroll(self) -> int:
+        """Return the scroll position noted by the last prepare()."""
+        return self._value
+
+    def content_extents(self) -> dict[str, tuple[int, int]] | None:
+        """Return claim id -> top and bottom in document pixels, or None when not cacheable."""
+        return None if self._direct else self._claims
+
+    def of(self, claim) -> tuple[int, int] | None:
+        """Return the viewport top and bottom of this pane's members of a claim, or None."""
+        if self._direct:
+            return member_extent(self.ws, self.pane, claim)
+        extent = self._claims.get(claim.id)
+        return None if extent is None else (extent[0] - self._value, extent[1] - self._value)
+
+
+class LinkMap(QWidget):
+    """Draw a band per claim from its passage in the left pane to its passage in the right pane."""
+
+    def __init__(self, workspace, left_pane=None, right_pane=None, parent: QWidget | None = None):
+        if parent is None and left_pane is not None and not is_pane(left_pane):
+            parent, left_pane = left_pane, None   # LinkMap(ws, parent) then set_panes(left, right)
+        super().__init__(parent)
+        self.ws = workspace
+        self.left = self.right = None
+        self._bands: list[tuple[str, QPainterPath]] = []
+        self._extents: tuple[_Extents, ...] = ()
+        self._picture: QPixmap | None = None
+        self._picture_key = None
+        self.renders = 0   # how many times the bands were rasterised (tests read it)
+        self._pairs_key = None
+        self._pairs_cache: list[tuple[str, int, int, int, int]] = []
+        self._colours = colors.PaletteColours()
+        self._keys_of = None
+        self._keys: dict[str, str] = {}
+        self.setFixedWidth(WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setToolTip("Links between aligned passages; click a band to select its claim")
+        for signal in (workspace.currentChanged, workspace.sourcesChanged):
+            signal.connect(self.update)
+        workspace.alignmentChanged.connect(self._forget)
+        if left_pane is not None and right_pane is not None:
+            self.set_panes(left_pane, right_pane)
+
+    def set_panes(self, left, right) -> None:
+        """Link these two panes (and repaint whenever either scrolls or resizes)."""
+        for pane in (left, right):
+            edit = text_edit_of(pane)
+            edit.verticalScrollBar().valueChanged.connect(self.update)
+            edit.viewport().installEventFilter(self)
+            if hasattr(pane, "scrolled"):
+                pane.scrolled.connect(self.update)
+        self.left, self.right = left, right
+        self._extents = (_Extents(self.ws, left), _Extents(self.ws, right))
+        self._pairs_key = None
+        self.update()
+
+    def _forget(self) -> None:
+        """Drop every measurement: a new alignment may reuse the memory address of the old one."""
+        for extents in self._extents:
+            extents.forget()
+        self._pairs_key = self._picture_key = None
+        self.update()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            self.update()
+        return super().eventFilter(obj, event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(WIDTH, 200)
+
+    def _to_local(self, pane, y: int) -> float:
+        viewport = text_edit_of(pane).viewport()
+        return float(self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, y))).y())
+
+    def text_span(self) -> tuple[float, float] | None:
+        """Return the y range of this widget that lies beside either pane's text."""
+        if self.left is None or self.right is None:
+            return None
+        tops, bottoms = [], []
+        for pane in (self.left, self.right):
+            viewport = text_edit_of(pane).viewport()
+            tops.append(self._to_local(pane, 0))
+            bottoms.append(self._to_local(pane, viewport.height()))
+        return min(tops), max(bottoms)
+
+    def bands(self) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
+        """Return (claim id, left top/bottom, right top/bottom) in this widget's coordinates."""
+        al = self.ws.alignment
+        if al is None or self.left is None or self.right is None:
+            return []
+        out = []
+        height = self.height()
+        # Viewport y -> this widget's y is a shift: measure it once per pane, not per claim.
+        l_shift, r_shift = self._to_local(self.left, 0), self._to_local(self.right, 0)
+        for extents in self._extents:
+            extents.prepare()
+        pairs = self._pairs(al)
+        if pairs is None:   # a pane measures itself: ask it claim by claim
+            pairs = []
+            for claim in al.claims:
+                lx = self._extents[0].of(claim)
+                rx = self._extents[1].of(claim) if lx is not None else None
+                if lx is not None and rx is not None:
+                    pairs.append((claim.id, lx[0], lx[1], rx[0], rx[1]))
+            l_shift, r_shift = float(l_shift), float(r_shift)
+        else:   # document pixels: a scroll is a shift
+            l_shift -= self._extents[0].scroll
+            r_shift -= self._extents[1].scroll
+        for claim_id, lt, lb, rt, rb in pairs:
+            lt, lb, rt, rb = lt + l_shift, lb + l_shift, rt + r_shift, rb + r_shift
+            if (lb < 0 and rb < 0) or (lt > height and rt > height):
+                continue   # both ends out of view: nothing of the band would show
+            out.append((claim_id, (lt, lb), (rt, rb)))
+        return out
+
+    def _pairs(self, al) -> list[tuple[str, int, int, int, int]] | None:
+        """Return the claims in both panes with their extents in document pixels (cached per layout)."""
+        left, right = (e.content_extents() for e in self._extents)
+        if left is None or right is None:
+            return None
+        key = (id(al), self._extents[0].generation, self._extents[1].generation)
+        if key != self._pairs_key:
+            self._pairs_key = key
+            self._pairs_cache = [(c.id, *left[c.id], *right[c.id]) for c in al.claims
+                                 if c.id in left and c.id in right]
+        return self._pairs_cache
+
+    def paintEvent(self, _event) -> None:
+        # A map whose panes did not move and whose bands do not hold the old or new current
+        # claim looks exactly as before: show the last picture instead of rasterising again.
+        bands = self.bands()
+        pal = self.palette()
+        ids = {b[0] for b in bands}
+        current = self.ws.current_claim_id
+        key = (tuple(bands), current if current in ids else None, self.size().toTuple(), self.text_span(),
+               pal.cacheKey(), self.devicePixelRatioF())
+        if key != self._picture_key or self._picture is None:
+            ratio = self.devicePixelRatioF()
+            self._picture = QPixmap(self.size() * ratio)
+            self._picture.setDevicePixelRatio(ratio)
+            painter = QPainter(self._picture)
+            self._paint_bands(painter, bands, pal)
+            painter.end()
+            self._picture_key = key
+            self.renders += 1
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture)
+        painter.end()
+
+    def _paint_bands(self, painter: QPainter, bands: list, pal: QPalette) -> None:
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        w = float(self.width())
+        current = self.ws.current_claim_id
+        keys = self._claim_keys(self.ws.alignment)
+        styles = self._colours.memo(pal)   # claim key -> (fill, outline pen), once per palette
+        self._bands = []
+        emphasised = None
+        clip = self.text_span()
+        if clip is not None:   # nothing over the pane headers: bands live beside the text only
+            painter.setClipRect(QRectF(0, clip[0], w, clip[1] - clip[0]))
+        low, high = clip or (0.0, float(self.height()))
+        low, high = low - 40, high + 40
+        # Smooth edges cost most of the paint; with many crossing bands nobody sees them anyway.
+        smooth = len(bands) <= SMOOTH_BANDS
+        for claim_id, ends_l, ends_r in bands:
+            # Ends far outside the view are pulled to its edge: same look, far less to rasterise.
+            lt, lb, rt, rb = (min(high, max(low, y)) for y in (*ends_l, *ends_r))
+            path = QPainterPath(QPointF(0, lt))
+            path.cubicTo(QPointF(w / 2, lt), QPointF(w / 2, rt), QPointF(w, rt))
+            path.lineTo(QPointF(w, rb))
+            path.cubicTo(QPointF(w / 2, rb), QPointF(w / 2, lb), QPointF(0, lb))
+            path.closeSubpath()
+            self._bands.append((claim_id, path))
+            if claim_id == current:
+                emphasised = path
+                continue
+            # An aliased fill under a smooth outline looks the same and rasterises three times faster.
+            style = styles.get(keys[claim_id])
+            if style is None:
+                style = styles[keys[claim_id]] = (colors.claim_link_colour(keys[claim_id], 120, pal),
+                                                  QPen(colors.claim_link_colour(keys[claim_id], 200, pal), 0.8))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.fillPath(path, style[0])
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+            painter.setPen(style[1])
+            painter.drawPath(path)
+        if emphasised is not None:   # drawn last so that it lies on top of crossing bands
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.fillPath(emphasised, colors.current_colour(pal, 130))
+            painter.setPen(QPen(colors.current_colour(pal, 255), 1.6))
+            painter.drawPath(emphasised)
+
+    def _claim_keys(self, al) -> dict[str, str]:
+        """Return claim id -> claim key of an alignment (built once per alignment)."""
+        if al is None:
+            return {}
+        if self._keys_of is not al:
+            self._keys_of, self._keys = al, {c.id: c.key for c in al.claims}
+        return self._keys
+
+    def claim_at(self, point) -> str | None:
+        """Return the claim whose band covers a point of this widget (the current claim wins)."""
+        hits = [cid for cid, path in self._bands if path.contains(QPointF(point))]
+        if self.ws.current_claim_id in hits:
+            return self.ws.current_claim_id
+        return hits[-1] if hits else None
+
+    def mousePressEvent(self, event) -> None:
+        claim_id = self.claim_at(event.position())
+        if claim_id is not None:
+            self.ws.select_claim(claim_id)
+        super().mousePressEvent(event)

@@ -1,0 +1,185 @@
+"""The row of source panes in a splitter, scrolled together by alignment."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from gui.panes.linkmap import LinkMap
+from gui.panes.ruler import OverviewRuler
+from gui.panes.source_pane import SourcePane
+
+MAX_PANES = 8
+
+
+class PaneArea(QWidget):
+    """Show the visible sources side by side and keep their aligned passages level."""
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.panes: list[SourcePane] = []
+        self._cells: dict[str, QWidget] = {}
+        self._syncing = False
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(3)
+        self.empty = QLabel("Add articles with Ctrl+O, drop files here, or paste text with Ctrl+Shift+V.", self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.splitter, 1)
+        workspace.sourcesChanged.connect(self.rebuild)
+        workspace.alignmentChanged.connect(self._on_alignment)
+        workspace.currentChanged.connect(self._on_current)
+        self.rebuild()
+
+    def pane(self, source_key: str) -> SourcePane | None:
+        """Return the pane showing a source."""
+        return next((p for p in self.panes if p.source_key == source_key), None)
+
+    def pane_of_passage(self, passage_id: str | None) -> SourcePane | None:
+        """Return the pane whose document holds a passage."""
+        if not passage_id or self.ws.alignment is None:
+            return None
+        try:
+            key = self.ws.alignment.document_of(passage_id).source.key
+        except (IndexError, ValueError):
+            return None
+        return self.pane(key)
+
+    def rebuild(self) -> None:
+        """Put one pane per visible source in the row, in order, reusing existing panes."""
+        visible = self.ws.visible_sources()[:MAX_PANES]
+        if len(self.ws.visible_sources()) > MAX_PANES:
+            self.ws.message.emit(f"Showing the first {MAX_PANES} sources; hide some (Ctrl+H) to see others.")
+        keys = [s.key for s in visible]
+        for key in list(self._cells):
+            if key not in keys:
+                cell = self._cells.pop(key)
+                cell.setParent(None)
+                cell.deleteLater()
+        for i, key in enumerate(keys):
+            if key not in self._cells:
+                self._cells[key] = self._make_cell(key)
+            self.splitter.insertWidget(i, self._cells[key])
+        self.panes = [self._cells[k].findChild(SourcePane) for k in keys]
+        for i, pane in enumerate(self.panes):
+            link = getattr(pane, "_linkmap", None)
+            if link is not None:
+                right = self.panes[i + 1] if i + 1 < len(self.panes) else None
+                link.setVisible(right is not None)
+                if right is not None and (link.left, link.right) != (pane, right):
+                    link.set_panes(pane, right)
+            pane.refresh()
+        if self.panes:
+            self.splitter.setSizes([1000] * len(self.panes))
+        self.empty.setVisible(not self.panes)
+        self.splitter.setVisible(bool(self.panes))
+        if self.panes and QApplication.focusWidget() is None:
+            self.panes[0].view.setFocus()   # arrows and Page Down work at once, without a click
+
+    def _make_cell(self, key: str) -> QWidget:
+        cell = QWidget()
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        pane = SourcePane(self.ws, key, cell)
+        pane.scrolledByUser.connect(self._sync_from)
+        row.addWidget(pane, 1)
+        row.addWidget(OverviewRuler(self.ws, pane, cell))
+        pane._linkmap = LinkMap(self.ws, cell)
+        row.addWidget(pane._linkmap)
+        return cell
+
+    def _on_alignment(self) -> None:
+        for pane in self.panes:
+            pane.refresh()
+
+    def _on_current(self) -> None:
+        for pane in self.panes:
+            pane.update_current()
+        # Layout must be settled before positions are measured (first show, new text).
+        QTimer.singleShot(0, self.show_current)
+
+    def show_current(self) -> None:
+        """Scroll every pane so that its member of the current claim is in view, all level."""
+        claim = self.ws.current_claim()
+        ref_pane = self.pane_of_passage(self.ws.current_passage_id)
+        if claim is None:
+            if ref_pane is not None:
+                p = self.ws.alignment.passage(self.ws.current_passage_id)
+                y = ref_pane.passage_y(p)
+                if not ref_pane.is_visible_y(y):
+                    ref_pane.scroll_passage_to(p, ref_pane.level_y())
+            return
+        members = {id(p): p.member_passages(claim) for p in self.panes}
+        if ref_pane is None or not members.get(id(ref_pane)):
+            ref_pane = next((p for p in self.panes if members[id(p)]), None)
+        if ref_pane is None:
+            return
+        first = members[id(ref_pane)][0]
+        y = ref_pane.passage_y(first)
+        if not ref_pane.is_visible_y(y) or y > ref_pane.view.viewport().height() * 0.6:
+            y = ref_pane.level_y()
+        # Each pane can only put its member within the range its scroll bar allows: pick the y
+        # nearest the wish that every pane can reach, so the passages really sit level.
+        # Work in the row's coordinates: headers of different heights shift each pane's text.
+        y += self._offset(ref_pane)
+        low, high = -10**9, 10**9
+        for pane in self.panes:
+            if members[id(pane)]:
+                lo, hi = pane.reachable_y(members[id(pane)][0])
+                low, high = max(low, lo + self._offset(pane)), min(high, hi + self._offset(pane))
+        if low <= high:
+            y = max(low, min(high, y))
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                if members[id(pane)]:
+                    pane.scroll_passage_to(members[id(pane)][0], y - self._offset(pane))
+        finally:
+            self._syncing = False
+
+    def _sync_from(self, source: SourcePane) -> None:
+        """Level the other panes on the counterparts of the passage at the top of the scrolled pane."""
+        if self._syncing:
+            return
+        doc = source.document()
+        top = source.top_passage()
+        if doc is None or top is None:
+            return
+        # The first aligned passage from the top decides: unique or boilerplate ones have no partner.
+        claim, anchor = None, None
+        for p in doc.passages[top.index:top.index + 12]:
+            claim = self.ws.claim_of_passage(p.id)
+            if claim is not None:
+                anchor = p
+                break
+        if claim is None:
+            return
+        y = source.passage_y(anchor) + self._offset(source)
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                if pane is source:
+                    continue
+                members = pane.member_passages(claim)
+                if members:
+                    pane.scroll_passage_to(members[0], y - self._offset(pane))
+        finally:
+            self._syncing = False
+
+    def _offset(self, pane: SourcePane) -> int:
+        """Return how far below the row's top a pane's text area starts."""
+        return pane.view.viewport().mapTo(self, QPoint(0, 0)).y()
+
+    def row_y(self, pane: SourcePane, passage) -> int:
+        """Return a passage's first line in the row's coordinates (equal = level on screen)."""
+        return pane.passage_y(passage) + self._offset(pane)
+
+    def zoom(self, steps: int) -> None:
+        """Zoom every pane's text."""
+        for pane in self.panes:
+            pane.zoom(steps)
+        QTimer.singleShot(0, self.show_current)

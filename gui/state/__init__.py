@@ -1,0 +1,1 @@
+"""The workspace that owns the state, its background tasks and its undo commands."""

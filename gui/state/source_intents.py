@@ -1,0 +1,126 @@
+"""The Workspace's source intents: add files or text, remove, hide, reorder; each re-aligns."""
+from __future__ import annotations
+
+import os
+from typing import Iterable
+
+from core.errors import CaseError, ParallaxError
+from core.model import Source
+
+
+def _load_paths(paths, progress=None, should_cancel=None):
+    # Decoding and HTML extraction can take a second (50 MB files, trafilatura's first import):
+    # done off the UI thread; only the case writes happen on it.
+    from core.ingest.sources import load_paths
+    return load_paths(paths)
+
+
+def refused_message(errors: Iterable) -> str:
+    """Return one line naming every refused file with its reason."""
+    errors = list(errors)
+    parts = []
+    for err in errors:
+        name = os.path.basename(getattr(err, "path", "") or "") or "text"
+        parts.append(f"{name} ({getattr(err, 'reason', str(err))})")
+    noun = "file" if len(errors) == 1 else "files"
+    return f"Refused {len(errors)} {noun}: " + "; ".join(parts)
+
+
+class SourceIntents:
+    """Mixin of Workspace: change the list of sources; the case is written at once."""
+
+    def add_files(self, paths) -> None:
+        """Load files in the background; the good ones join the case, the refused ones get one message."""
+        paths = [str(p) for p in paths]
+        if paths:
+            self.loader.start(_load_paths, paths)
+
+    def add_text(self, text: str, title: str = "Pasted text") -> None:
+        """Add pasted text as a source."""
+        from core.ingest.sources import load_text
+        try:
+            source = load_text(text, title=title)
+        except ParallaxError as exc:
+            self.message.emit(f"Refused pasted text: {getattr(exc, 'reason', exc)}")
+            return
+        self.add_sources([source], [])
+
+    def add_sources(self, sources: list[Source], errors: Iterable = ()) -> None:
+        """Add loaded sources to the case; report duplicates and refused files in one message."""
+        errors = list(errors)
+        if sources and not self.check_writable():
+            return
+        added, duplicates = [], []
+        known = {s.sha256 for s in self.sources}
+        for source in sources:
+            if source.sha256 in known:
+                duplicates.append(source.label)
+                continue
+            try:
+                stored = self.case.add_source(source) if self.case is not None else source
+            except CaseError as exc:
+                self.message.emit(f"Could not save {source.label}: {exc}")
+                continue
+            known.add(stored.sha256)
+            self.sources.append(stored)
+            added.append(stored)
+        parts = []
+        if added:
+            parts.append(f"Added {len(added)} source{'s' if len(added) != 1 else ''}.")
+        if duplicates:
+            parts.append("Already in the case: " + ", ".join(duplicates) + ".")
+        if errors:
+            parts.append(refused_message(errors))
+        if parts:
+            self.message.emit(" ".join(parts))
+        if added:
+            self.sourcesChanged.emit()
+            self.realign()
+
+    def remove_source(self, key: str) -> None:
+        """Remove a source from the case (its verdicts stay stored)."""
+        if self.source(key) is None or not self.check_writable():
+            return
+        try:
+            if self.case is not None:
+                self.case.remove_source(key)
+        except CaseError as exc:
+            self.message.emit(str(exc))
+            return
+        self.sources = [s for s in self.sources if s.key != key]
+        self.hidden.discard(key)
+        self.sourcesChanged.emit()
+        self.realign()
+
+    def set_hidden(self, key: str, hidden: bool) -> None:
+        """Hide a source (no pane, not aligned) or show it again."""
+        if self.source(key) is None or (key in self.hidden) == hidden:
+            return
+        if self.case is not None and not self.case.read_only:
+            try:
+                self.case.set_source_hidden(key, hidden)
+            except CaseError as exc:
+                self.message.emit(str(exc))
+        # Hiding is a view choice: allowed on a read-only case, just not saved.
+        (self.hidden.add if hidden else self.hidden.discard)(key)
+        self.sourcesChanged.emit()
+        self.realign()
+
+    def move_source(self, key: str, new_index: int) -> None:
+        """Move a source to a new position in the pane order."""
+        source = self.source(key)
+        if source is None:
+            return
+        order = [s for s in self.sources if s.key != key]
+        new_index = max(0, min(new_index, len(order)))
+        order.insert(new_index, source)
+        if [s.key for s in order] == [s.key for s in self.sources]:
+            return
+        self.sources = order
+        if self.case is not None and not self.case.read_only:
+            try:
+                self.case.set_source_order([s.key for s in order])
+            except CaseError as exc:
+                self.message.emit(str(exc))
+        self.sourcesChanged.emit()
+        self.realign()

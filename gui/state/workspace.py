@@ -1,0 +1,311 @@
+"""The one owner of the window's state: case, sources, alignment, current item, verdicts, notes."""
+from __future__ import annotations
+
+import sys
+import uuid
+from dataclasses import replace
+from typing import Callable, Optional
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from core.case.store import utc_now
+from core.model import Alignment, AlignmentEdit, Claim, Divergence, Document, PassageRef, Source
+from core.case.records import Annotation, VerdictRecord
+from gui.state.alignment_index import AlignmentIndex
+from gui.state.case_writes import CaseWrites
+from gui.state.current_item import CurrentItem
+from gui.state.source_intents import SourceIntents, refused_message  # noqa: F401 (re-exported for callers)
+from gui.state.tasks import TaskRunner
+from gui.state.undo_commands import (AddAnnotationCommand, AddEditCommand, DeleteAnnotationCommand,
+                               RemoveEditCommand, UpdateAnnotationCommand, VerdictCommand)
+
+DEBOUNCE_MS = 150
+
+
+def _now() -> str:
+    # The case's own clock format (milliseconds, "Z"): annotations are listed in created_at order.
+    return utc_now()
+
+
+def _default_analyze(sources, edits, progress=None, should_cancel=None) -> Alignment:
+    from core.analysis import analyze  # imported late: the engine is heavy and UI start must be quick
+    return analyze(sources, edits, progress=progress, should_cancel=should_cancel)
+
+
+class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
+    """Hold the case and everything shown; every change goes through its methods and signals."""
+    sourcesChanged = Signal()
+    alignmentChanged = Signal()
+    currentChanged = Signal()
+    verdictsChanged = Signal()
+    annotationsChanged = Signal()
+    busyChanged = Signal(bool)
+    progressChanged = Signal(float)
+    message = Signal(str)
+
+    def __init__(self, case=None, analyze: Optional[Callable] = None, parent: QObject | None = None,
+                 debounce_ms: int = DEBOUNCE_MS):
+        super().__init__(parent)
+        self._analyze = analyze or _default_analyze
+        self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
+        self.tasks.busyChanged.connect(lambda busy: self.busyChanged.emit(busy or self.loader.busy))
+        self.tasks.progress.connect(lambda _token, f: self.progressChanged.emit(f))
+        self.tasks.finished.connect(self._on_aligned)
+        self.tasks.failed.connect(self._on_align_failed)
+        self.tasks.cancelled.connect(lambda _t: self.message.emit("Alignment cancelled."))
+        self.loader = TaskRunner(self, keep_all=True)
+        self.loader.finished.connect(lambda _t, result: self.add_sources(*result))
+        self.loader.failed.connect(lambda _t, exc: self.message.emit(f"Could not load the files: {exc}"))
+        self.loader.busyChanged.connect(self._on_loading)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self.realign_now)
+        self.case = None
+        self._reset_state()
+        if case is not None:
+            self.load_case(case)
+
+    # ----- state ---------------------------------------------------------------------------
+    def _reset_state(self) -> None:
+        self.sources: list[Source] = []
+        self.hidden: set[str] = set()
+        self.alignment: Alignment | None = None
+        self.current_claim_id: str | None = None
+        self.current_divergence_key: str | None = None
+        self.current_passage_id: str | None = None
+        self.pivots: dict[str, str] = {}
+        self._pivot_refs: dict[str, PassageRef] = {}
+        self.verdicts: dict[str, VerdictRecord] = {}
+        self.annotations: list[Annotation] = []
+        self.edits: list[tuple[int, AlignmentEdit]] = []
+        self._next_edit_id = 1
+        self._index_alignment()
+
+    def load_case(self, case) -> None:
+        """Show this case: its sources, hidden set, verdicts, annotations, pivots; then align."""
+        if self.case is not None and self.case is not case:
+            self.case.close()
+        self.tasks.cancel()
+        self.undo_stack.clear()
+        self._reset_state()
+        self.case = case
+        self.sources = list(case.sources())
+        self.hidden = set(case.hidden_sources()) & {s.key for s in self.sources}
+        self.verdicts = dict(case.verdicts())
+        self.annotations = list(case.annotations())
+        self.edits = list(case.edits())
+        self._pivot_refs = dict(case.pivots())
+        self.sourcesChanged.emit()
+        self.alignmentChanged.emit()
+        self.verdictsChanged.emit()
+        self.annotationsChanged.emit()
+        self.currentChanged.emit()
+        self.realign()
+
+    @property
+    def read_only(self) -> bool:
+        """Return True when edits cannot be saved (case opened by another instance)."""
+        return bool(self.case is not None and self.case.read_only)
+
+    @property
+    def author(self) -> str:
+        """Return the name written into verdicts and annotations."""
+        return getattr(self.case, "author", "") or ""
+
+    def visible_sources(self) -> list[Source]:
+        """Return the sources shown and aligned, in pane order."""
+        return [s for s in self.sources if s.key not in self.hidden]
+
+    def source(self, key: str) -> Source | None:
+        """Return the source with this key."""
+        return next((s for s in self.sources if s.key == key), None)
+
+    def _index_alignment(self) -> None:
+        self.index = AlignmentIndex(self.alignment)
+
+    def document_for(self, source_key: str) -> Document | None:
+        """Return the aligned document of a source, or None before alignment or when hidden."""
+        return self.index.document_for(source_key)
+
+    def claim(self, claim_id: str | None) -> Claim | None:
+        """Return the claim with this id in the current alignment."""
+        return self.index.claim(claim_id)
+
+    def claim_of_passage(self, passage_id: str | None) -> Claim | None:
+        """Return the claim a passage belongs to, or None (unique or unknown)."""
+        return self.index.claim_of_passage(passage_id)
+
+    def is_unique(self, passage_id: str) -> bool:
+        """Return True when no other source has this passage."""
+        return self.index.is_unique(passage_id)
+
+    def divergence(self, key: str | None) -> Divergence | None:
+        """Return the divergence with this key in the current alignment."""
+        return self.index.divergence(key)
+
+    def current_claim(self) -> Claim | None:
+        """Return the current claim."""
+        return self.claim(self.current_claim_id)
+
+    def current_divergence(self) -> Divergence | None:
+        """Return the current divergence."""
+        return self.divergence(self.current_divergence_key)
+
+    def passage_ref(self, passage_id: str | None) -> PassageRef | None:
+        """Return the stable reference (source key + range) of a passage of the current alignment."""
+        return self.index.passage_ref(passage_id)
+
+    def passage_at(self, source_key: str, offset: int) -> str | None:
+        """Return the id of the passage of this source that covers a text offset."""
+        return self.index.passage_at(source_key, offset)
+
+    # ----- alignment ---------------------------------------------------------------------------
+    def realign(self) -> None:
+        """Re-align shortly; calls in quick succession start only one job."""
+        self._debounce.start()
+
+    def realign_now(self) -> None:
+        """Start aligning the visible sources in the background at once."""
+        self._debounce.stop()
+        visible = self.visible_sources()
+        if not visible:
+            self.tasks.cancel()
+            self._set_alignment(None)
+            return
+        edits = [edit for _id, edit in self.edits]
+        self.tasks.start(self._analyze, list(visible), edits)
+
+    def _on_loading(self, busy: bool) -> None:
+        self.busyChanged.emit(busy or self.tasks.busy)
+
+    @property
+    def busy(self) -> bool:
+        """Return True while sources load or alignment runs."""
+        return self.tasks.busy or self.loader.busy
+
+    def cancel(self) -> None:
+        """Stop the running alignment."""
+        self._debounce.stop()
+        self.tasks.cancel()
+
+    def _on_aligned(self, _token: int, alignment: Alignment) -> None:
+        self._set_alignment(alignment)
+
+    def _on_align_failed(self, _token: int, exc: Exception) -> None:
+        # The user gets one line; the traceback goes to stderr for the bug report.
+        sys.stderr.write(getattr(exc, "__traceback_text__", "") or f"{exc!r}\n")
+        self.message.emit(f"Alignment failed: {exc}")
+
+    def _set_alignment(self, alignment: Alignment | None) -> None:
+        cur_claim = self.current_claim()
+        claim_key = cur_claim.key if cur_claim else None
+        passage_ref = self.passage_ref(self.current_passage_id) if self.current_passage_id else None
+        div_key = self.current_divergence_key
+        self.alignment = alignment
+        self._index_alignment()
+        self.pivots = {}
+        for ckey, ref in self._pivot_refs.items():
+            pid = self.index.passage_for_ref(ref)
+            if pid and self.index.claim_by_key(ckey) is not None:
+                self.pivots[ckey] = pid
+        # Ids are positional: put the user back on the same claim, divergence and passage by key.
+        self.current_passage_id = self.index.passage_for_ref(passage_ref)
+        claim = self.index.claim_by_key(claim_key)
+        if claim is None and self.current_passage_id:
+            claim = self.claim_of_passage(self.current_passage_id)
+        self.current_claim_id = claim.id if claim else None
+        self.current_divergence_key = div_key if self.index.divergence(div_key) else None
+        if self.current_divergence_key and not self.current_claim_id:
+            self.current_claim_id = self.index.divergence(self.current_divergence_key).claim
+        self.alignmentChanged.emit()
+        self.currentChanged.emit()
+
+    # ----- undoable intents -----------------------------------------------------------------
+    def check_writable(self) -> bool:
+        """Return True when the case accepts changes; otherwise tell the user why not."""
+        if self.read_only:
+            reason = getattr(self.case, "read_only_reason", "") or "opened elsewhere"
+            self.message.emit(f"Read-only case ({reason}): nothing can be changed here.")
+            return False
+        return True
+
+    def set_verdict(self, key: str, verdict: str, note: str | None = None, source_key: str = "") -> None:
+        """Give a divergence a verdict (undoable); the note is kept unless a new one is given."""
+        if not key or not self.check_writable():
+            return
+        old = self.verdicts.get(key)
+        new = VerdictRecord(divergence_key=key, verdict=verdict,
+                            note=(old.note if old else "") if note is None else note,
+                            source_key=source_key, author=self.author, updated_at=_now())
+        self.undo_stack.push(VerdictCommand(self, key, new, old, f"Verdict {verdict}"))
+
+    def clear_verdict(self, key: str) -> None:
+        """Remove a divergence's verdict (undoable); its note stays, on an untriaged divergence."""
+        old = self.verdicts.get(key)
+        if old is None or not old.verdict or not self.check_writable():
+            return
+        new = replace(old, verdict="", source_key="", author=self.author, updated_at=_now()) if old.note else None
+        self.undo_stack.push(VerdictCommand(self, key, new, old, "Clear verdict"))
+
+    def set_note(self, key: str, note: str) -> None:
+        """Set the note of a divergence (undoable); a note alone leaves the divergence untriaged."""
+        if not key or not self.check_writable():
+            return
+        old = self.verdicts.get(key)
+        if (old.note if old is not None else "") == note:
+            return
+        if old is not None and (old.verdict or note):
+            new = replace(old, note=note, author=self.author, updated_at=_now())
+        elif old is not None:
+            new = None   # the note was all there was: removing it removes the record
+        else:
+            new = VerdictRecord(key, "", note, "", self.author, _now())
+        self.undo_stack.push(VerdictCommand(self, key, new, old, "Edit note"))
+
+    def add_annotation(self, annotation: Annotation) -> None:
+        """Add an annotation (undoable)."""
+        if not self.check_writable():
+            return
+        if not annotation.id:
+            annotation = replace(annotation, id=uuid.uuid4().hex)
+        if not annotation.created_at:
+            annotation = replace(annotation, created_at=_now(), updated_at=_now(),
+                                 author=annotation.author or self.author)
+        self.undo_stack.push(AddAnnotationCommand(self, annotation))
+
+    def update_annotation(self, annotation: Annotation) -> None:
+        """Replace an annotation by its new version (undoable)."""
+        old = next((a for a in self.annotations if a.id == annotation.id), None)
+        if old is None or not self.check_writable():
+            return
+        self.undo_stack.push(UpdateAnnotationCommand(self, replace(annotation, updated_at=_now()), old))
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        """Delete an annotation (undoable)."""
+        old = next((a for a in self.annotations if a.id == annotation_id), None)
+        if old is None or not self.check_writable():
+            return
+        self.undo_stack.push(DeleteAnnotationCommand(self, old))
+
+    def add_edit(self, edit: AlignmentEdit) -> None:
+        """Store a manual link/unlink/split/merge and re-align (undoable)."""
+        if self.check_writable():
+            self.undo_stack.push(AddEditCommand(self, edit))
+
+    def remove_edit(self, edit_id: int) -> None:
+        """Drop a stored manual edit and re-align (undoable)."""
+        edit = dict(self.edits).get(edit_id)
+        if edit is not None and self.check_writable():
+            self.undo_stack.push(RemoveEditCommand(self, edit_id, edit))
+
+    def close(self) -> None:
+        """Stop background work and close the case."""
+        self.cancel()
+        self.tasks.wait(3000)
+        self.loader.wait(3000)
+        if self.case is not None:
+            self.case.close()
+            self.case = None
