@@ -98,6 +98,7 @@ class Divergence:
     rank: float              # 0..1, higher = more likely to matter
     summary: str
     variants: tuple[Variant, ...]
+    kind: str = "divergence"  # "divergence" between sources | "contradiction" inside one source
 
 
 @dataclass(frozen=True)

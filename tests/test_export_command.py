@@ -41,8 +41,8 @@ def test_csv_is_written_byte_for_byte_with_crlf_rows(canned, tmp_path):
     out = tmp_path / "report.csv"
     assert export_main(["a.txt", "b.txt", "-o", str(out)]) == 0
     raw = out.read_bytes()
-    assert raw.count(b"\r\n") == 10 and b"\r\r\n" not in raw
-    assert len(list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))) == 10
+    assert raw.count(b"\r\n") == 12 and b"\r\r\n" not in raw
+    assert len(list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))) == 12
 
 
 def test_pdf_is_printed_through_qt(qapp, canned, tmp_path):

@@ -2,6 +2,7 @@
 import csv
 import io
 
+from core.export import view
 from core.export.csv_out import COLUMNS, render_csv
 from fixtures.export.sample import build_data, build_hostile_data
 
@@ -14,12 +15,14 @@ def test_header_is_the_documented_column_list():
     assert next(csv.reader(io.StringIO(render_csv(build_data())))) == list(COLUMNS)
 
 
-def test_one_row_per_divergence_variant_then_one_per_annotation():
+def test_one_row_per_divergence_variant_then_per_contradiction_statement_then_per_annotation():
     rows = read(render_csv(build_data()))
+    contradiction = view.contradiction_items(build_data())[0].key
     assert [(r["row_type"], r["divergence_key"] or r["annotation_id"], r["variant_index"]) for r in rows] == [
         ("divergence", "div-number", "1"), ("divergence", "div-number", "2"),
         ("divergence", "div-time", "1"), ("divergence", "div-time", "2"),
         ("divergence", "div-attr", "1"), ("divergence", "div-attr", "2"),
+        ("contradiction", contradiction, "1"), ("contradiction", contradiction, "2"),
         ("annotation", "a2", ""), ("annotation", "a1", ""), ("annotation", "a3", "")]
 
 
@@ -33,7 +36,7 @@ def test_divergence_rows_carry_offsets_verdict_and_note():
 
 
 def test_annotation_rows_carry_label_status_quote_and_orphan_flag():
-    rows = read(render_csv(build_data()))[6:]
+    rows = read(render_csv(build_data()))[8:]
     assert [(r["annotation_label"], r["annotation_status"], r["variant_text"], r["start"], r["end"],
              r["annotation_orphaned"], r["claim_id"]) for r in rows] == [
         ("disputed", "open", "", "", "", "no", "c0"),
@@ -42,7 +45,7 @@ def test_annotation_rows_carry_label_status_quote_and_orphan_flag():
 
 
 def test_rows_end_with_crlf_as_rfc_4180_asks():
-    assert render_csv(build_data()).count("\r\n") == 10
+    assert render_csv(build_data()).count("\r\n") == 12
 
 
 def test_no_cell_of_a_hostile_export_starts_like_a_formula():

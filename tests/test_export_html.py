@@ -20,7 +20,7 @@ def test_header_names_the_case_the_time_the_version_and_the_triage_progress():
     text = " ".join(Scan(render_html(build_data())).text)
     assert "Parallax comparison: ferry-strike" in text
     assert "Generated 2026-11-22T08:30:00Z by Parallax 0.1.0 · 2 sources · 2 claims (all claims)" \
-           " · 1 of 3 divergences triaged" in text
+           " · 1 of 4 triaged" in text
 
 
 def test_sources_table_lists_hash_word_count_and_an_https_link():
@@ -91,6 +91,6 @@ def test_an_alignment_without_claims_still_gives_a_complete_report():
     data = build_data()
     empty = replace(data, alignment=replace(data.alignment, claims=(), unique=(), contradictions=()))
     html = render_html(empty)
-    assert "<p>No claim in scope.</p>" in html and "0 of 0 divergences triaged" in html
+    assert "<p>No claim in scope.</p>" in html and "0 of 0 triaged" in html
     assert "Every passage is reported by at least two sources." in html
     assert html.rstrip().endswith("</html>")

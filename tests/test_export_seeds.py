@@ -43,12 +43,15 @@ def test_seed_json_validates_and_counts_match(seed_data):
             assert source["text"][v["start"]:v["end"]] == v["text"]
 
 
-def test_seed_csv_has_one_row_per_divergence_variant(seed_data):
+def test_seed_csv_has_one_row_per_divergence_or_contradiction_variant(seed_data):
     from core.export.csv_out import COLUMNS, render_csv
 
     rows = list(csv.reader(io.StringIO(render_csv(seed_data), newline="")))
     assert rows[0] == list(COLUMNS)
-    assert len(rows) - 1 == sum(len(d.variants) for d in seed_data.alignment.divergences())
+    from core.export import view
+    per_claim = sum(len(d.variants) for d in seed_data.alignment.divergences())
+    inside_sources = sum(len(d.variants) for d in view.contradiction_items(seed_data))
+    assert len(rows) - 1 == per_claim + inside_sources
 
 
 def test_seed_markdown_has_a_section_per_claim(seed_data):

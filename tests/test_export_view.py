@@ -50,8 +50,10 @@ def test_a_quote_whose_offsets_went_stale_is_placed_by_its_unique_context():
     assert (notes[0].start, notes[0].end, notes[0].orphaned) == (114, 126, False)
 
 
-def test_triage_count_covers_the_divergences_in_scope():
-    assert view.divergence_count(build_data()) == (1, 3)
+def test_triage_count_covers_the_divergences_and_the_contradiction_inside_a_source():
+    assert view.divergence_count(build_data()) == (1, 4)
+    assert view.counts(build_data()) == {"items": 4, "triaged": 1, "divergences": 3, "contradictions": 1,
+                                         "set_aside": 0}
 
 
 def test_word_count_counts_numbers_and_hyphenated_words_once():

@@ -92,7 +92,9 @@ def test_every_divergence_is_triaged_by_keyboard_and_everything_is_there_after_r
             assert _progress(win)[0] == f"{n} of {total} triaged"
         if n % 4 == 1:
             _annotate_claim(qtbot, win, f"disputed {n}", f"claim note {n}")
-            annotations.append(("claim", f"disputed {n}", "resolved", f"claim note {n}"))
+            # A contradiction inside one source has no claim: the note goes on its passage.
+            kind = "claim" if ws.current_divergence().kind == "divergence" else "passage"
+            annotations.append((kind, f"disputed {n}", "resolved", f"claim note {n}"))
         verdict_key = order[n % 4]
         source_key = ""
         if VERDICT_KEYS[verdict_key] == "source_error":
@@ -187,7 +189,7 @@ def test_a_note_without_a_verdict_leaves_the_divergence_untriaged_everywhere(qtb
     assert (item["verdict"]["verdict"], item["verdict"]["label"], item["verdict"]["note"]) == \
         ("untriaged", "Untriaged", "ask the agency")
     markdown = render_markdown(data)
-    assert f"0 of {total} divergences triaged" in markdown
+    assert f"0 of {total} triaged" in markdown
     assert any("not triaged | ask the agency |" in line for line in markdown.splitlines())
     html = render_html(data)
     assert "ask the agency" in html and '<span class="verdict v-">' not in html

@@ -51,8 +51,17 @@ def _v2_labels_pivots_settings(db: Database) -> None:
     db["sources"].create_index(["sha256"], if_not_exists=True)
 
 
+def _v3_judged_variants(db: Database) -> None:
+    """Store with each verdict what was judged (type, kind, variants) so re-alignment can place it."""
+    columns = {c.name for c in db["verdicts"].columns}
+    for name in ("divergence_type", "kind", "variants"):
+        if name not in columns:
+            db.execute(f'ALTER TABLE verdicts ADD COLUMN "{name}" TEXT')
+
+
 # MIGRATIONS[i] turns a version-i file into version i+1; never edit a released step, append one.
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_core_tables, _v2_labels_pivots_settings)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_v1_core_tables, _v2_labels_pivots_settings,
+                                                        _v3_judged_variants)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

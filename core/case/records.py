@@ -19,14 +19,27 @@ class TextSelector:
 
 
 @dataclass(frozen=True)
+class JudgedVariant:
+    """One variant the checker judged, named so it survives re-alignment: source key, range, text."""
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
 class VerdictRecord:
-    """The checker's decision on one divergence, keyed by Divergence.key."""
+    """The checker's decision on one divergence, keyed by Divergence.key, with what was judged."""
     divergence_key: str
     verdict: str                 # one of core.model.VERDICTS, or "" for a note on an untriaged divergence
     note: str = ""
     source_key: str = ""         # the source in error, for verdict "source_error"
     author: str = ""
     updated_at: str = ""
+    # What the verdict is about, so it can be placed again after any re-alignment.
+    divergence_type: str = ""
+    kind: str = "divergence"     # "divergence" | "contradiction"
+    variants: tuple[JudgedVariant, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,14 @@
 """Checks a file before it is opened as a case, and maps case rows to records and back."""
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
 
 from core.errors import CaseError
 from core.model import Source
-from core.case.records import Annotation, TextSelector, VerdictRecord
+from core.case.records import Annotation, JudgedVariant, TextSelector, VerdictRecord
 from core.case.migrations import APPLICATION_ID, MAGIC, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -115,9 +116,17 @@ def source_from_row(r: dict) -> Source:
                   original=bytes(r["original"] or b""))
 
 
+def variants_json(variants) -> str:
+    """Return the judged variants of a verdict as the JSON text stored in its row."""
+    return json.dumps([[v.source, v.start, v.end, v.text] for v in variants], ensure_ascii=False)
+
+
 def verdict_from_row(r: dict) -> VerdictRecord:
+    variants = tuple(JudgedVariant(str(s), int(a), int(b), str(t))
+                     for s, a, b, t in json.loads(r.get("variants") or "[]"))
     return VerdictRecord(r["divergence_key"], r["verdict"], r["note"] or "", r["source_key"] or "",
-                         r["author"] or "", r["updated_at"] or "")
+                         r["author"] or "", r["updated_at"] or "", r.get("divergence_type") or "",
+                         r.get("kind") or "divergence", variants)
 
 
 def annotation_row(a: Annotation) -> list:

@@ -16,7 +16,8 @@ from sqlite_utils import Database
 from core.case import lock as case_lock
 from core.case.schema import (ANNOTATION_COLUMNS, ANNOTATION_FIELDS, ANNOTATION_MARKS, SOURCE_COLUMNS,
                               annotation_from_row, annotation_row, backup, connect_readonly,
-                              inspect_case_file, is_blank, source_from_row, verdict_from_row)
+                              inspect_case_file, is_blank, source_from_row, variants_json,
+                              verdict_from_row)
 from core.errors import CaseError
 from core.case.migrations import SCHEMA_VERSION, migrate
 from core.model import VERDICTS, AlignmentEdit, PassageRef, Source
@@ -263,8 +264,8 @@ class Case:
         return result
 
     # ----- verdicts ------------------------------------------------------------------------------
-    def set_verdict(self, record: VerdictRecord) -> None:
-        """Store (or replace) the verdict on one divergence."""
+    def set_verdict(self, record: VerdictRecord, replaces: str = "") -> None:
+        """Store (or replace) the verdict on one divergence; `replaces` names the key it moves from."""
         # Verdict "" is a note on a divergence not yet triaged.
         if record.verdict not in VERDICTS + ("",):
             raise ValueError(f"unknown verdict {record.verdict!r}; expected one of {VERDICTS} or \"\"")
@@ -274,13 +275,21 @@ class Case:
         action = "verdict.set" if record.verdict else "note.set"
         with self._write(action, record.divergence_key) as detail:
             previous = self.verdicts_for([record.divergence_key])
+            if replaces and replaces != record.divergence_key:
+                # The same judgement placed on a re-found divergence: it moves, it is not copied.
+                self.db.execute("DELETE FROM verdicts WHERE divergence_key = ?", [replaces])
+                detail["replaces"] = replaces
             self.db.execute(
-                "INSERT INTO verdicts (divergence_key, verdict, note, source_key, author, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(divergence_key) DO UPDATE SET "
+                "INSERT INTO verdicts (divergence_key, verdict, note, source_key, author, updated_at, "
+                "divergence_type, kind, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(divergence_key) DO UPDATE SET "
                 "verdict = excluded.verdict, note = excluded.note, source_key = excluded.source_key, "
-                "author = excluded.author, updated_at = excluded.updated_at",
+                "author = excluded.author, updated_at = excluded.updated_at, "
+                "divergence_type = excluded.divergence_type, kind = excluded.kind, "
+                "variants = excluded.variants",
                 [stored.divergence_key, stored.verdict, stored.note, stored.source_key,
-                 stored.author, stored.updated_at])
+                 stored.author, stored.updated_at, stored.divergence_type, stored.kind,
+                 variants_json(stored.variants)])
             detail.update(verdict=stored.verdict, note=stored.note, source_key=stored.source_key)
             if previous:
                 old = previous[record.divergence_key]

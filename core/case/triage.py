@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Mapping, Optional, Sequence, Union
 
 from core.model import VERDICTS, Alignment, Divergence
+from core.case.queue_items import item_sources, queue_items
 from core.case.records import VerdictRecord
 
 UNTRIAGED = "untriaged"
@@ -18,13 +19,9 @@ def decided(verdicts: Verdicts) -> dict[str, VerdictRecord]:
     return {key: record for key, record in verdicts.items() if getattr(record, "verdict", record)}
 
 
-def _sources_of(alignment: Alignment, div: Divergence) -> set[str]:
-    return {alignment.document_of(v.passage).source.key for v in div.variants}
-
-
 def queue(alignment: Alignment, verdicts: Verdicts, *, types=None, verdict_filter: Optional[str] = None,
           source_keys=None) -> list[Divergence]:
-    """Return the divergences by rank (each key once) that pass the type, verdict and source filters."""
+    """Return the queue items by rank (each key once) that pass the type, verdict and source filters."""
     # verdict_filter: None/"" for all, "untriaged", "triaged" or one verdict of core.model.VERDICTS;
     # source_keys keeps the divergences with a variant in one of these sources.
     if verdict_filter and verdict_filter not in (UNTRIAGED, TRIAGED) + VERDICTS:
@@ -34,7 +31,7 @@ def queue(alignment: Alignment, verdicts: Verdicts, *, types=None, verdict_filte
     wanted_sources = set(source_keys) if source_keys else None
     seen: set[str] = set()
     result = []
-    for div in alignment.divergences():
+    for div in queue_items(alignment):
         if div.key in seen:
             continue
         seen.add(div.key)
@@ -47,7 +44,7 @@ def queue(alignment: Alignment, verdicts: Verdicts, *, types=None, verdict_filte
             continue
         if verdict_filter in VERDICTS and (record is None or record.verdict != verdict_filter):
             continue
-        if wanted_sources is not None and not _sources_of(alignment, div) & wanted_sources:
+        if wanted_sources is not None and not set(item_sources(alignment, div)) & wanted_sources:
             continue
         result.append(div)
     return result
@@ -104,7 +101,7 @@ def next_untriaged(items: QueueOrAlignment, current_key: Optional[str], verdicts
 
 
 def progress(items: QueueOrAlignment, verdicts: Verdicts) -> tuple[int, int]:
-    """Return (triaged, total) over the whole queue."""
+    """Return (triaged, total) over the whole queue: the one count the window and every export show."""
     verdicts = decided(verdicts)
     keys = set(_keys(items, verdicts))
     return len(keys & set(verdicts)), len(keys)
@@ -114,6 +111,12 @@ def progress_text(items: QueueOrAlignment, verdicts: Verdicts) -> str:
     """Return the progress line shown to the checker, e.g. "12 of 47 triaged"."""
     done, total = progress(items, verdicts)
     return f"{done} of {total} triaged"
+
+
+def progress_line(items: QueueOrAlignment, verdicts: Verdicts, set_aside: int = 0) -> str:
+    """Return the progress line with the set-aside count when there is one (status bar, exports)."""
+    text = progress_text(items, verdicts)
+    return f"{text} · {set_aside} set aside" if set_aside else text
 
 
 def keys_of_type(alignment: Alignment, divergence_type: str) -> list[str]:

@@ -1,7 +1,10 @@
 """Render divergences and annotations as CSV rows for a spreadsheet, with formulas neutralised.
 
 Columns (in this order):
-  row_type           "divergence" (one row per variant of a divergence) or "annotation"
+  row_type           "divergence" (one row per variant of a divergence), "contradiction" (one row per
+                     statement of a contradiction inside one source), "set_aside" (one row per
+                     variant of a stored verdict or note the current alignment cannot place; its
+                     reason is in summary) or "annotation"
   claim_id           positional claim id (c0, c1...) of this export
   claim_key          stable claim key
   divergence_key     stable divergence key (divergence rows; divergence-targeted annotations)
@@ -61,6 +64,38 @@ def _divergence_rows(data: ExportData):
                 }
 
 
+def _verdict_cells(data: ExportData, record) -> dict:
+    error_doc = view.document_by_key(data, record.source_key) if record and record.source_key else None
+    return {"verdict": (record.verdict or "untriaged") if record else "",
+            "verdict_note": record.note if record else "",
+            "verdict_source": (error_doc.source.label if error_doc else record.source_key) if record else "",
+            "author": record.author if record else "", "updated_at": record.updated_at if record else ""}
+
+
+def _contradiction_rows(data: ExportData):
+    for d in view.contradiction_items(data):
+        cells = _verdict_cells(data, view.verdict(data, d.key))
+        for n, v in enumerate(d.variants, 1):
+            source = data.alignment.document_of(v.passage).source
+            yield {"row_type": "contradiction", "divergence_key": d.key, "type": d.type,
+                   "rank": f"{d.rank:.4f}", "summary": d.summary, "variant_index": n,
+                   "source_key": source.key, "source_outlet": source.label, "variant_text": v.text,
+                   "start": v.start, "end": v.end, **cells}
+
+
+def _set_aside_rows(data: ExportData):
+    for item in data.set_aside:
+        r = item.record
+        cells = _verdict_cells(data, r)
+        for n, v in enumerate(r.variants or (None,), 1):
+            doc = view.document_by_key(data, v.source) if v else None
+            yield {"row_type": "set_aside", "divergence_key": r.divergence_key, "type": r.divergence_type,
+                   "summary": item.reason, "variant_index": n if v else "",
+                   "source_key": v.source if v else "", "source_outlet": doc.source.label if doc else "",
+                   "variant_text": v.text if v else "", "start": v.start if v else "",
+                   "end": v.end if v else "", **cells}
+
+
 def _annotation_rows(data: ExportData):
     claim_keys = {c.id: c.key for c in data.alignment.claims}
     for note in view.placed_notes(data):
@@ -80,10 +115,11 @@ def _annotation_rows(data: ExportData):
 
 
 def render_csv(data: ExportData) -> str:
-    """Return the CSV text: a header row, then divergence rows, then annotation rows."""
+    """Return the CSV text: a header row, then divergence, contradiction, set-aside and annotation rows."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in (*_divergence_rows(data), *_annotation_rows(data)):
+    for row in (*_divergence_rows(data), *_contradiction_rows(data), *_set_aside_rows(data),
+                *_annotation_rows(data)):
         writer.writerow([csv_cell(row.get(name, "")) for name in COLUMNS])
     return out.getvalue()

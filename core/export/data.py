@@ -8,6 +8,7 @@ from typing import Mapping, Optional, Sequence
 
 import core
 from core.model import Alignment
+from core.case.reattach import SetAside, place
 from core.case.records import Annotation, AuditEntry, VerdictRecord
 
 SCOPES = ("all", "divergent")
@@ -29,13 +30,14 @@ class ExportOptions:
 class ExportData:
     """Everything one export renders; every format reads the same object."""
     alignment: Alignment
-    verdicts: Mapping[str, VerdictRecord] = field(default_factory=dict)   # divergence key -> verdict
+    verdicts: Mapping[str, VerdictRecord] = field(default_factory=dict)   # item key -> verdict placed on it
     annotations: tuple[Annotation, ...] = ()
     audit: tuple[AuditEntry, ...] = ()
     options: ExportOptions = ExportOptions()
     generated_at: str = ""
     version: str = core.__version__
     case_name: str = ""
+    set_aside: tuple[SetAside, ...] = ()       # stored verdicts and notes this alignment cannot place
 
 
 def now_iso() -> str:
@@ -49,7 +51,8 @@ def collect(case_or_none, alignment: Alignment, options: ExportOptions = ExportO
             generated_at: str = "") -> ExportData:
     """Return the export data of an alignment, with the case's verdicts, annotations and audit.
 
-    `verdicts` and `annotations` override the case's (the window passes its live state).
+    `verdicts` and `annotations` override the case's (the window passes its live state). Verdicts
+    are the stored records: each is placed on the item it judged, or listed as set aside.
     """
     case_verdicts, case_annotations, audit, name = {}, (), (), ""
     if case_or_none is not None:
@@ -57,9 +60,11 @@ def collect(case_or_none, alignment: Alignment, options: ExportOptions = ExportO
         case_annotations = tuple(case_or_none.annotations())
         audit = tuple(case_or_none.audit())
         name = os.path.splitext(os.path.basename(getattr(case_or_none, "path", "") or ""))[0]
+    placement = place(dict(case_verdicts if verdicts is None else verdicts), alignment)
     return ExportData(
         alignment=alignment,
-        verdicts=dict(case_verdicts if verdicts is None else verdicts),
+        verdicts=placement.verdicts,
+        set_aside=placement.set_aside,
         annotations=tuple(case_annotations if annotations is None else annotations),
         audit=audit,
         options=options,

@@ -56,13 +56,12 @@ def _verdict_badge(data: ExportData, key: str) -> str:
 
 
 def _header(data: ExportData) -> str:
-    done, total = view.divergence_count(data)
     name = data.case_name or "Untitled case"
     scope = "divergent claims only" if data.options.scope == "divergent" else "all claims"
     return (f"<header><h1>Parallax comparison: {esc(name)}</h1>"
             f'<p class="meta">Generated {esc(data.generated_at)} by Parallax {esc(data.version)}'
             f" · {len(view.documents(data))} sources · {len(view.claims(data))} claims ({esc(scope)})"
-            f" · {done} of {total} divergences triaged</p></header>")
+            f" · {esc(view.progress_line(data))}</p></header>")
 
 
 def _sources(data: ExportData) -> str:
@@ -122,7 +121,7 @@ def _claim(data: ExportData, claim: Claim, notes_by_claim) -> str:
     cells = []
     for column in view.columns(data, claim):
         if column is None:
-            cells.append('<td class="absent">not reported</td>')
+            cells.append('<td class="absent">no matching passage found in this source</td>')
         else:
             marks = _claim_marks(data, claim, notes, column.doc.id)
             cells.append(f"<td>{_highlighted(column.text, column.start, marks)}</td>")
@@ -161,15 +160,36 @@ def _unique(data: ExportData, notes) -> str:
 
 
 def _contradictions(data: ExportData) -> str:
-    found = view.contradictions(data)
+    found = view.contradiction_items(data)
     if not found:
         return ""
-    rows = "".join(
-        f"<tr><td>{esc(data.alignment.documents[int(c.doc[1:])].source.label)}</td>"
-        f'<td><span class="d-{esc(c.type)}">{esc(c.type)}</span></td><td>{esc(c.summary)}</td>'
-        f"<td>{'<br>'.join('“' + esc(v.text) + '”' for v in c.variants)}</td></tr>" for c in found)
+    rows = []
+    for c in found:
+        record = view.verdict(data, c.key)
+        note = html_multiline(record.note) if record else ""
+        rows.append(f"<tr><td>{esc(data.alignment.document_of(c.variants[0].passage).source.label)}</td>"
+                    f'<td>{c.rank:.2f}</td><td><span class="d-{esc(c.type)}">{esc(c.type)}</span></td>'
+                    f"<td>{esc(c.summary)}</td>"
+                    f"<td>{'<br>'.join('“' + esc(v.text) + '”' for v in c.variants)}</td>"
+                    f"<td>{_verdict_badge(data, c.key)}</td><td>{note}</td></tr>")
     return ('<section><h2>Contradictions inside one source</h2><table class="list" width="100%"><tr><th>Source</th>'
-            f"<th>Type</th><th>Summary</th><th>Statements</th></tr>{rows}</table></section>")
+            "<th>Rank</th><th>Type</th><th>Summary</th><th>Statements</th><th>Verdict</th><th>Note</th></tr>"
+            f"{''.join(rows)}</table></section>")
+
+
+def _set_aside(data: ExportData) -> str:
+    if not data.set_aside:
+        return ""
+    rows = []
+    for item in data.set_aside:
+        r = item.record
+        label = VERDICT_STYLES.get(r.verdict, ("", "Not triaged"))[1] if r.verdict else "Not triaged"
+        texts = "<br>".join(f"{esc(view.source_label(data, v.source))}: “{esc(v.text)}”" for v in r.variants)
+        rows.append(f"<tr><td>{esc(r.divergence_type or '?')}</td><td>{texts}</td><td>{esc(label)}</td>"
+                    f"<td>{html_multiline(r.note)}</td><td>{esc(item.reason)}</td></tr>")
+    return ('<section><h2>Set aside: verdicts and notes not placed on the current alignment</h2>'
+            '<table class="list" width="100%"><tr><th>Type</th><th>Text judged</th><th>Verdict</th>'
+            f"<th>Note</th><th>Why</th></tr>{''.join(rows)}</table></section>")
 
 
 def _other_notes(notes, shown: set[str]) -> str:
@@ -207,7 +227,7 @@ def render_html(data: ExportData) -> str:
     claims = view.claims(data)
     body = [_header(data), _sources(data), _legend(), "<section><h2>Claims</h2>"]
     body += [_claim(data, c, by_claim) for c in claims] or ["<p>No claim in scope.</p>"]
-    body += ["</section>", _unique(data, notes), _contradictions(data), _other_notes(notes, {c.id for c in claims})]
+    body += ["</section>", _unique(data, notes), _contradictions(data), _set_aside(data), _other_notes(notes, {c.id for c in claims})]
     if data.options.include_full_texts:
         body.append("<section><h2>Full texts</h2>"
                     + "".join(_full_text(data, d, notes) for d in view.documents(data)) + "</section>")

@@ -99,16 +99,29 @@ def export_to_dict(data: ExportData) -> dict:
                                 for col in view.columns(data, c) if col is not None],
                     "divergences": [d.key for d in view.divergences(data, c)]} for c in claims],
         "divergences": divergences,
-        "contradictions": [{"source": c.doc, "source_key": data.alignment.documents[int(c.doc[1:])].source.key,
-                            "type": c.type, "summary": c.summary,
-                            "variants": [_variant(data, v) for v in c.variants]}
-                           for c in view.contradictions(data)],
+        "contradictions": [{"key": c.key, "source": c.variants[0].passage.split(":")[0],
+                            "source_key": data.alignment.document_of(c.variants[0].passage).source.key,
+                            "type": c.type, "rank": round(c.rank, 4), "summary": c.summary,
+                            "variants": [_variant(data, v) for v in c.variants],
+                            "verdict": _verdict(data, c.key)}
+                           for c in view.contradiction_items(data)],
         "unique": [{"passage": p.id, "source_key": data.alignment.documents[int(p.doc[1:])].source.key,
                     "start": p.start, "end": p.end, "text": p.text} for p in view.unique_passages(data)],
         "audit": [{"id": e.id, "at": e.at, "author": e.author, "action": e.action, "target": e.target,
                    "detail": e.detail} for e in data.audit],
         "annotations": [_w3c(data, n) for n in view.placed_notes(data)],
+        "set_aside": [_set_aside(s) for s in data.set_aside],
+        "counts": view.counts(data),
     }
+
+
+def _set_aside(item) -> dict:
+    r = item.record
+    return {"key": r.divergence_key, "kind": r.kind, "type": r.divergence_type, "reason": item.reason,
+            "verdict": r.verdict or "untriaged", "label": VERDICT_LABELS.get(r.verdict, "Untriaged"),
+            "note": r.note, "source_key": r.source_key, "author": r.author, "updated_at": r.updated_at,
+            "variants": [{"source_key": v.source, "start": v.start, "end": v.end, "text": v.text}
+                         for v in r.variants]}
 
 
 def render_json(data: ExportData) -> str:

@@ -71,13 +71,12 @@ def _claim(data: ExportData, claim, notes) -> list[str]:
 
 def render_markdown(data: ExportData) -> str:
     """Return the report as Markdown; article text is escaped so it never becomes markup or HTML."""
-    done, total = view.divergence_count(data)
     claims = view.claims(data)
     notes = view.placed_notes(data)
     lines = [f"# Parallax comparison: {md_text(data.case_name or 'Untitled case')}", "",
              f"Generated {md_text(data.generated_at)} by Parallax {data.version}; "
              f"{len(view.documents(data))} sources, {len(claims)} claims, "
-             f"{done} of {total} divergences triaged\\.", "", "## Sources", ""]
+             f"{md_text(view.progress_line(data))}\\.", "", "## Sources", ""]
     rows = []
     for doc in view.documents(data):
         s = doc.source
@@ -96,12 +95,23 @@ def render_markdown(data: ExportData) -> str:
         lines += ["## Unique passages", ""]
         lines += _table(["Source", "Passage"], [
             [md_cell(data.alignment.documents[int(p.doc[1:])].source.label), md_cell(p.text)] for p in unique])
-    found = view.contradictions(data)
+    found = view.contradiction_items(data)
     if found:
         lines += ["## Contradictions inside one source", ""]
-        lines += _table(["Source", "Type", "Summary", "Statements"], [
-            [md_cell(data.alignment.documents[int(c.doc[1:])].source.label), md_cell(c.type), md_cell(c.summary),
-             md_cell(" / ".join(f"“{v.text}”" for v in c.variants))] for c in found])
+        rows = []
+        for c in found:
+            verdict, note = _verdict(data, c.key)
+            rows.append([md_cell(data.alignment.document_of(c.variants[0].passage).source.label),
+                         f"{c.rank:.2f}", md_cell(c.type), md_cell(c.summary),
+                         md_cell(" / ".join(f"“{v.text}”" for v in c.variants)), md_cell(verdict), md_cell(note)])
+        lines += _table(["Source", "Rank", "Type", "Summary", "Statements", "Verdict", "Note"], rows)
+    if data.set_aside:
+        lines += ["## Set aside", "", "Verdicts and notes the current alignment cannot place.", ""]
+        lines += _table(["Type", "Text judged", "Verdict", "Note", "Why"], [
+            [md_cell(s.record.divergence_type or "?"),
+             md_cell("; ".join(f"{view.source_label(data, v.source)}: “{v.text}”" for v in s.record.variants)),
+             md_cell(VERDICT_LABELS.get(s.record.verdict, "not triaged")), md_cell(s.record.note),
+             md_cell(s.reason)] for s in data.set_aside])
     shown = {c.id for c in claims}
     rest = [n for n in notes if n.claim_id not in shown]
     if rest:

@@ -5,6 +5,7 @@ import os
 import textwrap
 
 from core.model import Alignment, Source
+from core.ingest.textnorm import word_count
 
 WIDTH = 100
 
@@ -37,7 +38,7 @@ def alignment_to_text(alignment: Alignment) -> str:
     lines.append("SOURCES")
     for document in alignment.documents:
         source = document.source
-        words = len(source.text.split())
+        words = word_count(source.text)
         detail = f" ({source.title})" if source.title and source.title != _label(source) else ""
         lines.append(f"  {document.id}  {_label(source)}{detail}: {len(document.passages)} passages, "
                      f"{words} words")

@@ -1,16 +1,14 @@
 """Derive what every export format shows from ExportData, so all formats agree."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
+from core.case import triage
 from core.export.data import ExportData
+from core.ingest.textnorm import word_count  # noqa: F401 (the one word count, used by every format)
 from core.model import Claim, Contradiction, Divergence, Document, Passage, Variant
 from core.case.records import Annotation, TextSelector, VerdictRecord
-
-WORD = re.compile(r"\w+(?:(?:['’.-]|(?<=\d),(?=\d))\w+)*")
-
 
 @dataclass(frozen=True)
 class Column:
@@ -32,11 +30,6 @@ class PlacedNote:
     start: int = -1
     end: int = -1
     orphaned: bool = False
-
-
-def word_count(text: str) -> int:
-    """Return the number of words in a text."""
-    return len(WORD.findall(text))
 
 
 def documents(data: ExportData) -> tuple[Document, ...]:
@@ -120,6 +113,12 @@ def contradictions(data: ExportData) -> tuple[Contradiction, ...]:
     return tuple(c for c in data.alignment.contradictions if c.doc in shown)
 
 
+def source_label(data: ExportData, source_key: str) -> str:
+    """Return the label of a source of the alignment by key (the key itself when it is not there)."""
+    doc = next((d for d in data.alignment.documents if d.source.key == source_key), None)
+    return doc.source.label if doc else source_key
+
+
 def document_by_key(data: ExportData, source_key: str) -> Optional[Document]:
     """Return the document of a source key, if shown."""
     return next((d for d in documents(data) if d.source.key == source_key), None)
@@ -185,10 +184,33 @@ def placed_notes(data: ExportData) -> tuple[PlacedNote, ...]:
     return tuple(PlacedNote(n + 1, a, c, d, s, e, o) for n, (c, d, s, e, o, a) in enumerate(rows))
 
 
+def items(data: ExportData) -> list[Divergence]:
+    """Return the triage items (divergences and contradictions) of the shown sources, by rank."""
+    return triage.queue(data.alignment, {}, source_keys=data.options.source_keys or None)
+
+
 def divergence_count(data: ExportData) -> tuple[int, int]:
-    """Return (divergences with a verdict, all divergences) over the claims in scope."""
-    keys = [d.key for c in claims(data) for d in divergences(data, c)]
-    return sum(1 for k in keys if getattr(data.verdicts.get(k), "verdict", "")), len(keys)
+    """Return (items with a verdict, all items): the same count as the window's queue."""
+    return triage.progress(items(data), data.verdicts)
+
+
+def counts(data: ExportData) -> dict[str, int]:
+    """Return the counts every format states: items, triaged, divergences, contradictions, set aside."""
+    found = items(data)
+    done, total = triage.progress(found, data.verdicts)
+    contradictions_ = sum(1 for d in found if d.kind == "contradiction")
+    return {"items": total, "triaged": done, "divergences": total - contradictions_,
+            "contradictions": contradictions_, "set_aside": len(data.set_aside)}
+
+
+def progress_line(data: ExportData) -> str:
+    """Return the window's own progress line for this export ("6 of 7 triaged · 1 set aside")."""
+    return triage.progress_line(items(data), data.verdicts, len(data.set_aside))
+
+
+def contradiction_items(data: ExportData) -> list[Divergence]:
+    """Return the contradictions inside shown sources as items with keys, ranks and verdicts."""
+    return [d for d in items(data) if d.kind == "contradiction"]
 
 
 def variant_outlet(data: ExportData, variant: Variant) -> str:

@@ -302,3 +302,12 @@ def match_terms(text: str) -> tuple[tuple[str, float, int], ...]:
                 result.append((key, damping, INITIAL if token.start == first else NAME))
         n = m + 1
     return tuple(result)
+
+
+# A word as a reader counts it: "1,200", "U.S.", "don't" and "co-founder" are one word each.
+_COUNTED_WORD_RE = re.compile(r"\w+(?:(?:['’.-]|(?<=\d),(?=\d))\w+)*")
+
+
+def word_count(text: str) -> int:
+    """Return the number of words in a text: the one count the window and every export show."""
+    return len(_COUNTED_WORD_RE.findall(text))

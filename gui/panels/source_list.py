@@ -6,6 +6,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QMenu, QMessageBox
 
 from gui.style import theme
+from core.ingest.textnorm import word_count
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,7 +54,7 @@ class SourceList(QListWidget):
         try:
             self.clear()
             for index, source in enumerate(self.ws.sources):
-                words = len(source.text.split())
+                words = word_count(source.text)
                 second = " · ".join(x for x in (source.published[:10], f"{words:,} words") if x)
                 head = source.outlet or source.title or source.label
                 title = source.title if source.outlet and source.title and source.title != source.outlet else ""

@@ -11,6 +11,7 @@ from gui.style import colors
 
 from gui.style import theme
 from gui.panes.source_view import MarginBar, TextView
+from core.ingest.textnorm import word_count
 
 LEVEL_FRACTION = 0.25  # where a newly current claim is placed, as a fraction of the pane height
 
@@ -72,7 +73,7 @@ class SourcePane(QWidget):
     def _set_header(self, source) -> None:
         index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), 0)
         chip = theme.source_colour(index).name()
-        words = len(source.text.split())
+        words = word_count(source.text)
         head = source.outlet or source.title or source.label
         bits = [f"<span style='color:{chip}; font-size:14pt'>&#9632;</span> <b>{html.escape(head)}</b>"]
         if source.outlet and source.title and source.title != source.outlet:

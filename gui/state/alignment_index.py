@@ -1,6 +1,7 @@
 """Look-ups into one Alignment by id, key, source and offset (built once per alignment)."""
 from __future__ import annotations
 
+from core.case.queue_items import queue_items
 from core.model import Alignment, Claim, Divergence, Document, PassageRef
 
 
@@ -25,6 +26,9 @@ class AlignmentIndex:
                 self._claim_of[pid] = claim.id
             for div in claim.divergences:
                 self._divergences[div.key] = div
+        for item in queue_items(alignment):
+            # Every triage item by key, contradictions inside one source included.
+            self._divergences.setdefault(item.key, item)
         self._unique = set(alignment.unique)
 
     def document_for(self, source_key: str) -> Document | None:

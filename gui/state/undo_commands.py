@@ -1,100 +1,126 @@
-"""Undoable edits of a case: each redo/undo writes to the case at once through the Workspace."""
+"""Undoable edits of a case: each command gets its context and calls only its public write methods."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from PySide6.QtGui import QUndoCommand
 
-from core.model import AlignmentEdit
 from core.case.records import Annotation, VerdictRecord
-
-if TYPE_CHECKING:
-    from gui.state.workspace import Workspace
+from core.model import AlignmentEdit
+from gui.state.protocol import CaseWriter
 
 
 class VerdictCommand(QUndoCommand):
-    """Replace the verdict record of one divergence (None = no verdict)."""
+    """Replace the verdict record on one item (None = no verdict); the record moves to the item's key."""
 
-    def __init__(self, ws: "Workspace", key: str, new: Optional[VerdictRecord],
+    def __init__(self, ctx: CaseWriter, key: str, new: Optional[VerdictRecord],
                  old: Optional[VerdictRecord], text: str):
         super().__init__(text)
-        self._ws, self._key, self._new, self._old = ws, key, new, old
+        self._ctx, self._key, self._new, self._old = ctx, key, new, old
+        self._stored_key = key
 
     def redo(self) -> None:
-        self._ws._write_verdict(self._key, self._new)
+        self._stored_key = self._ctx.stored_key_of(self._key)
+        if self._new is None:
+            self._ctx.write_verdict(None, self._stored_key)
+        else:
+            self._ctx.write_verdict(self._ctx.described(self._new), self._new.divergence_key,
+                                    replaces=self._stored_key)
 
     def undo(self) -> None:
-        self._ws._write_verdict(self._key, self._old)
+        if self._old is None:
+            self._ctx.write_verdict(None, self._key)
+        else:
+            self._ctx.write_verdict(self._old, self._old.divergence_key, replaces=self._key)
+
+
+class MoveVerdictCommand(QUndoCommand):
+    """Put a set-aside record on an item (or dismiss it when target is None); undo restores it."""
+
+    def __init__(self, ctx: CaseWriter, record: VerdictRecord, target: Optional[VerdictRecord], text: str):
+        super().__init__(text)
+        self._ctx, self._record, self._target = ctx, record, target
+
+    def redo(self) -> None:
+        if self._target is None:
+            self._ctx.write_verdict(None, self._record.divergence_key)
+        else:
+            self._ctx.write_verdict(self._target, self._target.divergence_key,
+                                    replaces=self._record.divergence_key)
+
+    def undo(self) -> None:
+        moved_to = self._target.divergence_key if self._target is not None else ""
+        self._ctx.write_verdict(self._record, self._record.divergence_key, replaces=moved_to)
 
 
 class AddAnnotationCommand(QUndoCommand):
     """Add an annotation; undo deletes it."""
 
-    def __init__(self, ws: "Workspace", annotation: Annotation):
+    def __init__(self, ctx: CaseWriter, annotation: Annotation):
         super().__init__("Add annotation")
-        self._ws, self._annotation = ws, annotation
+        self._ctx, self._annotation = ctx, annotation
 
     def redo(self) -> None:
-        self._annotation = self._ws._write_annotation_add(self._annotation)
+        self._annotation = self._ctx.write_annotation_add(self._annotation)
 
     def undo(self) -> None:
-        self._ws._write_annotation_delete(self._annotation.id)
+        self._ctx.write_annotation_delete(self._annotation.id)
 
 
 class UpdateAnnotationCommand(QUndoCommand):
     """Replace an annotation by a new version with the same id."""
 
-    def __init__(self, ws: "Workspace", new: Annotation, old: Annotation):
+    def __init__(self, ctx: CaseWriter, new: Annotation, old: Annotation):
         super().__init__("Edit annotation")
-        self._ws, self._new, self._old = ws, new, old
+        self._ctx, self._new, self._old = ctx, new, old
 
     def redo(self) -> None:
-        self._ws._write_annotation_update(self._new)
+        self._ctx.write_annotation_update(self._new)
 
     def undo(self) -> None:
-        self._ws._write_annotation_update(self._old)
+        self._ctx.write_annotation_update(self._old)
 
 
 class DeleteAnnotationCommand(QUndoCommand):
     """Delete an annotation; undo puts it back with its id."""
 
-    def __init__(self, ws: "Workspace", annotation: Annotation):
+    def __init__(self, ctx: CaseWriter, annotation: Annotation):
         super().__init__("Delete annotation")
-        self._ws, self._annotation = ws, annotation
+        self._ctx, self._annotation = ctx, annotation
 
     def redo(self) -> None:
-        self._ws._write_annotation_delete(self._annotation.id)
+        self._ctx.write_annotation_delete(self._annotation.id)
 
     def undo(self) -> None:
-        self._annotation = self._ws._write_annotation_add(self._annotation)
+        self._annotation = self._ctx.write_annotation_add(self._annotation)
 
 
 class AddEditCommand(QUndoCommand):
     """Store a manual alignment edit and re-align; undo removes it and re-aligns."""
 
-    def __init__(self, ws: "Workspace", edit: AlignmentEdit):
+    def __init__(self, ctx: CaseWriter, edit: AlignmentEdit):
         super().__init__(f"{edit.kind.capitalize()} passages")
-        self._ws, self._edit = ws, edit
+        self._ctx, self._edit = ctx, edit
         self._edit_id: Optional[int] = None
 
     def redo(self) -> None:
-        self._edit_id = self._ws._write_edit_add(self._edit)
+        self._edit_id = self._ctx.write_edit_add(self._edit)
 
     def undo(self) -> None:
         if self._edit_id is not None:
-            self._ws._write_edit_remove(self._edit_id)
+            self._ctx.write_edit_remove(self._edit_id)
             self._edit_id = None
 
 
 class RemoveEditCommand(QUndoCommand):
     """Remove a stored alignment edit and re-align; undo stores it again."""
 
-    def __init__(self, ws: "Workspace", edit_id: int, edit: AlignmentEdit):
+    def __init__(self, ctx: CaseWriter, edit_id: int, edit: AlignmentEdit):
         super().__init__(f"Remove {edit.kind}")
-        self._ws, self._edit_id, self._edit = ws, edit_id, edit
+        self._ctx, self._edit_id, self._edit = ctx, edit_id, edit
 
     def redo(self) -> None:
-        self._ws._write_edit_remove(self._edit_id)
+        self._ctx.write_edit_remove(self._edit_id)
 
     def undo(self) -> None:
-        self._edit_id = self._ws._write_edit_add(self._edit)
+        self._edit_id = self._ctx.write_edit_add(self._edit)

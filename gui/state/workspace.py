@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.case.store import utc_now
+from core.errors import CaseError
 from core.model import Alignment, AlignmentEdit, Claim, Divergence, Document, PassageRef, Source
 from core.case.records import Annotation, VerdictRecord
 from gui.state.alignment_index import AlignmentIndex
@@ -18,7 +19,9 @@ from gui.state.current_item import CurrentItem
 from gui.state.source_intents import SourceIntents, refused_message  # noqa: F401 (re-exported for callers)
 from gui.state.tasks import TaskRunner
 from gui.state.undo_commands import (AddAnnotationCommand, AddEditCommand, DeleteAnnotationCommand,
-                               RemoveEditCommand, UpdateAnnotationCommand, VerdictCommand)
+                                     MoveVerdictCommand, RemoveEditCommand, UpdateAnnotationCommand,
+                                     VerdictCommand)
+from core.case.reattach import Placement, SetAside, describe, orphaned_annotations, place
 
 DEBOUNCE_MS = 150
 
@@ -40,6 +43,7 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
     currentChanged = Signal()
     verdictsChanged = Signal()
     annotationsChanged = Signal()
+    setAsideChanged = Signal()
     busyChanged = Signal(bool)
     progressChanged = Signal(float)
     message = Signal(str)
@@ -78,7 +82,11 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
         self.current_passage_id: str | None = None
         self.pivots: dict[str, str] = {}
         self._pivot_refs: dict[str, PassageRef] = {}
-        self.verdicts: dict[str, VerdictRecord] = {}
+        self.stored_verdicts: dict[str, VerdictRecord] = {}   # as in the case, by the key judged
+        self.placement = Placement()
+        self.verdicts: dict[str, VerdictRecord] = {}          # placed on the current items, by item key
+        self.set_aside: tuple[SetAside, ...] = ()
+        self.auto_advance = True
         self.annotations: list[Annotation] = []
         self.edits: list[tuple[int, AlignmentEdit]] = []
         self._next_edit_id = 1
@@ -94,8 +102,10 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
         self.case = case
         self.sources = list(case.sources())
         self.hidden = set(case.hidden_sources()) & {s.key for s in self.sources}
-        self.verdicts = dict(case.verdicts())
+        self.stored_verdicts = dict(case.verdicts())
+        self.auto_advance = bool(case.get_setting("auto_advance", True))
         self.annotations = list(case.annotations())
+        self.place_verdicts(announce=False)
         self.edits = list(case.edits())
         self._pivot_refs = dict(case.pivots())
         self.sourcesChanged.emit()
@@ -219,9 +229,78 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
         self.current_claim_id = claim.id if claim else None
         self.current_divergence_key = div_key if self.index.divergence(div_key) else None
         if self.current_divergence_key and not self.current_claim_id:
-            self.current_claim_id = self.index.divergence(self.current_divergence_key).claim
+            self.current_claim_id = self.index.divergence(self.current_divergence_key).claim or None
+        self.place_verdicts()
         self.alignmentChanged.emit()
         self.currentChanged.emit()
+
+    # ----- the checker's work on the current alignment ------------------------------------------
+    def place_verdicts(self, announce: bool = True) -> None:
+        """Put every stored verdict and note on the item it judged, or set it aside; say what moved."""
+        before = {s.record.divergence_key for s in self.set_aside}
+        self.placement = place(self.stored_verdicts, self.alignment)
+        self.verdicts = dict(self.placement.verdicts)
+        self.set_aside = self.placement.set_aside
+        after = {s.record.divergence_key for s in self.set_aside}
+        if announce and self.alignment is not None:
+            newly, back = len(after - before), len(before - after)
+            parts = []
+            if newly:
+                parts.append(f"{newly} verdict{'s' if newly != 1 else ''} or note{'s' if newly != 1 else ''} "
+                             "set aside: the alignment no longer has what was judged (View ▸ Set aside, Ctrl+Shift+B).")
+            if back:
+                parts.append(f"{back} set-aside verdict{'s' if back != 1 else ''} placed back on the "
+                             "divergence judged.")
+            if parts:
+                self.message.emit(" ".join(parts))
+        self.verdictsChanged.emit()
+        self.setAsideChanged.emit()
+
+    def stored_key_of(self, item_key: str) -> str:
+        """Return the key the record now on this item is stored under."""
+        return self.placement.stored_key(item_key)
+
+    def described(self, record: VerdictRecord) -> VerdictRecord:
+        """Return the record carrying its item's type, kind and variants, so it can be placed again."""
+        item = self.divergence(record.divergence_key)
+        return describe(record, self.alignment, item) if item is not None else record
+
+    def orphaned_annotations(self) -> list[Annotation]:
+        """Return the annotations whose target the current alignment does not have."""
+        return orphaned_annotations(self.annotations, self.alignment, self.placement)
+
+    def reattach_set_aside(self, stored_key: str, item_key: str | None = None) -> None:
+        """Put a set-aside verdict or note on an item (the current one by default), as one undo step."""
+        item_key = item_key or self.current_divergence_key
+        entry = next((s for s in self.set_aside if s.record.divergence_key == stored_key), None)
+        if entry is None or not self.check_writable():
+            return
+        if self.divergence(item_key) is None:
+            self.message.emit("No current divergence: go to the one this verdict is about (J), then re-attach.")
+            return
+        if item_key in self.verdicts:
+            self.message.emit("The current divergence already has a verdict or note: clear it (0) first.")
+            return
+        target = self.described(replace(entry.record, divergence_key=item_key, updated_at=_now()))
+        self.undo_stack.push(MoveVerdictCommand(self, entry.record, target, "Re-attach verdict"))
+        self.message.emit("Re-attached to the current divergence.")
+
+    def dismiss_set_aside(self, stored_key: str) -> None:
+        """Delete a set-aside verdict or note on purpose (undoable; the audit keeps it)."""
+        entry = next((s for s in self.set_aside if s.record.divergence_key == stored_key), None)
+        if entry is None or not self.check_writable():
+            return
+        self.undo_stack.push(MoveVerdictCommand(self, entry.record, None, "Dismiss set-aside verdict"))
+        self.message.emit("Dismissed (Ctrl+Z brings it back).")
+
+    def set_auto_advance(self, on: bool) -> None:
+        """Choose whether a verdict key moves on to the next untriaged item; saved with the case."""
+        self.auto_advance = bool(on)
+        if self.case is not None and not self.case.read_only:
+            try:
+                self.case.set_setting("auto_advance", self.auto_advance)
+            except CaseError as exc:
+                self.message.emit(str(exc))
 
     # ----- undoable intents -----------------------------------------------------------------
     def check_writable(self) -> bool:

@@ -1,0 +1,65 @@
+"""The items a checker triages: divergences between sources and contradictions inside one source."""
+from __future__ import annotations
+
+import hashlib
+from typing import Callable
+
+from core.compare.divergence import TYPE_WEIGHTS
+from core.ingest.textnorm import normalize_text
+from core.model import Alignment, Contradiction, Divergence
+
+CONTRADICTION = "contradiction"
+# One source saying two incompatible things is an error in that source whatever the others say:
+# it ranks like a divergence of the same type found with full confidence.
+CONTRADICTION_WEIGHT_DEFAULT = 0.5
+
+
+def contradiction_key(alignment: Alignment, contradiction: Contradiction) -> str:
+    """Return a key that names the source and the wordings, not positions or document numbers."""
+    source = alignment.documents[int(contradiction.doc[1:])].source.key
+    texts = sorted({normalize_text(v.text) for v in contradiction.variants})
+    raw = "\u241f".join([CONTRADICTION, contradiction.type, source] + texts)
+    return "x" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:15]
+
+
+def contradiction_item(alignment: Alignment, contradiction: Contradiction) -> Divergence:
+    """Return a contradiction as a queue item (claim "" : it belongs to one source, not to a claim)."""
+    rank = TYPE_WEIGHTS.get(contradiction.type, CONTRADICTION_WEIGHT_DEFAULT)
+    return Divergence(key=contradiction_key(alignment, contradiction), claim="",
+                      type=contradiction.type, rank=rank, summary=contradiction.summary,
+                      variants=contradiction.variants, kind=CONTRADICTION)
+
+
+def divergence_items(alignment: Alignment) -> list[Divergence]:
+    """Return the divergences between sources, each key once."""
+    seen: dict[str, Divergence] = {}
+    for div in alignment.divergences():
+        seen.setdefault(div.key, div)
+    return list(seen.values())
+
+
+def contradiction_items(alignment: Alignment) -> list[Divergence]:
+    """Return the contradictions inside sources as queue items, each key once."""
+    seen: dict[str, Divergence] = {}
+    for contradiction in alignment.contradictions:
+        item = contradiction_item(alignment, contradiction)
+        seen.setdefault(item.key, item)
+    return list(seen.values())
+
+
+# Each kind of item the queue holds; a new kind (a fact-sheet row) is one more function here.
+ITEM_KINDS: tuple[Callable[[Alignment], list[Divergence]], ...] = (divergence_items, contradiction_items)
+
+
+def queue_items(alignment: Alignment) -> tuple[Divergence, ...]:
+    """Return every triage item of every kind, highest rank first, each key once."""
+    found: dict[str, Divergence] = {}
+    for kind in ITEM_KINDS:
+        for item in kind(alignment):
+            found.setdefault(item.key, item)
+    return tuple(sorted(found.values(), key=lambda d: (-d.rank, d.kind != "divergence", d.claim, d.key)))
+
+
+def item_sources(alignment: Alignment, item: Divergence) -> list[str]:
+    """Return the source keys an item's variants come from, in variant order, each once."""
+    return list(dict.fromkeys(alignment.document_of(v.passage).source.key for v in item.variants))

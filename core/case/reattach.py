@@ -1,0 +1,155 @@
+"""Place the checker's stored verdicts and notes on the items of a new alignment, or set them aside."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Mapping, Optional
+
+from core.case.queue_items import item_sources, queue_items
+from core.case.records import JudgedVariant, VerdictRecord
+from core.ingest.textnorm import normalize_text
+from core.model import Alignment, Divergence
+
+HIDDEN_OR_REMOVED = "a source it involves is hidden or removed"
+NOT_FOUND = "this disagreement is not found in the current alignment"
+TAKEN = "another verdict was placed on the same divergence"
+NO_VARIANTS = "stored without its variants (older case), and its key is not found"
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A stored verdict or note that cannot be placed now, with the reason shown to the checker."""
+    record: VerdictRecord
+    reason: str
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where each stored record is now: on an item (by current key) or set aside; none is dropped."""
+    verdicts: dict[str, VerdictRecord] = field(default_factory=dict)   # current item key -> record
+    origin: dict[str, str] = field(default_factory=dict)               # current item key -> stored key
+    set_aside: tuple[SetAside, ...] = ()
+
+    def stored_key(self, item_key: str) -> str:
+        """Return the key under which the record now on this item is stored."""
+        return self.origin.get(item_key, item_key)
+
+
+def judged_variants(alignment: Alignment, item: Divergence) -> tuple[JudgedVariant, ...]:
+    """Return an item's variants named by source key and range (what a verdict records)."""
+    return tuple(JudgedVariant(alignment.document_of(v.passage).source.key, v.start, v.end, v.text)
+                 for v in item.variants)
+
+
+def describe(record: VerdictRecord, alignment: Optional[Alignment], item: Divergence) -> VerdictRecord:
+    """Return the record carrying the item's type, kind and variants (done at every write)."""
+    if alignment is None:
+        return record
+    return replace(record, divergence_type=item.type, kind=item.kind,
+                   variants=judged_variants(alignment, item))
+
+
+def _same_place(a: JudgedVariant, b: JudgedVariant) -> bool:
+    if a.source != b.source:
+        return False
+    overlap = a.start < b.end and b.start < a.end
+    return overlap or (a.start == b.start and a.end == b.end)
+
+
+def _score(record: VerdictRecord, item: Divergence, variants: tuple[JudgedVariant, ...]) -> Optional[tuple]:
+    """Return how well an item matches what a record judged, or None when it is not the same thing."""
+    if record.kind != item.kind or (record.divergence_type and record.divergence_type != item.type):
+        return None
+    matched = [old for old in record.variants if any(_same_place(old, new) for new in variants)]
+    sources = {v.source for v in matched}
+    wordings = {normalize_text(v.text) for v in matched}
+    # The same disagreement: the same words of at least two sources (two places of one source for a
+    # contradiction) are still in it, and they still differ.
+    if item.kind == "divergence" and len(sources) < 2:
+        return None
+    if len(matched) < 2 or len(wordings) < 2:
+        return None
+    extra = sum(1 for new in variants if not any(_same_place(old, new) for old in record.variants))
+    return (len(matched), -extra, item.rank)
+
+
+def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) -> Placement:
+    """Return each stored record on the item it judged (same key, else same variants) or set aside."""
+    items = {d.key: d for d in queue_items(alignment)} if alignment is not None else {}
+    present = {d.source.key for d in alignment.documents} if alignment is not None else set()
+    placed: dict[str, VerdictRecord] = {}
+    origin: dict[str, str] = {}
+    waiting: list[VerdictRecord] = []
+    for key, record in records.items():
+        if key in items:
+            placed[key] = record
+        else:
+            waiting.append(record)
+    variants = {key: judged_variants(alignment, item) for key, item in items.items()} if items else {}
+    candidates = []
+    for record in waiting:
+        for key, item in items.items():
+            if key in placed:
+                continue
+            score = _score(record, item, variants[key])
+            if score is not None:
+                candidates.append((score, record.updated_at, record.divergence_key, key))
+    # Best matches first; on a tie the more recent judgement wins.
+    candidates.sort(reverse=True)
+    done: set[str] = set()
+    for _score_, _at, stored_key, key in candidates:
+        if stored_key in done or key in placed:
+            continue
+        placed[key] = replace(records[stored_key], divergence_key=key)
+        origin[key] = stored_key
+        done.add(stored_key)
+    aside = []
+    for record in waiting:
+        if record.divergence_key in done:
+            continue
+        sources = {v.source for v in record.variants}
+        if not record.variants:
+            reason = NO_VARIANTS
+        elif sources - present:
+            reason = HIDDEN_OR_REMOVED
+        elif any(_score(record, items[k], variants[k]) for k in placed if k in items):
+            reason = TAKEN
+        else:
+            reason = NOT_FOUND
+        aside.append(SetAside(record, reason))
+    aside.sort(key=lambda s: (s.record.updated_at, s.record.divergence_key))
+    return Placement(placed, origin, tuple(aside))
+
+
+def item_label(alignment: Alignment, item: Divergence) -> str:
+    """Return "type between A and B" or "type inside A" for messages and lists."""
+    labels = [alignment.document_of(v.passage).source.label for v in item.variants]
+    names = list(dict.fromkeys(labels))
+    if item.kind == "contradiction":
+        return f"{item.type} contradiction inside {names[0] if names else '?'}"
+    return f"{item.type} between " + ", ".join(names)
+
+
+__all__ = ["Placement", "SetAside", "describe", "judged_variants", "place", "item_label", "item_sources",
+           "orphaned_annotations"]
+
+
+def orphaned_annotations(annotations, alignment: Optional[Alignment], placement: Placement) -> list:
+    """Return the annotations whose target is not in the current alignment (findable, never dropped)."""
+    from core.case.anchoring import anchor
+    docs = {d.source.key: d for d in alignment.documents} if alignment is not None else {}
+    claims = {c.key for c in alignment.claims} if alignment is not None else set()
+    found = []
+    for a in annotations:
+        if a.target_kind in ("span", "passage"):
+            doc = docs.get(a.source_key)
+            lost = doc is None or a.selector is None or anchor(a.selector, doc.source.text) is None
+        elif a.target_kind == "claim":
+            lost = a.claim_key not in claims
+        elif a.target_kind == "divergence":
+            lost = a.divergence_key not in placement.verdicts and a.divergence_key not in {
+                d.key for d in (queue_items(alignment) if alignment is not None else ())}
+        else:
+            lost = False
+        if lost:
+            found.append(a)
+    return found
