@@ -103,6 +103,7 @@ class FakeWorkspace(QObject):
     currentChanged = Signal()
     verdictsChanged = Signal()
     annotationsChanged = Signal()
+    setAsideChanged = Signal()
     busyChanged = Signal(bool)
     progressChanged = Signal(float)
     message = Signal(str)
@@ -120,6 +121,7 @@ class FakeWorkspace(QObject):
         self.verdicts: dict[str, VerdictRecord] = {}
         self.annotations = list(make_annotations() if annotations is None else annotations)
         self.undo_stack = QUndoStack(self)
+        self.set_aside: tuple = ()
         self.calls: list[tuple] = []
 
     # ----- look-ups the real Workspace offers ---------------------------------------------
@@ -204,6 +206,15 @@ class FakeWorkspace(QObject):
         self.calls.append(("delete_annotation", annotation_id))
         self.annotations = [a for a in self.annotations if a.id != annotation_id]
         self.annotationsChanged.emit()
+
+    def orphaned_annotations(self):
+        return [a for a in self.annotations if a.id == "n3"]   # make_annotations' orphan, by design
+
+    def reattach_set_aside(self, stored_key, item_key=None):
+        self.calls.append(("reattach_set_aside", stored_key, item_key))
+
+    def dismiss_set_aside(self, stored_key):
+        self.calls.append(("dismiss_set_aside", stored_key))
 
     def set_alignment(self, alignment):
         """Replace the alignment the way a finished re-alignment does."""

@@ -61,18 +61,22 @@ def press(qtbot, win: MainWindow, key, modifier=NONE) -> None:
     qtbot.keyClick(QApplication.focusWidget() or win, key, modifier)
 
 
-def answer_dialog(qtbot, steps) -> list:
+def answer_dialog(qtbot, steps, *then) -> list:
     """Arrange for the next modal dialog to get these (key, modifier) or text steps.
 
+    Each further list of steps in `then` answers the next dialog, opened after this one closed.
     Returns a list that receives (dialog class name, sorted child widget class names) when it opens.
     """
     seen = []
+    answered = [0]   # how many dialogs were answered; the dialogs themselves are marked, not kept
 
     def act():
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or dialog.property("answered_by_test"):
             QTimer.singleShot(10, act)
             return
+        dialog.setProperty("answered_by_test", True)
+        answered[0] += 1
         seen.append((type(dialog).__name__, sorted({type(w).__name__ for w in dialog.findChildren(QWidget)})))
         # Headless platforms do not activate a new dialog by themselves; a window manager would.
         dialog.activateWindow()
@@ -84,6 +88,14 @@ def answer_dialog(qtbot, steps) -> list:
                 qtbot.keyClicks(target, step)
             else:
                 qtbot.keyClick(target, *step)
+        if answered[0] <= len(then):
+            steps_ = then[answered[0] - 1]
+            QTimer.singleShot(0, lambda: _next(steps_))
+
+    def _next(next_steps):
+        nonlocal steps
+        steps = next_steps
+        act()
 
     QTimer.singleShot(0, act)
     return seen

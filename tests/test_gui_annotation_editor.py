@@ -20,9 +20,14 @@ def editor(qtbot):
 
 def test_labels_are_the_standard_ones_then_the_case_ones_without_repeats(editor):
     assert [editor.label_combo.itemText(i) for i in range(editor.label_combo.count())] == [
-        "verified", "disputed", "needs source", "error", "embargoed"]
-    assert label_choices(["", "  ", "Error"]) == ["verified", "disputed", "needs source", "error"]
+        "note", "verified", "disputed", "needs source", "error", "embargoed"]
+    assert label_choices(["", "  ", "Error"]) == ["note", "verified", "disputed", "needs source", "error"]
     assert editor.label_combo.isEditable()
+
+
+def test_a_new_annotation_starts_on_the_neutral_label_so_verified_is_a_deliberate_choice(editor):
+    assert editor.label() == "note"
+    assert editor.label() != "verified"
 
 
 def test_the_target_is_quoted_read_only(editor):

@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.case import triage  # noqa: E402
@@ -126,7 +126,7 @@ def test_every_divergence_is_triaged_by_keyboard_and_everything_is_there_after_r
     assert (span.target_kind, span.source_key, span.selector.start, span.selector.end, span.note) == \
         ("span", pane.source_key, 0, 12, "headline wording")
     assert span.selector.exact == pane.source().text[:12]
-    annotations.append(("span", "verified", "open", "headline wording"))
+    annotations.append(("span", "note", "open", "headline wording"))
 
     assert _progress(win) == (f"{total} of {total} triaged",) * 2
     press(qtbot, win, Qt.Key.Key_J)
@@ -204,9 +204,10 @@ def test_apply_verdict_to_all_of_this_type_by_keyboard_is_one_undo_step(qtbot, c
         by_type.setdefault(d.type, []).append(d.key)
     kind = max(by_type, key=lambda t: len(by_type[t]))
     ws.select_divergence(by_type[kind][0])
-    seen = answer_dialog(qtbot, [(Qt.Key.Key_Down, NONE), (Qt.Key.Key_Return, NONE)])
+    seen = answer_dialog(qtbot, [(Qt.Key.Key_Down, NONE), (Qt.Key.Key_Return, NONE)],
+                         [(Qt.Key.Key_Return, NONE)])
     press(qtbot, win, Qt.Key.Key_A, CTRL | SHIFT)
-    assert seen[0][0] == "QInputDialog" and "QComboBox" in seen[0][1]
+    assert seen[0][0] == "QInputDialog" and "QComboBox" in seen[0][1] and len(seen) == 2
     assert {k: r.verdict for k, r in ws.verdicts.items()} == {k: "not_significant" for k in by_type[kind]}
     assert set(ws.case.verdicts()) == set(by_type[kind])
     total = len(_queue_keys(ws))
@@ -348,3 +349,41 @@ def test_the_engine_counts_a_note_only_record_as_untriaged_and_the_case_stores_i
         with pytest.raises(ValueError):
             case.set_verdict(VerdictRecord("k3", ""))   # neither a verdict nor a note
         assert set(case.verdicts()) == {"k1"}
+
+
+def test_apply_to_type_says_what_it_will_change_and_keeps_existing_verdicts_by_default(qtbot, case_path):
+    win = open_window(qtbot, case_path)
+    ws = win.ws
+    by_type = {}
+    for d in triage.queue(ws.alignment, {}):
+        by_type.setdefault(d.type, []).append(d.key)
+    kind = max(by_type, key=lambda t: len(by_type[t]))
+    keys = by_type[kind]
+    assert len(keys) >= 2
+    ws.set_verdict(keys[1], "follow_up", note="asked the desk")
+    ws.select_divergence(keys[0])
+    texts = []
+    seen = answer_dialog(qtbot, [(Qt.Key.Key_Return, NONE)], [(Qt.Key.Key_Return, NONE)])
+    QTimer.singleShot(0, lambda: _read_label(qtbot, texts))
+    press(qtbot, win, Qt.Key.Key_A, CTRL | SHIFT)
+    assert len(seen) == 2
+    assert any(f"{len(keys)} {kind} item" in t and f"{len(keys) - 1} untriaged will become Discrepancy confirmed" in t
+               and "1 already triaged otherwise will be kept or overwritten" in t for t in texts)
+    # The default keeps the verdict and note already given.
+    assert (ws.verdicts[keys[1]].verdict, ws.verdicts[keys[1]].note) == ("follow_up", "asked the desk")
+    assert all(ws.verdicts[k].verdict == "confirmed" for k in keys if k != keys[1])
+    press(qtbot, win, Qt.Key.Key_Z, CTRL)
+    assert set(ws.verdicts) == {keys[1]}
+    win.close()
+
+
+def _read_label(qtbot, texts):
+    """Collect the label text of every dialog that opens until two were seen."""
+    from PySide6.QtWidgets import QLabel
+    dialog = QApplication.activeModalWidget()
+    if dialog is not None:
+        label = " ".join(w.text() for w in dialog.findChildren(QLabel))
+        if label not in texts:
+            texts.append(label)
+    if len(texts) < 2:
+        QTimer.singleShot(5, lambda: _read_label(qtbot, texts))

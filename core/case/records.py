@@ -4,7 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-ANNOTATION_LABELS = ("verified", "disputed", "needs source", "error")
+# The first label is the neutral default of a new annotation: a check ("verified") is never recorded
+# by accident with one Ctrl+Enter; it has to be picked.
+NEUTRAL_LABEL = "note"
+ANNOTATION_LABELS = (NEUTRAL_LABEL, "verified", "disputed", "needs source", "error")
 ANNOTATION_STATUSES = ("open", "resolved")
 
 

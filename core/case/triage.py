@@ -1,6 +1,7 @@
 """The triage queue as a model question: which divergence, claim or unique passage comes next."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Mapping, Optional, Sequence, Union
 
 from core.model import VERDICTS, Alignment, Divergence
@@ -122,6 +123,42 @@ def progress_line(items: QueueOrAlignment, verdicts: Verdicts, set_aside: int = 
 def keys_of_type(alignment: Alignment, divergence_type: str) -> list[str]:
     """Return the keys of every divergence of one type, by rank (for "apply verdict to all")."""
     return [d.key for d in queue(alignment, {}, types=[divergence_type])]
+
+
+@dataclass(frozen=True)
+class BulkPlan:
+    """What "apply a verdict to every item of a type" would change, said before it changes anything."""
+    untriaged: tuple[str, ...]        # no verdict yet: will get the verdict
+    same: tuple[str, ...]             # already have this verdict: nothing to do
+    triaged: tuple[str, ...]          # another verdict: kept unless the checker asks to overwrite
+
+    def summary(self, label: str, type_: str) -> str:
+        """Return "3 time items: 1 untriaged will become Confirmed, 2 already triaged …"."""
+        total = len(self.untriaged) + len(self.same) + len(self.triaged)
+        parts = [f"{len(self.untriaged)} untriaged will become {label}"]
+        if self.same:
+            parts.append(f"{len(self.same)} already {label}")
+        if self.triaged:
+            parts.append(f"{len(self.triaged)} already triaged otherwise will be kept or overwritten, as you choose")
+        return f"{total} {type_} item{'s' if total != 1 else ''}: " + ", ".join(parts) + "."
+
+    def question(self, label: str) -> tuple[str, str]:
+        """Return the two choices: keep existing verdicts (the default) or overwrite them."""
+        return (f"Keep the {len(self.triaged)} existing verdicts; change {len(self.untriaged)} untriaged",
+                f"Overwrite all: {len(self.untriaged) + len(self.triaged)} become {label}")
+
+    def targets(self, overwrite: bool = False) -> list[str]:
+        """Return the keys to change."""
+        return list(self.untriaged) + (list(self.triaged) if overwrite else [])
+
+
+def bulk_plan(keys, verdicts: Verdicts, verdict: str) -> BulkPlan:
+    """Sort the keys into untriaged, already this verdict, and triaged otherwise."""
+    verdicts = decided(verdicts)
+    untriaged = tuple(k for k in keys if k not in verdicts)
+    same = tuple(k for k in keys if k in verdicts and verdicts[k].verdict == verdict)
+    triaged = tuple(k for k in keys if k in verdicts and verdicts[k].verdict != verdict)
+    return BulkPlan(untriaged, same, triaged)
 
 
 def next_claim(alignment: Alignment, current_claim_id: Optional[str], step: int = 1) -> Optional[str]:

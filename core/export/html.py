@@ -1,6 +1,7 @@
 """Render an annotated comparison as one self-contained HTML file (inline CSS, no script, no requests)."""
 from __future__ import annotations
 
+from core.case.wording import NOT_FOUND_IN_SOURCE
 from core.export import view
 from core.export.data import ExportData
 from core.export.escaping import html_multiline, html_text as esc, safe_url
@@ -121,7 +122,7 @@ def _claim(data: ExportData, claim: Claim, notes_by_claim) -> str:
     cells = []
     for column in view.columns(data, claim):
         if column is None:
-            cells.append('<td class="absent">no matching passage found in this source</td>')
+            cells.append(f'<td class="absent">{NOT_FOUND_IN_SOURCE}</td>')
         else:
             marks = _claim_marks(data, claim, notes, column.doc.id)
             cells.append(f"<td>{_highlighted(column.text, column.start, marks)}</td>")

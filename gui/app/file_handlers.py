@@ -177,7 +177,13 @@ class FileHandlers:
                 self.ws.message.emit(f"Removed {label}.")
 
     def toggle_current_source(self) -> None:
-        """Hide the selected source's pane, or show it again."""
+        """Hide the selected source's pane, or show it again (the alignment is not re-run)."""
         key = self._selected_source_key()
         if key is not None:
             self.ws.set_hidden(key, key not in self.ws.hidden)
+
+    def hide_current_source_and_realign(self) -> None:
+        """Hide the selected source and align the others again."""
+        key = self._selected_source_key()
+        if key is not None and key not in self.ws.hidden:
+            self.ws.set_hidden(key, True, realign=True)

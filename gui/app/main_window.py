@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QP
 
 from gui.state.actions import ACTIONS, MENUS
 from gui.panels.annotations_panel import AnnotationsPanel
+from gui.panels.set_aside_panel import SetAsidePanel
 from gui.panels.claims_table import ClaimsTable
 from gui.panes.find_bar import FindBar
 from gui.panels.inspector import Inspector
@@ -74,6 +75,7 @@ class MainWindow(WindowHandlers, QMainWindow):
         workspace.busyChanged.connect(self._on_busy)
         workspace.progressChanged.connect(lambda f: self.progress.setValue(int(f * 100)))
         workspace.verdictsChanged.connect(self._update_status)
+        workspace.setAsideChanged.connect(self._update_status)
         workspace.alignmentChanged.connect(self._update_status)
         workspace.currentChanged.connect(self._update_status)
         workspace.sourcesChanged.connect(self._update_title)
@@ -149,6 +151,10 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.annotations_dock = self._dock("Annotations", self.annotations_panel,
                                            Qt.DockWidgetArea.RightDockWidgetArea, "annotations")
         self.annotations_dock.hide()
+        self.set_aside_panel = SetAsidePanel(self.ws, self)
+        self.set_aside_dock = self._dock("Set aside", self.set_aside_panel,
+                                         Qt.DockWidgetArea.BottomDockWidgetArea, "set_aside")
+        self.set_aside_dock.hide()
         self._docks_sized = False
 
     def _build_status_bar(self) -> None:

@@ -25,7 +25,7 @@ class WindowHandlers(FileHandlers):
         """Return "12 of 47 triaged" for the current alignment."""
         if self.ws.alignment is None:
             return ""
-        return triage.progress_text(self.ws.alignment, self.ws.verdicts)
+        return triage.progress_line(self.ws.alignment, self.ws.verdicts, len(self.ws.set_aside))
 
     def _go_divergence(self, step: int, untriaged: bool = False) -> None:
         al = self.ws.alignment
@@ -98,7 +98,15 @@ class WindowHandlers(FileHandlers):
         if not self.ws.check_writable():
             return
         self.ws.set_verdict(key, verdict, source_key=source_key)
+        label = VERDICT_LABELS.get(verdict, verdict)
+        if not self.ws.auto_advance:
+            self.ws.message.emit(f"{label}. Staying here (auto-advance is off: Ctrl+Shift+J); J moves on.")
+            return
         self._go_divergence(1, untriaged=True)
+        moved_to = self.ws.current_divergence()
+        if moved_to is not None and moved_to.key != key:
+            self.ws.message.emit(f"{label}. Moved on to the next untriaged item ({moved_to.type}); "
+                                 "Ctrl+Shift+J turns this off.")
 
     def verdict_confirmed(self) -> None:
         """Mark the current divergence as a confirmed discrepancy and move on."""
@@ -145,7 +153,7 @@ class WindowHandlers(FileHandlers):
         self.ws.clear_verdict(key)
 
     def apply_verdict_to_type(self) -> None:
-        """Give every divergence of the current one's type the same verdict (one undo step)."""
+        """Give every item of the current one's type a verdict, after saying what will change (one undo step)."""
         div = self.ws.current_divergence()
         if div is None:
             self.ws.message.emit("No current divergence: press J first.")
@@ -153,17 +161,30 @@ class WindowHandlers(FileHandlers):
         keys = triage.keys_of_type(self.ws.alignment, div.type)
         labels = [VERDICT_LABELS[v] for v in VERDICT_LABELS if v != "source_error"]
         label, ok = QInputDialog.getItem(self, "Apply verdict to a type",
-                                         f"Verdict for all {len(keys)} “{div.type}” divergences:",
-                                         labels, 0, False)
+                                         f"Verdict for the {len(keys)} “{div.type}” items:", labels, 0, False)
         self._back_to_panes()
         if not ok or not self.ws.check_writable():
             return
         verdict = next(v for v, text in VERDICT_LABELS.items() if text == label)
-        self.ws.undo_stack.beginMacro(f"Verdict {verdict} on {len(keys)} {div.type} divergences")
-        for key in keys:
+        plan = triage.bulk_plan(keys, self.ws.verdicts, verdict)
+        keep, overwrite = plan.question(label)
+        choices = [keep] + ([overwrite] if plan.triaged else [])
+        choice, ok = QInputDialog.getItem(self, "Apply verdict to a type", plan.summary(label, div.type),
+                                          choices, 0, False)
+        self._back_to_panes()
+        if not ok:
+            self.ws.message.emit("Nothing changed.")
+            return
+        targets = plan.targets(overwrite=choice == overwrite)
+        if not targets:
+            self.ws.message.emit(f"Nothing changed: every {div.type} item already has a verdict (kept).")
+            return
+        self.ws.undo_stack.beginMacro(f"Verdict {verdict} on {len(targets)} {div.type} items")
+        for key in targets:
             self.ws.set_verdict(key, verdict)
         self.ws.undo_stack.endMacro()
-        self.ws.message.emit(f"{label}: {len(keys)} {div.type} divergences.")
+        self.ws.message.emit(f"{label}: {len(targets)} {div.type} item{'s' if len(targets) != 1 else ''} "
+                             f"changed; {len(keys) - len(targets)} kept. Ctrl+Z undoes all of it.")
 
     def edit_note(self) -> None:
         """Edit the note of the current divergence in a small dialog."""
@@ -268,6 +289,20 @@ class WindowHandlers(FileHandlers):
     def toggle_annotations(self) -> None:
         """Show or hide the annotations sidebar."""
         self._toggle_dock(self.annotations_dock)
+
+    def toggle_set_aside(self) -> None:
+        """Show the set-aside list with the keyboard in it, or hide it."""
+        self._toggle_dock(self.set_aside_dock)
+        if self.set_aside_dock.isVisible():
+            self.set_aside_panel.list.setFocus()
+        else:
+            self._back_to_panes()
+
+    def toggle_auto_advance(self) -> None:
+        """Turn moving on after a verdict key on or off (saved with the case)."""
+        self.ws.set_auto_advance(not self.ws.auto_advance)
+        self.ws.message.emit("After a verdict: " + ("move on to the next untriaged item." if self.ws.auto_advance
+                                                    else "stay on the same item (J moves on)."))
 
     def zoom_in(self) -> None:
         """Enlarge the text of every pane."""

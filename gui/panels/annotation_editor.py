@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QPlainTextEdit, QVBoxLayout)
 
 from core.case.anchoring import make_selector
-from core.case.records import ANNOTATION_LABELS, ANNOTATION_STATUSES, Annotation
+from core.case.records import ANNOTATION_LABELS, ANNOTATION_STATUSES, NEUTRAL_LABEL, Annotation
 from gui.dialogs.dialog_keys import is_save_keypress
 
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -67,6 +67,7 @@ class AnnotationEditor(QDialog):
         self.label_combo.setEditable(True)
         self.label_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.label_combo.addItems(label_choices(labels))
+        self.label_combo.setCurrentText(NEUTRAL_LABEL)
         self.status_combo = QComboBox(self)
         self.status_combo.addItems(list(ANNOTATION_STATUSES))
         self.note_edit = QPlainTextEdit(self)
@@ -104,7 +105,7 @@ class AnnotationEditor(QDialog):
         if annotation is not None and annotation.id:
             if self.label_combo.findText(annotation.label) < 0 and annotation.label:
                 self.label_combo.addItem(annotation.label)
-            self.label_combo.setCurrentText(annotation.label or ANNOTATION_LABELS[0])
+            self.label_combo.setCurrentText(annotation.label or NEUTRAL_LABEL)
             self.status_combo.setCurrentText(annotation.status or "open")
             self.note_edit.setPlainText(annotation.note)
         self.note_edit.setFocus()

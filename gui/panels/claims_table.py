@@ -8,7 +8,8 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QStandardItem, 
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
-from core.compare.summary import majority_summary, top_divergence
+from core.case.wording import claim_summary
+from core.compare.summary import top_divergence
 from gui.style import colors
 
 HTML_ROLE = Qt.ItemDataRole.UserRole
@@ -85,7 +86,7 @@ class ClaimsModel(QStandardItemModel):
         right_top = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         for row, claim in enumerate(al.claims if al else ()):
             top = top_divergence(claim)
-            summary = majority_summary(claim, al)
+            summary = claim_summary(claim, al)
             head = (f"<b style='color:{colors.type_colour(top.type).name()}'>{html.escape(top.type)}</b>: "
                     if top is not None else "")
             plain_summary = f"{top.type}: {summary}" if top is not None else summary

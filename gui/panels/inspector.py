@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMenu, QPlainText
                                QTextBrowser, QToolButton, QVBoxLayout, QWidget)
 
 from core.errors import Cancelled
-from core.compare.summary import majority_summary
+from core.case.wording import claim_summary
 from core.compare.worddiff import word_diff as core_word_diff
 from gui.style import colors
 from gui.style import theme
@@ -176,7 +176,7 @@ class Inspector(QWidget):
         runs = member_runs(al, claim)
         pivot_doc = pivot.split(":")[0]
         self.title.setText(f"<b>Claim {html.escape(claim.id)}</b> · {len(runs)} sources · link score "
-                           f"{claim.score:.2f}<br>{html.escape(majority_summary(claim, al))}")
+                           f"{claim.score:.2f}<br>{html.escape(claim_summary(claim, al))}")
         for doc_id, pid, _text in runs:
             self.pivot_combo.addItem(self._label(pid), pid)
         self.pivot_combo.setCurrentIndex(max(0, next((i for i, r in enumerate(runs) if r[0] == pivot_doc), 0)))
@@ -278,7 +278,7 @@ class Inspector(QWidget):
             if record is not None and record.note:
                 line += f"<br><i>Note: {html.escape(record.note)}</i>"
             rows.append(line + "</p>")
-        self._set_html(self.divergences, "".join(rows) or "<p>No divergence: the sources agree on the facts.</p>")
+        self._set_html(self.divergences, "".join(rows) or "<p>No divergence found between these passages.</p>")
         self._enable_verdicts(self.target_divergence())
 
     def _show_annotations(self, claim) -> None:

@@ -59,17 +59,25 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "Go to the next passage that only one source has.", "Navigate"),
     # Triage
     _a("triage.confirmed", "Verdict: discrepancy confirmed", ["1"], "verdict_confirmed",
-       "Mark the current divergence as a confirmed discrepancy.", "Triage"),
+       "Mark the current item as a confirmed discrepancy, then move on to the next untriaged item "
+       "(unless auto-advance is off).", "Triage"),
     _a("triage.not_significant", "Verdict: not significant", ["2"], "verdict_not_significant",
-       "Mark the current divergence as not significant.", "Triage"),
+       "Mark the current item as not significant, then move on to the next untriaged item "
+       "(unless auto-advance is off).", "Triage"),
     _a("triage.follow_up", "Verdict: needs follow-up", ["3"], "verdict_follow_up",
-       "Mark the current divergence as needing follow-up.", "Triage"),
+       "Mark the current item as needing follow-up, then move on to the next untriaged item "
+       "(unless auto-advance is off).", "Triage"),
     _a("triage.source_error", "Verdict: error in a source", ["4"], "verdict_source_error",
-       "Mark the current divergence as an error in a named source.", "Triage"),
+       "Mark the current item as an error in a named source, then move on to the next untriaged "
+       "item (unless auto-advance is off).", "Triage"),
+    _a("triage.auto_advance", "Move on after a verdict (auto-advance)", ["Ctrl+Shift+J"],
+       "toggle_auto_advance", "Turn on or off moving to the next untriaged item after 1-4; "
+       "the status bar says where it moved. Saved with the case.", "Triage"),
     _a("triage.clear", "Clear verdict", ["0"], "clear_verdict",
        "Remove the verdict of the current divergence.", "Triage"),
     _a("triage.apply_to_type", "Apply verdict to all of this type…", ["Ctrl+Shift+A"],
-       "apply_verdict_to_type", "Give every divergence of the current type the same verdict.",
+       "apply_verdict_to_type", "Give every item of the current type a verdict: says first how many "
+       "are untriaged and how many already have a verdict, which are kept unless you choose otherwise.",
        "Triage"),
     # Alignment
     _a("align.link", "Link passages", ["Ctrl+L"], "link_passages",
@@ -95,8 +103,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "Show or hide the list of annotations.", "View"),
     _a("view.zoom_in", "Zoom in", ["Ctrl++", "Ctrl+="], "zoom_in", "Enlarge the text.", "View"),
     _a("view.zoom_out", "Zoom out", ["Ctrl+-"], "zoom_out", "Shrink the text.", "View"),
+    _a("view.set_aside", "Set aside", ["Ctrl+Shift+B"], "toggle_set_aside",
+       "List the verdicts, notes and annotations the current alignment cannot place; re-attach "
+       "(Enter) or dismiss (Delete) each.", "View"),
     _a("view.toggle_source", "Hide or show current source", ["Ctrl+H"], "toggle_current_source",
-       "Hide the current source's pane, or show it again.", "View"),
+       "Hide the current source's pane, or show it again; the alignment is not re-run (F5 or "
+       "Ctrl+Shift+H re-runs it without the hidden sources). Nothing is lost either way.", "View"),
+    _a("view.hide_and_realign", "Hide current source and re-align", ["Ctrl+Shift+H"],
+       "hide_current_source_and_realign", "Hide the current source and align the others again; "
+       "verdicts that need it are set aside, and come back when it is shown again.", "View"),
     # Help
     _a("help.shortcuts", "Keyboard shortcuts", ["F1", "?"], "show_help",
        "List every action and its shortcut.", "Help"),

@@ -92,9 +92,10 @@ class SourceIntents:
         self.sourcesChanged.emit()
         self.realign()
 
-    def set_hidden(self, key: str, hidden: bool) -> None:
-        """Hide a source (no pane, not aligned) or show it again."""
-        if self.source(key) is None or (key in self.hidden) == hidden:
+    def set_hidden(self, key: str, hidden: bool, realign: bool = False) -> None:
+        """Hide a source's pane or show it again; the alignment re-runs only when asked (or needed)."""
+        source = self.source(key)
+        if source is None or (key in self.hidden) == hidden:
             return
         if self.case is not None and not self.case.read_only:
             try:
@@ -104,7 +105,15 @@ class SourceIntents:
         # Hiding is a view choice: allowed on a read-only case, just not saved.
         (self.hidden.add if hidden else self.hidden.discard)(key)
         self.sourcesChanged.emit()
-        self.realign()
+        # Showing a source the alignment no longer has needs a run; hiding never does unless asked.
+        if realign or (not hidden and self.document_for(key) is None):
+            self.realign()
+            self.message.emit(f"{'Hid' if hidden else 'Showing'} {source.label}; re-aligning"
+                              + (" without it: verdicts that need it are set aside until it is shown."
+                                 if hidden else "."))
+        elif hidden:
+            self.message.emit(f"Hid {source.label} from view; the alignment was not re-run, so nothing "
+                              "moved (Ctrl+Shift+H hides and re-aligns).")
 
     def move_source(self, key: str, new_index: int) -> None:
         """Move a source to a new position in the pane order."""

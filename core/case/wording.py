@@ -1,0 +1,17 @@
+"""What the window and the exports say about a claim, worded so that it is true of what was found."""
+from __future__ import annotations
+
+from core.compare.summary import majority_summary, top_divergence
+from core.model import Alignment, Claim
+
+NO_DIVERGENCE = "No divergence found"
+NOT_FOUND_IN_SOURCE = "no matching passage found in this source"
+
+
+def claim_summary(claim: Claim, alignment: Alignment) -> str:
+    """Return who says what, or "No divergence found among N sources (link score 0.71)"."""
+    if top_divergence(claim) is not None:
+        return majority_summary(claim, alignment)
+    # "agree" would claim more than the engine knows: the link itself may be wrong, so say its score.
+    n = len({m.split(":")[0] for m in claim.members})
+    return f"{NO_DIVERGENCE} among {n} sources (link score {claim.score:.2f})."

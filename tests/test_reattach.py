@@ -1,0 +1,81 @@
+"""Stored verdicts are placed again on what they judged after any re-alignment, or set aside."""
+from dataclasses import replace
+
+from core.case.queue_items import contradiction_items, queue_items
+from core.case.reattach import HIDDEN_OR_REMOVED, NOT_FOUND, TAKEN, judged_variants, place
+from core.case.records import JudgedVariant, VerdictRecord
+from core.model import Alignment, Contradiction, Variant
+from gui_fakes import TEXTS, make_alignment
+
+
+def _record(key, alignment, div_key, verdict="confirmed", note="", at="2026-11-20T10:00:00Z"):
+    item = next(d for d in queue_items(alignment) if d.key == div_key)
+    return VerdictRecord(key, verdict, note, "", "ana", at, item.type, item.kind, judged_variants(alignment, item))
+
+
+def test_a_verdict_whose_key_changed_is_placed_on_the_divergence_with_the_same_variants():
+    al = make_alignment()
+    old = _record("key-before-the-link", al, "k-time", note="Call city hall")
+    placement = place({old.divergence_key: old}, al)
+    assert placement.verdicts["k-time"].note == "Call city hall"
+    assert placement.verdicts["k-time"].verdict == "confirmed"
+    assert placement.origin == {"k-time": "key-before-the-link"} and placement.set_aside == ()
+
+
+def test_two_of_three_variants_still_there_is_the_same_disagreement():
+    al = make_alignment()
+    full = _record("old", al, "k-number")
+    two = replace(full, variants=full.variants[:2])          # judged before the third source was added
+    assert place({"old": two}, al).verdicts["k-number"].divergence_key == "k-number"
+
+
+def test_a_verdict_on_a_source_that_is_gone_is_set_aside_with_its_reason_and_note():
+    al = make_alignment()
+    gone = VerdictRecord("k-gone", "follow_up", "Ask the desk", "", "ana", "t", "time", "divergence",
+                         (JudgedVariant("z", 0, 6, "Monday"), JudgedVariant("b", 31, 38, "Tuesday")))
+    placement = place({"k-gone": gone}, al)
+    assert placement.verdicts == {}
+    assert [(s.record.note, s.reason) for s in placement.set_aside] == [("Ask the desk", HIDDEN_OR_REMOVED)]
+
+
+def test_a_verdict_whose_words_no_longer_differ_is_set_aside_not_found():
+    al = make_alignment()
+    same = VerdictRecord("k-x", "confirmed", "", "", "ana", "t", "time", "divergence",
+                         (JudgedVariant("a", 0, 3, "The"), JudgedVariant("b", 0, 6, "Crowds")))
+    assert [s.reason for s in place({"k-x": same}, al).set_aside] == [NOT_FOUND]
+
+
+def test_two_verdicts_on_one_divergence_keep_the_newer_and_set_the_other_aside():
+    al = make_alignment()
+    older = _record("old-1", al, "k-time", "not_significant", at="2026-11-20T09:00:00Z")
+    newer = _record("old-2", al, "k-time", "confirmed", at="2026-11-20T11:00:00Z")
+    placement = place({"old-1": older, "old-2": newer}, al)
+    assert placement.verdicts["k-time"].verdict == "confirmed"
+    assert [(s.record.divergence_key, s.reason) for s in placement.set_aside] == [("old-1", TAKEN)]
+
+
+def test_every_stored_record_is_either_placed_or_set_aside():
+    al = make_alignment()
+    records = {"k-time": _record("k-time", al, "k-time"), "moved": _record("moved", al, "k-number"),
+               "lost": VerdictRecord("lost", "", "only a note", "", "", "t", "place", "divergence", ())}
+    placement = place(records, al)
+    assert len(placement.verdicts) + len(placement.set_aside) == len(records)
+
+
+def _with_contradiction(al: Alignment) -> Alignment:
+    text = TEXTS["a"]
+    first = text.index("mayor")
+    second = text.index("council chair")
+    c = Contradiction("d0", "title", '"mayor" vs "council chair"',
+                      (Variant("d0:p0", first, first + 5, "mayor"), Variant("d0:p3", second, second + 13, "council chair")))
+    return replace(al, contradictions=(c,))
+
+
+def test_a_contradiction_inside_one_source_is_a_ranked_typed_queue_item_with_a_stable_key():
+    al = _with_contradiction(make_alignment())
+    item = contradiction_items(al)[0]
+    assert (item.kind, item.type, item.claim) == ("contradiction", "title", "")
+    assert item.key in [d.key for d in queue_items(al)]
+    assert contradiction_items(_with_contradiction(make_alignment()))[0].key == item.key
+    record = _record("old", al, item.key)
+    assert place({"old": record}, al).verdicts[item.key].kind == "contradiction"
