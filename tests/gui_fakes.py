@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
 from gui.state.current_item import CurrentItem  # the real selection rules, not a copy
+from core.case.queue_items import queue_items
 from core.model import Alignment, Claim, Divergence, Document, Link, Passage, Source, Variant
 from core.case.records import Annotation, TextSelector, VerdictRecord
 
@@ -144,7 +145,7 @@ class FakeWorkspace(QObject):
         return bool(self.alignment) and pid in self.alignment.unique
 
     def divergence(self, key):
-        return next((d for d in self.alignment.divergences() if d.key == key), None) if self.alignment else None
+        return next((d for d in queue_items(self.alignment) if d.key == key), None) if self.alignment else None
 
     def passage_at(self, key, offset):
         doc = self.document_for(key)

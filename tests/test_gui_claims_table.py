@@ -36,7 +36,7 @@ def test_each_row_shows_the_majority_summary_rank_and_marked_member_texts(table)
         "The mayor opened the bridge on [Monday].", "The mayor opened the bridge on [Tuesday].",
         "The mayor opened the bridge on [Monday]."]
     assert [_cell(table, "c2", c) for c in range(6)] == [
-        "Both sources agree.", "0.00", "2", "Crowds cheered at the river.", "Crowds cheered at the river.", "—"]
+        "No divergence found among 2 sources (link score 1.00).", "0.00", "2", "Crowds cheered at the river.", "Crowds cheered at the river.", "—"]
 
 
 def test_divergent_words_are_bold_and_underlined_in_the_rich_cell(table):
@@ -101,3 +101,26 @@ def test_a_hidden_table_catches_up_with_a_new_alignment_when_shown(table):
     table.show()
     assert table.claim_ids() == ["c1", "c2"]
     assert table.selected_claim_id() == "c2"
+
+
+def test_a_contradiction_inside_one_source_is_a_row_and_selecting_it_makes_it_current(qtbot):
+    from dataclasses import replace
+
+    from core.model import Contradiction, Variant
+    al = make_alignment()
+    text = al.documents[0].source.text
+    a, b = text.index("mayor"), text.index("council chair")
+    contradiction = Contradiction("d0", "title", '"mayor" vs "council chair"',
+                                  (Variant("d0:p0", a, a + 5, "mayor"), Variant("d0:p3", b, b + 13, "council chair")))
+    ws = FakeWorkspace(replace(al, contradictions=(contradiction,)))
+    widget = ClaimsTable(ws)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.proxy.rowCount() == 4
+    [key] = widget.item_keys()
+    row = next(r for r in range(widget.proxy.rowCount()) if widget.proxy.index(r, 0).data(Qt.ItemDataRole.DisplayRole)
+               .startswith("title: Contradiction inside one source"))
+    assert widget.proxy.index(row, 3).data() == "“mayor” / “council chair”"
+    assert widget.proxy.index(row, 4).data() == "—"
+    widget.view.selectRow(row)
+    assert ws.current_divergence_key == key

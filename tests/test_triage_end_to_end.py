@@ -387,3 +387,24 @@ def _read_label(qtbot, texts):
             texts.append(label)
     if len(texts) < 2:
         QTimer.singleShot(5, lambda: _read_label(qtbot, texts))
+
+
+def test_a_contradiction_inside_one_source_is_reached_by_j_gets_a_verdict_and_is_exported(qtbot, case_path):
+    win = open_window(qtbot, case_path)
+    ws = win.ws
+    press(qtbot, win, Qt.Key.Key_J, CTRL | SHIFT)   # auto-advance off: the verdict stays on this item
+    assert ws.auto_advance is False
+    for _ in range(len(_queue_keys(ws))):
+        press(qtbot, win, Qt.Key.Key_J)
+        if ws.current_divergence().kind == "contradiction":
+            break
+    item = ws.current_divergence()
+    assert item.kind == "contradiction" and item.claim == ""
+    assert item.key in win.triage_panel.keys()
+    press(qtbot, win, Qt.Key.Key_3)
+    stored = ws.case.verdicts()[item.key]
+    assert (stored.verdict, stored.kind, stored.divergence_type) == ("follow_up", "contradiction", item.type)
+    exported = export_to_dict(collect(ws.case, ws.alignment))
+    [row] = [c for c in exported["contradictions"] if c["key"] == item.key]
+    assert row["verdict"]["verdict"] == "follow_up" and row["type"] == item.type
+    win.close()

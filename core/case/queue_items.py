@@ -26,7 +26,8 @@ def contradiction_item(alignment: Alignment, contradiction: Contradiction) -> Di
     """Return a contradiction as a queue item (claim "" : it belongs to one source, not to a claim)."""
     rank = TYPE_WEIGHTS.get(contradiction.type, CONTRADICTION_WEIGHT_DEFAULT)
     return Divergence(key=contradiction_key(alignment, contradiction), claim="",
-                      type=contradiction.type, rank=rank, summary=contradiction.summary,
+                      type=contradiction.type, rank=rank,
+                      summary=f"Contradiction inside one source: {contradiction.summary}",
                       variants=contradiction.variants, kind=CONTRADICTION)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QInputDialog
 
 from core.case import triage
@@ -294,6 +294,8 @@ class WindowHandlers(FileHandlers):
         """Show the set-aside list with the keyboard in it, or hide it."""
         self._toggle_dock(self.set_aside_dock)
         if self.set_aside_dock.isVisible():
+            # A strip under the panes: the texts stay readable while the list is open.
+            self.resizeDocks([self.set_aside_dock], [max(160, self.height() // 4)], Qt.Orientation.Vertical)
             self.set_aside_panel.list.setFocus()
         else:
             self._back_to_panes()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QStandardItem, 
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
+from core.case.queue_items import contradiction_items
 from core.case.wording import claim_summary
 from core.compare.summary import top_divergence
 from gui.style import colors
@@ -15,6 +16,7 @@ from gui.style import colors
 HTML_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 2
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 3   # the queue item key of a contradiction row
 FIXED_COLUMNS = ("Summary", "Rank", "Sources")
 CELL_WIDTH = 260
 
@@ -100,11 +102,42 @@ class ClaimsModel(QStandardItemModel):
                 rich, plain = member_html(al, claim, doc)
                 items.append(self._cell(plain or "—", plain, rich or "<span style='color:gray'>—</span>",
                                         self._source_tip(claim, doc, plain)))
+            items[0].setToolTip(f"{plain_summary}\nLink score {claim.score:.2f}: how sure the aligner is "
+                                "that these passages report the same fact.")
             for item in items:
                 item.setData(claim.id, CLAIM_ROLE)
+                item.setData("", ITEM_ROLE)
             self.appendRow(items)
             self.setHeaderData(row, Qt.Orientation.Vertical, claim.id)
             self._claim_rows[claim.id] = row
+        self._item_rows = {}
+        for item_ in contradiction_items(al) if al else ():
+            self._append_contradiction(al, docs, item_)
+
+    def _append_contradiction(self, al, docs, item) -> None:
+        """Add one row for a contradiction inside one source: typed, ranked, its statements in its column."""
+        source = al.document_of(item.variants[0].passage).source
+        plain = f"{item.type}: {item.summary}"
+        head = f"<b style='color:{colors.type_colour(item.type).name()}'>{html.escape(item.type)}</b>: "
+        cells = [self._cell(plain, plain, head + html.escape(item.summary), plain),
+                 self._cell(f"{item.rank:.2f}", item.rank), self._cell("1", 1)]
+        cells[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        cells[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        statements = " / ".join(f"“{v.text}”" for v in item.variants)
+        for doc in docs:
+            text = statements if doc.source.key == source.key else ""
+            cells.append(self._cell(text or "—", text, html.escape(text) if text else "<span style='color:gray'>—</span>"))
+        for cell in cells:
+            cell.setData("", CLAIM_ROLE)
+            cell.setData(item.key, ITEM_ROLE)
+        row = self.rowCount()
+        self.appendRow(cells)
+        self.setHeaderData(row, Qt.Orientation.Vertical, "×")
+        self._item_rows[item.key] = row
+
+    def row_of_item(self, key: str | None) -> int:
+        """Return the model row of a contradiction item, or -1."""
+        return getattr(self, "_item_rows", {}).get(key, -1) if key else -1
 
     def _source_tip(self, claim, doc, plain: str) -> str:
         if not plain:
@@ -263,8 +296,14 @@ class ClaimsTable(QWidget):
         self.view.sortByColumn(column, order)
 
     def claim_ids(self) -> list[str]:
-        """Return the claim ids in displayed order."""
-        return [self.proxy.index(r, 0).data(CLAIM_ROLE) for r in range(self.proxy.rowCount())]
+        """Return the claim ids in displayed order (contradiction rows have none)."""
+        ids = [self.proxy.index(r, 0).data(CLAIM_ROLE) for r in range(self.proxy.rowCount())]
+        return [i for i in ids if i]
+
+    def item_keys(self) -> list[str]:
+        """Return the contradiction item keys in displayed order."""
+        keys = [self.proxy.index(r, 0).data(ITEM_ROLE) for r in range(self.proxy.rowCount())]
+        return [k for k in keys if k]
 
     def selected_claim_id(self) -> str | None:
         """Return the claim of the selected row, or None."""
@@ -276,6 +315,8 @@ class ClaimsTable(QWidget):
         if self._stale:
             return
         row = self.model.row_of_claim(self.ws.current_claim_id)
+        if row < 0:
+            row = self.model.row_of_item(self.ws.current_divergence_key)
         self._updating = True
         try:
             if row < 0:
@@ -292,6 +333,12 @@ class ClaimsTable(QWidget):
     def _on_selection(self, *_args) -> None:
         if self._updating:
             return
+        rows = self.view.selectionModel().selectedRows()
+        key = rows[0].data(ITEM_ROLE) if rows else None
+        if key:
+            if key != self.ws.current_divergence_key:
+                self.ws.select_divergence(key)
+            return
         claim_id = self.selected_claim_id()
-        if claim_id is not None and claim_id != self.ws.current_claim_id:
+        if claim_id and claim_id != self.ws.current_claim_id:
             self.ws.select_claim(claim_id)

@@ -33,6 +33,8 @@ class SetAsidePanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((150, 430, 170, 300)):
+            self.list.setColumnWidth(column, width)
         self.list.header().setStretchLastSection(True)
         self.list.itemActivated.connect(lambda _item, _col: self.reattach_selected())
         self.reattach_button = QPushButton("Re-attach to current divergence", self)
@@ -83,7 +85,8 @@ class SetAsidePanel(QWidget):
             self.list.addTopLevelItem(item)
         verdicts, notes = len(self.ws.set_aside), len(orphans)
         if verdicts or notes:
-            self.count_label.setText(f"{verdicts} verdict{'s' if verdicts != 1 else ''} or notes and "
+            self.count_label.setText(f"{verdicts} verdict{'s' if verdicts != 1 else ''} or "
+                                     f"note{'s' if verdicts != 1 else ''} and "
                                      f"{notes} annotation{'s' if notes != 1 else ''} set aside. Nothing "
                                      "here is lost: re-attach each to the divergence it is about, or dismiss it.")
         else:

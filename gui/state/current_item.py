@@ -32,6 +32,10 @@ class CurrentItem:
         claim = self.claim(div.claim)
         if claim and self.current_passage_id not in claim.members:
             self.current_passage_id = div.variants[0].passage if div.variants else claim.pivot
+        elif claim is None and div.variants:
+            # A contradiction inside one source has no claim: show its first statement.
+            self.current_passage_id = div.variants[0].passage
+            self.current_claim_id = None
         self.currentChanged.emit()
 
     def select_passage(self, passage_id: str | None) -> None:
