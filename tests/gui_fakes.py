@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTextEdit
 
-from gui.state.current_item import CurrentItem  # the real selection rules, not a copy
+from gui.state.selection import Selection, SelectionField  # the real selection rules, not a copy
 from core.case.queue_items import queue_items
 from core.model import Alignment, Claim, Divergence, Document, Link, Passage, Source, Variant
 from core.case.records import Annotation, TextSelector, VerdictRecord
@@ -108,9 +108,14 @@ class FakeWorkspace(QObject):
     busyChanged = Signal(bool)
     progressChanged = Signal(float)
     message = Signal(str)
+    current_claim_id = SelectionField("claim_id")
+    current_divergence_key = SelectionField("divergence_key")
+    current_passage_id = SelectionField("passage_id")
 
     def __init__(self, alignment: Alignment | None = None, annotations=None):
         super().__init__()
+        self.selection = Selection(self, self)
+        self.selection.changed.connect(self.currentChanged)
         self.alignment = alignment if alignment is not None else make_alignment()
         self.sources = [d.source for d in self.alignment.documents]
         self.hidden: set[str] = set()
@@ -160,15 +165,15 @@ class FakeWorkspace(QObject):
     # ----- intents: recorded, and applied the way the real Workspace applies them ----------
     def select_claim(self, claim_id):
         self.calls.append(("select_claim", claim_id))
-        CurrentItem.select_claim(self, claim_id)
+        self.selection.select_claim(claim_id)
 
     def select_divergence(self, key):
         self.calls.append(("select_divergence", key))
-        CurrentItem.select_divergence(self, key)
+        self.selection.select_divergence(key)
 
     def select_passage(self, pid):
         self.calls.append(("select_passage", pid))
-        CurrentItem.select_passage(self, pid)
+        self.selection.select_passage(pid)
 
     def set_pivot(self, claim_id, pid):
         self.calls.append(("set_pivot", claim_id, pid))

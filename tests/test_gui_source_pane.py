@@ -97,12 +97,22 @@ def test_clicking_a_passage_selects_its_claim_in_every_pane(area, qtbot):
     assert highlighted == expected
 
 
-def test_a_hidden_source_pane_disappears_and_comes_back(area, qtbot):
+def test_a_hidden_source_pane_disappears_and_comes_back_without_re_aligning(area, qtbot):
     ws = area.ws
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.set_hidden("b", True)
+    before = ws.alignment
+    ws.set_hidden("b", True)
     assert [p.source_key for p in area.panes] == ["a", "c"]
     assert area.splitter.count() == 2
+    ws.set_hidden("b", False)
+    assert [p.source_key for p in area.panes] == ["a", "b", "c"]
+    assert ws.alignment is before
+
+
+def test_a_source_hidden_and_re_aligned_comes_back_with_a_new_alignment(area, qtbot):
+    ws = area.ws
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.set_hidden("b", True, realign=True)
+    assert [p.source_key for p in area.panes] == ["a", "c"]
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         ws.set_hidden("b", False)
     assert [p.source_key for p in area.panes] == ["a", "b", "c"]

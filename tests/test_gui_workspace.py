@@ -124,11 +124,19 @@ def test_annotations_are_added_updated_and_deleted_undoably(ws):
     assert ws.annotations[0].status == "open"
 
 
-def test_hiding_a_source_realigns_without_it_and_keeps_the_current_claim(ws, qtbot):
+def test_hiding_a_source_only_hides_it_unless_a_re_alignment_is_asked_for(ws, qtbot):
+    before = ws.alignment
+    ws.set_hidden("b", True)
+    assert "b" in ws.hidden and ws.alignment is before and not ws._debounce.isActive()
+    ws.set_hidden("b", False)
+    assert ws.alignment is before and not ws._debounce.isActive()   # it is still aligned: nothing to run
+
+
+def test_hiding_a_source_and_realigning_aligns_without_it_and_keeps_the_current_claim(ws, qtbot):
     ws.select_passage("d0:p1")
     claim_key = ws.current_claim().key
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.set_hidden("b", True)
+        ws.set_hidden("b", True, realign=True)
     assert [d.source.key for d in ws.alignment.documents] == ["a", "c"]
     assert ws.visible_sources()[1].key == "c"
     assert ws.current_passage_id == "d0:p1"

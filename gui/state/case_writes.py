@@ -85,3 +85,27 @@ class CaseWrites:
             return
         self.edits = [(i, e) for i, e in self.edits if i != edit_id]
         self.realign()
+
+    def set_pivot(self, claim_id: str, passage_id: str) -> None:
+        """Choose the member a claim's variants are compared against (stored in the case)."""
+        claim, ref = self.claim(claim_id), self.passage_ref(passage_id)
+        if claim is None or ref is None or passage_id not in claim.members or not self.check_writable():
+            return
+        try:
+            if self.case is not None:
+                self.case.set_pivot(claim.key, ref)
+        except CaseError as exc:
+            self.message.emit(str(exc))
+            return
+        self._pivot_refs[claim.key] = ref
+        self.pivots[claim.key] = passage_id
+        self.currentChanged.emit()
+
+    def set_auto_advance(self, on: bool) -> None:
+        """Choose whether a verdict key moves on to the next untriaged item; saved with the case."""
+        self.auto_advance = bool(on)
+        if self.case is not None and not self.case.read_only:
+            try:
+                self.case.set_setting("auto_advance", self.auto_advance)
+            except CaseError as exc:
+                self.message.emit(str(exc))

@@ -13,7 +13,7 @@ WORKSPACE_SIGNALS: dict[str, tuple[type, ...]] = {
     "message": (str,),
 }
 # State widgets read (plain attributes).
-WORKSPACE_STATE = ("alignment", "sources", "hidden", "case", "current_claim_id", "current_divergence_key",
+WORKSPACE_STATE = ("alignment", "sources", "hidden", "case", "selection", "current_claim_id", "current_divergence_key",
                    "current_passage_id", "pivots", "verdicts", "annotations", "undo_stack", "set_aside")
 # Look-ups and intents widgets call.
 WORKSPACE_METHODS = ("visible_sources", "source", "document_for", "claim", "claim_of_passage", "is_unique",

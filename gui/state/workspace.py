@@ -10,12 +10,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.case.store import utc_now
-from core.errors import CaseError
 from core.model import Alignment, AlignmentEdit, Claim, Divergence, Document, PassageRef, Source
 from core.case.records import Annotation, VerdictRecord
 from gui.state.alignment_index import AlignmentIndex
 from gui.state.case_writes import CaseWrites
-from gui.state.current_item import CurrentItem
+from gui.state.selection import Selection, SelectionField
 from gui.state.source_intents import SourceIntents, refused_message  # noqa: F401 (re-exported for callers)
 from gui.state.tasks import TaskRunner
 from gui.state.undo_commands import (AddAnnotationCommand, AddEditCommand, DeleteAnnotationCommand,
@@ -36,7 +35,7 @@ def _default_analyze(sources, edits, progress=None, should_cancel=None) -> Align
     return analyze(sources, edits, progress=progress, should_cancel=should_cancel)
 
 
-class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
+class Workspace(SourceIntents, CaseWrites, QObject):
     """Hold the case and everything shown; every change goes through its methods and signals."""
     sourcesChanged = Signal()
     alignmentChanged = Signal()
@@ -47,11 +46,16 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
     busyChanged = Signal(bool)
     progressChanged = Signal(float)
     message = Signal(str)
+    current_claim_id = SelectionField("claim_id")
+    current_divergence_key = SelectionField("divergence_key")
+    current_passage_id = SelectionField("passage_id")
 
     def __init__(self, case=None, analyze: Optional[Callable] = None, parent: QObject | None = None,
                  debounce_ms: int = DEBOUNCE_MS):
         super().__init__(parent)
         self._analyze = analyze or _default_analyze
+        self.selection = Selection(self, self)
+        self.selection.changed.connect(self.currentChanged)
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)
         self.tasks.busyChanged.connect(lambda busy: self.busyChanged.emit(busy or self.loader.busy))
@@ -77,9 +81,7 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
         self.sources: list[Source] = []
         self.hidden: set[str] = set()
         self.alignment: Alignment | None = None
-        self.current_claim_id: str | None = None
-        self.current_divergence_key: str | None = None
-        self.current_passage_id: str | None = None
+        self.selection.set(None, None, None, announce=False)
         self.pivots: dict[str, str] = {}
         self._pivot_refs: dict[str, PassageRef] = {}
         self.stored_verdicts: dict[str, VerdictRecord] = {}   # as in the case, by the key judged
@@ -172,6 +174,18 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
         """Return the id of the passage of this source that covers a text offset."""
         return self.index.passage_at(source_key, offset)
 
+    def select_claim(self, claim_id: str | None) -> None:
+        """Make a claim current (the selection's rules)."""
+        self.selection.select_claim(claim_id)
+
+    def select_divergence(self, key: str | None) -> None:
+        """Make a queue item and its claim current."""
+        self.selection.select_divergence(key)
+
+    def select_passage(self, passage_id: str | None) -> None:
+        """Make a passage and its claim current."""
+        self.selection.select_passage(passage_id)
+
     # ----- alignment ---------------------------------------------------------------------------
     def realign(self) -> None:
         """Re-align shortly; calls in quick succession start only one job."""
@@ -232,7 +246,7 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
             self.current_claim_id = self.index.divergence(self.current_divergence_key).claim or None
         self.place_verdicts()
         self.alignmentChanged.emit()
-        self.currentChanged.emit()
+        self.selection.changed.emit()
 
     # ----- the checker's work on the current alignment ------------------------------------------
     def place_verdicts(self, announce: bool = True) -> None:
@@ -292,15 +306,6 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
             return
         self.undo_stack.push(MoveVerdictCommand(self, entry.record, None, "Dismiss set-aside verdict"))
         self.message.emit("Dismissed (Ctrl+Z brings it back).")
-
-    def set_auto_advance(self, on: bool) -> None:
-        """Choose whether a verdict key moves on to the next untriaged item; saved with the case."""
-        self.auto_advance = bool(on)
-        if self.case is not None and not self.case.read_only:
-            try:
-                self.case.set_setting("auto_advance", self.auto_advance)
-            except CaseError as exc:
-                self.message.emit(str(exc))
 
     # ----- undoable intents -----------------------------------------------------------------
     def check_writable(self) -> bool:
