@@ -1,12 +1,17 @@
 """The checker's work survives every change of the alignment: placed again, or listed as set aside."""
+import csv
+import io
 import json
 
 import pytest
 from PySide6.QtCore import Qt
 
-from core.case.store import Case
+from core.export import view
+from core.export.csv_out import render_csv
 from core.export.data import collect
+from core.export.html import render_html
 from core.export.json_out import render_json
+from core.export.markdown import render_markdown
 from gui_keyboard import CTRL, NONE, SHIFT, answer_dialog, make_case, open_window, press, sample_paths, wait_aligned
 
 
@@ -84,6 +89,7 @@ def test_verdicts_and_notes_survive_link_unlink_split_merge_hide_add_remove_and_
     wait_aligned(qtbot, ws)
     placed, aside = _accounted(ws)
     assert placed + aside == given
+    print(f"{corpus}: {given} verdicts and notes given; after the edits {placed} placed, {aside} set aside")
     win.close()
 
     again = open_window(qtbot, case_path)
@@ -96,6 +102,12 @@ def test_verdicts_and_notes_survive_link_unlink_split_merge_hide_add_remove_and_
     on_items = {d["key"] for d in exported["divergences"] + exported["contradictions"] if d["verdict"]}
     assert on_items == set(again.ws.verdicts)
     assert len(exported["set_aside"]) + len(again.ws.verdicts) == given
+    # The window's line and every export's line are the same words and numbers.
+    line = again.triage_label.text()
+    assert line == view.progress_line(data)
+    assert line in render_html(data) and line.replace(".", "\\.") in render_markdown(data)
+    rows = list(csv.DictReader(io.StringIO(render_csv(data), newline="")))
+    assert len({r["divergence_key"] for r in rows if r["row_type"] == "set_aside"}) == len(again.ws.set_aside)
     again.close()
 
 

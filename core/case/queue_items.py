@@ -52,13 +52,25 @@ def contradiction_items(alignment: Alignment) -> list[Divergence]:
 ITEM_KINDS: tuple[Callable[[Alignment], list[Divergence]], ...] = (divergence_items, contradiction_items)
 
 
+# The queue is asked on every key press; an alignment never changes, so its items are kept for the
+# last few alignments (checked by identity: ids of dead objects can be reused).
+_RECENT: list[tuple[Alignment, tuple[Divergence, ...]]] = []
+_RECENT_SIZE = 4
+
+
 def queue_items(alignment: Alignment) -> tuple[Divergence, ...]:
     """Return every triage item of every kind, highest rank first, each key once."""
+    for known, items in _RECENT:
+        if known is alignment:
+            return items
     found: dict[str, Divergence] = {}
     for kind in ITEM_KINDS:
         for item in kind(alignment):
             found.setdefault(item.key, item)
-    return tuple(sorted(found.values(), key=lambda d: (-d.rank, d.kind != "divergence", d.claim, d.key)))
+    items = tuple(sorted(found.values(), key=lambda d: (-d.rank, d.kind != "divergence", d.claim, d.key)))
+    _RECENT.insert(0, (alignment, items))
+    del _RECENT[_RECENT_SIZE:]
+    return items
 
 
 def item_sources(alignment: Alignment, item: Divergence) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional
 
-from core.case.queue_items import item_sources, queue_items
+from core.case.queue_items import queue_items
 from core.case.records import JudgedVariant, VerdictRecord
 from core.ingest.textnorm import normalize_text
 from core.model import Alignment, Divergence
@@ -118,19 +118,6 @@ def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) 
         aside.append(SetAside(record, reason))
     aside.sort(key=lambda s: (s.record.updated_at, s.record.divergence_key))
     return Placement(placed, origin, tuple(aside))
-
-
-def item_label(alignment: Alignment, item: Divergence) -> str:
-    """Return "type between A and B" or "type inside A" for messages and lists."""
-    labels = [alignment.document_of(v.passage).source.label for v in item.variants]
-    names = list(dict.fromkeys(labels))
-    if item.kind == "contradiction":
-        return f"{item.type} contradiction inside {names[0] if names else '?'}"
-    return f"{item.type} between " + ", ".join(names)
-
-
-__all__ = ["Placement", "SetAside", "describe", "judged_variants", "place", "item_label", "item_sources",
-           "orphaned_annotations"]
 
 
 def orphaned_annotations(annotations, alignment: Optional[Alignment], placement: Placement) -> list:
