@@ -60,7 +60,8 @@ def test_annotations_become_numbered_notes_next_to_their_words():
 def test_unique_passages_and_contradictions_have_their_own_sections():
     html = render_html(build_data())
     assert "<tr><td>Harbour Courier</td><td>The port reopened at noon.</td></tr>" in html
-    assert "<td>on Monday vs at noon</td><td>“on Monday”<br>“at noon”</td>" in html
+    assert ("<td>Contradiction inside one source: on Monday vs at noon</td><td>“on Monday”<br>“at noon”</td>"
+            '<td><span class="verdict v-none">Not triaged</span></td>') in html
 
 
 def test_full_texts_appear_only_when_asked_with_boilerplate_dimmed():
