@@ -1,8 +1,9 @@
 """The "Set aside" panel: verdicts, notes and annotations the current alignment cannot place."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -43,8 +44,7 @@ class SetAsidePanel(QWidget):
         self.dismiss_button = QPushButton("Dismiss", self)
         self.dismiss_button.setToolTip("Delete the selected item on purpose (Delete; Ctrl+Z brings it back)")
         self.dismiss_button.clicked.connect(self.dismiss_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.dismiss_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.list.installEventFilter(self)
         self.count_label = QLabel(self)
         self.count_label.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -59,6 +59,13 @@ class SetAsidePanel(QWidget):
         for signal in (workspace.setAsideChanged, workspace.annotationsChanged, workspace.alignmentChanged):
             signal.connect(self.refresh)
         self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:
+        # Delete in the list dismisses the selected row (Enter re-attaches through itemActivated).
+        if watched is self.list and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
+            self.dismiss_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def rows(self) -> list[tuple[str, str]]:
         """Return (row kind, key or annotation id) of every row, in display order."""
@@ -117,9 +124,8 @@ class SetAsidePanel(QWidget):
         if annotation is None or claim is None:
             self.ws.message.emit("Go to the claim this annotation is about (N), then re-attach it.")
             return
-        from dataclasses import replace
-        self.ws.update_annotation(replace(annotation, target_kind="claim", claim_key=claim.key,
-                                          source_key="", selector=None))
+        # The quote stays with it: re-attaching changes where it points, never what it said.
+        self.ws.update_annotation(replace(annotation, target_kind="claim", claim_key=claim.key))
 
     def dismiss_selected(self) -> None:
         """Dismiss the selected row on purpose (undoable)."""
