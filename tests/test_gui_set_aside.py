@@ -181,3 +181,35 @@ def test_the_help_and_readme_say_that_a_verdict_moves_on():
     assert "move on to the next untriaged" in action_by_id("triage.confirmed").help
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "next untriaged" in readme and "Ctrl+Shift+J" in readme
+
+
+def test_undo_after_a_verdict_moved_to_a_re_found_divergence_restores_every_step(qtbot, tmp_path):
+    from dataclasses import replace as copy
+
+    from core.case.store import Case
+    from gui.state.workspace import Workspace
+    from gui_fakes import make_alignment
+
+    first = make_alignment()
+    claim = first.claims[0]
+    # The same time disagreement found again under another key (a link added a wording, say).
+    again = copy(first, claims=(copy(claim, divergences=(copy(claim.divergences[0], key="k-time-again"),)),)
+                 + first.claims[1:])
+    runs = [first, again, first]
+    ws = Workspace(Case.open(tmp_path / "undo.parallax", author="ana"),
+                   analyze=lambda *a, **k: runs.pop(0), debounce_ms=0)
+    for source in first.documents:
+        ws.case.add_source(source.source)
+    ws.load_case(ws.case)
+    qtbot.waitUntil(lambda: ws.alignment is first)
+    ws.set_verdict("k-time", "confirmed", note="first")
+    ws.realign_now()
+    qtbot.waitUntil(lambda: ws.alignment is again)
+    assert ws.verdicts["k-time-again"].note == "first" and ws.stored_key_of("k-time-again") == "k-time"
+    ws.set_verdict("k-time-again", "follow_up")
+    assert set(ws.case.verdicts()) == {"k-time-again"}
+    ws.undo_stack.undo()
+    assert set(ws.case.verdicts()) == {"k-time"} and ws.verdicts["k-time-again"].verdict == "confirmed"
+    ws.undo_stack.undo()
+    assert ws.case.verdicts() == {} and ws.verdicts == {}
+    ws.close()

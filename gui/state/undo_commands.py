@@ -1,6 +1,7 @@
 """Undoable edits of a case: each command gets its context and calls only its public write methods."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from PySide6.QtGui import QUndoCommand
@@ -11,7 +12,7 @@ from gui.state.protocol import CaseWriter
 
 
 class VerdictCommand(QUndoCommand):
-    """Replace the verdict record on one item (None = no verdict); the record moves to the item's key."""
+    """Replace the verdict record on one item (None = no verdict); undo restores the store exactly."""
 
     def __init__(self, ctx: CaseWriter, key: str, new: Optional[VerdictRecord],
                  old: Optional[VerdictRecord], text: str):
@@ -20,18 +21,22 @@ class VerdictCommand(QUndoCommand):
         self._stored_key = key
 
     def redo(self) -> None:
+        # The record on this item may be stored under the key of the divergence first judged.
         self._stored_key = self._ctx.stored_key_of(self._key)
         if self._new is None:
             self._ctx.write_verdict(None, self._stored_key)
         else:
-            self._ctx.write_verdict(self._ctx.described(self._new), self._new.divergence_key,
-                                    replaces=self._stored_key)
+            self._ctx.write_verdict(self._ctx.described(self._new), self._key, replaces=self._stored_key)
 
     def undo(self) -> None:
+        written = self._key if self._new is not None else ""
         if self._old is None:
-            self._ctx.write_verdict(None, self._key)
-        else:
-            self._ctx.write_verdict(self._old, self._old.divergence_key, replaces=self._key)
+            if written:
+                self._ctx.write_verdict(None, written)
+            return
+        # Back under the key it had, so that older undo steps find it where they left it.
+        restored = replace(self._old, divergence_key=self._stored_key)
+        self._ctx.write_verdict(restored, self._stored_key, replaces=written)
 
 
 class MoveVerdictCommand(QUndoCommand):
