@@ -142,3 +142,14 @@ def test_a_key_reported_by_two_claims_is_queued_once(alignment):
     doubled = Alignment(alignment.documents, alignment.claims + (c2,), ())
     assert [d.key for d in triage.queue(doubled, {})].count("time-1") == 1
     assert triage.progress(doubled, {}) == (0, 5)
+
+
+def test_a_bulk_plan_says_what_changes_and_keeps_other_verdicts_unless_told():
+    verdicts = {"b": VerdictRecord("b", "follow_up", "asked"), "c": VerdictRecord("c", "", "note only")}
+    plan = triage.bulk_plan(["a", "b", "c"], verdicts, "confirmed")
+    assert plan.summary("Discrepancy confirmed", "time") == (
+        "3 time items: 2 untriaged will become Discrepancy confirmed, 1 already triaged otherwise will be "
+        "kept or overwritten, as you choose.")
+    assert plan.question("Discrepancy confirmed") == (
+        "Keep the 1 existing verdict; change the 2 untriaged", "Overwrite: all 3 become Discrepancy confirmed")
+    assert plan.targets() == ["a", "c"] and plan.targets(overwrite=True) == ["a", "c", "b"]

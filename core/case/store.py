@@ -275,8 +275,7 @@ class Case:
         action = "verdict.set" if record.verdict else "note.set"
         with self._write(action, record.divergence_key) as detail:
             previous = self.verdicts_for([record.divergence_key])
-            if replaces and replaces != record.divergence_key:
-                # The same judgement placed on a re-found divergence: it moves, it is not copied.
+            if replaces and replaces != record.divergence_key:   # moved to a re-found divergence
                 self.db.execute("DELETE FROM verdicts WHERE divergence_key = ?", [replaces])
                 detail["replaces"] = replaces
             self.db.execute(
@@ -284,9 +283,8 @@ class Case:
                 "divergence_type, kind, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(divergence_key) DO UPDATE SET "
                 "verdict = excluded.verdict, note = excluded.note, source_key = excluded.source_key, "
-                "author = excluded.author, updated_at = excluded.updated_at, "
-                "divergence_type = excluded.divergence_type, kind = excluded.kind, "
-                "variants = excluded.variants",
+                "author = excluded.author, updated_at = excluded.updated_at, divergence_type = "
+                "excluded.divergence_type, kind = excluded.kind, variants = excluded.variants",
                 [stored.divergence_key, stored.verdict, stored.note, stored.source_key,
                  stored.author, stored.updated_at, stored.divergence_type, stored.kind,
                  variants_json(stored.variants)])

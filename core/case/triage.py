@@ -144,8 +144,9 @@ class BulkPlan:
 
     def question(self, label: str) -> tuple[str, str]:
         """Return the two choices: keep existing verdicts (the default) or overwrite them."""
-        return (f"Keep the {len(self.triaged)} existing verdicts; change {len(self.untriaged)} untriaged",
-                f"Overwrite all: {len(self.untriaged) + len(self.triaged)} become {label}")
+        kept, changed = len(self.triaged), len(self.untriaged)
+        return (f"Keep the {kept} existing verdict{'s' if kept != 1 else ''}; change the {changed} untriaged",
+                f"Overwrite: all {changed + kept} become {label}")
 
     def targets(self, overwrite: bool = False) -> list[str]:
         """Return the keys to change."""
