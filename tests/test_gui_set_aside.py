@@ -213,3 +213,26 @@ def test_undo_after_a_verdict_moved_to_a_re_found_divergence_restores_every_step
     ws.undo_stack.undo()
     assert ws.case.verdicts() == {} and ws.verdicts == {}
     ws.close()
+
+
+def test_hiding_a_source_says_how_many_verdicts_were_set_aside_and_showing_it_says_they_came_back(
+        qtbot, tmp_path, samples_dir):
+    case_path = make_case(tmp_path / "say.parallax", sample_paths(samples_dir))
+    win = open_window(qtbot, case_path)
+    ws = win.ws
+    messages = []
+    ws.message.connect(messages.append)
+    press(qtbot, win, Qt.Key.Key_J)
+    div = ws.current_divergence()
+    press(qtbot, win, Qt.Key.Key_1)
+    source = ws.alignment.document_of(div.variants[-1].passage).source.key
+    ws.set_hidden(source, True, realign=True)
+    wait_aligned(qtbot, ws)
+    assert any(m.startswith("1 verdict or note set aside") for m in messages)
+    ws.set_hidden(source, False)
+    wait_aligned(qtbot, ws)
+    assert any(m.startswith("1 set-aside verdict placed back") for m in messages)
+    win.close()
+    again = open_window(qtbot, case_path)
+    assert not any("placed back" in m for m in [again.statusBar().currentMessage()])
+    again.close()

@@ -88,6 +88,7 @@ class Workspace(SourceIntents, CaseWrites, QObject):
         self.placement = Placement()
         self.verdicts: dict[str, VerdictRecord] = {}          # placed on the current items, by item key
         self.set_aside: tuple[SetAside, ...] = ()
+        self._placed_on_alignment = False
         self.auto_advance = True
         self.annotations: list[Annotation] = []
         self.edits: list[tuple[int, AlignmentEdit]] = []
@@ -251,13 +252,16 @@ class Workspace(SourceIntents, CaseWrites, QObject):
     # ----- the checker's work on the current alignment ------------------------------------------
     def place_verdicts(self, announce: bool = True) -> None:
         """Put every stored verdict and note on the item it judged, or set it aside; say what moved."""
-        before = {s.record.divergence_key for s in self.set_aside}
-        self.placement = place(self.stored_verdicts, self.alignment)
+        # Compared only with a placement on an alignment: opening a case is not "placing back".
+        before = {s.record.divergence_key for s in self.set_aside} if self._placed_on_alignment else None
+        self.placement = place(self.stored_verdicts, self.alignment) if self.alignment else Placement()
         self.verdicts = dict(self.placement.verdicts)
         self.set_aside = self.placement.set_aside
-        after = {s.record.divergence_key for s in self.set_aside}
-        if announce and self.alignment is not None:
-            newly, back = len(after - before), len(before - after)
+        self._placed_on_alignment = self.alignment is not None
+        if announce and before is not None and self.alignment is not None:
+            after = {s.record.divergence_key for s in self.set_aside}
+            newly = len(after - before)
+            back = len(before & {self.placement.stored_key(k) for k in self.placement.verdicts})
             parts = []
             if newly:
                 parts.append(f"{newly} verdict{'s' if newly != 1 else ''} or note{'s' if newly != 1 else ''} "
