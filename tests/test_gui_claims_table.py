@@ -124,3 +124,10 @@ def test_a_contradiction_inside_one_source_is_a_row_and_selecting_it_makes_it_cu
     assert widget.proxy.index(row, 4).data() == "—"
     widget.view.selectRow(row)
     assert ws.current_divergence_key == key
+
+
+def test_a_hidden_source_has_no_column_even_before_any_re_alignment(table):
+    table.ws.hidden.add("b")
+    table.ws.sourcesChanged.emit()
+    headers = [table.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(table.proxy.columnCount())]
+    assert headers == ["Summary", "Rank", "Sources", "Alpha", "Gamma"]

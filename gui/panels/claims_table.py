@@ -72,7 +72,8 @@ class ClaimsModel(QStandardItemModel):
     def rebuild(self) -> None:
         """Recompute every row from the workspace's alignment."""
         al = self.ws.alignment
-        docs = al.documents if al else ()
+        # A source hidden without re-aligning is still in the alignment: its column is hidden all the same.
+        docs = tuple(d for d in al.documents if d.source.key not in self.ws.hidden) if al else ()
         self.clear()
         self.setColumnCount(len(FIXED_COLUMNS) + len(docs))
         headers = list(FIXED_COLUMNS) + [d.source.label for d in docs]
@@ -154,7 +155,7 @@ class ClaimsModel(QStandardItemModel):
         self._pivots = dict(self.ws.pivots)
         for claim in al.claims:
             row = self._claim_rows.get(claim.id)
-            for i, doc in enumerate(al.documents):
+            for i, doc in enumerate(d for d in al.documents if d.source.key not in self.ws.hidden):
                 item = self.item(row, len(FIXED_COLUMNS) + i) if row is not None else None
                 if item is not None:
                     item.setToolTip(self._source_tip(claim, doc, item.data(SORT_ROLE) or ""))
