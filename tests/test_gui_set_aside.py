@@ -236,3 +236,26 @@ def test_hiding_a_source_says_how_many_verdicts_were_set_aside_and_showing_it_sa
     again = open_window(qtbot, case_path)
     assert not any("placed back" in m for m in [again.statusBar().currentMessage()])
     again.close()
+
+
+def test_the_window_export_lists_the_set_aside_verdicts_too(qtbot, tmp_path, samples_dir):
+    from core.export.data import ExportOptions
+    from gui.dialogs.export_dialog import start_export
+
+    case_path = make_case(tmp_path / "export.parallax", sample_paths(samples_dir))
+    win = open_window(qtbot, case_path)
+    ws = win.ws
+    press(qtbot, win, Qt.Key.Key_J)
+    div = ws.current_divergence()
+    answer_dialog(qtbot, ["kept through the export", (Qt.Key.Key_Return, CTRL)])
+    press(qtbot, win, Qt.Key.Key_E)
+    ws.set_hidden(ws.alignment.document_of(div.variants[-1].passage).source.key, True, realign=True)
+    wait_aligned(qtbot, ws)
+    assert len(ws.set_aside) == 1
+    out = tmp_path / "report.json"
+    with qtbot.waitSignal(ws.message, timeout=10000, check_params_cb=lambda text: text.startswith("Exported")):
+        start_export(win, "json", ExportOptions(), str(out))
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["note"] for s in exported["set_aside"]] == ["kept through the export"]
+    assert exported["counts"]["set_aside"] == 1
+    win.close()

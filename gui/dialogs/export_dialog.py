@@ -106,7 +106,8 @@ def start_export(window, fmt: str, options: ExportOptions, path: str) -> None:
     ws = window.ws
     visible = tuple(d.source.key for d in ws.alignment.documents)
     options = ExportOptions(options.scope, options.include_full_texts, visible)
-    data = collect(ws.case, ws.alignment, options, verdicts=ws.verdicts, annotations=ws.annotations)
+    # The stored records: collect places them itself, so the set-aside ones are exported too.
+    data = collect(ws.case, ws.alignment, options, verdicts=ws.stored_verdicts, annotations=ws.annotations)
     runner = getattr(window, "_export_runner", None)
     if runner is None:
         runner = window._export_runner = TaskRunner(window)
