@@ -347,14 +347,6 @@ class Case:
         """Return the annotation labels in display order."""
         return [r["name"] for r in self._rows("SELECT name FROM labels ORDER BY position, name")]
 
-    def set_labels(self, names) -> None:
-        """Replace the editable list of annotation labels."""
-        names = [n.strip() for n in dict.fromkeys(names) if n and n.strip()]
-        with self._write("labels.set", "", {"labels": names}):
-            self.db.execute("DELETE FROM labels")
-            for position, name in enumerate(names):
-                self.db.execute("INSERT INTO labels (name, position) VALUES (?, ?)", [name, position])
-
     # ----- pivots, settings, audit ---------------------------------------------------------------
     def set_pivot(self, claim_key: str, passage_ref: Optional[PassageRef]) -> None:
         """Remember which passage the user chose as a claim's pivot (None restores the automatic one)."""
@@ -375,18 +367,7 @@ class Case:
         row = self.db.execute("SELECT value FROM settings WHERE name = ?", [name]).fetchone()
         return default if row is None else json.loads(row[0])
 
-    def set_setting(self, name: str, value) -> None:
-        """Store a case setting as JSON."""
-        text = json.dumps(value, ensure_ascii=False)
-        with self._write("setting.set", name, {"value": value}):
-            self.db.execute("INSERT INTO settings (name, value) VALUES (?, ?) "
-                            "ON CONFLICT(name) DO UPDATE SET value = excluded.value", [name, text])
-
     def audit(self) -> list[AuditEntry]:
         """Return the change log, oldest first."""
         return [AuditEntry(r["id"], r["at"], r["author"] or "", r["action"], r["target"] or "",
                            r["detail"] or "") for r in self._rows("SELECT * FROM audit ORDER BY id")]
-
-    def integrity_check(self) -> list[str]:
-        """Return SQLite's full integrity report (["ok"] for a sound file)."""
-        return [row[0] for row in self.db.execute("PRAGMA integrity_check").fetchall()]

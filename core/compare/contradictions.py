@@ -6,13 +6,11 @@ from typing import Sequence
 
 from core.model import Contradiction, Document, Passage, Variant
 from core.compare.slots import Slot, cached_slots
+from core.compare.slots_lexicon import INSTITUTION_KINDS, STATUS_WORDS
 from core.ingest.textnorm import content_words, fold_name
 
-STATUS_WORDS = frozenset({"former", "ex", "then", "acting", "outgoing", "interim", "incoming",
-                          "late"})
 # Bodies that approve things: one source naming two of them for one approval contradicts itself.
-LEGISLATURES = frozenset({"congress", "senate", "house", "parliament", "commons", "lords",
-                          "bundestag", "duma", "knesset", "rada", "assembly", "legislature"})
+LEGISLATURES = frozenset(name for name, kind in INSTITUTION_KINDS.items() if kind == "legislature")
 _APPROVAL_RE = re.compile(r"\b(?:approv\w*|endors\w*|ratif\w*|sign(?:ed)? off|vote[sd]? on|"
                           r"pass(?:ed|es)?|back(?:ed|ing)?)\b", re.I)
 # One-off events: a source giving one of them two different days contradicts itself.

@@ -4,7 +4,8 @@ from __future__ import annotations
 from core.export import view
 from core.export.data import ExportData
 from core.export.escaping import html_multiline, html_text as esc, safe_url
-from core.export.html_style import TYPE_STYLES, VERDICT_STYLES, stylesheet
+from core.export.html_style import VERDICT_STYLES, stylesheet
+from core.export.type_styles import TYPE_STYLES
 from core.export.marks import Mark, segments
 from core.model import Claim, Document
 
@@ -79,7 +80,7 @@ def _sources(data: ExportData) -> str:
 
 def _legend() -> str:
     cells = [f'<td><span class="d-{name}">{esc(name)}</span><br><span class="meta">{esc(style)} underline</span>'
-             f"</td><td>{esc(desc)}</td>" for name, (_, style, desc) in TYPE_STYLES.items()]
+             f"</td><td>{esc(desc)}</td>" for name, (style, _, desc) in TYPE_STYLES.items()]
     rows = "".join("<tr>" + "".join(cells[i:i + 3]) + "</tr>" for i in range(0, len(cells), 3))
     verdicts = " ".join(f'<span class="verdict v-{name}">{esc(label)}</span>'
                         for name, (_, label) in VERDICT_STYLES.items())
