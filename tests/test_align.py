@@ -100,7 +100,7 @@ def test_one_sentence_matches_a_run_of_two_adjacent_sentences():
     docs = documents(HARBOUR, SPLIT)
     claims, unique = align_documents(docs)
     assert [c.members for c in claims] == [("d0:p4", "d1:p0", "d1:p1")]
-    assert {(l.a, l.b) for l in claims[0].links} == {("d0:p4", "d1:p0"), ("d0:p4", "d1:p1")}
+    assert {(link.a, link.b) for link in claims[0].links} == {("d0:p4", "d1:p0"), ("d0:p4", "d1:p1")}
     assert "d1:p2" in unique
 
 
@@ -117,9 +117,9 @@ def test_pivot_is_the_member_with_the_largest_sum_of_link_scores():
     docs = documents(HARBOUR, COAST, LEDGER)
     claims, _ = align_documents(docs)
     claim = claims[0]
-    sums = {m: sum(l.score for l in claim.links if m in (l.a, l.b)) for m in claim.members}
+    sums = {m: sum(link.score for link in claim.links if m in (link.a, link.b)) for m in claim.members}
     assert claim.pivot == max(sums, key=sums.get) == "d0:p0"
-    assert claim.score == pytest.approx(sum(l.score for l in claim.links) / 3, abs=1e-3)
+    assert claim.score == pytest.approx(sum(link.score for link in claim.links) / 3, abs=1e-3)
     assert claim.divergences == ()
 
 
@@ -135,7 +135,10 @@ def test_sentence_order_does_not_change_the_claims():
     sentences = [p.text for p in docs[1].passages]
     random.Random(4).shuffle(sentences)
     shuffled = documents(HARBOUR, " ".join(sentences), LEDGER)
-    keys = lambda ds: sorted(c.key for c in align_documents(ds)[0])
+
+    def keys(ds):
+        return sorted(c.key for c in align_documents(ds)[0])
+
     assert keys(docs) == keys(shuffled)
 
 

@@ -5,7 +5,7 @@ from core.export.contract import alignment_to_json
 from core.model import (Alignment, Claim, Contradiction, Divergence, Document, Link, Passage, Span,
                         Variant)
 from core.export.report import alignment_to_text
-from test_align import COAST, HARBOUR, make_source, plain_document
+from test_align import make_source, plain_document
 
 TEXT_A = "Also Read: nothing here.\nThe port reopened on Tuesday. Losses hit $5m."
 TEXT_B = "Losses reached 5 million dollars. The port reopened on Monday."

@@ -48,7 +48,7 @@ def alignment_to_text(alignment: Alignment) -> str:
         by_doc: dict[str, list[str]] = {}
         for pid in claim.members:
             by_doc.setdefault(pid.split(":")[0], []).append(pid)
-        for doc_id, members in by_doc.items():
+        for members in by_doc.values():
             label = _label(alignment.document_of(members[0]).source)
             marker = "*" if claim.pivot in members else " "
             lines.append(_wrap(f"{label}: {_passage_text(alignment, members)}", f"   {marker}  "))

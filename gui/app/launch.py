@@ -1,7 +1,6 @@
 """Start the window: parse the command line, open the demo, a case or files, align in the background."""
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
