@@ -150,6 +150,8 @@ def run_window(args: list[str], resources_dir: Path) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APP_NAME)
+    # Lets Wayland and X11 docks match the window to resources/desktop/parallax.desktop and its icon.
+    app.setDesktopFileName("parallax")
     icon = Path(resources_dir) / "icons" / "parallax.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
