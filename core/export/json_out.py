@@ -82,7 +82,7 @@ def to_w3c(a: Annotation, source: Optional[Source] = None,
     return item
 
 
-def _annotation(data: ExportData, note) -> dict:
+def _w3c(data: ExportData, note) -> dict:
     """Return one placed annotation: the W3C object, with Parallax's own fields under "parallax"."""
     a: Annotation = note.annotation
     doc = view.document_by_key(data, a.source_key) if a.source_key else None
@@ -128,7 +128,7 @@ def export_to_dict(data: ExportData) -> dict:
                     "start": p.start, "end": p.end, "text": p.text} for p in view.unique_passages(data)],
         "audit": [{"id": e.id, "at": e.at, "author": e.author, "action": e.action, "target": e.target,
                    "detail": e.detail} for e in data.audit],
-        "annotations": [_annotation(data, n) for n in view.placed_notes(data)],
+        "annotations": [_w3c(data, n) for n in view.placed_notes(data)],
     }
 
 
