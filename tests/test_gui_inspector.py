@@ -9,17 +9,12 @@ from PySide6.QtCore import Qt, QUrl  # noqa: E402
 
 from gui.panels import inspector as inspector_module  # noqa: E402
 from gui.panels.inspector import Inspector, diff_html, word_diff  # noqa: E402
-from gui_fakes import FakeWorkspace  # noqa: E402
+from widget_base import on_fake_workspace  # noqa: E402
 
 
 @pytest.fixture
 def inspector(qtbot):
-    ws = FakeWorkspace()
-    widget = Inspector(ws)
-    qtbot.addWidget(widget)
-    widget.resize(420, 700)
-    widget.show()
-    return widget
+    return on_fake_workspace(qtbot, Inspector, 420, 700)
 
 
 def test_without_a_claim_it_says_how_to_get_one(inspector):
