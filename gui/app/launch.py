@@ -142,7 +142,7 @@ def build_window(args: list[str], resources_dir: Path, data_dir: Path | None = N
 
 def run_window(args: list[str], resources_dir: Path) -> int:
     """Run the application window until it closes; return the exit status."""
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
     from gui.style import theme
@@ -151,7 +151,7 @@ def run_window(args: list[str], resources_dir: Path) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APP_NAME)
     # Lets Wayland and X11 docks match the window to resources/desktop/parallax.desktop and its icon.
-    app.setDesktopFileName("parallax")
+    QGuiApplication.setDesktopFileName("parallax")
     icon = Path(resources_dir) / "icons" / "parallax.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

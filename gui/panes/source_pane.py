@@ -106,16 +106,9 @@ class SourcePane(QWidget):
                 fmt.setFontItalic(True)
                 self._merge(cursor, span.start, span.end, fmt)
             for div, variant in self._variants():
-                style, colour = theme.divergence_style(div.type, pal)
-                fmt = QTextCharFormat()
-                fmt.setUnderlineStyle(style)
-                fmt.setUnderlineColor(colour)
-                self._merge(cursor, variant.start, variant.end, fmt)
+                self._merge(cursor, variant.start, variant.end, _underline(div.type, pal))
             for contradiction, variant in self._contradictions():
-                style, colour = theme.divergence_style(contradiction.type, pal)
-                fmt = QTextCharFormat()
-                fmt.setUnderlineStyle(style)
-                fmt.setUnderlineColor(colour)
+                fmt = _underline(contradiction.type, pal)
                 fmt.setFontOverline(True)   # one source against itself: marked above and below
                 self._merge(cursor, variant.start, variant.end, fmt)
         cursor.endEditBlock()
@@ -370,3 +363,12 @@ class SourcePane(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_formats()
             self.update_current()
+
+
+def _underline(kind: str, pal: QPalette) -> QTextCharFormat:
+    """Return the character format that underlines a divergence type with its line and colour."""
+    style, colour = theme.divergence_style(kind, pal)
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(style)
+    fmt.setUnderlineColor(colour)
+    return fmt
