@@ -102,18 +102,18 @@ def main() -> int:
             continue
         sources, _ = load_paths([str(f) for f in files])
         analyze(sources)
-        _row(f"{label}: analyze", _words(sources), _median_time(lambda sources=sources: analyze(sources)),
+        _row(f"{label}: analyze", _words(sources), _median_time(lambda: analyze(sources)),
              f"{len(sources)} articles, in process")
         cli = [sys.executable, str(ROOT / "app.py"), "align", *map(str, files), "--json"]
-        wall = _median_time(lambda cli=cli: subprocess.run(cli, capture_output=True, check=False), 3)
+        wall = _median_time(lambda: subprocess.run(cli, capture_output=True, check=False), 3)
         _row(f"{label}: whole CLI", _words(sources), wall, "subprocess, start-up and imports included")
     growth = []
     for count in (5, 20, 50):
         sources = [load_text(text, title=name) for name, text in make_articles(count, 3000)]
         words = _words(sources)
-        seconds = _median_time(lambda sources=sources: analyze(sources), 3 if count < 50 else 1)
+        seconds = _median_time(lambda: analyze(sources), 3 if count < 50 else 1)
         documents = [build_document(s, f"d{n}") for n, s in enumerate(sources)]
-        aligning = _median_time(lambda documents=documents: align_documents(documents), 3 if count < 50 else 1)
+        aligning = _median_time(lambda: align_documents(documents), 3 if count < 50 else 1)
         passages = sum(len(d.passages) for d in documents)
         _row(f"synthetic {count} x 3,000: analyze", words, seconds, f"{passages} passages")
         _row(f"synthetic {count} x 3,000: align only", words, aligning, "")

@@ -177,7 +177,7 @@ class Inspector(QWidget):
         pivot_doc = pivot.split(":")[0]
         self.title.setText(f"<b>Claim {html.escape(claim.id)}</b> · {len(runs)} sources · link score "
                            f"{claim.score:.2f}<br>{html.escape(majority_summary(claim, al))}")
-        for _doc_id, pid, _text in runs:
+        for doc_id, pid, _text in runs:
             self.pivot_combo.addItem(self._label(pid), pid)
         self.pivot_combo.setCurrentIndex(max(0, next((i for i, r in enumerate(runs) if r[0] == pivot_doc), 0)))
         pivot_text = next((t for d, _p, t in runs if d == pivot_doc), runs[0][2])
