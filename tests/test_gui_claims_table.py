@@ -6,13 +6,17 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from gui.panels.claims_table import HTML_ROLE, ClaimsTable, member_html  # noqa: E402
-from gui_fakes import make_alignment  # noqa: E402
-from widget_base import on_fake_workspace  # noqa: E402
+from gui_fakes import FakeWorkspace, make_alignment  # noqa: E402
 
 
 @pytest.fixture
 def table(qtbot):
-    return on_fake_workspace(qtbot, ClaimsTable, 1200, 500)
+    ws = FakeWorkspace()
+    widget = ClaimsTable(ws)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 500)
+    widget.show()
+    return widget
 
 
 def _cell(table, claim_id, col, role=Qt.ItemDataRole.DisplayRole):
