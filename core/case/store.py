@@ -23,6 +23,9 @@ from core.model import VERDICTS, AlignmentEdit, PassageRef, Source
 from core.case.records import Annotation, AuditEntry, VerdictRecord
 from core.case.settings import default_user_name
 
+EDITABLE_SOURCE_DETAILS = ("outlet", "title", "author", "published", "url")
+
+
 def utc_now() -> str:
     """Return the current time as ISO 8601 UTC with milliseconds."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -208,6 +211,20 @@ class Case:
             row = self._rows("SELECT key, title, outlet, sha256, path FROM sources WHERE key = ?", [key])
             self.db.execute("DELETE FROM sources WHERE key = ?", [key])
             detail.update(row[0] if row else {"_skip": True})
+
+    def update_source(self, key: str, **details: str) -> Source:
+        """Change a source's editable details (outlet, title, author, published, url); return it."""
+        unknown = set(details) - set(EDITABLE_SOURCE_DETAILS)
+        if unknown:
+            raise ValueError(f"not an editable source detail: {', '.join(sorted(unknown))}")
+        with self._write("source.update", key, {k: str(v) for k, v in details.items()}):
+            for name, value in details.items():
+                # The column name comes from the fixed tuple above, never from the caller's text.
+                self.db.execute(f"UPDATE sources SET {name} = ? WHERE key = ?", [str(value).strip(), key])
+        rows = self._rows("SELECT * FROM sources WHERE key = ?", [key])
+        if not rows:
+            raise KeyError(key)
+        return source_from_row(rows[0])
 
     def sources(self) -> list[Source]:
         """Return the sources in stored order, original bytes included."""

@@ -110,3 +110,18 @@ def word_diff_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[i
             spans_b.append((at_b, at_b + len(text)))
             at_b += len(text)
     return spans_a, spans_b
+
+
+
+def _word_count(text: str) -> int:
+    """Count the word and number tokens of a text (not spaces or punctuation)."""
+    return sum(1 for t in _tokens(text) if t[0].isalnum() or t[0] == "_")
+
+
+def shared_word_fraction(a: str, b: str) -> float:
+    """Return the share of words two texts have in common, in order (1.0 = same words)."""
+    longest = max(_word_count(a), _word_count(b))
+    if longest == 0:
+        return 1.0
+    shared = sum(_word_count(text) for op, text in word_diff(a, b) if op == 0)
+    return shared / longest
