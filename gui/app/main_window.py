@@ -211,6 +211,10 @@ class MainWindow(QMainWindow):
         scroller.setWidget(self.inspector)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The inspector wraps to the dock's width; its buttons set the dock's least width.
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setMinimumWidth(self.inspector.minimumSizeHint().width()
+                                 + scroller.verticalScrollBar().sizeHint().width())
         self.inspector_dock = self._dock("Inspector", scroller, Qt.DockWidgetArea.RightDockWidgetArea,
                                          "inspector")
         self.annotations_panel = AnnotationsPanel(self.ws, self)
