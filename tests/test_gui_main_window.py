@@ -202,6 +202,7 @@ def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window
     assert second.windowTitle() == "Parallax — demo (read-only)"
     assert second.read_only_banner.isVisible()
     assert "open in another Parallax window" in second.read_only_banner.label.text()
+    assert ".." not in second.read_only_banner.label.text()
     qtbot.waitUntil(lambda: second.ws.alignment is not None, timeout=15000)
     second.ws.select_divergence(second.ws.alignment.divergences()[0].key)
     second.triage.verdict_confirmed()

@@ -261,3 +261,22 @@ def test_the_margin_bar_follows_the_current_claim(area):
     ws.select_claim(second.id)
     assert _margin_colour(pane, pane.member_passages(first)[0]) != highlight
     assert _margin_colour(pane, pane.member_passages(second)[0]) == highlight
+
+
+def test_find_puts_the_current_match_in_the_middle_of_the_pane_not_at_its_edge(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    area = PaneArea(ws)
+    qtbot.addWidget(area)
+    area.resize(700, 400)
+    area.show()
+    text = "".join(f"Line {i} of the long report says little. " for i in range(300)) + "The needle is here. " + \
+        "".join(f"Tail {i} adds more words. " for i in range(100))
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([make_source("a", text)])
+    qtbot.wait(50)
+    pane = area.panes[0]
+    start = text.index("needle")
+    pane.set_find_matches([(start, start + 6)], 0)
+    top, bottom = pane.span_y(start, start + 6)
+    middle = pane.view.viewport().height() / 2
+    assert abs((top + bottom) / 2 - middle) < pane.view.fontMetrics().height() * 1.5
