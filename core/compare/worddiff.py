@@ -120,8 +120,12 @@ def _word_count(text: str) -> int:
 
 def shared_word_fraction(a: str, b: str) -> float:
     """Return the share of words two texts have in common, in order (1.0 = same words)."""
-    longest = max(_word_count(a), _word_count(b))
-    if longest == 0:
-        return 1.0
-    shared = sum(_word_count(text) for op, text in word_diff(a, b) if op == 0)
-    return shared / longest
+    return shared_fraction_of(word_diff(a, b))
+
+
+def shared_fraction_of(ops: list[tuple[int, str]]) -> float:
+    """Return the share of words a word diff keeps, against the longer side (1.0 = same words)."""
+    equal = sum(_word_count(text) for op, text in ops if op == 0)
+    longest = max(equal + sum(_word_count(text) for op, text in ops if op < 0),
+                  equal + sum(_word_count(text) for op, text in ops if op > 0))
+    return 1.0 if longest == 0 else equal / longest

@@ -58,8 +58,8 @@ class ViewCommands:
             win.stack.setCurrentWidget(win.reading)
             win.claim_view.show()
         else:
-            win.claim_view.setVisible(not win.claim_view.isVisible())
-        if win.claim_view.isVisible():
+            win.claim_view.setVisible(not win.claim_view.isVisibleTo(win.reading))
+        if win.claim_view.isVisibleTo(win.reading):
             win.claim_view.setFocus()
         else:
             win.focus_reading()
@@ -68,7 +68,7 @@ class ViewCommands:
     def toggle_word_diff(self) -> None:
         """Show or hide the word diff of near-verbatim variants in the claim view."""
         win = self.window
-        if not win.claim_view.isVisible():
+        if not win.claim_view.isVisibleTo(win.reading):
             self.toggle_claim_view()
         win.claim_view.set_word_diff(not win.claim_view.word_diff)
         self.ws.message.emit("Word diff shown for near-verbatim variants." if win.claim_view.word_diff

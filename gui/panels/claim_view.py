@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
-from gui.panels.inspector import diff_html, member_runs
+from gui.panels.inspector import NEAR_VERBATIM, diff_html, member_runs
 from gui.style import colors, theme
 
-NEAR_VERBATIM = 0.6      # share of words in common from which a word diff is readable, not noise
 HEADER_WIDTH = 170       # px of the outlet/date column; the sentence gets the rest of the row
 KEYS_HINT = ("J/K divergence · N/P claim · 1 confirmed · 2 not significant · 3 follow-up · "
              "4 source error · 0 clear · W word diff · Ctrl+1 hide")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QMen
 
 from core.errors import Cancelled
 from core.compare.summary import majority_summary
+from core.compare.worddiff import shared_fraction_of
 from core.compare.worddiff import word_diff as core_word_diff
 from gui.style import colors
 from gui.style import theme
@@ -17,6 +18,7 @@ from gui.state.tasks import TaskRunner
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
 SYNC_DIFF_CHARS = 500    # claims whose texts total less are diffed at once (about 3 ms of work)
 DIFF_DELAY_MS = 40       # wait this long on a claim before diffing it (held N/J keys skip the work)
+NEAR_VERBATIM = 0.6      # share of words in common from which a word diff is readable, not noise
 DIFF_MEMO = 256          # claim/pivot diffs kept, so N/P/J/K back and forth never re-diffs
 
 
@@ -235,7 +237,11 @@ class Inspector(QWidget):
         dark = theme.is_dark(self.palette())
         parts = [f"<p><b>{html.escape(self._label(pivot))}</b> <i>(pivot)</i><br>{html.escape(pivot_text)}</p>"]
         for i, (pid, text) in enumerate(others):
-            body = diff_html(diffs[i], dark) if diffs is not None else html.escape(text)
+            if diffs is not None and shared_fraction_of(diffs[i]) >= NEAR_VERBATIM:
+                body = diff_html(diffs[i], dark)
+            else:
+                # A paraphrase's word diff is a wall of red and green: show the words, the facts are listed below.
+                body = html.escape(text)
             parts.append(f"<p><b>{html.escape(self._label(pid))}</b><br>{body}</p>")
         self._set_html(self.variants, "".join(parts))
 

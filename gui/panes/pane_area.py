@@ -18,7 +18,7 @@ def measure_width(view, chars: int = MEASURE) -> int:
     """Return the width in px of a text view that shows `chars` average characters a line."""
     metrics = QFontMetrics(view.font())
     margins = 2 * int(view.document().documentMargin()) + view.verticalScrollBar().sizeHint().width()
-    return chars * metrics.averageCharWidth() + margins + view.viewportMargins().left() + 6
+    return chars * metrics.averageCharWidth() + margins + view.viewportMargins().left()
 
 
 class PaneArea(QWidget):
@@ -180,7 +180,7 @@ class PaneArea(QWidget):
             return
         first = members[id(ref_pane)][0]
         if self.scroller.horizontalScrollBar().maximum() > 0:
-            self.scroller.ensureWidgetVisible(ref_pane, 0, 0)   # the current claim's pane in view
+            self._bring_into_view([p for p in self.panes if members[id(p)]], ref_pane)
         y = ref_pane.passage_y(first)
         if not ref_pane.is_visible_y(y) or y > ref_pane.view.viewport().height() * 0.6:
             y = ref_pane.level_y()
@@ -202,6 +202,19 @@ class PaneArea(QWidget):
                     pane.scroll_passage_to(members[id(pane)][0], y - self._offset(pane))
         finally:
             self._syncing = False
+
+    def _bring_into_view(self, holders: list, ref_pane: SourcePane) -> None:
+        """Scroll the row sideways so the panes holding the current claim show, whole when they fit."""
+        bar = self.scroller.horizontalScrollBar()
+        width = self.scroller.viewport().width()
+        cells = [p.parentWidget() for p in holders]
+        left = min(c.x() for c in cells)
+        right = max(c.x() + c.width() for c in cells)
+        if right - left <= width:
+            if left < bar.value() or right > bar.value() + width:
+                bar.setValue(min(left, right - width) if right > bar.value() + width else left)
+        else:
+            self.scroller.ensureWidgetVisible(ref_pane.parentWidget(), 0, 0)
 
     def _sync_from(self, source: SourcePane) -> None:
         """Level the other panes on the counterparts of the passage at the top of the scrolled pane."""
