@@ -15,16 +15,13 @@ from sqlite_utils import Database
 
 from core.case import lock as case_lock
 from core.case.schema import (ANNOTATION_COLUMNS, ANNOTATION_FIELDS, ANNOTATION_MARKS, SOURCE_COLUMNS,
-                              annotation_from_row, annotation_row, backup, connect_readonly,
+                              annotation_from_row, editable_details, annotation_row, backup, connect_readonly,
                               inspect_case_file, is_blank, source_from_row, verdict_from_row)
 from core.errors import CaseError
 from core.case.migrations import SCHEMA_VERSION, migrate
 from core.model import VERDICTS, AlignmentEdit, PassageRef, Source
 from core.case.records import Annotation, AuditEntry, VerdictRecord
 from core.case.settings import default_user_name
-
-EDITABLE_SOURCE_DETAILS = ("outlet", "title", "author", "published", "url")
-
 
 def utc_now() -> str:
     """Return the current time as ISO 8601 UTC with milliseconds."""
@@ -214,17 +211,11 @@ class Case:
 
     def update_source(self, key: str, **details: str) -> Source:
         """Change a source's editable details (outlet, title, author, published, url); return it."""
-        unknown = set(details) - set(EDITABLE_SOURCE_DETAILS)
-        if unknown:
-            raise ValueError(f"not an editable source detail: {', '.join(sorted(unknown))}")
-        with self._write("source.update", key, {k: str(v) for k, v in details.items()}):
-            for name, value in details.items():
-                # The column name comes from the fixed tuple above, never from the caller's text.
-                self.db.execute(f"UPDATE sources SET {name} = ? WHERE key = ?", [str(value).strip(), key])
-        rows = self._rows("SELECT * FROM sources WHERE key = ?", [key])
-        if not rows:
-            raise KeyError(key)
-        return source_from_row(rows[0])
+        details = editable_details(details)
+        with self._write("source.update", key, dict(details)):
+            for name, value in details.items():   # a name from the fixed tuple, never the caller's text
+                self.db.execute(f"UPDATE sources SET {name} = ? WHERE key = ?", [value, key])
+        return source_from_row(self._rows("SELECT * FROM sources WHERE key = ?", [key])[0])
 
     def sources(self) -> list[Source]:
         """Return the sources in stored order, original bytes included."""
