@@ -77,3 +77,21 @@ def test_a_long_outlet_name_ends_in_an_ellipsis_in_the_pane_header(window, qtbot
     header = window.pane_area.pane(key).header
     assert "…" in header.text()
     assert header.sizeHint().width() <= window.pane_area.pane(key).width() + 4
+
+
+def test_f2_in_a_pane_edits_that_panes_source_whatever_the_list_selects(window, qtbot):
+    ws = window.ws
+    window.source_list.setCurrentRow(0)
+    pane = window.pane_area.panes[2]
+    pane.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pane.view, timeout=2000)
+    _answer({"outlet": "River Courier"})
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        qtbot.keyClick(pane.view, Qt.Key.Key_F2)
+    assert ws.source(pane.source_key).outlet == "River Courier"
+    assert ws.sources[0].outlet != "River Courier"
+
+
+def test_the_source_lists_menu_offers_the_details_and_the_original(window):
+    texts = [a.text() for a in window.source_list.context_actions]
+    assert texts == ["Edit source details…", "Open original"]

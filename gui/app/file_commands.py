@@ -97,10 +97,17 @@ class FileCommands:
             self.window.url_fetcher.start(url)
 
     def selected_source_key(self) -> str | None:
-        """Return the source selected in the list, else the one of the pane in use."""
-        key = self.window.source_list.current_key()
+        """Return the source in use: the focused pane's, the claim view's current row's, else the list's."""
+        win = self.window
+        focus = QGuiApplication.focusObject()
+        pane = next((p for p in win.pane_area.panes if focus in (p.view, p.view.viewport())), None)
+        if pane is not None:
+            return pane.source_key
+        if focus is win.claim_view and self.ws.current_passage_id and self.ws.alignment is not None:
+            return self.ws.alignment.document_of(self.ws.current_passage_id).source.key
+        key = win.source_list.current_key()
         if key is None:
-            pane = self.window.current_pane()
+            pane = win.current_pane()
             key = pane.source_key if pane is not None else None
         return key
 

@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
             menus[spec.menu].addAction(action)
             self.addAction(action)   # shortcuts work with the menu bar hidden too
             self.actions_by_id[spec.id] = action
+        self.source_list.context_actions = [self.actions_by_id[i] for i in ("file.source_details", "file.open_original")]
         self.recent_menu = RecentMenu(self.data_dir, self.files.open_case, self)
         menus["File"].insertMenu(self.actions_by_id["file.export"], self.recent_menu)
 
