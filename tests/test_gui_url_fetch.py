@@ -14,7 +14,7 @@ from core.errors import SourceError
 from core.ingest.sources import load_bytes
 from gui.app.main_window import MainWindow
 from gui.state.workspace import Workspace
-from gui_doubles import fake_analyze, story_sources
+from gui_doubles import fake_analyze, make_source, story_sources
 
 ARTICLE = (b"<html><head><title>Quarry road closes - Valley Post</title></head><body><article>"
            b"<h1>Quarry road closes</h1><p>The mayor opened the bridge on Friday after the quarry road closed.</p>"
@@ -116,3 +116,31 @@ def test_open_original_without_an_address_or_file_says_so(window, qtbot):
     window.source_list.setCurrentRow(0)
     window.files.open_original()
     assert "has no web address or file to open" in messages[-1]
+
+
+def test_a_slow_download_shows_the_moving_bar_and_ctrl_period_drops_it(qtbot):
+    import time
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+
+    def slow_fetch(url):
+        time.sleep(1.2)
+        return make_source("late", "A late article that nobody waits for any more.")
+
+    win = MainWindow(ws, fetch_url=slow_fetch)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitExposed(win)
+    messages = []
+    ws.message.connect(messages.append)
+    win.url_fetcher.start("https://news.example/slow")
+    qtbot.waitUntil(lambda: win.progress.isVisible(), timeout=3000)
+    assert (win.progress.minimum(), win.progress.maximum()) == (0, 0)   # busy, no false percentage
+    assert win.cancel_button.isVisible()
+    qtbot.keyClick(win, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not win.url_fetcher.busy, timeout=3000)
+    assert "Stopped downloading https://news.example/slow." in messages
+    qtbot.wait(1500)   # the worker finishes its sleep; its result must not be added
+    assert ws.sources == []
+    assert win.progress.isHidden()
+    win.close()
