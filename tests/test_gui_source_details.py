@@ -10,6 +10,7 @@ from gui.app.main_window import MainWindow
 from gui.dialogs.export_dialog import start_export
 from gui.state.workspace import Workspace
 from gui_doubles import fake_analyze, story_sources
+from gui_keyboard import CTRL, SHIFT, press
 
 
 @pytest.fixture
@@ -95,3 +96,21 @@ def test_f2_in_a_pane_edits_that_panes_source_whatever_the_list_selects(window, 
 def test_the_source_lists_menu_offers_the_details_and_the_original(window):
     texts = [a.text() for a in window.source_list.context_actions]
     assert texts == ["Edit source details…", "Open original"]
+
+
+def test_ctrl_z_gives_a_source_its_old_details_back_and_ctrl_shift_z_the_new_ones(window, qtbot):
+    ws = window.ws
+    key = ws.sources[0].key
+    old_outlet = ws.sources[0].outlet
+    window.source_list.setCurrentRow(0)
+    window.source_list.setFocus()
+    _answer({"outlet": "Harbour Gazette"})
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        qtbot.keyClick(window.source_list, Qt.Key.Key_F2)
+    assert ws.source(key).outlet == "Harbour Gazette"
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert ws.source(key).outlet == old_outlet and ws.case.sources()[0].outlet == old_outlet
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert ws.source(key).outlet == "Harbour Gazette"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from gui.app.recent_cases import remember_case
@@ -12,6 +12,20 @@ from gui.dialogs.source_details_dialog import SourceDetailsDialog
 
 SOURCE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 CASE_FILTER = "Parallax cases (*.parallax)"
+
+
+class SourceDetailsEdit(QUndoCommand):
+    """One undo step: a source's details before and after an edit, applied through the workspace."""
+
+    def __init__(self, workspace, key: str, before: dict, after: dict):
+        super().__init__(f"Details of {workspace.source(key).label}")
+        self.ws, self.key, self.before, self.after = workspace, key, before, after
+
+    def redo(self) -> None:
+        self.ws.update_source_details(self.key, **self.after)
+
+    def undo(self) -> None:
+        self.ws.update_source_details(self.key, **self.before)
 
 
 class FileCommands:
@@ -122,8 +136,11 @@ class FileCommands:
             return
         details = SourceDetailsDialog.ask(self.window, source)
         self.window.focus_reading()
-        if details is not None and self.ws.update_source_details(key, **details):
-            self.ws.message.emit(f"Saved the details of {self.ws.source(key).label}.")
+        before = {name: getattr(source, name) for name in details or {}}
+        if details is None or details == before:
+            return
+        self.ws.undo_stack.push(SourceDetailsEdit(self.ws, key, before, details))
+        self.ws.message.emit(f"Saved the details of {self.ws.source(key).label} (Ctrl+Z undoes).")
 
     def open_original(self) -> None:
         """Open the selected source's web page, or its file when it came from disk."""
