@@ -137,3 +137,15 @@ def test_marks_do_not_overlap_and_the_current_divergence_wins_a_tie():
                                         (125, 131, "time", False)], QPalette())
     assert html_text.count("1,200") == 1 and "font-weight:700" in html_text
     assert "<u style=" in html_text and "Monday" in html_text
+
+
+def test_the_row_of_the_current_passages_source_is_marked_and_a_click_on_a_row_moves_there(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    _press(qtbot, Qt.Key.Key_J)
+    rows = _visible_rows(view)
+    current_doc = int(ws.current_passage_id.split(":")[0][1:])
+    assert [bool(row.property("current")) for row in rows] == [i == current_doc for i in range(len(rows))]
+    other = next(i for i, row in enumerate(rows) if row.passage_id and i != current_doc)
+    qtbot.mouseClick(rows[other].header, Qt.MouseButton.LeftButton)
+    assert ws.current_passage_id == rows[other].passage_id
+    assert bool(_visible_rows(view)[other].property("current"))

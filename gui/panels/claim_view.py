@@ -46,6 +46,7 @@ class _Row(QFrame):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setObjectName("claimRow")
         self.header = QLabel(self)
         self.header.setFixedWidth(HEADER_WIDTH)
         self.header.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -114,6 +115,8 @@ class ClaimView(QScrollArea):
         column.addStretch(1)
         column.addWidget(self.hint)
         self.setWidget(body)
+        # The source of the current passage (where J/K and clicks act) has a bar at its left.
+        body.setStyleSheet("#claimRow[current=\"true\"] { border-left: 3px solid palette(highlight); }")
         self.rows: list[_Row] = []
         for signal in (workspace.currentChanged, workspace.alignmentChanged, workspace.verdictsChanged,
                        workspace.sourcesChanged):
@@ -224,7 +227,10 @@ class ClaimView(QScrollArea):
             row.text.setText(marked_html(text, offset, marks, pal))
             current_row = self.ws.current_passage_id is not None and \
                 self.ws.current_passage_id.split(":")[0] == doc.id
-            row.setStyleSheet("_Row { border-left: 3px solid palette(highlight); }" if current_row else "")
+            if row.property("current") != current_row:
+                row.setProperty("current", current_row)
+                row.style().unpolish(row)   # a changed property only shows once the style reads it again
+                row.style().polish(row)
             self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
 
     def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:

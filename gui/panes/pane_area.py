@@ -255,7 +255,8 @@ class PaneArea(QWidget):
 
     def zoom(self, steps: int) -> None:
         """Zoom every pane's text."""
-        for pane in self.panes:
+        for cell in self._cells.values():   # hidden panes too: they come back at the same size
+            pane = cell.findChild(SourcePane)
             pane.zoom(steps)
             pane.setMinimumWidth(measure_width(pane.view))
         QTimer.singleShot(0, self.show_current)
