@@ -144,8 +144,8 @@ def test_the_row_of_the_current_passages_source_is_marked_and_a_click_on_a_row_m
     _press(qtbot, Qt.Key.Key_J)
     rows = _visible_rows(view)
     current_doc = int(ws.current_passage_id.split(":")[0][1:])
-    assert [bool(row.property("current")) for row in rows] == [i == current_doc for i in range(len(rows))]
+    assert [row.bar.isVisible() for row in rows] == [i == current_doc for i in range(len(rows))]
     other = next(i for i, row in enumerate(rows) if row.passage_id and i != current_doc)
     qtbot.mouseClick(rows[other].header, Qt.MouseButton.LeftButton)
     assert ws.current_passage_id == rows[other].passage_id
-    assert bool(_visible_rows(view)[other].property("current"))
+    assert _visible_rows(view)[other].bar.isVisible()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.compare.summary import majority_summary
@@ -46,7 +46,6 @@ class _Row(QFrame):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setObjectName("claimRow")
         self.header = QLabel(self)
         self.header.setFixedWidth(HEADER_WIDTH)
         self.header.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -63,9 +62,19 @@ class _Row(QFrame):
         column.setSpacing(2)
         column.addWidget(self.text)
         column.addWidget(self.diff)
+        # A bar at the left marks the source of the current passage (where J/K and clicks act).
+        self.bar = QWidget(self)
+        self.bar.setFixedWidth(3)
+        self.bar.setAutoFillBackground(True)
+        self.bar.setBackgroundRole(QPalette.ColorRole.Highlight)
+        policy = self.bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.bar.setSizePolicy(policy)
+        self.bar.hide()
         row = QHBoxLayout(self)
-        row.setContentsMargins(8, 5, 8, 5)
-        row.setSpacing(10)
+        row.setContentsMargins(4, 5, 8, 5)
+        row.setSpacing(8)
+        row.addWidget(self.bar)
         row.addWidget(self.header)
         row.addLayout(column, 1)
         self.passage_id = ""
@@ -115,8 +124,6 @@ class ClaimView(QScrollArea):
         column.addStretch(1)
         column.addWidget(self.hint)
         self.setWidget(body)
-        # The source of the current passage (where J/K and clicks act) has a bar at its left.
-        body.setStyleSheet("#claimRow[current=\"true\"] { border-left: 3px solid palette(highlight); }")
         self.rows: list[_Row] = []
         for signal in (workspace.currentChanged, workspace.alignmentChanged, workspace.verdictsChanged,
                        workspace.sourcesChanged):
@@ -213,6 +220,7 @@ class ClaimView(QScrollArea):
             row = self.rows[index]
             source = self.ws.source(doc.source.key) or doc.source
             self._fill_header(row, source, index, doc.id == pivot_id.split(":")[0] and len(runs) > 1)
+            row.bar.hide()
             if doc.id not in runs:
                 dim = theme.boilerplate_colour(pal).name()
                 row.text.setText(f"<span style='color:{dim}'><i>no matching passage found</i></span>")
@@ -227,10 +235,7 @@ class ClaimView(QScrollArea):
             row.text.setText(marked_html(text, offset, marks, pal))
             current_row = self.ws.current_passage_id is not None and \
                 self.ws.current_passage_id.split(":")[0] == doc.id
-            if row.property("current") != current_row:
-                row.setProperty("current", current_row)
-                row.style().unpolish(row)   # a changed property only shows once the style reads it again
-                row.style().polish(row)
+            row.bar.setVisible(current_row)
             self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
 
     def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
