@@ -188,6 +188,7 @@ def test_a_line_that_is_only_a_date_under_the_headline_is_the_date():
     assert source.published == "2031-09-15"
 
 
-def test_weekdays_counts_and_years_inside_the_story_are_not_taken_for_the_date():
-    source = load_text("The road closed on Sunday after 2 hours of rain.\nCrews said 12 trucks came.\n", title="")
+def test_weekdays_counts_sections_and_clock_times_are_not_taken_for_the_date():
+    source = load_text("The road closed on Sunday after 2 hours of rain.\nPublished in Valley News\n"
+                       "Updated at 20.19 local time\nCrews said 12 trucks came.\n", title="")
     assert (source.published, source.url) == ("", "")

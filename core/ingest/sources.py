@@ -39,6 +39,7 @@ _HEADLINE_MAX = 150
 _SOURCE_LINE = re.compile(r"^\s*(?:source|outlet|publication|publisher)\s*:\s*(.{1,80}?)\s*$", re.I | re.M)
 # Labelled lines near the top: "Published: 3 March 2025", "URL: https://…" (any case, one per line).
 _DATE_LINE = re.compile(r"^\s*(?:published|date|updated|posted)(?:\s+on)?\s*:?\s*(.{6,60}?)\s*$", re.I | re.M)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")   # a date worth parsing names its year (1800-2099)
 _URL_LINE = re.compile(r"^\s*(?:(?:url|link|source url|canonical|original)\s*:\s*)?(https?://\S{3,500})\s*$",
                        re.I | re.M)
 # A short line holding a year (1800-2099): maybe a date line such as "4 March 2025" or "2025-03-04".
@@ -197,15 +198,17 @@ def _plain_metadata(text: str, name: str) -> dict:
 
 def _head_date(top: str) -> str:
     """Return the ISO date of a "Published: …" line, or of a line that is only a date, in the top lines."""
-    labelled = _DATE_LINE.search(top)
-    candidates = [labelled.group(1)] if labelled else []
+    labelled = [m.group(1) for m in _DATE_LINE.finditer(top)]
+    candidates = [c for c in labelled if _YEAR.search(c)]
     candidates += [line.strip() for line in top.splitlines() if _LONE_DATE.match(line)]
     if not candidates:
         return ""
     import dateparser   # slow to import: only when a line looks like a date
     for candidate in candidates:
         # Strict: day, month and year must all be written, so "Sunday" or "2 hours" never becomes a date.
-        when = dateparser.parse(candidate, settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+        # English only: guessing the language of every short line costs seconds per file.
+        when = dateparser.parse(candidate, languages=["en"],
+                                settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
         if when is not None:
             return when.date().isoformat()
     return ""
