@@ -189,3 +189,22 @@ def test_closing_folds_the_journal_into_the_file_and_releases_the_lock(tmp_path)
     wal = tmp_path / "c.parallax-wal"
     assert not wal.exists() or wal.stat().st_size == 0
     assert sqlite3.connect(path).execute("SELECT verdict FROM verdicts").fetchall() == [("confirmed",)]
+
+
+def test_a_sources_details_are_changed_in_place_kept_on_reopening_and_audited(tmp_path):
+    path = tmp_path / "details.parallax"
+    with Case.open(path, author="ana") as case:
+        case.add_source(_source("a", "Text a."))
+        updated = case.update_source("a", outlet="Harbour Gazette", published="2026-03-02")
+        assert (updated.outlet, updated.published, updated.title) == ("Harbour Gazette", "2026-03-02", "Title a")
+        assert updated.original == "Text a.".encode("cp1252")
+        assert case.audit()[-1].action == "source.update"
+    with Case.open(path, author="ana") as case:
+        assert case.sources()[0].label == "Harbour Gazette"
+
+
+def test_only_a_sources_editable_details_can_be_changed(case):
+    case.add_source(_source("a", "Text a."))
+    with pytest.raises(ValueError):
+        case.update_source("a", text="Another text.")
+    assert case.sources()[0].text == "Text a."

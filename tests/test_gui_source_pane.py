@@ -75,9 +75,20 @@ def test_divergences_are_underlined_with_the_style_of_their_type(area):
     assert _format_at(pane, 0).underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
 
 
-def test_claims_get_a_stable_band_and_unique_passages_a_distinct_one(area):
+def test_only_the_current_claim_is_tinted_until_every_claim_is_asked_for(area):
     ws = area.ws
     claim = ws.alignment.claims[0]
+    assert _format_at(area.panes[0], 0).background().style() == Qt.BrushStyle.NoBrush
+    ws.select_claim(claim.id)
+    tinted = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in area.panes[0].view.extraSelections()
+              if s.format.background().style() != Qt.BrushStyle.NoBrush]
+    assert (area.panes[0].member_passages(claim)[0].start, area.panes[0].member_passages(claim)[0].end) in tinted
+
+
+def test_all_claims_get_a_stable_band_and_unique_passages_a_distinct_one_on_demand(area):
+    ws = area.ws
+    claim = ws.alignment.claims[0]
+    area.set_tint_all(True)
     expected = theme.claim_band(claim.key, area.panes[0].view.palette())
     assert _format_at(area.panes[0], 0).background().color() == expected
     assert _format_at(area.panes[2], 0).background().color() == expected
@@ -135,12 +146,13 @@ def test_scrolling_one_pane_levels_the_counterpart_passage_in_the_others(qtbot):
     area.show()
     a = make_source("a", _long_text("early", list(range(12)), 4))
     b = replace(make_source("b", _long_text("late", list(range(12)), 7)),
-                title="A much longer headline that wraps over several lines in a pane " * 2)
+                outlet="An outlet", title="A headline on a second line of the header",
+                url="https://example.org/a-third-header-line")
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         ws.add_sources([a, b])
     qtbot.wait(50)
     left, right = area.panes
-    assert area._offset(right) > area._offset(left)   # the long headline pushes the text down
+    assert area._offset(right) > area._offset(left)   # the taller header pushes the text down
     left.view.verticalScrollBar().setValue(120)   # as the user's wheel would
     anchor = next(p for p in left.document().passages[left.top_passage().index:]
                   if ws.claim_of_passage(p.id) is not None)
@@ -243,3 +255,22 @@ def test_the_margin_bar_follows_the_current_claim(area):
     ws.select_claim(second.id)
     assert _margin_colour(pane, pane.member_passages(first)[0]) != highlight
     assert _margin_colour(pane, pane.member_passages(second)[0]) == highlight
+
+
+def test_find_puts_the_current_match_in_the_middle_of_the_pane_not_at_its_edge(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    area = PaneArea(ws)
+    qtbot.addWidget(area)
+    area.resize(700, 400)
+    area.show()
+    text = "".join(f"Line {i} of the long report says little. " for i in range(300)) + "The needle is here. " + \
+        "".join(f"Tail {i} adds more words. " for i in range(100))
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([make_source("a", text)])
+    qtbot.wait(50)
+    pane = area.panes[0]
+    start = text.index("needle")
+    pane.set_find_matches([(start, start + 6)], 0)
+    top, bottom = pane.span_y(start, start + 6)
+    middle = pane.view.viewport().height() / 2
+    assert abs((top + bottom) / 2 - middle) < pane.view.fontMetrics().height() * 1.5

@@ -190,7 +190,7 @@ def test_six_bad_files_dropped_at_once_give_one_non_blocking_message_and_the_goo
     messages = []
     window.ws.message.connect(messages.append)
     with qtbot.waitSignal(window.ws.alignmentChanged, timeout=15000):
-        window.open_paths([good[0], *bad, good[1]])
+        window.files.open_paths([good[0], *bad, good[1]])
     assert len(messages) == 1
     line = messages[0]
     assert "\n" not in line

@@ -13,6 +13,15 @@ from core.case.migrations import APPLICATION_ID, MAGIC, SCHEMA_VERSION
 SQLITE_HEADER = b"SQLite format 3\x00"
 SOURCE_COLUMNS = ("key", "kind", "path", "title", "outlet", "author", "published", "url",
                   "encoding", "sha256", "imported_at", "text")
+EDITABLE_SOURCE_DETAILS = ("outlet", "title", "author", "published", "url")   # what F2 may change
+
+
+def editable_details(details: dict) -> dict:
+    """Return the details trimmed, or raise ValueError when one is not an editable column."""
+    unknown = sorted(set(details) - set(EDITABLE_SOURCE_DETAILS))
+    if unknown:
+        raise ValueError(f"not an editable source detail: {', '.join(unknown)}")
+    return {name: str(value).strip() for name, value in details.items()}
 
 
 def readonly_uri(path: str, immutable: bool = False) -> str:

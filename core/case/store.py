@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from core.case import lock as case_lock
 from core.case.schema import (ANNOTATION_COLUMNS, ANNOTATION_FIELDS, ANNOTATION_MARKS, SOURCE_COLUMNS,
-                              annotation_from_row, annotation_row, backup, connect_readonly,
+                              annotation_from_row, editable_details, annotation_row, backup, connect_readonly,
                               inspect_case_file, is_blank, source_from_row, verdict_from_row)
 from core.errors import CaseError
 from core.case.migrations import SCHEMA_VERSION, migrate
@@ -208,6 +208,14 @@ class Case:
             row = self._rows("SELECT key, title, outlet, sha256, path FROM sources WHERE key = ?", [key])
             self.db.execute("DELETE FROM sources WHERE key = ?", [key])
             detail.update(row[0] if row else {"_skip": True})
+
+    def update_source(self, key: str, **details: str) -> Source:
+        """Change a source's editable details (outlet, title, author, published, url); return it."""
+        details = editable_details(details)
+        with self._write("source.update", key, dict(details)):
+            for name, value in details.items():   # a name from the fixed tuple, never the caller's text
+                self.db.execute(f"UPDATE sources SET {name} = ? WHERE key = ?", [value, key])
+        return source_from_row(self._rows("SELECT * FROM sources WHERE key = ?", [key])[0])
 
     def sources(self) -> list[Source]:
         """Return the sources in stored order, original bytes included."""

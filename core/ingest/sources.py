@@ -37,6 +37,14 @@ _HTML_SNIFF = re.compile(
     re.I)
 _HEADLINE_MAX = 150
 _SOURCE_LINE = re.compile(r"^\s*(?:source|outlet|publication|publisher)\s*:\s*(.{1,80}?)\s*$", re.I | re.M)
+# Labelled lines near the top: "Published: 3 March 2025", "URL: https://…" (any case, one per line).
+_DATE_LINE = re.compile(r"^\s*(?:published|date|updated|posted)(?:\s+on)?\s*:?\s*(.{6,60}?)\s*$", re.I | re.M)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")   # a date worth parsing names its year (1800-2099)
+_URL_LINE = re.compile(r"^\s*(?:(?:url|link|source url|canonical|original)\s*:\s*)?(https?://\S{3,500})\s*$",
+                       re.I | re.M)
+# A short line holding a year (1800-2099): maybe a date line such as "4 March 2025" or "2025-03-04".
+_LONE_DATE = re.compile(r"^\s*(?=[^\n]*\b(?:1[89]|20)\d\d\b)[\w ,./:-]{6,40}$")
+_HEAD_LINES = 12   # metadata is looked for in the first lines only: later ones are the story
 _BYLINE = re.compile(r"^[ \t]*By[ \t]+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})\s*(?:[,|]\s*(.{1,60}?))?\s*$", re.M)
 
 
@@ -129,7 +137,8 @@ def load_text(text: str, title: str = "Pasted text") -> Source:
     meta = _plain_metadata(text, title)
     return Source(
         key=digest[:16], text=text, sha256=digest, kind="paste", title=title or meta["title"],
-        outlet=meta["outlet"], author=meta["author"], encoding="utf-8",
+        outlet=meta["outlet"], author=meta["author"], published=meta["published"], url=meta["url"],
+        encoding="utf-8",
         imported_at=_now(), original=data)
 
 
@@ -179,7 +188,30 @@ def _plain_metadata(text: str, name: str) -> dict:
         meta["author"] = byline.group(1).strip()
         if byline.group(2) and not meta["outlet"]:
             meta["outlet"] = byline.group(2).strip()
+    top = "\n".join([line for line in text[:3000].splitlines() if line.strip()][:_HEAD_LINES])
+    url = _URL_LINE.search(top)
+    if url:
+        meta["url"] = url.group(1).rstrip(").,;")
+    meta["published"] = _head_date(top)
     return meta
+
+
+def _head_date(top: str) -> str:
+    """Return the ISO date of a "Published: …" line, or of a line that is only a date, in the top lines."""
+    labelled = [m.group(1) for m in _DATE_LINE.finditer(top)]
+    candidates = [c for c in labelled if _YEAR.search(c)]
+    candidates += [line.strip() for line in top.splitlines() if _LONE_DATE.match(line)]
+    if not candidates:
+        return ""
+    import dateparser   # slow to import: only when a line looks like a date
+    for candidate in candidates:
+        # Strict: day, month and year must all be written, so "Sunday" or "2 hours" never becomes a date.
+        # English only: guessing the language of every short line costs seconds per file.
+        when = dateparser.parse(candidate, languages=["en"],
+                                settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+        if when is not None:
+            return when.date().isoformat()
+    return ""
 
 
 def _stem(name: str) -> str:

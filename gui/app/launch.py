@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from gui.app.recent_cases import recent_cases, remember_case
+
 APP_NAME = "Parallax"
 ORGANIZATION = "Parallax"
 DEMO_CASE = "demo.parallax"
-MAX_RECENT = 10
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
 
@@ -51,21 +52,6 @@ def user_data_dir() -> Path:
     """Return the per-user folder of the demo case and the recent-cases list."""
     from platformdirs import user_data_path
     return user_data_path(APP_NAME, ORGANIZATION)
-
-
-def recent_cases(data_dir: Path) -> list[str]:
-    """Return the recently opened case paths that still exist, newest first."""
-    from core.case.settings import existing_recent, recent_cases_file
-    return existing_recent(recent_cases_file(data_dir))
-
-
-def remember_case(data_dir: Path, path: str) -> None:
-    """Put a case at the top of the recent-cases list (core.case.settings' list, shared with the menu)."""
-    from core.case.settings import recent_cases_file, remember_recent
-    try:
-        remember_recent(recent_cases_file(data_dir), str(Path(path).resolve()), MAX_RECENT)
-    except OSError:
-        pass  # the recent list is a convenience; failing to write it must not stop the window
 
 
 def demo_files(resources_dir: Path) -> list[Path]:
@@ -123,13 +109,15 @@ def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
 
 def build_window(args: list[str], resources_dir: Path, data_dir: Path | None = None):
     """Create the Workspace and the MainWindow for a command line (the QApplication must exist)."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
 
     from gui.app.main_window import MainWindow
     request = parse_args(args)
     data_dir = Path(data_dir) if data_dir is not None else user_data_dir()
     workspace, problem, files = open_workspace(request, data_dir, resources_dir)
-    window = MainWindow(workspace, resources_dir, data_dir)
+    # Window layout is remembered per user, beside the user's recent cases.
+    settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, resources_dir, data_dir, settings=settings)
     if files:
         # Loading starts once the window is up: parsing holds the GIL and would delay the first paint.
         QTimer.singleShot(0, lambda: workspace.add_files(files))

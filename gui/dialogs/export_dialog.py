@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLineEdit, QPushButton, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget)
 
 from core.cli.export import ExportFailed, write_atomically
 from gui.dialogs.pdf_writer import write_pdf
@@ -59,7 +59,10 @@ class ExportDialog(QDialog):
         form.addRow("&Format:", self.format)
         form.addRow("&Scope:", self.scope)
         form.addRow("", self.full_texts)
-        form.addRow("&File:", row)
+        # A row holding a layout gets no buddy, so its "&" would show: give the label its field.
+        self.file_label = QLabel("&File:", self)
+        self.file_label.setBuddy(self.path)
+        form.addRow(self.file_label, row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
         buttons.accepted.connect(self.accept)

@@ -63,6 +63,16 @@ def current_band(pal: QPalette | None = None) -> QColor:
     return colour
 
 
+def current_divergence_band(pal: QPalette | None = None) -> QColor:
+    """Return the background of the current divergence's words: the strongest mark on screen."""
+    return QColor.fromHsl(45, 255, 95) if is_dark(pal) else QColor.fromHsl(48, 255, 150)
+
+
+def current_divergence_text(pal: QPalette | None = None) -> QColor:
+    """Return the text colour on the current divergence's background (dark on the bright mark)."""
+    return QColor("#ffffff") if is_dark(pal) else QColor("#1a1a1a")
+
+
 def unique_band(pal: QPalette | None = None) -> QColor:
     """Return the background of a passage no other source has (warm, so it draws the eye)."""
     return QColor.fromHsl(42, 90, 52) if is_dark(pal) else QColor.fromHsl(48, 255, 236)
