@@ -1,0 +1,134 @@
+"""Events in the sources (a meeting, a dinner, a vote, a crash) with each source's time expression."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from core.compare.facts.mentions import Mention, mention, passages
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+# Kinds of event news reports date: word forms -> the event's name.
+EVENTS = {
+    "meeting": "meeting", "met": "meeting", "meet": "meeting", "talks": "talks", "negotiations": "talks",
+    "dinner": "dinner", "lunch": "lunch", "summit": "summit", "call": "call", "called": "call",
+    "vote": "vote", "voted": "vote", "passed": "vote", "approved": "vote", "ballot": "vote",
+    "election": "election", "arrest": "arrest", "arrested": "arrest", "crash": "crash", "crashed": "crash",
+    "took off": "take-off", "take-off": "take-off", "takeoff": "take-off", "departed": "take-off",
+    "sentenced": "sentencing", "sentencing": "sentencing", "verdict": "verdict", "convicted": "verdict",
+    "announced": "announcement", "announcement": "announcement", "launch": "launch", "launched": "launch",
+    "attack": "attack", "explosion": "explosion", "fire": "fire", "earthquake": "earthquake",
+    "signed": "signing", "resigned": "resignation", "died": "death", "killed": "death",
+    "discovered": "discovery", "discovery": "discovery", "spotted": "discovery", "released": "release",
+    "speech": "speech", "hearing": "hearing", "trial": "trial", "strike": "strike", "protest": "protest",
+}
+DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
+        r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+PART = r"(?:morning|afternoon|evening|night|midday|noon|midnight)"
+TIME = re.compile(
+    r"\b(?:(?:early|late)\s+)?" + DAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|\b\d{1,2}\s+" + MONTH + r"(?:\s+\d{4})?\b|\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"
+    r"|\b\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\b|GMT\b|IST\b|UTC\b)?"
+    r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b(?:at|around|by|before|after)\s+" + PART + r"\b"
+    r"|\b(?:yesterday|today|tonight|tomorrow)\b"
+    r"|\b(?:later|earlier)\s+(?:this|that|next|last)\s+(?:week|month|year)\b"
+    r"|\b(?:later|earlier)\s+(?:on\s+)?(?:the\s+)?same\s+day\b|\b(?:later|earlier)\s+in\s+the\s+day\b"
+    r"|\b(?:this|next|last)\s+(?:week|weekend|month|year)\b|\bover\s+the\s+weekend\b"
+    r"|\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+day\s+(?:before|after)\b", re.I)
+EVENT = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, EVENTS), key=len, reverse=True)) + r")\b", re.I)
+
+
+def published_date(source) -> date | None:
+    """Return the source's publication date when its metadata gives one."""
+    found = re.search(r"(\d{4})-(\d{2})-(\d{2})", source.published or "")
+    if found:
+        try:
+            return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+        except ValueError:
+            return None
+    if source.published:
+        try:
+            import dateparser
+        except ImportError:
+            return None
+        parsed = dateparser.parse(source.published, settings={"STRICT_PARSING": True})
+        return parsed.date() if parsed else None
+    return None
+
+
+def _clock(text: str) -> str | None:
+    found = re.search(r"(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?", text, re.I)
+    if not found or not (found.group(2) or found.group(3)):
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    suffix = (found.group(3) or "").lower().replace(".", "")
+    if suffix == "pm" and hour < 12:
+        hour += 12
+    if suffix == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+def normalise(expression: str, published: date | None) -> str:
+    """Return a time expression's value: an ISO date or clock time where known, else its plain words."""
+    low = " ".join(expression.lower().split())
+    clock = _clock(low) if re.search(r"\d", low) and not re.search(MONTH, low) else None
+    if clock:
+        return clock
+    for n, day in enumerate(WEEKDAYS):
+        if day in low:
+            part = next((p for p in ("morning", "afternoon", "evening", "night") if p in low), "")
+            if published is not None:
+                back = (published.weekday() - n) % 7    # news reports the past: the latest such day
+                resolved = (published - timedelta(days=back)).isoformat()
+                return f"{resolved} {part}".strip()
+            return f"{day} {part}".strip()
+    if published is not None:
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}.get(low)
+        if shift is not None:
+            return (published + timedelta(days=shift)).isoformat()
+        if low in ("this week", "later this week", "earlier this week"):
+            monday = published - timedelta(days=published.weekday())
+            return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+    for month_number, month in enumerate(MONTHS, 1):
+        if re.search(r"\b" + month[:3], low) and re.search(r"\d", low):
+            day_number = int(re.search(r"\b(\d{1,2})(?!\d)", low).group(1))
+            year = re.search(r"\d{4}", low)
+            year_number = int(year.group()) if year else (published.year if published else None)
+            return f"{year_number:04d}-{month_number:02d}-{day_number:02d}" if year_number else \
+                f"{MONTHS[month_number - 1]} {day_number}"
+    for part in ("midday", "noon", "midnight", "morning", "afternoon", "evening", "night"):
+        if re.fullmatch(r"(?:at|around|by|before|after)\s+" + part, low):
+            return "12:00" if part in ("midday", "noon") else part
+    return re.sub(r"^(?:on|at)\s+", "", low)
+
+
+def event_mentions(documents) -> list[Mention]:
+    """Return each time expression with the event it dates (the nearest event word in its sentence)."""
+    out: list[Mention] = []
+    for document, passage in passages(documents):
+        text = passage.text
+        events = [(m.start(), m.end(), EVENTS[" ".join(m.group().lower().split())]) for m in EVENT.finditer(text)]
+        if not events:
+            continue
+        published = published_date(document.source)
+        for found in TIME.finditer(text):
+            if re.fullmatch(r"may", found.group(), re.I):
+                continue
+            # The event a time dates sits in its clause, usually before it ("a dinner ... later that day").
+            clause = [e for e in events if not re.search(r"[,;:–—]", text[min(e[1], found.start()):
+                                                                          max(e[0], found.end())])]
+            before = [e for e in clause if e[1] <= found.start()]
+            pool = before or clause or events
+            nearest = min(pool, key=lambda e: min(abs(e[0] - found.end()), abs(found.start() - e[1])))
+            distance = min(abs(nearest[0] - found.end()), abs(found.start() - nearest[1]))
+            if distance > 80:
+                continue    # too far from any event word to say what it dates
+            event = nearest[2]
+            value = normalise(found.group(), published)
+            out.append(mention(f"event:{event}", f"{event}: time", "event", "time", document, passage,
+                               found.start(), found.end(), value))
+    return out
