@@ -28,8 +28,11 @@ class CurrentItem:
         if div is None:
             return
         self.current_divergence_key = div.key
-        self.current_claim_id = div.claim
         claim = self.claim(div.claim)
+        # A fact-sheet row is no claim: the panes go to its first cell's passage.
+        self.current_claim_id = div.claim if claim else None
+        if claim is None and div.variants:
+            self.current_passage_id = div.variants[0].passage
         if claim and self.current_passage_id not in claim.members:
             self.current_passage_id = div.variants[0].passage if div.variants else claim.pivot
         self.currentChanged.emit()
