@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QP
 from gui.state.actions import ACTIONS, MENUS
 from gui.panels.annotations_panel import AnnotationsPanel
 from gui.panels.claims_table import ClaimsTable
+from gui.panels.facts_view import FactsView
 from gui.panes.find_bar import FindBar
 from gui.panels.inspector import Inspector
 from gui.panes.pane_area import PaneArea
@@ -99,6 +100,9 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.stack.addWidget(self.pane_area)
         self.claims_table = ClaimsTable(self.ws, self.stack)
         self.stack.addWidget(self.claims_table)
+        self.facts_view = FactsView(self.ws, self.stack)
+        self.stack.addWidget(self.facts_view)
+        self.facts_view.cellChosen.connect(self.show_fact_cell)
         self.find_bar = FindBar(self.pane_area, central)
         column.addWidget(self.read_only_banner)
         column.addWidget(self.notice)

@@ -255,6 +255,30 @@ class WindowHandlers(FileHandlers):
         if showing_table:
             QTimer.singleShot(0, self.pane_area.show_current)
 
+    def toggle_facts_view(self) -> None:
+        """Switch between the panes and the fact sheet."""
+        showing = self.stack.currentWidget() is self.facts_view
+        self.stack.setCurrentWidget(self.pane_area if showing else self.facts_view)
+        if showing:
+            QTimer.singleShot(0, self.pane_area.show_current)
+        else:
+            self.facts_view.table.setFocus()
+
+    def show_fact_cell(self, passage_id: str, source_key: str, start: int, end: int) -> None:
+        """Show the panes on a fact cell's passage with its words selected."""
+        self.stack.setCurrentWidget(self.pane_area)
+        pane = self.pane_area.pane(source_key)
+
+        def reveal() -> None:
+            self.pane_area.show_current()
+            if pane is not None:
+                cursor = pane.view.textCursor()
+                cursor.setPosition(start)
+                cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+                pane.view.setTextCursor(cursor)
+                pane.view.ensureCursorVisible()
+        QTimer.singleShot(0, reveal)
+
     def _toggle_dock(self, dock) -> None:
         if dock is not None:
             dock.setVisible(not dock.isVisible())

@@ -89,6 +89,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "Search every action by name and run it.", "View"),
     _a("view.claims_table", "Claims table", ["Ctrl+T"], "toggle_claims_table",
        "Switch between the side-by-side panes and the claims table.", "View"),
+    _a("view.facts", "Facts view", ["Ctrl+Shift+F"], "toggle_facts_view",
+       "Switch between the panes and the fact sheet: what each source says about each person, number "
+       "and event, divergent rows first.", "View"),
     _a("view.inspector", "Inspector", ["Ctrl+I"], "toggle_inspector",
        "Show or hide the inspector of the current claim.", "View"),
     _a("view.annotations", "Annotations sidebar", ["Ctrl+Shift+N"], "toggle_annotations",

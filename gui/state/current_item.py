@@ -31,7 +31,7 @@ class CurrentItem:
         claim = self.claim(div.claim)
         # A fact-sheet row is no claim: the panes go to its first cell's passage.
         self.current_claim_id = div.claim if claim else None
-        if claim is None and div.variants:
+        if claim is None and div.variants and self.current_passage_id not in {v.passage for v in div.variants}:
             self.current_passage_id = div.variants[0].passage
         if claim and self.current_passage_id not in claim.members:
             self.current_passage_id = div.variants[0].passage if div.variants else claim.pivot

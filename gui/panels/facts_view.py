@@ -1,0 +1,170 @@
+"""The Facts view: the fact sheet as a table, one column per source, divergent rows first."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from gui.style import colors
+
+ROW_ROLE = Qt.ItemDataRole.UserRole
+CELL_ROLE = Qt.ItemDataRole.UserRole + 1
+FIXED_COLUMNS = ("Fact", "Status", "Verdict")
+NOT_STATED = "not stated"
+
+
+def status_text(row, sources: int) -> str:
+    """Return what a row's sources amount to: a divergence, one source only, or no divergence found."""
+    if row.divergent:
+        return f"divergent: {row.type}"
+    if sources == 1:
+        return "only one source"
+    return "no divergence found"
+
+
+class FactsView(QWidget):
+    """Show the fact sheet; activating a cell takes the panes to the passage its words come from."""
+
+    cellChosen = Signal(str, str, int, int)   # passage id, source key, start, end
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self._rows: list = []
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.table = QTableWidget(self)
+        self.table.setObjectName("facts_table")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.cellActivated.connect(self._activate)
+        self.table.cellClicked.connect(self._activate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        workspace.alignmentChanged.connect(self.rebuild)
+        workspace.sourcesChanged.connect(self.rebuild)
+        workspace.verdictsChanged.connect(self._refresh_verdicts)
+        workspace.currentChanged.connect(self.show_current)
+        self.rebuild()
+
+    def rows(self) -> list:
+        """Return the fact rows in displayed order."""
+        return list(self._rows)
+
+    def rebuild(self) -> None:
+        """Reload the sheet from the workspace's alignment."""
+        al = self.ws.alignment
+        docs = al.documents if al else ()
+        self._rows = sorted(al.facts if al else (), key=lambda r: (not r.divergent, -len({c.document for c in r.cells}),
+                                                                   -r.rank, r.id))
+        self.table.clear()
+        self.table.setColumnCount(len(FIXED_COLUMNS) + len(docs))
+        self.table.setRowCount(len(self._rows))
+        self.table.setHorizontalHeaderLabels(list(FIXED_COLUMNS) + [d.source.label for d in docs])
+        divergent = sum(r.divergent for r in self._rows)
+        self.heading.setText(f"Fact sheet: {len(self._rows)} facts, {divergent} divergent (first). "
+                             "Click or press Enter on a cell to see its passage; "
+                             "“not stated” means the source is silent, not that it disagrees.")
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        grey = QBrush(self.palette().color(self.palette().ColorRole.PlaceholderText))
+        for n, row in enumerate(self._rows):
+            sources = len({c.document for c in row.cells})
+            label = QTableWidgetItem(row.label)
+            label.setToolTip(row.summary or row.label)
+            status = QTableWidgetItem(status_text(row, sources))
+            if row.divergent:
+                label.setFont(bold)
+                status.setFont(bold)
+                status.setForeground(QBrush(colors.type_colour(row.type, self.palette())))
+            else:
+                status.setForeground(grey)
+            for col, item in enumerate((label, status, QTableWidgetItem(""))):
+                item.setData(ROW_ROLE, row.id)
+                item.setData(CELL_ROLE, "")
+                self.table.setItem(n, col, item)
+            for i, doc in enumerate(docs):
+                mine = [c for c in row.cells if c.document == doc.id]
+                if mine:
+                    words = list(dict.fromkeys(c.text for c in mine))
+                    item = QTableWidgetItem("; ".join(words))
+                    values = "; ".join(dict.fromkeys(c.value for c in mine))
+                    passage = al.passage(mine[0].passage).text
+                    item.setToolTip(f"value: {values}\n\n{passage}")
+                    item.setData(CELL_ROLE, f"{mine[0].passage}|{doc.source.key}|{mine[0].start}|{mine[0].end}")
+                else:
+                    item = QTableWidgetItem(NOT_STATED)
+                    item.setForeground(grey)
+                    item.setToolTip(f"{doc.source.label} does not state this fact (that is not a disagreement).")
+                    item.setData(CELL_ROLE, "")
+                item.setData(ROW_ROLE, row.id)
+                self.table.setItem(n, len(FIXED_COLUMNS) + i, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._fit_columns()
+        self._refresh_verdicts()
+        self.table.resizeRowsToContents()
+        self.show_current()
+
+    def _fit_columns(self) -> None:
+        """Share the width among the sources so that five fit a laptop screen without scrolling."""
+        fixed = (190, 120, 80)
+        for col, width in enumerate(fixed):
+            self.table.setColumnWidth(col, width)
+        sources = self.table.columnCount() - len(FIXED_COLUMNS)
+        if sources > 0:
+            room = max(0, self.table.viewport().width() - sum(fixed) - 4)
+            width = max(110, min(260, room // sources))
+            for col in range(len(FIXED_COLUMNS), self.table.columnCount()):
+                self.table.setColumnWidth(col, width)
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _refresh_verdicts(self) -> None:
+        for n, row in enumerate(self._rows):
+            item = self.table.item(n, 2)
+            if item is None:
+                continue
+            record = self.ws.verdicts.get(row.key)
+            if row.divergent:
+                item.setText(colors.verdict_text(record.verdict if record else None)
+                             + (" ✎" if record is not None and record.note else ""))
+            else:
+                item.setText("")
+
+    def show_current(self) -> None:
+        """Select the row of the current divergence when it is a fact row."""
+        key = self.ws.current_divergence_key
+        for n, row in enumerate(self._rows):
+            if row.key == key and self.table.currentRow() != n:
+                self.table.setCurrentCell(n, 0)
+                self.table.scrollToItem(self.table.item(n, 0))
+                return
+
+    def _activate(self, row_number: int, column: int) -> None:
+        if not 0 <= row_number < len(self._rows):
+            return
+        row = self._rows[row_number]
+        target = self.table.item(row_number, column).data(CELL_ROLE) if self.table.item(row_number, column) else ""
+        if not target:
+            if column < len(FIXED_COLUMNS) and row.cells:
+                first = row.cells[0]
+                target = f"{first.passage}|{first.source}|{first.start}|{first.end}"
+            else:
+                return
+        passage, source_key, start, end = target.split("|")
+        self.ws.select_passage(passage)
+        if row.divergent:
+            self.ws.select_divergence(row.key)
+        self.cellChosen.emit(passage, source_key, int(start), int(end))
