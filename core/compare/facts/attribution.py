@@ -11,7 +11,8 @@ SPEAKER = r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z
           r"(?:officials?|sources?|spokesperson|spokesman|spokeswoman|diplomats?|people|[A-Z][\w’'-]+))"
 PATTERNS = (
     re.compile(SPEAKER + r"\s+told\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|reporters|journalists)"),
-    re.compile(r"\baccording to\s+((?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)(?=\s*[,.;:)]|\s+(?:who|which|that|on|in|at)\b|$)"),
+    re.compile(r"\b(?i:according to)\s+((?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)"
+               r"(?=\s*[,.;:)]|\s+(?:who|which|that|on|in|at)\b|$)"),
     re.compile(SPEAKER + r",?\s+(?:said|says|told|wrote|stated|confirmed|announced|estimated|reported)\b"),
 )
 OPEN_WORDS = frozenset("a an the two three several some senior top other".split())
@@ -41,7 +42,7 @@ def attribution_mentions(documents, facts: list[Mention]) -> list[Mention]:
                 spans.append((match.start(), match.end(), _value(match.group(1))))
         if not spans:
             continue
-        start, end, value = min(spans)
+        start, end, value = min(spans, key=lambda span: (span[0], -span[1]))
         for fact in {f.fact: f for f in found}.values():
             out.append(mention(f"attribution:{fact.fact}", f"{fact.label}: attributed to", "attribution",
                                "attribution", document, passage, start, end, value))

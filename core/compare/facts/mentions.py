@@ -29,6 +29,12 @@ class Mention:
     hedge: str = ""          # "", "at least", "more than", "about", "nearly", "up to"...
 
 
+def plain(text: str) -> str:
+    """Return text in lower case without diacritics, with straight apostrophes."""
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)).lower().replace("’", "'")
+
+
 def fold(text: str) -> str:
     """Return a word without diacritics, case, apostrophe style or doubled letters (Zelenskyy ~ Zelensky)."""
     plain = unicodedata.normalize("NFKD", text)

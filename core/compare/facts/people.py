@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from core.compare.facts.mentions import Mention, fold, mention, passages
+from core.compare.facts.mentions import Mention, fold, mention, passages, plain
 
 # Kinds of role a person is given in news copy (offices, ranks, family ties, jobs).
 ROLES = frozenset("""
@@ -15,7 +15,7 @@ spokeswoman adviser advisor aide justice judge magistrate prosecutor attorney la
 detective inspector sergeant constable commander colonel general admiral captain capt. lieutenant
 officer pilot co-pilot ceo cfo coo cto founder co-founder director manager executive head chief
 professor researcher scientist astronomer astrophysicist student analyst economist editor reporter
-correspondent husband wife ex-husband ex-wife son daughter brother sister father mother partner
+correspondent deputy husband wife ex-husband ex-wife son daughter brother sister father mother partner
 son-in-law daughter-in-law father-in-law mother-in-law uncle aunt cousin nephew niece grandson
 granddaughter grandmother grandfather widow widower boyfriend girlfriend fiance fiancee
 """.split())
@@ -51,6 +51,12 @@ def _is_nationality(word: str) -> bool:
                                     and low not in ROLES)
 
 
+def _is_role(word: str) -> bool:
+    """Return True for a word that names a role by itself (not only a modifier of one)."""
+    low = ABBREVIATIONS.get(word.lower().rstrip("."), word.lower())
+    return low in ROLES or low.startswith("ex-") and low[3:] in ROLES
+
+
 def _title_word(word: str) -> bool:
     low = ABBREVIATIONS.get(word.lower().rstrip("."), word.lower())
     return low in ROLES or low in MODIFIERS or low.startswith("ex-") and low[3:] in ROLES
@@ -60,7 +66,7 @@ def _is_name_token(token: str) -> bool:
     bare = _bare(token)
     return (bare[:1].isupper() and len(bare) > 1 and not bare.isupper() or bare.istitle() and len(bare) > 1) \
         and bare.lower() not in NOT_NAMES and not _title_word(bare) and bare.lower() not in HONORIFICS \
-        and not _is_nationality(bare)
+        and bare.lower() not in COUNTRY_SHORT
 
 
 def title_value(words: list[str]) -> str:
@@ -120,14 +126,28 @@ def _prefix_title(text: str, tokens: list[re.Match], first: int) -> tuple[int, i
             words.pop(0)
         else:
             break
-    if not words or not any(_title_word(_bare(w.group())) and _bare(w.group()).lower() not in MODIFIERS
-                            or w.group().lower().startswith("ex-") for w in words):
+    if not words or not any(_is_role(_bare(w.group())) for w in words):
         return None
     return words[0].start(), words[-1].start() + len(_bare(words[-1].group())), [w.group() for w in words]
 
 
 APPOSITIVE_AFTER = re.compile(r"^,\s+((?:[^,.;()]{1,60}?))(?=,|\.|;|$)")
-APPOSITIVE_BEFORE = re.compile(r"(?:^|\b)((?:his|her|their|the|its)\s+[^,.;()]{1,50}?),\s+$", re.I)
+OPENER = re.compile(r"\b(?:his|her|their|the|its)\s", re.I)
+
+
+def _appositive_before(text: str) -> tuple[int, tuple[int, int, list[str]]] | None:
+    """Return (phrase start, role words) of "the town's mayor, " right before a name."""
+    if not re.search(r",\s+$", text):
+        return None
+    comma = text.rstrip().rfind(",")
+    for opener in reversed(list(OPENER.finditer(text[:comma]))):
+        phrase = text[opener.start():comma]
+        if len(phrase) > 50 or re.search(r"[,.;()]", phrase):
+            return None
+        tail = _role_tail(phrase)
+        if tail:
+            return opener.start(), tail
+    return None
 
 
 def _role_tail(phrase: str) -> tuple[int, int, list[str]] | None:
@@ -140,7 +160,7 @@ def _role_tail(phrase: str) -> tuple[int, int, list[str]] | None:
             break
         words.insert(0, token)
     rest = phrase[:words[0].start()].strip() if words else ""
-    if not words or not any(_bare(w.group()).lower() in ROLES or w.group().lower().startswith("ex-") for w in words):
+    if not words or not any(_is_role(_bare(w.group())) for w in words):
         return None
     last = rest.split()[-1] if rest.split() else ""
     if re.search(r"\b(?:and|or|with|by|to|of)\b", rest, re.I) or len(rest.split()) > 4:
@@ -173,10 +193,10 @@ def person_mentions(documents) -> list[Mention]:
             if before:
                 titles.append(before)
             else:
-                found = APPOSITIVE_BEFORE.search(text[:start])
-                tail = _role_tail(found.group(1)) if found else None
-                if tail:
-                    titles.append((found.start(1) + tail[0], found.start(1) + tail[1], tail[2]))
+                found = _appositive_before(text[:start])
+                if found:
+                    at, tail = found
+                    titles.append((at + tail[0], at + tail[1], tail[2]))
             after = APPOSITIVE_AFTER.match(text[end:])
             tail = _role_tail(after.group(1)) if after else None
             if tail:
@@ -232,5 +252,5 @@ def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> l
                 if fold(words[-1]) == surname:
                     label = f"{words[-1]}: given name"
                     out.append(mention(f"person:{surname}:given", label, "person", "actor", document, passage,
-                                       start, end, fold(words[0]) + " " + surname))
+                                       start, end, plain(" ".join(words))))
     return out
