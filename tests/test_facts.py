@@ -138,7 +138,8 @@ def test_money_in_one_order_of_magnitude_diverges():
                    "Engineers put the levee's cost at roughly $4 billion.")
     found = row(build_fact_sheet(docs), "money")
     assert found.divergent
-    assert cells(found, docs) == [at(docs, 0, "$3.3 billion") + ("3.3e+09",), at(docs, 1, "roughly $4 billion") + ("about 4e+09",)]
+    assert cells(found, docs) == [at(docs, 0, "$3.3 billion") + ("$3.3 billion",),
+                                  at(docs, 1, "roughly $4 billion") + ("about $4 billion",)]
 
 
 def test_relative_days_resolve_against_the_publication_date_so_monday_and_yesterday_agree():
@@ -174,6 +175,17 @@ def test_who_a_count_is_attributed_to_is_its_own_row():
     assert found.kind == "attribution" and not found.divergent
     assert cells(found, docs) == [at(docs, 0, "Officials told the Lakeside Herald") + ("officials",),
                                   at(docs, 1, "According to the fire service") + ("fire service",)]
+
+
+def test_one_quotation_given_to_two_different_named_people_is_a_divergent_attribution_row():
+    docs = sources("Port chief Ada Wren spoke at noon. “We will rebuild the harbour wall this year,” Wren said.",
+                   "“We will rebuild the harbour wall this year,” said Mayor Otto Lind.",
+                   "Reuters quoted Ada Wren. She said “we will rebuild the harbour wall” soon.")
+    sheet = build_fact_sheet(docs)
+    found = next(r for r in sheet if r.label.endswith(": speaker"))
+    assert found.label == "“We will rebuild the harbour wall…”: speaker"
+    assert found.divergent and found.type == "attribution" and found.kind == "attribution"
+    assert cells(found, docs) == [at(docs, 0, "Wren said") + ("Ada Wren",), at(docs, 1, "said Mayor Otto Lind") + ("Otto Lind",)]
 
 
 def test_row_keys_depend_on_what_the_sources_say_not_on_positions():

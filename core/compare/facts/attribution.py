@@ -5,7 +5,7 @@ import re
 
 import unicodedata
 
-from core.compare.facts.mentions import Mention, mention
+from core.compare.facts.mentions import Mention, fold, mention
 
 SPEAKER = r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}" \
           r"(?:officials?|sources?|spokesperson|spokesman|spokeswoman|diplomats?|people|[A-Z][\w’'-]+))"
@@ -26,7 +26,7 @@ def _value(words: str) -> str:
     return plain.replace("u.s.", "us").replace("’", "'")
 
 
-def attribution_mentions(documents, facts: list[Mention]) -> list[Mention]:
+def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]) -> list[Mention]:
     """Return, for each fact mention, who its passage attributes it to (one attribution row per fact)."""
     by_passage: dict[str, list[Mention]] = {}
     for fact in facts:
@@ -43,7 +43,10 @@ def attribution_mentions(documents, facts: list[Mention]) -> list[Mention]:
         if not spans:
             continue
         start, end, value = min(spans, key=lambda span: (span[0], -span[1]))
+        last = fold(value.split()[-1]) if value.split() else ""
+        named = last in people and passage.text[start:start + 1].isupper()
         for fact in {f.fact: f for f in found}.values():
             out.append(mention(f"attribution:{fact.fact}", f"{fact.label}: attributed to", "attribution",
-                               "attribution", document, passage, start, end, value))
+                               "attribution", document, passage, start, end,
+                               people[last] if named else value, named=named))
     return out

@@ -27,6 +27,7 @@ class Mention:
     value: str               # normalised for display and equality
     number: float | None = None     # quantities: the number, for tolerant comparison
     hedge: str = ""          # "", "at least", "more than", "about", "nearly", "up to"...
+    named: bool = False      # attributions: the value names a person met in full in the sources
 
 
 def plain(text: str) -> str:

@@ -254,3 +254,12 @@ def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> l
                     out.append(mention(f"person:{surname}:given", label, "person", "actor", document, passage,
                                        start, end, plain(" ".join(words))))
     return out
+
+
+def known_people(documents) -> dict[str, str]:
+    """Return the people named in full anywhere: folded surname -> the full name most often written."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for _document, passage in passages(documents):
+        for _start, _end, words, _first in _names(passage.text):
+            spellings[fold(words[-1])][" ".join(words)] += 1
+    return {surname: names.most_common(1)[0][0] for surname, names in spellings.items()}

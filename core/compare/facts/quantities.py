@@ -48,6 +48,14 @@ def _number(token: str, scale: str | None) -> float:
     return value * SCALES.get((scale or "").lower(), 1.0)
 
 
+def readable(number: float, currency: str = "") -> str:
+    """Return a number as a checker reads it: 3300000000000 -> "3.3 trillion", 887 -> "887"."""
+    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(number) >= scale:
+            return f"{currency}{number / scale:g} {word}"
+    return f"{currency}{number:g}"
+
+
 def _singular(word: str) -> str:
     low = word.lower()
     if low in ("feet", "people", "lives", "bodies"):
@@ -122,6 +130,7 @@ def quantity_mentions(documents) -> list[Mention]:
     out: list[Mention] = []
     hyphen_heads: dict[str, set] = defaultdict(set)
     pending = []
+    currency: dict[int, dict[int, str]] = defaultdict(dict)   # passage -> value start -> currency sign
     for document, passage in passages(documents):
         text = passage.text
         for match in QUANTITY.finditer(text):
@@ -157,11 +166,13 @@ def quantity_mentions(documents) -> list[Mention]:
                 if rest and rest.group(1).lower() not in STOP:
                     hyphen_heads[unit].add(rest.group(1).lower())
                     label_thing = f"{rest.group(1).lower()}, {unit}"
+            if match.group("cur"):
+                currency[id(passage)][start] = " ".join(match.group("cur").split())
             pending.append((label_thing, unit, document, passage, start, end, number, hedge))
     for thing, unit, document, passage, start, end, number, hedge in pending:
         if "," not in thing and unit not in ("count", "money", "percentage") and len(hyphen_heads[unit]) == 1:
             thing = f"{next(iter(hyphen_heads[unit]))}, {unit}"   # "nearly 900 pages" of the only "N-page" thing
-        shown = f"{hedge} {number:g}".strip()
+        shown = f"{hedge} {readable(number, currency.get(id(passage), {}).get(start, ''))}".strip()
         out.append(mention(f"quantity:{thing}", thing, "quantity", "number", document, passage, start, end,
                            shown, number=number, hedge=hedge))
     return out

@@ -10,7 +10,8 @@ from core.compare.facts.attribution import attribution_mentions
 from core.compare.facts.compare import numbers_comparable, numbers_compatible, times_conflict, titles_conflict
 from core.compare.facts.events import event_mentions
 from core.compare.facts.mentions import Mention
-from core.compare.facts.people import person_mentions
+from core.compare.facts.people import known_people, person_mentions
+from core.compare.facts.quotes import quote_mentions
 from core.compare.facts.quantities import quantity_mentions
 from core.model import Document, FactCell, FactRow
 
@@ -55,8 +56,7 @@ def _time_divergent(mentions: list[Mention]) -> bool:
 
 def _attribution_divergent(mentions: list[Mention]) -> bool:
     # Only named speakers can disagree: "officials" and "Reuters" are compatible with anyone.
-    named = [m for m in mentions if m.text[:1].isupper() and len(m.value.split()) <= 2
-             and not any(w in m.value for w in ("official", "source", "people", "spokes"))]
+    named = [m for m in mentions if m.named]
     return len(_by_source(named)) >= 2 and _values_differ(named)
 
 
@@ -109,7 +109,9 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     """Return the fact sheet of the documents: rows by rank (divergent first), cells in reading order."""
     documents = tuple(documents)
     found: list[Mention] = person_mentions(documents) + quantity_mentions(documents) + event_mentions(documents)
-    found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")])
+    people = known_people(documents)
+    found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")], people)
+    found += quote_mentions(documents, people)
     rows: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         rows[m.fact].append(m)
