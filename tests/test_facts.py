@@ -136,7 +136,7 @@ def test_a_measure_rounded_by_another_source_agrees_and_one_half_as_large_again_
 def test_money_in_one_order_of_magnitude_diverges():
     docs = sources("The levee will cost $3.3 billion, the agency estimated.",
                    "Engineers put the levee's cost at roughly $4 billion.")
-    found = row(build_fact_sheet(docs), "money")
+    found = row(build_fact_sheet(docs), "money, billions")
     assert found.divergent
     assert cells(found, docs) == [at(docs, 0, "$3.3 billion") + ("$3.3 billion",),
                                   at(docs, 1, "roughly $4 billion") + ("about $4 billion",)]

@@ -39,7 +39,8 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         spans = []
         for pattern in PATTERNS:
             for match in pattern.finditer(passage.text):
-                spans.append((match.start(), match.end(), _value(match.group(1))))
+                end = match.end() - (1 if match.group().endswith(".") else 0)
+                spans.append((match.start(), end, _value(match.group(1).rstrip("."))))
         if not spans:
             continue
         start, end, value = min(spans, key=lambda span: (span[0], -span[1]))

@@ -24,6 +24,8 @@ UNITS = {"percent": "percentage", "per cent": "percentage", "%": "percentage", "
          "kilometre": "kilometres", "kilometer": "kilometres", "km": "kilometres", "storey": "storeys",
          "story": "storeys", "floor": "storeys", "astronomical unit": "astronomical units", "au": "astronomical units",
          "mph": "miles per hour", "km/s": "kilometres per second", "km/h": "kilometres per hour", "vote": "votes", "seat": "seats"}
+COLLECTIVE = frozenset("crew staff personnel police workforce".split())
+SAME_PEOPLE = {"citizen": "national", "resident": "resident"}
 PEOPLE = frozenset("people persons individuals lives passengers victims residents civilians bodies".split())
 DEATH = re.compile(r"\b(?:killed|kill(?:ing|s)?|dead|died|die|deaths?|death toll|toll|lives (?:lost|were lost)|"
                    r"fatalities|perished|lost their lives|claimed the lives)\b", re.I)
@@ -86,6 +88,8 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return UNITS[words[0].lower()], UNITS[words[0].lower()], match.start("word") + len(words[0])
     first = _singular(words[0])
     two = " ".join(_singular(w) for w in words[:2])
+    if len(words) == 2 and _singular(words[1]) in SAME_PEOPLE and words[0][:1].isupper():
+        return f"{words[0].lower()} {SAME_PEOPLE[_singular(words[1])]}", "count", match.end("word")
     if two in UNITS:
         return UNITS[two], UNITS[two], match.end("word")
     if first in UNITS:
@@ -95,7 +99,7 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
     if first.endswith("ly") or first.endswith("ed") or first.endswith("ing"):
         return None
     if len(words) == 2 and _singular(words[1]) not in STOP and not words[1].lower().endswith(("ed", "ly")) \
-            and words[1].lower().endswith("s") and not words[0].lower().endswith("s"):
+            and (words[1].lower().endswith("s") or words[1].lower() in COLLECTIVE) and not words[0].lower().endswith("s"):
         return two, "count", match.end("word")
     return first, "count", match.start("word") + len(words[0])
 
@@ -111,7 +115,7 @@ def _qualifier(after: str) -> str:
     return ""
 
 
-def _what(thing: str, sentence: str, after: str) -> str:
+def _what(thing: str, before: str, after: str) -> str:
     """Return the row a count of people belongs to: dead, injured, missing, arrested, or the noun itself."""
     if thing.split()[-1] not in {"person", "individual", "life", "passenger", "victim", "people", "lives",
                                  "resident", "civilian", "body"} | PEOPLE:
@@ -120,7 +124,10 @@ def _what(thing: str, sentence: str, after: str) -> str:
     for pattern, name in ((INJURY, "injured"), (MISSING, "missing"), (ARREST, "arrested")):
         if pattern.search(clause):
             return name + _qualifier(after)
-    if DEATH.search(sentence) or thing.split()[-1] == "lives":    # lives counted are lives lost
+    # The death word must be near the count: "242 people on board" in a sentence about the dead is a
+    # count of passengers, "killed 241 people" or "241 people died" a toll.
+    near = before[-70:] + " " + after[:70]
+    if DEATH.search(near) or thing.split()[-1] == "lives":    # lives counted are lives lost
         return "dead" + _qualifier(after)
     return thing
 
@@ -159,7 +166,7 @@ def quantity_mentions(documents) -> list[Mention]:
             hedge = HEDGES.get(" ".join((match.group("hedge") or "").lower().split()), "")
             number = _number(match.group("num"), match.group("scale"))
             if unit == "count":
-                thing = _what(thing, text, text[match.end("num"):])
+                thing = _what(thing, text[:match.start()], text[match.end("num"):])
             label_thing = thing
             if match.group("hy") and unit not in ("money", "percentage"):
                 rest = re.match(r"\s+([a-z]+)", text[match.end("hy"):])
@@ -168,6 +175,10 @@ def quantity_mentions(documents) -> list[Mention]:
                     label_thing = f"{rest.group(1).lower()}, {unit}"
             if match.group("cur"):
                 currency[id(passage)][start] = " ".join(match.group("cur").split())
+                # Amounts of different orders are different sums ("$150 billion" of cuts, "$3.3 trillion" of debt).
+                order = next((w for w, scale in (("trillions", 1e12), ("billions", 1e9), ("millions", 1e6))
+                              if number >= scale), "")
+                label_thing = f"money, {order}" if order else "money"
             pending.append((label_thing, unit, document, passage, start, end, number, hedge))
     for thing, unit, document, passage, start, end, number, hedge in pending:
         if "," not in thing and unit not in ("count", "money", "percentage") and len(hyphen_heads[unit]) == 1:
