@@ -171,7 +171,7 @@ def test_who_a_count_is_attributed_to_is_its_own_row():
     docs = sources("Officials told the Lakeside Herald that 40 homes were flooded.",
                    "According to the fire service, 40 homes were flooded.")
     sheet = build_fact_sheet(docs)
-    found = row(sheet, "home: attributed to")
+    found = row(sheet, "homes: attributed to")
     assert found.kind == "attribution" and not found.divergent
     assert cells(found, docs) == [at(docs, 0, "Officials told the Lakeside Herald") + ("officials",),
                                   at(docs, 1, "According to the fire service") + ("fire service",)]

@@ -33,7 +33,7 @@ def test_the_divergent_rows_come_first_with_their_values():
                  for r in facts if r["divergent"]]
     assert divergent == [
         ("Ilse Varga: title", [("d0", "Former Mayor", "former mayor"), ("d1", "Mayor", "mayor")]),
-        ("home", [("d0", "at least 40 homes", "at least 40"), ("d1", "more than 40 homes", "more than 40"),
+        ("homes", [("d0", "at least 40 homes", "at least 40"), ("d1", "more than 40 homes", "more than 40"),
                   ("d2", "31 homes", "31")]),
     ]
     assert all(r["divergent"] for r in facts[:len(divergent)])

@@ -99,7 +99,8 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
     if first.endswith("ly") or first.endswith("ed") or first.endswith("ing"):
         return None
     if len(words) == 2 and _singular(words[1]) not in STOP and not words[1].lower().endswith(("ed", "ly")) \
-            and (words[1].lower().endswith("s") or words[1].lower() in COLLECTIVE) and not words[0].lower().endswith("s"):
+            and (words[1].lower().endswith("s") or words[1].lower() in COLLECTIVE) \
+            and (words[0].isupper() or not words[0].lower().endswith("s")):
         return two, "count", match.end("word")
     return first, "count", match.start("word") + len(words[0])
 
@@ -165,9 +166,12 @@ def quantity_mentions(documents) -> list[Mention]:
                 else match.start("num")
             hedge = HEDGES.get(" ".join((match.group("hedge") or "").lower().split()), "")
             number = _number(match.group("num"), match.group("scale"))
-            if unit == "count":
-                thing = _what(thing, text[:match.start()], text[match.end("num"):])
             label_thing = thing
+            if unit == "count":
+                counted = _what(thing, text[:match.start()], text[match.end("num"):])
+                # Shown as written ("medical students"), keyed singular so that "student"/"students" meet.
+                label_thing = counted if counted != thing else " ".join(text[match.start("word"):end].split())
+                thing = counted
             if match.group("hy") and unit not in ("money", "percentage"):
                 rest = re.match(r"\s+([a-z]+)", text[match.end("hy"):])
                 if rest and rest.group(1).lower() not in STOP:
@@ -179,11 +183,14 @@ def quantity_mentions(documents) -> list[Mention]:
                 order = next((w for w, scale in (("trillions", 1e12), ("billions", 1e9), ("millions", 1e6))
                               if number >= scale), "")
                 label_thing = f"money, {order}" if order else "money"
-            pending.append((label_thing, unit, document, passage, start, end, number, hedge))
-    for thing, unit, document, passage, start, end, number, hedge in pending:
+            pending.append((thing if unit == "count" else label_thing, label_thing, unit, document, passage, start, end,
+                            number, hedge))
+    for thing, label, unit, document, passage, start, end, number, hedge in pending:
+        if unit != "count":
+            thing = label
         if "," not in thing and unit not in ("count", "money", "percentage") and len(hyphen_heads[unit]) == 1:
-            thing = f"{next(iter(hyphen_heads[unit]))}, {unit}"   # "nearly 900 pages" of the only "N-page" thing
+            thing = label = f"{next(iter(hyphen_heads[unit]))}, {unit}"   # "nearly 900 pages" of the only "N-page" thing
         shown = f"{hedge} {readable(number, currency.get(id(passage), {}).get(start, ''))}".strip()
-        out.append(mention(f"quantity:{thing}", thing, "quantity", "number", document, passage, start, end,
+        out.append(mention(f"quantity:{thing}", label, "quantity", "number", document, passage, start, end,
                            shown, number=number, hedge=hedge))
     return out
