@@ -125,7 +125,7 @@ def test_measures_of_one_thing_diverge_while_rounding_and_hedged_neighbours_agre
 
 def test_a_measure_rounded_by_another_source_agrees_and_one_half_as_large_again_diverges():
     docs = sources("The comet passes 1.35 astronomical units from the Sun.", "It passes about 1.4 AU from the Sun.",
-                   "It will pass about two astronomical units from the Sun.")
+                   "It passes about two astronomical units from the Sun.")
     found = row(build_fact_sheet(docs), "astronomical units")
     assert [c.value for c in found.cells] == ["1.35", "about 1.4", "about 2"]
     assert found.divergent
@@ -133,8 +133,16 @@ def test_a_measure_rounded_by_another_source_agrees_and_one_half_as_large_again_
     assert not row(build_fact_sheet(two), "astronomical units").divergent
 
 
+def test_a_figure_announced_for_the_future_is_not_compared_with_the_figure_now():
+    docs = sources("The barge is 12 miles from the port.", "The barge will be 20 miles from the port by noon.")
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "miles"), docs) == [at(docs, 0, "12 miles") + ("12",)]
+    assert cells(row(sheet, "miles (projected)"), docs) == [at(docs, 1, "20 miles") + ("20",)]
+    assert not any(r.divergent for r in sheet)
+
+
 def test_money_in_one_order_of_magnitude_diverges():
-    docs = sources("The levee will cost $3.3 billion, the agency estimated.",
+    docs = sources("The levee cost $3.3 billion, the agency said.",
                    "Engineers put the levee's cost at roughly $4 billion.")
     found = row(build_fact_sheet(docs), "money, billions")
     assert found.divergent

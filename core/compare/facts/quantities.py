@@ -41,6 +41,10 @@ QUANTITY = re.compile(
     r"(?P<hedge>\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
     r"(?P<cur>[$£€]|US\$|Rs\.?\s?)?\b" + NUMBER +
     r"(?P<unit>\s*(?:%|per\s?cent\b)|-(?P<hy>[a-z]+)\b|\s+(?P<word>[a-z][a-z/-]*(?:\s+[a-z][a-z-]*)?))?", re.I)
+# A figure announced for the future ("will reach 90 km/s next year", "could rise to 300") is not the
+# same fact as the figure now: it gets a row of its own.
+PROJECTED = re.compile(r"\b(?:will|would|could|may|might|expected to|projected to|forecast to|set to)\b[^.,;:]{0,40}$",
+                       re.I)
 SCORE = re.compile(r"\d+\s*[-–]\s*\d+")
 
 
@@ -183,6 +187,8 @@ def quantity_mentions(documents) -> list[Mention]:
                 order = next((w for w, scale in (("trillions", 1e12), ("billions", 1e9), ("millions", 1e6))
                               if number >= scale), "")
                 label_thing = f"money, {order}" if order else "money"
+            if PROJECTED.search(text[:start]):
+                thing, label_thing = thing + " (projected)", label_thing + " (projected)"
             pending.append((thing if unit == "count" else label_thing, label_thing, unit, document, passage, start, end,
                             number, hedge))
     for thing, label, unit, document, passage, start, end, number, hedge in pending:
