@@ -91,3 +91,26 @@ def test_j_reaches_a_divergent_fact_row_from_the_triage_queue(window, qtbot):
         keys.append(ws.current_divergence_key)
     fact_key = window.facts_view.rows()[0].key
     assert fact_key in keys
+
+
+def test_activating_a_cell_again_steps_to_the_next_occurrence_of_its_words(qtbot):
+    ws = Workspace(debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.show()
+    texts = {"Alpha": "Former Mayor Ilse Varga spoke. Later Mayor Varga left the hall.",
+             "Beta": "Mayor Ilse Varga spoke at the hall."}
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
+        ws.add_sources([_source(o, t) for o, t in texts.items()])
+    win.toggle_facts_view()
+    row = win.facts_view.rows()[0]
+    alpha = [c for c in row.cells if c.source == "alpha"]
+    assert [c.text for c in alpha] == ["Former Mayor", "Mayor"]
+    shown = []
+    for _ in range(3):
+        win.facts_view._activate(0, len(FIXED_COLUMNS))
+        qtbot.wait(20)
+        cursor = win.pane_area.pane("alpha").view.textCursor()
+        shown.append((cursor.selectionStart(), cursor.selectionEnd()))
+    assert shown == [(alpha[0].start, alpha[0].end), (alpha[1].start, alpha[1].end), (alpha[0].start, alpha[0].end)]
+    win.close()

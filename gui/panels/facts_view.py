@@ -32,6 +32,8 @@ class FactsView(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self._rows: list = []
+        self._steps: dict[tuple[str, int], int] = {}   # which occurrence of a cell was shown last
+        self._last: tuple[str, int] | None = None
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.table = QTableWidget(self)
@@ -99,7 +101,8 @@ class FactsView(QWidget):
                     values = "; ".join(dict.fromkeys(c.value for c in mine))
                     passage = al.passage(mine[0].passage).text
                     item.setToolTip(f"value: {values}\n\n{passage}")
-                    item.setData(CELL_ROLE, f"{mine[0].passage}|{doc.source.key}|{mine[0].start}|{mine[0].end}")
+                    # Every occurrence, in reading order: repeated activation steps through them.
+                    item.setData(CELL_ROLE, ";".join(f"{c.passage}|{doc.source.key}|{c.start}|{c.end}" for c in mine))
                 else:
                     item = QTableWidgetItem(NOT_STATED)
                     item.setForeground(grey)
@@ -116,7 +119,7 @@ class FactsView(QWidget):
 
     def _fit_columns(self) -> None:
         """Share the width among the sources so that five fit a laptop screen without scrolling."""
-        fixed = (190, 120, 80)
+        fixed = (190, 140, 80)
         for col, width in enumerate(fixed):
             self.table.setColumnWidth(col, width)
         sources = self.table.columnCount() - len(FIXED_COLUMNS)
@@ -153,6 +156,7 @@ class FactsView(QWidget):
                 return
 
     def _activate(self, row_number: int, column: int) -> None:
+        """Show the passage of a cell's words; activating the same cell again shows its next occurrence."""
         if not 0 <= row_number < len(self._rows):
             return
         row = self._rows[row_number]
@@ -163,7 +167,11 @@ class FactsView(QWidget):
                 target = f"{first.passage}|{first.source}|{first.start}|{first.end}"
             else:
                 return
-        passage, source_key, start, end = target.split("|")
+        targets = target.split(";")
+        step = self._steps.get((row.key, column), -1) + 1 if self._last == (row.key, column) else 0
+        self._steps[(row.key, column)] = step
+        self._last = (row.key, column)
+        passage, source_key, start, end = targets[step % len(targets)].split("|")
         self.ws.select_passage(passage)
         if row.divergent:
             self.ws.select_divergence(row.key)
