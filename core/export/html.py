@@ -163,14 +163,14 @@ def _facts(data: ExportData) -> str:
             cells.append(f"<td>{'<br>'.join(words)}</td>")
         record = view.verdict(data, row.key)
         verdict = _verdict_badge(data, row.key) if row.divergent else '<span class="meta">no divergence found</span>'
-        note = html_multiline(record.note) if record else ""
+        note = f"<br>{html_multiline(record.note)}" if record and record.note else ""
         kind = f'<span class="d-{esc(row.type)}">{esc(row.type)}</span>' if row.divergent else esc(row.type)
-        out.append(f'<tr><td>{esc(row.id)}</td><td>{esc(row.label)}</td><td>{kind}</td><td>{row.rank:.2f}</td>'
-                   f"{''.join(cells)}<td>{verdict}</td><td>{note}</td></tr>")
+        out.append(f'<tr><td><b>{esc(row.label)}</b><br><span class="meta">{esc(row.id)} · {kind} · '
+                   f"rank {row.rank:.2f}</span></td>{''.join(cells)}<td>{verdict}{note}</td></tr>")
     return ('<section id="facts"><h2>Fact sheet</h2><p class="meta">What each source says about each person, '
             "quantity and event, divergent rows first. A source that does not state a fact does not disagree."
-            '</p><table class="list" width="100%"><tr><th>#</th><th>Fact</th><th>Type</th><th>Rank</th>'
-            f"{heads}<th>Verdict</th><th>Note</th></tr>" + "".join(out) + "</table></section>")
+            f'</p><table class="list" width="100%"><tr><th>Fact</th>{heads}<th>Verdict and note</th></tr>'
+            + "".join(out) + "</table></section>")
 
 
 def _unique(data: ExportData, notes) -> str:
