@@ -77,6 +77,9 @@ def test_clicking_a_cell_shows_its_words_in_the_panes_and_a_verdict_key_judges_t
     cursor = pane.view.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (cell.start, cell.end)
     assert pane.source().text[cell.start:cell.end] == "Mayor"
+    # The inspector judges the row too: no claim, but the row's words per source and live verdict buttons.
+    assert window.inspector.title.text().startswith("<b>Fact sheet</b> · title")
+    assert all(button.isEnabled() for button in window.inspector.buttons.values())
     window.pane_area.panes[0].view.setFocus()
     qtbot.keyClick(window.pane_area.panes[0].view, Qt.Key.Key_1)
     assert ws.verdicts[row.key].verdict == "confirmed"
