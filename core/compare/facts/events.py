@@ -11,7 +11,8 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december")
 # Kinds of event news reports date: word forms -> the event's name.
 EVENTS = {
-    "meeting": "meeting", "met": "meeting", "meet": "meeting", "talks": "talks", "negotiations": "talks",
+    # A meeting and talks are one kind of event: "met on Sunday" and "held talks on Monday" can disagree.
+    "meeting": "talks", "met": "talks", "meet": "talks", "talks": "talks", "negotiations": "talks",
     "dinner": "dinner", "lunch": "lunch", "summit": "summit", "call": "call", "called": "call",
     "vote": "vote", "voted": "vote", "passed": "vote", "approved": "vote", "ballot": "vote",
     "election": "election", "arrest": "arrest", "arrested": "arrest", "crash": "crash", "crashed": "crash",
@@ -125,7 +126,7 @@ def event_mentions(documents) -> list[Mention]:
             pool = before or clause or events
             nearest = min(pool, key=lambda e: min(abs(e[0] - found.end()), abs(found.start() - e[1])))
             distance = min(abs(nearest[0] - found.end()), abs(found.start() - nearest[1]))
-            if distance > 80:
+            if distance > (150 if nearest in clause else 80):
                 continue    # too far from any event word to say what it dates
             event = nearest[2]
             value = normalise(found.group(), published)

@@ -232,6 +232,14 @@ def person_mentions(documents) -> list[Mention]:
     return out
 
 
+def _spelt_alike(givens: set[str]) -> bool:
+    """Return True when given names differ by one letter or two (Oleh/Oleg): a transliteration, not a person."""
+    from difflib import SequenceMatcher
+    names = sorted(givens)
+    return all(SequenceMatcher(None, a, b).ratio() >= 0.75 and a[:1] == b[:1]
+               for i, a in enumerate(names) for b in names[i + 1:])
+
+
 def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> list[Mention]:
     """Return given-name mentions for surnames that one source pairs with one given name and another with another."""
     out: list[Mention] = []
@@ -251,7 +259,8 @@ def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> l
             for start, end, words, _first in _names(passage.text):
                 if fold(words[-1]) == surname:
                     label = f"{words[-1]}: given name"
-                    out.append(mention(f"person:{surname}:given", label, "person", "actor", document, passage,
+                    kind = "spelling" if _spelt_alike(set(single.values())) else "actor"
+                    out.append(mention(f"person:{surname}:given", label, "person", kind, document, passage,
                                        start, end, plain(" ".join(words))))
     return out
 

@@ -100,7 +100,7 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return UNITS[first], UNITS[first], match.start("word") + len(words[0])
     if first in STOP or words[0].lower() in SCALES:
         return None
-    if first.endswith("ly") or first.endswith("ed") or first.endswith("ing"):
+    if first.endswith("ed") or first.endswith("ing") or words[0].lower().endswith(("ally", "ely", "tly", "rly")):
         return None
     if len(words) == 2 and _singular(words[1]) not in STOP and not words[1].lower().endswith(("ed", "ly")) \
             and (words[1].lower().endswith("s") or words[1].lower() in COLLECTIVE) \

@@ -16,7 +16,7 @@ from core.compare.facts.quantities import quantity_mentions
 from core.model import Document, FactCell, FactRow
 
 PEOPLE_COUNTS = ("dead", "injured", "missing", "arrested")
-BASE_RANK = {"title": 0.85, "actor": 0.85, "number": 0.75, "time": 0.7, "attribution": 0.5}
+BASE_RANK = {"title": 0.85, "actor": 0.85, "number": 0.75, "time": 0.7, "attribution": 0.5, "spelling": 0.3}
 
 
 def _by_source(mentions: list[Mention]) -> dict[str, list[Mention]]:
@@ -69,7 +69,7 @@ def is_divergent(mentions: list[Mention]) -> bool:
         return _quantity_divergent(mentions)
     if type_ == "title":
         return _title_divergent(mentions)
-    if type_ == "actor":
+    if type_ in ("actor", "spelling"):
         return _values_differ(mentions)
     if kind == "event":
         return _time_divergent(mentions)
