@@ -111,6 +111,18 @@ def test_percent_written_as_a_sign_or_in_words_is_one_value_and_article_numbers_
     assert not any(r.divergent for r in sheet)
 
 
+def test_percentages_of_different_things_or_counts_of_another_year_are_not_compared():
+    docs = sources("Turnout reached 61% of the electorate, and 52% of the vote went to the mayor.",
+                   "The mayor won 48% of the vote. A flood in 2019 killed 30 people.",
+                   "A similar flood killed 12 people on Sunday.")
+    sheet = build_fact_sheet(docs)
+    percent = row(sheet, "percentage")
+    assert [(c.text, c.value) for c in percent.cells] == [("61%", "61"), ("52%", "52"), ("48%", "48")]
+    assert percent.divergent     # 52% against 48% of the vote; 61% of the electorate is another figure
+    dead = row(sheet, "dead")
+    assert [c.text for c in dead.cells] == ["30 people", "12 people"] and not dead.divergent
+
+
 def test_measures_of_one_thing_diverge_while_rounding_and_hedged_neighbours_agree():
     docs = sources("The inquiry heard a 12-week trial of the pumps. The report runs to 887 pages.",
                    "After a nine-week trial, the report of nearly 900 pages was published.")

@@ -28,6 +28,7 @@ class Mention:
     number: float | None = None     # quantities: the number, for tolerant comparison
     hedge: str = ""          # "", "at least", "more than", "about", "nearly", "up to"...
     named: bool = False      # attributions: the value names a person met in full in the sources
+    about: str = ""          # quantities: what the figure is of ("issues" in "90% of the issues"), or its year
 
 
 def plain(text: str) -> str:

@@ -137,6 +137,25 @@ def _what(thing: str, before: str, after: str) -> str:
     return thing
 
 
+OF_NOUN = re.compile(r"^\s*of\s+(?:(?:the|a|an|its|their|his|her|all|these|those)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
+                     re.I)
+YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b")
+
+
+def _about(text: str, start: int, end: int) -> str:
+    """Return what a figure is of ("the issues" -> "issue") or the year it is dated to, else ""."""
+    clause = re.split(r"[,;:]", text[end:])[0]
+    found = OF_NOUN.match(clause)
+    if found:
+        # The first word that is not a participle ("the proposed framework" -> framework's first noun).
+        words = [w for w in found.group(1).split() if w.lower() not in STOP and not w.lower().endswith("ed")]
+        if words:
+            return _singular(words[0])
+    before = re.split(r"[,;:]", text[:start])[-1]
+    year = YEAR.search(before + " " + clause)
+    return year.group(1) if year else ""
+
+
 def quantity_mentions(documents) -> list[Mention]:
     """Return every counted or measured number of every passage, keyed by what it counts."""
     out: list[Mention] = []
@@ -190,13 +209,13 @@ def quantity_mentions(documents) -> list[Mention]:
             if PROJECTED.search(text[:start]):
                 thing, label_thing = thing + " (projected)", label_thing + " (projected)"
             pending.append((thing if unit == "count" else label_thing, label_thing, unit, document, passage, start, end,
-                            number, hedge))
-    for thing, label, unit, document, passage, start, end, number, hedge in pending:
+                            number, hedge, _about(text, start, end)))
+    for thing, label, unit, document, passage, start, end, number, hedge, about in pending:
         if unit != "count":
             thing = label
         if "," not in thing and unit not in ("count", "money", "percentage") and len(hyphen_heads[unit]) == 1:
             thing = label = f"{next(iter(hyphen_heads[unit]))}, {unit}"   # "nearly 900 pages" of the only "N-page" thing
         shown = f"{hedge} {readable(number, currency.get(id(passage), {}).get(start, ''))}".strip()
         out.append(mention(f"quantity:{thing}", label, "quantity", "number", document, passage, start, end,
-                           shown, number=number, hedge=hedge))
+                           shown, number=number, hedge=hedge, about=about))
     return out
