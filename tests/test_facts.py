@@ -172,6 +172,16 @@ def test_relative_days_resolve_against_the_publication_date_so_monday_and_yester
                                   at(docs, 2, "Friday") + ("2031-03-07",)]
 
 
+def test_times_of_one_event_by_two_named_actors_are_not_compared_but_an_unnamed_one_is():
+    docs = sources("The Senate passed the levy on Tuesday.", "The Assembly passed the levy on Thursday.",
+                   "The levy passed on Wednesday.")
+    found = row(build_fact_sheet(docs), "vote: time")
+    assert [c.value for c in found.cells] == ["tuesday", "thursday", "wednesday"]
+    assert found.divergent      # the unnamed Wednesday disagrees with both
+    two = sources("The Senate passed the levy on Tuesday.", "The Assembly passed the levy on Thursday.")
+    assert not row(build_fact_sheet(two), "vote: time").divergent
+
+
 def test_an_unresolvable_relative_time_is_shown_but_never_a_disagreement():
     docs = sources("A gala dinner is planned later this week.", "The gala dinner was held on Monday.")
     found = row(build_fact_sheet(docs), "dinner: time")

@@ -107,6 +107,16 @@ def normalise(expression: str, published: date | None) -> str:
     return re.sub(r"^(?:on|at)\s+", "", low)
 
 
+SUBJECT = re.compile(r"\b(?:the\s+)?([A-Z][\w’'-]+)(?:\s+[a-z]+ly)?\s*$")
+
+
+def _subject(text: str, event_start: int) -> str:
+    """Return the named actor right before an event word ("the Senate passed", "House voted"), else ""."""
+    found = SUBJECT.search(text[max(0, event_start - 40):event_start])
+    word = found.group(1) if found else ""
+    return "" if word.lower() in ("on", "in", "at", "the", "a", "an", "it", "they", "he", "she", "we") else word
+
+
 def event_mentions(documents) -> list[Mention]:
     """Return each time expression with the event it dates (the nearest event word in its sentence)."""
     out: list[Mention] = []
@@ -131,5 +141,5 @@ def event_mentions(documents) -> list[Mention]:
             event = nearest[2]
             value = normalise(found.group(), published)
             out.append(mention(f"event:{event}", f"{event}: time", "event", "time", document, passage,
-                               found.start(), found.end(), value))
+                               found.start(), found.end(), value, about=_subject(text, nearest[0])))
     return out

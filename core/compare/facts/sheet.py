@@ -49,9 +49,18 @@ def _values_differ(mentions: list[Mention]) -> bool:
 
 
 def _time_divergent(mentions: list[Mention]) -> bool:
+    # Times of one event by two named actors ("the Senate passed" / "the House voted") are two facts;
+    # a time without an actor is compared with every one.
     grouped = _by_source(mentions)
-    return any(times_conflict([m.value for m in grouped[x]], [m.value for m in grouped[y]])
-               for x, y in combinations(sorted(grouped), 2))
+    actors = {m.about for m in mentions}
+    for x, y in combinations(sorted(grouped), 2):
+        for actor in actors:
+            ours = [m.value for m in grouped[x] if m.about in (actor, "")]
+            theirs = [m.value for m in grouped[y] if m.about in (actor, "")]
+            if actor == "" or any(m.about == actor for m in grouped[x] + grouped[y]):
+                if times_conflict(ours, theirs):
+                    return True
+    return False
 
 
 def _attribution_divergent(mentions: list[Mention]) -> bool:
