@@ -100,6 +100,12 @@ def test_a_toll_far_above_another_sources_lower_bound_diverges_and_ranks_first()
                                   at(docs, 1, "33 people") + ("33",)]
 
 
+def test_a_count_of_the_people_speaking_is_no_fact_of_the_story():
+    docs = sources("Two officials told the Lakeside Herald that the dam held.",
+                   "Three officials said the dam held.")
+    assert not any(r.kind == "quantity" for r in build_fact_sheet(docs))
+
+
 def test_percent_written_as_a_sign_or_in_words_is_one_value_and_article_numbers_count_nothing():
     docs = sources("About 90% of the ballots were counted under Article 5 rules.",
                    "Some 90 per cent of ballots were counted, under Article Five.")

@@ -185,6 +185,9 @@ def quantity_mentions(documents) -> list[Mention]:
             if measured is None:
                 continue
             thing, unit, end = measured
+            if unit == "count" and re.match(r"\s+(?:\w+\s+){0,3}?(?:told|said|say|says|familiar|speaking|who\s+spoke)\b",
+                                            text[end:]):
+                continue    # "two officials told Reuters": who is speaking, not a fact of the story
             start = match.start("hedge") if match.group("hedge") else match.start("cur") if match.group("cur") \
                 else match.start("num")
             hedge = HEDGES.get(" ".join((match.group("hedge") or "").lower().split()), "")
