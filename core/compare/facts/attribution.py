@@ -15,6 +15,7 @@ PATTERNS = (
                r"(?=\s*[,.;:)]|\s+(?:who|which|that|on|in|at)\b|$)"),
     re.compile(SPEAKER + r",?\s+(?:said|says|told|wrote|stated|confirmed|announced|estimated|reported)\b"),
 )
+CUES = re.compile(r"\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I)
 OPEN_WORDS = frozenset("a an the two three several some senior top other".split())
 
 
@@ -37,6 +38,8 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         document = docs[found[0].doc]
         passage = document.passages[int(pid.split(":p")[1])]
         spans = []
+        if not CUES.search(passage.text):
+            continue    # no attribution verb: the costly patterns have nothing to find
         for pattern in PATTERNS:
             for match in pattern.finditer(passage.text):
                 end = match.end() - (1 if match.group().endswith(".") else 0)

@@ -39,7 +39,6 @@ TIME = re.compile(
     r"|\b(?:later|earlier)\s+(?:on\s+)?(?:the\s+)?same\s+day\b|\b(?:later|earlier)\s+in\s+the\s+day\b"
     r"|\b(?:this|next|last)\s+(?:week|weekend|month|year)\b|\bover\s+the\s+weekend\b"
     r"|\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+day\s+(?:before|after)\b", re.I)
-EVENT = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, EVENTS), key=len, reverse=True)) + r")\b", re.I)
 
 
 def published_date(source) -> date | None:
@@ -117,12 +116,27 @@ def _subject(text: str, event_start: int) -> str:
     return "" if word.lower() in ("on", "in", "at", "the", "a", "an", "it", "they", "he", "she", "we") else word
 
 
+WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def _events(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, event) of each event word; a word look-up, faster than one big alternation."""
+    found = []
+    for word in WORD.finditer(text):
+        low = word.group().lower()
+        if low == "took" and text[word.end():word.end() + 4].lower() == " off":
+            found.append((word.start(), word.end() + 4, "take-off"))
+        elif low in EVENTS:
+            found.append((word.start(), word.end(), EVENTS[low]))
+    return found
+
+
 def event_mentions(documents) -> list[Mention]:
     """Return each time expression with the event it dates (the nearest event word in its sentence)."""
     out: list[Mention] = []
     for document, passage in passages(documents):
         text = passage.text
-        events = [(m.start(), m.end(), EVENTS[" ".join(m.group().lower().split())]) for m in EVENT.finditer(text)]
+        events = _events(text)
         if not events:
             continue
         published = published_date(document.source)

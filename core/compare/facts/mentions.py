@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from core.model import Document, Passage
@@ -37,6 +38,7 @@ def plain(text: str) -> str:
     return "".join(ch for ch in folded if not unicodedata.combining(ch)).lower().replace("’", "'")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return a word without diacritics, case, apostrophe style or doubled letters (Zelenskyy ~ Zelensky)."""
     plain = unicodedata.normalize("NFKD", text)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from core.compare.facts.mentions import Mention, fold, mention, passages, plain
 
@@ -39,6 +40,7 @@ TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
 FORMER = re.compile(r"^(?:former|ex)\b\s*|^ex-", re.I)
 
 
+@lru_cache(maxsize=8192)
 def _bare(token: str) -> str:
     """Return a token without a trailing possessive or full stop (keeping abbreviations like U.S.)."""
     token = re.sub(r"[’']s?$", "", token)
@@ -62,6 +64,7 @@ def _title_word(word: str) -> bool:
     return low in ROLES or low in MODIFIERS or low.startswith("ex-") and low[3:] in ROLES
 
 
+@lru_cache(maxsize=8192)
 def _is_name_token(token: str) -> bool:
     bare = _bare(token)
     return (bare[:1].isupper() and len(bare) > 1 and not bare.isupper() or bare.istitle() and len(bare) > 1) \
@@ -87,11 +90,13 @@ def is_former(value: str) -> bool:
     return bool(FORMER.search(value))
 
 
+@lru_cache(maxsize=65536)
 def _tokens(text: str) -> list[re.Match]:
     return list(TOKEN.finditer(text))
 
 
-def _names(text: str) -> list[tuple[int, int, list[str], int]]:
+@lru_cache(maxsize=65536)
+def _names(text: str) -> tuple[tuple[int, int, list[str], int], ...]:
     """Return (start, end, name words, index of first token) for runs of two or more capitalised words."""
     tokens = _tokens(text)
     found, i = [], 0
@@ -107,7 +112,7 @@ def _names(text: str) -> list[tuple[int, int, list[str], int]]:
             i = j
         else:
             i = max(j, i + 1)
-    return found
+    return tuple(found)
 
 
 def _prefix_title(text: str, tokens: list[re.Match], first: int) -> tuple[int, int, list[str]] | None:
@@ -203,9 +208,10 @@ def person_mentions(documents) -> list[Mention]:
                 titles.append((end + after.start(1) + tail[0], end + after.start(1) + tail[1], tail[2]))
             raw.append((surname, given, document, passage, titles))
         # A title before one known surname ("President Trump") names the person met in full elsewhere.
+        inside = [(s, e) for s, e, _w, _f in _names(text)]
         for k, token in enumerate(tokens):
             bare = _bare(token.group())
-            if not _is_name_token(token.group()) or any(s <= token.start() < e for s, e, _w, _f in _names(text)):
+            if not _is_name_token(token.group()) or any(s <= token.start() < e for s, e in inside):
                 continue
             before = _prefix_title(text, tokens, k)
             if before:
@@ -243,10 +249,13 @@ def _spelt_alike(givens: set[str]) -> bool:
 def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> list[Mention]:
     """Return given-name mentions for surnames that one source pairs with one given name and another with another."""
     out: list[Mention] = []
+    by_surname: dict[str, dict[str, set]] = defaultdict(dict)
+    for (doc, surname), names in per_doc_given.items():
+        by_surname[surname][doc] = names
     for surname, givens in given_by_surname.items():
         if len(givens) < 2:
             continue
-        owners = {doc: names for (doc, s), names in per_doc_given.items() if s == surname}
+        owners = by_surname[surname]
         single = {doc: next(iter(names)) for doc, names in owners.items() if len(names) == 1}
         if len(set(single.values())) < 2 or any(len(names) > 1 for names in owners.values()):
             continue    # a source naming two people of one surname: relatives, not a misspelling

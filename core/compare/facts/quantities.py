@@ -45,6 +45,25 @@ QUANTITY = re.compile(
 # same fact as the figure now: it gets a row of its own.
 PROJECTED = re.compile(r"\b(?:will|would|could|may|might|expected to|projected to|forecast to|set to)\b[^.,;:]{0,40}$",
                        re.I)
+# Numbers are found first and the full pattern is tried only where one starts (with its hedge and
+# currency just before): the full pattern tried at every position is the slow part on long texts.
+NUMBER_START = re.compile(r"(?<![\d.,])\d|\b[A-Za-z]{3,9}\b")
+LEAD = re.compile(r"(?:\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?(?:[$£€]|US\$|Rs\.?\s?)?$", re.I)
+
+
+def _matches(text: str):
+    """Yield the QUANTITY matches of a text, one per number, trying the pattern only where numbers start."""
+    end = 0
+    for number in NUMBER_START.finditer(text):
+        if number.start() < end or not number.group()[0].isdigit() and number.group().lower() not in SMALL:
+            continue
+        window = text[max(0, number.start() - 30):number.start()]
+        lead = LEAD.search(window)
+        start = number.start() - (len(lead.group()) if lead else 0)
+        match = QUANTITY.match(text, start) or QUANTITY.match(text, number.start())
+        if match is not None and match.start("num") == number.start():
+            end = match.end()
+            yield match
 SCORE = re.compile(r"\d+\s*[-–]\s*\d+")
 
 
@@ -164,7 +183,7 @@ def quantity_mentions(documents) -> list[Mention]:
     currency: dict[int, dict[int, str]] = defaultdict(dict)   # passage -> value start -> currency sign
     for document, passage in passages(documents):
         text = passage.text
-        for match in QUANTITY.finditer(text):
+        for match in _matches(text):
             span = text[max(0, match.start("num") - 1):match.end("num") + 3]
             if SCORE.search(span) and not match.group("cur"):
                 continue    # a vote tally or a score ("51-50") is not a count
