@@ -106,6 +106,15 @@ def test_a_count_of_the_people_speaking_is_no_fact_of_the_story():
     assert not any(r.kind == "quantity" for r in build_fact_sheet(docs))
 
 
+def test_counted_nouns_ending_like_adverbs_still_count_and_a_bound_near_the_figure_agrees():
+    docs = sources("The reservoir flooded land farmed by 1,200 families.",
+                   "Some 1,100 families lost their land to the reservoir.")
+    found = row(build_fact_sheet(docs), "families")
+    assert cells(found, docs) == [at(docs, 0, "1,200 families") + ("1200",),
+                                  at(docs, 1, "Some 1,100 families") + ("about 1100",)]
+    assert found.divergent     # "about" allows 5 %, and 1,100 is 8 % below 1,200
+
+
 def test_percent_written_as_a_sign_or_in_words_is_one_value_and_article_numbers_count_nothing():
     docs = sources("About 90% of the ballots were counted under Article 5 rules.",
                    "Some 90 per cent of ballots were counted, under Article Five.")
