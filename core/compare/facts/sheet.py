@@ -26,9 +26,14 @@ def _by_source(mentions: list[Mention]) -> dict[str, list[Mention]]:
     return grouped
 
 
+def _distinct(grouped: dict[str, list[Mention]], key) -> dict[str, list[Mention]]:
+    """Return each source's mentions with one per distinct key (a value repeated is compared once)."""
+    return {doc: list({key(m): m for m in ms}.values()) for doc, ms in grouped.items()}
+
+
 def _quantity_divergent(mentions: list[Mention]) -> bool:
     counts_people = mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS
-    grouped = _by_source(mentions)
+    grouped = _distinct(_by_source(mentions), lambda m: (m.number, m.hedge, m.about))
     for a_doc, b_doc in combinations(sorted(grouped), 2):
         pairs = [(a, b) for a in grouped[a_doc] for b in grouped[b_doc] if numbers_comparable(a, b, counts_people)]
         if pairs and not any(numbers_compatible(a, b) for a in grouped[a_doc] for b in grouped[b_doc]):
@@ -37,7 +42,7 @@ def _quantity_divergent(mentions: list[Mention]) -> bool:
 
 
 def _title_divergent(mentions: list[Mention]) -> bool:
-    grouped = _by_source(mentions)
+    grouped = _distinct(_by_source(mentions), lambda m: m.value)
     return any(titles_conflict(a.value, b.value) for x, y in combinations(sorted(grouped), 2)
                for a in grouped[x] for b in grouped[y])
 
@@ -51,7 +56,7 @@ def _values_differ(mentions: list[Mention]) -> bool:
 def _time_divergent(mentions: list[Mention]) -> bool:
     # Times of one event by two named actors ("the Senate passed" / "the House voted") are two facts;
     # a time without an actor is compared with every one.
-    grouped = _by_source(mentions)
+    grouped = _distinct(_by_source(mentions), lambda m: (m.value, m.about))
     actors = {m.about for m in mentions}
     for x, y in combinations(sorted(grouped), 2):
         for actor in actors:
