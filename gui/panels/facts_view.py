@@ -172,7 +172,8 @@ class FactsView(QWidget):
         self._steps[(row.key, column)] = step
         self._last = (row.key, column)
         passage, source_key, start, end = targets[step % len(targets)].split("|")
-        self.ws.select_passage(passage)
         if row.divergent:
-            self.ws.select_divergence(row.key)
+            self.ws.select_divergence(row.key, passage)
+        else:
+            self.ws.select_passage(passage)
         self.cellChosen.emit(passage, source_key, int(start), int(end))
