@@ -92,8 +92,18 @@ def test_j_reaches_a_divergent_fact_row_from_the_triage_queue(window, qtbot):
     for _ in range(10):
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_J)
         keys.append(ws.current_divergence_key)
-    fact_key = window.facts_view.rows()[0].key
+    fact_key = next(r.key for r in ws.alignment.facts if r.divergent)
     assert fact_key in keys
+
+
+def test_the_table_is_filled_only_when_shown_and_follows_a_new_alignment_then(window, qtbot):
+    view = window.facts_view
+    assert view.table.rowCount() == 0           # hidden: thousands of cells would cost for nothing
+    window.toggle_facts_view()
+    assert view.table.rowCount() == len(window.ws.alignment.facts) > 0
+    with qtbot.waitSignal(window.ws.alignmentChanged, timeout=10000):
+        window.ws.add_sources([_source("Delta", "Mayor Ilse Varga cut the ribbon.")])
+    assert view.table.columnCount() == len(FIXED_COLUMNS) + 4
 
 
 def test_activating_a_cell_again_steps_to_the_next_occurrence_of_its_words(qtbot):

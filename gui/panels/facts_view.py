@@ -34,6 +34,7 @@ class FactsView(QWidget):
         self._rows: list = []
         self._steps: dict[tuple[str, int], int] = {}   # which occurrence of a cell was shown last
         self._last: tuple[str, int] | None = None
+        self._stale = True   # filled when first shown: thousands of cells cost nothing while hidden
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.table = QTableWidget(self)
@@ -61,8 +62,17 @@ class FactsView(QWidget):
         """Return the fact rows in displayed order."""
         return list(self._rows)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.rebuild()
+
     def rebuild(self) -> None:
-        """Reload the sheet from the workspace's alignment."""
+        """Reload the sheet from the workspace's alignment (later, when the view is hidden)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         al = self.ws.alignment
         docs = al.documents if al else ()
         self._rows = sorted(al.facts if al else (), key=lambda r: (not r.divergent, -len({c.document for c in r.cells}),
@@ -135,6 +145,8 @@ class FactsView(QWidget):
         self._fit_columns()
 
     def _refresh_verdicts(self) -> None:
+        if self._stale:
+            return
         for n, row in enumerate(self._rows):
             item = self.table.item(n, 2)
             if item is None:
@@ -148,6 +160,8 @@ class FactsView(QWidget):
 
     def show_current(self) -> None:
         """Select the row of the current divergence when it is a fact row."""
+        if self._stale:
+            return
         key = self.ws.current_divergence_key
         for n, row in enumerate(self._rows):
             if row.key == key and self.table.currentRow() != n:
