@@ -18,7 +18,7 @@ from gui.style import colors  # noqa: E402
 TEXTS = {
     "Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge. Crowds cheered at the river.",
     "Beta": "Crowds cheered at the river. Mayor Ilse Varga opened the Tarnow bridge.",
-    "Gamma": "The Tarnow bridge opened to traffic. Crowds cheered at the river.",
+    "Gamma": "The Tarnow bridge opened to traffic. Police closed two roads nearby. Crowds cheered at the river.",
 }
 
 
@@ -127,3 +127,13 @@ def test_activating_a_cell_again_steps_to_the_next_occurrence_of_its_words(qtbot
         shown.append((cursor.selectionStart(), cursor.selectionEnd()))
     assert shown == [(alpha[0].start, alpha[0].end), (alpha[1].start, alpha[1].end), (alpha[0].start, alpha[0].end)]
     win.close()
+
+
+def test_facts_only_one_source_states_can_be_hidden_but_divergent_rows_stay(window, qtbot):
+    window.toggle_facts_view()
+    view = window.facts_view
+    single = [n for n, r in enumerate(view.rows()) if len({c.document for c in r.cells}) == 1]
+    assert single and not any(view.table.isRowHidden(n) for n in single)
+    view.shared_only.setChecked(True)
+    assert all(view.table.isRowHidden(n) for n in single)
+    assert not view.table.isRowHidden(0) and view.rows()[0].divergent

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from gui.style import colors
 
@@ -48,9 +48,15 @@ class FactsView(QWidget):
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.cellActivated.connect(self._activate)
         self.table.cellClicked.connect(self._activate)
+        self.shared_only = QCheckBox("Hide facts only one source states", self)
+        self.shared_only.setToolTip("Show only the facts that two or more sources state (divergent rows always show).")
+        self.shared_only.toggled.connect(self._apply_filter)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.shared_only)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 0)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         workspace.alignmentChanged.connect(self.rebuild)
         workspace.sourcesChanged.connect(self.rebuild)
@@ -83,7 +89,7 @@ class FactsView(QWidget):
         self.table.setHorizontalHeaderLabels(list(FIXED_COLUMNS) + [d.source.label for d in docs])
         divergent = sum(r.divergent for r in self._rows)
         self.heading.setText(f"Fact sheet: {len(self._rows)} facts, {divergent} divergent (first). "
-                             "Click or press Enter on a cell to see its passage; "
+                             "Click or press Enter on a cell to see its passage (again: the next one); "
                              "“not stated” means the source is silent, not that it disagrees.")
         bold = QFont(self.table.font())
         bold.setBold(True)
@@ -123,9 +129,17 @@ class FactsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._fit_columns()
+        self._apply_filter()
         self._refresh_verdicts()
         self.table.resizeRowsToContents()
         self.show_current()
+
+    def _apply_filter(self) -> None:
+        """Hide or show the rows that only one source states."""
+        hide = self.shared_only.isChecked()
+        for n, row in enumerate(self._rows):
+            single = len({c.document for c in row.cells}) < 2
+            self.table.setRowHidden(n, hide and single and not row.divergent)
 
     def _fit_columns(self) -> None:
         """Share the width among the sources so that five fit a laptop screen without scrolling."""
