@@ -115,6 +115,18 @@ def test_counted_nouns_ending_like_adverbs_still_count_and_a_bound_near_the_figu
     assert found.divergent     # "about" allows 5 %, and 1,100 is 8 % below 1,200
 
 
+def test_one_against_both_of_a_pair_is_a_divergent_count():
+    docs = sources("Rescuers said both of the ferry's lifeboats were launched.",
+                   "One lifeboat was launched before the ferry sank.",
+                   "Both Kessel and Varna sent tugs.")
+    sheet = build_fact_sheet(docs)
+    found = row(sheet, "lifeboats")
+    assert found.divergent
+    assert cells(found, docs) == [at(docs, 0, "both of the ferry's lifeboats") + ("2",),
+                                  at(docs, 1, "One lifeboat") + ("1",)]
+    assert not any(c.document == "d2" for r in sheet for c in r.cells if r.kind == "quantity")
+
+
 def test_percent_written_as_a_sign_or_in_words_is_one_value_and_article_numbers_count_nothing():
     docs = sources("About 90% of the ballots were counted under Article 5 rules.",
                    "Some 90 per cent of ballots were counted, under Article Five.")

@@ -53,7 +53,9 @@ def numbers_comparable(a: Mention, b: Mention, counts_people: bool) -> bool:
     if counts_people or a.number is None or b.number is None:
         return True
     low, high = sorted((a.number, b.number))
-    return low > 0 and high / low <= 1.6
+    # Small whole counts one apart are one figure too: "one black box" against "both".
+    small = low.is_integer() and high.is_integer() and high - low == 1 and high <= 3
+    return low > 0 and (high / low <= 1.6 or small)
 
 
 def titles_conflict(a: str, b: str) -> bool:

@@ -9,7 +9,7 @@ from core.compare.facts.mentions import Mention, mention, passages
 SMALL = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-SMALL.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+SMALL.update({"both": 2, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
               "hundred": 100, "dozen": 12})
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 HEDGES = {"at least": "at least", "more than": "more than", "over": "more than", "upwards of": "more than",
@@ -40,7 +40,11 @@ NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(sort
 QUANTITY = re.compile(
     r"(?P<hedge>\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
     r"(?P<cur>[$£€]|US\$|Rs\.?\s?)?\b" + NUMBER +
-    r"(?P<unit>\s*(?:%|per\s?cent\b)|-(?P<hy>[a-z]+)\b|\s+(?P<word>[a-z][a-z/-]*(?:\s+[a-z][a-z-]*)?))?", re.I)
+    r"(?P<unit>\s*(?:%|per\s?cent\b)|-(?P<hy>[a-z]+)\b"
+    # a part of a whole counts the whole's members: "both of the aircraft's black boxes", "five of the victims"
+    r"|\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+['’]s\s+)?(?P<ofword>(?!(?:" + "|".join(SMALL) + r")\b)[a-z][a-z-]*"
+    r"(?:\s+[a-z][a-z-]*)?)"
+    r"|\s+(?P<word>[a-z][a-z/-]*(?:\s+[a-z][a-z-]*)?))?", re.I)
 # A figure announced for the future ("will reach 90 km/s next year", "could rise to 300") is not the
 # same fact as the figure now: it gets a row of its own.
 PROJECTED = re.compile(r"\b(?:will|would|could|may|might|expected to|projected to|forecast to|set to)\b[^.,;:]{0,40}$",
@@ -87,6 +91,8 @@ def _singular(word: str) -> str:
         return low
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
+    if re.search(r"(?:x|ch|sh|ss)es$", low):
+        return low[:-2]
     if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
         return low[:-1]
     return low
@@ -104,28 +110,30 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         if word in UNITS:
             return UNITS[word], UNITS[word], match.end("hy")
         return None
-    words = (match.group("word") or "").split()
+    group = "word" if match.group("word") else "ofword"
+    words = (match.group(group) or "").split()
     if not words:
         return None
     if words[0].lower() in UNITS:
-        return UNITS[words[0].lower()], UNITS[words[0].lower()], match.start("word") + len(words[0])
+        return UNITS[words[0].lower()], UNITS[words[0].lower()], match.start(group) + len(words[0])
     first = _singular(words[0])
     two = " ".join(_singular(w) for w in words[:2])
     if len(words) == 2 and _singular(words[1]) in SAME_PEOPLE and words[0][:1].isupper():
-        return f"{words[0].lower()} {SAME_PEOPLE[_singular(words[1])]}", "count", match.end("word")
+        return f"{words[0].lower()} {SAME_PEOPLE[_singular(words[1])]}", "count", match.end(group)
     if two in UNITS:
-        return UNITS[two], UNITS[two], match.end("word")
+        return UNITS[two], UNITS[two], match.end(group)
     if first in UNITS:
-        return UNITS[first], UNITS[first], match.start("word") + len(words[0])
+        return UNITS[first], UNITS[first], match.start(group) + len(words[0])
     if first in STOP or words[0].lower() in SCALES:
         return None
     if first.endswith("ed") or first.endswith("ing") or words[0].lower().endswith(("ally", "ely", "tly", "rly")):
         return None
+    single = match.group("num").lower() in ("one", "1")
     if len(words) == 2 and _singular(words[1]) not in STOP and not words[1].lower().endswith(("ed", "ly")) \
-            and (words[1].lower().endswith("s") or words[1].lower() in COLLECTIVE) \
+            and (words[1].lower().endswith("s") or words[1].lower() in COLLECTIVE or single) \
             and (words[0].isupper() or not words[0].lower().endswith("s")):
-        return two, "count", match.end("word")
-    return first, "count", match.start("word") + len(words[0])
+        return two, "count", match.end(group)
+    return first, "count", match.start(group) + len(words[0])
 
 
 def _qualifier(after: str) -> str:
@@ -198,8 +206,11 @@ def quantity_mentions(documents) -> list[Mention]:
             around = text[max(0, match.start("num") - 1):match.start("num")] + text[match.end("num"):match.end("num") + 2]
             if re.match(r"[:\w-]", around[:1] or " ") and not match.group("cur") or re.match(r"[:.]\d", around[1:]):
                 continue    # a clock time ("1:38 PM") or a model number ("787-8") counts nothing
-            if match.group("num").lower() == "one" and not match.group("hedge"):
-                continue    # "one of the", "one black box": too often a pronoun to be a count
+            if match.group("num").lower() == "one" and not match.group("hedge") and not (
+                    match.start("num") == 0 and match.group("num") == "One" and match.group("word")):
+                continue    # "one of the", "one day": a pronoun or an article more often than a count
+            if match.group("num").lower() == "both" and not (match.group("ofword") or (match.group("word") or "A")[0].islower()):
+                continue    # "both Kyiv and Moscow" names two things, it counts none
             measured = _measure(match)
             if measured is None:
                 continue
@@ -215,7 +226,8 @@ def quantity_mentions(documents) -> list[Mention]:
             if unit == "count":
                 counted = _what(thing, text[:match.start()], text[match.end("num"):])
                 # Shown as written ("medical students"), keyed singular so that "student"/"students" meet.
-                label_thing = counted if counted != thing else " ".join(text[match.start("word"):end].split())
+                group = "word" if match.group("word") else "ofword"
+                label_thing = counted if counted != thing else " ".join(text[match.start(group):end].split())
                 thing = counted
             if match.group("hy") and unit not in ("money", "percentage"):
                 rest = re.match(r"\s+([a-z]+)", text[match.end("hy"):])
