@@ -224,6 +224,15 @@ def test_clock_times_in_two_notations_agree_and_a_minute_apart_diverge():
     assert found.divergent
 
 
+def test_an_event_placed_in_two_towns_diverges_but_a_town_and_its_country_do_not():
+    docs = sources("The summit was held in Varna.", "The summit took place in Kessel.")
+    found = row(build_fact_sheet(docs), "summit: place")
+    assert found.divergent and found.type == "place" and found.kind == "event"
+    assert cells(found, docs) == [at(docs, 0, "Varna") + ("varna",), at(docs, 1, "Kessel") + ("kessel",)]
+    nested = sources("The summit was held in Varna, the capital of Estria.", "The summit was held in Estria.")
+    assert not row(build_fact_sheet(nested), "summit: place").divergent
+
+
 def test_who_a_count_is_attributed_to_is_its_own_row():
     docs = sources("Officials told the Lakeside Herald that 40 homes were flooded.",
                    "According to the fire service, 40 homes were flooded.")

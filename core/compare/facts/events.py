@@ -131,6 +131,19 @@ def _events(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def event_of(text: str, start: int, end: int, events) -> tuple[int, int, str] | None:
+    """Return the event word a time or place at start..end belongs to, or None when none is near."""
+    # The event sits in the same clause, usually before ("a dinner ... later that day", "talks in Berlin").
+    clause = [e for e in events if not re.search(r"[,;:–—]", text[min(e[1], start):max(e[0], end)])]
+    before = [e for e in clause if e[1] <= start]
+    pool = before or clause or events
+    if not pool:
+        return None
+    nearest = min(pool, key=lambda e: min(abs(e[0] - end), abs(start - e[1])))
+    distance = min(abs(nearest[0] - end), abs(start - nearest[1]))
+    return nearest if distance <= (150 if nearest in clause else 80) else None
+
+
 def event_mentions(documents) -> list[Mention]:
     """Return each time expression with the event it dates (the nearest event word in its sentence)."""
     out: list[Mention] = []
@@ -143,15 +156,9 @@ def event_mentions(documents) -> list[Mention]:
         for found in TIME.finditer(text):
             if re.fullmatch(r"may", found.group(), re.I):
                 continue
-            # The event a time dates sits in its clause, usually before it ("a dinner ... later that day").
-            clause = [e for e in events if not re.search(r"[,;:–—]", text[min(e[1], found.start()):
-                                                                          max(e[0], found.end())])]
-            before = [e for e in clause if e[1] <= found.start()]
-            pool = before or clause or events
-            nearest = min(pool, key=lambda e: min(abs(e[0] - found.end()), abs(found.start() - e[1])))
-            distance = min(abs(nearest[0] - found.end()), abs(found.start() - nearest[1]))
-            if distance > (150 if nearest in clause else 80):
-                continue    # too far from any event word to say what it dates
+            nearest = event_of(text, found.start(), found.end(), events)
+            if nearest is None:
+                continue
             event = nearest[2]
             value = normalise(found.group(), published)
             out.append(mention(f"event:{event}", f"{event}: time", "event", "time", document, passage,

@@ -11,12 +11,14 @@ from core.compare.facts.compare import numbers_comparable, numbers_compatible, t
 from core.compare.facts.events import event_mentions
 from core.compare.facts.mentions import Mention
 from core.compare.facts.people import known_people, person_mentions
+from core.compare.facts.places import mentioned_anywhere, place_mentions
 from core.compare.facts.quotes import quote_mentions
 from core.compare.facts.quantities import quantity_mentions
 from core.model import Document, FactCell, FactRow
 
 PEOPLE_COUNTS = ("dead", "injured", "missing", "arrested")
-BASE_RANK = {"title": 0.85, "actor": 0.85, "number": 0.75, "time": 0.7, "attribution": 0.5, "spelling": 0.3}
+BASE_RANK = {"title": 0.85, "actor": 0.85, "number": 0.75, "time": 0.7, "place": 0.65, "attribution": 0.5,
+             "spelling": 0.3}
 
 
 def _by_source(mentions: list[Mention]) -> dict[str, list[Mention]]:
@@ -74,7 +76,20 @@ def _attribution_divergent(mentions: list[Mention]) -> bool:
     return len(_by_source(named)) >= 2 and _values_differ(named)
 
 
-def is_divergent(mentions: list[Mention]) -> bool:
+def _place_divergent(mentions: list[Mention], texts: dict[str, str]) -> bool:
+    # Places nest (a district, its city, its country): two names only disagree when neither source
+    # names the other's place anywhere in its text.
+    grouped = _by_source(mentions)
+    for x, y in combinations(sorted(grouped), 2):
+        ours, theirs = {m.value for m in grouped[x]}, {m.value for m in grouped[y]}
+        if ours & theirs:
+            continue
+        if not any(v in texts[y] for v in ours) and not any(v in texts[x] for v in theirs):
+            return True
+    return False
+
+
+def is_divergent(mentions: list[Mention], texts: dict[str, str] | None = None) -> bool:
     """Return True when at least two sources give values of this fact that cannot both hold."""
     if len(_by_source(mentions)) < 2:
         return False
@@ -85,6 +100,8 @@ def is_divergent(mentions: list[Mention]) -> bool:
         return _title_divergent(mentions)
     if type_ in ("actor", "spelling"):
         return _values_differ(mentions)
+    if type_ == "place":
+        return _place_divergent(mentions, texts or {})
     if kind == "event":
         return _time_divergent(mentions)
     return _attribution_divergent(mentions)
@@ -123,6 +140,7 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     """Return the fact sheet of the documents: rows by rank (divergent first), cells in reading order."""
     documents = tuple(documents)
     found: list[Mention] = person_mentions(documents) + quantity_mentions(documents) + event_mentions(documents)
+    found += place_mentions(documents)
     people = known_people(documents)
     found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")], people)
     found += quote_mentions(documents, people)
@@ -130,10 +148,11 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     for m in found:
         rows[m.fact].append(m)
     labels = {d.id: d.source.label for d in documents}
+    texts = mentioned_anywhere(documents)
     built = []
     for mentions in rows.values():
         sources = len(_by_source(mentions))
-        divergent = is_divergent(mentions)
+        divergent = is_divergent(mentions, texts)
         built.append(FactRow(id="", key=_key(mentions), kind=mentions[0].kind, label=mentions[0].label,
                              type=mentions[0].type, rank=_rank(mentions, divergent, sources), divergent=divergent,
                              cells=_cells(mentions), summary=_summary(mentions, labels)))
