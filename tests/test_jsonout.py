@@ -32,7 +32,7 @@ def _alignment():
 
 def test_contract_has_exactly_the_version_one_keys():
     data = alignment_to_json(_alignment())
-    assert list(data) == ["version", "documents", "claims", "unique", "contradictions"]
+    assert list(data) == ["version", "documents", "claims", "unique", "contradictions", "facts"]
     assert data["version"] == 1
     document = data["documents"][0]
     assert {"id", "path", "title", "outlet", "passages", "boilerplate"} <= set(document)

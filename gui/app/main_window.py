@@ -19,6 +19,7 @@ from gui.app.window_settings import restore_window, save_window
 from gui.panels.annotations_panel import AnnotationsPanel
 from gui.panels.claim_view import ClaimView
 from gui.panels.claims_table import ClaimsTable
+from gui.panels.facts_view import FactsView
 from gui.panels.inspector import Inspector
 from gui.panels.source_list import SourceList
 from gui.panels.triage_panel import TriagePanel
@@ -135,6 +136,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.reading)
         self.claims_table = ClaimsTable(self.ws, self.stack)
         self.stack.addWidget(self.claims_table)
+        self.facts_view = FactsView(self.ws, self.stack)
+        self.stack.addWidget(self.facts_view)
+        self.facts_view.cellChosen.connect(self.views.show_fact_cell)
         self.find_bar = FindBar(self.pane_area, central)
         column.addWidget(self.read_only_banner)
         column.addWidget(self.notice)

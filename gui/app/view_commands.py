@@ -51,6 +51,32 @@ class ViewCommands:
         if showing_table:
             QTimer.singleShot(0, win.pane_area.show_current)
 
+    def toggle_facts_view(self) -> None:
+        """Switch between the reading view and the fact sheet."""
+        win = self.window
+        showing = win.stack.currentWidget() is win.facts_view
+        win.stack.setCurrentWidget(win.reading if showing else win.facts_view)
+        if showing:
+            QTimer.singleShot(0, win.pane_area.show_current)
+        else:
+            win.facts_view.table.setFocus()
+
+    def show_fact_cell(self, passage_id: str, source_key: str, start: int, end: int) -> None:
+        """Show the panes on a fact cell's passage with its words selected."""
+        win = self.window
+        win.stack.setCurrentWidget(win.reading)
+        pane = win.pane_area.pane(source_key)
+
+        def reveal() -> None:
+            win.pane_area.show_current()
+            if pane is not None:
+                cursor = pane.view.textCursor()
+                cursor.setPosition(start)
+                cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+                pane.view.setTextCursor(cursor)
+                pane.view.ensureCursorVisible()
+        QTimer.singleShot(0, reveal)
+
     def toggle_claim_view(self) -> None:
         """Show or hide the claim view above the panes."""
         win = self.window
@@ -82,7 +108,7 @@ class ViewCommands:
             self.ws.message.emit("Panes: every source.")
         else:
             area.set_focus("claim")
-            self.ws.message.emit("Panes: only the current claim's sources (Ctrl+Shift+F shows all again).")
+            self.ws.message.emit("Panes: only the current claim's sources (Ctrl+Shift+C shows all again).")
 
     def choose_pair(self) -> None:
         """Show two chosen sources side by side, or every source again."""

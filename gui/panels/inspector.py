@@ -257,6 +257,18 @@ class Inspector(QWidget):
 
     def _show_no_claim(self, al) -> None:
         pid = self.ws.current_passage_id
+        div = self.ws.current_divergence()
+        if al is not None and div is not None:
+            # A fact-sheet row: no claim, but a divergence to judge, with each source's words.
+            self.title.setText(f"<b>Fact sheet</b> · {html.escape(div.type)}<br>{html.escape(div.summary)}")
+            self._set_html(self.variants, "".join(
+                f"<p><b>{html.escape(self._label(v.passage))}</b>: “{html.escape(v.text)}” "
+                f"<span style='color:gray'>in: {html.escape(al.passage(v.passage).text)}</span></p>"
+                for v in div.variants))
+            self._set_html(self.divergences, "")
+            self.annotations.setText("")
+            self._enable_verdicts(div)
+            return
         if al is not None and pid and self.ws.is_unique(pid):
             p = al.passage(pid)
             self.title.setText(f"<b>Unique passage</b>: only {html.escape(self._label(pid))} reports this.")

@@ -97,7 +97,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "Show or hide the current claim's variants stacked above the panes.", "View"),
     _a("view.word_diff", "Word diff of near-verbatim pairs", ["W"], "views.toggle_word_diff",
        "Show the word-by-word changes of variants that are nearly the same sentence.", "View"),
-    _a("view.focus_claim", "Panes: only the current claim's sources", ["Ctrl+Shift+F"],
+    _a("view.focus_claim", "Panes: only the current claim's sources", ["Ctrl+Shift+C"],
        "views.toggle_focus_claim", "Show only the panes of the sources in the current claim, or all again.",
        "View"),
     _a("view.focus_pair", "Panes: compare two sources…", ["Ctrl+Shift+P"], "views.choose_pair",
@@ -108,6 +108,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
        "Show or hide the source list and triage queue.", "View"),
     _a("view.claims_table", "Claims table", ["Ctrl+T"], "views.toggle_claims_table",
        "Switch between the side-by-side panes and the claims table.", "View"),
+    _a("view.facts", "Facts view", ["Ctrl+Shift+F"], "views.toggle_facts_view",
+       "Switch between the panes and the fact sheet: what each source says about each person, number "
+       "and event, divergent rows first.", "View"),
     _a("view.inspector", "Inspector", ["Ctrl+I"], "views.toggle_inspector",
        "Show or hide the inspector of the current claim.", "View"),
     _a("view.annotations", "Annotations sidebar", ["Ctrl+Shift+N"], "views.toggle_annotations",

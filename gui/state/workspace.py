@@ -219,7 +219,8 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
         self.current_claim_id = claim.id if claim else None
         self.current_divergence_key = div_key if self.index.divergence(div_key) else None
         if self.current_divergence_key and not self.current_claim_id:
-            self.current_claim_id = self.index.divergence(self.current_divergence_key).claim
+            claim_id = self.index.divergence(self.current_divergence_key).claim
+            self.current_claim_id = claim_id if self.index.claim(claim_id) else None
         self.alignmentChanged.emit()
         self.currentChanged.emit()
 
