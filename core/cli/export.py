@@ -51,7 +51,10 @@ def _from_case(path: str, options):
         if not sources:
             raise ExportFailed(f"{path}: the case has no visible sources")
         alignment = analyze(sources, [edit for _, edit in case.edits()])
-        return collect(case, alignment, options)
+        data = collect(case, alignment, options)
+        for problem in case.problems:   # damaged values were skipped: say so, once each
+            _fail(f"note: {path}: {problem}")
+        return data
     finally:
         case.close()
 

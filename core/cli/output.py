@@ -69,12 +69,12 @@ def check_output(path: str, inputs: Iterable[str] = ()) -> None:
         if not stat.S_ISREG(info.st_mode):
             raise OutputFailed(f"{path} is {_kind_of_special(info.st_mode)}, not a regular file; "
                                 "nothing was written")
+        if is_case_file(path):
+            raise OutputFailed(f"{path} is a Parallax case; an export never replaces a case. "
+                               "Choose another output file")
         for source in inputs:
             if _same_file(path, source):
                 raise OutputFailed(f"{path} is one of the inputs; choose another output file")
-        if is_case_file(path):
-            raise OutputFailed(f"{path} is a Parallax case; an export never replaces a case. "
-                                "Choose another output file")
     target = os.path.abspath(path)
     for source in inputs:
         for companion in CASE_COMPANIONS:

@@ -104,6 +104,31 @@ class FileHandlers:
         if articles:
             self.ws.add_files(articles)
 
+    def take_over_case(self) -> None:
+        """Make this window the case's writer after a plain warning (the banner's "Take over…")."""
+        case = self.ws.case
+        owner = getattr(case, "lock_owner", None)
+        if case is None or owner is None:
+            return
+        holder = "another program" if owner.unknown else f"another Parallax window (pid {owner.pid}" + \
+            (f" on {owner.host})" if owner.host else ")")
+        answer = QMessageBox.warning(
+            self, "Take over this case?",
+            f"{Path(case.path).name} is marked as open in {holder}.\n\nTake it over only if that window "
+            "is closed or its computer has crashed. If it is still open, both windows will save into "
+            "the same case and each will miss the other's changes until it is reopened.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from core.errors import CaseError
+        try:
+            case.take_over()
+        except CaseError as exc:
+            self.ws.message.emit(f"Could not take over: {exc}")
+            return
+        self._update_title()
+        self.ws.message.emit(f"This window now saves {Path(case.path).name}.")
+
     def open_case(self, path: str) -> None:
         """Open (or create) a case file and show it."""
         from core.case.store import Case

@@ -115,6 +115,10 @@ def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         case = Case.open(path, create=True)
     workspace = Workspace(case)
+    if getattr(case, "problems", None):
+        skipped = "; ".join(case.problems)
+        problem = (problem + " " if problem else "") + \
+            f"Could not read parts of {Path(path).name}; they were left out: {skipped}."
     # The demo is copied in once; later launches show it as the checker left it.
     demo_like = request.case is None and not request.files
     to_add = files if files and (not demo_like or not workspace.sources) else []

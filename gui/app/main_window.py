@@ -50,6 +50,14 @@ class _Banner(QWidget):
         self.label.setText(text)
         self.show()
 
+    def add_button(self, text: str, slot) -> QPushButton:
+        """Add a button at the banner's right end (hidden until shown)."""
+        button = QPushButton(text, self)
+        button.clicked.connect(slot)
+        button.hide()
+        self.layout().insertWidget(1, button)
+        return button
+
 
 class MainWindow(WindowHandlers, QMainWindow):
     """Show a case: source list, panes, claims table, inspector, triage; every action from the registry."""
@@ -89,6 +97,7 @@ class MainWindow(WindowHandlers, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.read_only_banner = _Banner("#ffe08a", False, central)
+        self.take_over_button = self.read_only_banner.add_button("Take over…", self.take_over_case)
         self.notice = _Banner("#f8c4b4", True, central)
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -198,7 +207,9 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.setWindowTitle(f"Parallax — {name}" + (" (read-only)" if self.ws.read_only else ""))
         if self.ws.read_only:
             reason = getattr(case, "read_only_reason", "") or "opened in another window"
-            self.read_only_banner.show_text(f"Read-only: {reason}. You can read and export; changes are blocked.")
+            self.read_only_banner.show_text(f"Read-only: {reason.rstrip('.')}. You can read and export; "
+                                            "changes are blocked.")
+            self.take_over_button.setVisible(getattr(case, "lock_owner", None) is not None)
         else:
             self.read_only_banner.hide()
 

@@ -1,0 +1,90 @@
+"""Finding 1: an export or an alignment never replaces the case, an input, or a special file."""
+import os
+from pathlib import Path
+
+import pytest
+
+from attack_helpers import make_case, one_line, run_cli, snapshot, write_articles
+from core.case.store import Case
+from core.cli.align import align_main
+from core.cli.export import export_main
+
+
+def test_exporting_a_case_onto_itself_is_refused_and_the_case_still_opens(tmp_path, capsys):
+    case = make_case(tmp_path / "my.parallax")
+    before = snapshot(case)
+    assert export_main([str(case), "--format", "json", "-o", str(case)]) == 2
+    assert "is a Parallax case; an export never replaces a case" in one_line(capsys.readouterr().err)
+    assert snapshot(case) == before
+    with Case.open(case) as reopened:
+        assert reopened.verdicts()["key-0"].verdict == "confirmed"
+
+
+def test_exporting_over_another_case_file_is_refused(tmp_path, capsys):
+    case = make_case(tmp_path / "my.parallax")
+    other = make_case(tmp_path / "other.parallax")
+    before = snapshot(other)
+    assert export_main([str(case), "--format", "html", "-o", str(other)]) == 2
+    assert "is a Parallax case" in one_line(capsys.readouterr().err)
+    assert snapshot(other) == before
+
+
+def test_exporting_over_the_case_journal_or_lock_is_refused(tmp_path, capsys):
+    case = make_case(tmp_path / "my.parallax")
+    assert export_main([str(case), "--format", "json", "-o", str(case) + "-wal"]) == 2
+    assert "belongs to the case" in one_line(capsys.readouterr().err)
+    assert not os.path.exists(str(case) + "-wal")
+
+
+@pytest.mark.parametrize("command", ["export", "align"])
+def test_writing_over_an_input_article_is_refused(tmp_path, command):
+    articles = write_articles(tmp_path)
+    before = snapshot(articles[0])
+    extra = ["--format", "json"] if command == "export" else ["--json"]
+    done = run_cli(command, *articles, *extra, "-o", articles[0])
+    assert done.returncode == 2
+    assert "is one of the inputs" in one_line(done.stderr)
+    assert snapshot(articles[0]) == before
+
+
+def test_an_input_reached_through_a_symlink_is_still_refused(tmp_path, capsys):
+    articles = write_articles(tmp_path)
+    link = tmp_path / "out.json"
+    link.symlink_to(articles[1])
+    before = snapshot(articles[1])
+    assert align_main([*map(str, articles), "--json", "-o", str(link)]) == 2
+    assert "is one of the inputs" in one_line(capsys.readouterr().err)
+    assert snapshot(articles[1]) == before and link.is_symlink()
+
+
+def test_align_refuses_to_write_over_a_case(tmp_path, capsys):
+    articles = write_articles(tmp_path)
+    case = make_case(tmp_path / "my.parallax")
+    before = snapshot(case)
+    assert align_main([*map(str, articles), "-o", str(case)]) == 2
+    assert "is a Parallax case" in one_line(capsys.readouterr().err)
+    assert snapshot(case) == before
+
+
+@pytest.mark.parametrize("command", ["export", "align"])
+def test_a_fifo_output_is_refused_at_once_and_stays_a_fifo(tmp_path, command):
+    articles = write_articles(tmp_path)
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    extra = ["--format", "json"] if command == "export" else ["--json"]
+    done = run_cli(command, *articles, *extra, "-o", fifo, timeout=60)
+    assert done.returncode == 2
+    assert "is a named pipe (FIFO), not a regular file" in one_line(done.stderr)
+    assert Path(fifo).is_fifo()
+
+
+def test_a_device_output_is_refused(tmp_path, capsys):
+    articles = write_articles(tmp_path)
+    assert align_main([*map(str, articles), "-o", os.devnull]) == 2
+    assert "is a device, not a regular file" in one_line(capsys.readouterr().err)
+
+
+def test_a_refused_export_writes_nothing_next_to_the_target(tmp_path, capsys):
+    case = make_case(tmp_path / "my.parallax")
+    export_main([str(case), "--format", "json", "-o", str(case)])
+    assert sorted(os.listdir(tmp_path)) == ["my.parallax"]
