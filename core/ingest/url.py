@@ -109,6 +109,8 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = MAX_BYTES, max_
         stage = "answer"
         try:
             response = _get(conn, current)
+            if time.monotonic() >= deadline:   # the watchdog cut the headers short: not an answer
+                raise SourceError(url, f"did not answer within {timeout:g} s")
             stage = "body"
             if response.status in (301, 302, 303, 307, 308):
                 current = _redirect_target(current, response)

@@ -32,9 +32,10 @@ def embedded_ipv4(ip: Address) -> Address:
 def non_public_kind(ip: Address) -> str:
     """Name why an address is not on the public internet, or "" when it is."""
     ip = embedded_ipv4(ip)
+    # Most specific first: Python counts the reserved 240.0.0.0/4 among the private ranges.
     checks = (("is_loopback", "this computer (loopback)"), ("is_unspecified", "the unspecified address"),
               ("is_link_local", "a link-local address"), ("is_multicast", "a multicast address"),
-              ("is_private", "a private network"), ("is_reserved", "a reserved address"))
+              ("is_reserved", "a reserved address"), ("is_private", "a private network"))
     for attribute, label in checks:
         if getattr(ip, attribute):
             return label

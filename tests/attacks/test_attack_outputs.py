@@ -88,3 +88,48 @@ def test_a_refused_export_writes_nothing_next_to_the_target(tmp_path, capsys):
     case = make_case(tmp_path / "my.parallax")
     export_main([str(case), "--format", "json", "-o", str(case)])
     assert sorted(os.listdir(tmp_path)) == ["my.parallax"]
+
+
+@pytest.fixture
+def dialog_answers(monkeypatch):
+    """Record the export dialog's warnings and questions; answer questions from a list."""
+    from PySide6.QtWidgets import QMessageBox
+    seen = {"warnings": [], "questions": [], "answers": []}
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: seen["warnings"].append(text))
+
+    def question(parent, title, text, *args):
+        seen["questions"].append(text)
+        return seen["answers"].pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return seen
+
+
+def _dialog(qtbot, case: Path, target: Path):
+    from gui.dialogs.export_dialog import ExportDialog
+    dialog = ExportDialog(None, str(case.parent), "my", protected=(str(case),))
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(target))
+    return dialog
+
+
+def test_the_export_dialog_refuses_the_open_case(tmp_path, qtbot, dialog_answers):
+    case = make_case(tmp_path / "my.parallax")
+    dialog = _dialog(qtbot, case, case)
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "is a Parallax case" in dialog_answers["warnings"][0]
+
+
+def test_the_export_dialog_asks_before_replacing_a_file(tmp_path, qtbot, dialog_answers):
+    from PySide6.QtWidgets import QMessageBox
+    case = make_case(tmp_path / "my.parallax")
+    existing = tmp_path / "report.html"
+    existing.write_text("yesterday's report", encoding="utf-8")
+    dialog = _dialog(qtbot, case, existing)
+    dialog_answers["answers"] += [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog_answers["questions"] == ["report.html already exists. Replace it?"]
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
