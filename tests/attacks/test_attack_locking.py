@@ -17,7 +17,7 @@ from core.case.store import Case
 from core.errors import CaseError
 
 RACERS = 6
-ROUNDS = 12
+ROUNDS = 40
 
 
 def _racer(path: str, start, hold, results) -> None:
