@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-SIZES_MB = (0.5, 1, 2, 4)
+SIZES_MB = (0.25, 0.5, 1, 1.9)   # 1.9 MB of text is just under the 2 million character limit
 
 _PROBE = """
 import json, resource, sys, time
@@ -61,6 +61,18 @@ def run(big: Path, small: Path) -> dict:
     return figures
 
 
+def time_refusal(path: Path) -> tuple[float, str]:
+    """Return how long loading a file over the text limit takes to be refused, and the reason."""
+    from core.errors import SourceError
+    from core.ingest.sources import load_path
+    started = time.perf_counter()
+    try:
+        load_path(path)
+    except SourceError as error:
+        return time.perf_counter() - started, error.reason
+    return time.perf_counter() - started, "accepted (no limit applied)"
+
+
 def main(sizes: list[float]) -> None:
     """Print one line per size: seconds per stage, per MB, and peak memory."""
     from synth import make_articles
@@ -74,11 +86,16 @@ def main(sizes: list[float]) -> None:
             big = Path(folder) / f"big-{mb}.txt"
             big.write_text(article_text(int(mb * 2**20)), encoding="utf-8")
             rows.append((f"{mb:g} MB", mb, run(big, small)))
+        refused = Path(folder) / "over-limit.txt"
+        refused.write_text(article_text(19 * 2**20), encoding="utf-8")
+        refusal = time_refusal(refused)
     print(f"{'input':>9} {'read':>6} {'boiler':>7} {'sent':>6} {'analyze':>8} {'total':>7} {'s/MB':>6} "
           f"{'passages':>9} {'peak MB':>8}")
     for label, mb, f in rows:
         print(f"{label:>9} {f['read']:6.2f} {f['boilerplate']:7.2f} {f['sentences']:6.2f} {f['analyze']:8.2f} "
               f"{f['total']:7.2f} {f['total'] / max(mb, 1e-9):6.1f} {f['passages']:9d} {f['peak_mb']:8.0f}")
+    seconds, reason = refusal
+    print(f"19 MB text: refused in {seconds:.2f} s ({reason})")
 
 
 if __name__ == "__main__":
