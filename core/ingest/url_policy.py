@@ -65,7 +65,7 @@ def resolve(url: str, host: str, port: int, policy: Policy, deadline: float) -> 
     def lookup() -> None:
         try:
             found.extend(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
-        except OSError as exc:
+        except (OSError, UnicodeError) as exc:   # UnicodeError: a name IDNA cannot encode
             failure.append(exc)
 
     worker = threading.Thread(target=lookup, daemon=True)   # getaddrinfo has no timeout of its own
