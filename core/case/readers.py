@@ -18,7 +18,7 @@ def parse_rows(rows: Iterable[dict], parse: Callable[[dict], T], what: str, prob
         except _PARSE_ERRORS:
             bad += 1
     if bad:
-        note(problems, f"{bad} unreadable {what} skipped")
+        note(problems, f"{bad} unreadable {'row' if bad == 1 else 'rows'} of {what} skipped")
     return parsed
 
 

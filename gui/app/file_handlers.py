@@ -144,6 +144,9 @@ class FileHandlers:
             return
         self.ws.load_case(case)
         self._update_title()
+        from gui.app.launch import skipped_message
+        if skipped_message(case):
+            self.ws.message.emit(skipped_message(case))
         if self.data_dir is not None:
             from gui.app.launch import remember_case
             remember_case(self.data_dir, path)

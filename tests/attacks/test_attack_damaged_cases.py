@@ -56,7 +56,7 @@ def test_unreadable_rows_are_skipped_not_raised(tmp_path):
     with Case.open(case) as opened:
         assert opened.pivots() == {}
         assert len(opened.verdicts()) == 2
-        assert opened.problems == ["1 unreadable chosen pivots skipped"]
+        assert opened.problems == ["1 unreadable row of chosen pivots skipped"]
 
 
 def test_another_applications_database_holding_only_a_view_is_not_turned_into_a_case(tmp_path):
@@ -93,5 +93,21 @@ def test_the_window_reports_skipped_values_of_a_case_it_opens(tmp_path, qtbot):
     qtbot.addWidget(window)
     assert window.notice.label.text() == ("Could not read parts of d.parallax; they were left out: "
                                           "the setting 'author' is unreadable; its default is used.")
+    window.close()
+    assert _no_lock(case)
+
+
+def test_opening_a_case_with_unreadable_rows_from_the_window_names_what_was_left_out(tmp_path, qtbot):
+    from gui.app.main_window import MainWindow
+    from gui.state.workspace import Workspace
+    case = make_case(tmp_path / "d.parallax", verdicts=2)
+    _execute(case, "INSERT INTO edits (kind, a_source, a_start, a_end) VALUES ('twist', 's', 0, 1)")
+    window = MainWindow(Workspace(Case.open(tmp_path / "first.parallax"), debounce_ms=0))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_case(str(case))
+    assert window.notice.label.text() == ("Could not read parts of d.parallax; they were left out: "
+                                          "1 unreadable row of alignment edits skipped.")
+    assert len(window.ws.verdicts) == 2
     window.close()
     assert _no_lock(case)
