@@ -68,6 +68,8 @@ class Case:
             version = 0
         elif os.path.isdir(path):
             raise CaseError(f"{name} is a folder, not a Parallax case.")
+        elif not os.path.isfile(path):   # reading a FIFO or a device would block or never end
+            raise CaseError(f"{name} is not a regular file (a pipe or a device), not a Parallax case.")
         else:
             version = 0 if is_blank(path) else inspect_case_file(path)
             if _disk_read_only(path):

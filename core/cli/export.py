@@ -107,7 +107,7 @@ def export_main(argv: list[str], pdf_writer=None) -> int:
     try:
         if cases and len(args.inputs) > 1:
             raise ExportFailed("give either one .parallax case or article files, not both")
-        if cases and not os.path.isfile(cases[0]):
+        if cases and not os.path.exists(cases[0]):
             raise ExportFailed(f"{cases[0]}: no such case file")
         check_output(args.output, args.inputs)   # before any work: never replace the case or an input
         data = _from_case(cases[0], options) if cases else _from_files(args.inputs, options)

@@ -90,3 +90,12 @@ def test_the_window_loads_the_rest_of_a_batch_holding_a_fifo_and_ctrl_q_closes_i
 def test_text_made_only_of_invisible_characters_counts_as_empty():
     with pytest.raises(SourceError, match=r"contains no visible characters"):
         load_bytes("\u200b\u200c\u200d\u2060\ufeff\u200b".encode("utf-8") * 50, "blank.txt")
+
+
+def test_a_fifo_named_like_a_case_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "x.parallax"
+    os.mkfifo(fifo)
+    done = run_cli("export", fifo, "-o", tmp_path / "out.json", timeout=60)
+    assert done.returncode == 2
+    assert "is not a regular file (a pipe or a device), not a Parallax case" in one_line(done.stderr)
+    assert not (tmp_path / "x.parallax.lock").exists()
