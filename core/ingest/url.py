@@ -62,13 +62,25 @@ def check_url(url: str) -> str:
 class _PinnedHTTP(http.client.HTTPConnection):
     """An HTTP connection to the address that was checked, whatever the host name resolves to now."""
 
-    def __init__(self, host: str, port: int, address: str, timeout: float):
-        super().__init__(host, port, timeout=timeout)
-        self.address = address
+    def __init__(self, host: str, port: int, addresses: list[str], deadline: float):
+        super().__init__(host, port, timeout=max(0.001, deadline - time.monotonic()))
+        self.addresses = addresses
+        self.deadline = deadline
 
     def connect(self) -> None:
-        """Connect to the checked address."""
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+        """Connect to the first checked address that answers (a name may have IPv6 and IPv4 ones)."""
+        failure: OSError = OSError("no address")
+        for address in self.addresses:
+            try:
+                remaining = self.deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self.sock = socket.create_connection((address, self.port), remaining)
+                self.sock.settimeout(self.timeout)
+                return
+            except OSError as exc:
+                failure = exc
+        raise failure
 
     def abort(self) -> None:
         """Cut the connection from another thread (the overall deadline passed)."""
@@ -102,12 +114,13 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = MAX_BYTES, max_
     deadline = time.monotonic() + timeout
     current = url
     for _hop in range(max_redirects + 1):
-        conn = _connect(url, current, policy, deadline, timeout)
+        conn = _pinned(url, current, policy, deadline, timeout)
         watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), conn.abort)
         watchdog.daemon = True
         watchdog.start()
         stage = "answer"
         try:
+            _connect(conn, url, deadline, timeout)
             response = _get(conn, current)
             if time.monotonic() >= deadline:   # the watchdog cut the headers short: not an answer
                 raise SourceError(url, f"did not answer within {timeout:g} s")
@@ -133,19 +146,23 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = MAX_BYTES, max_
     raise SourceError(current, f"redirects more than {max_redirects} times; stopped following")
 
 
-def _connect(url: str, current: str, policy: Policy, deadline: float, timeout: float) -> _PinnedHTTP:
-    """Resolve and check the host of current, then connect to the checked address within the deadline."""
+def _pinned(url: str, current: str, policy: Policy, deadline: float, timeout: float) -> _PinnedHTTP:
+    """Resolve and check the host of current; return a connection bound to the checked addresses."""
     parts = urllib.parse.urlsplit(current)
     try:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     except ValueError:
         raise SourceError(url, "has an invalid port number") from None
-    address = resolve(url, parts.hostname, port, policy, deadline)
+    addresses = resolve(url, parts.hostname, port, policy, deadline)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise SourceError(url, f"did not answer within {timeout:g} s")
     kind = _PinnedHTTPS if parts.scheme.lower() == "https" else _PinnedHTTP
-    conn = kind(parts.hostname, port, address, remaining)
+    return kind(parts.hostname, port, addresses, deadline)
+
+
+def _connect(conn: _PinnedHTTP, url: str, deadline: float, timeout: float) -> None:
+    """Connect (and shake hands over TLS) within the deadline, wording a failure in one line."""
     try:
         conn.connect()
     except ssl.SSLError as exc:
@@ -155,7 +172,6 @@ def _connect(url: str, current: str, policy: Policy, deadline: float, timeout: f
         conn.close()
         raise SourceError(url, _reason(exc, timeout) if time.monotonic() < deadline
                           else f"did not answer within {timeout:g} s") from None
-    return conn
 
 
 def _get(conn: _PinnedHTTP, current: str) -> http.client.HTTPResponse:

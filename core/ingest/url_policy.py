@@ -52,12 +52,12 @@ def parse_address(text: str) -> Address:
     return ipaddress.ip_address(text.split("%", 1)[0])
 
 
-def resolve(url: str, host: str, port: int, policy: Policy, deadline: float) -> str:
-    """Return an address of host that the policy allows; refuse when any of its addresses is not allowed.
+def resolve(url: str, host: str, port: int, policy: Policy, deadline: float) -> list[str]:
+    """Return the addresses of host, all allowed by the policy; refuse when any of them is not.
 
     Every address is checked, not just the first: a name that also resolves to a private
     address is refused, so a second lookup by the connection could never pick that one. The
-    connection then uses the returned address itself (no second lookup: no DNS rebinding).
+    connection then uses the returned addresses themselves (no second lookup: no DNS rebinding).
     """
     found: list = []
     failure: list = []
@@ -81,4 +81,4 @@ def resolve(url: str, host: str, port: int, policy: Policy, deadline: float) -> 
         if not policy(ip):
             kind = non_public_kind(ip) or "an address Parallax does not fetch from"
             raise SourceError(url, f"points to {kind} ({ip}); only public web addresses are fetched")
-    return addresses[0]
+    return addresses

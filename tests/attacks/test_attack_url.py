@@ -156,3 +156,18 @@ def test_a_lookup_that_hangs_is_cut_at_the_deadline(monkeypatch):
     monkeypatch.setattr(core.ingest.url_policy.socket, "getaddrinfo", lambda *a, **k: time.sleep(2) or [])
     with pytest.raises(SourceError, match=r"could not be looked up in time"):
         fetch_url("http://slow-dns.example/", timeout=0.5)
+
+
+def test_every_address_of_a_name_is_checked_and_the_next_one_tried_when_one_does_not_answer(server, monkeypatch):
+    real = socket.getaddrinfo
+
+    def two_addresses(host, port, *args, **kwargs):
+        if host == "twice.example":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port)) for a in ("127.0.0.3", "127.0.0.1")]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", two_addresses)
+    with pytest.raises(SourceError, match=r"points to this computer \(loopback\) \(127\.0\.0\.3\)"):
+        fetch_url(f"http://twice.example:{server}/article.txt", allow=only_this_loopback, timeout=5)
+    source = fetch_url(f"http://twice.example:{server}/article.txt", allow=lambda ip: ip.is_loopback, timeout=5)
+    assert source.text.startswith("Ferry back in service")
