@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget)
 
 from core.cli.export import ExportFailed, check_output, write_atomically
 from gui.dialogs.pdf_writer import write_pdf
@@ -62,7 +62,9 @@ class ExportDialog(QDialog):
         form.addRow("&Format:", self.format)
         form.addRow("&Scope:", self.scope)
         form.addRow("", self.full_texts)
-        form.addRow("&File:", row)
+        file_label = QLabel("&File:", self)
+        file_label.setBuddy(self.path)   # Alt+F reaches the field: the row is a layout, so no automatic buddy
+        form.addRow(file_label, row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
         buttons.accepted.connect(self.accept)

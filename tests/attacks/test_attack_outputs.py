@@ -133,3 +133,24 @@ def test_the_export_dialog_asks_before_replacing_a_file(tmp_path, qtbot, dialog_
     assert dialog_answers["questions"] == ["report.html already exists. Replace it?"]
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_ctrl_e_onto_the_open_case_is_refused_and_the_case_survives(tmp_path, qtbot, samples_dir, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+    from gui_keyboard import CTRL, NONE, answer_dialog, open_window, press, sample_paths
+    from gui_keyboard import make_case as make_window_case
+    case = make_window_case(tmp_path / "w.parallax", sample_paths(samples_dir)[:2])
+    window = open_window(qtbot, case)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+    # Offscreen the dialog never becomes active, so mnemonics do not fire: Tab to the file field.
+    to_file = [(Qt.Key.Key_Tab, NONE)] * 4 + [(Qt.Key.Key_A, CTRL), str(case)]
+    seen = answer_dialog(qtbot, to_file + [(Qt.Key.Key_Return, NONE), (Qt.Key.Key_Escape, NONE)])
+    press(qtbot, window, Qt.Key.Key_E, CTRL)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen[0][0] == "ExportDialog"
+    assert len(warnings) == 1 and "is a Parallax case; an export never replaces a case" in warnings[0]
+    window.close()
+    with Case.open(case) as reopened:   # still a case, still opens
+        assert len(reopened.sources()) == 2
