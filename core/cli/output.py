@@ -58,6 +58,7 @@ def _same_file(a: str, b: str) -> bool:
 
 def check_output(path: str, inputs: Iterable[str] = ()) -> None:
     """Raise OutputFailed when writing path would replace a case, an input, or a non-regular file."""
+    path = os.fspath(path)
     inputs = [os.fspath(p) for p in inputs if p]
     try:
         info = os.stat(path)
@@ -68,8 +69,8 @@ def check_output(path: str, inputs: Iterable[str] = ()) -> None:
     if info is not None:
         if not stat.S_ISREG(info.st_mode):
             raise OutputFailed(f"{path} is {_kind_of_special(info.st_mode)}, not a regular file; "
-                                "nothing was written")
-        if is_case_file(path):
+                               "nothing was written")
+        if is_case_file(path) or path.lower().endswith(".parallax"):   # also a case not yet written
             raise OutputFailed(f"{path} is a Parallax case; an export never replaces a case. "
                                "Choose another output file")
         for source in inputs:
