@@ -11,6 +11,7 @@ USAGE = """\
 usage: parallax [--demo] [--case CASE.parallax] [CASE_OR_FILES...]
        parallax align FILE... [--json] [-o OUT]
        parallax export CASE_OR_FILES... --format html|pdf|md|csv|json -o OUT
+       parallax strip-case CASE COPY
        parallax --version | --help
 
 Compare how several outlets reported the same event: align the passages that report the same
@@ -20,6 +21,7 @@ fact, list where the sources diverge, triage every divergence from the keyboard.
                  the demo case on first run
   align          print the alignment of 2 to 50 articles (readable, or --json contract v1)
   export         write an annotated comparison of a case or of article files
+  strip-case     copy the data of a refused case (hidden triggers, views) into a clean case
 
 `parallax align --help` and `parallax export --help` list their options.
 """
@@ -47,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     if args and args[0] == "export":
         from core.cli.export import export_main
         return export_main(args[1:], pdf_writer=_qt_pdf_writer)
+    if args and args[0] == "strip-case":
+        from core.cli.strip import strip_main
+        return strip_main(args[1:])
     missing = missing_qt_system_library()
     if missing:
         print(f"parallax: the window cannot start: {missing}", file=sys.stderr)

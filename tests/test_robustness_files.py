@@ -97,13 +97,13 @@ def test_a_50_mb_file_is_refused_by_its_size_without_being_opened(tmp_path, good
     huge = _bad_file(tmp_path, "huge")
     assert huge.stat().st_size == 50 * 1024 * 1024 > MAX_BYTES
     opened = []
-    real_open = open
+    real_open = os.open
 
     def spy_open(file, *args, **kwargs):
         opened.append(str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(core.ingest.sources, "open", spy_open, raising=False)
+    monkeypatch.setattr(core.ingest.sources.os, "open", spy_open)
     sources, errors = load_paths([huge, good[0]])
     assert opened == [str(good[0])]
     assert [e.reason for e in errors] == ["is 50.0 MB; the limit is 20 MB"]

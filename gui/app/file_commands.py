@@ -61,9 +61,37 @@ class FileCommands:
             return
         self.ws.load_case(case)
         self.window.update_title()
+        from gui.app.launch import skipped_message
+        if skipped_message(case):
+            self.ws.message.emit(skipped_message(case))
         if self.window.data_dir is not None:
             remember_case(self.window.data_dir, path)
             self.window.recent_menu.refresh()
+
+    def take_over_case(self) -> None:
+        """Make this window the case's writer after a plain warning (the banner's "Take over…")."""
+        case = self.ws.case
+        owner = getattr(case, "lock_owner", None)
+        if case is None or owner is None:
+            return
+        holder = "another program" if owner.unknown else f"another Parallax window (pid {owner.pid}" + \
+            (f" on {owner.host})" if owner.host else ")")
+        answer = QMessageBox.warning(
+            self.window, "Take over this case?",
+            f"{Path(case.path).name} is marked as open in {holder}.\n\nTake it over only if that window "
+            "is closed or its computer has crashed. If it is still open, both windows will save into "
+            "the same case and each will miss the other's changes until it is reopened.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from core.errors import CaseError
+        try:
+            case.take_over()
+        except CaseError as exc:
+            self.ws.message.emit(f"Could not take over: {exc}")
+            return
+        self.window.update_title()
+        self.ws.message.emit(f"This window now saves {Path(case.path).name}.")
 
     def new_case_dialog(self) -> None:
         """Create an empty case file and open it."""

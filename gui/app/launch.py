@@ -100,11 +100,22 @@ def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         case = Case.open(path, create=True)
     workspace = Workspace(case)
+    skipped = skipped_message(case)
+    if skipped:
+        problem = (problem + " " if problem else "") + skipped
     # The demo is copied in once; later launches show it as the checker left it.
     demo_like = request.case is None and not request.files
     to_add = files if files and (not demo_like or not workspace.sources) else []
     remember_case(data_dir, path)
     return workspace, problem, to_add
+
+
+def skipped_message(case) -> str:
+    """Word the values of a case that could not be read and were left out, or "" when none."""
+    problems = getattr(case, "problems", None)
+    if not problems:
+        return ""
+    return f"Could not read parts of {Path(case.path).name}; they were left out: {'; '.join(problems)}."
 
 
 def build_window(args: list[str], resources_dir: Path, data_dir: Path | None = None):

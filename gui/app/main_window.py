@@ -59,6 +59,14 @@ class _Banner(QWidget):
         self.label.setText(text)
         self.show()
 
+    def add_button(self, text: str, slot) -> QPushButton:
+        """Add a button at the banner's right end (hidden until shown)."""
+        button = QPushButton(text, self)
+        button.clicked.connect(slot)
+        button.hide()
+        self.layout().insertWidget(1, button)
+        return button
+
 
 class MainWindow(QMainWindow):
     """Show a case: claim view, panes, claims table, source list, inspector, triage; actions from the registry."""
@@ -115,6 +123,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.read_only_banner = _Banner("#ffe08a", False, central)
+        self.take_over_button = self.read_only_banner.add_button("Take over…", self.files.take_over_case)
         self.notice = _Banner("#f8c4b4", True, central)
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -287,6 +296,7 @@ class MainWindow(QMainWindow):
             reason = getattr(case, "read_only_reason", "") or "opened in another window"
             self.read_only_banner.show_text(f"Read-only: {reason.rstrip('. ')}. "
                                             "You can read and export; changes are blocked.")
+            self.take_over_button.setVisible(getattr(case, "lock_owner", None) is not None)
         else:
             self.read_only_banner.hide()
 
