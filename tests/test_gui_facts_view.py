@@ -63,12 +63,12 @@ def test_its_key_opens_the_sheet_with_the_divergent_title_first_and_silence_show
 
 def test_clicking_a_cell_shows_its_words_in_the_panes_and_a_verdict_key_judges_the_row(window, qtbot):
     ws = window.ws
-    window.toggle_facts_view()
+    window.views.toggle_facts_view()
     table = window.facts_view.table
     row = window.facts_view.rows()[0]
     item = table.item(0, 4)   # Beta's "Mayor"
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(item).center())
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pane_area, timeout=2000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.reading, timeout=2000)
     cell = next(c for c in row.cells if c.source == "beta")
     assert ws.current_divergence_key == row.key
     assert ws.current_passage_id == cell.passage
@@ -99,7 +99,7 @@ def test_j_reaches_a_divergent_fact_row_from_the_triage_queue(window, qtbot):
 def test_the_table_is_filled_only_when_shown_and_follows_a_new_alignment_then(window, qtbot):
     view = window.facts_view
     assert view.table.rowCount() == 0           # hidden: thousands of cells would cost for nothing
-    window.toggle_facts_view()
+    window.views.toggle_facts_view()
     assert view.table.rowCount() == len(window.ws.alignment.facts) > 0
     with qtbot.waitSignal(window.ws.alignmentChanged, timeout=10000):
         window.ws.add_sources([_source("Delta", "Mayor Ilse Varga cut the ribbon.")])
@@ -115,7 +115,7 @@ def test_activating_a_cell_again_steps_to_the_next_occurrence_of_its_words(qtbot
              "Beta": "Mayor Ilse Varga spoke at the hall."}
     with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
         ws.add_sources([_source(o, t) for o, t in texts.items()])
-    win.toggle_facts_view()
+    win.views.toggle_facts_view()
     row = win.facts_view.rows()[0]
     alpha = [c for c in row.cells if c.source == "alpha"]
     assert [c.text for c in alpha] == ["Former Mayor", "Mayor"]
@@ -130,7 +130,7 @@ def test_activating_a_cell_again_steps_to_the_next_occurrence_of_its_words(qtbot
 
 
 def test_facts_only_one_source_states_can_be_hidden_but_divergent_rows_stay(window, qtbot):
-    window.toggle_facts_view()
+    window.views.toggle_facts_view()
     view = window.facts_view
     single = [n for n, r in enumerate(view.rows()) if len({c.document for c in r.cells}) == 1]
     assert single and not any(view.table.isRowHidden(n) for n in single)

@@ -45,13 +45,13 @@ def test_focusing_on_the_current_claim_shows_only_its_sources_and_follows_it(qtb
     ws = win.ws
     two_source_claim = next(c for c in ws.alignment.claims if len({m.split(":")[0] for m in c.members}) == 2)
     ws.select_claim(two_source_claim.id)
-    qtbot.keyClick(win.claim_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(win.claim_view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     members = {ws.alignment.document_of(m).source.key for m in two_source_claim.members}
     assert {p.source_key for p in win.pane_area.panes} == members
     wider = next(c for c in ws.alignment.claims if len({m.split(":")[0] for m in c.members}) == 3)
     ws.select_claim(wider.id)
     assert len(win.pane_area.panes) == 3
-    qtbot.keyClick(win.claim_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(win.claim_view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert win.pane_area.focus_mode == "all" and len(win.pane_area.panes) == 3
 
 

@@ -51,6 +51,9 @@ class FactsView(QWidget):
         self.shared_only = QCheckBox("Hide facts only one source states", self)
         self.shared_only.setToolTip("Show only the facts that two or more sources state (divergent rows always show).")
         self.shared_only.toggled.connect(self._apply_filter)
+        # An explicit minimum replaces the check box's text width as the floor: the view shares the
+        # central stack with the panes and must not widen the whole window's minimum on a laptop.
+        self.shared_only.setMinimumWidth(1)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.shared_only)

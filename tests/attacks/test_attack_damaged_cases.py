@@ -105,7 +105,7 @@ def test_opening_a_case_with_unreadable_rows_from_the_window_names_what_was_left
     window = MainWindow(Workspace(Case.open(tmp_path / "first.parallax"), debounce_ms=0))
     qtbot.addWidget(window)
     window.show()
-    window.open_case(str(case))
+    window.files.open_case(str(case))
     assert window.notice.label.text() == ("Could not read parts of d.parallax; they were left out: "
                                           "1 unreadable row of alignment edits skipped.")
     assert len(window.ws.verdicts) == 2
