@@ -14,6 +14,8 @@ from core.compare.slots_compare import (EVENT_TYPES, beside_quote, capitalised_w
                                  group_key, same_value, spelling_pair)
 from core.ingest.textnorm import content_words, normalize_text, stem
 from core.compare.worddiff import word_diff_spans
+from core.compare.matching import value_clashes
+from core.compare.tellings import Finding as _Finding, Located as _Located, Telling as _Telling
 
 # How much a difference of each type matters to a checker, before confidence.
 TYPE_WEIGHTS = {
@@ -26,27 +28,8 @@ MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeli
 UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
 OBJECT_WINDOW = 60         # characters after a modal phrase that name what it is about
 QUOTE_MIN_SHARED = 0.5     # two quotes sharing less than this are different quotes, not variants
+PAIRED_TYPES = ("number", "time")   # compared value by value with the matching one (matching.py)
 _PLAIN_WORD_RE = re.compile(r"[a-z]+")
-
-
-@dataclass(frozen=True)
-class _Located:
-    """A slot of one variant with the passage it lies in."""
-    slot: Slot
-    passage: str
-
-
-@dataclass(frozen=True)
-class _Telling:
-    """One document's wording of the claim: its adjacent member passages joined."""
-    doc: str
-    label: str
-    start: int
-    end: int
-    text: str
-    slots: tuple[_Located, ...]
-    words: frozenset[str]        # stems of the plain words, to see whether a verb appears
-    passages: tuple[Passage, ...]
 
 
 @lru_cache(maxsize=1 << 12)  # a memo of a pure function over passage texts
@@ -97,16 +80,6 @@ def _tellings(claim: Claim, documents: Sequence[Document]) -> list[_Telling]:
     return tellings
 
 
-@dataclass
-class _Finding:
-    """A divergence before ranking: which slots of which tellings disagree."""
-    type: str
-    picks: list[tuple[int, list[_Located]]]     # telling index -> its slots in the divergence
-    values: dict[int, str]                      # telling index -> normalized value shown
-    omission: bool = False
-    confidence: float = 1.0
-
-
 def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     """Return the value clashes: two tellings whose comparable values for one slot share nothing."""
     groups: dict[tuple[str, str], dict[int, list[_Located]]] = {}
@@ -118,7 +91,7 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     for index, telling in enumerate(tellings):
         for located in telling.slots:
             key = group_key(located.slot)
-            if key is None:
+            if key is None or located.slot.type in PAIRED_TYPES:
                 continue
             keys = [key]
             if located.slot.type in EVENT_TYPES:
@@ -382,6 +355,7 @@ def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Diver
         return ()
     findings: list[_Finding] = []
     findings += _clashes(tellings)
+    findings += value_clashes(tellings, "number") + value_clashes(tellings, "time")
     findings += _modal_clashes(tellings)
     findings += _negation_gaps(tellings)
     findings += _quote_changes(tellings)

@@ -13,6 +13,7 @@ from core.compare.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARI
                                 NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, REPORTING_VERBS,
                                 SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
                                 TITLE_WORDS)
+from core.compare.quantities import frame_of
 from core.compare.slots_numbers import find_quantities, find_times
 from core.ingest.textnorm import STOPWORDS, fold_name, stem
 
@@ -319,6 +320,17 @@ def _event_of(text: str, start: int, end: int) -> str:
     return EVENT_NOUNS[after.group().lower()] if after else ""
 
 
+def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot:
+    """Return a number slot: subject = what it counts (head noun, and the event of a people count),
+    group = the hedge before it (min, max, about or "")."""
+    frame = frame_of(text, start, end)
+    if unit == "share" or value.endswith("%"):
+        subject = unit if unit == "share" else "%"
+    else:
+        subject = f"{frame.head}:{frame.event}" if frame.event else frame.head
+    return Slot("number", start, end, text[start:end], value, subject, frame.hedge)
+
+
 def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
     lowered = text.lower()
@@ -328,8 +340,7 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     slots: list[Slot] = []
     spelled = bool(words & NUMBER_TRIGGERS)
     if digits or spelled:
-        slots += [Slot("number", s, e, text[s:e], value, unit, unit)
-                  for s, e, value, unit in find_quantities(text, spelled)]
+        slots += [_number_slot(text, s, e, value, unit) for s, e, value, unit in find_quantities(text, spelled)]
     if digits or words & TIME_TRIGGERS:  # years and clock times need digits
         slots += [Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
                   for s, e, value, group in find_times(text)]

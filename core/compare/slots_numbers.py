@@ -93,6 +93,20 @@ def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _identifier(text: str, start: int, end: int) -> bool:
+    """Tell whether digits are glued to letters or to another number by a hyphen (a model, a seat)."""
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    if before.isalpha() or (before == "-" and text[start - 2:start - 1].isdigit()):
+        return True
+    if after.isalpha() and text[start:end][-1:].isdigit() and not re.match(r"[kKmMbB]\b", text[end:end + 2]):
+        return True
+    return after == "-" and text[end + 1:end + 2].isdigit() and not _SCORE_JOIN.match(text, end)
+
+
+_SCORE_JOIN = re.compile(r"-\d{1,3}\s+(?:vote|tie|win|victory|defeat|loss|margin|split|majority|decision|score)")
+
+
 def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str, str]]:
     """Return (start, end, value, unit) of every quantity; years and clock times are left out.
 
@@ -109,12 +123,28 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
         if any(s < end and start < e for s, e in taken + clocks):
             continue
         raw = text[start:end]
+        if _identifier(text, start, end):
+            continue  # "AI171", "787-8", "seat 11A": a name made of digits, not a count
         if re.fullmatch(r"(?:19|20)\d\d", raw):
             continue  # a year is a time, not a quantity
         if raw.lower() in ("one", "a") and not _unit_after(text, end):
             continue  # "one of the", "one official": a pronoun more often than a count
         found.append((start, end, key, "%" if key.endswith("%") else _unit_after(text, end)))
     return sorted(found)
+
+
+def clock_value(raw: str) -> str:
+    """Return a clock time on the 24-hour clock ("1:39 p.m." -> "13:39", "13:39" -> "13:39")."""
+    plain = re.sub(r"[\s.]", "", raw.lower())
+    match = re.match(r"(\d{1,2})(?::(\d\d))?(am|pm)?", plain)
+    if not match:
+        return plain
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
 
 
 def _gated(patterns, flags=re.I):
@@ -164,8 +194,13 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
                 word = match.group().lower()
             add(match.start(), match.end(), word, "month")
     if ":" in text or "m" in lowered:
+        previous = None
         for match in _CLOCK_RE.finditer(text):
-            add(match.start(), match.end(), re.sub(r"[\s.]", "", match.group().lower()), "clock")
+            # "1:39 p.m. local time (9:09 a.m. GMT)": a time in brackets after another converts it.
+            aside = previous is not None and "(" in text[previous:match.start()] and \
+                match.start() - previous < 30
+            add(match.start(), match.end(), clock_value(match.group()), "clock-aside" if aside else "clock")
+            previous = match.end()
     for match in _YEAR_RE.finditer(text):
         add(match.start(1), match.end(1), match.group(1), "year")
     if any(season in lowered for season in SEASONS):

@@ -1,0 +1,185 @@
+"""Pair each number and time with the one of the same thing in the other tellings, then compare."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from core.compare.quantities import number_value, values_agree
+from core.compare.slots import Slot
+from core.compare.tellings import Finding, Located, Telling
+from core.ingest.textnorm import STOPWORDS, stem
+
+CONTEXT_WORDS = 8          # content words each side of a value read as what it is about
+TIME_MIN_SHARED = 0.12     # times of no known event pair only when their contexts overlap this much
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+UNSURE_SUBJECT = 0.9
+
+
+def _context(telling: Telling, slot: Slot) -> frozenset[str]:
+    """Return the stems of the content words around a slot, inside its telling."""
+    start, end = slot.start - telling.start, slot.end - telling.start
+    before = _WORD_RE.findall(telling.text[max(0, start - 90):start])[-CONTEXT_WORDS:]
+    after = _WORD_RE.findall(telling.text[end:end + 90])[:CONTEXT_WORDS]
+    return frozenset(stem(w.lower()) for w in before + after if w.lower() not in STOPWORDS)
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, len(a | b))
+
+
+def _events_differ(a: str, b: str) -> bool:
+    """Tell whether two people counts are of different events (dead vs aboard)."""
+    event_a, event_b = a.partition(":")[2], b.partition(":")[2]
+    return bool(event_a and event_b and event_a != event_b)
+
+
+def number_key(slot: Slot) -> str | None:
+    """Return what a number is compared under (its head noun), None for a bare number."""
+    head = slot.subject.partition(":")[0]
+    return head or None
+
+
+def numbers_agree(a: Slot, b: Slot) -> bool:
+    """Tell whether two numbers of one thing agree, hedges ("nearly", "at least") allowed for."""
+    x, y = number_value(a.value), number_value(b.value)
+    if x is None or y is None:
+        return a.value == b.value
+    return values_agree(x, a.group, y, b.group)
+
+
+def time_key(slot: Slot) -> str | None:
+    """Return what a time is compared under: its kind; a date is not compared with a weekday."""
+    if slot.group == "clock-aside" or slot.group == "relative":
+        return None
+    if slot.group == "day":
+        return "date" if re.search(r"\d", slot.value) else "day"
+    return slot.group
+
+
+def _times_pairable(a: Slot, b: Slot, similarity: float, alone: bool) -> bool:
+    """Tell whether two times can be times of one thing: one event, much shared context, or the
+    only clock time each source gives in the claim."""
+    if a.subject and b.subject:
+        return a.subject == b.subject
+    if _span(a.value) != _span(b.value):
+        return False   # of unknown events only like with like: "on Monday" may fall inside "last week"
+    return similarity >= TIME_MIN_SHARED or (alone and a.group == "clock")
+
+
+def _span(time_value: str) -> str:
+    """Return how long a stretch a time names: "week" for this week / the weekend, else "day"."""
+    return "week" if time_value.endswith(("week", "weekend")) else "day"
+
+
+def _pairs(tellings: list[Telling], kind: str, key: Callable[[Slot], str | None],
+           pairable: Callable[[Slot, Slot, float], bool]) -> list[tuple[tuple[int, Located], tuple[int, Located]]]:
+    """Return the mutual-best pairs of slots of one kind and key between every two sources."""
+    by_doc: dict[str, list[tuple[int, Located, str, frozenset[str]]]] = {}
+    for i, telling in enumerate(tellings):
+        for located in telling.slots:
+            slot_key = key(located.slot) if located.slot.type == kind else None
+            if slot_key:
+                by_doc.setdefault(telling.doc, []).append(
+                    (i, located, slot_key, _context(telling, located.slot)))
+    docs = sorted(by_doc)
+    pairs = []
+    for n, doc_a in enumerate(docs):
+        for doc_b in docs[n + 1:]:
+            side_b = [(j, b, kb, cb) for j, b, kb, cb in by_doc[doc_b]]
+            side_a = [(i, a, ka, ca) for i, a, ka, ca in by_doc[doc_a]]
+            for i, a, key_a, ctx_a in side_a:
+                best = _best(a, key_a, ctx_a, side_b, pairable, [e[2] for e in side_a])
+                if best is None:
+                    continue
+                j, b, key_b, ctx_b = best
+                back = _best(b, key_b, ctx_b, side_a, pairable, [e[2] for e in side_b])
+                if back is not None and back[1] is a:
+                    pairs.append(((i, a), (j, b)))
+    return pairs
+
+
+def _best(slot: Located, key: str, context: frozenset[str], others, pairable, keys_a: list[str]):
+    """Return the entry among others of the same key with the most shared context, or None."""
+    best, best_score = None, -1.0
+    for entry in others:
+        other, other_key, other_context = entry[1], entry[2], entry[3]
+        if other_key != key or _events_differ(slot.slot.subject, other.slot.subject):
+            continue
+        score = _similarity(context, other_context)
+        alone = keys_a.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1
+        if pairable(slot.slot, other.slot, score, alone) and score > best_score:
+            best, best_score = entry, score
+    return best
+
+
+def _components(pairs) -> list[list[tuple[int, Located]]]:
+    """Return the groups of slots joined by pairs (a value and every value paired with it)."""
+    parent: dict[int, int] = {}
+    items: dict[int, tuple[int, Located]] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        items[id(a[1])], items[id(b[1])] = a, b
+        parent[find(id(a[1]))] = find(id(b[1]))
+    groups: dict[int, list[tuple[int, Located]]] = {}
+    for key, item in items.items():
+        groups.setdefault(find(key), []).append(item)
+    return list(groups.values())
+
+
+_LIST_GAP_RE = re.compile(r"^[^.;:\d]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _list_sums(tellings: list[Telling]) -> dict[int, set[str]]:
+    """Return, per number slot, the totals it makes with the next number of a list.
+
+    "10 cabin crew and 2 pilots" says what "12 crew" says: counts said another way.
+    """
+    sums: dict[int, set[str]] = {}
+    for telling in tellings:
+        numbers = [s for s in telling.slots if s.slot.type == "number"]
+        for a, b in zip(numbers, numbers[1:]):
+            gap = telling.text[a.slot.end - telling.start:b.slot.start - telling.start]
+            x, y = number_value(a.slot.value), number_value(b.slot.value)
+            if x is None or y is None or not _LIST_GAP_RE.match(gap):
+                continue
+            total = f"{x + y:g}"
+            sums.setdefault(id(a), set()).add(total)
+            sums.setdefault(id(b), set()).add(total)
+    return sums
+
+
+def value_clashes(tellings: list[Telling], kind: str) -> list[Finding]:
+    """Return one finding per group of paired numbers (or times) whose values disagree."""
+    if kind == "number":
+        pairs = _pairs(tellings, kind, number_key, lambda a, b, s, alone: True)
+        agree = numbers_agree
+    else:
+        pairs = _pairs(tellings, kind, time_key, _times_pairable)
+        agree = lambda a, b: a.value == b.value  # noqa: E731
+    if kind == "number":
+        sums = _list_sums(tellings)
+        clashing = [(a, b) for a, b in pairs if not agree(a[1].slot, b[1].slot)
+                    and b[1].slot.value not in sums.get(id(a[1]), ())
+                    and a[1].slot.value not in sums.get(id(b[1]), ())]
+    else:
+        clashing = [(a, b) for a, b in pairs if not agree(a[1].slot, b[1].slot)]
+    if not clashing:
+        return []
+    findings = []
+    for component in _components(pairs):
+        ids = {id(located) for _, located in component}
+        if not any(id(a[1]) in ids for a, _ in clashing):
+            continue
+        picks: dict[int, list[Located]] = {}
+        for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
+            picks.setdefault(index, []).append(located)
+        values = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks.items()}
+        known = kind == "number" or all(s.slot.subject for slots in picks.values() for s in slots)
+        findings.append(Finding(kind, sorted(picks.items()), values,
+                                confidence=1.0 if known else UNSURE_SUBJECT))
+    return findings

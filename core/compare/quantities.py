@@ -1,0 +1,188 @@
+"""Describe what a number counts (its head noun, its event, its hedge) and when two values agree."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.ingest.textnorm import STOPWORDS, normalize_number, stem
+
+# Nouns for people counted: "274 lives", "246 individuals" and "241 people" count one kind of thing.
+PEOPLE_NOUNS = frozenset("""
+people person persons individual individuals life lives victim victims dead death deaths
+fatality fatalities casualty casualties body bodies soul souls resident residents civilian
+civilians
+""".split())
+# What happened to the people counted: a count of dead is never compared with a count aboard.
+PEOPLE_EVENTS = (
+    ("dead", frozenset("kill die died dead death fatal fatalit perish toll lost loss claim "
+                       "live bodi decease".split())),
+    ("hurt", frozenset("injur wound hurt hospitalis hospitaliz".split())),
+    ("alive", frozenset("surviv rescu".split())),
+    ("aboard", frozenset("board aboard onboard carry carri".split())),
+)
+# Units of measure written two ways (a general table of abbreviations, not of any story).
+UNIT_ALIASES = {
+    "km": "kilometre", "kms": "kilometre", "kilometer": "kilometre", "kilometers": "kilometre",
+    "kilometres": "kilometre", "mi": "mile", "miles": "mile", "ft": "foot", "feet": "foot",
+    "m": "metre", "meter": "metre", "meters": "metre", "metres": "metre", "hr": "hour",
+    "hrs": "hour", "yr": "year", "yrs": "year", "kg": "kilogram", "lb": "pound", "lbs": "pound",
+    "au": "astronomical unit", "mph": "mile per hour", "kph": "kilometre per hour",
+    "percent": "%", "cent": "%", "pc": "%",
+}
+# Hedges before a number and the range they allow around it, as (low, high) factors.
+HEDGES = (
+    (r"at least|more than|over|upwards of|in excess of|no fewer than|no less than", "min"),
+    (r"nearly|almost|close to|just under|under|fewer than|less than|up to|as many as", "max"),
+    (r"about|around|roughly|approximately|some|an estimated|estimated|nearly about|circa|"
+     r"approx\.?|about|just over|more or less", "about"),
+)
+_HEDGE_RE = re.compile(r"(?:^|\b)(" + "|".join(p for p, _ in HEDGES) + r")\s*[$€£]?$", re.I)
+_HEDGE_KIND = [(re.compile(rf"^(?:{p})$", re.I), kind) for p, kind in HEDGES]
+ABOUT = 0.1       # "about 1.4" covers 1.35: a rounding, not another value
+BOUND = 0.25      # "at least 800" and "more than 800" agree; "at least 8" and 33 do not
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*|[()\[\],;:.—–]")
+# Words that end the noun phrase after a number: what follows is no longer what it counts.
+_PHRASE_END = frozenset("""
+of in on at by for from with as is are was were has have had be been that which who than to
+into onto after before since during while when where including include includes or but per
+will would could can may might said says told over under across between among against this
+these those its their his her our
+""".split())
+_SKIP_BEFORE_HEAD = frozenset("the a an additional more other further new extra".split())
+CONTEXT_BEFORE = 8   # words before a number read as its event ("killing 241 people")
+CONTEXT_AFTER = 8    # and after it ("33 lives on the ground")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a number counts: head noun key, the event of a people count, the hedge before it."""
+    head: str
+    event: str
+    hedge: str
+    context: frozenset[str]
+
+
+def _unit_key(word: str) -> str:
+    """Return the key of a counted noun ("feet" -> foot, "individuals" -> people)."""
+    word = word.lower().strip("'’-")
+    if word in PEOPLE_NOUNS:
+        return "people"
+    if word in UNIT_ALIASES:
+        return UNIT_ALIASES[word]
+    return stem(word)
+
+
+def head_of(text: str, end: int) -> str:
+    """Return the key of the noun a number counts, read from text[end:] ("" when none follows)."""
+    rest = text[end:end + 80]
+    if rest.startswith("-") and rest[1:2].isalpha():
+        compound = re.match(r"-([A-Za-z]+)", rest).group(1)
+        return _unit_key(compound)   # "11-week trial": the week is what is counted
+    words = _WORD_RE.findall(rest)
+    if words[:1] == ["of"] and len(words) > 1:
+        words = words[1:]            # "both of the aircraft's black boxes"
+    chunk: list[str] = []
+    following = len(words)
+    for n, word in enumerate(words[:5]):
+        low = word.lower()
+        following = n
+        if not word[0].isalpha() or low in _PHRASE_END:
+            break
+        if not chunk and low in _SKIP_BEFORE_HEAD:
+            continue
+        if re.search(r"['’]s$", word):
+            continue                 # "the aircraft's black boxes": the owner is not counted
+        if low in STOPWORDS and low not in UNIT_ALIASES and low not in PEOPLE_NOUNS:
+            break
+        chunk.append(low)
+        following = n + 1
+        if low in UNIT_ALIASES or low in PEOPLE_NOUNS:
+            break
+        if low.endswith("s") and len(low) > 3 and not low.endswith("ss"):
+            break                    # a plural noun closes the phrase: "five students killed"
+    if not chunk:
+        return ""
+    head = _unit_key(chunk[-1])
+    # "169 Indian nationals" and "53 British nationals" count different people; so does
+    # "169 passengers were Indian" against "230 passengers".
+    named = [w.lower() for w in words[:following] if w[0].isupper()]
+    if following + 1 < len(words) and words[following].lower() in ("were", "are", "was", "is"):
+        named += [words[following + 1].lower()] if words[following + 1][0].isupper() else []
+    if (following + 1 < len(words) and words[following].lower() == "and"
+            and words[following + 1][0].isalpha() and words[following + 1].lower() not in STOPWORDS
+            and normalize_number(words[following + 1]) is None):
+        head += "+" + _unit_key(words[following + 1])   # "242 passengers and crew" is not 230 passengers
+    if named:
+        head += "|" + " ".join(sorted(set(named)))
+    if len(chunk) >= 2 and " ".join(chunk[-2:]) in ("astronomical unit", "astronomical units"):
+        head = "astronomical unit"
+    return head
+
+
+def hedge_of(text: str, start: int) -> str:
+    """Return the hedge before a number: "min", "max", "about" or ""."""
+    match = _HEDGE_RE.search(text[max(0, start - 24):start].rstrip())
+    if not match:
+        return ""
+    phrase = match.group(1).lower()
+    return next((kind for pattern, kind in _HEDGE_KIND if pattern.match(phrase)), "")
+
+
+def _nearest_first(text: str, start: int, end: int) -> list[str]:
+    """Return the stems of the words around a number, nearest first (after before before)."""
+    before = re.findall(r"[A-Za-z][A-Za-z'’\-]+", text[max(0, start - 80):start])[-CONTEXT_BEFORE:]
+    after = re.findall(r"[A-Za-z][A-Za-z'’\-]+", text[end:end + 80])[:CONTEXT_AFTER]
+    before.reverse()
+    order = [w for pair in zip(after, before) for w in pair]
+    order += after[len(before):] + before[len(after):]
+    return [stem(w.lower()) for w in order if len(w) > 2]
+
+
+def people_event(words: list[str]) -> str:
+    """Return what happened to counted people ("dead", "hurt", "alive", "aboard"), or "".
+
+    The nearest telling word wins: "242 people on board, 241 dead" counts those aboard.
+    """
+    for word in words:
+        for event, stems in PEOPLE_EVENTS:
+            if any(word.startswith(s) for s in stems):
+                return event
+    return ""
+
+
+def frame_of(text: str, start: int, end: int) -> Frame:
+    """Return the frame of the number at text[start:end]."""
+    head = head_of(text, end)
+    if not head and text[start:start + 1] in "$€£":
+        head = text[start]           # "$3.3 trillion over ten years": the money is what is counted
+    words = _nearest_first(text, start, end)
+    event = people_event(words) if head.partition("+")[0] == "people" else ""
+    return Frame(head, event, hedge_of(text, start), frozenset(w for w in words if w not in STOPWORDS))
+
+
+def _within(value: float, low: float, high: float) -> bool:
+    return low - 1e-9 <= value <= high + 1e-9
+
+
+def values_agree(a: float, hedge_a: str, b: float, hedge_b: str) -> bool:
+    """Tell whether two values of one quantity can both be true given their hedges."""
+    if a == b:
+        return True
+    for x, hx, y, hy in ((a, hedge_a, b, hedge_b), (b, hedge_b, a, hedge_a)):
+        if hx == "about" and _within(y, x * (1 - ABOUT), x * (1 + ABOUT)):
+            return True
+        if hx == "max" and _within(y, x * (1 - ABOUT), x) and hy != "min":
+            return True      # "nearly 900" holds 887
+        if hx == "min" and hy in ("min", "about") and _within(y, x, x * (1 + BOUND)):
+            return True      # "at least 800" and "more than 800"
+        if hx == "min" and not hy and _within(y, x, x * (1 + ABOUT)):
+            return True
+    return False
+
+
+def number_value(value: str) -> float | None:
+    """Return the float of a normalized number value ("90%" -> 90.0), or None."""
+    try:
+        return float(value.rstrip("%"))
+    except ValueError:
+        return None
