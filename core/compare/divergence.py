@@ -9,6 +9,7 @@ from typing import Sequence
 
 from core.compare.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
 from core.model import Claim, Divergence, Document, Passage, Variant
+from core.compare.quotes import quote_changes
 from core.compare.slots import Slot, cached_slots
 from core.compare.slots_compare import (EVENT_TYPES, beside_quote, capitalised_words, comparable,
                                  group_key, same_value, spelling_pair)
@@ -16,18 +17,18 @@ from core.ingest.textnorm import content_words, normalize_text, stem
 from core.compare.worddiff import word_diff_spans
 from core.compare.matching import value_clashes
 from core.compare.tellings import Finding as _Finding, Located as _Located, Telling as _Telling
+from core.compare.tellings import merge_sharing as _merge_sharing, passage_at as _passage_at
 
 # How much a difference of each type matters to a checker, before confidence.
 TYPE_WEIGHTS = {
     "negation": 0.95, "number": 0.92, "title": 0.9, "time": 0.88, "attribution": 0.82,
-    "quote": 0.8, "actor": 0.74, "institution": 0.72, "place": 0.7, "modality": 0.66,
+    "quote": 0.5, "actor": 0.74, "institution": 0.72, "place": 0.7, "modality": 0.66,
     "other": 0.3, "spelling": 0.15,
 }
 OMISSION_FACTOR = 0.9      # a fact one source leaves out matters less than two facts that clash
 MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
 UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
 OBJECT_WINDOW = 60         # characters after a modal phrase that name what it is about
-QUOTE_MIN_SHARED = 0.5     # two quotes sharing less than this are different quotes, not variants
 PAIRED_TYPES = ("number", "time")   # compared value by value with the matching one (matching.py)
 _PLAIN_WORD_RE = re.compile(r"[a-z]+")
 
@@ -161,23 +162,6 @@ def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
     return _merge_sharing(findings)
 
 
-def _merge_sharing(findings: list[_Finding]) -> list[_Finding]:
-    """Join findings of one type that share a slot into one divergence over all their tellings."""
-    merged: list[_Finding] = []
-    for finding in findings:
-        slots = {id(s) for _, picked in finding.picks for s in picked}
-        target = next((m for m in merged if m.type == finding.type and slots & {
-            id(s) for _, picked in m.picks for s in picked}), None)
-        if target is None:
-            merged.append(finding)
-            continue
-        for index, picked in finding.picks:
-            if index not in target.values:
-                target.picks.append((index, picked))
-                target.values[index] = finding.values[index]
-    return merged
-
-
 def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
     """Return negations whose verb another telling states without the negation."""
     findings = []
@@ -218,57 +202,6 @@ def _verb_span(telling: _Telling, verb_stem: str) -> _Located | None:
             passage = _passage_at(telling, start)
             return _Located(Slot("negation", start, end, match.group(), verb_stem), passage)
     return None
-
-
-def _passage_at(telling: _Telling, position: int) -> str:
-    """Return the id of the member passage of a telling holding a position."""
-    for passage in telling.passages:
-        if position < passage.end:
-            return passage.id
-    return telling.passages[-1].id
-
-
-def _quote_changes(tellings: list[_Telling]) -> list[_Finding]:
-    """Return quotes of one speaker worded differently, narrowed to the changed words."""
-    findings = []
-    quotes = [(i, s) for i, t in enumerate(tellings) for s in t.slots if s.slot.type == "quote"]
-    for n, (i, a) in enumerate(quotes):
-        for j, b in quotes[n + 1:]:
-            if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
-                continue
-            if a.slot.subject and b.slot.subject and a.slot.subject != b.slot.subject:
-                continue
-            words_a, words_b = set(a.slot.value.split()), set(b.slot.value.split())
-            if len(words_a & words_b) < QUOTE_MIN_SHARED * min(len(words_a), len(words_b)):
-                continue
-            narrowed_a, narrowed_b = _narrow(a, b)
-            if (beside_quote(narrowed_a.slot.text, tellings[j].text, b.slot.start - tellings[j].start,
-                             b.slot.end - tellings[j].start)
-                    and beside_quote(narrowed_b.slot.text, tellings[i].text, a.slot.start - tellings[i].start,
-                                     a.slot.end - tellings[i].start)):
-                continue  # only the quotation marks moved: "Article 5-like" vs "Article 5"-like
-            speaker_known = bool(a.slot.subject and b.slot.subject)
-            findings.append(_Finding("quote", [(i, [narrowed_a]), (j, [narrowed_b])],
-                                     {i: narrowed_a.slot.text, j: narrowed_b.slot.text},
-                                     confidence=1.0 if speaker_known else UNSURE_SUBJECT))
-    return _merge_sharing(findings)
-
-
-def _narrow(a: _Located, b: _Located) -> tuple[_Located, _Located]:
-    """Return both quotes cut down to the span from their first to their last changed word."""
-    result = []
-    for located, spans in zip((a, b), word_diff_spans(a.slot.text, b.slot.text)):
-        slot = located.slot
-        spans = [(s, e) for s, e in spans if re.search(r"\w", slot.text[s:e])]
-        if not spans:
-            result.append(located)
-            continue
-        start, end = spans[0][0], spans[-1][1]
-        start += len(slot.text[start:end]) - len(slot.text[start:end].lstrip())
-        text = slot.text[start:end].strip()
-        result.append(_Located(Slot("quote", slot.start + start, slot.start + start + len(text), text,
-                                    slot.value, slot.subject), located.passage))
-    return result[0], result[1]
 
 
 def _spellings(tellings: list[_Telling]) -> list[_Finding]:
@@ -358,7 +291,7 @@ def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Diver
     findings += value_clashes(tellings, "number") + value_clashes(tellings, "time")
     findings += _modal_clashes(tellings)
     findings += _negation_gaps(tellings)
-    findings += _quote_changes(tellings)
+    findings += quote_changes(tellings)
     findings += _spellings(tellings)
     findings += _tone_clashes(tellings)
     result: dict[str, Divergence] = {}

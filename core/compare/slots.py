@@ -10,7 +10,7 @@ from core.compare.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARI
                                 GENERIC_VERBS, GROUP_SPEAKERS, INSTITUTIONS, IRREGULAR_PAST,
                                 INSTITUTION_KINDS, MODAL_TRIGGERS, MODALITY_PHRASES,
                                 NEGATION_TRIGGERS, NEGATION_WORDS, NEGATIVE_TONE, NOT_PLACES,
-                                NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, REPORTING_VERBS,
+                                NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, REPORTING_VERBS, SPEECH_VERBS,
                                 SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
                                 TITLE_WORDS)
 from core.compare.quantities import frame_of
@@ -43,8 +43,8 @@ _TITLE_RE = re.compile(
     rf"((?i:{_TITLE}))\s((?:[A-Z][\w’'\-]*\s){{0,2}}[A-Z][\w\-]*[\w])(?:['’]s)?")
 _QUOTE_RE = re.compile(r"\"([^\"\n]{3,})\"|“([^”\n]{3,})”|‘([^’\n]{8,})’")
 _SPEAKER_AFTER_RE = re.compile(
-    rf"^[,.]?\s*(?:({_NAME})\s(?:{REPORTING_VERBS}|added|wrote)\b|(?:{REPORTING_VERBS}|added)\s({_NAME}))")
-_SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{REPORTING_VERBS}|added)[^\"“.]{{0,40}}[:,]?\s*$")
+    rf"^[,.]?\s*(?:({_NAME})\s(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s({_NAME}))")
+_SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{SPEECH_VERBS})\b[^\"“.]{{0,40}}[:,]?\s*$")
 _ATTRIBUTION_RE = re.compile(
     rf"\b(?:told|said (?:in a statement |in an interview )?to|(?:in an |an )?interview with)"
     rf"\s((?:the\s)?(?:{_CAP}(?:\s{_CAP}){{0,3}}|reporters|journalists|the press|the media|lawmakers))"
@@ -134,11 +134,24 @@ def _titles(text: str) -> list[Slot]:
 
 def _speaker_near(text: str, start: int, end: int) -> str:
     """Return the surname key of the speaker of the quote at start:end, or ""."""
+    return speaker_span(text, start, end)[2]
+
+
+def speaker_span(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Return (start, end, surname key) of the said-clause naming who spoke the quote at
+    start:end ("Galetti wrote", "Jassy described AI as"), or (start, start, "") when none is near."""
     after = _SPEAKER_AFTER_RE.match(text[end:end + 80])
     if after:
-        return _speaker_key(after.group(1) or after.group(2))
-    before = _SPEAKER_BEFORE_RE.search(text[max(0, start - 80):start])
-    return _speaker_key(before.group(1)) if before else ""
+        key = _speaker_key(after.group(1) or after.group(2))
+        if key:
+            shift = len(after.group()) - len(after.group().lstrip(",. "))
+            return end + shift, end + after.end(), key
+    window = max(0, start - 80)
+    before = _SPEAKER_BEFORE_RE.search(text[window:start])
+    if before and _speaker_key(before.group(1)):
+        clause = before.group().rstrip(" ,:")
+        return window + before.start(), window + before.start() + len(clause), _speaker_key(before.group(1))
+    return start, start, ""
 
 
 def _speaker_key(name: str) -> str:

@@ -75,6 +75,9 @@ pessimistic bleak stalled deadlocked bitter frosty strained rocky
 
 # Reporting verbs that introduce an outlet or a person as the channel of a statement.
 REPORTING_VERBS = r"told|said|says|say|reported|reports|confirmed|wrote|stated"
+# Verbs that put words in a speaker's mouth ("X described AI as", "X warned"): who said a quote.
+SPEECH_VERBS = (REPORTING_VERBS + r"|added|writes|described|describes|called|calls|noted|notes|"
+                r"explained|argued|warned|claimed|insisted|stressed|acknowledged|announced|declared")
 
 # Names that are not places when they follow "in" or "at".
 NOT_PLACES = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(SEASONS) | frozenset(

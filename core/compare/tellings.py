@@ -37,3 +37,28 @@ class Finding:
     confidence: float = 1.0
 
 
+
+
+def merge_sharing(findings: list[Finding]) -> list[Finding]:
+    """Join findings of one type that share a slot into one divergence over all their tellings."""
+    merged: list[Finding] = []
+    for finding in findings:
+        slots = {id(s) for _, picked in finding.picks for s in picked}
+        target = next((m for m in merged if m.type == finding.type and slots & {
+            id(s) for _, picked in m.picks for s in picked}), None)
+        if target is None:
+            merged.append(finding)
+            continue
+        for index, picked in finding.picks:
+            if index not in target.values:
+                target.picks.append((index, picked))
+                target.values[index] = finding.values[index]
+    return merged
+
+
+def passage_at(telling: Telling, position: int) -> str:
+    """Return the id of the member passage of a telling holding a position."""
+    for passage in telling.passages:
+        if position < passage.end:
+            return passage.id
+    return telling.passages[-1].id
