@@ -170,6 +170,8 @@ def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
             slot = located.slot
             if slot.type != "negation" or not slot.value or len(slot.value) < 3:
                 continue
+            if _stated_too(telling, slot):
+                continue  # "pleaded not guilty ... found guilty": the source gives both itself
             picks, values = [(index, [located])], {index: "not " + slot.value}
             for other_index, other in enumerate(tellings):
                 if other.doc == telling.doc or slot.value not in other.words:
@@ -184,6 +186,12 @@ def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
                 # The same verb stated and denied is a clash, not an omission: no discount.
                 findings.append(_Finding("negation", picks, values))
     return findings
+
+
+def _stated_too(telling: _Telling, slot: Slot) -> bool:
+    """Tell whether a telling also states, outside the negation, the verb it negates."""
+    count = sum(1 for word in _PLAIN_WORD_RE.findall(telling.text.lower()) if stem(word) == slot.value)
+    return count > 1
 
 
 def _same_object(a: _Telling, a_end: int, b: _Telling, b_end: int) -> bool:

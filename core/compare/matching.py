@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from core.compare.quantities import number_value, values_agree
+from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
+from core.compare.slots_lexicon import MONTHS, WEEKDAYS
 from core.compare.slots import Slot
 from core.compare.tellings import Finding, Located, Telling
 from core.ingest.textnorm import STOPWORDS, stem
@@ -13,6 +14,9 @@ CONTEXT_WORDS = 8          # content words each side of a value read as what it 
 TIME_MIN_SHARED = 0.12     # times of no known event pair only when their contexts overlap this much
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 UNSURE_SUBJECT = 0.9
+AGREE_BONUS = 0.2          # weight of an equal value when choosing which value is the same thing
+_CALENDAR = frozenset(MONTHS + WEEKDAYS)
+NAME_REACH = 3             # words each side of a value whose capitalised names say whose value it is
 
 
 def _context(telling: Telling, slot: Slot) -> frozenset[str]:
@@ -21,6 +25,18 @@ def _context(telling: Telling, slot: Slot) -> frozenset[str]:
     before = _WORD_RE.findall(telling.text[max(0, start - 90):start])[-CONTEXT_WORDS:]
     after = _WORD_RE.findall(telling.text[end:end + 90])[:CONTEXT_WORDS]
     return frozenset(stem(w.lower()) for w in before + after if w.lower() not in STOPWORDS)
+
+
+def _names_around(telling: Telling, slot: Slot) -> frozenset[str]:
+    """Return the capitalised words within NAME_REACH words of a slot, sentence starts left out."""
+    start, end = slot.start - telling.start, slot.end - telling.start
+    before = re.findall(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)", telling.text[max(0, start - 60):start])
+    after = re.findall(r"[^\W\d_][\w'’\-]*", telling.text[end:end + 60])
+    near = before[-NAME_REACH:] + after[:NAME_REACH]
+    first = re.match(r"\W*([^\W\d_][\w'’\-]*)", telling.text)
+    opening = first.group(1) if first else ""
+    return frozenset(w.lower() for w in near if w[0].isupper() and w != opening
+                     and w.lower() not in _CALENDAR and w.lower() not in STOPWORDS)
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -34,17 +50,26 @@ def _events_differ(a: str, b: str) -> bool:
 
 
 def number_key(slot: Slot) -> str | None:
-    """Return what a number is compared under (its head noun), None for a bare number."""
-    head = slot.subject.partition(":")[0]
+    """Return what a number is compared under (its head noun; a length or a speed in any unit),
+    None for a bare number."""
+    head = slot.subject.partition(":")[0].partition("@")[0]
     return head or None
 
 
 def numbers_agree(a: Slot, b: Slot) -> bool:
-    """Tell whether two numbers of one thing agree, hedges ("nearly", "at least") allowed for."""
+    """Tell whether two numbers of one thing agree, hedges ("nearly", "at least") and unit
+    conversions ("12 miles" = "20 km") allowed for."""
     x, y = number_value(a.value), number_value(b.value)
     if x is None or y is None:
         return a.value == b.value
+    (x, converted), (y, _) = in_base_unit(x, a.subject), in_base_unit(y, b.subject)
+    if converted and a.subject != b.subject and abs(x - y) <= CONVERSION * max(x, y):
+        return True
     return values_agree(x, a.group, y, b.group)
+
+
+def _same_time(a: Slot, b: Slot) -> bool:
+    return a.value == b.value
 
 
 def time_key(slot: Slot) -> str | None:
@@ -72,43 +97,54 @@ def _span(time_value: str) -> str:
 
 
 def _pairs(tellings: list[Telling], kind: str, key: Callable[[Slot], str | None],
-           pairable: Callable[[Slot, Slot, float], bool]) -> list[tuple[tuple[int, Located], tuple[int, Located]]]:
+           pairable: Callable[[Slot, Slot, float, bool], bool],
+           agree: Callable[[Slot, Slot], bool]) -> list[tuple[tuple[int, Located], tuple[int, Located]]]:
     """Return the mutual-best pairs of slots of one kind and key between every two sources."""
-    by_doc: dict[str, list[tuple[int, Located, str, frozenset[str]]]] = {}
+    by_doc: dict[str, list[tuple]] = {}
     for i, telling in enumerate(tellings):
         for located in telling.slots:
             slot_key = key(located.slot) if located.slot.type == kind else None
             if slot_key:
                 by_doc.setdefault(telling.doc, []).append(
-                    (i, located, slot_key, _context(telling, located.slot)))
+                    (i, located, slot_key, _context(telling, located.slot),
+                     _names_around(telling, located.slot)))
     docs = sorted(by_doc)
     pairs = []
     for n, doc_a in enumerate(docs):
         for doc_b in docs[n + 1:]:
-            side_b = [(j, b, kb, cb) for j, b, kb, cb in by_doc[doc_b]]
-            side_a = [(i, a, ka, ca) for i, a, ka, ca in by_doc[doc_a]]
-            for i, a, key_a, ctx_a in side_a:
-                best = _best(a, key_a, ctx_a, side_b, pairable, [e[2] for e in side_a])
+            side_a, side_b = by_doc[doc_a], by_doc[doc_b]
+            for entry in side_a:
+                best = _best(entry, side_b, pairable, [e[2] for e in side_a], agree)
                 if best is None:
                     continue
-                j, b, key_b, ctx_b = best
-                back = _best(b, key_b, ctx_b, side_a, pairable, [e[2] for e in side_b])
-                if back is not None and back[1] is a:
-                    pairs.append(((i, a), (j, b)))
+                back = _best(best, side_a, pairable, [e[2] for e in side_b], agree)
+                if back is entry:
+                    pairs.append(((entry[0], entry[1]), (best[0], best[1])))
     return pairs
 
 
-def _best(slot: Located, key: str, context: frozenset[str], others, pairable, keys_a: list[str]):
-    """Return the entry among others of the same key with the most shared context, or None."""
+def _best(entry: tuple, others: list[tuple], pairable, keys: list[str],
+          agree: Callable[[Slot, Slot], bool]) -> tuple | None:
+    """Return the entry among others of the same key with the most shared context, or None.
+
+    An equal value weighs as much as some shared context: a source giving the same figure is
+    the likeliest to speak of the same thing.
+    """
+    _, slot, key, context, names = entry
     best, best_score = None, -1.0
-    for entry in others:
-        other, other_key, other_context = entry[1], entry[2], entry[3]
-        if other_key != key or _events_differ(slot.slot.subject, other.slot.subject):
+    for other in others:
+        _, other_slot, other_key, other_context, other_names = other
+        if other_key != key or _events_differ(slot.slot.subject, other_slot.slot.subject):
             continue
+        if names and other_names and not names & other_names:
+            continue  # "'Oumuamua in 2017" and "Borisov in 2019": values of two named things
         score = _similarity(context, other_context)
-        alone = keys_a.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1
-        if pairable(slot.slot, other.slot, score, alone) and score > best_score:
-            best, best_score = entry, score
+        alone = keys.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1
+        if not pairable(slot.slot, other_slot.slot, score, alone):
+            continue
+        score += AGREE_BONUS if agree(slot.slot, other_slot.slot) else 0.0
+        if score > best_score:
+            best, best_score = other, score
     return best
 
 
@@ -156,11 +192,11 @@ def _list_sums(tellings: list[Telling]) -> dict[int, set[str]]:
 def value_clashes(tellings: list[Telling], kind: str) -> list[Finding]:
     """Return one finding per group of paired numbers (or times) whose values disagree."""
     if kind == "number":
-        pairs = _pairs(tellings, kind, number_key, lambda a, b, s, alone: True)
         agree = numbers_agree
+        pairs = _pairs(tellings, kind, number_key, lambda a, b, s, alone: True, agree)
     else:
-        pairs = _pairs(tellings, kind, time_key, _times_pairable)
-        agree = lambda a, b: a.value == b.value  # noqa: E731
+        agree = _same_time
+        pairs = _pairs(tellings, kind, time_key, _times_pairable, agree)
     if kind == "number":
         sums = _list_sums(tellings)
         clashing = [(a, b) for a, b in pairs if not agree(a[1].slot, b[1].slot)
@@ -171,10 +207,14 @@ def value_clashes(tellings: list[Telling], kind: str) -> list[Finding]:
     if not clashing:
         return []
     findings = []
+    # Shown: the values of clashing pairs and the same values elsewhere (the majority), not
+    # a value that only agrees by conversion or hedge.
+    clashing_ids = {id(x[1]) for pair in clashing for x in pair}
+    shown_values = {x[1].slot.value for pair in clashing for x in pair}
     for component in _components(pairs):
-        ids = {id(located) for _, located in component}
-        if not any(id(a[1]) in ids for a, _ in clashing):
+        if not clashing_ids & {id(located) for _, located in component}:
             continue
+        component = [(i, s) for i, s in component if id(s) in clashing_ids or s.slot.value in shown_values]
         picks: dict[int, list[Located]] = {}
         for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
             picks.setdefault(index, []).append(located)

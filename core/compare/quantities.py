@@ -26,9 +26,14 @@ UNIT_ALIASES = {
     "kilometres": "kilometre", "mi": "mile", "miles": "mile", "ft": "foot", "feet": "foot",
     "m": "metre", "meter": "metre", "meters": "metre", "metres": "metre", "hr": "hour",
     "hrs": "hour", "yr": "year", "yrs": "year", "kg": "kilogram", "lb": "pound", "lbs": "pound",
-    "au": "astronomical unit", "mph": "mile per hour", "kph": "kilometre per hour",
+    "au": "astronomical unit", "mph": "speed@mi/h", "kph": "speed@km/h",
     "percent": "%", "cent": "%", "pc": "%",
 }
+# Lengths and speeds in one unit each, so that a value and its conversion compare equal.
+LENGTHS = {"kilometre": 1.0, "mile": 1.609344, "foot": 0.0003048, "metre": 0.001,
+           "astronomical unit": 149_597_870.7}
+SPEEDS = {"km/s": 1.0, "mi/h": 1.609344 / 3600, "km/h": 1 / 3600}
+CONVERSION = 0.05    # "150,000 mph" and "66 km/s" agree: conversions are rounded
 # Hedges before a number and the range they allow around it, as (low, high) factors.
 HEDGES = (
     (r"at least|more than|over|upwards of|in excess of|no fewer than|no less than", "min"),
@@ -38,7 +43,8 @@ HEDGES = (
 )
 _HEDGE_RE = re.compile(r"(?:^|\b)(" + "|".join(p for p, _ in HEDGES) + r")\s*[$€£]?$", re.I)
 _HEDGE_KIND = [(re.compile(rf"^(?:{p})$", re.I), kind) for p, kind in HEDGES]
-ABOUT = 0.1       # "about 1.4" covers 1.35: a rounding, not another value
+ABOUT = 0.05      # "about 1.4" covers 1.35: a rounding, not another value ("some 1,200" is not 1,100)
+BELOW = 0.1       # "nearly 900" covers 887
 BOUND = 0.25      # "at least 800" and "more than 800" agree; "at least 8" and 33 do not
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*|[()\[\],;:.—–]")
 # Words that end the noun phrase after a number: what follows is no longer what it counts.
@@ -68,13 +74,27 @@ def _unit_key(word: str) -> str:
     if word in PEOPLE_NOUNS:
         return "people"
     if word in UNIT_ALIASES:
-        return UNIT_ALIASES[word]
+        word = UNIT_ALIASES[word]
+    if word in LENGTHS:
+        return f"length@{word}"
+    if word.startswith("speed@"):
+        return word
     return stem(word)
+
+
+_SPEED_RE = re.compile(r"\s?(?:km|kilomet(?:er|re)s?|mi(?:les?)?|m|metres?|meters?)\s?(?:/|per\s)"
+                       r"\s?(?:s|sec|second|h|hr|hour)\b", re.I)
 
 
 def head_of(text: str, end: int) -> str:
     """Return the key of the noun a number counts, read from text[end:] ("" when none follows)."""
     rest = text[end:end + 80]
+    speed = _SPEED_RE.match(rest)
+    if speed:
+        per_hour = re.search(r"h(?:r|our)?\b", speed.group().split("/")[-1].split("per")[-1])
+        unit = ("km" if re.search(r"k", speed.group(), re.I) else "mi") + ("/h" if per_hour else "/s")
+        unit = "km/s" if unit == "mi/s" else unit
+        return f"speed@{unit}"       # "66 km/s" is a speed, not a distance
     if rest.startswith("-") and rest[1:2].isalpha():
         compound = re.match(r"-([A-Za-z]+)", rest).group(1)
         return _unit_key(compound)   # "11-week trial": the week is what is counted
@@ -115,7 +135,7 @@ def head_of(text: str, end: int) -> str:
     if named:
         head += "|" + " ".join(sorted(set(named)))
     if len(chunk) >= 2 and " ".join(chunk[-2:]) in ("astronomical unit", "astronomical units"):
-        head = "astronomical unit"
+        head = "length@astronomical unit"
     return head
 
 
@@ -171,13 +191,21 @@ def values_agree(a: float, hedge_a: str, b: float, hedge_b: str) -> bool:
     for x, hx, y, hy in ((a, hedge_a, b, hedge_b), (b, hedge_b, a, hedge_a)):
         if hx == "about" and _within(y, x * (1 - ABOUT), x * (1 + ABOUT)):
             return True
-        if hx == "max" and _within(y, x * (1 - ABOUT), x) and hy != "min":
+        if hx == "max" and _within(y, x * (1 - BELOW), x) and hy != "min":
             return True      # "nearly 900" holds 887
         if hx == "min" and hy in ("min", "about") and _within(y, x, x * (1 + BOUND)):
             return True      # "at least 800" and "more than 800"
         if hx == "min" and not hy and _within(y, x, x * (1 + ABOUT)):
             return True
     return False
+
+
+def in_base_unit(value: float, subject: str) -> tuple[float, bool]:
+    """Return a length in km or a speed in km/s (and True), else the value as it is (and False)."""
+    kind, _, unit = subject.partition("@")
+    table = LENGTHS if kind == "length" else SPEEDS if kind == "speed" else {}
+    factor = table.get(unit)
+    return (value * factor, True) if factor else (value, False)
 
 
 def number_value(value: str) -> float | None:

@@ -208,6 +208,8 @@ def _negations(text: str) -> list[Slot]:
         following = _WORD_RE.match(text, match.end() + 1) if match.end() < len(text) else None
         if following and following.group().lower() in DETERMINERS and match.group().lower() == "not":
             continue  # "rainfall, not the dam": a contrast between things, not a denied action
+        if match.group().lower() == "without" and not (following and following.group().endswith("ing")):
+            continue  # "life without parole" names a thing; "without giving" denies an action
         verb, _, verb_end = _next_verb(text, match.end())
         start = match.start()
         aux = re.search(r"(?:\b\w+\s)$", text[max(0, start - 12):start])
