@@ -136,7 +136,9 @@ def _best(entry: tuple, others: list[tuple], pairable, keys: list[str],
         _, other_slot, other_key, other_context, other_names = other
         if other_key != key or _events_differ(slot.slot.subject, other_slot.slot.subject):
             continue
-        if names and other_names and not names & other_names:
+        same_event = slot.slot.type == "time" and slot.slot.subject and \
+            slot.slot.subject == other_slot.slot.subject
+        if names and other_names and not names & other_names and not same_event:
             continue  # "'Oumuamua in 2017" and "Borisov in 2019": values of two named things
         score = _similarity(context, other_context)
         alone = keys.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1

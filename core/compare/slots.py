@@ -192,8 +192,8 @@ def _next_verb(text: str, at: int) -> tuple[str, int, int]:
         word = match.group()
         if seen >= VERB_REACH or not word.islower():
             break
-        if word in AUXILIARIES or word in STOPWORDS:
-            continue
+        if word in AUXILIARIES or word in STOPWORDS or (word.endswith("ly") and len(word) > 4):
+            continue  # "to be easily observed": the adverb is not the verb
         return stem(word), match.start(), match.end()
     return "", at, at
 

@@ -50,7 +50,8 @@ MODALITY_PHRASES = {
     "report": r"reportedly|allegedly|purportedly",
 }
 
-NEGATION_WORDS = r"not|n't|never|no longer|without|refused to|refuses to|denied|denies|declined to"
+NEGATION_WORDS = (r"not|n't|never|no longer|without|refused to|refuses to|denied|denies|declined to"
+                  r"|too \w+ to|unable to|fails? to|failed to")
 
 # Verbs that carry no event of their own: skipped to reach the verb a negation or name governs.
 AUXILIARIES = frozenset("""
@@ -128,7 +129,7 @@ TIME_TRIGGERS = frozenset(WEEKDAYS + MONTHS + SEASONS + (
 NUMBER_TRIGGERS = frozenset("""
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-half third thirds quarter quarters fifth fifths
+half third thirds quarter quarters fifth fifths both
 """.split())
 TITLE_TRIGGERS = frozenset(w for title in TITLE_WORDS for w in title.replace("-", " ").split())
 MODAL_TRIGGERS = frozenset("""
@@ -138,7 +139,7 @@ expected set due scheduled poised plan plans planned intend intends reportedly a
 purportedly
 """.split())
 NEGATION_TRIGGERS = frozenset("""
-not t never no without refused refuses denied denies declined
+not t never no without refused refuses denied denies declined too unable fail fails failed
 """.split())
 ATTRIBUTION_TRIGGERS = frozenset({"told", "said", "interview", "according", "reported", "reports"})
 

@@ -50,7 +50,7 @@ _MONTH_PATTERNS = (
     (r"\b(?:next|last|this) month\b", None),
     (rf"\b(?:in |by |until |since |early |late |mid-?)?({_MONTH})\b(?! \d{{1,2}}\b)", "month"),
 )
-_CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
+_CLOCK_RE = re.compile(r"(?<![:\d])\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
 _SEASON_RE = re.compile(rf"\b(?:this|last|next|in the|by the|before the) ({'|'.join(SEASONS)})\b", re.I)
 
 
@@ -93,6 +93,9 @@ def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_BOTH_RE = re.compile(r"\bboth\b(?= (?:of )?(?:the |its |their |his |her )?[\w’']+)", re.I)
+
+
 def _identifier(text: str, start: int, end: int) -> bool:
     """Tell whether digits are glued to letters or to another number by a hyphen (a model, a seat)."""
     before = text[start - 1:start] if start else ""
@@ -118,6 +121,10 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
         for match in _FRACTION_RE.finditer(text):
             found.append((match.start(), match.end(), _FRACTIONS[match.group().lower()], "share"))
             taken.append((match.start(), match.end()))
+    if spelled:
+        for match in _BOTH_RE.finditer(text):
+            found.append((match.start(), match.end(), "2", ""))   # "both black boxes" counts two
+            taken.append((match.start(), match.end()))
     clocks = [(m.start(), m.end()) for m in _CLOCK_RE.finditer(text)]
     for start, end, key in (find_numbers(text) if spelled else _digit_numbers(text)):
         if any(s < end and start < e for s, e in taken + clocks):
@@ -131,6 +138,12 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
             continue  # "one of the", "one official": a pronoun more often than a count
         found.append((start, end, key, "%" if key.endswith("%") else _unit_after(text, end)))
     return sorted(found)
+
+
+_DAYPARTS = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night",
+             "midday": "midday", "noon": "midday", "midnight": "midnight", "lunchtime": "midday"}
+_DAYPART_RE = re.compile(rf"\b(?:at|in the|this|early|late|{_WEEKDAY}|(?:early|late) (?:{_WEEKDAY}))\s"
+                         rf"({'|'.join(_DAYPARTS)})\b", re.I)
 
 
 def clock_value(raw: str) -> str:
@@ -206,4 +219,9 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
     if any(season in lowered for season in SEASONS):
         for match in _SEASON_RE.finditer(text):
             add(match.start(), match.end(), match.group().lower(), "season")
+    if any(part in lowered for part in _DAYPARTS):
+        for match in _DAYPART_RE.finditer(text):
+            # Kept beside the weekday that may hold it: "early Tuesday morning" gives both.
+            part = match.group(1).lower()
+            found.append((match.start(1), match.end(1), _DAYPARTS[part], "daypart"))
     return sorted(found)
