@@ -25,6 +25,7 @@ TYPE_WEIGHTS = {
     "quote": 0.5, "actor": 0.74, "institution": 0.72, "place": 0.7, "modality": 0.66,
     "other": 0.3, "spelling": 0.15,
 }
+LEGAL_WEIGHT = 0.86        # murder vs attempted murder, charged vs convicted: a fact, not wording
 OMISSION_FACTOR = 0.9      # a fact one source leaves out matters less than two facts that clash
 MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
 UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
@@ -128,7 +129,10 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
         picks = [(i, list(dict.fromkeys(slots))) for i, slots in sorted(involved.items())]
         shown = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks}
         known = all(s.slot.subject for _, slots in picks for s in slots)
-        findings.append(_Finding(kind, picks, shown, omission=kind == "title" and _dropped(shown),
+        legal = kind == "legal"   # no type of its own: "other", weighed as a fact
+        findings.append(_Finding("other" if legal else kind, picks, shown,
+                                 omission=kind == "title" and _dropped(shown),
+                                 weight=LEGAL_WEIGHT if legal else None,
                                  confidence=1.0 if known or kind not in EVENT_TYPES else UNSURE_SUBJECT))
     return findings
 
@@ -250,7 +254,7 @@ def _tone_clashes(tellings: list[_Telling]) -> list[_Finding]:
 
 def _rank(finding: _Finding, claim: Claim) -> float:
     """Return the rank of a finding: type weight times confidence, boosted for a lone dissenter."""
-    weight = TYPE_WEIGHTS[finding.type]
+    weight = finding.weight if finding.weight is not None else TYPE_WEIGHTS[finding.type]
     confidence = (0.75 + 0.25 * max(0.0, min(1.0, claim.score))) * finding.confidence
     if finding.omission:
         confidence *= OMISSION_FACTOR

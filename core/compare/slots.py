@@ -13,12 +13,13 @@ from core.compare.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARI
                                 NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, REPORTING_VERBS, SPEECH_VERBS,
                                 SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
                                 TITLE_WORDS)
+from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.quantities import frame_of
 from core.compare.slots_numbers import find_quantities, find_times
 from core.ingest.textnorm import STOPWORDS, fold_name, stem
 
 SLOT_TYPES = ("number", "time", "title", "attribution", "modality", "negation", "quote", "place",
-              "institution", "actor", "tone")
+              "institution", "actor", "tone", "legal")
 
 
 @dataclass(frozen=True)
@@ -371,6 +372,9 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
         slots += _quotes(text)
     if words & _PLACE_WORDS:
         slots += _places(text, institutions)
+    if words & LEGAL_TRIGGERS:
+        slots += [Slot("legal", s, e, text[s:e], value, subject, group)
+                  for s, e, value, subject, group in find_legal(text)]
     if words & _TONE_WORDS:
         slots += _tones(text)
     slots += institutions + _actors(text)

@@ -53,6 +53,8 @@ def group_key(slot: Slot) -> str | None:
         return slot.group if slot.group in CLASHING_INSTITUTIONS else None
     if slot.type == "place":
         return ""
+    if slot.type == "legal":
+        return f"{slot.group}|{slot.subject}"   # one victim's offence, one offence's stage
     return None
 
 

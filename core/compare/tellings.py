@@ -35,6 +35,7 @@ class Finding:
     values: dict[int, str]                      # telling index -> normalized value shown
     omission: bool = False
     confidence: float = 1.0
+    weight: float | None = None                 # overrides the type's weight (a legal status)
 
 
 
