@@ -293,6 +293,12 @@ def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling],
                       summary=_summary(finding, tellings), variants=tuple(variants))
 
 
+def _source_slots(documents: Sequence[Document], doc_ids: set[str]) -> dict[str, list[Slot]]:
+    """Return the slots of every passage of the given sources (the whole text, not the claim)."""
+    return {d.id: [s for p in d.passages for s in cached_slots(p.text)]
+            for d in documents if d.id in doc_ids}
+
+
 def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Divergence, ...]:
     """Return the divergences between the variants of one claim, highest rank first."""
     tellings = _tellings(claim, documents)
@@ -300,7 +306,8 @@ def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Diver
         return ()
     findings: list[_Finding] = []
     findings += _clashes(tellings)
-    findings += value_clashes(tellings, "number") + value_clashes(tellings, "time")
+    elsewhere = _source_slots(documents, {t.doc for t in tellings})
+    findings += value_clashes(tellings, "number", elsewhere) + value_clashes(tellings, "time", elsewhere)
     findings += _modal_clashes(tellings)
     findings += _negation_gaps(tellings)
     findings += quote_changes(tellings)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Mapping, Sequence
 
 from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
@@ -191,8 +191,22 @@ def _list_sums(tellings: list[Telling]) -> dict[int, set[str]]:
     return sums
 
 
-def value_clashes(tellings: list[Telling], kind: str) -> list[Finding]:
-    """Return one finding per group of paired numbers (or times) whose values disagree."""
+def _said_elsewhere(slot: Slot, other: Slot, elsewhere: Mapping[str, Sequence[Slot]], doc: str,
+                    key: Callable[[Slot], str | None], agree: Callable[[Slot, Slot], bool]) -> bool:
+    """Tell whether a source gives, somewhere in its text, the other source's value for the same
+    kind of thing: then the two values were paired across facts, not given for one."""
+    wanted = key(other)
+    return any(s.type == other.type and key(s) == wanted and agree(s, other) and s.value != slot.value
+               for s in elsewhere.get(doc, ()))
+
+
+def value_clashes(tellings: list[Telling], kind: str,
+                  elsewhere: Mapping[str, Sequence[Slot]] | None = None) -> list[Finding]:
+    """Return one finding per group of paired numbers (or times) whose values disagree.
+
+    `elsewhere` holds every slot of each source, to see whether a source gives the other's value
+    somewhere else ("33 years" for one count and "25 years" for another).
+    """
     if kind == "number":
         agree = numbers_agree
         pairs = _pairs(tellings, kind, number_key, lambda a, b, s, alone: True, agree)
@@ -206,6 +220,11 @@ def value_clashes(tellings: list[Telling], kind: str) -> list[Finding]:
                     and a[1].slot.value not in sums.get(id(b[1]), ())]
     else:
         clashing = [(a, b) for a, b in pairs if not agree(a[1].slot, b[1].slot)]
+    if elsewhere:
+        key = number_key if kind == "number" else time_key
+        clashing = [(a, b) for a, b in clashing
+                    if not _said_elsewhere(a[1].slot, b[1].slot, elsewhere, tellings[a[0]].doc, key, agree)
+                    and not _said_elsewhere(b[1].slot, a[1].slot, elsewhere, tellings[b[0]].doc, key, agree)]
     if not clashing:
         return []
     findings = []

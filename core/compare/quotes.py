@@ -38,6 +38,8 @@ def quote_changes(tellings: list[Telling]) -> list[Finding]:
             short, long_ = sorted((words_a, words_b), key=len)
             if is_subsequence(short, long_):
                 continue  # the same words, cut short or split by "she said"
+            if not (a.slot.subject and b.slot.subject):
+                continue  # words of no named speaker: a paraphrase in quotation marks, not a misquote
             narrowed_a, narrowed_b = _narrow(a, b)
             if (beside_quote(narrowed_a.slot.text, tellings[j].text, b.slot.start - tellings[j].start,
                              b.slot.end - tellings[j].start)
