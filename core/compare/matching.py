@@ -88,7 +88,7 @@ def _times_pairable(a: Slot, b: Slot, similarity: float, alone: bool) -> bool:
         return a.subject == b.subject
     if _span(a.value) != _span(b.value):
         return False   # of unknown events only like with like: "on Monday" may fall inside "last week"
-    return similarity >= TIME_MIN_SHARED or (alone and a.group == "clock")
+    return similarity >= TIME_MIN_SHARED or (alone and a.group in ("clock", "day"))
 
 
 def _span(time_value: str) -> str:
@@ -136,12 +136,13 @@ def _best(entry: tuple, others: list[tuple], pairable, keys: list[str],
         _, other_slot, other_key, other_context, other_names = other
         if other_key != key or _events_differ(slot.slot.subject, other_slot.slot.subject):
             continue
-        same_event = slot.slot.type == "time" and slot.slot.subject and \
-            slot.slot.subject == other_slot.slot.subject
-        if names and other_names and not names & other_names and not same_event:
+        alone = keys.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1
+        # The one day (or clock time) each source gives in a claim is the claim's own.
+        sure = slot.slot.type == "time" and (
+            (slot.slot.subject and slot.slot.subject == other_slot.slot.subject) or alone)
+        if names and other_names and not names & other_names and not sure:
             continue  # "'Oumuamua in 2017" and "Borisov in 2019": values of two named things
         score = _similarity(context, other_context)
-        alone = keys.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1
         if not pairable(slot.slot, other_slot.slot, score, alone):
             continue
         score += AGREE_BONUS if agree(slot.slot, other_slot.slot) else 0.0
@@ -196,7 +197,9 @@ def _said_elsewhere(slot: Slot, other: Slot, elsewhere: Mapping[str, Sequence[Sl
     """Tell whether a source gives, somewhere in its text, the other source's value for the same
     kind of thing: then the two values were paired across facts, not given for one."""
     wanted = key(other)
+    # Days recur for many events in one article: for a time, only the same named event counts.
     return any(s.type == other.type and key(s) == wanted and agree(s, other) and s.value != slot.value
+               and (s.type != "time" or (s.subject and s.subject == other.subject))
                for s in elsewhere.get(doc, ()))
 
 
