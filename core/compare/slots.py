@@ -307,7 +307,7 @@ def _actors(text: str) -> list[Slot]:
             continue  # a possessive names an owner, not the one acting
         before = re.search(r"(\w+)\s*$", text[:match.start(1)])
         if before and before.group(1).lower() in ("in", "at", "from", "of", "to", "for", "with",
-                                                   "by", "on", "and", "or", "the", "river"):
+                                                   "by", "on", "and", "or", "the"):
             continue  # a name inside a phrase or a pair is not the one acting
         start = match.start(1) + name.rfind(" ") + 1  # the name itself, titles are their own slots
         found.append(Slot("actor", start, match.end(3), text[start:match.end(3)],

@@ -29,7 +29,7 @@ INSTITUTIONS = {
     "eu": "eu", "european union": "eu", "un": "un", "united nations": "un", "kremlin": "kremlin",
     "white house": "white house", "pentagon": "pentagon", "state department": "state department",
     "european commission": "european commission", "imf": "imf", "world bank": "world bank",
-    "oscom": "oscom", "assembly": "assembly", "national assembly": "assembly",
+    "assembly": "assembly", "national assembly": "assembly",
     "legislature": "legislature",
 }
 # Institutions that need a capital letter to count ("the house" is a building, "House" a chamber).
@@ -83,7 +83,7 @@ SPEECH_VERBS = (REPORTING_VERBS + r"|added|writes|described|describes|called|cal
 # Names that are not places when they follow "in" or "at".
 NOT_PLACES = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(SEASONS) | frozenset(
     {"the", "a", "an", "his", "her", "their", "its", "this", "that", "president", "prime",
-     "january", "parliament", "congress", "senate", "house", "article", "english", "total",
+     "parliament", "congress", "senate", "house", "english", "total",
      "particular", "addition", "recent", "fact", "general", "part", "order", "return"})
 
 # A few ways outlets and countries are written; both sides of an alias compare equal.
@@ -153,7 +153,7 @@ INSTITUTION_KINDS = {
                                 "state department")},
     **{k: "court" for k in ("court", "supreme court", "constitutional court")},
     **{k: "international" for k in ("nato", "eu", "un", "european commission", "imf", "world bank",
-                                    "security council", "oscom")},
+                                    "security council")},
 }
 
 # Capitalised words that start a sentence and name a group, not one speaker.
