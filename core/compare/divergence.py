@@ -9,6 +9,7 @@ from typing import Sequence
 
 from core.compare.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
 from core.model import Claim, Divergence, Document, Passage, Variant
+from core.compare.normalize import fold
 from core.compare.quotes import quote_changes
 from core.compare.slots import Slot, cached_slots
 from core.compare.slots_compare import (EVENT_TYPES, beside_quote, capitalised_words, comparable,
@@ -228,6 +229,8 @@ def _spellings(tellings: list[_Telling]) -> list[_Finding]:
                 for b in words_j:
                     if a == b or a in words_j or b in words_i or not spelling_pair(a, b):
                         continue
+                    if fold(a) == fold(b):
+                        continue  # Müller / Muller: diacritics are not another spelling
                     pair = tuple(sorted((a, b)))
                     finding = findings.setdefault(pair, _Finding("spelling", [], {}))
                     for index, word, positions in ((i, a, words_i[a]), (j, b, words_j[b])):

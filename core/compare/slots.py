@@ -340,8 +340,8 @@ def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot
     """Return a number slot: subject = what it counts (head noun, and the event of a people count),
     group = the hedge before it (min, max, about or "")."""
     frame = frame_of(text, start, end)
-    if unit == "share" or value.endswith("%"):
-        subject = unit if unit == "share" else "%"
+    if unit in ("share", "score", "tie") or value.endswith("%"):
+        subject = unit if unit != "%" and not value.endswith("%") else "%"
     else:
         subject = f"{frame.head}:{frame.event}" if frame.event else frame.head
     return Slot("number", start, end, text[start:end], value, subject, frame.hedge)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
-from core.ingest.textnorm import find_numbers, stem
+from core.ingest.textnorm import find_numbers, normalize_number, stem
 
 # Fractions written as words; "a third" and "one-third" mean the same share.
 _FRACTIONS = {"half": "50%", "a half": "50%", "one half": "50%", "a third": "33.3%",
@@ -93,6 +93,14 @@ def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zero|nil"
+# A tally or score: "51-50", "4–1", "four to one" (only beside a vote or a win: else a range).
+_SCORE_RE = re.compile(rf"\b(?P<a>{_SMALL})(?:\s?[-–]\s?|(?P<to>\sto\s))(?P<b>{_SMALL})\b"
+                       rf"(?=\s(?:vote|tie|win|victory|defeat|loss|margin|split|majority|decision|"
+                       rf"ruling|verdict|score|in favou?r|against)|[\s,.;]|$)", re.I)
+_VOTE_BEFORE_RE = re.compile(r"\b(?:vot\w*|ruled|won|lost|beat|decided|split)\s+(?:\w+\s+)?$", re.I)
+_VOTE_AFTER_RE = re.compile(r"\s(?:vote|tie|win|victory|defeat|in favou?r|against|margin|decision|"
+                            r"ruling|verdict|split)", re.I)
 _BOTH_RE = re.compile(r"\bboth\b(?= (?:of )?(?:the |its |their |his |her )?[\w’']+)", re.I)
 
 
@@ -121,6 +129,16 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
         for match in _FRACTION_RE.finditer(text):
             found.append((match.start(), match.end(), _FRACTIONS[match.group().lower()], "share"))
             taken.append((match.start(), match.end()))
+    for match in _SCORE_RE.finditer(text):
+        if not (_VOTE_BEFORE_RE.search(text[max(0, match.start() - 25):match.start()])
+                or _VOTE_AFTER_RE.match(text, match.end())):
+            continue  # "from four to one" and "10-12" are ranges; "voted four to one" is a tally
+        first, second = normalize_number(match.group("a")), normalize_number(match.group("b"))
+        if first is None or second is None:
+            continue
+        unit = "tie" if re.match(r"\s*tie\b", text[match.end():match.end() + 6], re.I) else "score"
+        found.append((match.start(), match.end(), f"{first}-{second}", unit))
+        taken.append((match.start(), match.end()))
     if spelled:
         for match in _BOTH_RE.finditer(text):
             found.append((match.start(), match.end(), "2", ""))   # "both black boxes" counts two
