@@ -341,7 +341,7 @@ def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot
     group = the hedge before it (min, max, about or "")."""
     frame = frame_of(text, start, end)
     if unit in ("share", "score", "tie") or value.endswith("%"):
-        subject = unit if unit != "%" and not value.endswith("%") else "%"
+        subject = unit if unit in ("share", "score", "tie") else "%"
     else:
         subject = f"{frame.head}:{frame.event}" if frame.event else frame.head
     return Slot("number", start, end, text[start:end], value, subject, frame.hedge)
