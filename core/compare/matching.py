@@ -139,7 +139,8 @@ def _best(entry: tuple, others: list[tuple], pairable, keys: list[str],
         alone = keys.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1
         # The one day (or clock time) each source gives in a claim is the claim's own.
         sure = slot.slot.type == "time" and (
-            (slot.slot.subject and slot.slot.subject == other_slot.slot.subject) or alone)
+            (slot.slot.subject and slot.slot.subject == other_slot.slot.subject)
+            or (alone and slot.slot.group in ("day", "clock")))
         if names and other_names and not names & other_names and not sure:
             continue  # "'Oumuamua in 2017" and "Borisov in 2019": values of two named things
         score = _similarity(context, other_context)

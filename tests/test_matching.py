@@ -1,0 +1,148 @@
+"""Numbers and times are compared with the value of the same thing in the other sources, only."""
+from test_divergence import claim, diverge, document, where
+
+from core.compare.divergence import find_divergences
+
+
+def kinds(found):
+    return [d.type for d in found]
+
+
+def texts(divergence):
+    return [v.text for v in divergence.variants]
+
+
+def test_counts_of_different_things_are_never_compared():
+    _, found = diverge("The ferry Halvard carried 310 passengers and 14 crew when it sank.",
+                       "Of the passengers aboard the ferry Halvard, 122 were Orvish citizens.")
+    assert found == ()
+
+
+def test_passengers_are_not_compared_with_passengers_and_crew():
+    _, found = diverge("The ferry Halvard, carrying 310 passengers, sank off Kessel.",
+                       "The ferry Halvard, carrying 324 passengers and crew, sank off Kessel.")
+    assert found == ()
+
+
+def test_a_list_that_adds_up_to_the_other_count_is_the_same_count():
+    _, found = diverge("The ferry carried 310 passengers, 12 deck crew and 2 officers.",
+                       "The ferry carried 310 passengers and 14 crew.")
+    assert found == ()
+
+
+def test_the_same_count_given_two_values_is_one_number_divergence_with_every_source_that_gives_it():
+    docs, (divergence,) = diverge("The sinking of the Halvard killed 41 people, officials said.",
+                                  "Officials said 41 people were killed when the Halvard sank.",
+                                  "The Halvard sank, killing 44 people, officials said.")
+    assert divergence.type == "number"
+    assert [where(docs, v) for v in divergence.variants] == [("d0", "41"), ("d1", "41"), ("d2", "44")]
+    assert divergence.summary == '"41" (Outlet A, Outlet B) vs "44" (Outlet C)'
+
+
+def test_the_dead_are_not_compared_with_those_aboard():
+    _, found = diverge("The Halvard sank off Kessel, killing 41 people on board.",
+                       "The Halvard sank off Kessel with 42 people on board.")
+    assert found == ()
+
+
+def test_lives_individuals_and_people_counted_dead_are_one_count():
+    _, (divergence,) = diverge("The sinking off Kessel claimed 41 lives.",
+                               "The sinking off Kessel resulted in the deaths of 44 individuals.")
+    assert divergence.type == "number" and texts(divergence) == ["41", "44"]
+
+
+def test_hedged_values_that_can_both_hold_are_not_a_divergence():
+    for one, other in (("at least 800 homes", "more than 800 homes"), ("nearly 900 pages", "887 pages"),
+                       ("about 1.4 units", "1.35 units")):
+        _, found = diverge(f"The report on the Kessel flood counted {one} in all.",
+                           f"The report on the Kessel flood counted {other} in all.")
+        assert found == (), (one, other)
+
+
+def test_hedged_values_that_cannot_both_hold_are_a_number_divergence():
+    for one, other in (("nearly 900 pages", "940 pages"), ("at least eight people", "33 people"),
+                       ("some 1,200 homes", "1,100 homes")):
+        _, found = diverge(f"The report on the Kessel flood counted {one} in all.",
+                           f"The report on the Kessel flood counted {other} in all.")
+        assert kinds(found) == ["number"], (one, other)
+
+
+def test_a_spelled_out_number_equals_its_digits():
+    _, found = diverge("Forty fishermen rallied in the port of Kessel.",
+                       "40 fishermen rallied in the port of Kessel.")
+    assert found == ()
+
+
+def test_a_length_and_its_conversion_in_brackets_or_alone_are_equal():
+    _, found = diverge("The crater near Kessel is up to 12 miles (19 kilometres) wide.",
+                       "The crater near Kessel is up to 19 kilometres wide.",
+                       "The crater near Kessel is up to 12 miles wide.")
+    assert found == ()
+
+
+def test_a_tally_written_in_words_equals_its_digits_and_a_tie_is_not_a_vote():
+    _, found = diverge("The council voted four to one in favour of the Kessel dam.",
+                       "The council backed the Kessel dam in a 4-1 vote.")
+    assert found == ()
+    _, found = diverge("The council backed the Kessel dam in a 3-2 vote.",
+                       "The mayor broke a 2-2 tie on the Kessel dam.")
+    assert found == ()
+    _, (divergence,) = diverge("The council backed the Kessel dam in a 3-2 vote.",
+                               "The council backed the Kessel dam in a 4-1 vote.")
+    assert divergence.type == "number" and texts(divergence) == ["3-2", "4-1"]
+
+
+def test_both_counts_two():
+    _, (divergence,) = diverge("Divers recovered both flight recorders of the Kessel crash.",
+                               "Divers recovered one flight recorder of the Kessel crash.")
+    assert divergence.type == "number" and texts(divergence) == ["both", "one"]
+
+
+def test_a_source_that_gives_the_other_value_elsewhere_does_not_disagree():
+    told_once = document("d0", "Outlet A", "Judge Arn sentenced Vell to 20 years for the Kessel fraud.")
+    told_both = document("d0", "Outlet A", "Judge Arn sentenced Vell to 20 years for the Kessel fraud.",
+                         "He added 12 years for the Kessel bribery.")
+    other = document("d1", "Outlet B", "Vell got 12 years for the Kessel bribery, the court said.")
+    assert kinds(find_divergences(claim("d0:p1", "d1:p1"), [told_once, other])) == ["number"]
+    assert find_divergences(claim("d0:p1", "d1:p1"), [told_both, other]) == ()
+
+
+def test_the_same_clock_time_in_two_notations_is_not_a_divergence():
+    _, found = diverge("The ferry left Kessel at 14:05 local time.",
+                       "The ferry left Kessel at 2:05 p.m. local time.")
+    assert found == ()
+
+
+def test_two_clock_times_of_one_departure_are_a_time_divergence():
+    _, (divergence,) = diverge("The ferry left Kessel at 14:05 local time.",
+                               "The ferry departed at 2:04 p.m., the harbour office said.")
+    assert divergence.type == "time" and texts(divergence) == ["14:05", "2:04 p.m."]
+
+
+def test_a_time_in_brackets_converts_the_time_before_it():
+    _, found = diverge("The ferry left Kessel at 2:05 p.m. local time (11:05 a.m. GMT).",
+                       "The ferry left Kessel at 14:05 local time.")
+    assert found == ()
+
+
+def test_a_date_and_a_weekday_are_not_compared():
+    _, found = diverge("The ferry sank off Kessel on Thursday.", "The ferry sank off Kessel on June 12.")
+    assert found == ()
+
+
+def test_two_parts_of_one_day_are_a_time_divergence():
+    _, (divergence,) = diverge("The council passed the dam plan in a vote early Tuesday morning.",
+                               "The council passed the dam plan in a vote at midday on Tuesday.")
+    assert divergence.type == "time" and texts(divergence) == ["morning", "midday"]
+
+
+def test_the_one_day_each_source_gives_for_a_meeting_is_compared_even_among_other_names():
+    _, (divergence,) = diverge("On Sunday, Vell and her negotiator Arn met the Orvan envoys.",
+                               "In talks with Vell in Kessel, the Orvan envoys on Monday offered aid.")
+    assert divergence.type == "time" and texts(divergence) == ["On Sunday", "on Monday"]
+
+
+def test_years_beside_two_named_things_are_not_compared():
+    _, found = diverge("It is the third such comet after Tallow, seen in 2017.",
+                       "It follows the comet Brisk, seen in 2019.")
+    assert found == ()
