@@ -283,3 +283,21 @@ def test_a_weekday_and_a_week_of_no_known_event_do_not_clash():
     _, found = diverge("Officials confirmed on Monday that the plan was ready.",
                        "The plan was submitted by Orvan last week, officials confirmed.")
     assert [d.type for d in found] == []
+
+
+def test_an_action_that_something_is_too_faint_to_allow_is_a_negation_of_it():
+    _, (divergence,) = diverge("The comet will be observed by the Kessel telescope in May.",
+                               "The comet will be too faint to be easily observed by the Kessel telescope.")
+    assert divergence.type == "negation"
+    assert [v.text for v in divergence.variants] == ["be too faint to be easily observed", "observed"]
+
+
+def test_a_source_that_states_both_the_denial_and_the_fact_is_no_negation_gap():
+    _, found = diverge("Vell pleaded not guilty, but the jury found her guilty of fraud.",
+                       "The jury found Vell guilty of fraud.")
+    assert "negation" not in [d.type for d in found]
+
+
+def test_names_differing_only_by_diacritics_are_not_a_spelling_divergence():
+    _, found = diverge("Mayor Jürgens opened the Kessel dam.", "Mayor Jurgens opened the Kessel dam.")
+    assert found == ()

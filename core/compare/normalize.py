@@ -7,9 +7,14 @@ import unicodedata
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 
+# Letters that do not decompose into a base letter and a diacritic, spelled the way English does.
+_LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "ß": "ss", "ł": "l", "Ł": "L",
+                          "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "Oe", "ı": "i"})
+
+
 def fold(text: str) -> str:
     """Return text lowercased, with diacritics stripped and typographic quotes made straight."""
-    plain = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    plain = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'").translate(_LETTERS))
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 

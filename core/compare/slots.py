@@ -14,6 +14,7 @@ from core.compare.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARI
                                 SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
                                 TITLE_WORDS)
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
+from core.compare.normalize import fold
 from core.compare.quantities import frame_of
 from core.compare.slots_numbers import find_quantities, find_times
 from core.ingest.textnorm import STOPWORDS, fold_name, stem
@@ -70,7 +71,7 @@ _TONE_RE = re.compile(r"\b(" + "|".join(sorted(POSITIVE_TONE | NEGATIVE_TONE)) +
 def name_key(name: str) -> str:
     """Return the key of a person's name: its last word, spelling variants folded."""
     last = re.sub(r"['’]s$", "", name.strip().split()[-1])
-    return fold_name(last)
+    return fold_name(fold(last))   # Jürgens and Jurgens are one person
 
 
 _SPACES_RE = re.compile(r"\s+")
