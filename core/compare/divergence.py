@@ -31,6 +31,7 @@ OMISSION_FACTOR = 0.9      # a fact one source leaves out matters less than two 
 MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
 UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
 OBJECT_WINDOW = 60         # characters after a modal phrase that name what it is about
+REPORTING_STEMS = frozenset({"report", "confirm", "announc", "stat", "said", "reveal", "claim", "cit"})
 PAIRED_TYPES = ("number", "time")   # compared value by value with the matching one (matching.py)
 _PLAIN_WORD_RE = re.compile(r"[a-z]+")
 
@@ -131,11 +132,18 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
         shown = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks}
         known = all(s.slot.subject for _, slots in picks for s in slots)
         legal = kind == "legal"   # no type of its own: "other", weighed as a fact
-        findings.append(_Finding("other" if legal else kind, picks, shown,
+        findings.append(_Finding("other" if legal else _agent_type(picks) if kind == "agent" else kind,
+                                 picks, shown,
                                  omission=kind == "title" and _dropped(shown),
                                  weight=LEGAL_WEIGHT if legal else None,
                                  confidence=1.0 if known or kind not in EVENT_TYPES else UNSURE_SUBJECT))
     return findings
+
+
+def _agent_type(picks) -> str:
+    """Return "attribution" for the doers of a reporting verb (reported by X), else "actor"."""
+    verb = picks[0][1][0].slot.subject
+    return "attribution" if verb in REPORTING_STEMS else "actor"
 
 
 def _dropped(values: dict[int, str]) -> bool:

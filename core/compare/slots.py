@@ -13,6 +13,7 @@ from core.compare.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARI
                                 NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, REPORTING_VERBS, SPEECH_VERBS,
                                 SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
                                 TITLE_WORDS)
+from core.compare.agents import find_agents
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.normalize import fold
 from core.compare.quantities import frame_of
@@ -20,7 +21,7 @@ from core.compare.slots_numbers import find_quantities, find_times
 from core.ingest.textnorm import STOPWORDS, fold_name, stem
 
 SLOT_TYPES = ("number", "time", "title", "attribution", "modality", "negation", "quote", "place",
-              "institution", "actor", "tone", "legal")
+              "institution", "actor", "tone", "legal", "agent")
 
 
 @dataclass(frozen=True)
@@ -373,6 +374,8 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
         slots += _quotes(text)
     if words & _PLACE_WORDS:
         slots += _places(text, institutions)
+    if "by" in words:
+        slots += [Slot("agent", s, e, text[s:e], value, verb) for s, e, value, verb in find_agents(text)]
     if words & LEGAL_TRIGGERS:
         slots += [Slot("legal", s, e, text[s:e], value, subject, group)
                   for s, e, value, subject, group in find_legal(text)]
