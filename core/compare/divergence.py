@@ -9,6 +9,7 @@ from typing import Sequence
 
 from core.compare.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
 from core.model import Claim, Divergence, Document, Passage, Variant
+from core.compare.names import first_name_clashes
 from core.compare.normalize import fold
 from core.compare.quotes import quote_changes
 from core.compare.slots import Slot, cached_slots
@@ -322,6 +323,7 @@ def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Diver
     findings += _modal_clashes(tellings)
     findings += _negation_gaps(tellings)
     findings += quote_changes(tellings)
+    findings += first_name_clashes(tellings)
     findings += _spellings(tellings)
     findings += _tone_clashes(tellings)
     result: dict[str, Divergence] = {}
