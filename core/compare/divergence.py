@@ -31,6 +31,7 @@ LEGAL_WEIGHT = 0.86        # murder vs attempted murder, charged vs convicted: a
 OMISSION_FACTOR = 0.9      # a fact one source leaves out matters less than two facts that clash
 MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
 UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
+MODAL_MIN_SHARED = 2       # content words two modal phrases' objects share to be about one action
 OBJECT_WINDOW = 60         # characters after a modal phrase that name what it is about
 REPORTING_STEMS = frozenset({"report", "confirm", "announc", "stat", "said", "reveal", "claim", "cit"})
 PAIRED_TYPES = ("number", "time")   # compared value by value with the matching one (matching.py)
@@ -169,7 +170,7 @@ def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
             if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
                 continue
             same_verb = a.slot.subject and a.slot.subject == b.slot.subject
-            if same_verb or object_a & object_b:
+            if same_verb or len(object_a & object_b) >= MODAL_MIN_SHARED:
                 findings.append(_Finding("modality", [(i, [a]), (j, [b])],
                                          {i: a.slot.value, j: b.slot.value},
                                          confidence=1.0 if same_verb else UNSURE_SUBJECT))

@@ -88,7 +88,7 @@ def _times_pairable(a: Slot, b: Slot, similarity: float, alone: bool) -> bool:
         return a.subject == b.subject
     if _span(a.value) != _span(b.value):
         return False   # of unknown events only like with like: "on Monday" may fall inside "last week"
-    return similarity >= TIME_MIN_SHARED or (alone and a.group in ("clock", "day"))
+    return similarity >= TIME_MIN_SHARED or (alone and time_key(a) in ("clock", "day"))
 
 
 def _span(time_value: str) -> str:
@@ -140,7 +140,7 @@ def _best(entry: tuple, others: list[tuple], pairable, keys: list[str],
         # The one day (or clock time) each source gives in a claim is the claim's own.
         sure = slot.slot.type == "time" and (
             (slot.slot.subject and slot.slot.subject == other_slot.slot.subject)
-            or (alone and slot.slot.group in ("day", "clock")))
+            or (alone and key in ("day", "clock")))
         if names and other_names and not names & other_names and not sure:
             continue  # "'Oumuamua in 2017" and "Borisov in 2019": values of two named things
         score = _similarity(context, other_context)

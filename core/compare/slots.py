@@ -6,14 +6,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.compare.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARIES,
-                                CAPITAL_ONLY_INSTITUTIONS, DETERMINERS, EVENT_NOUNS,
+                                DETERMINERS, EVENT_NOUNS,
                                 GENERIC_VERBS, GROUP_SPEAKERS, INSTITUTIONS, IRREGULAR_PAST,
-                                INSTITUTION_KINDS, MODAL_TRIGGERS, MODALITY_PHRASES,
+                                MODAL_TRIGGERS, MODALITY_PHRASES,
                                 NEGATION_TRIGGERS, NEGATION_WORDS, NEGATIVE_TONE, NOT_PLACES,
                                 NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, REPORTING_VERBS, SPEECH_VERBS,
                                 SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
                                 TITLE_WORDS)
 from core.compare.agents import find_agents
+from core.compare.institutions import find_institutions
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.normalize import fold
 from core.compare.quantities import frame_of
@@ -57,8 +58,6 @@ _NEGATION_RE = re.compile(rf"\b(?:{NEGATION_WORDS})\b|n't\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
 _MODALITY_RES = tuple((value, re.compile(rf"\b(?:{pattern})\b", re.I))
                       for value, pattern in MODALITY_PHRASES.items())
-_INSTITUTION_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in INSTITUTIONS),
-                                                     key=len, reverse=True)) + r")\b", re.I)
 _PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
 _ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
 _DIGIT_RE = re.compile(r"\d")
@@ -242,21 +241,6 @@ def _modalities(text: str) -> list[Slot]:
     return found
 
 
-def _institutions(text: str) -> list[Slot]:
-    """Return institutions with one key per body (Nato == NATO)."""
-    found = []
-    for match in _INSTITUTION_RE.finditer(text):
-        surface = match.group()
-        key = INSTITUTIONS[surface.lower()]
-        if key in CAPITAL_ONLY_INSTITUTIONS and not surface[0].isupper():
-            continue
-        if surface.lower() in ("un", "eu") and not surface.isupper():
-            continue
-        found.append(Slot("institution", match.start(), match.end(), surface, key, "",
-                          INSTITUTION_KINDS.get(key, "body")))
-    return found
-
-
 def _places(text: str, institutions: list[Slot]) -> list[Slot]:
     """Return capitalised places after in/at/from (a heuristic, no gazetteer)."""
     found = []
@@ -354,7 +338,8 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     lowered = text.lower()
     words = set(_LOWER_WORD_RE.findall(lowered))
     digits = _DIGIT_RE.search(text) is not None
-    institutions = _institutions(text) if words & _INSTITUTION_WORDS else []
+    institutions = ([Slot("institution", *found) for found in find_institutions(text)]
+                    if words & _INSTITUTION_WORDS else [])
     slots: list[Slot] = []
     spelled = bool(words & NUMBER_TRIGGERS)
     if digits or spelled:

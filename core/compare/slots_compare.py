@@ -70,7 +70,10 @@ def group_key(slot: Slot) -> str | None:
 
 
 def comparable(a: Slot, b: Slot) -> bool:
-    """Tell whether two slots of one group speak of the same thing (times of one event)."""
+    """Tell whether two slots of one group speak of the same thing (times of one event, bodies
+    named in one kind of act: "approved by Congress" and "Senate approval")."""
+    if a.type == "institution":
+        return bool(a.subject) and a.subject == b.subject
     if a.type == "place":
         return bool(a.subject) and a.subject == b.subject  # two venues of one event, never of two
     if a.type in EVENT_TYPES:
