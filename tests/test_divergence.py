@@ -301,3 +301,11 @@ def test_a_source_that_states_both_the_denial_and_the_fact_is_no_negation_gap():
 def test_names_differing_only_by_diacritics_are_not_a_spelling_divergence():
     _, found = diverge("Mayor Jürgens opened the Kessel dam.", "Mayor Jurgens opened the Kessel dam.")
     assert found == ()
+
+
+def test_a_thing_one_source_denies_and_another_states_is_a_negation_divergence():
+    docs, (divergence,) = diverge("Unlike earlier comets, it does not show a visible coma or a tail.",
+                                  "A faint visible coma and a short tail have emerged around it.")
+    assert divergence.type == "negation"
+    assert [where(docs, v) for v in divergence.variants] == [("d0", "does not show"),
+                                                             ("d1", "visible coma and a short tail")]

@@ -15,7 +15,7 @@ from core.compare.quotes import quote_changes
 from core.compare.slots import Slot, cached_slots
 from core.compare.slots_compare import (EVENT_TYPES, beside_quote, capitalised_words, comparable,
                                  group_key, same_value, spelling_pair)
-from core.ingest.textnorm import content_words, normalize_text, stem
+from core.ingest.textnorm import STOPWORDS, content_words, normalize_text, stem
 from core.compare.worddiff import word_diff_spans
 from core.compare.matching import value_clashes
 from core.compare.tellings import Finding as _Finding, Located as _Located, Telling as _Telling
@@ -189,7 +189,14 @@ def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
                 continue  # "pleaded not guilty ... found guilty": the source gives both itself
             picks, values = [(index, [located])], {index: "not " + slot.value}
             for other_index, other in enumerate(tellings):
-                if other.doc == telling.doc or slot.value not in other.words:
+                if other.doc == telling.doc:
+                    continue
+                if slot.value not in other.words:
+                    # "does not show a tail" vs "a faint tail has emerged": the thing denied, stated.
+                    stated = _object_stated(telling, slot, other)
+                    if stated is not None:
+                        picks.append((other_index, [stated]))
+                        values[other_index] = stated.slot.value
                     continue
                 if any(s.slot.type == "negation" and s.slot.value == slot.value for s in other.slots):
                     continue
@@ -201,6 +208,27 @@ def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
                 # The same verb stated and denied is a clash, not an omission: no discount.
                 findings.append(_Finding("negation", picks, values))
     return findings
+
+
+_CLAUSE_RE = re.compile(r"[^,.;:()\u2013\u2014]+")
+OBJECT_WORDS = 3           # content words after a denied verb that name what is denied
+
+
+def _object_stated(telling: _Telling, slot: Slot, other: _Telling) -> _Located | None:
+    """Return the span of another telling that states, with no negation, what a negation denies."""
+    clause = _CLAUSE_RE.match(telling.text, slot.end - telling.start)
+    words = [w for w in _PLAIN_WORD_RE.findall(clause.group().lower()) if len(w) >= 4
+             and w not in STOPWORDS][:OBJECT_WORDS] if clause else []
+    if len(words) < 2:
+        return None
+    found = [m for w in words for m in re.finditer(rf"\b{w}\b", other.text, re.I)]
+    if len({m.group().lower() for m in found}) < 2:
+        return None
+    start, end = min(m.start() for m in found), max(m.end() for m in found)
+    if end - start > 2 * OBJECT_WINDOW or any(s.slot.type == "negation" for s in other.slots):
+        return None
+    span = Slot("negation", other.start + start, other.start + end, other.text[start:end], "stated")
+    return _Located(span, _passage_at(other, span.start))
 
 
 def _stated_too(telling: _Telling, slot: Slot) -> bool:
