@@ -16,3 +16,4 @@ def test_a_source_naming_two_people_of_one_family_gives_no_first_name_clash():
     _, found = diverge("Senator Ann Vell and Senator Ola Vell backed the dam.",
                        "Senator Ann Vell backed the dam.")
     assert "actor" not in [d.type for d in found]
+

@@ -134,6 +134,7 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
         shown = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks}
         known = all(s.slot.subject for _, slots in picks for s in slots)
         legal = kind == "legal"   # no type of its own: "other", weighed as a fact
+        kind = "title" if kind == "relation" else kind   # a status of a person, like "former"
         findings.append(_Finding("other" if legal else _agent_type(picks) if kind == "agent" else kind,
                                  picks, shown,
                                  omission=kind == "title" and _dropped(shown),

@@ -18,11 +18,12 @@ from core.compare.institutions import find_institutions
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.normalize import fold
 from core.compare.quantities import frame_of
+from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.ingest.textnorm import STOPWORDS, fold_name, stem
 
 SLOT_TYPES = ("number", "time", "title", "attribution", "modality", "negation", "quote", "place",
-              "institution", "actor", "tone", "legal", "agent")
+              "institution", "actor", "tone", "legal", "agent", "relation")
 
 
 @dataclass(frozen=True)
@@ -359,6 +360,8 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
         slots += _quotes(text)
     if words & _PLACE_WORDS:
         slots += _places(text, institutions)
+    if words & RELATION_TRIGGERS:
+        slots += [Slot("relation", s, e, text[s:e], v, rel) for s, e, v, rel in find_relations(text)]
     if "by" in words:
         slots += [Slot("agent", s, e, text[s:e], value, verb) for s, e, value, verb in find_agents(text)]
     if words & LEGAL_TRIGGERS:

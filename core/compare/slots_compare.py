@@ -62,6 +62,9 @@ def group_key(slot: Slot) -> str | None:
         return slot.group if slot.group in CLASHING_INSTITUTIONS else None
     if slot.type == "place":
         return ""
+    if slot.type == "relation":
+        # One husband called ex and estranged; a bare "husband" may be someone else's.
+        return slot.subject if slot.value != "current" else None
     if slot.type == "agent":
         return slot.subject or None             # the doers of one action ("spotted by")
     if slot.type == "legal":

@@ -1,0 +1,21 @@
+"""Family relations and their status: one person's ex-husband is not their estranged husband."""
+from core.compare.relations import find_relations
+from test_divergence import diverge
+
+
+def test_relations_are_found_with_their_status():
+    assert find_relations("her ex-husband's aunt and his late wife") == [
+        (4, 16, "ex", "husband"), (31, 40, "late", "wife")]
+
+
+def test_two_statuses_of_one_relation_are_a_title_divergence():
+    _, (divergence,) = diverge("Vell poisoned the parents of her ex-husband, Tor.",
+                               "Vell poisoned the parents of her estranged husband, Tor.")
+    assert divergence.type == "title"
+    assert [v.text for v in divergence.variants] == ["ex-husband", "estranged husband"]
+
+
+def test_a_relation_without_a_status_is_not_compared():
+    _, found = diverge("Vell poisoned the parents of her ex-husband, Tor.",
+                       "Vell poisoned the parents of her husband, Tor.")
+    assert found == ()
