@@ -309,3 +309,10 @@ def test_a_thing_one_source_denies_and_another_states_is_a_negation_divergence()
     assert divergence.type == "negation"
     assert [where(docs, v) for v in divergence.variants] == [("d0", "does not show"),
                                                              ("d1", "visible coma and a short tail")]
+
+
+def test_a_reason_one_source_gives_and_another_denies_is_a_negation_divergence():
+    _, (divergence,) = diverge("The council cited the flood as the main reason for the bridge closure.",
+                               "The flood is not the reason for the bridge closure, the council said.")
+    assert divergence.type == "negation"
+    assert [v.text for v in divergence.variants] == ["is not the reason", "reason"]

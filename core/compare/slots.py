@@ -209,8 +209,9 @@ def _negations(text: str) -> list[Slot]:
     found = []
     for match in _NEGATION_RE.finditer(text):
         following = _WORD_RE.match(text, match.end() + 1) if match.end() < len(text) else None
-        if following and following.group().lower() in DETERMINERS and match.group().lower() == "not":
-            continue  # "rainfall, not the dam": a contrast between things, not a denied action
+        if (following and following.group().lower() in DETERMINERS and match.group().lower() == "not"
+                and not re.search(r"\b(?:is|are|was|were)\s$", text[max(0, match.start() - 5):match.start()])):
+            continue  # "rainfall, not the dam": a contrast; "X is not the reason" denies a claim
         if match.group().lower() == "without" and not (following and following.group().endswith("ing")):
             continue  # "life without parole" names a thing; "without giving" denies an action
         verb, _, verb_end = _next_verb(text, match.end())
