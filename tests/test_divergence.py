@@ -316,3 +316,10 @@ def test_a_reason_one_source_gives_and_another_denies_is_a_negation_divergence()
                                "The flood is not the reason for the bridge closure, the council said.")
     assert divergence.type == "negation"
     assert [v.text for v in divergence.variants] == ["is not the reason", "reason"]
+
+
+def test_two_values_of_one_fact_rank_above_a_reworded_quote():
+    _, found = diverge('The flood displaced 1,200 families. "We will rebuild every home," Vell said.',
+                       'The flood displaced 1,100 families. "We will rebuild each home," Vell said.')
+    assert [d.type for d in found] == ["number", "quote"]
+    assert found[0].rank > found[1].rank + 0.3
