@@ -9,11 +9,10 @@ from core.compare.divergence import find_divergences
 from core.model import Claim
 
 
-@pytest.fixture(scope="module")
-def seed_documents(request):
+@pytest.fixture
+def seed_documents(seeds_dir):
     from core.ingest.sources import load_path
-    seeds = request.getfixturevalue("seeds_dir")
-    return analyze([load_path(str(p)) for p in sorted(seeds.glob("*.txt"))]).documents
+    return analyze([load_path(str(p)) for p in sorted(seeds_dir.glob("*.txt"))]).documents
 
 
 def claim_of(documents, pattern):
@@ -42,7 +41,7 @@ def test_congress_against_senate_approval_is_an_institution_divergence_across_so
 
 def test_told_one_outlet_against_told_another_is_an_attribution_divergence(seed_documents):
     (divergence,), _ = found(seed_documents, r"\btold (?:Reuters|CNN)\b", "attribution")
-    assert sorted(v.text for v in divergence.variants) == ["told CNN", "told Reuters"]
+    assert {v.text for v in divergence.variants} == {"told CNN", "told Reuters"}
 
 
 def test_the_day_of_the_berlin_meetings_is_a_time_divergence(seed_documents):
