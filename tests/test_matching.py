@@ -146,3 +146,22 @@ def test_years_beside_two_named_things_are_not_compared():
     _, found = diverge("It is the third such comet after Tallow, seen in 2017.",
                        "It follows the comet Brisk, seen in 2019.")
     assert found == ()
+
+
+def test_positions_roles_and_layoffs_count_one_thing():
+    _, (divergence,) = diverge("Orvan Freight will cut 1,200 positions this year.",
+                               "Orvan Freight plans 1,500 layoffs this year.")
+    assert divergence.type == "number" and texts(divergence) == ["1,200", "1,500"]
+
+
+def test_a_figure_one_source_puts_in_a_named_mouth_and_another_calls_a_rumour_is_an_attribution():
+    docs, (divergence,) = diverge("Ada Vell, the chief executive, said the plan could cut 3,000 jobs.",
+                                  "The cuts are smaller than the 3,000 layoffs insiders had whispered about.")
+    assert divergence.type == "attribution"
+    assert [where(docs, v) for v in divergence.variants] == [("d0", "3,000"), ("d1", "3,000")]
+
+
+def test_a_rumour_named_outside_the_clause_of_a_figure_is_not_its_origin():
+    _, found = diverge("Ada Vell said the plan will cut 3,000 jobs.",
+                       "Orvan Freight cut 3,000 jobs, confirming weeks of rumours.")
+    assert found == ()

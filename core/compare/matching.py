@@ -204,6 +204,48 @@ def _said_elsewhere(slot: Slot, other: Slot, elsewhere: Mapping[str, Sequence[Sl
                for s in elsewhere.get(doc, ()))
 
 
+# Words that put a figure down to hearsay, and the said-clause that puts it in a named mouth.
+_HEARSAY_RE = re.compile(r"\b(?:rumou?r\w*|whisper\w*|speculat\w*|insiders?|unconfirmed|reportedly|"
+                         r"(?:earlier |previous |industry |media )?reports? (?:had )?suggest\w*)\b", re.I)
+_NAMED_RE = re.compile(r"\b[A-Z][a-z]+\b[^.;]{0,140}?\b(?:said|says|wrote|writes|stated|announced|"
+                       r"confirmed|told)\b")
+
+
+_CLAUSE_MARKS = (",", ";", ":", ".", "\u2014", "(")
+
+
+def _source_of(telling: Telling, located: Located) -> str:
+    """Return "hearsay" or "named" for where the sentence holding a figure says it comes from."""
+    passage = next((p for p in telling.passages if p.id == located.passage), None)
+    if passage is None:
+        return ""
+    # Hearsay counts only in the figure's own clause: "cut 14,000 jobs, confirming the rumours".
+    at = located.slot.start - passage.start
+    clause_start = max(passage.text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    ends = [e for e in (passage.text.find(mark, located.slot.end - passage.start) for mark in _CLAUSE_MARKS)
+            if e >= 0]
+    if _HEARSAY_RE.search(passage.text[clause_start:min(ends, default=len(passage.text))]):
+        return "hearsay"
+    return "named" if _NAMED_RE.search(passage.text) else ""
+
+
+def source_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
+    """Return one attribution finding per figure that one source puts in a named person's mouth
+    and another puts down to rumour (the same value, two origins)."""
+    findings = []
+    for component in _components([(a, b) for a, b in pairs if agree(a[1].slot, b[1].slot)]):
+        origins = {id(located): _source_of(tellings[i], located) for i, located in component}
+        if {"hearsay", "named"} - set(origins.values()):
+            continue
+        picks: dict[int, list[Located]] = {}
+        for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
+            if origins[id(located)]:
+                picks.setdefault(index, []).append(located)
+        values = {i: origins[id(slots[0])] for i, slots in picks.items()}
+        findings.append(Finding("attribution", sorted(picks.items()), values))
+    return findings
+
+
 def value_clashes(tellings: list[Telling], kind: str,
                   elsewhere: Mapping[str, Sequence[Slot]] | None = None) -> list[Finding]:
     """Return one finding per group of paired numbers (or times) whose values disagree.
@@ -229,9 +271,9 @@ def value_clashes(tellings: list[Telling], kind: str,
         clashing = [(a, b) for a, b in clashing
                     if not _said_elsewhere(a[1].slot, b[1].slot, elsewhere, tellings[a[0]].doc, key, agree)
                     and not _said_elsewhere(b[1].slot, a[1].slot, elsewhere, tellings[b[0]].doc, key, agree)]
+    findings = source_clashes(tellings, pairs, agree) if kind == "number" else []
     if not clashing:
-        return []
-    findings = []
+        return findings
     # Shown: the values of clashing pairs and the same values elsewhere (the majority), not
     # a value that only agrees by conversion or hedge.
     clashing_ids = {id(x[1]) for pair in clashing for x in pair}

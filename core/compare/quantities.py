@@ -12,6 +12,10 @@ people person persons individual individuals life lives victim victims dead deat
 fatality fatalities casualty casualties body bodies soul souls resident residents civilian
 civilians
 """.split())
+# Nouns for jobs counted: "14,000 positions", "14,000 roles" and "14,000 layoffs" count one thing.
+JOB_NOUNS = frozenset("""
+job jobs position positions role roles post posts layoff layoffs redundancy redundancies
+""".split())
 # What happened to the people counted: a count of dead is never compared with a count aboard.
 PEOPLE_EVENTS = (
     ("dead", frozenset("kill die died dead death fatal fatalit perish toll lost loss claim "
@@ -73,6 +77,8 @@ def _unit_key(word: str) -> str:
     word = word.lower().strip("'’-")
     if word in PEOPLE_NOUNS:
         return "people"
+    if word in JOB_NOUNS:
+        return "jobs"
     if word in UNIT_ALIASES:
         word = UNIT_ALIASES[word]
     if word in LENGTHS:
@@ -116,7 +122,7 @@ def head_of(text: str, end: int) -> str:
             break
         chunk.append(low)
         following = n + 1
-        if low in UNIT_ALIASES or low in PEOPLE_NOUNS:
+        if low in UNIT_ALIASES or low in PEOPLE_NOUNS or (low in JOB_NOUNS and low.endswith("s")):
             break
         if low.endswith("s") and len(low) > 3 and not low.endswith("ss"):
             break                    # a plural noun closes the phrase: "five students killed"
