@@ -323,3 +323,9 @@ def test_two_values_of_one_fact_rank_above_a_reworded_quote():
                        'The flood displaced 1,100 families. "We will rebuild each home," Vell said.')
     assert [d.type for d in found] == ["number", "quote"]
     assert found[0].rank > found[1].rank + 0.3
+
+
+def test_not_only_adds_and_denies_nothing():
+    _, found = diverge("The flood hit not only the port but also the old town of Kessel.",
+                       "The flood hit the port and the old town of Kessel.")
+    assert found == ()

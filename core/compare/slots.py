@@ -212,6 +212,9 @@ def _negations(text: str) -> list[Slot]:
         if (following and following.group().lower() in DETERMINERS and match.group().lower() == "not"
                 and not re.search(r"\b(?:is|are|was|were)\s$", text[max(0, match.start() - 5):match.start()])):
             continue  # "rainfall, not the dam": a contrast; "X is not the reason" denies a claim
+        if following and following.group().lower() in ("only", "just", "merely", "least") and \
+                match.group().lower() == "not":
+            continue  # "not only ... but also" adds; it denies nothing
         if match.group().lower() == "without" and not (following and following.group().endswith("ing")):
             continue  # "life without parole" names a thing; "without giving" denies an action
         verb, _, verb_end = _next_verb(text, match.end())
