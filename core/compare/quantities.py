@@ -182,7 +182,10 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     if not head and text[start:start + 1] in "$€£":
         head = text[start]           # "$3.3 trillion over ten years": the money is what is counted
     words = _nearest_first(text, start, end)
-    event = people_event(words) if head.partition("+")[0] == "people" else ""
+    # What happened to those counted tells a count of dead from a count aboard, of any noun
+    # that counts beings; measures and money have no such event.
+    measured = "@" in head or head in ("$", "€", "£", "%", "")
+    event = "" if measured else people_event(words)
     return Frame(head, event, hedge_of(text, start), frozenset(w for w in words if w not in STOPWORDS))
 
 
