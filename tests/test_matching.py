@@ -165,3 +165,9 @@ def test_a_rumour_named_outside_the_clause_of_a_figure_is_not_its_origin():
     _, found = diverge("Ada Vell said the plan will cut 3,000 jobs.",
                        "Orvan Freight cut 3,000 jobs, confirming weeks of rumours.")
     assert found == ()
+
+
+def test_passengers_who_died_are_not_compared_with_passengers_aboard():
+    _, found = diverge("The sinking caused the deaths of 41 passengers and crew.",
+                       "The ferry was carrying 42 passengers and crew when it sank.")
+    assert found == ()
