@@ -164,15 +164,20 @@ def _nearest_first(text: str, start: int, end: int) -> list[str]:
     return [stem(w.lower()) for w in order if len(w) > 2]
 
 
+_EVENT_NAMES = [event for event, _ in PEOPLE_EVENTS]
+_EVENT_RE = re.compile("|".join(f"({'|'.join(sorted(stems, key=len, reverse=True))})"
+                                for _, stems in PEOPLE_EVENTS))
+
+
 def people_event(words: list[str]) -> str:
     """Return what happened to counted people ("dead", "hurt", "alive", "aboard"), or "".
 
     The nearest telling word wins: "242 people on board, 241 dead" counts those aboard.
     """
     for word in words:
-        for event, stems in PEOPLE_EVENTS:
-            if any(word.startswith(s) for s in stems):
-                return event
+        match = _EVENT_RE.match(word)
+        if match:
+            return next(event for event, group in zip(_EVENT_NAMES, match.groups()) if group)
     return ""
 
 
