@@ -171,3 +171,16 @@ def test_passengers_who_died_are_not_compared_with_passengers_aboard():
     _, found = diverge("The sinking caused the deaths of 41 passengers and crew.",
                        "The ferry was carrying 42 passengers and crew when it sank.")
     assert found == ()
+
+
+def test_a_figure_given_to_most_of_a_group_and_to_the_whole_group_is_a_modality_divergence():
+    docs, (divergence,) = diverge("Orvan Freight is offering most drivers 60 days to find a new post.",
+                                  "Drivers affected by the cuts will get 60 days to find a new post.")
+    assert divergence.type == "modality"
+    assert [where(docs, v) for v in divergence.variants] == [("d0", "most drivers 60"), ("d1", "60")]
+
+
+def test_the_most_of_a_superlative_limits_no_group():
+    _, found = diverge("It was the most costly storm in 60 years, officials said.",
+                       "Officials said it was the costliest storm in 60 years.")
+    assert found == ()

@@ -246,6 +246,44 @@ def source_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
     return findings
 
 
+# A quantifier that limits who gets a figure: "most employees get 90 days" is not all of them.
+_PARTIAL_RE = re.compile(r"(?<!\bthe )(?<!\bat )\b(most|some|many|several|a majority of|half of|part of)\s+"
+                         r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?([a-z]+s)\b")
+SCOPE_REACH = 40   # characters before a figure where the quantifier of its recipients stands
+
+
+def _partial_scope(telling: Telling, located: Located) -> Slot | None:
+    """Return the quantifier phrase that limits a figure to part of a group ("most employees")."""
+    at = located.slot.start - telling.start
+    window_start = max(0, at - SCOPE_REACH)
+    match = None
+    for match in _PARTIAL_RE.finditer(telling.text, window_start, at):
+        pass
+    if match is None:
+        return None
+    return Slot("modality", telling.start + match.start(), located.slot.end,
+                telling.text[match.start():located.slot.end - telling.start], match.group(1))
+
+
+def scope_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
+    """Return one modality finding per figure one source gives to part of a group ("most
+    employees") and another to the group as a whole."""
+    findings = []
+    for component in _components([(a, b) for a, b in pairs if agree(a[1].slot, b[1].slot)]):
+        scopes = {id(located): _partial_scope(tellings[i], located) for i, located in component}
+        if not any(scopes.values()) or all(scopes.values()):
+            continue
+        picks: dict[int, list[Located]] = {}
+        values: dict[int, str] = {}
+        for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
+            scope = scopes[id(located)]
+            shown = Located(scope, located.passage) if scope else located
+            picks.setdefault(index, []).append(shown)
+            values[index] = scope.value if scope else "all"
+        findings.append(Finding("modality", sorted(picks.items()), values, confidence=UNSURE_SUBJECT))
+    return findings
+
+
 def value_clashes(tellings: list[Telling], kind: str,
                   elsewhere: Mapping[str, Sequence[Slot]] | None = None) -> list[Finding]:
     """Return one finding per group of paired numbers (or times) whose values disagree.
@@ -271,7 +309,8 @@ def value_clashes(tellings: list[Telling], kind: str,
         clashing = [(a, b) for a, b in clashing
                     if not _said_elsewhere(a[1].slot, b[1].slot, elsewhere, tellings[a[0]].doc, key, agree)
                     and not _said_elsewhere(b[1].slot, a[1].slot, elsewhere, tellings[b[0]].doc, key, agree)]
-    findings = source_clashes(tellings, pairs, agree) if kind == "number" else []
+    findings = (source_clashes(tellings, pairs, agree) + scope_clashes(tellings, pairs, agree)
+                if kind == "number" else [])
     if not clashing:
         return findings
     # Shown: the values of clashing pairs and the same values elsewhere (the majority), not
