@@ -329,3 +329,9 @@ def test_not_only_adds_and_denies_nothing():
     _, found = diverge("The flood hit not only the port but also the old town of Kessel.",
                        "The flood hit the port and the old town of Kessel.")
     assert found == ()
+
+
+def test_a_denied_effect_is_not_stated_by_naming_its_object_elsewhere():
+    _, found = diverge("The guarantees might not deter further Orvan aggression, analysts said.",
+                       "The guarantees answer years of further Orvan aggression, analysts said.")
+    assert "negation" not in [d.type for d in found]

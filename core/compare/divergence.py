@@ -212,11 +212,20 @@ def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
 
 
 _CLAUSE_RE = re.compile(r"[^,.;:()\u2013\u2014]+")
+PRESENCE_STEMS = frozenset({"have", "has", "had", "show", "exhibit", "display", "contain", "includ",
+                            "featur", "carry", "carri", "detect", "find", "found", "see", "seen",
+                            "reveal", "posses", "bear", "involv"})
 OBJECT_WORDS = 3           # content words after a denied verb that name what is denied
 
 
 def _object_stated(telling: _Telling, slot: Slot, other: _Telling) -> _Located | None:
-    """Return the span of another telling that states, with no negation, what a negation denies."""
+    """Return the span of another telling that states, with no negation, what a negation denies.
+
+    Only a denied presence counts ("does not show a tail"): "might not deter aggression" denies
+    an effect, and aggression named elsewhere states nothing about it.
+    """
+    if slot.value not in PRESENCE_STEMS:
+        return None
     clause = _CLAUSE_RE.match(telling.text, slot.end - telling.start)
     words = [w for w in _PLAIN_WORD_RE.findall(clause.group().lower()) if len(w) >= 4
              and w not in STOPWORDS][:OBJECT_WORDS] if clause else []

@@ -207,8 +207,10 @@ def _said_elsewhere(slot: Slot, other: Slot, elsewhere: Mapping[str, Sequence[Sl
 # Words that put a figure down to hearsay, and the said-clause that puts it in a named mouth.
 _HEARSAY_RE = re.compile(r"\b(?:rumou?r\w*|whisper\w*|speculat\w*|insiders?|unconfirmed|reportedly|"
                          r"(?:earlier |previous |industry |media )?reports? (?:had )?suggest\w*)\b", re.I)
-_NAMED_RE = re.compile(r"\b[A-Z][a-z]+\b[^.;]{0,140}?\b(?:said|says|wrote|writes|stated|announced|"
-                       r"confirmed|told)\b")
+# A named speaker right before the verb, or before an appositive in commas ("Ada Vell, the chief
+# executive, said"); "a US official told" and "officials said" name nobody.
+_NAMED_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*(?:,[^,.;]{1,100},)?\s"
+                       r"(?:said|says|wrote|writes|stated|announced|confirmed|told)\b")
 
 
 _CLAUSE_MARKS = (",", ";", ":", ".", "\u2014", "(")
