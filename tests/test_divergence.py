@@ -285,16 +285,16 @@ def test_a_weekday_and_a_week_of_no_known_event_do_not_clash():
     assert [d.type for d in found] == []
 
 
-def test_an_action_that_something_is_too_faint_to_allow_is_a_negation_of_it():
-    _, (divergence,) = diverge("The comet will be observed by the Kessel telescope in May.",
-                               "The comet will be too faint to be easily observed by the Kessel telescope.")
+def test_an_action_a_thing_is_too_much_for_is_a_negation_of_it():
+    _, (divergence,) = diverge("Boats will be able to reach the Kessel pier after the storm.",
+                               "The swell will stay too high to safely reach the Kessel pier after the storm.")
     assert divergence.type == "negation"
-    assert [v.text for v in divergence.variants] == ["be too faint to be easily observed", "observed"]
+    assert [v.text for v in divergence.variants] == ["too high to safely reach", "to reach"]
 
 
 def test_a_source_that_states_both_the_denial_and_the_fact_is_no_negation_gap():
-    _, found = diverge("Vell pleaded not guilty, but the jury found her guilty of fraud.",
-                       "The jury found Vell guilty of fraud.")
+    _, found = diverge("Vell said she was not responsible; the inquiry held her responsible for the spill.",
+                       "The inquiry held Vell responsible for the spill.")
     assert "negation" not in [d.type for d in found]
 
 
@@ -304,18 +304,18 @@ def test_names_differing_only_by_diacritics_are_not_a_spelling_divergence():
 
 
 def test_a_thing_one_source_denies_and_another_states_is_a_negation_divergence():
-    docs, (divergence,) = diverge("Unlike earlier comets, it does not show a visible coma or a tail.",
-                                  "A faint visible coma and a short tail have emerged around it.")
+    docs, (divergence,) = diverge("Unlike last year, the orchard does not show leaf blight or root rot.",
+                                  "Inspectors found that leaf blight and some root rot had spread.")
     assert divergence.type == "negation"
     assert [where(docs, v) for v in divergence.variants] == [("d0", "does not show"),
-                                                             ("d1", "visible coma and a short tail")]
+                                                             ("d1", "leaf blight and some root")]
 
 
 def test_a_reason_one_source_gives_and_another_denies_is_a_negation_divergence():
-    _, (divergence,) = diverge("The council cited the flood as the main reason for the bridge closure.",
-                               "The flood is not the reason for the bridge closure, the council said.")
+    _, (divergence,) = diverge("Rising rents were named as the main reason for the shop closures.",
+                               "Rising rents were not the reason for the shop closures, the guild insisted.")
     assert divergence.type == "negation"
-    assert [v.text for v in divergence.variants] == ["is not the reason", "reason"]
+    assert [v.text for v in divergence.variants] == ["were not the reason", "reason"]
 
 
 def test_two_values_of_one_fact_rank_above_a_reworded_quote():

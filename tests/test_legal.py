@@ -14,11 +14,11 @@ def test_a_victim_named_only_through_someone_else_is_not_a_subject():
 
 
 def test_murder_against_attempted_murder_of_one_victim_is_a_legal_divergence_ranked_as_a_fact():
-    docs, (divergence,) = diverge("Attempted murder of Ian Dorr: 20 years in prison.",
-                                  "Murder of Ian Dorr: life in prison.")
+    docs, (divergence,) = diverge("Vell was jailed for the attempted murder of Ian Dorr in Kessel.",
+                                  "Vell was jailed for the murder of Ian Dorr in Kessel.")
     assert divergence.type == "other" and divergence.rank > 0.8
-    assert [where(docs, v) for v in divergence.variants] == [("d0", "Attempted murder of Ian Dorr"),
-                                                             ("d1", "Murder of Ian Dorr")]
+    assert [where(docs, v) for v in divergence.variants] == [("d0", "attempted murder of Ian Dorr"),
+                                                             ("d1", "murder of Ian Dorr")]
 
 
 def test_charged_against_convicted_for_one_offence_is_a_legal_divergence():
@@ -29,6 +29,6 @@ def test_charged_against_convicted_for_one_offence_is_a_legal_divergence():
 
 
 def test_offences_against_two_victims_of_one_family_are_not_compared():
-    _, found = diverge("Attempted murder of Ian Dorr: 20 years in prison.",
-                       "Murder of Ada Dorr: life in prison.")
+    _, found = diverge("Vell was jailed for the attempted murder of Ian Dorr in Kessel.",
+                       "Vell was jailed for the murder of Ada Dorr in Kessel.")
     assert found == ()

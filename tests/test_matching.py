@@ -25,29 +25,29 @@ def test_passengers_are_not_compared_with_passengers_and_crew():
 
 
 def test_a_list_that_adds_up_to_the_other_count_is_the_same_count():
-    _, found = diverge("The ferry carried 310 passengers, 12 deck crew and 2 officers.",
-                       "The ferry carried 310 passengers and 14 crew.")
+    _, found = diverge("The ferry had 310 passengers aboard, with 12 deck hands and 2 officers.",
+                       "There were 310 passengers and 14 hands on the ferry.")
     assert found == ()
 
 
 def test_the_same_count_given_two_values_is_one_number_divergence_with_every_source_that_gives_it():
-    docs, (divergence,) = diverge("The sinking of the Halvard killed 41 people, officials said.",
-                                  "Officials said 41 people were killed when the Halvard sank.",
-                                  "The Halvard sank, killing 44 people, officials said.")
+    docs, (divergence,) = diverge("The loss of the Halvard killed 41 people, the port said.",
+                                  "The port said 41 people were killed when the Halvard went down.",
+                                  "The Halvard went down and 44 people were killed, the port said.")
     assert divergence.type == "number"
     assert [where(docs, v) for v in divergence.variants] == [("d0", "41"), ("d1", "41"), ("d2", "44")]
     assert divergence.summary == '"41" (Outlet A, Outlet B) vs "44" (Outlet C)'
 
 
 def test_the_dead_are_not_compared_with_those_aboard():
-    _, found = diverge("The Halvard sank off Kessel, killing 41 people on board.",
-                       "The Halvard sank off Kessel with 42 people on board.")
+    _, found = diverge("The Halvard went down off Kessel and 41 people on it died.",
+                       "The Halvard had 42 people on board when it went down off Kessel.")
     assert found == ()
 
 
 def test_lives_individuals_and_people_counted_dead_are_one_count():
-    _, (divergence,) = diverge("The sinking off Kessel claimed 41 lives.",
-                               "The sinking off Kessel resulted in the deaths of 44 individuals.")
+    _, (divergence,) = diverge("41 lives were lost when the Halvard went down off Kessel.",
+                               "When the Halvard went down off Kessel, 44 individuals died.")
     assert divergence.type == "number" and texts(divergence) == ["41", "44"]
 
 
@@ -74,9 +74,9 @@ def test_a_spelled_out_number_equals_its_digits():
 
 
 def test_a_length_and_its_conversion_in_brackets_or_alone_are_equal():
-    _, found = diverge("The crater near Kessel is up to 12 miles (19 kilometres) wide.",
-                       "The crater near Kessel is up to 19 kilometres wide.",
-                       "The crater near Kessel is up to 12 miles wide.")
+    _, found = diverge("The lake near Kessel stretches 5 miles (8 kilometres) from end to end.",
+                       "The lake near Kessel stretches 8 kilometres from end to end.",
+                       "The lake near Kessel stretches 5 miles from end to end.")
     assert found == ()
 
 
@@ -93,8 +93,8 @@ def test_a_tally_written_in_words_equals_its_digits_and_a_tie_is_not_a_vote():
 
 
 def test_both_counts_two():
-    _, (divergence,) = diverge("Divers recovered both flight recorders of the Kessel crash.",
-                               "Divers recovered one flight recorder of the Kessel crash.")
+    _, (divergence,) = diverge("Rescuers found both lifeboats of the Kessel ferry.",
+                               "Rescuers found one lifeboat of the Kessel ferry.")
     assert divergence.type == "number" and texts(divergence) == ["both", "one"]
 
 
@@ -131,20 +131,20 @@ def test_a_date_and_a_weekday_are_not_compared():
 
 
 def test_two_parts_of_one_day_are_a_time_divergence():
-    _, (divergence,) = diverge("The council passed the dam plan in a vote early Tuesday morning.",
-                               "The council passed the dam plan in a vote at midday on Tuesday.")
-    assert divergence.type == "time" and texts(divergence) == ["morning", "midday"]
+    _, (divergence,) = diverge("The council approved the dam plan late on Tuesday evening.",
+                               "The council approved the dam plan on Tuesday afternoon.")
+    assert divergence.type == "time" and texts(divergence) == ["evening", "afternoon"]
 
 
 def test_the_one_day_each_source_gives_for_a_meeting_is_compared_even_among_other_names():
-    _, (divergence,) = diverge("On Sunday, Vell and her negotiator Arn met the Orvan envoys.",
-                               "In talks with Vell in Kessel, the Orvan envoys on Monday offered aid.")
-    assert divergence.type == "time" and texts(divergence) == ["On Sunday", "on Monday"]
+    _, (divergence,) = diverge("Vell's team sat down with the Orvan delegation on Sunday, aides said.",
+                               "The Orvan delegation, in Kessel to see Vell, signed the draft on Monday.")
+    assert divergence.type == "time" and texts(divergence) == ["on Sunday", "on Monday"]
 
 
 def test_years_beside_two_named_things_are_not_compared():
-    _, found = diverge("It is the third such comet after Tallow, seen in 2017.",
-                       "It follows the comet Brisk, seen in 2019.")
+    _, found = diverge("It is the third such storm to strike after Tallow in 2009.",
+                       "It is the third storm to strike, following Brisk in 2014.")
     assert found == ()
 
 
@@ -156,7 +156,7 @@ def test_positions_roles_and_layoffs_count_one_thing():
 
 def test_a_figure_one_source_puts_in_a_named_mouth_and_another_calls_a_rumour_is_an_attribution():
     docs, (divergence,) = diverge("Ada Vell, the chief executive, said the plan could cut 3,000 jobs.",
-                                  "The cuts are smaller than the 3,000 layoffs insiders had whispered about.")
+                                  "Earlier rumours in the trade press spoke of 3,000 jobs going.")
     assert divergence.type == "attribution"
     assert [where(docs, v) for v in divergence.variants] == [("d0", "3,000"), ("d1", "3,000")]
 
@@ -168,16 +168,17 @@ def test_a_rumour_named_outside_the_clause_of_a_figure_is_not_its_origin():
 
 
 def test_passengers_who_died_are_not_compared_with_passengers_aboard():
-    _, found = diverge("The sinking caused the deaths of 41 passengers and crew.",
-                       "The ferry was carrying 42 passengers and crew when it sank.")
+    _, found = diverge("When the ferry went down, 41 passengers and crew died.",
+                       "The ferry had 42 passengers and crew on board when it went down.")
     assert found == ()
 
 
 def test_a_figure_given_to_most_of_a_group_and_to_the_whole_group_is_a_modality_divergence():
-    docs, (divergence,) = diverge("Orvan Freight is offering most drivers 60 days to find a new post.",
-                                  "Drivers affected by the cuts will get 60 days to find a new post.")
+    docs, (divergence,) = diverge("The union says most drivers will keep their pay for 60 days.",
+                                  "Drivers will keep their pay for 60 days, the union says.")
     assert divergence.type == "modality"
-    assert [where(docs, v) for v in divergence.variants] == [("d0", "most drivers 60"), ("d1", "60")]
+    assert [where(docs, v) for v in divergence.variants] == [
+        ("d0", "most drivers will keep their pay for 60"), ("d1", "60")]
 
 
 def test_the_most_of_a_superlative_limits_no_group():

@@ -15,8 +15,8 @@ def test_a_quote_cut_short_or_split_by_the_said_clause_is_the_same_quote():
 
 
 def test_case_and_diacritics_inside_a_quote_are_not_wording():
-    _, found = diverge('"The worst flood since the Internet age hit Kessel, Bærum and Zürich," Vell said.',
-                       '"The worst flood since the internet age hit Kessel, Baerum and Zurich," Vell said.')
+    _, found = diverge('"The worst flood the Kessel Valley has known hit Bærum and Zürich," Vell said.',
+                       '"The worst flood the Kessel valley has known hit Baerum and Zurich," Vell said.')
     assert found == ()
 
 

@@ -9,13 +9,13 @@ def test_relations_are_found_with_their_status():
 
 
 def test_two_statuses_of_one_relation_are_a_title_divergence():
-    _, (divergence,) = diverge("Vell poisoned the parents of her ex-husband, Tor.",
-                               "Vell poisoned the parents of her estranged husband, Tor.")
+    _, (divergence,) = diverge("Vell sold the farm of her ex-husband, Tor, in Kessel.",
+                               "Vell sold the farm of her estranged husband, Tor, in Kessel.")
     assert divergence.type == "title"
     assert [v.text for v in divergence.variants] == ["ex-husband", "estranged husband"]
 
 
 def test_a_relation_without_a_status_is_not_compared():
-    _, found = diverge("Vell poisoned the parents of her ex-husband, Tor.",
-                       "Vell poisoned the parents of her husband, Tor.")
+    _, found = diverge("Vell sold the farm of her ex-husband, Tor, in Kessel.",
+                       "Vell sold the farm of her husband, Tor, in Kessel.")
     assert found == ()
