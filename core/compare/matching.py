@@ -40,6 +40,7 @@ def _names_around(telling: Telling, slot: Slot) -> frozenset[str]:
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Return the Jaccard overlap of two contexts."""
     return len(a & b) / max(1, len(a | b))
 
 
@@ -69,6 +70,7 @@ def numbers_agree(a: Slot, b: Slot) -> bool:
 
 
 def _same_time(a: Slot, b: Slot) -> bool:
+    """Tell whether two times have one normalized value (13:39 = 1:39 p.m.)."""
     return a.value == b.value
 
 
@@ -158,6 +160,7 @@ def _components(pairs) -> list[list[tuple[int, Located]]]:
     items: dict[int, tuple[int, Located]] = {}
 
     def find(x: int) -> int:
+        """Return the representative of x's group."""
         while parent.setdefault(x, x) != x:
             x = parent[x]
         return x

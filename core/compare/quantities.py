@@ -195,6 +195,7 @@ def frame_of(text: str, start: int, end: int) -> Frame:
 
 
 def _within(value: float, low: float, high: float) -> bool:
+    """Tell whether a value lies in [low, high], rounding errors forgiven."""
     return low - 1e-9 <= value <= high + 1e-9
 
 

@@ -1,4 +1,4 @@
-"""The pieces a claim's comparison works on: slots located in passages, tellings, findings."""
+"""Hold the pieces a claim's comparison works on: located slots, tellings, findings."""
 from __future__ import annotations
 
 from dataclasses import dataclass
