@@ -28,6 +28,8 @@ class Weights:
     figures: list[frozenset[int]]     # anchor figures of each passage ("90%" once per document)
     rare: list[frozenset[int]]        # terms of each passage found in few passages of the corpus
     order: list[tuple[int, ...]]      # term ids of each passage in reading order
+    names: list[frozenset[int]] = ()  # terms of each passage written as a name (capitalised)
+    idf: dict[int, float] = None      # inverse document frequency of each term
 
 
 def dot(a: Vector, b: Vector) -> float:
@@ -86,6 +88,7 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
     counts: list[dict[int, int]] = []
     order: list[tuple[int, ...]] = []
     factors: list[dict[int, float]] = []
+    named: list[frozenset[int]] = []
     found = []
     for number, passage in enumerate(passages):
         if number % 500 == 499:
@@ -99,16 +102,21 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
         bag: dict[int, int] = {}
         scale: dict[int, float] = {}
         sequence: list[int] = []
+        own_names: set[int] = set()
         for word, damping, kind in terms:
-            factor = damping * NAME_WEIGHT if kind != WORD and word in names else 1.0
+            is_name = kind != WORD and word in names
+            factor = damping * NAME_WEIGHT if is_name else 1.0
             word = variants.get(word, word)
             term = vocabulary.setdefault(word, len(vocabulary))
+            if is_name:
+                own_names.add(term)
             bag[term] = bag.get(term, 0) + 1
             sequence.append(term)
             scale[term] = min(scale.get(term, 1.0), factor)
         counts.append(bag)
         order.append(tuple(sequence))
         factors.append(scale)
+        named.append(frozenset(own_names))
     df: dict[int, int] = {}
     for bag in counts:
         for term in bag:
@@ -128,7 +136,7 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
     rare = {t for t, d in df.items() if d <= rare_df}
     return Weights(raw, [normalized(v) for v in raw],
                    [frozenset(anchors.intersection(bag)) for bag in counts],
-                   [frozenset(rare.intersection(bag)) for bag in counts], order)
+                   [frozenset(rare.intersection(bag)) for bag in counts], order, named, idf)
 
 
 def candidates_small(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
