@@ -14,10 +14,10 @@ from core.align.vectors import Weights, candidates, check, weights
 # Thresholds on the linker's probability, chosen on the development corpus by bench/fit_linker.py
 # (leave-one-event-out figures in bench/evaluate.py): they move with the learned weights.
 LINK_THRESHOLD = LINKER["link"]      # a pair must be at least this likely to start or join a claim
-JOIN_THRESHOLD = LINKER["join"]      # mean likelihood a passage needs with the members of a claim
+JOIN_THRESHOLD = LINKER["join"]      # mean likelihood every member needs with the other members
 EXTEND_THRESHOLD = LINKER["extend"]  # mean likelihood an adjacent sentence needs to lengthen a run
 MAX_RUN = 3                          # longest run of adjacent sentences that may match one sentence
-CANDIDATE_FLOOR = 0.03               # pairs below this TF-IDF cosine are never candidates
+CANDIDATE_FLOOR = 0.06               # pairs below this TF-IDF cosine are never candidates
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,22 @@ class _Builder:
         """Return how well two runs match: their best passage pair."""
         return max(self.score(i, j) for i in left for j in right)
 
-    def _mean(self, a: dict[int, list[int]], b: dict[int, list[int]]) -> float:
-        """Return the mean run score over the document pairs of two claims: every member must agree."""
-        total = sum(self.run_score(ra, rb) for ra in a.values() for rb in b.values())
-        return total / (len(a) * len(b))
+    def _coherent(self, a: dict[int, list[int]], b: dict[int, list[int]]) -> bool:
+        """Tell whether the two claims support each other and every member of the merged claim is supported.
+
+        Both are means (average linkage), so one strong link between two claims is not enough:
+        a sentence bridging two facts does not chain them into one claim.
+        """
+        cross = sum(self.run_score(ra, rb) for ra in a.values() for rb in b.values())
+        if cross < self.params.join * len(a) * len(b):
+            return False
+        runs = list(a.values()) + list(b.values())
+        others = len(runs) - 1
+        for n, run in enumerate(runs):
+            support = sum(self.run_score(run, other) for m, other in enumerate(runs) if m != n)
+            if support < self.params.join * others:
+                return False
+        return True
 
     def _allowed(self, a: dict[int, list[int]], b: dict[int, list[int]]) -> bool:
         """Tell whether no unlinked pair would end up in one claim."""
@@ -121,7 +133,7 @@ class _Builder:
             return
         shared = a.keys() & b.keys()
         if not shared:
-            if score >= self.params.link and self._mean(a, b) >= self.params.join:
+            if score >= self.params.link and self._coherent(a, b):
                 self._absorb(ki, kj)
             return
         if len(shared) == 1:
@@ -142,6 +154,11 @@ class _Builder:
             self._absorb(key, self.owner[p])
 
 
+def _is_sentence(text: str) -> bool:
+    """Tell whether a passage ends as a sentence does (a headline or a label does not)."""
+    return text.rstrip()[-1:] in ".!?\"”’'…)"
+
+
 def _claim_from(runs: dict[int, list[int]], builder: _Builder, passages: list[Passage],
                 manual: set[frozenset[int]]) -> Claim:
     """Return the claim (links, pivot, key, score) of one finished cluster."""
@@ -160,12 +177,14 @@ def _claim_from(runs: dict[int, list[int]], builder: _Builder, passages: list[Pa
                     links.append(Link(passages[i].id, passages[j].id, round(builder.score(i, j), 4),
                                       frozenset((i, j)) in manual))
     members = tuple(passages[i].id for d in docs for i in runs[d])
-    pivot_doc = max(docs, key=lambda d: (centrality[d], -d))
+    # a headline is a poor reference for word diffs: prefer members that are whole sentences
+    pivot_doc = max(docs, key=lambda d: (any(_is_sentence(passages[i].text) for i in runs[d]), centrality[d], -d))
+    pivot = next((i for i in runs[pivot_doc] if _is_sentence(passages[i].text)), runs[pivot_doc][0])
     texts = sorted(normalize_text(passages[i].text) for d in docs for i in runs[d])
     key = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:16]
     score = round(sum(pair_scores) / len(pair_scores), 4) if pair_scores else 0.0
     return Claim(id="", key=key, score=score, members=members, links=tuple(links),
-                 pivot=passages[runs[pivot_doc][0]].id)
+                 pivot=passages[pivot].id)
 
 
 def _position(pid: str) -> tuple[int, int]:
@@ -183,7 +202,7 @@ def order_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
 def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights,
                should_cancel=None) -> tuple[list[tuple[int, int]], list[list[float]]]:
     """Return the candidate pairs (i < j, different documents) and their feature rows."""
-    per_row = max(8, 4 * (len(set(doc_of)) - 1))
+    per_row = max(8, 2 * (len(set(doc_of)) - 1))
     pairs = candidates(found.unit, doc_of, CANDIDATE_FLOOR, per_row, should_cancel)
     check(should_cancel)
     facts = passage_facts(passages, found)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from core.align.vectors import Vector, Weights, dot, normalized, one_phrase
-from core.ingest.textnorm import PREFIX, tokens
+from core.ingest.textnorm import PREFIX, Token, tokens
 
 # The evidence kinds, in the order of the learned weights (core/align/linker.py).
 FEATURES = (
@@ -19,7 +19,7 @@ FEATURES = (
     "counts",        # shared numbers with what they count ("230 passengers")
     "bigrams",       # shared adjacent content-word pairs
     "quotes",        # shared words inside quotation marks
-    "chars",         # cosine of character 4-grams (spellings, compounds, inflections)
+    "chars",         # overlap of character 4-grams (spellings, compounds, inflections)
     "position",      # 1 minus the gap between the relative positions in the two articles
     "lead",          # 1 when both passages open their articles (first two sentences)
     "short",         # 1 when either passage has fewer than MIN_TERMS content terms
@@ -36,70 +36,65 @@ _QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,400})[\"“”]|‘([^’\n
 @dataclass(frozen=True)
 class PassageFacts:
     """What each passage offers to pair evidence beyond its word vector."""
-    counts: list[frozenset[str]]
+    counts: list[dict[str, str]]
     bigrams: list[frozenset[tuple[int, int]]]
     quoted: list[frozenset[str]]
-    chars: list[Vector]
+    chars: list[frozenset[str]]
     names: list[Vector]
     position: list[float]
     lead: list[bool]
 
 
-def _counts(text: str) -> frozenset[str]:
-    """Return "number|counted word" keys of the numbers in a text ("230|passeng")."""
-    found = set()
-    every = tokens(text)
+def _counts(every: Sequence[Token]) -> dict[str, str]:
+    """Return {number key: key of the word it counts} for the numbers among tokens (230 -> passeng)."""
+    found: dict[str, str] = {}
     for n, token in enumerate(every):
         if token.kind != "number":
             continue
         for follow in every[n + 1:n + 1 + COUNT_REACH]:
             if follow.kind == "word" and not follow.stop:
-                found.add(f"{token.key}|{follow.key[:PREFIX]}")
+                found.setdefault(token.key, follow.key[:PREFIX])
                 break
-    return frozenset(found)
+    return found
 
 
-def _quoted(text: str) -> frozenset[str]:
+def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
     """Return the content-word keys said inside quotation marks."""
-    keys = set()
-    for match in _QUOTED_RE.finditer(text):
-        inner = match.group(1) or match.group(2) or ""
-        keys.update(t.key[:PREFIX] for t in tokens(inner) if not t.stop)
-    return frozenset(keys)
+    spans = [match.span() for match in _QUOTED_RE.finditer(text)]
+    if not spans:
+        return frozenset()
+    return frozenset(t.key[:PREFIX] for t in every if not t.stop and t.kind == "word"
+                     and any(start < t.start < end for start, end in spans))
 
 
-def _grams(text: str) -> dict[str, int]:
-    """Return the character 4-grams of the content words of a text, word edges marked."""
-    bag: dict[str, int] = {}
-    for token in tokens(text):
-        if token.stop or token.kind != "word":
-            continue
-        word = f" {token.text.lower()} "
-        for n in range(max(1, len(word) - NGRAM + 1)):
-            gram = word[n:n + NGRAM]
-            bag[gram] = bag.get(gram, 0) + 1
-    return bag
+def _grams(every: Sequence[Token]) -> frozenset[str]:
+    """Return the character 4-grams of the content words, word edges marked."""
+    grams = set()
+    for token in every:
+        if not token.stop and token.kind == "word":
+            word = f" {token.text.lower()} "
+            grams.update(word[n:n + NGRAM] for n in range(max(1, len(word) - NGRAM + 1)))
+    return frozenset(grams)
 
 
 def passage_facts(passages: Sequence, found: Weights) -> PassageFacts:
     """Return the per-passage facts the pair features read."""
-    bags = [_grams(p.text) for p in passages]
-    df: dict[str, int] = {}
-    for bag in bags:
-        for gram in bag:
-            df[gram] = df.get(gram, 0) + 1
-    n = len(passages)
-    ids: dict[str, int] = {}
-    chars = [normalized({ids.setdefault(g, len(ids)): (1 + math.log(c)) * math.log((1 + n) / (1 + df[g]))
-                         for g, c in bag.items()}) for bag in bags]
+    every = [tokens(p.text) for p in passages]
+    chars = [_grams(t) for t in every]
     names = [normalized({t: found.idf[t] for t in terms}) for terms in found.names]
     size: dict[str, int] = {}
     for p in passages:
         size[p.doc] = size.get(p.doc, 0) + 1
     position = [p.index / max(1, size[p.doc] - 1) for p in passages]
     bigrams = [frozenset(zip(order, order[1:])) for order in found.order]
-    return PassageFacts([_counts(p.text) for p in passages], bigrams, [_quoted(p.text) for p in passages],
+    counts = [_counts(t) for t in every]
+    return PassageFacts(counts, bigrams, [_quoted(p.text, t) for p, t in zip(passages, every)],
                         chars, names, position, [p.index < 2 for p in passages])
+
+
+def _overlap(a: frozenset, b: frozenset) -> float:
+    """Return the cosine of two sets seen as binary vectors."""
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
 def best_per_document(pairs: Sequence[tuple[float, int, int]], doc_of: Sequence[int]) -> dict:
@@ -116,9 +111,10 @@ def best_per_document(pairs: Sequence[tuple[float, int, int]], doc_of: Sequence[
 def pair_features(cosine: float, i: int, j: int, found: Weights, facts: PassageFacts,
                   best: dict, doc_of: Sequence[int]) -> list[float]:
     """Return the feature values of one candidate pair, in FEATURES order."""
-    top_i = best.get((i, doc_of[j]), cosine) or 1.0
-    top_j = best.get((j, doc_of[i]), cosine) or 1.0
-    ratio = min(cosine / top_i, cosine / top_j)
+    ratio = min(cosine / (best.get((i, doc_of[j])) or cosine or 1.0),
+                cosine / (best.get((j, doc_of[i])) or cosine or 1.0))
+    left, right = facts.counts[i], facts.counts[j]
+    same = [n for n in left.keys() & right.keys() if left[n] == right[n]]
     shared_bigrams = len(facts.bigrams[i] & facts.bigrams[j])
     return [
         cosine,
@@ -126,10 +122,10 @@ def pair_features(cosine: float, i: int, j: int, found: Weights, facts: PassageF
         1.0 if ratio >= 0.999 else 0.0,
         dot(facts.names[i], facts.names[j]),
         min(2, len(found.figures[i] & found.figures[j])),
-        min(2, len(facts.counts[i] & facts.counts[j])),
+        min(2, len(same)),
         math.log1p(shared_bigrams),
         math.log1p(len(facts.quoted[i] & facts.quoted[j])),
-        dot(facts.chars[i], facts.chars[j]),
+        _overlap(facts.chars[i], facts.chars[j]),
         1.0 - abs(facts.position[i] - facts.position[j]),
         1.0 if facts.lead[i] and facts.lead[j] else 0.0,
         1.0 if min(len(found.unit[i]), len(found.unit[j])) < MIN_TERMS else 0.0,

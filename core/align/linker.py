@@ -2,9 +2,9 @@
 
 LINKER = {
     "features": ["cosine", "best_ratio", "mutual_best", "names", "figures", "counts", "bigrams", "quotes", "chars", "position", "lead", "short", "phrase_only", "coverage", "rare"],
-    "weights": [1.0139, 1.2708, -0.2612, 0.4607, 1.8115, 1.1385, 0.6031, -0.2208, 1.7817, 0.9, 0.8809, -0.8463, 0.1281, 1.4161, 0.9613],
-    "bias": -3.7735,
-    "link": 0.4,
-    "join": 0.35,
-    "extend": 0.3,
+    "weights": [0.7382, 1.4776, -0.2837, 0.1109, 1.9302, 0.5823, 0.7728, 0.1093, 1.0755, 1.216, 0.3512, -0.8714, 0.374, 2.0702, 0.896],
+    "bias": -4.1846,
+    "link": 0.45,
+    "join": 0.27,
+    "extend": 0.27,
 }
