@@ -13,8 +13,6 @@ Vector = dict[int, float]
 
 NAME_WEIGHT = 0.6         # names say who, other words say what happened: a name alone is no match
 IDF_OFFSET = 0.3          # added to log idf: low enough that topic words ("dam") barely count
-EVIDENCE = 0.03           # a shared term carries evidence when it adds this much to a cosine
-EVIDENCE_TERMS = 2        # ... and a loose match needs this many such terms (or a shared figure)
 PHRASE_TERMS = 3          # shared terms that can still be a single name ("the energy ministry")
 CHUNK_CELLS = 2_000_000   # dense similarity cells computed at once (bounds memory)
 SMALL_CORPUS = 1500       # up to this many passages, a pure-Python index beats importing scipy
@@ -57,13 +55,6 @@ def is_figure(key: str) -> bool:
     if not body.replace(".", "", 1).isdecimal():   # superscripts and circled digits are not figures
         return False
     return not (body.isdecimal() and int(body) <= 10 and body == key)
-
-
-def evidence(a: Vector, b: Vector) -> int:
-    """Return how many shared terms each carry a real part of the similarity of two unit vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(1 for term, weight in a.items() if weight * b.get(term, 0.0) >= EVIDENCE)
 
 
 def one_phrase(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
@@ -199,23 +190,3 @@ def candidates_large(vectors: list[Vector], doc_of: list[int], floor: float, per
                 hits = hits[np.lexsort((hits, -row[hits]))[:per_row]]
             found.extend((round(float(row[j]), 6), int(j), i) for j in hits)
     return found
-
-
-def mutual_best(candidates: list[tuple[float, int, int]], doc_of: list[int],
-                found: Weights) -> list[tuple[float, int, int]]:
-    """Return the pairs that choose each other across two documents with a rare term and real evidence.
-
-    Real evidence is a shared anchor figure or EVIDENCE_TERMS terms that each carry weight:
-    one shared word, however rare, is how two different facts about one thing look.
-    """
-    best: dict[tuple[int, int], tuple[float, int]] = {}
-    for score, i, j in candidates:
-        for a, b in ((i, j), (j, i)):
-            slot = (a, doc_of[b])
-            if slot not in best or (score, -b) > (best[slot][0], -best[slot][1]):
-                best[slot] = (score, b)
-    return [(score, i, j) for score, i, j in candidates
-            if best[(i, doc_of[j])][1] == j and best[(j, doc_of[i])][1] == i
-            and found.rare[i] & found.rare[j]
-            and (found.figures[i] & found.figures[j]
-                 or evidence(found.unit[i], found.unit[j]) >= EVIDENCE_TERMS)]

@@ -123,27 +123,30 @@ def _spread(lines: list[tuple[int, int, str]], furniture: list[bool], seeds: lis
     """Mark short unfinished lines that touch furniture: a widget's labels, a byline under a stamp.
 
     The first line (the headline) never joins, nor a line that introduces a list (ends with ":").
-    A line of up to SHORT_WORDS words joins outright; up to BLOCK_WORDS only when the line after it
-    is not prose either (a heading stands right above its paragraph).
+    A line of up to SHORT_WORDS words may join; up to BLOCK_WORDS only when the line after it is
+    not prose either (a heading stands right above its paragraph). A block of such lines joins
+    whole when furniture borders it, so one pass over the lines is enough.
     """
-    changed = True
-    while changed:   # each pass only adds marks, so at most one pass per line: linear in practice
-        changed = False
-        for n in range(1, len(lines)):
-            if furniture[n]:
-                continue
-            line = lines[n][2]
-            if not _unfinished(line) or len(line) > LONGEST_LINE:
-                continue
-            before = seeds[n - 1]
-            after = n + 1 < len(lines) and seeds[n + 1]
-            if not (before or after):
-                continue
-            words = len(line.split())
-            following = lines[n + 1][2] if n + 1 < len(lines) else ""
-            if words <= SHORT_WORDS or (words <= BLOCK_WORDS and (not following or _unfinished(following))):
-                furniture[n] = seeds[n] = True
-                changed = True
+    def eligible(n: int) -> bool:
+        line = lines[n][2]
+        if furniture[n] or not _unfinished(line) or len(line) > LONGEST_LINE:
+            return False
+        words = len(line.split())
+        following = lines[n + 1][2] if n + 1 < len(lines) else ""
+        return words <= SHORT_WORDS or (words <= BLOCK_WORDS and (not following or _unfinished(following)))
+
+    n = 1
+    while n < len(lines):
+        if not eligible(n):
+            n += 1
+            continue
+        end = n
+        while end + 1 < len(lines) and eligible(end + 1):
+            end += 1
+        if seeds[n - 1] or (end + 1 < len(lines) and seeds[end + 1]):
+            for m in range(n, end + 1):
+                furniture[m] = seeds[m] = True
+        n = end + 1
 
 
 def _is_stamp(line: str) -> bool:
