@@ -40,6 +40,7 @@ class Prepared:
     features: np.ndarray
     labels: np.ndarray
     known: np.ndarray       # pairs whose both passages cover a gold sentence
+    describe: object        # feature row of any pair (claims score non-candidates on demand)
 
 
 def prepare(event: Event) -> Prepared:
@@ -47,7 +48,7 @@ def prepare(event: Event) -> Prepared:
     documents = [build_document(s, f"d{n}") for n, s in enumerate(event.sources)]
     passages = [p for d in documents for p in d.passages]
     doc_of = [int(p.doc[1:]) for p in passages]
-    keys, rows = pair_table(passages, doc_of, weights(passages))
+    keys, rows, describe = pair_table(passages, doc_of, weights(passages))
     mapping = sentence_map(event, documents)
     strong, weak = gold_links(event)
     good = strong | weak
@@ -57,7 +58,7 @@ def prepare(event: Event) -> Prepared:
         known.append(bool(left and right))
         labels.append(any(tuple(sorted((a, b))) in good for a in left for b in right))
     return Prepared(event, documents, passages, doc_of, keys, np.asarray(rows, dtype=float),
-                    np.asarray(labels, dtype=float), np.asarray(known))
+                    np.asarray(labels, dtype=float), np.asarray(known), describe)
 
 
 def fit_weights(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -77,15 +78,19 @@ def fit_weights(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return w[:-1], float(w[-1])
 
 
-def probabilities(prepared: Prepared, w: np.ndarray, bias: float) -> dict[tuple[int, int], float]:
-    """Return the linker probability of each candidate pair of one event."""
+def probabilities(prepared: Prepared, w: np.ndarray, bias: float) -> tuple[dict, object]:
+    """Return the linker probability of each candidate pair of one event, and the scorer of other pairs."""
     p = 1.0 / (1.0 + np.exp(-(prepared.features @ w + bias)))
-    return dict(zip(prepared.keys, p.tolist()))
+
+    def scorer(i: int, j: int) -> float:
+        return float(1.0 / (1.0 + np.exp(-(np.dot(prepared.describe(i, j), w) + bias))))
+    return dict(zip(prepared.keys, p.tolist())), scorer
 
 
-def counts(prepared: Prepared, pair: dict, params: AlignParams) -> tuple[int, int, int, int]:
+def counts(prepared: Prepared, scored: tuple[dict, object], params: AlignParams) -> tuple[int, int, int, int]:
     """Return the link counts of the claims built from scored pairs."""
-    builder = cluster(prepared.doc_of, pair, params)
+    table, scorer = scored
+    builder = cluster(prepared.doc_of, dict(table), params, scorer=scorer)
     claims, _ = claims_of(builder, prepared.passages)
     return link_counts(prepared.event, prepared.documents, claims)
 
@@ -118,8 +123,8 @@ def choose(train: list[Prepared], drop: frozenset[str] = frozenset()) -> dict:
 
 def evaluate(prepared: Prepared, model: dict) -> tuple[int, int, int, int]:
     """Return the link counts of one event under a model."""
-    pair = probabilities(prepared, np.asarray(model["weights"]), model["bias"])
-    return counts(prepared, pair, AlignParams(link=model["link"], join=model["join"], extend=model["extend"]))
+    scored = probabilities(prepared, np.asarray(model["weights"]), model["bias"])
+    return counts(prepared, scored, AlignParams(link=model["link"], join=model["join"], extend=model["extend"]))
 
 
 def figures(prepared: list[Prepared], drop: frozenset[str] = frozenset()) -> tuple[dict, dict, dict]:

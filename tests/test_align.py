@@ -197,9 +197,9 @@ def test_a_sentence_bridging_two_facts_joins_one_claim_and_does_not_chain_the_tw
     probability = link_probabilities(docs)
     assert probability[("d0:p0", "d3:p1")] >= align.LINK_THRESHOLD   # the bridge matches the reopening ...
     assert probability[("d0:p2", "d3:p1")] >= align.LINK_THRESHOLD   # ... and the losses
-    claims, _ = align_documents(docs)
-    assert [c.members for c in claims][:3] == [
-        ("d0:p0", "d1:p1", "d2:p3"), ("d0:p1", "d1:p2"), ("d0:p2", "d2:p0", "d3:p1")]
+    members = {c.members for c in align_documents(docs)[0]}
+    reopening, losses = ("d0:p0", "d1:p1", "d2:p3"), ("d0:p2", "d2:p0")
+    assert {reopening + ("d3:p1",), losses} <= members or {reopening, losses + ("d3:p1",)} <= members
 
 
 def _claims_from_table(table: dict, doc_of: list[int]) -> list[list[int]]:

@@ -9,7 +9,7 @@ from core.model import AlignmentEdit, Claim, Document, Link, Passage, PassageRef
 from core.ingest.textnorm import normalize_text
 from core.align.features import best_per_document, pair_features, passage_facts, probability
 from core.align.linker import LINKER
-from core.align.vectors import Weights, candidates, check, weights
+from core.align.vectors import Weights, candidates, check, dot, weights
 
 # Thresholds on the linker's probability, chosen on the development corpus by bench/fit_linker.py
 # (leave-one-event-out figures in bench/evaluate.py): they move with the learned weights.
@@ -18,6 +18,7 @@ JOIN_THRESHOLD = LINKER["join"]      # mean likelihood every member needs with t
 EXTEND_THRESHOLD = LINKER["extend"]  # mean likelihood an adjacent sentence needs to lengthen a run
 MAX_RUN = 3                          # longest run of adjacent sentences that may match one sentence
 CANDIDATE_FLOOR = 0.06               # pairs below this TF-IDF cosine are never candidates
+PER_ROW = 12                         # candidates kept per passage; other pairs are scored when a claim needs them
 
 
 @dataclass(frozen=True)
@@ -64,15 +65,21 @@ class _Builder:
     """Average-linkage clustering with one contiguous run per document and no chaining."""
 
     def __init__(self, pair: dict[tuple[int, int], float], doc_of: list[int],
-                 forbidden: set[frozenset[int]], params: AlignParams):
-        self.pair, self.doc_of = pair, doc_of
+                 forbidden: set[frozenset[int]], params: AlignParams,
+                 scorer: Optional[Callable[[int, int], float]] = None):
+        self.pair, self.doc_of, self.scorer = pair, doc_of, scorer
         self.forbidden, self.params = forbidden, params
         self.owner: list[int] = list(range(len(doc_of)))
         self.clusters: dict[int, dict[int, list[int]]] = {i: {doc_of[i]: [i]} for i in range(len(doc_of))}
 
     def score(self, i: int, j: int) -> float:
-        """Return the linker's probability for two passages (0 when never a candidate)."""
-        return self.pair.get((i, j) if i < j else (j, i), 0.0)
+        """Return the linker's probability for two passages, scoring a non-candidate pair on demand."""
+        key = (i, j) if i < j else (j, i)
+        found = self.pair.get(key)
+        if found is None:
+            # members of a big claim are not all among each other's top candidates
+            found = self.pair[key] = self.scorer(*key) if self.scorer else 0.0
+        return found
 
     def run_score(self, left: list[int], right: list[int]) -> float:
         """Return how well two runs match: their best passage pair."""
@@ -199,11 +206,11 @@ def order_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(ordered))
 
 
-def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights,
-               should_cancel=None) -> tuple[list[tuple[int, int]], list[list[float]]]:
-    """Return the candidate pairs (i < j, different documents) and their feature rows."""
-    per_row = max(8, 2 * (len(set(doc_of)) - 1))
-    pairs = candidates(found.unit, doc_of, CANDIDATE_FLOOR, per_row, should_cancel)
+def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights, should_cancel=None
+               ) -> tuple[list[tuple[int, int]], list[list[float]], Callable[[int, int], list[float]]]:
+    """Return the candidate pairs (i < j, different documents), their feature rows, and a
+    function giving the feature row of any other pair."""
+    pairs = candidates(found.unit, doc_of, CANDIDATE_FLOOR, PER_ROW, should_cancel)
     check(should_cancel)
     facts = passage_facts(passages, found)
     best = best_per_document(pairs, doc_of)
@@ -212,14 +219,17 @@ def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights,
         i, j = min(i, j), max(i, j)
         keys.append((i, j))
         rows.append(pair_features(cosine, i, j, found, facts, best, doc_of))
-    return keys, rows
+
+    def describe(i: int, j: int) -> list[float]:
+        return pair_features(dot(found.unit[i], found.unit[j]), i, j, found, facts, best, doc_of)
+    return keys, rows, describe
 
 
 def cluster(doc_of: list[int], pair: dict[tuple[int, int], float], params: AlignParams,
             forced: Sequence[tuple[int, int]] = (), forbidden: set[frozenset[int]] = frozenset(),
-            should_cancel=None) -> _Builder:
+            should_cancel=None, scorer: Optional[Callable[[int, int], float]] = None) -> _Builder:
     """Return the builder after offering every scored pair, most likely first."""
-    builder = _Builder(pair, doc_of, set(forbidden), params)
+    builder = _Builder(pair, doc_of, set(forbidden), params, scorer)
     for i, j in forced:
         builder.force(i, j)
     floor = min(params.link, params.extend)
@@ -255,13 +265,14 @@ def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit
     found = weights(passages, should_cancel)
     report(0.2)
     check(should_cancel)
-    keys, rows = pair_table(passages, doc_of, found, should_cancel)
+    keys, rows, describe = pair_table(passages, doc_of, found, should_cancel)
     model = model or LINKER
     pair = {key: probability(row, model) for key, row in zip(keys, rows)}
     report(0.6)
     check(should_cancel)
     forced, forbidden = _manual_pairs(documents, edits, index_of)
-    builder = cluster(doc_of, pair, params, forced, forbidden, should_cancel)
+    builder = cluster(doc_of, pair, params, forced, forbidden, should_cancel,
+                      lambda i, j: probability(describe(i, j), model))
     report(0.9)
     claims, unique = claims_of(builder, passages, forced)
     report(1.0)
@@ -273,5 +284,5 @@ def link_probabilities(documents: Sequence[Document], model: Optional[dict] = No
     passages = [p for document in documents for p in document.passages]
     doc_number = {document.id: n for n, document in enumerate(documents)}
     doc_of = [doc_number[p.doc] for p in passages]
-    keys, rows = pair_table(passages, doc_of, weights(passages))
+    keys, rows, _ = pair_table(passages, doc_of, weights(passages))
     return {(passages[i].id, passages[j].id): probability(row, model or LINKER) for (i, j), row in zip(keys, rows)}
