@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_gold import ROOT, Event, events, f1, gold_links, link_counts, sentence_map  # noqa: E402
 
 from core.align.claims import AlignParams, claims_of, cluster, pair_table  # noqa: E402
+from core.align.claims import is_sentence  # noqa: E402
 from core.align.features import FEATURES  # noqa: E402
 from core.align.vectors import weights  # noqa: E402
 from core.ingest.document import build_document  # noqa: E402
@@ -90,7 +91,8 @@ def probabilities(prepared: Prepared, w: np.ndarray, bias: float) -> tuple[dict,
 def counts(prepared: Prepared, scored: tuple[dict, object], params: AlignParams) -> tuple[int, int, int, int]:
     """Return the link counts of the claims built from scored pairs."""
     table, scorer = scored
-    builder = cluster(prepared.doc_of, dict(table), params, scorer=scorer)
+    builder = cluster(prepared.doc_of, dict(table), params, scorer=scorer,
+                      unfinished=[not is_sentence(p.text) for p in prepared.passages])
     claims, _ = claims_of(builder, prepared.passages)
     return link_counts(prepared.event, prepared.documents, claims)
 

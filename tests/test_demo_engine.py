@@ -62,18 +62,7 @@ def covers(divergence_variants, alignment, planted_variants):
     return True
 
 
-# v8 (agreed vs willing): the three sentences share one claim, but Valley Ledger's run there holds its
-# headline too, and the modality flag is drawn on the headline's "may drop" instead of "willingness".
-KNOWN_MISSED_DIVERGENCES = {"v8"}
-
-
-def _divergence_param(planted):
-    marks = [pytest.mark.xfail(strict=True, reason="known miss since the demo's synonym groups went")] \
-        if planted["id"] in KNOWN_MISSED_DIVERGENCES else []
-    return pytest.param(planted, id=f"{planted['id']}-{planted['type']}", marks=marks)
-
-
-@pytest.mark.parametrize("planted", [_divergence_param(d) for d in PLANTED["divergences"]])
+@pytest.mark.parametrize("planted", PLANTED["divergences"], ids=lambda d: f"{d['id']}-{d['type']}")
 def test_every_planted_divergence_is_found_with_its_type_and_variants_over_the_planted_words(
         alignment, planted):
     found = [d for d in alignment.divergences()

@@ -66,8 +66,9 @@ class _Builder:
 
     def __init__(self, pair: dict[tuple[int, int], float], doc_of: list[int],
                  forbidden: set[frozenset[int]], params: AlignParams,
-                 scorer: Optional[Callable[[int, int], float]] = None):
+                 scorer: Optional[Callable[[int, int], float]] = None, unfinished: Sequence[bool] = ()):
         self.pair, self.doc_of, self.scorer = pair, doc_of, scorer
+        self.unfinished = unfinished or [False] * len(doc_of)
         self.forbidden, self.params = forbidden, params
         self.owner: list[int] = list(range(len(doc_of)))
         self.clusters: dict[int, dict[int, list[int]]] = {i: {doc_of[i]: [i]} for i in range(len(doc_of))}
@@ -155,13 +156,15 @@ class _Builder:
         run = cluster[doc]
         if len(cluster) < 2 or len(run) >= self.params.max_run or not (p == run[0] - 1 or p == run[-1] + 1):
             return
+        if self.unfinished[p]:
+            return   # a headline or a label above a sentence is not the second half of its telling
         others = [r for d, r in cluster.items() if d != doc]
         alone = sum(self.run_score([p], r) for r in others) / len(others)
         if alone >= self.params.extend:
             self._absorb(key, self.owner[p])
 
 
-def _is_sentence(text: str) -> bool:
+def is_sentence(text: str) -> bool:
     """Tell whether a passage ends as a sentence does (a headline or a label does not)."""
     return text.rstrip()[-1:] in ".!?\"”’'…)"
 
@@ -185,8 +188,8 @@ def _claim_from(runs: dict[int, list[int]], builder: _Builder, passages: list[Pa
                                       frozenset((i, j)) in manual))
     members = tuple(passages[i].id for d in docs for i in runs[d])
     # a headline is a poor reference for word diffs: prefer members that are whole sentences
-    pivot_doc = max(docs, key=lambda d: (any(_is_sentence(passages[i].text) for i in runs[d]), centrality[d], -d))
-    pivot = next((i for i in runs[pivot_doc] if _is_sentence(passages[i].text)), runs[pivot_doc][0])
+    pivot_doc = max(docs, key=lambda d: (any(is_sentence(passages[i].text) for i in runs[d]), centrality[d], -d))
+    pivot = next((i for i in runs[pivot_doc] if is_sentence(passages[i].text)), runs[pivot_doc][0])
     texts = sorted(normalize_text(passages[i].text) for d in docs for i in runs[d])
     key = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:16]
     score = round(sum(pair_scores) / len(pair_scores), 4) if pair_scores else 0.0
@@ -227,9 +230,13 @@ def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights, s
 
 def cluster(doc_of: list[int], pair: dict[tuple[int, int], float], params: AlignParams,
             forced: Sequence[tuple[int, int]] = (), forbidden: set[frozenset[int]] = frozenset(),
-            should_cancel=None, scorer: Optional[Callable[[int, int], float]] = None) -> _Builder:
-    """Return the builder after offering every scored pair, most likely first."""
-    builder = _Builder(pair, doc_of, set(forbidden), params, scorer)
+            should_cancel=None, scorer: Optional[Callable[[int, int], float]] = None,
+            unfinished: Sequence[bool] = ()) -> _Builder:
+    """Return the builder after offering every scored pair, most likely first.
+
+    `unfinished` tells which passages do not end as sentences (headlines): they never extend a run.
+    """
+    builder = _Builder(pair, doc_of, set(forbidden), params, scorer, unfinished)
     for i, j in forced:
         builder.force(i, j)
     floor = min(params.link, params.extend)
@@ -272,7 +279,8 @@ def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit
     check(should_cancel)
     forced, forbidden = _manual_pairs(documents, edits, index_of)
     builder = cluster(doc_of, pair, params, forced, forbidden, should_cancel,
-                      lambda i, j: probability(describe(i, j), model))
+                      lambda i, j: probability(describe(i, j), model),
+                      [not is_sentence(p.text) for p in passages])
     report(0.9)
     claims, unique = claims_of(builder, passages, forced)
     report(1.0)
