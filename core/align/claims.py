@@ -218,7 +218,9 @@ def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights, s
     facts = passage_facts(passages, found)
     best = best_per_document(pairs, doc_of)
     keys, rows = [], []
-    for cosine, i, j in pairs:
+    for number, (cosine, i, j) in enumerate(pairs):
+        if number % 5000 == 4999:
+            check(should_cancel)
         i, j = min(i, j), max(i, j)
         keys.append((i, j))
         rows.append(pair_features(cosine, i, j, found, facts, best, doc_of))
