@@ -111,3 +111,10 @@ def test_different_words_keep_different_matching_keys_without_a_synonym_list():
 def test_word_keys_used_by_divergences_keep_each_word():
     assert word_key("assurances") != word_key("guarantees")
     assert content_words("Senate approval") == ["senat", "aprov"]
+
+
+def test_normalize_number_gives_one_key_for_a_whole_number_expression_and_none_for_words():
+    from core.ingest.textnorm import normalize_number
+    assert normalize_number("90 per cent") == normalize_number("90%")
+    assert normalize_number("1,200") == normalize_number("1200")
+    assert normalize_number("dam") is None

@@ -101,6 +101,14 @@ def _match_to_key(match: re.Match) -> str | None:
     return key + "%" if match.group("pct") else key
 
 
+def normalize_number(text: str) -> str | None:
+    """Return the canonical form of a number expression ("90 per cent" -> "90%", "$5m" -> "5000000")."""
+    match = _NUMBER_RE.fullmatch(text.strip())
+    if not match:
+        return None
+    return _match_to_key(match)
+
+
 def find_numbers(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, canonical key) of every number expression in the text."""
     found = []
