@@ -78,6 +78,7 @@ def analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit] = (),
             should_cancel: Optional[Callable[[], bool]] = None) -> Alignment:
     """Return the alignment of the sources (d0.. in the order given) with divergences and contradictions."""
     from core.compare.divergence import find_contradictions, find_divergences
+    from core.compare.facts import build_fact_sheet
     from core.ingest.document import build_document
 
     def check() -> None:
@@ -101,7 +102,8 @@ def analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit] = (),
             progress(0.7 + 0.25 * number / max(1, len(claims)))
     check()
     contradictions = tuple(find_contradictions(documents))
+    facts = build_fact_sheet(documents)
     if progress is not None:
         progress(1.0)
     return Alignment(documents=documents, claims=tuple(finished), unique=unique,
-                     contradictions=contradictions)
+                     contradictions=contradictions, facts=facts)

@@ -167,9 +167,9 @@ class FakeWorkspace(QObject):
         self.calls.append(("select_claim", claim_id))
         self.selection.select_claim(claim_id)
 
-    def select_divergence(self, key):
+    def select_divergence(self, key, passage_id=None):
         self.calls.append(("select_divergence", key))
-        self.selection.select_divergence(key)
+        self.selection.select_divergence(key, passage_id)
 
     def select_passage(self, pid):
         self.calls.append(("select_passage", pid))

@@ -53,7 +53,7 @@ def test_a_quote_whose_offsets_went_stale_is_placed_by_its_unique_context():
 def test_triage_count_covers_the_divergences_and_the_contradiction_inside_a_source():
     assert view.divergence_count(build_data()) == (1, 4)
     assert view.counts(build_data()) == {"items": 4, "triaged": 1, "divergences": 3, "contradictions": 1,
-                                         "set_aside": 0}
+                                         "facts": 0, "set_aside": 0}
 
 
 def test_word_count_counts_numbers_and_hyphenated_words_once():

@@ -9,17 +9,12 @@ from PySide6.QtCore import Qt, QUrl  # noqa: E402
 
 from gui.panels import inspector as inspector_module  # noqa: E402
 from gui.panels.inspector import Inspector, diff_html, word_diff  # noqa: E402
-from gui_fakes import FakeWorkspace  # noqa: E402
+from widget_base import on_fake_workspace  # noqa: E402
 
 
 @pytest.fixture
 def inspector(qtbot):
-    ws = FakeWorkspace()
-    widget = Inspector(ws)
-    qtbot.addWidget(widget)
-    widget.resize(420, 700)
-    widget.show()
-    return widget
+    return on_fake_workspace(qtbot, Inspector, 420, 700)
 
 
 def test_without_a_claim_it_says_how_to_get_one(inspector):
@@ -162,3 +157,23 @@ def test_changed_texts_of_the_same_claim_are_diffed_again(inspector, qtbot):
     inspector.ws.set_alignment(replace(old, documents=docs))
     inspector.ws.select_claim("c0")
     assert _lines(inspector)[3] == "The mayor opened the bridge on MondayJanuary."
+
+
+def test_a_paraphrase_is_shown_as_its_words_and_only_a_near_verbatim_variant_gets_a_word_diff(qtbot):
+    from gui.state.workspace import Workspace
+    from gui_doubles import fake_analyze, make_source
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    widget = Inspector(ws)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([make_source("a", "The ferry left the harbour at nine with forty people aboard."),
+                        make_source("b", "The ferry left the harbour at ten with forty people aboard."),
+                        make_source("c", "The ferry sailed, crowded and late, from the town quay once morning came.")])
+    ws.select_claim(ws.alignment.claims[0].id)
+    qtbot.waitUntil(lambda: not widget.diffs_pending(), timeout=3000)
+    shown = widget.variants.toHtml()
+    near, far = shown.split(">B<")[1], shown.split(">C<")[1]
+    assert "line-through" in near.split(">C<")[0]
+    assert "line-through" not in far and "underline" not in far
+    assert "The ferry sailed, crowded and late, from the town quay once morning came." in widget.variants.toPlainText()

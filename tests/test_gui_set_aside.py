@@ -12,7 +12,7 @@ from core.export.data import collect
 from core.export.html import render_html
 from core.export.json_out import render_json
 from core.export.markdown import render_markdown
-from gui_keyboard import CTRL, NONE, SHIFT, answer_dialog, make_case, open_window, press, sample_paths, wait_aligned
+from gui_keyboard import CTRL, SHIFT, answer_dialog, make_case, open_window, press, sample_paths, wait_aligned
 
 
 def _articles(folder):

@@ -79,3 +79,36 @@ def test_a_contradiction_inside_one_source_is_a_ranked_typed_queue_item_with_a_s
     assert contradiction_items(_with_contradiction(make_alignment()))[0].key == item.key
     record = _record("old", al, item.key)
     assert place({"old": record}, al).verdicts[item.key].kind == "contradiction"
+
+
+def _fact_sources(*outlets):
+    import hashlib
+
+    from core.model import Source
+    texts = {"Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge today.",
+             "Beta": "Mayor Ilse Varga opened the Tarnow bridge.",
+             "Gamma": "Crowds cheered at the river."}
+    return [Source(key=o.lower(), text=texts[o], sha256=hashlib.sha256(texts[o].encode()).hexdigest(),
+                   kind="txt", outlet=o) for o in outlets]
+
+
+def test_a_divergent_fact_row_is_a_queue_item_of_its_own_kind():
+    from core.analysis import analyze
+    al = analyze(_fact_sources("Alpha", "Beta", "Gamma"))
+    row = next(r for r in al.facts if r.divergent)
+    item = next(d for d in queue_items(al) if d.key == row.key)
+    assert (item.kind, item.claim, item.type) == ("fact", row.id, row.type)
+    assert [v.text for v in item.variants] == [c.text for c in row.cells]
+
+
+def test_a_verdict_on_a_fact_row_is_placed_by_key_set_aside_without_a_source_and_placed_back_with_it():
+    from core.analysis import analyze
+    al = analyze(_fact_sources("Alpha", "Beta", "Gamma"))
+    row = next(r for r in al.facts if r.divergent)
+    record = _record(row.key, al, row.key, "source_error", note="Alpha confuses her with her predecessor")
+    assert place({row.key: record}, analyze(_fact_sources("Alpha", "Beta", "Gamma"))).verdicts[row.key] == record
+    without_beta = place({row.key: record}, analyze(_fact_sources("Alpha", "Gamma")))
+    assert without_beta.verdicts == {}
+    assert [(s.record.kind, s.reason) for s in without_beta.set_aside] == [("fact", HIDDEN_OR_REMOVED)]
+    back = place({row.key: record}, analyze(_fact_sources("Gamma", "Beta", "Alpha")))
+    assert back.verdicts[row.key].note == "Alpha confuses her with her predecessor" and back.set_aside == ()

@@ -91,10 +91,11 @@ def test_every_divergence_is_triaged_by_keyboard_and_everything_is_there_after_r
             assert ws.verdicts[key].verdict == "" and ws.verdicts[key].note == note
             assert _progress(win)[0] == f"{n} of {total} triaged"
         if n % 4 == 1:
+            # A fact-sheet row or a contradiction inside one source belongs to no claim: A then
+            # annotates the passage of its first cell or statement.
+            target = "claim" if ws.current_claim() is not None else "passage"
             _annotate_claim(qtbot, win, f"disputed {n}", f"claim note {n}")
-            # A contradiction inside one source has no claim: the note goes on its passage.
-            kind = "claim" if ws.current_divergence().kind == "divergence" else "passage"
-            annotations.append((kind, f"disputed {n}", "resolved", f"claim note {n}"))
+            annotations.append((target, f"disputed {n}", "resolved", f"claim note {n}"))
         verdict_key = order[n % 4]
         source_key = ""
         if VERDICT_KEYS[verdict_key] == "source_error":
@@ -313,9 +314,14 @@ def test_verdicts_and_annotations_survive_realigning_and_adding_or_removing_a_so
     shown = _shown_verdicts(win)
     kept = set(keys) & set(shown)
     assert kept and all(shown[k] == "not significant" for k in kept)
-    assert all(shown[k] == "untriaged" for k in set(shown) - set(keys))
-    assert _progress(win)[0] == f"{len(kept)} of {len(shown)} triaged"
-    print(f"adding a sixth source kept {len(kept)} of {total} divergences with their verdicts")
+    # A fact row the sixth source also states has a new key (the key names the row's sources and
+    # words): its verdict moves onto it, since the same words of the same sources are still in it.
+    moved = {k for k in set(shown) - set(keys) if ws.stored_key_of(k) in keys}
+    assert moved and {ws.divergence(k).kind for k in moved} == {"fact"}
+    assert all(shown[k] == "not significant" for k in moved)
+    assert all(shown[k] == "untriaged" for k in set(shown) - set(keys) - moved)
+    assert _progress(win)[0] == f"{len(kept) + len(moved)} of {len(shown)} triaged"
+    print(f"adding a sixth source kept {len(kept)} of {total} items with their verdicts, {len(moved)} moved")
 
     ws.remove_source(ws.sources[-1].key)
     wait_aligned(qtbot, ws)

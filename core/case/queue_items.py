@@ -1,4 +1,4 @@
-"""The items a checker triages: divergences between sources and contradictions inside one source."""
+"""The items a checker triages: divergences between sources, contradictions inside one source, fact rows."""
 from __future__ import annotations
 
 import hashlib
@@ -9,6 +9,7 @@ from core.ingest.textnorm import normalize_text
 from core.model import Alignment, Contradiction, Divergence
 
 CONTRADICTION = "contradiction"
+FACT = "fact"
 # One source saying two incompatible things is an error in that source whatever the others say:
 # it ranks like a divergence of the same type found with full confidence.
 CONTRADICTION_WEIGHT_DEFAULT = 0.5
@@ -32,10 +33,11 @@ def contradiction_item(alignment: Alignment, contradiction: Contradiction) -> Di
 
 
 def divergence_items(alignment: Alignment) -> list[Divergence]:
-    """Return the divergences between sources, each key once."""
+    """Return the divergences between the sources of each claim, each key once."""
     seen: dict[str, Divergence] = {}
-    for div in alignment.divergences():
-        seen.setdefault(div.key, div)
+    for claim in alignment.claims:
+        for div in claim.divergences:
+            seen.setdefault(div.key, div)
     return list(seen.values())
 
 
@@ -48,8 +50,20 @@ def contradiction_items(alignment: Alignment) -> list[Divergence]:
     return list(seen.values())
 
 
-# Each kind of item the queue holds; a new kind (a fact-sheet row) is one more function here.
-ITEM_KINDS: tuple[Callable[[Alignment], list[Divergence]], ...] = (divergence_items, contradiction_items)
+def fact_items(alignment: Alignment) -> list[Divergence]:
+    """Return the divergent rows of the fact sheet as queue items (claim = the row id), each key once."""
+    # A row's key hashes its kind, label and cells' words, so a verdict on it is placed by key
+    # after any re-alignment that finds the same values.
+    seen: dict[str, Divergence] = {}
+    for row in alignment.facts:
+        if row.divergent:
+            seen.setdefault(row.key, row.divergence())
+    return list(seen.values())
+
+
+# Each kind of item the queue holds; a new kind is one more function here.
+ITEM_KINDS: tuple[Callable[[Alignment], list[Divergence]], ...] = (divergence_items, contradiction_items,
+                                                                   fact_items)
 
 
 # The queue is asked on every key press; an alignment never changes, so its items are kept for the

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional
 
-from core.case.queue_items import queue_items
+from core.case.queue_items import CONTRADICTION, queue_items
 from core.case.records import JudgedVariant, VerdictRecord
 from core.ingest.textnorm import normalize_text
 from core.model import Alignment, Divergence
@@ -63,8 +63,8 @@ def _score(record: VerdictRecord, item: Divergence, variants: tuple[JudgedVarian
     sources = {v.source for v in matched}
     wordings = {normalize_text(v.text) for v in matched}
     # The same disagreement: the same words of at least two sources (two places of one source for a
-    # contradiction) are still in it, and they still differ.
-    if item.kind == "divergence" and len(sources) < 2:
+    # contradiction) are still in it, and they still differ; a fact row is placed like a divergence.
+    if item.kind != CONTRADICTION and len(sources) < 2:
         return None
     if len(matched) < 2 or len(wordings) < 2:
         return None
@@ -84,7 +84,7 @@ def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) 
             placed[key] = record
         else:
             waiting.append(record)
-    variants = {key: judged_variants(alignment, item) for key, item in items.items()} if items else {}
+    variants = {key: judged_variants(alignment, item) for key, item in items.items()} if alignment is not None else {}
     candidates = []
     for record in waiting:
         for key, item in items.items():

@@ -2,8 +2,9 @@
 
 Columns (in this order):
   row_type           "divergence" (one row per variant of a divergence), "contradiction" (one row per
-                     statement of a contradiction inside one source), "set_aside" (one row per
-                     variant of a stored verdict or note the current alignment cannot place; its
+                     statement of a contradiction inside one source), "fact" (one row per cell of a
+                     fact-sheet row, claim_id = the row id, summary = its label), "set_aside" (one row
+                     per variant of a stored verdict or note the current alignment cannot place; its
                      reason is in summary) or "annotation"
   claim_id           positional claim id (c0, c1...) of this export
   claim_key          stable claim key
@@ -96,6 +97,17 @@ def _set_aside_rows(data: ExportData):
                    "end": v.end if v else "", **cells}
 
 
+def _fact_rows(data: ExportData):
+    for row in view.fact_rows(data):
+        cells = _verdict_cells(data, view.verdict(data, row.key))
+        for n, cell in enumerate(row.cells, 1):
+            source = data.alignment.documents[int(cell.document[1:])].source
+            yield {"row_type": "fact", "claim_id": row.id, "divergence_key": row.key, "type": row.type,
+                   "rank": f"{row.rank:.4f}", "summary": row.label + (" (divergent)" if row.divergent else ""),
+                   "variant_index": n, "source_key": source.key, "source_outlet": source.label,
+                   "variant_text": cell.text, "start": cell.start, "end": cell.end, **cells}
+
+
 def _annotation_rows(data: ExportData):
     claim_keys = {c.id: c.key for c in data.alignment.claims}
     for note in view.placed_notes(data):
@@ -115,11 +127,11 @@ def _annotation_rows(data: ExportData):
 
 
 def render_csv(data: ExportData) -> str:
-    """Return the CSV text: a header row, then divergence, contradiction, set-aside and annotation rows."""
+    """Return the CSV text: a header row, then divergence, contradiction, fact, set-aside and annotation rows."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in (*_divergence_rows(data), *_contradiction_rows(data), *_set_aside_rows(data),
+    for row in (*_divergence_rows(data), *_contradiction_rows(data), *_fact_rows(data), *_set_aside_rows(data),
                 *_annotation_rows(data)):
         writer.writerow([csv_cell(row.get(name, "")) for name in COLUMNS])
     return out.getvalue()

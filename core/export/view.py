@@ -7,7 +7,7 @@ from typing import Optional
 from core.case import triage
 from core.export.data import ExportData
 from core.ingest.textnorm import word_count  # noqa: F401 (the one word count, used by every format)
-from core.model import Claim, Contradiction, Divergence, Document, Passage, Variant
+from core.model import Claim, Contradiction, Divergence, Document, FactCell, FactRow, Passage, Variant
 from core.case.records import Annotation, TextSelector, VerdictRecord
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def placed_notes(data: ExportData) -> tuple[PlacedNote, ...]:
 
 
 def items(data: ExportData) -> list[Divergence]:
-    """Return the triage items (divergences and contradictions) of the shown sources, by rank."""
+    """Return the triage items (divergences, contradictions, fact rows) of the shown sources, by rank."""
     return triage.queue(data.alignment, {}, source_keys=data.options.source_keys or None)
 
 
@@ -195,12 +195,13 @@ def divergence_count(data: ExportData) -> tuple[int, int]:
 
 
 def counts(data: ExportData) -> dict[str, int]:
-    """Return the counts every format states: items, triaged, divergences, contradictions, set aside."""
+    """Return the counts every format states: items, triaged, divergences, contradictions, facts, set aside."""
     found = items(data)
     done, total = triage.progress(found, data.verdicts)
     contradictions_ = sum(1 for d in found if d.kind == "contradiction")
-    return {"items": total, "triaged": done, "divergences": total - contradictions_,
-            "contradictions": contradictions_, "set_aside": len(data.set_aside)}
+    facts = sum(1 for d in found if d.kind == "fact")
+    return {"items": total, "triaged": done, "divergences": total - contradictions_ - facts,
+            "contradictions": contradictions_, "facts": facts, "set_aside": len(data.set_aside)}
 
 
 def progress_line(data: ExportData) -> str:
@@ -211,6 +212,24 @@ def progress_line(data: ExportData) -> str:
 def contradiction_items(data: ExportData) -> list[Divergence]:
     """Return the contradictions inside shown sources as items with keys, ranks and verdicts."""
     return [d for d in items(data) if d.kind == "contradiction"]
+
+
+def fact_rows(data: ExportData) -> tuple[FactRow, ...]:
+    """Return the fact-sheet rows with a cell in a shown source (only divergent ones in the divergent scope)."""
+    shown = _doc_ids(data)
+    rows = []
+    for row in data.alignment.facts:
+        cells = tuple(c for c in row.cells if c.document in shown)
+        if not cells or (data.options.scope == "divergent" and not row.divergent and row.key not in data.verdicts):
+            continue
+        rows.append(FactRow(row.id, row.key, row.kind, row.label, row.type, row.rank,
+                            row.divergent and len({c.document for c in cells}) > 1, cells, row.summary))
+    return tuple(rows)
+
+
+def fact_cells(data: ExportData, row: FactRow) -> list[tuple[FactCell, ...]]:
+    """Return one entry per shown document: the cells it gives for a row (empty: not stated)."""
+    return [tuple(c for c in row.cells if c.document == doc.id) for doc in documents(data)]
 
 
 def variant_outlet(data: ExportData, variant: Variant) -> str:

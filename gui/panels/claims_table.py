@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledIt
                                QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
 from core.case.queue_items import contradiction_items
-from core.case.wording import claim_summary
+from core.case.claim_wording import claim_summary
 from core.compare.summary import top_divergence
 from gui.style import colors
 
@@ -111,7 +111,7 @@ class ClaimsModel(QStandardItemModel):
             self.appendRow(items)
             self.setHeaderData(row, Qt.Orientation.Vertical, claim.id)
             self._claim_rows[claim.id] = row
-        self._item_rows = {}
+        self._item_rows: dict[str, int] = {}
         for item_ in contradiction_items(al) if al else ():
             self._append_contradiction(al, docs, item_)
 

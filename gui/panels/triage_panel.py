@@ -95,7 +95,7 @@ class TriagePanel(QWidget):
 
     def _on_alignment(self) -> None:
         al = self.ws.alignment
-        present = {d.type for d in al.divergences()} if al else set()
+        present = {d.type for d in queue(al, {})} if al else set()   # every kind of queue item
         self._fill_combo(self.type_filter, "All types",
                          [(t.capitalize(), t) for t in DIVERGENCE_TYPES if t in present])
         docs = al.documents if al else ()

@@ -10,7 +10,7 @@ class ActionSpec:
     id: str
     text: str
     shortcuts: tuple[str, ...]
-    handler: str          # name of a method on the main window
+    handler: str          # "group.method": a method of one of the main window's command objects
     help: str
     menu: str             # "File", "Edit", "Navigate", "Triage", "Alignment", "View", "Help"
 
@@ -21,99 +21,121 @@ def _a(id, text, shortcuts, handler, help, menu):
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
-    _a("file.open", "Add sources…", ["Ctrl+O"], "add_sources_dialog",
+    _a("file.open", "Add sources…", ["Ctrl+O"], "files.add_sources_dialog",
        "Add .txt, .md or .html articles to the case.", "File"),
-    _a("file.paste", "Paste as new source", ["Ctrl+Shift+V"], "paste_source",
+    _a("file.paste", "Paste as new source", ["Ctrl+Shift+V"], "files.paste_source",
        "Add the clipboard's text as a new source.", "File"),
-    _a("file.new_case", "New case…", ["Ctrl+N"], "new_case_dialog",
+    _a("file.add_url", "Add from URL…", ["Ctrl+U"], "files.add_url_dialog",
+       "Download an article from a web address and add it as a source.", "File"),
+    _a("file.source_details", "Edit source details…", ["F2"], "files.edit_source_details",
+       "Set the outlet, title, date, author and URL of the selected source.", "File"),
+    _a("file.open_original", "Open original", ["Ctrl+Shift+Return"], "files.open_original",
+       "Open the selected source's web page or file in the system's viewer.", "File"),
+    _a("file.new_case", "New case…", ["Ctrl+N"], "files.new_case_dialog",
        "Create an empty case file.", "File"),
-    _a("file.open_case", "Open case…", ["Ctrl+Shift+O"], "open_case_dialog",
+    _a("file.open_case", "Open case…", ["Ctrl+Shift+O"], "files.open_case_dialog",
        "Open a .parallax case file.", "File"),
-    _a("file.export", "Export…", ["Ctrl+E"], "export_dialog",
+    _a("file.export", "Export…", ["Ctrl+E"], "files.export_dialog",
        "Export the comparison as HTML, PDF, Markdown, CSV or JSON.", "File"),
-    _a("file.remove_source", "Remove current source", ["Ctrl+Shift+Del"], "remove_current_source",
+    _a("file.remove_source", "Remove current source", ["Ctrl+Shift+Del"], "files.remove_current_source",
        "Remove the selected source from the case (its verdicts stay in the case).", "File"),
-    _a("file.quit", "Quit", ["Ctrl+Q"], "close",
+    _a("file.quit", "Quit", ["Ctrl+Q"], "window.close",
        "Close the window; everything is already saved.", "File"),
     # Edit
-    _a("edit.undo", "Undo", ["Ctrl+Z"], "undo",
+    _a("edit.undo", "Undo", ["Ctrl+Z"], "edits.undo",
        "Undo the last verdict, note, annotation or alignment edit.", "Edit"),
-    _a("edit.redo", "Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "redo",
+    _a("edit.redo", "Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], "edits.redo",
        "Redo what was undone.", "Edit"),
-    _a("edit.find", "Find in all sources", ["/", "Ctrl+F"], "find_in_sources",
+    _a("edit.find", "Find in all sources", ["/", "Ctrl+F"], "views.find_in_sources",
        "Search every source for a word or phrase.", "Edit"),
-    _a("edit.annotate", "Annotate", ["A"], "annotate",
+    _a("edit.annotate", "Annotate", ["A"], "triage.annotate",
        "Annotate the selected text, or the current claim when nothing is selected.", "Edit"),
-    _a("edit.note", "Edit note", ["E"], "edit_note",
+    _a("edit.note", "Edit note", ["E"], "triage.edit_note",
        "Edit the note of the current divergence.", "Edit"),
     # Navigate
-    _a("nav.next_divergence", "Next divergence", ["J"], "next_divergence",
-       "Go to the next divergence in the triage queue.", "Navigate"),
-    _a("nav.prev_divergence", "Previous divergence", ["K"], "previous_divergence",
-       "Go to the previous divergence in the triage queue.", "Navigate"),
-    _a("nav.next_claim", "Next claim", ["N"], "next_claim",
+    _a("nav.next_divergence", "Next divergence", ["J"], "triage.next_divergence",
+       "Go to the next item of the triage queue: a divergence, a contradiction or a fact row.", "Navigate"),
+    _a("nav.prev_divergence", "Previous divergence", ["K"], "triage.previous_divergence",
+       "Go to the previous item of the triage queue.", "Navigate"),
+    _a("nav.next_claim", "Next claim", ["N"], "triage.next_claim",
        "Go to the next claim.", "Navigate"),
-    _a("nav.prev_claim", "Previous claim", ["P"], "previous_claim",
+    _a("nav.prev_claim", "Previous claim", ["P"], "triage.previous_claim",
        "Go to the previous claim.", "Navigate"),
-    _a("nav.next_unique", "Next unique passage", ["U"], "next_unique",
+    _a("nav.next_unique", "Next unique passage", ["U"], "triage.next_unique",
        "Go to the next passage that only one source has.", "Navigate"),
     # Triage
-    _a("triage.confirmed", "Verdict: discrepancy confirmed", ["1"], "verdict_confirmed",
+    _a("triage.confirmed", "Verdict: discrepancy confirmed", ["1"], "triage.verdict_confirmed",
        "Mark the current item as a confirmed discrepancy, then move on to the next untriaged item "
        "(unless auto-advance is off).", "Triage"),
-    _a("triage.not_significant", "Verdict: not significant", ["2"], "verdict_not_significant",
+    _a("triage.not_significant", "Verdict: not significant", ["2"], "triage.verdict_not_significant",
        "Mark the current item as not significant, then move on to the next untriaged item "
        "(unless auto-advance is off).", "Triage"),
-    _a("triage.follow_up", "Verdict: needs follow-up", ["3"], "verdict_follow_up",
+    _a("triage.follow_up", "Verdict: needs follow-up", ["3"], "triage.verdict_follow_up",
        "Mark the current item as needing follow-up, then move on to the next untriaged item "
        "(unless auto-advance is off).", "Triage"),
-    _a("triage.source_error", "Verdict: error in a source", ["4"], "verdict_source_error",
+    _a("triage.source_error", "Verdict: error in a source", ["4"], "triage.verdict_source_error",
        "Mark the current item as an error in a named source, then move on to the next untriaged "
        "item (unless auto-advance is off).", "Triage"),
     _a("triage.auto_advance", "Move on after a verdict (auto-advance)", ["Ctrl+Shift+J"],
-       "toggle_auto_advance", "Turn on or off moving to the next untriaged item after 1-4; "
+       "triage.toggle_auto_advance", "Turn on or off moving to the next untriaged item after 1-4; "
        "the status bar says where it moved. Saved with the case.", "Triage"),
-    _a("triage.clear", "Clear verdict", ["0"], "clear_verdict",
+    _a("triage.clear", "Clear verdict", ["0"], "triage.clear_verdict",
        "Remove the verdict of the current divergence.", "Triage"),
     _a("triage.apply_to_type", "Apply verdict to all of this type…", ["Ctrl+Shift+A"],
-       "apply_verdict_to_type", "Give every item of the current type a verdict: says first how many "
+       "triage.apply_verdict_to_type", "Give every item of the current type a verdict: says first how many "
        "are untriaged and how many already have a verdict, which are kept unless you choose otherwise.",
        "Triage"),
     # Alignment
-    _a("align.link", "Link passages", ["Ctrl+L"], "link_passages",
+    _a("align.link", "Link passages", ["Ctrl+L"], "edits.link_passages",
        "Put the passages selected in two panes into the same claim.", "Alignment"),
-    _a("align.unlink", "Unlink passage", ["Ctrl+Shift+L"], "unlink_passage",
+    _a("align.unlink", "Unlink passage", ["Ctrl+Shift+L"], "edits.unlink_passage",
        "Take the selected passage out of its claim.", "Alignment"),
-    _a("align.split", "Split passage at cursor", ["Ctrl+Shift+S"], "split_passage",
+    _a("align.split", "Split passage at cursor", ["Ctrl+Shift+S"], "edits.split_passage",
        "Cut the passage in two at the text cursor.", "Alignment"),
-    _a("align.merge", "Merge with next passage", ["Ctrl+M"], "merge_passages",
+    _a("align.merge", "Merge with next passage", ["Ctrl+M"], "edits.merge_passages",
        "Join the selected passage and the next one of the same source.", "Alignment"),
-    _a("align.realign", "Re-run alignment", ["F5"], "realign",
+    _a("align.realign", "Re-run alignment", ["F5"], "edits.realign",
        "Align the sources again (manual edits are kept).", "Alignment"),
-    _a("align.cancel", "Cancel running work", ["Ctrl+."], "cancel_work",
+    _a("align.cancel", "Cancel running work", ["Ctrl+."], "edits.cancel_work",
        "Stop the alignment or export that is running.", "Alignment"),
     # View
-    _a("view.palette", "Command palette", ["Ctrl+K"], "show_palette",
+    _a("view.palette", "Command palette", ["Ctrl+K"], "views.show_palette",
        "Search every action by name and run it.", "View"),
-    _a("view.claims_table", "Claims table", ["Ctrl+T"], "toggle_claims_table",
+    _a("view.claim_view", "Claim view", ["Ctrl+1"], "views.toggle_claim_view",
+       "Show or hide the current claim's variants stacked above the panes.", "View"),
+    _a("view.word_diff", "Word diff of near-verbatim pairs", ["W"], "views.toggle_word_diff",
+       "Show the word-by-word changes of variants that are nearly the same sentence.", "View"),
+    _a("view.focus_claim", "Panes: only the current claim's sources", ["Ctrl+Shift+C"],
+       "views.toggle_focus_claim", "Show only the panes of the sources in the current claim, or all again.",
+       "View"),
+    _a("view.focus_pair", "Panes: compare two sources…", ["Ctrl+Shift+P"], "views.choose_pair",
+       "Show only two chosen sources side by side, or all again.", "View"),
+    _a("view.tint_all", "Tint all claims", ["Ctrl+Shift+T"], "views.toggle_tint_all",
+       "Colour every claim's passages, not only the current claim's.", "View"),
+    _a("view.sources_panel", "Sources panel", ["Ctrl+B"], "views.toggle_sources_panel",
+       "Show or hide the source list and triage queue.", "View"),
+    _a("view.claims_table", "Claims table", ["Ctrl+T"], "views.toggle_claims_table",
        "Switch between the side-by-side panes and the claims table.", "View"),
-    _a("view.inspector", "Inspector", ["Ctrl+I"], "toggle_inspector",
+    _a("view.facts", "Facts view", ["Ctrl+Shift+F"], "views.toggle_facts_view",
+       "Switch between the panes and the fact sheet: what each source says about each person, number "
+       "and event, divergent rows first.", "View"),
+    _a("view.inspector", "Inspector", ["Ctrl+I"], "views.toggle_inspector",
        "Show or hide the inspector of the current claim.", "View"),
-    _a("view.annotations", "Annotations sidebar", ["Ctrl+Shift+N"], "toggle_annotations",
+    _a("view.annotations", "Annotations sidebar", ["Ctrl+Shift+N"], "views.toggle_annotations",
        "Show or hide the list of annotations.", "View"),
-    _a("view.zoom_in", "Zoom in", ["Ctrl++", "Ctrl+="], "zoom_in", "Enlarge the text.", "View"),
-    _a("view.zoom_out", "Zoom out", ["Ctrl+-"], "zoom_out", "Shrink the text.", "View"),
-    _a("view.set_aside", "Set aside", ["Ctrl+Shift+B"], "toggle_set_aside",
+    _a("view.zoom_in", "Zoom in", ["Ctrl++", "Ctrl+="], "views.zoom_in", "Enlarge the text.", "View"),
+    _a("view.zoom_out", "Zoom out", ["Ctrl+-"], "views.zoom_out", "Shrink the text.", "View"),
+    _a("view.set_aside", "Set aside", ["Ctrl+Shift+B"], "views.toggle_set_aside",
        "List the verdicts, notes and annotations the current alignment cannot place; re-attach "
        "(Enter) or dismiss (Delete) each.", "View"),
-    _a("view.toggle_source", "Hide or show current source", ["Ctrl+H"], "toggle_current_source",
+    _a("view.toggle_source", "Hide or show current source", ["Ctrl+H"], "files.toggle_current_source",
        "Hide the current source's pane, or show it again; the alignment is not re-run (F5 or "
        "Ctrl+Shift+H re-runs it without the hidden sources). Nothing is lost either way.", "View"),
     _a("view.hide_and_realign", "Hide current source and re-align", ["Ctrl+Shift+H"],
-       "hide_current_source_and_realign", "Hide the current source and align the others again; "
+       "files.hide_current_source_and_realign", "Hide the current source and align the others again; "
        "verdicts that need it are set aside, and come back when it is shown again.", "View"),
     # Help
-    _a("help.shortcuts", "Keyboard shortcuts", ["F1", "?"], "show_help",
+    _a("help.shortcuts", "Keyboard shortcuts", ["F1", "?"], "views.show_help",
        "List every action and its shortcut.", "Help"),
 )
 

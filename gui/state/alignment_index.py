@@ -27,7 +27,7 @@ class AlignmentIndex:
             for div in claim.divergences:
                 self._divergences[div.key] = div
         for item in queue_items(alignment):
-            # Every triage item by key, contradictions inside one source included.
+            # Every triage item by key, contradictions inside one source and fact rows included.
             self._divergences.setdefault(item.key, item)
         self._unique = set(alignment.unique)
 

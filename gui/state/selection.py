@@ -58,20 +58,22 @@ class Selection(QObject):
             passage_id = same_doc[0] if same_doc else look.pivots.get(claim.key, claim.pivot)
         self.set(claim.id, divergence_key, passage_id)
 
-    def select_divergence(self, key: Optional[str]) -> None:
-        """Make a queue item (and its claim) current."""
+    def select_divergence(self, key: Optional[str], passage_id: Optional[str] = None) -> None:
+        """Make a queue item (and its claim) current; passage_id: one of its variants' passages to show."""
         look = self._lookups
         div = look.divergence(key)
         if div is None:
             return
         claim = look.claim(div.claim)
-        passage_id = self.passage_id
-        if claim and passage_id not in claim.members:
-            passage_id = div.variants[0].passage if div.variants else claim.pivot
+        shown = self.passage_id
+        if claim and shown not in claim.members:
+            shown = div.variants[0].passage if div.variants else claim.pivot
         elif claim is None and div.variants:
-            # A contradiction inside one source has no claim: show its first statement.
-            passage_id = div.variants[0].passage
-        self.set(claim.id if claim else None, div.key, passage_id)
+            # A contradiction inside one source or a fact-sheet row has no claim: show the asked
+            # variant's passage, else the first one's.
+            wanted = {v.passage for v in div.variants}
+            shown = passage_id if passage_id in wanted else div.variants[0].passage
+        self.set(claim.id if claim else None, div.key, shown)
 
     def select_passage(self, passage_id: Optional[str]) -> None:
         """Make a passage current, and its claim (none for a unique passage)."""

@@ -1,5 +1,5 @@
 """Wording that is true of what was found: no "agree", no "not reported"."""
-from core.case.wording import NOT_FOUND_IN_SOURCE, claim_summary
+from core.case.claim_wording import NOT_FOUND_IN_SOURCE, claim_summary
 from core.export.html import render_html
 from core.export.data import collect
 from gui_fakes import make_alignment
