@@ -149,3 +149,29 @@ def test_the_row_of_the_current_passages_source_is_marked_and_a_click_on_a_row_m
     qtbot.mouseClick(rows[other].header, Qt.MouseButton.LeftButton)
     assert ws.current_passage_id == rows[other].passage_id
     assert _visible_rows(view)[other].bar.isVisible()
+
+
+def test_j_onto_a_fact_row_says_in_the_claim_view_which_fact_is_current(qtbot):
+    import hashlib
+
+    from core.model import Source
+    texts = {"Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge today.",
+             "Beta": "Mayor Ilse Varga opened the Tarnow bridge.",
+             "Gamma": "Crowds cheered at the river."}
+    ws = Workspace(debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=20000):
+        ws.add_sources([Source(key=o.lower(), text=t, sha256=hashlib.sha256(t.encode()).hexdigest(), kind="txt",
+                               outlet=o) for o, t in texts.items()])
+    row = next(r for r in ws.alignment.facts if r.divergent)
+    win.focus_reading()
+    while ws.current_divergence_key != row.key:
+        before = ws.current_divergence_key
+        qtbot.keyClick(QApplication.focusWidget() or win, Qt.Key.Key_J)
+        assert ws.current_divergence_key != before   # J reaches the fact row
+    assert ws.current_claim() is None
+    title = win.claim_view.title.text()
+    assert title.startswith("<b>Fact-sheet row") and "Ilse Varga: title" in title
+    win.close()

@@ -65,6 +65,8 @@ def test_every_divergence_is_triaged_by_keyboard_and_everything_is_there_after_r
     keys = _queue_keys(ws)
     total = len(keys)
     assert total >= 8 and len(set(keys)) == total
+    # J walks every kind of queue item: divergences, a contradiction inside one source, fact rows.
+    assert {ws.divergence(k).kind for k in keys} == {"divergence", "contradiction", "fact"}
     assert _progress(win) == (f"0 of {total} triaged", f"0 of {total} triaged")
 
     # J goes to the first divergence, J again to the second, K back to the first.

@@ -181,6 +181,13 @@ class ClaimView(QScrollArea):
             source = al.document_of(self.ws.current_passage_id).source
             text = (f"A passage only {html.escape(self.ws.source(source.key).label)} has: "
                     f"“{html.escape(al.passage(self.ws.current_passage_id).text)}”")
+        elif (item := self.ws.current_divergence()) is not None:
+            # A fact-sheet row or a contradiction inside one source belongs to no claim: say what
+            # is current; its words are selected in the panes below.
+            where = ("Fact-sheet row (Ctrl+Shift+F shows the sheet)" if item.kind == "fact"
+                     else "Inside one source")
+            text = (f"<b>{html.escape(where)}</b> · {html.escape(item.type)}: {html.escape(item.summary)}"
+                    " · its words are marked in the panes.")
         else:
             text = "No current claim: press J for the next divergence or N for the next claim."
         self.title.setText(text)
