@@ -17,8 +17,12 @@ from gui.panes.pane_area import PaneArea
 from gui.app.recent_menu import RecentMenu
 from gui.panels.source_list import SourceList
 from gui.panels.triage_panel import TriagePanel
+from gui.app.key_burst import KeyBurst
 from gui.app.window_handlers import WindowHandlers
 
+# The handlers that feed KeyBurst; every other action first applies the keys still waiting.
+BURST_HANDLERS = {"next_divergence", "previous_divergence", "next_claim", "previous_claim", "next_unique",
+                  "verdict_confirmed", "verdict_not_significant", "verdict_follow_up"}
 BUSY_DELAY_MS = 500   # work shorter than this shows no progress bar (no flicker)
 NOTICE_MS = 12000
 INSPECTOR_MIN_WINDOW = 1800   # px of window width below which a 4+ pane case starts without the inspector
@@ -61,6 +65,7 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.data_dir = Path(data_dir) if data_dir else None
         self.actions_by_id: dict[str, QAction] = {}
         self._click_history: list = []   # PassageRefs clicked, newest last (for link); ids change on re-align
+        self.key_burst = KeyBurst(self.apply_keys, self)
         screen = self.screen().availableGeometry() if self.screen() else None
         self.resize(min(1800, screen.width()) if screen else 1500, min(1000, screen.height()) if screen else 920)
         self.setAcceptDrops(True)
@@ -184,6 +189,8 @@ class MainWindow(WindowHandlers, QMainWindow):
             action.setStatusTip(spec.help)
             action.setToolTip(f"{spec.text} ({', '.join(spec.shortcuts)})")
             action.setObjectName(spec.id)
+            if spec.handler not in BURST_HANDLERS:
+                action.triggered.connect(self.key_burst.settle)
             action.triggered.connect(getattr(self, spec.handler))
             menus[spec.menu].addAction(action)
             self.addAction(action)   # shortcuts work with the menu bar hidden too
