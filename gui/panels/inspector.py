@@ -12,6 +12,7 @@ from core.compare.summary import majority_summary
 from core.compare.worddiff import word_diff as core_word_diff
 from gui.style import colors
 from gui.style import theme
+from gui.state.annotation_index import AnnotationIndex
 from gui.state.tasks import TaskRunner
 
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
@@ -72,6 +73,8 @@ class Inspector(QWidget):
 
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
+        # Created before refresh is connected, so that it hears of a change first.
+        self._annotation_index = AnnotationIndex(workspace)
         self.ws = workspace
         self._updating = False
         self._note_key: str | None = None
@@ -282,29 +285,13 @@ class Inspector(QWidget):
         self._enable_verdicts(self.target_divergence())
 
     def _show_annotations(self, claim) -> None:
-        div_keys = {d.key for d in claim.divergences}
-        mine = [a for a in self.ws.annotations if a.claim_key == claim.key or a.divergence_key in div_keys
-                or self._annotation_in_claim(a, claim)]
+        mine = self._annotation_index.for_claim(claim)
         if not mine:
             self.annotations.setText("<small>No annotations on this claim (A to add).</small>")
             return
         lines = [f"<b>{html.escape(a.label or 'note')}</b> ({html.escape(a.status)}) "
                  f"{html.escape(a.note.splitlines()[0] if a.note else '')}" for a in mine]
         self.annotations.setText("<b>Annotations</b><br>" + "<br>".join(lines))
-
-    def _annotation_in_claim(self, annotation, claim) -> bool:
-        if annotation.selector is None or not annotation.source_key:
-            return False
-        doc = self.ws.document_for(annotation.source_key)
-        if doc is None:
-            return False
-        sel = annotation.selector
-        for pid in claim.members:
-            if pid.split(":")[0] == doc.id:
-                p = self.ws.alignment.passage(pid)
-                if p.start <= sel.start and sel.end <= p.end and doc.source.text[sel.start:sel.end] == sel.exact:
-                    return True
-        return False
 
     # ----- intents ------------------------------------------------------------------------
     def target_divergence(self):
