@@ -162,3 +162,15 @@ def test_changed_texts_of_the_same_claim_are_diffed_again(inspector, qtbot):
     inspector.ws.set_alignment(replace(old, documents=docs))
     inspector.ws.select_claim("c0")
     assert _lines(inspector)[3] == "The mayor opened the bridge on MondayJanuary."
+
+
+def test_a_verdict_on_another_claim_leaves_the_inspector_as_it_is(inspector, monkeypatch):
+    inspector.ws.select_claim("c0")
+    redraws = []
+    original = inspector._refresh
+    monkeypatch.setattr(inspector, "_refresh", lambda: (redraws.append(True), original()))
+    inspector.ws.set_verdict("k-number", "confirmed")      # a divergence of claim c1
+    assert redraws == []
+    inspector.ws.set_verdict("k-time", "follow_up")        # the shown claim's own divergence
+    assert len(redraws) == 1
+    assert "[follow-up]" in inspector.divergences.toPlainText()

@@ -148,6 +148,9 @@ class Inspector(QWidget):
         column.addWidget(self.annotations)
         column.addWidget(self.hint)
         self.note.installEventFilter(self)
+        self._shown_state = None
+        for signal in (workspace.alignmentChanged, workspace.annotationsChanged, workspace.sourcesChanged):
+            signal.connect(self._forget_shown)
         for signal in (workspace.currentChanged, workspace.alignmentChanged, workspace.verdictsChanged,
                        workspace.annotationsChanged, workspace.sourcesChanged):
             signal.connect(self.refresh)
@@ -157,8 +160,24 @@ class Inspector(QWidget):
     def _label(self, pid: str) -> str:
         return self.ws.alignment.document_of(pid).source.label
 
-    def refresh(self) -> None:
-        """Show the workspace's current claim (or say why there is none)."""
+    def _forget_shown(self) -> None:
+        self._shown_state = None
+
+    def _state(self) -> tuple:
+        """Return everything a refresh reads that a move or a verdict can change."""
+        claim = self.ws.current_claim()
+        divs = claim.divergences if claim is not None else ()
+        return (claim.key if claim is not None else None, self.ws.pivots.get(claim.key) if claim else None,
+                self.ws.current_divergence_key, self.ws.current_passage_id,
+                tuple(self.ws.verdicts.get(d.key) for d in divs), self.palette().cacheKey(),
+                getattr(self.ws, "read_only", False))
+
+    def refresh(self, force: bool = False) -> None:
+        """Show the workspace's current claim (or say why there is none); skip when nothing shown changed."""
+        state = self._state()
+        if state == self._shown_state and not force:
+            return
+        self._shown_state = state
         self._updating = True
         try:
             self._refresh()
@@ -219,7 +238,7 @@ class Inspector(QWidget):
             return
         self._remember(key, diffs)
         if self._wanted is not None and self._wanted[0] == key:
-            self.refresh()
+            self.refresh(force=True)
         elif self._wanted is not None:
             self._debounce.start()   # the user moved on while this ran: diff where they are now
 
