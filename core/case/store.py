@@ -11,9 +11,8 @@ from dataclasses import asdict, replace
 from datetime import datetime, timezone
 from typing import Iterator, Optional
 
-from sqlite_utils import Database
-
 from core.case import lock as case_lock
+from core.case.connection import CaseDb
 from core.case.schema import (ANNOTATION_COLUMNS, ANNOTATION_FIELDS, ANNOTATION_MARKS, SOURCE_COLUMNS,
                               annotation_from_row, annotation_row, backup, connect_readonly,
                               inspect_case_file, is_blank, source_from_row, verdict_from_row)
@@ -51,7 +50,7 @@ def _write_error(exc: sqlite3.DatabaseError) -> CaseError:
 class Case:
     """An open case file; every mutating method is one transaction with its audit entry."""
 
-    def __init__(self, path: str, db: Database, *, read_only: bool, read_only_reason: str,
+    def __init__(self, path: str, db: CaseDb, *, read_only: bool, read_only_reason: str,
                  author: str, holds_lock: bool):
         self.path = path
         self.db = db
@@ -109,7 +108,7 @@ class Case:
                             f"but it cannot be written now ({reason.split(';')[0]}). "
                             "Close the other window or make the file writable, then open it again.")
         try:
-            db = Database(connect_readonly(path))
+            db = CaseDb(connect_readonly(path))
         except sqlite3.DatabaseError as exc:
             raise CaseError(f"{os.path.basename(path)} cannot be read ({exc}).") from exc
         case = cls(path, db, read_only=True, read_only_reason=reason, author="", holds_lock=False)
@@ -117,12 +116,12 @@ class Case:
         return case
 
     @staticmethod
-    def _open_writable(path: str, version: int) -> Database:
+    def _open_writable(path: str, version: int) -> CaseDb:
         try:
             if 0 < version < SCHEMA_VERSION:
                 backup(path, f"{path}.v{version}.bak")
             conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
-            db = Database(conn)
+            db = CaseDb(conn)
             # WAL + synchronous=FULL: every committed verdict is fsynced, so it survives a crash
             # and a power cut; checkers write at human speed, so the extra fsync costs nothing.
             db.execute("PRAGMA journal_mode = WAL")
@@ -197,7 +196,9 @@ class Case:
             stored = replace(source, key=key, imported_at=source.imported_at or utc_now())
             row = {c: getattr(stored, c) for c in SOURCE_COLUMNS}
             row.update(position=position, hidden=0, original=bytes(source.original or b""))
-            self.db["sources"].insert(row)
+            names = list(row)   # our own column names (schema.SOURCE_COLUMNS), never user text
+            self.db.execute(f"INSERT INTO sources ({', '.join(chr(34) + n + chr(34) for n in names)}) "
+                            f"VALUES ({', '.join('?' for _ in names)})", [row[n] for n in names])
             detail.update(key=key, title=stored.title, outlet=stored.outlet, sha256=stored.sha256,
                           path=stored.path)
         return stored
