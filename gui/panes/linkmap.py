@@ -249,8 +249,16 @@ class LinkMap(QWidget):
     def paintEvent(self, _event) -> None:
         # A map whose panes did not move and whose bands do not hold the old or new current
         # claim looks exactly as before: show the last picture instead of rasterising again.
-        bands = self.bands()
         pal = self.palette()
+        al = self.ws.alignment
+        if any(getattr(p, "formatted_for", al) is not al for p in (self.left, self.right)):
+            # A pane has not taken the new alignment yet (large cases fill pane by pane).
+            self._bands = []
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+            painter.end()
+            return
+        bands = self.bands()
         ids = {b[0] for b in bands}
         current = self.ws.current_claim_id
         key = (tuple(bands), current if current in ids else None, self.size().toTuple(), self.text_span(),
