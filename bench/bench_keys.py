@@ -201,14 +201,6 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
     return app.exec()
 
 
-def _export_tree(rev: str, folder: Path) -> Path:
-    """Write the files of a git revision into folder (the window as it was then)."""
-    folder.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
-
-
 def _run(tree: Path, files: list[Path], burst: int) -> dict | str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory(prefix="parallax-keys-") as data_dir:
@@ -249,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(ROOT / "bench"))
     from dense_news import make_dense_articles
+    from trees import export_tree
 
     print(f"Key-press benchmark (offscreen; dense articles of {args.words:,} words; medians of {PRESSES} "
           f"presses; burst of {args.burst} \"j 2\" at {KEY_SPACING_MS} ms per key; "
@@ -259,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="parallax-keys-trees-") as scratch:
         trees = [("this tree", ROOT)]
         if args.against:
-            trees.append((args.against, _export_tree(args.against, Path(scratch) / "against")))
+            trees.append((args.against, export_tree(args.against, Path(scratch) / "against")))
         for size in (int(s) for s in args.sizes.split(",")):
             folder = Path(scratch) / f"dense{size}"
             folder.mkdir(parents=True)
