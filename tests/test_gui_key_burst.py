@@ -114,3 +114,12 @@ def test_another_action_first_applies_the_keys_still_waiting(open_window, qtbot)
     win.actions_by_id["edit.undo"].trigger()            # undo must see both verdicts first
     assert win.key_burst.pending() == 0
     assert first in win.ws.verdicts and len(win.ws.verdicts) == 1
+
+
+def test_a_burst_cut_by_the_time_budget_still_gives_the_same_verdicts(open_window, qtbot, monkeypatch):
+    from gui.app import window_handlers
+    keys = [J, TWO, J, TWO, K, TWO, TWO]
+    slow = _run_in_new_window(open_window, qtbot, _one_by_one, keys)
+    monkeypatch.setattr(window_handlers, "KEY_BUDGET_S", 0.0)   # one intent per event-loop turn
+    burst = _run_in_new_window(open_window, qtbot, _burst, keys)
+    assert burst[:2] == slow[:2]

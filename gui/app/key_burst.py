@@ -15,10 +15,12 @@ class KeyBurst(QObject):
     A user holding J, or typing "j2j2j2" faster than a large case repaints, would otherwise queue
     one full repaint per key and freeze the window for seconds.  Here the keys pressed while the
     window was busy are applied in one go on the next turn: every verdict still lands on the item
-    it was meant for (in order), but the selection and its repaint happen once per turn.
+    it was meant for (in order), but the selection and its repaint happen once per turn.  The
+    apply function may stop when its time budget is spent and return the intents it left, so a
+    long burst of verdicts (each one a case write) never holds the event loop for long.
     """
 
-    def __init__(self, apply: Callable[[list[Intent]], None], parent: QObject | None = None):
+    def __init__(self, apply: Callable[[list[Intent]], list[Intent] | None], parent: QObject | None = None):
         super().__init__(parent)
         self._apply = apply
         self._pending: list[Intent] = []
@@ -33,9 +35,9 @@ class KeyBurst(QObject):
 
     def settle(self) -> None:
         """Apply the waiting intents now (before an action that reads the current item)."""
-        if self._pending:
+        while self._pending:
             batch, self._pending = self._pending, []
-            self._apply(batch)
+            self._pending = list(self._apply(batch) or []) + self._pending
 
     def pending(self) -> int:
         """Return the number of intents waiting for the next turn."""
@@ -44,7 +46,8 @@ class KeyBurst(QObject):
     def _run(self, batch: list[Intent]) -> None:
         self._turn_open = True
         try:
-            self._apply(batch)
+            # apply() may stop at its time budget and hand back the rest: it goes first next turn.
+            self._pending = list(self._apply(batch) or []) + self._pending
         finally:
             # A zero timer is a posted event: it runs after the key events already queued, so
             # every key that arrived while this batch ran joins the next batch.

@@ -1,6 +1,7 @@
 """The handlers named in gui/actions.py: navigation, triage, notes, annotations, views."""
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from PySide6.QtCore import QTimer
@@ -17,15 +18,17 @@ from gui.dialogs.note_dialog import NoteDialog
 from gui.dialogs.command_palette import CommandPalette
 
 
+# Work per event-loop turn when applying a burst of keys: a frame or two, so painting keeps up.
+KEY_BUDGET_S = 0.04
+
+
 class WindowHandlers(FileHandlers):
     """Mixin of MainWindow: one method per action of the registry (files and edits in FileHandlers)."""
 
     # ----- the triage model (core.case.triage answers; the window only moves) --------------------
     def triage_progress_text(self) -> str:
         """Return "12 of 47 triaged" for the current alignment."""
-        if self.ws.alignment is None:
-            return ""
-        return triage.progress_text(self.ws.alignment, self.ws.verdicts)
+        return self.triage_panel.progress_text()   # counted over the queue keys it keeps per alignment
 
     def _step_divergence(self, current: str | None, step: int, untriaged: bool = False) -> str | None:
         """Return the queue item step places from current (J/K walk the queue the triage panel shows)."""
@@ -55,13 +58,18 @@ class WindowHandlers(FileHandlers):
         """Go to the next passage only one source has."""
         self.key_burst.push(("unique", 1))
 
-    def apply_keys(self, batch: list) -> None:
-        """Apply a burst of moves and verdicts in order; select the item they end on once."""
+    def apply_keys(self, batch: list) -> list:
+        """Apply a burst of moves and verdicts in order, select the item they end on; return what is left.
+
+        Stops after KEY_BUDGET_S of verdicts (each is a case write) and returns the intents not
+        applied yet, which KeyBurst applies on the next event-loop turn.
+        """
         al = self.ws.alignment
         if al is None:
             self.ws.message.emit("Still aligning…")
-            return
+            return []
         family, target = None, None   # the selection the keys so far lead to, not yet shown
+        started = time.perf_counter()
 
         def commit():
             if family == "divergence" and target is not None:
@@ -71,7 +79,10 @@ class WindowHandlers(FileHandlers):
             elif family == "unique" and target is not None:
                 self.ws.select_passage(target)
 
-        for kind, arg in batch:
+        for done, (kind, arg) in enumerate(batch):
+            if done and time.perf_counter() - started > KEY_BUDGET_S:
+                commit()
+                return batch[done:]
             if kind in ("divergence", "untriaged", "verdict"):
                 if family != "divergence":
                     commit()
@@ -109,6 +120,7 @@ class WindowHandlers(FileHandlers):
                 else:
                     target = pid
         commit()
+        return []
 
     def _back_to_panes(self) -> None:
         """Give the keyboard back to the panes after a dialog, so J/K/1-4 keep working."""

@@ -1,9 +1,10 @@
 """The triage queue: queue items by rank with type chip, summary and verdict; progress; filters."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QProgressBar, QTreeView, QVBoxLayout, QWidget)
+                               QSizePolicy, QTreeView, QVBoxLayout, QWidget)
 
 from core.model import DIVERGENCE_TYPES, VERDICTS
 from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
@@ -13,6 +14,47 @@ from gui.style import colors
 ALL = ""
 
 
+class ProgressStrip(QWidget):
+    """A thin bar of triaged / total that repaints on the next frame (QProgressBar repaints at once)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._value, self._maximum = 0, 1
+        self.setFixedHeight(6)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def setRange(self, _minimum: int, maximum: int) -> None:  # noqa: N802 - QProgressBar's name
+        """Set the total (the minimum is always 0)."""
+        self._maximum = max(1, maximum)
+        self.update()
+
+    def setValue(self, value: int) -> None:  # noqa: N802 - QProgressBar's name
+        """Set how many are done."""
+        if value != self._value:
+            self._value = value
+            self.update()
+
+    def value(self) -> int:
+        """Return how many are done."""
+        return self._value
+
+    def maximum(self) -> int:
+        """Return the total."""
+        return self._maximum
+
+    def sizeHint(self) -> QSize:
+        return QSize(100, 6)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Mid))
+        done = self.rect()
+        done.setWidth(int(self.width() * min(1.0, self._value / self._maximum)))
+        painter.fillRect(done, pal.color(QPalette.ColorRole.Highlight))
+        painter.end()
+
+
 class TriagePanel(QWidget):
     """List the triage queue; selecting a row selects the divergence in the workspace."""
 
@@ -20,10 +62,10 @@ class TriagePanel(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self._updating = False
+        self._all_keys: tuple = (None, [])   # (alignment, every queue key), see refresh
         self.progress_label = QLabel(self)
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setMaximumHeight(6)
+        self.progress_bar = ProgressStrip(self)
+        self.progress_bar.setToolTip("Divergences triaged, of all in the queue")
         self.verdict_filter = QComboBox(self)
         self.verdict_filter.addItem("All verdicts", ALL)
         self.verdict_filter.addItem("Untriaged", UNTRIAGED)
@@ -149,10 +191,21 @@ class TriagePanel(QWidget):
             self.model.set_items(None, [], {})
             self.model.set_items(self.ws.alignment, items, self.ws.verdicts)
 
-    def _show_progress(self) -> None:
+    def _queue_keys(self) -> list[str]:
+        # Every key of the unfiltered queue, listed once per alignment: progress counts over it
+        # on each verdict without ranking the whole queue again.
         al = self.ws.alignment
-        done, total = progress(al, self.ws.verdicts)
-        self.progress_label.setText(progress_text(al, self.ws.verdicts))
+        if self._all_keys[0] is not al:
+            self._all_keys = (al, [item.key for item in queue(al, {})] if al is not None else [])
+        return self._all_keys[1]
+
+    def progress_text(self) -> str:
+        """Return "12 of 47 triaged" over the whole queue (the status bar shows it too)."""
+        return progress_text(self._queue_keys(), self.ws.verdicts) if self.ws.alignment is not None else ""
+
+    def _show_progress(self) -> None:
+        done, total = progress(self._queue_keys(), self.ws.verdicts)
+        self.progress_label.setText(self.progress_text())
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)
         count = self.model.rowCount()
