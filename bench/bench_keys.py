@@ -173,10 +173,10 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
         if burst:
             ws.select_divergence(ws.alignment.divergences()[0].key)
             settle(100)
-            before = ws.undo_stack.count()
+            before = ws.undo_stack.index()
             keys = [Qt.Key.Key_J, Qt.Key.Key_2] * burst
             result["burst_gap_ms"], result["burst_s"] = heartbeat_gaps(lambda: start_burst(keys), 300)
-            result["burst_verdicts"] = ws.undo_stack.count() - before
+            result["burst_verdicts"] = ws.undo_stack.index() - before
         add_annotations(ANNOTATIONS)
         result["annotations"] = len(ws.annotations)
         ws.select_divergence(ws.alignment.divergences()[0].key)
