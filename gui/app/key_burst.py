@@ -51,7 +51,7 @@ class KeyBurst(QObject):
         finally:
             # A zero timer is a posted event: it runs after the key events already queued, so
             # every key that arrived while this batch ran joins the next batch.
-            QTimer.singleShot(0, self._next_turn)
+            QTimer.singleShot(0, self, self._next_turn)   # dropped with this object
 
     def _next_turn(self) -> None:
         if self._pending:

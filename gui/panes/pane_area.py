@@ -126,7 +126,7 @@ class PaneArea(QWidget):
             for widget in [pane._ruler] + [p._linkmap for p in neighbours]:
                 widget.update()
         if self._to_fill:
-            QTimer.singleShot(0, lambda: self._fill_next(token))
+            QTimer.singleShot(0, self, lambda: self._fill_next(token))
 
     def _on_current(self) -> None:
         for pane in self.panes:
