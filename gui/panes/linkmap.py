@@ -13,13 +13,14 @@ SMOOTH_BANDS = 24
 # Same curve as cubicTo((w/2, left), (w/2, right), (w, right)), flattened once instead of per paint.
 _CURVE = tuple((3 * (1 - t) ** 2 * t / 2 + 3 * (1 - t) * t * t / 2 + t ** 3, (1 - t) ** 3 + 3 * (1 - t) ** 2 * t)
                for t in (0.0, 0.25, 0.5, 0.75, 1.0))
+_CURVE_BACK = tuple(reversed(_CURVE))
 
 
 def band_polygon(w: float, lt: float, lb: float, rt: float, rb: float) -> QPolygonF:
     """Return a band as a polygon: the top edge left to right, then the bottom edge back."""
-    top = [QPointF(w * x, lt * a + rt * (1 - a)) for x, a in _CURVE]
-    bottom = [QPointF(w * x, lb * a + rb * (1 - a)) for x, a in reversed(_CURVE)]
-    return QPolygonF(top + bottom)
+    points = [QPointF(w * x, lt * a + rt * (1 - a)) for x, a in _CURVE]
+    points += [QPointF(w * x, lb * a + rb * (1 - a)) for x, a in _CURVE_BACK]
+    return QPolygonF(points)
 
 
 def opaque(colour: QColor, base: QColor) -> QColor:
@@ -291,6 +292,8 @@ class LinkMap(QWidget):
         low, high = low - 40, high + 40
         # Smooth edges cost most of the paint; with many crossing bands nobody sees them anyway.
         smooth = len(bands) <= SMOOTH_BANDS
+        if not smooth:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for claim_id, ends_l, ends_r in bands:
             # Ends far outside the view are pulled to its edge: same look, far less to rasterise.
             lt, lb, rt, rb = (min(high, max(low, y)) for y in (*ends_l, *ends_r))
@@ -322,7 +325,6 @@ class LinkMap(QWidget):
             else:
                 # Dense maps: many crossing bands, where blending costs most of a frame and shows
                 # little; opaque fills, each outlined, read the same and paint about eight times faster.
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
                 painter.setPen(style[1])
                 painter.setBrush(style[2])
                 painter.drawPolygon(shape)
