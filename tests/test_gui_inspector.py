@@ -174,3 +174,16 @@ def test_a_verdict_on_another_claim_leaves_the_inspector_as_it_is(inspector, mon
     inspector.ws.set_verdict("k-time", "follow_up")        # the shown claim's own divergence
     assert len(redraws) == 1
     assert "[follow-up]" in inspector.divergences.toPlainText()
+
+
+def test_a_hidden_inspector_skips_moves_and_catches_up_when_shown(inspector, monkeypatch):
+    inspector.hide()
+    redraws = []
+    original = inspector._refresh
+    monkeypatch.setattr(inspector, "_refresh", lambda: (redraws.append(True), original()))
+    inspector.ws.select_claim("c0")
+    inspector.ws.select_claim("c1")
+    assert redraws == []
+    inspector.show()
+    assert len(redraws) == 1
+    assert inspector.title.text().startswith("<b>Claim c1</b>")

@@ -160,6 +160,11 @@ class Inspector(QWidget):
     def _label(self, pid: str) -> str:
         return self.ws.alignment.document_of(pid).source.label
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Catch up with the moves made while hidden."""
+        super().showEvent(event)
+        self.refresh()
+
     def _forget_shown(self) -> None:
         self._shown_state = None
 
@@ -174,6 +179,9 @@ class Inspector(QWidget):
 
     def refresh(self, force: bool = False) -> None:
         """Show the workspace's current claim (or say why there is none); skip when nothing shown changed."""
+        if not self.isVisible() and not force:
+            self._shown_state = None   # hidden (its dock closed): draw when shown, not on every move
+            return
         state = self._state()
         if state == self._shown_state and not force:
             return
