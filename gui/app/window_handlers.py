@@ -18,8 +18,8 @@ from gui.dialogs.note_dialog import NoteDialog
 from gui.dialogs.command_palette import CommandPalette
 
 
-# Work per event-loop turn when applying a burst of keys: a frame or two, so painting keeps up.
-KEY_BUDGET_S = 0.04
+# Work per event-loop turn when applying a burst of keys: about a frame, so painting keeps up.
+KEY_BUDGET_S = 0.016
 
 
 class WindowHandlers(FileHandlers):
