@@ -11,6 +11,7 @@ USAGE = """\
 usage: parallax [--demo] [--case CASE.parallax] [CASE_OR_FILES...]
        parallax align FILE... [--json] [-o OUT]
        parallax export CASE_OR_FILES... --format html|pdf|md|csv|json -o OUT
+       parallax strip-case CASE COPY
        parallax --version | --help
 
 Compare how several outlets reported the same event: align the passages that report the same
@@ -20,6 +21,7 @@ fact, list where the sources diverge, triage every divergence from the keyboard.
                  the demo case on first run
   align          print the alignment of 2 to 50 articles (readable, or --json contract v1)
   export         write an annotated comparison of a case or of article files
+  strip-case     copy the data of a refused case (hidden triggers, views) into a clean case
 
 `parallax align --help` and `parallax export --help` list their options.
 """
@@ -47,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     if args and args[0] == "export":
         from core.cli.export import export_main
         return export_main(args[1:], pdf_writer=_qt_pdf_writer)
+    if args and args[0] == "strip-case":
+        from core.cli.strip import strip_main
+        return strip_main(args[1:])
     missing = missing_qt_system_library()
     if missing:
         print(f"parallax: the window cannot start: {missing}", file=sys.stderr)
@@ -65,11 +70,34 @@ def missing_qt_system_library() -> str:
         return ""  # offscreen, wayland, vnc...: the xcb plugin is not loaded
     if not os.environ.get("DISPLAY") and platform != "xcb":
         return ""  # Qt will pick another plugin or say itself that there is no display
+    missing = [lib for lib in QT_XCB_LIBRARIES if not _library_present(lib[0])]
+    if not missing:
+        return ""
+    names = ", ".join(f"lib{name}" for name, _, _ in missing)
+    return (f"Qt's X11 plugin needs {names}; install {'it' if len(missing) == 1 else 'them'} "
+            f"(Debian/Ubuntu: apt install {' '.join(deb for _, deb, _ in missing)}; "
+            f"Fedora: dnf install {' '.join(rpm for _, _, rpm in missing)})")
+
+
+# The libraries Qt 6's xcb plugin links that desktop installs often lack (`ldd libqxcb.so`):
+# (library, Debian/Ubuntu package, Fedora package).
+QT_XCB_LIBRARIES = (
+    ("xcb-cursor", "libxcb-cursor0", "xcb-util-cursor"),
+    ("xcb-icccm", "libxcb-icccm4", "xcb-util-wm"),
+    ("xcb-keysyms", "libxcb-keysyms1", "xcb-util-keysyms"),
+    ("xcb-image", "libxcb-image0", "xcb-util-image"),
+    ("xcb-render-util", "libxcb-render-util0", "xcb-util-renderutil"),
+    ("xkbcommon-x11", "libxkbcommon-x11-0", "libxkbcommon-x11"),
+)
+
+
+def _library_present(name: str) -> bool:
+    """Tell whether the system, or the standalone build's own folder, has lib<name>."""
     import ctypes.util
-    if ctypes.util.find_library("xcb-cursor") is None:
-        return ("Qt's X11 plugin needs libxcb-cursor.so.0; install it "
-                "(Debian/Ubuntu: apt install libxcb-cursor0; Fedora: dnf install xcb-util-cursor)")
-    return ""
+    if ctypes.util.find_library(name) is not None:
+        return True
+    bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller build carries the libraries it found
+    return bundle is not None and any(Path(bundle).glob(f"lib{name}.so*"))
 
 
 def gui_main() -> int:

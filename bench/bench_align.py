@@ -38,6 +38,9 @@ def _cold() -> None:
     from core.ingest import textnorm
     for memo in (textnorm.match_terms, textnorm.word_key, textnorm._word_info):
         memo.cache_clear()
+    from core.compare.facts import mentions, people
+    for memo in (people._names, people._tokens, people._bare, people._is_name_token, mentions.fold):
+        memo.cache_clear()
 
 
 def _median_time(function, runs: int = RUNS) -> float:
@@ -90,6 +93,7 @@ def main() -> int:
     """Print the benchmark table."""
     from core.align.claims import align_documents
     from core.analysis import analyze
+    from core.compare.facts import build_fact_sheet
     from core.ingest.document import build_document
     from core.ingest.sources import load_paths, load_text
 
@@ -114,9 +118,11 @@ def main() -> int:
         seconds = _median_time(lambda: analyze(sources), 3 if count < 50 else 1)
         documents = [build_document(s, f"d{n}") for n, s in enumerate(sources)]
         aligning = _median_time(lambda: align_documents(documents), 3 if count < 50 else 1)
+        sheet = _median_time(lambda: build_fact_sheet(documents), 3 if count < 50 else 1)
         passages = sum(len(d.passages) for d in documents)
         _row(f"synthetic {count} x 3,000: analyze", words, seconds, f"{passages} passages")
         _row(f"synthetic {count} x 3,000: align only", words, aligning, "")
+        _row(f"synthetic {count} x 3,000: fact sheet only", words, sheet, "part of analyze")
         growth.append((words, seconds, aligning, documents))
     base_words, base_seconds, base_align, _ = growth[0]
     print()

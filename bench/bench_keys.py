@@ -35,6 +35,11 @@ def _median_ms(times: list[float]) -> float | None:
     return statistics.median(times) * 1000 if times else None
 
 
+def _key_burst(window):
+    """Return the window's key-burst queue: on its triage commands, on the window itself in older trees, or None."""
+    return getattr(getattr(window, "triage", None), "key_burst", None) or getattr(window, "key_burst", None)
+
+
 def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
     """Open the window of `tree` on files; time J, N, verdicts, J with annotations, and a burst."""
     sys.path.insert(0, tree)
@@ -55,7 +60,7 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
 
     def settle(ms: int = 0) -> None:
         app.processEvents()
-        burst_object = getattr(window, "key_burst", None)
+        burst_object = _key_burst(window)
         while burst_object is not None and burst_object.pending():
             app.processEvents()
         if ms:
@@ -144,7 +149,7 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
 
         thread = threading.Thread(target=send, daemon=True)
         thread.start()
-        burst_object = getattr(window, "key_burst", None)
+        burst_object = _key_burst(window)
         return lambda: (poster.delivered == len(keys) and not thread.is_alive()
                         and (burst_object is None or not burst_object.pending()))
 

@@ -78,19 +78,20 @@ def analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit] = (),
             should_cancel: Optional[Callable[[], bool]] = None) -> Alignment:
     """Return the alignment of the sources (d0.. in the order given) with divergences and contradictions."""
     from core.compare.divergence import find_contradictions, find_divergences
+    from core.compare.facts import build_fact_sheet
     from core.ingest.document import build_document
 
     def check() -> None:
         if should_cancel is not None and should_cancel():
             raise Cancelled("analysis cancelled")
 
-    documents = []
+    built = []
     for number, source in enumerate(sources):
         check()
-        documents.append(build_document(source, f"d{number}"))
+        built.append(build_document(source, f"d{number}"))
         if progress is not None:
             progress(0.2 * (number + 1) / max(1, len(sources)))
-    documents = tuple(apply_passage_edits(documents, edits))
+    documents = tuple(apply_passage_edits(built, edits))
     claims, unique = align_documents(documents, edits, _stage(progress, 0.2, 0.7), should_cancel)
     finished = []
     for number, claim in enumerate(claims):
@@ -101,7 +102,8 @@ def analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit] = (),
             progress(0.7 + 0.25 * number / max(1, len(claims)))
     check()
     contradictions = tuple(find_contradictions(documents))
+    facts = build_fact_sheet(documents)
     if progress is not None:
         progress(1.0)
     return Alignment(documents=documents, claims=tuple(finished), unique=unique,
-                     contradictions=contradictions)
+                     contradictions=contradictions, facts=facts)

@@ -122,12 +122,44 @@ class Contradiction:
 
 
 @dataclass(frozen=True)
+class FactCell:
+    """One source's wording of one fact: the exact value words and their normalised value."""
+    document: str            # "d0"
+    source: str              # source key
+    passage: str             # passage id the words sit in
+    start: int
+    end: int
+    text: str                # == document_text[start:end]
+    value: str               # normalised ("former president", "274", "2025-07-01")
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One fact of the fact sheet (a person's title, a count, an event's time) across sources."""
+    id: str                  # "f0", by rank
+    key: str                 # stable across re-alignment: hash of kind + label + cells' sources and texts
+    kind: str                # "person" | "quantity" | "event" | "attribution"
+    label: str               # "Donald Trump: title"
+    type: str                # one of DIVERGENCE_TYPES
+    rank: float              # 0..1, higher = more likely to matter
+    divergent: bool          # sources give incompatible values
+    cells: tuple[FactCell, ...]
+    summary: str = ""
+
+    def divergence(self) -> Divergence:
+        """Return this divergent row as a queue item (claim = the row id)."""
+        return Divergence(self.key, self.id, self.type, self.rank, self.summary,
+                          tuple(Variant(c.passage, c.start, c.end, c.text) for c in self.cells))
+
+
+@dataclass(frozen=True)
 class Alignment:
     """Everything the engine found for a set of sources."""
     documents: tuple[Document, ...]
     claims: tuple[Claim, ...]
     unique: tuple[str, ...]                 # passage ids no other source has
     contradictions: tuple[Contradiction, ...] = ()
+    facts: tuple[FactRow, ...] = ()         # the fact sheet, independent of the claims
 
     def passage(self, pid: str) -> Passage:
         """Return the passage with this id."""
@@ -139,8 +171,9 @@ class Alignment:
         return self.documents[int(pid.split(":")[0][1:])]
 
     def divergences(self) -> tuple[Divergence, ...]:
-        """Return every divergence of every claim, highest rank first."""
+        """Return every divergence of every claim and every divergent fact row, highest rank first."""
         found = [d for c in self.claims for d in c.divergences]
+        found += [row.divergence() for row in self.facts if row.divergent]
         return tuple(sorted(found, key=lambda d: (-d.rank, d.claim, d.key)))
 
 

@@ -45,7 +45,16 @@ def test_every_shortcut_parses_to_a_qt_key_sequence():
             assert not QtGui.QKeySequence(shortcut).isEmpty(), shortcut
 
 
-def test_every_handler_exists_on_the_main_window():
+def test_every_handler_names_a_method_of_one_command_group_of_the_main_window():
     main_window = importlib.import_module("gui.app.main_window")
+    classes = {"files": "gui.app.file_commands.FileCommands", "edits": "gui.app.edit_commands.EditCommands",
+               "triage": "gui.app.triage_commands.TriageCommands", "views": "gui.app.view_commands.ViewCommands"}
+    assert set(classes) == set(main_window.COMMAND_GROUPS)
     for spec in ACTIONS:
-        assert callable(getattr(main_window.MainWindow, spec.handler, None)), spec.handler
+        group, method = spec.handler.split(".", 1)
+        if group == "window":
+            owner = main_window.MainWindow
+        else:
+            module, name = classes[group].rsplit(".", 1)
+            owner = getattr(importlib.import_module(module), name)
+        assert callable(getattr(owner, method, None)), spec.handler

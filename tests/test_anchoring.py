@@ -1,11 +1,8 @@
-"""W3C anchors: selectors, re-anchoring after re-import, orphans, and the JSON-LD form."""
-import json
-
+"""W3C anchors: selectors, re-anchoring after re-import, and orphans."""
 import pytest
 
-from core.case.anchoring import anchor, anchor_status, make_selector, to_w3c
-from core.model import Source
-from core.case.records import Annotation, TextSelector
+from core.case.anchoring import anchor, make_selector
+from core.case.records import TextSelector
 
 ARTICLE = ("Officials met in Geneva on Monday to discuss the ceasefire. "
            "The minister said 1,200 people had been evacuated from the border towns. "
@@ -54,7 +51,8 @@ def test_a_sentence_edited_slightly_reanchors_to_its_new_wording():
     start, end = anchor(sel, "Correction appended. " + edited)
     assert ("Correction appended. " + edited)[start:end] == \
         "The minister said 1,200 people were evacuated from the border towns."
-    assert anchor_status(sel, edited)[0] == "changed"
+    start, end = anchor(sel, edited)
+    assert edited[start:end] != sel.exact  # found again, and the quote now reads differently
 
 
 def test_a_quote_longer_than_32_characters_moved_and_edited_is_found_by_head_and_tail():
@@ -71,7 +69,6 @@ def test_a_deleted_sentence_is_orphaned_even_when_a_similar_sentence_remains():
     reimported = ARTICLE.replace("Aid agencies warned that supplies would run out within days. ", "") + \
         " Later, aid agencies warned that supplies could run out within weeks."
     assert anchor(sel, reimported) is None
-    assert anchor_status(sel, reimported) == ("orphaned", None)
 
 
 def test_a_short_quote_whose_sentence_was_deleted_does_not_jump_to_another_occurrence():
@@ -90,37 +87,6 @@ def test_a_changed_number_is_an_orphan_not_a_silent_move():
 
 def test_an_empty_quote_never_anchors():
     assert anchor(TextSelector("", "a", "b", 0, 0), "ab") is None
-
-
-def test_to_w3c_writes_a_web_annotation_with_quote_and_position_selectors():
-    sel = _select(ARTICLE, "1,200 people")
-    source = Source(key="s1", text=ARTICLE, sha256="f" * 64, kind="html", url="https://example.org/a",
-                    title="Evacuations")
-    note = Annotation(id="a1", target_kind="span", source_key="s1", selector=sel, label="disputed",
-                      status="open", note="Other outlets say 1,100.", author="ana",
-                      created_at="2026-01-01T10:00:00.000Z", updated_at="2026-01-01T10:05:00.000Z")
-    doc = to_w3c(note, source)
-    assert doc["@context"][0] == "http://www.w3.org/ns/anno.jsonld"
-    assert doc["type"] == "Annotation" and doc["id"] == "urn:parallax:annotation:a1"
-    assert doc["target"]["source"] == "https://example.org/a"
-    assert doc["target"]["selector"] == [
-        {"type": "TextQuoteSelector", "exact": "1,200 people", "prefix": sel.prefix, "suffix": sel.suffix},
-        {"type": "TextPositionSelector", "start": sel.start, "end": sel.end},
-    ]
-    assert {"type": "TextualBody", "purpose": "tagging", "value": "disputed"} in doc["body"]
-    assert doc["body"][0]["value"] == "Other outlets say 1,100."
-    assert doc["creator"] == {"type": "Person", "name": "ana"}
-    assert doc["created"] == "2026-01-01T10:00:00.000Z" and doc["modified"] == "2026-01-01T10:05:00.000Z"
-    json.dumps(doc)  # must serialise as plain JSON
-
-
-def test_to_w3c_names_a_source_without_url_by_its_hash_and_a_claim_by_its_key():
-    sel = _select(ARTICLE, "Geneva")
-    source = Source(key="s1", text=ARTICLE, sha256="ab" * 32, kind="txt")
-    span = to_w3c(Annotation(id="a2", target_kind="span", source_key="s1", selector=sel), source)
-    assert span["target"]["source"] == "urn:sha256:" + "ab" * 32
-    claim = to_w3c(Annotation(id="a3", target_kind="claim", claim_key="ck9", note="check"))
-    assert claim["target"] == {"source": "urn:parallax:claim:ck9"}
 
 
 from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402

@@ -110,3 +110,66 @@ def test_sentences_opening_with_by_and_a_capital_are_not_bylines(line):
 
 def test_byline_with_outlet_after_a_pipe_is_flagged():
     assert texts("By Anna Berg | Harbour Gazette\nBody.") == [(0, 30, "By Anna Berg | Harbour Gazette")]
+
+
+def _spans_of(text, *lines):
+    """Return the expected (start, end, text) of lines that occur once in text."""
+    found = []
+    for line in lines:
+        assert text.count(line) == 1
+        start = text.index(line)
+        found.append((start, start + len(line), line))
+    return sorted(found)
+
+
+def test_a_caption_line_that_ends_with_its_credit_is_furniture_whole():
+    text = ("Ferry sails again\nThe ferry leaves Tarnholm harbour on its first crossing. (Coast Images: Lena Fisk)\n"
+            "The ferry resumed service on Friday after a month of repairs.\n")
+    assert texts(text) == _spans_of(
+        text, "The ferry leaves Tarnholm harbour on its first crossing. (Coast Images: Lena Fisk)")
+
+
+def test_a_caption_ending_with_photo_by_and_its_printed_copy_are_furniture():
+    caption = "Crews repair the hull in the dry dock at Tarnholm on May 2, 2031. Photo by Lena Fisk."
+    text = f"Ferry sails again\n{caption}\n{caption}\nThe ferry resumed service on Friday.\n"
+    start = text.index(caption)
+    second = text.index(caption, start + 1)
+    assert texts(text) == [(start, start + len(caption), caption), (second, second + len(caption), caption)]
+
+
+def test_caption_shortcodes_left_by_a_cms_mark_their_lines():
+    text = ("The ferry resumed service on Friday.\nReutersThe ferry at the quay[/caption]\n"
+            "Passengers queued from dawn.\n")
+    assert texts(text) == _spans_of(text, "ReutersThe ferry at the quay[/caption]")
+
+
+def test_a_live_blog_stamp_and_the_widget_lines_after_it_are_furniture():
+    text = ("Ferry strike ends\nThe ferry resumed service on Friday.\nUpdated at 14.05 CET\nKey moments\n"
+            "Show key moments only\nPlease enable scripts to use this feature\nJonas Vik\n"
+            "Reactions from the harbour\nDock workers cheered as the first ferry left.\n")
+    assert texts(text) == _spans_of(text, "Updated at 14.05 CET", "Key moments", "Show key moments only",
+                                    "Please enable scripts to use this feature", "Jonas Vik")
+
+
+def test_share_buttons_and_the_byline_block_under_them_are_furniture():
+    text = ("Ferry strike ends\nShare\nPost\nEmail\n\nMira Holt, Jonas Vik and Ada Berg\nStaff Writers\n"
+            "The ferry resumed service on Friday after a month of repairs.\n")
+    assert texts(text) == _spans_of(text, "Share", "Post", "Email", "Mira Holt, Jonas Vik and Ada Berg",
+                                    "Staff Writers")
+
+
+def test_a_font_size_widget_its_value_a_section_label_and_a_source_tag_are_furniture():
+    text = ("Ferry strike ends\nFiled under Regional News\nThe ferry resumed service on Friday.\n"
+            "Change Text Size\n18\nPassengers queued from dawn.\nrtn\n")
+    assert texts(text) == _spans_of(text, "Filed under Regional News", "Change Text Size", "18", "rtn")
+
+
+def test_a_bulleted_list_keeps_its_items_and_only_the_bullets_are_furniture():
+    text = "The deal includes:\n-\nNew ferries for the northern route\n-\nLower fares for islanders\nIt was signed.\n"
+    assert [t for _, _, t in texts(text)] == ["-", "-"]
+
+
+def test_the_headline_stays_text_even_above_a_caption():
+    text = ("Ferry sails again after repairs\nThe ferry at the quay. Photo by Lena Fisk.\n"
+            "The ferry resumed service on Friday.\n")
+    assert texts(text) == _spans_of(text, "The ferry at the quay. Photo by Lena Fisk.")

@@ -159,23 +159,19 @@ def test_alignment_edits_keep_their_references_and_order(case):
     assert [e.action for e in case.audit()] == ["edit.link", "edit.split", "edit.remove"]
 
 
-def test_pivots_settings_and_labels_round_trip(case):
+def test_pivots_round_trip_and_labels_and_settings_have_defaults(case):
     case.set_pivot("ck1", PassageRef("b", 5, 60))
     case.set_pivot("ck2", PassageRef("a", 0, 9))
     case.set_pivot("ck2", None)
     assert case.pivots() == {"ck1": PassageRef("b", 5, 60)}
-    case.set_setting("context", {"width": 32, "on": True})
-    assert case.get_setting("context") == {"width": 32, "on": True}
     assert case.get_setting("missing", 7) == 7
     assert case.labels() == ["verified", "disputed", "needs source", "error"]
-    case.set_labels(["verified", "misleading", "verified", " "])
-    assert case.labels() == ["verified", "misleading"]
 
 
 def test_the_author_comes_from_the_case_setting_when_none_is_given(tmp_path):
     path = tmp_path / "x.parallax"
     with Case.open(path, author="ana") as case:
-        case.set_setting("author", "Ana Ruiz")
+        case.db.execute("INSERT INTO settings (name, value) VALUES ('author', ?)", [json.dumps("Ana Ruiz")])
     with Case.open(path) as case:
         assert case.author == "Ana Ruiz"
         case.set_verdict(VerdictRecord("k", "confirmed"))
@@ -193,3 +189,22 @@ def test_closing_folds_the_journal_into_the_file_and_releases_the_lock(tmp_path)
     wal = tmp_path / "c.parallax-wal"
     assert not wal.exists() or wal.stat().st_size == 0
     assert sqlite3.connect(path).execute("SELECT verdict FROM verdicts").fetchall() == [("confirmed",)]
+
+
+def test_a_sources_details_are_changed_in_place_kept_on_reopening_and_audited(tmp_path):
+    path = tmp_path / "details.parallax"
+    with Case.open(path, author="ana") as case:
+        case.add_source(_source("a", "Text a."))
+        updated = case.update_source("a", outlet="Harbour Gazette", published="2026-03-02")
+        assert (updated.outlet, updated.published, updated.title) == ("Harbour Gazette", "2026-03-02", "Title a")
+        assert updated.original == "Text a.".encode("cp1252")
+        assert case.audit()[-1].action == "source.update"
+    with Case.open(path, author="ana") as case:
+        assert case.sources()[0].label == "Harbour Gazette"
+
+
+def test_only_a_sources_editable_details_can_be_changed(case):
+    case.add_source(_source("a", "Text a."))
+    with pytest.raises(ValueError):
+        case.update_source("a", text="Another text.")
+    assert case.sources()[0].text == "Text a."

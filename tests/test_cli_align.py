@@ -36,7 +36,7 @@ def _run(*args):
 
 
 def _check_contract(data, files):
-    assert list(data) == ["version", "documents", "claims", "unique", "contradictions"]
+    assert list(data) == ["version", "documents", "claims", "unique", "contradictions", "facts"]
     assert data["version"] == 1 and len(data["documents"]) == len(files)
     passage_ids = set()
     for n, document in enumerate(data["documents"]):

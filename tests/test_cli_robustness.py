@@ -102,7 +102,7 @@ def test_an_unwritable_output_file_is_a_clear_error_not_a_traceback(tmp_path, go
     target.mkdir()
     done = _run(str(APP), "align", *map(str, good), "--json", "-o", str(target), cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.startswith(f"parallax align: {target}: cannot write (")
+    assert done.stderr.startswith(f"parallax align: {target} is a folder, not a regular file")
     assert len(done.stderr.splitlines()) == 1
     assert "Traceback" not in done.stderr
 

@@ -30,6 +30,14 @@ def test_a_person_called_president_and_former_president_in_one_source_is_a_title
     assert spans(doc, found) == ["Former President Ivo Maren", "President Maren"]
 
 
+def test_a_deputy_minister_later_called_minister_in_one_source_is_a_title_contradiction():
+    doc = document("d0", "Deputy Minister Ilse Varga opened the bridge.", "Crowds waited for hours.",
+                   "Minister Varga then left for the capital.")
+    (found,) = find_contradictions([doc])
+    assert found.type == "title"
+    assert spans(doc, found) == ["Deputy Minister Ilse Varga", "Minister Varga"]
+
+
 def test_two_chambers_approving_the_same_thing_in_one_source_is_an_institution_contradiction():
     doc = document("d0", "The deal will be put to the Senate for approval.",
                    "Pell wants any guarantee endorsed by Congress.")

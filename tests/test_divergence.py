@@ -283,3 +283,55 @@ def test_a_weekday_and_a_week_of_no_known_event_do_not_clash():
     _, found = diverge("Officials confirmed on Monday that the plan was ready.",
                        "The plan was submitted by Orvan last week, officials confirmed.")
     assert [d.type for d in found] == []
+
+
+def test_an_action_a_thing_is_too_much_for_is_a_negation_of_it():
+    _, (divergence,) = diverge("Boats will be able to reach the Kessel pier after the storm.",
+                               "The swell will stay too high to safely reach the Kessel pier after the storm.")
+    assert divergence.type == "negation"
+    assert [v.text for v in divergence.variants] == ["too high to safely reach", "to reach"]
+
+
+def test_a_source_that_states_both_the_denial_and_the_fact_is_no_negation_gap():
+    _, found = diverge("Vell said she was not responsible; the inquiry held her responsible for the spill.",
+                       "The inquiry held Vell responsible for the spill.")
+    assert "negation" not in [d.type for d in found]
+
+
+def test_names_differing_only_by_diacritics_are_not_a_spelling_divergence():
+    _, found = diverge("Mayor Jürgens opened the Kessel dam.", "Mayor Jurgens opened the Kessel dam.")
+    assert found == ()
+
+
+def test_a_thing_one_source_denies_and_another_states_is_a_negation_divergence():
+    docs, (divergence,) = diverge("Unlike last year, the orchard does not show leaf blight or root rot.",
+                                  "Inspectors found that leaf blight and some root rot had spread.")
+    assert divergence.type == "negation"
+    assert [where(docs, v) for v in divergence.variants] == [("d0", "does not show"),
+                                                             ("d1", "leaf blight and some root")]
+
+
+def test_a_reason_one_source_gives_and_another_denies_is_a_negation_divergence():
+    _, (divergence,) = diverge("Rising rents were named as the main reason for the shop closures.",
+                               "Rising rents were not the reason for the shop closures, the guild insisted.")
+    assert divergence.type == "negation"
+    assert [v.text for v in divergence.variants] == ["were not the reason", "reason"]
+
+
+def test_two_values_of_one_fact_rank_above_a_reworded_quote():
+    _, found = diverge('The flood displaced 1,200 families. "We will rebuild every home," Vell said.',
+                       'The flood displaced 1,100 families. "We will rebuild each home," Vell said.')
+    assert [d.type for d in found] == ["number", "quote"]
+    assert found[0].rank > found[1].rank + 0.3
+
+
+def test_not_only_adds_and_denies_nothing():
+    _, found = diverge("The flood hit not only the port but also the old town of Kessel.",
+                       "The flood hit the port and the old town of Kessel.")
+    assert found == ()
+
+
+def test_a_denied_effect_is_not_stated_by_naming_its_object_elsewhere():
+    _, found = diverge("The guarantees might not deter further Orvan aggression, analysts said.",
+                       "The guarantees answer years of further Orvan aggression, analysts said.")
+    assert "negation" not in [d.type for d in found]

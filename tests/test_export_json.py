@@ -2,7 +2,9 @@
 import json
 
 from core.export.data import ExportOptions
-from core.export.json_out import render_json
+from core.case.records import Annotation, TextSelector
+from core.export.json_out import render_json, to_w3c
+from core.model import Source
 from fixtures.export.sample import HOSTILE, build_data, build_hostile_data
 from fixtures.export.schema_check import errors, load_schema
 
@@ -54,13 +56,15 @@ def test_annotations_are_w3c_web_annotations_with_quote_and_position_selectors()
     span = out["annotations"][1]
     assert span["@context"] == "http://www.w3.org/ns/anno.jsonld" and span["type"] == "Annotation"
     assert span["target"] == {
-        "source": "urn:sha256:8721aacffdd3a755c0f49b07f1bf5045bc9f8e1101095540657ee8adeb3d2dd1",
+        "source": "https://harbour.example/strike",
         "selector": [{"type": "TextQuoteSelector", "exact": "told Reuters", "prefix": "a Olsen ", "suffix": " the vot"},
                      {"type": "TextPositionSelector", "start": 114, "end": 126}]}
     assert span["body"] == [
         {"type": "TextualBody", "purpose": "commenting", "format": "text/plain",
          "value": "Checked the union's own statement."},
-        {"type": "TextualBody", "purpose": "tagging", "value": "verified"}]
+        {"type": "TextualBody", "purpose": "tagging", "value": "verified"},
+        {"type": "TextualBody", "purpose": "assessing", "value": "status: resolved"}]
+    assert span["motivation"] == "assessing"
     assert span["creator"] == {"type": "Person", "name": "ana"} and span["modified"] == "2026-11-21T10:06:00Z"
     assert out["annotations"][0]["target"] == {"source": "urn:parallax:claim:claim-strike"}
     assert out["annotations"][2]["parallax"]["orphaned"] is True
@@ -78,3 +82,30 @@ def test_hostile_text_is_kept_verbatim_as_data():
     assert out["sources"][0]["text"].endswith(HOSTILE)
     assert out["sources"][0]["url"] == "javascript:alert(4)"
     assert errors(out, load_schema()) == []
+
+
+def test_a_source_without_a_web_address_is_named_by_the_hash_of_its_text():
+    source = Source(key="s1", text="Ferry halted.", sha256="ab" * 32, kind="txt")
+    note = Annotation("a1", "span", source_key="s1", selector=TextSelector("Ferry", "", " halted", 0, 5))
+    assert to_w3c(note, source)["target"]["source"] == "urn:sha256:" + "ab" * 32
+    assert to_w3c(note)["target"]["source"] == "urn:parallax:source:s1"
+
+
+def test_a_script_address_is_never_used_as_the_annotation_target():
+    source = Source(key="s1", text="Ferry halted.", sha256="cd" * 32, kind="html", url="javascript:alert(1)")
+    note = Annotation("a1", "span", source_key="s1", selector=TextSelector("Ferry", "", " halted", 0, 5))
+    assert to_w3c(note, source)["target"]["source"] == "urn:sha256:" + "cd" * 32
+
+
+def test_a_re_anchored_annotation_reports_where_its_quote_is_now():
+    note = Annotation("a1", "span", source_key="s1", selector=TextSelector("Ferry", "", " halted", 0, 5))
+    assert to_w3c(note, position=(12, 17))["target"]["selector"][1] == \
+        {"type": "TextPositionSelector", "start": 12, "end": 17}
+
+
+def test_a_bare_claim_annotation_is_a_comment_carrying_only_its_status():
+    item = to_w3c(Annotation("a3", "claim", claim_key="ck9", status="resolved"))
+    assert item["target"] == {"source": "urn:parallax:claim:ck9"}
+    assert item["motivation"] == "commenting"
+    assert item["body"] == [{"type": "TextualBody", "purpose": "assessing", "value": "status: resolved"}]
+    assert "creator" not in item and "created" not in item

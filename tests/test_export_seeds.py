@@ -35,7 +35,8 @@ def test_seed_json_validates_and_counts_match(seed_data):
     out = json.loads(render_json(seed_data))
     assert errors(out, load_schema()) == []
     assert len(out["sources"]) == len(seed_data.alignment.documents)
-    assert len(out["divergences"]) == len(seed_data.alignment.divergences())
+    assert len(out["divergences"]) == sum(len(c.divergences) for c in seed_data.alignment.claims)
+    assert len(out["facts"]) == len(seed_data.alignment.facts)
     assert len(out["unique"]) == len(seed_data.alignment.unique)
     for d in out["divergences"]:
         for v in d["variants"]:
@@ -43,12 +44,14 @@ def test_seed_json_validates_and_counts_match(seed_data):
             assert source["text"][v["start"]:v["end"]] == v["text"]
 
 
-def test_seed_csv_has_one_row_per_divergence_variant(seed_data):
+def test_seed_csv_has_one_row_per_divergence_variant_and_per_fact_cell(seed_data):
     from core.export.csv_out import COLUMNS, render_csv
 
     rows = list(csv.reader(io.StringIO(render_csv(seed_data), newline="")))
     assert rows[0] == list(COLUMNS)
-    assert len(rows) - 1 == sum(len(d.variants) for d in seed_data.alignment.divergences())
+    claim_divergences = [d for c in seed_data.alignment.claims for d in c.divergences]
+    assert sum(r[0] == "divergence" for r in rows) == sum(len(d.variants) for d in claim_divergences)
+    assert sum(r[0] == "fact" for r in rows) == sum(len(f.cells) for f in seed_data.alignment.facts)
 
 
 def test_seed_markdown_has_a_section_per_claim(seed_data):

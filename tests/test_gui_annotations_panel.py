@@ -8,17 +8,13 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from gui.panels.annotations_panel import AnnotationsPanel, place  # noqa: E402
-from gui_fakes import TEXTS, FakeWorkspace, selector  # noqa: E402
+from gui_fakes import TEXTS, selector  # noqa: E402
+from widget_base import on_fake_workspace  # noqa: E402
 
 
 @pytest.fixture
 def panel(qtbot):
-    ws = FakeWorkspace()
-    widget = AnnotationsPanel(ws)
-    qtbot.addWidget(widget)
-    widget.resize(600, 400)
-    widget.show()
-    return widget
+    return on_fake_workspace(qtbot, AnnotationsPanel, 600, 400)
 
 
 def _rows(panel):

@@ -1,9 +1,12 @@
-"""The export dialog and PDF export: divergent claims by default, every claim on request, page progress, cancel."""
+"""The export dialog and PDF export: labels with their Alt keys, divergent claims by default for PDF,
+every claim on request, page progress, cancel."""
 import re
 
 import pytest
 
 pytest.importorskip("PySide6")
+
+from PySide6.QtWidgets import QLabel  # noqa: E402
 
 from core.errors import Cancelled  # noqa: E402
 from core.export.data import ExportOptions  # noqa: E402
@@ -15,6 +18,16 @@ from gui_doubles import fake_analyze, story_sources  # noqa: E402
 
 def _pages(path) -> int:
     return len(re.findall(rb"/MediaBox", path.read_bytes()))
+
+
+def test_every_label_with_an_alt_key_has_the_field_it_jumps_to(qtbot):
+    dialog = ExportDialog(None, "", "inquiry")
+    qtbot.addWidget(dialog)
+    labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
+    assert {label.text() for label in labels} >= {"&Format:", "&Scope:", "&File:"}
+    for label in labels:
+        assert label.buddy() is not None, label.text()
+    assert dialog.file_label.buddy() is dialog.path
 
 
 @pytest.fixture
@@ -45,7 +58,7 @@ def test_the_every_claim_option_prints_the_claims_the_default_leaves_out(qapp, t
     printed = {}
     for scope in ("divergent", "all"):
         out = tmp_path / f"{scope}.pdf"
-        _path, _fmt, html = _write_text(collect(None, alignment, ExportOptions(scope=scope)), "pdf", str(out))
+        _path, _fmt, html, _protected = _write_text(collect(None, alignment, ExportOptions(scope=scope)), "pdf", str(out))
         assert out.read_bytes().startswith(b"%PDF-")
         printed[scope] = (html, _pages(out))
     assert "Crowds cheered" not in printed["divergent"][0]
@@ -82,3 +95,13 @@ def test_the_window_prints_a_pdf_off_the_ui_thread_and_says_when_it_is_done(qtbo
         start_export(window, "pdf", ExportOptions(scope="divergent"), str(out))
     assert out.read_bytes().startswith(b"%PDF-") and _pages(out) >= 1
     window.close()
+
+
+def test_a_pdf_printed_off_the_ui_thread_never_replaces_an_input(qapp, tmp_path):
+    from core.cli.export import ExportFailed
+    article = tmp_path / "article.pdf"   # an input that happens to be a PDF
+    article.write_bytes(b"%PDF-1.4 the reporter's own file")
+    with pytest.raises(ExportFailed):
+        _write_text(build_data(), "pdf", str(article), protected=(str(article),))
+    assert article.read_bytes() == b"%PDF-1.4 the reporter's own file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.pdf"]

@@ -59,3 +59,20 @@ def test_help_text_escapes_markup():
     from gui.state.actions import ActionSpec
     page = help_html([ActionSpec("x", "<b>Bold</b>", ("Ctrl+B",), "h", "a < b", "Edit")], ["Edit"])
     assert "&lt;b&gt;Bold&lt;/b&gt;" in page and "a &lt; b" in page
+
+
+def test_key_caps_use_colours_qt_understands_so_no_warning_is_printed_and_their_style_holds(qtbot, qtlog):
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(900, 700)
+    window.show()
+    widget = HelpOverlay(ACTIONS, window)
+    widget.popup()
+    qtbot.wait(20)
+    assert not [r for r in qtlog.records if "Unknown color name" in r.message]
+    from PySide6.QtGui import QColor
+    page = help_html(ACTIONS)
+    colours = set(__import__("re").findall(r"background-color:(#[0-9a-fA-F]+)", page))
+    assert colours and all(QColor(c).isValid() and len(c) == 7 for c in colours)
+    cursor = widget.browser.document().find("Ctrl+K")
+    assert cursor.charFormat().background().color() == QColor(sorted(colours)[0])

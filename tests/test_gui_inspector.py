@@ -9,17 +9,12 @@ from PySide6.QtCore import Qt, QUrl  # noqa: E402
 
 from gui.panels import inspector as inspector_module  # noqa: E402
 from gui.panels.inspector import Inspector, diff_html, word_diff  # noqa: E402
-from gui_fakes import FakeWorkspace  # noqa: E402
+from widget_base import on_fake_workspace  # noqa: E402
 
 
 @pytest.fixture
 def inspector(qtbot):
-    ws = FakeWorkspace()
-    widget = Inspector(ws)
-    qtbot.addWidget(widget)
-    widget.resize(420, 700)
-    widget.show()
-    return widget
+    return on_fake_workspace(qtbot, Inspector, 420, 700)
 
 
 def test_without_a_claim_it_says_how_to_get_one(inspector):
@@ -187,3 +182,43 @@ def test_a_hidden_inspector_skips_moves_and_catches_up_when_shown(inspector, mon
     inspector.show()
     assert len(redraws) == 1
     assert inspector.title.text().startswith("<b>Claim c1</b>")
+
+
+def test_a_paraphrase_is_shown_as_its_words_and_only_a_near_verbatim_variant_gets_a_word_diff(qtbot):
+    from gui.state.workspace import Workspace
+    from gui_doubles import fake_analyze, make_source
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    widget = Inspector(ws)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([make_source("a", "The ferry left the harbour at nine with forty people aboard."),
+                        make_source("b", "The ferry left the harbour at ten with forty people aboard."),
+                        make_source("c", "The ferry sailed, crowded and late, from the town quay once morning came.")])
+    ws.select_claim(ws.alignment.claims[0].id)
+    qtbot.waitUntil(lambda: not widget.diffs_pending(), timeout=3000)
+    shown = widget.variants.toHtml()
+    near, far = shown.split(">B<")[1], shown.split(">C<")[1]
+    assert "line-through" in near.split(">C<")[0]
+    assert "line-through" not in far and "underline" not in far
+    assert "The ferry sailed, crowded and late, from the town quay once morning came." in widget.variants.toPlainText()
+
+
+def test_a_verdict_button_on_a_fact_sheet_row_shows_its_verdict_at_once(qtbot):
+    from core.model import Source
+    from gui.state.workspace import Workspace
+    texts = {"north": "Former Senator Oda Lenk opened the Varro library. Children read aloud in the hall.",
+             "south": "Children read aloud in the hall. Senator Oda Lenk opened the Varro library."}
+    ws = Workspace(debounce_ms=0)
+    widget = Inspector(ws)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
+        ws.add_sources([Source(key=k, text=t, sha256=k * 8, kind="txt", path=f"{k}.txt", outlet=k.title())
+                        for k, t in texts.items()])
+    row = next(r for r in ws.alignment.facts if r.divergent)
+    ws.select_divergence(row.key)
+    assert ws.current_claim() is None and widget.title.text().startswith("<b>Fact sheet</b>")
+    widget.buttons["follow_up"].click()      # the row stays current: no move redraws the inspector
+    assert ws.verdicts[row.key].verdict == "follow_up"
+    assert widget.buttons["follow_up"].isChecked() and not widget.buttons["confirmed"].isChecked()

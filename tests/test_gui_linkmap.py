@@ -6,27 +6,19 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QPalette, QTextCursor  # noqa: E402
-from PySide6.QtWidgets import QHBoxLayout, QTextEdit, QWidget  # noqa: E402
+from PySide6.QtWidgets import QTextEdit, QWidget  # noqa: E402
 
 from gui.panes.linkmap import LinkMap, passage_rect  # noqa: E402
 from gui_fakes import FakeWorkspace, TextPane, long_sources, make_alignment  # noqa: E402
+from widget_base import shown, side_by_side  # noqa: E402
 
 
 @pytest.fixture
 def row(qtbot):
     ws = FakeWorkspace(make_alignment(long_sources()))
-    box = QWidget()
     left, right = TextPane(ws.sources[0]), TextPane(ws.sources[1])
     link = LinkMap(ws, left, right)
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    for w in (left, link, right):
-        layout.addWidget(w)
-    qtbot.addWidget(box)
-    box.resize(700, 300)
-    box.show()
-    qtbot.waitExposed(box)
+    box = side_by_side(qtbot, (left, link, right), 700, 300, tight=True)
     row.box = box   # keep the row alive while the test runs
     yield ws, left, right, link
     box.close()
@@ -39,11 +31,8 @@ def _cursor_top(edit, offset):
 
 
 def test_passage_rect_spans_from_the_first_line_to_the_last_line_of_the_passage(qtbot):
-    edit = QTextEdit()
-    qtbot.addWidget(edit)
+    edit = shown(qtbot, QTextEdit(), 300, 200)
     edit.setPlainText("First line.\nSecond line.\nThird line.")
-    edit.resize(300, 200)
-    edit.show()
     first, both = passage_rect(edit, 0, 11), passage_rect(edit, 0, 24)
     assert first.top() == _cursor_top(edit, 0).top()
     assert first.bottom() == _cursor_top(edit, 10).bottom()
@@ -103,16 +92,9 @@ def test_it_can_be_made_with_a_parent_and_given_panes_later(qtbot):
 def test_between_two_source_panes_the_bands_join_the_members(qtbot):
     source_pane = importlib.import_module("gui.panes.source_pane")
     ws = FakeWorkspace()
-    box = QWidget()
     left, right = source_pane.SourcePane(ws, "a"), source_pane.SourcePane(ws, "c")
     link = LinkMap(ws, left, right)
-    layout = QHBoxLayout(box)
-    for w in (left, link, right):
-        layout.addWidget(w)
-    qtbot.addWidget(box)
-    box.resize(700, 400)
-    box.show()
-    qtbot.waitExposed(box)
+    box = side_by_side(qtbot, (left, link, right), 700, 400)
     assert [b[0] for b in link.bands()] == ["c0", "c1"]   # Gamma has no member of c2
     top, bottom = link.text_span()
     assert top == left.view.viewport().mapTo(box, QPoint(0, 0)).y() - link.mapTo(box, QPoint(0, 0)).y()

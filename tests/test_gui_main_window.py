@@ -149,7 +149,7 @@ def test_bad_files_give_one_message_and_the_good_ones_load(window, qtbot, tmp_pa
     messages = []
     window.ws.message.connect(messages.append)
     with qtbot.waitSignal(window.ws.alignmentChanged, timeout=5000):
-        window.open_paths([str(good), str(empty), str(binary)])
+        window.files.open_paths([str(good), str(empty), str(binary)])
     assert len(messages) == 1
     assert messages[0].startswith("Added 1 source. Refused 2 files: ")
     assert "empty.txt (" in messages[0] and "photo.png (" in messages[0]
@@ -203,9 +203,10 @@ def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window
     assert second.windowTitle() == "Parallax — demo (read-only)"
     assert second.read_only_banner.isVisible()
     assert "open in another Parallax window" in second.read_only_banner.label.text()
+    assert ".." not in second.read_only_banner.label.text()
     qtbot.waitUntil(lambda: second.ws.alignment is not None, timeout=15000)
     second.ws.select_divergence(second.ws.alignment.divergences()[0].key)
-    second.verdict_confirmed()
+    second.triage.verdict_confirmed()
     assert second.ws.verdicts == {}
     assert second.notice.isVisible() and second.notice.label.text().startswith("Read-only case")
     second.close()
@@ -228,7 +229,7 @@ def test_export_writes_an_html_report_in_the_background(window, qtbot, tmp_path)
 def test_pasting_text_adds_a_source_named_by_its_first_line(window, qtbot):
     QApplication.clipboard().setText("Bridge opens\nThe mayor opened the bridge on Monday.")
     with qtbot.waitSignal(window.ws.alignmentChanged, timeout=5000):
-        window.paste_source()
+        window.files.paste_source()
     assert window.ws.sources[-1].title == "Bridge opens"
     assert len(window.pane_area.panes) == 4
 
@@ -346,8 +347,8 @@ def test_a_verdict_applied_to_a_whole_type_is_one_undo_step(window, qtbot, triag
     QTimer.singleShot(100, choose)
     _press(qtbot, window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert keys and {ws.verdicts[k].verdict for k in keys} == {"not_significant"}
-    # The keyboard is back in the panes after the dialog, so triage goes on without the mouse.
-    qtbot.waitUntil(lambda: QApplication.focusWidget() in [p.view for p in window.pane_area.panes], timeout=2000)
+    # The keyboard is back in the claim view after the dialog, so triage goes on without the mouse.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.claim_view, timeout=2000)
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ws.verdicts == {}
 
@@ -365,6 +366,6 @@ def test_j_follows_the_type_filter_of_the_triage_panel(window, qtbot, triage):
 def test_showing_the_inspector_clears_the_notice_that_said_it_was_hidden(window, qtbot):
     window.inspector_dock.hide()
     window.statusBar().showMessage("Inspector hidden to give the panes room: Ctrl+I shows it.", 12000)
-    window.toggle_inspector()
+    window.views.toggle_inspector()
     assert window.inspector_dock.isVisible()
     assert window.statusBar().currentMessage() == ""

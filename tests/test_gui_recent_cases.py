@@ -54,7 +54,7 @@ def test_choosing_a_recent_case_opens_it_and_moves_it_to_the_top(qtbot, tmp_path
     assert window.windowTitle() == "Parallax — first"
     assert [e[1] for e in _entries(window)][:2] == [first, second]
     # A case created from the window joins the list at once.
-    window.open_case(str(tmp_path / "third.parallax"))
+    window.files.open_case(str(tmp_path / "third.parallax"))
     assert [e[1] for e in _entries(window)][:3] == [str(tmp_path / "third.parallax"), first, second]
     window.close()
 

@@ -6,25 +6,19 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QPalette  # noqa: E402
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QWidget  # noqa: E402
+from PySide6.QtWidgets import QPlainTextEdit  # noqa: E402
 
 from gui.panes.ruler import OverviewRuler, offset_fraction  # noqa: E402
 from gui_fakes import FakeWorkspace, TextPane, long_sources, make_alignment  # noqa: E402
+from widget_base import shown, side_by_side  # noqa: E402
 
 
 @pytest.fixture
 def strip(qtbot):
     ws = FakeWorkspace(make_alignment(long_sources()))
-    box = QWidget()
     pane = TextPane(ws.sources[0])
     ruler = OverviewRuler(ws, pane)
-    layout = QHBoxLayout(box)
-    layout.addWidget(pane)
-    layout.addWidget(ruler)
-    qtbot.addWidget(box)
-    box.resize(400, 300)
-    box.show()
-    qtbot.waitExposed(box)
+    box = side_by_side(qtbot, (pane, ruler), 400, 300)
     strip.box = box
     yield ws, pane, ruler
     box.close()
@@ -74,29 +68,16 @@ def test_clicking_the_top_selects_the_first_passage(strip, qtbot):
 
 
 def test_offset_fraction_counts_wrapped_lines_in_a_plain_text_edit(qtbot):
-    edit = QPlainTextEdit()
-    qtbot.addWidget(edit)
-    edit.setPlainText("one\ntwo\nthree\nfour")
-    edit.resize(200, 200)
-    edit.show()
-    qtbot.waitExposed(edit)
+    edit = shown(qtbot, QPlainTextEdit("one\ntwo\nthree\nfour"), 200, 200, exposed=True)
     assert [offset_fraction(edit, o) for o in (0, 4, 8, 14)] == [0.0, 0.25, 0.5, 0.75]
 
 
 def test_beside_a_source_pane_the_marks_start_below_its_header(qtbot):
     source_pane = importlib.import_module("gui.panes.source_pane")
     ws = FakeWorkspace(make_alignment(long_sources()))
-    box = QWidget()
     pane = source_pane.SourcePane(ws, "a")
     ruler = OverviewRuler(ws, pane)
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(pane)
-    layout.addWidget(ruler)
-    qtbot.addWidget(box)
-    box.resize(400, 400)
-    box.show()
-    qtbot.waitExposed(box)
+    box = side_by_side(qtbot, (pane, ruler), 400, 400, tight=True)
     top, height = ruler.track()
     assert top == pane.view.viewport().mapTo(box, QPoint(0, 0)).y()
     assert top >= pane.header.height() and height == pane.view.viewport().height() - 1

@@ -12,19 +12,30 @@ from gui.style import theme  # noqa: E402
 from gui.panes.pane_area import PaneArea  # noqa: E402
 from gui.state.workspace import Workspace  # noqa: E402
 from gui_doubles import fake_analyze, make_source, story_sources  # noqa: E402
+from widget_base import shown  # noqa: E402
 
 
 @pytest.fixture
-def area(qtbot):
-    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
-    widget = PaneArea(ws)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 500)
-    widget.show()
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources(story_sources())
-    yield widget
-    ws.close()
+def make_area(qtbot):
+    """Return a maker of shown pane areas over aligned sources; their workspaces close after the test."""
+    made = []
+
+    def make(sources, width=1200, height=500, analyze=fake_analyze):
+        ws = Workspace(analyze=analyze, debounce_ms=0)
+        made.append(ws)
+        area = shown(qtbot, PaneArea(ws), width, height)
+        with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+            ws.add_sources(sources)
+        return area
+
+    yield make
+    for ws in made:
+        ws.close()
+
+
+@pytest.fixture
+def area(make_area):
+    return make_area(story_sources())
 
 
 def _format_at(pane, offset: int) -> QTextCharFormat:
@@ -64,9 +75,20 @@ def test_divergences_are_underlined_with_the_style_of_their_type(area):
     assert _format_at(pane, 0).underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
 
 
-def test_claims_get_a_stable_band_and_unique_passages_a_distinct_one(area):
+def test_only_the_current_claim_is_tinted_until_every_claim_is_asked_for(area):
     ws = area.ws
     claim = ws.alignment.claims[0]
+    assert _format_at(area.panes[0], 0).background().style() == Qt.BrushStyle.NoBrush
+    ws.select_claim(claim.id)
+    tinted = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in area.panes[0].view.extraSelections()
+              if s.format.background().style() != Qt.BrushStyle.NoBrush]
+    assert (area.panes[0].member_passages(claim)[0].start, area.panes[0].member_passages(claim)[0].end) in tinted
+
+
+def test_all_claims_get_a_stable_band_and_unique_passages_a_distinct_one_on_demand(area):
+    ws = area.ws
+    claim = ws.alignment.claims[0]
+    area.set_tint_all(True)
     expected = theme.claim_band(claim.key, area.panes[0].view.palette())
     assert _format_at(area.panes[0], 0).background().color() == expected
     assert _format_at(area.panes[2], 0).background().color() == expected
@@ -124,12 +146,13 @@ def test_scrolling_one_pane_levels_the_counterpart_passage_in_the_others(qtbot):
     area.show()
     a = make_source("a", _long_text("early", list(range(12)), 4))
     b = replace(make_source("b", _long_text("late", list(range(12)), 7)),
-                title="A much longer headline that wraps over several lines in a pane " * 2)
+                outlet="An outlet", title="A headline on a second line of the header",
+                url="https://example.org/a-third-header-line")
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         ws.add_sources([a, b])
     qtbot.wait(50)
     left, right = area.panes
-    assert area._offset(right) > area._offset(left)   # the long headline pushes the text down
+    assert area._offset(right) > area._offset(left)   # the taller header pushes the text down
     left.view.verticalScrollBar().setValue(120)   # as the user's wheel would
     anchor = next(p for p in left.document().passages[left.top_passage().index:]
                   if ws.claim_of_passage(p.id) is not None)
@@ -140,15 +163,10 @@ def test_scrolling_one_pane_levels_the_counterpart_passage_in_the_others(qtbot):
     ws.close()
 
 
-def test_a_new_current_claim_is_scrolled_into_view_level_in_every_pane(qtbot):
-    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
-    area = PaneArea(ws)
-    qtbot.addWidget(area)
-    area.resize(900, 300)
-    area.show()
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources([make_source("a", _long_text("x", list(range(12)), 4)),
-                        make_source("b", _long_text("y", list(reversed(range(12))), 5))])
+def test_a_new_current_claim_is_scrolled_into_view_level_in_every_pane(make_area, qtbot):
+    area = make_area([make_source("a", _long_text("x", list(range(12)), 4)),
+                      make_source("b", _long_text("y", list(reversed(range(12))), 5))], 900, 300)
+    ws = area.ws
     qtbot.wait(50)
     claim = ws.claim_of_passage(next(p.id for p in area.panes[0].document().passages if p.text.startswith("Fact 5 ")))
     ws.select_claim(claim.id)
@@ -156,7 +174,6 @@ def test_a_new_current_claim_is_scrolled_into_view_level_in_every_pane(qtbot):
     ys = [area.row_y(pane, pane.member_passages(claim)[0]) for pane in area.panes]
     assert ys[0] == ys[1]
     assert all(pane.is_visible_y(pane.passage_y(pane.member_passages(claim)[0])) for pane in area.panes)
-    ws.close()
 
 
 def test_zoom_enlarges_the_text_of_every_pane(area):
@@ -166,15 +183,10 @@ def test_zoom_enlarges_the_text_of_every_pane(area):
     assert all(a == b + 2 for a, b in zip(after, before))
 
 
-def test_a_claim_near_the_end_of_a_short_article_still_sits_level_with_a_long_one(qtbot):
-    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
-    area = PaneArea(ws)
-    qtbot.addWidget(area)
-    area.resize(900, 300)
-    area.show()
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources([make_source("a", _long_text("x", list(range(12)), 2)),
-                        make_source("b", _long_text("y", list(reversed(range(12))), 2))])
+def test_a_claim_near_the_end_of_a_short_article_still_sits_level_with_a_long_one(make_area, qtbot):
+    area = make_area([make_source("a", _long_text("x", list(range(12)), 2)),
+                      make_source("b", _long_text("y", list(reversed(range(12))), 2))], 900, 300)
+    ws = area.ws
     qtbot.wait(50)
     # Fact 11 ends article a and opens article b: only padding after the text makes them level.
     claim = ws.claim_of_passage(next(p.id for p in area.panes[0].document().passages
@@ -183,10 +195,9 @@ def test_a_claim_near_the_end_of_a_short_article_still_sits_level_with_a_long_on
     qtbot.wait(50)
     ys = [area.row_y(pane, pane.member_passages(claim)[0]) for pane in area.panes]
     assert ys[0] == ys[1]
-    ws.close()
 
 
-def test_a_contradiction_inside_one_source_is_overlined_and_explained(qtbot):
+def test_a_contradiction_inside_one_source_is_overlined_and_explained(make_area):
     from core.model import Contradiction, Variant
 
     def analyze(sources, edits=(), progress=None, should_cancel=None):
@@ -198,12 +209,8 @@ def test_a_contradiction_inside_one_source_is_overlined_and_explained(qtbot):
                                        Variant("d0:p1", second, second + 23, "former President Brandt")))
         return replace(base, contradictions=(contradiction,))
 
-    ws = Workspace(analyze=analyze, debounce_ms=0)
-    area = PaneArea(ws)
-    qtbot.addWidget(area)
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources([make_source("a", "President Brandt spoke. Later former President Brandt left."),
-                        make_source("b", "President Brandt spoke at noon.")])
+    area = make_area([make_source("a", "President Brandt spoke. Later former President Brandt left."),
+                      make_source("b", "President Brandt spoke at noon.")], analyze=analyze)
     pane = area.panes[0]
     at = pane.source().text.index("former")
     fmt = _format_at(pane, at)
@@ -211,7 +218,6 @@ def test_a_contradiction_inside_one_source_is_overlined_and_explained(qtbot):
     assert fmt.underlineStyle() == theme.divergence_style("title")[0]
     assert pane.tooltip_at(at + 2).startswith("<b>Contradiction inside this source</b> (title)")
     assert "“President Brandt”" in pane.tooltip_at(at + 2)
-    ws.close()
 
 
 def test_band_colours_follow_a_dark_palette(qtbot):
@@ -249,3 +255,22 @@ def test_the_margin_bar_follows_the_current_claim(area):
     ws.select_claim(second.id)
     assert _margin_colour(pane, pane.member_passages(first)[0]) != highlight
     assert _margin_colour(pane, pane.member_passages(second)[0]) == highlight
+
+
+def test_find_puts_the_current_match_in_the_middle_of_the_pane_not_at_its_edge(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    area = PaneArea(ws)
+    qtbot.addWidget(area)
+    area.resize(700, 400)
+    area.show()
+    text = "".join(f"Line {i} of the long report says little. " for i in range(300)) + "The needle is here. " + \
+        "".join(f"Tail {i} adds more words. " for i in range(100))
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([make_source("a", text)])
+    qtbot.wait(50)
+    pane = area.panes[0]
+    start = text.index("needle")
+    pane.set_find_matches([(start, start + 6)], 0)
+    top, bottom = pane.span_y(start, start + 6)
+    middle = pane.view.viewport().height() / 2
+    assert abs((top + bottom) / 2 - middle) < pane.view.fontMetrics().height() * 1.5

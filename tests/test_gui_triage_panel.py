@@ -6,17 +6,13 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from gui.panels.triage_panel import TriagePanel  # noqa: E402
-from gui_fakes import FakeWorkspace, make_alignment  # noqa: E402
+from gui_fakes import make_alignment  # noqa: E402
+from widget_base import on_fake_workspace  # noqa: E402
 
 
 @pytest.fixture
 def panel(qtbot):
-    ws = FakeWorkspace()
-    widget = TriagePanel(ws)
-    qtbot.addWidget(widget)
-    widget.resize(420, 400)
-    widget.show()
-    return widget
+    return on_fake_workspace(qtbot, TriagePanel, 420, 400)
 
 
 def _texts(panel):

@@ -5,7 +5,7 @@ from core.export.contract import alignment_to_json
 from core.model import (Alignment, Claim, Contradiction, Divergence, Document, Link, Passage, Span,
                         Variant)
 from core.export.report import alignment_to_text
-from test_align import COAST, HARBOUR, make_source, plain_document
+from test_align import make_source, plain_document
 
 TEXT_A = "Also Read: nothing here.\nThe port reopened on Tuesday. Losses hit $5m."
 TEXT_B = "Losses reached 5 million dollars. The port reopened on Monday."
@@ -32,7 +32,7 @@ def _alignment():
 
 def test_contract_has_exactly_the_version_one_keys():
     data = alignment_to_json(_alignment())
-    assert list(data) == ["version", "documents", "claims", "unique", "contradictions"]
+    assert list(data) == ["version", "documents", "claims", "unique", "contradictions", "facts"]
     assert data["version"] == 1
     document = data["documents"][0]
     assert {"id", "path", "title", "outlet", "passages", "boilerplate"} <= set(document)

@@ -97,13 +97,13 @@ def test_a_50_mb_file_is_refused_by_its_size_without_being_opened(tmp_path, good
     huge = _bad_file(tmp_path, "huge")
     assert huge.stat().st_size == 50 * 1024 * 1024 > MAX_BYTES
     opened = []
-    real_open = open
+    real_open = os.open
 
     def spy_open(file, *args, **kwargs):
         opened.append(str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(core.ingest.sources, "open", spy_open, raising=False)
+    monkeypatch.setattr(core.ingest.sources.os, "open", spy_open)
     sources, errors = load_paths([huge, good[0]])
     assert opened == [str(good[0])]
     assert [e.reason for e in errors] == ["is 50.0 MB; the limit is 20 MB"]
@@ -190,7 +190,7 @@ def test_six_bad_files_dropped_at_once_give_one_non_blocking_message_and_the_goo
     messages = []
     window.ws.message.connect(messages.append)
     with qtbot.waitSignal(window.ws.alignmentChanged, timeout=15000):
-        window.open_paths([good[0], *bad, good[1]])
+        window.files.open_paths([good[0], *bad, good[1]])
     assert len(messages) == 1
     line = messages[0]
     assert "\n" not in line

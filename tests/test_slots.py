@@ -19,7 +19,7 @@ def test_a_percentage_has_one_value_however_it_is_written():
 def test_offsets_are_absolute_once_the_offset_is_added():
     text = "The reservoir displaced 1,200 families."
     (slot,) = [s for s in extract_slots(text, 100) if s.type == "number"]
-    assert slot == Slot("number", 124, 129, "1,200", "1200", "family", "family")
+    assert slot == Slot("number", 124, 129, "1,200", "1200", "family", "")
     assert text[slot.start - 100:slot.end - 100] == "1,200"
 
 

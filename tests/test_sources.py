@@ -173,3 +173,22 @@ def test_seed_files_load_as_utf8_text(seeds_dir):
     assert errors == []
     assert len(sources) == 5
     assert all(s.kind == "txt" and s.encoding == "utf-8" for s in sources)
+
+
+def test_a_published_line_and_an_address_line_at_the_top_become_the_date_and_the_url():
+    text = ("Quarry Road to Close for the Summer\nPublished: 4 March 2031\n"
+            "URL: https://valley-post.example/quarry-road\nBy Lena Ortiz\n\nThe road closes on Friday.\n")
+    source = load_text(text, title="")
+    assert (source.title, source.published, source.url, source.author) == (
+        "Quarry Road to Close for the Summer", "2031-03-04", "https://valley-post.example/quarry-road", "Lena Ortiz")
+
+
+def test_a_line_that_is_only_a_date_under_the_headline_is_the_date():
+    source = load_text("Quarry Road Reopens\n2031-09-15\nThe road reopened at dawn.\n", title="")
+    assert source.published == "2031-09-15"
+
+
+def test_weekdays_counts_sections_and_clock_times_are_not_taken_for_the_date():
+    source = load_text("The road closed on Sunday after 2 hours of rain.\nPublished in Valley News\n"
+                       "Updated at 20.19 local time\nCrews said 12 trucks came.\n", title="")
+    assert (source.published, source.url) == ("", "")

@@ -127,8 +127,8 @@ def test_next_unique_follows_reading_order_from_any_passage_and_wraps(alignment)
     assert triage.next_unique(alignment, "d1:p0") == "d1:p2"
     assert triage.next_unique(alignment, "d1:p2") == "d1:p3"
     assert triage.next_unique(alignment, "d1:p3") == "d0:p2"
-    assert triage.previous_unique(alignment, "d1:p2") == "d0:p2"
-    assert triage.previous_unique(alignment, "d0:p0") == "d1:p3"
+    assert triage.next_unique(alignment, "d1:p2", -1) == "d0:p2"
+    assert triage.next_unique(alignment, "d0:p0", -1) == "d1:p3"
 
 
 def test_next_unique_is_none_when_every_passage_is_shared(alignment):

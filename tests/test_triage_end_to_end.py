@@ -91,8 +91,10 @@ def test_every_divergence_is_triaged_by_keyboard_and_everything_is_there_after_r
             assert ws.verdicts[key].verdict == "" and ws.verdicts[key].note == note
             assert _progress(win)[0] == f"{n} of {total} triaged"
         if n % 4 == 1:
+            # A fact-sheet row belongs to no claim: A then annotates the passage of its first cell.
+            target = "claim" if ws.current_claim() is not None else "passage"
             _annotate_claim(qtbot, win, f"disputed {n}", f"claim note {n}")
-            annotations.append(("claim", f"disputed {n}", "resolved", f"claim note {n}"))
+            annotations.append((target, f"disputed {n}", "resolved", f"claim note {n}"))
         verdict_key = order[n % 4]
         source_key = ""
         if VERDICT_KEYS[verdict_key] == "source_error":

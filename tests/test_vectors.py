@@ -2,8 +2,8 @@
 import pytest
 
 from core.model import Passage
-from core.align.vectors import (EVIDENCE, candidates_large, candidates_small, dot, evidence, is_figure, one_phrase,
-                          mutual_best, normalized, weights)
+from core.align.vectors import (candidates_large, candidates_small, dot, is_figure, one_phrase,
+                          normalized, weights)
 
 
 def passages(*docs: tuple[str, ...]) -> list[Passage]:
@@ -55,13 +55,6 @@ def test_small_counts_and_superscripts_are_not_figures():
         True, True, True, False, False, False, False]
 
 
-def test_evidence_counts_shared_terms_that_carry_a_real_share_of_the_cosine():
-    a = normalized({1: 1.0, 2: 1.0, 3: 1.0})
-    b = normalized({1: 1.0, 2: 0.05, 4: 1.0})
-    assert a[1] * b[1] >= EVIDENCE > a[2] * b[2]
-    assert evidence(a, b) == 1 and evidence(a, a) == 3
-
-
 def test_small_and_large_candidate_paths_find_the_same_pairs():
     pytest.importorskip("scipy")
     found = weights(passages(STRIKE, WALKOUT, LEDGER))
@@ -70,13 +63,6 @@ def test_small_and_large_candidate_paths_find_the_same_pairs():
     large = candidates_large(found.unit, doc_of, 0.05, 4, None)
     assert sorted(small) == sorted(large) and len(small) == 7
     assert all(doc_of[i] != doc_of[j] and i < j for _, i, j in small)
-
-
-def test_mutual_best_keeps_pairs_that_choose_each_other_and_drops_one_sided_ones():
-    found = weights(passages(STRIKE, WALKOUT))
-    scored = [(0.5, 0, 4), (0.4, 1, 3), (0.3, 0, 3), (0.2, 2, 5)]
-    kept = mutual_best(scored, [0, 0, 0, 1, 1, 1], found)
-    assert kept == [(0.5, 0, 4), (0.4, 1, 3)]   # (2, 5) choose each other but share no term
 
 
 def test_one_phrase_tells_a_thing_named_twice_from_a_fact_told_twice():

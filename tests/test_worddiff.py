@@ -63,3 +63,11 @@ def test_thousands_of_distinct_words_still_map_to_single_characters():
     b = a.replace("w4000 ", "changed ")
     diffs = word_diff(a, b)
     assert [d for d in diffs if d[0] != 0] == [(-1, "w4000"), (1, "changed")]
+
+
+def test_the_shared_word_fraction_counts_words_kept_against_the_longer_text():
+    from core.compare.worddiff import shared_word_fraction
+    assert shared_word_fraction("The ferry left at nine.", "The ferry left at nine.") == 1.0
+    assert shared_word_fraction("The ferry left at nine.", "The ferry left at ten.") == 0.8
+    assert shared_word_fraction("The ferry left at nine.", "A boat sailed from the quay.") == 0.0
+    assert shared_word_fraction("", "") == 1.0

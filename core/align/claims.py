@@ -2,50 +2,32 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Optional, Sequence
 
 from core.model import AlignmentEdit, Claim, Document, Link, Passage, PassageRef
 from core.ingest.textnorm import normalize_text
-from core.align.vectors import Vector, Weights, candidates, check, dot, mutual_best, normalized, one_phrase, weights
+from core.align.features import best_per_document, pair_features, passage_facts, probability
+from core.align.linker import LINKER
+from core.align.vectors import Weights, candidates, check, dot, weights
 
-# Tuned on the demo gold (resources/samples/planted.json) and read against ../shared/seeds.
-LINK_THRESHOLD = 0.30     # a pair of single passages must be at least this similar to link
-JOIN_THRESHOLD = 0.25     # mean similarity a passage needs with every member already in a claim
-PART_THRESHOLD = 0.12     # each sentence of a multi-sentence run must share this much with its match
-RUN_MARGIN = 0.08         # a run must beat its best single sentence by this much
-LOOSE_LINK = 0.27         # second pass: mutual best matches with a rare term and real evidence link from here
-LOOSE_JOIN = 0.22         # ... and join a claim when their mean similarity reaches this
-MIN_TERMS = 3             # passages with fewer content terms (headings, "What did he say?") ...
-SHORT_THRESHOLD = 0.7     # ... and pairs sharing one short phrase only link when nearly identical
-MAX_RUN = 3               # longest run of adjacent sentences that may match one sentence
-FIGURE_BONUS = 0.25       # added per shared anchor figure (90% / 90 per cent): no penalty when they differ
+# Thresholds on the linker's probability, chosen on the development corpus by bench/fit_linker.py
+# (leave-one-event-out figures in bench/evaluate.py): they move with the learned weights.
+LINK_THRESHOLD = LINKER["link"]      # a pair must be at least this likely to start or join a claim
+JOIN_THRESHOLD = LINKER["join"]      # mean likelihood every member needs with the other members
+EXTEND_THRESHOLD = LINKER["extend"]  # mean likelihood an adjacent sentence needs to lengthen a run
+MAX_RUN = 3                          # longest run of adjacent sentences that may match one sentence
+CANDIDATE_FLOOR = 0.06               # pairs below this TF-IDF cosine are never candidates
+PER_ROW = 12                         # candidates kept per passage; other pairs are scored when a claim needs them
 
 
 @dataclass(frozen=True)
 class AlignParams:
-    """Thresholds of the alignment; the defaults are the tuned ones."""
+    """Thresholds of the alignment; the defaults are the fitted ones."""
     link: float = LINK_THRESHOLD
     join: float = JOIN_THRESHOLD
-    part: float = PART_THRESHOLD
-    run_margin: float = RUN_MARGIN
+    extend: float = EXTEND_THRESHOLD
     max_run: int = MAX_RUN
-    loose: float = LOOSE_LINK
-    loose_join: float = LOOSE_JOIN
-
-
-@dataclass
-class _Cluster:
-    """A claim under construction: the run of passages each document contributes."""
-    runs: dict[int, list[int]]               # doc index -> sorted global passage indices
-    members: dict[int, Vector]               # doc index -> normalized vector of that run
-    total: Vector = field(default_factory=dict)  # sum of the member vectors
-    figures: dict[int, int] = field(default_factory=dict)  # anchor figure -> members having it
-
-    def add_to_total(self, vector: Vector, sign: float = 1.0) -> None:
-        """Add (or subtract) a member vector to the running sum."""
-        for term, weight in vector.items():
-            self.total[term] = self.total.get(term, 0.0) + sign * weight
 
 
 def resolve_ref(documents: Sequence[Document], ref: PassageRef) -> Optional[Passage]:
@@ -82,58 +64,60 @@ def _manual_pairs(documents, edits, index_of) -> tuple[list[tuple[int, int]], se
 class _Builder:
     """Average-linkage clustering with one contiguous run per document and no chaining."""
 
-    def __init__(self, found: Weights, doc_of: list[int], forbidden: set[frozenset[int]],
-                 params: AlignParams):
-        self.raw, self.unit, self.figures, self.order = found.raw, found.unit, found.figures, found.order
-        self.doc_of = doc_of
+    def __init__(self, pair: dict[tuple[int, int], float], doc_of: list[int],
+                 forbidden: set[frozenset[int]], params: AlignParams,
+                 scorer: Optional[Callable[[int, int], float]] = None, unfinished: Sequence[bool] = ()):
+        self.pair, self.doc_of, self.scorer = pair, doc_of, scorer
+        self.unfinished = unfinished or [False] * len(doc_of)
         self.forbidden, self.params = forbidden, params
-        self.owner: list[int] = list(range(len(self.unit)))
-        self.clusters: dict[int, _Cluster] = {
-            i: _Cluster({doc_of[i]: [i]}, {doc_of[i]: self.unit[i]}, dict(self.unit[i]),
-                        dict.fromkeys(self.figures[i], 1))
-            for i in range(len(self.unit))}
+        self.owner: list[int] = list(range(len(doc_of)))
+        self.clusters: dict[int, dict[int, list[int]]] = {i: {doc_of[i]: [i]} for i in range(len(doc_of))}
 
-    def _mean(self, a: _Cluster, b: _Cluster) -> float:
-        """Return the mean similarity (figure bonus included) over the member pairs of two claims."""
-        shared = sum(count * b.figures.get(t, 0) for t, count in a.figures.items())
-        return (dot(a.total, b.total) + FIGURE_BONUS * shared) / (len(a.runs) * len(b.runs))
+    def score(self, i: int, j: int) -> float:
+        """Return the linker's probability for two passages, scoring a non-candidate pair on demand."""
+        key = (i, j) if i < j else (j, i)
+        found = self.pair.get(key)
+        if found is None:
+            # members of a big claim are not all among each other's top candidates
+            found = self.pair[key] = self.scorer(*key) if self.scorer else 0.0
+        return found
 
-    def _run_vector(self, run: list[int]) -> Vector:
-        """Return the normalized combined vector of a run of adjacent passages."""
-        if len(run) == 1:
-            return self.unit[run[0]]
-        combined: Vector = {}
-        for i in run:
-            for term, weight in self.raw[i].items():
-                combined[term] = combined.get(term, 0.0) + weight
-        return normalized(combined)
+    def run_score(self, left: list[int], right: list[int]) -> float:
+        """Return how well two runs match: their best passage pair."""
+        return max(self.score(i, j) for i in left for j in right)
 
-    def _allowed(self, a: _Cluster, b: _Cluster) -> bool:
+    def _coherent(self, a: dict[int, list[int]], b: dict[int, list[int]]) -> bool:
+        """Tell whether the two claims support each other and every member of the merged claim is supported.
+
+        Both are means (average linkage), so one strong link between two claims is not enough:
+        a sentence bridging two facts does not chain them into one claim.
+        """
+        cross = sum(self.run_score(ra, rb) for ra in a.values() for rb in b.values())
+        if cross < self.params.join * len(a) * len(b):
+            return False
+        runs = list(a.values()) + list(b.values())
+        others = len(runs) - 1
+        for n, run in enumerate(runs):
+            support = sum(self.run_score(run, other) for m, other in enumerate(runs) if m != n)
+            if support < self.params.join * others:
+                return False
+        return True
+
+    def _allowed(self, a: dict[int, list[int]], b: dict[int, list[int]]) -> bool:
         """Tell whether no unlinked pair would end up in one claim."""
         if not self.forbidden:
             return True
-        left = [i for run in a.runs.values() for i in run]
-        right = [j for run in b.runs.values() for j in run]
+        left = [i for run in a.values() for i in run]
+        right = [j for run in b.values() for j in run]
         return not any(frozenset((i, j)) in self.forbidden for i in left for j in right)
 
     def _absorb(self, keep: int, gone: int) -> None:
         """Move every run of cluster `gone` into cluster `keep`."""
         target, source = self.clusters[keep], self.clusters.pop(gone)
-        for doc, run in source.runs.items():
-            if doc in target.runs:
-                target.add_to_total(target.members[doc], -1.0)
-                target.runs[doc] = sorted(set(target.runs[doc]) | set(run))
-                target.members[doc] = self._run_vector(target.runs[doc])
-            else:
-                target.runs[doc] = list(run)
-                target.members[doc] = source.members[doc]
-            target.add_to_total(target.members[doc])
+        for doc, run in source.items():
+            target[doc] = sorted(set(target.get(doc, ())) | set(run))
             for i in run:
                 self.owner[i] = keep
-        target.figures = {}
-        for run in target.runs.values():
-            for figure in set().union(*(self.figures[i] for i in run)):
-                target.figures[figure] = target.figures.get(figure, 0) + 1
 
     def force(self, i: int, j: int) -> None:
         """Put i and j in one claim (a manual link) when their runs stay contiguous."""
@@ -141,8 +125,8 @@ class _Builder:
         if ki == kj:
             return
         a, b = self.clusters[ki], self.clusters[kj]
-        for doc in a.runs.keys() & b.runs.keys():
-            merged = sorted(set(a.runs[doc]) | set(b.runs[doc]))
+        for doc in a.keys() & b.keys():
+            merged = sorted(set(a[doc]) | set(b[doc]))
             if merged[-1] - merged[0] + 1 != len(merged):
                 return
         self._absorb(ki, kj)
@@ -153,68 +137,64 @@ class _Builder:
         if ki == kj:
             return
         a, b = self.clusters[ki], self.clusters[kj]
-        shared = a.runs.keys() & b.runs.keys()
         if not self._allowed(a, b):
             return
+        shared = a.keys() & b.keys()
         if not shared:
-            if score < self.params.link:
-                return
-            if score < SHORT_THRESHOLD and (min(len(self.unit[i]), len(self.unit[j])) < MIN_TERMS or (
-                    not self.figures[i] & self.figures[j] and one_phrase(self.order[i], self.order[j]))):
-                return
-            if self._mean(a, b) >= self.params.join:
+            if score >= self.params.link and self._coherent(a, b):
                 self._absorb(ki, kj)
             return
         if len(shared) == 1:
-            if len(b.runs) == 1 and len(b.runs[self.doc_of[j]]) == 1:
+            if len(b) == 1 and len(b[self.doc_of[j]]) == 1:
                 self._extend(ki, j)
-            elif len(a.runs) == 1 and len(a.runs[self.doc_of[i]]) == 1:
+            elif len(a) == 1 and len(a[self.doc_of[i]]) == 1:
                 self._extend(kj, i)
 
     def _extend(self, key: int, p: int) -> None:
-        """Add passage p to its document's run in a claim when the longer run matches clearly better."""
+        """Add passage p to its document's run in a claim when p itself matches the other members."""
         cluster, doc = self.clusters[key], self.doc_of[p]
-        run = cluster.runs[doc]
-        if len(run) >= self.params.max_run or not (p == run[0] - 1 or p == run[-1] + 1):
+        run = cluster[doc]
+        if len(cluster) < 2 or len(run) >= self.params.max_run or not (p == run[0] - 1 or p == run[-1] + 1):
             return
-        if len(cluster.runs) < 2:
-            return
-        others = {t: w for t, w in cluster.total.items()}
-        for term, weight in cluster.members[doc].items():
-            others[term] = others.get(term, 0.0) - weight
-        count = len(cluster.runs) - 1
-        old = dot(others, cluster.members[doc]) / count
-        longer = sorted(run + [p])
-        new = dot(others, self._run_vector(longer)) / count
-        alone = dot(others, self.unit[p]) / count
-        if alone < self.params.part or new < self.params.join or new < old + self.params.run_margin:
-            return
-        self._absorb(key, self.owner[p])
+        if self.unfinished[p]:
+            return   # a headline or a label above a sentence is not the second half of its telling
+        others = [r for d, r in cluster.items() if d != doc]
+        alone = sum(self.run_score([p], r) for r in others) / len(others)
+        if alone >= self.params.extend:
+            self._absorb(key, self.owner[p])
 
 
-def _claim_from(cluster: _Cluster, passages: list[Passage], manual: set[frozenset[int]]) -> Claim:
+def is_sentence(text: str) -> bool:
+    """Tell whether a passage ends as a sentence does (a headline or a label does not)."""
+    return text.rstrip()[-1:] in ".!?\"”’'…)"
+
+
+def _claim_from(runs: dict[int, list[int]], builder: _Builder, passages: list[Passage],
+                manual: set[frozenset[int]]) -> Claim:
     """Return the claim (links, pivot, key, score) of one finished cluster."""
-    docs = sorted(cluster.runs)
+    docs = sorted(runs)
     links: list[Link] = []
     pair_scores: list[float] = []
     centrality: dict[int, float] = {d: 0.0 for d in docs}
     for x, da in enumerate(docs):
         for db in docs[x + 1:]:
-            score = round(dot(cluster.members[da], cluster.members[db]), 4)
+            score = round(builder.run_score(runs[da], runs[db]), 4)
             pair_scores.append(score)
             centrality[da] += score
             centrality[db] += score
-            for i in cluster.runs[da]:
-                for j in cluster.runs[db]:
-                    links.append(Link(passages[i].id, passages[j].id, score,
+            for i in runs[da]:
+                for j in runs[db]:
+                    links.append(Link(passages[i].id, passages[j].id, round(builder.score(i, j), 4),
                                       frozenset((i, j)) in manual))
-    members = tuple(passages[i].id for d in docs for i in cluster.runs[d])
-    pivot_doc = max(docs, key=lambda d: (centrality[d], -d))
-    texts = sorted(normalize_text(passages[i].text) for d in docs for i in cluster.runs[d])
+    members = tuple(passages[i].id for d in docs for i in runs[d])
+    # a headline is a poor reference for word diffs: prefer members that are whole sentences
+    pivot_doc = max(docs, key=lambda d: (any(is_sentence(passages[i].text) for i in runs[d]), centrality[d], -d))
+    pivot = next((i for i in runs[pivot_doc] if is_sentence(passages[i].text)), runs[pivot_doc][0])
+    texts = sorted(normalize_text(passages[i].text) for d in docs for i in runs[d])
     key = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:16]
     score = round(sum(pair_scores) / len(pair_scores), 4) if pair_scores else 0.0
     return Claim(id="", key=key, score=score, members=members, links=tuple(links),
-                 pivot=passages[cluster.runs[pivot_doc][0]].id)
+                 pivot=passages[pivot].id)
 
 
 def _position(pid: str) -> tuple[int, int]:
@@ -229,10 +209,61 @@ def order_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(ordered))
 
 
+def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights, should_cancel=None
+               ) -> tuple[list[tuple[int, int]], list[list[float]], Callable[[int, int], list[float]]]:
+    """Return the candidate pairs (i < j, different documents), their feature rows, and a
+    function giving the feature row of any other pair."""
+    pairs = candidates(found.unit, doc_of, CANDIDATE_FLOOR, PER_ROW, should_cancel)
+    check(should_cancel)
+    facts = passage_facts(passages, found)
+    best = best_per_document(pairs, doc_of)
+    keys, rows = [], []
+    for number, (cosine, i, j) in enumerate(pairs):
+        if number % 5000 == 4999:
+            check(should_cancel)
+        i, j = min(i, j), max(i, j)
+        keys.append((i, j))
+        rows.append(pair_features(cosine, i, j, found, facts, best, doc_of))
+
+    def describe(i: int, j: int) -> list[float]:
+        return pair_features(dot(found.unit[i], found.unit[j]), i, j, found, facts, best, doc_of)
+    return keys, rows, describe
+
+
+def cluster(doc_of: list[int], pair: dict[tuple[int, int], float], params: AlignParams,
+            forced: Sequence[tuple[int, int]] = (), forbidden: set[frozenset[int]] = frozenset(),
+            should_cancel=None, scorer: Optional[Callable[[int, int], float]] = None,
+            unfinished: Sequence[bool] = ()) -> _Builder:
+    """Return the builder after offering every scored pair, most likely first.
+
+    `unfinished` tells which passages do not end as sentences (headlines): they never extend a run.
+    """
+    builder = _Builder(pair, doc_of, set(forbidden), params, scorer, unfinished)
+    for i, j in forced:
+        builder.force(i, j)
+    floor = min(params.link, params.extend)
+    ordered = sorted(((p, i, j) for (i, j), p in pair.items() if p >= floor), key=lambda c: (-c[0], c[1], c[2]))
+    for number, (score, i, j) in enumerate(ordered):
+        if number % 5000 == 4999:
+            check(should_cancel)
+        builder.offer(score, i, j)
+    return builder
+
+
+def claims_of(builder: _Builder, passages: list[Passage],
+              forced: Sequence[tuple[int, int]] = ()) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
+    """Return the ordered claims of a finished builder and the ids of the passages left unique."""
+    manual = {frozenset(p) for p in forced}
+    claims = [_claim_from(runs, builder, passages, manual) for runs in builder.clusters.values() if len(runs) >= 2]
+    claimed = {pid for claim in claims for pid in claim.members}
+    return order_claims(claims), tuple(p.id for p in passages if p.id not in claimed)
+
+
 def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit] = (),
                     progress: Optional[Callable[[float], None]] = None,
                     should_cancel: Optional[Callable[[], bool]] = None,
-                    params: AlignParams = AlignParams()) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
+                    params: AlignParams = AlignParams(),
+                    model: Optional[dict] = None) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
     """Return the claims (without divergences) and the ids of passages no other source has."""
     report = progress or (lambda fraction: None)
     check(should_cancel)
@@ -243,28 +274,25 @@ def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit
     found = weights(passages, should_cancel)
     report(0.2)
     check(should_cancel)
-    per_row = max(8, 3 * (len(documents) - 1))
-    scored = [(score + FIGURE_BONUS * len(found.figures[i] & found.figures[j]), i, j)
-              for score, i, j in candidates(found.unit, doc_of, params.part, per_row, should_cancel)]
+    keys, rows, describe = pair_table(passages, doc_of, found, should_cancel)
+    model = model or LINKER
+    pair = {key: probability(row, model) for key, row in zip(keys, rows)}
     report(0.6)
     check(should_cancel)
     forced, forbidden = _manual_pairs(documents, edits, index_of)
-    builder = _Builder(found, doc_of, forbidden, params)
-    for i, j in forced:
-        builder.force(i, j)
-    scored.sort(key=lambda c: (-c[0], c[1], c[2]))
-    for number, (score, i, j) in enumerate(scored):
-        if number % 5000 == 4999:
-            check(should_cancel)
-        builder.offer(score, i, j)
-    builder.params = replace(params, link=params.loose, join=params.loose_join)
-    for score, i, j in mutual_best(scored, doc_of, found):
-        builder.offer(score, i, j)
-    builder.params = params
+    builder = cluster(doc_of, pair, params, forced, forbidden, should_cancel,
+                      lambda i, j: probability(describe(i, j), model),
+                      [not is_sentence(p.text) for p in passages])
     report(0.9)
-    manual = {frozenset(pair) for pair in forced}
-    claims = [_claim_from(c, passages, manual) for c in builder.clusters.values() if len(c.runs) >= 2]
-    claimed = {pid for claim in claims for pid in claim.members}
-    unique = tuple(p.id for p in passages if p.id not in claimed)
+    claims, unique = claims_of(builder, passages, forced)
     report(1.0)
-    return order_claims(claims), unique
+    return claims, unique
+
+
+def link_probabilities(documents: Sequence[Document], model: Optional[dict] = None) -> dict[tuple[str, str], float]:
+    """Return the linker's probability of each candidate pair, keyed by passage ids (for inspection)."""
+    passages = [p for document in documents for p in document.passages]
+    doc_number = {document.id: n for n, document in enumerate(documents)}
+    doc_of = [doc_number[p.doc] for p in passages]
+    keys, rows, _ = pair_table(passages, doc_of, weights(passages))
+    return {(passages[i].id, passages[j].id): probability(row, model or LINKER) for (i, j), row in zip(keys, rows)}

@@ -13,8 +13,6 @@ Vector = dict[int, float]
 
 NAME_WEIGHT = 0.6         # names say who, other words say what happened: a name alone is no match
 IDF_OFFSET = 0.3          # added to log idf: low enough that topic words ("dam") barely count
-EVIDENCE = 0.03           # a shared term carries evidence when it adds this much to a cosine
-EVIDENCE_TERMS = 2        # ... and a loose match needs this many such terms (or a shared figure)
 PHRASE_TERMS = 3          # shared terms that can still be a single name ("the energy ministry")
 CHUNK_CELLS = 2_000_000   # dense similarity cells computed at once (bounds memory)
 SMALL_CORPUS = 1500       # up to this many passages, a pure-Python index beats importing scipy
@@ -28,6 +26,8 @@ class Weights:
     figures: list[frozenset[int]]     # anchor figures of each passage ("90%" once per document)
     rare: list[frozenset[int]]        # terms of each passage found in few passages of the corpus
     order: list[tuple[int, ...]]      # term ids of each passage in reading order
+    names: list[frozenset[int]] = ()  # terms of each passage written as a name (capitalised)
+    idf: dict[int, float] = None      # inverse document frequency of each term
 
 
 def dot(a: Vector, b: Vector) -> float:
@@ -57,13 +57,6 @@ def is_figure(key: str) -> bool:
     return not (body.isdecimal() and int(body) <= 10 and body == key)
 
 
-def evidence(a: Vector, b: Vector) -> int:
-    """Return how many shared terms each carry a real part of the similarity of two unit vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(1 for term, weight in a.items() if weight * b.get(term, 0.0) >= EVIDENCE)
-
-
 def one_phrase(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     """Tell whether two passages share only one short phrase: a thing named twice, not a fact told twice."""
     shared = set(a) & set(b)
@@ -86,6 +79,7 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
     counts: list[dict[int, int]] = []
     order: list[tuple[int, ...]] = []
     factors: list[dict[int, float]] = []
+    named: list[frozenset[int]] = []
     found = []
     for number, passage in enumerate(passages):
         if number % 500 == 499:
@@ -99,16 +93,21 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
         bag: dict[int, int] = {}
         scale: dict[int, float] = {}
         sequence: list[int] = []
+        own_names: set[int] = set()
         for word, damping, kind in terms:
-            factor = damping * NAME_WEIGHT if kind != WORD and word in names else 1.0
+            is_name = kind != WORD and word in names
+            factor = damping * NAME_WEIGHT if is_name else 1.0
             word = variants.get(word, word)
             term = vocabulary.setdefault(word, len(vocabulary))
+            if is_name:
+                own_names.add(term)
             bag[term] = bag.get(term, 0) + 1
             sequence.append(term)
             scale[term] = min(scale.get(term, 1.0), factor)
         counts.append(bag)
         order.append(tuple(sequence))
         factors.append(scale)
+        named.append(frozenset(own_names))
     df: dict[int, int] = {}
     for bag in counts:
         for term in bag:
@@ -128,7 +127,7 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
     rare = {t for t, d in df.items() if d <= rare_df}
     return Weights(raw, [normalized(v) for v in raw],
                    [frozenset(anchors.intersection(bag)) for bag in counts],
-                   [frozenset(rare.intersection(bag)) for bag in counts], order)
+                   [frozenset(rare.intersection(bag)) for bag in counts], order, named, idf)
 
 
 def candidates_small(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
@@ -191,23 +190,3 @@ def candidates_large(vectors: list[Vector], doc_of: list[int], floor: float, per
                 hits = hits[np.lexsort((hits, -row[hits]))[:per_row]]
             found.extend((round(float(row[j]), 6), int(j), i) for j in hits)
     return found
-
-
-def mutual_best(candidates: list[tuple[float, int, int]], doc_of: list[int],
-                found: Weights) -> list[tuple[float, int, int]]:
-    """Return the pairs that choose each other across two documents with a rare term and real evidence.
-
-    Real evidence is a shared anchor figure or EVIDENCE_TERMS terms that each carry weight:
-    one shared word, however rare, is how two different facts about one thing look.
-    """
-    best: dict[tuple[int, int], tuple[float, int]] = {}
-    for score, i, j in candidates:
-        for a, b in ((i, j), (j, i)):
-            slot = (a, doc_of[b])
-            if slot not in best or (score, -b) > (best[slot][0], -best[slot][1]):
-                best[slot] = (score, b)
-    return [(score, i, j) for score, i, j in candidates
-            if best[(i, doc_of[j])][1] == j and best[(j, doc_of[i])][1] == i
-            and found.rare[i] & found.rare[j]
-            and (found.figures[i] & found.figures[j]
-                 or evidence(found.unit[i], found.unit[j]) >= EVIDENCE_TERMS)]

@@ -5,8 +5,7 @@ from typing import Optional
 
 from diff_match_patch import diff_match_patch
 
-from core.model import Source
-from core.case.records import Annotation, TextSelector
+from core.case.records import TextSelector
 
 # Candidate weights from the Hypothesis client (match-quote.ts).
 QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
@@ -129,64 +128,3 @@ def anchor(selector: TextSelector, text: str) -> Optional[tuple[int, int]]:
             if best is None or total > best[0]:
                 best = (total, start, end)
     return (best[1], best[2]) if best else None
-
-
-def anchor_status(selector: TextSelector, text: str) -> tuple[str, Optional[tuple[int, int]]]:
-    """Return ("anchored" | "changed" | "orphaned", range): "changed" when the quote now reads differently."""
-    found = anchor(selector, text)
-    if found is None:
-        return "orphaned", None
-    return ("anchored" if text[found[0]:found[1]] == selector.exact else "changed"), found
-
-
-W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-
-
-def to_w3c(annotation: Annotation, source: Optional[Source] = None) -> dict:
-    """Return the annotation as a W3C Web Annotation (JSON-LD) dict."""
-    bodies = []
-    if annotation.note:
-        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": annotation.note,
-                       "format": "text/plain"})
-    if annotation.label:
-        bodies.append({"type": "TextualBody", "purpose": "tagging", "value": annotation.label})
-    bodies.append({"type": "TextualBody", "purpose": "assessing", "value": f"status: {annotation.status}"})
-    if annotation.target_kind in ("span", "passage") and annotation.selector is not None:
-        target: dict = {"source": _source_iri(annotation.source_key, source)}
-        s = annotation.selector
-        target["selector"] = [
-            {"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix},
-            {"type": "TextPositionSelector", "start": s.start, "end": s.end},
-        ]
-        if source is not None and source.title:
-            target["parallax:title"] = source.title
-    elif annotation.target_kind == "divergence":
-        target = {"source": f"urn:parallax:divergence:{annotation.divergence_key}"}
-    elif annotation.target_kind == "claim":
-        target = {"source": f"urn:parallax:claim:{annotation.claim_key}"}
-    else:
-        target = {"source": _source_iri(annotation.source_key, source)}
-    result = {
-        "@context": [W3C_CONTEXT, {"parallax": "urn:parallax:vocab#"}],
-        "id": f"urn:parallax:annotation:{annotation.id}",
-        "type": "Annotation",
-        "motivation": "assessing" if annotation.label else "commenting",
-        "body": bodies,
-        "target": target,
-    }
-    if annotation.author:
-        result["creator"] = {"type": "Person", "name": annotation.author}
-    if annotation.created_at:
-        result["created"] = annotation.created_at
-    if annotation.updated_at:
-        result["modified"] = annotation.updated_at
-    return result
-
-
-def _source_iri(source_key: str, source: Optional[Source]) -> str:
-    # The article's own URL when it has one; else its content hash, which names the exact text.
-    if source is not None and source.url:
-        return source.url
-    if source is not None and source.sha256:
-        return f"urn:sha256:{source.sha256}"
-    return f"urn:parallax:source:{source_key}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Any, Iterator
 
 
 class CaseDb:
@@ -17,7 +17,7 @@ class CaseDb:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        self._tables = None
+        self._tables: Any = None   # sqlite_utils.Database once schema work needs it
 
     def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
         """Run one statement; a failed one that opened a transaction rolls it back (sqlite-utils' rule)."""

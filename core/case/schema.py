@@ -3,38 +3,26 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
 
 from core.errors import CaseError
 from core.model import Source
 from core.case.records import Annotation, TextSelector, VerdictRecord
 from core.case.migrations import APPLICATION_ID, MAGIC, SCHEMA_VERSION
+from core.case.readonly import connect_readonly
+from core.case.schema_check import check_schema
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SOURCE_COLUMNS = ("key", "kind", "path", "title", "outlet", "author", "published", "url",
                   "encoding", "sha256", "imported_at", "text")
+EDITABLE_SOURCE_DETAILS = ("outlet", "title", "author", "published", "url")   # what F2 may change
 
 
-def readonly_uri(path: str, immutable: bool = False) -> str:
-    """Return a SQLite URI that opens path without ever writing to it."""
-    quoted = Path(path).resolve().as_posix().replace("?", "%3f").replace("#", "%23")
-    return f"file:{quoted}?mode=ro" + ("&immutable=1" if immutable else "")
-
-
-def connect_readonly(path: str) -> sqlite3.Connection:
-    """Open a connection that never writes the case, nor leaves -wal/-shm files that were not there."""
-    # Without a journal next to the file there is nothing live to follow: immutable creates nothing.
-    immutable = not os.path.exists(path + "-wal")
-    try:
-        conn = sqlite3.connect(readonly_uri(path, immutable), uri=True, isolation_level=None)
-        conn.execute("PRAGMA schema_version").fetchone()
-        return conn
-    except sqlite3.DatabaseError:
-        if immutable:
-            raise
-        conn = sqlite3.connect(readonly_uri(path, immutable=True), uri=True, isolation_level=None)
-        conn.execute("PRAGMA schema_version").fetchone()
-        return conn
+def editable_details(details: dict) -> dict:
+    """Return the details trimmed, or raise ValueError when one is not an editable column."""
+    unknown = sorted(set(details) - set(EDITABLE_SOURCE_DETAILS))
+    if unknown:
+        raise ValueError(f"not an editable source detail: {', '.join(unknown)}")
+    return {name: str(value).strip() for name, value in details.items()}
 
 
 def is_blank(path: str) -> bool:
@@ -72,7 +60,8 @@ def _inspect(conn: sqlite3.Connection, name: str) -> int:
     application_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if application_id == 0 and version == 0 and not tables:
+    anything = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if application_id == 0 and version == 0 and not anything:
         return 0  # an empty SQLite database: nothing to lose by making it a case
     if application_id != APPLICATION_ID or "meta" not in tables:
         raise CaseError(f"{name} is a SQLite database of another application, not a Parallax case. "
@@ -88,6 +77,7 @@ def _inspect(conn: sqlite3.Connection, name: str) -> int:
     if problems != ["ok"]:
         raise CaseError(f"{name} is damaged ({problems[0]}). "
                         "Restore it from a backup; the file was left untouched.")
+    check_schema(conn, version, name)
     return version
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sqlite3
 import uuid
 from contextlib import contextmanager
@@ -13,8 +12,11 @@ from typing import Iterator, Optional
 
 from core.case import lock as case_lock
 from core.case.connection import CaseDb
+from core.case.wording import held_reason, write_error
+from core.case.readers import edits_from_rows, note, parse_rows
+from core.case.readonly import open_readonly
 from core.case.schema import (ANNOTATION_COLUMNS, ANNOTATION_FIELDS, ANNOTATION_MARKS, SOURCE_COLUMNS,
-                              annotation_from_row, annotation_row, backup, connect_readonly,
+                              annotation_from_row, annotation_row, backup, editable_details,
                               inspect_case_file, is_blank, source_from_row, verdict_from_row)
 from core.errors import CaseError
 from core.case.migrations import SCHEMA_VERSION, migrate
@@ -34,30 +36,21 @@ def _disk_read_only(path: str) -> bool:
     return mode_ro or not os.access(path, os.W_OK) or not os.access(folder, os.W_OK)
 
 
-def _write_error(exc: sqlite3.DatabaseError) -> CaseError:
-    text = str(exc).lower()
-    if "full" in text:
-        return CaseError("The disk is full: this change was not saved; everything saved before it "
-                         "is intact. Free some disk space and try again.")
-    if "locked" in text or "busy" in text:
-        return CaseError("The case is busy in another program: this change was not saved. Try again.")
-    if "readonly" in text or "read-only" in text:
-        return CaseError("The case file has become read-only: this change was not saved. "
-                         "Check the file's permissions, or save a copy elsewhere.")
-    return CaseError(f"This change could not be saved ({exc}); everything saved before it is intact.")
-
-
 class Case:
     """An open case file; every mutating method is one transaction with its audit entry."""
 
     def __init__(self, path: str, db: CaseDb, *, read_only: bool, read_only_reason: str,
-                 author: str, holds_lock: bool):
+                 author: str, holds_lock: bool, lock_owner: Optional[case_lock.LockOwner] = None,
+                 readonly_open=None):
         self.path = path
         self.db = db
         self.read_only = read_only
         self.read_only_reason = read_only_reason
         self.author = author
         self._holds_lock = holds_lock
+        self.lock_owner = lock_owner   # who holds the case when it opened read-only for that reason
+        self._readonly_open = readonly_open
+        self.problems: list[str] = []   # values that could not be read, skipped and reported
 
     # ----- opening and closing ---------------------------------------------------------------
     @classmethod
@@ -74,6 +67,8 @@ class Case:
             version = 0
         elif os.path.isdir(path):
             raise CaseError(f"{name} is a folder, not a Parallax case.")
+        elif not os.path.isfile(path):   # reading a FIFO or a device would block or never end
+            raise CaseError(f"{name} is not a regular file (a pipe or a device), not a Parallax case.")
         else:
             version = 0 if is_blank(path) else inspect_case_file(path)
             if _disk_read_only(path):
@@ -87,33 +82,53 @@ class Case:
                                        f"The case's lock file cannot be written ({exc.strerror or exc}); "
                                        "opened read-only.")
         if owner is not None:
-            where = "" if owner.host == socket.gethostname() else f" on {owner.host}"
-            reason = (f"This case is open in another Parallax window (pid {owner.pid}{where}); "
-                      "opened read-only.")
-            return cls._open_read_only(path, version, author, reason)
+            return cls._open_read_only(path, version, author, held_reason(owner), owner)
         try:
             db = cls._open_writable(path, version)
+            case = cls(path, db, read_only=False, read_only_reason="", author=author or "", holds_lock=True)
+            case.author = author or case.get_setting("author") or default_user_name()
         except BaseException:
-            case_lock.release(path)
+            case_lock.release(path)   # never leave a lock behind a case that did not open
             raise
-        case = cls(path, db, read_only=False, read_only_reason="",
-                   author=author or "", holds_lock=True)
-        case.author = author or case.get_setting("author") or default_user_name()
         return case
 
     @classmethod
-    def _open_read_only(cls, path: str, version: int, author: Optional[str], reason: str) -> "Case":
+    def _open_read_only(cls, path: str, version: int, author: Optional[str], reason: str,
+                        owner: Optional[case_lock.LockOwner] = None) -> "Case":
         if version < SCHEMA_VERSION:
             raise CaseError(f"{os.path.basename(path)} uses an older case format that must be upgraded, "
                             f"but it cannot be written now ({reason.split(';')[0]}). "
                             "Close the other window or make the file writable, then open it again.")
         try:
-            db = CaseDb(connect_readonly(path))
+            opened = open_readonly(path)
         except sqlite3.DatabaseError as exc:
-            raise CaseError(f"{os.path.basename(path)} cannot be read ({exc}).") from exc
-        case = cls(path, db, read_only=True, read_only_reason=reason, author="", holds_lock=False)
+            raise CaseError(f"{os.path.basename(path)} cannot be read: {exc}.") from exc
+        if opened.note:
+            reason = f"{reason.rstrip('.')}; {opened.note}."
+        case = cls(path, CaseDb(opened.conn), read_only=True, read_only_reason=reason, author="",
+                   holds_lock=False, lock_owner=owner, readonly_open=opened)
         case.author = author or case.get_setting("author") or default_user_name()
         return case
+
+    def take_over(self) -> None:
+        """Become this case's writer although a lock names another owner (the user confirmed it is gone)."""
+        if self.db is None or not self.read_only or self.lock_owner is None:
+            raise CaseError("This case is not held by another window; there is nothing to take over.")
+        try:
+            owner = case_lock.take_over(self.path, self.lock_owner)
+        except OSError as exc:
+            raise CaseError(f"Could not take over the case: its lock cannot be written ({exc.strerror or exc}).") from exc
+        if owner is not None:
+            self.lock_owner = owner
+            raise CaseError(f"Could not take over: {held_reason(owner)}")
+        try:
+            db = self._open_writable(self.path, SCHEMA_VERSION)
+        except BaseException:
+            case_lock.release(self.path)
+            raise
+        self._close_connection()
+        self.db, self.read_only, self.read_only_reason = db, False, ""
+        self.lock_owner, self._holds_lock = None, True
 
     @staticmethod
     def _open_writable(path: str, version: int) -> CaseDb:
@@ -142,11 +157,18 @@ class Case:
         except sqlite3.DatabaseError:
             pass  # the WAL stays next to the file and is replayed on the next open
         finally:
-            self.db.conn.close()
-            self.db = None
+            self._close_connection()
             if self._holds_lock:
                 case_lock.release(self.path)
                 self._holds_lock = False
+
+    def _close_connection(self) -> None:
+        if self._readonly_open is not None:
+            self._readonly_open.close()   # also deletes a private copy
+            self._readonly_open = None
+        else:
+            self.db.conn.close()
+        self.db = None
 
     def __enter__(self) -> "Case":
         return self
@@ -172,7 +194,7 @@ class Case:
                         [utc_now(), self.author, action, target,
                          json.dumps(entry, ensure_ascii=False, sort_keys=True)])
         except sqlite3.DatabaseError as exc:
-            raise _write_error(exc) from exc
+            raise write_error(exc) from exc
 
     def _rows(self, sql: str, params=()) -> list[dict]:
         cursor = self.db.execute(sql, list(params))
@@ -210,9 +232,18 @@ class Case:
             self.db.execute("DELETE FROM sources WHERE key = ?", [key])
             detail.update(row[0] if row else {"_skip": True})
 
+    def update_source(self, key: str, **details: str) -> Source:
+        """Change a source's editable details (outlet, title, author, published, url); return it."""
+        details = editable_details(details)
+        with self._write("source.update", key, dict(details)):
+            for name, value in details.items():   # a name from the fixed tuple, never the caller's text
+                self.db.execute(f"UPDATE sources SET {name} = ? WHERE key = ?", [value, key])
+        return source_from_row(self._rows("SELECT * FROM sources WHERE key = ?", [key])[0])
+
     def sources(self) -> list[Source]:
         """Return the sources in stored order, original bytes included."""
-        return [source_from_row(r) for r in self._rows("SELECT * FROM sources ORDER BY position, key")]
+        return parse_rows(self._rows("SELECT * FROM sources ORDER BY position, key"), source_from_row,
+                          "sources", self.problems)
 
     def set_source_hidden(self, key: str, hidden: bool) -> None:
         """Include or exclude a source from the panes and the alignment."""
@@ -256,12 +287,8 @@ class Case:
 
     def edits(self) -> list[tuple[int, AlignmentEdit]]:
         """Return the manual edits in the order they were made."""
-        result = []
-        for r in self._rows("SELECT * FROM edits ORDER BY id"):
-            b = PassageRef(r["b_source"], r["b_start"], r["b_end"]) if r["b_source"] is not None else None
-            a = PassageRef(r["a_source"], r["a_start"], r["a_end"])
-            result.append((r["id"], AlignmentEdit(r["kind"], a, b, r["at"])))
-        return result
+        lengths = {r["key"]: r["n"] for r in self._rows("SELECT key, length(text) AS n FROM sources")}
+        return edits_from_rows(self._rows("SELECT * FROM edits ORDER BY id"), lengths, self.problems)
 
     # ----- verdicts ------------------------------------------------------------------------------
     def set_verdict(self, record: VerdictRecord) -> None:
@@ -300,7 +327,8 @@ class Case:
 
     def verdicts(self) -> dict[str, VerdictRecord]:
         """Return every verdict by divergence key."""
-        return {r["divergence_key"]: verdict_from_row(r) for r in self._rows("SELECT * FROM verdicts")}
+        records = parse_rows(self._rows("SELECT * FROM verdicts"), verdict_from_row, "verdicts", self.problems)
+        return {r.divergence_key: r for r in records}
 
     def verdicts_for(self, keys) -> dict[str, VerdictRecord]:
         """Return the verdicts of these divergence keys."""
@@ -342,19 +370,12 @@ class Case:
 
     def annotations(self) -> list[Annotation]:
         """Return every annotation, oldest first."""
-        return [annotation_from_row(r) for r in self._rows("SELECT * FROM annotations ORDER BY created_at, rowid")]
+        return parse_rows(self._rows("SELECT * FROM annotations ORDER BY created_at, rowid"),
+                          annotation_from_row, "annotations", self.problems)
 
     def labels(self) -> list[str]:
         """Return the annotation labels in display order."""
         return [r["name"] for r in self._rows("SELECT name FROM labels ORDER BY position, name")]
-
-    def set_labels(self, names) -> None:
-        """Replace the editable list of annotation labels."""
-        names = [n.strip() for n in dict.fromkeys(names) if n and n.strip()]
-        with self._write("labels.set", "", {"labels": names}):
-            self.db.execute("DELETE FROM labels")
-            for position, name in enumerate(names):
-                self.db.execute("INSERT INTO labels (name, position) VALUES (?, ?)", [name, position])
 
     # ----- pivots, settings, audit ---------------------------------------------------------------
     def set_pivot(self, claim_key: str, passage_ref: Optional[PassageRef]) -> None:
@@ -368,26 +389,23 @@ class Case:
 
     def pivots(self) -> dict[str, PassageRef]:
         """Return the chosen pivots by claim key."""
-        return {r["claim_key"]: PassageRef(r["source"], r["start"], r["end"])
-                for r in self._rows("SELECT * FROM pivots")}
+        refs = parse_rows(self._rows("SELECT * FROM pivots"),
+                          lambda r: (r["claim_key"], PassageRef(r["source"], int(r["start"]), int(r["end"]))),
+                          "chosen pivots", self.problems)
+        return dict(refs)
 
     def get_setting(self, name: str, default=None):
         """Return a case setting (any JSON value), or default."""
         row = self.db.execute("SELECT value FROM settings WHERE name = ?", [name]).fetchone()
-        return default if row is None else json.loads(row[0])
-
-    def set_setting(self, name: str, value) -> None:
-        """Store a case setting as JSON."""
-        text = json.dumps(value, ensure_ascii=False)
-        with self._write("setting.set", name, {"value": value}):
-            self.db.execute("INSERT INTO settings (name, value) VALUES (?, ?) "
-                            "ON CONFLICT(name) DO UPDATE SET value = excluded.value", [name, text])
+        if row is None:
+            return default
+        try:
+            return json.loads(row[0])
+        except (TypeError, ValueError):
+            note(self.problems, f"the setting {name!r} is unreadable; its default is used")
+            return default
 
     def audit(self) -> list[AuditEntry]:
         """Return the change log, oldest first."""
         return [AuditEntry(r["id"], r["at"], r["author"] or "", r["action"], r["target"] or "",
                            r["detail"] or "") for r in self._rows("SELECT * FROM audit ORDER BY id")]
-
-    def integrity_check(self) -> list[str]:
-        """Return SQLite's full integrity report (["ok"] for a sound file)."""
-        return [row[0] for row in self.db.execute("PRAGMA integrity_check").fetchall()]

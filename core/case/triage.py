@@ -153,13 +153,3 @@ def next_unique(alignment: Alignment, current_passage_id: Optional[str], step: i
     if step > 0:
         return next((p for p in unique if _reading_order(p) > here), unique[0])
     return next((p for p in reversed(unique) if _reading_order(p) < here), unique[-1])
-
-
-def previous_unique(alignment: Alignment, current_passage_id: Optional[str]) -> Optional[str]:
-    """Return the unique passage before the current one in reading order, wrapping."""
-    return next_unique(alignment, current_passage_id, -1)
-
-
-# The names docs/ARCHITECTURE.md uses for the same moves.
-next_item = next_key
-previous_item = previous_key

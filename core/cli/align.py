@@ -30,13 +30,20 @@ def align_main(argv: list[str]) -> int:
     if not MIN_FILES <= len(args.files) <= MAX_FILES:
         _fail(f"give {MIN_FILES} to {MAX_FILES} files (got {len(args.files)})")
         return 2
+    from core.cli.output import OutputFailed, check_output, write_atomically
+    if args.output:
+        try:
+            check_output(args.output, args.files)   # before the work: never replace an input
+        except OutputFailed as error:
+            _fail(str(error))
+            return 2
     from core.analysis import analyze
     from core.errors import ParallaxError
     from core.ingest.sources import load_paths
 
     sources, errors = load_paths(args.files)
-    for error in errors:
-        _fail(str(error))
+    for problem in errors:
+        _fail(str(problem))
     for source in sources:
         if source.notice:
             _fail(f"{source.path}: {source.notice}")
@@ -56,10 +63,9 @@ def align_main(argv: list[str]) -> int:
         output = alignment_to_text(alignment)
     if args.output:
         try:
-            with open(args.output, "w", encoding="utf-8") as handle:
-                handle.write(output)
-        except OSError as error:
-            _fail(f"{args.output}: cannot write ({error.strerror})")
+            write_atomically(args.output, "json" if args.json else "txt", output, inputs=args.files)
+        except OutputFailed as error:
+            _fail(str(error))
             return 2
     else:
         sys.stdout.write(output)

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import sys
-import tempfile
 
+from core.cli.output import OutputFailed, check_output, disk_message, write_atomically
 from core.errors import ParallaxError
 
 FORMATS = ("html", "pdf", "md", "csv", "json")
@@ -14,8 +13,9 @@ EXTENSIONS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".mar
               ".csv": "csv", ".json": "json"}
 
 
-class ExportFailed(ParallaxError):
-    """An export that could not be written, phrased as the one line the user sees."""
+# One error for every export that cannot be written; the window catches it by this name.
+ExportFailed = OutputFailed
+__all__ = ["ExportFailed", "check_output", "export_main", "write_atomically", "write_export"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,7 +57,10 @@ def _from_case(path: str, options):
         if not sources:
             raise ExportFailed(f"{path}: the case has no visible sources")
         alignment = analyze(sources, [edit for _, edit in case.edits()])
-        return collect(case, alignment, options)
+        data = collect(case, alignment, options)
+        for problem in case.problems:   # damaged values were skipped: say so, once each
+            _fail(f"note: {path}: {problem}")
+        return data
     finally:
         case.close()
 
@@ -83,60 +86,14 @@ def _render(fmt: str, data) -> str:
             "json": render_json}[fmt](data)
 
 
-def _disk_message(path: str, error: OSError) -> str:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"{path}: the disk is full; nothing was written"
-    return f"{path}: cannot write ({error.strerror or error})"
-
-
-def _file_mode(path: str) -> int:
-    """Return the mode the output should get: the replaced file's, else 0o666 minus the umask."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomically(path: str, fmt: str, text: str, pdf_writer=None) -> None:
-    """Write the export next to its destination, then rename it over, so no half file is ever left.
-
-    PDF is printed by Qt, which `core` never imports: the caller passes `pdf_writer(html, path)`.
-    """
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise ExportFailed(f"{path}: the folder {folder} does not exist")
-    handle, temp = tempfile.mkstemp(prefix=".parallax-export-", suffix="." + fmt, dir=folder)
-    try:
-        if fmt == "pdf":
-            os.close(handle)
-            if pdf_writer is None:
-                raise ExportFailed("PDF export needs the window's Qt printer; run `parallax export`")
-            pdf_writer(text, temp)
-        else:
-            # CSV keeps its \r\n rows; the other formats are written as generated.
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-        os.chmod(temp, _file_mode(path))
-        os.replace(temp, path)
-    except OSError as error:
-        raise ExportFailed(_disk_message(path, error)) from None
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
-
-
-def write_export(data, fmt: str, path: str, pdf_writer=None) -> None:
+def write_export(data, fmt: str, path: str, pdf_writer=None, inputs=()) -> None:
     """Render export data in a format and write it atomically (the window's Export action calls this).
 
     Raises ExportFailed, with a one-line message, when the file cannot be written.
     """
     if fmt not in FORMATS:
         raise ExportFailed(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
-    write_atomically(path, fmt, _render(fmt, data), pdf_writer)
+    write_atomically(path, fmt, _render(fmt, data), pdf_writer, inputs)
 
 
 def export_main(argv: list[str], pdf_writer=None) -> int:
@@ -156,15 +113,16 @@ def export_main(argv: list[str], pdf_writer=None) -> int:
     try:
         if cases and len(args.inputs) > 1:
             raise ExportFailed("give either one .parallax case or article files, not both")
-        if cases and not os.path.isfile(cases[0]):
+        if cases and not os.path.exists(cases[0]):
             raise ExportFailed(f"{cases[0]}: no such case file")
+        check_output(args.output, args.inputs)   # before any work: never replace the case or an input
         data = _from_case(cases[0], options) if cases else _from_files(args.inputs, options)
-        write_export(data, fmt, args.output, pdf_writer)
+        write_export(data, fmt, args.output, pdf_writer, args.inputs)
     except (ExportFailed, ParallaxError) as error:
         _fail(str(error))
         return 2
     except OSError as error:
-        _fail(_disk_message(getattr(error, "filename", None) or args.output, error))
+        _fail(disk_message(getattr(error, "filename", None) or args.output, error))
         return 2
     except ModuleNotFoundError as error:
         _fail(f"this build of Parallax lacks {error.name}")

@@ -5,14 +5,13 @@ import re
 from typing import Sequence
 
 from core.model import Contradiction, Document, Passage, Variant
+from core.compare.quantities import number_value, values_agree
 from core.compare.slots import Slot, cached_slots
+from core.compare.slots_lexicon import INSTITUTION_KINDS, STATUS_WORDS
 from core.ingest.textnorm import content_words, fold_name
 
-STATUS_WORDS = frozenset({"former", "ex", "then", "acting", "outgoing", "interim", "incoming",
-                          "late"})
 # Bodies that approve things: one source naming two of them for one approval contradicts itself.
-LEGISLATURES = frozenset({"congress", "senate", "house", "parliament", "commons", "lords",
-                          "bundestag", "duma", "knesset", "rada", "assembly", "legislature"})
+LEGISLATURES = frozenset(name for name, kind in INSTITUTION_KINDS.items() if kind == "legislature")
 _APPROVAL_RE = re.compile(r"\b(?:approv\w*|endors\w*|ratif\w*|sign(?:ed)? off|vote[sd]? on|"
                           r"pass(?:ed|es)?|back(?:ed|ing)?)\b", re.I)
 # One-off events: a source giving one of them two different days contradicts itself.
@@ -117,8 +116,8 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
     """Return one count given two values in two very similar sentences of one source."""
     by_unit: dict[str, list[tuple[Passage, Slot]]] = {}
     for passage, slot in slots:
-        if slot.type == "number" and slot.group not in ("", "%", "share") and len(slot.group) >= 5:
-            by_unit.setdefault(slot.group, []).append((passage, slot))
+        if slot.type == "number" and slot.subject != "%" and len(slot.subject) >= 4:
+            by_unit.setdefault(slot.subject, []).append((passage, slot))
     words: dict[str, set[str]] = {}
     found = []
     text = document.source.text
@@ -127,16 +126,22 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
             continue
         for n, (pa, a) in enumerate(counts):
             for pb, b in counts[n + 1:]:
-                if pa.id == pb.id or a.value == b.value:
+                if pa.id == pb.id or _agree(a, b):
                     continue
                 for p in (pa, pb):
                     if p.id not in words:
                         words[p.id] = set(content_words(p.text))
                 shared = len(words[pa.id] & words[pb.id])
                 if shared >= SAME_FACT_OVERLAP * max(1, min(len(words[pa.id]), len(words[pb.id]))):
-                    found.append(Contradiction(document.id, "number", f'"{a.text} {a.group}" vs "{b.text}"',
+                    found.append(Contradiction(document.id, "number", f'"{a.text} {a.subject}" vs "{b.text}"',
                                                (_variant(pa, a, text), _variant(pb, b, text))))
     return found
+
+
+def _agree(a: Slot, b: Slot) -> bool:
+    """Tell whether two values of one count can both hold, given their hedges."""
+    x, y = number_value(a.value), number_value(b.value)
+    return a.value == b.value or (x is not None and y is not None and values_agree(x, a.group, y, b.group))
 
 
 def find_contradictions(documents: Sequence[Document]) -> tuple[Contradiction, ...]:

@@ -3,50 +3,37 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from core.compare.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
 from core.model import Claim, Divergence, Document, Passage, Variant
+from core.compare.names import first_name_clashes
+from core.compare.normalize import fold
+from core.compare.quotes import quote_changes
 from core.compare.slots import Slot, cached_slots
-from core.compare.slots_compare import (EVENT_TYPES, beside_quote, capitalised_words, comparable,
+from core.compare.slots_compare import (EVENT_TYPES, capitalised_words, comparable,
                                  group_key, same_value, spelling_pair)
-from core.ingest.textnorm import content_words, normalize_text, stem
-from core.compare.worddiff import word_diff_spans
+from core.ingest.textnorm import STOPWORDS, content_words, normalize_text, stem
+from core.compare.matching import value_clashes
+from core.compare.tellings import Finding as _Finding, Located as _Located, Telling as _Telling
+from core.compare.tellings import merge_sharing as _merge_sharing, passage_at as _passage_at
 
 # How much a difference of each type matters to a checker, before confidence.
 TYPE_WEIGHTS = {
     "negation": 0.95, "number": 0.92, "title": 0.9, "time": 0.88, "attribution": 0.82,
-    "quote": 0.8, "actor": 0.74, "institution": 0.72, "place": 0.7, "modality": 0.66,
+    "quote": 0.5, "actor": 0.74, "institution": 0.72, "place": 0.7, "modality": 0.66,
     "other": 0.3, "spelling": 0.15,
 }
+LEGAL_WEIGHT = 0.86        # murder vs attempted murder, charged vs convicted: a fact, not wording
 OMISSION_FACTOR = 0.9      # a fact one source leaves out matters less than two facts that clash
 MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
 UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
+MODAL_MIN_SHARED = 2       # content words two modal phrases' objects share to be about one action
 OBJECT_WINDOW = 60         # characters after a modal phrase that name what it is about
-QUOTE_MIN_SHARED = 0.5     # two quotes sharing less than this are different quotes, not variants
+REPORTING_STEMS = frozenset({"report", "confirm", "announc", "stat", "said", "reveal", "claim", "cit"})
+PAIRED_TYPES = ("number", "time")   # compared value by value with the matching one (matching.py)
 _PLAIN_WORD_RE = re.compile(r"[a-z]+")
-
-
-@dataclass(frozen=True)
-class _Located:
-    """A slot of one variant with the passage it lies in."""
-    slot: Slot
-    passage: str
-
-
-@dataclass(frozen=True)
-class _Telling:
-    """One document's wording of the claim: its adjacent member passages joined."""
-    doc: str
-    label: str
-    start: int
-    end: int
-    text: str
-    slots: tuple[_Located, ...]
-    words: frozenset[str]        # stems of the plain words, to see whether a verb appears
-    passages: tuple[Passage, ...]
 
 
 @lru_cache(maxsize=1 << 12)  # a memo of a pure function over passage texts
@@ -97,16 +84,6 @@ def _tellings(claim: Claim, documents: Sequence[Document]) -> list[_Telling]:
     return tellings
 
 
-@dataclass
-class _Finding:
-    """A divergence before ranking: which slots of which tellings disagree."""
-    type: str
-    picks: list[tuple[int, list[_Located]]]     # telling index -> its slots in the divergence
-    values: dict[int, str]                      # telling index -> normalized value shown
-    omission: bool = False
-    confidence: float = 1.0
-
-
 def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     """Return the value clashes: two tellings whose comparable values for one slot share nothing."""
     groups: dict[tuple[str, str], dict[int, list[_Located]]] = {}
@@ -118,7 +95,7 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     for index, telling in enumerate(tellings):
         for located in telling.slots:
             key = group_key(located.slot)
-            if key is None:
+            if key is None or located.slot.type in PAIRED_TYPES:
                 continue
             keys = [key]
             if located.slot.type in EVENT_TYPES:
@@ -154,9 +131,20 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
         picks = [(i, list(dict.fromkeys(slots))) for i, slots in sorted(involved.items())]
         shown = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks}
         known = all(s.slot.subject for _, slots in picks for s in slots)
-        findings.append(_Finding(kind, picks, shown, omission=kind == "title" and _dropped(shown),
+        legal = kind == "legal"   # no type of its own: "other", weighed as a fact
+        kind = "title" if kind == "relation" else kind   # a status of a person, like "former"
+        findings.append(_Finding("other" if legal else _agent_type(picks) if kind == "agent" else kind,
+                                 picks, shown,
+                                 omission=kind == "title" and _dropped(shown),
+                                 weight=LEGAL_WEIGHT if legal else None,
                                  confidence=1.0 if known or kind not in EVENT_TYPES else UNSURE_SUBJECT))
     return findings
+
+
+def _agent_type(picks) -> str:
+    """Return "attribution" for the doers of a reporting verb (reported by X), else "actor"."""
+    verb = picks[0][1][0].slot.subject
+    return "attribution" if verb in REPORTING_STEMS else "actor"
 
 
 def _dropped(values: dict[int, str]) -> bool:
@@ -181,28 +169,11 @@ def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
             if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
                 continue
             same_verb = a.slot.subject and a.slot.subject == b.slot.subject
-            if same_verb or object_a & object_b:
+            if same_verb or len(object_a & object_b) >= MODAL_MIN_SHARED:
                 findings.append(_Finding("modality", [(i, [a]), (j, [b])],
                                          {i: a.slot.value, j: b.slot.value},
                                          confidence=1.0 if same_verb else UNSURE_SUBJECT))
     return _merge_sharing(findings)
-
-
-def _merge_sharing(findings: list[_Finding]) -> list[_Finding]:
-    """Join findings of one type that share a slot into one divergence over all their tellings."""
-    merged: list[_Finding] = []
-    for finding in findings:
-        slots = {id(s) for _, picked in finding.picks for s in picked}
-        target = next((m for m in merged if m.type == finding.type and slots & {
-            id(s) for _, picked in m.picks for s in picked}), None)
-        if target is None:
-            merged.append(finding)
-            continue
-        for index, picked in finding.picks:
-            if index not in target.values:
-                target.picks.append((index, picked))
-                target.values[index] = finding.values[index]
-    return merged
 
 
 def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
@@ -213,9 +184,18 @@ def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
             slot = located.slot
             if slot.type != "negation" or not slot.value or len(slot.value) < 3:
                 continue
+            if _stated_too(telling, slot):
+                continue  # "pleaded not guilty ... found guilty": the source gives both itself
             picks, values = [(index, [located])], {index: "not " + slot.value}
             for other_index, other in enumerate(tellings):
-                if other.doc == telling.doc or slot.value not in other.words:
+                if other.doc == telling.doc:
+                    continue
+                if slot.value not in other.words:
+                    # "does not show a tail" vs "a faint tail has emerged": the thing denied, stated.
+                    stated = _object_stated(telling, slot, other)
+                    if stated is not None:
+                        picks.append((other_index, [stated]))
+                        values[other_index] = stated.slot.value
                     continue
                 if any(s.slot.type == "negation" and s.slot.value == slot.value for s in other.slots):
                     continue
@@ -227,6 +207,42 @@ def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
                 # The same verb stated and denied is a clash, not an omission: no discount.
                 findings.append(_Finding("negation", picks, values))
     return findings
+
+
+_CLAUSE_RE = re.compile(r"[^,.;:()\u2013\u2014]+")
+PRESENCE_STEMS = frozenset({"have", "has", "had", "show", "exhibit", "display", "contain", "includ",
+                            "featur", "carry", "carri", "detect", "find", "found", "see", "seen",
+                            "reveal", "posses", "bear", "involv"})
+OBJECT_WORDS = 3           # content words after a denied verb that name what is denied
+
+
+def _object_stated(telling: _Telling, slot: Slot, other: _Telling) -> _Located | None:
+    """Return the span of another telling that states, with no negation, what a negation denies.
+
+    Only a denied presence counts ("does not show a tail"): "might not deter aggression" denies
+    an effect, and aggression named elsewhere states nothing about it.
+    """
+    if slot.value not in PRESENCE_STEMS:
+        return None
+    clause = _CLAUSE_RE.match(telling.text, slot.end - telling.start)
+    words = [w for w in _PLAIN_WORD_RE.findall(clause.group().lower()) if len(w) >= 4
+             and w not in STOPWORDS][:OBJECT_WORDS] if clause else []
+    if len(words) < 2:
+        return None
+    found = [m for w in words for m in re.finditer(rf"\b{w}\b", other.text, re.I)]
+    if len({m.group().lower() for m in found}) < 2:
+        return None
+    start, end = min(m.start() for m in found), max(m.end() for m in found)
+    if end - start > 2 * OBJECT_WINDOW or any(s.slot.type == "negation" for s in other.slots):
+        return None
+    span = Slot("negation", other.start + start, other.start + end, other.text[start:end], "stated")
+    return _Located(span, _passage_at(other, span.start))
+
+
+def _stated_too(telling: _Telling, slot: Slot) -> bool:
+    """Tell whether a telling also states, outside the negation, the verb it negates."""
+    count = sum(1 for word in _PLAIN_WORD_RE.findall(telling.text.lower()) if stem(word) == slot.value)
+    return count > 1
 
 
 def _same_object(a: _Telling, a_end: int, b: _Telling, b_end: int) -> bool:
@@ -247,57 +263,6 @@ def _verb_span(telling: _Telling, verb_stem: str) -> _Located | None:
     return None
 
 
-def _passage_at(telling: _Telling, position: int) -> str:
-    """Return the id of the member passage of a telling holding a position."""
-    for passage in telling.passages:
-        if position < passage.end:
-            return passage.id
-    return telling.passages[-1].id
-
-
-def _quote_changes(tellings: list[_Telling]) -> list[_Finding]:
-    """Return quotes of one speaker worded differently, narrowed to the changed words."""
-    findings = []
-    quotes = [(i, s) for i, t in enumerate(tellings) for s in t.slots if s.slot.type == "quote"]
-    for n, (i, a) in enumerate(quotes):
-        for j, b in quotes[n + 1:]:
-            if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
-                continue
-            if a.slot.subject and b.slot.subject and a.slot.subject != b.slot.subject:
-                continue
-            words_a, words_b = set(a.slot.value.split()), set(b.slot.value.split())
-            if len(words_a & words_b) < QUOTE_MIN_SHARED * min(len(words_a), len(words_b)):
-                continue
-            narrowed_a, narrowed_b = _narrow(a, b)
-            if (beside_quote(narrowed_a.slot.text, tellings[j].text, b.slot.start - tellings[j].start,
-                             b.slot.end - tellings[j].start)
-                    and beside_quote(narrowed_b.slot.text, tellings[i].text, a.slot.start - tellings[i].start,
-                                     a.slot.end - tellings[i].start)):
-                continue  # only the quotation marks moved: "Article 5-like" vs "Article 5"-like
-            speaker_known = bool(a.slot.subject and b.slot.subject)
-            findings.append(_Finding("quote", [(i, [narrowed_a]), (j, [narrowed_b])],
-                                     {i: narrowed_a.slot.text, j: narrowed_b.slot.text},
-                                     confidence=1.0 if speaker_known else UNSURE_SUBJECT))
-    return _merge_sharing(findings)
-
-
-def _narrow(a: _Located, b: _Located) -> tuple[_Located, _Located]:
-    """Return both quotes cut down to the span from their first to their last changed word."""
-    result = []
-    for located, spans in zip((a, b), word_diff_spans(a.slot.text, b.slot.text)):
-        slot = located.slot
-        spans = [(s, e) for s, e in spans if re.search(r"\w", slot.text[s:e])]
-        if not spans:
-            result.append(located)
-            continue
-        start, end = spans[0][0], spans[-1][1]
-        start += len(slot.text[start:end]) - len(slot.text[start:end].lstrip())
-        text = slot.text[start:end].strip()
-        result.append(_Located(Slot("quote", slot.start + start, slot.start + start + len(text), text,
-                                    slot.value, slot.subject), located.passage))
-    return result[0], result[1]
-
-
 def _spellings(tellings: list[_Telling]) -> list[_Finding]:
     """Return names spelled two ways across tellings (Zelensky / Zelenskyy, Oleg / Oleh)."""
     names = {index: capitalised_words(telling.text) for index, telling in enumerate(tellings)}
@@ -310,6 +275,8 @@ def _spellings(tellings: list[_Telling]) -> list[_Finding]:
                 for b in words_j:
                     if a == b or a in words_j or b in words_i or not spelling_pair(a, b):
                         continue
+                    if fold(a) == fold(b):
+                        continue  # Müller / Muller: diacritics are not another spelling
                     pair = tuple(sorted((a, b)))
                     finding = findings.setdefault(pair, _Finding("spelling", [], {}))
                     for index, word, positions in ((i, a, words_i[a]), (j, b, words_j[b])):
@@ -336,7 +303,7 @@ def _tone_clashes(tellings: list[_Telling]) -> list[_Finding]:
 
 def _rank(finding: _Finding, claim: Claim) -> float:
     """Return the rank of a finding: type weight times confidence, boosted for a lone dissenter."""
-    weight = TYPE_WEIGHTS[finding.type]
+    weight = finding.weight if finding.weight is not None else TYPE_WEIGHTS[finding.type]
     confidence = (0.75 + 0.25 * max(0.0, min(1.0, claim.score))) * finding.confidence
     if finding.omission:
         confidence *= OMISSION_FACTOR
@@ -375,6 +342,12 @@ def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling],
                       summary=_summary(finding, tellings), variants=tuple(variants))
 
 
+def _source_slots(documents: Sequence[Document], doc_ids: set[str]) -> dict[str, list[Slot]]:
+    """Return the slots of every passage of the given sources (the whole text, not the claim)."""
+    return {d.id: [s for p in d.passages for s in cached_slots(p.text)]
+            for d in documents if d.id in doc_ids}
+
+
 def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Divergence, ...]:
     """Return the divergences between the variants of one claim, highest rank first."""
     tellings = _tellings(claim, documents)
@@ -382,9 +355,12 @@ def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Diver
         return ()
     findings: list[_Finding] = []
     findings += _clashes(tellings)
+    elsewhere = _source_slots(documents, {t.doc for t in tellings})
+    findings += value_clashes(tellings, "number", elsewhere) + value_clashes(tellings, "time", elsewhere)
     findings += _modal_clashes(tellings)
     findings += _negation_gaps(tellings)
-    findings += _quote_changes(tellings)
+    findings += quote_changes(tellings)
+    findings += first_name_clashes(tellings)
     findings += _spellings(tellings)
     findings += _tone_clashes(tellings)
     result: dict[str, Divergence] = {}

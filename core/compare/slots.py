@@ -6,18 +6,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.compare.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARIES,
-                                CAPITAL_ONLY_INSTITUTIONS, DETERMINERS, EVENT_NOUNS,
+                                DETERMINERS, EVENT_NOUNS,
                                 GENERIC_VERBS, GROUP_SPEAKERS, INSTITUTIONS, IRREGULAR_PAST,
-                                INSTITUTION_KINDS, MODAL_TRIGGERS, MODALITY_PHRASES,
+                                MODAL_TRIGGERS, MODALITY_PHRASES,
                                 NEGATION_TRIGGERS, NEGATION_WORDS, NEGATIVE_TONE, NOT_PLACES,
-                                NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, REPORTING_VERBS,
+                                NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, SPEECH_VERBS,
                                 SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
                                 TITLE_WORDS)
+from core.compare.agents import find_agents
+from core.compare.institutions import find_institutions
+from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
+from core.compare.normalize import fold
+from core.compare.quantities import frame_of
+from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.ingest.textnorm import STOPWORDS, fold_name, stem
 
 SLOT_TYPES = ("number", "time", "title", "attribution", "modality", "negation", "quote", "place",
-              "institution", "actor", "tone")
+              "institution", "actor", "tone", "legal", "agent", "relation")
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,8 @@ _TITLE_RE = re.compile(
     rf"((?i:{_TITLE}))\s((?:[A-Z][\w’'\-]*\s){{0,2}}[A-Z][\w\-]*[\w])(?:['’]s)?")
 _QUOTE_RE = re.compile(r"\"([^\"\n]{3,})\"|“([^”\n]{3,})”|‘([^’\n]{8,})’")
 _SPEAKER_AFTER_RE = re.compile(
-    rf"^[,.]?\s*(?:({_NAME})\s(?:{REPORTING_VERBS}|added|wrote)\b|(?:{REPORTING_VERBS}|added)\s({_NAME}))")
-_SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{REPORTING_VERBS}|added)[^\"“.]{{0,40}}[:,]?\s*$")
+    rf"^[,.]?\s*(?:({_NAME})\s(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s({_NAME}))")
+_SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{SPEECH_VERBS})\b[^\"“.]{{0,40}}[:,]?\s*$")
 _ATTRIBUTION_RE = re.compile(
     rf"\b(?:told|said (?:in a statement |in an interview )?to|(?:in an |an )?interview with)"
     rf"\s((?:the\s)?(?:{_CAP}(?:\s{_CAP}){{0,3}}|reporters|journalists|the press|the media|lawmakers))"
@@ -53,8 +59,6 @@ _NEGATION_RE = re.compile(rf"\b(?:{NEGATION_WORDS})\b|n't\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
 _MODALITY_RES = tuple((value, re.compile(rf"\b(?:{pattern})\b", re.I))
                       for value, pattern in MODALITY_PHRASES.items())
-_INSTITUTION_RE = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in INSTITUTIONS),
-                                                     key=len, reverse=True)) + r")\b", re.I)
 _PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
 _ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
 _DIGIT_RE = re.compile(r"\d")
@@ -68,7 +72,7 @@ _TONE_RE = re.compile(r"\b(" + "|".join(sorted(POSITIVE_TONE | NEGATIVE_TONE)) +
 def name_key(name: str) -> str:
     """Return the key of a person's name: its last word, spelling variants folded."""
     last = re.sub(r"['’]s$", "", name.strip().split()[-1])
-    return fold_name(last)
+    return fold_name(fold(last))   # Jürgens and Jurgens are one person
 
 
 _SPACES_RE = re.compile(r"\s+")
@@ -133,11 +137,24 @@ def _titles(text: str) -> list[Slot]:
 
 def _speaker_near(text: str, start: int, end: int) -> str:
     """Return the surname key of the speaker of the quote at start:end, or ""."""
+    return speaker_span(text, start, end)[2]
+
+
+def speaker_span(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Return (start, end, surname key) of the said-clause naming who spoke the quote at
+    start:end ("Galetti wrote", "Jassy described AI as"), or (start, start, "") when none is near."""
     after = _SPEAKER_AFTER_RE.match(text[end:end + 80])
     if after:
-        return _speaker_key(after.group(1) or after.group(2))
-    before = _SPEAKER_BEFORE_RE.search(text[max(0, start - 80):start])
-    return _speaker_key(before.group(1)) if before else ""
+        key = _speaker_key(after.group(1) or after.group(2))
+        if key:
+            shift = len(after.group()) - len(after.group().lstrip(",. "))
+            return end + shift, end + after.end(), key
+    window = max(0, start - 80)
+    before = _SPEAKER_BEFORE_RE.search(text[window:start])
+    if before and _speaker_key(before.group(1)):
+        clause = before.group().rstrip(" ,:")
+        return window + before.start(), window + before.start() + len(clause), _speaker_key(before.group(1))
+    return start, start, ""
 
 
 def _speaker_key(name: str) -> str:
@@ -178,8 +195,8 @@ def _next_verb(text: str, at: int) -> tuple[str, int, int]:
         word = match.group()
         if seen >= VERB_REACH or not word.islower():
             break
-        if word in AUXILIARIES or word in STOPWORDS:
-            continue
+        if word in AUXILIARIES or word in STOPWORDS or (word.endswith("ly") and len(word) > 4):
+            continue  # "to be easily observed": the adverb is not the verb
         return stem(word), match.start(), match.end()
     return "", at, at
 
@@ -192,8 +209,14 @@ def _negations(text: str) -> list[Slot]:
     found = []
     for match in _NEGATION_RE.finditer(text):
         following = _WORD_RE.match(text, match.end() + 1) if match.end() < len(text) else None
-        if following and following.group().lower() in DETERMINERS and match.group().lower() == "not":
-            continue  # "rainfall, not the dam": a contrast between things, not a denied action
+        if (following and following.group().lower() in DETERMINERS and match.group().lower() == "not"
+                and not re.search(r"\b(?:is|are|was|were)\s$", text[max(0, match.start() - 5):match.start()])):
+            continue  # "rainfall, not the dam": a contrast; "X is not the reason" denies a claim
+        if following and following.group().lower() in ("only", "just", "merely", "least") and \
+                match.group().lower() == "not":
+            continue  # "not only ... but also" adds; it denies nothing
+        if match.group().lower() == "without" and not (following and following.group().endswith("ing")):
+            continue  # "life without parole" names a thing; "without giving" denies an action
         verb, _, verb_end = _next_verb(text, match.end())
         start = match.start()
         aux = re.search(r"(?:\b\w+\s)$", text[max(0, start - 12):start])
@@ -220,21 +243,6 @@ def _modalities(text: str) -> list[Slot]:
             end = verb_end if verb and not adverb and verb_end - match.end() < 25 else match.end()
             verb = "" if adverb else verb
             found.append(Slot("modality", match.start(), end, text[match.start():end], value, verb))
-    return found
-
-
-def _institutions(text: str) -> list[Slot]:
-    """Return institutions with one key per body (Nato == NATO)."""
-    found = []
-    for match in _INSTITUTION_RE.finditer(text):
-        surface = match.group()
-        key = INSTITUTIONS[surface.lower()]
-        if key in CAPITAL_ONLY_INSTITUTIONS and not surface[0].isupper():
-            continue
-        if surface.lower() in ("un", "eu") and not surface.isupper():
-            continue
-        found.append(Slot("institution", match.start(), match.end(), surface, key, "",
-                          INSTITUTION_KINDS.get(key, "body")))
     return found
 
 
@@ -290,7 +298,7 @@ def _actors(text: str) -> list[Slot]:
             continue  # a possessive names an owner, not the one acting
         before = re.search(r"(\w+)\s*$", text[:match.start(1)])
         if before and before.group(1).lower() in ("in", "at", "from", "of", "to", "for", "with",
-                                                   "by", "on", "and", "or", "the", "river"):
+                                                   "by", "on", "and", "or", "the"):
             continue  # a name inside a phrase or a pair is not the one acting
         start = match.start(1) + name.rfind(" ") + 1  # the name itself, titles are their own slots
         found.append(Slot("actor", start, match.end(3), text[start:match.end(3)],
@@ -319,17 +327,28 @@ def _event_of(text: str, start: int, end: int) -> str:
     return EVENT_NOUNS[after.group().lower()] if after else ""
 
 
+def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot:
+    """Return a number slot: subject = what it counts (head noun, and the event of a people count),
+    group = the hedge before it (min, max, about or "")."""
+    frame = frame_of(text, start, end)
+    if unit in ("share", "score", "tie") or value.endswith("%"):
+        subject = unit if unit in ("share", "score", "tie") else "%"
+    else:
+        subject = f"{frame.head}:{frame.event}" if frame.event else frame.head
+    return Slot("number", start, end, text[start:end], value, subject, frame.hedge)
+
+
 def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
     lowered = text.lower()
     words = set(_LOWER_WORD_RE.findall(lowered))
     digits = _DIGIT_RE.search(text) is not None
-    institutions = _institutions(text) if words & _INSTITUTION_WORDS else []
+    institutions = ([Slot("institution", *found) for found in find_institutions(text)]
+                    if words & _INSTITUTION_WORDS else [])
     slots: list[Slot] = []
     spelled = bool(words & NUMBER_TRIGGERS)
     if digits or spelled:
-        slots += [Slot("number", s, e, text[s:e], value, unit, unit)
-                  for s, e, value, unit in find_quantities(text, spelled)]
+        slots += [_number_slot(text, s, e, value, unit) for s, e, value, unit in find_quantities(text, spelled)]
     if digits or words & TIME_TRIGGERS:  # years and clock times need digits
         slots += [Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
                   for s, e, value, group in find_times(text)]
@@ -345,6 +364,13 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
         slots += _quotes(text)
     if words & _PLACE_WORDS:
         slots += _places(text, institutions)
+    if words & RELATION_TRIGGERS:
+        slots += [Slot("relation", s, e, text[s:e], v, rel) for s, e, v, rel in find_relations(text)]
+    if "by" in words:
+        slots += [Slot("agent", s, e, text[s:e], value, verb) for s, e, value, verb in find_agents(text)]
+    if words & LEGAL_TRIGGERS:
+        slots += [Slot("legal", s, e, text[s:e], value, subject, group)
+                  for s, e, value, subject, group in find_legal(text)]
     if words & _TONE_WORDS:
         slots += _tones(text)
     slots += institutions + _actors(text)

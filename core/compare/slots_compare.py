@@ -29,12 +29,21 @@ def titles_agree(a: str, b: str) -> bool:
     return office_a <= office_b or office_b <= office_a
 
 
+def doers_agree(a: str, b: str) -> bool:
+    """Tell whether two doers may be one ("the ATLAS telescope" ~ "ATLAS", "Capt" ~ "Captain")."""
+    words_a, words_b = a.split(), b.split()
+    return any(x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+               for x in words_a for y in words_b)
+
+
 def same_value(kind: str) -> Callable[[str, str], bool]:
     """Return the equality a slot type is compared with."""
     if kind == "title":
         return titles_agree
     if kind == "attribution":
         return lambda a, b: a == b or a in GENERIC_RECIPIENTS or b in GENERIC_RECIPIENTS
+    if kind == "agent":
+        return doers_agree
     return lambda a, b: a == b
 
 
@@ -53,11 +62,21 @@ def group_key(slot: Slot) -> str | None:
         return slot.group if slot.group in CLASHING_INSTITUTIONS else None
     if slot.type == "place":
         return ""
+    if slot.type == "relation":
+        # One husband called ex and estranged; a bare "husband" may be someone else's.
+        return slot.subject if slot.value != "current" else None
+    if slot.type == "agent":
+        return slot.subject or None             # the doers of one action ("spotted by")
+    if slot.type == "legal":
+        return f"{slot.group}|{slot.subject}"   # one victim's offence, one offence's stage
     return None
 
 
 def comparable(a: Slot, b: Slot) -> bool:
-    """Tell whether two slots of one group speak of the same thing (times of one event)."""
+    """Tell whether two slots of one group speak of the same thing (times of one event, bodies
+    named in one kind of act: "approved by Congress" and "Senate approval")."""
+    if a.type == "institution":
+        return bool(a.subject) and a.subject == b.subject
     if a.type == "place":
         return bool(a.subject) and a.subject == b.subject  # two venues of one event, never of two
     if a.type in EVENT_TYPES:

@@ -29,7 +29,7 @@ INSTITUTIONS = {
     "eu": "eu", "european union": "eu", "un": "un", "united nations": "un", "kremlin": "kremlin",
     "white house": "white house", "pentagon": "pentagon", "state department": "state department",
     "european commission": "european commission", "imf": "imf", "world bank": "world bank",
-    "oscom": "oscom", "assembly": "assembly", "national assembly": "assembly",
+    "assembly": "assembly", "national assembly": "assembly",
     "legislature": "legislature",
 }
 # Institutions that need a capital letter to count ("the house" is a building, "House" a chamber).
@@ -50,7 +50,8 @@ MODALITY_PHRASES = {
     "report": r"reportedly|allegedly|purportedly",
 }
 
-NEGATION_WORDS = r"not|n't|never|no longer|without|refused to|refuses to|denied|denies|declined to"
+NEGATION_WORDS = (r"not|n't|never|no longer|without|refused to|refuses to|denied|denies|declined to"
+                  r"|too \w+ to|unable to|fails? to|failed to")
 
 # Verbs that carry no event of their own: skipped to reach the verb a negation or name governs.
 AUXILIARIES = frozenset("""
@@ -75,11 +76,14 @@ pessimistic bleak stalled deadlocked bitter frosty strained rocky
 
 # Reporting verbs that introduce an outlet or a person as the channel of a statement.
 REPORTING_VERBS = r"told|said|says|say|reported|reports|confirmed|wrote|stated"
+# Verbs that put words in a speaker's mouth ("X described AI as", "X warned"): who said a quote.
+SPEECH_VERBS = (REPORTING_VERBS + r"|added|writes|described|describes|called|calls|noted|notes|"
+                r"explained|argued|warned|claimed|insisted|stressed|acknowledged|announced|declared")
 
 # Names that are not places when they follow "in" or "at".
 NOT_PLACES = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(SEASONS) | frozenset(
     {"the", "a", "an", "his", "her", "their", "its", "this", "that", "president", "prime",
-     "january", "parliament", "congress", "senate", "house", "article", "english", "total",
+     "parliament", "congress", "senate", "house", "english", "total",
      "particular", "addition", "recent", "fact", "general", "part", "order", "return"})
 
 # A few ways outlets and countries are written; both sides of an alias compare equal.
@@ -125,7 +129,7 @@ TIME_TRIGGERS = frozenset(WEEKDAYS + MONTHS + SEASONS + (
 NUMBER_TRIGGERS = frozenset("""
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-half third thirds quarter quarters fifth fifths
+half third thirds quarter quarters fifth fifths both
 """.split())
 TITLE_TRIGGERS = frozenset(w for title in TITLE_WORDS for w in title.replace("-", " ").split())
 MODAL_TRIGGERS = frozenset("""
@@ -135,7 +139,7 @@ expected set due scheduled poised plan plans planned intend intends reportedly a
 purportedly
 """.split())
 NEGATION_TRIGGERS = frozenset("""
-not t never no without refused refuses denied denies declined
+not t never no without refused refuses denied denies declined too unable fail fails failed
 """.split())
 ATTRIBUTION_TRIGGERS = frozenset({"told", "said", "interview", "according", "reported", "reports"})
 
@@ -149,7 +153,7 @@ INSTITUTION_KINDS = {
                                 "state department")},
     **{k: "court" for k in ("court", "supreme court", "constitutional court")},
     **{k: "international" for k in ("nato", "eu", "un", "european commission", "imf", "world bank",
-                                    "security council", "oscom")},
+                                    "security council")},
 }
 
 # Capitalised words that start a sentence and name a group, not one speaker.

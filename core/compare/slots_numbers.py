@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
-from core.ingest.textnorm import find_numbers, stem
+from core.ingest.textnorm import find_numbers, normalize_number, stem
 
 # Fractions written as words; "a third" and "one-third" mean the same share.
 _FRACTIONS = {"half": "50%", "a half": "50%", "one half": "50%", "a third": "33.3%",
@@ -50,7 +50,7 @@ _MONTH_PATTERNS = (
     (r"\b(?:next|last|this) month\b", None),
     (rf"\b(?:in |by |until |since |early |late |mid-?)?({_MONTH})\b(?! \d{{1,2}}\b)", "month"),
 )
-_CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
+_CLOCK_RE = re.compile(r"(?<![:\d])\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
 _SEASON_RE = re.compile(rf"\b(?:this|last|next|in the|by the|before the) ({'|'.join(SEASONS)})\b", re.I)
 
 
@@ -93,6 +93,31 @@ def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zero|nil"
+# A tally or score: "51-50", "4–1", "four to one" (only beside a vote or a win: else a range).
+_SCORE_RE = re.compile(rf"\b(?P<a>{_SMALL})(?:\s?[-–]\s?|(?P<to>\sto\s))(?P<b>{_SMALL})\b"
+                       rf"(?=\s(?:vote|tie|win|victory|defeat|loss|margin|split|majority|decision|"
+                       rf"ruling|verdict|score|in favou?r|against)|[\s,.;]|$)", re.I)
+_VOTE_BEFORE_RE = re.compile(r"\b(?:vot\w*|ruled|won|lost|beat|decided|split)\s+(?:\w+\s+)?$", re.I)
+_VOTE_AFTER_RE = re.compile(r"\s(?:vote|tie|win|victory|defeat|in favou?r|against|margin|decision|"
+                            r"ruling|verdict|split)", re.I)
+_BOTH_RE = re.compile(r"\bboth\b(?= (?:of )?(?:the |its |their |his |her )?[\w’']+)", re.I)
+
+
+def _identifier(text: str, start: int, end: int) -> bool:
+    """Tell whether digits are glued to letters or to another number by a hyphen (a model, a seat)."""
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    if before.isalpha() or (before == "-" and text[start - 2:start - 1].isdigit()):
+        return True
+    if after.isalpha() and text[start:end][-1:].isdigit() and not re.match(r"[kKmMbB]\b", text[end:end + 2]):
+        return True
+    return after == "-" and text[end + 1:end + 2].isdigit() and not _SCORE_JOIN.match(text, end)
+
+
+_SCORE_JOIN = re.compile(r"-\d{1,3}\s+(?:vote|tie|win|victory|defeat|loss|margin|split|majority|decision|score)")
+
+
 def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str, str]]:
     """Return (start, end, value, unit) of every quantity; years and clock times are left out.
 
@@ -104,17 +129,53 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
         for match in _FRACTION_RE.finditer(text):
             found.append((match.start(), match.end(), _FRACTIONS[match.group().lower()], "share"))
             taken.append((match.start(), match.end()))
+    for match in _SCORE_RE.finditer(text):
+        if not (_VOTE_BEFORE_RE.search(text[max(0, match.start() - 25):match.start()])
+                or _VOTE_AFTER_RE.match(text, match.end())):
+            continue  # "from four to one" and "10-12" are ranges; "voted four to one" is a tally
+        first, second = normalize_number(match.group("a")), normalize_number(match.group("b"))
+        if first is None or second is None:
+            continue
+        unit = "tie" if re.match(r"\s*tie\b", text[match.end():match.end() + 6], re.I) else "score"
+        found.append((match.start(), match.end(), f"{first}-{second}", unit))
+        taken.append((match.start(), match.end()))
+    if spelled:
+        for match in _BOTH_RE.finditer(text):
+            found.append((match.start(), match.end(), "2", ""))   # "both black boxes" counts two
+            taken.append((match.start(), match.end()))
     clocks = [(m.start(), m.end()) for m in _CLOCK_RE.finditer(text)]
     for start, end, key in (find_numbers(text) if spelled else _digit_numbers(text)):
         if any(s < end and start < e for s, e in taken + clocks):
             continue
         raw = text[start:end]
+        if _identifier(text, start, end):
+            continue  # "AI171", "787-8", "seat 11A": a name made of digits, not a count
         if re.fullmatch(r"(?:19|20)\d\d", raw):
             continue  # a year is a time, not a quantity
         if raw.lower() in ("one", "a") and not _unit_after(text, end):
             continue  # "one of the", "one official": a pronoun more often than a count
         found.append((start, end, key, "%" if key.endswith("%") else _unit_after(text, end)))
     return sorted(found)
+
+
+_DAYPARTS = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night",
+             "midday": "midday", "noon": "midday", "midnight": "midnight", "lunchtime": "midday"}
+_DAYPART_RE = re.compile(rf"\b(?:at|in the|this|early|late|{_WEEKDAY}|(?:early|late) (?:{_WEEKDAY}))\s"
+                         rf"({'|'.join(_DAYPARTS)})\b", re.I)
+
+
+def clock_value(raw: str) -> str:
+    """Return a clock time on the 24-hour clock ("1:39 p.m." -> "13:39", "13:39" -> "13:39")."""
+    plain = re.sub(r"[\s.]", "", raw.lower())
+    match = re.match(r"(\d{1,2})(?::(\d\d))?(am|pm)?", plain)
+    if not match:
+        return plain
+    hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
 
 
 def _gated(patterns, flags=re.I):
@@ -164,11 +225,21 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
                 word = match.group().lower()
             add(match.start(), match.end(), word, "month")
     if ":" in text or "m" in lowered:
+        previous = None
         for match in _CLOCK_RE.finditer(text):
-            add(match.start(), match.end(), re.sub(r"[\s.]", "", match.group().lower()), "clock")
+            # "1:39 p.m. local time (9:09 a.m. GMT)": a time in brackets after another converts it.
+            aside = previous is not None and "(" in text[previous:match.start()] and \
+                match.start() - previous < 30
+            add(match.start(), match.end(), clock_value(match.group()), "clock-aside" if aside else "clock")
+            previous = match.end()
     for match in _YEAR_RE.finditer(text):
         add(match.start(1), match.end(1), match.group(1), "year")
     if any(season in lowered for season in SEASONS):
         for match in _SEASON_RE.finditer(text):
             add(match.start(), match.end(), match.group().lower(), "season")
+    if any(part in lowered for part in _DAYPARTS):
+        for match in _DAYPART_RE.finditer(text):
+            # Kept beside the weekday that may hold it: "early Tuesday morning" gives both.
+            part = match.group(1).lower()
+            found.append((match.start(1), match.end(1), _DAYPARTS[part], "daypart"))
     return sorted(found)

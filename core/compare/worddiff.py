@@ -110,3 +110,22 @@ def word_diff_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[i
             spans_b.append((at_b, at_b + len(text)))
             at_b += len(text)
     return spans_a, spans_b
+
+
+
+def _word_count(text: str) -> int:
+    """Count the word and number tokens of a text (not spaces or punctuation)."""
+    return sum(1 for t in _tokens(text) if t[0].isalnum() or t[0] == "_")
+
+
+def shared_word_fraction(a: str, b: str) -> float:
+    """Return the share of words two texts have in common, in order (1.0 = same words)."""
+    return shared_fraction_of(word_diff(a, b))
+
+
+def shared_fraction_of(ops: list[tuple[int, str]]) -> float:
+    """Return the share of words a word diff keeps, against the longer side (1.0 = same words)."""
+    equal = sum(_word_count(text) for op, text in ops if op == 0)
+    longest = max(equal + sum(_word_count(text) for op, text in ops if op < 0),
+                  equal + sum(_word_count(text) for op, text in ops if op > 0))
+    return 1.0 if longest == 0 else equal / longest

@@ -1,7 +1,7 @@
 """Turn an Alignment into the version-1 JSON contract of `parallax align --json`."""
 from __future__ import annotations
 
-from core.model import Alignment, Claim, Contradiction, Divergence, Document, Variant
+from core.model import Alignment, Claim, Contradiction, Divergence, Document, FactRow, Variant
 
 VERSION = 1
 
@@ -53,6 +53,15 @@ def _contradiction(contradiction: Contradiction) -> dict:
             "variants": [_variant(v) for v in contradiction.variants]}
 
 
+def _fact(row: FactRow) -> dict:
+    """Return one fact-sheet row; "key" and "summary" are extras beyond the contract."""
+    return {"id": row.id, "kind": row.kind, "label": row.label, "type": row.type, "rank": round(row.rank, 4),
+            "divergent": row.divergent,
+            "cells": [{"document": c.document, "start": c.start, "end": c.end, "text": c.text, "value": c.value}
+                      for c in row.cells],
+            "key": row.key, "summary": row.summary}
+
+
 def alignment_to_json(alignment: Alignment) -> dict:
     """Return the alignment as the version-1 contract dict (ready for json.dumps)."""
     return {
@@ -61,4 +70,5 @@ def alignment_to_json(alignment: Alignment) -> dict:
         "claims": [_claim(c) for c in alignment.claims],
         "unique": list(alignment.unique),
         "contradictions": [_contradiction(c) for c in alignment.contradictions],
+        "facts": [_fact(r) for r in alignment.facts],
     }

@@ -1,7 +1,8 @@
 """Render divergences and annotations as CSV rows for a spreadsheet, with formulas neutralised.
 
 Columns (in this order):
-  row_type           "divergence" (one row per variant of a divergence) or "annotation"
+  row_type           "divergence" (one row per variant of a divergence), "fact" (one row per cell of a
+                     fact-sheet row, claim_id = the row id, summary = its label) or "annotation"
   claim_id           positional claim id (c0, c1...) of this export
   claim_key          stable claim key
   divergence_key     stable divergence key (divergence rows; divergence-targeted annotations)
@@ -61,6 +62,24 @@ def _divergence_rows(data: ExportData):
                 }
 
 
+def _fact_rows(data: ExportData):
+    for row in view.fact_rows(data):
+        record = view.verdict(data, row.key)
+        error_doc = view.document_by_key(data, record.source_key) if record and record.source_key else None
+        for n, cell in enumerate(row.cells, 1):
+            source = data.alignment.documents[int(cell.document[1:])].source
+            yield {
+                "row_type": "fact", "claim_id": row.id, "divergence_key": row.key, "type": row.type,
+                "rank": f"{row.rank:.4f}", "summary": row.label + (" (divergent)" if row.divergent else ""),
+                "variant_index": n, "source_key": source.key, "source_outlet": source.label,
+                "variant_text": cell.text, "start": cell.start, "end": cell.end,
+                "verdict": (record.verdict or "untriaged") if record else "",
+                "verdict_note": record.note if record else "",
+                "verdict_source": (error_doc.source.label if error_doc else record.source_key) if record else "",
+                "author": record.author if record else "", "updated_at": record.updated_at if record else "",
+            }
+
+
 def _annotation_rows(data: ExportData):
     claim_keys = {c.id: c.key for c in data.alignment.claims}
     for note in view.placed_notes(data):
@@ -80,10 +99,10 @@ def _annotation_rows(data: ExportData):
 
 
 def render_csv(data: ExportData) -> str:
-    """Return the CSV text: a header row, then divergence rows, then annotation rows."""
+    """Return the CSV text: a header row, then divergence rows, fact-sheet rows, then annotation rows."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in (*_divergence_rows(data), *_annotation_rows(data)):
+    for row in (*_divergence_rows(data), *_fact_rows(data), *_annotation_rows(data)):
         writer.writerow([csv_cell(row.get(name, "")) for name in COLUMNS])
     return out.getvalue()

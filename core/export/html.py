@@ -4,7 +4,8 @@ from __future__ import annotations
 from core.export import view
 from core.export.data import ExportData
 from core.export.escaping import html_multiline, html_text as esc, safe_url
-from core.export.html_style import TYPE_STYLES, VERDICT_STYLES, stylesheet
+from core.export.html_style import VERDICT_STYLES, stylesheet
+from core.export.type_styles import TYPE_STYLES
 from core.export.marks import Mark, segments
 from core.model import Claim, Document
 
@@ -79,7 +80,7 @@ def _sources(data: ExportData) -> str:
 
 def _legend() -> str:
     cells = [f'<td><span class="d-{name}">{esc(name)}</span><br><span class="meta">{esc(style)} underline</span>'
-             f"</td><td>{esc(desc)}</td>" for name, (_, style, desc) in TYPE_STYLES.items()]
+             f"</td><td>{esc(desc)}</td>" for name, (style, _, desc) in TYPE_STYLES.items()]
     rows = "".join("<tr>" + "".join(cells[i:i + 3]) + "</tr>" for i in range(0, len(cells), 3))
     verdicts = " ".join(f'<span class="verdict v-{name}">{esc(label)}</span>'
                         for name, (_, label) in VERDICT_STYLES.items())
@@ -145,6 +146,34 @@ def _claim(data: ExportData, claim: Claim, notes_by_claim) -> str:
     return "".join(out)
 
 
+def _facts(data: ExportData) -> str:
+    rows = view.fact_rows(data)
+    if not rows:
+        return ""
+    docs = view.documents(data)
+    heads = "".join(f"<th>{esc(d.source.label)}</th>" for d in docs)
+    out = []
+    for row in rows:
+        cells = []
+        for found in view.fact_cells(data, row):
+            if not found:
+                cells.append('<td class="absent">not stated</td>')
+                continue
+            words = dict.fromkeys(f"“{esc(c.text)}”" + (f' <span class="meta">= {esc(c.value)}</span>'
+                                                        if c.value != c.text.lower() else "") for c in found)
+            cells.append(f"<td>{'<br>'.join(words)}</td>")
+        record = view.verdict(data, row.key)
+        verdict = _verdict_badge(data, row.key) if row.divergent else '<span class="meta">no divergence found</span>'
+        note = f"<br>{html_multiline(record.note)}" if record and record.note else ""
+        kind = f'<span class="d-{esc(row.type)}">{esc(row.type)}</span>' if row.divergent else esc(row.type)
+        out.append(f'<tr><td><b>{esc(row.label)}</b><br><span class="meta">{esc(row.id)} · {kind} · '
+                   f"rank {row.rank:.2f}</span></td>{''.join(cells)}<td>{verdict}{note}</td></tr>")
+    return ('<section id="facts"><h2>Fact sheet</h2><p class="meta">What each source says about each person, '
+            "quantity and event, divergent rows first. A source that does not state a fact does not disagree."
+            f'</p><table class="list" width="100%"><tr><th>Fact</th>{heads}<th>Verdict and note</th></tr>'
+            + "".join(out) + "</table></section>")
+
+
 def _unique(data: ExportData, notes) -> str:
     passages = view.unique_passages(data)
     if not passages:
@@ -207,7 +236,7 @@ def render_html(data: ExportData) -> str:
     claims = view.claims(data)
     body = [_header(data), _sources(data), _legend(), "<section><h2>Claims</h2>"]
     body += [_claim(data, c, by_claim) for c in claims] or ["<p>No claim in scope.</p>"]
-    body += ["</section>", _unique(data, notes), _contradictions(data), _other_notes(notes, {c.id for c in claims})]
+    body += ["</section>", _facts(data), _unique(data, notes), _contradictions(data), _other_notes(notes, {c.id for c in claims})]
     if data.options.include_full_texts:
         body.append("<section><h2>Full texts</h2>"
                     + "".join(_full_text(data, d, notes) for d in view.documents(data)) + "</section>")

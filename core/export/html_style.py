@@ -1,22 +1,7 @@
-"""The report's look: one colour AND one underline style per divergence type, and the inline CSS."""
+"""The report's look: the inline CSS, with each divergence type drawn as core.export.type_styles says."""
 from __future__ import annotations
 
-# Okabe-Ito colours (safe for the common colour-vision deficiencies); the underline style tells
-# apart the types that share a colour, and every mark also carries its type as a tooltip and number.
-TYPE_STYLES = {
-    "title": ("#0072B2", "solid", "Title or role (former President vs President)"),
-    "time": ("#E69F00", "double", "Time or date (on Monday vs later this week)"),
-    "number": ("#D55E00", "wavy", "Number or quantity (1,200 vs 1,100)"),
-    "place": ("#009E73", "dashed", "Place"),
-    "actor": ("#CC79A7", "solid", "Person or actor"),
-    "attribution": ("#56B4E9", "double", "Attribution (told Reuters vs told CNN)"),
-    "modality": ("#000000", "dotted", "Modality or certainty (agreed vs signaled a willingness)"),
-    "negation": ("#D55E00", "double", "Negation"),
-    "quote": ("#009E73", "dotted", "Quotation wording"),
-    "institution": ("#0072B2", "dashed", "Institution (Congress vs Senate)"),
-    "spelling": ("#777777", "dotted", "Spelling variant (low rank)"),
-    "other": ("#000000", "dashed", "Other difference"),
-}
+from core.export.type_styles import TYPE_STYLES, type_hex
 
 VERDICT_STYLES = {
     "confirmed": ("#B00020", "Discrepancy confirmed"),
@@ -35,10 +20,11 @@ def tint(colour: str, amount: float = 0.82) -> str:
 
 def _type_rules() -> str:
     rules = []
-    for name, (colour, style, _) in TYPE_STYLES.items():
+    for name, style in TYPE_STYLES.items():
+        colour = type_hex(name)
         rules.append(
             f".d-{name}{{background-color:{tint(colour)};text-decoration:underline;"
-            f"text-decoration-color:{colour};text-decoration-style:{style};"
+            f"text-decoration-color:{colour};text-decoration-style:{style.line};"
             f"text-decoration-thickness:2px;text-underline-offset:3px}}"
             f" sup.n-{name}{{color:{colour};border-color:{colour}}}")
     for name, (colour, _) in VERDICT_STYLES.items():

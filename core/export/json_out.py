@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+from typing import Optional
 
 from core.export import view
 from core.export.data import ExportData
-from core.model import VERDICT_LABELS, Variant
+from core.model import VERDICT_LABELS, Source, Variant
 from core.case.records import Annotation
 
 FORMAT = "parallax-export"
@@ -39,33 +40,53 @@ def _verdict(data: ExportData, key: str):
             "updated_at": record.updated_at}
 
 
-def _w3c(data: ExportData, note) -> dict:
-    """Return one annotation as a W3C Web Annotation; Parallax's own fields go under "parallax"."""
-    a: Annotation = note.annotation
-    body = [{"type": "TextualBody", "purpose": "commenting", "format": "text/plain", "value": a.note}]
+def _source_iri(source_key: str, source: Optional[Source]) -> str:
+    # The article's own web address when it has one (never a javascript: or file: one); else its
+    # content hash, which names the exact text.
+    if source is not None and source.url.lower().startswith(("https://", "http://")):
+        return source.url
+    if source is not None and source.sha256:
+        return f"urn:sha256:{source.sha256}"
+    return f"urn:parallax:source:{source_key}"
+
+
+def to_w3c(a: Annotation, source: Optional[Source] = None,
+           position: Optional[tuple[int, int]] = None) -> dict:
+    """Return an annotation as a W3C Web Annotation (position: where it lands now, if re-anchored)."""
+    body = []
+    if a.note:
+        body.append({"type": "TextualBody", "purpose": "commenting", "format": "text/plain", "value": a.note})
     if a.label:
         body.append({"type": "TextualBody", "purpose": "tagging", "value": a.label})
-    doc = view.document_by_key(data, a.source_key) if a.source_key else None
-    if a.target_kind in ("span", "passage"):
-        target: dict = {"source": f"urn:sha256:{doc.source.sha256}" if doc else f"urn:parallax:source:{a.source_key}"}
+    body.append({"type": "TextualBody", "purpose": "assessing", "value": f"status: {a.status}"})
+    if a.target_kind == "divergence":
+        target: dict = {"source": f"urn:parallax:divergence:{a.divergence_key}"}
+    elif a.target_kind == "claim":
+        target = {"source": f"urn:parallax:claim:{a.claim_key}"}
+    else:
+        target = {"source": _source_iri(a.source_key, source)}
         if a.selector is not None:
-            start, end = (note.start, note.end) if note.start >= 0 else (a.selector.start, a.selector.end)
+            start, end = position or (a.selector.start, a.selector.end)
             target["selector"] = [
                 {"type": "TextQuoteSelector", "exact": a.selector.exact, "prefix": a.selector.prefix,
                  "suffix": a.selector.suffix},
                 {"type": "TextPositionSelector", "start": start, "end": end}]
-    elif a.target_kind == "divergence":
-        target = {"source": f"urn:parallax:divergence:{a.divergence_key}"}
-    else:
-        target = {"source": f"urn:parallax:claim:{a.claim_key}"}
     item = {"@context": W3C_CONTEXT, "id": f"urn:parallax:annotation:{a.id}", "type": "Annotation",
-            "body": body, "target": target}
+            "motivation": "assessing" if a.label else "commenting", "body": body, "target": target}
     if a.created_at:
         item["created"] = a.created_at
     if a.updated_at:
         item["modified"] = a.updated_at
     if a.author:
         item["creator"] = {"type": "Person", "name": a.author}
+    return item
+
+
+def _w3c(data: ExportData, note) -> dict:
+    """Return one placed annotation: the W3C object, with Parallax's own fields under "parallax"."""
+    a: Annotation = note.annotation
+    doc = view.document_by_key(data, a.source_key) if a.source_key else None
+    item = to_w3c(a, doc.source if doc else None, (note.start, note.end) if note.start >= 0 else None)
     item["parallax"] = {"number": note.number, "target_kind": a.target_kind, "status": a.status,
                         "source_key": a.source_key, "claim_key": a.claim_key,
                         "divergence_key": a.divergence_key, "claim_id": note.claim_id,
@@ -105,6 +126,11 @@ def export_to_dict(data: ExportData) -> dict:
                            for c in view.contradictions(data)],
         "unique": [{"passage": p.id, "source_key": data.alignment.documents[int(p.doc[1:])].source.key,
                     "start": p.start, "end": p.end, "text": p.text} for p in view.unique_passages(data)],
+        "facts": [{"id": r.id, "key": r.key, "kind": r.kind, "label": r.label, "type": r.type,
+                   "rank": round(r.rank, 4), "divergent": r.divergent,
+                   "cells": [{"source": c.document, "source_key": c.source, "passage": c.passage, "start": c.start,
+                              "end": c.end, "text": c.text, "value": c.value} for c in r.cells],
+                   "verdict": _verdict(data, r.key) if r.divergent else None} for r in view.fact_rows(data)],
         "audit": [{"id": e.id, "at": e.at, "author": e.author, "action": e.action, "target": e.target,
                    "detail": e.detail} for e in data.audit],
         "annotations": [_w3c(data, n) for n in view.placed_notes(data)],

@@ -69,6 +69,28 @@ def _claim(data: ExportData, claim, notes) -> list[str]:
     return lines
 
 
+def _facts(data: ExportData) -> list[str]:
+    rows = view.fact_rows(data)
+    if not rows:
+        return []
+    heads = ["#", "Fact", "Type", "Rank"] + [view_label(d) for d in view.documents(data)] + ["Verdict", "Note"]
+    body = []
+    for row in rows:
+        said = [md_cell("; ".join(dict.fromkeys(f"“{c.text}”" for c in found))) if found else "_not stated_"
+                for found in view.fact_cells(data, row)]
+        verdict, note = _verdict(data, row.key) if row.divergent else ("no divergence found", "")
+        kind = f"**{md_cell(row.type)}**" if row.divergent else md_cell(row.type)
+        body.append([md_cell(row.id), md_cell(row.label), kind, f"{row.rank:.2f}"] + said
+                    + [md_cell(verdict), md_cell(note)])
+    return ["## Fact sheet", "", "Divergent rows first, type in bold; a source that does not state a fact "
+            "does not disagree\\.", ""] + _table(heads, body)
+
+
+def view_label(document) -> str:
+    """Return a source's label escaped for a table header."""
+    return md_cell(document.source.label)
+
+
 def render_markdown(data: ExportData) -> str:
     """Return the report as Markdown; article text is escaped so it never becomes markup or HTML."""
     done, total = view.divergence_count(data)
@@ -91,6 +113,7 @@ def render_markdown(data: ExportData) -> str:
         lines += _claim(data, claim, notes)
     if not claims:
         lines += ["No claim in scope\\.", ""]
+    lines += _facts(data)
     unique = view.unique_passages(data)
     if unique:
         lines += ["## Unique passages", ""]

@@ -26,6 +26,25 @@ def _passage_text(alignment: Alignment, members: list[str]) -> str:
     return " ".join(alignment.passage(pid).text for pid in members)
 
 
+def _fact_sheet(alignment: Alignment) -> list[str]:
+    """Return the fact sheet's lines: each row, then what each source says ("not stated" when silent)."""
+    lines = ["FACT SHEET (divergent rows first; a source that does not state a fact does not disagree)"]
+    for row in alignment.facts:
+        mark = "DIVERGENT" if row.divergent else "         "
+        lines.append(f"  {row.id:<4} {row.rank:.2f}  {mark} {row.type:<12} {row.label}")
+        by_doc: dict[str, list[str]] = {}
+        for cell in row.cells:
+            by_doc.setdefault(cell.document, []).append(cell.text if cell.value == cell.text.lower()
+                                                        else f"{cell.text} (= {cell.value})")
+        for document in alignment.documents:
+            said = by_doc.get(document.id)
+            lines.append(_wrap(f"{_label(document.source)}: " + ("; ".join(dict.fromkeys(said)) if said
+                                                                else "not stated"), "        "))
+    if not alignment.facts:
+        lines.append("  no fact found")
+    return lines + [""]
+
+
 def alignment_to_text(alignment: Alignment) -> str:
     """Return a readable report: sources, claims with variants, ranked divergences, unique passages."""
     lines: list[str] = []
@@ -48,7 +67,7 @@ def alignment_to_text(alignment: Alignment) -> str:
         by_doc: dict[str, list[str]] = {}
         for pid in claim.members:
             by_doc.setdefault(pid.split(":")[0], []).append(pid)
-        for doc_id, members in by_doc.items():
+        for members in by_doc.values():
             label = _label(alignment.document_of(members[0]).source)
             marker = "*" if claim.pivot in members else " "
             lines.append(_wrap(f"{label}: {_passage_text(alignment, members)}", f"   {marker}  "))
@@ -60,6 +79,7 @@ def alignment_to_text(alignment: Alignment) -> str:
             label = _label(alignment.document_of(variant.passage).source)
             lines.append(_wrap(f"{label}: {variant.text!r}", "        "))
     lines.append("")
+    lines += _fact_sheet(alignment)
     lines.append("UNIQUE PASSAGES (no other source has them)")
     for pid in alignment.unique:
         label = _label(alignment.document_of(pid).source)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from core.export.data import ExportData
-from core.model import Claim, Contradiction, Divergence, Document, Passage, Variant
+from core.model import Claim, Contradiction, Divergence, Document, FactCell, FactRow, Passage, Variant
 from core.case.records import Annotation, TextSelector, VerdictRecord
 
 WORD = re.compile(r"\w+(?:(?:['’.-]|(?<=\d),(?=\d))\w+)*")
@@ -185,9 +185,28 @@ def placed_notes(data: ExportData) -> tuple[PlacedNote, ...]:
     return tuple(PlacedNote(n + 1, a, c, d, s, e, o) for n, (c, d, s, e, o, a) in enumerate(rows))
 
 
+def fact_rows(data: ExportData) -> tuple[FactRow, ...]:
+    """Return the fact-sheet rows with a cell in a shown source (only divergent ones in the divergent scope)."""
+    shown = _doc_ids(data)
+    rows = []
+    for row in data.alignment.facts:
+        cells = tuple(c for c in row.cells if c.document in shown)
+        if not cells or (data.options.scope == "divergent" and not row.divergent and row.key not in data.verdicts):
+            continue
+        rows.append(FactRow(row.id, row.key, row.kind, row.label, row.type, row.rank,
+                            row.divergent and len({c.document for c in cells}) > 1, cells, row.summary))
+    return tuple(rows)
+
+
+def fact_cells(data: ExportData, row: FactRow) -> list[tuple[FactCell, ...]]:
+    """Return one entry per shown document: the cells it gives for a row (empty: not stated)."""
+    return [tuple(c for c in row.cells if c.document == doc.id) for doc in documents(data)]
+
+
 def divergence_count(data: ExportData) -> tuple[int, int]:
-    """Return (divergences with a verdict, all divergences) over the claims in scope."""
+    """Return (divergences with a verdict, all divergences) over the claims and fact rows in scope."""
     keys = [d.key for c in claims(data) for d in divergences(data, c)]
+    keys += [r.key for r in fact_rows(data) if r.divergent]
     return sum(1 for k in keys if getattr(data.verdicts.get(k), "verdict", "")), len(keys)
 
 

@@ -59,34 +59,117 @@ _INLINE_RE = re.compile(
 
 _LINE_SPLIT = re.compile(r"[^\r\n]+")
 
+LONGEST_LINE = 300        # furniture is short: longer lines are prose and skip the line rules
+CAPTION_LINE = 260        # a caption with its credit at the end fits in this many characters
+SHORT_WORDS = 3           # an unfinished line this short next to furniture is furniture too
+BLOCK_WORDS = 12          # ... and up to this long when the next line is not prose either
+
+# A photo credit closing a line: "(Agency Image: Name)", "Photo by Name.", "Picture: Agency".
+_CREDIT_END_RE = re.compile(
+    r"(?:\((?:[A-Z][\w.&'’-]*\s?){0,3}(?:Photo|Image|Picture|Pic|Credit|Video)s?(?:\s+by)?\s*[/:]?\s*[^()\n]{1,80}\)"
+    r"|\b(?:Photo|Image|Picture|Credit)s?(?:\s+by|\s*:)\s+[A-Z][\w.'’-]*(?:[\s/]+[A-Z][\w.'’-]*){0,4})\.?$")
+# Markup a scraper left behind, such as a CMS caption shortcode: "[caption]", "[/caption]".
+_SHORTCODE_RE = re.compile(r"\[/?[a-z_]{2,20}\]")
+# A line that is only a time stamp: words allowed around a clock time or a date.
+_STAMP_WORDS = frozenset("""updated published posted modified first last at on am pm a m p
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+september october november december mon tue wed thu fri sat sun monday tuesday wednesday thursday
+friday saturday sunday""".split())
+_CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}\b")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+# A section label under the headline: "Published in World News", "Filed under Politics".
+_SECTION_RE = re.compile(r"(?i:published|posted|filed)\s+(?i:in|under)\s+[A-Z][\w&'-]*(?:\s+[A-Z&][\w&'-]*){0,4}")
+_PROSE_END = ".!?\"”’'…:;)"
+
 
 def find_boilerplate(text: str) -> list[Span]:
     """Return sorted, non-overlapping spans of text that are page furniture, not reporting."""
-    found: list[tuple[int, int]] = []
+    lines = []
     for line in _LINE_SPLIT.finditer(text):
         raw = line.group()
         stripped = raw.strip()
-        if not stripped:
-            continue
-        start = line.start() + (len(raw) - len(raw.lstrip()))
-        end = start + len(stripped)
-        if _is_boilerplate_line(stripped):
-            found.append((start, end))
-            continue
+        if stripped:
+            start = line.start() + (len(raw) - len(raw.lstrip()))
+            lines.append((start, start + len(stripped), stripped))
+    found: list[tuple[int, int]] = []
+    furniture = [False] * len(lines)
+    seen: set[str] = set()
+    for n, (start, end, stripped) in enumerate(lines):
         glued = _GLUED_RE.match(stripped)
-        if glued:
-            found.append((start, start + glued.end()))
-        for credit in _INLINE_RE.finditer(stripped):
-            found.append((start + credit.start(), start + credit.end()))
+        rest = stripped[glued.end():] if glued else stripped
+        key = " ".join(rest.lower().split())
+        # a line the page already printed is a copy: a pinned post, a caption printed twice
+        furniture[n] = key in seen or _is_boilerplate_line(stripped)
+        seen.add(key)
+        if not furniture[n]:
+            if glued:
+                found.append((start, start + glued.end()))
+            if len(stripped) <= LONGEST_LINE:
+                for credit in _INLINE_RE.finditer(stripped):
+                    found.append((start + credit.start(), start + credit.end()))
+    # punctuation alone (a list's bullet, a stray bracket) is furniture that says nothing of its neighbours
+    seeds = [flag and any(ch.isalnum() for ch in line[2]) for line, flag in zip(lines, furniture)]
+    _spread(lines, furniture, seeds)
+    found.extend((start, end) for (start, end, _), flag in zip(lines, furniture) if flag)
     return [Span(s, e, text[s:e]) for s, e in _merge(found)]
 
 
+def _unfinished(line: str) -> bool:
+    """Tell whether a line stops without the punctuation that ends a sentence."""
+    return line[-1] not in _PROSE_END
+
+
+def _spread(lines: list[tuple[int, int, str]], furniture: list[bool], seeds: list[bool]) -> None:
+    """Mark short unfinished lines that touch furniture: a widget's labels, a byline under a stamp.
+
+    The first line (the headline) never joins, nor a line that introduces a list (ends with ":").
+    A line of up to SHORT_WORDS words may join; up to BLOCK_WORDS only when the line after it is
+    not prose either (a heading stands right above its paragraph). A block of such lines joins
+    whole when furniture borders it, so one pass over the lines is enough.
+    """
+    def eligible(n: int) -> bool:
+        line = lines[n][2]
+        if furniture[n] or not _unfinished(line) or len(line) > LONGEST_LINE:
+            return False
+        words = len(line.split())
+        following = lines[n + 1][2] if n + 1 < len(lines) else ""
+        return words <= SHORT_WORDS or (words <= BLOCK_WORDS and (not following or _unfinished(following)))
+
+    n = 1
+    while n < len(lines):
+        if not eligible(n):
+            n += 1
+            continue
+        end = n
+        while end + 1 < len(lines) and eligible(end + 1):
+            end += 1
+        if seeds[n - 1] or (end + 1 < len(lines) and seeds[end + 1]):
+            for m in range(n, end + 1):
+                furniture[m] = seeds[m] = True
+        n = end + 1
+
+
+def _is_stamp(line: str) -> bool:
+    """Tell whether a line is only a time stamp ("Updated at 20.19 EDT", "June 3, 2025 14:05")."""
+    if len(line) > 60 or not _CLOCK_RE.search(line):
+        return False
+    return all(w.lower() in _STAMP_WORDS or (w.isupper() and 2 <= len(w) <= 5) for w in _LETTERS_RE.findall(line))
+
+
 def _is_boilerplate_line(line: str) -> bool:
-    """Tell whether a whole stripped line is furniture."""
-    if not any(ch.isalnum() for ch in line):
+    """Tell whether a whole stripped line is furniture by its shape."""
+    if not any(ch.isalpha() for ch in line):
+        return True   # punctuation, a lone number (a font-size widget's value, a page number)
+    if len(line) > LONGEST_LINE:
+        return False
+    if _LINE_RE.fullmatch(line) or _is_stamp(line) or _SHORTCODE_RE.search(line):
         return True
-    if _LINE_RE.fullmatch(line):
+    if len(line) <= CAPTION_LINE and _CREDIT_END_RE.search(line):
+        return True   # a caption ends with its credit
+    if _SECTION_RE.fullmatch(line):
         return True
+    if len(line.split()) == 1 and _unfinished(line):
+        return True   # a lone word: a share button, a source tag
     return len(line) <= 120 and bool(_BYLINE_RE.fullmatch(line))
 
 

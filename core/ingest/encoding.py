@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 # Longest BOMs first: the UTF-32 LE BOM starts with the UTF-16 LE BOM.
 _BOMS = (
@@ -60,17 +61,50 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def sniff_utf16(data: bytes) -> str | None:
-    """Name the UTF-16 byte order of BOM-less text whose every other byte is NUL, else None."""
+    """Name the byte order of BOM-less UTF-16 text in any script, else None."""
     head = data[:4096]
     if len(head) < 8 or len(data) % 2:
         return None
     even, odd = head[0::2], head[1::2]
     nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    if nul_odd > 0.4 and nul_even < 0.05:
+    if nul_odd > 0.4 and nul_even < 0.05:   # mostly Latin: every other byte is NUL
         return "utf-16-le"
     if nul_even > 0.4 and nul_odd < 0.05:
         return "utf-16-be"
-    return None
+    # Other scripts have few NULs: decode both ways and keep the one that reads as text.
+    scores = {codec: _text_score(head, codec) for codec in ("utf-16-le", "utf-16-be")}
+    best = max(scores, key=scores.get)
+    return best if scores[best] > 0 and scores[best] > 2 * min(scores.values()) else None
+
+
+# Characters that separate words or sentences in some script: spaces, line breaks, ASCII
+# punctuation, the ideographic space, comma and full stop, the Arabic comma, the danda.
+_SEPARATORS = frozenset(" \n\r\t.,;:!?\u3000\u3001\u3002\uff0c\uff0e\u060c\u0964")
+
+
+def _text_score(head: bytes, codec: str) -> float:
+    """Return how much head decoded with codec reads as text: the share of separators, 0 if implausible.
+
+    Nearly every character must be a letter, mark, digit, punctuation, symbol or space, and
+    separators must recur as in prose. Bytes of an 8-bit text read as UTF-16 fail the second
+    test (a space would need a NUL byte beside it), random bytes fail the first.
+    """
+    usable = len(head) - len(head) % 4 if len(head) >= 4096 else len(head)  # never cut a surrogate pair
+    try:
+        text = head[:usable].decode(codec)
+    except UnicodeDecodeError:
+        try:
+            text = head[:usable - 2].decode(codec)   # the head may end inside a surrogate pair
+        except UnicodeDecodeError:
+            return 0.0
+    if not text:
+        return 0.0
+    plausible = sum(1 for ch in text if ch in "\n\r\t" or unicodedata.category(ch)[0] in "LMNPS"
+                    or unicodedata.category(ch) == "Zs")
+    separators = sum(1 for ch in text if ch in _SEPARATORS)
+    if plausible < 0.97 * len(text) or separators < 0.02 * len(text):
+        return 0.0
+    return separators / len(text)
 
 
 def _decode_mostly_utf8(data: bytes) -> tuple[str, str] | None:

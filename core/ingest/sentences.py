@@ -40,6 +40,11 @@ _ATTRIBUTION = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:" + _SPEECH_VERBS + r")\b|(?:he|she|they|it|we|I)\s+(?:"
     + _SPEECH_VERBS + r")\b")
 _LINE_BREAK = re.compile(r"\r?\n|\r")
+# How far past a full stop the judge looks: the next word and an attribution ("Holt asked") fit.
+_LOOKAHEAD = 120
+# A sentence this long has outgrown every abbreviation rule (a run of initials, a list of "No. 4"
+# items): the next full stop followed by a capital or a digit ends it, so no passage swallows a page.
+MAX_SENTENCE = 1000
 
 
 def split_sentences(text: str, skip: Sequence[Span] = ()) -> list[Span]:
@@ -100,18 +105,21 @@ def _split_segment(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     for match in _CANDIDATE.finditer(text, start, end):
         if match.end() >= end:
             break
-        if _ends_sentence(text, match, start, end):
+        if _ends_sentence(text, match, start, end, force=match.start() - cursor > MAX_SENTENCE):
             yield cursor, match.end()
             cursor = match.end()
     yield cursor, end
 
 
-def _ends_sentence(text: str, match: re.Match, seg_start: int, seg_end: int) -> bool:
-    """Judge whether the punctuation in match closes a sentence."""
-    after = text[match.end():seg_end]
+def _ends_sentence(text: str, match: re.Match, seg_start: int, seg_end: int, force: bool = False) -> bool:
+    """Judge whether the punctuation in match closes a sentence (force: any stop before a capital does)."""
+    # A bounded window keeps the splitter linear: slicing to the segment's end made it quadratic.
+    after = text[match.end():min(seg_end, match.end() + _LOOKAHEAD)]
     head = after.lstrip(_OPENERS)
     if not head or not (head[0].isupper() or head[0].isdigit()):
         return False
+    if force:
+        return True
     punct = match.group().rstrip()
     closed_quote = punct[-1] in _CLOSERS
     if closed_quote and _ATTRIBUTION.match(after):

@@ -4,6 +4,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
+import time
+import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
@@ -14,6 +17,12 @@ from core.ingest.html import extract_html
 from core.model import Source
 
 MAX_BYTES = 20 * 1024 * 1024
+# Text, once decoded (an HTML page's markup does not count): alignment time grows faster than
+# the text's length, so a limit far above any article (a long read is under 100,000 characters)
+# keeps every import within seconds. bench/bench_large_input.py measures it; see the README.
+MAX_TEXT_CHARS = 2_000_000
+READ_DEADLINE = 30.0   # seconds: a file on a stalled network share is given up, not waited on
+_READ_CHUNK = 1024 * 1024
 
 _KINDS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
           ".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -37,24 +46,61 @@ _HTML_SNIFF = re.compile(
     re.I)
 _HEADLINE_MAX = 150
 _SOURCE_LINE = re.compile(r"^\s*(?:source|outlet|publication|publisher)\s*:\s*(.{1,80}?)\s*$", re.I | re.M)
+# Labelled lines near the top: "Published: 3 March 2025", "URL: https://…" (any case, one per line).
+_DATE_LINE = re.compile(r"^\s*(?:published|date|updated|posted)(?:\s+on)?\s*:?\s*(.{6,60}?)\s*$", re.I | re.M)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")   # a date worth parsing names its year (1800-2099)
+_URL_LINE = re.compile(r"^\s*(?:(?:url|link|source url|canonical|original)\s*:\s*)?(https?://\S{3,500})\s*$",
+                       re.I | re.M)
+# A short line holding a year (1800-2099): maybe a date line such as "4 March 2025" or "2025-03-04".
+_LONE_DATE = re.compile(r"^\s*(?=[^\n]*\b(?:1[89]|20)\d\d\b)[\w ,./:-]{6,40}$")
+_HEAD_LINES = 12   # metadata is looked for in the first lines only: later ones are the story
 _BYLINE = re.compile(r"^[ \t]*By[ \t]+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})\s*(?:[,|]\s*(.{1,60}?))?\s*$", re.M)
 
 
 def load_path(path: str | os.PathLike) -> Source:
     """Read, check and decode one file into a Source."""
     name = str(path)
-    p = Path(path)
     try:
-        info = p.stat()
-        if p.is_dir():
-            raise IsADirectoryError
-        if info.st_size > MAX_BYTES:    # refused by its size, before a byte is read
-            raise SourceError(name, _too_big(info.st_size))
-        with open(p, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular_file(name)
     except OSError as exc:
         raise SourceError(name, _unreadable(exc)) from None
     return load_bytes(data, name)
+
+
+def read_regular_file(name: str, limit: int = MAX_BYTES, deadline: float = READ_DEADLINE) -> bytes:
+    """Return the bytes of a regular file; refuse pipes, devices, sockets and folders before opening.
+
+    Opening a FIFO for reading blocks until a writer appears, and reading a device never ends:
+    the kind is checked with stat first, the file is opened without blocking and checked again
+    (it may have been swapped in between), and the read stops at the size limit or the deadline.
+    """
+    info = os.stat(name)
+    _require_regular(name, info.st_mode)
+    if info.st_size > limit:    # refused by its size, before a byte is read
+        raise SourceError(name, _too_big(info.st_size))
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        _require_regular(name, os.fstat(fd).st_mode)
+        chunks, total, started = [], 0, time.monotonic()
+        while total <= limit:
+            chunk = handle.read(_READ_CHUNK)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if time.monotonic() - started > deadline:
+                raise SourceError(name, f"took longer than {deadline:g} s to read; stopped")
+    return b"".join(chunks)
+
+
+def _require_regular(name: str, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(name)
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
+    raise SourceError(name, f"is {kind}, not a regular file")
 
 
 def _unreadable(exc: OSError) -> str:
@@ -104,7 +150,9 @@ def load_bytes(data: bytes, name: str, kind: str | None = None) -> Source:
             raise SourceError(name, "is not valid text in any supported encoding") from None
         if not text.strip():
             raise SourceError(name, "has no readable text in its HTML")
+        _require_visible(name, text)
     else:
+        _require_visible(name, text)
         meta.update(_plain_metadata(text, name))
     digest = hashlib.sha256(data).hexdigest()
     return Source(
@@ -118,8 +166,7 @@ def load_text(text: str, title: str = "Pasted text") -> Source:
     """Wrap pasted text as a Source (its bytes are the UTF-8 encoding of the text)."""
     if not text:
         raise SourceError(title, "is empty")
-    if not text.strip():
-        raise SourceError(title, "contains only whitespace")
+    _require_visible(title, text)
     if "\x00" in text:
         raise SourceError(title, "contains NUL characters, not text")
     data = text.encode("utf-8", "surrogatepass")
@@ -129,8 +176,22 @@ def load_text(text: str, title: str = "Pasted text") -> Source:
     meta = _plain_metadata(text, title)
     return Source(
         key=digest[:16], text=text, sha256=digest, kind="paste", title=title or meta["title"],
-        outlet=meta["outlet"], author=meta["author"], encoding="utf-8",
+        outlet=meta["outlet"], author=meta["author"], published=meta["published"], url=meta["url"],
+        encoding="utf-8",
         imported_at=_now(), original=data)
+
+
+def _require_visible(name: str, text: str) -> None:
+    """Refuse text without a visible character, and text too long to align within seconds."""
+    if not text.strip():
+        raise SourceError(name, "contains only whitespace")
+    # Letters, marks, numbers, punctuation, symbols: zero-width and other format characters are none.
+    if not any(unicodedata.category(ch)[0] in "LMNPS" for ch in text):
+        raise SourceError(name, "contains no visible characters (only invisible formatting characters)")
+    if len(text) > MAX_TEXT_CHARS:
+        raise SourceError(name, f"has {len(text) / 1e6:.1f} million characters of text; the limit is "
+                                f"{MAX_TEXT_CHARS / 1e6:g} million (far above any article) so that "
+                                "aligning stays within seconds")
 
 
 def binary_kind(data: bytes) -> str:
@@ -179,7 +240,30 @@ def _plain_metadata(text: str, name: str) -> dict:
         meta["author"] = byline.group(1).strip()
         if byline.group(2) and not meta["outlet"]:
             meta["outlet"] = byline.group(2).strip()
+    top = "\n".join([line for line in text[:3000].splitlines() if line.strip()][:_HEAD_LINES])
+    url = _URL_LINE.search(top)
+    if url:
+        meta["url"] = url.group(1).rstrip(").,;")
+    meta["published"] = _head_date(top)
     return meta
+
+
+def _head_date(top: str) -> str:
+    """Return the ISO date of a "Published: …" line, or of a line that is only a date, in the top lines."""
+    labelled = [m.group(1) for m in _DATE_LINE.finditer(top)]
+    candidates = [c for c in labelled if _YEAR.search(c)]
+    candidates += [line.strip() for line in top.splitlines() if _LONE_DATE.match(line)]
+    if not candidates:
+        return ""
+    import dateparser   # slow to import: only when a line looks like a date
+    for candidate in candidates:
+        # Strict: day, month and year must all be written, so "Sunday" or "2 hours" never becomes a date.
+        # English only: guessing the language of every short line costs seconds per file.
+        when = dateparser.parse(candidate, languages=["en"],
+                                settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+        if when is not None:
+            return when.date().isoformat()
+    return ""
 
 
 def _stem(name: str) -> str:

@@ -50,29 +50,10 @@ _SPACE_RE = re.compile(r"\s+")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _NAME_ENDING_RE = re.compile(r"(?:iy|yi|ij|ii)$")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-# Matching keys for alignment (tuned on the demo gold, see core/align.py).
+# Matching keys for alignment.
 PREFIX = 7                # keys cut to 7 letters: territorial/territory, negotiation/negotiating
 NAME_RUN_DAMPING = 0.5    # a run of k capitalised words weighs 1/sqrt(k) each: one name, one vote
 _COUNTRY_ACRONYMS = {"us": "usa", "uk": "uk", "un": "un", "eu": "eu"}
-# Near-synonyms news reports swap for one another: the first key of each group stands for all.
-# Groups hold matching keys (stemmed, cut to PREFIX); they join words, never invent a fact.
-_SYNONYM_GROUPS = (
-    ("guarant", "asuranc"),                              # guarantees / assurances
-    ("talk", "negotia", "discusi"),                      # talks / negotiations / discussions
-    ("aprov", "ratify", "ratific", "endors"),            # approve / ratify / endorse
-    ("legisla", "parliam", "congres", "senat", "lawmake"),  # whichever chamber: divergence, not another fact
-    ("forsak", "forgo", "relinqu", "renounc", "abandon"),   # give up an aim
-    ("agre", "wil", "wilingn", "readine"),               # agreed / willing / readiness
-    ("teritor", "land"),                                 # territory / land
-    ("setl", "resolv"),                                  # settled / resolved
-    ("concesi", "cede", "surende"),                      # concessions / cede / surrender
-    ("join", "acesion"),                                 # joining / accession
-    ("demand", "insiste"),                               # demanded / insistence
-    ("open", "recepti"),                                 # open to / receptive to
-    ("envoy", "emisary"),                                # envoy / emissary
-    ("optimis", "hopeful"),                              # optimistic / hopeful
-)
-SYNONYMS = {key: group[0] for group in _SYNONYM_GROUPS for key in group[1:]}
 
 
 class Token(NamedTuple):
@@ -295,7 +276,6 @@ def match_terms(text: str) -> tuple[tuple[str, float, int], ...]:
                 result.append((token.key, 1.0, WORD))
                 continue
             key = token.key[:PREFIX]
-            key = SYNONYMS.get(key, key)
             if not token.text[:1].isupper():
                 result.append((key, 1.0, WORD))
             else:

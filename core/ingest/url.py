@@ -5,10 +5,10 @@ import hashlib
 import http.client
 import posixpath
 import socket
+import ssl
+import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import zlib
 from dataclasses import replace
 from email.message import Message
@@ -18,6 +18,7 @@ from typing import Optional
 from core.errors import SourceError
 from core.model import Source
 from core.ingest.sources import MAX_BYTES, load_bytes
+from core.ingest.url_policy import Policy, is_public, resolve
 
 USER_AGENT = "Parallax/0.1 (fact-checking article comparison; +https://example.invalid/parallax)"
 ALLOWED_SCHEMES = ("http", "https")
@@ -34,34 +35,6 @@ _BINARY_NAMES = {
     "application/octet-stream": "a binary download", "application/msword": "a Word document",
     "application/gzip": "a gzip archive", "application/json": "JSON data",
 }
-
-
-class _BoundedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow at most `limit` redirects per fetch, and only to http or https addresses."""
-
-    def __init__(self, limit: int):
-        super().__init__()
-        self.limit = limit
-        # urllib's own loop guards would otherwise fire first with a vaguer HTTP 30x error.
-        self.max_repeats = self.max_redirections = limit + 1
-        self.followed = 0
-
-    def http_error_302(self, req, fp, code, msg, headers):
-        """Refuse a redirect past the limit or to another scheme; otherwise follow it."""
-        location = headers.get("location") or headers.get("uri")
-        if location:
-            # urllib checks the scheme itself but words it as an HTTP error; say it plainly first.
-            scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, location)).scheme.lower()
-            if scheme not in ALLOWED_SCHEMES:
-                fp.close()
-                raise SourceError(req.full_url, f"redirects to a {scheme}: address, which is refused")
-            self.followed += 1
-            if self.followed > self.limit:
-                fp.close()
-                raise SourceError(req.full_url, f"redirects more than {self.limit} times; stopped following")
-        return super().http_error_302(req, fp, code, msg, headers)
-
-    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def check_url(url: str) -> str:
@@ -86,35 +59,149 @@ def check_url(url: str) -> str:
     return url
 
 
+class _PinnedHTTP(http.client.HTTPConnection):
+    """An HTTP connection to the address that was checked, whatever the host name resolves to now."""
+
+    def __init__(self, host: str, port: int, addresses: list[str], deadline: float):
+        super().__init__(host, port, timeout=max(0.001, deadline - time.monotonic()))
+        self.addresses = addresses
+        self.deadline = deadline
+
+    def connect(self) -> None:
+        """Connect to the first checked address that answers (a name may have IPv6 and IPv4 ones)."""
+        failure: OSError = OSError("no address")
+        for address in self.addresses:
+            try:
+                remaining = self.deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self.sock = socket.create_connection((address, self.port), remaining)
+                self.sock.settimeout(self.timeout)
+                return
+            except OSError as exc:
+                failure = exc
+        raise failure
+
+    def abort(self) -> None:
+        """Cut the connection from another thread (the overall deadline passed)."""
+        sock = self.sock
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+class _PinnedHTTPS(_PinnedHTTP):
+    """The same over TLS; the certificate is checked against the host name, not the address."""
+    default_port = 443
+
+    def connect(self) -> None:
+        """Connect to the checked address and verify the server's certificate for the host name."""
+        super().connect()
+        self.sock = ssl.create_default_context().wrap_socket(self.sock, server_hostname=self.host)
+
+
 def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = MAX_BYTES, max_redirects: int = 5,
-              opener: Optional[urllib.request.OpenerDirector] = None) -> Source:
-    """Download an article page or text file and return it as a Source that keeps its URL."""
+              allow: Optional[Policy] = None) -> Source:
+    """Download an article page or text file and return it as a Source that keeps its URL.
+
+    Only public addresses are fetched (allow replaces that policy, for tests); every redirect is
+    checked again; one deadline covers the lookup, connecting, the headers and the body.
+    """
     url = check_url(url)
+    policy = allow or is_public
     deadline = time.monotonic() + timeout
-    if opener is None:
-        opener = urllib.request.build_opener(_BoundedRedirects(max_redirects))
-    request = urllib.request.Request(url, headers={
-        "User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, identity",
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"})
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            final_url = response.geturl() or url
-            headers = response.headers
+    current = url
+    for _hop in range(max_redirects + 1):
+        conn = _pinned(url, current, policy, deadline, timeout)
+        watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), conn.abort)
+        watchdog.daemon = True
+        watchdog.start()
+        stage = "answer"
+        try:
+            _connect(conn, url, deadline, timeout)
+            response = _get(conn, current)
+            if time.monotonic() >= deadline:   # the watchdog cut the headers short: not an answer
+                raise SourceError(url, f"did not answer within {timeout:g} s")
+            stage = "body"
+            if response.status in (301, 302, 303, 307, 308):
+                current = _redirect_target(current, response)
+                continue
+            if response.status >= 400:
+                raise SourceError(url, f"the server answered {response.status} {response.reason}")
+            headers = response.msg
             kind, charset = _content_kind(url, headers)
             _check_declared_length(url, headers, max_bytes)
             raw = _read_bounded(url, response, max_bytes, deadline, timeout)
-    except SourceError:
-        raise
-    except urllib.error.HTTPError as exc:
-        raise SourceError(url, f"the server answered {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        raise SourceError(url, _reason(exc.reason, timeout)) from None
-    except (TimeoutError, socket.timeout):
-        raise SourceError(url, f"did not answer within {timeout:g} s") from None
-    except (http.client.HTTPException, OSError, ValueError) as exc:
-        raise SourceError(url, f"the download failed ({_describe(exc)})") from None
-    data = _decompressed(url, raw, headers.get("Content-Encoding", ""), max_bytes)
-    return _to_source(url, final_url, data, kind, charset)
+        except SourceError:
+            raise
+        except (http.client.HTTPException, OSError, ValueError) as exc:
+            raise SourceError(url, _failure(exc, stage, deadline, timeout)) from None
+        finally:
+            watchdog.cancel()
+            conn.close()
+        data = _decompressed(url, raw, headers.get("Content-Encoding", ""), max_bytes)
+        return _to_source(url, current, data, kind, charset)
+    raise SourceError(current, f"redirects more than {max_redirects} times; stopped following")
+
+
+def _pinned(url: str, current: str, policy: Policy, deadline: float, timeout: float) -> _PinnedHTTP:
+    """Resolve and check the host of current; return a connection bound to the checked addresses."""
+    parts = urllib.parse.urlsplit(current)
+    try:
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        raise SourceError(url, "has an invalid port number") from None
+    addresses = resolve(url, parts.hostname, port, policy, deadline)
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise SourceError(url, f"did not answer within {timeout:g} s")
+    kind = _PinnedHTTPS if parts.scheme.lower() == "https" else _PinnedHTTP
+    return kind(parts.hostname, port, addresses, deadline)
+
+
+def _connect(conn: _PinnedHTTP, url: str, deadline: float, timeout: float) -> None:
+    """Connect (and shake hands over TLS) within the deadline, wording a failure in one line."""
+    try:
+        conn.connect()
+    except ssl.SSLError as exc:
+        conn.close()
+        raise SourceError(url, f"its secure connection failed ({_describe(exc)})") from None
+    except OSError as exc:
+        conn.close()
+        raise SourceError(url, _reason(exc, timeout) if time.monotonic() < deadline
+                          else f"did not answer within {timeout:g} s") from None
+
+
+def _get(conn: _PinnedHTTP, current: str) -> http.client.HTTPResponse:
+    parts = urllib.parse.urlsplit(current)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    conn.request("GET", target, headers={
+        "User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, identity",
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1", "Connection": "close"})
+    return conn.getresponse()
+
+
+def _redirect_target(current: str, response) -> str:
+    """Return where a redirect points, refusing other schemes (the caller checks its address)."""
+    location = response.getheader("Location") or response.getheader("URI")
+    if not location:
+        raise SourceError(current, f"the server answered {response.status} without saying where to go")
+    target = urllib.parse.urljoin(current, location.strip())
+    scheme = urllib.parse.urlsplit(target).scheme.lower()
+    if scheme not in ALLOWED_SCHEMES:
+        raise SourceError(current, f"redirects to a {scheme}: address, which is refused")
+    return check_url(target)
+
+
+def _failure(exc: BaseException, stage: str, deadline: float, timeout: float) -> str:
+    """Word a failed exchange; past the deadline it is the deadline that cut it."""
+    if time.monotonic() >= deadline - 0.01 or isinstance(exc, (TimeoutError, socket.timeout)):
+        if stage == "answer":
+            return f"did not answer within {timeout:g} s"
+        return f"took longer than {timeout:g} s to download; stopped"
+    return f"the download failed ({_describe(exc)})"
 
 
 def _content_kind(url: str, headers: Message) -> tuple[str | None, str]:

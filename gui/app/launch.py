@@ -1,16 +1,16 @@
 """Start the window: parse the command line, open the demo, a case or files, align in the background."""
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from gui.app.recent_cases import recent_cases, remember_case
+
 APP_NAME = "Parallax"
 ORGANIZATION = "Parallax"
 DEMO_CASE = "demo.parallax"
-MAX_RECENT = 10
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
 
@@ -52,21 +52,6 @@ def user_data_dir() -> Path:
     """Return the per-user folder of the demo case and the recent-cases list."""
     from platformdirs import user_data_path
     return user_data_path(APP_NAME, ORGANIZATION)
-
-
-def recent_cases(data_dir: Path) -> list[str]:
-    """Return the recently opened case paths that still exist, newest first."""
-    from core.case.settings import existing_recent, recent_cases_file
-    return existing_recent(recent_cases_file(data_dir))
-
-
-def remember_case(data_dir: Path, path: str) -> None:
-    """Put a case at the top of the recent-cases list (core.case.settings' list, shared with the menu)."""
-    from core.case.settings import recent_cases_file, remember_recent
-    try:
-        remember_recent(recent_cases_file(data_dir), str(Path(path).resolve()), MAX_RECENT)
-    except OSError:
-        pass  # the recent list is a convenience; failing to write it must not stop the window
 
 
 def demo_files(resources_dir: Path) -> list[Path]:
@@ -115,6 +100,9 @@ def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         case = Case.open(path, create=True)
     workspace = Workspace(case)
+    skipped = skipped_message(case)
+    if skipped:
+        problem = (problem + " " if problem else "") + skipped
     # The demo is copied in once; later launches show it as the checker left it.
     demo_like = request.case is None and not request.files
     to_add = files if files and (not demo_like or not workspace.sources) else []
@@ -122,15 +110,25 @@ def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
     return workspace, problem, to_add
 
 
+def skipped_message(case) -> str:
+    """Word the values of a case that could not be read and were left out, or "" when none."""
+    problems = getattr(case, "problems", None)
+    if not problems:
+        return ""
+    return f"Could not read parts of {Path(case.path).name}; they were left out: {'; '.join(problems)}."
+
+
 def build_window(args: list[str], resources_dir: Path, data_dir: Path | None = None):
     """Create the Workspace and the MainWindow for a command line (the QApplication must exist)."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer
 
     from gui.app.main_window import MainWindow
     request = parse_args(args)
     data_dir = Path(data_dir) if data_dir is not None else user_data_dir()
     workspace, problem, files = open_workspace(request, data_dir, resources_dir)
-    window = MainWindow(workspace, resources_dir, data_dir)
+    # Window layout is remembered per user, beside the user's recent cases.
+    settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, resources_dir, data_dir, settings=settings)
     if files:
         # Loading starts once the window is up: parsing holds the GIL and would delay the first paint.
         QTimer.singleShot(0, lambda: workspace.add_files(files))
@@ -143,7 +141,7 @@ def build_window(args: list[str], resources_dir: Path, data_dir: Path | None = N
 
 def run_window(args: list[str], resources_dir: Path) -> int:
     """Run the application window until it closes; return the exit status."""
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication
 
     from gui.style import theme
@@ -151,6 +149,8 @@ def run_window(args: list[str], resources_dir: Path) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APP_NAME)
+    # Lets Wayland and X11 docks match the window to resources/desktop/parallax.desktop and its icon.
+    QGuiApplication.setDesktopFileName("parallax")
     icon = Path(resources_dir) / "icons" / "parallax.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

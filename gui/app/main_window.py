@@ -3,29 +3,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QProgressBar,
-                               QPushButton, QScrollArea, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton,
+                               QScrollArea, QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
-from gui.state.actions import ACTIONS, MENUS
-from gui.panels.annotations_panel import AnnotationsPanel
-from gui.panels.claims_table import ClaimsTable
-from gui.panes.find_bar import FindBar
-from gui.panels.inspector import Inspector
-from gui.panes.pane_area import PaneArea
+from gui.app.edit_commands import EditCommands
+from gui.app.file_commands import FileCommands
 from gui.app.recent_menu import RecentMenu
+from gui.app.triage_commands import BURST_METHODS, TriageCommands
+from gui.app.url_fetch import UrlFetcher
+from gui.app.view_commands import ViewCommands
+from gui.app.window_settings import restore_window, save_window
+from gui.panels.annotations_panel import AnnotationsPanel
+from gui.panels.claim_view import ClaimView
+from gui.panels.claims_table import ClaimsTable
+from gui.panels.facts_view import FactsView
+from gui.panels.inspector import Inspector
 from gui.panels.source_list import SourceList
 from gui.panels.triage_panel import TriagePanel
-from gui.app.key_burst import KeyBurst
-from gui.app.window_handlers import WindowHandlers
+from gui.panes.find_bar import FindBar
+from gui.panes.pane_area import PaneArea
+from gui.state.actions import ACTIONS, MENUS
 
-# The handlers that feed KeyBurst; every other action first applies the keys still waiting.
-BURST_HANDLERS = {"next_divergence", "previous_divergence", "next_claim", "previous_claim", "next_unique",
-                  "verdict_confirmed", "verdict_not_significant", "verdict_follow_up"}
 BUSY_DELAY_MS = 500   # work shorter than this shows no progress bar (no flicker)
 NOTICE_MS = 12000
 INSPECTOR_MIN_WINDOW = 1800   # px of window width below which a 4+ pane case starts without the inspector
+COMMAND_GROUPS = ("files", "edits", "triage", "views")   # the "group" of an action's "group.method" handler
 
 
 class _Banner(QWidget):
@@ -54,20 +58,32 @@ class _Banner(QWidget):
         self.label.setText(text)
         self.show()
 
+    def add_button(self, text: str, slot) -> QPushButton:
+        """Add a button at the banner's right end (hidden until shown)."""
+        button = QPushButton(text, self)
+        button.clicked.connect(slot)
+        button.hide()
+        self.layout().insertWidget(1, button)
+        return button
 
-class MainWindow(WindowHandlers, QMainWindow):
-    """Show a case: source list, panes, claims table, inspector, triage; every action from the registry."""
 
-    def __init__(self, workspace, resources_dir: Path | None = None, data_dir: Path | None = None):
+class MainWindow(QMainWindow):
+    """Show a case: claim view, panes, claims table, source list, inspector, triage; actions from the registry."""
+
+    def __init__(self, workspace, resources_dir: Path | None = None, data_dir: Path | None = None,
+                 settings: QSettings | None = None, fetch_url=None):
         super().__init__()
         self.ws = workspace
         self.resources_dir = Path(resources_dir) if resources_dir else None
         self.data_dir = Path(data_dir) if data_dir else None
+        self.settings = settings   # None: nothing remembered (tests, scripts)
         self.actions_by_id: dict[str, QAction] = {}
-        self._click_history: list = []   # PassageRefs clicked, newest last (for link); ids change on re-align
-        self.key_burst = KeyBurst(self.apply_keys, self)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        self.resize(min(1800, screen.width()) if screen else 1500, min(1000, screen.height()) if screen else 920)
+        self.click_history: list = []   # PassageRefs clicked, newest last (for link); ids change on re-align
+        self.files, self.edits = FileCommands(self), EditCommands(self)
+        self.triage, self.views = TriageCommands(self), ViewCommands(self)
+        self.url_fetcher = UrlFetcher(workspace, fetch_url, self)
+        self.url_fetcher.busyChanged.connect(self._on_busy)
+        self._fit_to_screen()
         self.setAcceptDrops(True)
         if self.resources_dir and (self.resources_dir / "icons" / "parallax.svg").is_file():
             self.setWindowIcon(QIcon(str(self.resources_dir / "icons" / "parallax.svg")))
@@ -81,11 +97,23 @@ class MainWindow(WindowHandlers, QMainWindow):
         workspace.verdictsChanged.connect(self._update_status)
         workspace.alignmentChanged.connect(self._update_status)
         workspace.currentChanged.connect(self._update_status)
-        workspace.sourcesChanged.connect(self._update_title)
+        workspace.sourcesChanged.connect(self.update_title)
         workspace.sourcesChanged.connect(self._size_docks)
         workspace.undo_stack.indexChanged.connect(self._update_status)
-        self._update_title()
+        self.update_title()
         self._update_status()
+        self._restored = settings is not None and restore_window(self, settings)
+
+    def _fit_to_screen(self) -> None:
+        """Start within the screen's free area (a 1366x768 laptop included), status bar on screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else None
+        if free is None:
+            self.resize(1500, 920)
+            return
+        # The frame (title bar, borders) is not in the widget size: leave room for it.
+        self.resize(min(1800, free.width() - 16), min(1000, free.height() - 40))
+        self.move(free.x() + max(0, (free.width() - self.width()) // 2), free.y())
 
     # ----- assembly -------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -94,16 +122,31 @@ class MainWindow(WindowHandlers, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         self.read_only_banner = _Banner("#ffe08a", False, central)
+        self.take_over_button = self.read_only_banner.add_button("Take over…", self.files.take_over_case)
         self.notice = _Banner("#f8c4b4", True, central)
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self.notice.hide)
-        self.pane_area = PaneArea(self.ws, central)
+        self.reading = QSplitter(Qt.Orientation.Vertical, central)
+        self.reading.setObjectName("reading")
+        self.reading.setChildrenCollapsible(False)
+        self.claim_view = ClaimView(self.ws, self.reading)
+        self.claim_view.setMinimumHeight(120)
+        self.pane_area = PaneArea(self.ws, self.reading)
+        self.pane_area.setMinimumHeight(160)
+        self.reading.addWidget(self.claim_view)
+        self.reading.addWidget(self.pane_area)
+        self.reading.setStretchFactor(0, 2)
+        self.reading.setStretchFactor(1, 3)
         self.pane_area.splitter.splitterMoved.connect(lambda *_: self.pane_area.show_current())
+        self.reading.splitterMoved.connect(lambda *_: self.pane_area.show_current())
         self.stack = QStackedWidget(central)
-        self.stack.addWidget(self.pane_area)
+        self.stack.addWidget(self.reading)
         self.claims_table = ClaimsTable(self.ws, self.stack)
         self.stack.addWidget(self.claims_table)
+        self.facts_view = FactsView(self.ws, self.stack)
+        self.stack.addWidget(self.facts_view)
+        self.facts_view.cellChosen.connect(self.views.show_fact_cell)
         self.find_bar = FindBar(self.pane_area, central)
         column.addWidget(self.read_only_banner)
         column.addWidget(self.notice)
@@ -122,7 +165,36 @@ class MainWindow(WindowHandlers, QMainWindow):
     def _remember_click(self, passage_id: str) -> None:
         ref = self.ws.passage_ref(passage_id)
         if ref is not None:
-            self._click_history = [r for r in self._click_history if r != ref][-15:] + [ref]
+            self.click_history = [r for r in self.click_history if r != ref][-15:] + [ref]
+
+    def current_pane(self):
+        """Return the pane with the keyboard focus, else the current passage's, else the first."""
+        focus = QGuiApplication.focusObject()
+        for pane in self.pane_area.panes:
+            if focus is pane.view or focus is pane.view.viewport():
+                return pane
+        return self.pane_area.pane_of_passage(self.ws.current_passage_id) or \
+            (self.pane_area.panes[0] if self.pane_area.panes else None)
+
+    def focus_reading(self) -> None:
+        """Give the keyboard to the claim view when shown, else to the pane in use (J/K/1-4 work there)."""
+        if self.stack.currentWidget() is self.reading and self.claim_view.isVisible():
+            self.claim_view.setFocus()
+            return
+        pane = self.current_pane()
+        if pane is not None:
+            pane.view.setFocus()
+
+    def toggle_dock(self, dock) -> None:
+        """Show or hide a side panel."""
+        if dock is not None:
+            dock.setVisible(not dock.isVisible())
+            if dock.isVisible():
+                self.statusBar().clearMessage()   # e.g. "Inspector hidden…" would now be false
+
+    def triage_progress_text(self) -> str:
+        """Return "12 of 47 triaged" for the current alignment."""
+        return self.triage_panel.progress_text()   # counted over the queue keys it keeps per alignment
 
     def _dock(self, title: str, widget: QWidget, area, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -143,11 +215,16 @@ class MainWindow(WindowHandlers, QMainWindow):
         column.addWidget(self.triage_panel, 3)
         self.left_dock = self._dock("Sources", left, Qt.DockWidgetArea.LeftDockWidgetArea, "sources")
         self.left_dock.setMinimumWidth(200)
+        self.left_dock.setMaximumWidth(420)
         self.inspector = Inspector(self.ws, self)
         scroller = QScrollArea(self)
         scroller.setWidget(self.inspector)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The inspector wraps to the dock's width; its buttons set the dock's least width.
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setMinimumWidth(self.inspector.minimumSizeHint().width()
+                                 + scroller.verticalScrollBar().sizeHint().width())
         self.inspector_dock = self._dock("Inspector", scroller, Qt.DockWidgetArea.RightDockWidgetArea,
                                          "inspector")
         self.annotations_panel = AnnotationsPanel(self.ws, self)
@@ -167,7 +244,7 @@ class MainWindow(WindowHandlers, QMainWindow):
         self.progress.setToolTip("Aligning or exporting in the background; the window stays usable.")
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setToolTip("Stop the running work (Ctrl+.)")
-        self.cancel_button.clicked.connect(self.cancel_work)
+        self.cancel_button.clicked.connect(lambda: self.edits.cancel_work())
         bar.addWidget(self.current_label, 1)   # a temporary message covers it for a while
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -189,23 +266,37 @@ class MainWindow(WindowHandlers, QMainWindow):
             action.setStatusTip(spec.help)
             action.setToolTip(f"{spec.text} ({', '.join(spec.shortcuts)})")
             action.setObjectName(spec.id)
-            if spec.handler not in BURST_HANDLERS:
-                action.triggered.connect(self.key_burst.settle)
-            action.triggered.connect(getattr(self, spec.handler))
+            group, method = spec.handler.split(".", 1)
+            if group != "triage" or method not in BURST_METHODS:
+                action.triggered.connect(self.triage.key_burst.settle)   # act where the waiting keys lead
+            action.triggered.connect(self.handler(spec.handler))
             menus[spec.menu].addAction(action)
             self.addAction(action)   # shortcuts work with the menu bar hidden too
             self.actions_by_id[spec.id] = action
-        self.recent_menu = RecentMenu(self.data_dir, self.open_case, self)
+        self.source_list.context_actions = [self.actions_by_id[i] for i in ("file.source_details", "file.open_original")]
+        self.recent_menu = RecentMenu(self.data_dir, self.files.open_case, self)
         menus["File"].insertMenu(self.actions_by_id["file.export"], self.recent_menu)
 
+    def handler(self, name: str):
+        """Return the method an action's "group.method" handler names ("window.close" is the window's)."""
+        group, method = name.split(".", 1)
+        if group == "window":
+            return getattr(self, method)
+        if group not in COMMAND_GROUPS:
+            raise KeyError(name)
+        return getattr(getattr(self, group), method)
+
     # ----- status -------------------------------------------------------------------------------
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
+        """Name the case in the title bar and show the read-only banner when edits cannot be saved."""
         case = self.ws.case
         name = Path(case.path).stem if case is not None and getattr(case, "path", "") else "unsaved"
         self.setWindowTitle(f"Parallax — {name}" + (" (read-only)" if self.ws.read_only else ""))
         if self.ws.read_only:
             reason = getattr(case, "read_only_reason", "") or "opened in another window"
-            self.read_only_banner.show_text(f"Read-only: {reason}. You can read and export; changes are blocked.")
+            self.read_only_banner.show_text(f"Read-only: {reason.rstrip('. ')}. "
+                                            "You can read and export; changes are blocked.")
+            self.take_over_button.setVisible(getattr(case, "lock_owner", None) is not None)
         else:
             self.read_only_banner.hide()
 
@@ -233,9 +324,12 @@ class MainWindow(WindowHandlers, QMainWindow):
             self.notice.show_text(text)
             self._notice_timer.start(NOTICE_MS)
 
-    def _on_busy(self, busy: bool) -> None:
+    def _others_busy(self) -> bool:
         export = getattr(self, "_export_runner", None)
-        still = self.ws.busy or (export is not None and export.busy)
+        return self.ws.busy or self.url_fetcher.busy or (export is not None and export.busy)
+
+    def _on_busy(self, busy: bool) -> None:
+        still = self._others_busy()
         if busy:
             self.progress.setValue(0)
             self._busy_timer.start()
@@ -246,8 +340,10 @@ class MainWindow(WindowHandlers, QMainWindow):
         self._update_status()
 
     def _show_busy(self) -> None:
-        export = getattr(self, "_export_runner", None)
-        if self.ws.busy or (export is not None and export.busy):
+        if self._others_busy():
+            # A download cannot say how far it is: the bar then moves without a percentage.
+            downloading_only = self.url_fetcher.busy and not self.ws.busy
+            self.progress.setRange(0, 0 if downloading_only else 100)
             self.progress.show()
             self.cancel_button.show()
 
@@ -258,7 +354,7 @@ class MainWindow(WindowHandlers, QMainWindow):
 
     def dropEvent(self, event) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        self.open_paths(paths)
+        self.files.open_paths(paths)
         event.acceptProposedAction()
 
     def showEvent(self, event) -> None:
@@ -271,12 +367,18 @@ class MainWindow(WindowHandlers, QMainWindow):
         if self._docks_sized or not self.isVisible() or not self.pane_area.panes:
             return
         self._docks_sized = True
+        if self._restored:
+            return   # the checker's own layout from the last run wins
         # Five panes need about 1,200 px; on a narrower screen the inspector waits for Ctrl+I.
         if self.width() < INSPECTOR_MIN_WINDOW and len(self.pane_area.panes) >= 4:
             self.inspector_dock.hide()
             self.ws.message.emit("Inspector hidden to give the panes room: Ctrl+I shows it.")
-        self.resizeDocks([self.left_dock, self.inspector_dock], [260, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.left_dock, self.inspector_dock], [240, 360], Qt.Orientation.Horizontal)
+        self.reading.setSizes([self.reading.height() * 2 // 5, self.reading.height() * 3 // 5])
 
     def closeEvent(self, event) -> None:
+        if self.settings is not None:
+            save_window(self, self.settings)
+        self.url_fetcher.cancel()
         self.ws.close()
         super().closeEvent(event)

@@ -5,9 +5,9 @@ import os
 from pathlib import Path
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLineEdit, QPushButton, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget)
 
-from core.cli.export import default_scope, write_atomically
+from core.cli.export import ExportFailed, check_output, default_scope, write_atomically
 from gui.dialogs.pdf_writer import write_pdf
 from core.errors import Cancelled
 from core.export.data import ExportOptions, collect
@@ -31,11 +31,12 @@ def export_text(data, fmt: str, progress=None, should_cancel=None) -> str:
     return text
 
 
-def _write_text(data, fmt: str, path: str, progress=None, should_cancel=None) -> tuple[str, str, str]:
+def _write_text(data, fmt: str, path: str, protected=(), progress=None,
+                should_cancel=None) -> tuple[str, str, str, tuple]:
     if fmt != "pdf":
         text = export_text(data, fmt, progress, should_cancel)
-        write_atomically(path, fmt, text)
-        return path, fmt, text
+        write_atomically(path, fmt, text, inputs=protected)
+        return path, fmt, text, protected
     # PDF: the report is rendered, then printed page by page here, off the UI thread, so a
     # 600-page case shows progress and can be cancelled between pages.
     text = export_text(data, fmt)
@@ -48,15 +49,17 @@ def _write_text(data, fmt: str, path: str, progress=None, should_cancel=None) ->
         write_pdf(html, target, progress=lambda f: progress and progress(0.1 + 0.9 * f),
                   should_cancel=should_cancel)
 
-    write_atomically(path, fmt, text, pdf_writer=pdf_writer)
-    return path, fmt, text
+    write_atomically(path, fmt, text, pdf_writer=pdf_writer, inputs=protected)
+    return path, fmt, text, protected
 
 
 class ExportDialog(QDialog):
     """Ask for format, scope, full texts and the file to write."""
 
-    def __init__(self, parent: QWidget | None = None, default_dir: str = "", case_name: str = "comparison"):
+    def __init__(self, parent: QWidget | None = None, default_dir: str = "", case_name: str = "comparison",
+                 protected: tuple[str, ...] = ()):
         super().__init__(parent)
+        self.protected = protected   # the open case and the sources' files: never written over
         self.setWindowTitle("Export")
         self.format = QComboBox(self)
         for fmt, label in FORMATS:
@@ -75,7 +78,10 @@ class ExportDialog(QDialog):
         form.addRow("&Format:", self.format)
         form.addRow("&Scope:", self.scope)
         form.addRow("", self.full_texts)
-        form.addRow("&File:", row)
+        # A row holding a layout gets no buddy, so its "&" would show: give the label its field.
+        self.file_label = QLabel("&File:", self)
+        self.file_label.setBuddy(self.path)
+        form.addRow(self.file_label, row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
         buttons.accepted.connect(self.accept)
@@ -95,6 +101,25 @@ class ExportDialog(QDialog):
         """Return the scope and full-text choice."""
         return ExportOptions(scope=self.scope.currentData(), include_full_texts=self.full_texts.isChecked())
 
+    def accept(self) -> None:
+        """Close only for a file that may be written: refuse the case and inputs, ask before replacing."""
+        path = self.path.text().strip()
+        if not path:
+            QMessageBox.warning(self, "Export", "Choose a file to export to.")
+            return
+        try:
+            check_output(path, self.protected)
+        except ExportFailed as exc:
+            QMessageBox.warning(self, "Export", f"Cannot export there: {exc}.")
+            return
+        if os.path.exists(path):
+            answer = QMessageBox.question(
+                self, "Export", f"{Path(path).name} already exists. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().accept()
+
     def _fix_extension(self) -> None:
         path = Path(self.path.text())
         self.path.setText(str(path.with_suffix("." + self.chosen_format())))
@@ -106,7 +131,9 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.chosen_format()
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"{fmt.upper()} (*.{fmt})")
+        # The file dialog's own overwrite prompt is skipped: accept() asks once, for every way in.
+        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"{fmt.upper()} (*.{fmt})",
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             self.path.setText(path)
 
@@ -119,10 +146,17 @@ def run_export_dialog(window) -> None:
         return
     case_name = Path(ws.case.path).stem if ws.case is not None else "comparison"
     default_dir = str(Path(ws.case.path).parent) if ws.case is not None else ""
-    dialog = ExportDialog(window, default_dir, case_name)
+    dialog = ExportDialog(window, default_dir, case_name, protected_paths(ws))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    start_export(window, dialog.chosen_format(), dialog.options(), dialog.path.text())
+    start_export(window, dialog.chosen_format(), dialog.options(), dialog.path.text().strip())
+
+
+def protected_paths(ws) -> tuple[str, ...]:
+    """Return the files an export must never replace: the open case and the sources' own files."""
+    paths = [ws.case.path] if ws.case is not None and getattr(ws.case, "path", "") else []
+    paths += [s.path for s in ws.sources if getattr(s, "path", "")]
+    return tuple(paths)
 
 
 def start_export(window, fmt: str, options: ExportOptions, path: str) -> None:
@@ -140,8 +174,8 @@ def start_export(window, fmt: str, options: ExportOptions, path: str) -> None:
         runner.busyChanged.connect(window._on_busy)
         runner.progress.connect(lambda _t, f: window.progress.setValue(int(f * 100)))
     ws.message.emit(f"Exporting {Path(path).name}…")
-    runner.start(_write_text, data, fmt, path)
+    runner.start(_write_text, data, fmt, path, protected_paths(ws))
 
 
-def _finished(window, result: tuple[str, str, str]) -> None:
+def _finished(window, result: tuple[str, str, str, tuple]) -> None:
     window.ws.message.emit(f"Exported {result[0]}")

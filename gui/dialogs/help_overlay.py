@@ -9,11 +9,19 @@ from PySide6.QtGui import QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from gui.dialogs.command_palette import shortcut_text
+from gui.style import theme
 
 CLOSE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F1, Qt.Key.Key_Question}
 
 
-def help_html(actions: Iterable, menus: Iterable[str] = ()) -> str:
+def key_cap(key: str, dark: bool = False) -> str:
+    """Return one key as a key cap in Qt rich text (solid colours: Qt reads no CSS alpha or padding)."""
+    back, fore = ("#3c3f44", "#f0f0f0") if dark else ("#e4e4e4", "#1a1a1a")
+    return (f"<span style='background-color:{back}; color:{fore}; font-family:monospace; font-weight:600'>"
+            f"{html.escape(key)}</span>")
+
+
+def help_html(actions: Iterable, menus: Iterable[str] = (), dark: bool = False) -> str:
     """Return the help page: one table per menu, in menu order, each action with keys and help."""
     actions = list(actions)
     order = list(menus) + [a.menu for a in actions if a.menu not in menus]
@@ -27,8 +35,7 @@ def help_html(actions: Iterable, menus: Iterable[str] = ()) -> str:
             continue
         parts.append(f"<h3>{html.escape(menu)}</h3><table cellspacing='0' cellpadding='3' width='100%'>")
         for a in rows:
-            keys = " ".join(f"<kbd style='background:#8884; padding:1px 4px'>{html.escape(k)}</kbd>"
-                            for k in shortcut_text(a).split(", ") if k)
+            keys = " ".join(key_cap(k, dark) for k in shortcut_text(a).split(", ") if k)
             parts.append(f"<tr><td width='22%'><b>{keys}</b></td><td width='30%'>{html.escape(a.text)}</td>"
                          f"<td>{html.escape(a.help)}</td></tr>")
         parts.append("</table>")
@@ -55,7 +62,7 @@ class HelpOverlay(QWidget):
         title = QLabel("<b>Keyboard shortcuts</b> — Esc, F1 or ? closes", self.panel)
         self.browser = QTextBrowser(self.panel)
         self.browser.setOpenLinks(False)
-        self.browser.setHtml(help_html(self._actions, menus))
+        self.browser.setHtml(help_html(self._actions, menus, theme.is_dark(self.palette())))
         self.browser.installEventFilter(self)
         column = QVBoxLayout(self.panel)
         column.addWidget(title)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from core.case.anchoring import anchor
 from core.case.records import ANNOTATION_STATUSES
 from gui.panels.annotation_editor import AnnotationEditor
+from gui.panels.filter_combo import refill
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-ALL = ""
 EXCERPT = 60
 ORPHAN_COLOUR = QColor("#c62828")
 
@@ -117,21 +117,11 @@ class AnnotationsPanel(QWidget):
         return {al.document_of(m).source.key for m in claim.members} if claim is not None else set()
 
     # ----- list ---------------------------------------------------------------------------
-    def _fill(self, combo: QComboBox, first: str, entries) -> None:
-        keep = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(first, ALL)
-        for text, data in entries:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(0, combo.findData(keep)))
-        combo.blockSignals(False)
-
     def _rebuild_filters(self) -> None:
         labels = sorted({a.label for a in self.ws.annotations if a.label}, key=str.casefold)
-        self._fill(self.label_filter, "All labels", [(x, x) for x in labels])
-        self._fill(self.status_filter, "Any status", [(x, x) for x in ANNOTATION_STATUSES])
-        self._fill(self.source_filter, "All sources", [(s.label, s.key) for s in self.ws.sources])
+        refill(self.label_filter, "All labels", [(x, x) for x in labels])
+        refill(self.status_filter, "Any status", [(x, x) for x in ANNOTATION_STATUSES])
+        refill(self.source_filter, "All sources", [(s.label, s.key) for s in self.ws.sources])
         self.refresh()
 
     def refresh(self) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton,
-                               QTextBrowser, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton,
+                               QSizePolicy, QTextBrowser, QToolButton, QVBoxLayout, QWidget)
 
 from core.errors import Cancelled
 from core.compare.summary import majority_summary
+from core.compare.worddiff import shared_fraction_of
 from core.compare.worddiff import word_diff as core_word_diff
 from gui.style import colors
 from gui.style import theme
@@ -18,6 +19,7 @@ from gui.state.tasks import TaskRunner
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
 SYNC_DIFF_CHARS = 500    # claims whose texts total less are diffed at once (about 3 ms of work)
 DIFF_DELAY_MS = 40       # wait this long on a claim before diffing it (held N/J keys skip the work)
+NEAR_VERBATIM = 0.6      # share of words in common from which a word diff is readable, not noise
 DIFF_MEMO = 256          # claim/pivot diffs kept, so N/P/J/K back and forth never re-diffs
 
 
@@ -95,6 +97,9 @@ class Inspector(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.pivot_combo = QComboBox(self)
         self.pivot_combo.setToolTip("The variant the others are compared against")
+        # Long outlet names must not widen the dock: the combo shows a short start and elides.
+        self.pivot_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.pivot_combo.setMinimumContentsLength(12)
         self.pivot_combo.currentIndexChanged.connect(self._on_pivot)
         pivot_row = QHBoxLayout()
         pivot_row.addWidget(QLabel("Compare against:", self))
@@ -105,24 +110,26 @@ class Inspector(QWidget):
         self.divergences.setOpenLinks(False)
         self.divergences.anchorClicked.connect(self._on_anchor)
         self.buttons: dict[str, QPushButton] = {}
-        verdict_row = QHBoxLayout()
-        for key, verdict in VERDICT_KEYS:
+        # Two buttons a row: a narrow dock shows all of them, none behind a sideways scroll bar.
+        verdict_row = QGridLayout()
+        for index, (key, verdict) in enumerate(VERDICT_KEYS):
             button = QPushButton(f"{key} {colors.verdict_text(verdict).capitalize()}", self)
             button.setToolTip(f"{colors.verdict_label(verdict)} ({key})")
             button.clicked.connect(lambda _=False, v=verdict: self._verdict(v))
             self.buttons[verdict] = button
-            verdict_row.addWidget(button)
+            verdict_row.addWidget(button, index // 2, index % 2)
         self.error_button = QToolButton(self)
         self.error_button.setText("4 Source error")
         self.error_button.setToolTip("Error in a source (4): choose which source")
         self.error_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.error_menu = QMenu(self.error_button)
         self.error_button.setMenu(self.error_menu)
-        verdict_row.addWidget(self.error_button)
+        self.error_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        verdict_row.addWidget(self.error_button, 1, 1)
         self.clear_button = QPushButton("0 Clear", self)
         self.clear_button.setToolTip("Remove the verdict (0)")
         self.clear_button.clicked.connect(self._clear)
-        verdict_row.addWidget(self.clear_button)
+        verdict_row.addWidget(self.clear_button, 2, 0)
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText("Note on the current divergence (E to edit)")
         self.note.setMaximumHeight(70)
@@ -134,6 +141,7 @@ class Inspector(QWidget):
         self.annotations.setTextFormat(Qt.TextFormat.RichText)
         self.hint = QLabel("<small>N/P claim · J/K divergence · 1–4 verdict · A annotate · Ctrl+K all actions</small>",
                            self)
+        self.hint.setWordWrap(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.title)
@@ -148,7 +156,7 @@ class Inspector(QWidget):
         column.addWidget(self.annotations)
         column.addWidget(self.hint)
         self.note.installEventFilter(self)
-        self._shown_state = None
+        self._shown_state: tuple | None = None
         for signal in (workspace.alignmentChanged, workspace.annotationsChanged, workspace.sourcesChanged):
             signal.connect(self._forget_shown)
         for signal in (workspace.currentChanged, workspace.alignmentChanged, workspace.verdictsChanged,
@@ -171,10 +179,13 @@ class Inspector(QWidget):
     def _state(self) -> tuple:
         """Return everything a refresh reads that a move or a verdict can change."""
         claim = self.ws.current_claim()
-        divs = claim.divergences if claim is not None else ()
+        current = self.ws.current_divergence_key
+        # A fact-sheet row is no claim's divergence: its own verdict shows on the buttons too.
+        keys = [d.key for d in claim.divergences] if claim is not None else []
+        keys += [current] if current is not None and current not in keys else []
         return (claim.key if claim is not None else None, self.ws.pivots.get(claim.key) if claim else None,
-                self.ws.current_divergence_key, self.ws.current_passage_id,
-                tuple(self.ws.verdicts.get(d.key) for d in divs), self.palette().cacheKey(),
+                current, self.ws.current_passage_id,
+                tuple(self.ws.verdicts.get(k) for k in keys), self.palette().cacheKey(),
                 getattr(self.ws, "read_only", False))
 
     def refresh(self, force: bool = False) -> None:
@@ -259,7 +270,11 @@ class Inspector(QWidget):
         dark = theme.is_dark(self.palette())
         parts = [f"<p><b>{html.escape(self._label(pivot))}</b> <i>(pivot)</i><br>{html.escape(pivot_text)}</p>"]
         for i, (pid, text) in enumerate(others):
-            body = diff_html(diffs[i], dark) if diffs is not None else html.escape(text)
+            if diffs is not None and shared_fraction_of(diffs[i]) >= NEAR_VERBATIM:
+                body = diff_html(diffs[i], dark)
+            else:
+                # A paraphrase's word diff is a wall of red and green: show the words, the facts are listed below.
+                body = html.escape(text)
             parts.append(f"<p><b>{html.escape(self._label(pid))}</b><br>{body}</p>")
         self._set_html(self.variants, "".join(parts))
 
@@ -275,6 +290,18 @@ class Inspector(QWidget):
 
     def _show_no_claim(self, al) -> None:
         pid = self.ws.current_passage_id
+        div = self.ws.current_divergence()
+        if al is not None and div is not None:
+            # A fact-sheet row: no claim, but a divergence to judge, with each source's words.
+            self.title.setText(f"<b>Fact sheet</b> · {html.escape(div.type)}<br>{html.escape(div.summary)}")
+            self._set_html(self.variants, "".join(
+                f"<p><b>{html.escape(self._label(v.passage))}</b>: “{html.escape(v.text)}” "
+                f"<span style='color:gray'>in: {html.escape(al.passage(v.passage).text)}</span></p>"
+                for v in div.variants))
+            self._set_html(self.divergences, "")
+            self.annotations.setText("")
+            self._enable_verdicts(div)
+            return
         if al is not None and pid and self.ws.is_unique(pid):
             p = al.passage(pid)
             self.title.setText(f"<b>Unique passage</b>: only {html.escape(self._label(pid))} reports this.")

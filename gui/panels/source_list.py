@@ -24,6 +24,7 @@ class SourceList(QListWidget):
         super().__init__(parent)
         self.ws = workspace
         self._filling = False
+        self.context_actions: list = []   # window actions offered on a source (details, open original)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -79,6 +80,11 @@ class SourceList(QListWidget):
         source = self.ws.source(key)
         menu = QMenu(self)
         hidden = key in self.ws.hidden
+        self.setCurrentItem(item)   # the window's source actions act on the selected source
+        for action in self.context_actions:
+            menu.addAction(action)
+        if self.context_actions:
+            menu.addSeparator()
         menu.addAction("Show the pane" if hidden else "Hide the pane", lambda: self.ws.set_hidden(key, not hidden))
         menu.addAction("Remove from the case…", lambda: self._confirm_remove(key, source.label))
         menu.exec(event.globalPos())

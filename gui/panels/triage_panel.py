@@ -8,10 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from core.model import DIVERGENCE_TYPES, VERDICTS
 from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
-from gui.panels.triage_model import KEY_ROLE, TriageModel, chip_icon  # noqa: F401 (chip_icon re-exported)
+from gui.panels.filter_combo import ALL, refill
+from gui.panels.triage_model import KEY_ROLE, TriageModel
 from gui.style import colors
-
-ALL = ""
 
 
 class ProgressStrip(QWidget):
@@ -126,24 +125,13 @@ class TriagePanel(QWidget):
         self._on_alignment()
 
     # ----- filters -------------------------------------------------------------------------
-    def _fill_combo(self, combo: QComboBox, first: str, entries: list[tuple[str, str]]) -> None:
-        keep = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(first, ALL)
-        for text, data in entries:
-            combo.addItem(text, data)
-        index = combo.findData(keep)
-        combo.setCurrentIndex(index if index >= 0 else 0)
-        combo.blockSignals(False)
-
     def _on_alignment(self) -> None:
         al = self.ws.alignment
         present = {d.type for d in al.divergences()} if al else set()
-        self._fill_combo(self.type_filter, "All types",
+        refill(self.type_filter, "All types",
                          [(t.capitalize(), t) for t in DIVERGENCE_TYPES if t in present])
         docs = al.documents if al else ()
-        self._fill_combo(self.source_filter, "All sources", [(d.source.label, d.source.key) for d in docs])
+        refill(self.source_filter, "All sources", [(d.source.label, d.source.key) for d in docs])
         self.refresh()
 
     def filters(self) -> dict:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from gui.panes.linkmap import LinkMap
 from gui.panes.ruler import OverviewRuler
@@ -12,6 +13,15 @@ MAX_PANES = 8
 # Above this many characters shown, a new alignment fills the panes in one per event-loop turn
 # (the current claim's pane first), so the window answers keys while a large case paints.
 PROGRESSIVE_CHARS = 60_000
+MEASURE = 45          # characters a pane's line must hold at least: below this, reading is scrolling
+FOCUS_MODES = ("all", "claim", "pair")
+
+
+def measure_width(view, chars: int = MEASURE) -> int:
+    """Return the width in px of a text view that shows `chars` average characters a line."""
+    metrics = QFontMetrics(view.font())
+    margins = 2 * int(view.document().documentMargin()) + view.verticalScrollBar().sizeHint().width()
+    return chars * metrics.averageCharWidth() + margins + view.viewportMargins().left()
 
 
 class PaneArea(QWidget):
@@ -25,15 +35,25 @@ class PaneArea(QWidget):
         self._syncing = False
         self._fill_token = 0
         self._to_fill: list[SourcePane] = []
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.focus_mode = "all"      # which panes show: every source, the current claim's, a chosen pair
+        self._pair: list[str] = []
+        self.tint_all = False        # tint every claim's passages, not only the current claim's
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(3)
+        # Beyond what fits, the row scrolls sideways: panes never shrink below a readable measure.
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(self.splitter)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel("Add articles with Ctrl+O, drop files here, or paste text with Ctrl+Shift+V.", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.scroller, 1)
         workspace.sourcesChanged.connect(self.rebuild)
         workspace.alignmentChanged.connect(self._on_alignment)
         workspace.currentChanged.connect(self._on_current)
@@ -53,12 +73,46 @@ class PaneArea(QWidget):
             return None
         return self.pane(key)
 
+    def set_focus(self, mode: str, pair: list[str] | None = None) -> None:
+        """Show every pane ("all"), the current claim's sources' ("claim") or two chosen ones ("pair")."""
+        if mode not in FOCUS_MODES:
+            raise ValueError(mode)
+        self.focus_mode = mode
+        self._pair = list(pair or [])
+        self.rebuild()
+        QTimer.singleShot(0, self.show_current)
+
+    def focused_keys(self) -> list[str]:
+        """Return the keys of the sources whose panes show under the focus mode, in pane order."""
+        keys = [s.key for s in self.ws.visible_sources()]
+        if self.focus_mode == "pair":
+            chosen = [k for k in keys if k in self._pair]
+            return chosen if len(chosen) == 2 else keys
+        if self.focus_mode == "claim":
+            claim = self.ws.current_claim()
+            al = self.ws.alignment
+            if claim is not None and al is not None:
+                docs = {m.split(":")[0] for m in claim.members}
+                members = [d.source.key for d in al.documents if d.id in docs]
+                return [k for k in keys if k in members] or keys
+        return keys
+
+    def set_tint_all(self, on: bool) -> None:
+        """Tint every claim's passages (True) or only the current claim's (False)."""
+        self.tint_all = bool(on)
+        for cell in self._cells.values():
+            pane = cell.findChild(SourcePane)
+            pane.tint_all = self.tint_all
+            pane.refresh()
+
     def rebuild(self) -> None:
         """Put one pane per visible source in the row, in order, reusing existing panes."""
         visible = self.ws.visible_sources()[:MAX_PANES]
         if len(self.ws.visible_sources()) > MAX_PANES:
             self.ws.message.emit(f"Showing the first {MAX_PANES} sources; hide some (Ctrl+H) to see others.")
-        keys = [s.key for s in visible]
+        all_keys = [s.key for s in visible]
+        focused = [k for k in self.focused_keys() if k in all_keys]
+        keys = all_keys
         for key in list(self._cells):
             if key not in keys:
                 cell = self._cells.pop(key)
@@ -68,7 +122,9 @@ class PaneArea(QWidget):
             if key not in self._cells:
                 self._cells[key] = self._make_cell(key)
             self.splitter.insertWidget(i, self._cells[key])
-        self.panes = [self._cells[k].findChild(SourcePane) for k in keys]
+        for key in keys:
+            self._cells[key].setVisible(key in focused)
+        self.panes = [self._cells[k].findChild(SourcePane) for k in focused]
         for i, pane in enumerate(self.panes):
             link = getattr(pane, "_linkmap", None)
             if link is not None:
@@ -77,8 +133,9 @@ class PaneArea(QWidget):
                 if right is not None and (link.left, link.right) != (pane, right):
                     link.set_panes(pane, right)
             pane.refresh()
+        self._to_fill = []   # every shown pane has just taken the current alignment
         if self.panes:
-            self.splitter.setSizes([1000] * len(self.panes))
+            self.splitter.setSizes([1000] * self.splitter.count())
         self.empty.setVisible(not self.panes)
         self.splitter.setVisible(bool(self.panes))
         if self.panes and QApplication.focusWidget() is None:
@@ -90,6 +147,8 @@ class PaneArea(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         pane = SourcePane(self.ws, key, cell)
+        pane.tint_all = self.tint_all
+        pane.setMinimumWidth(measure_width(pane.view))
         pane.scrolledByUser.connect(self._sync_from)
         row.addWidget(pane, 1)
         pane._ruler = OverviewRuler(self.ws, pane, cell)
@@ -129,6 +188,8 @@ class PaneArea(QWidget):
             QTimer.singleShot(0, self, lambda: self._fill_next(token))
 
     def _on_current(self) -> None:
+        if self.focus_mode == "claim" and self.focused_keys() != [p.source_key for p in self.panes]:
+            self.rebuild()
         for pane in self.panes:
             pane.update_current()
         # Layout must be settled before positions are measured (first show, new text).
@@ -151,6 +212,8 @@ class PaneArea(QWidget):
         if ref_pane is None:
             return
         first = members[id(ref_pane)][0]
+        if self.scroller.horizontalScrollBar().maximum() > 0:
+            self._bring_into_view([p for p in self.panes if members[id(p)]], ref_pane)
         y = ref_pane.passage_y(first)
         if not ref_pane.is_visible_y(y) or y > ref_pane.view.viewport().height() * 0.6:
             y = ref_pane.level_y()
@@ -172,6 +235,19 @@ class PaneArea(QWidget):
                     pane.scroll_passage_to(members[id(pane)][0], y - self._offset(pane))
         finally:
             self._syncing = False
+
+    def _bring_into_view(self, holders: list, ref_pane: SourcePane) -> None:
+        """Scroll the row sideways so the panes holding the current claim show, whole when they fit."""
+        bar = self.scroller.horizontalScrollBar()
+        width = self.scroller.viewport().width()
+        cells = [p.parentWidget() for p in holders]
+        left = min(c.x() for c in cells)
+        right = max(c.x() + c.width() for c in cells)
+        if right - left <= width:
+            if left < bar.value() or right > bar.value() + width:
+                bar.setValue(min(left, right - width) if right > bar.value() + width else left)
+        else:
+            self.scroller.ensureWidgetVisible(ref_pane.parentWidget(), 0, 0)
 
     def _sync_from(self, source: SourcePane) -> None:
         """Level the other panes on the counterparts of the passage at the top of the scrolled pane."""
@@ -212,6 +288,8 @@ class PaneArea(QWidget):
 
     def zoom(self, steps: int) -> None:
         """Zoom every pane's text."""
-        for pane in self.panes:
+        for cell in self._cells.values():   # hidden panes too: they come back at the same size
+            pane = cell.findChild(SourcePane)
             pane.zoom(steps)
+            pane.setMinimumWidth(measure_width(pane.view))
         QTimer.singleShot(0, self.show_current)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QPen, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPen, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from gui.style import colors
@@ -29,9 +29,11 @@ class SourcePane(QWidget):
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
         self._text = None
+        self.tint_all = False   # tint every claim's passages; by default only the current claim's
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.header.setWordWrap(True)
+        self.header.setWordWrap(False)
+        self.header.setMinimumWidth(1)   # long titles elide instead of widening the pane
         self.header.setOpenExternalLinks(False)
         self.header.setContentsMargins(6, 4, 6, 4)
         self.view = TextView(self)
@@ -74,17 +76,31 @@ class SourcePane(QWidget):
         chip = theme.source_colour(index).name()
         words = len(source.text.split())
         head = source.outlet or source.title or source.label
-        bits = [f"<span style='color:{chip}; font-size:14pt'>&#9632;</span> <b>{html.escape(head)}</b>"]
+        room = max(40, self.width() - 40)
+        bold = self.header.font()
+        bold.setBold(True)
+
+        def fit(text: str, font=None) -> str:
+            # Each line ends in an ellipsis when it does not fit: never cut mid-letter, never wrapped.
+            metrics = QFontMetrics(font or self.header.font())
+            return html.escape(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
+        bits = [f"<span style='color:{chip}; font-size:14pt'>&#9632;</span> <b>{fit(head, bold)}</b>"]
         if source.outlet and source.title and source.title != source.outlet:
-            bits.append(f"<br>{html.escape(source.title)}")
-        meta = [html.escape(x) for x in (source.published[:10], source.author) if x]
+            bits.append(f"<br>{fit(source.title)}")
+        meta = [x for x in (source.published[:10], source.author) if x]
         meta.append(f"{words:,} words")
         dim = theme.boilerplate_colour(self.palette()).name()
-        bits.append(f"<br><span style='color:{dim}'>" + " · ".join(meta) + "</span>")
+        bits.append(f"<br><span style='color:{dim}'>" + fit(" · ".join(meta)) + "</span>")
         if source.url:
-            bits.append(f"<br><small>{html.escape(source.url)}</small>")
+            bits.append(f"<br><small>{fit(source.url)}</small>")
         self.header.setText("".join(bits))
-        self.header.setToolTip(source.path or source.url or source.title)
+        self.header.setToolTip("\n".join(x for x in (source.outlet, source.title, source.published, source.author,
+                                                     source.url or source.path) if x))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self.source() is not None:
+            self._set_header(self.source())
 
     def _apply_formats(self) -> None:
         pal = self.view.palette()
@@ -106,16 +122,9 @@ class SourcePane(QWidget):
                 fmt.setFontItalic(True)
                 self._merge(cursor, span.start, span.end, fmt)
             for div, variant in self._variants():
-                style, colour = theme.divergence_style(div.type, pal)
-                fmt = QTextCharFormat()
-                fmt.setUnderlineStyle(style)
-                fmt.setUnderlineColor(colour)
-                self._merge(cursor, variant.start, variant.end, fmt)
+                self._merge(cursor, variant.start, variant.end, _underline(div.type, pal))
             for contradiction, variant in self._contradictions():
-                style, colour = theme.divergence_style(contradiction.type, pal)
-                fmt = QTextCharFormat()
-                fmt.setUnderlineStyle(style)
-                fmt.setUnderlineColor(colour)
+                fmt = _underline(contradiction.type, pal)
                 fmt.setFontOverline(True)   # one source against itself: marked above and below
                 self._merge(cursor, variant.start, variant.end, fmt)
         cursor.endEditBlock()
@@ -132,6 +141,8 @@ class SourcePane(QWidget):
         cursor.mergeCharFormat(fmt)
 
     def _bands(self, pal):
+        if not self.tint_all:
+            return   # only the current claim is tinted (update_current): its divergence stands out
         doc = self.document()
         for p in doc.passages:
             if self.ws.is_unique(p.id):
@@ -207,10 +218,11 @@ class SourcePane(QWidget):
         if div is not None and doc is not None:
             for v in div.variants:
                 if v.passage.split(":")[0] == doc.id:
-                    sel = self._selection(v.start, v.end)
+                    sel = self._selection(v.start, v.end, background=theme.current_divergence_band(pal))
+                    sel.format.setForeground(theme.current_divergence_text(pal))
                     sel.format.setProperty(QTextFormat.Property.OutlinePen,
                                            QPen(pal.color(QPalette.ColorRole.Highlight), 1.5))
-                    sel.format.setFontWeight(QFont.Weight.DemiBold)
+                    sel.format.setFontWeight(QFont.Weight.Bold)
                     selections.append(sel)
         find_bg = QColor("#ffd54f") if not theme.is_dark(pal) else QColor("#8d6e00")
         for i, (start, end) in enumerate(self._find):
@@ -244,7 +256,15 @@ class SourcePane(QWidget):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             with self._programmatic_scroll():
                 self.view.setTextCursor(cursor)
-                self.view.ensureCursorVisible()
+                self.center_span(start, end)
+
+    def center_span(self, start: int, end: int) -> None:
+        """Scroll so that a span sits in the middle of the pane (a match at the edge is easy to miss)."""
+        top, bottom = self.span_y(start, end)
+        bar = self.view.verticalScrollBar()
+        middle = self.view.viewport().height() // 2
+        with self._programmatic_scroll():
+            bar.setValue(bar.value() + (top + bottom) // 2 - middle)
 
     # ----- geometry and scrolling -----------------------------------------------------------
     def span_y(self, start: int, end: int) -> tuple[int, int]:
@@ -371,3 +391,12 @@ class SourcePane(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_formats()
             self.update_current()
+
+
+def _underline(kind: str, pal: QPalette) -> QTextCharFormat:
+    """Return the character format that underlines a divergence type with its line and colour."""
+    style, colour = theme.divergence_style(kind, pal)
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(style)
+    fmt.setUnderlineColor(colour)
+    return fmt

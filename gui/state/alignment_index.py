@@ -25,6 +25,9 @@ class AlignmentIndex:
                 self._claim_of[pid] = claim.id
             for div in claim.divergences:
                 self._divergences[div.key] = div
+        for row in alignment.facts:
+            if row.divergent:
+                self._divergences[row.key] = row.divergence()
         self._unique = set(alignment.unique)
 
     def document_for(self, source_key: str) -> Document | None:

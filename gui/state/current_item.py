@@ -22,14 +22,18 @@ class CurrentItem:
         self.current_claim_id = claim.id
         self.currentChanged.emit()
 
-    def select_divergence(self, key: str | None) -> None:
-        """Make a divergence (and its claim) current."""
+    def select_divergence(self, key: str | None, passage_id: str | None = None) -> None:
+        """Make a divergence (and its claim) current; passage_id: one of its variants' passages to show."""
         div = self.divergence(key)
         if div is None:
             return
         self.current_divergence_key = div.key
-        self.current_claim_id = div.claim
         claim = self.claim(div.claim)
+        # A fact-sheet row is no claim: the panes go to its first cell's passage.
+        self.current_claim_id = div.claim if claim else None
+        if claim is None and div.variants:
+            wanted = {v.passage for v in div.variants}
+            self.current_passage_id = passage_id if passage_id in wanted else div.variants[0].passage
         if claim and self.current_passage_id not in claim.members:
             self.current_passage_id = div.variants[0].passage if div.variants else claim.pivot
         self.currentChanged.emit()

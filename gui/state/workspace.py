@@ -219,7 +219,8 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
         self.current_claim_id = claim.id if claim else None
         self.current_divergence_key = div_key if self.index.divergence(div_key) else None
         if self.current_divergence_key and not self.current_claim_id:
-            self.current_claim_id = self.index.divergence(self.current_divergence_key).claim
+            claim_id = self.index.divergence(self.current_divergence_key).claim
+            self.current_claim_id = claim_id if self.index.claim(claim_id) else None
         self.alignmentChanged.emit()
         self.currentChanged.emit()
 
@@ -300,6 +301,27 @@ class Workspace(SourceIntents, CurrentItem, CaseWrites, QObject):
         edit = dict(self.edits).get(edit_id)
         if edit is not None and self.check_writable():
             self.undo_stack.push(RemoveEditCommand(self, edit_id, edit))
+
+    def update_source_details(self, key: str, **details: str) -> bool:
+        """Change a source's outlet, title, author, published date or URL, save it and re-align."""
+        source = self.source(key)
+        if source is None or not self.check_writable():
+            return False
+        details = {name: str(value).strip() for name, value in details.items()}
+        if all(getattr(source, name) == value for name, value in details.items()):
+            return True
+        updated = replace(source, **details)
+        if self.case is not None:
+            from core.errors import CaseError
+            try:
+                updated = replace(self.case.update_source(key, **details), original=source.original)
+            except CaseError as exc:
+                self.message.emit(str(exc))
+                return False
+        self.sources = [updated if s.key == key else s for s in self.sources]
+        self.sourcesChanged.emit()
+        self.realign()   # labels in claims, summaries and the queue come from the aligned documents
+        return True
 
     def close(self) -> None:
         """Stop background work and close the case."""

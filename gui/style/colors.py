@@ -1,27 +1,16 @@
 """Colours shared by the comparison and triage widgets: divergence types, claims, verdicts.
 
-The per-type underline style and hue table lives in gui/theme.py (the panes draw with it); this
-module reads that one table so panes, legend, ruler, link map and lists always agree.
+The per-type underline line and hue come from core.export.type_styles, the one table the exports
+use too, so panes, legend, ruler, link map, lists and reports always agree.
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QPalette
 
-from core.model import DIVERGENCE_TYPES, VERDICT_LABELS
+from core.export.type_styles import type_style
+from core.model import VERDICT_LABELS
 from gui.style import theme
 
-U = QTextCharFormat.UnderlineStyle
-
-# Readable names of the underline styles, for legends and tooltips.
-STYLE_NAMES = {
-    U.SingleUnderline: "solid", U.DashUnderline: "dashed", U.DotLine: "dotted",
-    U.DashDotLine: "dash-dot", U.DashDotDotLine: "dash-dot-dot", U.WaveUnderline: "wavy",
-}
-# The CSS text-decoration-style closest to each Qt underline style (rich text in lists and tables).
-CSS_STYLES = {
-    U.SingleUnderline: "solid", U.DashUnderline: "dashed", U.DotLine: "dotted",
-    U.DashDotLine: "dashed", U.DashDotDotLine: "dotted", U.WaveUnderline: "wavy",
-}
 VERDICT_HUES = {"confirmed": 0, "not_significant": 120, "follow_up": 40, "source_error": 280}
 SHORT_VERDICTS = {"confirmed": "confirmed", "not_significant": "not significant",
                   "follow_up": "follow-up", "source_error": "source error"}
@@ -29,30 +18,19 @@ SHORT_VERDICTS = {"confirmed": "confirmed", "not_significant": "not significant"
 
 def type_colour(kind: str, pal: QPalette | None = None) -> QColor:
     """Return the colour of a divergence type (the colour of its underline in the panes)."""
-    return theme.divergence_style(kind if kind in DIVERGENCE_TYPES else "other", pal)[1]
-
-
-def type_underline(kind: str, pal: QPalette | None = None):
-    """Return the Qt underline style and colour of a divergence type."""
-    return theme.divergence_style(kind if kind in DIVERGENCE_TYPES else "other", pal)
+    return theme.divergence_style(kind, pal)[1]
 
 
 def type_style_name(kind: str) -> str:
     """Return the readable underline style of a type ("wavy", "dashed"...)."""
-    style = theme.DIVERGENCE_STYLES.get(kind, theme.DIVERGENCE_STYLES["other"])[0]
-    return STYLE_NAMES.get(style, "solid")
+    return type_style(kind).line
 
 
 def type_css(kind: str, pal: QPalette | None = None) -> str:
     """Return inline CSS that underlines text the way the panes underline this type."""
-    style, colour = type_underline(kind, pal)
-    return (f"text-decoration: underline; text-decoration-style: {CSS_STYLES.get(style, 'solid')};"
+    colour = type_colour(kind, pal)
+    return (f"text-decoration: underline; text-decoration-style: {type_style(kind).line};"
             f" text-decoration-color: {colour.name()}; color: {colour.name()}")
-
-
-def claim_colour(claim_key: str, pal: QPalette | None = None) -> QColor:
-    """Return the pale band colour of a claim, as the panes paint it."""
-    return theme.claim_band(claim_key, pal)
 
 
 def claim_link_colour(claim_key: str, alpha: int = 110, pal: QPalette | None = None) -> QColor:

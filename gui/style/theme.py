@@ -8,24 +8,13 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
+from core.export.type_styles import type_hsl, type_style
+
 U = QTextCharFormat.UnderlineStyle
 
-# Style + hue per divergence type: styles differ so that types stay apart without colour vision.
-DIVERGENCE_STYLES: dict[str, tuple[U, int]] = {
-    "title": (U.SingleUnderline, 0),
-    "time": (U.DashUnderline, 30),
-    "number": (U.WaveUnderline, 350),
-    "place": (U.DotLine, 130),
-    "actor": (U.DashDotLine, 280),
-    "attribution": (U.DashDotDotLine, 200),
-    "modality": (U.WaveUnderline, 45),
-    "negation": (U.SingleUnderline, 320),
-    "quote": (U.DotLine, 260),
-    "institution": (U.DashUnderline, 170),
-    "spelling": (U.DotLine, 0),
-    "other": (U.DashDotDotLine, 0),
-}
-_GREY_TYPES = {"spelling", "other"}
+# The Qt underline that draws each line of core.export.type_styles (the one table of type looks).
+UNDERLINES: dict[str, U] = {"solid": U.SingleUnderline, "dashed": U.DashUnderline, "dotted": U.DotLine,
+                            "wavy": U.WaveUnderline}
 
 # Outlet chips: well separated hues, in pane order.
 _SOURCE_HUES = (210, 20, 120, 285, 45, 175, 330, 85)
@@ -74,6 +63,16 @@ def current_band(pal: QPalette | None = None) -> QColor:
     return colour
 
 
+def current_divergence_band(pal: QPalette | None = None) -> QColor:
+    """Return the background of the current divergence's words: the strongest mark on screen."""
+    return QColor.fromHsl(45, 255, 95) if is_dark(pal) else QColor.fromHsl(48, 255, 150)
+
+
+def current_divergence_text(pal: QPalette | None = None) -> QColor:
+    """Return the text colour on the current divergence's background (dark on the bright mark)."""
+    return QColor("#ffffff") if is_dark(pal) else QColor("#1a1a1a")
+
+
 def unique_band(pal: QPalette | None = None) -> QColor:
     """Return the background of a passage no other source has (warm, so it draws the eye)."""
     return QColor.fromHsl(42, 90, 52) if is_dark(pal) else QColor.fromHsl(48, 255, 236)
@@ -94,11 +93,7 @@ def boilerplate_colour(pal: QPalette | None = None) -> QColor:
 
 def divergence_style(kind: str, pal: QPalette | None = None) -> tuple[U, QColor]:
     """Return the underline style and colour of a divergence type."""
-    style, hue = DIVERGENCE_STYLES.get(kind, DIVERGENCE_STYLES["other"])
-    dark = is_dark(pal)
-    if kind in _GREY_TYPES:
-        return style, QColor.fromHsl(0, 0, 170 if dark else 120)
-    return style, QColor.fromHsl(hue, 220, 160 if dark else 105)
+    return UNDERLINES[type_style(kind).line], QColor.fromHsl(*type_hsl(kind, is_dark(pal)))
 
 
 def style_sheet(resources_dir: Path) -> str:

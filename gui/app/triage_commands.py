@@ -1,39 +1,41 @@
-"""The handlers named in gui/actions.py: navigation, triage, notes, annotations, views."""
+"""The triage commands of the main window: move through claims and divergences, give verdicts, note, annotate."""
 from __future__ import annotations
 
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog
 
 from core.case import triage
-from core.model import VERDICT_LABELS
 from core.case.records import Annotation
-from gui.state.actions import ACTIONS
-from gui.panels.annotation_editor import AnnotationEditor, quoted_target
-from gui.app.file_handlers import FileHandlers
-from gui.dialogs.help_overlay import HelpOverlay
+from core.model import VERDICT_LABELS
+from gui.app.key_burst import KeyBurst
 from gui.dialogs.note_dialog import NoteDialog
-from gui.dialogs.command_palette import CommandPalette
+from gui.panels.annotation_editor import AnnotationEditor, quoted_target
 
 
 # Work per event-loop turn when applying a burst of keys: about a frame, so painting keeps up.
 KEY_BUDGET_S = 0.016
+# The handlers that feed the key burst; every other action first applies the keys still waiting.
+BURST_METHODS = frozenset({"next_divergence", "previous_divergence", "next_claim", "previous_claim",
+                           "next_unique", "verdict_confirmed", "verdict_not_significant", "verdict_follow_up"})
 
 
-class WindowHandlers(FileHandlers):
-    """Mixin of MainWindow: one method per action of the registry (files and edits in FileHandlers)."""
+class TriageCommands:
+    """Run the Navigate and Triage actions against the window's workspace (the window is the context)."""
+
+    def __init__(self, window):
+        self.window = window
+        self.ws = window.ws
+        # Keys arrive as the window's shortcuts, so a burst coalesces wherever the keyboard is
+        # (claim view, a pane, a panel): one queue for the whole window.
+        self.key_burst = KeyBurst(self.apply_keys, window)
 
     # ----- the triage model (core.case.triage answers; the window only moves) --------------------
-    def triage_progress_text(self) -> str:
-        """Return "12 of 47 triaged" for the current alignment."""
-        return self.triage_panel.progress_text()   # counted over the queue keys it keeps per alignment
-
     def _step_divergence(self, current: str | None, step: int, untriaged: bool = False) -> str | None:
         """Return the queue item step places from current (J/K walk the queue the triage panel shows)."""
         move = triage.next_key if step > 0 else triage.previous_key
-        return move(self.triage_panel.keys(), current, self.ws.verdicts, untriaged_only=untriaged)
+        return move(self.window.triage_panel.keys(), current, self.ws.verdicts, untriaged_only=untriaged)
 
     def _go_divergence(self, step: int, untriaged: bool = False) -> None:
         self.key_burst.push(("untriaged" if untriaged else "divergence", step))
@@ -123,11 +125,9 @@ class WindowHandlers(FileHandlers):
         return []
 
     def _back_to_panes(self) -> None:
-        """Give the keyboard back to the panes after a dialog, so J/K/1-4 keep working."""
-        self.activateWindow()
-        pane = self._current_pane()
-        if pane is not None:
-            pane.view.setFocus()
+        """Give the keyboard back to where triage happens after a dialog, so J/K/1-4 keep working."""
+        self.window.activateWindow()
+        self.window.focus_reading()
 
     # ----- verdicts -------------------------------------------------------------------------
     def _verdict(self, verdict: str, source_key: str = "") -> None:
@@ -173,7 +173,7 @@ class WindowHandlers(FileHandlers):
         if current:
             src = al.document_of(current).source.key
             default = next((i for i, (k, _l) in enumerate(candidates) if k == src), 0)
-        label, ok = QInputDialog.getItem(self, "Error in a source", "Which source is wrong?",
+        label, ok = QInputDialog.getItem(self.window, "Error in a source", "Which source is wrong?",
                                          labels, default, False)
         self._back_to_panes()
         if ok and label:
@@ -195,7 +195,7 @@ class WindowHandlers(FileHandlers):
             return
         keys = triage.keys_of_type(self.ws.alignment, div.type)
         labels = [VERDICT_LABELS[v] for v in VERDICT_LABELS if v != "source_error"]
-        label, ok = QInputDialog.getItem(self, "Apply verdict to a type",
+        label, ok = QInputDialog.getItem(self.window, "Apply verdict to a type",
                                          f"Verdict for all {len(keys)} “{div.type}” divergences:",
                                          labels, 0, False)
         self._back_to_panes()
@@ -217,7 +217,7 @@ class WindowHandlers(FileHandlers):
         old = self.ws.verdicts.get(key)
         div = self.ws.current_divergence()
         about = f"Note on this {div.type} divergence: {div.summary}" if div is not None else "Note:"
-        text = NoteDialog.ask(self, about, old.note if old else "")
+        text = NoteDialog.ask(self.window, about, old.note if old else "")
         self._back_to_panes()
         if text is not None:
             self.ws.set_note(key, text)
@@ -225,7 +225,7 @@ class WindowHandlers(FileHandlers):
     def annotate(self) -> None:
         """Annotate the selected text, or the current claim (or unique passage) when nothing is selected."""
         from core.case.anchoring import make_selector
-        pane = self._current_pane()
+        pane = self.window.current_pane()
         selection = pane.selected_range() if pane is not None else None
         al = self.ws.alignment
         if selection is not None:
@@ -251,71 +251,8 @@ class WindowHandlers(FileHandlers):
         else:
             target_text = quoted_target(base)
         labels = self.ws.case.labels() if self.ws.case is not None else ()
-        values = AnnotationEditor.ask(self, labels, None, target_text)
+        values = AnnotationEditor.ask(self.window, labels, None, target_text)
         self._back_to_panes()
         if values is not None:
             label, status, note = values
             self.ws.add_annotation(replace(base, label=label, status=status, note=note))
-
-    def find_in_sources(self) -> None:
-        """Open the find bar over every pane."""
-        if self.stack.currentWidget() is not self.pane_area:
-            self.stack.setCurrentWidget(self.pane_area)
-        self.find_bar.open_bar()
-
-    def undo(self) -> None:
-        """Undo the last edit."""
-        if self.ws.undo_stack.canUndo():
-            self.ws.undo_stack.undo()
-        else:
-            self.ws.message.emit("Nothing to undo.")
-
-    def redo(self) -> None:
-        """Redo what was undone."""
-        if self.ws.undo_stack.canRedo():
-            self.ws.undo_stack.redo()
-        else:
-            self.ws.message.emit("Nothing to redo.")
-
-    # ----- views ------------------------------------------------------------------------------
-    def show_palette(self) -> None:
-        """Open the command palette."""
-        palette = CommandPalette(ACTIONS, lambda spec: self.actions_by_id[spec.id].trigger(), self)
-        palette.finished.connect(palette.deleteLater)
-        palette.popup()
-        self._palette = palette
-
-    def show_help(self) -> None:
-        """Show every action and its shortcut over the window (Esc, F1 or ? closes)."""
-        if getattr(self, "_help", None) is None:
-            self._help = HelpOverlay(ACTIONS, self)
-        self._help.toggle()
-
-    def toggle_claims_table(self) -> None:
-        """Switch between the panes and the claims table."""
-        showing_table = self.stack.currentWidget() is self.claims_table
-        self.stack.setCurrentWidget(self.pane_area if showing_table else self.claims_table)
-        if showing_table:
-            QTimer.singleShot(0, self.pane_area.show_current)
-
-    def _toggle_dock(self, dock) -> None:
-        if dock is not None:
-            dock.setVisible(not dock.isVisible())
-            if dock.isVisible():
-                self.statusBar().clearMessage()   # e.g. "Inspector hidden…" would now be false
-
-    def toggle_inspector(self) -> None:
-        """Show or hide the inspector."""
-        self._toggle_dock(self.inspector_dock)
-
-    def toggle_annotations(self) -> None:
-        """Show or hide the annotations sidebar."""
-        self._toggle_dock(self.annotations_dock)
-
-    def zoom_in(self) -> None:
-        """Enlarge the text of every pane."""
-        self.pane_area.zoom(1)
-
-    def zoom_out(self) -> None:
-        """Shrink the text of every pane."""
-        self.pane_area.zoom(-1)

@@ -1,0 +1,56 @@
+"""Who each source says a fact came from: "told Reuters", "according to officials", "X said"."""
+from __future__ import annotations
+
+import re
+
+import unicodedata
+
+from core.compare.facts.mentions import Mention, fold, mention
+
+SPEAKER = r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}" \
+          r"(?:officials?|sources?|spokesperson|spokesman|spokeswoman|diplomats?|people|[A-Z][\w’'-]+))"
+PATTERNS = (
+    re.compile(SPEAKER + r"\s+told\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|reporters|journalists)"),
+    re.compile(r"\b(?i:according to)\s+((?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)"
+               r"(?=\s*[,.;:)]|\s+(?:who|which|that|on|in|at)\b|$)"),
+    re.compile(SPEAKER + r",?\s+(?:said|says|told|wrote|stated|confirmed|announced|estimated|reported)\b"),
+)
+CUES = re.compile(r"\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I)
+OPEN_WORDS = frozenset("a an the two three several some senior top other".split())
+
+
+def _value(words: str) -> str:
+    """Return an attribution's normalised value: folded words without articles and counts."""
+    kept = [w for w in words.split() if w.lower() not in OPEN_WORDS]
+    plain = unicodedata.normalize("NFKD", " ".join(kept))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    return plain.replace("u.s.", "us").replace("’", "'")
+
+
+def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]) -> list[Mention]:
+    """Return, for each fact mention, who its passage attributes it to (one attribution row per fact)."""
+    by_passage: dict[str, list[Mention]] = {}
+    for fact in facts:
+        by_passage.setdefault(fact.passage, []).append(fact)
+    docs = {d.id: d for d in documents}
+    out: list[Mention] = []
+    for pid, found in by_passage.items():
+        document = docs[found[0].doc]
+        passage = document.passages[int(pid.split(":p")[1])]
+        spans = []
+        if not CUES.search(passage.text):
+            continue    # no attribution verb: the costly patterns have nothing to find
+        for pattern in PATTERNS:
+            for match in pattern.finditer(passage.text):
+                end = match.end() - (1 if match.group().endswith(".") else 0)
+                spans.append((match.start(), end, _value(match.group(1).rstrip("."))))
+        if not spans:
+            continue
+        start, end, value = min(spans, key=lambda span: (span[0], -span[1]))
+        last = fold(value.split()[-1]) if value.split() else ""
+        named = last in people and passage.text[start:start + 1].isupper()
+        for fact in {f.fact: f for f in found}.values():
+            out.append(mention(f"attribution:{fact.fact}", f"{fact.label}: attributed to", "attribution",
+                               "attribution", document, passage, start, end,
+                               people[last] if named else value, named=named))
+    return out

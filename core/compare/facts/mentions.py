@@ -1,0 +1,62 @@
+"""The raw material of the fact sheet: a value found in one passage, and the folding of words."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from core.model import Document, Passage
+
+WORD = re.compile(r"[^\W_][\w’'.-]*[^\W_]|[^\W_]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One value a source gives for one fact, before rows are assembled."""
+    fact: str                # the row's identity, e.g. "person:trump:title", "quantity:dead"
+    label: str               # shown to the checker
+    kind: str                # person | quantity | event | attribution
+    type: str                # divergence type
+    doc: str
+    source: str
+    passage: str
+    start: int
+    end: int
+    text: str
+    value: str               # normalised for display and equality
+    number: float | None = None     # quantities: the number, for tolerant comparison
+    hedge: str = ""          # "", "at least", "more than", "about", "nearly", "up to"...
+    named: bool = False      # attributions: the value names a person met in full in the sources
+    about: str = ""          # quantities: what the figure is of ("issues" in "90% of the issues"), or its year
+
+
+def plain(text: str) -> str:
+    """Return text in lower case without diacritics, with straight apostrophes."""
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)).lower().replace("’", "'")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Return a word without diacritics, case, apostrophe style or doubled letters (Zelenskyy ~ Zelensky)."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower().replace("’", "'")
+    plain = re.sub(r"'s$", "", plain)
+    return re.sub(r"(\w)\1+", r"\1", plain)
+
+
+def passages(documents) -> Iterator[tuple[Document, Passage]]:
+    """Yield every passage of every document, in reading order."""
+    for document in documents:
+        for passage in document.passages:
+            yield document, passage
+
+
+def mention(fact: str, label: str, kind: str, type_: str, document: Document, passage: Passage,
+            start: int, end: int, value: str, **extra) -> Mention:
+    """Return a mention at passage-relative offsets start..end (stored as document offsets)."""
+    a, b = passage.start + start, passage.start + end
+    return Mention(fact, label, kind, type_, document.id, document.source.key, passage.id, a, b,
+                   document.source.text[a:b], value, **extra)

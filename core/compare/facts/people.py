@@ -1,0 +1,283 @@
+"""People in the sources: names folded across spellings, and every title or role each source gives them."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from core.compare.facts.mentions import Mention, fold, mention, passages, plain
+
+# Kinds of role a person is given in news copy (offices, ranks, family ties, jobs).
+ROLES = frozenset("""
+president president-elect premier chancellor minister secretary senator sen. representative rep.
+congressman congresswoman governor mayor king queen prince princess pope ambassador envoy diplomat
+negotiator commissioner chairman chairwoman chair chairperson leader spokesperson spokesman
+spokeswoman adviser advisor aide justice judge magistrate prosecutor attorney lawyer solicitor barrister
+detective inspector sergeant constable commander colonel general admiral captain capt. lieutenant
+officer pilot co-pilot ceo cfo coo cto founder co-founder director manager executive head chief
+professor researcher scientist astronomer astrophysicist student analyst economist editor reporter
+correspondent deputy husband wife ex-husband ex-wife son daughter brother sister father mother partner
+son-in-law daughter-in-law father-in-law mother-in-law uncle aunt cousin nephew niece grandson
+granddaughter grandmother grandfather widow widower boyfriend girlfriend fiance fiancee
+""".split())
+MODIFIERS = frozenset("""
+former ex ex- special foreign senior first acting interim deputy top lead estranged late then vice
+assistant associate general executive regional global national defence defense interior finance
+prime chief supreme high district county state federal principal managing deputy-chief
+""".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
+ABBREVIATIONS = {"capt": "captain", "sen": "senator", "rep": "representative", "gen": "general", "det": "detective",
+                 "insp": "inspector", "sgt": "sergeant", "lt": "lieutenant", "col": "colonel", "prof": "professor",
+                 "supt": "superintendent", "cmdr": "commander", "gov": "governor", "pres": "president"}
+DETERMINERS = frozenset("his her their its the a an our my your".split())
+COUNTRY_SHORT = frozenset("us u.s. uk u.k. eu un u.n.".split())
+NOT_NAMES = frozenset("""
+the a an and but or in on at of for to by with from as after before during while when this that these
+those he she it they we i his her their its monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+""".split())
+TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
+FORMER = re.compile(r"^(?:former|ex)\b\s*|^ex-", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _bare(token: str) -> str:
+    """Return a token without a trailing possessive or full stop (keeping abbreviations like U.S.)."""
+    token = re.sub(r"[’']s?$", "", token)
+    return token if re.fullmatch(r"(?:\w\.)+", token) else token.rstrip(".")
+
+
+def _is_nationality(word: str) -> bool:
+    low = word.lower()
+    return low in COUNTRY_SHORT or (word[:1].isupper() and re.search(r"(?:an|ian|ese|ish|i)$", low) is not None
+                                    and low not in ROLES)
+
+
+def _is_role(word: str) -> bool:
+    """Return True for a word that names a role by itself (not only a modifier of one)."""
+    low = ABBREVIATIONS.get(word.lower().rstrip("."), word.lower())
+    return low in ROLES or low.startswith("ex-") and low[3:] in ROLES
+
+
+def _title_word(word: str) -> bool:
+    low = ABBREVIATIONS.get(word.lower().rstrip("."), word.lower())
+    return low in ROLES or low in MODIFIERS or low.startswith("ex-") and low[3:] in ROLES
+
+
+@lru_cache(maxsize=8192)
+def _is_name_token(token: str) -> bool:
+    bare = _bare(token)
+    return (bare[:1].isupper() and len(bare) > 1 and not bare.isupper() or bare.istitle() and len(bare) > 1) \
+        and bare.lower() not in NOT_NAMES and not _title_word(bare) and bare.lower() not in HONORIFICS \
+        and bare.lower() not in COUNTRY_SHORT
+
+
+def title_value(words: list[str]) -> str:
+    """Return a title's normalised value: lower case, no nationality, "ex-" spelled "former"."""
+    kept = [w for w in words if not _is_nationality(w)]
+    value = " ".join(ABBREVIATIONS.get(_bare(w).lower(), _bare(w).lower()) for w in kept)
+    return re.sub(r"\bex-\s*", "former ", value)
+
+
+def head(value: str) -> str:
+    """Return the role a title names, without modifiers ("former president" -> "president")."""
+    words = [w for w in value.split() if w not in MODIFIERS or w == value.split()[-1]]
+    return words[-1] if words else value
+
+
+def is_former(value: str) -> bool:
+    """Return True for a title held in the past ("former president", "ex-husband")."""
+    return bool(FORMER.search(value))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> list[re.Match]:
+    return list(TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=65536)
+def _names(text: str) -> tuple[tuple[int, int, list[str], int], ...]:
+    """Return (start, end, name words, index of first token) for runs of two or more capitalised words."""
+    tokens = _tokens(text)
+    found, i = [], 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and _is_name_token(tokens[j].group()) and (
+                j == i or text[tokens[j - 1].end():tokens[j].start()] == " "
+                and not re.search(r"[’']s?$", tokens[j - 1].group())):
+            j += 1
+        if j - i >= 2:
+            end = tokens[j - 1].start() + len(_bare(tokens[j - 1].group()))
+            found.append((tokens[i].start(), end, [_bare(t.group()) for t in tokens[i:j]], i))
+            i = j
+        else:
+            i = max(j, i + 1)
+    return tuple(found)
+
+
+def _prefix_title(text: str, tokens: list[re.Match], first: int) -> tuple[int, int, list[str]] | None:
+    """Return the title words right before a name ("former President", "his chief negotiator")."""
+    j = first - 1
+    words: list[re.Match] = []
+    while j >= 0 and text[tokens[j].end():tokens[j + 1].start()] in (" ", "") and (
+            _title_word(_bare(tokens[j].group())) or _is_nationality(_bare(tokens[j].group()))):
+        if re.search(r"[’']s$", tokens[j].group()):
+            break
+        words.insert(0, tokens[j])
+        j -= 1
+    while words and (_is_nationality(_bare(words[0].group())) or words[0].group().lower() in MODIFIERS
+                     and words[0].group().lower() not in ("former", "ex", "estranged")):
+        if _is_nationality(_bare(words[0].group())):
+            words.pop(0)
+        else:
+            break
+    if not words or not any(_is_role(_bare(w.group())) for w in words):
+        return None
+    return words[0].start(), words[-1].start() + len(_bare(words[-1].group())), [w.group() for w in words]
+
+
+APPOSITIVE_AFTER = re.compile(r"^,\s+((?:[^,.;()]{1,60}?))(?=,|\.|;|$)")
+OPENER = re.compile(r"\b(?:his|her|their|the|its)\s", re.I)
+
+
+def _appositive_before(text: str) -> tuple[int, tuple[int, int, list[str]]] | None:
+    """Return (phrase start, role words) of "the town's mayor, " right before a name."""
+    if not re.search(r",\s+$", text):
+        return None
+    comma = text.rstrip().rfind(",")
+    for opener in reversed(list(OPENER.finditer(text[:comma]))):
+        phrase = text[opener.start():comma]
+        if len(phrase) > 50 or re.search(r"[,.;()]", phrase):
+            return None
+        tail = _role_tail(phrase)
+        if tail:
+            return opener.start(), tail
+    return None
+
+
+def _role_tail(phrase: str) -> tuple[int, int, list[str]] | None:
+    """Return the role words at the end of an appositive phrase ("Trump's son-in-law" -> son-in-law)."""
+    tokens = _tokens(phrase)
+    words: list[re.Match] = []
+    for token in reversed(tokens):
+        bare = _bare(token.group())
+        if re.search(r"[’']s$", token.group()) or bare.lower() in DETERMINERS or not _title_word(bare):
+            break
+        words.insert(0, token)
+    rest = phrase[:words[0].start()].strip() if words else ""
+    if not words or not any(_is_role(_bare(w.group())) for w in words):
+        return None
+    last = rest.split()[-1] if rest.split() else ""
+    if re.search(r"\b(?:and|or|with|by|to|of)\b", rest, re.I) or len(rest.split()) > 4:
+        return None    # "X, and his son-in-law, Y": the role belongs to Y
+    if rest and not (re.search(r"[’']s$", last) or last.lower() in DETERMINERS):
+        return None
+    return words[0].start(), words[-1].start() + len(_bare(words[-1].group())), [w.group() for w in words]
+
+
+def _person_key(words: list[str]) -> tuple[str, str]:
+    return fold(words[-1]), fold(words[0])
+
+
+def person_mentions(documents) -> list[Mention]:
+    """Return every title mention of every named person, with names folded across sources."""
+    raw = []   # (surname key, given key, name words, document, passage, start, end, title words)
+    given_by_surname: dict[str, Counter] = defaultdict(Counter)
+    spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    per_doc_given: dict[tuple[str, str], set] = defaultdict(set)
+    for document, passage in passages(documents):
+        text = passage.text
+        tokens = _tokens(text)
+        for start, end, words, first in _names(text):
+            surname, given = _person_key(words)
+            given_by_surname[surname][given] += 1
+            spellings[(surname, given)][" ".join(words)] += 1
+            per_doc_given[(document.id, surname)].add(given)
+            titles = []
+            before = _prefix_title(text, tokens, first)
+            if before:
+                titles.append(before)
+            else:
+                found = _appositive_before(text[:start])
+                if found:
+                    at, tail = found
+                    titles.append((at + tail[0], at + tail[1], tail[2]))
+            after = APPOSITIVE_AFTER.match(text[end:])
+            tail = _role_tail(after.group(1)) if after else None
+            if tail:
+                titles.append((end + after.start(1) + tail[0], end + after.start(1) + tail[1], tail[2]))
+            raw.append((surname, given, document, passage, titles))
+        # A title before one known surname ("President Trump") names the person met in full elsewhere.
+        inside = [(s, e) for s, e, _w, _f in _names(text)]
+        for k, token in enumerate(tokens):
+            bare = _bare(token.group())
+            if not _is_name_token(token.group()) or any(s <= token.start() < e for s, e in inside):
+                continue
+            before = _prefix_title(text, tokens, k)
+            if before:
+                raw.append((fold(bare), None, document, passage, [before]))
+    out: list[Mention] = []
+    for surname, given, document, passage, titles in raw:
+        if surname not in given_by_surname or not titles or (given is None and len(surname) < 3):
+            continue
+        if given is None:
+            here = per_doc_given.get((document.id, surname)) or set(given_by_surname[surname])
+            if len(here) != 1:
+                continue    # "Patterson" alone, where two Pattersons are named, is not certain
+            given = next(iter(here))
+        name = spellings[(surname, given)].most_common(1)[0][0]
+        for start, end, words in titles:
+            value = title_value(words)
+            out.append(mention(f"person:{surname}:{given}:title", f"{name}: title", "person", "title",
+                               document, passage, start, end, value))
+    heads: dict[tuple[str, str], set] = defaultdict(set)
+    for m in out:
+        _kind, surname, given, _t = m.fact.split(":")
+        heads[(surname, given)].add(head(m.value))
+    out += _given_name_mentions(documents, given_by_surname, per_doc_given, heads)
+    return out
+
+
+def _spelt_alike(givens: set[str]) -> bool:
+    """Return True when given names differ by one letter or two (Oleh/Oleg): a transliteration, not a person."""
+    from difflib import SequenceMatcher
+    names = sorted(givens)
+    return all(SequenceMatcher(None, a, b).ratio() >= 0.75 and a[:1] == b[:1]
+               for i, a in enumerate(names) for b in names[i + 1:])
+
+
+def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> list[Mention]:
+    """Return given-name mentions for surnames that one source pairs with one given name and another with another."""
+    out: list[Mention] = []
+    by_surname: dict[str, dict[str, set]] = defaultdict(dict)
+    for (doc, surname), names in per_doc_given.items():
+        by_surname[surname][doc] = names
+    for surname, givens in given_by_surname.items():
+        if len(givens) < 2:
+            continue
+        owners = by_surname[surname]
+        single = {doc: next(iter(names)) for doc, names in owners.items() if len(names) == 1}
+        if len(set(single.values())) < 2 or any(len(names) > 1 for names in owners.values()):
+            continue    # a source naming two people of one surname: relatives, not a misspelling
+        roles = [heads.get((surname, given), set()) for given in set(single.values())]
+        if not all(roles) or not set.intersection(*roles):
+            continue    # only one person holding one role can have a misspelt or wrong given name
+        for document, passage in passages(documents):
+            if document.id not in single:
+                continue
+            for start, end, words, _first in _names(passage.text):
+                if fold(words[-1]) == surname:
+                    label = f"{words[-1]}: given name"
+                    kind = "spelling" if _spelt_alike(set(single.values())) else "actor"
+                    out.append(mention(f"person:{surname}:given", label, "person", kind, document, passage,
+                                       start, end, plain(" ".join(words))))
+    return out
+
+
+def known_people(documents) -> dict[str, str]:
+    """Return the people named in full anywhere: folded surname -> the full name most often written."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for _document, passage in passages(documents):
+        for _start, _end, words, _first in _names(passage.text):
+            spellings[fold(words[-1])][" ".join(words)] += 1
+    return {surname: names.most_common(1)[0][0] for surname, names in spellings.items()}

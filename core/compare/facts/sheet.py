@@ -1,0 +1,161 @@
+"""Assemble the fact sheet: one row per fact, one cell per source's wording, divergent rows ranked first."""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from itertools import combinations
+from typing import Sequence
+
+from core.compare.facts.attribution import attribution_mentions
+from core.compare.facts.compare import numbers_comparable, numbers_compatible, times_conflict, titles_conflict
+from core.compare.facts.events import event_mentions
+from core.compare.facts.mentions import Mention
+from core.compare.facts.people import known_people, person_mentions
+from core.compare.facts.places import mentioned_anywhere, place_mentions
+from core.compare.facts.quotes import quote_mentions
+from core.compare.facts.quantities import quantity_mentions
+from core.model import Document, FactCell, FactRow
+
+PEOPLE_COUNTS = ("dead", "injured", "missing", "arrested")
+BASE_RANK = {"title": 0.85, "actor": 0.85, "number": 0.75, "time": 0.7, "place": 0.65, "attribution": 0.5,
+             "spelling": 0.3}
+
+
+def _by_source(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        grouped[m.doc].append(m)
+    return grouped
+
+
+def _distinct(grouped: dict[str, list[Mention]], key) -> dict[str, list[Mention]]:
+    """Return each source's mentions with one per distinct key (a value repeated is compared once)."""
+    return {doc: list({key(m): m for m in ms}.values()) for doc, ms in grouped.items()}
+
+
+def _quantity_divergent(mentions: list[Mention]) -> bool:
+    counts_people = mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS
+    grouped = _distinct(_by_source(mentions), lambda m: (m.number, m.hedge, m.about))
+    for a_doc, b_doc in combinations(sorted(grouped), 2):
+        pairs = [(a, b) for a in grouped[a_doc] for b in grouped[b_doc] if numbers_comparable(a, b, counts_people)]
+        if pairs and not any(numbers_compatible(a, b) for a in grouped[a_doc] for b in grouped[b_doc]):
+            return True
+    return False
+
+
+def _title_divergent(mentions: list[Mention]) -> bool:
+    grouped = _distinct(_by_source(mentions), lambda m: m.value)
+    return any(titles_conflict(a.value, b.value) for x, y in combinations(sorted(grouped), 2)
+               for a in grouped[x] for b in grouped[y])
+
+
+def _values_differ(mentions: list[Mention]) -> bool:
+    grouped = _by_source(mentions)
+    sets = [{m.value for m in ms} for ms in grouped.values()]
+    return any(not a & b for a, b in combinations(sets, 2))
+
+
+def _time_divergent(mentions: list[Mention]) -> bool:
+    # Times of one event by two named actors ("the Senate passed" / "the House voted") are two facts;
+    # a time without an actor is compared with every one.
+    grouped = _distinct(_by_source(mentions), lambda m: (m.value, m.about))
+    actors = {m.about for m in mentions}
+    for x, y in combinations(sorted(grouped), 2):
+        for actor in actors:
+            ours = [m.value for m in grouped[x] if m.about in (actor, "")]
+            theirs = [m.value for m in grouped[y] if m.about in (actor, "")]
+            if actor == "" or any(m.about == actor for m in grouped[x] + grouped[y]):
+                if times_conflict(ours, theirs):
+                    return True
+    return False
+
+
+def _attribution_divergent(mentions: list[Mention]) -> bool:
+    # Only named speakers can disagree: "officials" and "Reuters" are compatible with anyone.
+    named = [m for m in mentions if m.named]
+    return len(_by_source(named)) >= 2 and _values_differ(named)
+
+
+def _place_divergent(mentions: list[Mention], texts: dict[str, str]) -> bool:
+    # Places nest (a district, its city, its country): two names only disagree when neither source
+    # names the other's place anywhere in its text.
+    grouped = _by_source(mentions)
+    for x, y in combinations(sorted(grouped), 2):
+        ours, theirs = {m.value for m in grouped[x]}, {m.value for m in grouped[y]}
+        if ours & theirs:
+            continue
+        if not any(v in texts[y] for v in ours) and not any(v in texts[x] for v in theirs):
+            return True
+    return False
+
+
+def is_divergent(mentions: list[Mention], texts: dict[str, str] | None = None) -> bool:
+    """Return True when at least two sources give values of this fact that cannot both hold."""
+    if len(_by_source(mentions)) < 2:
+        return False
+    kind, type_ = mentions[0].kind, mentions[0].type
+    if kind == "quantity":
+        return _quantity_divergent(mentions)
+    if type_ == "title":
+        return _title_divergent(mentions)
+    if type_ in ("actor", "spelling"):
+        return _values_differ(mentions)
+    if type_ == "place":
+        return _place_divergent(mentions, texts or {})
+    if kind == "event":
+        return _time_divergent(mentions)
+    return _attribution_divergent(mentions)
+
+
+def _rank(mentions: list[Mention], divergent: bool, sources: int) -> float:
+    base = BASE_RANK.get(mentions[0].type, 0.5)
+    if mentions[0].kind == "quantity" and mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS:
+        base = 0.95
+    spread = min(1.0, 0.8 + 0.05 * sources)
+    return round(base * spread * (1.0 if divergent else 0.4), 4)
+
+
+def _summary(mentions: list[Mention], labels: dict[str, str]) -> str:
+    by_value: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        if labels[m.doc] not in by_value[m.value]:
+            by_value[m.value].append(labels[m.doc])
+    parts = [f"“{v}” ({', '.join(s)})" for v, s in by_value.items()]
+    return f"{mentions[0].label}: " + " vs ".join(parts)
+
+
+def _key(mentions: list[Mention]) -> str:
+    seen = sorted({(m.source, " ".join(m.text.split()).lower()) for m in mentions})
+    basis = "\x1f".join([mentions[0].kind, mentions[0].label.lower()] + [f"{s}\x1e{t}" for s, t in seen])
+    return "fact:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def _cells(mentions: list[Mention]) -> tuple[FactCell, ...]:
+    unique = {(m.doc, m.start, m.end): m for m in mentions}
+    ordered = sorted(unique.values(), key=lambda m: (int(m.doc[1:]), m.start))
+    return tuple(FactCell(m.doc, m.source, m.passage, m.start, m.end, m.text, m.value) for m in ordered)
+
+
+def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
+    """Return the fact sheet of the documents: rows by rank (divergent first), cells in reading order."""
+    documents = tuple(documents)
+    found: list[Mention] = person_mentions(documents) + quantity_mentions(documents) + event_mentions(documents)
+    found += place_mentions(documents)
+    people = known_people(documents)
+    found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")], people)
+    found += quote_mentions(documents, people)
+    rows: dict[str, list[Mention]] = defaultdict(list)
+    for m in found:
+        rows[m.fact].append(m)
+    labels = {d.id: d.source.label for d in documents}
+    texts = mentioned_anywhere(documents)
+    built = []
+    for mentions in rows.values():
+        sources = len(_by_source(mentions))
+        divergent = is_divergent(mentions, texts)
+        built.append(FactRow(id="", key=_key(mentions), kind=mentions[0].kind, label=mentions[0].label,
+                             type=mentions[0].type, rank=_rank(mentions, divergent, sources), divergent=divergent,
+                             cells=_cells(mentions), summary=_summary(mentions, labels)))
+    built.sort(key=lambda r: (not r.divergent, -r.rank, -len({c.document for c in r.cells}), r.label, r.key))
+    return tuple(FactRow(f"f{n}", r.key, r.kind, r.label, r.type, r.rank, r.divergent, r.cells, r.summary)
+                 for n, r in enumerate(built))

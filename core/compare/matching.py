@@ -1,0 +1,336 @@
+"""Pair each number and time with the one of the same thing in the other tellings, then compare."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Mapping, Sequence
+
+from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
+from core.compare.slots_lexicon import MONTHS, WEEKDAYS
+from core.compare.slots import Slot
+from core.compare.tellings import Finding, Located, Telling
+from core.ingest.textnorm import STOPWORDS, stem
+
+CONTEXT_WORDS = 8          # content words each side of a value read as what it is about
+TIME_MIN_SHARED = 0.12     # times of no known event pair only when their contexts overlap this much
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+UNSURE_SUBJECT = 0.9
+AGREE_BONUS = 0.2          # weight of an equal value when choosing which value is the same thing
+_CALENDAR = frozenset(MONTHS + WEEKDAYS)
+NAME_REACH = 3             # words each side of a value whose capitalised names say whose value it is
+
+
+def _context(telling: Telling, slot: Slot) -> frozenset[str]:
+    """Return the stems of the content words around a slot, inside its telling."""
+    start, end = slot.start - telling.start, slot.end - telling.start
+    before = _WORD_RE.findall(telling.text[max(0, start - 90):start])[-CONTEXT_WORDS:]
+    after = _WORD_RE.findall(telling.text[end:end + 90])[:CONTEXT_WORDS]
+    return frozenset(stem(w.lower()) for w in before + after if w.lower() not in STOPWORDS)
+
+
+def _names_around(telling: Telling, slot: Slot) -> frozenset[str]:
+    """Return the capitalised words within NAME_REACH words of a slot, sentence starts left out."""
+    start, end = slot.start - telling.start, slot.end - telling.start
+    before = re.findall(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)", telling.text[max(0, start - 60):start])
+    after = re.findall(r"[^\W\d_][\w'’\-]*", telling.text[end:end + 60])
+    near = before[-NAME_REACH:] + after[:NAME_REACH]
+    first = re.match(r"\W*([^\W\d_][\w'’\-]*)", telling.text)
+    opening = first.group(1) if first else ""
+    return frozenset(w.lower() for w in near if w[0].isupper() and w != opening
+                     and w.lower() not in _CALENDAR and w.lower() not in STOPWORDS)
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Return the Jaccard overlap of two contexts."""
+    return len(a & b) / max(1, len(a | b))
+
+
+def _events_differ(a: str, b: str) -> bool:
+    """Tell whether two people counts are of different events (dead vs aboard)."""
+    event_a, event_b = a.partition(":")[2], b.partition(":")[2]
+    return bool(event_a and event_b and event_a != event_b)
+
+
+def number_key(slot: Slot) -> str | None:
+    """Return what a number is compared under (its head noun; a length or a speed in any unit),
+    None for a bare number."""
+    head = slot.subject.partition(":")[0].partition("@")[0]
+    return head or None
+
+
+def numbers_agree(a: Slot, b: Slot) -> bool:
+    """Tell whether two numbers of one thing agree, hedges ("nearly", "at least") and unit
+    conversions ("12 miles" = "20 km") allowed for."""
+    x, y = number_value(a.value), number_value(b.value)
+    if x is None or y is None:
+        return a.value == b.value
+    (x, converted), (y, _) = in_base_unit(x, a.subject), in_base_unit(y, b.subject)
+    if converted and a.subject != b.subject and abs(x - y) <= CONVERSION * max(x, y):
+        return True
+    return values_agree(x, a.group, y, b.group)
+
+
+def _same_time(a: Slot, b: Slot) -> bool:
+    """Tell whether two times have one normalized value (13:39 = 1:39 p.m.)."""
+    return a.value == b.value
+
+
+def time_key(slot: Slot) -> str | None:
+    """Return what a time is compared under: its kind; a date is not compared with a weekday."""
+    if slot.group == "clock-aside" or slot.group == "relative":
+        return None
+    if slot.group == "day":
+        return "date" if re.search(r"\d", slot.value) else "day"
+    return slot.group
+
+
+def _times_pairable(a: Slot, b: Slot, similarity: float, alone: bool) -> bool:
+    """Tell whether two times can be times of one thing: one event, much shared context, or the
+    only clock time each source gives in the claim."""
+    if a.subject and b.subject:
+        return a.subject == b.subject
+    if _span(a.value) != _span(b.value):
+        return False   # of unknown events only like with like: "on Monday" may fall inside "last week"
+    return similarity >= TIME_MIN_SHARED or (alone and time_key(a) in ("clock", "day"))
+
+
+def _span(time_value: str) -> str:
+    """Return how long a stretch a time names: "week" for this week / the weekend, else "day"."""
+    return "week" if time_value.endswith(("week", "weekend")) else "day"
+
+
+def _pairs(tellings: list[Telling], kind: str, key: Callable[[Slot], str | None],
+           pairable: Callable[[Slot, Slot, float, bool], bool],
+           agree: Callable[[Slot, Slot], bool]) -> list[tuple[tuple[int, Located], tuple[int, Located]]]:
+    """Return the mutual-best pairs of slots of one kind and key between every two sources."""
+    by_doc: dict[str, list[tuple]] = {}
+    for i, telling in enumerate(tellings):
+        for located in telling.slots:
+            slot_key = key(located.slot) if located.slot.type == kind else None
+            if slot_key:
+                by_doc.setdefault(telling.doc, []).append(
+                    (i, located, slot_key, _context(telling, located.slot),
+                     _names_around(telling, located.slot)))
+    docs = sorted(by_doc)
+    pairs = []
+    for n, doc_a in enumerate(docs):
+        for doc_b in docs[n + 1:]:
+            side_a, side_b = by_doc[doc_a], by_doc[doc_b]
+            for entry in side_a:
+                best = _best(entry, side_b, pairable, [e[2] for e in side_a], agree)
+                if best is None:
+                    continue
+                back = _best(best, side_a, pairable, [e[2] for e in side_b], agree)
+                if back is entry:
+                    pairs.append(((entry[0], entry[1]), (best[0], best[1])))
+    return pairs
+
+
+def _best(entry: tuple, others: list[tuple], pairable, keys: list[str],
+          agree: Callable[[Slot, Slot], bool]) -> tuple | None:
+    """Return the entry among others of the same key with the most shared context, or None.
+
+    An equal value weighs as much as some shared context: a source giving the same figure is
+    the likeliest to speak of the same thing.
+    """
+    _, slot, key, context, names = entry
+    best, best_score = None, -1.0
+    for other in others:
+        _, other_slot, other_key, other_context, other_names = other
+        if other_key != key or _events_differ(slot.slot.subject, other_slot.slot.subject):
+            continue
+        alone = keys.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1
+        # The one day (or clock time) each source gives in a claim is the claim's own.
+        sure = slot.slot.type == "time" and (
+            (slot.slot.subject and slot.slot.subject == other_slot.slot.subject)
+            or (alone and key in ("day", "clock")))
+        if names and other_names and not names & other_names and not sure:
+            continue  # "'Oumuamua in 2017" and "Borisov in 2019": values of two named things
+        score = _similarity(context, other_context)
+        if not pairable(slot.slot, other_slot.slot, score, alone):
+            continue
+        score += AGREE_BONUS if agree(slot.slot, other_slot.slot) else 0.0
+        if score > best_score:
+            best, best_score = other, score
+    return best
+
+
+def _components(pairs) -> list[list[tuple[int, Located]]]:
+    """Return the groups of slots joined by pairs (a value and every value paired with it)."""
+    parent: dict[int, int] = {}
+    items: dict[int, tuple[int, Located]] = {}
+
+    def find(x: int) -> int:
+        """Return the representative of x's group."""
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        items[id(a[1])], items[id(b[1])] = a, b
+        parent[find(id(a[1]))] = find(id(b[1]))
+    groups: dict[int, list[tuple[int, Located]]] = {}
+    for key, item in items.items():
+        groups.setdefault(find(key), []).append(item)
+    return list(groups.values())
+
+
+_LIST_GAP_RE = re.compile(r"^[^.;:\d]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _list_sums(tellings: list[Telling]) -> dict[int, set[str]]:
+    """Return, per number slot, the totals it makes with the next number of a list.
+
+    "10 cabin crew and 2 pilots" says what "12 crew" says: counts said another way.
+    """
+    sums: dict[int, set[str]] = {}
+    for telling in tellings:
+        numbers = [s for s in telling.slots if s.slot.type == "number"]
+        for a, b in zip(numbers, numbers[1:]):
+            gap = telling.text[a.slot.end - telling.start:b.slot.start - telling.start]
+            x, y = number_value(a.slot.value), number_value(b.slot.value)
+            if x is None or y is None or not _LIST_GAP_RE.match(gap):
+                continue
+            total = f"{x + y:g}"
+            sums.setdefault(id(a), set()).add(total)
+            sums.setdefault(id(b), set()).add(total)
+    return sums
+
+
+def _said_elsewhere(slot: Slot, other: Slot, elsewhere: Mapping[str, Sequence[Slot]], doc: str,
+                    key: Callable[[Slot], str | None], agree: Callable[[Slot, Slot], bool]) -> bool:
+    """Tell whether a source gives, somewhere in its text, the other source's value for the same
+    kind of thing: then the two values were paired across facts, not given for one."""
+    wanted = key(other)
+    # Days recur for many events in one article: for a time, only the same named event counts.
+    return any(s.type == other.type and key(s) == wanted and agree(s, other) and s.value != slot.value
+               and (s.type != "time" or (s.subject and s.subject == other.subject))
+               for s in elsewhere.get(doc, ()))
+
+
+# Words that put a figure down to hearsay, and the said-clause that puts it in a named mouth.
+_HEARSAY_RE = re.compile(r"\b(?:rumou?r\w*|whisper\w*|speculat\w*|insiders?|unconfirmed|reportedly|"
+                         r"(?:earlier |previous |industry |media )?reports? (?:had )?suggest\w*)\b", re.I)
+# A named speaker right before the verb, or before an appositive in commas ("Ada Vell, the chief
+# executive, said"); "a US official told" and "officials said" name nobody.
+_NAMED_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*(?:,[^,.;]{1,100},)?\s"
+                       r"(?:said|says|wrote|writes|stated|announced|confirmed|told)\b")
+
+
+_CLAUSE_MARKS = (",", ";", ":", ".", "\u2014", "(")
+
+
+def _source_of(telling: Telling, located: Located) -> str:
+    """Return "hearsay" or "named" for where the sentence holding a figure says it comes from."""
+    passage = next((p for p in telling.passages if p.id == located.passage), None)
+    if passage is None:
+        return ""
+    # Hearsay counts only in the figure's own clause: "cut 14,000 jobs, confirming the rumours".
+    at = located.slot.start - passage.start
+    clause_start = max(passage.text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    ends = [e for e in (passage.text.find(mark, located.slot.end - passage.start) for mark in _CLAUSE_MARKS)
+            if e >= 0]
+    if _HEARSAY_RE.search(passage.text[clause_start:min(ends, default=len(passage.text))]):
+        return "hearsay"
+    return "named" if _NAMED_RE.search(passage.text) else ""
+
+
+def source_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
+    """Return one attribution finding per figure that one source puts in a named person's mouth
+    and another puts down to rumour (the same value, two origins)."""
+    findings = []
+    for component in _components([(a, b) for a, b in pairs if agree(a[1].slot, b[1].slot)]):
+        origins = {id(located): _source_of(tellings[i], located) for i, located in component}
+        if {"hearsay", "named"} - set(origins.values()):
+            continue
+        picks: dict[int, list[Located]] = {}
+        for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
+            if origins[id(located)]:
+                picks.setdefault(index, []).append(located)
+        values = {i: origins[id(slots[0])] for i, slots in picks.items()}
+        findings.append(Finding("attribution", sorted(picks.items()), values))
+    return findings
+
+
+# A quantifier that limits who gets a figure: "most employees get 90 days" is not all of them.
+_PARTIAL_RE = re.compile(r"(?<!\bthe )(?<!\bat )\b(most|some|many|several|a majority of|half of|part of)\s+"
+                         r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?([a-z]+s)\b")
+SCOPE_REACH = 40   # characters before a figure where the quantifier of its recipients stands
+
+
+def _partial_scope(telling: Telling, located: Located) -> Slot | None:
+    """Return the quantifier phrase that limits a figure to part of a group ("most employees")."""
+    at = located.slot.start - telling.start
+    window_start = max(0, at - SCOPE_REACH)
+    match = None
+    for match in _PARTIAL_RE.finditer(telling.text, window_start, at):
+        pass
+    if match is None:
+        return None
+    return Slot("modality", telling.start + match.start(), located.slot.end,
+                telling.text[match.start():located.slot.end - telling.start], match.group(1))
+
+
+def scope_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
+    """Return one modality finding per figure one source gives to part of a group ("most
+    employees") and another to the group as a whole."""
+    findings = []
+    for component in _components([(a, b) for a, b in pairs if agree(a[1].slot, b[1].slot)]):
+        scopes = {id(located): _partial_scope(tellings[i], located) for i, located in component}
+        if not any(scopes.values()) or all(scopes.values()):
+            continue
+        picks: dict[int, list[Located]] = {}
+        values: dict[int, str] = {}
+        for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
+            scope = scopes[id(located)]
+            shown = Located(scope, located.passage) if scope else located
+            picks.setdefault(index, []).append(shown)
+            values[index] = scope.value if scope else "all"
+        findings.append(Finding("modality", sorted(picks.items()), values, confidence=UNSURE_SUBJECT))
+    return findings
+
+
+def value_clashes(tellings: list[Telling], kind: str,
+                  elsewhere: Mapping[str, Sequence[Slot]] | None = None) -> list[Finding]:
+    """Return one finding per group of paired numbers (or times) whose values disagree.
+
+    `elsewhere` holds every slot of each source, to see whether a source gives the other's value
+    somewhere else ("33 years" for one count and "25 years" for another).
+    """
+    if kind == "number":
+        agree = numbers_agree
+        pairs = _pairs(tellings, kind, number_key, lambda a, b, s, alone: True, agree)
+    else:
+        agree = _same_time
+        pairs = _pairs(tellings, kind, time_key, _times_pairable, agree)
+    if kind == "number":
+        sums = _list_sums(tellings)
+        clashing = [(a, b) for a, b in pairs if not agree(a[1].slot, b[1].slot)
+                    and b[1].slot.value not in sums.get(id(a[1]), ())
+                    and a[1].slot.value not in sums.get(id(b[1]), ())]
+    else:
+        clashing = [(a, b) for a, b in pairs if not agree(a[1].slot, b[1].slot)]
+    if elsewhere:
+        key = number_key if kind == "number" else time_key
+        clashing = [(a, b) for a, b in clashing
+                    if not _said_elsewhere(a[1].slot, b[1].slot, elsewhere, tellings[a[0]].doc, key, agree)
+                    and not _said_elsewhere(b[1].slot, a[1].slot, elsewhere, tellings[b[0]].doc, key, agree)]
+    findings = (source_clashes(tellings, pairs, agree) + scope_clashes(tellings, pairs, agree)
+                if kind == "number" else [])
+    if not clashing:
+        return findings
+    # Shown: the values of clashing pairs and the same values elsewhere (the majority), not
+    # a value that only agrees by conversion or hedge.
+    clashing_ids = {id(x[1]) for pair in clashing for x in pair}
+    shown_values = {x[1].slot.value for pair in clashing for x in pair}
+    for component in _components(pairs):
+        if not clashing_ids & {id(located) for _, located in component}:
+            continue
+        component = [(i, s) for i, s in component if id(s) in clashing_ids or s.slot.value in shown_values]
+        picks: dict[int, list[Located]] = {}
+        for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
+            picks.setdefault(index, []).append(located)
+        values = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks.items()}
+        known = kind == "number" or all(s.slot.subject for slots in picks.values() for s in slots)
+        findings.append(Finding(kind, sorted(picks.items()), values,
+                                confidence=1.0 if known else UNSURE_SUBJECT))
+    return findings

@@ -1,0 +1,65 @@
+"""Hold the pieces a claim's comparison works on: located slots, tellings, findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.compare.slots import Slot
+from core.model import Passage
+
+
+@dataclass(frozen=True)
+class Located:
+    """A slot of one variant with the passage it lies in."""
+    slot: Slot
+    passage: str
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One document's wording of the claim: its adjacent member passages joined."""
+    doc: str
+    label: str
+    start: int
+    end: int
+    text: str
+    slots: tuple[Located, ...]
+    words: frozenset[str]        # stems of the plain words, to see whether a verb appears
+    passages: tuple[Passage, ...]
+
+
+@dataclass
+class Finding:
+    """A divergence before ranking: which slots of which tellings disagree."""
+    type: str
+    picks: list[tuple[int, list[Located]]]     # telling index -> its slots in the divergence
+    values: dict[int, str]                      # telling index -> normalized value shown
+    omission: bool = False
+    confidence: float = 1.0
+    weight: float | None = None                 # overrides the type's weight (a legal status)
+
+
+
+
+def merge_sharing(findings: list[Finding]) -> list[Finding]:
+    """Join findings of one type that share a slot into one divergence over all their tellings."""
+    merged: list[Finding] = []
+    for finding in findings:
+        slots = {id(s) for _, picked in finding.picks for s in picked}
+        target = next((m for m in merged if m.type == finding.type and slots & {
+            id(s) for _, picked in m.picks for s in picked}), None)
+        if target is None:
+            merged.append(finding)
+            continue
+        for index, picked in finding.picks:
+            if index not in target.values:
+                target.picks.append((index, picked))
+                target.values[index] = finding.values[index]
+    return merged
+
+
+def passage_at(telling: Telling, position: int) -> str:
+    """Return the id of the member passage of a telling holding a position."""
+    for passage in telling.passages:
+        if position < passage.end:
+            return passage.id
+    return telling.passages[-1].id

@@ -1,0 +1,96 @@
+"""The editing commands of the main window: undo, redo and the alignment edits made by hand."""
+from __future__ import annotations
+
+from core.model import AlignmentEdit
+
+
+class EditCommands:
+    """Run the Edit and Alignment actions that change the alignment or the undo history."""
+
+    def __init__(self, window):
+        self.window = window
+        self.ws = window.ws
+
+    def undo(self) -> None:
+        """Undo the last edit."""
+        if self.ws.undo_stack.canUndo():
+            self.ws.undo_stack.undo()
+        else:
+            self.ws.message.emit("Nothing to undo.")
+
+    def redo(self) -> None:
+        """Redo what was undone."""
+        if self.ws.undo_stack.canRedo():
+            self.ws.undo_stack.redo()
+        else:
+            self.ws.message.emit("Nothing to redo.")
+
+    def link_passages(self) -> None:
+        """Link the current passage with the passage last selected in another pane."""
+        a = self.ws.current_passage_id
+        al = self.ws.alignment
+        if a is None or al is None:
+            self.ws.message.emit("Click a passage in one pane, then one in another, then Ctrl+L.")
+            return
+        ref_a = self.ws.passage_ref(a)
+        ref_b = next((r for r in reversed(self.window.click_history) if r.source != ref_a.source
+                      and self.ws.document_for(r.source) is not None), None)
+        if ref_b is None:
+            self.ws.message.emit("Click the passage to link with in another pane first.")
+            return
+        self.ws.add_edit(AlignmentEdit("link", ref_a, ref_b))
+        self.ws.message.emit(f"Linked {self.ws.source(ref_a.source).label} with {self.ws.source(ref_b.source).label}.")
+
+    def unlink_passage(self) -> None:
+        """Take the current passage out of its claim (one undo step)."""
+        pid = self.ws.current_passage_id
+        claim = self.ws.claim_of_passage(pid)
+        if claim is None:
+            self.ws.message.emit("The current passage is not linked to anything.")
+            return
+        doc = pid.split(":")[0]
+        others = [m for m in claim.members if m.split(":")[0] != doc]
+        self.ws.undo_stack.beginMacro("Unlink passage")
+        for other in others:
+            self.ws.add_edit(AlignmentEdit("unlink", self.ws.passage_ref(pid), self.ws.passage_ref(other)))
+        self.ws.undo_stack.endMacro()
+
+    def split_passage(self) -> None:
+        """Cut the passage under the text cursor in two at the cursor."""
+        pane = self.window.current_pane()
+        if pane is None:
+            return
+        offset = pane.cursor_offset()
+        pid = self.ws.passage_at(pane.source_key, offset)
+        ref = self.ws.passage_ref(pid) if pid else None
+        if ref is None or not ref.start < offset < ref.end:
+            self.ws.message.emit("Put the text cursor inside a sentence to split it there.")
+            return
+        self.ws.add_edit(AlignmentEdit("split", ref, at=offset))
+
+    def merge_passages(self) -> None:
+        """Join the current passage with the next passage of the same source."""
+        pid = self.ws.current_passage_id
+        al = self.ws.alignment
+        if pid is None or al is None:
+            self.ws.message.emit("Click a passage first.")
+            return
+        doc = al.document_of(pid)
+        index = int(pid.split(":p")[1])
+        if index + 1 >= len(doc.passages):
+            self.ws.message.emit("This is the last passage of the source.")
+            return
+        nxt = doc.passages[index + 1].id
+        self.ws.add_edit(AlignmentEdit("merge", self.ws.passage_ref(pid), self.ws.passage_ref(nxt)))
+
+    def realign(self) -> None:
+        """Align the sources again."""
+        self.ws.realign_now()
+
+    def cancel_work(self) -> None:
+        """Stop the running work."""
+        self.ws.cancel()
+        self.window.url_fetcher.cancel()
+        export_runner = getattr(self.window, "_export_runner", None)
+        if export_runner is not None:
+            export_runner.cancel()

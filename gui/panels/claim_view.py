@@ -1,0 +1,264 @@
+"""The claim view: the current claim's variants stacked, one full-width row per source, facts marked."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from core.compare.summary import majority_summary
+from core.compare.worddiff import shared_word_fraction, word_diff
+from gui.panels.inspector import NEAR_VERBATIM, diff_html, member_runs
+from gui.style import colors, theme
+
+HEADER_WIDTH = 170       # px of the outlet/date column; the sentence gets the rest of the row
+KEYS_HINT = ("J/K divergence · N/P claim · 1 confirmed · 2 not significant · 3 follow-up · "
+             "4 source error · 0 clear · W word diff · Ctrl+1 hide")
+
+
+def marked_html(text: str, offset: int, marks: list[tuple[int, int, str, bool]], pal) -> str:
+    """Return text as rich text with each (start, end, type, current) mark typed; offsets are absolute."""
+    out, at = [], 0
+    for start, end, kind, current in sorted(marks, key=lambda m: (m[0], not m[3])):
+        start, end = max(start - offset, at), min(end - offset, len(text))
+        if end <= start:
+            continue   # overlaps a mark already drawn (the current divergence wins a tie)
+        out.append(html.escape(text[at:start]))
+        words = html.escape(text[start:end])
+        colour = colors.type_colour(kind, pal).name()
+        tag = f"<span style='font-size:small; font-weight:600; color:{colour}'>&#8202;{html.escape(kind)}</span>"
+        if current:
+            back = theme.current_divergence_band(pal).name()
+            fore = theme.current_divergence_text(pal).name()
+            out.append(f"<span style='background-color:{back}; color:{fore}; font-weight:700'>"
+                       f"&#8202;{words}&#8202;</span>{tag}")
+        else:
+            out.append(f"<u style='color:{colour}'>{words}</u>{tag}")
+        at = end
+    out.append(html.escape(text[at:]))
+    return "".join(out)
+
+
+class _Row(QFrame):
+    """One source of the claim: outlet and date at the left, its sentence or run across the row."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.header = QLabel(self)
+        self.header.setFixedWidth(HEADER_WIDTH)
+        self.header.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.diff = QLabel(self)
+        self.diff.setWordWrap(True)
+        self.diff.setTextFormat(Qt.TextFormat.RichText)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(self.text)
+        column.addWidget(self.diff)
+        # A bar at the left marks the source of the current passage (where J/K and clicks act).
+        self.bar = QWidget(self)
+        self.bar.setFixedWidth(3)
+        self.bar.setAutoFillBackground(True)
+        self.bar.setBackgroundRole(QPalette.ColorRole.Highlight)
+        policy = self.bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.bar.setSizePolicy(policy)
+        self.bar.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 5, 8, 5)
+        row.setSpacing(8)
+        row.addWidget(self.bar)
+        row.addWidget(self.header)
+        row.addLayout(column, 1)
+        self.passage_id = ""
+
+    def mousePressEvent(self, event) -> None:
+        view = self.parent()
+        while view is not None and not isinstance(view, ClaimView):
+            view = view.parent()
+        if view is not None and self.passage_id:
+            view.ws.select_passage(self.passage_id)   # the panes level on this source's passage
+            view.setFocus()
+        super().mousePressEvent(event)
+
+
+class ClaimView(QScrollArea):
+    """Show the current claim: majority line, then every source's wording with the differing facts marked."""
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.word_diff = False
+        self._zoom = 0
+        self._stale = True
+        self.setObjectName("claimView")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(self)
+        self.body = body
+        self.title = QLabel(body)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)
+        self.majority = QLabel(body)
+        self.majority.setWordWrap(True)
+        self.majority.setTextFormat(Qt.TextFormat.RichText)
+        self.rows_box = QVBoxLayout()
+        self.rows_box.setSpacing(0)
+        self.hint = QLabel(KEYS_HINT, body)
+        self.hint.setWordWrap(True)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(10, 6, 10, 6)
+        column.setSpacing(4)
+        column.addWidget(self.title)
+        column.addWidget(self.majority)
+        column.addLayout(self.rows_box)
+        column.addStretch(1)
+        column.addWidget(self.hint)
+        self.setWidget(body)
+        self.rows: list[_Row] = []
+        for signal in (workspace.currentChanged, workspace.alignmentChanged, workspace.verdictsChanged,
+                       workspace.sourcesChanged):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    # ----- public ---------------------------------------------------------------------------
+    def set_word_diff(self, on: bool) -> None:
+        """Show or hide the word diff under near-verbatim variants."""
+        self.word_diff = bool(on)
+        self.refresh()
+
+    def zoom(self, steps: int) -> None:
+        """Enlarge (positive) or shrink (negative) the text."""
+        font = self.body.font()
+        font.setPointSizeF(max(6.0, font.pointSizeF() + steps))
+        self.body.setFont(font)
+
+    def shown_claim_id(self) -> str | None:
+        """Return the id of the claim on show (None when no claim is current)."""
+        claim = self.ws.current_claim()
+        return claim.id if claim is not None else None
+
+    def row_texts(self) -> list[str]:
+        """Return each row's plain text (outlet line, then wording), in row order."""
+        return [f"{r.header.text()}\n{r.text.text()}" for r in self.rows if r.isVisible()]
+
+    # ----- drawing --------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw from the workspace (deferred while hidden: nothing is built for a hidden view)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        al = self.ws.alignment
+        claim = self.ws.current_claim()
+        if al is None or claim is None:
+            self._show_empty(al)
+            return
+        div = self.ws.current_divergence()
+        self._show_title(al, claim, div)
+        self.majority.setText(f"<b>{html.escape(majority_summary(claim, al, div))}</b>")
+        self.majority.show()
+        self._show_rows(al, claim, div)
+
+    def _show_empty(self, al) -> None:
+        if al is None:
+            text = "Aligning…" if self.ws.visible_sources() else "Add articles (Ctrl+O, Ctrl+U) to compare them."
+        elif self.ws.current_passage_id and self.ws.is_unique(self.ws.current_passage_id):
+            source = al.document_of(self.ws.current_passage_id).source
+            text = (f"A passage only {html.escape(self.ws.source(source.key).label)} has: "
+                    f"“{html.escape(al.passage(self.ws.current_passage_id).text)}”")
+        else:
+            text = "No current claim: press J for the next divergence or N for the next claim."
+        self.title.setText(text)
+        self.majority.hide()
+        for row in self.rows:
+            row.hide()
+
+    def _show_title(self, al, claim, div) -> None:
+        number = next((i for i, c in enumerate(al.claims) if c.id == claim.id), 0) + 1
+        docs = {m.split(":")[0] for m in claim.members}
+        parts = [f"<b>Claim {number} of {len(al.claims)}</b>",
+                 f"{len(docs)} of {len(al.documents)} sources",
+                 f"{len(claim.divergences)} divergence{'s' if len(claim.divergences) != 1 else ''}"]
+        if div is not None:
+            verdict = self.ws.verdicts.get(div.key)
+            state = colors.verdict_text(verdict.verdict if verdict else None)
+            colour = colors.type_colour(div.type, self.palette()).name()
+            parts.append(f"current: <b style='color:{colour}'>{html.escape(div.type)}</b> "
+                         f"— {html.escape(div.summary)} <i>[{html.escape(state)}]</i>")
+        self.title.setText(" · ".join(parts))
+
+    def _ensure_rows(self, count: int) -> None:
+        while len(self.rows) < count:
+            row = _Row(self.body)
+            self.rows_box.addWidget(row)
+            self.rows.append(row)
+
+    def _show_rows(self, al, claim, div) -> None:
+        pal = self.palette()
+        runs = {doc_id: (pid, text) for doc_id, pid, text in member_runs(al, claim)}
+        pivot_id = self.ws.pivots.get(claim.key, claim.pivot)
+        pivot_text = next((text for pid, text in runs.values() if pid.split(":")[0] == pivot_id.split(":")[0]), "")
+        self._ensure_rows(len(al.documents))
+        for i, row in enumerate(self.rows):
+            row.setVisible(i < len(al.documents))
+        for index, doc in enumerate(al.documents):
+            row = self.rows[index]
+            source = self.ws.source(doc.source.key) or doc.source
+            self._fill_header(row, source, index, doc.id == pivot_id.split(":")[0] and len(runs) > 1)
+            row.bar.hide()
+            if doc.id not in runs:
+                dim = theme.boilerplate_colour(pal).name()
+                row.text.setText(f"<span style='color:{dim}'><i>no matching passage found</i></span>")
+                row.diff.hide()
+                row.passage_id = ""
+                continue
+            first_id, text = runs[doc.id]
+            row.passage_id = first_id
+            offset = al.passage(first_id).start
+            marks = [(v.start, v.end, d.type, div is not None and d.key == div.key)
+                     for d in claim.divergences for v in d.variants if v.passage.split(":")[0] == doc.id]
+            row.text.setText(marked_html(text, offset, marks, pal))
+            current_row = self.ws.current_passage_id is not None and \
+                self.ws.current_passage_id.split(":")[0] == doc.id
+            row.bar.setVisible(current_row)
+            self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
+
+    def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
+        chip = theme.source_colour(index, self.palette()).name()
+        metrics = QFontMetrics(row.header.font())
+        name = metrics.elidedText(source.label, Qt.TextElideMode.ElideRight, HEADER_WIDTH - 24)
+        meta = [source.published[:10]] if source.published else []
+        if is_pivot:
+            meta.append("reference")
+        second = f"<br><small>{html.escape(' · '.join(meta))}</small>" if meta else ""
+        row.header.setText(f"<span style='color:{chip}'>&#9632;</span> <b>{html.escape(name)}</b>{second}")
+        row.header.setToolTip(" · ".join(x for x in (source.outlet, source.title, source.published,
+                                                     source.url or source.path) if x))
+
+    def _fill_diff(self, row: _Row, is_pivot: bool, pivot_text: str, text: str) -> None:
+        if not self.word_diff or is_pivot or not pivot_text:
+            row.diff.hide()
+            return
+        shared = shared_word_fraction(pivot_text, text)
+        if shared >= NEAR_VERBATIM:
+            dark = theme.is_dark(self.palette())
+            row.diff.setText(f"<small>word diff against the reference:</small><br>{diff_html(word_diff(pivot_text, text), dark)}")
+        else:
+            row.diff.setText(f"<small><i>paraphrase ({shared:.0%} of words shared): no word diff; "
+                             "the marked facts are what differs</i></small>")
+        row.diff.show()

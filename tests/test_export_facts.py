@@ -1,0 +1,71 @@
+"""Every export carries the fact sheet with the checker's verdicts and notes on divergent rows."""
+import csv
+import hashlib
+import io
+import json
+
+from core.analysis import analyze
+from core.case.records import VerdictRecord
+from core.export.csv_out import render_csv
+from core.export.data import ExportData, ExportOptions
+from core.export.html import render_html
+from core.export.json_out import render_json
+from core.export.markdown import render_markdown
+from core.export.report import alignment_to_text
+from core.model import Source
+
+TEXTS = {"Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge <b>today</b>.",
+         "Beta": "Mayor Ilse Varga opened the Tarnow bridge.",
+         "Gamma": "Crowds cheered at the river."}
+
+
+def _data(scope="all"):
+    sources = [Source(key=o.lower(), text=t, sha256=hashlib.sha256(t.encode()).hexdigest(), kind="txt",
+                      outlet=o) for o, t in TEXTS.items()]
+    alignment = analyze(sources)
+    row = next(r for r in alignment.facts if r.divergent)
+    verdict = VerdictRecord(row.key, "source_error", "Alpha confuses her with her predecessor", "alpha", "ana", "t")
+    return ExportData(alignment, {row.key: verdict}, options=ExportOptions(scope=scope)), row
+
+
+def test_the_html_fact_sheet_shows_each_sources_words_not_stated_and_the_verdict_with_its_note():
+    data, row = _data()
+    html = render_html(data)
+    section = html[html.index('<section id="facts">'):]
+    section = section[:section.index("</section>")]
+    assert "Ilse Varga: title" in section and "“Former Mayor”" in section and "“Mayor”" in section
+    assert "not stated" in section            # Gamma is silent: not a disagreement
+    assert "Error in a source: Alpha" in section and "Alpha confuses her with her predecessor" in section
+
+
+def test_the_markdown_fact_sheet_has_a_column_per_source_and_the_verdict():
+    data, row = _data()
+    md = render_markdown(data)
+    table = md[md.index("## Fact sheet"):]
+    assert "| # | Fact | Type | Rank | Alpha | Beta | Gamma | Verdict | Note |" in table
+    line = next(x for x in table.splitlines() if "Ilse Varga: title" in x)
+    assert "“Former Mayor”" in line and "_not stated_" in line and "Error in a source: Alpha" in line
+
+
+def test_the_csv_has_one_fact_line_per_cell_with_offsets_verdict_and_note():
+    data, row = _data()
+    rows = [r for r in csv.DictReader(io.StringIO(render_csv(data))) if r["divergence_key"] == row.key]
+    assert [(r["row_type"], r["source_key"], r["variant_text"], r["start"], r["end"]) for r in rows] == \
+        [("fact", c.source, c.text, str(c.start), str(c.end)) for c in row.cells]
+    assert {(r["verdict"], r["verdict_note"], r["verdict_source"]) for r in rows} == \
+        {("source_error", "Alpha confuses her with her predecessor", "Alpha")}
+
+
+def test_the_json_export_lists_the_rows_and_the_divergent_scope_keeps_only_divergent_ones():
+    data, row = _data("divergent")
+    facts = json.loads(render_json(data))["facts"]
+    assert [f["key"] for f in facts] == [row.key]
+    assert facts[0]["verdict"]["note"] == "Alpha confuses her with her predecessor"
+
+
+def test_the_readable_report_prints_the_sheet_with_not_stated_for_a_silent_source():
+    data, _row = _data()
+    report = alignment_to_text(data.alignment)
+    sheet = report[report.index("FACT SHEET"):]
+    assert "DIVERGENT title        Ilse Varga: title" in sheet
+    assert "Gamma: not stated" in sheet

@@ -1,0 +1,152 @@
+"""The claim view: the current claim's variants stacked, driven by J/K, N/P and 1-4 as in the panes."""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+import pytest
+
+from core.case import triage
+from gui.app.main_window import MainWindow
+from gui.panels.claim_view import marked_html
+from gui.state.workspace import Workspace
+from gui_doubles import fake_analyze, make_source, story_sources
+
+
+@pytest.fixture
+def window(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    win.claim_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.claim_view, timeout=2000)
+    yield win
+    win.close()
+
+
+def _press(qtbot, key):
+    qtbot.keyClick(QApplication.focusWidget(), key)
+    QApplication.processEvents()   # a user's next key comes after the event loop has turned
+
+
+def _visible_rows(view):
+    return [row for row in view.rows if row.isVisible()]
+
+
+def test_the_claim_view_is_shown_above_the_panes_when_the_window_opens(window):
+    assert window.stack.currentWidget() is window.reading
+    assert window.claim_view.isVisible() and window.pane_area.isVisible()
+    assert window.claim_view.geometry().bottom() < window.pane_area.geometry().top()
+
+
+def test_j_shows_the_claim_of_the_first_divergence_one_row_per_source_with_its_words_marked(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    _press(qtbot, Qt.Key.Key_J)
+    div = ws.current_divergence()
+    assert div.key == triage.queue(ws.alignment, ws.verdicts)[0].key
+    assert view.shown_claim_id() == div.claim
+    rows = _visible_rows(view)
+    assert len(rows) == len(ws.alignment.documents)
+    for variant in div.variants:
+        doc = ws.alignment.document_of(variant.passage)
+        row = rows[int(doc.id[1:])]
+        # The differing words carry the strong mark and their type, not the whole sentence.
+        assert f"font-weight:700'>&#8202;{variant.text}&#8202;</span>" in row.text.text()
+        assert f"{div.type}</span>" in row.text.text()
+    assert view.majority.text().startswith("<b>") and "“" in view.majority.text()
+
+
+def test_a_source_without_the_claim_says_no_matching_passage_found(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    claim = next(c for c in ws.alignment.claims if len({m.split(":")[0] for m in c.members}) < 3)
+    ws.select_claim(claim.id)
+    texts = [row.text.text() for row in _visible_rows(view)]
+    assert sum("no matching passage found" in t for t in texts) == 3 - len({m.split(":")[0] for m in claim.members})
+
+
+def test_n_and_p_move_between_claims_and_the_panes_follow(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    _press(qtbot, Qt.Key.Key_N)
+    first = view.shown_claim_id()
+    _press(qtbot, Qt.Key.Key_N)
+    second = view.shown_claim_id()
+    assert first is not None and second is not None and first != second
+    assert second == triage.next_claim(ws.alignment, first, 1)
+    qtbot.wait(50)
+    claim = ws.current_claim()
+    for pane in window.pane_area.panes:
+        members = pane.member_passages(claim)
+        if members:
+            assert pane.is_visible_y(pane.passage_y(members[0]))
+    _press(qtbot, Qt.Key.Key_P)
+    assert view.shown_claim_id() == first
+    assert QApplication.focusWidget() is view
+
+
+def test_verdict_keys_in_the_claim_view_record_the_verdict_and_move_on(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    _press(qtbot, Qt.Key.Key_J)
+    key = ws.current_divergence_key
+    _press(qtbot, Qt.Key.Key_2)
+    assert ws.verdicts[key].verdict == "not_significant"
+    assert ws.current_divergence_key != key
+    _press(qtbot, Qt.Key.Key_K)
+    assert ws.current_divergence_key == key
+    assert "[not significant]" in view.title.text()
+    _press(qtbot, Qt.Key.Key_3)
+    assert ws.verdicts[key].verdict == "follow_up"
+
+
+def test_k_before_any_divergence_says_so_and_changes_nothing(window, qtbot):
+    ws = window.ws
+    _press(qtbot, Qt.Key.Key_J)
+    first = ws.current_divergence_key
+    _press(qtbot, Qt.Key.Key_K)
+    assert ws.current_divergence_key == first
+
+
+def test_the_word_diff_is_offered_only_for_near_verbatim_variants(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    near = "The ferry left the harbour at nine with forty people aboard."
+    close = "The ferry left the harbour at ten with forty people aboard."
+    far = "The ferry sailed, crowded and late, from the town quay once morning came."
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([make_source("a", near), make_source("b", close), make_source("c", far)])
+    ws.select_claim(ws.alignment.claims[0].id)
+    rows = _visible_rows(win.claim_view)
+    assert not any(row.diff.isVisible() for row in rows)
+    win.claim_view.setFocus()
+    qtbot.keyClick(win.claim_view, Qt.Key.Key_W)
+    assert not rows[0].diff.isVisible()                      # the reference itself
+    assert "<s " in rows[1].diff.text() and "<u " in rows[1].diff.text()
+    assert "no word diff" in rows[2].diff.text() and "<s " not in rows[2].diff.text()
+    win.close()
+
+
+def test_marks_do_not_overlap_and_the_current_divergence_wins_a_tie():
+    from PySide6.QtGui import QPalette
+    text = "It cost 1,200 dollars on Monday."
+    html_text = marked_html(text, 100, [(108, 113, "number", False), (108, 113, "number", True),
+                                        (125, 131, "time", False)], QPalette())
+    assert html_text.count("1,200") == 1 and "font-weight:700" in html_text
+    assert "<u style=" in html_text and "Monday" in html_text
+
+
+def test_the_row_of_the_current_passages_source_is_marked_and_a_click_on_a_row_moves_there(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    _press(qtbot, Qt.Key.Key_J)
+    rows = _visible_rows(view)
+    current_doc = int(ws.current_passage_id.split(":")[0][1:])
+    assert [row.bar.isVisible() for row in rows] == [i == current_doc for i in range(len(rows))]
+    other = next(i for i, row in enumerate(rows) if row.passage_id and i != current_doc)
+    qtbot.mouseClick(rows[other].header, Qt.MouseButton.LeftButton)
+    assert ws.current_passage_id == rows[other].passage_id
+    assert _visible_rows(view)[other].bar.isVisible()

@@ -1,0 +1,150 @@
+"""The Facts view: opened by its key, divergent rows first, a clicked cell takes the panes to its words."""
+import hashlib
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from core.model import Source  # noqa: E402
+from gui.app.main_window import MainWindow  # noqa: E402
+from gui.panels.facts_view import FIXED_COLUMNS, NOT_STATED  # noqa: E402
+from gui.state.actions import action_by_id  # noqa: E402
+from gui.state.workspace import Workspace  # noqa: E402
+from gui.style import colors  # noqa: E402
+
+TEXTS = {
+    "Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge. Crowds cheered at the river.",
+    "Beta": "Crowds cheered at the river. Mayor Ilse Varga opened the Tarnow bridge.",
+    "Gamma": "The Tarnow bridge opened to traffic. Police closed two roads nearby. Crowds cheered at the river.",
+}
+
+
+def _source(outlet: str, text: str) -> Source:
+    return Source(key=outlet.lower(), text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), kind="txt",
+                  path=f"{outlet.lower()}.txt", outlet=outlet)
+
+
+@pytest.fixture
+def window(qtbot):
+    ws = Workspace(debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
+        ws.add_sources([_source(o, t) for o, t in TEXTS.items()])
+    win.pane_area.panes[0].view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.pane_area.panes[0].view, timeout=2000)
+    yield win
+    win.close()
+
+
+def test_the_facts_view_has_one_shortcut_declared_in_the_registry():
+    assert action_by_id("view.facts").shortcuts == ("Ctrl+Shift+F",)
+
+
+def test_its_key_opens_the_sheet_with_the_divergent_title_first_and_silence_shown_as_not_stated(window, qtbot):
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.facts_view
+    assert window.stack.currentWidget() is view
+    table = view.table
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == \
+        list(FIXED_COLUMNS) + ["Alpha", "Beta", "Gamma"]
+    assert table.item(0, 0).text() == "Ilse Varga: title"
+    assert table.item(0, 1).text() == "divergent: title"
+    assert [table.item(0, 3 + n).text() for n in range(3)] == ["Former Mayor", "Mayor", NOT_STATED]
+
+
+def test_clicking_a_cell_shows_its_words_in_the_panes_and_a_verdict_key_judges_the_row(window, qtbot):
+    ws = window.ws
+    window.views.toggle_facts_view()
+    table = window.facts_view.table
+    row = window.facts_view.rows()[0]
+    item = table.item(0, 4)   # Beta's "Mayor"
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.reading, timeout=2000)
+    cell = next(c for c in row.cells if c.source == "beta")
+    assert ws.current_divergence_key == row.key
+    assert ws.current_passage_id == cell.passage
+    pane = window.pane_area.pane("beta")
+    qtbot.waitUntil(lambda: pane.view.textCursor().hasSelection(), timeout=2000)
+    cursor = pane.view.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (cell.start, cell.end)
+    assert pane.source().text[cell.start:cell.end] == "Mayor"
+    # The inspector judges the row too: no claim, but the row's words per source and live verdict buttons.
+    assert window.inspector.title.text().startswith("<b>Fact sheet</b> · title")
+    assert all(button.isEnabled() for button in window.inspector.buttons.values())
+    window.pane_area.panes[0].view.setFocus()
+    qtbot.keyClick(window.pane_area.panes[0].view, Qt.Key.Key_1)
+    assert ws.verdicts[row.key].verdict == "confirmed"
+    assert table.item(0, 2).text() == colors.verdict_text("confirmed")
+
+
+def test_j_reaches_a_divergent_fact_row_from_the_triage_queue(window, qtbot):
+    ws = window.ws
+    keys = []
+    for _ in range(10):
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_J)
+        QApplication.processEvents()   # a user's next key comes after the event loop has turned
+        keys.append(ws.current_divergence_key)
+    fact_key = next(r.key for r in ws.alignment.facts if r.divergent)
+    assert fact_key in keys
+
+
+def test_a_burst_of_j_lands_on_the_fact_row_the_same_presses_reach_one_by_one(window, qtbot):
+    ws = window.ws
+    queue = window.triage_panel.keys()
+    fact_at = next(i for i, key in enumerate(queue) if key.startswith("fact:"))
+    for _ in range(fact_at + 1):   # back to back: the keys after the first wait and apply together
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_J)
+    qtbot.waitUntil(lambda: window.triage.key_burst.pending() == 0, timeout=3000)
+    assert ws.current_divergence_key == queue[fact_at]
+
+
+def test_the_table_is_filled_only_when_shown_and_follows_a_new_alignment_then(window, qtbot):
+    view = window.facts_view
+    assert view.table.rowCount() == 0           # hidden: thousands of cells would cost for nothing
+    window.views.toggle_facts_view()
+    assert view.table.rowCount() == len(window.ws.alignment.facts) > 0
+    with qtbot.waitSignal(window.ws.alignmentChanged, timeout=10000):
+        window.ws.add_sources([_source("Delta", "Mayor Ilse Varga cut the ribbon.")])
+    assert view.table.columnCount() == len(FIXED_COLUMNS) + 4
+
+
+def test_activating_a_cell_again_steps_to_the_next_occurrence_of_its_words(qtbot):
+    ws = Workspace(debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.show()
+    texts = {"Alpha": "Former Mayor Ilse Varga spoke. Later Mayor Varga left the hall.",
+             "Beta": "Mayor Ilse Varga spoke at the hall."}
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
+        ws.add_sources([_source(o, t) for o, t in texts.items()])
+    win.views.toggle_facts_view()
+    row = win.facts_view.rows()[0]
+    alpha = [c for c in row.cells if c.source == "alpha"]
+    assert [c.text for c in alpha] == ["Former Mayor", "Mayor"]
+    shown = []
+    for _ in range(3):
+        win.facts_view._activate(0, len(FIXED_COLUMNS))
+        qtbot.wait(20)
+        cursor = win.pane_area.pane("alpha").view.textCursor()
+        shown.append((cursor.selectionStart(), cursor.selectionEnd()))
+    assert shown == [(alpha[0].start, alpha[0].end), (alpha[1].start, alpha[1].end), (alpha[0].start, alpha[0].end)]
+    win.close()
+
+
+def test_facts_only_one_source_states_can_be_hidden_but_divergent_rows_stay(window, qtbot):
+    window.views.toggle_facts_view()
+    view = window.facts_view
+    single = [n for n, r in enumerate(view.rows()) if len({c.document for c in r.cells}) == 1]
+    assert single and not any(view.table.isRowHidden(n) for n in single)
+    view.shared_only.setChecked(True)
+    assert all(view.table.isRowHidden(n) for n in single)
+    assert not view.table.isRowHidden(0) and view.rows()[0].divergent
