@@ -1,7 +1,9 @@
-"""Print window figures: launch to aligned panes painted, next-claim (N) latency, peak memory.
+"""Print window figures: launch to aligned panes painted, next-claim (N) latency, PDF export, peak memory.
 
 Each case runs the real window (gui.app.launch.build_window) in its own subprocess, headless
-(QT_QPA_PLATFORM=offscreen) unless a DISPLAY is set and --offscreen is not given.
+(QT_QPA_PLATFORM=offscreen) unless a DISPLAY is set and --offscreen is not given.  Baselines in
+the same run: the bare window (no sources) for the launch, HTML export for the PDF export, and
+with --against REV the same figures from that git revision of the window.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ RESOURCES = ROOT / "resources"
 PRESSES = 50
 CHILD_TIMEOUT_S = 600
 PAINT_GRACE_MS = 3000
+CASES = ("bare", "demo", "seeds", "synth20", "synth50", "dense8", "dense20")
 
 
 def _article_files(folder: Path) -> list[Path]:
@@ -30,9 +33,31 @@ def _article_files(folder: Path) -> list[Path]:
                   and not p.name.upper().startswith("README"))
 
 
-def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
+def _export_figures(ws) -> dict:
+    """Time the HTML report (the baseline) and the PDF of divergent claims and of every claim."""
+    from core.export.data import ExportOptions, collect
+    from core.export.html import render_html
+    from gui.dialogs.pdf_writer import write_pdf
+
+    figures = {}
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-export-") as folder:
+        for scope in ("divergent", "all"):
+            data = collect(None, ws.alignment, ExportOptions(scope=scope), verdicts=ws.verdicts,
+                           annotations=ws.annotations)
+            start = time.perf_counter()
+            html = render_html(data)
+            figures[f"html_{scope}_s"] = time.perf_counter() - start
+            out = Path(folder) / f"{scope}.pdf"
+            write_pdf(html, out)
+            figures[f"pdf_{scope}_s"] = time.perf_counter() - start
+            figures[f"pdf_{scope}_pages"] = out.read_bytes().count(b"/MediaBox")
+    return figures
+
+
+def _child(launched_at: float, data_dir: str, files: list[str], tree: str = "", export: bool = False) -> int:
     """Open the window on files, time the first painted alignment and 50 next-claim presses."""
-    sys.path.insert(0, str(ROOT))
+    tree = tree or str(ROOT)
+    sys.path.insert(0, tree)
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -44,18 +69,25 @@ def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
     app = QApplication(sys.argv[:1])
     app.setStyleSheet(theme.style_sheet(RESOURCES))
     marks: dict[str, float] = {}
-    window = build_window(files, RESOURCES, data_dir=Path(data_dir))
+    window = build_window(files, Path(tree) / "resources", data_dir=Path(data_dir))
     ws = window.ws
     window.show()
     marks["shown"] = time.time()
+    if len(files) == 1 and files[0].endswith(".parallax"):   # an empty case: the launch baseline
+        QTimer.singleShot(0, lambda: (print("RESULT " + json.dumps(
+            {"launch_to_shown": time.time() - launched_at, "bare": True})), app.exit(0)))
+        return app.exec()
     painted: set[int] = set()
     watched: list = []
+    pane_of: dict[int, object] = {}
 
     class PaintWatch(QObject):
-        """Note the first paint of every pane after the alignment landed."""
+        """Note the first paint of every pane after it took the alignment (large cases fill pane by pane)."""
 
         def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint and "aligned" in marks and id(obj) not in painted:
+            pane = pane_of.get(id(obj))
+            ready = getattr(pane, "formatted_for", ws.alignment) is ws.alignment
+            if event.type() == QEvent.Type.Paint and "aligned" in marks and ready and id(obj) not in painted:
                 painted.add(id(obj))
                 if len(painted) == len(watched) and "painted" not in marks:
                     marks["painted"] = time.time()
@@ -63,6 +95,17 @@ def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
             return False
 
     watch = PaintWatch()
+
+    set_alignment = ws._set_alignment
+
+    def landing(alignment):
+        # The moment the engine's result reaches the window, before any widget takes it: what
+        # follows until "painted" is the window's own work.
+        if alignment is not None and "landed" not in marks and len(alignment.documents) >= len(ws.visible_sources()):
+            marks["landed"] = time.time()
+        set_alignment(alignment)
+
+    ws._set_alignment = landing
 
     def on_alignment():
         if ws.alignment is None or "aligned" in marks:
@@ -74,6 +117,7 @@ def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
             viewport = pane.view.viewport()
             viewport.installEventFilter(watch)
             watched.append(viewport)
+            pane_of[id(viewport)] = pane
         # Fallback only: if some pane has nothing to repaint the run must still end.
         QTimer.singleShot(PAINT_GRACE_MS, lambda: "painted" not in marks and force_painted())
 
@@ -101,6 +145,7 @@ def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
             "launch_to_shown": marks["shown"] - launched_at,
             "launch_to_aligned": marks["aligned"] - launched_at,
             "launch_to_painted": marks["painted"] - launched_at,
+            "landed_to_painted": marks["painted"] - marks.get("landed", marks["aligned"]),
             "paint_forced": bool(marks.get("paint_forced")),
             "sources": len(ws.sources), "panes": len(window.pane_area.panes),
             "words": sum(len(s.text.split()) for s in ws.visible_sources()),
@@ -111,6 +156,8 @@ def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
             "next_max_ms": max(times) * 1000 if times else None,
             "maxrss_mb": rss_kb / 1024,
         }
+        if export and ws.alignment is not None:
+            result.update(_export_figures(ws))
         print("RESULT " + json.dumps(result), flush=True)
         ws.close()
         app.exit(0)
@@ -126,13 +173,14 @@ def _child(launched_at: float, data_dir: str, files: list[str]) -> int:
     return app.exec()
 
 
-def _run_case(files: list[Path], offscreen: bool) -> dict | str:
+def _run_case(files: list[Path], offscreen: bool, tree: Path = ROOT, export: bool = False) -> dict | str:
     """Run one window subprocess and return its result, or the reason it failed."""
     env = dict(os.environ)
     if offscreen or not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory(prefix="parallax-bench-") as data_dir:
-        command = [sys.executable, str(Path(__file__).resolve()), "--child", data_dir, "--launched-at"]
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", data_dir, "--tree", str(tree),
+                   *(["--export"] if export else []), "--launched-at"]
         launched_at = time.time()
         try:
             done = subprocess.run(command + [repr(launched_at), *map(str, files)], env=env,
@@ -154,7 +202,7 @@ def _median_result(runs: list[dict]) -> dict:
     for name, value in runs[0].items():
         if isinstance(value, float):
             merged[name] = statistics.median(r[name] for r in runs)
-    merged["paint_forced"] = any(r["paint_forced"] for r in runs)
+    merged["paint_forced"] = any(r.get("paint_forced") for r in runs)
     return merged
 
 
@@ -168,59 +216,103 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", metavar="DATA_DIR", help=argparse.SUPPRESS)
     parser.add_argument("--launched-at", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--tree", help=argparse.SUPPRESS)
+    parser.add_argument("--export", action="store_true",
+                        help="also time the PDF export (divergent claims, every claim) against HTML")
+    parser.add_argument("--against", metavar="REV", help="also run the window of this git revision")
     parser.add_argument("--offscreen", action="store_true", help="force QT_QPA_PLATFORM=offscreen")
-    parser.add_argument("--only", choices=("demo", "seeds", "synth20", "synth50"), action="append",
+    parser.add_argument("--only", choices=CASES, action="append",
                         help="run only these cases (repeatable)")
     parser.add_argument("--repeat", type=int, default=1, metavar="N",
                         help="launch each case N times and print the median of each figure")
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        return _child(args.launched_at, args.child, args.files)
+        return _child(args.launched_at, args.child, args.files, args.tree or "", args.export)
 
     sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+    from dense_news import make_dense_articles
     from synth import make_articles
+    from trees import export_tree
 
-    wanted = args.only or ["demo", "seeds", "synth20", "synth50"]
+    wanted = args.only or ["bare", "demo", "seeds", "synth20", "dense20"]
     platform = "offscreen" if args.offscreen or not os.environ.get("DISPLAY") else os.environ["DISPLAY"]
     print(f"Window benchmark ({platform}; {PRESSES} presses of N per case; times from process launch; "
           f"median of {args.repeat} launch(es))\n")
-    header = ("| case | sources | panes | words | claims | shown s | aligned s | painted s "
-              "| N median ms | N p95 ms | N max ms | peak RSS MB |")
+    header = ("| tree | case | sources | panes | words | claims | shown s | aligned s | painted s "
+              "| painted / bare | window's share s | N median ms | N p95 ms | N max ms | peak RSS MB |")
     print(header)
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    exports = []
     with tempfile.TemporaryDirectory(prefix="parallax-synth-") as synth_dir:
+        trees = [("this tree", ROOT)]
+        if args.against:
+            trees.append((args.against, export_tree(args.against, Path(synth_dir) / "against")))
+        bare: dict[str, float] = {}
         for case in wanted:
-            if case == "demo":
+            if case == "bare":
+                files = [Path(synth_dir) / "bare" / "empty.parallax"]
+            elif case == "demo":
                 files = _article_files(SAMPLES)
             elif case == "seeds":
                 files = _article_files(SEEDS) if SEEDS.is_dir() else []
                 if not files:
-                    print("| seeds | not present (../shared/seeds) |")
+                    print("| | seeds | not present (../shared/seeds) |")
                     continue
             else:
-                count = int(case[len("synth"):])
+                dense = case.startswith("dense")
+                count = int(case[len("dense" if dense else "synth"):])
                 folder = Path(synth_dir) / case
                 folder.mkdir()
                 files = []
-                for name, text in make_articles(count, 3000):
+                made = make_dense_articles(count, 3000) if dense else make_articles(count, 3000)
+                for name, text in made:
                     (folder / name).write_text(text, encoding="utf-8")
                     files.append(folder / name)
-            runs = [_run_case(files, args.offscreen) for _ in range(args.repeat)]
-            failures = [r for r in runs if isinstance(r, str)]
-            if failures:
-                print(f"| {case} | failed: {failures[0]} |")
-                continue
-            result = _median_result(runs)
-            note = " (paint forced)" if result["paint_forced"] else ""
-            print(f"| {case}{note} | {result['sources']} | {result['panes']} | {result['words']:,} "
-                  f"| {result['claims']} | {_fmt(result['launch_to_shown'])} "
-                  f"| {_fmt(result['launch_to_aligned'])} | {_fmt(result['launch_to_painted'])} "
-                  f"| {_fmt(result['next_median_ms'], 1)} | {_fmt(result['next_p95_ms'], 1)} "
-                  f"| {_fmt(result['next_max_ms'], 1)} | {result['maxrss_mb']:.0f} |")
-            sys.stdout.flush()
+            for label, tree in trees:
+                if case == "bare":
+                    # A new empty case per launch: the window with nothing to align.
+                    runs = []
+                    for n in range(args.repeat):
+                        folder = Path(synth_dir) / "bare" / f"{label.replace(' ', '_')}{n}"
+                        folder.mkdir(parents=True)
+                        runs.append(_run_case([folder / "empty.parallax"], args.offscreen, tree))
+                else:
+                    runs = [_run_case(files, args.offscreen, tree, args.export) for _ in range(args.repeat)]
+                failures = [r for r in runs if isinstance(r, str)]
+                if failures:
+                    print(f"| {label} | {case} | failed: {failures[0]} |")
+                    continue
+                result = _median_result(runs)
+                if result.get("bare"):
+                    bare[label] = result["launch_to_shown"]
+                    print(f"| {label} | bare (no sources) | 0 | 0 | 0 | 0 | {_fmt(result['launch_to_shown'])} "
+                          f"| - | - | 1.00x | - | - | - | - | - |")
+                    continue
+                note = " (paint forced)" if result["paint_forced"] else ""
+                ratio = (f"{result['launch_to_painted'] / bare[label]:.2f}x" if bare.get(label) else "-")
+                print(f"| {label} | {case}{note} | {result['sources']} | {result['panes']} | {result['words']:,} "
+                      f"| {result['claims']} | {_fmt(result['launch_to_shown'])} "
+                      f"| {_fmt(result['launch_to_aligned'])} | {_fmt(result['launch_to_painted'])} | {ratio} "
+                      f"| {_fmt(result['landed_to_painted'])} "
+                      f"| {_fmt(result['next_median_ms'], 1)} | {_fmt(result['next_p95_ms'], 1)} "
+                      f"| {_fmt(result['next_max_ms'], 1)} | {result['maxrss_mb']:.0f} |")
+                sys.stdout.flush()
+                if "pdf_all_s" in result:
+                    exports.append((label, case, result))
+    if exports:
+        print("\n| tree | case | HTML s (baseline) | PDF divergent s | pages | PDF all s | pages "
+              "| divergent / HTML | all / HTML |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+        for label, case, r in exports:
+            print(f"| {label} | {case} | {_fmt(r['html_all_s'])} | {_fmt(r['pdf_divergent_s'])} "
+                  f"| {r['pdf_divergent_pages']} | {_fmt(r['pdf_all_s'])} | {r['pdf_all_pages']} "
+                  f"| {r['pdf_divergent_s'] / r['html_all_s']:.1f}x | {r['pdf_all_s'] / r['html_all_s']:.1f}x |")
     print("\nshown: window.show() returned; aligned: the Workspace's alignment landed; painted: every pane's"
-          "\nviewport painted after that. N: the next-claim action handler plus processEvents().")
+          "\nviewport painted after that pane took the alignment (large cases fill pane by pane); window's share:"
+          "\nfrom the engine's result reaching the window to painted; bare: an empty"
+          "\ncase's window shown. N: the next-claim action handler plus processEvents(). PDF and HTML times"
+          "\ninclude rendering the report from the case; pages are A4.")
     return 0
 
 

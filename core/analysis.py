@@ -85,13 +85,13 @@ def analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit] = (),
         if should_cancel is not None and should_cancel():
             raise Cancelled("analysis cancelled")
 
-    documents = []
+    built = []
     for number, source in enumerate(sources):
         check()
-        documents.append(build_document(source, f"d{number}"))
+        built.append(build_document(source, f"d{number}"))
         if progress is not None:
             progress(0.2 * (number + 1) / max(1, len(sources)))
-    documents = tuple(apply_passage_edits(documents, edits))
+    documents = tuple(apply_passage_edits(built, edits))
     claims, unique = align_documents(documents, edits, _stage(progress, 0.2, 0.7), should_cancel)
     finished = []
     for number, claim in enumerate(claims):

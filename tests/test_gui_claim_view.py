@@ -30,6 +30,7 @@ def window(qtbot):
 
 def _press(qtbot, key):
     qtbot.keyClick(QApplication.focusWidget(), key)
+    QApplication.processEvents()   # a user's next key comes after the event loop has turned
 
 
 def _visible_rows(view):

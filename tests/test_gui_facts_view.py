@@ -91,9 +91,20 @@ def test_j_reaches_a_divergent_fact_row_from_the_triage_queue(window, qtbot):
     keys = []
     for _ in range(10):
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_J)
+        QApplication.processEvents()   # a user's next key comes after the event loop has turned
         keys.append(ws.current_divergence_key)
     fact_key = next(r.key for r in ws.alignment.facts if r.divergent)
     assert fact_key in keys
+
+
+def test_a_burst_of_j_lands_on_the_fact_row_the_same_presses_reach_one_by_one(window, qtbot):
+    ws = window.ws
+    queue = window.triage_panel.keys()
+    fact_at = next(i for i, key in enumerate(queue) if key.startswith("fact:"))
+    for _ in range(fact_at + 1):   # back to back: the keys after the first wait and apply together
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_J)
+    qtbot.waitUntil(lambda: window.triage.key_burst.pending() == 0, timeout=3000)
+    assert ws.current_divergence_key == queue[fact_at]
 
 
 def test_the_table_is_filled_only_when_shown_and_follows_a_new_alignment_then(window, qtbot):

@@ -159,6 +159,31 @@ def test_changed_texts_of_the_same_claim_are_diffed_again(inspector, qtbot):
     assert _lines(inspector)[3] == "The mayor opened the bridge on MondayJanuary."
 
 
+def test_a_verdict_on_another_claim_leaves_the_inspector_as_it_is(inspector, monkeypatch):
+    inspector.ws.select_claim("c0")
+    redraws = []
+    original = inspector._refresh
+    monkeypatch.setattr(inspector, "_refresh", lambda: (redraws.append(True), original()))
+    inspector.ws.set_verdict("k-number", "confirmed")      # a divergence of claim c1
+    assert redraws == []
+    inspector.ws.set_verdict("k-time", "follow_up")        # the shown claim's own divergence
+    assert len(redraws) == 1
+    assert "[follow-up]" in inspector.divergences.toPlainText()
+
+
+def test_a_hidden_inspector_skips_moves_and_catches_up_when_shown(inspector, monkeypatch):
+    inspector.hide()
+    redraws = []
+    original = inspector._refresh
+    monkeypatch.setattr(inspector, "_refresh", lambda: (redraws.append(True), original()))
+    inspector.ws.select_claim("c0")
+    inspector.ws.select_claim("c1")
+    assert redraws == []
+    inspector.show()
+    assert len(redraws) == 1
+    assert inspector.title.text().startswith("<b>Claim c1</b>")
+
+
 def test_a_paraphrase_is_shown_as_its_words_and_only_a_near_verbatim_variant_gets_a_word_diff(qtbot):
     from gui.state.workspace import Workspace
     from gui_doubles import fake_analyze, make_source
@@ -177,3 +202,23 @@ def test_a_paraphrase_is_shown_as_its_words_and_only_a_near_verbatim_variant_get
     assert "line-through" in near.split(">C<")[0]
     assert "line-through" not in far and "underline" not in far
     assert "The ferry sailed, crowded and late, from the town quay once morning came." in widget.variants.toPlainText()
+
+
+def test_a_verdict_button_on_a_fact_sheet_row_shows_its_verdict_at_once(qtbot):
+    from core.model import Source
+    from gui.state.workspace import Workspace
+    texts = {"north": "Former Senator Oda Lenk opened the Varro library. Children read aloud in the hall.",
+             "south": "Children read aloud in the hall. Senator Oda Lenk opened the Varro library."}
+    ws = Workspace(debounce_ms=0)
+    widget = Inspector(ws)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
+        ws.add_sources([Source(key=k, text=t, sha256=k * 8, kind="txt", path=f"{k}.txt", outlet=k.title())
+                        for k, t in texts.items()])
+    row = next(r for r in ws.alignment.facts if r.divergent)
+    ws.select_divergence(row.key)
+    assert ws.current_claim() is None and widget.title.text().startswith("<b>Fact sheet</b>")
+    widget.buttons["follow_up"].click()      # the row stays current: no move redraws the inspector
+    assert ws.verdicts[row.key].verdict == "follow_up"
+    assert widget.buttons["follow_up"].isChecked() and not widget.buttons["confirmed"].isChecked()

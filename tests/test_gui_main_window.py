@@ -39,6 +39,7 @@ def window(qtbot):
 
 def _press(qtbot, win, key, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(QApplication.focusWidget() or win, key, modifier)
+    QApplication.processEvents()   # a user's next key comes after the event loop has turned
 
 
 def test_j_goes_to_the_first_divergence_of_the_queue_and_every_pane_shows_its_member(window, qtbot, triage):

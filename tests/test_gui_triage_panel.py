@@ -16,7 +16,7 @@ def panel(qtbot):
 
 
 def _texts(panel):
-    return [[panel.list.topLevelItem(i).text(c) for c in range(3)] for i in range(panel.list.topLevelItemCount())]
+    return panel.row_texts()
 
 
 def test_the_queue_lists_divergences_by_rank_with_type_summary_and_verdict(panel):
@@ -32,7 +32,7 @@ def test_a_verdict_updates_the_row_and_the_progress(panel):
 
 
 def test_clicking_a_row_selects_its_divergence_in_the_workspace(panel, qtbot):
-    rect = panel.list.visualItemRect(panel.list.topLevelItem(1))
+    rect = panel.list.visualRect(panel.model.index(1, 1))
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert panel.ws.calls[-1] == ("select_divergence", "k-time")
     assert panel.ws.current_claim_id == "c0"
@@ -47,9 +47,9 @@ def test_arrow_keys_in_the_list_move_through_the_queue(panel, qtbot):
 
 def test_the_current_divergence_chosen_elsewhere_is_selected(panel):
     panel.ws.select_divergence("k-time")
-    assert [i.data(0, Qt.ItemDataRole.UserRole) for i in panel.list.selectedItems()] == ["k-time"]
+    assert panel.selected_keys() == ["k-time"]
     panel.ws.select_claim("c2")
-    assert panel.list.selectedItems() == []
+    assert panel.selected_keys() == []
 
 
 def test_filters_by_verdict_type_and_source(panel):
@@ -79,7 +79,7 @@ def test_a_new_alignment_keeps_the_filters_and_the_current_divergence(panel):
     panel.ws.select_divergence("k-number")
     panel.ws.set_alignment(make_alignment())
     assert panel.type_filter.currentData() == "number"
-    assert [i.data(0, Qt.ItemDataRole.UserRole) for i in panel.list.selectedItems()] == ["k-number"]
+    assert panel.selected_keys() == ["k-number"]
 
 
 def test_the_triaged_filter_lists_only_divergences_with_a_verdict(panel):
@@ -87,3 +87,39 @@ def test_the_triaged_filter_lists_only_divergences_with_a_verdict(panel):
     panel.verdict_filter.setCurrentIndex(panel.verdict_filter.findData("triaged"))
     assert panel.keys() == ["k-time"]
     assert _texts(panel) == [["time", "Monday vs Tuesday", "source error"]]
+
+
+def test_a_verdict_changes_exactly_one_row_of_the_model(panel, qtbot):
+    changed, resets = [], []
+    panel.model.dataChanged.connect(lambda first, last, _roles=(): changed.append((first.row(), last.row())))
+    panel.model.modelReset.connect(lambda: resets.append(True))
+    panel.ws.set_verdict("k-time", "follow_up")
+    assert changed == [(1, 1)]
+    assert resets == []
+    assert _texts(panel)[1][2] == "follow-up"
+
+
+def test_a_verdict_under_the_untriaged_filter_removes_only_its_row(panel):
+    panel.verdict_filter.setCurrentIndex(panel.verdict_filter.findData("untriaged"))
+    removed, resets = [], []
+    panel.model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
+    panel.model.modelReset.connect(lambda: resets.append(True))
+    panel.ws.set_verdict("k-number", "confirmed")
+    assert removed == [(0, 0)] and resets == []
+    assert panel.keys() == ["k-time"]
+
+
+def test_queue_items_of_another_kind_show_their_kind_summary_and_sources(panel):
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Inconsistency:   # a queue item that is not a Divergence: only key, kind, summary, sources
+        key: str
+        kind: str
+        summary: str
+        source_keys: tuple
+
+    item = Inconsistency("k-self", "contradiction", "President vs former President", ("b",))
+    panel.model.set_items(panel.ws.alignment, [item], {})
+    assert panel.row_texts() == [["contradiction", "President vs former President", "untriaged"]]
+    assert "Beta" in panel.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)

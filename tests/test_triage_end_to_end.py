@@ -144,7 +144,7 @@ def test_every_divergence_is_triaged_by_keyboard_and_everything_is_there_after_r
     assert panel.keys() == keys
     for row, key in enumerate(keys):
         verdict, note, _source = expected[key]
-        assert panel.list.topLevelItem(row).text(2) == colors.verdict_text(verdict) + (" ✎" if note else "")
+        assert panel.row_texts()[row][2] == colors.verdict_text(verdict) + (" ✎" if note else "")
     assert [(a.target_kind, a.label, a.status, a.note) for a in ws2.annotations] == annotations
     rows = again.annotations_panel.list
     assert rows.topLevelItemCount() == len(annotations)
@@ -165,7 +165,7 @@ def test_a_note_without_a_verdict_leaves_the_divergence_untriaged_everywhere(qtb
     assert ws.verdicts[key].verdict == "" and ws.verdicts[key].note == "ask the agency"
     assert ws.current_divergence_key == key    # a note does not move on
     assert _progress(win) == (f"0 of {total} triaged",) * 2
-    assert win.triage_panel.list.topLevelItem(0).text(2) == "untriaged ✎"
+    assert win.triage_panel.row_texts()[0][2] == "untriaged ✎"
     assert win.current_label.text().endswith("[untriaged]")
     assert [d.key for d in triage.queue(ws.alignment, ws.verdicts, verdict_filter="untriaged")][0] == key
     # Pressing 2 then keeps the note; 0 clears the verdict but not the note.
@@ -284,8 +284,7 @@ def test_undo_and_redo_cover_a_verdict_a_note_an_annotation_and_an_alignment_edi
 
 def _shown_verdicts(win):
     panel = win.triage_panel
-    return {panel.list.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole): panel.list.topLevelItem(i).text(2)
-            for i in range(panel.list.topLevelItemCount())}
+    return {key: texts[2] for key, texts in zip(panel.keys(), panel.row_texts())}
 
 
 def test_verdicts_and_annotations_survive_realigning_and_adding_or_removing_a_source(qtbot, case_path, tmp_path,

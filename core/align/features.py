@@ -69,7 +69,7 @@ def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
 
 def _grams(every: Sequence[Token]) -> frozenset[str]:
     """Return the character 4-grams of the content words, word edges marked."""
-    grams = set()
+    grams: set[str] = set()
     for token in every:
         if not token.stop and token.kind == "word":
             word = f" {token.text.lower()} "

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from sqlite_utils import Database
+from core.case.connection import CaseDb as Database   # or a sqlite_utils.Database: the same three methods
 
 APPLICATION_ID = 0x50524C58  # "PRLX": marks a SQLite file as a Parallax case (PRAGMA application_id)
 MAGIC = "parallax"

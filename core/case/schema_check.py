@@ -4,8 +4,7 @@ from __future__ import annotations
 import sqlite3
 from functools import lru_cache
 
-from sqlite_utils import Database
-
+from core.case.connection import CaseDb
 from core.case.migrations import migrate
 from core.errors import CaseError
 
@@ -37,7 +36,7 @@ def expected_schema(version: int) -> tuple[dict, dict, dict]:
     """Return the objects, table columns and index columns the migrations produce up to version."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
-        migrate(Database(conn), version)
+        migrate(CaseDb(conn), version)
         return _describe(conn)
     finally:
         conn.close()

@@ -10,9 +10,8 @@ from dataclasses import asdict, replace
 from datetime import datetime, timezone
 from typing import Iterator, Optional
 
-from sqlite_utils import Database
-
 from core.case import lock as case_lock
+from core.case.connection import CaseDb
 from core.case.error_wording import held_reason, write_error
 from core.case.readers import edits_from_rows, note, parse_rows
 from core.case.readonly import open_readonly
@@ -41,7 +40,7 @@ def _disk_read_only(path: str) -> bool:
 class Case:
     """An open case file; every mutating method is one transaction with its audit entry."""
 
-    def __init__(self, path: str, db: Database, *, read_only: bool, read_only_reason: str,
+    def __init__(self, path: str, db: CaseDb, *, read_only: bool, read_only_reason: str,
                  author: str, holds_lock: bool, lock_owner: Optional[case_lock.LockOwner] = None,
                  readonly_open=None):
         self.path = path
@@ -107,7 +106,7 @@ class Case:
             raise CaseError(f"{os.path.basename(path)} cannot be read: {exc}.") from exc
         if opened.note:
             reason = f"{reason.rstrip('.')}; {opened.note}."
-        case = cls(path, Database(opened.conn), read_only=True, read_only_reason=reason, author="",
+        case = cls(path, CaseDb(opened.conn), read_only=True, read_only_reason=reason, author="",
                    holds_lock=False, lock_owner=owner, readonly_open=opened)
         case.author = author or case.get_setting("author") or default_user_name()
         return case
@@ -133,12 +132,12 @@ class Case:
         self.lock_owner, self._holds_lock = None, True
 
     @staticmethod
-    def _open_writable(path: str, version: int) -> Database:
+    def _open_writable(path: str, version: int) -> CaseDb:
         try:
             if 0 < version < SCHEMA_VERSION:
                 backup(path, f"{path}.v{version}.bak")
             conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
-            db = Database(conn)
+            db = CaseDb(conn)
             # WAL + synchronous=FULL: every committed verdict is fsynced, so it survives a crash
             # and a power cut; checkers write at human speed, so the extra fsync costs nothing.
             db.execute("PRAGMA journal_mode = WAL")
@@ -220,7 +219,9 @@ class Case:
             stored = replace(source, key=key, imported_at=source.imported_at or utc_now())
             row = {c: getattr(stored, c) for c in SOURCE_COLUMNS}
             row.update(position=position, hidden=0, original=bytes(source.original or b""))
-            self.db["sources"].insert(row)
+            names = list(row)   # our own column names (schema.SOURCE_COLUMNS), never user text
+            self.db.execute(f"INSERT INTO sources ({', '.join(chr(34) + n + chr(34) for n in names)}) "
+                            f"VALUES ({', '.join('?' for _ in names)})", [row[n] for n in names])
             detail.update(key=key, title=stored.title, outlet=stored.outlet, sha256=stored.sha256,
                           path=stored.path)
         return stored

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sqlite3
 
-from sqlite_utils import Database
+from core.case.connection import CaseDb
 
 from core.case.migrations import MAGIC, SCHEMA_VERSION, migrate
 from core.case.schema import SQLITE_HEADER, connect_readonly
@@ -32,7 +32,7 @@ def strip_into_copy(path: str, target: str) -> dict[str, int]:
     copy = sqlite3.connect(target, isolation_level=None)
     counts: dict[str, int] = {"skipped": 0}
     try:
-        db = Database(copy)
+        db = CaseDb(copy)
         migrate(db)
         _, tables, _ = expected_schema(SCHEMA_VERSION)
         have = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

@@ -42,8 +42,8 @@ def align_main(argv: list[str]) -> int:
     from core.ingest.sources import load_paths
 
     sources, errors = load_paths(args.files)
-    for error in errors:
-        _fail(str(error))
+    for problem in errors:
+        _fail(str(problem))
     for source in sources:
         if source.notice:
             _fail(f"{source.path}: {source.notice}")

@@ -27,10 +27,16 @@ def _parser() -> argparse.ArgumentParser:
                         help="one .parallax case file, or article files (.txt, .md, .html)")
     parser.add_argument("--format", choices=FORMATS, help="output format (default: from OUT's extension)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
-    parser.add_argument("--scope", choices=("all", "divergent"), default="all",
-                        help="all claims, or only those with divergences, verdicts or notes")
+    parser.add_argument("--scope", choices=("all", "divergent"),
+                        help="all claims, or only those with divergences, verdicts or notes "
+                             "(default: divergent for PDF, whose every claim is a printed page's worth; all otherwise)")
     parser.add_argument("--full-texts", action="store_true", help="append each source's full text")
     return parser
+
+
+def default_scope(fmt: str) -> str:
+    """Return the scope an export gets unless asked: PDF prints only divergent claims by default."""
+    return "divergent" if fmt == "pdf" else "all"
 
 
 def _fail(message: str) -> None:
@@ -102,7 +108,7 @@ def export_main(argv: list[str], pdf_writer=None) -> int:
         return 2
     from core.export.data import ExportOptions
 
-    options = ExportOptions(scope=args.scope, include_full_texts=args.full_texts)
+    options = ExportOptions(scope=args.scope or default_scope(fmt), include_full_texts=args.full_texts)
     cases = [p for p in args.inputs if p.endswith(".parallax")]
     try:
         if cases and len(args.inputs) > 1:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QP
 from gui.app.edit_commands import EditCommands
 from gui.app.file_commands import FileCommands
 from gui.app.recent_menu import RecentMenu
-from gui.app.triage_commands import TriageCommands
+from gui.app.triage_commands import BURST_METHODS, TriageCommands
 from gui.app.url_fetch import UrlFetcher
 from gui.app.view_commands import ViewCommands
 from gui.app.window_settings import restore_window, save_window
@@ -272,6 +272,9 @@ class MainWindow(QMainWindow):
             action.setStatusTip(spec.help)
             action.setToolTip(f"{spec.text} ({', '.join(spec.shortcuts)})")
             action.setObjectName(spec.id)
+            group, method = spec.handler.split(".", 1)
+            if group != "triage" or method not in BURST_METHODS:
+                action.triggered.connect(self.triage.key_burst.settle)   # act where the waiting keys lead
             action.triggered.connect(self.handler(spec.handler))
             menus[spec.menu].addAction(action)
             self.addAction(action)   # shortcuts work with the menu bar hidden too

@@ -1,6 +1,7 @@
 """The triage commands of the main window: move through claims and divergences, give verdicts, note, annotate."""
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
 from PySide6.QtWidgets import QInputDialog
@@ -8,8 +9,16 @@ from PySide6.QtWidgets import QInputDialog
 from core.case import triage
 from core.case.records import Annotation
 from core.model import VERDICT_LABELS
+from gui.app.key_burst import KeyBurst
 from gui.dialogs.note_dialog import NoteDialog
 from gui.panels.annotation_editor import AnnotationEditor, quoted_target
+
+
+# Work per event-loop turn when applying a burst of keys: about a frame, so painting keeps up.
+KEY_BUDGET_S = 0.016
+# The handlers that feed the key burst; every other action first applies the keys still waiting.
+BURST_METHODS = frozenset({"next_divergence", "previous_divergence", "next_claim", "previous_claim",
+                           "next_unique", "verdict_confirmed", "verdict_not_significant", "verdict_follow_up"})
 
 
 class TriageCommands:
@@ -18,6 +27,9 @@ class TriageCommands:
     def __init__(self, window):
         self.window = window
         self.ws = window.ws
+        # Keys arrive as the window's shortcuts, so a burst coalesces wherever the keyboard is
+        # (claim view, a pane, a panel): one queue for the whole window.
+        self.key_burst = KeyBurst(self.apply_keys, window)
 
     # ----- the triage model (core.case.triage answers; the window only moves) --------------------
     def triage_progress_text(self) -> str:
@@ -26,23 +38,13 @@ class TriageCommands:
             return ""
         return triage.progress_line(self.ws.alignment, self.ws.verdicts, len(self.ws.set_aside))
 
-    def _go_divergence(self, step: int, untriaged: bool = False) -> None:
-        al = self.ws.alignment
-        if al is None:
-            self.ws.message.emit("Still aligning…")
-            return
+    def _step_divergence(self, current: str | None, step: int, untriaged: bool = False) -> str | None:
+        """Return the queue item step places from current (J/K walk the queue the triage panel shows)."""
         move = triage.next_key if step > 0 else triage.previous_key
-        filters = self.window.triage_panel.filters()
-        if any(filters.values()):
-            # J/K walk the queue the triage panel shows, filters included.
-            shown = triage.queue(al, self.ws.verdicts, **filters)
-            key = move(shown, self.ws.current_divergence_key, self.ws.verdicts, untriaged_only=untriaged)
-        else:
-            key = move(al, self.ws.verdicts, self.ws.current_divergence_key, untriaged_only=untriaged)
-        if key is None:
-            self.ws.message.emit("No more divergences." if not untriaged else "Every divergence is triaged.")
-            return
-        self.ws.select_divergence(key)
+        return move(self.window.triage_panel.keys(), current, self.ws.verdicts, untriaged_only=untriaged)
+
+    def _go_divergence(self, step: int, untriaged: bool = False) -> None:
+        self.key_burst.push(("untriaged" if untriaged else "divergence", step))
 
     def next_divergence(self) -> None:
         """Go to the next divergence of the queue."""
@@ -52,34 +54,81 @@ class TriageCommands:
         """Go to the previous divergence of the queue."""
         self._go_divergence(-1)
 
-    def _go_claim(self, step: int) -> None:
-        al = self.ws.alignment
-        if al is None:
-            return
-        claim_id = triage.next_claim(al, self.ws.current_claim_id, step)
-        if claim_id is None:
-            self.ws.message.emit("No more claims.")
-            return
-        self.ws.select_claim(claim_id)
-
     def next_claim(self) -> None:
         """Go to the next claim."""
-        self._go_claim(1)
+        self.key_burst.push(("claim", 1))
 
     def previous_claim(self) -> None:
         """Go to the previous claim."""
-        self._go_claim(-1)
+        self.key_burst.push(("claim", -1))
 
     def next_unique(self) -> None:
         """Go to the next passage only one source has."""
+        self.key_burst.push(("unique", 1))
+
+    def apply_keys(self, batch: list) -> list:
+        """Apply a burst of moves and verdicts in order, select the item they end on; return what is left.
+
+        Stops after KEY_BUDGET_S of verdicts (each is a case write) and returns the intents not
+        applied yet, which KeyBurst applies on the next event-loop turn.
+        """
         al = self.ws.alignment
         if al is None:
-            return
-        pid = triage.next_unique(al, self.ws.current_passage_id)
-        if pid is None:
-            self.ws.message.emit("No unique passages.")
-            return
-        self.ws.select_passage(pid)
+            self.ws.message.emit("Still aligning…")
+            return []
+        family, target = None, None   # the selection the keys so far lead to, not yet shown
+        started = time.perf_counter()
+
+        def commit():
+            if family == "divergence" and target is not None:
+                self.ws.select_divergence(target)
+            elif family == "claim" and target is not None:
+                self.ws.select_claim(target)
+            elif family == "unique" and target is not None:
+                self.ws.select_passage(target)
+
+        for done, (kind, arg) in enumerate(batch):
+            if done and time.perf_counter() - started > KEY_BUDGET_S:
+                commit()
+                return batch[done:]
+            if kind in ("divergence", "untriaged", "verdict"):
+                if family != "divergence":
+                    commit()
+                    family, target = "divergence", self.ws.current_divergence_key
+                if kind == "verdict":
+                    if target is None:
+                        self.ws.message.emit("No current divergence: press J to go to the next one.")
+                        continue
+                    if not self.ws.check_writable():
+                        break
+                    self.ws.set_verdict(target, arg)
+                    kind, arg = "untriaged", 1
+                key = self._step_divergence(target, arg, untriaged=kind == "untriaged")
+                if key is None:
+                    self.ws.message.emit("Every divergence is triaged." if kind == "untriaged"
+                                         else "No more divergences.")
+                else:
+                    target = key
+            elif kind == "claim":
+                if family != "claim":
+                    commit()
+                    family, target = "claim", self.ws.current_claim_id
+                claim_id = triage.next_claim(al, target, arg)
+                if claim_id is None:
+                    self.ws.message.emit("No more claims.")
+                else:
+                    target = claim_id
+            elif kind == "unique":
+                if family != "unique":
+                    commit()
+                    family, target = "unique", self.ws.current_passage_id
+                pid = triage.next_unique(al, target)
+                if pid is None:
+                    self.ws.message.emit("No unique passages.")
+                else:
+                    target = pid
+        commit()
+        return []
 
     def _back_to_panes(self) -> None:
         """Give the keyboard back to where triage happens after a dialog, so J/K/1-4 keep working."""
@@ -88,6 +137,9 @@ class TriageCommands:
 
     # ----- verdicts -------------------------------------------------------------------------
     def _verdict(self, verdict: str, source_key: str = "") -> None:
+        if not source_key:
+            self.key_burst.push(("verdict", verdict))
+            return
         key = self.ws.current_divergence_key
         if key is None:
             self.ws.message.emit("No current divergence: press J to go to the next one.")

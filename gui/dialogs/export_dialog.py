@@ -7,15 +7,17 @@ from pathlib import Path
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget)
 
-from core.cli.export import ExportFailed, check_output, write_atomically
+from core.cli.export import ExportFailed, check_output, default_scope, write_atomically
 from gui.dialogs.pdf_writer import write_pdf
+from core.errors import Cancelled
 from core.export.data import ExportOptions, collect
 from gui.state.tasks import TaskRunner
 
 FORMATS = (("html", "HTML report (side by side, self-contained)"), ("pdf", "PDF (printable report)"),
            ("md", "Markdown"), ("csv", "CSV of divergences and annotations"),
            ("json", "JSON (W3C Web Annotation)"))
-SCOPES = (("all", "Every claim"), ("divergent", "Only claims with divergences, verdicts or notes"))
+SCOPES = (("all", "Every claim (long: a page or more per claim in PDF)"),
+          ("divergent", "Only claims with divergences, verdicts or notes"))
 
 
 def export_text(data, fmt: str, progress=None, should_cancel=None) -> str:
@@ -31,9 +33,23 @@ def export_text(data, fmt: str, progress=None, should_cancel=None) -> str:
 
 def _write_text(data, fmt: str, path: str, protected=(), progress=None,
                 should_cancel=None) -> tuple[str, str, str, tuple]:
-    text = export_text(data, fmt, progress, should_cancel)
-    if fmt != "pdf":   # PDF goes through Qt's text engine, which stays on the UI thread
+    if fmt != "pdf":
+        text = export_text(data, fmt, progress, should_cancel)
         write_atomically(path, fmt, text, inputs=protected)
+        return path, fmt, text, protected
+    # PDF: the report is rendered, then printed page by page here, off the UI thread, so a
+    # 600-page case shows progress and can be cancelled between pages.
+    text = export_text(data, fmt)
+    if should_cancel is not None and should_cancel():
+        raise Cancelled("export cancelled")
+    if progress is not None:
+        progress(0.1)
+
+    def pdf_writer(html: str, target: str) -> None:
+        write_pdf(html, target, progress=lambda f: progress and progress(0.1 + 0.9 * f),
+                  should_cancel=should_cancel)
+
+    write_atomically(path, fmt, text, pdf_writer=pdf_writer, inputs=protected)
     return path, fmt, text, protected
 
 
@@ -71,7 +87,10 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self._scope_chosen = False   # once the user picks a scope, a format change keeps it
+        self.scope.activated.connect(lambda _i: setattr(self, "_scope_chosen", True))
         self.format.currentIndexChanged.connect(self._fix_extension)
+        self._fix_scope()
         self.setMinimumWidth(520)
 
     def chosen_format(self) -> str:
@@ -104,6 +123,11 @@ class ExportDialog(QDialog):
     def _fix_extension(self) -> None:
         path = Path(self.path.text())
         self.path.setText(str(path.with_suffix("." + self.chosen_format())))
+        self._fix_scope()
+
+    def _fix_scope(self) -> None:
+        if not self._scope_chosen:
+            self.scope.setCurrentIndex(self.scope.findData(default_scope(self.chosen_format())))
 
     def _browse(self) -> None:
         fmt = self.chosen_format()
@@ -149,16 +173,10 @@ def start_export(window, fmt: str, options: ExportOptions, path: str) -> None:
         runner.failed.connect(lambda _t, exc: ws.message.emit(f"Could not export: {exc}"))
         runner.cancelled.connect(lambda _t: ws.message.emit("Export cancelled."))
         runner.busyChanged.connect(window._on_busy)
+        runner.progress.connect(lambda _t, f: window.progress.setValue(int(f * 100)))
     ws.message.emit(f"Exporting {Path(path).name}…")
     runner.start(_write_text, data, fmt, path, protected_paths(ws))
 
 
 def _finished(window, result: tuple[str, str, str, tuple]) -> None:
-    path, fmt, text, protected = result
-    if fmt == "pdf":
-        try:
-            write_atomically(path, "pdf", text, pdf_writer=write_pdf, inputs=protected)
-        except ExportFailed as exc:
-            window.ws.message.emit(f"Could not export: {exc}")
-            return
-    window.ws.message.emit(f"Exported {path}")
+    window.ws.message.emit(f"Exported {result[0]}")

@@ -1,14 +1,17 @@
-"""Print the HTML report to an A4 PDF through Qt's rich-text engine (works headless)."""
+"""Print the HTML report to an A4 PDF through Qt's rich-text engine (works headless and off the UI thread)."""
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from core.errors import Cancelled
 
 MARGIN_MM = 15.0
 RESOLUTION_DPI = 300
 BODY_POINTS = 9
+LAYOUT_SHARE = 0.3   # of the progress bar: laying the report out, before the first page prints
 
 
 def _ensure_app() -> None:
@@ -19,8 +22,12 @@ def _ensure_app() -> None:
         _ensure_app.app = QGuiApplication(["parallax", "-platform", "offscreen"])
 
 
-def write_pdf(html: str, path) -> None:
-    """Write the HTML as a PDF file at path (A4, 15 mm margins); raise OSError when it cannot."""
+def write_pdf(html: str, path, progress=None, should_cancel=None) -> None:
+    """Write the HTML as a PDF file at path (A4, 15 mm margins), page by page; raise OSError when it cannot.
+
+    progress(fraction) is told after the layout and after every page; should_cancel() is asked
+    between pages, and a cancelled export raises Cancelled (the caller drops the partial file).
+    """
     _ensure_app()
     writer = QPdfWriter(os.fspath(path))
     writer.setResolution(RESOLUTION_DPI)
@@ -32,11 +39,33 @@ def write_pdf(html: str, path) -> None:
     document.setDocumentMargin(0)
     document.setDefaultFont(QFont("DejaVu Sans", BODY_POINTS))
     document.setHtml(html)
-    # A paginated document prints as laid out, inside the writer's margins (instead of Qt's own
-    # extra 2 cm); Qt lays out text at 96 logical dots per inch, so the page is sized in those.
+    # A paginated document prints as laid out, inside the writer's margins; Qt lays out text at
+    # 96 logical dots per inch, so the page is sized in those and the painter scaled to the writer.
     rect = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
-    document.setPageSize(QSizeF(rect.width() * 96 / 72, rect.height() * 96 / 72))
-    document.print_(writer)
-    del writer  # the file is finished when the writer is destroyed
+    page = QSizeF(rect.width() * 96 / 72, rect.height() * 96 / 72)
+    document.setPageSize(page)
+    pages = document.pageCount()
+    if progress is not None:
+        progress(LAYOUT_SHARE)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"Qt could not write {os.fspath(path)}")
+    try:
+        scale = writer.resolution() / 96
+        painter.scale(scale, scale)
+        for number in range(pages):
+            if should_cancel is not None and should_cancel():
+                raise Cancelled("PDF export cancelled")
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -number * page.height())
+            document.drawContents(painter, QRectF(0, number * page.height(), page.width(), page.height()))
+            painter.restore()
+            if progress is not None:
+                progress(LAYOUT_SHARE + (1 - LAYOUT_SHARE) * (number + 1) / pages)
+    finally:
+        painter.end()
+        del writer  # the file is finished when the writer is destroyed
     if not os.path.exists(path) or os.path.getsize(path) == 0:
         raise OSError(f"Qt could not write {os.fspath(path)}")

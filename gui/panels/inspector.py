@@ -13,6 +13,7 @@ from core.compare.worddiff import shared_fraction_of
 from core.compare.worddiff import word_diff as core_word_diff
 from gui.style import colors
 from gui.style import theme
+from gui.state.annotation_index import AnnotationIndex
 from gui.state.tasks import TaskRunner
 
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
@@ -74,6 +75,8 @@ class Inspector(QWidget):
 
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
+        # Created before refresh is connected, so that it hears of a change first.
+        self._annotation_index = AnnotationIndex(workspace)
         self.ws = workspace
         self._updating = False
         self._note_key: str | None = None
@@ -153,6 +156,9 @@ class Inspector(QWidget):
         column.addWidget(self.annotations)
         column.addWidget(self.hint)
         self.note.installEventFilter(self)
+        self._shown_state: tuple | None = None
+        for signal in (workspace.alignmentChanged, workspace.annotationsChanged, workspace.sourcesChanged):
+            signal.connect(self._forget_shown)
         for signal in (workspace.currentChanged, workspace.alignmentChanged, workspace.verdictsChanged,
                        workspace.annotationsChanged, workspace.sourcesChanged):
             signal.connect(self.refresh)
@@ -162,8 +168,35 @@ class Inspector(QWidget):
     def _label(self, pid: str) -> str:
         return self.ws.alignment.document_of(pid).source.label
 
-    def refresh(self) -> None:
-        """Show the workspace's current claim (or say why there is none)."""
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Catch up with the moves made while hidden."""
+        super().showEvent(event)
+        self.refresh()
+
+    def _forget_shown(self) -> None:
+        self._shown_state = None
+
+    def _state(self) -> tuple:
+        """Return everything a refresh reads that a move or a verdict can change."""
+        claim = self.ws.current_claim()
+        current = self.ws.current_divergence_key
+        # A fact-sheet row is no claim's divergence: its own verdict shows on the buttons too.
+        keys = [d.key for d in claim.divergences] if claim is not None else []
+        keys += [current] if current is not None and current not in keys else []
+        return (claim.key if claim is not None else None, self.ws.pivots.get(claim.key) if claim else None,
+                current, self.ws.current_passage_id,
+                tuple(self.ws.verdicts.get(k) for k in keys), self.palette().cacheKey(),
+                getattr(self.ws, "read_only", False))
+
+    def refresh(self, force: bool = False) -> None:
+        """Show the workspace's current claim (or say why there is none); skip when nothing shown changed."""
+        if not self.isVisible() and not force:
+            self._shown_state = None   # hidden (its dock closed): draw when shown, not on every move
+            return
+        state = self._state()
+        if state == self._shown_state and not force:
+            return
+        self._shown_state = state
         self._updating = True
         try:
             self._refresh()
@@ -224,7 +257,7 @@ class Inspector(QWidget):
             return
         self._remember(key, diffs)
         if self._wanted is not None and self._wanted[0] == key:
-            self.refresh()
+            self.refresh(force=True)
         elif self._wanted is not None:
             self._debounce.start()   # the user moved on while this ran: diff where they are now
 
@@ -306,29 +339,13 @@ class Inspector(QWidget):
         self._enable_verdicts(self.target_divergence())
 
     def _show_annotations(self, claim) -> None:
-        div_keys = {d.key for d in claim.divergences}
-        mine = [a for a in self.ws.annotations if a.claim_key == claim.key or a.divergence_key in div_keys
-                or self._annotation_in_claim(a, claim)]
+        mine = self._annotation_index.for_claim(claim)
         if not mine:
             self.annotations.setText("<small>No annotations on this claim (A to add).</small>")
             return
         lines = [f"<b>{html.escape(a.label or 'note')}</b> ({html.escape(a.status)}) "
                  f"{html.escape(a.note.splitlines()[0] if a.note else '')}" for a in mine]
         self.annotations.setText("<b>Annotations</b><br>" + "<br>".join(lines))
-
-    def _annotation_in_claim(self, annotation, claim) -> bool:
-        if annotation.selector is None or not annotation.source_key:
-            return False
-        doc = self.ws.document_for(annotation.source_key)
-        if doc is None:
-            return False
-        sel = annotation.selector
-        for pid in claim.members:
-            if pid.split(":")[0] == doc.id:
-                p = self.ws.alignment.passage(pid)
-                if p.start <= sel.start and sel.end <= p.end and doc.source.text[sel.start:sel.end] == sel.exact:
-                    return True
-        return False
 
     # ----- intents ------------------------------------------------------------------------
     def target_divergence(self):

@@ -1,24 +1,57 @@
-"""The triage queue: divergences by rank with type chip, summary and verdict; progress; filters."""
+"""The triage queue: queue items by rank with type chip, summary and verdict; progress; filters."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QProgressBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QSizePolicy, QTreeView, QVBoxLayout, QWidget)
 
 from core.model import DIVERGENCE_TYPES, VERDICTS
 from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
+from gui.panels.filter_combo import ALL, refill
+from gui.panels.triage_model import KEY_ROLE, TriageModel
 from gui.style import colors
 
-KEY_ROLE = Qt.ItemDataRole.UserRole
-ALL = ""
 
+class ProgressStrip(QWidget):
+    """A thin bar of triaged / total that repaints on the next frame (QProgressBar repaints at once)."""
 
-def chip_icon(colour: QColor, size: int = 10) -> QIcon:
-    """Return a small square of one colour, for type chips."""
-    pix = QPixmap(size, size)
-    pix.fill(colour)
-    return QIcon(pix)
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._value, self._maximum = 0, 1
+        self.setFixedHeight(6)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def setRange(self, _minimum: int, maximum: int) -> None:  # noqa: N802 - QProgressBar's name
+        """Set the total (the minimum is always 0)."""
+        self._maximum = max(1, maximum)
+        self.update()
+
+    def setValue(self, value: int) -> None:  # noqa: N802 - QProgressBar's name
+        """Set how many are done."""
+        if value != self._value:
+            self._value = value
+            self.update()
+
+    def value(self) -> int:
+        """Return how many are done."""
+        return self._value
+
+    def maximum(self) -> int:
+        """Return the total."""
+        return self._maximum
+
+    def sizeHint(self) -> QSize:
+        return QSize(100, 6)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Mid))
+        done = self.rect()
+        done.setWidth(int(self.width() * min(1.0, self._value / self._maximum)))
+        painter.fillRect(done, pal.color(QPalette.ColorRole.Highlight))
+        painter.end()
 
 
 class TriagePanel(QWidget):
@@ -28,10 +61,10 @@ class TriagePanel(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self._updating = False
+        self._all_keys: tuple = (None, [])   # (alignment, every queue key), see refresh
         self.progress_label = QLabel(self)
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setMaximumHeight(6)
+        self.progress_bar = ProgressStrip(self)
+        self.progress_bar.setToolTip("Divergences triaged, of all in the queue")
         self.verdict_filter = QComboBox(self)
         self.verdict_filter.addItem("All verdicts", ALL)
         self.verdict_filter.addItem("Untriaged", UNTRIAGED)
@@ -45,17 +78,27 @@ class TriagePanel(QWidget):
                            (self.source_filter, "Show divergences involving this source")):
             combo.setToolTip(tip)
             combo.currentIndexChanged.connect(self.refresh)
-        self.list = QTreeWidget(self)
-        self.list.setColumnCount(3)
-        self.list.setHeaderLabels(["Type", "Divergence", "Verdict"])
+        self.model = TriageModel(self)
+        self.model.set_palette(self.palette())
+        self.list = QTreeView(self)
+        self.list.setModel(self.model)
         self.list.setRootIsDecorated(False)
+        self.list.setItemsExpandable(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Fixed widths from the few texts those columns can hold: ResizeToContents would measure
+        # every row of a long queue again on each verdict.
+        metrics = self.list.fontMetrics()
+        kinds = max((metrics.horizontalAdvance(t) for t in DIVERGENCE_TYPES + ("contradiction",)), default=60)
+        verdicts = max(metrics.horizontalAdvance(colors.verdict_text(v) + " ✎") for v in VERDICTS + ("",))
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, kinds + 36)
+        header.resizeSection(2, verdicts + 16)
         header.setStretchLastSection(False)
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -74,32 +117,21 @@ class TriagePanel(QWidget):
         column.addLayout(filters)
         column.addWidget(self.list, 1)
         column.addWidget(self.empty)
-        self.list.itemSelectionChanged.connect(self._on_selection)
+        self.list.selectionModel().currentRowChanged.connect(self._on_selection)
         workspace.alignmentChanged.connect(self._on_alignment)
         workspace.sourcesChanged.connect(self._on_alignment)
-        workspace.verdictsChanged.connect(self.refresh)
+        workspace.verdictsChanged.connect(self._on_verdicts)
         workspace.currentChanged.connect(self.show_current)
         self._on_alignment()
 
     # ----- filters -------------------------------------------------------------------------
-    def _fill_combo(self, combo: QComboBox, first: str, entries: list[tuple[str, str]]) -> None:
-        keep = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(first, ALL)
-        for text, data in entries:
-            combo.addItem(text, data)
-        index = combo.findData(keep)
-        combo.setCurrentIndex(index if index >= 0 else 0)
-        combo.blockSignals(False)
-
     def _on_alignment(self) -> None:
         al = self.ws.alignment
         present = {d.type for d in queue(al, {})} if al else set()   # every kind of queue item
-        self._fill_combo(self.type_filter, "All types",
+        refill(self.type_filter, "All types",
                          [(t.capitalize(), t) for t in DIVERGENCE_TYPES if t in present])
         docs = al.documents if al else ()
-        self._fill_combo(self.source_filter, "All sources", [(d.source.label, d.source.key) for d in docs])
+        refill(self.source_filter, "All sources", [(d.source.label, d.source.key) for d in docs])
         self.refresh()
 
     def filters(self) -> dict:
@@ -110,69 +142,96 @@ class TriagePanel(QWidget):
 
     # ----- rows ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Rebuild the queue and the progress from the workspace."""
+        """Refill the queue and the progress from the workspace (filters or alignment changed)."""
         al = self.ws.alignment
-        self._updating = True
-        self.list.clear()
         if al is None:
+            self.model.set_items(None, [], {})
             self.progress_label.setText("Aligning…" if self.ws.visible_sources() else "No sources yet.")
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(0)
             self.empty.setText("")
             self.empty.hide()
-            self._updating = False
             return
-        done, total = progress(al, self.ws.verdicts)
-        self.progress_label.setText(progress_text(al, self.ws.verdicts))
-        self.progress_bar.setRange(0, max(1, total))
-        self.progress_bar.setValue(done)
-        pal = self.palette()
-        for div in queue(al, self.ws.verdicts, **self.filters()):
-            record = self.ws.verdicts.get(div.key)
-            verdict = record.verdict if record else None   # "" is a note on an untriaged divergence
-            item = QTreeWidgetItem([div.type, div.summary, colors.verdict_text(verdict)
-                                    + (" ✎" if record is not None and record.note else "")])
-            item.setData(0, KEY_ROLE, div.key)
-            item.setIcon(0, chip_icon(colors.type_colour(div.type, pal)))
-            item.setForeground(0, colors.type_colour(div.type, pal))
-            item.setForeground(2, colors.verdict_colour(verdict, pal))
-            sources = ", ".join(dict.fromkeys(al.document_of(v.passage).source.label for v in div.variants))
-            tip = f"{div.type} · rank {div.rank:.2f} · {sources}\n{div.summary}"
-            if record is not None and record.note:
-                tip += f"\nNote: {record.note}"
-            for col in range(3):
-                item.setToolTip(col, tip)
-            self.list.addTopLevelItem(item)
-        count = self.list.topLevelItemCount()
-        self.empty.setVisible(count == 0)
-        self.empty.setText("No divergences found." if total == 0 else "No divergence passes these filters.")
-        self._updating = False
+        self.model.set_items(al, queue(al, self.ws.verdicts, **self.filters()), self.ws.verdicts)
+        self._show_progress()
         self.show_current()
 
+    def _on_verdicts(self) -> None:
+        # A verdict touches one row: only a verdict filter can change which items are listed.
+        al = self.ws.alignment
+        if al is None:
+            return
+        if self.verdict_filter.currentData():
+            self._follow_queue(queue(al, self.ws.verdicts, **self.filters()))
+        self.model.set_verdicts(self.ws.verdicts)
+        self._show_progress()
+        self.show_current()
+
+    def _follow_queue(self, items: list) -> None:
+        """Remove and insert the rows that entered or left the filtered queue (a reset only when reordered)."""
+        wanted = {item.key for item in items}
+        for key in [k for k in self.model.keys() if k not in wanted]:
+            self.model.remove_key(key)
+        for row, item in enumerate(items):
+            if self.model.row_of(item.key) < 0:
+                self.model.insert_item(row, item, self.ws.verdicts.get(item.key))
+        if self.model.keys() != [item.key for item in items]:
+            self.model.set_items(None, [], {})
+            self.model.set_items(self.ws.alignment, items, self.ws.verdicts)
+
+    def _queue_keys(self) -> list[str]:
+        # Every key of the unfiltered queue, listed once per alignment: progress counts over it
+        # on each verdict without ranking the whole queue again.
+        al = self.ws.alignment
+        if self._all_keys[0] is not al:
+            self._all_keys = (al, [item.key for item in queue(al, {})] if al is not None else [])
+        return self._all_keys[1]
+
+    def progress_text(self) -> str:
+        """Return "12 of 47 triaged" over the whole queue (the status bar shows it too)."""
+        return progress_text(self._queue_keys(), self.ws.verdicts) if self.ws.alignment is not None else ""
+
+    def _show_progress(self) -> None:
+        done, total = progress(self._queue_keys(), self.ws.verdicts)
+        self.progress_label.setText(self.progress_text())
+        self.progress_bar.setRange(0, max(1, total))
+        self.progress_bar.setValue(done)
+        count = self.model.rowCount()
+        self.empty.setVisible(count == 0)
+        self.empty.setText("No divergences found." if total == 0 else "No divergence passes these filters.")
+
     def keys(self) -> list[str]:
-        """Return the divergence keys listed, top to bottom."""
-        return [self.list.topLevelItem(i).data(0, KEY_ROLE) for i in range(self.list.topLevelItemCount())]
+        """Return the keys listed, top to bottom."""
+        return self.model.keys()
+
+    def row_texts(self) -> list[list[str]]:
+        """Return each row's type, summary and verdict as shown."""
+        return [[self.model.index(r, c).data() for c in range(3)] for r in range(self.model.rowCount())]
+
+    def selected_keys(self) -> list[str]:
+        """Return the keys of the selected rows."""
+        return [index.data(KEY_ROLE) for index in self.list.selectionModel().selectedRows()]
 
     def show_current(self) -> None:
-        """Select and reveal the workspace's current divergence (or nothing)."""
-        key = self.ws.current_divergence_key
+        """Select and reveal the workspace's current queue item (or nothing)."""
+        row = self.model.row_of(self.ws.current_divergence_key)
+        selection = self.list.selectionModel()
         self._updating = True
         try:
-            keys = self.keys()
-            if key in keys:
-                item = self.list.topLevelItem(keys.index(key))
-                self.list.setCurrentItem(item)
-                self.list.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
-            else:
-                self.list.clearSelection()
+            if row >= 0:
+                index = self.model.index(row, 0)
+                if selection.currentIndex().row() != row or not selection.isRowSelected(row):
+                    selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                              | QItemSelectionModel.SelectionFlag.Rows)
+                self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            elif selection.hasSelection() or selection.currentIndex().isValid():
+                selection.clear()
         finally:
             self._updating = False
 
-    def _on_selection(self) -> None:
-        if self._updating:
+    def _on_selection(self, current, _previous) -> None:
+        if self._updating or not current.isValid():
             return
-        items = self.list.selectedItems()
-        if items:
-            key = items[0].data(0, KEY_ROLE)
-            if key != self.ws.current_divergence_key:
-                self.ws.select_divergence(key)
+        key = current.data(KEY_ROLE)
+        if key != self.ws.current_divergence_key:
+            self.ws.select_divergence(key)

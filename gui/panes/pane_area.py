@@ -10,6 +10,9 @@ from gui.panes.ruler import OverviewRuler
 from gui.panes.source_pane import SourcePane
 
 MAX_PANES = 8
+# Above this many characters shown, a new alignment fills the panes in one per event-loop turn
+# (the current claim's pane first), so the window answers keys while a large case paints.
+PROGRESSIVE_CHARS = 60_000
 MEASURE = 45          # characters a pane's line must hold at least: below this, reading is scrolling
 FOCUS_MODES = ("all", "claim", "pair")
 
@@ -30,6 +33,8 @@ class PaneArea(QWidget):
         self.panes: list[SourcePane] = []
         self._cells: dict[str, QWidget] = {}
         self._syncing = False
+        self._fill_token = 0
+        self._to_fill: list[SourcePane] = []
         self.focus_mode = "all"      # which panes show: every source, the current claim's, a chosen pair
         self._pair: list[str] = []
         self.tint_all = False        # tint every claim's passages, not only the current claim's
@@ -128,6 +133,7 @@ class PaneArea(QWidget):
                 if right is not None and (link.left, link.right) != (pane, right):
                     link.set_panes(pane, right)
             pane.refresh()
+        self._to_fill = []   # every shown pane has just taken the current alignment
         if self.panes:
             self.splitter.setSizes([1000] * self.splitter.count())
         self.empty.setVisible(not self.panes)
@@ -145,14 +151,41 @@ class PaneArea(QWidget):
         pane.setMinimumWidth(measure_width(pane.view))
         pane.scrolledByUser.connect(self._sync_from)
         row.addWidget(pane, 1)
-        row.addWidget(OverviewRuler(self.ws, pane, cell))
+        pane._ruler = OverviewRuler(self.ws, pane, cell)
+        row.addWidget(pane._ruler)
         pane._linkmap = LinkMap(self.ws, cell)
         row.addWidget(pane._linkmap)
         return cell
 
     def _on_alignment(self) -> None:
-        for pane in self.panes:
+        self._fill_token += 1
+        shown = sum(len(getattr(p.source(), "text", "") or "") for p in self.panes)
+        if shown <= PROGRESSIVE_CHARS:
+            self._to_fill = []
+            for pane in self.panes:
+                pane.refresh()
+            return
+        first = self.pane_of_passage(self.ws.current_passage_id) or (self.panes[0] if self.panes else None)
+        self._to_fill = [first] + [p for p in self.panes if p is not first] if first is not None else []
+        self._fill_next(self._fill_token)
+
+    def filling(self) -> bool:
+        """Return True while some panes still wait for the marks of the new alignment."""
+        return bool(self._to_fill)
+
+    def _fill_next(self, token: int) -> None:
+        """Mark one more pane with the new alignment; its ruler and link maps follow it."""
+        if token != self._fill_token or not self._to_fill:
+            return
+        pane = self._to_fill.pop(0)
+        if pane in self.panes:
             pane.refresh()
+            index = self.panes.index(pane)
+            neighbours = [pane] + ([self.panes[index - 1]] if index > 0 else [])
+            for widget in [pane._ruler] + [p._linkmap for p in neighbours]:
+                widget.update()
+        if self._to_fill:
+            QTimer.singleShot(0, self, lambda: self._fill_next(token))
 
     def _on_current(self) -> None:
         if self.focus_mode == "claim" and self.focused_keys() != [p.source_key for p in self.panes]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap, QTextCursor
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
 from gui.style import colors
@@ -30,9 +30,12 @@ def offset_fraction(edit, offset: int) -> float:
         within = layout.lineForTextPosition(offset - block.position()).lineNumber() if layout.lineCount() else 0
         return (before + max(0, within)) / max(1, total)
     height = doc.size().height()
-    cursor = QTextCursor(doc)
-    cursor.setPosition(offset)
-    y = edit.cursorRect(cursor).top() + edit.verticalScrollBar().value()
+    # The line's top in document pixels, read from the block's layout: what cursorRect() plus
+    # the scroll position gives, without a cursor and two coordinate mappings per mark.
+    block = doc.findBlock(offset)
+    layout = block.layout()
+    line = layout.lineForTextPosition(offset - block.position())
+    y = layout.position().y() + (line.y() if line.isValid() else 0.0)
     return max(0.0, min(1.0, y / height)) if height > 0 else 0.0
 
 
@@ -188,6 +191,11 @@ class OverviewRuler(QWidget):
         pal = self.palette()
         track = self.track()
         painter = QPainter(self)
+        if getattr(self.pane, "formatted_for", self.ws.alignment) is not self.ws.alignment:
+            # The pane has not taken the new alignment yet (large cases fill pane by pane).
+            painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Window))
+            painter.end()
+            return
         painter.drawPixmap(0, 0, self._static_layer(track, pal))
         highlight = pal.color(QPalette.ColorRole.Highlight)
         for _pid, top, bottom in self._current_marks():

@@ -129,6 +129,7 @@ class SourcePane(QWidget):
                 fmt.setFontOverline(True)   # one source against itself: marked above and below
                 self._merge(cursor, variant.start, variant.end, fmt)
         cursor.endEditBlock()
+        self.formatted_for = self.ws.alignment   # its ruler and link maps wait for this (see PaneArea)
         self.margin.update()
 
     def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:

@@ -30,8 +30,7 @@ def numbers_compatible(a: Mention, b: Mention) -> bool:
         return True
     if x == y or _rounds_to(x, y) or _rounds_to(y, x):
         return True
-    for one, other in ((a, b), (b, a)):
-        n, m = one.number, other.number
+    for one, other, n, m in ((a, b, x, y), (b, a, y, x)):
         if one.hedge == "about" and abs(n - m) <= 0.05 * max(n, m):
             return True
         if one.hedge in LOWER and other.hedge in LOWER:

@@ -1,0 +1,301 @@
+"""Print key-press figures of the window: J and verdict keys, with 10,000 annotations, and a "j 2" burst.
+
+Each case opens the real window (gui.app.launch.build_window) in its own subprocess, headless, on
+dense generated articles (bench/dense_news.py).  Baselines printed in the same run: N (next
+claim) for J and the verdicts, the idle event loop's longest heartbeat gap for the burst, and,
+with --against REV, the same figures from that git revision of the window (checked out into a
+temporary folder).  Nothing here asserts a time: the table is for reading.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "resources"
+CHILD_TIMEOUT_S = 900
+PRESSES = 30
+ANNOTATIONS = 10_000
+HEARTBEAT_MS = 5
+KEY_SPACING_MS = 10
+TARGET_MS = 16.0
+TARGET_GAP_MS = 100.0
+
+
+def _median_ms(times: list[float]) -> float | None:
+    return statistics.median(times) * 1000 if times else None
+
+
+def _key_burst(window):
+    """Return the window's key-burst queue: on its triage commands, on the window itself in older trees, or None."""
+    return getattr(getattr(window, "triage", None), "key_burst", None) or getattr(window, "key_burst", None)
+
+
+def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
+    """Open the window of `tree` on files; time J, N, verdicts, J with annotations, and a burst."""
+    sys.path.insert(0, tree)
+    from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from core.case.anchoring import make_selector
+    from core.case.records import Annotation
+    from gui.app.launch import build_window
+
+    app = QApplication(sys.argv[:1])
+    window = build_window(files, Path(tree) / "resources", data_dir=Path(data_dir))
+    ws = window.ws
+    window.resize(1600, 950)
+    window.show()
+    result: dict = {}
+
+    def settle(ms: int = 0) -> None:
+        app.processEvents()
+        burst_object = _key_burst(window)
+        while burst_object is not None and burst_object.pending():
+            app.processEvents()
+        if ms:
+            QTest.qWait(ms)
+
+    def timed(action_id: str, count: int, before=None) -> list[float]:
+        action = window.actions_by_id[action_id]
+        times = []
+        for _ in range(count):
+            if before is not None:
+                before()
+            start = time.perf_counter()
+            action.trigger()
+            settle()
+            times.append(time.perf_counter() - start)
+        return times
+
+    def to_first_divergence() -> None:
+        keys = [d.key for d in ws.alignment.divergences()]
+        if ws.current_divergence_key == keys[-1] or ws.current_divergence_key is None:
+            ws.select_divergence(keys[0])
+            settle()
+
+    def add_annotations(count: int) -> None:
+        docs = ws.alignment.documents
+        made = []
+        for n in range(count):
+            doc = docs[n % len(docs)]
+            passage = doc.passages[(n * 7) % len(doc.passages)]
+            if n % 5 == 4:
+                claim = ws.alignment.claims[n % len(ws.alignment.claims)]
+                made.append(Annotation(f"bench{n}", "claim", claim_key=claim.key, label="checked",
+                                       note="bench"))
+                continue
+            sel = make_selector(doc.source.text, passage.start, min(passage.end, passage.start + 24))
+            made.append(Annotation(f"bench{n}", "span", source_key=doc.source.key, selector=sel,
+                                   label="checked", note="bench"))
+        ws.annotations = list(ws.annotations) + made   # in memory only: the figure is the window's
+        ws.annotationsChanged.emit()
+        settle()
+
+    def heartbeat_gaps(run, settle_ms: int) -> tuple[float, float]:
+        """Run `run` (which returns when its work has been queued) and return (longest gap ms, seconds)."""
+        ticks = []
+        beat = QTimer()
+        beat.setTimerType(Qt.TimerType.PreciseTimer)
+        beat.setInterval(HEARTBEAT_MS)
+        beat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        beat.start()
+        start = time.perf_counter()
+        done = run()
+        while not done():
+            QTest.qWait(HEARTBEAT_MS)
+        elapsed = time.perf_counter() - start
+        QTest.qWait(settle_ms)
+        beat.stop()
+        gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+        return (max(gaps) * 1000 if gaps else 0.0), elapsed
+
+    class KeyPoster(QObject):
+        """Deliver key presses on the UI thread, sent from a timer thread every few milliseconds."""
+        press = Signal(int)
+
+        def __init__(self):
+            super().__init__()
+            self.delivered = 0
+            self.press.connect(self.deliver, Qt.ConnectionType.QueuedConnection)
+
+        @Slot(int)
+        def deliver(self, key: int) -> None:
+            target = QApplication.focusWidget() or window
+            QTest.keyClick(target, Qt.Key(key))
+            self.delivered += 1
+
+    def start_burst(keys: list) -> callable:
+        poster = KeyPoster()
+        holder.append(poster)
+
+        def send():
+            t0 = time.perf_counter()
+            for n, key in enumerate(keys):
+                delay = t0 + n * KEY_SPACING_MS / 1000 - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+                poster.press.emit(int(key))
+
+        thread = threading.Thread(target=send, daemon=True)
+        thread.start()
+        burst_object = _key_burst(window)
+        return lambda: (poster.delivered == len(keys) and not thread.is_alive()
+                        and (burst_object is None or not burst_object.pending()))
+
+    holder: list = []
+
+    def measure():
+        QTest.qWait(300)
+        window.activateWindow()
+        QApplication.setActiveWindow(window)
+        window.pane_area.panes[0].view.setFocus()
+        settle(100)
+        result["idle_gap_ms"], _ = heartbeat_gaps(lambda: (lambda: True), 500)
+        result["claims"] = len(ws.alignment.claims)
+        result["divergences"] = len(ws.alignment.divergences())
+        result["words"] = sum(len(s.text.split()) for s in ws.visible_sources())
+        result["sources"] = len(ws.visible_sources())
+        result["N_ms"] = _median_ms(timed("nav.next_claim", PRESSES))
+        ws.select_divergence(ws.alignment.divergences()[0].key)
+        settle()
+        result["J_ms"] = _median_ms(timed("nav.next_divergence", PRESSES, to_first_divergence))
+        for digit, action_id in (("1", "triage.confirmed"), ("2", "triage.not_significant"),
+                                 ("3", "triage.follow_up")):
+            result[f"V{digit}_ms"] = _median_ms(timed(action_id, PRESSES // 3, to_first_divergence))
+        ws.undo_stack.setIndex(0)   # every verdict given above is taken back: the burst starts untriaged
+        settle()
+        result["burst_keys"] = burst
+        if burst:
+            ws.select_divergence(ws.alignment.divergences()[0].key)
+            settle(100)
+            before = ws.undo_stack.index()
+            keys = [Qt.Key.Key_J, Qt.Key.Key_2] * burst
+            pauses: list[float] = []
+            started: list[float] = []
+
+            def gc_watch(phase, _info):
+                if phase == "start":
+                    started[:] = [time.perf_counter()]
+                elif started:
+                    pauses.append(time.perf_counter() - started[0])
+
+            gc.callbacks.append(gc_watch)
+            result["burst_gap_ms"], result["burst_s"] = heartbeat_gaps(lambda: start_burst(keys), 300)
+            gc.callbacks.remove(gc_watch)
+            result["burst_gc_ms"] = max(pauses, default=0.0) * 1000
+            result["burst_verdicts"] = ws.undo_stack.index() - before
+        add_annotations(ANNOTATIONS)
+        result["annotations"] = len(ws.annotations)
+        ws.select_divergence(ws.alignment.divergences()[0].key)
+        settle()
+        result["J_ann_ms"] = _median_ms(timed("nav.next_divergence", PRESSES, to_first_divergence))
+        result["V2_ann_ms"] = _median_ms(timed("triage.not_significant", PRESSES // 3, to_first_divergence))
+        print("RESULT " + json.dumps(result), flush=True)
+        app.exit(0)
+
+    def on_alignment():
+        if ws.alignment is None or len(ws.alignment.documents) < len(ws.visible_sources()) or result:
+            return
+        if not ws.alignment.divergences():
+            print("FAILED no divergences", flush=True)
+            app.exit(3)
+            return
+        result["aligned"] = True
+        QTimer.singleShot(0, measure)
+
+    ws.alignmentChanged.connect(on_alignment)
+    ws.message.connect(lambda text: text.startswith("Alignment failed") and (print("FAILED " + text), app.exit(3)))
+    return app.exec()
+
+
+def _run(tree: Path, files: list[Path], burst: int) -> dict | str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with tempfile.TemporaryDirectory(prefix="parallax-keys-") as data_dir:
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", str(tree), data_dir,
+                   "--burst", str(burst), *map(str, files)]
+        try:
+            done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            return f"no result within {CHILD_TIMEOUT_S} s"
+    for line in done.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT "):])
+        if line.startswith("FAILED "):
+            return line[len("FAILED "):]
+    return f"exit {done.returncode}: " + ((done.stderr.strip().splitlines() or ["no output"])[-1])
+
+
+def _fmt(value, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def _ratio(value, base) -> str:
+    return "-" if not value or not base else f"{value / base:.2f}x"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the key-press table for the chosen sizes (or run one window with --child)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", nargs=2, metavar=("TREE", "DATA_DIR"), help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default="8,20", help="numbers of 3,000-word articles, comma-separated")
+    parser.add_argument("--words", type=int, default=3000, help="words per article")
+    parser.add_argument("--burst", type=int, default=100, help='number of "j 2" pairs in the burst')
+    parser.add_argument("--against", metavar="REV", help="also run the window of this git revision")
+    parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        return _child(args.child[0], args.child[1], args.burst, args.files)
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from dense_news import make_dense_articles
+    from trees import export_tree
+
+    print(f"Key-press benchmark (offscreen; dense articles of {args.words:,} words; medians of {PRESSES} "
+          f"presses; burst of {args.burst} \"j 2\" at {KEY_SPACING_MS} ms per key; "
+          f"{ANNOTATIONS:,} annotations added in memory)\n")
+    print("| tree | articles | divergences | N ms (baseline) | J ms | J/N | 1 ms | 2 ms | 3 ms "
+          "| J ms, 10k ann. | 2 ms, 10k ann. | idle gap ms | burst gap ms | longest GC pause ms | burst s | verdicts |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory(prefix="parallax-keys-trees-") as scratch:
+        trees = [("this tree", ROOT)]
+        if args.against:
+            trees.append((args.against, export_tree(args.against, Path(scratch) / "against")))
+        for size in (int(s) for s in args.sizes.split(",")):
+            folder = Path(scratch) / f"dense{size}"
+            folder.mkdir(parents=True)
+            files = []
+            for name, text in make_dense_articles(size, args.words):
+                (folder / name).write_text(text, encoding="utf-8")
+                files.append(folder / name)
+            for label, tree in trees:
+                r = _run(tree, files, args.burst)
+                if isinstance(r, str):
+                    print(f"| {label} | {size} | failed: {r} |")
+                    continue
+                print(f"| {label} | {size} | {r['divergences']:,} | {_fmt(r['N_ms'])} | {_fmt(r['J_ms'])} "
+                      f"| {_ratio(r['J_ms'], r['N_ms'])} | {_fmt(r['V1_ms'])} | {_fmt(r['V2_ms'])} "
+                      f"| {_fmt(r['V3_ms'])} | {_fmt(r['J_ann_ms'])} | {_fmt(r['V2_ann_ms'])} "
+                      f"| {_fmt(r['idle_gap_ms'])} | {_fmt(r.get('burst_gap_ms'))} | {_fmt(r.get('burst_gc_ms'))} "
+                      f"| {_fmt(r.get('burst_s'), 2)} "
+                      f"| {r.get('burst_verdicts', '-')} |", flush=True)
+    print(f"\nTargets: J and each verdict key <= {TARGET_MS:.0f} ms median; no event-loop gap over "
+          f"{TARGET_GAP_MS:.0f} ms during the burst.\nA key's time is its action plus the event-loop turn "
+          "that shows it; 4 asks which source is wrong (a dialog) and is left out. The idle gap is the "
+          "heartbeat's\nlongest gap with nothing to do (the floor of the burst gap); verdicts: how many the "
+          "burst recorded.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""The triage queue as a Qt list model: one row per queue item, updated row by row on a verdict."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+
+from gui.style import colors
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("Type", "Divergence", "Verdict")
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def chip_icon(colour: QColor, size: int = 10) -> QIcon:
+    """Return a small square of one colour, for type chips."""
+    pix = QPixmap(size, size)
+    pix.fill(colour)
+    return QIcon(pix)
+
+
+def item_kind(item) -> str:
+    """Return the kind shown in the first column: a divergence's type, or any item's kind."""
+    return str(getattr(item, "type", "") or getattr(item, "kind", "") or type(item).__name__.lower())
+
+
+def item_sources(alignment, item) -> list[str]:
+    """Return the labels of the sources an item involves, whatever kind of queue item it is."""
+    labels: list[str] = []
+    for variant in getattr(item, "variants", ()) or ():
+        passage = getattr(variant, "passage", None)
+        if passage and alignment is not None:
+            labels.append(alignment.document_of(passage).source.label)
+    keys = list(getattr(item, "source_keys", ()) or ())
+    if getattr(item, "source_key", ""):
+        keys.append(item.source_key)
+    if keys and alignment is not None:
+        by_key = {d.source.key: d.source.label for d in alignment.documents}
+        labels.extend(by_key.get(k, k) for k in keys)
+    return list(dict.fromkeys(labels))
+
+
+class TriageModel(QAbstractTableModel):
+    """Hold the queue items and their verdicts; `set_items` reuses rows, `set_verdicts` touches changed rows."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list = []
+        self._row_of: dict[str, int] = {}
+        self._verdicts: dict = {}
+        self._alignment = None
+        self._palette = None
+        self._icons: dict[str, QIcon] = {}
+
+    # ----- feeding ------------------------------------------------------------------------------
+    def set_palette(self, palette) -> None:
+        """Use this palette for type and verdict colours (cached icons are dropped)."""
+        self._palette = palette
+        self._icons.clear()
+
+    def set_items(self, alignment, items, verdicts) -> None:
+        """Show these queue items; an unchanged key list only refreshes the rows whose verdict changed."""
+        keys = [item.key for item in items]
+        if alignment is self._alignment and keys == self.keys():
+            self.set_verdicts(verdicts)
+            return
+        self.beginResetModel()
+        self._alignment = alignment
+        self._items = list(items)
+        self._row_of = {key: row for row, key in enumerate(keys)}
+        self._verdicts = {key: verdicts.get(key) for key in keys}
+        self.endResetModel()
+
+    def set_verdicts(self, verdicts) -> list[int]:
+        """Take the new verdicts; emit dataChanged for each row whose record changed; return those rows."""
+        changed = []
+        for key, row in self._row_of.items():
+            record, old = verdicts.get(key), self._verdicts.get(key)
+            if record is old:
+                continue
+            self._verdicts[key] = record
+            if record != old:
+                changed.append(row)
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return changed
+
+    def remove_key(self, key: str) -> None:
+        """Drop the row of one key (a verdict took it out of a filtered queue)."""
+        row = self._row_of.get(key)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._items[row]
+        self._verdicts.pop(key, None)
+        self._row_of = {item.key: r for r, item in enumerate(self._items)}
+        self.endRemoveRows()
+
+    def insert_item(self, row: int, item, record) -> None:
+        """Insert one queue item at a row (a verdict brought it into a filtered queue)."""
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._items.insert(row, item)
+        self._verdicts[item.key] = record
+        self._row_of = {it.key: r for r, it in enumerate(self._items)}
+        self.endInsertRows()
+
+    # ----- reading ------------------------------------------------------------------------------
+    def keys(self) -> list[str]:
+        """Return the keys listed, top to bottom."""
+        return [item.key for item in self._items]
+
+    def items(self) -> list:
+        """Return the queue items listed, top to bottom."""
+        return list(self._items)
+
+    def row_of(self, key: str | None) -> int:
+        """Return the row of a key, or -1."""
+        return self._row_of.get(key, -1) if key is not None else -1
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        """Return the number of queue items (a flat list: no children)."""
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+        """Return the three columns: type, summary, verdict."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        """Return the column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        """Return what a cell shows; only the rows on screen are ever asked."""
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        record = self._verdicts.get(item.key)
+        verdict = getattr(record, "verdict", None) or None   # "" is a note on an untriaged item
+        note = getattr(record, "note", "") if record is not None else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return item_kind(item)
+            if column == 1:
+                return str(getattr(item, "summary", "") or item.key)
+            return colors.verdict_text(verdict) + (" ✎" if note else "")
+        if role == KEY_ROLE:
+            return item.key
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == 0:
+                return colors.type_colour(item_kind(item), self._palette)
+            if column == 2:
+                return colors.verdict_colour(verdict, self._palette)
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            kind = item_kind(item)
+            if kind not in self._icons:
+                self._icons[kind] = chip_icon(colors.type_colour(kind, self._palette))
+            return self._icons[kind]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            rank = getattr(item, "rank", None)
+            head = " · ".join(part for part in (item_kind(item), f"rank {rank:.2f}" if rank is not None else "",
+                                                ", ".join(item_sources(self._alignment, item))) if part)
+            tip = f"{head}\n{getattr(item, 'summary', '')}"
+            return tip + (f"\nNote: {note}" if note else "")
+        return None

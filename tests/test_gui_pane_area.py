@@ -1,0 +1,41 @@
+"""PaneArea: a large case's new alignment fills the panes one per event-loop turn, the current one first."""
+import pytest
+
+pytest.importorskip("PySide6")
+
+from gui.panes import pane_area as pane_area_module  # noqa: E402
+from gui.panes.pane_area import PaneArea  # noqa: E402
+from gui_fakes import FakeWorkspace, long_sources, make_alignment  # noqa: E402
+
+
+@pytest.fixture
+def area(qtbot, monkeypatch):
+    monkeypatch.setattr(pane_area_module, "PROGRESSIVE_CHARS", 1000)   # the fake case counts as large
+    sources = long_sources()
+    ws = FakeWorkspace(make_alignment(sources))
+    ws.sources = sources
+    widget = PaneArea(ws)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_a_new_alignment_marks_the_current_pane_first_and_the_others_on_later_turns(area, qtbot):
+    ws = area.ws
+    ws.select_passage("d2:p0")                 # the third pane holds the current passage
+    ws.set_alignment(make_alignment(long_sources()))
+    ready = [p.source_key for p in area.panes if p.formatted_for is ws.alignment]
+    assert ready == ["c"] and area.filling()
+    qtbot.waitUntil(lambda: not area.filling(), timeout=3000)
+    assert all(p.formatted_for is ws.alignment for p in area.panes)
+
+
+def test_a_newer_alignment_while_filling_is_the_one_every_pane_ends_with(area, qtbot):
+    ws = area.ws
+    ws.set_alignment(make_alignment(long_sources()))
+    newer = make_alignment(long_sources())
+    ws.set_alignment(newer)
+    qtbot.waitUntil(lambda: not area.filling(), timeout=3000)
+    assert all(p.formatted_for is newer for p in area.panes)
