@@ -60,6 +60,7 @@ def press(qtbot, win: MainWindow, key, modifier=NONE) -> None:
             QApplication.setActiveWindow(win)
     qtbot.keyClick(QApplication.focusWidget() or win, key, modifier)
     QApplication.processEvents()   # a user's next key comes after the event loop has turned
+    QApplication.processEvents()   # a user's next key comes after the event loop has turned
 
 
 def answer_dialog(qtbot, steps, *then) -> list:

@@ -102,13 +102,26 @@ class TriageCommands:
                     if not self.ws.check_writable():
                         break
                     self.ws.set_verdict(target, arg)
+                    label = VERDICT_LABELS.get(arg, arg)
+                    if not self.ws.auto_advance:   # visible and switchable (Ctrl+Shift+J)
+                        self.ws.message.emit(f"{label}. Staying here (auto-advance is off: Ctrl+Shift+J); "
+                                             "J moves on.")
+                        continue
                     kind, arg = "untriaged", 1
+                    judged = target
+                else:
+                    judged = None
                 key = self._step_divergence(target, arg, untriaged=kind == "untriaged")
                 if key is None:
                     self.ws.message.emit("Every divergence is triaged." if kind == "untriaged"
                                          else "No more divergences.")
                 else:
                     target = key
+                    if judged is not None and key != judged:
+                        moved_to = self.ws.divergence(key)
+                        kind_text = moved_to.type if moved_to is not None else "item"
+                        self.ws.message.emit(f"{label}. Moved on to the next untriaged item ({kind_text}); "
+                                             "Ctrl+Shift+J turns this off.")
             elif kind == "claim":
                 if family != "claim":
                     commit()
