@@ -34,10 +34,16 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, peak)
 
 
 def _cold() -> None:
-    """Empty the tokenisation memos so that every timed run pays for reading the text."""
+    """Empty the text memos so that every timed run pays for reading the text."""
     from core.ingest import textnorm
-    for memo in (textnorm.match_terms, textnorm.word_key, textnorm._word_info):
+    for memo in (textnorm.match_terms, textnorm.word_key, textnorm._word_info, textnorm.tokens,
+                 textnorm.find_numbers):
         memo.cache_clear()
+    from core.align import features
+    features._word_grams.cache_clear()
+    from core.compare import divergence, slots
+    slots.cached_slots.cache_clear()
+    divergence._DOCUMENT_SLOTS.clear()
     from core.compare.facts import mentions, people
     for memo in (people._names, people._tokens, people._bare, people._is_name_token, mentions.fold):
         memo.cache_clear()

@@ -109,7 +109,8 @@ def normalize_number(text: str) -> str | None:
     return _match_to_key(match)
 
 
-def find_numbers(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1 << 15)  # vectors, slots, contradictions and the fact sheet read each passage's numbers
+def find_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, canonical key) of every number expression in the text."""
     found = []
     for match in _NUMBER_RE.finditer(text):
@@ -118,7 +119,7 @@ def find_numbers(text: str) -> list[tuple[int, int, str]]:
             continue
         start = match.start("cur") if match.group("cur") else match.start("num")
         found.append((start, match.end(), key))
-    return found
+    return tuple(found)
 
 
 def fold_name(word: str) -> str:
@@ -173,7 +174,8 @@ def _word_info(surface: str) -> tuple[str, bool]:
     return word_key(surface), stop
 
 
-def tokens(text: str) -> list[Token]:
+@lru_cache(maxsize=1 << 15)  # one text pass per passage, shared by the vectors and the pair features
+def tokens(text: str) -> tuple[Token, ...]:
     """Return the words and numbers of a text, in order, with keys for matching and offsets."""
     numbers = [Token(text[s:e], key, s, e, "number") for s, e, key in find_numbers(text)]
     result: list[Token] = []
@@ -191,7 +193,7 @@ def tokens(text: str) -> list[Token]:
         key, stop = _word_info(surface)
         result.append(Token(surface, key, start, match.end(), "word", stop))
     result.extend(numbers[pending:])
-    return result
+    return tuple(result)
 
 
 def content_words(text: str) -> list[str]:
