@@ -1,9 +1,10 @@
 """Numbered schema migrations of the case file: each step brings user_version N-1 to N."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from sqlite_utils import Database
+if TYPE_CHECKING:   # only named in annotations: `parallax align` checks a case header without sqlite_utils
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x50524C58  # "PRLX": marks a SQLite file as a Parallax case (PRAGMA application_id)
 MAGIC = "parallax"
