@@ -66,6 +66,9 @@ class Token(NamedTuple):
     stop: bool = False
 
 
+_new_token = tuple.__new__   # builds a Token without the keyword-argument call: one per word of the corpus
+
+
 def _word_value(words: str) -> int | None:
     """Return the value of a spelled-out number of one or two words ("ninety", "twenty-four")."""
     total = 0
@@ -177,21 +180,25 @@ def _word_info(surface: str) -> tuple[str, bool]:
 @lru_cache(maxsize=1 << 15)  # one text pass per passage, shared by the vectors and the pair features
 def tokens(text: str) -> tuple[Token, ...]:
     """Return the words and numbers of a text, in order, with keys for matching and offsets."""
-    numbers = [Token(text[s:e], key, s, e, "number") for s, e, key in find_numbers(text)]
+    numbers = [_new_token(Token, (text[s:e], key, s, e, "number", False)) for s, e, key in find_numbers(text)]
     result: list[Token] = []
-    pending = 0           # index of the next number not yet placed
+    append, info = result.append, _word_info
+    pending, count = 0, len(numbers)     # the next number not yet placed
+    upcoming = numbers[0].start if numbers else len(text) + 1
     covered_until = -1    # words inside a number ("ninety per cent") are not words of their own
     for match in _WORD_RE.finditer(text):
         start = match.start()
-        while pending < len(numbers) and numbers[pending].start <= start:
-            result.append(numbers[pending])
-            covered_until = numbers[pending].end
-            pending += 1
+        if start >= upcoming:
+            while pending < count and numbers[pending].start <= start:
+                append(numbers[pending])
+                covered_until = numbers[pending].end
+                pending += 1
+            upcoming = numbers[pending].start if pending < count else len(text) + 1
         if start < covered_until:
             continue
         surface = match.group()
-        key, stop = _word_info(surface)
-        result.append(Token(surface, key, start, match.end(), "word", stop))
+        key, stop = info(surface)
+        append(_new_token(Token, (surface, key, start, match.end(), "word", stop)))
     result.extend(numbers[pending:])
     return tuple(result)
 
