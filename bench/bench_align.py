@@ -47,7 +47,11 @@ if {traced!r}:   # tracemalloc doubles the process's memory: its peak is read in
     print(tracemalloc.get_traced_memory()[1])
 else:
     run()
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+    try:   # the high-water mark of this process image (ru_maxrss would include the parent's, from before exec)
+        status = open("/proc/self/status").read()
+        print(int(status.split("VmHWM:")[1].split()[0]) * 1024)
+    except (OSError, IndexError):
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
 """
 
 
