@@ -118,7 +118,7 @@ class Case:
         try:
             owner = case_lock.take_over(self.path, self.lock_owner)
         except OSError as exc:
-            raise CaseError(f"Could not take over the case: its lock cannot be written ({exc.strerror or exc}).")
+            raise CaseError(f"Could not take over the case: its lock cannot be written ({exc.strerror or exc}).") from exc
         if owner is not None:
             self.lock_owner = owner
             raise CaseError(f"Could not take over: {held_reason(owner)}")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, Sequence
 
@@ -13,10 +12,9 @@ from core.compare.names import first_name_clashes
 from core.compare.normalize import fold
 from core.compare.quotes import quote_changes
 from core.compare.slots import Slot, cached_slots
-from core.compare.slots_compare import (EVENT_TYPES, beside_quote, capitalised_words, comparable,
+from core.compare.slots_compare import (EVENT_TYPES, capitalised_words, comparable,
                                  group_key, same_value, spelling_pair)
 from core.ingest.textnorm import STOPWORDS, content_words, normalize_text, stem
-from core.compare.worddiff import word_diff_spans
 from core.compare.matching import value_clashes
 from core.compare.tellings import Finding as _Finding, Located as _Located, Telling as _Telling
 from core.compare.tellings import merge_sharing as _merge_sharing, passage_at as _passage_at

@@ -10,7 +10,7 @@ from core.compare.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARI
                                 GENERIC_VERBS, GROUP_SPEAKERS, INSTITUTIONS, IRREGULAR_PAST,
                                 MODAL_TRIGGERS, MODALITY_PHRASES,
                                 NEGATION_TRIGGERS, NEGATION_WORDS, NEGATIVE_TONE, NOT_PLACES,
-                                NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, REPORTING_VERBS, SPEECH_VERBS,
+                                NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, SPEECH_VERBS,
                                 SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
                                 TITLE_WORDS)
 from core.compare.agents import find_agents

@@ -126,7 +126,7 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return UNITS[first], UNITS[first], match.start(group) + len(words[0])
     if first in STOP or words[0].lower() in SCALES:
         return None
-    if first.endswith("ed") or first.endswith("ing") or words[0].lower().endswith(("ally", "ely", "tly", "rly")):
+    if first.endswith(("ed", "ing")) or words[0].lower().endswith(("ally", "ely", "tly", "rly")):
         return None
     single = match.group("num").lower() in ("one", "1")
     if len(words) == 2 and _singular(words[1]) not in STOP and not words[1].lower().endswith(("ed", "ly")) \
