@@ -159,7 +159,8 @@ def _shared_counts(sets: Sequence, first, second):
     from scipy import sparse
 
     ids: dict = defaultdict(count().__next__)   # a new item gets the next column
-    indptr, indices = [0], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
     for items in sets:
         indices.extend(map(ids.__getitem__, items))
         indptr.append(len(indices))

@@ -96,14 +96,15 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
         own_names: set[int] = set()
         for word, damping, kind in terms:
             is_name = kind != WORD and word in names
-            factor = damping * NAME_WEIGHT if is_name else 1.0
             word = variants.get(word, word)
             term = vocabulary.setdefault(word, len(vocabulary))
-            if is_name:
-                own_names.add(term)
             bag[term] = bag.get(term, 0) + 1
             sequence.append(term)
-            scale[term] = min(scale.get(term, 1.0), factor)
+            if is_name:
+                own_names.add(term)
+                scale[term] = min(scale.get(term, 1.0), damping * NAME_WEIGHT)
+            elif term not in scale:
+                scale[term] = 1.0    # factors never exceed 1: a plain word leaves a name's damping alone
         counts.append(bag)
         order.append(tuple(sequence))
         factors.append(scale)

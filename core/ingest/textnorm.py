@@ -274,11 +274,15 @@ def match_terms(text: str) -> tuple[tuple[str, float, int], ...]:
     result = []
     n = 0
     while n < len(found):
+        token = found[n]
+        if not token.text[:1].isupper():   # most tokens: a plain word or a number, no run to measure
+            result.append((token.key if token.kind != "word" else token.key[:PREFIX], 1.0, WORD))
+            n += 1
+            continue
         m = n
-        if found[n].text[:1].isupper():
-            while m + 1 < len(found) and found[m + 1].text[:1].isupper() and \
-                    not text[found[m].end:found[m + 1].start].strip(" -"):
-                m += 1
+        while m + 1 < len(found) and found[m + 1].text[:1].isupper() and \
+                not text[found[m].end:found[m + 1].start].strip(" -"):
+            m += 1
         damping = (m - n + 1) ** -NAME_RUN_DAMPING
         for token in found[n:m + 1]:
             if token.kind != "word":
