@@ -347,8 +347,10 @@ def test_the_whole_text_slots_of_a_source_are_read_once_for_all_its_claims_and_o
     find_divergences(claim("d0:p2", "d1:p2"), docs)        # same day in both: no whole-text look-up
     assert divergence._DOCUMENT_SLOTS == {}
     find_divergences(claim("d0:p1", "d1:p1"), docs)        # 40 against 44: is 44 said elsewhere in d0?
-    assert {document.id for document, _ in divergence._DOCUMENT_SLOTS.values()} == {"d0", "d1"}
+    assert {alive().id for alive, _ in divergence._DOCUMENT_SLOTS.values()} == {"d0", "d1"}
     read = divergence._source_slots(docs, {"d0", "d1"})
     assert read["d0"] == [s for p in docs[0].passages for s in cached_slots(p.text)]
     assert read["d0"] is divergence._source_slots(docs, {"d0"})["d0"]
     assert sorted(read) == ["d0", "d1"] and len(read) == 2
+    del docs, read
+    assert divergence._DOCUMENT_SLOTS == {}                  # nothing is kept once the documents are gone

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from functools import lru_cache
 from typing import Mapping, Sequence
 
@@ -342,21 +343,19 @@ def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling],
                       summary=_summary(finding, tellings), variants=tuple(variants))
 
 
-# The slots of a whole document, kept for the last documents read: every claim of a long
-# article asks for the same list, and rebuilding it per claim made one huge text quadratic.
-_DOCUMENT_SLOTS: dict[int, tuple[Document, list[Slot]]] = {}
-_KEPT_DOCUMENTS = 64
+# The slots of a whole document, kept while the document lives: every claim of a long article
+# asks for the same list, and rebuilding it per claim made one huge text quadratic.
+_DOCUMENT_SLOTS: dict[int, tuple[weakref.ref, list[Slot]]] = {}
 
 
 def _document_slots(document: Document) -> list[Slot]:
     """Return the slots of every passage of one document, in passage order (remembered)."""
-    kept = _DOCUMENT_SLOTS.get(id(document))
-    if kept is not None and kept[0] is document:
+    key = id(document)
+    kept = _DOCUMENT_SLOTS.get(key)
+    if kept is not None and kept[0]() is document:
         return kept[1]
     slots = [s for p in document.passages for s in cached_slots(p.text)]
-    if len(_DOCUMENT_SLOTS) >= _KEPT_DOCUMENTS:
-        _DOCUMENT_SLOTS.pop(next(iter(_DOCUMENT_SLOTS)))
-    _DOCUMENT_SLOTS[id(document)] = (document, slots)
+    _DOCUMENT_SLOTS[key] = (weakref.ref(document, lambda _gone: _DOCUMENT_SLOTS.pop(key, None)), slots)
     return slots
 
 
