@@ -69,3 +69,14 @@ def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
     assert len(pairs) >= 10 and matrix.tolist() == [[float(v) for v in row] for row in expected]
     assert all(best_table.get(slot) == value for slot, value in best.items())
     assert probabilities(matrix, LINKER) == [probability(row, LINKER) for row in expected]
+
+
+def test_describing_all_pairs_at_once_stops_when_cancelled():
+    pytest.importorskip("scipy")
+    from core.errors import Cancelled
+    docs = documents("Rescuers brought 37 miners up from the Kellan shaft.", "All 37 miners left the Kellan shaft.")
+    passages = [p for d in docs for p in d.passages]
+    found = weights(passages)
+    pairs = candidates_small(found.unit, [0, 1], 0.01, 12, None)
+    with pytest.raises(Cancelled):
+        pair_matrix(pairs, found, passage_facts(passages, found), [0, 1], should_cancel=lambda: True)

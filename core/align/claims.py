@@ -222,7 +222,7 @@ def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights, s
     check(should_cancel)
     facts = passage_facts(passages, found)
     if len(passages) > SMALL_CORPUS:
-        first, second, rows, best = pair_matrix(pairs, found, facts, doc_of)
+        first, second, rows, best = pair_matrix(pairs, found, facts, doc_of, should_cancel)
         keys = list(zip(first.tolist(), second.tolist()))
     else:
         best = best_per_document(pairs, doc_of)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from core.align.vectors import PHRASE_TERMS, Vector, Weights, dot, normalized, one_phrase
+from core.align.vectors import PHRASE_TERMS, Vector, Weights, check, dot, normalized, one_phrase
 from core.ingest.textnorm import PREFIX, Token, tokens
 
 # The evidence kinds, in the order of the learned weights (core/align/linker.py).
@@ -153,7 +153,7 @@ class BestTable:
         return value or None
 
 
-def _shared_counts(sets: Sequence, first, second):
+def _shared_counts(sets: Sequence, first, second, should_cancel=None):
     """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), by sparse incidence products."""
     import numpy as np
     from scipy import sparse
@@ -169,6 +169,7 @@ def _shared_counts(sets: Sequence, first, second):
     shared = np.empty(len(first), dtype=np.int64)
     step = 20_000   # pairs per product: bounds the memory of the gathered rows
     for start in range(0, len(first), step):
+        check(should_cancel)
         stop = start + step
         product = matrix[first[start:stop]].multiply(matrix[second[start:stop]])
         shared[start:stop] = np.asarray(product.sum(axis=1)).ravel()
@@ -183,7 +184,7 @@ def _log1p_of_counts(counts):
 
 
 def pair_matrix(pairs: Sequence[tuple[float, int, int]], found: Weights, facts: PassageFacts,
-                doc_of: Sequence[int]):
+                doc_of: Sequence[int], should_cancel=None):
     """Return (first, second, feature matrix, best table) of many candidate pairs at once.
 
     Each row holds exactly the values pair_features gives for that pair: set overlaps become
@@ -206,21 +207,21 @@ def pair_matrix(pairs: Sequence[tuple[float, int, int]], found: Weights, facts: 
         return first, second, out, table
     ratio = np.minimum(score / best[first * documents + docs[second]], score / best[second * documents + docs[first]])
     out[:, 0], out[:, 1], out[:, 2] = score, ratio, ratio >= 0.999
-    figures, _ = _shared_counts(found.figures, first, second)
+    figures, _ = _shared_counts(found.figures, first, second, should_cancel)
     out[:, 4] = np.minimum(2, figures)
-    bigrams, _ = _shared_counts(facts.bigrams, first, second)
+    bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel)
     out[:, 6] = _log1p_of_counts(bigrams)
-    chars, length = _shared_counts(facts.chars, first, second)
+    chars, length = _shared_counts(facts.chars, first, second, should_cancel)
     with np.errstate(invalid="ignore", divide="ignore"):   # a passage without grams shares none
         out[:, 8] = np.where(chars > 0, chars / np.sqrt((length[first] * length[second]).astype(np.float64)), 0.0)
     position = np.asarray(facts.position)
     out[:, 9] = 1.0 - np.abs(position[first] - position[second])
     lead = np.asarray(facts.lead, dtype=bool)
     out[:, 10] = lead[first] & lead[second]
-    terms, length = _shared_counts([unit.keys() for unit in found.unit], first, second)
+    terms, length = _shared_counts([unit.keys() for unit in found.unit], first, second, should_cancel)
     out[:, 11] = np.minimum(length[first], length[second]) < MIN_TERMS
     out[:, 13] = terms / np.maximum(1, np.minimum(length[first], length[second]))
-    rare, _ = _shared_counts(found.rare, first, second)
+    rare, _ = _shared_counts(found.rare, first, second, should_cancel)
     out[:, 14] = _log1p_of_counts(rare)
     # the rest reads per-pair structure; only pairs where both passages have some are visited
     for k in np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS)).tolist():
