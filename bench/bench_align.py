@@ -1,7 +1,14 @@
-"""Print alignment speed, growth and memory figures (demo, seeds, synthetic 5/20/50 x 3,000 words)."""
+"""Print the engine's speed, growth and memory next to a TF-IDF mutual-best baseline timed in the same run.
+
+The baseline is the plain aligner the corpus is calibrated with: scikit-learn TF-IDF over the same
+passages, the dense cosine of every pair, a link where two passages are each other's best match in
+the other's document (cosine >= 0.3), links joined into groups. Ratios are baseline / Parallax
+(above 1: Parallax is faster). CPU time of this process, median of cold runs (text memos emptied).
+`python bench/bench_align.py [--quick]` (--quick skips 50 articles and the growth in words).
+"""
 from __future__ import annotations
 
-import json
+import math
 import statistics
 import subprocess
 import sys
@@ -13,60 +20,125 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from synth import make_articles  # noqa: E402
 
-SAMPLES = ROOT / "resources" / "samples"
 SEEDS = ROOT.parent / "shared" / "seeds"
+BASELINE_SCRIPT = ROOT.parent / "shared" / "corpus" / "baseline_mutual.py"
 RUNS = 5
 
 _MEMORY_PROBE = """
-import resource, sys, time, tracemalloc
+import resource, sys, tracemalloc
 sys.path[:0] = [{root!r}, {bench!r}]
 from synth import make_articles
 from core.ingest.sources import load_text
-from core.analysis import analyze
+from core.ingest.document import build_document
 sources = [load_text(text, title=name) for name, text in make_articles({count}, {words})]
-analyze(sources[:2])  # imports and caches warm, so the peak is the analysis itself
-tracemalloc.start()
-analyze(sources)
-peak = tracemalloc.get_traced_memory()[1]
-tracemalloc.stop()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, peak)
+if {baseline!r}:
+    from bench_align import baseline_links
+    documents = [build_document(s, f"d{{n}}") for n, s in enumerate(sources)]
+    texts, doc_of = [p.text for d in documents for p in d.passages], [n for n, d in enumerate(documents) for _ in d.passages]
+    baseline_links(texts[:50], doc_of[:50])   # imports warm: the peak is the work itself
+    run = lambda: baseline_links(texts, doc_of)
+else:
+    from core.analysis import analyze
+    analyze(sources[:2])
+    run = lambda: analyze(sources)
+if {traced!r}:   # tracemalloc doubles the process's memory: its peak is read in a run of its own
+    tracemalloc.start()
+    run()
+    print(tracemalloc.get_traced_memory()[1])
+else:
+    run()
+    try:   # the high-water mark of this process image (ru_maxrss would include the parent's, from before exec)
+        status = open("/proc/self/status").read()
+        print(int(status.split("VmHWM:")[1].split()[0]) * 1024)
+    except (OSError, IndexError):
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
 """
 
 
-def _cold() -> None:
-    """Empty the tokenisation memos so that every timed run pays for reading the text."""
+def cold() -> None:
+    """Empty the text memos so that every timed run pays for reading the text."""
     from core.ingest import textnorm
-    for memo in (textnorm.match_terms, textnorm.word_key, textnorm._word_info):
+    for memo in (textnorm.match_terms, textnorm.word_key, textnorm._word_info, textnorm.tokens,
+                 textnorm.find_numbers):
         memo.cache_clear()
+    from core.align import features
+    features._word_grams.cache_clear()
+    from core.compare import divergence, slots
+    slots.cached_slots.cache_clear()
+    divergence._DOCUMENT_SLOTS.clear()
     from core.compare.facts import mentions, people
     for memo in (people._names, people._tokens, people._bare, people._is_name_token, mentions.fold):
         memo.cache_clear()
 
 
-def _median_time(function, runs: int = RUNS) -> float:
-    """Return the median wall time of several cold calls, in seconds."""
+
+def median_cpu(function, runs: int = RUNS) -> float:
+    """Return the median CPU time of several cold calls, in seconds."""
     times = []
     for _ in range(runs):
-        _cold()
-        start = time.perf_counter()
+        cold()
+        start = time.process_time()
         function()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times)
 
 
-def _files(folder: Path) -> list[Path]:
-    """Return the article files of a folder: the demo's planted.json order, else every article file."""
-    planted = folder / "planted.json"
-    if planted.is_file():
-        return [folder / s["file"] for s in json.loads(planted.read_text(encoding="utf-8"))["sources"]]
-    return sorted(p for p in folder.glob("*") if p.suffix in (".txt", ".html") or
-                  (p.suffix == ".md" and p.name.lower() != "readme.md"))
+def baseline_links(texts: list[str], doc_of: list[int], threshold: float = 0.3,
+                   vectorised: bool = False) -> list[list[int]]:
+    """Return the groups of the TF-IDF mutual-best baseline.
+
+    As written (the corpus's reference), each passage looks up its best match in every other
+    document one at a time; `vectorised` finds the same links with one argmax per document.
+    """
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    similarity = (matrix @ matrix.T).toarray()
+    docs = np.asarray(doc_of)
+    parent = list(range(len(texts)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    if vectorised:
+        bounds = [(int(np.searchsorted(docs, d)), int(np.searchsorted(docs, d, side="right")))
+                  for d in range(int(docs.max()) + 1)]
+        best = np.stack([low + similarity[:, low:high].argmax(axis=1) for low, high in bounds], axis=1)
+        links = [(i, int(best[i, d])) for i in range(len(texts)) for d in range(len(bounds))
+                 if d != doc_of[i] and similarity[i, best[i, d]] >= threshold and best[best[i, d], doc_of[i]] == i]
+    else:
+        links = []
+        for i in range(len(texts)):
+            for other in set(doc_of) - {doc_of[i]}:
+                those = np.where(docs == other)[0]
+                j = those[np.argmax(similarity[i, those])]
+                back = np.where(docs == doc_of[i])[0]
+                if similarity[i, j] >= threshold and back[np.argmax(similarity[j, back])] == i:
+                    links.append((i, int(j)))
+    for i, j in links:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(texts)):
+        groups.setdefault(find(i), []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
 
 
-def _row(label: str, words: int, seconds: float, note: str = "") -> None:
-    """Print one table row."""
-    per_k = seconds / words * 1000 if words else 0.0
-    print(f"| {label:<34} | {words:>7,} | {seconds * 1000:>9.1f} | {per_k * 1000:>8.2f} | {note} |")
+def _passages(documents) -> tuple[list[str], list[int]]:
+    """Return the passage texts and their document numbers."""
+    return ([p.text for d in documents for p in d.passages],
+            [n for n, d in enumerate(documents) for _ in d.passages])
+
+
+def _row(label: str, words: int, parallax: float, baseline: float | None, note: str = "",
+         vectorised: float | None = None) -> None:
+    """Print one table row: Parallax, baseline, ratio (and the vectorised baseline when timed)."""
+    base = f"{baseline * 1000:9.1f}" if baseline is not None else "        -"
+    ratio = f"{baseline / parallax:5.2f}" if baseline else "    -"
+    fast = f"{vectorised * 1000:9.1f}" if vectorised is not None else "        -"
+    print(f"| {label:<40} | {words:>7,} | {parallax * 1000:9.1f} | {base} | {ratio} | {fast} | {note} |")
 
 
 def _words(sources) -> int:
@@ -74,79 +146,102 @@ def _words(sources) -> int:
     return sum(len(s.text.split()) for s in sources)
 
 
-def _baseline_seconds(documents) -> float:
-    """Return the time of a plain scikit-learn TF-IDF cosine over all sentence pairs."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
-
-    texts = [p.text for d in documents for p in d.passages]
-
-    def run():
-        matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-        similarity = cosine_similarity(matrix, dense_output=True)
-        return (similarity > 0.3).sum()
-
-    return _median_time(run, 3)
+def _seed_files() -> list[Path]:
+    """Return the seed articles, when they are present."""
+    return sorted(p for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 
 
-def main() -> int:
-    """Print the benchmark table."""
+def _wall(command: list[str], runs: int = 5) -> float:
+    """Return the median wall time of a whole command."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _memory(count: int, words: int, baseline: bool) -> tuple[float, float] | None:
+    """Return (max RSS MB, Python-allocated peak MB) of one analysis (or the baseline), each in a fresh process."""
+    figures = []
+    for traced in (False, True):
+        probe = _MEMORY_PROBE.format(root=str(ROOT), bench=str(ROOT / "bench"), count=count, words=words,
+                                     baseline=baseline, traced=traced)
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            print("memory probe failed:", result.stderr.strip().splitlines()[-1:])
+            return None
+        figures.append(int(result.stdout.split()[-1]) / 2**20)
+    return figures[0], figures[1]
+
+
+def _synthetic(count: int, words: int):
+    """Return the sources and documents of count synthetic articles of about `words` words."""
+    from core.ingest.document import build_document
+    from core.ingest.sources import load_text
+    sources = [load_text(text, title=name) for name, text in make_articles(count, words)]
+    return sources, [build_document(s, f"d{n}") for n, s in enumerate(sources)]
+
+
+def main(quick: bool) -> int:
+    """Print the table, the growth exponents and the memory figures."""
     from core.align.claims import align_documents
     from core.analysis import analyze
     from core.compare.facts import build_fact_sheet
     from core.ingest.document import build_document
-    from core.ingest.sources import load_paths, load_text
+    from core.ingest.sources import load_paths
 
-    print("| input | words | ms (median) | µs/word | note |")
-    print("|---|---:|---:|---:|---|")
-    for label, folder in (("demo (resources/samples)", SAMPLES), ("seeds (../shared/seeds)", SEEDS)):
-        files = _files(folder) if folder.is_dir() else []
-        if len(files) < 2:
-            print(f"| {label} | - | - | - | not present |")
-            continue
-        sources, _ = load_paths([str(f) for f in files])
-        analyze(sources)
-        _row(f"{label}: analyze", _words(sources), _median_time(lambda: analyze(sources)),
-             f"{len(sources)} articles, in process")
-        cli = [sys.executable, str(ROOT / "app.py"), "align", *map(str, files), "--json"]
-        wall = _median_time(lambda: subprocess.run(cli, capture_output=True, check=False), 3)
-        _row(f"{label}: whole CLI", _words(sources), wall, "subprocess, start-up and imports included")
-    growth = []
-    for count in (5, 20, 50):
-        sources = [load_text(text, title=name) for name, text in make_articles(count, 3000)]
-        words = _words(sources)
-        seconds = _median_time(lambda: analyze(sources), 3 if count < 50 else 1)
+    print("| input | words | Parallax ms | baseline ms | ratio | vectorised baseline ms | note |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    seeds = _seed_files()
+    if len(seeds) >= 2:
+        sources, _ = load_paths([str(f) for f in seeds])
         documents = [build_document(s, f"d{n}") for n, s in enumerate(sources)]
-        aligning = _median_time(lambda: align_documents(documents), 3 if count < 50 else 1)
-        sheet = _median_time(lambda: build_fact_sheet(documents), 3 if count < 50 else 1)
-        passages = sum(len(d.passages) for d in documents)
-        _row(f"synthetic {count} x 3,000: analyze", words, seconds, f"{passages} passages")
-        _row(f"synthetic {count} x 3,000: align only", words, aligning, "")
-        _row(f"synthetic {count} x 3,000: fact sheet only", words, sheet, "part of analyze")
-        growth.append((words, seconds, aligning, documents))
-    base_words, base_seconds, base_align, _ = growth[0]
-    print()
-    print("Growth relative to 5 articles (1.0 = linear in words):")
-    for words, seconds, aligning, _ in growth:
-        ratio = (seconds / base_seconds) / (words / base_words)
-        ratio_align = (aligning / base_align) / (words / base_words)
-        print(f"  {words:>7,} words: time x{seconds / base_seconds:5.1f} for words x{words / base_words:4.1f}"
-              f" -> analyze {ratio:.2f}, align {ratio_align:.2f}")
-    probe = _MEMORY_PROBE.format(root=str(ROOT), bench=str(ROOT / "bench"), count=50, words=3000)
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
-    if result.returncode == 0:
-        maxrss, peak = (int(x) for x in result.stdout.split())
-        print(f"\nPeak memory at 50 x 3,000 words: {maxrss / 1024:.0f} MB max RSS of the process; "
-              f"the analysis itself allocates at most {peak / 2**20:.0f} MB (tracemalloc peak)")
+        analyze(sources)
+        baseline_links(*_passages(documents))
+        _row("seeds: analyze, in process", _words(sources), median_cpu(lambda: analyze(sources), 9),
+             median_cpu(lambda: baseline_links(*_passages(documents)), 9), f"{len(sources)} articles, CPU",
+             median_cpu(lambda: baseline_links(*_passages(documents), vectorised=True), 9))
+        cli = _wall([sys.executable, str(ROOT / "app.py"), "align", *map(str, seeds), "--json"])
+        base_cli = (_wall([sys.executable, str(BASELINE_SCRIPT), *map(str, seeds)])
+                    if BASELINE_SCRIPT.is_file() else None)
+        _row("seeds: whole `parallax align` command", _words(sources), cli, base_cli,
+             "wall, start-up included; baseline: the corpus's baseline_mutual.py")
     else:
-        print("\nPeak memory probe failed:", result.stderr.strip().splitlines()[-1:])
-    print("\nBaseline: scikit-learn TF-IDF cosine over all sentence pairs (dense), align only:")
-    for words, _, aligning, documents in growth:
-        baseline = _baseline_seconds(documents)
-        print(f"  {words:>7,} words: baseline {baseline * 1000:8.1f} ms, Parallax align "
-              f"{aligning * 1000:8.1f} ms, ratio {baseline / aligning:4.2f}")
+        print("| seeds | - | - | - | - | - | not present |")
+    timed: dict[tuple[int, int], float] = {}
+    for count in (5, 20) if quick else (5, 20, 50):
+        sources, documents = _synthetic(count, 3000)
+        runs = 3 if count < 50 else 1
+        seconds = median_cpu(lambda: analyze(sources), runs)
+        aligning = median_cpu(lambda: align_documents(documents), runs)
+        sheet = median_cpu(lambda: build_fact_sheet(documents), runs)
+        baseline = median_cpu(lambda: baseline_links(*_passages(documents)), runs)
+        vectorised = median_cpu(lambda: baseline_links(*_passages(documents), vectorised=True), runs)
+        passages = sum(len(d.passages) for d in documents)
+        _row(f"{count} x 3,000: analyze", _words(sources), seconds, baseline, f"{passages} passages", vectorised)
+        _row(f"{count} x 3,000: alignment alone", _words(sources), aligning, baseline, "", vectorised)
+        _row(f"{count} x 3,000: fact sheet alone", _words(sources), sheet, None, "part of analyze")
+        timed[(count, 3000)] = seconds
+    if not quick:
+        for words in (1500, 6000):
+            sources, _ = _synthetic(10, words)
+            timed[(10, words)] = median_cpu(lambda: analyze(sources), 3)
+            _row(f"10 x {words:,}: analyze", _words(sources), timed[(10, words)], None, "growth in words")
+    print("\nGrowth exponents (time ~ size^k; 1.0 is linear):")
+    for (a, b) in (((5, 3000), (20, 3000)), ((20, 3000), (50, 3000)), ((10, 1500), (10, 6000))):
+        if a in timed and b in timed:
+            size = (b[0] * b[1]) / (a[0] * a[1])
+            what = "articles" if a[1] == b[1] else "words per article"
+            print(f"  {a[0]} x {a[1]:,} -> {b[0]} x {b[1]:,} ({what}): "
+                  f"k = {math.log(timed[b] / timed[a]) / math.log(size):.2f}")
+    if not quick:
+        mine, theirs = _memory(50, 3000, False), _memory(50, 3000, True)
+        if mine and theirs:
+            print(f"\nMemory at 50 x 3,000: Parallax {mine[0]:.0f} MB max RSS ({mine[1]:.0f} MB allocated by "
+                  f"the analysis); baseline {theirs[0]:.0f} MB max RSS ({theirs[1]:.0f} MB allocated)")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main("--quick" in sys.argv[1:]))

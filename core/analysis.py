@@ -1,8 +1,10 @@
 """Run the whole engine on a set of sources: documents, manual edits, claims, divergences."""
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import replace
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from core.align.claims import align_documents, resolve_ref
 from core.errors import Cancelled
@@ -73,10 +75,35 @@ def _stage(progress: Optional[Callable[[float], None]], low: float, high: float)
     return lambda fraction: progress(low + (high - low) * fraction)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a while, restoring its state afterwards.
+
+    The analysis allocates millions of small acyclic objects (tokens, slots, pairs), and each
+    automatic collection walks all of them again: about a sixth of the time at 20 articles.
+    Reference counting still frees everything; cycles wait for the next collection.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit] = (),
             progress: Optional[Callable[[float], None]] = None,
             should_cancel: Optional[Callable[[], bool]] = None) -> Alignment:
     """Return the alignment of the sources (d0.. in the order given) with divergences and contradictions."""
+    with collector_paused():
+        return _analyze(sources, edits, progress, should_cancel)
+
+
+def _analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit],
+             progress: Optional[Callable[[float], None]],
+             should_cancel: Optional[Callable[[], bool]]) -> Alignment:
+    """Run the stages of analyze()."""
     from core.compare.divergence import find_contradictions, find_divergences
     from core.compare.facts import build_fact_sheet
     from core.ingest.document import build_document

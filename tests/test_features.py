@@ -1,9 +1,12 @@
 """Pair evidence for the linker: counts, quotes, character n-grams, positions, and the learned model."""
 import math
 
-from core.align.features import FEATURES, _counts, _grams, _quoted, pair_features, passage_facts, probability
+import pytest
+
+from core.align.features import (FEATURES, _counts, _grams, _quoted, best_per_document, pair_features, pair_matrix,
+                                 passage_facts, probabilities, probability)
 from core.align.linker import LINKER
-from core.align.vectors import weights
+from core.align.vectors import candidates_small, weights
 from core.ingest.textnorm import tokens
 from test_align import documents
 
@@ -45,3 +48,35 @@ def test_a_shared_count_and_name_raise_the_probability_of_a_pair():
         p = probability(list(row.values()), LINKER)
         return math.log(p / (1 - p))
     assert odds(values) > odds(without) + 1.0   # the count and the figure each add learned evidence
+
+
+def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
+    pytest.importorskip("scipy")
+    docs = documents(
+        'Rescuers brought 37 miners up from the Kellan shaft. Rain fell all week. "We never gave up," '
+        "said Ines Marlow. The shaft flooded in 2031.",
+        'All 37 miners are safe, the Kellan operator confirmed. "We never gave up hope," Marlow said. '
+        "Roads were closed. The Kellan shaft had flooded in 2031.",
+        "Ines Marlow led the 37 rescuers at Kellan. Roads reopened on Friday.")
+    passages = [p for d in docs for p in d.passages]
+    doc_of = [int(p.doc[1:]) for p in passages]
+    found = weights(passages)
+    facts = passage_facts(passages, found)
+    pairs = candidates_small(found.unit, doc_of, 0.01, 12, None)
+    first, second, matrix, best_table = pair_matrix(pairs, found, facts, doc_of)
+    best = best_per_document(pairs, doc_of)
+    expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of) for c, i, j in pairs]
+    assert len(pairs) >= 10 and matrix.tolist() == [[float(v) for v in row] for row in expected]
+    assert all(best_table.get(slot) == value for slot, value in best.items())
+    assert probabilities(matrix, LINKER) == [probability(row, LINKER) for row in expected]
+
+
+def test_describing_all_pairs_at_once_stops_when_cancelled():
+    pytest.importorskip("scipy")
+    from core.errors import Cancelled
+    docs = documents("Rescuers brought 37 miners up from the Kellan shaft.", "All 37 miners left the Kellan shaft.")
+    passages = [p for d in docs for p in d.passages]
+    found = weights(passages)
+    pairs = candidates_small(found.unit, [0, 1], 0.01, 12, None)
+    with pytest.raises(Cancelled):
+        pair_matrix(pairs, found, passage_facts(passages, found), [0, 1], should_cancel=lambda: True)

@@ -18,7 +18,7 @@ def test_thousands_separators_and_magnitudes_are_normalised():
     assert _key("$5m") == _key("5 million") == "5000000"
     assert _key("3.5bn") == "3500000000"
     assert _key("twenty-four") == "24"
-    assert find_numbers("talks") == []
+    assert find_numbers("talks") == ()
 
 
 def test_different_numbers_keep_different_keys():
@@ -28,7 +28,7 @@ def test_different_numbers_keep_different_keys():
 def test_find_numbers_reports_exact_offsets():
     text = "About ninety per cent of 1,200 homes, worth $5m, were hit."
     found = find_numbers(text)
-    assert found == [(6, 21, "90%"), (25, 30, "1200"), (44, 47, "5000000")]
+    assert found == ((6, 21, "90%"), (25, 30, "1200"), (44, 47, "5000000"))
     assert [text[s:e] for s, e, _ in found] == ["ninety per cent", "1,200", "$5m"]
 
 

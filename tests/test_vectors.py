@@ -70,3 +70,29 @@ def test_one_phrase_tells_a_thing_named_twice_from_a_fact_told_twice():
     assert one_phrase((1, 2, 3, 4), (2, 9, 3, 8)) is False         # the shared words are apart
     assert one_phrase((1, 2, 3, 4, 5), (1, 2, 3, 4, 8)) is False   # four shared terms: a fact
     assert one_phrase((1, 2), (2, 7)) is False                     # one shared term is no phrase
+
+
+def test_the_large_path_keeps_the_best_per_passage_and_breaks_ties_to_the_earlier_passage():
+    pytest.importorskip("scipy")
+    twice = ("Marta Quiroga said 1,200 workers walked out.", "Marta Quiroga said 1,200 workers walked out.")
+    found = weights(passages(twice, ("Marta Quiroga said 1,200 workers walked out of the docks.",)))
+    large = candidates_large(found.unit, [0, 0, 1], 0.05, 1, None)
+    small = candidates_small(found.unit, [0, 0, 1], 0.05, 1, None)
+    assert [(j, i) for _, j, i in large] == [(0, 2)] == [(j, i) for _, j, i in small]
+
+
+def test_the_large_path_never_pairs_two_passages_of_one_long_document():
+    pytest.importorskip("scipy")
+    long_one = STRIKE * 30 + WALKOUT * 30
+    found = weights(passages(long_one, LEDGER))
+    doc_of = [0] * len(long_one) + [1] * len(LEDGER)
+    large = candidates_large(found.unit, doc_of, 0.05, 4, None)
+    assert large and all(doc_of[j] == 0 and doc_of[i] == 1 for _, j, i in large)
+    assert sorted(large) == sorted(candidates_small(found.unit, doc_of, 0.05, 4, None))
+
+
+def test_the_large_path_refuses_passages_out_of_document_order():
+    pytest.importorskip("scipy")
+    found = weights(passages(STRIKE, WALKOUT))
+    with pytest.raises(ValueError):
+        candidates_large(found.unit, [0, 1, 0, 1, 0, 1], 0.05, 4, None)

@@ -7,9 +7,10 @@ from typing import Callable, Iterable, Optional, Sequence
 
 from core.model import AlignmentEdit, Claim, Document, Link, Passage, PassageRef
 from core.ingest.textnorm import normalize_text
-from core.align.features import best_per_document, pair_features, passage_facts, probability
+from core.align.features import (best_per_document, pair_features, pair_matrix, passage_facts, probabilities,
+                                 probability)
 from core.align.linker import LINKER
-from core.align.vectors import Weights, candidates, check, dot, weights
+from core.align.vectors import SMALL_CORPUS, Weights, candidates, check, dot, weights
 
 # Thresholds on the linker's probability, chosen on the development corpus by bench/fit_linker.py
 # (leave-one-event-out figures in bench/evaluate.py): they move with the learned weights.
@@ -210,24 +211,39 @@ def order_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
 
 
 def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights, should_cancel=None
-               ) -> tuple[list[tuple[int, int]], list[list[float]], Callable[[int, int], list[float]]]:
+               ) -> tuple[list[tuple[int, int]], Sequence, Callable[[int, int], list[float]]]:
     """Return the candidate pairs (i < j, different documents), their feature rows, and a
-    function giving the feature row of any other pair."""
+    function giving the feature row of any other pair.
+
+    Large corpora get the rows as one numpy matrix (batched, same values); small ones as lists,
+    so that aligning a few articles never imports numpy.
+    """
     pairs = candidates(found.unit, doc_of, CANDIDATE_FLOOR, PER_ROW, should_cancel)
     check(should_cancel)
     facts = passage_facts(passages, found)
-    best = best_per_document(pairs, doc_of)
-    keys, rows = [], []
-    for number, (cosine, i, j) in enumerate(pairs):
-        if number % 5000 == 4999:
-            check(should_cancel)
-        i, j = min(i, j), max(i, j)
-        keys.append((i, j))
-        rows.append(pair_features(cosine, i, j, found, facts, best, doc_of))
+    if len(passages) > SMALL_CORPUS:
+        first, second, rows, best = pair_matrix(pairs, found, facts, doc_of, should_cancel)
+        keys = list(zip(first.tolist(), second.tolist()))
+    else:
+        best = best_per_document(pairs, doc_of)
+        keys, rows = [], []
+        for number, (cosine, i, j) in enumerate(pairs):
+            if number % 5000 == 4999:
+                check(should_cancel)
+            i, j = min(i, j), max(i, j)
+            keys.append((i, j))
+            rows.append(pair_features(cosine, i, j, found, facts, best, doc_of))
 
     def describe(i: int, j: int) -> list[float]:
         return pair_features(dot(found.unit[i], found.unit[j]), i, j, found, facts, best, doc_of)
     return keys, rows, describe
+
+
+def scored(keys: list[tuple[int, int]], rows: Sequence, model: dict) -> dict[tuple[int, int], float]:
+    """Return {pair: the linker's probability} of the rows pair_table gave."""
+    if isinstance(rows, list):
+        return {key: probability(row, model) for key, row in zip(keys, rows)}
+    return dict(zip(keys, probabilities(rows, model)))
 
 
 def cluster(doc_of: list[int], pair: dict[tuple[int, int], float], params: AlignParams,
@@ -276,7 +292,7 @@ def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit
     check(should_cancel)
     keys, rows, describe = pair_table(passages, doc_of, found, should_cancel)
     model = model or LINKER
-    pair = {key: probability(row, model) for key, row in zip(keys, rows)}
+    pair = scored(keys, rows, model)
     report(0.6)
     check(should_cancel)
     forced, forbidden = _manual_pairs(documents, edits, index_of)
@@ -295,4 +311,5 @@ def link_probabilities(documents: Sequence[Document], model: Optional[dict] = No
     doc_number = {document.id: n for n, document in enumerate(documents)}
     doc_of = [doc_number[p.doc] for p in passages]
     keys, rows, _ = pair_table(passages, doc_of, weights(passages))
-    return {(passages[i].id, passages[j].id): probability(row, model or LINKER) for (i, j), row in zip(keys, rows)}
+    found = scored(keys, rows, model or LINKER)
+    return {(passages[i].id, passages[j].id): p for (i, j), p in found.items()}

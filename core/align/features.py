@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
+from itertools import count
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
-from core.align.vectors import Vector, Weights, dot, normalized, one_phrase
+from core.align.vectors import PHRASE_TERMS, Vector, Weights, check, dot, normalized, one_phrase
 from core.ingest.textnorm import PREFIX, Token, tokens
 
 # The evidence kinds, in the order of the learned weights (core/align/linker.py).
@@ -67,14 +70,17 @@ def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
                      and any(start < t.start < end for start, end in spans))
 
 
+@lru_cache(maxsize=1 << 16)  # news vocabularies repeat: each word is cut once
+def _word_grams(surface: str) -> frozenset[str]:
+    """Return the character 4-grams of one word, its edges marked."""
+    word = f" {surface.lower()} "
+    return frozenset(word[n:n + NGRAM] for n in range(max(1, len(word) - NGRAM + 1)))
+
+
 def _grams(every: Sequence[Token]) -> frozenset[str]:
     """Return the character 4-grams of the content words, word edges marked."""
-    grams: set[str] = set()
-    for token in every:
-        if not token.stop and token.kind == "word":
-            word = f" {token.text.lower()} "
-            grams.update(word[n:n + NGRAM] for n in range(max(1, len(word) - NGRAM + 1)))
-    return frozenset(grams)
+    words = [_word_grams(token.text) for token in every if not token.stop and token.kind == "word"]
+    return frozenset().union(*words)
 
 
 def passage_facts(passages: Sequence, found: Weights) -> PassageFacts:
@@ -133,6 +139,112 @@ def pair_features(cosine: float, i: int, j: int, found: Weights, facts: PassageF
         len(found.unit[i].keys() & found.unit[j].keys()) / max(1, min(len(found.unit[i]), len(found.unit[j]))),
         math.log1p(len(found.rare[i] & found.rare[j])),
     ]
+
+
+class BestTable:
+    """The best candidate cosine of each (passage, other document), read like best_per_document's dict."""
+
+    def __init__(self, best, documents: int):
+        self.best, self.documents = best, documents
+
+    def get(self, slot: tuple[int, int]) -> float | None:
+        """Return the best cosine of (passage, document), or None when it has no candidate there."""
+        value = float(self.best[slot[0] * self.documents + slot[1]])
+        return value or None
+
+
+def _shared_counts(sets: Sequence, first, second, should_cancel=None):
+    """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), by sparse incidence products."""
+    import numpy as np
+    from scipy import sparse
+
+    ids: dict = defaultdict(count().__next__)   # a new item gets the next column
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    for items in sets:
+        indices.extend(map(ids.__getitem__, items))
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr),
+                               shape=(len(sets), max(1, len(ids))))
+    shared = np.empty(len(first), dtype=np.int64)
+    step = 20_000   # pairs per product: bounds the memory of the gathered rows
+    for start in range(0, len(first), step):
+        check(should_cancel)
+        stop = start + step
+        product = matrix[first[start:stop]].multiply(matrix[second[start:stop]])
+        shared[start:stop] = np.asarray(product.sum(axis=1)).ravel()
+    return shared, np.diff(np.asarray(indptr))
+
+
+def _log1p_of_counts(counts):
+    """Return math.log1p of small integer counts, exactly as the one-pair path computes it."""
+    import numpy as np
+    table = np.array([math.log1p(k) for k in range(int(counts.max(initial=0)) + 1)])
+    return table[counts]
+
+
+def pair_matrix(pairs: Sequence[tuple[float, int, int]], found: Weights, facts: PassageFacts,
+                doc_of: Sequence[int], should_cancel=None):
+    """Return (first, second, feature matrix, best table) of many candidate pairs at once.
+
+    Each row holds exactly the values pair_features gives for that pair: set overlaps become
+    sparse incidence products, and the few features that need word order stay per pair.
+    """
+    import numpy as np
+
+    size = len(pairs)
+    score = np.fromiter((p[0] for p in pairs), dtype=np.float64, count=size)
+    first = np.fromiter((min(p[1], p[2]) for p in pairs), dtype=np.int64, count=size)
+    second = np.fromiter((max(p[1], p[2]) for p in pairs), dtype=np.int64, count=size)
+    docs = np.asarray(doc_of, dtype=np.int64)
+    documents = int(docs.max(initial=0)) + 1
+    best = np.zeros(len(doc_of) * documents)
+    np.maximum.at(best, first * documents + docs[second], score)
+    np.maximum.at(best, second * documents + docs[first], score)
+    table = BestTable(best, documents)
+    out = np.zeros((size, len(FEATURES)))
+    if not size:
+        return first, second, out, table
+    ratio = np.minimum(score / best[first * documents + docs[second]], score / best[second * documents + docs[first]])
+    out[:, 0], out[:, 1], out[:, 2] = score, ratio, ratio >= 0.999
+    figures, _ = _shared_counts(found.figures, first, second, should_cancel)
+    out[:, 4] = np.minimum(2, figures)
+    bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel)
+    out[:, 6] = _log1p_of_counts(bigrams)
+    chars, length = _shared_counts(facts.chars, first, second, should_cancel)
+    with np.errstate(invalid="ignore", divide="ignore"):   # a passage without grams shares none
+        out[:, 8] = np.where(chars > 0, chars / np.sqrt((length[first] * length[second]).astype(np.float64)), 0.0)
+    position = np.asarray(facts.position)
+    out[:, 9] = 1.0 - np.abs(position[first] - position[second])
+    lead = np.asarray(facts.lead, dtype=bool)
+    out[:, 10] = lead[first] & lead[second]
+    terms, length = _shared_counts([unit.keys() for unit in found.unit], first, second, should_cancel)
+    out[:, 11] = np.minimum(length[first], length[second]) < MIN_TERMS
+    out[:, 13] = terms / np.maximum(1, np.minimum(length[first], length[second]))
+    rare, _ = _shared_counts(found.rare, first, second, should_cancel)
+    out[:, 14] = _log1p_of_counts(rare)
+    # the rest reads per-pair structure; only pairs where both passages have some are visited
+    for k in np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS)).tolist():
+        out[k, 12] = 1.0 if one_phrase(found.order[first[k]], found.order[second[k]]) else 0.0
+    has_names = np.asarray([bool(v) for v in facts.names])
+    has_counts = np.asarray([bool(c) for c in facts.counts])
+    has_quotes = np.asarray([bool(q) for q in facts.quoted])
+    for k in np.flatnonzero(has_names[first] & has_names[second]).tolist():
+        out[k, 3] = dot(facts.names[first[k]], facts.names[second[k]])
+    for k in np.flatnonzero(has_counts[first] & has_counts[second]).tolist():
+        left, right = facts.counts[first[k]], facts.counts[second[k]]
+        out[k, 5] = min(2, len([n for n in left.keys() & right.keys() if left[n] == right[n]]))
+    for k in np.flatnonzero(has_quotes[first] & has_quotes[second]).tolist():
+        out[k, 7] = math.log1p(len(facts.quoted[first[k]] & facts.quoted[second[k]]))
+    return first, second, out, table
+
+
+def probabilities(rows, model: dict) -> list[float]:
+    """Return probability() of every row of a feature matrix, with the same arithmetic order."""
+    total = 0
+    for column, weight in enumerate(model["weights"]):
+        total = total + weight * rows[:, column]
+    return [1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0 for z in (model["bias"] + total).tolist()]
 
 
 def probability(values: Sequence[float], model: dict) -> float:

@@ -96,14 +96,15 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
         own_names: set[int] = set()
         for word, damping, kind in terms:
             is_name = kind != WORD and word in names
-            factor = damping * NAME_WEIGHT if is_name else 1.0
             word = variants.get(word, word)
             term = vocabulary.setdefault(word, len(vocabulary))
-            if is_name:
-                own_names.add(term)
             bag[term] = bag.get(term, 0) + 1
             sequence.append(term)
-            scale[term] = min(scale.get(term, 1.0), factor)
+            if is_name:
+                own_names.add(term)
+                scale[term] = min(scale.get(term, 1.0), damping * NAME_WEIGHT)
+            elif term not in scale:
+                scale[term] = 1.0    # factors never exceed 1: a plain word leaves a name's damping alone
         counts.append(bag)
         order.append(tuple(sequence))
         factors.append(scale)
@@ -176,17 +177,34 @@ def candidates_large(vectors: list[Vector], doc_of: list[int], floor: float, per
     matrix = sparse.csr_matrix((np.asarray(data, dtype=np.float64), indices, indptr), shape=(n, width))
     transposed = matrix.T.tocsc()
     docs = np.asarray(doc_of)
-    rows = max(1, CHUNK_CELLS // n)
+    if np.any(np.diff(docs) < 0):
+        raise ValueError("passages must come grouped by document, in document order")
     found: list[tuple[float, int, int]] = []
-    for start in range(0, n, rows):
-        check(should_cancel)
-        stop = min(n, start + rows)
-        block = (matrix[start:stop] @ transposed).toarray()
-        block[docs[start:stop, None] == docs[None, :]] = 0.0
-        for offset, row in enumerate(block):
-            i = start + offset
-            hits = np.flatnonzero(row[:i] >= floor)
-            if hits.size > per_row:
-                hits = hits[np.lexsort((hits, -row[hits]))[:per_row]]
-            found.extend((round(float(row[j]), 6), int(j), i) for j in hits)
+    # A passage meets only the passages of earlier documents (each pair once, never within one
+    # document): the product covers those columns alone, so one huge document costs linear time.
+    for document in np.unique(docs).tolist():
+        low, high = np.searchsorted(docs, document), np.searchsorted(docs, document, side="right")
+        if low == 0:
+            continue
+        earlier = transposed[:, :low]
+        rows = max(1, CHUNK_CELLS // low)
+        for start in range(low, high, rows):
+            check(should_cancel)
+            stop = min(high, start + rows)
+            block = (matrix[start:stop] @ earlier).toarray()
+            found.extend(_top_per_row(block, start, floor, per_row))
     return found
+
+
+def _top_per_row(block, start: int, floor: float, per_row: int) -> list[tuple[float, int, int]]:
+    """Return (score, j, i) of the per_row best cells >= floor of each row i, ties to the smaller j."""
+    import numpy as np
+
+    rows, cols = np.nonzero(block >= floor)
+    values = block[rows, cols]
+    order = np.lexsort((cols, -values, rows))    # by row, strongest first, then the earlier passage
+    rows, cols, values = rows[order], cols[order], values[order]
+    first = np.searchsorted(rows, rows)          # where each row's cells begin
+    keep = (np.arange(rows.size) - first) < per_row
+    return [(round(v, 6), j, start + i) for v, j, i in
+            zip(values[keep].tolist(), cols[keep].tolist(), rows[keep].tolist())]

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import weakref
 from functools import lru_cache
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from core.compare.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
 from core.model import Claim, Divergence, Document, Passage, Variant
@@ -342,10 +343,41 @@ def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling],
                       summary=_summary(finding, tellings), variants=tuple(variants))
 
 
-def _source_slots(documents: Sequence[Document], doc_ids: set[str]) -> dict[str, list[Slot]]:
+# The slots of a whole document, kept while the document lives: every claim of a long article
+# asks for the same list, and rebuilding it per claim made one huge text quadratic.
+_DOCUMENT_SLOTS: dict[int, tuple[weakref.ref, list[Slot]]] = {}
+
+
+def _document_slots(document: Document) -> list[Slot]:
+    """Return the slots of every passage of one document, in passage order (remembered)."""
+    key = id(document)
+    kept = _DOCUMENT_SLOTS.get(key)
+    if kept is not None and kept[0]() is document:
+        return kept[1]
+    slots = [s for p in document.passages for s in cached_slots(p.text)]
+    _DOCUMENT_SLOTS[key] = (weakref.ref(document, lambda _gone: _DOCUMENT_SLOTS.pop(key, None)), slots)
+    return slots
+
+
+class _SourceSlots(Mapping):
+    """The slots of every passage of the given sources (the whole text), read only when asked."""
+
+    def __init__(self, documents: Sequence[Document], doc_ids: set[str]):
+        self.documents = {d.id: d for d in documents if d.id in doc_ids}
+
+    def __getitem__(self, doc: str) -> list[Slot]:
+        return _document_slots(self.documents[doc])
+
+    def __iter__(self):
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+
+def _source_slots(documents: Sequence[Document], doc_ids: set[str]) -> Mapping[str, list[Slot]]:
     """Return the slots of every passage of the given sources (the whole text, not the claim)."""
-    return {d.id: [s for p in d.passages for s in cached_slots(p.text)]
-            for d in documents if d.id in doc_ids}
+    return _SourceSlots(documents, doc_ids)
 
 
 def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Divergence, ...]:

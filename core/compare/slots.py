@@ -381,7 +381,7 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     return slots
 
 
-@lru_cache(maxsize=1 << 14)  # a memo of a pure function: re-alignment reuses most sentences
+@lru_cache(maxsize=1 << 16)  # a memo of a pure function: re-alignment reuses most sentences
 def cached_slots(text: str) -> tuple[Slot, ...]:
     """Return the slots of a text (offsets relative to it), remembered across calls."""
     return tuple(extract_slots(text))

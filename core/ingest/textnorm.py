@@ -66,6 +66,9 @@ class Token(NamedTuple):
     stop: bool = False
 
 
+_new_token = tuple.__new__   # builds a Token without the keyword-argument call: one per word of the corpus
+
+
 def _word_value(words: str) -> int | None:
     """Return the value of a spelled-out number of one or two words ("ninety", "twenty-four")."""
     total = 0
@@ -109,7 +112,8 @@ def normalize_number(text: str) -> str | None:
     return _match_to_key(match)
 
 
-def find_numbers(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=1 << 15)  # vectors, slots, contradictions and the fact sheet read each passage's numbers
+def find_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, canonical key) of every number expression in the text."""
     found = []
     for match in _NUMBER_RE.finditer(text):
@@ -118,7 +122,7 @@ def find_numbers(text: str) -> list[tuple[int, int, str]]:
             continue
         start = match.start("cur") if match.group("cur") else match.start("num")
         found.append((start, match.end(), key))
-    return found
+    return tuple(found)
 
 
 def fold_name(word: str) -> str:
@@ -173,25 +177,30 @@ def _word_info(surface: str) -> tuple[str, bool]:
     return word_key(surface), stop
 
 
-def tokens(text: str) -> list[Token]:
+@lru_cache(maxsize=1 << 15)  # one text pass per passage, shared by the vectors and the pair features
+def tokens(text: str) -> tuple[Token, ...]:
     """Return the words and numbers of a text, in order, with keys for matching and offsets."""
-    numbers = [Token(text[s:e], key, s, e, "number") for s, e, key in find_numbers(text)]
+    numbers = [_new_token(Token, (text[s:e], key, s, e, "number", False)) for s, e, key in find_numbers(text)]
     result: list[Token] = []
-    pending = 0           # index of the next number not yet placed
+    append, info = result.append, _word_info
+    pending, count = 0, len(numbers)     # the next number not yet placed
+    upcoming = numbers[0].start if numbers else len(text) + 1
     covered_until = -1    # words inside a number ("ninety per cent") are not words of their own
     for match in _WORD_RE.finditer(text):
         start = match.start()
-        while pending < len(numbers) and numbers[pending].start <= start:
-            result.append(numbers[pending])
-            covered_until = numbers[pending].end
-            pending += 1
+        if start >= upcoming:
+            while pending < count and numbers[pending].start <= start:
+                append(numbers[pending])
+                covered_until = numbers[pending].end
+                pending += 1
+            upcoming = numbers[pending].start if pending < count else len(text) + 1
         if start < covered_until:
             continue
         surface = match.group()
-        key, stop = _word_info(surface)
-        result.append(Token(surface, key, start, match.end(), "word", stop))
+        key, stop = info(surface)
+        append(_new_token(Token, (surface, key, start, match.end(), "word", stop)))
     result.extend(numbers[pending:])
-    return result
+    return tuple(result)
 
 
 def content_words(text: str) -> list[str]:
@@ -265,11 +274,15 @@ def match_terms(text: str) -> tuple[tuple[str, float, int], ...]:
     result = []
     n = 0
     while n < len(found):
+        token = found[n]
+        if not token.text[:1].isupper():   # most tokens: a plain word or a number, no run to measure
+            result.append((token.key if token.kind != "word" else token.key[:PREFIX], 1.0, WORD))
+            n += 1
+            continue
         m = n
-        if found[n].text[:1].isupper():
-            while m + 1 < len(found) and found[m + 1].text[:1].isupper() and \
-                    not text[found[m].end:found[m + 1].start].strip(" -"):
-                m += 1
+        while m + 1 < len(found) and found[m + 1].text[:1].isupper() and \
+                not text[found[m].end:found[m + 1].start].strip(" -"):
+            m += 1
         damping = (m - n + 1) ** -NAME_RUN_DAMPING
         for token in found[n:m + 1]:
             if token.kind != "word":

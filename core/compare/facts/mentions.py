@@ -34,15 +34,24 @@ class Mention:
 
 def plain(text: str) -> str:
     """Return text in lower case without diacritics, with straight apostrophes."""
-    folded = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)).lower().replace("’", "'")
+    if text.isascii():   # nothing to decompose (most English text): skip the per-character pass
+        return text.lower()
+    return _without_marks(unicodedata.normalize("NFKD", text)).lower().replace("’", "'")
+
+
+def _without_marks(text: str) -> str:
+    """Return text without its combining marks (each distinct character is looked up once)."""
+    marks = {ord(ch): None for ch in set(text) if unicodedata.combining(ch)}
+    return text.translate(marks) if marks else text
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return a word without diacritics, case, apostrophe style or doubled letters (Zelenskyy ~ Zelensky)."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower().replace("’", "'")
+    if text.isascii():
+        plain = text.lower()
+    else:
+        plain = _without_marks(unicodedata.normalize("NFKD", text)).lower().replace("’", "'")
     plain = re.sub(r"'s$", "", plain)
     return re.sub(r"(\w)\1+", r"\1", plain)
 
