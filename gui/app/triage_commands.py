@@ -176,7 +176,7 @@ class TriageCommands:
             self._verdict("source_error")
             return
         al = self.ws.alignment
-        candidates = []
+        candidates: list[tuple[str, str]] = []   # (source key, label with the variant's words)
         for v in div.variants:
             source = al.document_of(v.passage).source
             if source.key not in [k for k, _l in candidates]:
