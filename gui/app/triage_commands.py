@@ -102,12 +102,23 @@ class TriageCommands:
                     if not self.ws.check_writable():
                         break
                     self.ws.set_verdict(target, arg)
+                    judged = VERDICT_LABELS.get(str(arg), str(arg))
+                    if not self.ws.auto_advance:
+                        self.ws.message.emit(f"{judged}. Staying here (auto-advance is off: Ctrl+Shift+J); "
+                                             "J moves on.")
+                        continue
                     kind, arg = "untriaged", 1
+                else:
+                    judged = ""
                 key = self._step_divergence(target, arg, untriaged=kind == "untriaged")
                 if key is None:
                     self.ws.message.emit("Every divergence is triaged." if kind == "untriaged"
                                          else "No more divergences.")
                 else:
+                    moved_to = self.ws.divergence(key) if judged and key != target else None
+                    if moved_to is not None:
+                        self.ws.message.emit(f"{judged}. Moved on to the next untriaged item ({moved_to.type}); "
+                                             "Ctrl+Shift+J turns this off.")
                     target = key
             elif kind == "claim":
                 if family != "claim":
