@@ -208,3 +208,11 @@ def test_only_a_sources_editable_details_can_be_changed(case):
     with pytest.raises(ValueError):
         case.update_source("a", text="Another text.")
     assert case.sources()[0].text == "Text a."
+
+
+def test_reading_a_closed_case_says_it_is_closed(tmp_path):
+    case = Case.open(tmp_path / "work.parallax", author="ana")
+    case.close()
+    with pytest.raises(CaseError, match="closed"):
+        case.sources()
+    case.close()   # closing twice is harmless

@@ -260,3 +260,11 @@ def test_row_keys_depend_on_what_the_sources_say_not_on_positions():
     moved = row(build_fact_sheet(sources("A preface sentence comes first. " + texts[0], texts[1])), "Ilse Varga: title")
     assert first.key == moved.key and first.key.startswith("fact:")
     assert first.divergence().key == first.key and first.divergence().claim == first.id
+
+
+def test_a_month_and_year_without_a_day_stays_in_plain_words():
+    from datetime import date
+
+    from core.compare.facts.events import normalise
+    assert normalise("March 2024", date(2024, 3, 5)) == "march 2024"
+    assert normalise("on 4 March", date(2024, 3, 5)) == "2024-03-04"

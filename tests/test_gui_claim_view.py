@@ -171,7 +171,7 @@ def test_j_onto_a_fact_row_says_in_the_claim_view_which_fact_is_current(qtbot):
     while ws.current_divergence_key != row.key:
         before = ws.current_divergence_key
         qtbot.keyClick(QApplication.focusWidget() or win, Qt.Key.Key_J)
-        QApplication.processEvents()   # a user's next key comes after the event loop has turned
+        QApplication.processEvents()   # a user's next key comes after the loop turns (keys in one turn coalesce)
         assert ws.current_divergence_key != before   # J reaches the fact row
     assert ws.current_claim() is None
     title = win.claim_view.title.text()

@@ -38,3 +38,8 @@ def test_the_committed_budget_names_core_and_gui():
     import json
     budget = json.loads(typecheck.BUDGET.read_text(encoding="utf-8"))
     assert set(budget) == {"core", "gui"} and all(isinstance(n, int) and n >= 0 for n in budget.values())
+
+
+def test_writing_the_budget_keeps_a_package_that_reached_zero():
+    assert typecheck.updated_budget(Counter({"gui": 3}), {"core": 2, "gui": 5}) == {"core": 0, "gui": 3}
+    assert typecheck.updated_budget(Counter(), {"core": 0, "gui": 0}) == {"core": 0, "gui": 0}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Optional, Sequence
+from typing import AbstractSet, Callable, Iterable, Optional, Sequence, cast
 
 from core.model import AlignmentEdit, Claim, Document, Link, Passage, PassageRef
 from core.ingest.textnorm import normalize_text
@@ -14,9 +14,10 @@ from core.align.vectors import SMALL_CORPUS, Weights, candidates, check, dot, we
 
 # Thresholds on the linker's probability, chosen on the development corpus by bench/fit_linker.py
 # (leave-one-event-out figures in bench/evaluate.py): they move with the learned weights.
-LINK_THRESHOLD = LINKER["link"]      # a pair must be at least this likely to start or join a claim
-JOIN_THRESHOLD = LINKER["join"]      # mean likelihood every member needs with the other members
-EXTEND_THRESHOLD = LINKER["extend"]  # mean likelihood an adjacent sentence needs to lengthen a run
+# (LINKER is a generated dict of mixed values: mypy sees object, these entries are floats.)
+LINK_THRESHOLD = cast(float, LINKER["link"])      # a pair must be at least this likely to start or join a claim
+JOIN_THRESHOLD = cast(float, LINKER["join"])      # mean likelihood every member needs with the other members
+EXTEND_THRESHOLD = cast(float, LINKER["extend"])  # mean likelihood an adjacent sentence needs to lengthen a run
 MAX_RUN = 3                          # longest run of adjacent sentences that may match one sentence
 CANDIDATE_FLOOR = 0.06               # pairs below this TF-IDF cosine are never candidates
 PER_ROW = 12                         # candidates kept per passage; other pairs are scored when a claim needs them
@@ -57,7 +58,7 @@ def _manual_pairs(documents, edits, index_of) -> tuple[list[tuple[int, int]], se
         pair = frozenset((index_of[a.id], index_of[b.id]))
         decision.pop(pair, None)
         decision[pair] = edit.kind
-    links = [tuple(sorted(p)) for p, kind in decision.items() if kind == "link"]
+    links = [(min(p), max(p)) for p, kind in decision.items() if kind == "link"]
     forbidden = {p for p, kind in decision.items() if kind == "unlink"}
     return links, forbidden
 
@@ -247,7 +248,7 @@ def scored(keys: list[tuple[int, int]], rows: Sequence, model: dict) -> dict[tup
 
 
 def cluster(doc_of: list[int], pair: dict[tuple[int, int], float], params: AlignParams,
-            forced: Sequence[tuple[int, int]] = (), forbidden: set[frozenset[int]] = frozenset(),
+            forced: Sequence[tuple[int, int]] = (), forbidden: AbstractSet[frozenset[int]] = frozenset(),
             should_cancel=None, scorer: Optional[Callable[[int, int], float]] = None,
             unfinished: Sequence[bool] = ()) -> _Builder:
     """Return the builder after offering every scored pair, most likely first.

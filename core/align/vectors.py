@@ -26,8 +26,8 @@ class Weights:
     figures: list[frozenset[int]]     # anchor figures of each passage ("90%" once per document)
     rare: list[frozenset[int]]        # terms of each passage found in few passages of the corpus
     order: list[tuple[int, ...]]      # term ids of each passage in reading order
-    names: list[frozenset[int]] = ()  # terms of each passage written as a name (capitalised)
-    idf: dict[int, float] = None      # inverse document frequency of each term
+    names: list[frozenset[int]]       # terms of each passage written as a name (capitalised)
+    idf: dict[int, float]             # inverse document frequency of each term
 
 
 def dot(a: Vector, b: Vector) -> float:

@@ -44,7 +44,7 @@ class Case:
                  author: str, holds_lock: bool, lock_owner: Optional[case_lock.LockOwner] = None,
                  readonly_open=None):
         self.path = path
-        self.db = db
+        self._db: Optional[CaseDb] = db   # None once closed
         self.read_only = read_only
         self.read_only_reason = read_only_reason
         self.author = author
@@ -52,6 +52,13 @@ class Case:
         self.lock_owner = lock_owner   # who holds the case when it opened read-only for that reason
         self._readonly_open = readonly_open
         self.problems: list[str] = []   # values that could not be read, skipped and reported
+
+    @property
+    def db(self) -> CaseDb:
+        """Return the open database; raise CaseError once the case is closed."""
+        if self._db is None:
+            raise CaseError("The case is closed.")
+        return self._db
 
     # ----- opening and closing ---------------------------------------------------------------
     @classmethod
@@ -113,7 +120,7 @@ class Case:
 
     def take_over(self) -> None:
         """Become this case's writer although a lock names another owner (the user confirmed it is gone)."""
-        if self.db is None or not self.read_only or self.lock_owner is None:
+        if self._db is None or not self.read_only or self.lock_owner is None:
             raise CaseError("This case is not held by another window; there is nothing to take over.")
         try:
             owner = case_lock.take_over(self.path, self.lock_owner)
@@ -128,7 +135,7 @@ class Case:
             case_lock.release(self.path)
             raise
         self._close_connection()
-        self.db, self.read_only, self.read_only_reason = db, False, ""
+        self._db, self.read_only, self.read_only_reason = db, False, ""
         self.lock_owner, self._holds_lock = None, True
 
     @staticmethod
@@ -150,7 +157,7 @@ class Case:
 
     def close(self) -> None:
         """Checkpoint the journal into the file, close it and release the lock."""
-        if self.db is None:
+        if self._db is None:
             return
         try:
             if not self.read_only:
@@ -169,7 +176,7 @@ class Case:
             self._readonly_open = None
         else:
             self.db.conn.close()
-        self.db = None
+        self._db = None
 
     def __enter__(self) -> "Case":
         return self
@@ -181,7 +188,7 @@ class Case:
     @contextmanager
     def _write(self, action: str, target: str, detail: Optional[dict] = None) -> Iterator[dict]:
         """Run the body and its audit entry as one transaction; yield the audit detail to fill."""
-        if self.db is None:
+        if self._db is None:
             raise CaseError("The case is closed.")
         if self.read_only:
             raise CaseError(f"Not saved: {self.read_only_reason}")

@@ -12,7 +12,7 @@ UNTRIAGED = "untriaged"
 TRIAGED = "triaged"
 
 Verdicts = Mapping[str, VerdictRecord]
-QueueOrAlignment = Union[Alignment, Sequence[Divergence]]
+QueueOrAlignment = Union[Alignment, Sequence[Union[Divergence, str]]]   # a queue's items or their keys
 
 
 def decided(verdicts: Verdicts) -> dict[str, VerdictRecord]:

@@ -91,8 +91,9 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     events: dict[str, set[str]] = {}   # group -> events its times or places belong to
     for telling in tellings:
         for located in telling.slots:
-            if located.slot.type in EVENT_TYPES and located.slot.subject:
-                events.setdefault(group_key(located.slot), set()).add(located.slot.subject)
+            event_group = group_key(located.slot)
+            if event_group is not None and located.slot.type in EVENT_TYPES and located.slot.subject:
+                events.setdefault(event_group, set()).add(located.slot.subject)
     for index, telling in enumerate(tellings):
         for located in telling.slots:
             key = group_key(located.slot)
@@ -278,7 +279,7 @@ def _spellings(tellings: list[_Telling]) -> list[_Finding]:
                         continue
                     if fold(a) == fold(b):
                         continue  # Müller / Muller: diacritics are not another spelling
-                    pair = tuple(sorted((a, b)))
+                    pair = (min(a, b), max(a, b))
                     finding = findings.setdefault(pair, _Finding("spelling", [], {}))
                     for index, word, positions in ((i, a, words_i[a]), (j, b, words_j[b])):
                         if index not in finding.values:

@@ -101,9 +101,9 @@ def head_of(text: str, end: int) -> str:
         unit = ("km" if re.search(r"k", speed.group(), re.I) else "mi") + ("/h" if per_hour else "/s")
         unit = "km/s" if unit == "mi/s" else unit
         return f"speed@{unit}"       # "66 km/s" is a speed, not a distance
-    if rest.startswith("-") and rest[1:2].isalpha():
-        compound = re.match(r"-([A-Za-z]+)", rest).group(1)
-        return _unit_key(compound)   # "11-week trial": the week is what is counted
+    compound = re.match(r"-([A-Za-z]+)", rest)
+    if compound:
+        return _unit_key(compound.group(1))   # "11-week trial": the week is what is counted
     words = _WORD_RE.findall(rest)
     if words[:1] == ["of"] and len(words) > 1:
         words = words[1:]            # "both of the aircraft's black boxes"

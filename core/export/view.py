@@ -127,11 +127,11 @@ def document_by_key(data: ExportData, source_key: str) -> Optional[Document]:
 def _anchor(selector: TextSelector, text: str) -> Optional[tuple[int, int]]:
     """Return where a selector lands in a text, or None when it cannot be placed safely."""
     try:
-        from core.case.anchoring import anchor
+        from core.case import anchoring
     except ImportError:
-        anchor = None
-    if anchor is not None:
-        return anchor(selector, text)
+        pass    # without diff-match-patch: the exact place, or the quote found once with its context
+    else:
+        return anchoring.anchor(selector, text)
     if text[selector.start:selector.end] == selector.exact:
         return selector.start, selector.end
     # An exact quote found once, with its context, is the same place; anything else is an orphan.

@@ -73,7 +73,7 @@ def sniff_utf16(data: bytes) -> str | None:
         return "utf-16-be"
     # Other scripts have few NULs: decode both ways and keep the one that reads as text.
     scores = {codec: _text_score(head, codec) for codec in ("utf-16-le", "utf-16-be")}
-    best = max(scores, key=scores.get)
+    best = max(scores, key=lambda codec: scores[codec])
     return best if scores[best] > 0 and scores[best] > 2 * min(scores.values()) else None
 
 

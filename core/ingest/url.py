@@ -153,12 +153,15 @@ def _pinned(url: str, current: str, policy: Policy, deadline: float, timeout: fl
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     except ValueError:
         raise SourceError(url, "has an invalid port number") from None
-    addresses = resolve(url, parts.hostname, port, policy, deadline)
+    host = parts.hostname
+    if not host:
+        raise SourceError(url, "has no host name")
+    addresses = resolve(url, host, port, policy, deadline)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise SourceError(url, f"did not answer within {timeout:g} s")
     kind = _PinnedHTTPS if parts.scheme.lower() == "https" else _PinnedHTTP
-    return kind(parts.hostname, port, addresses, deadline)
+    return kind(host, port, addresses, deadline)
 
 
 def _connect(conn: _PinnedHTTP, url: str, deadline: float, timeout: float) -> None:

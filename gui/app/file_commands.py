@@ -167,7 +167,7 @@ class FileCommands:
         before = {name: getattr(source, name) for name in details or {}}
         if details is None or details == before:
             return
-        self.ws.undo_stack.push(SourceDetailsEdit(self.ws, key, before, details))
+        self.ws.undo_stack.push(SourceDetailsEdit(self.ws, source.key, before, details))
         self.ws.message.emit(f"Saved the details of {self.ws.source(key).label} (Ctrl+Z undoes).")
 
     def open_original(self) -> None:

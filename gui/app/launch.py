@@ -145,7 +145,8 @@ def run_window(args: list[str], resources_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui.style import theme
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APP_NAME)

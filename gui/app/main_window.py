@@ -43,7 +43,7 @@ class _Banner(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = QHBoxLayout(self)
+        self._row = row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.label, 1)
         if closable:
@@ -64,7 +64,7 @@ class _Banner(QWidget):
         button = QPushButton(text, self)
         button.clicked.connect(slot)
         button.hide()
-        self.layout().insertWidget(1, button)
+        self._row.insertWidget(1, button)
         return button
 
 
@@ -160,9 +160,9 @@ class MainWindow(QMainWindow):
 
     def _wire_panes(self) -> None:
         for pane in self.pane_area.panes:
-            if not getattr(pane, "_wired", False):
+            if not pane.clicks_wired:
                 pane.passageClicked.connect(self._remember_click)
-                pane._wired = True
+                pane.clicks_wired = True
 
     def _remember_click(self, passage_id: str) -> None:
         ref = self.ws.passage_ref(passage_id)
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         """Name the case in the title bar and show the read-only banner when edits cannot be saved."""
         case = self.ws.case
-        name = Path(case.path).stem if case is not None and getattr(case, "path", "") else "unsaved"
+        name = Path(case.path).stem if case is not None and case.path else "unsaved"
         self.setWindowTitle(f"Parallax — {name}" + (" (read-only)" if self.ws.read_only else ""))
         if self.ws.read_only:
             reason = getattr(case, "read_only_reason", "") or "opened in another window"

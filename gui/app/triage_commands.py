@@ -102,26 +102,24 @@ class TriageCommands:
                     if not self.ws.check_writable():
                         break
                     self.ws.set_verdict(target, arg)
-                    label = VERDICT_LABELS.get(arg, arg)
-                    if not self.ws.auto_advance:   # visible and switchable (Ctrl+Shift+J)
-                        self.ws.message.emit(f"{label}. Staying here (auto-advance is off: Ctrl+Shift+J); "
+                    judged = VERDICT_LABELS.get(str(arg), str(arg))
+                    if not self.ws.auto_advance:
+                        self.ws.message.emit(f"{judged}. Staying here (auto-advance is off: Ctrl+Shift+J); "
                                              "J moves on.")
                         continue
                     kind, arg = "untriaged", 1
-                    judged = target
                 else:
-                    judged = None
+                    judged = ""
                 key = self._step_divergence(target, arg, untriaged=kind == "untriaged")
                 if key is None:
                     self.ws.message.emit("Every divergence is triaged." if kind == "untriaged"
                                          else "No more divergences.")
                 else:
-                    target = key
-                    if judged is not None and key != judged:
-                        moved_to = self.ws.divergence(key)
-                        kind_text = moved_to.type if moved_to is not None else "item"
-                        self.ws.message.emit(f"{label}. Moved on to the next untriaged item ({kind_text}); "
+                    moved_to = self.ws.divergence(key) if judged and key != target else None
+                    if moved_to is not None:
+                        self.ws.message.emit(f"{judged}. Moved on to the next untriaged item ({moved_to.type}); "
                                              "Ctrl+Shift+J turns this off.")
+                    target = key
             elif kind == "claim":
                 if family != "claim":
                     commit()
@@ -189,7 +187,7 @@ class TriageCommands:
             self._verdict("source_error")
             return
         al = self.ws.alignment
-        candidates = []
+        candidates: list[tuple[str, str]] = []   # (source key, label with the variant's words)
         for v in div.variants:
             source = al.document_of(v.passage).source
             if source.key not in [k for k, _l in candidates]:

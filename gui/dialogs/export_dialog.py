@@ -154,7 +154,7 @@ def run_export_dialog(window) -> None:
 
 def protected_paths(ws) -> tuple[str, ...]:
     """Return the files an export must never replace: the open case and the sources' own files."""
-    paths = [ws.case.path] if ws.case is not None and getattr(ws.case, "path", "") else []
+    paths = [ws.case.path] if ws.case is not None and ws.case.path else []
     paths += [s.path for s in ws.sources if getattr(s, "path", "")]
     return tuple(paths)
 

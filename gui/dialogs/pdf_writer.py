@@ -13,13 +13,16 @@ RESOLUTION_DPI = 300
 BODY_POINTS = 9
 LAYOUT_SHARE = 0.3   # of the progress bar: laying the report out, before the first page prints
 
+_app: QGuiApplication | None = None   # the CLI's own application, kept as long as the process
+
 
 def _ensure_app() -> None:
     """Create a QGuiApplication when the caller (the CLI) has none: Qt's fonts need one."""
     if QGuiApplication.instance() is None:
         # Printing needs no screen: offscreen works on servers without a display or xcb libraries.
-        # Kept on the function so it lives as long as the process; the CLI exits right after.
-        _ensure_app.app = QGuiApplication(["parallax", "-platform", "offscreen"])
+        # Kept in the module so it lives as long as the process; the CLI exits right after.
+        global _app
+        _app = QGuiApplication(["parallax", "-platform", "offscreen"])
 
 
 def write_pdf(html: str, path, progress=None, should_cancel=None) -> None:

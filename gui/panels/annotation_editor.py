@@ -99,7 +99,8 @@ class AnnotationEditor(QDialog):
             shortcut.activated.connect(self.accept)
         # The note editor would take Ctrl+Enter as a line break; it saves instead.
         # ... and so would the label's line edit (as "choose this entry"): Ctrl+Enter saves in every field.
-        self._save_fields = (self.note_edit, self.label_combo.lineEdit(), self.label_combo, self.status_combo)
+        fields = (self.note_edit, self.label_combo.lineEdit(), self.label_combo, self.status_combo)
+        self._save_fields = tuple(f for f in fields if f is not None)   # lineEdit(): None on a fixed combo
         for field in self._save_fields:
             field.installEventFilter(self)
         if annotation is not None and annotation.id:

@@ -158,7 +158,8 @@ class AnnotationsPanel(QWidget):
 
     def ids(self) -> list[str]:
         """Return the annotation ids listed, top to bottom."""
-        return [self.list.topLevelItem(i).data(0, ID_ROLE) for i in range(self.list.topLevelItemCount())]
+        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item.data(0, ID_ROLE) for item in items if item is not None]   # None only past the last row
 
     def selected_id(self) -> str | None:
         """Return the id of the selected annotation."""

@@ -183,7 +183,9 @@ class FactsView(QWidget):
         for n, row in enumerate(self._rows):
             if row.key == key and self.table.currentRow() != n:
                 self.table.setCurrentCell(n, 0)
-                self.table.scrollToItem(self.table.item(n, 0))
+                first = self.table.item(n, 0)
+                if first is not None:
+                    self.table.scrollToItem(first)
                 return
 
     def _activate(self, row_number: int, column: int) -> None:
@@ -191,7 +193,8 @@ class FactsView(QWidget):
         if not 0 <= row_number < len(self._rows):
             return
         row = self._rows[row_number]
-        target = self.table.item(row_number, column).data(CELL_ROLE) if self.table.item(row_number, column) else ""
+        cell = self.table.item(row_number, column)
+        target = cell.data(CELL_ROLE) if cell else ""
         if not target:
             if column < len(FIXED_COLUMNS) and row.cells:
                 first = row.cells[0]

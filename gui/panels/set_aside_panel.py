@@ -67,9 +67,13 @@ class SetAsidePanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _items(self) -> list[QTreeWidgetItem]:
+        items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
+        return [item for item in items if item is not None]   # None only past the last row
+
     def rows(self) -> list[tuple[str, str]]:
         """Return (row kind, key or annotation id) of every row, in display order."""
-        return [tuple(self.list.topLevelItem(i).data(0, KEY_ROLE)) for i in range(self.list.topLevelItemCount())]
+        return [tuple(item.data(0, KEY_ROLE)) for item in self._items()]
 
     def refresh(self) -> None:
         """Rebuild the list from the workspace."""
@@ -98,13 +102,14 @@ class SetAsidePanel(QWidget):
                                      "here is lost: re-attach each to the divergence it is about, or dismiss it.")
         else:
             self.count_label.setText("Nothing set aside: every verdict, note and annotation is in place.")
-        for i in range(self.list.topLevelItemCount()):
-            if tuple(self.list.topLevelItem(i).data(0, KEY_ROLE)) == selected:
-                self.list.setCurrentItem(self.list.topLevelItem(i))
+        items = self._items()
+        for item in items:
+            if tuple(item.data(0, KEY_ROLE)) == selected:
+                self.list.setCurrentItem(item)
                 break
         else:
-            if self.list.topLevelItemCount():
-                self.list.setCurrentItem(self.list.topLevelItem(0))
+            if items:
+                self.list.setCurrentItem(items[0])
 
     def _selected(self):
         item = self.list.currentItem()

@@ -39,7 +39,7 @@ class FindBar(QWidget):
         self.edit.textChanged.connect(self.search)
         self.edit.installEventFilter(self)
         # Panes come and go with hidden sources: search the new row again.
-        pane_area.ws.alignmentChanged.connect(lambda: self.isVisible() and self.search(self.edit.text()))
+        pane_area.ws.alignmentChanged.connect(self._search_again)
         self.hide()
 
     def open_bar(self) -> None:
@@ -56,6 +56,10 @@ class FindBar(QWidget):
             pane.set_find_matches([])
         if self.area.panes:
             self.area.panes[0].view.setFocus()
+
+    def _search_again(self) -> None:
+        if self.isVisible():
+            self.search(self.edit.text())
 
     def search(self, needle: str) -> None:
         """Find needle in every visible pane and highlight the matches."""

@@ -143,12 +143,12 @@ class LinkMap(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self.left = self.right = None
-        self._bands: list[tuple[str, QPainterPath]] = []
+        self._bands: list[tuple[str, QPainterPath | QPolygonF]] = []   # smooth bands are paths
         self._extents: tuple[_Extents, ...] = ()
         self._picture: QPixmap | None = None
-        self._picture_key = None
+        self._picture_key: tuple | None = None
         self.renders = 0   # how many times the bands were rasterised (tests read it)
-        self._pairs_key = None
+        self._pairs_key: tuple[int, int, int] | None = None
         self._pairs_cache: list[tuple[str, int, int, int, int]] = []
         self._colours = colors.PaletteColours()
         self._keys_of = None
@@ -284,7 +284,7 @@ class LinkMap(QWidget):
         keys = self._claim_keys(self.ws.alignment)
         styles = self._colours.memo(pal)   # claim key -> (fill, outline pen), once per palette
         self._bands = []
-        emphasised = None
+        emphasised: QPainterPath | None = None
         clip = self.text_span()
         if clip is not None:   # nothing over the pane headers: bands live beside the text only
             painter.setClipRect(QRectF(0, clip[0], w, clip[1] - clip[0]))
@@ -297,6 +297,7 @@ class LinkMap(QWidget):
         for claim_id, ends_l, ends_r in bands:
             # Ends far outside the view are pulled to its edge: same look, far less to rasterise.
             lt, lb, rt, rb = (min(high, max(low, y)) for y in (*ends_l, *ends_r))
+            shape: QPainterPath | QPolygonF
             if claim_id == current or smooth:
                 path = QPainterPath(QPointF(0, lt))
                 path.cubicTo(QPointF(w / 2, lt), QPointF(w / 2, rt), QPointF(w, rt))
@@ -304,18 +305,19 @@ class LinkMap(QWidget):
                 path.cubicTo(QPointF(w / 2, rb), QPointF(w / 2, lb), QPointF(0, lb))
                 path.closeSubpath()
                 shape = path
+                if claim_id == current:
+                    self._bands.append((claim_id, path))
+                    emphasised = path
+                    continue
             else:
                 shape = band_polygon(w, lt, lb, rt, rb)
             self._bands.append((claim_id, shape))
-            if claim_id == current:
-                emphasised = shape
-                continue
             style = styles.get(keys[claim_id])
             if style is None:
                 fill = colors.claim_link_colour(keys[claim_id], 120, pal)
                 style = styles[keys[claim_id]] = (fill, QPen(colors.claim_link_colour(keys[claim_id], 200, pal), 0.8),
                                                   opaque(fill, pal.color(QPalette.ColorRole.Base)))
-            if smooth:
+            if isinstance(shape, QPainterPath):   # smooth
                 # An aliased fill under a smooth outline looks the same and rasterises three times faster.
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
                 painter.fillPath(shape, style[0])

@@ -1,6 +1,8 @@
 """The row of source panes in a splitter, scrolled together by alignment."""
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
@@ -22,6 +24,11 @@ def measure_width(view, chars: int = MEASURE) -> int:
     metrics = QFontMetrics(view.font())
     margins = 2 * int(view.document().documentMargin()) + view.verticalScrollBar().sizeHint().width()
     return chars * metrics.averageCharWidth() + margins + view.viewportMargins().left()
+
+
+def _pane_in(cell: QWidget) -> SourcePane:
+    """Return the source pane of a cell of the row."""
+    return cast(SourcePane, cell.findChild(SourcePane))   # _make_cell puts one in every cell
 
 
 class PaneArea(QWidget):
@@ -101,7 +108,7 @@ class PaneArea(QWidget):
         """Tint every claim's passages (True) or only the current claim's (False)."""
         self.tint_all = bool(on)
         for cell in self._cells.values():
-            pane = cell.findChild(SourcePane)
+            pane = _pane_in(cell)
             pane.tint_all = self.tint_all
             pane.refresh()
 
@@ -124,7 +131,7 @@ class PaneArea(QWidget):
             self.splitter.insertWidget(i, self._cells[key])
         for key in keys:
             self._cells[key].setVisible(key in focused)
-        self.panes = [self._cells[k].findChild(SourcePane) for k in focused]
+        self.panes = [_pane_in(self._cells[k]) for k in focused]
         for i, pane in enumerate(self.panes):
             link = getattr(pane, "_linkmap", None)
             if link is not None:
@@ -247,7 +254,9 @@ class PaneArea(QWidget):
             if left < bar.value() or right > bar.value() + width:
                 bar.setValue(min(left, right - width) if right > bar.value() + width else left)
         else:
-            self.scroller.ensureWidgetVisible(ref_pane.parentWidget(), 0, 0)
+            cell = ref_pane.parentWidget()
+            if cell is not None:
+                self.scroller.ensureWidgetVisible(cell, 0, 0)
 
     def _sync_from(self, source: SourcePane) -> None:
         """Level the other panes on the counterparts of the passage at the top of the scrolled pane."""
@@ -289,7 +298,7 @@ class PaneArea(QWidget):
     def zoom(self, steps: int) -> None:
         """Zoom every pane's text."""
         for cell in self._cells.values():   # hidden panes too: they come back at the same size
-            pane = cell.findChild(SourcePane)
+            pane = _pane_in(cell)
             pane.zoom(steps)
             pane.setMinimumWidth(measure_width(pane.view))
         QTimer.singleShot(0, self.show_current)

@@ -1,6 +1,8 @@
 """The overview ruler: the whole article in a thin strip, with claims, divergences, uniques, view."""
 from __future__ import annotations
 
+from typing import TypedDict
+
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
@@ -39,6 +41,15 @@ def offset_fraction(edit, offset: int) -> float:
     return max(0.0, min(1.0, y / height)) if height > 0 else 0.0
 
 
+class RulerMarks(TypedDict):
+    """What the ruler shows, as fractions of the article's height."""
+    claims: list[tuple[str, float, float]]        # claim key, top, bottom
+    unique: list[tuple[str, float, float]]        # passage id, top, bottom
+    current: list[tuple[str, float, float]]       # passage id, top, bottom of the current claim
+    divergences: list[tuple[str, float, float]]   # divergence type, top, bottom
+    visible: tuple[float, float]                  # the part the pane shows
+
+
 def visible_fraction(edit) -> tuple[float, float]:
     """Return the part of the document the viewport shows, as (top, bottom) fractions."""
     bar = edit.verticalScrollBar()
@@ -57,12 +68,12 @@ class OverviewRuler(QWidget):
         self.ws = workspace
         self.pane = pane
         self.edit = text_edit_of(pane)
-        self._cache_key = None
+        self._cache_key: tuple | None = None
         self._passages: list[tuple[str, float, float, str | None]] = []   # id, top, bottom, claim key
         self._variants: list[tuple[str, str, float, float]] = []
         self._where: dict[str, tuple[float, float]] = {}   # passage id -> top, bottom fractions
         self._static: QPixmap | None = None
-        self._static_key = None
+        self._static_key: tuple | None = None
         self.static_renders = 0   # how many times the cached marks were drawn (tests read it)
         self.setFixedWidth(WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
@@ -112,10 +123,11 @@ class OverviewRuler(QWidget):
                         self._variants.append((div.key, div.type, offset_fraction(self.edit, v.start),
                                                offset_fraction(self.edit, v.end)))
 
-    def marks(self) -> dict[str, list]:
+    def marks(self) -> RulerMarks:
         """Return what the ruler shows: claim, unique, divergence and current marks, and the view."""
         self._measure()
-        claims, unique = [], []
+        claims: list[tuple[str, float, float]] = []
+        unique: list[tuple[str, float, float]] = []
         for pid, top, bottom, claim_key in self._passages:
             if claim_key:
                 claims.append((claim_key, top, bottom))

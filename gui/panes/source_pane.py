@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPen, QTextCharFormat, QTextCursor, QTextFormat
@@ -13,6 +14,10 @@ from gui.style import theme
 from gui.panes.source_view import MarginBar, TextView
 from core.ingest.textnorm import word_count
 
+if TYPE_CHECKING:
+    from gui.panes.linkmap import LinkMap
+    from gui.panes.ruler import OverviewRuler
+
 LEVEL_FRACTION = 0.25  # where a newly current claim is placed, as a fraction of the pane height
 
 
@@ -20,6 +25,9 @@ class SourcePane(QWidget):
     """Show one source with its alignment marks; tell the pane area about clicks and scrolling."""
     passageClicked = Signal(str)
     scrolledByUser = Signal(object)
+    _ruler: OverviewRuler   # beside the pane in its cell, placed there by the pane area
+    _linkmap: LinkMap
+    clicks_wired = False    # the main window connects each pane's clicks once
 
     def __init__(self, workspace, source_key: str, parent: QWidget | None = None):
         super().__init__(parent)

@@ -1,9 +1,14 @@
 """The text widget of a source pane and the margin bar beside it."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+if TYPE_CHECKING:
+    from gui.panes.source_pane import SourcePane   # the pane builds these two around its text
 
 MARGIN = 7           # px of the left bar that marks unique passages and the current claim
 BOTTOM_PADDING = 1.0  # blank space after the text, in pane heights (the last line can reach the top)
@@ -12,12 +17,12 @@ BOTTOM_PADDING = 1.0  # blank space after the text, in pane heights (the last li
 class MarginBar(QWidget):
     """Paint bars beside unique passages (amber) and the current claim's member (highlight)."""
 
-    def __init__(self, pane: object):
+    def __init__(self, pane: SourcePane):
         super().__init__(pane.view)
         self._pane = pane
-        self._cache_key = None
+        self._cache_key: tuple | None = None
         self._bars: list[tuple[int, int, object]] = []   # (content top, content bottom, colour)
-        self._current_key = None
+        self._current_key: tuple | None = None
         self._current: list[tuple[int, int, object]] = []   # the current claim's bars, same form
 
     def _content_bars(self) -> list:
@@ -58,7 +63,7 @@ class TextView(QTextEdit):
     """The read-only text: reports clicks and shows divergence tooltips."""
     clicked = Signal(int)
 
-    def __init__(self, pane: object):
+    def __init__(self, pane: SourcePane):
         super().__init__(pane)
         self._pane = pane
         self._press: QPoint | None = None

@@ -78,8 +78,8 @@ class AlignmentIndex:
 
     def passage_for_ref(self, ref: PassageRef | None) -> str | None:
         """Return the id of the passage that now starts at (or covers the start of) a reference."""
-        doc = self._docs.get(ref.source) if ref else None
-        if doc is None:
+        doc = self._docs.get(ref.source) if ref is not None else None
+        if ref is None or doc is None:
             return None
         for p in doc.passages:
             if p.start <= ref.start < p.end or p.start == ref.start:

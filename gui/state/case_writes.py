@@ -1,13 +1,39 @@
 """The Workspace's public writes to the case, called by the undo commands; each is one transaction."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from core.errors import CaseError
-from core.model import AlignmentEdit
+from core.model import AlignmentEdit, Claim, PassageRef
 from core.case.records import Annotation, VerdictRecord
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from core.case.store import Case
 
 
 class CaseWrites:
     """Mixin of Workspace: write one change to the case, update memory, emit the signal."""
+
+    if TYPE_CHECKING:   # what the mixin uses of the Workspace it is part of
+        case: Case | None
+        stored_verdicts: dict[str, VerdictRecord]
+        annotations: list[Annotation]
+        edits: list[tuple[int, AlignmentEdit]]
+        pivots: dict[str, str]
+        _pivot_refs: dict[str, PassageRef]
+        _next_edit_id: int
+        auto_advance: bool
+        message: SignalInstance
+        annotationsChanged: SignalInstance
+        currentChanged: SignalInstance
+
+        def place_verdicts(self, announce: bool = True) -> None: ...
+        def realign(self) -> None: ...
+        def check_writable(self) -> bool: ...
+        def claim(self, claim_id: str | None) -> Claim | None: ...
+        def passage_ref(self, passage_id: str | None) -> PassageRef | None: ...
 
     def write_verdict(self, record: VerdictRecord | None, key: str, replaces: str = "") -> None:
         """Store a record under its key (moving it from `replaces`), or clear the stored key; re-place."""

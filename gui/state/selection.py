@@ -11,7 +11,10 @@ from core.model import Claim, Divergence
 class Lookups(Protocol):
     """What the selection rules ask of the alignment: claims, items, passages and chosen pivots."""
     pivots: dict[str, str]
-    alignment: object
+
+    @property
+    def alignment(self) -> object:
+        """Return the current alignment (None before the first one)."""
 
     def claim(self, claim_id: Optional[str]) -> Optional[Claim]:
         """Return the claim with this id."""

@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from core.errors import CaseError, ParallaxError
-from core.model import Source
+from core.model import Document, Source
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from core.case.store import Case
+    from gui.state.tasks import TaskRunner
 
 
 def _load_paths(paths, progress=None, should_cancel=None):
@@ -28,6 +34,19 @@ def refused_message(errors: Iterable) -> str:
 
 class SourceIntents:
     """Mixin of Workspace: change the list of sources; the case is written at once."""
+
+    if TYPE_CHECKING:   # what the mixin uses of the Workspace it is part of
+        case: Case | None
+        sources: list[Source]
+        hidden: set[str]
+        loader: TaskRunner
+        message: SignalInstance
+        sourcesChanged: SignalInstance
+
+        def realign(self) -> None: ...
+        def check_writable(self) -> bool: ...
+        def source(self, key: str) -> Source | None: ...
+        def document_for(self, source_key: str) -> Document | None: ...
 
     def add_files(self, paths) -> None:
         """Load files in the background; the good ones join the case, the refused ones get one message."""

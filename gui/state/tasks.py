@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -45,8 +44,7 @@ class _Job(QRunnable):
             result = self._fn(*self._args, progress=progress, should_cancel=should_cancel)
         except Cancelled:
             emit(relay.cancelled, token)
-        except Exception as exc:  # report every failure to the UI instead of losing it on a thread
-            exc.__traceback_text__ = traceback.format_exc()
+        except Exception as exc:  # report every failure to the UI (it keeps its traceback) instead of losing it
             emit(relay.failed, token, exc)
         else:
             if flag.is_set():

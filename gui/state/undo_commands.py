@@ -122,10 +122,12 @@ class RemoveEditCommand(QUndoCommand):
 
     def __init__(self, ctx: CaseWriter, edit_id: int, edit: AlignmentEdit):
         super().__init__(f"Remove {edit.kind}")
-        self._ctx, self._edit_id, self._edit = ctx, edit_id, edit
+        self._ctx, self._edit = ctx, edit
+        self._edit_id: int | None = edit_id   # None when storing it again failed (nothing to remove)
 
     def redo(self) -> None:
-        self._ctx.write_edit_remove(self._edit_id)
+        if self._edit_id is not None:
+            self._ctx.write_edit_remove(self._edit_id)
 
     def undo(self) -> None:
         self._edit_id = self._ctx.write_edit_add(self._edit)

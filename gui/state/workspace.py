@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import sys
+import traceback
 import uuid
 from dataclasses import replace
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -221,7 +222,7 @@ class Workspace(SourceIntents, CaseWrites, QObject):
 
     def _on_align_failed(self, _token: int, exc: Exception) -> None:
         # The user gets one line; the traceback goes to stderr for the bug report.
-        sys.stderr.write(getattr(exc, "__traceback_text__", "") or f"{exc!r}\n")
+        sys.stderr.write("".join(traceback.format_exception(exc)))
         self.message.emit(f"Alignment failed: {exc}")
 
     def _set_alignment(self, alignment: Alignment | None) -> None:
@@ -244,7 +245,8 @@ class Workspace(SourceIntents, CaseWrites, QObject):
         self.current_claim_id = claim.id if claim else None
         self.current_divergence_key = div_key if self.index.divergence(div_key) else None
         if self.current_divergence_key and not self.current_claim_id:
-            claim_id = self.index.divergence(self.current_divergence_key).claim
+            item = self.index.divergence(self.current_divergence_key)
+            claim_id = item.claim if item else None
             self.current_claim_id = claim_id if self.index.claim(claim_id) else None
         self.place_verdicts()
         self.alignmentChanged.emit()
@@ -395,14 +397,15 @@ class Workspace(SourceIntents, CaseWrites, QObject):
         source = self.source(key)
         if source is None or not self.check_writable():
             return False
-        details = {name: str(value).strip() for name, value in details.items()}
-        if all(getattr(source, name) == value for name, value in details.items()):
+        # Any of several text fields of a Source, by name: typed loosely for dataclasses.replace.
+        changes: dict[str, Any] = {name: str(value).strip() for name, value in details.items()}
+        if all(getattr(source, name) == value for name, value in changes.items()):
             return True
-        updated = replace(source, **details)
+        updated = replace(source, **changes)
         if self.case is not None:
             from core.errors import CaseError
             try:
-                updated = replace(self.case.update_source(key, **details), original=source.original)
+                updated = replace(self.case.update_source(key, **changes), original=source.original)
             except CaseError as exc:
                 self.message.emit(str(exc))
                 return False

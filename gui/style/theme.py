@@ -5,8 +5,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
 from core.export.type_styles import type_hsl, type_style
 
@@ -22,8 +21,8 @@ _SOURCE_HUES = (210, 20, 120, 285, 45, 175, 330, 85)
 
 def palette() -> QPalette:
     """Return the application palette (the system's light or dark theme)."""
-    app = QApplication.instance()
-    return app.palette() if app else QPalette()
+    app = QGuiApplication.instance()
+    return app.palette() if isinstance(app, QGuiApplication) else QPalette()
 
 
 def is_dark(pal: QPalette | None = None) -> bool:

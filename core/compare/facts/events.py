@@ -94,8 +94,9 @@ def normalise(expression: str, published: date | None) -> str:
             monday = published - timedelta(days=published.weekday())
             return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
     for month_number, month in enumerate(MONTHS, 1):
-        if re.search(r"\b" + month[:3], low) and re.search(r"\d", low):
-            day_number = int(re.search(r"\b(\d{1,2})(?!\d)", low).group(1))
+        day_match = re.search(r"\b(\d{1,2})(?!\d)", low) if re.search(r"\b" + month[:3], low) else None
+        if day_match:
+            day_number = int(day_match.group(1))
             year = re.search(r"\d{4}", low)
             year_number = int(year.group()) if year else (published.year if published else None)
             return f"{year_number:04d}-{month_number:02d}-{day_number:02d}" if year_number else \

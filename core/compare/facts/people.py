@@ -6,6 +6,9 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from core.compare.facts.mentions import Mention, fold, mention, passages, plain
+from core.model import Document, Passage
+
+Span = tuple[int, int, list[str]]   # (start, end, title words) in a passage
 
 # Kinds of role a person is given in news copy (offices, ranks, family ties, jobs).
 ROLES = frozenset("""
@@ -181,7 +184,7 @@ def _person_key(words: list[str]) -> tuple[str, str]:
 
 def person_mentions(documents) -> list[Mention]:
     """Return every title mention of every named person, with names folded across sources."""
-    raw = []   # (surname key, given key, name words, document, passage, start, end, title words)
+    raw: list[tuple[str, str | None, Document, Passage, list[Span]]] = []   # given None: surname alone
     given_by_surname: dict[str, Counter] = defaultdict(Counter)
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     per_doc_given: dict[tuple[str, str], set] = defaultdict(set)
@@ -203,9 +206,9 @@ def person_mentions(documents) -> list[Mention]:
                     at, tail = found
                     titles.append((at + tail[0], at + tail[1], tail[2]))
             after = APPOSITIVE_AFTER.match(text[end:])
-            tail = _role_tail(after.group(1)) if after else None
-            if tail:
-                titles.append((end + after.start(1) + tail[0], end + after.start(1) + tail[1], tail[2]))
+            role = _role_tail(after.group(1)) if after else None
+            if after and role:
+                titles.append((end + after.start(1) + role[0], end + after.start(1) + role[1], role[2]))
             raw.append((surname, given, document, passage, titles))
         # A title before one known surname ("President Trump") names the person met in full elsewhere.
         inside = [(s, e) for s, e, _w, _f in _names(text)]
@@ -217,14 +220,15 @@ def person_mentions(documents) -> list[Mention]:
             if before:
                 raw.append((fold(bare), None, document, passage, [before]))
     out: list[Mention] = []
-    for surname, given, document, passage, titles in raw:
-        if surname not in given_by_surname or not titles or (given is None and len(surname) < 3):
+    for surname, given_or_none, document, passage, titles in raw:
+        if surname not in given_by_surname or not titles or (given_or_none is None and len(surname) < 3):
             continue
-        if given is None:
+        if given_or_none is None:
             here = per_doc_given.get((document.id, surname)) or set(given_by_surname[surname])
             if len(here) != 1:
                 continue    # "Patterson" alone, where two Pattersons are named, is not certain
-            given = next(iter(here))
+            given_or_none = next(iter(here))
+        given = given_or_none
         name = spellings[(surname, given)].most_common(1)[0][0]
         for start, end, words in titles:
             value = title_value(words)
