@@ -246,6 +246,9 @@ class ClaimView(QScrollArea):
             self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
 
     def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
+        # The chip is the source's colour in the list and the panes: its place among all sources,
+        # not among the aligned ones (a hidden source would shift every colour after it).
+        index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), index)
         chip = theme.source_colour(index, self.palette()).name()
         metrics = QFontMetrics(row.header.font())
         name = metrics.elidedText(source.label, Qt.TextElideMode.ElideRight, HEADER_WIDTH - 24)
