@@ -224,7 +224,7 @@ def test_a_verdict_button_on_a_fact_sheet_row_shows_its_verdict_at_once(qtbot):
     assert widget.buttons["follow_up"].isChecked() and not widget.buttons["confirmed"].isChecked()
 
 
-def test_a_contradiction_inside_one_source_is_named_so_not_as_a_fact_sheet_row(qtbot):
+def test_a_contradiction_inside_one_source_is_named_so_and_its_wordings_are_readable(qtbot):
     from core.case import triage
     from core.model import Source
     from gui.state.workspace import Workspace
@@ -243,3 +243,4 @@ def test_a_contradiction_inside_one_source_is_named_so_not_as_a_fact_sheet_row(q
     assert ws.current_claim() is None
     assert widget.title.text().startswith("<b>Inside one source</b> · title")
     assert "former Senator Oda Lenk" in widget.variants.toPlainText()
+    assert widget.variants.isEnabled()   # readable, not greyed out like an empty panel

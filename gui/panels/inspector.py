@@ -300,6 +300,7 @@ class Inspector(QWidget):
                 f"<p><b>{html.escape(self._label(v.passage))}</b>: “{html.escape(v.text)}” "
                 f"<span style='color:gray'>in: {html.escape(al.passage(v.passage).text)}</span></p>"
                 for v in div.variants))
+            self.variants.setEnabled(True)   # the words to judge must not look greyed out
             self._set_html(self.divergences, "")
             self.annotations.setText("")
             self._enable_verdicts(div)
