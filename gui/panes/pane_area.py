@@ -240,8 +240,10 @@ class PaneArea(QWidget):
         """Scroll the row sideways so the panes holding the current claim show, whole when they fit."""
         bar = self.scroller.horizontalScrollBar()
         width = self.scroller.viewport().width()
-        cells = sorted((p.parentWidget() for p in holders), key=lambda c: c.x())
+        cells = sorted((c for c in (p.parentWidget() for p in holders) if c is not None), key=lambda c: c.x())
         ref = ref_pane.parentWidget()
+        if ref is None or not cells:
+            return
         right = max(c.x() + c.width() for c in cells)
         if right - cells[0].x() > width:
             # Not all fit: keep the reference pane whole with as many holders before it as fit.
