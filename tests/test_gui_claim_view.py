@@ -8,6 +8,7 @@ from core.case import triage
 from gui.app.main_window import MainWindow
 from gui.panels.claim_view import marked_html
 from gui.state.workspace import Workspace
+from gui.style import theme
 from gui_doubles import fake_analyze, make_source, story_sources
 
 
@@ -150,6 +151,43 @@ def test_the_row_of_the_current_passages_source_is_marked_and_a_click_on_a_row_m
     qtbot.mouseClick(rows[other].header, Qt.MouseButton.LeftButton)
     assert ws.current_passage_id == rows[other].passage_id
     assert _visible_rows(view)[other].bar.isVisible()
+
+
+def test_after_hiding_a_source_each_row_keeps_the_colour_its_source_has_in_the_list_and_panes(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.set_hidden(ws.sources[0].key, True, realign=True)
+    assert len(ws.alignment.documents) == 2
+    _press(qtbot, Qt.Key.Key_N)
+    rows = _visible_rows(view)
+    assert len(rows) == 2
+    for doc, row in zip(ws.alignment.documents, rows):
+        index = next(i for i, s in enumerate(ws.sources) if s.key == doc.source.key)
+        assert index > 0   # the first source is the hidden one
+        assert f"color:{theme.source_colour(index, view.palette()).name()}'>&#9632;" in row.header.text()
+
+
+def test_a_long_source_name_is_shortened_with_an_ellipsis_to_fit_the_bold_header(qtbot):
+    import re
+    from PySide6.QtGui import QFont, QFontMetrics
+    from gui.panels.claim_view import HEADER_WIDTH
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    long_name = "003_554afbe7b2e3713c_wide_export_name"
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources([make_source("a", "The mayor opened the bridge on Monday.", long_name),
+                        make_source("b", "The mayor opened the bridge on Tuesday.", "Beta")])
+    ws.select_claim(ws.alignment.claims[0].id)
+    header = _visible_rows(win.claim_view)[0].header
+    name = re.search(r"<b>(.*?)</b>", header.text()).group(1)
+    bold = QFont(header.font())
+    bold.setBold(True)
+    assert name.endswith("…") and long_name.startswith(name[:-1])
+    assert QFontMetrics(bold).horizontalAdvance(name) <= HEADER_WIDTH - 24
+    win.close()
 
 
 def test_j_onto_a_fact_row_says_in_the_claim_view_which_fact_is_current(qtbot):

@@ -222,3 +222,25 @@ def test_a_verdict_button_on_a_fact_sheet_row_shows_its_verdict_at_once(qtbot):
     widget.buttons["follow_up"].click()      # the row stays current: no move redraws the inspector
     assert ws.verdicts[row.key].verdict == "follow_up"
     assert widget.buttons["follow_up"].isChecked() and not widget.buttons["confirmed"].isChecked()
+
+
+def test_a_contradiction_inside_one_source_is_named_so_and_its_wordings_are_readable(qtbot):
+    from core.case import triage
+    from core.model import Source
+    from gui.state.workspace import Workspace
+    texts = {"north": "Senator Oda Lenk opened the Varro library. Children read aloud in the hall. "
+                      "Later, former Senator Oda Lenk cut the ribbon.",
+             "south": "Children read aloud in the hall. Senator Oda Lenk opened the Varro library."}
+    ws = Workspace(debounce_ms=0)
+    widget = Inspector(ws)
+    qtbot.addWidget(widget)
+    widget.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
+        ws.add_sources([Source(key=k, text=t, sha256=k * 8, kind="txt", path=f"{k}.txt", outlet=k.title())
+                        for k, t in texts.items()])
+    item = next(d for d in triage.queue(ws.alignment, ws.verdicts) if d.kind == "contradiction")
+    ws.select_divergence(item.key)
+    assert ws.current_claim() is None
+    assert widget.title.text().startswith("<b>Inside one source</b> · title")
+    assert "former Senator Oda Lenk" in widget.variants.toPlainText()
+    assert widget.variants.isEnabled()   # readable, not greyed out like an empty panel

@@ -113,3 +113,20 @@ def test_without_settings_nothing_is_remembered(qtbot, tmp_path):
     win = _open(qtbot)
     assert win.settings is None
     win.close()
+
+
+def test_moving_to_a_claim_off_screen_scrolls_the_row_to_a_panes_left_edge_not_into_a_pane(qtbot):
+    # Only the fourth and fifth of eight sources report the fares: their panes start off screen.
+    fares = {"d": 3, "e": 4}
+    sources = [make_source(s.key, f"Ferry fares rose by {fares[s.key]} crowns. {s.text}") if s.key in fares else s
+               for s in EIGHT]
+    win = _open(qtbot, sources=sources)
+    area, ws = win.pane_area, win.ws
+    bar = area.scroller.horizontalScrollBar()
+    assert bar.value() == 0 and bar.maximum() > 0
+    claim = next(c for c in ws.alignment.claims if "fares" in ws.alignment.passage(c.members[0]).text)
+    ws.select_claim(claim.id)
+    qtbot.wait(50)
+    first, second = area._cells["d"], area._cells["e"]
+    assert bar.value() == min(first.x(), bar.maximum())   # the row starts at the first holder's edge
+    assert second.x() + second.width() <= bar.value() + area.scroller.viewport().width()

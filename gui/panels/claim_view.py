@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.compare.summary import majority_summary
@@ -246,9 +246,13 @@ class ClaimView(QScrollArea):
             self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
 
     def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
+        # The chip is the source's colour in the list and the panes: its place among all sources,
+        # not among the aligned ones (a hidden source would shift every colour after it).
+        index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), index)
         chip = theme.source_colour(index, self.palette()).name()
-        metrics = QFontMetrics(row.header.font())
-        name = metrics.elidedText(source.label, Qt.TextElideMode.ElideRight, HEADER_WIDTH - 24)
+        bold = QFont(row.header.font())
+        bold.setBold(True)   # the name is drawn bold: measured plain, a long name is cut without "…"
+        name = QFontMetrics(bold).elidedText(source.label, Qt.TextElideMode.ElideRight, HEADER_WIDTH - 24)
         meta = [source.published[:10]] if source.published else []
         if is_pivot:
             meta.append("reference")

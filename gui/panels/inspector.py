@@ -292,12 +292,15 @@ class Inspector(QWidget):
         pid = self.ws.current_passage_id
         div = self.ws.current_divergence()
         if al is not None and div is not None:
-            # A fact-sheet row: no claim, but a divergence to judge, with each source's words.
-            self.title.setText(f"<b>Fact sheet</b> · {html.escape(div.type)}<br>{html.escape(div.summary)}")
+            # A fact-sheet row or a contradiction inside one source: no claim, but an item to judge,
+            # named as the claim view names it, with each passage's words.
+            where = "Fact sheet" if div.kind == "fact" else "Inside one source"
+            self.title.setText(f"<b>{where}</b> · {html.escape(div.type)}<br>{html.escape(div.summary)}")
             self._set_html(self.variants, "".join(
                 f"<p><b>{html.escape(self._label(v.passage))}</b>: “{html.escape(v.text)}” "
                 f"<span style='color:gray'>in: {html.escape(al.passage(v.passage).text)}</span></p>"
                 for v in div.variants))
+            self.variants.setEnabled(True)   # the words to judge must not look greyed out
             self._set_html(self.divergences, "")
             self.annotations.setText("")
             self._enable_verdicts(div)

@@ -247,16 +247,19 @@ class PaneArea(QWidget):
         """Scroll the row sideways so the panes holding the current claim show, whole when they fit."""
         bar = self.scroller.horizontalScrollBar()
         width = self.scroller.viewport().width()
-        cells = [p.parentWidget() for p in holders]
-        left = min(c.x() for c in cells)
+        cells = sorted((c for c in (p.parentWidget() for p in holders) if c is not None), key=lambda c: c.x())
+        ref = ref_pane.parentWidget()
+        if ref is None or not cells:
+            return
         right = max(c.x() + c.width() for c in cells)
-        if right - left <= width:
-            if left < bar.value() or right > bar.value() + width:
-                bar.setValue(min(left, right - width) if right > bar.value() + width else left)
-        else:
-            cell = ref_pane.parentWidget()
-            if cell is not None:
-                self.scroller.ensureWidgetVisible(cell, 0, 0)
+        if right - cells[0].x() > width:
+            # Not all fit: keep the reference pane whole with as many holders before it as fit.
+            cells = [c for c in cells if c.x() <= ref.x() and ref.x() + ref.width() - c.x() <= width] or [ref]
+            right = ref.x() + ref.width()
+        left = cells[0].x()
+        if left < bar.value() or right > bar.value() + width:
+            # Start the row at a pane's edge: a pane cut at the left shows neither its name nor its margin.
+            bar.setValue(left)
 
     def _sync_from(self, source: SourcePane) -> None:
         """Level the other panes on the counterparts of the passage at the top of the scrolled pane."""
