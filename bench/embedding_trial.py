@@ -13,6 +13,7 @@ torch, its weights do not need them):
 """
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from dataclasses import replace
@@ -27,10 +28,11 @@ from minilm import MiniLM, model_folder, static_encoder  # noqa: E402
 
 from core.align.features import FEATURES  # noqa: E402
 
-CANDIDATE_FLOOR = 0.5   # embedding cosine a mutual-best pair needs to become a candidate
+CANDIDATE_FLOOR = 0.5   # embedding cosine a mutual-best pair needs to become a candidate (--floor)
 
 
-def embedded(prepared: Prepared, vectors: np.ndarray, add_candidates: bool, relative: bool = False) -> Prepared:
+def embedded(prepared: Prepared, vectors: np.ndarray, add_candidates: bool, relative: bool = False,
+             floor: float = CANDIDATE_FLOOR) -> Prepared:
     """Return the event's pairs with the embedding cosine as one more column, optionally with more
     candidates, or with its ratio to the best cosine either passage has in the other's document."""
     keys = list(prepared.keys)
@@ -46,7 +48,7 @@ def embedded(prepared: Prepared, vectors: np.ndarray, add_candidates: bool, rela
                 best[i, d] = int(inside[np.argmax(similarity[i, inside])])
         for (i, d), j in best.items():
             pair = (min(i, j), max(i, j))
-            if (i < j and best[j, prepared.doc_of[i]] == i and similarity[i, j] >= CANDIDATE_FLOOR
+            if (i < j and best[j, prepared.doc_of[i]] == i and similarity[i, j] >= floor
                     and pair not in seen):
                 seen.add(pair)
                 keys.append(pair)
@@ -88,6 +90,10 @@ def show(title: str, prepared: list[Prepared]) -> None:
 
 def main() -> int:
     """Encode every event's passages once, then fit and print every variant."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--floor", type=float, default=CANDIDATE_FLOOR,
+                        help="embedding cosine a mutual-best pair needs to become a candidate")
+    args = parser.parse_args()
     prepared = [prepare(e) for e in events()]
     if not prepared:
         print("no corpus at ../shared/corpus")
@@ -102,8 +108,8 @@ def main() -> int:
           f"{time.perf_counter() - started:.1f} s")
     show("as shipped (15 features)", prepared)
     show("+ MiniLM cosine (16 features)", [embedded(p, v, False) for p, v in zip(prepared, vectors)])
-    show(f"+ MiniLM cosine + embedding mutual-best candidates >= {CANDIDATE_FLOOR}",
-         [embedded(p, v, True) for p, v in zip(prepared, vectors)])
+    show(f"+ MiniLM cosine + embedding mutual-best candidates >= {args.floor}",
+         [embedded(p, v, True, floor=args.floor) for p, v in zip(prepared, vectors)])
     show("+ MiniLM cosine and its ratio to the best in the other document (17 features)",
          [embedded(p, v, False, relative=True) for p, v in zip(prepared, vectors)])
     started = time.perf_counter()
