@@ -42,6 +42,7 @@ class Prepared:
     labels: np.ndarray
     known: np.ndarray       # pairs whose both passages cover a gold sentence
     describe: object        # feature row of any pair (claims score non-candidates on demand)
+    names: tuple[str, ...] = FEATURES   # the feature columns, in order
 
 
 def prepare(event: Event) -> Prepared:
@@ -50,6 +51,13 @@ def prepare(event: Event) -> Prepared:
     passages = [p for d in documents for p in d.passages]
     doc_of = [int(p.doc[1:]) for p in passages]
     keys, rows, describe = pair_table(passages, doc_of, weights(passages))
+    labels, known = label(event, documents, passages, keys)
+    return Prepared(event, documents, passages, doc_of, keys, np.asarray(rows, dtype=float),
+                    labels, known, describe)
+
+
+def label(event: Event, documents: list, passages: list, keys: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the gold label of each pair (strong or weak link = 1) and whether both passages cover gold sentences."""
     mapping = sentence_map(event, documents)
     strong, weak = gold_links(event)
     good = strong | weak
@@ -58,8 +66,7 @@ def prepare(event: Event) -> Prepared:
         left, right = mapping.get(passages[i].id, ()), mapping.get(passages[j].id, ())
         known.append(bool(left and right))
         labels.append(any(tuple(sorted((a, b))) in good for a in left for b in right))
-    return Prepared(event, documents, passages, doc_of, keys, np.asarray(rows, dtype=float),
-                    np.asarray(labels, dtype=float), np.asarray(known), describe)
+    return np.asarray(labels, dtype=float), np.asarray(known)
 
 
 def fit_weights(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -109,7 +116,8 @@ def choose(train: list[Prepared], drop: frozenset[str] = frozenset()) -> dict:
     """
     x = np.vstack([p.features[p.known] for p in train])
     y = np.concatenate([p.labels[p.known] for p in train])
-    keep = np.asarray([name not in drop for name in FEATURES], dtype=float)
+    names = train[0].names
+    keep = np.asarray([name not in drop for name in names], dtype=float)
     w, bias = fit_weights(x * keep, y)
     pairs = [probabilities(p, w, bias) for p in train]
     scores = []
@@ -119,7 +127,7 @@ def choose(train: list[Prepared], drop: frozenset[str] = frozenset()) -> dict:
         scores.append((f1(total(counts(p, pair, params) for p, pair in zip(train, pairs)))[2], link, join, extend))
     top = max(s[0] for s in scores)
     best = max((s for s in scores if s[0] >= top - TOLERANCE), key=lambda s: s[1])
-    return {"features": list(FEATURES), "weights": [round(v, 4) for v in w.tolist()],
+    return {"features": list(names), "weights": [round(v, 4) for v in w.tolist()],
             "bias": round(bias, 4), "link": best[1], "join": best[2], "extend": best[3]}
 
 
