@@ -146,6 +146,7 @@ class FactRow:
     divergent: bool          # sources give incompatible values
     cells: tuple[FactCell, ...]
     summary: str = ""
+    note: str = ""           # why a row with several sources is not compared ("" when it was)
 
     def divergence(self) -> Divergence:
         """Return this divergent row as a queue item (claim = the row id)."""

@@ -214,6 +214,14 @@ def test_an_unresolvable_relative_time_is_shown_but_never_a_disagreement():
     found = row(build_fact_sheet(docs), "dinner: time")
     assert not found.divergent
     assert cells(found, docs) == [at(docs, 0, "later this week") + ("later this week",), at(docs, 1, "Monday") + ("monday",)]
+    # Not placed on a calendar, so not compared: saying "no divergence found" would overstate.
+    assert found.note == "not compared: relative times"
+
+
+def test_a_time_row_whose_every_source_names_a_day_is_compared_and_says_nothing_more():
+    docs = sources("The gala dinner was held on Monday.", "On Monday the gala dinner was held.")
+    found = row(build_fact_sheet(docs), "dinner: time")
+    assert (found.divergent, found.note) == (False, "")
 
 
 def test_clock_times_in_two_notations_agree_and_a_minute_apart_diverge():

@@ -148,3 +148,11 @@ def test_facts_only_one_source_states_can_be_hidden_but_divergent_rows_stay(wind
     view.shared_only.setChecked(True)
     assert all(view.table.isRowHidden(n) for n in single)
     assert not view.table.isRowHidden(0) and view.rows()[0].divergent
+
+
+def test_a_row_of_relative_times_says_it_was_not_compared_instead_of_no_divergence_found():
+    from core.model import FactRow
+    from gui.panels.facts_view import status_text
+    row = FactRow("f0", "k", "event", "dinner: time", "time", 0.5, False, (), note="not compared: relative times")
+    assert status_text(row, 2) == "not compared: relative times"
+    assert status_text(FactRow("f1", "j", "event", "vote: time", "time", 0.5, False, ()), 2) == "no divergence found"

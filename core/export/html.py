@@ -163,7 +163,8 @@ def _facts(data: ExportData) -> str:
                                                         if c.value != c.text.lower() else "") for c in found)
             cells.append(f"<td>{'<br>'.join(words)}</td>")
         record = view.verdict(data, row.key)
-        verdict = _verdict_badge(data, row.key) if row.divergent else '<span class="meta">no divergence found</span>'
+        quiet = esc(row.note or "no divergence found")
+        verdict = _verdict_badge(data, row.key) if row.divergent else f'<span class="meta">{quiet}</span>'
         note = f"<br>{html_multiline(record.note)}" if record and record.note else ""
         kind = f'<span class="d-{esc(row.type)}">{esc(row.type)}</span>' if row.divergent else esc(row.type)
         out.append(f'<tr><td><b>{esc(row.label)}</b><br><span class="meta">{esc(row.id)} · {kind} · '

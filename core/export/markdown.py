@@ -78,7 +78,7 @@ def _facts(data: ExportData) -> list[str]:
     for row in rows:
         said = [md_cell("; ".join(dict.fromkeys(f"“{c.text}”" for c in found))) if found else "_not stated_"
                 for found in view.fact_cells(data, row)]
-        verdict, note = _verdict(data, row.key) if row.divergent else ("no divergence found", "")
+        verdict, note = _verdict(data, row.key) if row.divergent else (row.note or "no divergence found", "")
         kind = f"**{md_cell(row.type)}**" if row.divergent else md_cell(row.type)
         body.append([md_cell(row.id), md_cell(row.label), kind, f"{row.rank:.2f}"] + said
                     + [md_cell(verdict), md_cell(note)])

@@ -20,7 +20,7 @@ def status_text(row, sources: int) -> str:
         return f"divergent: {row.type}"
     if sources == 1:
         return "only one source"
-    return "no divergence found"
+    return row.note or "no divergence found"
 
 
 class FactsView(QWidget):

@@ -78,6 +78,11 @@ def _hours(value: str) -> tuple[float, float] | None:
     return None
 
 
+def time_is_placed(value: str) -> bool:
+    """Return True when a time value names a day, a date or a time of day ("later this week" does not)."""
+    return _day(value) is not None or _hours(value) is not None
+
+
 def times_conflict(ours: list[str], theirs: list[str]) -> bool:
     """Return True when two sources give an event different days or times of day and share none."""
     days_a = {d for d in map(_day, ours) if d}

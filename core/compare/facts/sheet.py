@@ -7,7 +7,8 @@ from itertools import combinations
 from typing import Sequence
 
 from core.compare.facts.attribution import attribution_mentions
-from core.compare.facts.compare import numbers_comparable, numbers_compatible, times_conflict, titles_conflict
+from core.compare.facts.compare import (numbers_comparable, numbers_compatible, time_is_placed, times_conflict,
+                                        titles_conflict)
 from core.compare.facts.events import event_mentions
 from core.compare.facts.mentions import Mention
 from core.compare.facts.people import known_people, person_mentions
@@ -155,7 +156,22 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
         divergent = is_divergent(mentions, texts)
         built.append(FactRow(id="", key=_key(mentions), kind=mentions[0].kind, label=mentions[0].label,
                              type=mentions[0].type, rank=_rank(mentions, divergent, sources), divergent=divergent,
-                             cells=_cells(mentions), summary=_summary(mentions, labels)))
+                             cells=_cells(mentions), summary=_summary(mentions, labels),
+                             note="" if divergent else _not_compared(mentions)))
     built.sort(key=lambda r: (not r.divergent, -r.rank, -len({c.document for c in r.cells}), r.label, r.key))
-    return tuple(FactRow(f"f{n}", r.key, r.kind, r.label, r.type, r.rank, r.divergent, r.cells, r.summary)
+    return tuple(FactRow(f"f{n}", r.key, r.kind, r.label, r.type, r.rank, r.divergent, r.cells, r.summary, r.note)
                  for n, r in enumerate(built))
+
+
+def _not_compared(mentions: list[Mention]) -> str:
+    """Say why a time row with several sources could not be compared, or return "".
+
+    "Later this week" and "on Monday" only agree or clash once both are placed on a calendar;
+    without a publication date they are not, and "no divergence found" would overstate.
+    """
+    if mentions[0].type != "time" or len(_by_source(mentions)) < 2:
+        return ""
+    placed = {m.doc for m in mentions if time_is_placed(m.value)}
+    if len(placed) == len(_by_source(mentions)):
+        return ""
+    return "partly compared: relative times" if len(placed) >= 2 else "not compared: relative times"
