@@ -7,6 +7,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from core.case.error_wording import skipped_message
 from gui.app.recent_cases import remember_case
 from gui.dialogs.source_details_dialog import SourceDetailsDialog
 
@@ -61,7 +62,6 @@ class FileCommands:
             return
         self.ws.load_case(case)
         self.window.update_title()
-        from gui.app.launch import skipped_message
         if skipped_message(case):
             self.ws.message.emit(skipped_message(case))
         if self.window.data_dir is not None:
