@@ -8,16 +8,8 @@ from typing import Callable, Iterator, Optional, Sequence
 
 from core.align.claims import align_documents, resolve_ref
 from core.errors import Cancelled
+from core.ingest.sentences import trimmed_range
 from core.model import Alignment, AlignmentEdit, Document, Passage, Source
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the range without its leading and trailing whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _renumbered(document: Document, spans: list[tuple[int, int]]) -> Document:
@@ -32,8 +24,8 @@ def _renumbered(document: Document, spans: list[tuple[int, int]]) -> Document:
 def _split(document: Document, passage: Passage, at: int) -> Document:
     """Cut one passage at an absolute offset into two passages (no-op when `at` is not inside it)."""
     text = document.source.text
-    left = _trimmed(text, passage.start, at)
-    right = _trimmed(text, at, passage.end)
+    left = trimmed_range(text, passage.start, at)
+    right = trimmed_range(text, at, passage.end)
     if left[0] >= left[1] or right[0] >= right[1]:
         return document
     spans = [(p.start, p.end) for p in document.passages if p.id != passage.id] + [left, right]
