@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton,
                                QSizePolicy, QTextBrowser, QToolButton, QVBoxLayout, QWidget)
 
@@ -13,6 +13,7 @@ from gui.style import colors
 from gui.style import theme
 from gui.state.annotation_index import AnnotationIndex
 from gui.state.tasks import TaskRunner
+from gui.dialogs.dialog_keys import SaveKeyFilter
 from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, diff_variants, member_runs
 
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
@@ -106,7 +107,7 @@ class Inspector(QWidget):
         column.addWidget(self.save_note, 0, Qt.AlignmentFlag.AlignRight)
         column.addWidget(self.annotations)
         column.addWidget(self.hint)
-        self.note.installEventFilter(self)
+        SaveKeyFilter(self, (self.note,)).saveRequested.connect(self._save_note)
         self._shown_state: tuple | None = None
         for signal in (workspace.alignmentChanged, workspace.annotationsChanged, workspace.sourcesChanged):
             signal.connect(self._forget_shown)
@@ -361,11 +362,3 @@ class Inspector(QWidget):
     def edit_note(self) -> None:
         """Put the keyboard in the note of the current divergence."""
         self.note.setFocus()
-
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self.note and event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._save_note()
-            return True
-        return super().eventFilter(obj, event)
