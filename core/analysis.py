@@ -2,22 +2,15 @@
 from __future__ import annotations
 
 import gc
+import threading
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Callable, Iterator, Optional, Sequence
 
 from core.align.claims import align_documents, resolve_ref
 from core.errors import Cancelled
+from core.ingest.sentences import trimmed_range
 from core.model import Alignment, AlignmentEdit, Document, Passage, Source
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the range without its leading and trailing whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _renumbered(document: Document, spans: list[tuple[int, int]]) -> Document:
@@ -32,8 +25,8 @@ def _renumbered(document: Document, spans: list[tuple[int, int]]) -> Document:
 def _split(document: Document, passage: Passage, at: int) -> Document:
     """Cut one passage at an absolute offset into two passages (no-op when `at` is not inside it)."""
     text = document.source.text
-    left = _trimmed(text, passage.start, at)
-    right = _trimmed(text, at, passage.end)
+    left = trimmed_range(text, passage.start, at)
+    right = trimmed_range(text, at, passage.end)
     if left[0] >= left[1] or right[0] >= right[1]:
         return document
     spans = [(p.start, p.end) for p in document.passages if p.id != passage.id] + [left, right]
@@ -83,6 +76,12 @@ def collector_paused() -> Iterator[None]:
     automatic collection walks all of them again: about a sixth of the time at 20 articles.
     Reference counting still frees everything; cycles wait for the next collection.
     """
+    # Only on the main thread (the command line): the switch is process-wide, and in the window
+    # analyses run on worker threads, may overlap, and would turn collection back on under each
+    # other while the UI thread creates and frees Qt objects.
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -187,3 +187,22 @@ def test_seeds_no_claim_holds_two_runs_of_one_article(seeds_alignment):
         for pid in claim.members:
             by_doc.setdefault(pid.split(":")[0], []).append(int(pid.split(":p")[1]))
         assert all(ix == list(range(ix[0], ix[0] + len(ix))) for ix in by_doc.values())
+
+
+def test_the_collector_is_paused_only_on_the_main_thread_where_nothing_else_toggles_it():
+    import gc
+    import threading
+    from core.analysis import collector_paused
+    seen = {}
+
+    def worker():
+        with collector_paused():
+            seen["worker"] = gc.isenabled()
+
+    assert gc.isenabled()
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    with collector_paused():
+        seen["main"] = gc.isenabled()
+    assert seen == {"worker": True, "main": False} and gc.isenabled()

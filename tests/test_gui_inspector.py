@@ -8,7 +8,9 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt, QUrl  # noqa: E402
 
 from gui.panels import inspector as inspector_module  # noqa: E402
-from gui.panels.inspector import Inspector, diff_html, word_diff  # noqa: E402
+from gui.panels.inspector import Inspector  # noqa: E402
+from gui.panels import variant_diff  # noqa: E402
+from gui.panels.variant_diff import diff_html, word_diff  # noqa: E402
 from widget_base import on_fake_workspace  # noqa: E402
 
 
@@ -128,7 +130,7 @@ def test_a_claim_seen_before_is_shown_diffed_without_computing_again(inspector, 
     inspector.ws.select_claim("c1")
     qtbot.waitUntil(lambda: not inspector.diffs_pending(), timeout=3000)
     calls = []
-    monkeypatch.setattr(inspector_module, "core_word_diff", lambda a, b: calls.append((a, b)) or [])
+    monkeypatch.setattr(variant_diff, "core_word_diff", lambda a, b: calls.append((a, b)) or [])
     inspector.ws.select_claim("c0")
     assert not inspector.diffs_pending() and calls == []
     assert _lines(inspector)[3] == "The mayor opened the bridge on MondayTuesday."
@@ -137,8 +139,8 @@ def test_a_claim_seen_before_is_shown_diffed_without_computing_again(inspector, 
 def test_moving_on_before_the_diff_starts_diffs_only_the_claim_the_user_stops_on(inspector, qtbot, monkeypatch):
     monkeypatch.setattr(inspector_module, "SYNC_DIFF_CHARS", 0)
     diffed = []
-    real = inspector_module.core_word_diff
-    monkeypatch.setattr(inspector_module, "core_word_diff", lambda a, b: diffed.append(a) or real(a, b))
+    real = variant_diff.core_word_diff
+    monkeypatch.setattr(variant_diff, "core_word_diff", lambda a, b: diffed.append(a) or real(a, b))
     for claim_id in ("c0", "c1", "c2"):
         inspector.ws.select_claim(claim_id)   # faster than the debounce: only c2 is diffed
     qtbot.waitUntil(lambda: not inspector.diffs_pending(), timeout=3000)

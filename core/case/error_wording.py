@@ -1,8 +1,9 @@
-"""Word a case's failures for the user: a failed write, a case held by another program."""
+"""Word a case's failures for the user: a failed write, a case held by another program, unread values."""
 from __future__ import annotations
 
 import socket
 import sqlite3
+from pathlib import Path
 
 from core.case.lock import LockOwner
 from core.errors import CaseError
@@ -28,3 +29,11 @@ def held_reason(owner: LockOwner) -> str:
         return "This case is being opened by another program right now; opened read-only."
     where = "" if owner.host == socket.gethostname() else f" on {owner.host}"
     return f"This case is open in another Parallax window (pid {owner.pid}{where}); opened read-only."
+
+
+def skipped_message(case) -> str:
+    """Word the values of a case that could not be read and were left out, or "" when none."""
+    problems = getattr(case, "problems", None)
+    if not problems:
+        return ""
+    return f"Could not read parts of {Path(case.path).name}; they were left out: {'; '.join(problems)}."

@@ -11,16 +11,17 @@ from datetime import datetime, timezone
 from typing import Iterator, Optional
 
 from core.case import lock as case_lock
+from core.case import opening
 from core.case.connection import CaseDb
 from core.case.error_wording import held_reason, write_error
 from core.case.readers import edits_from_rows, note, parse_rows
 from core.case.readonly import open_readonly
 from core.case.schema import (ANNOTATION_COLUMNS, ANNOTATION_FIELDS, ANNOTATION_MARKS, SOURCE_COLUMNS,
-                              annotation_from_row, annotation_row, backup, editable_details,
-                              inspect_case_file, is_blank, source_from_row, variants_json,
+                              annotation_from_row, annotation_row, editable_details,
+                              source_from_row, variants_json,
                               verdict_from_row)
 from core.errors import CaseError
-from core.case.migrations import SCHEMA_VERSION, migrate
+from core.case.migrations import SCHEMA_VERSION
 from core.model import VERDICTS, AlignmentEdit, PassageRef, Source
 from core.case.records import Annotation, AuditEntry, VerdictRecord
 from core.case.settings import default_user_name
@@ -28,13 +29,6 @@ from core.case.settings import default_user_name
 def utc_now() -> str:
     """Return the current time as ISO 8601 UTC with milliseconds."""
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _disk_read_only(path: str) -> bool:
-    # The write bits are checked as well as access() so that root honours a file marked read-only.
-    folder = os.path.dirname(os.path.abspath(path))
-    mode_ro = not (os.stat(path).st_mode & 0o222)
-    return mode_ro or not os.access(path, os.W_OK) or not os.access(folder, os.W_OK)
 
 
 class Case:
@@ -65,24 +59,9 @@ class Case:
     def open(cls, path, *, create: bool = True, author: Optional[str] = None) -> "Case":
         """Open (or create) a case file; raise CaseError saying what is wrong and what to do."""
         path = os.fspath(path)
-        name = os.path.basename(path)
-        if not os.path.exists(path):
-            if not create:
-                raise CaseError(f"{name} does not exist. Check the path or create a new case.")
-            folder = os.path.dirname(os.path.abspath(path))
-            if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
-                raise CaseError(f"Cannot create {name}: the folder {folder} is missing or not writable.")
-            version = 0
-        elif os.path.isdir(path):
-            raise CaseError(f"{name} is a folder, not a Parallax case.")
-        elif not os.path.isfile(path):   # reading a FIFO or a device would block or never end
-            raise CaseError(f"{name} is not a regular file (a pipe or a device), not a Parallax case.")
-        else:
-            version = 0 if is_blank(path) else inspect_case_file(path)
-            if _disk_read_only(path):
-                return cls._open_read_only(path, version, author,
-                                           "This case file is read-only on disk; opened read-only. "
-                                           "Copy it to a writable folder to edit it.")
+        version = opening.checked_version(path, create)
+        if os.path.exists(path) and opening.disk_read_only(path):
+            return cls._open_read_only(path, version, author, opening.READ_ONLY_ON_DISK)
         try:
             owner = case_lock.acquire(path)
         except OSError as exc:  # the folder refuses the lock file: never risk two writers
@@ -92,7 +71,7 @@ class Case:
         if owner is not None:
             return cls._open_read_only(path, version, author, held_reason(owner), owner)
         try:
-            db = cls._open_writable(path, version)
+            db = opening.open_writable(path, version)
             case = cls(path, db, read_only=False, read_only_reason="", author=author or "", holds_lock=True)
             case.author = author or case.get_setting("author") or default_user_name()
         except BaseException:
@@ -104,9 +83,7 @@ class Case:
     def _open_read_only(cls, path: str, version: int, author: Optional[str], reason: str,
                         owner: Optional[case_lock.LockOwner] = None) -> "Case":
         if version < SCHEMA_VERSION:
-            raise CaseError(f"{os.path.basename(path)} uses an older case format that must be upgraded, "
-                            f"but it cannot be written now ({reason.split(';')[0]}). "
-                            "Close the other window or make the file writable, then open it again.")
+            raise opening.older_format_error(path, reason)
         try:
             opened = open_readonly(path)
         except sqlite3.DatabaseError as exc:
@@ -130,30 +107,13 @@ class Case:
             self.lock_owner = owner
             raise CaseError(f"Could not take over: {held_reason(owner)}")
         try:
-            db = self._open_writable(self.path, SCHEMA_VERSION)
+            db = opening.open_writable(self.path, SCHEMA_VERSION)
         except BaseException:
             case_lock.release(self.path)
             raise
         self._close_connection()
         self._db, self.read_only, self.read_only_reason = db, False, ""
         self.lock_owner, self._holds_lock = None, True
-
-    @staticmethod
-    def _open_writable(path: str, version: int) -> CaseDb:
-        try:
-            if 0 < version < SCHEMA_VERSION:
-                backup(path, f"{path}.v{version}.bak")
-            conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
-            db = CaseDb(conn)
-            # WAL + synchronous=FULL: every committed verdict is fsynced, so it survives a crash
-            # and a power cut; checkers write at human speed, so the extra fsync costs nothing.
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = FULL")
-            migrate(db)
-            return db
-        except sqlite3.DatabaseError as exc:
-            raise CaseError(f"{os.path.basename(path)} could not be prepared ({exc}); "
-                            "it was left as it was.") from exc
 
     def close(self) -> None:
         """Checkpoint the journal into the file, close it and release the lock."""

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import weakref
 from functools import lru_cache
 from typing import Mapping, Sequence
@@ -15,10 +14,12 @@ from core.compare.quotes import quote_changes
 from core.compare.slots import Slot, cached_slots
 from core.compare.slots_compare import (EVENT_TYPES, capitalised_words, comparable,
                                  group_key, same_value, spelling_pair)
-from core.ingest.textnorm import STOPWORDS, content_words, normalize_text, stem
+from core.ingest.textnorm import content_words, normalize_text, stem
 from core.compare.matching import value_clashes
 from core.compare.tellings import Finding as _Finding, Located as _Located, Telling as _Telling
 from core.compare.tellings import merge_sharing as _merge_sharing, passage_at as _passage_at
+from core.compare.tellings import OBJECT_WINDOW, PLAIN_WORD_RE
+from core.compare.negation_gaps import negation_gaps
 
 # How much a difference of each type matters to a checker, before confidence.
 TYPE_WEIGHTS = {
@@ -31,16 +32,14 @@ OMISSION_FACTOR = 0.9      # a fact one source leaves out matters less than two 
 MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
 UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
 MODAL_MIN_SHARED = 2       # content words two modal phrases' objects share to be about one action
-OBJECT_WINDOW = 60         # characters after a modal phrase that name what it is about
 REPORTING_STEMS = frozenset({"report", "confirm", "announc", "stat", "said", "reveal", "claim", "cit"})
 PAIRED_TYPES = ("number", "time")   # compared value by value with the matching one (matching.py)
-_PLAIN_WORD_RE = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1 << 12)  # a memo of a pure function over passage texts
 def _stems(text: str) -> frozenset[str]:
     """Return the stems of the words of a text, to see whether a verb occurs in it."""
-    return frozenset(stem(w) for w in set(_PLAIN_WORD_RE.findall(text.lower())))
+    return frozenset(stem(w) for w in set(PLAIN_WORD_RE.findall(text.lower())))
 
 
 def _runs(passages: list[Passage]) -> list[list[Passage]]:
@@ -178,93 +177,6 @@ def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
     return _merge_sharing(findings)
 
 
-def _negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
-    """Return negations whose verb another telling states without the negation."""
-    findings = []
-    for index, telling in enumerate(tellings):
-        for located in telling.slots:
-            slot = located.slot
-            if slot.type != "negation" or not slot.value or len(slot.value) < 3:
-                continue
-            if _stated_too(telling, slot):
-                continue  # "pleaded not guilty ... found guilty": the source gives both itself
-            picks, values = [(index, [located])], {index: "not " + slot.value}
-            for other_index, other in enumerate(tellings):
-                if other.doc == telling.doc:
-                    continue
-                if slot.value not in other.words:
-                    # "does not show a tail" vs "a faint tail has emerged": the thing denied, stated.
-                    stated = _object_stated(telling, slot, other)
-                    if stated is not None:
-                        picks.append((other_index, [stated]))
-                        values[other_index] = stated.slot.value
-                    continue
-                if any(s.slot.type == "negation" and s.slot.value == slot.value for s in other.slots):
-                    continue
-                verb = _verb_span(other, slot.value)
-                if verb is not None and _same_object(telling, slot.end, other, verb.slot.end):
-                    picks.append((other_index, [verb]))
-                    values[other_index] = slot.value
-            if len(picks) > 1:
-                # The same verb stated and denied is a clash, not an omission: no discount.
-                findings.append(_Finding("negation", picks, values))
-    return findings
-
-
-_CLAUSE_RE = re.compile(r"[^,.;:()\u2013\u2014]+")
-PRESENCE_STEMS = frozenset({"have", "has", "had", "show", "exhibit", "display", "contain", "includ",
-                            "featur", "carry", "carri", "detect", "find", "found", "see", "seen",
-                            "reveal", "posses", "bear", "involv"})
-OBJECT_WORDS = 3           # content words after a denied verb that name what is denied
-
-
-def _object_stated(telling: _Telling, slot: Slot, other: _Telling) -> _Located | None:
-    """Return the span of another telling that states, with no negation, what a negation denies.
-
-    Only a denied presence counts ("does not show a tail"): "might not deter aggression" denies
-    an effect, and aggression named elsewhere states nothing about it.
-    """
-    if slot.value not in PRESENCE_STEMS:
-        return None
-    clause = _CLAUSE_RE.match(telling.text, slot.end - telling.start)
-    words = [w for w in _PLAIN_WORD_RE.findall(clause.group().lower()) if len(w) >= 4
-             and w not in STOPWORDS][:OBJECT_WORDS] if clause else []
-    if len(words) < 2:
-        return None
-    found = [m for w in words for m in re.finditer(rf"\b{w}\b", other.text, re.I)]
-    if len({m.group().lower() for m in found}) < 2:
-        return None
-    start, end = min(m.start() for m in found), max(m.end() for m in found)
-    if end - start > 2 * OBJECT_WINDOW or any(s.slot.type == "negation" for s in other.slots):
-        return None
-    span = Slot("negation", other.start + start, other.start + end, other.text[start:end], "stated")
-    return _Located(span, _passage_at(other, span.start))
-
-
-def _stated_too(telling: _Telling, slot: Slot) -> bool:
-    """Tell whether a telling also states, outside the negation, the verb it negates."""
-    count = sum(1 for word in _PLAIN_WORD_RE.findall(telling.text.lower()) if stem(word) == slot.value)
-    return count > 1
-
-
-def _same_object(a: _Telling, a_end: int, b: _Telling, b_end: int) -> bool:
-    """Tell whether the words after a verb in two tellings name the same thing (or both nothing)."""
-    after_a = set(content_words(a.text[a_end - a.start:a_end - a.start + OBJECT_WINDOW])[:3])
-    after_b = set(content_words(b.text[b_end - b.start:b_end - b.start + OBJECT_WINDOW])[:3])
-    return bool(after_a & after_b) or not (after_a or after_b)
-
-
-def _verb_span(telling: _Telling, verb_stem: str) -> _Located | None:
-    """Return the first word of a telling whose stem is verb_stem, with an auxiliary before it."""
-    for match in re.finditer(r"(?:\b(?:will|would|can|could|did|does|do|has|have|had|is|are|was|"
-                             r"were|to)\s)?\b([A-Za-z]+)\b", telling.text):
-        if stem(match.group(1).lower()) == verb_stem:
-            start, end = telling.start + match.start(), telling.start + match.end()
-            passage = _passage_at(telling, start)
-            return _Located(Slot("negation", start, end, match.group(), verb_stem), passage)
-    return None
-
-
 def _spellings(tellings: list[_Telling]) -> list[_Finding]:
     """Return names spelled two ways across tellings (Zelensky / Zelenskyy, Oleg / Oleh)."""
     names = {index: capitalised_words(telling.text) for index, telling in enumerate(tellings)}
@@ -391,7 +303,7 @@ def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Diver
     elsewhere = _source_slots(documents, {t.doc for t in tellings})
     findings += value_clashes(tellings, "number", elsewhere) + value_clashes(tellings, "time", elsewhere)
     findings += _modal_clashes(tellings)
-    findings += _negation_gaps(tellings)
+    findings += negation_gaps(tellings)
     findings += quote_changes(tellings)
     findings += first_name_clashes(tellings)
     findings += _spellings(tellings)

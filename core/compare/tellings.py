@@ -1,10 +1,14 @@
 """Hold the pieces a claim's comparison works on: located slots, tellings, findings."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.compare.slots import Slot
 from core.model import Passage
+
+OBJECT_WINDOW = 60         # characters after a modal phrase or a denied verb that name what it is about
+PLAIN_WORD_RE = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)

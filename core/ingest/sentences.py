@@ -53,7 +53,7 @@ def split_sentences(text: str, skip: Sequence[Span] = ()) -> list[Span]:
     for start, end in _regions(len(text), skip):
         for seg_start, seg_end in _segments(text, start, end):
             for s, e in _split_segment(text, seg_start, seg_end):
-                s, e = _strip(text, s, e)
+                s, e = trimmed_range(text, s, e)
                 if e > s and any(ch.isalnum() for ch in text[s:e]):
                     spans.append(Span(s, e, text[s:e]))
     return spans
@@ -152,7 +152,7 @@ def _is_abbreviation(word: str, following: str, next_is_digit: bool) -> bool:
     return False
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def trimmed_range(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a range so it neither starts nor ends with whitespace."""
     while start < end and text[start].isspace():
         start += 1

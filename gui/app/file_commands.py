@@ -7,6 +7,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from core.case.error_wording import skipped_message
 from gui.app.recent_cases import remember_case
 from gui.dialogs.source_details_dialog import SourceDetailsDialog
 
@@ -61,7 +62,6 @@ class FileCommands:
             return
         self.ws.load_case(case)
         self.window.update_title()
-        from gui.app.launch import skipped_message
         if skipped_message(case):
             self.ws.message.emit(skipped_message(case))
         if self.window.data_dir is not None:
@@ -153,12 +153,18 @@ class FileCommands:
             key = pane.source_key if pane is not None else None
         return key
 
-    def edit_source_details(self) -> None:
-        """Edit the outlet, title, date, author and URL of the selected source."""
+    def _selected_source(self):
+        """Return the selected source, or None after asking the user to select one."""
         key = self.selected_source_key()
         source = self.ws.source(key) if key else None
         if source is None:
             self.ws.message.emit("Select a source in the list or click in its pane first.")
+        return source
+
+    def edit_source_details(self) -> None:
+        """Edit the outlet, title, date, author and URL of the selected source."""
+        source = self._selected_source()
+        if source is None:
             return
         if not self.ws.check_writable():
             return
@@ -168,14 +174,12 @@ class FileCommands:
         if details is None or details == before:
             return
         self.ws.undo_stack.push(SourceDetailsEdit(self.ws, source.key, before, details))
-        self.ws.message.emit(f"Saved the details of {self.ws.source(key).label} (Ctrl+Z undoes).")
+        self.ws.message.emit(f"Saved the details of {self.ws.source(source.key).label} (Ctrl+Z undoes).")
 
     def open_original(self) -> None:
         """Open the selected source's web page, or its file when it came from disk."""
-        key = self.selected_source_key()
-        source = self.ws.source(key) if key else None
+        source = self._selected_source()
         if source is None:
-            self.ws.message.emit("Select a source in the list or click in its pane first.")
             return
         if source.url.startswith(("http://", "https://")):
             target = QUrl(source.url)

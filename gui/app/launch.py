@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from core.case.error_wording import skipped_message
 from gui.app.recent_cases import recent_cases, remember_case
 
 APP_NAME = "Parallax"
@@ -108,14 +109,6 @@ def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
     to_add = files if files and (not demo_like or not workspace.sources) else []
     remember_case(data_dir, path)
     return workspace, problem, to_add
-
-
-def skipped_message(case) -> str:
-    """Word the values of a case that could not be read and were left out, or "" when none."""
-    problems = getattr(case, "problems", None)
-    if not problems:
-        return ""
-    return f"Could not read parts of {Path(case.path).name}; they were left out: {'; '.join(problems)}."
 
 
 def build_window(args: list[str], resources_dir: Path, data_dir: Path | None = None):

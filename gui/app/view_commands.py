@@ -43,23 +43,23 @@ class ViewCommands:
         """Return the help overlay once shown (None before)."""
         return self._help
 
+    def _switch_to(self, view) -> bool:
+        """Show a view in place of the reading view, or the reading view again; return True when shown."""
+        win = self.window
+        showing = win.stack.currentWidget() is view
+        win.stack.setCurrentWidget(win.reading if showing else view)
+        if showing:   # back on the panes: scroll them to the current item once they have a size
+            QTimer.singleShot(0, win.pane_area.show_current)
+        return not showing
+
     def toggle_claims_table(self) -> None:
         """Switch between the reading view (claim view and panes) and the claims table."""
-        win = self.window
-        showing_table = win.stack.currentWidget() is win.claims_table
-        win.stack.setCurrentWidget(win.reading if showing_table else win.claims_table)
-        if showing_table:
-            QTimer.singleShot(0, win.pane_area.show_current)
+        self._switch_to(self.window.claims_table)
 
     def toggle_facts_view(self) -> None:
         """Switch between the reading view and the fact sheet."""
-        win = self.window
-        showing = win.stack.currentWidget() is win.facts_view
-        win.stack.setCurrentWidget(win.reading if showing else win.facts_view)
-        if showing:
-            QTimer.singleShot(0, win.pane_area.show_current)
-        else:
-            win.facts_view.table.setFocus()
+        if self._switch_to(self.window.facts_view):
+            self.window.facts_view.table.setFocus()
 
     def show_fact_cell(self, passage_id: str, source_key: str, start: int, end: int) -> None:
         """Show the panes on a fact cell's passage with its words selected."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
-from gui.dialogs.dialog_keys import is_save_keypress
+from gui.dialogs.dialog_keys import SaveKeyFilter
 
 
 class NoteDialog(QDialog):
@@ -21,7 +21,7 @@ class NoteDialog(QDialog):
         self.edit.setPlainText(text)
         self.edit.setPlaceholderText("Why it matters, whom to call… (Ctrl+Enter saves; empty removes the note)")
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
-        self.edit.installEventFilter(self)
+        SaveKeyFilter(self, (self.edit,)).saveRequested.connect(self.accept)
         self.edit.setTabChangesFocus(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
@@ -37,13 +37,6 @@ class NoteDialog(QDialog):
     def text(self) -> str:
         """Return the note as typed, surrounding blank space removed."""
         return self.edit.toPlainText().strip()
-
-    def eventFilter(self, obj, event) -> bool:
-        # The editor would take Ctrl+Enter as a line break; here it saves.
-        if obj is self.edit and is_save_keypress(event):
-            self.accept()
-            return True
-        return super().eventFilter(obj, event)
 
     @classmethod
     def ask(cls, parent, about: str, text: str) -> str | None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from core.case.anchoring import make_selector
 from core.case.records import ANNOTATION_LABELS, ANNOTATION_STATUSES, NEUTRAL_LABEL, Annotation
-from gui.dialogs.dialog_keys import is_save_keypress
+from gui.dialogs.dialog_keys import SaveKeyFilter
 
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
@@ -100,9 +100,7 @@ class AnnotationEditor(QDialog):
         # The note editor would take Ctrl+Enter as a line break; it saves instead.
         # ... and so would the label's line edit (as "choose this entry"): Ctrl+Enter saves in every field.
         fields = (self.note_edit, self.label_combo.lineEdit(), self.label_combo, self.status_combo)
-        self._save_fields = tuple(f for f in fields if f is not None)   # lineEdit(): None on a fixed combo
-        for field in self._save_fields:
-            field.installEventFilter(self)
+        SaveKeyFilter(self, fields).saveRequested.connect(self.accept)
         if annotation is not None and annotation.id:
             if self.label_combo.findText(annotation.label) < 0 and annotation.label:
                 self.label_combo.addItem(annotation.label)
@@ -135,12 +133,6 @@ class AnnotationEditor(QDialog):
     def updated(self, base: Annotation) -> Annotation:
         """Return base with the dialog's label, status and note."""
         return replace(base, label=self.label(), status=self.status(), note=self.note())
-
-    def eventFilter(self, obj, event) -> bool:
-        if obj in self._save_fields and is_save_keypress(event):
-            self.accept()
-            return True
-        return super().eventFilter(obj, event)
 
     @classmethod
     def for_context(cls, workspace, parent=None, source_key: str | None = None, selection=None):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
-from gui.panels.inspector import NEAR_VERBATIM, diff_html, member_runs
+from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_runs
 from gui.style import colors, theme
 
 HEADER_WIDTH = 170       # px of the outlet/date column; the sentence gets the rest of the row

@@ -3,71 +3,23 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton,
                                QSizePolicy, QTextBrowser, QToolButton, QVBoxLayout, QWidget)
 
-from core.errors import Cancelled
 from core.case.claim_wording import claim_summary
 from core.compare.worddiff import shared_fraction_of
-from core.compare.worddiff import word_diff as core_word_diff
 from gui.style import colors
 from gui.style import theme
 from gui.state.annotation_index import AnnotationIndex
 from gui.state.tasks import TaskRunner
+from gui.dialogs.dialog_keys import SaveKeyFilter
+from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, diff_variants, member_runs
 
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
 SYNC_DIFF_CHARS = 500    # claims whose texts total less are diffed at once (about 3 ms of work)
 DIFF_DELAY_MS = 40       # wait this long on a claim before diffing it (held N/J keys skip the work)
-NEAR_VERBATIM = 0.6      # share of words in common from which a word diff is readable, not noise
 DIFF_MEMO = 256          # claim/pivot diffs kept, so N/P/J/K back and forth never re-diffs
-
-
-def word_diff(a: str, b: str) -> list[tuple[int, str]]:
-    """Return (op, text) pieces turning a into b (core.compare.worddiff)."""
-    return core_word_diff(a, b)
-
-
-def diff_variants(pivot_text: str, texts: tuple[str, ...], progress=None, should_cancel=None) -> tuple:
-    """Return the word diff of each text against the pivot text, checking for cancel between texts."""
-    out = []
-    for i, text in enumerate(texts):
-        if should_cancel is not None and should_cancel():
-            raise Cancelled()
-        out.append(tuple(core_word_diff(pivot_text, text)))
-        if progress is not None:
-            progress((i + 1) / len(texts))
-    return tuple(out)
-
-
-def diff_html(ops, dark: bool = False) -> str:
-    """Return a word diff as rich text: deletions struck in red, insertions underlined in green."""
-    # Qt rich text reads #RRGGBBAA as #AARRGGBB, so the tints are solid colours per theme.
-    deleted = "color:#ff8a80; background-color:#4a1c1c" if dark else "color:#b71c1c; background-color:#fde4e4"
-    inserted = "color:#b9f6ca; background-color:#1b3d22" if dark else "color:#1b5e20; background-color:#e3f4e3"
-    parts = []
-    for op, text in ops:
-        text = html.escape(text)
-        if op < 0:
-            parts.append(f"<s style='{deleted}'>{text}</s>")
-        elif op > 0:
-            parts.append(f"<u style='{inserted}'>{text}</u>")
-        else:
-            parts.append(text)
-    return "".join(parts)
-
-
-def member_runs(alignment, claim) -> list[tuple[str, str, str]]:
-    """Return (document id, first passage id, text) of each source's member, in document order."""
-    runs: dict[str, list] = {}
-    for pid in claim.members:
-        runs.setdefault(pid.split(":")[0], []).append(alignment.passage(pid))
-    out = []
-    for doc_id in sorted(runs, key=lambda d: int(d[1:])):
-        ps = sorted(runs[doc_id], key=lambda p: p.start)
-        text = alignment.documents[int(doc_id[1:])].source.text[ps[0].start:ps[-1].end]
-        out.append((doc_id, ps[0].id, text))
-    return out
 
 
 class Inspector(QWidget):
@@ -155,7 +107,7 @@ class Inspector(QWidget):
         column.addWidget(self.save_note, 0, Qt.AlignmentFlag.AlignRight)
         column.addWidget(self.annotations)
         column.addWidget(self.hint)
-        self.note.installEventFilter(self)
+        SaveKeyFilter(self, (self.note,)).saveRequested.connect(self._save_note)
         self._shown_state: tuple | None = None
         for signal in (workspace.alignmentChanged, workspace.annotationsChanged, workspace.sourcesChanged):
             signal.connect(self._forget_shown)
@@ -413,11 +365,3 @@ class Inspector(QWidget):
     def edit_note(self) -> None:
         """Put the keyboard in the note of the current divergence."""
         self.note.setFocus()
-
-    def eventFilter(self, obj, event) -> bool:
-        if obj is self.note and event.type() == QEvent.Type.KeyPress and \
-                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self._save_note()
-            return True
-        return super().eventFilter(obj, event)

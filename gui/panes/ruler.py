@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
 from gui.style import colors
 from gui.panes.linkmap import pane_document, text_edit_of
+from gui.panes.pane_marks import divergence_variants
 
 WIDTH = 14
 MIN_MARK = 2.0
@@ -113,15 +114,9 @@ class OverviewRuler(QWidget):
             top, bottom = offset_fraction(self.edit, p.start), offset_fraction(self.edit, p.end)
             self._passages.append((p.id, top, bottom, kind))
             self._where[p.id] = (top, bottom)
-        prefix = doc.id + ":"
-        for claim in al.claims:
-            if not any(m.startswith(prefix) for m in claim.members):
-                continue
-            for div in claim.divergences:
-                for v in div.variants:
-                    if v.passage.startswith(prefix):
-                        self._variants.append((div.key, div.type, offset_fraction(self.edit, v.start),
-                                               offset_fraction(self.edit, v.end)))
+        for div, v in divergence_variants(al, doc):
+            self._variants.append((div.key, div.type, offset_fraction(self.edit, v.start),
+                                   offset_fraction(self.edit, v.end)))
 
     def marks(self) -> RulerMarks:
         """Return what the ruler shows: claim, unique, divergence and current marks, and the view."""

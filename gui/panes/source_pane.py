@@ -8,10 +8,10 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPen, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-from gui.style import colors
 
 from gui.style import theme
 from gui.panes.source_view import MarginBar, TextView
+from gui.panes.pane_marks import contradiction_variants, divergence_variants, mark_descriptions, underline
 from core.ingest.textnorm import word_count
 
 if TYPE_CHECKING:
@@ -131,9 +131,9 @@ class SourcePane(QWidget):
                 fmt.setFontItalic(True)
                 self._merge(cursor, span.start, span.end, fmt)
             for div, variant in self._variants():
-                self._merge(cursor, variant.start, variant.end, _underline(div.type, pal))
+                self._merge(cursor, variant.start, variant.end, underline(div.type, pal))
             for contradiction, variant in self._contradictions():
-                fmt = _underline(contradiction.type, pal)
+                fmt = underline(contradiction.type, pal)
                 fmt.setFontOverline(True)   # one source against itself: marked above and below
                 self._merge(cursor, variant.start, variant.end, fmt)
         cursor.endEditBlock()
@@ -162,26 +162,10 @@ class SourcePane(QWidget):
                 yield [p], theme.claim_band(claim.key, pal)
 
     def _variants(self):
-        doc = self.document()
-        if doc is None or self.ws.alignment is None:
-            return
-        prefix = doc.id + ":"
-        for claim in self.ws.alignment.claims:
-            if not any(m.startswith(prefix) for m in claim.members):
-                continue
-            for div in claim.divergences:
-                for variant in div.variants:
-                    if variant.passage.startswith(prefix):
-                        yield div, variant
+        return divergence_variants(self.ws.alignment, self.document())
 
     def _contradictions(self):
-        doc = self.document()
-        if doc is None or self.ws.alignment is None:
-            return
-        for contradiction in self.ws.alignment.contradictions:
-            if contradiction.doc == doc.id:
-                for variant in contradiction.variants:
-                    yield contradiction, variant
+        return contradiction_variants(self.ws.alignment, self.document())
 
     def member_passages(self, claim) -> list:
         """Return this pane's passages that belong to a claim, in text order."""
@@ -369,23 +353,7 @@ class SourcePane(QWidget):
         doc = self.document()
         if doc is None:
             return ""
-        lines = []
-        for div, variant in self._variants():
-            if variant.start <= offset < variant.end:
-                style_name = colors.type_style_name(div.type)
-                lines.append(f"<b>{html.escape(div.type.capitalize())}</b> ({style_name} underline): "
-                             f"{html.escape(div.summary)}")
-                for other in div.variants:
-                    if other is variant:
-                        continue
-                    label = self.ws.alignment.document_of(other.passage).source.label
-                    lines.append(f"&nbsp;&nbsp;{html.escape(label)}: “{html.escape(other.text)}”")
-        for contradiction, variant in self._contradictions():
-            if variant.start <= offset < variant.end:
-                others = [f"“{html.escape(v.text)}”" for v in contradiction.variants if v is not variant]
-                lines.append(f"<b>Contradiction inside this source</b> ({html.escape(contradiction.type)}): "
-                             f"{html.escape(contradiction.summary)}<br>&nbsp;&nbsp;elsewhere it says "
-                             + ", ".join(others))
+        lines = mark_descriptions(self.ws.alignment, doc, offset)
         if lines:
             return "<br>".join(lines)
         if any(s.start <= offset < s.end for s in doc.boilerplate):
@@ -400,12 +368,3 @@ class SourcePane(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_formats()
             self.update_current()
-
-
-def _underline(kind: str, pal: QPalette) -> QTextCharFormat:
-    """Return the character format that underlines a divergence type with its line and colour."""
-    style, colour = theme.divergence_style(kind, pal)
-    fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(style)
-    fmt.setUnderlineColor(colour)
-    return fmt

@@ -64,18 +64,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     _a("nav.next_unique", "Next unique passage", ["U"], "triage.next_unique",
        "Go to the next passage that only one source has.", "Navigate"),
     # Triage
-    _a("triage.confirmed", "Verdict: discrepancy confirmed", ["1"], "triage.verdict_confirmed",
-       "Mark the current item as a confirmed discrepancy, then move on to the next untriaged item "
-       "(unless auto-advance is off).", "Triage"),
-    _a("triage.not_significant", "Verdict: not significant", ["2"], "triage.verdict_not_significant",
-       "Mark the current item as not significant, then move on to the next untriaged item "
-       "(unless auto-advance is off).", "Triage"),
-    _a("triage.follow_up", "Verdict: needs follow-up", ["3"], "triage.verdict_follow_up",
-       "Mark the current item as needing follow-up, then move on to the next untriaged item "
-       "(unless auto-advance is off).", "Triage"),
-    _a("triage.source_error", "Verdict: error in a source", ["4"], "triage.verdict_source_error",
-       "Mark the current item as an error in a named source, then move on to the next untriaged "
-       "item (unless auto-advance is off).", "Triage"),
+    *(_a(f"triage.{verdict}", f"Verdict: {title}", [key], f"triage.verdict_{verdict}",
+         f"Mark the current item {how}, then move on to the next untriaged item (unless auto-advance is off).",
+         "Triage")
+      for verdict, title, key, how in (
+          ("confirmed", "discrepancy confirmed", "1", "as a confirmed discrepancy"),
+          ("not_significant", "not significant", "2", "as not significant"),
+          ("follow_up", "needs follow-up", "3", "as needing follow-up"),
+          ("source_error", "error in a source", "4", "as an error in a named source"))),
     _a("triage.auto_advance", "Move on after a verdict (auto-advance)", ["Ctrl+Shift+J"],
        "triage.toggle_auto_advance", "Turn on or off moving to the next untriaged item after 1-4; "
        "the status bar says where it moved. Saved with the case.", "Triage"),

@@ -1,137 +1,113 @@
-"""The Workspace's public writes to the case, called by the undo commands; each is one transaction."""
+"""Write one change to the case, then update the workspace's memory and emit its signal."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Callable, TypeVar
 
-from core.errors import CaseError
-from core.model import AlignmentEdit, Claim, PassageRef
 from core.case.records import Annotation, VerdictRecord
+from core.errors import CaseError
+from core.model import AlignmentEdit
 
-if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-
-    from core.case.store import Case
+T = TypeVar("T")
 
 
 class CaseWrites:
-    """Mixin of Workspace: write one change to the case, update memory, emit the signal."""
+    """The workspace's writes to the case, each one transaction; the undo commands reach them through it."""
 
-    if TYPE_CHECKING:   # what the mixin uses of the Workspace it is part of
-        case: Case | None
-        stored_verdicts: dict[str, VerdictRecord]
-        annotations: list[Annotation]
-        edits: list[tuple[int, AlignmentEdit]]
-        pivots: dict[str, str]
-        _pivot_refs: dict[str, PassageRef]
-        _next_edit_id: int
-        auto_advance: bool
-        message: SignalInstance
-        annotationsChanged: SignalInstance
-        currentChanged: SignalInstance
+    def __init__(self, workspace):
+        self.ws = workspace
+        self._next_edit_id = 1   # ids of edits made while no case is open
 
-        def place_verdicts(self, announce: bool = True) -> None: ...
-        def realign(self) -> None: ...
-        def check_writable(self) -> bool: ...
-        def claim(self, claim_id: str | None) -> Claim | None: ...
-        def passage_ref(self, passage_id: str | None) -> PassageRef | None: ...
+    def reset(self) -> None:
+        """Forget the ids handed out while no case was open (a new case or a fresh workspace)."""
+        self._next_edit_id = 1
+
+    def _saved(self, write: Callable[[Any], T], prefix: str = "Not saved: ") -> tuple[bool, T | None]:
+        """Run one case write when a case is open; on refusal tell the user and return (False, None)."""
+        if self.ws.case is None:
+            return True, None
+        try:
+            return True, write(self.ws.case)
+        except CaseError as exc:
+            self.ws.message.emit(f"{prefix}{exc}")
+            return False, None
+
+    def stored_key_of(self, item_key: str) -> str:
+        """Return the key the record now on this item is stored under."""
+        return self.ws.stored_key_of(item_key)
+
+    def described(self, record: VerdictRecord) -> VerdictRecord:
+        """Return the record carrying its item's type, kind and variants."""
+        return self.ws.described(record)
 
     def write_verdict(self, record: VerdictRecord | None, key: str, replaces: str = "") -> None:
         """Store a record under its key (moving it from `replaces`), or clear the stored key; re-place."""
-        try:
-            if self.case is not None:
-                if record is None:
-                    self.case.clear_verdict(key)
-                else:
-                    self.case.set_verdict(record, replaces=replaces)
-        except CaseError as exc:
-            self.message.emit(f"Not saved: {exc}")
+        saved, _ = (self._saved(lambda case: case.clear_verdict(key)) if record is None else
+                    self._saved(lambda case: case.set_verdict(record, replaces=replaces)))
+        if not saved:
             return
+        stored = self.ws.stored_verdicts
         if record is None:
-            self.stored_verdicts.pop(key, None)
+            stored.pop(key, None)
         else:
             if replaces and replaces != record.divergence_key:
-                self.stored_verdicts.pop(replaces, None)
-            self.stored_verdicts[record.divergence_key] = record
-        self.place_verdicts()
+                stored.pop(replaces, None)
+            stored[record.divergence_key] = record
+        self.ws.place_verdicts()
 
     def write_annotation_add(self, annotation: Annotation) -> Annotation:
         """Store a new annotation and show it; return it as stored."""
-        try:
-            stored = self.case.add_annotation(annotation) if self.case is not None else annotation
-        except CaseError as exc:
-            self.message.emit(f"Not saved: {exc}")
+        saved, stored = self._saved(lambda case: case.add_annotation(annotation))
+        if not saved:
             return annotation
-        self.annotations.append(stored or annotation)
-        self.annotationsChanged.emit()
+        self.ws.annotations.append(stored or annotation)
+        self.ws.annotationsChanged.emit()
         return stored or annotation
 
     def write_annotation_update(self, annotation: Annotation) -> None:
         """Store a new version of an annotation and show it."""
-        try:
-            if self.case is not None:
-                self.case.update_annotation(annotation)
-        except CaseError as exc:
-            self.message.emit(f"Not saved: {exc}")
-            return
-        self.annotations = [annotation if a.id == annotation.id else a for a in self.annotations]
-        self.annotationsChanged.emit()
+        if self._saved(lambda case: case.update_annotation(annotation))[0]:
+            self._show_annotations([annotation if a.id == annotation.id else a for a in self.ws.annotations])
 
     def write_annotation_delete(self, annotation_id: str) -> None:
         """Delete an annotation from the case and the view."""
-        try:
-            if self.case is not None:
-                self.case.delete_annotation(annotation_id)
-        except CaseError as exc:
-            self.message.emit(f"Not saved: {exc}")
-            return
-        self.annotations = [a for a in self.annotations if a.id != annotation_id]
-        self.annotationsChanged.emit()
+        if self._saved(lambda case: case.delete_annotation(annotation_id))[0]:
+            self._show_annotations([a for a in self.ws.annotations if a.id != annotation_id])
+
+    def _show_annotations(self, annotations: list[Annotation]) -> None:
+        self.ws.annotations = annotations
+        self.ws.annotationsChanged.emit()
 
     def write_edit_add(self, edit: AlignmentEdit) -> int | None:
         """Store a manual alignment edit, re-align, and return its id (None when not saved)."""
-        try:
-            if self.case is not None:
-                edit_id = self.case.add_edit(edit)
-            else:
-                edit_id, self._next_edit_id = self._next_edit_id, self._next_edit_id + 1
-        except CaseError as exc:
-            self.message.emit(f"Not saved: {exc}")
+        saved, edit_id = self._saved(lambda case: case.add_edit(edit))
+        if not saved:
             return None
-        self.edits.append((edit_id, edit))
-        self.realign()
+        if self.ws.case is None:
+            edit_id, self._next_edit_id = self._next_edit_id, self._next_edit_id + 1
+        self.ws.edits.append((edit_id, edit))
+        self.ws.realign()
         return edit_id
 
     def write_edit_remove(self, edit_id: int) -> None:
         """Forget a manual alignment edit and re-align."""
-        try:
-            if self.case is not None:
-                self.case.remove_edit(edit_id)
-        except CaseError as exc:
-            self.message.emit(f"Not saved: {exc}")
-            return
-        self.edits = [(i, e) for i, e in self.edits if i != edit_id]
-        self.realign()
+        if self._saved(lambda case: case.remove_edit(edit_id))[0]:
+            self.ws.edits = [(i, e) for i, e in self.ws.edits if i != edit_id]
+            self.ws.realign()
 
     def set_pivot(self, claim_id: str, passage_id: str) -> None:
         """Choose the member a claim's variants are compared against (stored in the case)."""
-        claim, ref = self.claim(claim_id), self.passage_ref(passage_id)
-        if claim is None or ref is None or passage_id not in claim.members or not self.check_writable():
+        ws = self.ws
+        claim, ref = ws.claim(claim_id), ws.passage_ref(passage_id)
+        if claim is None or ref is None or passage_id not in claim.members or not ws.check_writable():
             return
-        try:
-            if self.case is not None:
-                self.case.set_pivot(claim.key, ref)
-        except CaseError as exc:
-            self.message.emit(str(exc))
+        if not self._saved(lambda case: case.set_pivot(claim.key, ref), prefix="")[0]:
             return
-        self._pivot_refs[claim.key] = ref
-        self.pivots[claim.key] = passage_id
-        self.currentChanged.emit()
+        ws.pivot_refs[claim.key] = ref
+        ws.pivots[claim.key] = passage_id
+        ws.currentChanged.emit()
 
     def set_auto_advance(self, on: bool) -> None:
         """Choose whether a verdict key moves on to the next untriaged item; saved with the case."""
-        self.auto_advance = bool(on)
-        if self.case is not None and not self.case.read_only:
-            try:
-                self.case.set_setting("auto_advance", self.auto_advance)
-            except CaseError as exc:
-                self.message.emit(str(exc))
+        self.ws.auto_advance = bool(on)
+        if not self.ws.read_only:
+            self._saved(lambda case: case.set_setting("auto_advance", self.ws.auto_advance), prefix="")

@@ -1,17 +1,12 @@
-"""The Workspace's source intents: add files or text, remove, hide, reorder; each re-aligns."""
+"""Change the workspace's list of sources: add files or text, remove, hide, reorder, edit details."""
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Iterable
+from dataclasses import replace
+from typing import Iterable
 
 from core.errors import CaseError, ParallaxError
-from core.model import Document, Source
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-
-    from core.case.store import Case
-    from gui.state.tasks import TaskRunner
+from core.model import Source
 
 
 def _load_paths(paths, progress=None, should_cancel=None):
@@ -33,26 +28,16 @@ def refused_message(errors: Iterable) -> str:
 
 
 class SourceIntents:
-    """Mixin of Workspace: change the list of sources; the case is written at once."""
+    """The workspace's source intents; the case is written at once and the sources re-aligned."""
 
-    if TYPE_CHECKING:   # what the mixin uses of the Workspace it is part of
-        case: Case | None
-        sources: list[Source]
-        hidden: set[str]
-        loader: TaskRunner
-        message: SignalInstance
-        sourcesChanged: SignalInstance
-
-        def realign(self) -> None: ...
-        def check_writable(self) -> bool: ...
-        def source(self, key: str) -> Source | None: ...
-        def document_for(self, source_key: str) -> Document | None: ...
+    def __init__(self, workspace):
+        self.ws = workspace
 
     def add_files(self, paths) -> None:
         """Load files in the background; the good ones join the case, the refused ones get one message."""
         paths = [str(p) for p in paths]
         if paths:
-            self.loader.start(_load_paths, paths)
+            self.ws.loader.start(_load_paths, paths)
 
     def add_text(self, text: str, title: str = "Pasted text") -> None:
         """Add pasted text as a source."""
@@ -60,28 +45,28 @@ class SourceIntents:
         try:
             source = load_text(text, title=title)
         except ParallaxError as exc:
-            self.message.emit(f"Refused pasted text: {getattr(exc, 'reason', exc)}")
+            self.ws.message.emit(f"Refused pasted text: {getattr(exc, 'reason', exc)}")
             return
         self.add_sources([source], [])
 
     def add_sources(self, sources: list[Source], errors: Iterable = ()) -> None:
         """Add loaded sources to the case; report duplicates and refused files in one message."""
         errors = list(errors)
-        if sources and not self.check_writable():
+        if sources and not self.ws.check_writable():
             return
         added, duplicates = [], []
-        known = {s.sha256 for s in self.sources}
+        known = {s.sha256 for s in self.ws.sources}
         for source in sources:
             if source.sha256 in known:
                 duplicates.append(source.label)
                 continue
             try:
-                stored = self.case.add_source(source) if self.case is not None else source
+                stored = self.ws.case.add_source(source) if self.ws.case is not None else source
             except CaseError as exc:
-                self.message.emit(f"Could not save {source.label}: {exc}")
+                self.ws.message.emit(f"Could not save {source.label}: {exc}")
                 continue
             known.add(stored.sha256)
-            self.sources.append(stored)
+            self.ws.sources.append(stored)
             added.append(stored)
         parts = []
         if added:
@@ -91,64 +76,85 @@ class SourceIntents:
         if errors:
             parts.append(refused_message(errors))
         if parts:
-            self.message.emit(" ".join(parts))
+            self.ws.message.emit(" ".join(parts))
         if added:
-            self.sourcesChanged.emit()
-            self.realign()
+            self.ws.sourcesChanged.emit()
+            self.ws.realign()
 
     def remove_source(self, key: str) -> None:
         """Remove a source from the case (its verdicts stay stored)."""
-        if self.source(key) is None or not self.check_writable():
+        if self.ws.source(key) is None or not self.ws.check_writable():
             return
         try:
-            if self.case is not None:
-                self.case.remove_source(key)
+            if self.ws.case is not None:
+                self.ws.case.remove_source(key)
         except CaseError as exc:
-            self.message.emit(str(exc))
+            self.ws.message.emit(str(exc))
             return
-        self.sources = [s for s in self.sources if s.key != key]
-        self.hidden.discard(key)
-        self.sourcesChanged.emit()
-        self.realign()
+        self.ws.sources = [s for s in self.ws.sources if s.key != key]
+        self.ws.hidden.discard(key)
+        self.ws.sourcesChanged.emit()
+        self.ws.realign()
 
     def set_hidden(self, key: str, hidden: bool, realign: bool = False) -> None:
         """Hide a source's pane or show it again; the alignment re-runs only when asked (or needed)."""
-        source = self.source(key)
-        if source is None or (key in self.hidden) == hidden:
+        source = self.ws.source(key)
+        if source is None or (key in self.ws.hidden) == hidden:
             return
-        if self.case is not None and not self.case.read_only:
+        if self.ws.case is not None and not self.ws.case.read_only:
             try:
-                self.case.set_source_hidden(key, hidden)
+                self.ws.case.set_source_hidden(key, hidden)
             except CaseError as exc:
-                self.message.emit(str(exc))
+                self.ws.message.emit(str(exc))
         # Hiding is a view choice: allowed on a read-only case, just not saved.
-        (self.hidden.add if hidden else self.hidden.discard)(key)
-        self.sourcesChanged.emit()
+        (self.ws.hidden.add if hidden else self.ws.hidden.discard)(key)
+        self.ws.sourcesChanged.emit()
         # Showing a source the alignment no longer has needs a run; hiding never does unless asked.
-        if realign or (not hidden and self.document_for(key) is None):
-            self.realign()
-            self.message.emit(f"{'Hid' if hidden else 'Showing'} {source.label}; re-aligning"
+        if realign or (not hidden and self.ws.document_for(key) is None):
+            self.ws.realign()
+            self.ws.message.emit(f"{'Hid' if hidden else 'Showing'} {source.label}; re-aligning"
                               + (" without it: verdicts that need it are set aside until it is shown."
                                  if hidden else "."))
         elif hidden:
-            self.message.emit(f"Hid {source.label} from view; the alignment was not re-run, so nothing "
+            self.ws.message.emit(f"Hid {source.label} from view; the alignment was not re-run, so nothing "
                               "moved (Ctrl+Shift+H hides and re-aligns).")
 
     def move_source(self, key: str, new_index: int) -> None:
         """Move a source to a new position in the pane order."""
-        source = self.source(key)
+        source = self.ws.source(key)
         if source is None:
             return
-        order = [s for s in self.sources if s.key != key]
+        order = [s for s in self.ws.sources if s.key != key]
         new_index = max(0, min(new_index, len(order)))
         order.insert(new_index, source)
-        if [s.key for s in order] == [s.key for s in self.sources]:
+        if [s.key for s in order] == [s.key for s in self.ws.sources]:
             return
-        self.sources = order
-        if self.case is not None and not self.case.read_only:
+        self.ws.sources = order
+        if self.ws.case is not None and not self.ws.case.read_only:
             try:
-                self.case.set_source_order([s.key for s in order])
+                self.ws.case.set_source_order([s.key for s in order])
             except CaseError as exc:
-                self.message.emit(str(exc))
-        self.sourcesChanged.emit()
-        self.realign()
+                self.ws.message.emit(str(exc))
+        self.ws.sourcesChanged.emit()
+        self.ws.realign()
+
+    def update_source_details(self, key: str, **details: str) -> bool:
+        """Change a source's outlet, title, author, published date or URL, save it and re-align."""
+        ws = self.ws
+        source = ws.source(key)
+        if source is None or not ws.check_writable():
+            return False
+        details = {name: str(value).strip() for name, value in details.items()}
+        if all(getattr(source, name) == value for name, value in details.items()):
+            return True
+        updated = replace(source, **details)
+        if ws.case is not None:
+            try:
+                updated = replace(ws.case.update_source(key, **details), original=source.original)
+            except CaseError as exc:
+                ws.message.emit(str(exc))
+                return False
+        ws.sources = [updated if s.key == key else s for s in ws.sources]
+        ws.sourcesChanged.emit()
+        ws.realign()   # labels in claims, summaries and the queue come from the aligned documents
+        return True

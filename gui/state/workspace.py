@@ -3,14 +3,11 @@ from __future__ import annotations
 
 import sys
 import traceback
-import uuid
-from dataclasses import replace
-from typing import Any, Callable, Optional
+from typing import Callable, Iterable, Optional
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from core.case.store import utc_now
 from core.model import Alignment, AlignmentEdit, Claim, Divergence, Document, PassageRef, Source
 from core.case.records import Annotation, VerdictRecord
 from gui.state.alignment_index import AlignmentIndex
@@ -18,17 +15,10 @@ from gui.state.case_writes import CaseWrites
 from gui.state.selection import Selection, SelectionField
 from gui.state.source_intents import SourceIntents, refused_message  # noqa: F401 (re-exported for callers)
 from gui.state.tasks import TaskRunner
-from gui.state.undo_commands import (AddAnnotationCommand, AddEditCommand, DeleteAnnotationCommand,
-                                     MoveVerdictCommand, RemoveEditCommand, UpdateAnnotationCommand,
-                                     VerdictCommand)
+from gui.state.undoable_intents import UndoableIntents
 from core.case.reattach import Placement, SetAside, describe, orphaned_annotations, place
 
 DEBOUNCE_MS = 150
-
-
-def _now() -> str:
-    # The case's own clock format (milliseconds, "Z"): annotations are listed in created_at order.
-    return utc_now()
 
 
 def _default_analyze(sources, edits, progress=None, should_cancel=None) -> Alignment:
@@ -36,7 +26,7 @@ def _default_analyze(sources, edits, progress=None, should_cancel=None) -> Align
     return analyze(sources, edits, progress=progress, should_cancel=should_cancel)
 
 
-class Workspace(SourceIntents, CaseWrites, QObject):
+class Workspace(QObject):
     """Hold the case and everything shown; every change goes through its methods and signals."""
     sourcesChanged = Signal()
     alignmentChanged = Signal()
@@ -50,6 +40,7 @@ class Workspace(SourceIntents, CaseWrites, QObject):
     current_claim_id = SelectionField("claim_id")
     current_divergence_key = SelectionField("divergence_key")
     current_passage_id = SelectionField("passage_id")
+    loader: TaskRunner   # set in __init__; named here because a lambda reads it before
 
     def __init__(self, case=None, analyze: Optional[Callable] = None, parent: QObject | None = None,
                  debounce_ms: int = DEBOUNCE_MS):
@@ -73,6 +64,9 @@ class Workspace(SourceIntents, CaseWrites, QObject):
         self._debounce.setInterval(debounce_ms)
         self._debounce.timeout.connect(self.realign_now)
         self.case = None
+        self.writer = CaseWrites(self)                 # the undo commands' context: one write each
+        self.source_intents = SourceIntents(self)
+        self.intents = UndoableIntents(self, self.writer)
         self._reset_state()
         if case is not None:
             self.load_case(case)
@@ -84,7 +78,7 @@ class Workspace(SourceIntents, CaseWrites, QObject):
         self.alignment: Alignment | None = None
         self.selection.set(None, None, None, announce=False)
         self.pivots: dict[str, str] = {}
-        self._pivot_refs: dict[str, PassageRef] = {}
+        self.pivot_refs: dict[str, PassageRef] = {}   # chosen pivots, by claim key, as stable refs
         self.stored_verdicts: dict[str, VerdictRecord] = {}   # as in the case, by the key judged
         self.placement = Placement()
         self.verdicts: dict[str, VerdictRecord] = {}          # placed on the current items, by item key
@@ -93,7 +87,7 @@ class Workspace(SourceIntents, CaseWrites, QObject):
         self.auto_advance = True
         self.annotations: list[Annotation] = []
         self.edits: list[tuple[int, AlignmentEdit]] = []
-        self._next_edit_id = 1
+        self.writer.reset()
         self._index_alignment()
 
     def load_case(self, case) -> None:
@@ -111,7 +105,7 @@ class Workspace(SourceIntents, CaseWrites, QObject):
         self.annotations = list(case.annotations())
         self.place_verdicts(announce=False)
         self.edits = list(case.edits())
-        self._pivot_refs = dict(case.pivots())
+        self.pivot_refs = dict(case.pivots())
         self.sourcesChanged.emit()
         self.alignmentChanged.emit()
         self.verdictsChanged.emit()
@@ -233,7 +227,7 @@ class Workspace(SourceIntents, CaseWrites, QObject):
         self.alignment = alignment
         self._index_alignment()
         self.pivots = {}
-        for ckey, ref in self._pivot_refs.items():
+        for ckey, ref in self.pivot_refs.items():
             pid = self.index.passage_for_ref(ref)
             if pid and self.index.claim_by_key(ckey) is not None:
                 self.pivots[ckey] = pid
@@ -290,128 +284,91 @@ class Workspace(SourceIntents, CaseWrites, QObject):
         """Return the annotations whose target the current alignment does not have."""
         return orphaned_annotations(self.annotations, self.alignment, self.placement)
 
+    # ----- sources (SourceIntents) -----------------------------------------------------------
+    def add_files(self, paths) -> None:
+        """Load files in the background; the good ones join the case, the refused ones get one message."""
+        self.source_intents.add_files(paths)
+
+    def add_text(self, text: str, title: str = "Pasted text") -> None:
+        """Add pasted text as a source."""
+        self.source_intents.add_text(text, title)
+
+    def add_sources(self, sources: list[Source], errors: Iterable = ()) -> None:
+        """Add loaded sources to the case; report duplicates and refused files in one message."""
+        self.source_intents.add_sources(sources, errors)
+
+    def remove_source(self, key: str) -> None:
+        """Remove a source from the case (its verdicts stay stored)."""
+        self.source_intents.remove_source(key)
+
+    def set_hidden(self, key: str, hidden: bool, realign: bool = False) -> None:
+        """Hide a source's pane or show it again; the alignment re-runs only when asked (or needed)."""
+        self.source_intents.set_hidden(key, hidden, realign)
+
+    def move_source(self, key: str, new_index: int) -> None:
+        """Move a source to a new position in the pane order."""
+        self.source_intents.move_source(key, new_index)
+
+    def update_source_details(self, key: str, **details: str) -> bool:
+        """Change a source's outlet, title, author, published date or URL, save it and re-align."""
+        return self.source_intents.update_source_details(key, **details)
+
+    # ----- undoable intents (UndoableIntents) and direct writes (CaseWrites) -----------------
+    def set_pivot(self, claim_id: str, passage_id: str) -> None:
+        """Choose the member a claim's variants are compared against (stored in the case)."""
+        self.writer.set_pivot(claim_id, passage_id)
+
+    def set_auto_advance(self, on: bool) -> None:
+        """Choose whether a verdict key moves on to the next untriaged item; saved with the case."""
+        self.writer.set_auto_advance(on)
+
+    def set_verdict(self, key: str, verdict: str, note: str | None = None, source_key: str = "") -> None:
+        """Give a divergence a verdict (undoable); the note is kept unless a new one is given."""
+        self.intents.set_verdict(key, verdict, note, source_key)
+
+    def clear_verdict(self, key: str) -> None:
+        """Remove a divergence's verdict (undoable); its note stays, on an untriaged divergence."""
+        self.intents.clear_verdict(key)
+
+    def set_note(self, key: str, note: str) -> None:
+        """Set the note of a divergence (undoable); a note alone leaves the divergence untriaged."""
+        self.intents.set_note(key, note)
+
+    def add_annotation(self, annotation: Annotation) -> None:
+        """Add an annotation (undoable)."""
+        self.intents.add_annotation(annotation)
+
+    def update_annotation(self, annotation: Annotation) -> None:
+        """Replace an annotation by its new version (undoable)."""
+        self.intents.update_annotation(annotation)
+
+    def delete_annotation(self, annotation_id: str) -> None:
+        """Delete an annotation (undoable)."""
+        self.intents.delete_annotation(annotation_id)
+
+    def add_edit(self, edit: AlignmentEdit) -> None:
+        """Store a manual link/unlink/split/merge and re-align (undoable)."""
+        self.intents.add_edit(edit)
+
+    def remove_edit(self, edit_id: int) -> None:
+        """Drop a stored manual edit and re-align (undoable)."""
+        self.intents.remove_edit(edit_id)
+
     def reattach_set_aside(self, stored_key: str, item_key: str | None = None) -> None:
         """Put a set-aside verdict or note on an item (the current one by default), as one undo step."""
-        item_key = item_key or self.current_divergence_key
-        entry = next((s for s in self.set_aside if s.record.divergence_key == stored_key), None)
-        if entry is None or not self.check_writable():
-            return
-        if self.divergence(item_key) is None:
-            self.message.emit("No current divergence: go to the one this verdict is about (J), then re-attach.")
-            return
-        if item_key in self.verdicts:
-            self.message.emit("The current divergence already has a verdict or note: clear it (0) first.")
-            return
-        target = self.described(replace(entry.record, divergence_key=item_key, updated_at=_now()))
-        self.undo_stack.push(MoveVerdictCommand(self, entry.record, target, "Re-attach verdict"))
-        self.message.emit("Re-attached to the current divergence.")
+        self.intents.reattach_set_aside(stored_key, item_key)
 
     def dismiss_set_aside(self, stored_key: str) -> None:
         """Delete a set-aside verdict or note on purpose (undoable; the audit keeps it)."""
-        entry = next((s for s in self.set_aside if s.record.divergence_key == stored_key), None)
-        if entry is None or not self.check_writable():
-            return
-        self.undo_stack.push(MoveVerdictCommand(self, entry.record, None, "Dismiss set-aside verdict"))
-        self.message.emit("Dismissed (Ctrl+Z brings it back).")
+        self.intents.dismiss_set_aside(stored_key)
 
-    # ----- undoable intents -----------------------------------------------------------------
+    # ----- writability ----------------------------------------------------------------------
     def check_writable(self) -> bool:
         """Return True when the case accepts changes; otherwise tell the user why not."""
         if self.read_only:
             reason = getattr(self.case, "read_only_reason", "") or "opened elsewhere"
             self.message.emit(f"Read-only case ({reason}): nothing can be changed here.")
             return False
-        return True
-
-    def set_verdict(self, key: str, verdict: str, note: str | None = None, source_key: str = "") -> None:
-        """Give a divergence a verdict (undoable); the note is kept unless a new one is given."""
-        if not key or not self.check_writable():
-            return
-        old = self.verdicts.get(key)
-        new = VerdictRecord(divergence_key=key, verdict=verdict,
-                            note=(old.note if old else "") if note is None else note,
-                            source_key=source_key, author=self.author, updated_at=_now())
-        self.undo_stack.push(VerdictCommand(self, key, new, old, f"Verdict {verdict}"))
-
-    def clear_verdict(self, key: str) -> None:
-        """Remove a divergence's verdict (undoable); its note stays, on an untriaged divergence."""
-        old = self.verdicts.get(key)
-        if old is None or not old.verdict or not self.check_writable():
-            return
-        new = replace(old, verdict="", source_key="", author=self.author, updated_at=_now()) if old.note else None
-        self.undo_stack.push(VerdictCommand(self, key, new, old, "Clear verdict"))
-
-    def set_note(self, key: str, note: str) -> None:
-        """Set the note of a divergence (undoable); a note alone leaves the divergence untriaged."""
-        if not key or not self.check_writable():
-            return
-        old = self.verdicts.get(key)
-        if (old.note if old is not None else "") == note:
-            return
-        if old is not None and (old.verdict or note):
-            new = replace(old, note=note, author=self.author, updated_at=_now())
-        elif old is not None:
-            new = None   # the note was all there was: removing it removes the record
-        else:
-            new = VerdictRecord(key, "", note, "", self.author, _now())
-        self.undo_stack.push(VerdictCommand(self, key, new, old, "Edit note"))
-
-    def add_annotation(self, annotation: Annotation) -> None:
-        """Add an annotation (undoable)."""
-        if not self.check_writable():
-            return
-        if not annotation.id:
-            annotation = replace(annotation, id=uuid.uuid4().hex)
-        if not annotation.created_at:
-            annotation = replace(annotation, created_at=_now(), updated_at=_now(),
-                                 author=annotation.author or self.author)
-        self.undo_stack.push(AddAnnotationCommand(self, annotation))
-
-    def update_annotation(self, annotation: Annotation) -> None:
-        """Replace an annotation by its new version (undoable)."""
-        old = next((a for a in self.annotations if a.id == annotation.id), None)
-        if old is None or not self.check_writable():
-            return
-        self.undo_stack.push(UpdateAnnotationCommand(self, replace(annotation, updated_at=_now()), old))
-
-    def delete_annotation(self, annotation_id: str) -> None:
-        """Delete an annotation (undoable)."""
-        old = next((a for a in self.annotations if a.id == annotation_id), None)
-        if old is None or not self.check_writable():
-            return
-        self.undo_stack.push(DeleteAnnotationCommand(self, old))
-
-    def add_edit(self, edit: AlignmentEdit) -> None:
-        """Store a manual link/unlink/split/merge and re-align (undoable)."""
-        if self.check_writable():
-            self.undo_stack.push(AddEditCommand(self, edit))
-
-    def remove_edit(self, edit_id: int) -> None:
-        """Drop a stored manual edit and re-align (undoable)."""
-        edit = dict(self.edits).get(edit_id)
-        if edit is not None and self.check_writable():
-            self.undo_stack.push(RemoveEditCommand(self, edit_id, edit))
-
-    def update_source_details(self, key: str, **details: str) -> bool:
-        """Change a source's outlet, title, author, published date or URL, save it and re-align."""
-        source = self.source(key)
-        if source is None or not self.check_writable():
-            return False
-        # Any of several text fields of a Source, by name: typed loosely for dataclasses.replace.
-        changes: dict[str, Any] = {name: str(value).strip() for name, value in details.items()}
-        if all(getattr(source, name) == value for name, value in changes.items()):
-            return True
-        updated = replace(source, **changes)
-        if self.case is not None:
-            from core.errors import CaseError
-            try:
-                updated = replace(self.case.update_source(key, **changes), original=source.original)
-            except CaseError as exc:
-                self.message.emit(str(exc))
-                return False
-        self.sources = [updated if s.key == key else s for s in self.sources]
-        self.sourcesChanged.emit()
-        self.realign()   # labels in claims, summaries and the queue come from the aligned documents
         return True
 
     def close(self) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from attack_helpers import make_case, snapshot
-from core.case import readonly, store
+from core.case import opening, readonly
 from core.case.records import VerdictRecord
 from core.case.store import Case
 from core.errors import CaseError
@@ -44,7 +44,7 @@ def read_only_disk(monkeypatch):
         return real_connect(database, *args, **kwargs)
 
     monkeypatch.setattr(readonly, "_connect", connect)
-    monkeypatch.setattr(store, "_disk_read_only", lambda path: "/ro/" in str(path))
+    monkeypatch.setattr(opening, "disk_read_only", lambda path: "/ro/" in str(path))
 
 
 def test_a_hot_journal_on_a_read_only_disk_is_shown_with_a_banner_reason(tmp_path, read_only_disk):

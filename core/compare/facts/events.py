@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Iterator
 
 from core.compare.facts.mentions import Mention, mention, passages
 
@@ -145,23 +146,29 @@ def event_of(text: str, start: int, end: int, events) -> tuple[int, int, str] | 
     return nearest if distance <= (150 if nearest in clause else 80) else None
 
 
-def event_mentions(documents) -> list[Mention]:
-    """Return each time expression with the event it dates (the nearest event word in its sentence)."""
-    out: list[Mention] = []
+def matches_near_events(documents, pattern: re.Pattern, skip=lambda found: False) -> Iterator[tuple]:
+    """Yield (document, passage, match, event word, its subject) for each match dating or placing an event."""
     for document, passage in passages(documents):
         text = passage.text
         events = _events(text)
         if not events:
             continue
-        published = published_date(document.source)
-        for found in TIME.finditer(text):
-            if re.fullmatch(r"may", found.group(), re.I):
+        for found in pattern.finditer(text):
+            if skip(found):
                 continue
             nearest = event_of(text, found.start(), found.end(), events)
-            if nearest is None:
-                continue
-            event = nearest[2]
-            value = normalise(found.group(), published)
-            out.append(mention(f"event:{event}", f"{event}: time", "event", "time", document, passage,
-                               found.start(), found.end(), value, about=_subject(text, nearest[0])))
+            if nearest is not None:
+                yield document, passage, found, nearest[2], _subject(text, nearest[0])
+
+
+def event_mentions(documents) -> list[Mention]:
+    """Return each time expression with the event it dates (the nearest event word in its sentence)."""
+    def may_alone(found) -> bool:   # "may" alone is the verb far more often than the month
+        return re.fullmatch(r"may", found.group(), re.I) is not None
+
+    out: list[Mention] = []
+    for document, passage, found, event, about in matches_near_events(documents, TIME, may_alone):
+        value = normalise(found.group(), published_date(document.source))
+        out.append(mention(f"event:{event}", f"{event}: time", "event", "time", document, passage,
+                           found.start(), found.end(), value, about=about))
     return out

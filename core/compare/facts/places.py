@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from core.compare.facts.events import MONTHS, WEEKDAYS, _events, _subject, event_of
-from core.compare.facts.mentions import Mention, mention, passages, plain
+from core.compare.facts.events import MONTHS, WEEKDAYS, matches_near_events
+from core.compare.facts.mentions import Mention, mention, plain
 
 PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,2})")
 NOT_PLACES = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset("""
@@ -15,22 +15,14 @@ response order fact general short part recent early late january
 
 def place_mentions(documents) -> list[Mention]:
     """Return each place named with the event of its clause ("met in Berlin" -> talks: place)."""
+    def not_a_place(found) -> bool:
+        name = found.group("name")
+        return name.split()[0].lower() in NOT_PLACES or re.search(r"\d", name) is not None
+
     out: list[Mention] = []
-    for document, passage in passages(documents):
-        text = passage.text
-        events = _events(text)
-        if not events:
-            continue
-        for found in PLACE.finditer(text):
-            name = found.group("name")
-            if name.split()[0].lower() in NOT_PLACES or re.search(r"\d", name):
-                continue
-            nearest = event_of(text, found.start(), found.end(), events)
-            if nearest is None:
-                continue
-            out.append(mention(f"place:{nearest[2]}", f"{nearest[2]}: place", "event", "place", document, passage,
-                               found.start("name"), found.end("name"), plain(name),
-                               about=_subject(text, nearest[0])))
+    for document, passage, found, event, about in matches_near_events(documents, PLACE, not_a_place):
+        out.append(mention(f"place:{event}", f"{event}: place", "event", "place", document, passage,
+                           found.start("name"), found.end("name"), plain(found.group("name")), about=about))
     return out
 
 

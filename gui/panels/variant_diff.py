@@ -1,0 +1,56 @@
+"""Word diffs of a claim's variants against its pivot, and their rich-text rendering."""
+from __future__ import annotations
+
+import html
+
+from core.errors import Cancelled
+from core.compare.worddiff import word_diff as core_word_diff
+
+NEAR_VERBATIM = 0.6      # share of words in common from which a word diff is readable, not noise
+
+
+def word_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """Return (op, text) pieces turning a into b (core.compare.worddiff)."""
+    return core_word_diff(a, b)
+
+
+def diff_variants(pivot_text: str, texts: tuple[str, ...], progress=None, should_cancel=None) -> tuple:
+    """Return the word diff of each text against the pivot text, checking for cancel between texts."""
+    out = []
+    for i, text in enumerate(texts):
+        if should_cancel is not None and should_cancel():
+            raise Cancelled()
+        out.append(tuple(core_word_diff(pivot_text, text)))
+        if progress is not None:
+            progress((i + 1) / len(texts))
+    return tuple(out)
+
+
+def diff_html(ops, dark: bool = False) -> str:
+    """Return a word diff as rich text: deletions struck in red, insertions underlined in green."""
+    # Qt rich text reads #RRGGBBAA as #AARRGGBB, so the tints are solid colours per theme.
+    deleted = "color:#ff8a80; background-color:#4a1c1c" if dark else "color:#b71c1c; background-color:#fde4e4"
+    inserted = "color:#b9f6ca; background-color:#1b3d22" if dark else "color:#1b5e20; background-color:#e3f4e3"
+    parts = []
+    for op, text in ops:
+        text = html.escape(text)
+        if op < 0:
+            parts.append(f"<s style='{deleted}'>{text}</s>")
+        elif op > 0:
+            parts.append(f"<u style='{inserted}'>{text}</u>")
+        else:
+            parts.append(text)
+    return "".join(parts)
+
+
+def member_runs(alignment, claim) -> list[tuple[str, str, str]]:
+    """Return (document id, first passage id, text) of each source's member, in document order."""
+    runs: dict[str, list] = {}
+    for pid in claim.members:
+        runs.setdefault(pid.split(":")[0], []).append(alignment.passage(pid))
+    out = []
+    for doc_id in sorted(runs, key=lambda d: int(d[1:])):
+        ps = sorted(runs[doc_id], key=lambda p: p.start)
+        text = alignment.documents[int(doc_id[1:])].source.text[ps[0].start:ps[-1].end]
+        out.append((doc_id, ps[0].id, text))
+    return out
