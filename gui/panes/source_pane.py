@@ -45,7 +45,7 @@ class SourcePane(QWidget):
         self.header.setMinimumWidth(1)   # long titles elide instead of widening the pane
         self.header.setOpenExternalLinks(False)
         self.header.setContentsMargins(6, 4, 6, 4)
-        self.view = TextView(self)
+        self.view = TextView(self, self)
         self.margin = MarginBar(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -1,14 +1,25 @@
 """The text widget of a source pane and the margin bar beside it."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-if TYPE_CHECKING:
-    from gui.panes.source_pane import SourcePane   # the pane builds these two around its text
+
+class PaneHost(Protocol):
+    """What the pane that builds these two widgets around its text offers them (no import back)."""
+
+    @property
+    def ws(self) -> Any: ...
+    @property
+    def view(self) -> QTextEdit: ...
+    @property
+    def margin(self) -> QWidget: ...
+    def margin_marks(self, unique: bool = True, with_current: bool = True) -> list[tuple[int, int, QColor]]: ...
+    def span_y(self, start: int, end: int) -> tuple[int, int]: ...
+    def tooltip_at(self, offset: int) -> str: ...
 
 MARGIN = 7           # px of the left bar that marks unique passages and the current claim
 BOTTOM_PADDING = 1.0  # blank space after the text, in pane heights (the last line can reach the top)
@@ -17,7 +28,7 @@ BOTTOM_PADDING = 1.0  # blank space after the text, in pane heights (the last li
 class MarginBar(QWidget):
     """Paint bars beside unique passages (amber) and the current claim's member (highlight)."""
 
-    def __init__(self, pane: SourcePane):
+    def __init__(self, pane: PaneHost):
         super().__init__(pane.view)
         self._pane = pane
         self._cache_key: tuple | None = None
@@ -63,8 +74,8 @@ class TextView(QTextEdit):
     """The read-only text: reports clicks and shows divergence tooltips."""
     clicked = Signal(int)
 
-    def __init__(self, pane: SourcePane):
-        super().__init__(pane)
+    def __init__(self, pane: PaneHost, parent: QWidget):
+        super().__init__(parent)
         self._pane = pane
         self._press: QPoint | None = None
         self.setReadOnly(True)
