@@ -1,4 +1,5 @@
 """Parallax entry point: `parallax [CASE_OR_FILES...]` opens the window; `align` and `export` run headless."""
+
 from __future__ import annotations
 
 import sys
@@ -30,6 +31,7 @@ fact, list where the sources diverge, triage every divergence from the keyboard.
 def _qt_pdf_writer(html: str, path: str) -> None:
     """Print HTML to PDF through Qt; imported only when a PDF export is asked for."""
     from gui.dialogs.pdf_writer import write_pdf
+
     write_pdf(html, path)
 
 
@@ -41,28 +43,34 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args and args[0] in ("-V", "--version"):
         from core import __version__
+
         print(f"parallax {__version__}")
         return 0
     if args and args[0] == "align":
         from core.cli.align import align_main  # keeps PySide6 out of the headless path
+
         return align_main(args[1:])
     if args and args[0] == "export":
         from core.cli.export import export_main
+
         return export_main(args[1:], pdf_writer=_qt_pdf_writer)
     if args and args[0] == "strip-case":
         from core.cli.strip import strip_main
+
         return strip_main(args[1:])
     missing = missing_qt_system_library()
     if missing:
         print(f"parallax: the window cannot start: {missing}", file=sys.stderr)
         return 1
     from gui.app.launch import run_window
+
     return run_window(args, RESOURCES)
 
 
 def missing_qt_system_library() -> str:
     """Name the system package Qt's X11 plugin needs when it is absent (Linux only), else ""."""
     import os
+
     if not sys.platform.startswith("linux"):
         return ""
     platform = os.environ.get("QT_QPA_PLATFORM", "")
@@ -74,9 +82,11 @@ def missing_qt_system_library() -> str:
     if not missing:
         return ""
     names = ", ".join(f"lib{name}" for name, _, _ in missing)
-    return (f"Qt's X11 plugin needs {names}; install {'it' if len(missing) == 1 else 'them'} "
-            f"(Debian/Ubuntu: apt install {' '.join(deb for _, deb, _ in missing)}; "
-            f"Fedora: dnf install {' '.join(rpm for _, _, rpm in missing)})")
+    return (
+        f"Qt's X11 plugin needs {names}; install {'it' if len(missing) == 1 else 'them'} "
+        f"(Debian/Ubuntu: apt install {' '.join(deb for _, deb, _ in missing)}; "
+        f"Fedora: dnf install {' '.join(rpm for _, _, rpm in missing)})"
+    )
 
 
 # The libraries Qt 6's xcb plugin links that desktop installs often lack (`ldd libqxcb.so`):
@@ -94,6 +104,7 @@ QT_XCB_LIBRARIES = (
 def _library_present(name: str) -> bool:
     """Tell whether the system, or the standalone build's own folder, has lib<name>."""
     import ctypes.util
+
     if ctypes.util.find_library(name) is not None:
         return True
     bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller build carries the libraries it found

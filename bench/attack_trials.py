@@ -2,6 +2,7 @@
 
 `python bench/attack_trials.py [FUZZ_INPUTS] [KILL_TRIALS]` (defaults 3,000 and 25).
 """
+
 from __future__ import annotations
 
 import random
@@ -23,8 +24,26 @@ from core.ingest.sources import load_bytes  # noqa: E402
 # Pieces that stress decoding and sentence splitting: abbreviations, initials, closers, scripts,
 # invisible characters, NULs, odd line breaks.
 PIECES = list("Aa. !?\n\r\t\"'”’«»()[]…0123456789,;:") + [
-    "Mr.", "U.S.", "Dr. ", "a.m.", "No. 4", "\u200b", "\ufeff", "Мэр ", "市长", "。", "，", "\u3000",
-    "é", "\x00", "\x85", "\u2028", "  ", "\n\n", "J. R. R. "]
+    "Mr.",
+    "U.S.",
+    "Dr. ",
+    "a.m.",
+    "No. 4",
+    "\u200b",
+    "\ufeff",
+    "Мэр ",
+    "市长",
+    "。",
+    "，",
+    "\u3000",
+    "é",
+    "\x00",
+    "\x85",
+    "\u2028",
+    "  ",
+    "\n\n",
+    "J. R. R. ",
+]
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-16", "cp1252", "utf-8-sig")
 
 WRITER = """
@@ -63,7 +82,7 @@ def fuzz(count: int, seed: int = 1) -> tuple[int, int, int]:
             continue
         end = -1
         for passage in document.passages:
-            if source.text[passage.start:passage.end] != passage.text or passage.start < end:
+            if source.text[passage.start : passage.end] != passage.text or passage.start < end:
                 mismatches += 1
                 break
             end = passage.end
@@ -78,13 +97,16 @@ def kill_trials(trials: int, seed: int = 3) -> tuple[int, int]:
         path = str(Path(folder) / "trial.parallax")
         Case.open(path).close()
         for _ in range(trials):
-            writer = subprocess.Popen([sys.executable, "-c", WRITER.format(root=str(ROOT)), path, str(start)],
-                                      stdout=subprocess.PIPE, text=True)
+            writer = subprocess.Popen(
+                [sys.executable, "-c", WRITER.format(root=str(ROOT)), path, str(start)],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
             time.sleep(1.0 + rng.random())
             writer.send_signal(signal.SIGKILL)
             acked = [int(n) for n in writer.communicate()[0].split()]
             acknowledged += len(acked)
-            with Case.open(path) as case:   # the dead writer's lock is stale: this must be writable
+            with Case.open(path) as case:  # the dead writer's lock is stale: this must be writable
                 if case.read_only:
                     raise SystemExit(f"the dead writer's lock was not taken over: {case.read_only_reason}")
                 stored = case.verdicts()
@@ -101,11 +123,15 @@ def main() -> None:
     trials = int(sys.argv[2]) if len(sys.argv) > 2 else 25
     started = time.perf_counter()
     crashes, mismatches, refused = fuzz(count)
-    print(f"fuzz: {count} inputs, {crashes} crashes, {mismatches} offset mismatches, "
-          f"{refused} refused with a reason ({time.perf_counter() - started:.0f} s)")
+    print(
+        f"fuzz: {count} inputs, {crashes} crashes, {mismatches} offset mismatches, "
+        f"{refused} refused with a reason ({time.perf_counter() - started:.0f} s)"
+    )
     acknowledged, lost = kill_trials(trials)
-    print(f"kill -9: {trials} trials, {acknowledged} acknowledged writes, {lost} lost, "
-          "every dead writer's lock taken over")
+    print(
+        f"kill -9: {trials} trials, {acknowledged} acknowledged writes, {lost} lost, "
+        "every dead writer's lock taken over"
+    )
 
 
 if __name__ == "__main__":

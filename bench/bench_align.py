@@ -6,6 +6,7 @@ the other's document (cosine >= 0.3), links joined into groups. Ratios are basel
 (above 1: Parallax is faster). CPU time of this process, median of cold runs (text memos emptied).
 `python bench/bench_align.py [--quick]` (--quick skips 50 articles and the growth in words).
 """
+
 from __future__ import annotations
 
 import math
@@ -58,18 +59,20 @@ else:
 def cold() -> None:
     """Empty the text memos so that every timed run pays for reading the text."""
     from core.ingest import textnorm
-    for memo in (textnorm.match_terms, textnorm.word_key, textnorm._word_info, textnorm.tokens,
-                 textnorm.find_numbers):
+
+    for memo in (textnorm.match_terms, textnorm.word_key, textnorm._word_info, textnorm.tokens, textnorm.find_numbers):
         memo.cache_clear()
     from core.align import features
+
     features._word_grams.cache_clear()
     from core.compare import divergence, slots
+
     slots.cached_slots.cache_clear()
     divergence._DOCUMENT_SLOTS.clear()
     from core.compare.facts import mentions, people
+
     for memo in (people._names, people._tokens, people._bare, people._is_name_token, mentions.fold):
         memo.cache_clear()
-
 
 
 def median_cpu(function, runs: int = RUNS) -> float:
@@ -83,8 +86,9 @@ def median_cpu(function, runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
-def baseline_links(texts: list[str], doc_of: list[int], threshold: float = 0.3,
-                   vectorised: bool = False) -> list[list[int]]:
+def baseline_links(
+    texts: list[str], doc_of: list[int], threshold: float = 0.3, vectorised: bool = False
+) -> list[list[int]]:
     """Return the groups of the TF-IDF mutual-best baseline.
 
     As written (the corpus's reference), each passage looks up its best match in every other
@@ -103,12 +107,19 @@ def baseline_links(texts: list[str], doc_of: list[int], threshold: float = 0.3,
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
+
     if vectorised:
-        bounds = [(int(np.searchsorted(docs, d)), int(np.searchsorted(docs, d, side="right")))
-                  for d in range(int(docs.max()) + 1)]
+        bounds = [
+            (int(np.searchsorted(docs, d)), int(np.searchsorted(docs, d, side="right")))
+            for d in range(int(docs.max()) + 1)
+        ]
         best = np.stack([low + similarity[:, low:high].argmax(axis=1) for low, high in bounds], axis=1)
-        links = [(i, int(best[i, d])) for i in range(len(texts)) for d in range(len(bounds))
-                 if d != doc_of[i] and similarity[i, best[i, d]] >= threshold and best[best[i, d], doc_of[i]] == i]
+        links = [
+            (i, int(best[i, d]))
+            for i in range(len(texts))
+            for d in range(len(bounds))
+            if d != doc_of[i] and similarity[i, best[i, d]] >= threshold and best[best[i, d], doc_of[i]] == i
+        ]
     else:
         links = []
         for i in range(len(texts)):
@@ -128,12 +139,12 @@ def baseline_links(texts: list[str], doc_of: list[int], threshold: float = 0.3,
 
 def _passages(documents) -> tuple[list[str], list[int]]:
     """Return the passage texts and their document numbers."""
-    return ([p.text for d in documents for p in d.passages],
-            [n for n, d in enumerate(documents) for _ in d.passages])
+    return ([p.text for d in documents for p in d.passages], [n for n, d in enumerate(documents) for _ in d.passages])
 
 
-def _row(label: str, words: int, parallax: float, baseline: float | None, note: str = "",
-         vectorised: float | None = None) -> None:
+def _row(
+    label: str, words: int, parallax: float, baseline: float | None, note: str = "", vectorised: float | None = None
+) -> None:
     """Print one table row: Parallax, baseline, ratio (and the vectorised baseline when timed)."""
     base = f"{baseline * 1000:9.1f}" if baseline is not None else "        -"
     ratio = f"{baseline / parallax:5.2f}" if baseline else "    -"
@@ -165,8 +176,9 @@ def _memory(count: int, words: int, baseline: bool) -> tuple[float, float] | Non
     """Return (max RSS MB, Python-allocated peak MB) of one analysis (or the baseline), each in a fresh process."""
     figures = []
     for traced in (False, True):
-        probe = _MEMORY_PROBE.format(root=str(ROOT), bench=str(ROOT / "bench"), count=count, words=words,
-                                     baseline=baseline, traced=traced)
+        probe = _MEMORY_PROBE.format(
+            root=str(ROOT), bench=str(ROOT / "bench"), count=count, words=words, baseline=baseline, traced=traced
+        )
         result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
         if result.returncode != 0:
             print("memory probe failed:", result.stderr.strip().splitlines()[-1:])
@@ -179,6 +191,7 @@ def _synthetic(count: int, words: int):
     """Return the sources and documents of count synthetic articles of about `words` words."""
     from core.ingest.document import build_document
     from core.ingest.sources import load_text
+
     sources = [load_text(text, title=name) for name, text in make_articles(count, words)]
     return sources, [build_document(s, f"d{n}") for n, s in enumerate(sources)]
 
@@ -199,14 +212,25 @@ def main(quick: bool) -> int:
         documents = [build_document(s, f"d{n}") for n, s in enumerate(sources)]
         analyze(sources)
         baseline_links(*_passages(documents))
-        _row("seeds: analyze, in process", _words(sources), median_cpu(lambda: analyze(sources), 9),
-             median_cpu(lambda: baseline_links(*_passages(documents)), 9), f"{len(sources)} articles, CPU",
-             median_cpu(lambda: baseline_links(*_passages(documents), vectorised=True), 9))
+        _row(
+            "seeds: analyze, in process",
+            _words(sources),
+            median_cpu(lambda: analyze(sources), 9),
+            median_cpu(lambda: baseline_links(*_passages(documents)), 9),
+            f"{len(sources)} articles, CPU",
+            median_cpu(lambda: baseline_links(*_passages(documents), vectorised=True), 9),
+        )
         cli = _wall([sys.executable, str(ROOT / "app.py"), "align", *map(str, seeds), "--json"])
-        base_cli = (_wall([sys.executable, str(BASELINE_SCRIPT), *map(str, seeds)])
-                    if BASELINE_SCRIPT.is_file() else None)
-        _row("seeds: whole `parallax align` command", _words(sources), cli, base_cli,
-             "wall, start-up included; baseline: the corpus's baseline_mutual.py")
+        base_cli = (
+            _wall([sys.executable, str(BASELINE_SCRIPT), *map(str, seeds)]) if BASELINE_SCRIPT.is_file() else None
+        )
+        _row(
+            "seeds: whole `parallax align` command",
+            _words(sources),
+            cli,
+            base_cli,
+            "wall, start-up included; baseline: the corpus's baseline_mutual.py",
+        )
     else:
         print("| seeds | - | - | - | - | - | not present |")
     timed: dict[tuple[int, int], float] = {}
@@ -229,17 +253,21 @@ def main(quick: bool) -> int:
             timed[(10, words)] = median_cpu(lambda: analyze(sources), 3)
             _row(f"10 x {words:,}: analyze", _words(sources), timed[(10, words)], None, "growth in words")
     print("\nGrowth exponents (time ~ size^k; 1.0 is linear):")
-    for (a, b) in (((5, 3000), (20, 3000)), ((20, 3000), (50, 3000)), ((10, 1500), (10, 6000))):
+    for a, b in (((5, 3000), (20, 3000)), ((20, 3000), (50, 3000)), ((10, 1500), (10, 6000))):
         if a in timed and b in timed:
             size = (b[0] * b[1]) / (a[0] * a[1])
             what = "articles" if a[1] == b[1] else "words per article"
-            print(f"  {a[0]} x {a[1]:,} -> {b[0]} x {b[1]:,} ({what}): "
-                  f"k = {math.log(timed[b] / timed[a]) / math.log(size):.2f}")
+            print(
+                f"  {a[0]} x {a[1]:,} -> {b[0]} x {b[1]:,} ({what}): "
+                f"k = {math.log(timed[b] / timed[a]) / math.log(size):.2f}"
+            )
     if not quick:
         mine, theirs = _memory(50, 3000, False), _memory(50, 3000, True)
         if mine and theirs:
-            print(f"\nMemory at 50 x 3,000: Parallax {mine[0]:.0f} MB max RSS ({mine[1]:.0f} MB allocated by "
-                  f"the analysis); baseline {theirs[0]:.0f} MB max RSS ({theirs[1]:.0f} MB allocated)")
+            print(
+                f"\nMemory at 50 x 3,000: Parallax {mine[0]:.0f} MB max RSS ({mine[1]:.0f} MB allocated by "
+                f"the analysis); baseline {theirs[0]:.0f} MB max RSS ({theirs[1]:.0f} MB allocated)"
+            )
     return 0
 
 

@@ -6,6 +6,7 @@ claim) for J and the verdicts, the idle event loop's longest heartbeat gap for t
 with --against REV, the same figures from that git revision of the window (checked out into a
 temporary folder).  Nothing here asserts a time: the table is for reading.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -92,13 +93,13 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
             passage = doc.passages[(n * 7) % len(doc.passages)]
             if n % 5 == 4:
                 claim = ws.alignment.claims[n % len(ws.alignment.claims)]
-                made.append(Annotation(f"bench{n}", "claim", claim_key=claim.key, label="checked",
-                                       note="bench"))
+                made.append(Annotation(f"bench{n}", "claim", claim_key=claim.key, label="checked", note="bench"))
                 continue
             sel = make_selector(doc.source.text, passage.start, min(passage.end, passage.start + 24))
-            made.append(Annotation(f"bench{n}", "span", source_key=doc.source.key, selector=sel,
-                                   label="checked", note="bench"))
-        ws.annotations = list(ws.annotations) + made   # in memory only: the figure is the window's
+            made.append(
+                Annotation(f"bench{n}", "span", source_key=doc.source.key, selector=sel, label="checked", note="bench")
+            )
+        ws.annotations = list(ws.annotations) + made  # in memory only: the figure is the window's
         ws.annotationsChanged.emit()
         settle()
 
@@ -122,6 +123,7 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
 
     class KeyPoster(QObject):
         """Deliver key presses on the UI thread, sent from a timer thread every few milliseconds."""
+
         press = Signal(int)
 
         def __init__(self):
@@ -150,8 +152,11 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
         thread = threading.Thread(target=send, daemon=True)
         thread.start()
         burst_object = _key_burst(window)
-        return lambda: (poster.delivered == len(keys) and not thread.is_alive()
-                        and (burst_object is None or not burst_object.pending()))
+        return lambda: (
+            poster.delivered == len(keys)
+            and not thread.is_alive()
+            and (burst_object is None or not burst_object.pending())
+        )
 
     holder: list = []
 
@@ -161,7 +166,7 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
         QApplication.setActiveWindow(window)
         window.pane_area.panes[0].view.setFocus()
         settle(100)
-        result["idle_gap_ms"], _ = heartbeat_gaps(lambda: (lambda: True), 500)
+        result["idle_gap_ms"], _ = heartbeat_gaps(lambda: lambda: True, 500)
         result["claims"] = len(ws.alignment.claims)
         result["divergences"] = len(ws.alignment.divergences())
         result["words"] = sum(len(s.text.split()) for s in ws.visible_sources())
@@ -170,10 +175,9 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
         ws.select_divergence(ws.alignment.divergences()[0].key)
         settle()
         result["J_ms"] = _median_ms(timed("nav.next_divergence", PRESSES, to_first_divergence))
-        for digit, action_id in (("1", "triage.confirmed"), ("2", "triage.not_significant"),
-                                 ("3", "triage.follow_up")):
+        for digit, action_id in (("1", "triage.confirmed"), ("2", "triage.not_significant"), ("3", "triage.follow_up")):
             result[f"V{digit}_ms"] = _median_ms(timed(action_id, PRESSES // 3, to_first_divergence))
-        ws.undo_stack.setIndex(0)   # every verdict given above is taken back: the burst starts untriaged
+        ws.undo_stack.setIndex(0)  # every verdict given above is taken back: the burst starts untriaged
         settle()
         result["burst_keys"] = burst
         if burst:
@@ -222,17 +226,25 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
 def _run(tree: Path, files: list[Path], burst: int) -> dict | str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory(prefix="parallax-keys-") as data_dir:
-        command = [sys.executable, str(Path(__file__).resolve()), "--child", str(tree), data_dir,
-                   "--burst", str(burst), *map(str, files)]
+        command = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--child",
+            str(tree),
+            data_dir,
+            "--burst",
+            str(burst),
+            *map(str, files),
+        ]
         try:
             done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
         except subprocess.TimeoutExpired:
             return f"no result within {CHILD_TIMEOUT_S} s"
     for line in done.stdout.splitlines():
         if line.startswith("RESULT "):
-            return json.loads(line[len("RESULT "):])
+            return json.loads(line[len("RESULT ") :])
         if line.startswith("FAILED "):
-            return line[len("FAILED "):]
+            return line[len("FAILED ") :]
     return f"exit {done.returncode}: " + ((done.stderr.strip().splitlines() or ["no output"])[-1])
 
 
@@ -261,11 +273,15 @@ def main(argv: list[str] | None = None) -> int:
     from dense_news import make_dense_articles
     from trees import export_tree
 
-    print(f"Key-press benchmark (offscreen; dense articles of {args.words:,} words; medians of {PRESSES} "
-          f"presses; burst of {args.burst} \"j 2\" at {KEY_SPACING_MS} ms per key; "
-          f"{ANNOTATIONS:,} annotations added in memory)\n")
-    print("| tree | articles | divergences | N ms (baseline) | J ms | J/N | 1 ms | 2 ms | 3 ms "
-          "| J ms, 10k ann. | 2 ms, 10k ann. | idle gap ms | burst gap ms | longest GC pause ms | burst s | verdicts |")
+    print(
+        f"Key-press benchmark (offscreen; dense articles of {args.words:,} words; medians of {PRESSES} "
+        f'presses; burst of {args.burst} "j 2" at {KEY_SPACING_MS} ms per key; '
+        f"{ANNOTATIONS:,} annotations added in memory)\n"
+    )
+    print(
+        "| tree | articles | divergences | N ms (baseline) | J ms | J/N | 1 ms | 2 ms | 3 ms "
+        "| J ms, 10k ann. | 2 ms, 10k ann. | idle gap ms | burst gap ms | longest GC pause ms | burst s | verdicts |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="parallax-keys-trees-") as scratch:
         trees = [("this tree", ROOT)]
@@ -283,17 +299,22 @@ def main(argv: list[str] | None = None) -> int:
                 if isinstance(r, str):
                     print(f"| {label} | {size} | failed: {r} |")
                     continue
-                print(f"| {label} | {size} | {r['divergences']:,} | {_fmt(r['N_ms'])} | {_fmt(r['J_ms'])} "
-                      f"| {_ratio(r['J_ms'], r['N_ms'])} | {_fmt(r['V1_ms'])} | {_fmt(r['V2_ms'])} "
-                      f"| {_fmt(r['V3_ms'])} | {_fmt(r['J_ann_ms'])} | {_fmt(r['V2_ann_ms'])} "
-                      f"| {_fmt(r['idle_gap_ms'])} | {_fmt(r.get('burst_gap_ms'))} | {_fmt(r.get('burst_gc_ms'))} "
-                      f"| {_fmt(r.get('burst_s'), 2)} "
-                      f"| {r.get('burst_verdicts', '-')} |", flush=True)
-    print(f"\nTargets: J and each verdict key <= {TARGET_MS:.0f} ms median; no event-loop gap over "
-          f"{TARGET_GAP_MS:.0f} ms during the burst.\nA key's time is its action plus the event-loop turn "
-          "that shows it; 4 asks which source is wrong (a dialog) and is left out. The idle gap is the "
-          "heartbeat's\nlongest gap with nothing to do (the floor of the burst gap); verdicts: how many the "
-          "burst recorded.")
+                print(
+                    f"| {label} | {size} | {r['divergences']:,} | {_fmt(r['N_ms'])} | {_fmt(r['J_ms'])} "
+                    f"| {_ratio(r['J_ms'], r['N_ms'])} | {_fmt(r['V1_ms'])} | {_fmt(r['V2_ms'])} "
+                    f"| {_fmt(r['V3_ms'])} | {_fmt(r['J_ann_ms'])} | {_fmt(r['V2_ann_ms'])} "
+                    f"| {_fmt(r['idle_gap_ms'])} | {_fmt(r.get('burst_gap_ms'))} | {_fmt(r.get('burst_gc_ms'))} "
+                    f"| {_fmt(r.get('burst_s'), 2)} "
+                    f"| {r.get('burst_verdicts', '-')} |",
+                    flush=True,
+                )
+    print(
+        f"\nTargets: J and each verdict key <= {TARGET_MS:.0f} ms median; no event-loop gap over "
+        f"{TARGET_GAP_MS:.0f} ms during the burst.\nA key's time is its action plus the event-loop turn "
+        "that shows it; 4 asks which source is wrong (a dialog) and is left out. The idle gap is the "
+        "heartbeat's\nlongest gap with nothing to do (the floor of the burst gap); verdicts: how many the "
+        "burst recorded."
+    )
     return 0
 
 

@@ -3,6 +3,7 @@
 Each size is timed in a fresh process (time and peak memory), next to a baseline of two ordinary
 3,000-word articles in the same run. `python bench/bench_large_input.py [MB ...]`.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-SIZES_MB = (0.25, 0.5, 1, 1.9)   # 1.9 MB of text is just under the 2 million character limit
+SIZES_MB = (0.25, 0.5, 1, 1.9)  # 1.9 MB of text is just under the 2 million character limit
 
 _PROBE = """
 import json, resource, sys, time
@@ -40,6 +41,7 @@ print(json.dumps(figures))
 def article_text(size_bytes: int, seed: int = 11) -> str:
     """Return invented article paragraphs (synth's vocabulary) until size_bytes is reached."""
     from synth import make_articles
+
     parts, total, n = [], 0, 0
     while total < size_bytes:
         for _name, text in make_articles(5, 3000, seed=seed + n):
@@ -65,6 +67,7 @@ def time_refusal(path: Path) -> tuple[float, str]:
     """Return how long loading a file over the text limit takes to be refused, and the reason."""
     from core.errors import SourceError
     from core.ingest.sources import load_path
+
     started = time.perf_counter()
     try:
         load_path(path)
@@ -76,6 +79,7 @@ def time_refusal(path: Path) -> tuple[float, str]:
 def main(sizes: list[float]) -> None:
     """Print one line per size: seconds per stage, per MB, and peak memory."""
     from synth import make_articles
+
     with tempfile.TemporaryDirectory() as folder:
         small = Path(folder) / "small.txt"
         small.write_text(make_articles(2, 3000, seed=3)[1][1], encoding="utf-8")
@@ -89,11 +93,15 @@ def main(sizes: list[float]) -> None:
         refused = Path(folder) / "over-limit.txt"
         refused.write_text(article_text(19 * 2**20), encoding="utf-8")
         refusal = time_refusal(refused)
-    print(f"{'input':>9} {'read':>6} {'boiler':>7} {'sent':>6} {'analyze':>8} {'total':>7} {'s/MB':>6} "
-          f"{'passages':>9} {'peak MB':>8}")
+    print(
+        f"{'input':>9} {'read':>6} {'boiler':>7} {'sent':>6} {'analyze':>8} {'total':>7} {'s/MB':>6} "
+        f"{'passages':>9} {'peak MB':>8}"
+    )
     for label, mb, f in rows:
-        print(f"{label:>9} {f['read']:6.2f} {f['boilerplate']:7.2f} {f['sentences']:6.2f} {f['analyze']:8.2f} "
-              f"{f['total']:7.2f} {f['total'] / max(mb, 1e-9):6.1f} {f['passages']:9d} {f['peak_mb']:8.0f}")
+        print(
+            f"{label:>9} {f['read']:6.2f} {f['boilerplate']:7.2f} {f['sentences']:6.2f} {f['analyze']:8.2f} "
+            f"{f['total']:7.2f} {f['total'] / max(mb, 1e-9):6.1f} {f['passages']:9d} {f['peak_mb']:8.0f}"
+        )
     seconds, reason = refusal
     print(f"19 MB text: refused in {seconds:.2f} s ({reason})")
 

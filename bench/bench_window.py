@@ -5,6 +5,7 @@ Each case runs the real window (gui.app.launch.build_window) in its own subproce
 the same run: the bare window (no sources) for the launch, HTML export for the PDF export, and
 with --against REV the same figures from that git revision of the window.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,11 @@ CASES = ("bare", "demo", "seeds", "synth20", "synth50", "dense8", "dense20")
 
 def _article_files(folder: Path) -> list[Path]:
     """Return the article files of a folder (README and other files left out), in name order."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in (".txt", ".md", ".html", ".htm")
-                  and not p.name.upper().startswith("README"))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in (".txt", ".md", ".html", ".htm") and not p.name.upper().startswith("README")
+    )
 
 
 def _export_figures(ws) -> dict:
@@ -42,8 +46,9 @@ def _export_figures(ws) -> dict:
     figures = {}
     with tempfile.TemporaryDirectory(prefix="parallax-bench-export-") as folder:
         for scope in ("divergent", "all"):
-            data = collect(None, ws.alignment, ExportOptions(scope=scope), verdicts=ws.verdicts,
-                           annotations=ws.annotations)
+            data = collect(
+                None, ws.alignment, ExportOptions(scope=scope), verdicts=ws.verdicts, annotations=ws.annotations
+            )
             start = time.perf_counter()
             html = render_html(data)
             figures[f"html_{scope}_s"] = time.perf_counter() - start
@@ -73,9 +78,14 @@ def _child(launched_at: float, data_dir: str, files: list[str], tree: str = "", 
     ws = window.ws
     window.show()
     marks["shown"] = time.time()
-    if len(files) == 1 and files[0].endswith(".parallax"):   # an empty case: the launch baseline
-        QTimer.singleShot(0, lambda: (print("RESULT " + json.dumps(
-            {"launch_to_shown": time.time() - launched_at, "bare": True})), app.exit(0)))
+    if len(files) == 1 and files[0].endswith(".parallax"):  # an empty case: the launch baseline
+        QTimer.singleShot(
+            0,
+            lambda: (
+                print("RESULT " + json.dumps({"launch_to_shown": time.time() - launched_at, "bare": True})),
+                app.exit(0),
+            ),
+        )
         return app.exec()
     painted: set[int] = set()
     watched: list = []
@@ -132,7 +142,7 @@ def _child(launched_at: float, data_dir: str, files: list[str], tree: str = "", 
         times, moved = [], 0
         for _ in range(PRESSES if claims else 0):
             if ws.current_claim_id == claims[-1].id:
-                ws.select_claim(claims[0].id)   # wrap around, untimed
+                ws.select_claim(claims[0].id)  # wrap around, untimed
                 app.processEvents()
             before = ws.current_claim_id
             start = time.perf_counter()
@@ -147,10 +157,13 @@ def _child(launched_at: float, data_dir: str, files: list[str], tree: str = "", 
             "launch_to_painted": marks["painted"] - launched_at,
             "landed_to_painted": marks["painted"] - marks.get("landed", marks["aligned"]),
             "paint_forced": bool(marks.get("paint_forced")),
-            "sources": len(ws.sources), "panes": len(window.pane_area.panes),
+            "sources": len(ws.sources),
+            "panes": len(window.pane_area.panes),
             "words": sum(len(s.text.split()) for s in ws.visible_sources()),
             "passages": sum(len(d.passages) for d in ws.alignment.documents) if ws.alignment else 0,
-            "claims": len(claims), "presses": len(times), "moved": moved,
+            "claims": len(claims),
+            "presses": len(times),
+            "moved": moved,
             "next_median_ms": statistics.median(times) * 1000 if times else None,
             "next_p95_ms": sorted(times)[int(len(times) * 0.95) - 1] * 1000 if times else None,
             "next_max_ms": max(times) * 1000 if times else None,
@@ -179,19 +192,32 @@ def _run_case(files: list[Path], offscreen: bool, tree: Path = ROOT, export: boo
     if offscreen or not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     with tempfile.TemporaryDirectory(prefix="parallax-bench-") as data_dir:
-        command = [sys.executable, str(Path(__file__).resolve()), "--child", data_dir, "--tree", str(tree),
-                   *(["--export"] if export else []), "--launched-at"]
+        command = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--child",
+            data_dir,
+            "--tree",
+            str(tree),
+            *(["--export"] if export else []),
+            "--launched-at",
+        ]
         launched_at = time.time()
         try:
-            done = subprocess.run(command + [repr(launched_at), *map(str, files)], env=env,
-                                  capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
+            done = subprocess.run(
+                command + [repr(launched_at), *map(str, files)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=CHILD_TIMEOUT_S,
+            )
         except subprocess.TimeoutExpired:
             return f"no result within {CHILD_TIMEOUT_S} s"
     for line in done.stdout.splitlines():
         if line.startswith("RESULT "):
-            return json.loads(line[len("RESULT "):])
+            return json.loads(line[len("RESULT ") :])
         if line.startswith("FAILED "):
-            return line[len("FAILED "):]
+            return line[len("FAILED ") :]
     tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
     return f"exit {done.returncode}: {tail}"
 
@@ -217,14 +243,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", metavar="DATA_DIR", help=argparse.SUPPRESS)
     parser.add_argument("--launched-at", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--tree", help=argparse.SUPPRESS)
-    parser.add_argument("--export", action="store_true",
-                        help="also time the PDF export (divergent claims, every claim) against HTML")
+    parser.add_argument(
+        "--export", action="store_true", help="also time the PDF export (divergent claims, every claim) against HTML"
+    )
     parser.add_argument("--against", metavar="REV", help="also run the window of this git revision")
     parser.add_argument("--offscreen", action="store_true", help="force QT_QPA_PLATFORM=offscreen")
-    parser.add_argument("--only", choices=CASES, action="append",
-                        help="run only these cases (repeatable)")
-    parser.add_argument("--repeat", type=int, default=1, metavar="N",
-                        help="launch each case N times and print the median of each figure")
+    parser.add_argument("--only", choices=CASES, action="append", help="run only these cases (repeatable)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        metavar="N",
+        help="launch each case N times and print the median of each figure",
+    )
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -237,10 +268,14 @@ def main(argv: list[str] | None = None) -> int:
 
     wanted = args.only or ["bare", "demo", "seeds", "synth20", "dense20"]
     platform = "offscreen" if args.offscreen or not os.environ.get("DISPLAY") else os.environ["DISPLAY"]
-    print(f"Window benchmark ({platform}; {PRESSES} presses of N per case; times from process launch; "
-          f"median of {args.repeat} launch(es))\n")
-    header = ("| tree | case | sources | panes | words | claims | shown s | aligned s | painted s "
-              "| painted / bare | window's share s | N median ms | N p95 ms | N max ms | peak RSS MB |")
+    print(
+        f"Window benchmark ({platform}; {PRESSES} presses of N per case; times from process launch; "
+        f"median of {args.repeat} launch(es))\n"
+    )
+    header = (
+        "| tree | case | sources | panes | words | claims | shown s | aligned s | painted s "
+        "| painted / bare | window's share s | N median ms | N p95 ms | N max ms | peak RSS MB |"
+    )
     print(header)
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     exports = []
@@ -261,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
             else:
                 dense = case.startswith("dense")
-                count = int(case[len("dense" if dense else "synth"):])
+                count = int(case[len("dense" if dense else "synth") :])
                 folder = Path(synth_dir) / case
                 folder.mkdir()
                 files = []
@@ -286,33 +321,43 @@ def main(argv: list[str] | None = None) -> int:
                 result = _median_result(runs)
                 if result.get("bare"):
                     bare[label] = result["launch_to_shown"]
-                    print(f"| {label} | bare (no sources) | 0 | 0 | 0 | 0 | {_fmt(result['launch_to_shown'])} "
-                          f"| - | - | 1.00x | - | - | - | - | - |")
+                    print(
+                        f"| {label} | bare (no sources) | 0 | 0 | 0 | 0 | {_fmt(result['launch_to_shown'])} "
+                        f"| - | - | 1.00x | - | - | - | - | - |"
+                    )
                     continue
                 note = " (paint forced)" if result["paint_forced"] else ""
-                ratio = (f"{result['launch_to_painted'] / bare[label]:.2f}x" if bare.get(label) else "-")
-                print(f"| {label} | {case}{note} | {result['sources']} | {result['panes']} | {result['words']:,} "
-                      f"| {result['claims']} | {_fmt(result['launch_to_shown'])} "
-                      f"| {_fmt(result['launch_to_aligned'])} | {_fmt(result['launch_to_painted'])} | {ratio} "
-                      f"| {_fmt(result['landed_to_painted'])} "
-                      f"| {_fmt(result['next_median_ms'], 1)} | {_fmt(result['next_p95_ms'], 1)} "
-                      f"| {_fmt(result['next_max_ms'], 1)} | {result['maxrss_mb']:.0f} |")
+                ratio = f"{result['launch_to_painted'] / bare[label]:.2f}x" if bare.get(label) else "-"
+                print(
+                    f"| {label} | {case}{note} | {result['sources']} | {result['panes']} | {result['words']:,} "
+                    f"| {result['claims']} | {_fmt(result['launch_to_shown'])} "
+                    f"| {_fmt(result['launch_to_aligned'])} | {_fmt(result['launch_to_painted'])} | {ratio} "
+                    f"| {_fmt(result['landed_to_painted'])} "
+                    f"| {_fmt(result['next_median_ms'], 1)} | {_fmt(result['next_p95_ms'], 1)} "
+                    f"| {_fmt(result['next_max_ms'], 1)} | {result['maxrss_mb']:.0f} |"
+                )
                 sys.stdout.flush()
                 if "pdf_all_s" in result:
                     exports.append((label, case, result))
     if exports:
-        print("\n| tree | case | HTML s (baseline) | PDF divergent s | pages | PDF all s | pages "
-              "| divergent / HTML | all / HTML |")
+        print(
+            "\n| tree | case | HTML s (baseline) | PDF divergent s | pages | PDF all s | pages "
+            "| divergent / HTML | all / HTML |"
+        )
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
         for label, case, r in exports:
-            print(f"| {label} | {case} | {_fmt(r['html_all_s'])} | {_fmt(r['pdf_divergent_s'])} "
-                  f"| {r['pdf_divergent_pages']} | {_fmt(r['pdf_all_s'])} | {r['pdf_all_pages']} "
-                  f"| {r['pdf_divergent_s'] / r['html_all_s']:.1f}x | {r['pdf_all_s'] / r['html_all_s']:.1f}x |")
-    print("\nshown: window.show() returned; aligned: the Workspace's alignment landed; painted: every pane's"
-          "\nviewport painted after that pane took the alignment (large cases fill pane by pane); window's share:"
-          "\nfrom the engine's result reaching the window to painted; bare: an empty"
-          "\ncase's window shown. N: the next-claim action handler plus processEvents(). PDF and HTML times"
-          "\ninclude rendering the report from the case; pages are A4.")
+            print(
+                f"| {label} | {case} | {_fmt(r['html_all_s'])} | {_fmt(r['pdf_divergent_s'])} "
+                f"| {r['pdf_divergent_pages']} | {_fmt(r['pdf_all_s'])} | {r['pdf_all_pages']} "
+                f"| {r['pdf_divergent_s'] / r['html_all_s']:.1f}x | {r['pdf_all_s'] / r['html_all_s']:.1f}x |"
+            )
+    print(
+        "\nshown: window.show() returned; aligned: the Workspace's alignment landed; painted: every pane's"
+        "\nviewport painted after that pane took the alignment (large cases fill pane by pane); window's share:"
+        "\nfrom the engine's result reaching the window to painted; bare: an empty"
+        "\ncase's window shown. N: the next-claim action handler plus processEvents(). PDF and HTML times"
+        "\ninclude rendering the report from the case; pages are A4."
+    )
     return 0
 
 

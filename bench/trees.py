@@ -1,4 +1,5 @@
 """Check out an earlier revision of this repository into a folder, to benchmark it in the same run."""
+
 from __future__ import annotations
 
 import subprocess

@@ -1,4 +1,5 @@
 """Run the whole engine on a set of sources: documents, manual edits, claims, divergences."""
+
 from __future__ import annotations
 
 import gc
@@ -18,7 +19,8 @@ def _renumbered(document: Document, spans: list[tuple[int, int]]) -> Document:
     text = document.source.text
     passages = tuple(
         Passage(id=f"{document.id}:p{n}", doc=document.id, index=n, start=s, end=e, text=text[s:e])
-        for n, (s, e) in enumerate(sorted(spans)))
+        for n, (s, e) in enumerate(sorted(spans))
+    )
     return replace(document, passages=passages)
 
 
@@ -91,17 +93,23 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit] = (),
-            progress: Optional[Callable[[float], None]] = None,
-            should_cancel: Optional[Callable[[], bool]] = None) -> Alignment:
+def analyze(
+    sources: Sequence[Source],
+    edits: Sequence[AlignmentEdit] = (),
+    progress: Optional[Callable[[float], None]] = None,
+    should_cancel: Optional[Callable[[], bool]] = None,
+) -> Alignment:
     """Return the alignment of the sources (d0.. in the order given) with divergences and contradictions."""
     with collector_paused():
         return _analyze(sources, edits, progress, should_cancel)
 
 
-def _analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit],
-             progress: Optional[Callable[[float], None]],
-             should_cancel: Optional[Callable[[], bool]]) -> Alignment:
+def _analyze(
+    sources: Sequence[Source],
+    edits: Sequence[AlignmentEdit],
+    progress: Optional[Callable[[float], None]],
+    should_cancel: Optional[Callable[[], bool]],
+) -> Alignment:
     """Run the stages of analyze()."""
     from core.compare.divergence import find_contradictions, find_divergences
     from core.compare.facts import build_fact_sheet
@@ -131,5 +139,6 @@ def _analyze(sources: Sequence[Source], edits: Sequence[AlignmentEdit],
     facts = build_fact_sheet(documents)
     if progress is not None:
         progress(1.0)
-    return Alignment(documents=documents, claims=tuple(finished), unique=unique,
-                     contradictions=contradictions, facts=facts)
+    return Alignment(
+        documents=documents, claims=tuple(finished), unique=unique, contradictions=contradictions, facts=facts
+    )

@@ -1,12 +1,23 @@
 """Plain data shared by every part of Parallax: sources, passages, claims, divergences."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 DIVERGENCE_TYPES = (
-    "title", "time", "number", "place", "actor", "attribution", "modality",
-    "negation", "quote", "institution", "spelling", "other",
+    "title",
+    "time",
+    "number",
+    "place",
+    "actor",
+    "attribution",
+    "modality",
+    "negation",
+    "quote",
+    "institution",
+    "spelling",
+    "other",
 )
 
 VERDICTS = ("confirmed", "not_significant", "follow_up", "source_error")
@@ -21,6 +32,7 @@ VERDICT_LABELS = {
 @dataclass(frozen=True)
 class Span:
     """A range of a document's text: text == document_text[start:end]."""
+
     start: int
     end: int
     text: str
@@ -29,34 +41,37 @@ class Span:
 @dataclass(frozen=True)
 class Source:
     """One imported article: decoded text, metadata and the hash of its original bytes."""
-    key: str                 # stable identity inside a case (the case may assign its own)
-    text: str                # decoded text; offsets everywhere index into this string
-    sha256: str              # of the original bytes
-    kind: str                # "txt" | "md" | "html" | "paste"
+
+    key: str  # stable identity inside a case (the case may assign its own)
+    text: str  # decoded text; offsets everywhere index into this string
+    sha256: str  # of the original bytes
+    kind: str  # "txt" | "md" | "html" | "paste"
     path: str = ""
     title: str = ""
     outlet: str = ""
     author: str = ""
-    published: str = ""      # as found (ISO date when known)
+    published: str = ""  # as found (ISO date when known)
     url: str = ""
     encoding: str = "utf-8"
-    imported_at: str = ""    # ISO 8601 UTC
-    notice: str = ""         # one-line remark on how it was read (a fallback used), shown, not stored
+    imported_at: str = ""  # ISO 8601 UTC
+    notice: str = ""  # one-line remark on how it was read (a fallback used), shown, not stored
     original: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def label(self) -> str:
         """Return the short name shown for this source (outlet, else title, else file name)."""
         import os
+
         return self.outlet or self.title or os.path.basename(self.path) or self.key
 
 
 @dataclass(frozen=True)
 class Passage:
     """A sentence of a document (the unit of alignment), with offsets into the document text."""
-    id: str                  # "d0:p3"
-    doc: str                 # "d0"
-    index: int               # position among the document's passages
+
+    id: str  # "d0:p3"
+    doc: str  # "d0"
+    index: int  # position among the document's passages
     start: int
     end: int
     text: str
@@ -65,7 +80,8 @@ class Passage:
 @dataclass(frozen=True)
 class Document:
     """A source as the engine sees it: passages to align and boilerplate kept aside."""
-    id: str                  # "d0", by order of the sources given
+
+    id: str  # "d0", by order of the sources given
     source: Source
     passages: tuple[Passage, ...]
     boilerplate: tuple[Span, ...]
@@ -74,8 +90,9 @@ class Document:
 @dataclass(frozen=True)
 class Link:
     """A scored correspondence between two passages of different documents."""
-    a: str                   # passage id
-    b: str                   # passage id
+
+    a: str  # passage id
+    b: str  # passage id
     score: float
     manual: bool = False
 
@@ -83,7 +100,8 @@ class Link:
 @dataclass(frozen=True)
 class Variant:
     """One source's wording of a divergent slot; offsets index the document text."""
-    passage: str             # passage id
+
+    passage: str  # passage id
     start: int
     end: int
     text: str
@@ -92,10 +110,11 @@ class Variant:
 @dataclass(frozen=True)
 class Divergence:
     """A typed, ranked factual difference between the variants of one claim."""
-    key: str                 # stable across re-alignment: hash of type + normalized variant texts
-    claim: str               # claim id
-    type: str                # one of DIVERGENCE_TYPES
-    rank: float              # 0..1, higher = more likely to matter
+
+    key: str  # stable across re-alignment: hash of type + normalized variant texts
+    claim: str  # claim id
+    type: str  # one of DIVERGENCE_TYPES
+    rank: float  # 0..1, higher = more likely to matter
     summary: str
     variants: tuple[Variant, ...]
     kind: str = "divergence"  # "divergence" between sources | "contradiction" inside one source | "fact" row
@@ -104,18 +123,20 @@ class Divergence:
 @dataclass(frozen=True)
 class Claim:
     """Passages from different documents that report the same fact."""
-    id: str                  # "c0"
-    key: str                 # stable across re-alignment (hash of member texts)
-    score: float             # mean link score
-    members: tuple[str, ...] # passage ids; adjacent passages of one doc form one multi-sentence member
+
+    id: str  # "c0"
+    key: str  # stable across re-alignment (hash of member texts)
+    score: float  # mean link score
+    members: tuple[str, ...]  # passage ids; adjacent passages of one doc form one multi-sentence member
     links: tuple[Link, ...]
-    pivot: str               # the most central member passage id (diffs are taken against it)
+    pivot: str  # the most central member passage id (diffs are taken against it)
     divergences: tuple[Divergence, ...] = ()
 
 
 @dataclass(frozen=True)
 class Contradiction:
     """Two statements inside one source that cannot both hold (President vs former President)."""
+
     doc: str
     type: str
     summary: str
@@ -125,43 +146,53 @@ class Contradiction:
 @dataclass(frozen=True)
 class FactCell:
     """One source's wording of one fact: the exact value words and their normalised value."""
-    document: str            # "d0"
-    source: str              # source key
-    passage: str             # passage id the words sit in
+
+    document: str  # "d0"
+    source: str  # source key
+    passage: str  # passage id the words sit in
     start: int
     end: int
-    text: str                # == document_text[start:end]
-    value: str               # normalised ("former president", "274", "2025-07-01")
+    text: str  # == document_text[start:end]
+    value: str  # normalised ("former president", "274", "2025-07-01")
 
 
 @dataclass(frozen=True)
 class FactRow:
     """One fact of the fact sheet (a person's title, a count, an event's time) across sources."""
-    id: str                  # "f0", by rank
-    key: str                 # stable across re-alignment: hash of kind + label + cells' sources and texts
-    kind: str                # "person" | "quantity" | "event" | "attribution"
-    label: str               # "Donald Trump: title"
-    type: str                # one of DIVERGENCE_TYPES
-    rank: float              # 0..1, higher = more likely to matter
-    divergent: bool          # sources give incompatible values
+
+    id: str  # "f0", by rank
+    key: str  # stable across re-alignment: hash of kind + label + cells' sources and texts
+    kind: str  # "person" | "quantity" | "event" | "attribution"
+    label: str  # "Donald Trump: title"
+    type: str  # one of DIVERGENCE_TYPES
+    rank: float  # 0..1, higher = more likely to matter
+    divergent: bool  # sources give incompatible values
     cells: tuple[FactCell, ...]
     summary: str = ""
-    note: str = ""           # why a row with several sources is not compared ("" when it was)
+    note: str = ""  # why a row with several sources is not compared ("" when it was)
 
     def divergence(self) -> Divergence:
         """Return this divergent row as a queue item (claim = the row id)."""
-        return Divergence(self.key, self.id, self.type, self.rank, self.summary,
-                          tuple(Variant(c.passage, c.start, c.end, c.text) for c in self.cells), kind="fact")
+        return Divergence(
+            self.key,
+            self.id,
+            self.type,
+            self.rank,
+            self.summary,
+            tuple(Variant(c.passage, c.start, c.end, c.text) for c in self.cells),
+            kind="fact",
+        )
 
 
 @dataclass(frozen=True)
 class Alignment:
     """Everything the engine found for a set of sources."""
+
     documents: tuple[Document, ...]
     claims: tuple[Claim, ...]
-    unique: tuple[str, ...]                 # passage ids no other source has
+    unique: tuple[str, ...]  # passage ids no other source has
     contradictions: tuple[Contradiction, ...] = ()
-    facts: tuple[FactRow, ...] = ()         # the fact sheet, independent of the claims
+    facts: tuple[FactRow, ...] = ()  # the fact sheet, independent of the claims
 
     def passage(self, pid: str) -> Passage:
         """Return the passage with this id."""
@@ -182,6 +213,7 @@ class Alignment:
 @dataclass(frozen=True)
 class PassageRef:
     """A passage named so that it survives re-alignment: source key plus character range."""
+
     source: str
     start: int
     end: int
@@ -194,6 +226,7 @@ class AlignmentEdit:
     link: a and b belong to the same claim.  unlink: a and b must not share a claim.
     split: passage a is cut at absolute offset `at`.  merge: adjacent passages a and b become one.
     """
+
     kind: Literal["link", "unlink", "split", "merge"]
     a: PassageRef
     b: Optional[PassageRef] = None

@@ -4,6 +4,7 @@ Run by `make icons` (the `dist` extra provides Pillow); the results are committe
 build nor the program needs this script or Pillow. Qt draws the SVG, so the icons look like the
 window's own icon.
 """
+
 from __future__ import annotations
 
 import io
@@ -19,7 +20,7 @@ ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SVG = ICONS / "parallax.svg"
 # The freedesktop hicolor sizes; 1024 only feeds the ICNS (512 at 2x on Retina screens).
 PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)
-ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)   # Windows picks among these; 256 is the format's largest
+ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)  # Windows picks among these; 256 is the format's largest
 ICNS_SIZES = (16, 32, 64, 128, 256, 512, 1024)
 
 
@@ -59,10 +60,14 @@ def main() -> int:
         images[size].save(path, optimize=True)
     # Each size drawn from the SVG, not scaled down from the largest: small icons stay crisp.
     largest = images[max(ICO_SIZES)]
-    largest.save(ICONS / "parallax.ico", sizes=[(s, s) for s in ICO_SIZES],
-                 append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)])
-    images[max(ICNS_SIZES)].save(ICONS / "parallax.icns",
-                                 append_images=[images[s] for s in ICNS_SIZES if s != max(ICNS_SIZES)])
+    largest.save(
+        ICONS / "parallax.ico",
+        sizes=[(s, s) for s in ICO_SIZES],
+        append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)],
+    )
+    images[max(ICNS_SIZES)].save(
+        ICONS / "parallax.icns", append_images=[images[s] for s in ICNS_SIZES if s != max(ICNS_SIZES)]
+    )
     print(f"make_icons: {len(PNG_SIZES)} PNG sizes, parallax.ico, parallax.icns in {ICONS}")
     return 0
 

@@ -1,4 +1,5 @@
 """Shared test set-up: headless Qt, paths to the demo case and to ../shared/seeds."""
+
 import os
 from pathlib import Path
 

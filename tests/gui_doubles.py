@@ -3,6 +3,7 @@
 The double groups sentences that start with the same two words and reports the first differing
 word of a claim as a divergence, so a test knows every id, offset and key in advance.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,16 +18,23 @@ SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 def make_source(key: str, text: str, outlet: str = "") -> Source:
     """Return a Source for a test text."""
-    return Source(key=key, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), kind="txt",
-                  path=f"{key}.txt", title=f"Story {key}", outlet=outlet or key.upper(),
-                  published="2026-11-20")
+    return Source(
+        key=key,
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        kind="txt",
+        path=f"{key}.txt",
+        title=f"Story {key}",
+        outlet=outlet or key.upper(),
+        published="2026-11-20",
+    )
 
 
 def _document(source: Source, doc_id: str) -> Document:
     boiler, passages = [], []
     for m in SENTENCE.finditer(source.text):
         start = m.start() + len(m.group()) - len(m.group().lstrip())
-        text = source.text[start:m.end()]
+        text = source.text[start : m.end()]
         if text.startswith("Also Read"):
             boiler.append(Span(start, m.end(), text))
             continue
@@ -58,12 +66,15 @@ def fake_analyze(sources, edits=(), progress=None, should_cancel=None, delay=0.0
         for i in range(min(len(w) for w in words)):
             column = {w[i][1].strip(".,") for w in words}
             if len(column) > 1:
-                variants = tuple(Variant(p.id, p.start + w[i][0], p.start + w[i][0] + len(w[i][1].strip(".,")),
-                                         w[i][1].strip(".,")) for p, w in zip(members, words))
+                variants = tuple(
+                    Variant(p.id, p.start + w[i][0], p.start + w[i][0] + len(w[i][1].strip(".,")), w[i][1].strip(".,"))
+                    for p, w in zip(members, words)
+                )
                 kind = "number" if any(ch.isdigit() for ch in "".join(column)) else "time"
                 key = hashlib.sha1((kind + "|".join(sorted(column))).encode()).hexdigest()[:12]
-                divs.append(Divergence(key, cid, kind, 0.9 if kind == "number" else 0.6,
-                                       " vs ".join(sorted(column)), variants))
+                divs.append(
+                    Divergence(key, cid, kind, 0.9 if kind == "number" else 0.6, " vs ".join(sorted(column)), variants)
+                )
                 break
         ckey = hashlib.sha1("|".join(p.text for p in members).encode()).hexdigest()[:12]
         links = tuple(Link(members[0].id, m.id, 1.0) for m in members[1:])
@@ -73,15 +84,14 @@ def fake_analyze(sources, edits=(), progress=None, should_cancel=None, delay=0.0
     return Alignment(docs, tuple(claims), tuple(unique))
 
 
-STORY_A = ("The mayor opened the bridge on Monday. It cost 1,200 dollars to build. "
-           "Also Read: other news. Crowds cheered at the river.")
-STORY_B = ("Crowds cheered at the river. The mayor opened the bridge on Tuesday. "
-           "It cost 1,100 dollars to build.")
-STORY_C = ("The mayor opened the bridge on Monday. Police closed two roads nearby. "
-           "It cost 1,200 dollars to build.")
+STORY_A = (
+    "The mayor opened the bridge on Monday. It cost 1,200 dollars to build. "
+    "Also Read: other news. Crowds cheered at the river."
+)
+STORY_B = "Crowds cheered at the river. The mayor opened the bridge on Tuesday. It cost 1,100 dollars to build."
+STORY_C = "The mayor opened the bridge on Monday. Police closed two roads nearby. It cost 1,200 dollars to build."
 
 
 def story_sources() -> list[Source]:
     """Return three short sources about one invented event."""
-    return [make_source("a", STORY_A, "Alpha"), make_source("b", STORY_B, "Beta"),
-            make_source("c", STORY_C, "Gamma")]
+    return [make_source("a", STORY_A, "Alpha"), make_source("b", STORY_B, "Beta"), make_source("c", STORY_C, "Gamma")]

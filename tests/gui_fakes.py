@@ -3,6 +3,7 @@
 Three invented reports of one event.  Every passage offset is computed from the texts below, the
 claims and divergences are written by hand, so a test knows every id, offset, key and rank.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -18,12 +19,12 @@ from core.model import Alignment, Claim, Divergence, Document, Link, Passage, So
 from core.case.records import Annotation, TextSelector, VerdictRecord
 
 TEXTS = {
-    "a": ("The mayor opened the bridge on Monday. It cost 1,200 dollars to build. "
-          "Crowds cheered at the river. The council chair praised the engineers."),
-    "b": ("Crowds cheered at the river. The mayor opened the bridge on Tuesday. "
-          "It cost 1,100 dollars to build."),
-    "c": ("The mayor opened the bridge on Monday. Police closed two roads nearby. "
-          "It cost 1,200 dollars to build."),
+    "a": (
+        "The mayor opened the bridge on Monday. It cost 1,200 dollars to build. "
+        "Crowds cheered at the river. The council chair praised the engineers."
+    ),
+    "b": ("Crowds cheered at the river. The mayor opened the bridge on Tuesday. It cost 1,100 dollars to build."),
+    "c": ("The mayor opened the bridge on Monday. Police closed two roads nearby. It cost 1,200 dollars to build."),
 }
 OUTLETS = {"a": "Alpha", "b": "Beta", "c": "Gamma"}
 SENTENCE = re.compile(r"[^.!?]+[.!?]")
@@ -31,9 +32,16 @@ SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 def make_source(key: str, text: str, outlet: str) -> Source:
     """Return a Source for one of the fake texts."""
-    return Source(key=key, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), kind="txt",
-                  path=f"{key}.txt", title=f"Bridge story {outlet}", outlet=outlet,
-                  published="2026-11-20")
+    return Source(
+        key=key,
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        kind="txt",
+        path=f"{key}.txt",
+        title=f"Bridge story {outlet}",
+        outlet=outlet,
+        published="2026-11-20",
+    )
 
 
 def make_document(source: Source, doc_id: str) -> Document:
@@ -41,8 +49,9 @@ def make_document(source: Source, doc_id: str) -> Document:
     passages = []
     for m in SENTENCE.finditer(source.text):
         start = m.start() + len(m.group()) - len(m.group().lstrip())
-        passages.append(Passage(f"{doc_id}:p{len(passages)}", doc_id, len(passages), start, m.end(),
-                                source.text[start:m.end()]))
+        passages.append(
+            Passage(f"{doc_id}:p{len(passages)}", doc_id, len(passages), start, m.end(), source.text[start : m.end()])
+        )
     return Document(doc_id, source, tuple(passages), ())
 
 
@@ -63,16 +72,40 @@ def make_alignment(sources: list[Source] | None = None) -> Alignment:
     """Return the hand-made alignment of the three fake sources."""
     sources = sources or [make_source(k, TEXTS[k], OUTLETS[k]) for k in ("a", "b", "c")]
     docs = tuple(make_document(s, f"d{i}") for i, s in enumerate(sources))
-    time_div = Divergence("k-time", "c0", "time", 0.6, "Monday vs Tuesday",
-                          (_variant(docs, "d0:p0", "Monday"), _variant(docs, "d1:p1", "Tuesday"),
-                           _variant(docs, "d2:p0", "Monday")))
-    number_div = Divergence("k-number", "c1", "number", 0.9, "1,200 vs 1,100",
-                            (_variant(docs, "d0:p1", "1,200"), _variant(docs, "d1:p2", "1,100"),
-                             _variant(docs, "d2:p2", "1,200")))
-    c0 = Claim("c0", "key-c0", 0.92, ("d0:p0", "d1:p1", "d2:p0"),
-               (Link("d0:p0", "d1:p1", 0.9), Link("d0:p0", "d2:p0", 1.0)), "d0:p0", (time_div,))
-    c1 = Claim("c1", "key-c1", 0.88, ("d0:p1", "d1:p2", "d2:p2"),
-               (Link("d0:p1", "d1:p2", 0.86), Link("d0:p1", "d2:p2", 0.9)), "d0:p1", (number_div,))
+    time_div = Divergence(
+        "k-time",
+        "c0",
+        "time",
+        0.6,
+        "Monday vs Tuesday",
+        (_variant(docs, "d0:p0", "Monday"), _variant(docs, "d1:p1", "Tuesday"), _variant(docs, "d2:p0", "Monday")),
+    )
+    number_div = Divergence(
+        "k-number",
+        "c1",
+        "number",
+        0.9,
+        "1,200 vs 1,100",
+        (_variant(docs, "d0:p1", "1,200"), _variant(docs, "d1:p2", "1,100"), _variant(docs, "d2:p2", "1,200")),
+    )
+    c0 = Claim(
+        "c0",
+        "key-c0",
+        0.92,
+        ("d0:p0", "d1:p1", "d2:p0"),
+        (Link("d0:p0", "d1:p1", 0.9), Link("d0:p0", "d2:p0", 1.0)),
+        "d0:p0",
+        (time_div,),
+    )
+    c1 = Claim(
+        "c1",
+        "key-c1",
+        0.88,
+        ("d0:p1", "d1:p2", "d2:p2"),
+        (Link("d0:p1", "d1:p2", 0.86), Link("d0:p1", "d2:p2", 0.9)),
+        "d0:p1",
+        (number_div,),
+    )
     c2 = Claim("c2", "key-c2", 1.0, ("d0:p2", "d1:p0"), (Link("d0:p2", "d1:p0", 1.0),), "d0:p2", ())
     return Alignment(docs, (c0, c1, c2), ("d0:p3", "d2:p1"))
 
@@ -80,25 +113,51 @@ def make_alignment(sources: list[Source] | None = None) -> Alignment:
 def selector(text: str, exact: str) -> TextSelector:
     """Return a quote + position selector for the first occurrence of exact in text."""
     start = text.index(exact)
-    return TextSelector(exact, text[max(0, start - 8):start], text[start + len(exact):start + len(exact) + 8],
-                        start, start + len(exact))
+    return TextSelector(
+        exact,
+        text[max(0, start - 8) : start],
+        text[start + len(exact) : start + len(exact) + 8],
+        start,
+        start + len(exact),
+    )
 
 
 def make_annotations() -> list[Annotation]:
     """Return a span, a claim and an orphaned annotation on the fake case."""
     orphan = TextSelector("the old ferry", "crossed ", " at dawn", 5, 18)
     return [
-        Annotation("n1", "span", source_key="b", selector=selector(TEXTS["b"], "on Tuesday"),
-                   label="disputed", status="open", note="City hall says Monday.\nCheck the release."),
-        Annotation("n2", "claim", claim_key="key-c1", label="verified", status="resolved",
-                   note="Budget document confirms 1,200."),
-        Annotation("n3", "span", source_key="c", selector=orphan, label="needs source", status="open",
-                   note="Where does this come from?"),
+        Annotation(
+            "n1",
+            "span",
+            source_key="b",
+            selector=selector(TEXTS["b"], "on Tuesday"),
+            label="disputed",
+            status="open",
+            note="City hall says Monday.\nCheck the release.",
+        ),
+        Annotation(
+            "n2",
+            "claim",
+            claim_key="key-c1",
+            label="verified",
+            status="resolved",
+            note="Budget document confirms 1,200.",
+        ),
+        Annotation(
+            "n3",
+            "span",
+            source_key="c",
+            selector=orphan,
+            label="needs source",
+            status="open",
+            note="Where does this come from?",
+        ),
     ]
 
 
 class FakeWorkspace(QObject):
     """Implement the Workspace protocol's signals, state and intents; record every intent call."""
+
     sourcesChanged = Signal()
     alignmentChanged = Signal()
     currentChanged = Signal()
@@ -183,8 +242,9 @@ class FakeWorkspace(QObject):
     def set_verdict(self, key, verdict, note=None, source_key=""):
         self.calls.append(("set_verdict", key, verdict, note, source_key))
         old = self.verdicts.get(key)
-        self.verdicts[key] = VerdictRecord(key, verdict, (old.note if old else "") if note is None else note,
-                                           source_key)
+        self.verdicts[key] = VerdictRecord(
+            key, verdict, (old.note if old else "") if note is None else note, source_key
+        )
         self.verdictsChanged.emit()
 
     def clear_verdict(self, key):
@@ -214,7 +274,7 @@ class FakeWorkspace(QObject):
         self.annotationsChanged.emit()
 
     def orphaned_annotations(self):
-        return [a for a in self.annotations if a.id == "n3"]   # make_annotations' orphan, by design
+        return [a for a in self.annotations if a.id == "n3"]  # make_annotations' orphan, by design
 
     def reattach_set_aside(self, stored_key, item_key=None):
         self.calls.append(("reattach_set_aside", stored_key, item_key))

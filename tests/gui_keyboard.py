@@ -1,4 +1,5 @@
 """Drive a real main window from the keyboard: open a case, press keys, answer modal dialogs."""
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -59,8 +60,8 @@ def press(qtbot, win: MainWindow, key, modifier=NONE) -> None:
         if not win.isActiveWindow():
             QApplication.setActiveWindow(win)
     qtbot.keyClick(QApplication.focusWidget() or win, key, modifier)
-    QApplication.processEvents()   # a user's next key comes after the event loop has turned
-    QApplication.processEvents()   # a user's next key comes after the event loop has turned
+    QApplication.processEvents()  # a user's next key comes after the event loop has turned
+    QApplication.processEvents()  # a user's next key comes after the event loop has turned
 
 
 def answer_dialog(qtbot, steps, *then) -> list:
@@ -70,7 +71,7 @@ def answer_dialog(qtbot, steps, *then) -> list:
     Returns a list that receives (dialog class name, sorted child widget class names) when it opens.
     """
     seen = []
-    answered = [0]   # how many dialogs were answered; the dialogs themselves are marked, not kept
+    answered = [0]  # how many dialogs were answered; the dialogs themselves are marked, not kept
 
     def act():
         dialog = QApplication.activeModalWidget()
@@ -105,5 +106,4 @@ def answer_dialog(qtbot, steps, *then) -> list:
 
 def wait_aligned(qtbot, ws, timeout: int = 20000) -> None:
     """Wait until no alignment is pending or running."""
-    qtbot.waitUntil(lambda: not ws._debounce.isActive() and not ws.busy and ws.alignment is not None,
-                    timeout=timeout)
+    qtbot.waitUntil(lambda: not ws._debounce.isActive() and not ws.busy and ws.alignment is not None, timeout=timeout)

@@ -1,4 +1,5 @@
 """The action registry: one table, no duplicate shortcut, every action documented and handled."""
+
 import importlib
 import pytest
 
@@ -33,8 +34,26 @@ def test_action_ids_are_unique_and_found_by_id():
 
 def test_the_product_keyboard_table_is_in_the_registry():
     shortcuts = {s for spec in ACTIONS for s in spec.shortcuts}
-    for key in ["J", "K", "N", "P", "U", "1", "2", "3", "4", "A", "E", "/", "Ctrl+K", "Ctrl+Z",
-                "Ctrl+Shift+Z", "Ctrl+E", "F1", "?"]:
+    for key in [
+        "J",
+        "K",
+        "N",
+        "P",
+        "U",
+        "1",
+        "2",
+        "3",
+        "4",
+        "A",
+        "E",
+        "/",
+        "Ctrl+K",
+        "Ctrl+Z",
+        "Ctrl+Shift+Z",
+        "Ctrl+E",
+        "F1",
+        "?",
+    ]:
         assert key in shortcuts, key
 
 
@@ -47,8 +66,12 @@ def test_every_shortcut_parses_to_a_qt_key_sequence():
 
 def test_every_handler_names_a_method_of_one_command_group_of_the_main_window():
     main_window = importlib.import_module("gui.app.main_window")
-    classes = {"files": "gui.app.file_commands.FileCommands", "edits": "gui.app.edit_commands.EditCommands",
-               "triage": "gui.app.triage_commands.TriageCommands", "views": "gui.app.view_commands.ViewCommands"}
+    classes = {
+        "files": "gui.app.file_commands.FileCommands",
+        "edits": "gui.app.edit_commands.EditCommands",
+        "triage": "gui.app.triage_commands.TriageCommands",
+        "views": "gui.app.view_commands.ViewCommands",
+    }
     assert set(classes) == set(main_window.COMMAND_GROUPS)
     for spec in ACTIONS:
         group, method = spec.handler.split(".", 1)

@@ -1,4 +1,5 @@
 """Doers named after "by": two sources giving one action two different doers disagree."""
+
 from core.compare.agents import find_agents
 from test_divergence import diverge
 
@@ -9,8 +10,10 @@ def test_the_doer_after_by_is_found_with_the_verb_it_did():
 
 
 def test_two_doers_of_one_action_are_an_actor_divergence():
-    _, (divergence,) = diverge("The wreck was first found by a diver from the Kessel club.",
-                               "The wreck was first found in May by the Orlan coastguard sonar.")
+    _, (divergence,) = diverge(
+        "The wreck was first found by a diver from the Kessel club.",
+        "The wreck was first found in May by the Orlan coastguard sonar.",
+    )
     assert divergence.type == "actor"
     assert [v.text for v in divergence.variants] == ["found by a diver", "found in May by the Orlan coastguard sonar"]
 
@@ -21,6 +24,8 @@ def test_a_doer_named_in_full_and_abbreviated_is_one_doer():
 
 
 def test_two_outlets_reporting_one_fact_are_an_attribution_divergence():
-    _, (divergence,) = diverge("The toll was reported by harbour officials on Friday.",
-                               "The toll was reported by the Kessel Courier on Friday.")
+    _, (divergence,) = diverge(
+        "The toll was reported by harbour officials on Friday.",
+        "The toll was reported by the Kessel Courier on Friday.",
+    )
     assert divergence.type == "attribution"

@@ -3,6 +3,7 @@
 The invented articles and the plain sentence splitter below are also used by the analysis and
 JSON tests, so that the engine can be tested without the document-building modules.
 """
+
 import hashlib
 import random
 import re
@@ -41,16 +42,24 @@ LEDGER = (
 
 def make_source(text: str, key: str) -> Source:
     """Return a source for a test text."""
-    return Source(key=key, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), kind="txt",
-                  path=f"{key}.txt", title=key, outlet=key.capitalize())
+    return Source(
+        key=key,
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        kind="txt",
+        path=f"{key}.txt",
+        title=key,
+        outlet=key.capitalize(),
+    )
 
 
 def plain_document(source: Source, doc_id: str) -> Document:
     """Return a document whose passages are the sentences ended by . ! or ? (exact offsets)."""
     passages = []
     for match in re.finditer(r"[^.!?\s][^.!?]*[.!?]+", source.text):
-        passages.append(Passage(f"{doc_id}:p{len(passages)}", doc_id, len(passages),
-                                match.start(), match.end(), match.group()))
+        passages.append(
+            Passage(f"{doc_id}:p{len(passages)}", doc_id, len(passages), match.start(), match.end(), match.group())
+        )
     return Document(doc_id, source, tuple(passages), ())
 
 
@@ -108,8 +117,7 @@ def test_claim_key_is_sha1_of_sorted_normalized_member_texts():
     docs = documents(HARBOUR, COAST)
     claims, _ = align_documents(docs)
     claim = claims[0]
-    expected = hashlib.sha1("\n".join(sorted(normalize_text(t) for t in _texts(docs, claim)))
-                            .encode()).hexdigest()[:16]
+    expected = hashlib.sha1("\n".join(sorted(normalize_text(t) for t in _texts(docs, claim))).encode()).hexdigest()[:16]
     assert claim.key == expected and len(claim.key) == 16
 
 
@@ -190,16 +198,18 @@ def test_progress_rises_to_one_and_cancel_raises():
         align_documents(docs, should_cancel=lambda: True)
 
 
-BRIDGE = ("Fishermen in Ostrava Bay sold their catch at the quay. "
-          "The Port of Valmora reopened after the three-day strike, with losses put at $5m by the harbour authority. "
-          "Grain prices in the region rose sharply last month.")
+BRIDGE = (
+    "Fishermen in Ostrava Bay sold their catch at the quay. "
+    "The Port of Valmora reopened after the three-day strike, with losses put at $5m by the harbour authority. "
+    "Grain prices in the region rose sharply last month."
+)
 
 
 def test_a_sentence_bridging_two_facts_joins_one_claim_and_does_not_chain_the_two():
     docs = documents(HARBOUR, COAST, LEDGER, BRIDGE)
     probability = link_probabilities(docs)
-    assert probability[("d0:p0", "d3:p1")] >= align.LINK_THRESHOLD   # the bridge matches the reopening ...
-    assert probability[("d0:p2", "d3:p1")] >= align.LINK_THRESHOLD   # ... and the losses
+    assert probability[("d0:p0", "d3:p1")] >= align.LINK_THRESHOLD  # the bridge matches the reopening ...
+    assert probability[("d0:p2", "d3:p1")] >= align.LINK_THRESHOLD  # ... and the losses
     members = {c.members for c in align_documents(docs)[0]}
     reopening, losses = ("d0:p0", "d1:p1", "d2:p3"), ("d0:p2", "d2:p0")
     assert {reopening + ("d3:p1",), losses} <= members or {reopening, losses + ("d3:p1",)} <= members
@@ -208,8 +218,9 @@ def test_a_sentence_bridging_two_facts_joins_one_claim_and_does_not_chain_the_tw
 def _claims_from_table(table: dict, doc_of: list[int]) -> list[list[int]]:
     """Return the passage groups the claim builder makes from a hand-written probability table."""
     builder = align.cluster(doc_of, table, align.AlignParams(link=0.45, join=0.3, extend=0.3))
-    return sorted(sorted(i for run in runs.values() for i in run)
-                  for runs in builder.clusters.values() if len(runs) >= 2)
+    return sorted(
+        sorted(i for run in runs.values() for i in run) for runs in builder.clusters.values() if len(runs) >= 2
+    )
 
 
 def test_a_passage_linked_to_one_member_of_a_claim_by_a_weak_link_does_not_join_it():
@@ -227,7 +238,9 @@ def test_two_claims_whose_members_do_not_support_each_other_stay_apart():
     assert _claims_from_table(table, [0, 1, 2, 3]) == [[0, 1], [2, 3]]
 
 
-_SENTENCES = [p.text for t in (HARBOUR, COAST, LEDGER, SPLIT) for p in plain_document(make_source(t, "x"), "d0").passages]
+_SENTENCES = [
+    p.text for t in (HARBOUR, COAST, LEDGER, SPLIT) for p in plain_document(make_source(t, "x"), "d0").passages
+]
 
 
 @settings(max_examples=40, deadline=None)
@@ -245,8 +258,10 @@ def test_claims_and_unique_passages_partition_every_input(articles):
 
 def test_a_shared_figure_links_two_loose_paraphrases_of_one_fact():
     told = "Negotiators have resolved 85 percent of the disputes over the canal, the envoy said."
-    retold = ("Officials reported agreement on 85 per cent of the questions about the canal, "
-              "though fishing rights remain open.")
+    retold = (
+        "Officials reported agreement on 85 per cent of the questions about the canal, "
+        "though fishing rights remain open."
+    )
     docs = documents(f"{HARBOUR} {told}", f"{COAST} {retold}")
     passages = [p for d in docs for p in d.passages]
     unit = weights(passages).unit
@@ -257,8 +272,10 @@ def test_a_shared_figure_links_two_loose_paraphrases_of_one_fact():
 
 def test_a_different_figure_is_not_evidence_of_the_same_fact():
     told = "Negotiators have resolved 85 percent of the disputes over the canal, the envoy said."
-    retold = ("Officials reported agreement on 60 per cent of the questions about the canal, "
-              "though fishing rights remain open.")
+    retold = (
+        "Officials reported agreement on 60 per cent of the questions about the canal, "
+        "though fishing rights remain open."
+    )
     claims, unique = align_documents(documents(f"{HARBOUR} {told}", f"{COAST} {retold}"))
     assert "d0:p5" in unique and "d1:p4" in unique
 
@@ -270,7 +287,7 @@ LEASE_RETOLD = "Extending the lease needs approval from the council and a hearin
 def test_a_loose_paraphrase_that_each_passage_prefers_links():
     docs = documents(f"{HARBOUR} {LEASE}", f"{COAST} {LEASE_RETOLD}")
     unit = weights([p for d in docs for p in d.passages]).unit
-    assert dot(unit[5], unit[-1]) < 0.3   # few shared words
+    assert dot(unit[5], unit[-1]) < 0.3  # few shared words
     claims, unique = align_documents(docs)
     assert ("d0:p5", "d1:p4") in [c.members for c in claims]
     assert unique == ("d0:p2", "d0:p3", "d1:p3")
@@ -285,12 +302,16 @@ def test_a_loose_paraphrase_goes_to_the_closer_of_two_retellings():
     assert link_probabilities(docs)[("d0:p5", "d1:p5")] > link_probabilities(docs)[("d0:p5", "d1:p4")]
 
 
-MINE = ("Rescue teams worked through the night at the Kellan pit. "
-        "Rescuers brought 37 miners up from the Kellan shaft before dawn. "
-        "The cause of the flooding is not yet known.")
-MINE_RETOLD = ("Flood water entered the pit on Sunday evening. "
-               "All 37 miners are safe, the Kellan operator confirmed. "
-               "Families had waited at the gate for hours.")
+MINE = (
+    "Rescue teams worked through the night at the Kellan pit. "
+    "Rescuers brought 37 miners up from the Kellan shaft before dawn. "
+    "The cause of the flooding is not yet known."
+)
+MINE_RETOLD = (
+    "Flood water entered the pit on Sunday evening. "
+    "All 37 miners are safe, the Kellan operator confirmed. "
+    "Families had waited at the gate for hours."
+)
 
 
 def test_a_shared_count_and_name_link_two_sentences_that_share_few_words():

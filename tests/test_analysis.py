@@ -1,4 +1,5 @@
 """The whole engine run: documents in order, passage edits, claims with divergences."""
+
 import sys
 import types
 
@@ -22,14 +23,19 @@ def engine(monkeypatch):
     try:
         import core.ingest.document  # noqa: F401
     except ImportError:
-        monkeypatch.setitem(sys.modules, "core.ingest.document",
-                            _fallback("core.ingest.document", build_document=plain_document))
+        monkeypatch.setitem(
+            sys.modules, "core.ingest.document", _fallback("core.ingest.document", build_document=plain_document)
+        )
     try:
         import core.compare.divergence  # noqa: F401
     except ImportError:
-        monkeypatch.setitem(sys.modules, "core.compare.divergence", _fallback(
-            "core.compare.divergence", find_divergences=lambda claim, docs: (),
-            find_contradictions=lambda docs: ()))
+        monkeypatch.setitem(
+            sys.modules,
+            "core.compare.divergence",
+            _fallback(
+                "core.compare.divergence", find_divergences=lambda claim, docs: (), find_contradictions=lambda docs: ()
+            ),
+        )
     return sys.modules["core.compare.divergence"]
 
 
@@ -61,8 +67,16 @@ def test_every_claim_receives_the_divergences_found_for_it(engine, monkeypatch):
     def fake_divergences(claim, docs):
         seen.append((claim.id, len(docs)))
         passage = next(p for d in docs for p in d.passages if p.id == claim.pivot)
-        return (Divergence(f"k{claim.id}", claim.id, "other", 0.5, "test",
-                           (Variant(passage.id, passage.start, passage.end, passage.text),)),)
+        return (
+            Divergence(
+                f"k{claim.id}",
+                claim.id,
+                "other",
+                0.5,
+                "test",
+                (Variant(passage.id, passage.start, passage.end, passage.text),),
+            ),
+        )
 
     contradiction = Contradiction("d0", "title", "both", ())
     monkeypatch.setattr(engine, "find_divergences", fake_divergences)
@@ -80,16 +94,17 @@ def test_split_edit_cuts_a_passage_and_renumbers_the_rest():
     (edited,) = apply_passage_edits(docs, [AlignmentEdit("split", PassageRef("s0", first.start, first.end), at=at)])
     assert [p.text for p in edited.passages[:2]] == ["Valmora's mayor, Ilse Dornbach,", "welcomed the deal."]
     assert [p.id for p in edited.passages] == ["d0:p0", "d0:p1", "d0:p2", "d0:p3"]
-    assert all(edited.source.text[p.start:p.end] == p.text for p in edited.passages)
+    assert all(edited.source.text[p.start : p.end] == p.text for p in edited.passages)
 
 
 def test_merge_edit_joins_two_adjacent_passages():
     docs = documents(SPLIT)
     a, b = docs[0].passages[0], docs[0].passages[1]
-    (edited,) = apply_passage_edits(docs, [AlignmentEdit("merge", PassageRef("s0", a.start, a.end),
-                                                         PassageRef("s0", b.start, b.end))])
+    (edited,) = apply_passage_edits(
+        docs, [AlignmentEdit("merge", PassageRef("s0", a.start, a.end), PassageRef("s0", b.start, b.end))]
+    )
     assert len(edited.passages) == 2
-    assert edited.passages[0].text == SPLIT[a.start:b.end]
+    assert edited.passages[0].text == SPLIT[a.start : b.end]
     assert edited.passages[1].id == "d0:p1"
 
 
@@ -118,13 +133,19 @@ def test_progress_is_reported_and_cancel_stops_the_run(engine):
         analyze(_sources(HARBOUR, COAST), should_cancel=lambda: True)
 
 
-DEMO_FILES = ("harbour_courier.txt", "nordvik_radio.txt", "meridian_daily.html", "eastgate_wire.txt",
-              "valley_ledger.txt")
+DEMO_FILES = (
+    "harbour_courier.txt",
+    "nordvik_radio.txt",
+    "meridian_daily.html",
+    "eastgate_wire.txt",
+    "valley_ledger.txt",
+)
 
 
 @pytest.fixture
 def demo_alignment(samples_dir, engine):
     from core.ingest.sources import load_path
+
     if not all((samples_dir / name).is_file() for name in DEMO_FILES):
         pytest.skip("the demo case is not complete")
     return analyze([load_path(str(samples_dir / name)) for name in DEMO_FILES])
@@ -151,8 +172,11 @@ def test_demo_attend_and_will_not_attend_are_aligned_so_the_negation_can_surface
     assert "will not attend" in members[1][1]
 
 
-@pytest.mark.xfail(strict=True, reason="known false link: the planted '300 fishermen' sentence joins this claim "
-                                       "through the shared figure 300 (see test_demo_engine.KNOWN_LINKED_UNIQUE)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="known false link: the planted '300 fishermen' sentence joins this claim "
+    "through the shared figure 300 (see test_demo_engine.KNOWN_LINKED_UNIQUE)",
+)
 def test_demo_one_sentence_matches_two_adjacent_sentences_of_the_ledger(demo_alignment):
     members = _claim_with(demo_alignment, "to be monitored by an OSCOM gauging station")
     assert [doc for doc, _ in members] == ["d0", "d4", "d4"]
@@ -169,14 +193,14 @@ def test_demo_sentences_only_one_outlet_reports_stay_unique(demo_alignment):
 @pytest.fixture
 def seeds_alignment(seeds_dir, engine):
     from core.ingest.sources import load_path
+
     files = sorted(seeds_dir.glob("*.txt"))
     assert len(files) >= 2, "../shared/seeds holds fewer than two articles"
     return analyze([load_path(str(path)) for path in files])
 
 
 def test_seeds_the_ninety_per_cent_figure_is_aligned_across_its_four_spellings(seeds_alignment):
-    claims = [c for c in seeds_alignment.claims
-              if any("90" in seeds_alignment.passage(pid).text for pid in c.members)]
+    claims = [c for c in seeds_alignment.claims if any("90" in seeds_alignment.passage(pid).text for pid in c.members)]
     assert len(claims) == 1
     assert len({pid.split(":")[0] for pid in claims[0].members}) == 4
 
@@ -193,6 +217,7 @@ def test_the_collector_is_paused_only_on_the_main_thread_where_nothing_else_togg
     import gc
     import threading
     from core.analysis import collector_paused
+
     seen = {}
 
     def worker():

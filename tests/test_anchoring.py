@@ -1,13 +1,16 @@
 """W3C anchors: selectors, re-anchoring after re-import, and orphans."""
+
 import pytest
 
 from core.case.anchoring import anchor, make_selector
 from core.case.records import TextSelector
 
-ARTICLE = ("Officials met in Geneva on Monday to discuss the ceasefire. "
-           "The minister said 1,200 people had been evacuated from the border towns. "
-           "Aid agencies warned that supplies would run out within days. "
-           "The talks will resume later this week, according to a spokesperson.")
+ARTICLE = (
+    "Officials met in Geneva on Monday to discuss the ceasefire. "
+    "The minister said 1,200 people had been evacuated from the border towns. "
+    "Aid agencies warned that supplies would run out within days. "
+    "The talks will resume later this week, according to a spokesperson."
+)
 
 
 def _select(text, quote):
@@ -42,15 +45,16 @@ def test_the_right_occurrence_of_a_repeated_quote_is_chosen_by_its_context():
     sel = make_selector(text, text.index("said yes", 25), text.index("said yes", 25) + 8)
     moved = "Breaking: " + text
     assert anchor(sel, moved) == (sel.start + 10, sel.end + 10)
-    assert moved[sel.start + 10 - 9:sel.start + 10] == "governor "
+    assert moved[sel.start + 10 - 9 : sel.start + 10] == "governor "
 
 
 def test_a_sentence_edited_slightly_reanchors_to_its_new_wording():
     sel = _select(ARTICLE, "The minister said 1,200 people had been evacuated from the border towns.")
     edited = ARTICLE.replace("had been evacuated", "were evacuated")
     start, end = anchor(sel, "Correction appended. " + edited)
-    assert ("Correction appended. " + edited)[start:end] == \
-        "The minister said 1,200 people were evacuated from the border towns."
+    assert ("Correction appended. " + edited)[
+        start:end
+    ] == "The minister said 1,200 people were evacuated from the border towns."
     start, end = anchor(sel, edited)
     assert edited[start:end] != sel.exact  # found again, and the quote now reads differently
 
@@ -66,8 +70,10 @@ def test_a_quote_longer_than_32_characters_moved_and_edited_is_found_by_head_and
 
 def test_a_deleted_sentence_is_orphaned_even_when_a_similar_sentence_remains():
     sel = _select(ARTICLE, "Aid agencies warned that supplies would run out within days.")
-    reimported = ARTICLE.replace("Aid agencies warned that supplies would run out within days. ", "") + \
-        " Later, aid agencies warned that supplies could run out within weeks."
+    reimported = (
+        ARTICLE.replace("Aid agencies warned that supplies would run out within days. ", "")
+        + " Later, aid agencies warned that supplies could run out within weeks."
+    )
     assert anchor(sel, reimported) is None
 
 
@@ -91,8 +97,13 @@ def test_an_empty_quote_never_anchors():
 
 from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
 
-WORDS = st.lists(st.sampled_from(["the", "minister", "said", "1,200", "on", "Monday", "talks", "Kyiv",
-                                  "resume", "police", "crowd", "."]), min_size=3, max_size=60)
+WORDS = st.lists(
+    st.sampled_from(
+        ["the", "minister", "said", "1,200", "on", "Monday", "talks", "Kyiv", "resume", "police", "crowd", "."]
+    ),
+    min_size=3,
+    max_size=60,
+)
 
 
 @hsettings(max_examples=150, deadline=None)
@@ -104,4 +115,4 @@ def test_any_selection_anchors_where_it_was_in_the_unchanged_text_or_after_an_in
     sel = make_selector(text, start, end)
     assert anchor(sel, text) == (start, end)
     found = anchor(sel, "Update: " + text)
-    assert found is not None and ("Update: " + text)[found[0]:found[1]] == sel.exact
+    assert found is not None and ("Update: " + text)[found[0] : found[1]] == sel.exact

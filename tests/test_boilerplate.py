@@ -32,44 +32,50 @@ def test_lone_parentheses_and_punctuation_lines_are_boilerplate():
     assert texts(text) == [(15, 16, ")"), (20, 21, ")"), (24, 27, "***")]
 
 
-@pytest.mark.parametrize("line", [
-    "With inputs from agencies",
-    "(With inputs from Reuters)",
-    "Media News Source",
-    "Click here to read the full report",
-    "Subscribe to our morning briefing",
-    "Follow us on Instagram for more updates",
-    "Advertisement",
-    "Share this article",
-    "Trending",
-    "Published on: 12 March 2025, 10:42 AM IST",
-    "Updated: March 12, 2025 14:05 IST",
-    "Image caption, Fishermen unload the catch at dawn",
-    "Fishermen unload the catch at dawn. Getty Images",
-    "Copyright 2025 The Harbour Gazette",
-    "© Harbour Gazette Ltd",
-    "All rights reserved.",
-    "Sign up for our daily newsletter",
-    "Story continues below advertisement",
-    "Read more:",
-    "Read more",
-    "By Anna Berg and Tomas Lind",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "With inputs from agencies",
+        "(With inputs from Reuters)",
+        "Media News Source",
+        "Click here to read the full report",
+        "Subscribe to our morning briefing",
+        "Follow us on Instagram for more updates",
+        "Advertisement",
+        "Share this article",
+        "Trending",
+        "Published on: 12 March 2025, 10:42 AM IST",
+        "Updated: March 12, 2025 14:05 IST",
+        "Image caption, Fishermen unload the catch at dawn",
+        "Fishermen unload the catch at dawn. Getty Images",
+        "Copyright 2025 The Harbour Gazette",
+        "© Harbour Gazette Ltd",
+        "All rights reserved.",
+        "Sign up for our daily newsletter",
+        "Story continues below advertisement",
+        "Read more:",
+        "Read more",
+        "By Anna Berg and Tomas Lind",
+    ],
+)
 def test_furniture_lines_are_flagged_whole(line):
     text = f"The port reopened.\n{line}\nShips docked."
     assert texts(text) == [(19, 19 + len(line), line)]
 
 
-@pytest.mark.parametrize("line", [
-    "He read the statement aloud before the vote.",
-    "Readers wrote in to complain about the fares.",
-    "Officials said they would follow up on the claims.",
-    "The union will subscribe to the agreement only if pay rises.",
-    "Trending prices suggest the deal will hold, analysts said.",
-    "The view all along was that the talks would fail.",
-    "by the end of the week, prices had fallen.",
-    "He told Reuters the copyright dispute was settled last year in court after long talks.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He read the statement aloud before the vote.",
+        "Readers wrote in to complain about the fares.",
+        "Officials said they would follow up on the claims.",
+        "The union will subscribe to the agreement only if pay rises.",
+        "Trending prices suggest the deal will hold, analysts said.",
+        "The view all along was that the talks would fail.",
+        "by the end of the week, prices had fallen.",
+        "He told Reuters the copyright dispute was settled last year in court after long talks.",
+    ],
+)
 def test_real_sentences_mentioning_similar_words_are_not_flagged(line):
     assert find_boilerplate(f"Intro.\n{line}\nOutro.") == []
 
@@ -89,7 +95,7 @@ def test_spans_are_sorted_and_never_overlap():
     spans = find_boilerplate(text)
     assert [s.start for s in spans] == sorted(s.start for s in spans)
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
-    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert all(text[s.start : s.end] == s.text for s in spans)
     assert len(spans) == 4
 
 
@@ -98,7 +104,7 @@ def test_seed_articles_have_their_promos_flagged(seeds_dir):
     for path in sorted(seeds_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         spans = find_boilerplate(text)
-        assert all(text[s.start:s.end] == s.text for s in spans)
+        assert all(text[s.start : s.end] == s.text for s in spans)
         counts[path.name[:3]] = len(spans)
     assert counts == {"000": 1, "001": 1, "002": 12, "003": 4, "004": 0}
 
@@ -123,10 +129,13 @@ def _spans_of(text, *lines):
 
 
 def test_a_caption_line_that_ends_with_its_credit_is_furniture_whole():
-    text = ("Ferry sails again\nThe ferry leaves Tarnholm harbour on its first crossing. (Coast Images: Lena Fisk)\n"
-            "The ferry resumed service on Friday after a month of repairs.\n")
+    text = (
+        "Ferry sails again\nThe ferry leaves Tarnholm harbour on its first crossing. (Coast Images: Lena Fisk)\n"
+        "The ferry resumed service on Friday after a month of repairs.\n"
+    )
     assert texts(text) == _spans_of(
-        text, "The ferry leaves Tarnholm harbour on its first crossing. (Coast Images: Lena Fisk)")
+        text, "The ferry leaves Tarnholm harbour on its first crossing. (Coast Images: Lena Fisk)"
+    )
 
 
 def test_a_caption_ending_with_photo_by_and_its_printed_copy_are_furniture():
@@ -138,29 +147,43 @@ def test_a_caption_ending_with_photo_by_and_its_printed_copy_are_furniture():
 
 
 def test_caption_shortcodes_left_by_a_cms_mark_their_lines():
-    text = ("The ferry resumed service on Friday.\nReutersThe ferry at the quay[/caption]\n"
-            "Passengers queued from dawn.\n")
+    text = (
+        "The ferry resumed service on Friday.\nReutersThe ferry at the quay[/caption]\nPassengers queued from dawn.\n"
+    )
     assert texts(text) == _spans_of(text, "ReutersThe ferry at the quay[/caption]")
 
 
 def test_a_live_blog_stamp_and_the_widget_lines_after_it_are_furniture():
-    text = ("Ferry strike ends\nThe ferry resumed service on Friday.\nUpdated at 14.05 CET\nKey moments\n"
-            "Show key moments only\nPlease enable scripts to use this feature\nJonas Vik\n"
-            "Reactions from the harbour\nDock workers cheered as the first ferry left.\n")
-    assert texts(text) == _spans_of(text, "Updated at 14.05 CET", "Key moments", "Show key moments only",
-                                    "Please enable scripts to use this feature", "Jonas Vik")
+    text = (
+        "Ferry strike ends\nThe ferry resumed service on Friday.\nUpdated at 14.05 CET\nKey moments\n"
+        "Show key moments only\nPlease enable scripts to use this feature\nJonas Vik\n"
+        "Reactions from the harbour\nDock workers cheered as the first ferry left.\n"
+    )
+    assert texts(text) == _spans_of(
+        text,
+        "Updated at 14.05 CET",
+        "Key moments",
+        "Show key moments only",
+        "Please enable scripts to use this feature",
+        "Jonas Vik",
+    )
 
 
 def test_share_buttons_and_the_byline_block_under_them_are_furniture():
-    text = ("Ferry strike ends\nShare\nPost\nEmail\n\nMira Holt, Jonas Vik and Ada Berg\nStaff Writers\n"
-            "The ferry resumed service on Friday after a month of repairs.\n")
-    assert texts(text) == _spans_of(text, "Share", "Post", "Email", "Mira Holt, Jonas Vik and Ada Berg",
-                                    "Staff Writers")
+    text = (
+        "Ferry strike ends\nShare\nPost\nEmail\n\nMira Holt, Jonas Vik and Ada Berg\nStaff Writers\n"
+        "The ferry resumed service on Friday after a month of repairs.\n"
+    )
+    assert texts(text) == _spans_of(
+        text, "Share", "Post", "Email", "Mira Holt, Jonas Vik and Ada Berg", "Staff Writers"
+    )
 
 
 def test_a_font_size_widget_its_value_a_section_label_and_a_source_tag_are_furniture():
-    text = ("Ferry strike ends\nFiled under Regional News\nThe ferry resumed service on Friday.\n"
-            "Change Text Size\n18\nPassengers queued from dawn.\nrtn\n")
+    text = (
+        "Ferry strike ends\nFiled under Regional News\nThe ferry resumed service on Friday.\n"
+        "Change Text Size\n18\nPassengers queued from dawn.\nrtn\n"
+    )
     assert texts(text) == _spans_of(text, "Filed under Regional News", "Change Text Size", "18", "rtn")
 
 
@@ -170,6 +193,8 @@ def test_a_bulleted_list_keeps_its_items_and_only_the_bullets_are_furniture():
 
 
 def test_the_headline_stays_text_even_above_a_caption():
-    text = ("Ferry sails again after repairs\nThe ferry at the quay. Photo by Lena Fisk.\n"
-            "The ferry resumed service on Friday.\n")
+    text = (
+        "Ferry sails again after repairs\nThe ferry at the quay. Photo by Lena Fisk.\n"
+        "The ferry resumed service on Friday.\n"
+    )
     assert texts(text) == _spans_of(text, "The ferry at the quay. Photo by Lena Fisk.")

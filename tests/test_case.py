@@ -1,4 +1,5 @@
 """The case file: what is stored comes back exactly, every change is audited, keys survive."""
+
 import json
 import sqlite3
 
@@ -12,10 +13,20 @@ from core.case.records import Annotation, TextSelector, VerdictRecord
 
 
 def _source(key, text, outlet="", original=None):
-    return Source(key=key, text=text, sha256=(key * 64)[:64], kind="html", path=f"/in/{key}.html",
-                  title=f"Title {key}", outlet=outlet, author="A. Writer", published="2026-03-01",
-                  url=f"https://example.org/{key}", encoding="cp1252",
-                  original=original if original is not None else text.encode("cp1252"))
+    return Source(
+        key=key,
+        text=text,
+        sha256=(key * 64)[:64],
+        kind="html",
+        path=f"/in/{key}.html",
+        title=f"Title {key}",
+        outlet=outlet,
+        author="A. Writer",
+        published="2026-03-01",
+        url=f"https://example.org/{key}",
+        encoding="cp1252",
+        original=original if original is not None else text.encode("cp1252"),
+    )
 
 
 @pytest.fixture
@@ -34,8 +45,7 @@ def test_a_new_case_is_marked_as_parallax_with_the_latest_schema(tmp_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("SELECT value FROM meta WHERE name = 'application'").fetchone()[0] == "parallax"
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"meta", "sources", "edits", "verdicts", "annotations", "labels", "pivots", "audit",
-            "settings"} <= tables
+    assert {"meta", "sources", "edits", "verdicts", "annotations", "labels", "pivots", "audit", "settings"} <= tables
     conn.close()
 
 
@@ -54,8 +64,7 @@ def test_sources_come_back_in_order_with_metadata_and_original_bytes(tmp_path):
         stored = case.sources()
     assert [s.key for s in stored] == ["a", "b"]
     assert stored[0].original == b"Caf\xe9 opened." and stored[0].text == "Café opened."
-    assert (stored[0].outlet, stored[0].encoding, stored[0].url) == ("Reuters", "cp1252",
-                                                                      "https://example.org/a")
+    assert (stored[0].outlet, stored[0].encoding, stored[0].url) == ("Reuters", "cp1252", "https://example.org/a")
     assert stored[0].imported_at.endswith("Z")
 
 
@@ -91,16 +100,21 @@ def test_verdicts_are_stored_replaced_cleared_and_audited_with_author(case):
     case.set_verdict(VerdictRecord("div-2", "not_significant"))
     verdicts = case.verdicts()
     assert set(verdicts) == {"div-1", "div-2"}
-    assert (verdicts["div-1"].verdict, verdicts["div-1"].source_key, verdicts["div-1"].author) == \
-        ("source_error", "cnn", "ana")
+    assert (verdicts["div-1"].verdict, verdicts["div-1"].source_key, verdicts["div-1"].author) == (
+        "source_error",
+        "cnn",
+        "ana",
+    )
     case.clear_verdict("div-2")
     assert set(case.verdicts()) == {"div-1"}
     log = case.audit()
     assert [(e.action, e.target, e.author) for e in log] == [
-        ("verdict.set", "div-1", "ana"), ("verdict.set", "div-1", "ana"),
-        ("verdict.set", "div-2", "ana"), ("verdict.clear", "div-2", "ana")]
-    assert json.loads(log[1].detail)["previous"] == {"verdict": "confirmed", "note": "1,200 vs 1,100",
-                                                     "source_key": ""}
+        ("verdict.set", "div-1", "ana"),
+        ("verdict.set", "div-1", "ana"),
+        ("verdict.set", "div-2", "ana"),
+        ("verdict.clear", "div-2", "ana"),
+    ]
+    assert json.loads(log[1].detail)["previous"] == {"verdict": "confirmed", "note": "1,200 vs 1,100", "source_key": ""}
 
 
 def test_an_unknown_verdict_is_refused_before_anything_is_written(case):
@@ -121,8 +135,9 @@ def test_annotations_get_an_id_timestamps_and_survive_reopening(tmp_path):
     path = tmp_path / "a.parallax"
     selector = TextSelector("1,200", "said ", " people", 18, 23)
     with Case.open(path, author="ben") as case:
-        span = case.add_annotation(Annotation(id="", target_kind="span", source_key="a",
-                                              selector=selector, label="disputed", note="check"))
+        span = case.add_annotation(
+            Annotation(id="", target_kind="span", source_key="a", selector=selector, label="disputed", note="check")
+        )
         claim = case.add_annotation(Annotation(id="c-note", target_kind="claim", claim_key="ck1"))
         case.update_annotation(Annotation(**{**span.__dict__, "status": "resolved", "note": "done"}))
     with Case.open(path) as case:
@@ -215,4 +230,4 @@ def test_reading_a_closed_case_says_it_is_closed(tmp_path):
     case.close()
     with pytest.raises(CaseError, match="closed"):
         case.sources()
-    case.close()   # closing twice is harmless
+    case.close()  # closing twice is harmless

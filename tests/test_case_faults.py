@@ -1,4 +1,5 @@
 """Bad case files, a second window, a read-only file, a full disk and a killed writer lose nothing."""
+
 import os
 import signal
 import sqlite3
@@ -71,8 +72,7 @@ def test_a_case_from_a_newer_parallax_is_refused_with_both_versions(tmp_path):
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
     conn.commit()
     conn.close()
-    _refused(path, f"newer Parallax \\(case format {SCHEMA_VERSION + 5}; this one reads up to "
-                   f"{SCHEMA_VERSION}\\)")
+    _refused(path, f"newer Parallax \\(case format {SCHEMA_VERSION + 5}; this one reads up to {SCHEMA_VERSION}\\)")
 
 
 def test_a_case_with_damaged_pages_is_refused_as_damaged(tmp_path):
@@ -80,7 +80,7 @@ def test_a_case_with_damaged_pages_is_refused_as_damaged(tmp_path):
     data = bytearray(path.read_bytes())
     page = 4096
     assert len(data) >= 3 * page
-    data[page:2 * page] = b"\xde\xad\xbe\xef" * (page // 4)  # overwrite the second page
+    data[page : 2 * page] = b"\xde\xad\xbe\xef" * (page // 4)  # overwrite the second page
     path.write_bytes(bytes(data))
     _refused(path, "damaged")
 
@@ -105,8 +105,9 @@ def test_a_second_window_opens_read_only_sees_the_work_and_cannot_write(tmp_path
     second = Case.open(path)
     try:
         assert second.read_only and not first.read_only
-        assert second.read_only_reason == (f"This case is open in another Parallax window (pid {os.getpid()}); "
-                                           "opened read-only.")
+        assert second.read_only_reason == (
+            f"This case is open in another Parallax window (pid {os.getpid()}); opened read-only."
+        )
         assert set(second.verdicts()) == {"k1"}
         with pytest.raises(CaseError, match="opened read-only"):
             second.set_verdict(VerdictRecord("k2", "confirmed"))
@@ -122,11 +123,14 @@ def test_a_second_window_opens_read_only_sees_the_work_and_cannot_write(tmp_path
 
 def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
     path = _made_case(tmp_path / "stale.parallax")
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     import socket
+
     Path(str(path) + ".lock").write_text(
-        '{"pid": %d, "host": "%s"}' % (int(dead.stdout), socket.gethostname()), encoding="utf-8")
+        '{"pid": %d, "host": "%s"}' % (int(dead.stdout), socket.gethostname()), encoding="utf-8"
+    )
     with Case.open(path) as case:
         assert not case.read_only
         case.set_verdict(VerdictRecord("k2", "confirmed"))
@@ -202,8 +206,9 @@ WRITER = textwrap.dedent("""
 def test_killing_a_writer_mid_work_keeps_every_committed_verdict(tmp_path):
     path = tmp_path / "killed.parallax"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
-                            text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT
+    )
     committed = 0
     try:
         for line in proc.stdout:
@@ -230,15 +235,25 @@ def test_killing_a_writer_mid_work_keeps_every_committed_verdict(tmp_path):
 
 def test_another_process_opening_a_held_case_gets_it_read_only_with_the_holders_pid(tmp_path):
     path = tmp_path / "held.parallax"
-    probe = ("import sys\nfrom core.case.store import Case\nc = Case.open(sys.argv[1])\n"
-             "print(c.read_only)\nprint(c.read_only_reason)\nprint(sorted(c.verdicts()))\nc.close()")
+    probe = (
+        "import sys\nfrom core.case.store import Case\nc = Case.open(sys.argv[1])\n"
+        "print(c.read_only)\nprint(c.read_only_reason)\nprint(sorted(c.verdicts()))\nc.close()"
+    )
     with Case.open(path) as case:
         case.set_verdict(VerdictRecord("k1", "confirmed"))
-        out = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", probe, str(path)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            cwd=ROOT,
+            check=True,
+        ).stdout
         assert out.splitlines() == [
-            "True", f"This case is open in another Parallax window (pid {os.getpid()}); opened read-only.",
-            "['k1']"]
+            "True",
+            f"This case is open in another Parallax window (pid {os.getpid()}); opened read-only.",
+            "['k1']",
+        ]
         assert not case.read_only
 
 

@@ -1,4 +1,5 @@
 """A verdict stores what it judged (type, kind, variants) and can move to a re-found divergence."""
+
 import sqlite3
 
 from sqlite_utils import Database
@@ -22,8 +23,9 @@ def test_a_verdict_keeps_its_type_kind_and_variants_across_reopening(tmp_path):
 def test_placing_a_verdict_on_a_re_found_divergence_moves_it_in_one_audited_write(tmp_path):
     with Case.open(tmp_path / "c.parallax", author="ana") as case:
         case.set_verdict(VerdictRecord("old", "follow_up", "ask", divergence_type="time", variants=JUDGED))
-        case.set_verdict(VerdictRecord("new", "follow_up", "ask", divergence_type="time", variants=JUDGED),
-                         replaces="old")
+        case.set_verdict(
+            VerdictRecord("new", "follow_up", "ask", divergence_type="time", variants=JUDGED), replaces="old"
+        )
         assert list(case.verdicts()) == ["new"]
         assert '"replaces": "old"' in case.audit()[-1].detail
 

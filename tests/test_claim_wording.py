@@ -1,4 +1,5 @@
 """Wording that is true of what was found: no "agree", no "not reported"."""
+
 from core.case.claim_wording import NOT_FOUND_IN_SOURCE, claim_summary
 from core.export.html import render_html
 from core.export.data import collect
@@ -18,7 +19,7 @@ def test_a_claim_with_a_divergence_keeps_its_majority_summary():
 
 
 def test_the_html_export_says_no_matching_passage_was_found_instead_of_not_reported():
-    html = render_html(collect(None, make_alignment()))   # Gamma has no passage for claim c2
+    html = render_html(collect(None, make_alignment()))  # Gamma has no passage for claim c2
     assert "not reported" not in html
     assert NOT_FOUND_IN_SOURCE == "no matching passage found in this source"
     assert NOT_FOUND_IN_SOURCE in html

@@ -1,4 +1,5 @@
 """`parallax align` on the command line: JSON contract, report, bad files, no Qt."""
+
 import json
 import subprocess
 import sys
@@ -26,13 +27,15 @@ def _document_text(path):
     """Return the text offsets index: the file itself for .txt, the extracted text for .html."""
     if path.endswith((".html", ".htm")):
         from core.ingest.sources import load_path
+
         return load_path(path).text
     return Path(path).read_bytes().decode("utf-8")
 
 
 def _run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "app.py"), "align", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "app.py"), "align", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def _check_contract(data, files):
@@ -43,10 +46,10 @@ def _check_contract(data, files):
         assert CONTRACT_DOCUMENT_KEYS <= set(document) and document["id"] == f"d{n}"
         text = _document_text(files[n])
         for passage in document["passages"]:
-            assert text[passage["start"]:passage["end"]] == passage["text"]
+            assert text[passage["start"] : passage["end"]] == passage["text"]
             passage_ids.add(passage["id"])
         for span in document["boilerplate"]:
-            assert text[span["start"]:span["end"]] == span["text"]
+            assert text[span["start"] : span["end"]] == span["text"]
     for claim in data["claims"]:
         assert {"id", "score", "members", "divergences"} <= set(claim)
         assert set(claim["members"]) <= passage_ids
@@ -93,11 +96,12 @@ def test_align_json_on_invented_articles_matches_the_contract(tmp_path):
 
 def test_the_headless_command_never_imports_qt(tmp_path):
     files = _write(tmp_path, harbour=HARBOUR, coast=COAST)
-    code = ("import sys; sys.argv = ['app.py', 'align', *sys.argv[1:]]; import app; "
-            "rc = app.main(sys.argv[1:]); "
-            "sys.stderr.write('QT=' + str(any(m.startswith('PySide6') for m in sys.modules)))")
-    result = subprocess.run([sys.executable, "-c", code, *files], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+    code = (
+        "import sys; sys.argv = ['app.py', 'align', *sys.argv[1:]]; import app; "
+        "rc = app.main(sys.argv[1:]); "
+        "sys.stderr.write('QT=' + str(any(m.startswith('PySide6') for m in sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *files], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0
     assert result.stderr.endswith("QT=False")
 

@@ -1,4 +1,5 @@
 """Contradictions inside one source: one person, event or count described two ways."""
+
 from core.compare.contradictions import find_contradictions
 from core.compare.divergence import find_contradictions as reexported
 from core.model import Document, Passage, Source
@@ -10,20 +11,26 @@ def document(doc_id, *sentences, outlet="Outlet A"):
     for sentence in sentences:
         start = len(text)
         text += sentence + " "
-        passages.append(Passage(f"{doc_id}:p{len(passages)}", doc_id, len(passages), start,
-                                start + len(sentence), sentence))
-    return Document(doc_id, Source(key=doc_id, text=text, sha256="0" * 64, kind="txt", outlet=outlet),
-                    tuple(passages), ())
+        passages.append(
+            Passage(f"{doc_id}:p{len(passages)}", doc_id, len(passages), start, start + len(sentence), sentence)
+        )
+    return Document(
+        doc_id, Source(key=doc_id, text=text, sha256="0" * 64, kind="txt", outlet=outlet), tuple(passages), ()
+    )
 
 
 def spans(doc, contradiction):
     """Return the texts at each variant's offsets."""
-    return [doc.source.text[v.start:v.end] for v in contradiction.variants]
+    return [doc.source.text[v.start : v.end] for v in contradiction.variants]
 
 
 def test_a_person_called_president_and_former_president_in_one_source_is_a_title_contradiction():
-    doc = document("d0", "Former President Ivo Maren urged a deal.", "The talks went on.",
-                   "President Maren is expected to attend the dinner.")
+    doc = document(
+        "d0",
+        "Former President Ivo Maren urged a deal.",
+        "The talks went on.",
+        "President Maren is expected to attend the dinner.",
+    )
     (found,) = find_contradictions([doc])
     assert (found.doc, found.type) == ("d0", "title")
     assert [(v.passage, v.start, v.end) for v in found.variants] == [("d0:p0", 0, 26), ("d0:p2", 60, 75)]
@@ -31,16 +38,21 @@ def test_a_person_called_president_and_former_president_in_one_source_is_a_title
 
 
 def test_a_deputy_minister_later_called_minister_in_one_source_is_a_title_contradiction():
-    doc = document("d0", "Deputy Minister Ilse Varga opened the bridge.", "Crowds waited for hours.",
-                   "Minister Varga then left for the capital.")
+    doc = document(
+        "d0",
+        "Deputy Minister Ilse Varga opened the bridge.",
+        "Crowds waited for hours.",
+        "Minister Varga then left for the capital.",
+    )
     (found,) = find_contradictions([doc])
     assert found.type == "title"
     assert spans(doc, found) == ["Deputy Minister Ilse Varga", "Minister Varga"]
 
 
 def test_two_chambers_approving_the_same_thing_in_one_source_is_an_institution_contradiction():
-    doc = document("d0", "The deal will be put to the Senate for approval.",
-                   "Pell wants any guarantee endorsed by Congress.")
+    doc = document(
+        "d0", "The deal will be put to the Senate for approval.", "Pell wants any guarantee endorsed by Congress."
+    )
     (found,) = find_contradictions([doc])
     assert found.type == "institution"
     assert spans(doc, found) == ["Senate", "Congress"]
@@ -53,24 +65,31 @@ def test_a_name_spelled_two_ways_in_one_source_is_a_spelling_contradiction():
 
 
 def test_one_dinner_on_two_days_in_one_source_is_a_time_contradiction():
-    doc = document("d0", "Moss will host a dinner for the envoys on Monday.",
-                   "The dinner, officials said, is set for Tuesday.")
+    doc = document(
+        "d0", "Moss will host a dinner for the envoys on Monday.", "The dinner, officials said, is set for Tuesday."
+    )
     (found,) = find_contradictions([doc])
     assert (found.type, spans(doc, found)) == ("time", ["on Monday", "Tuesday"])
 
 
 def test_the_same_count_given_two_values_in_near_identical_sentences_is_a_number_contradiction():
-    doc = document("d0", "The reservoir flooded land farmed by 1,200 families.",
-                   "Elsewhere, the reservoir flooded land farmed by 1,100 families, officials said.")
+    doc = document(
+        "d0",
+        "The reservoir flooded land farmed by 1,200 families.",
+        "Elsewhere, the reservoir flooded land farmed by 1,100 families, officials said.",
+    )
     (found,) = find_contradictions([doc])
     assert (found.type, spans(doc, found)) == ("number", ["1,200", "1,100"])
 
 
 def test_a_consistent_source_has_no_contradictions():
-    doc = document("d0", "President Ivo Maren met Special Envoy Ada Moss on Sunday.",
-                   "Maren said talks on Monday would follow, and the Senate must approve any deal.",
-                   "About 300 fishermen rallied; 20 boats stayed in port.",
-                   "Orvan and Orvani officials, and President Maren, spoke later.")
+    doc = document(
+        "d0",
+        "President Ivo Maren met Special Envoy Ada Moss on Sunday.",
+        "Maren said talks on Monday would follow, and the Senate must approve any deal.",
+        "About 300 fishermen rallied; 20 boats stayed in port.",
+        "Orvan and Orvani officials, and President Maren, spoke later.",
+    )
     assert find_contradictions([doc]) == ()
 
 

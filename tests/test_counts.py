@@ -1,4 +1,5 @@
 """One count everywhere: the window's queue, the status line and every export count the same items."""
+
 import csv
 import io
 import json

@@ -1,4 +1,5 @@
 """The engine on the demo case finds exactly what was planted (resources/samples/planted.json)."""
+
 import json
 from pathlib import Path
 
@@ -37,8 +38,9 @@ def passages_over(alignment, file, text):
     """Return the passages that hold most of each sentence of a planted text."""
     start, end = span_of(alignment, file, text)
     document = alignment.documents[FILES.index(file)]
-    return [p for p in document.passages
-            if min(p.end, end) - max(p.start, start) > 0.5 * min(p.end - p.start, end - start)]
+    return [
+        p for p in document.passages if min(p.end, end) - max(p.start, start) > 0.5 * min(p.end - p.start, end - start)
+    ]
 
 
 def claim_of(alignment, passage_id):
@@ -55,27 +57,35 @@ def covers(divergence_variants, alignment, planted_variants):
         hit = False
         for variant in group:
             start, end = span_of(alignment, variant["file"], variant["text"])
-            hit = hit or any(v.passage.split(":")[0] == doc_id(variant["file"])
-                             and overlaps(v.start, v.end, start, end) for v in divergence_variants)
+            hit = hit or any(
+                v.passage.split(":")[0] == doc_id(variant["file"]) and overlaps(v.start, v.end, start, end)
+                for v in divergence_variants
+            )
         if not hit:
             return False
     return True
 
 
 @pytest.mark.parametrize("planted", PLANTED["divergences"], ids=lambda d: f"{d['id']}-{d['type']}")
-def test_every_planted_divergence_is_found_with_its_type_and_variants_over_the_planted_words(
-        alignment, planted):
-    found = [d for d in alignment.divergences()
-             if d.type == planted["type"] and covers(d.variants, alignment, planted["variants"])]
+def test_every_planted_divergence_is_found_with_its_type_and_variants_over_the_planted_words(alignment, planted):
+    found = [
+        d
+        for d in alignment.divergences()
+        if d.type == planted["type"] and covers(d.variants, alignment, planted["variants"])
+    ]
     assert found, f"{planted['id']} {planted['type']}: {planted['note']}"
 
 
 @pytest.mark.parametrize("planted", PLANTED["non_divergences"], ids=lambda n: f"{n['claim']}-{n['why']}")
 def test_no_divergence_is_reported_on_the_planted_non_divergences(alignment, planted):
     spans = [(doc_id(t["file"]), *span_of(alignment, t["file"], t["text"])) for t in planted["texts"]]
-    false = [(d.type, v.text) for d in alignment.divergences() for v in d.variants
-             for doc, start, end in spans
-             if v.passage.split(":")[0] == doc and overlaps(v.start, v.end, start, end)]
+    false = [
+        (d.type, v.text)
+        for d in alignment.divergences()
+        for v in d.variants
+        for doc, start, end in spans
+        if v.passage.split(":")[0] == doc and overlaps(v.start, v.end, start, end)
+    ]
     assert false == []
 
 
@@ -83,14 +93,22 @@ def test_no_divergence_is_reported_on_the_planted_non_divergences(alignment, pla
 # fitted on the development corpus (bench/fit_linker.py), where a topical sentence that is each
 # other's best match in two articles usually does report one fact. Here these planted one-outlet
 # sentences are each other's best match (or share a figure that counts something else).
-KNOWN_LINKED_UNIQUE = ("Mediators hope to have a draft text read", "About 300 fishermen rallied in the delta",
-                       "Shipping companies on the lower Ossa, wh", "The dispute has dragged on since 2022, w",
-                       "Eastgate Wire could not reach the Veldra", "Oleh Marchuk, Kaldria's chief negotiator")
+KNOWN_LINKED_UNIQUE = (
+    "Mediators hope to have a draft text read",
+    "About 300 fishermen rallied in the delta",
+    "Shipping companies on the lower Ossa, wh",
+    "The dispute has dragged on since 2022, w",
+    "Eastgate Wire could not reach the Veldra",
+    "Oleh Marchuk, Kaldria's chief negotiator",
+)
 
 
 def _unique_param(unique):
-    marks = [pytest.mark.xfail(strict=True, reason="known false link of the corpus-fitted linker")] \
-        if unique["text"].startswith(KNOWN_LINKED_UNIQUE) else []
+    marks = (
+        [pytest.mark.xfail(strict=True, reason="known false link of the corpus-fitted linker")]
+        if unique["text"].startswith(KNOWN_LINKED_UNIQUE)
+        else []
+    )
     return pytest.param(unique, id=unique["text"][:40], marks=marks)
 
 
@@ -109,8 +127,11 @@ KNOWN_SPLIT_CLAIMS = {"g12", "g20"}
 
 
 def _gold_param(gold):
-    marks = [pytest.mark.xfail(strict=True, reason="known miss: engine splits this claim")] \
-        if gold["id"] in KNOWN_SPLIT_CLAIMS else []
+    marks = (
+        [pytest.mark.xfail(strict=True, reason="known miss: engine splits this claim")]
+        if gold["id"] in KNOWN_SPLIT_CLAIMS
+        else []
+    )
     return pytest.param(gold, id=gold["id"], marks=marks)
 
 
@@ -141,9 +162,13 @@ def test_boilerplate_spans_cover_the_planted_lines_and_no_passage_holds_them(ali
 def test_the_president_and_former_president_contradiction_inside_eastgate_is_found(alignment):
     (planted,) = PLANTED["contradictions"]
     spans = [span_of(alignment, planted["file"], text) for text in planted["texts"]]
-    found = [c for c in alignment.contradictions
-             if c.doc == doc_id(planted["file"]) and c.type == planted["type"]
-             and all(any(overlaps(v.start, v.end, s, e) for v in c.variants) for s, e in spans)]
+    found = [
+        c
+        for c in alignment.contradictions
+        if c.doc == doc_id(planted["file"])
+        and c.type == planted["type"]
+        and all(any(overlaps(v.start, v.end, s, e) for v in c.variants) for s, e in spans)
+    ]
     assert len(found) == 1
 
 

@@ -1,4 +1,5 @@
 """Desktop integration files: the Linux menu entry, its icons, the ICO and ICNS, and their installer."""
+
 import configparser
 import os
 import shutil
@@ -14,8 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources"
 ICONS = RESOURCES / "icons"
 SIZES = (16, 32, 48, 64, 128, 256, 512)
-linux_shell = pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("sh") is None,
-                                 reason="the installer is a POSIX shell script for Linux desktops")
+linux_shell = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("sh") is None,
+    reason="the installer is a POSIX shell script for Linux desktops",
+)
 
 
 def desktop_entry(path: Path) -> configparser.SectionProxy:
@@ -66,8 +69,13 @@ def test_the_macos_icon_is_an_icns_file_with_a_512_pixel_image():
 def test_the_installer_puts_entry_icons_and_case_type_under_the_users_data_folder(tmp_path):
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
     script = ROOT / "packaging" / "install-linux-desktop.sh"
-    done = subprocess.run(["sh", str(script), "--exec", "/opt/news tools/parallax-gui"], env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["sh", str(script), "--exec", "/opt/news tools/parallax-gui"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     entry = desktop_entry(tmp_path / "applications" / "parallax.desktop")
     assert entry["Exec"] == '"/opt/news tools/parallax-gui" %F'
@@ -82,8 +90,13 @@ def test_the_installer_puts_entry_icons_and_case_type_under_the_users_data_folde
 @linux_shell
 def test_the_installer_says_what_to_do_when_no_launcher_is_found(tmp_path):
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "PATH": "/nonexistent"}
-    done = subprocess.run(["/bin/sh", str(ROOT / "packaging" / "install-linux-desktop.sh")], env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["/bin/sh", str(ROOT / "packaging" / "install-linux-desktop.sh")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 1
     assert "give the program with --exec PATH" in done.stderr
     assert not (tmp_path / "applications").exists()

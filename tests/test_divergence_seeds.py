@@ -1,5 +1,6 @@
 """On the seed articles (read from ../shared at run time): once a claim holds the passages that
 report one fact, the divergence a checker raises about it is found, across sources."""
+
 import re
 
 import pytest
@@ -12,6 +13,7 @@ from core.model import Claim
 @pytest.fixture
 def seed_documents(seeds_dir):
     from core.ingest.sources import load_path
+
     return analyze([load_path(str(p)) for p in sorted(seeds_dir.glob("*.txt"))]).documents
 
 
@@ -33,8 +35,12 @@ def test_the_dinner_timing_is_one_time_divergence_over_three_sources(seed_docume
 
 
 def test_congress_against_senate_approval_is_an_institution_divergence_across_sources(seed_documents):
-    (divergence,), _ = found(seed_documents, r"(?:approv|endors)\w*.{0,40}\b(?:Congress|Senate)\b|"
-                                             r"\b(?:Congress|Senate)\b.{0,40}(?:approv|endors)", "institution")
+    (divergence,), _ = found(
+        seed_documents,
+        r"(?:approv|endors)\w*.{0,40}\b(?:Congress|Senate)\b|"
+        r"\b(?:Congress|Senate)\b.{0,40}(?:approv|endors)",
+        "institution",
+    )
     assert {v.text for v in divergence.variants} == {"Congress", "Senate"}
     assert len({v.passage.split(":")[0] for v in divergence.variants}) >= 2
 

@@ -39,8 +39,27 @@ def test_document_keeps_its_source():
 
 
 def _article(seed: int, words: int = 600) -> str:
-    vocab = ("officials", "said", "the", "bridge", "council", "Mr.", "Holt", "U.S.", "3.5", "percent",
-             "on", "Tuesday", "talks", "in", "Berlin", "would", "reopen", "after", "repairs")
+    vocab = (
+        "officials",
+        "said",
+        "the",
+        "bridge",
+        "council",
+        "Mr.",
+        "Holt",
+        "U.S.",
+        "3.5",
+        "percent",
+        "on",
+        "Tuesday",
+        "talks",
+        "in",
+        "Berlin",
+        "would",
+        "reopen",
+        "after",
+        "repairs",
+    )
     out, count = [], 0
     while count < words:
         n = 8 + (seed + count) % 17
@@ -72,5 +91,5 @@ def test_seed_documents_have_passages_that_match_their_text(seeds_dir):
     sources, _ = load_paths(sorted(seeds_dir.glob("*.txt")))
     for n, source in enumerate(sources):
         doc = build_document(source, f"d{n}")
-        assert all(source.text[p.start:p.end] == p.text for p in doc.passages)
+        assert all(source.text[p.start : p.end] == p.text for p in doc.passages)
         assert not any(b.start < p.end and p.start < b.end for b in doc.boilerplate for p in doc.passages)

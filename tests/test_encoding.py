@@ -63,6 +63,7 @@ def test_latin_text_prefers_cp1252_over_central_european_guesses():
 
 def test_bom_less_utf16_is_recognised_by_its_nul_pattern_in_either_byte_order():
     from core.ingest.encoding import decode, sniff_utf16
+
     text = "The ferry resumed on Tuesday.\n"
     assert sniff_utf16(text.encode("utf-16-le")) == "utf-16-le"
     assert sniff_utf16(text.encode("utf-16-be")) == "utf-16-be"
@@ -72,6 +73,7 @@ def test_bom_less_utf16_is_recognised_by_its_nul_pattern_in_either_byte_order():
 
 def test_utf8_with_one_damaged_byte_decodes_and_says_what_was_replaced():
     from core.ingest.encoding import decode
+
     data = ("Zoë said the café in São Tomé reopened — “finally”.\n" * 3).encode("utf-8") + b"\xff end\n"
     text, encoding = decode(data)
     assert encoding == "utf-8 (1 damaged byte replaced)"
@@ -80,4 +82,5 @@ def test_utf8_with_one_damaged_byte_decodes_and_says_what_was_replaced():
 
 def test_cp1252_text_is_not_mistaken_for_damaged_utf8():
     from core.ingest.encoding import decode
+
     assert decode("Le café a rouvert.".encode("cp1252")) == ("Le café a rouvert.", "cp1252")

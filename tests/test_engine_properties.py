@@ -1,4 +1,5 @@
 """analyze() under generated input: 1 to 50 sources, empty, identical, huge and random unicode texts."""
+
 import subprocess
 import sys
 import textwrap
@@ -14,16 +15,27 @@ from core.model import DIVERGENCE_TYPES, Alignment  # noqa: E402
 from core.ingest.sources import load_bytes, load_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-BOUNDED = settings(max_examples=12, deadline=None, derandomize=True,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+BOUNDED = settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 SUBJECTS = ("The mayor", "Police", "The harbour authority", "Officials", "The ministry", "Witnesses")
 VERBS = ("said", "confirmed", "denied", "reported", "announced", "estimated")
-OBJECTS = ("that 1,200 people were evacuated", "that the bridge would reopen on Monday",
-           "the fire started at 3 a.m.", "that two ferries were cancelled", "a budget of 40 million euros",
-           "that the storm had weakened overnight", "the school would stay closed until Friday")
-sentences = st.builds(lambda s, v, o: f"{s} {v} {o}.", st.sampled_from(SUBJECTS), st.sampled_from(VERBS),
-                      st.sampled_from(OBJECTS))
+OBJECTS = (
+    "that 1,200 people were evacuated",
+    "that the bridge would reopen on Monday",
+    "the fire started at 3 a.m.",
+    "that two ferries were cancelled",
+    "a budget of 40 million euros",
+    "that the storm had weakened overnight",
+    "the school would stay closed until Friday",
+)
+sentences = st.builds(
+    lambda s, v, o: f"{s} {v} {o}.", st.sampled_from(SUBJECTS), st.sampled_from(VERBS), st.sampled_from(OBJECTS)
+)
 articles = st.lists(sentences, min_size=1, max_size=6).map(lambda ss: " ".join(ss) + "\n")
 
 
@@ -38,11 +50,11 @@ def check_invariants(alignment: Alignment, sources) -> None:
             assert passage.id == f"{document.id}:p{index}"
             assert passage.doc == document.id and passage.index == index
             assert previous_end <= passage.start < passage.end <= len(source.text)
-            assert source.text[passage.start:passage.end] == passage.text
+            assert source.text[passage.start : passage.end] == passage.text
             previous_end = passage.end
             all_ids.append(passage.id)
         for span in document.boilerplate:
-            assert source.text[span.start:span.end] == span.text
+            assert source.text[span.start : span.end] == span.text
     claimed = [pid for claim in alignment.claims for pid in claim.members]
     assert len(claimed) == len(set(claimed)), "a passage belongs to at most one claim"
     assert set(claimed).isdisjoint(alignment.unique)
@@ -57,12 +69,12 @@ def check_invariants(alignment: Alignment, sources) -> None:
             for variant in divergence.variants:
                 passage = alignment.passage(variant.passage)
                 text = alignment.document_of(variant.passage).source.text
-                assert text[variant.start:variant.end] == variant.text
+                assert text[variant.start : variant.end] == variant.text
                 assert passage.start <= variant.start <= variant.end <= passage.end
     for contradiction in alignment.contradictions:
         for variant in contradiction.variants:
             text = alignment.document_of(variant.passage).source.text
-            assert text[variant.start:variant.end] == variant.text
+            assert text[variant.start : variant.end] == variant.text
 
 
 @BOUNDED
@@ -84,10 +96,14 @@ def test_whitespace_only_text_is_refused_as_a_source(text):
 
 
 def test_a_source_of_nothing_but_boilerplate_has_no_passages_and_aligns_without_error():
-    boiler = load_text("Also Read: Ferry fares to rise in spring\nQuick Reads\nView All\n"
-                       "With inputs from agencies\nMedia News Source\n", title="Furniture")
-    story = load_text("The mayor said that 1,200 people were evacuated. Police confirmed the fire "
-                      "started at 3 a.m.\n", title="Story")
+    boiler = load_text(
+        "Also Read: Ferry fares to rise in spring\nQuick Reads\nView All\n"
+        "With inputs from agencies\nMedia News Source\n",
+        title="Furniture",
+    )
+    story = load_text(
+        "The mayor said that 1,200 people were evacuated. Police confirmed the fire started at 3 a.m.\n", title="Story"
+    )
     alignment = analyze([boiler, story])
     check_invariants(alignment, [boiler, story])
     assert alignment.documents[0].passages == ()
@@ -160,8 +176,7 @@ def test_one_sentence_of_ten_thousand_words_finishes_in_bounded_time():
         assert all(monster[p.start:p.end] == p.text for p in doc.passages)
         print(len(doc.passages), sum(len(p.text.split()) for p in doc.passages))
     """)
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
     count, words = map(int, done.stdout.split())
     assert count >= 1

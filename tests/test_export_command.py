@@ -1,4 +1,5 @@
 """`parallax export`: arguments, formats, atomic writes and one-line errors."""
+
 import importlib
 import csv
 import errno
@@ -19,20 +20,23 @@ def canned(monkeypatch):
     monkeypatch.setattr(command, "_from_files", lambda paths, options: build_data(options=options))
 
 
-@pytest.mark.parametrize("fmt, start", [("html", "<!DOCTYPE html>"), ("md", "# Parallax comparison"),
-                                        ("csv", "row_type,claim_id"), ("json", "{")])
+@pytest.mark.parametrize(
+    "fmt, start",
+    [("html", "<!DOCTYPE html>"), ("md", "# Parallax comparison"), ("csv", "row_type,claim_id"), ("json", "{")],
+)
 def test_every_text_format_is_written_from_the_extension(canned, tmp_path, fmt, start):
     out = tmp_path / f"report.{fmt}"
     assert export_main(["a.txt", "b.txt", "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith(start)
-    assert os.listdir(tmp_path) == [f"report.{fmt}"]          # no temporary file left behind
-    assert out.stat().st_mode & 0o777 != 0o600                 # a normal file, not mkstemp's private mode
+    assert os.listdir(tmp_path) == [f"report.{fmt}"]  # no temporary file left behind
+    assert out.stat().st_mode & 0o777 != 0o600  # a normal file, not mkstemp's private mode
 
 
 def test_format_option_wins_over_the_extension_and_options_reach_the_data(canned, tmp_path):
     out = tmp_path / "report.txt"
-    assert export_main(["a.txt", "b.txt", "--format", "json", "--scope", "divergent", "--full-texts",
-                        "-o", str(out)]) == 0
+    assert (
+        export_main(["a.txt", "b.txt", "--format", "json", "--scope", "divergent", "--full-texts", "-o", str(out)]) == 0
+    )
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["options"] == {"scope": "divergent", "include_full_texts": True, "source_keys": []}
 
@@ -48,6 +52,7 @@ def test_csv_is_written_byte_for_byte_with_crlf_rows(canned, tmp_path):
 def test_pdf_is_printed_through_qt(qapp, canned, tmp_path):
     pytest.importorskip("PySide6")
     from gui.dialogs.pdf_writer import write_pdf
+
     out = tmp_path / "report.pdf"
     assert export_main(["a.txt", "b.txt", "-o", str(out)], pdf_writer=write_pdf) == 0
     assert out.read_bytes().startswith(b"%PDF-")
@@ -62,7 +67,10 @@ def test_pdf_without_a_qt_printer_is_a_one_line_error_and_writes_nothing(canned,
 def test_an_unknown_extension_without_format_is_a_one_line_error(canned, tmp_path, capsys):
     assert export_main(["a.txt", "b.txt", "-o", str(tmp_path / "report.docx")]) == 2
     err = capsys.readouterr().err
-    assert err == f"parallax export: {tmp_path / 'report.docx'}: cannot tell the format from the extension; give --format\n"
+    assert (
+        err
+        == f"parallax export: {tmp_path / 'report.docx'}: cannot tell the format from the extension; give --format\n"
+    )
 
 
 def test_a_missing_folder_is_reported_and_nothing_is_created(canned, tmp_path, capsys):
@@ -78,6 +86,7 @@ def test_a_full_disk_leaves_the_previous_export_intact(canned, tmp_path, monkeyp
 
     def full(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(command.os, "fsync", full)
     assert export_main(["a.txt", "b.txt", "-o", str(out)]) == 2
     assert capsys.readouterr().err == f"parallax export: {out}: the disk is full; nothing was written\n"
@@ -129,8 +138,16 @@ def test_a_case_exports_its_visible_sources_verdicts_and_annotations(samples_dir
     first = alignment.divergences()[0]
     case.set_verdict(VerdictRecord(first.key, "follow_up", "Call the ministry."))
     text = stored[0].text
-    case.add_annotation(Annotation("", "span", source_key=stored[0].key, selector=make_selector(text, 0, 20),
-                                   label="verified", note="Headline checked."))
+    case.add_annotation(
+        Annotation(
+            "",
+            "span",
+            source_key=stored[0].key,
+            selector=make_selector(text, 0, 20),
+            label="verified",
+            note="Headline checked.",
+        )
+    )
     case.close()
     out = tmp_path / "demo.json"
     assert export_main([str(path), "-o", str(out)]) == 0
@@ -147,10 +164,13 @@ def test_a_case_exports_its_visible_sources_verdicts_and_annotations(samples_dir
 def test_text_formats_never_load_qt(samples_dir, tmp_path):
     import subprocess
     import sys
+
     files = sorted(str(p) for p in samples_dir.glob("*.txt"))
-    script = ("import sys; from core.cli.export import export_main; "
-              f"code = export_main({files!r} + ['-o', {str(tmp_path / 'r.html')!r}]); "
-              "print(code, 'PySide6' in sys.modules)")
+    script = (
+        "import sys; from core.cli.export import export_main; "
+        f"code = export_main({files!r} + ['-o', {str(tmp_path / 'r.html')!r}]); "
+        "print(code, 'PySide6' in sys.modules)"
+    )
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "0 False"

@@ -1,4 +1,5 @@
 """Collecting an export: the case's verdicts, notes and audit, the options and the metadata."""
+
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from fixtures.export.sample import build_alignment, build_data
 
 class FakeCase:
     """The part of core.case.store.Case that collect() reads."""
+
     path = "cases/ferry-strike.parallax"
 
     def __init__(self, data):

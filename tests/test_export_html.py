@@ -1,4 +1,5 @@
 """The self-contained HTML report."""
+
 import re
 
 from core.export.data import ExportOptions
@@ -19,8 +20,9 @@ def test_the_report_is_one_file_that_loads_and_runs_nothing():
 def test_header_names_the_case_the_time_the_version_and_the_triage_progress():
     text = " ".join(Scan(render_html(build_data())).text)
     assert "Parallax comparison: ferry-strike" in text
-    assert "Generated 2026-11-22T08:30:00Z by Parallax 0.1.0 · 2 sources · 2 claims (all claims)" \
-           " · 1 of 4 triaged" in text
+    assert (
+        "Generated 2026-11-22T08:30:00Z by Parallax 0.1.0 · 2 sources · 2 claims (all claims) · 1 of 4 triaged" in text
+    )
 
 
 def test_sources_table_lists_hash_word_count_and_an_https_link():
@@ -28,7 +30,7 @@ def test_sources_table_lists_hash_word_count_and_an_https_link():
     assert '<a href="https://harbour.example/strike" rel="noopener noreferrer">' in html
     row = re.search(r"<tr><td>d0</td>.*?</tr>", html).group(0)
     assert "8721aacffdd3a755c0f49b07f1bf5045bc9f8e1101095540657ee8adeb3d2dd1" in row
-    assert row.endswith("<td>29</td></tr>")   # "1,200" is one word
+    assert row.endswith("<td>29</td></tr>")  # "1,200" is one word
 
 
 def test_divergent_words_are_highlighted_by_type_in_their_own_column_only():
@@ -37,7 +39,7 @@ def test_divergent_words_are_highlighted_by_type_in_their_own_column_only():
     assert '<span class="d-number" title="number">1,100</span><sup class="n-number">1</sup>' in html
     # Valley's "later this week" (offsets 23-38) must not paint Harbour's text at the same offsets.
     assert "The ferry strike ended <span" in html
-    assert Scan(html).classes["d-time"] == 1 + 2 + 1 + 1   # legend, 2 variants, list row, contradiction
+    assert Scan(html).classes["d-time"] == 1 + 2 + 1 + 1  # legend, 2 variants, list row, contradiction
 
 
 def test_each_claim_lists_its_divergences_by_rank_with_verdict_and_note():
@@ -54,14 +56,16 @@ def test_annotations_become_numbered_notes_next_to_their_words():
     assert 'told Reuters</span></span><sup class="n-attribution">1</sup><sup class="note">[2]</sup>' in html
     assert "<li>[2] <b>verified</b> (resolved) on “told Reuters”: Checked the union&#x27;s own statement." in html
     other = re.search(r"<h2>Other notes</h2>.*?</section>", html).group(0)
-    assert "[3] <b>error</b> (open) on “sank at dawn” <span class=\"orphan\">(orphaned" in other
+    assert '[3] <b>error</b> (open) on “sank at dawn” <span class="orphan">(orphaned' in other
 
 
 def test_unique_passages_and_contradictions_have_their_own_sections():
     html = render_html(build_data())
     assert "<tr><td>Harbour Courier</td><td>The port reopened at noon.</td></tr>" in html
-    assert ("<td>Contradiction inside one source: on Monday vs at noon</td><td>“on Monday”<br>“at noon”</td>"
-            '<td><span class="verdict v-none">Not triaged</span></td>') in html
+    assert (
+        "<td>Contradiction inside one source: on Monday vs at noon</td><td>“on Monday”<br>“at noon”</td>"
+        '<td><span class="verdict v-none">Not triaged</span></td>'
+    ) in html
 
 
 def test_full_texts_appear_only_when_asked_with_boilerplate_dimmed():
@@ -73,7 +77,7 @@ def test_full_texts_appear_only_when_asked_with_boilerplate_dimmed():
 
 def test_print_stylesheet_keeps_colours_and_does_not_split_a_claim():
     html = render_html(build_data())
-    media = html[html.index("@media print"):]
+    media = html[html.index("@media print") :]
     assert "print-color-adjust:exact" in media and ".claim,tr" in media and "break-inside:avoid" in media
 
 
@@ -89,6 +93,7 @@ def test_hostile_article_text_and_metadata_stay_text():
 
 def test_an_alignment_without_claims_still_gives_a_complete_report():
     from dataclasses import replace
+
     data = build_data()
     empty = replace(data, alignment=replace(data.alignment, claims=(), unique=(), contradictions=()))
     html = render_html(empty)

@@ -1,4 +1,5 @@
 """The JSON export and its committed schema."""
+
 import json
 
 from core.export.data import ExportOptions
@@ -15,41 +16,67 @@ def test_the_export_validates_against_the_committed_schema():
     for options in (ExportOptions(), ExportOptions(scope="divergent", include_full_texts=True)):
         assert errors(json.loads(render_json(build_data(options=options))), schema) == []
 
+
 def test_the_schema_checker_rejects_a_broken_export():
     broken = json.loads(render_json(build_data()))
     del broken["sources"][0]["sha256"]
     broken["divergences"][0]["type"] = "rumour"
     broken["annotations"][0]["target"]["selector"] = [{"type": "TextQuoteSelector"}]
     broken["extra"] = 1
-    assert sorted(errors(broken, load_schema())) == sorted([
-        "$: unexpected 'extra'",
-        "$.sources[0]: missing 'sha256'",
-        "$.divergences[0].type: 'rumour' not in ['title', 'time', 'number', 'place', 'actor', 'attribution', "
-        "'modality', 'negation', 'quote', 'institution', 'spelling', 'other']",
-        "$.annotations[0].target.selector: fewer than 2 items",
-        "$.annotations[0].target.selector[0]: missing 'exact'",
-        "$.annotations[0].target.selector[0]: missing 'prefix'",
-        "$.annotations[0].target.selector[0]: missing 'suffix'",
-    ])
+    assert sorted(errors(broken, load_schema())) == sorted(
+        [
+            "$: unexpected 'extra'",
+            "$.sources[0]: missing 'sha256'",
+            "$.divergences[0].type: 'rumour' not in ['title', 'time', 'number', 'place', 'actor', 'attribution', "
+            "'modality', 'negation', 'quote', 'institution', 'spelling', 'other']",
+            "$.annotations[0].target.selector: fewer than 2 items",
+            "$.annotations[0].target.selector[0]: missing 'exact'",
+            "$.annotations[0].target.selector[0]: missing 'prefix'",
+            "$.annotations[0].target.selector[0]: missing 'suffix'",
+        ]
+    )
+
 
 def test_top_level_metadata_and_sources_with_hashes():
     out = json.loads(render_json(build_data()))
-    assert (out["parallax_version"], out["generated_at"], out["case"]) == ("0.1.0", "2026-11-22T08:30:00Z", "ferry-strike")
+    assert (out["parallax_version"], out["generated_at"], out["case"]) == (
+        "0.1.0",
+        "2026-11-22T08:30:00Z",
+        "ferry-strike",
+    )
     assert [(s["id"], s["outlet"], s["words"]) for s in out["sources"]] == [
-        ("d0", "Harbour Courier", 29), ("d1", "Valley Ledger", 29)]
+        ("d0", "Harbour Courier", 29),
+        ("d1", "Valley Ledger", 29),
+    ]
     assert out["sources"][0]["sha256"] == "8721aacffdd3a755c0f49b07f1bf5045bc9f8e1101095540657ee8adeb3d2dd1"
     assert "text" not in out["sources"][0]
+
 
 def test_divergences_carry_a_null_or_full_verdict():
     out = json.loads(render_json(build_data()))
     assert [(d["key"], d["claim"]) for d in out["divergences"]] == [
-        ("div-number", "c0"), ("div-time", "c0"), ("div-attr", "c1")]
+        ("div-number", "c0"),
+        ("div-time", "c0"),
+        ("div-attr", "c1"),
+    ]
     assert out["divergences"][0]["verdict"] == {
-        "verdict": "confirmed", "label": "Discrepancy confirmed", "note": "Union says 1,200.",
-        "source_key": "", "author": "ana", "updated_at": "2026-11-21T10:00:00Z"}
+        "verdict": "confirmed",
+        "label": "Discrepancy confirmed",
+        "note": "Union says 1,200.",
+        "source_key": "",
+        "author": "ana",
+        "updated_at": "2026-11-21T10:00:00Z",
+    }
     assert out["divergences"][1]["verdict"] is None
-    assert out["claims"][0]["members"][0] == {"source": "d0", "source_key": "k-harbour", "passages": ["d0:p0"],
-                                              "start": 17, "end": 89, "text": out["claims"][0]["members"][0]["text"]}
+    assert out["claims"][0]["members"][0] == {
+        "source": "d0",
+        "source_key": "k-harbour",
+        "passages": ["d0:p0"],
+        "start": 17,
+        "end": 89,
+        "text": out["claims"][0]["members"][0]["text"],
+    }
+
 
 def test_annotations_are_w3c_web_annotations_with_quote_and_position_selectors():
     out = json.loads(render_json(build_data()))
@@ -57,25 +84,44 @@ def test_annotations_are_w3c_web_annotations_with_quote_and_position_selectors()
     assert span["@context"] == "http://www.w3.org/ns/anno.jsonld" and span["type"] == "Annotation"
     assert span["target"] == {
         "source": "https://harbour.example/strike",
-        "selector": [{"type": "TextQuoteSelector", "exact": "told Reuters", "prefix": "a Olsen ", "suffix": " the vot"},
-                     {"type": "TextPositionSelector", "start": 114, "end": 126}]}
+        "selector": [
+            {"type": "TextQuoteSelector", "exact": "told Reuters", "prefix": "a Olsen ", "suffix": " the vot"},
+            {"type": "TextPositionSelector", "start": 114, "end": 126},
+        ],
+    }
     assert span["body"] == [
-        {"type": "TextualBody", "purpose": "commenting", "format": "text/plain",
-         "value": "Checked the union's own statement."},
+        {
+            "type": "TextualBody",
+            "purpose": "commenting",
+            "format": "text/plain",
+            "value": "Checked the union's own statement.",
+        },
         {"type": "TextualBody", "purpose": "tagging", "value": "verified"},
-        {"type": "TextualBody", "purpose": "assessing", "value": "status: resolved"}]
+        {"type": "TextualBody", "purpose": "assessing", "value": "status: resolved"},
+    ]
     assert span["motivation"] == "assessing"
     assert span["creator"] == {"type": "Person", "name": "ana"} and span["modified"] == "2026-11-21T10:06:00Z"
     assert out["annotations"][0]["target"] == {"source": "urn:parallax:claim:claim-strike"}
     assert out["annotations"][2]["parallax"]["orphaned"] is True
 
+
 def test_audit_unique_and_contradictions_are_exported():
     out = json.loads(render_json(build_data()))
-    assert out["audit"] == [{"id": 1, "at": "2026-11-21T10:00:00Z", "author": "ana", "action": "verdict.set",
-                             "target": "div-number", "detail": '{"verdict": "confirmed"}'}]
-    assert out["unique"] == [{"passage": "d0:p2", "source_key": "k-harbour", "start": 147, "end": 173,
-                              "text": "The port reopened at noon."}]
+    assert out["audit"] == [
+        {
+            "id": 1,
+            "at": "2026-11-21T10:00:00Z",
+            "author": "ana",
+            "action": "verdict.set",
+            "target": "div-number",
+            "detail": '{"verdict": "confirmed"}',
+        }
+    ]
+    assert out["unique"] == [
+        {"passage": "d0:p2", "source_key": "k-harbour", "start": 147, "end": 173, "text": "The port reopened at noon."}
+    ]
     assert [v["text"] for v in out["contradictions"][0]["variants"]] == ["on Monday", "at noon"]
+
 
 def test_hostile_text_is_kept_verbatim_as_data():
     out = json.loads(render_json(build_hostile_data()))
@@ -99,8 +145,11 @@ def test_a_script_address_is_never_used_as_the_annotation_target():
 
 def test_a_re_anchored_annotation_reports_where_its_quote_is_now():
     note = Annotation("a1", "span", source_key="s1", selector=TextSelector("Ferry", "", " halted", 0, 5))
-    assert to_w3c(note, position=(12, 17))["target"]["selector"][1] == \
-        {"type": "TextPositionSelector", "start": 12, "end": 17}
+    assert to_w3c(note, position=(12, 17))["target"]["selector"][1] == {
+        "type": "TextPositionSelector",
+        "start": 12,
+        "end": 17,
+    }
 
 
 def test_a_bare_claim_annotation_is_a_comment_carrying_only_its_status():

@@ -1,4 +1,5 @@
 """Cutting text into highlighted segments."""
+
 from core.export.marks import Mark, segments
 
 
@@ -6,8 +7,11 @@ def test_overlapping_marks_split_the_text_and_the_higher_rank_wins():
     marks = [Mark(12, 20, "time", 0.5, "2"), Mark(15, 25, "number", 0.9, "1")]
     found = segments("0123456789abcdefghijklmno", 0, marks)
     assert [(s.text, s.top().kind if s.top() else None, [m.label for m in s.ending]) for s in found] == [
-        ("0123456789ab", None, []), ("cde", "time", []), ("fghij", "number", ["2"]),
-        ("klmno", "number", ["1"])]
+        ("0123456789ab", None, []),
+        ("cde", "time", []),
+        ("fghij", "number", ["2"]),
+        ("klmno", "number", ["1"]),
+    ]
 
 
 def test_offsets_are_absolute_and_marks_outside_the_text_are_ignored():

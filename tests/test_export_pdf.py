@@ -3,6 +3,7 @@
 The tests take pytest-qt's qapp so that the one application of the test session is a
 QApplication (write_pdf would otherwise create a bare QGuiApplication, fine for the CLI only).
 """
+
 import re
 
 import pytest

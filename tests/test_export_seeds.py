@@ -1,4 +1,5 @@
 """Every format exported from the seed articles through the real engine."""
+
 import csv
 import io
 import json
@@ -41,7 +42,7 @@ def test_seed_json_validates_and_counts_match(seed_data):
     for d in out["divergences"]:
         for v in d["variants"]:
             source = next(s for s in out["sources"] if s["key"] == v["source_key"])
-            assert source["text"][v["start"]:v["end"]] == v["text"]
+            assert source["text"][v["start"] : v["end"]] == v["text"]
 
 
 def test_seed_csv_has_one_row_per_divergence_or_contradiction_variant_and_per_fact_cell(seed_data):
@@ -50,13 +51,15 @@ def test_seed_csv_has_one_row_per_divergence_or_contradiction_variant_and_per_fa
     rows = list(csv.reader(io.StringIO(render_csv(seed_data), newline="")))
     assert rows[0] == list(COLUMNS)
     from core.export import view
+
     claim_divergences = [d for c in seed_data.alignment.claims for d in c.divergences]
     assert sum(r[0] == "divergence" for r in rows) == sum(len(d.variants) for d in claim_divergences)
     inside_sources = sum(len(d.variants) for d in view.contradiction_items(seed_data))
     assert sum(r[0] == "contradiction" for r in rows) == inside_sources
     assert sum(r[0] == "fact" for r in rows) == sum(len(f.cells) for f in seed_data.alignment.facts)
-    assert len(rows) - 1 == sum(r[0] in ("divergence", "contradiction", "fact", "set_aside", "annotation")
-                                for r in rows[1:])
+    assert len(rows) - 1 == sum(
+        r[0] in ("divergence", "contradiction", "fact", "set_aside", "annotation") for r in rows[1:]
+    )
 
 
 def test_seed_markdown_has_a_section_per_claim(seed_data):

@@ -1,4 +1,5 @@
 """The one table of divergence-type looks that the window and every export draw with."""
+
 import re
 
 from core.export.html_style import stylesheet
@@ -25,7 +26,7 @@ def test_an_unknown_type_is_drawn_like_other():
 def test_low_rank_types_are_grey_and_lighter_on_a_dark_background():
     assert type_hsl("spelling") == (0, 0, 120)
     assert type_hsl("spelling", dark=True) == (0, 0, 170)
-    red, green, blue = (type_hex("other")[i:i + 2] for i in (1, 3, 5))
+    red, green, blue = (type_hex("other")[i : i + 2] for i in (1, 3, 5))
     assert red == green == blue
 
 
@@ -34,4 +35,4 @@ def test_time_is_a_dashed_orange_underline_in_the_report():
     rule = re.search(r"\.d-time\{[^}]*\}", css).group(0)
     assert "text-decoration-style:dashed" in rule
     assert f"text-decoration-color:{type_hex('time')}" in rule
-    assert type_hex("time") == "#c4690e"   # hue 30 at the light window's lightness
+    assert type_hex("time") == "#c4690e"  # hue 30 at the light window's lightness

@@ -1,4 +1,5 @@
 """What every export format shows: columns, scope, source filter and numbered notes."""
+
 from dataclasses import replace
 
 from core.export import view
@@ -39,7 +40,10 @@ def test_source_filter_drops_the_other_documents_and_their_variants():
 def test_notes_are_numbered_in_claim_order_and_an_unplaceable_quote_is_orphaned():
     notes = view.placed_notes(build_data())
     assert [(n.number, n.annotation.id, n.claim_id, n.start, n.end, n.orphaned) for n in notes] == [
-        (1, "a2", "c0", -1, -1, False), (2, "a1", "c1", 114, 126, False), (3, "a3", "", -1, -1, True)]
+        (1, "a2", "c0", -1, -1, False),
+        (2, "a1", "c1", 114, 126, False),
+        (3, "a3", "", -1, -1, True),
+    ]
 
 
 def test_a_quote_whose_offsets_went_stale_is_placed_by_its_unique_context():
@@ -52,8 +56,14 @@ def test_a_quote_whose_offsets_went_stale_is_placed_by_its_unique_context():
 
 def test_triage_count_covers_the_divergences_and_the_contradiction_inside_a_source():
     assert view.divergence_count(build_data()) == (1, 4)
-    assert view.counts(build_data()) == {"items": 4, "triaged": 1, "divergences": 3, "contradictions": 1,
-                                         "facts": 0, "set_aside": 0}
+    assert view.counts(build_data()) == {
+        "items": 4,
+        "triaged": 1,
+        "divergences": 3,
+        "contradictions": 1,
+        "facts": 0,
+        "set_aside": 0,
+    }
 
 
 def test_word_count_counts_numbers_and_hyphenated_words_once():

@@ -1,4 +1,5 @@
 """The fact sheet: people, quantities, event times and attributions across sources, at exact offsets."""
+
 import hashlib
 
 from core.compare.facts import build_fact_sheet
@@ -10,8 +11,14 @@ def sources(*texts, published=()):
     """Return documents d0.. for texts about one invented event (outlets A, B, C...)."""
     docs = []
     for n, text in enumerate(texts):
-        source = Source(key=f"k{n}", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), kind="txt",
-                        outlet="ABCDE"[n], published=published[n] if n < len(published) else "")
+        source = Source(
+            key=f"k{n}",
+            text=text,
+            sha256=hashlib.sha256(text.encode()).hexdigest(),
+            kind="txt",
+            outlet="ABCDE"[n],
+            published=published[n] if n < len(published) else "",
+        )
         docs.append(build_document(source, f"d{n}"))
     return docs
 
@@ -39,132 +46,174 @@ def test_a_former_title_against_a_current_one_is_a_divergent_title_row_with_ever
     docs = sources(
         "Former Mayor Ilse Varga opened the Tarnow ferry terminal. The crowd cheered.",
         "Mayor Ilse Varga opened the new ferry terminal on the river. Boats sounded their horns.",
-        "The terminal was opened by the town's mayor, Ilse Varga. Tickets sold out.")
+        "The terminal was opened by the town's mayor, Ilse Varga. Tickets sold out.",
+    )
     sheet = build_fact_sheet(docs)
     found = row(sheet, "Ilse Varga: title")
     assert found.divergent and found.type == "title" and found.kind == "person"
-    assert cells(found, docs) == [at(docs, 0, "Former Mayor") + ("former mayor",),
-                                  at(docs, 1, "Mayor") + ("mayor",),
-                                  at(docs, 2, "mayor") + ("mayor",)]
-    assert sheet[0] is found   # divergent rows come first
+    assert cells(found, docs) == [
+        at(docs, 0, "Former Mayor") + ("former mayor",),
+        at(docs, 1, "Mayor") + ("mayor",),
+        at(docs, 2, "mayor") + ("mayor",),
+    ]
+    assert sheet[0] is found  # divergent rows come first
 
 
 def test_names_fold_across_diacritics_and_doubled_letters_and_a_later_surname_resolves_to_the_full_name():
     docs = sources(
         "Director Zoltán Kovács closed the port. Later, Chief Inspector Kovács reopened it.",
-        "Director Zoltan Kovacs closed the port for a day.")
+        "Director Zoltan Kovacs closed the port for a day.",
+    )
     sheet = build_fact_sheet(docs)
     found = row(sheet, "Zoltán Kovács: title")
     assert not found.divergent
-    assert cells(found, docs) == [at(docs, 0, "Director") + ("director",),
-                                  at(docs, 0, "Chief Inspector") + ("chief inspector",),
-                                  at(docs, 1, "Director") + ("director",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "Director") + ("director",),
+        at(docs, 0, "Chief Inspector") + ("chief inspector",),
+        at(docs, 1, "Director") + ("director",),
+    ]
 
 
 def test_appositive_roles_belong_to_the_name_they_describe_not_to_the_one_before_the_conjunction():
-    docs = sources("The delegation was led by Mira Holt, and her deputy, Jonas Feld, took notes.",
-                   "Mira Holt, the delegation's chief negotiator, spoke first.")
+    docs = sources(
+        "The delegation was led by Mira Holt, and her deputy, Jonas Feld, took notes.",
+        "Mira Holt, the delegation's chief negotiator, spoke first.",
+    )
     sheet = build_fact_sheet(docs)
     assert cells(row(sheet, "Jonas Feld: title"), docs) == [at(docs, 0, "deputy") + ("deputy",)]
     assert cells(row(sheet, "Mira Holt: title"), docs) == [at(docs, 1, "chief negotiator") + ("chief negotiator",)]
 
 
 def test_two_given_names_for_one_judge_are_a_divergent_actor_row_but_relatives_are_not():
-    docs = sources("Justice Anton Pell read the sentence aloud. Lena Marsh wept.",
-                   "Justice Bruno Pell read the sentence aloud. Tom Marsh left early.")
+    docs = sources(
+        "Justice Anton Pell read the sentence aloud. Lena Marsh wept.",
+        "Justice Bruno Pell read the sentence aloud. Tom Marsh left early.",
+    )
     sheet = build_fact_sheet(docs)
     found = row(sheet, "Pell: given name")
     assert found.divergent and found.type == "actor"
-    assert cells(found, docs) == [at(docs, 0, "Anton Pell") + ("anton pell",), at(docs, 1, "Bruno Pell") + ("bruno pell",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "Anton Pell") + ("anton pell",),
+        at(docs, 1, "Bruno Pell") + ("bruno pell",),
+    ]
     assert not any(r.label.startswith("Marsh") for r in sheet)
 
 
 def test_death_tolls_keep_their_hedges_and_compatible_bounds_do_not_diverge():
-    docs = sources("At least 80 people died when the Orrin dam burst.",
-                   "More than 80 people were killed as the dam gave way.",
-                   "The dam failure killed 80 people, officials said.")
+    docs = sources(
+        "At least 80 people died when the Orrin dam burst.",
+        "More than 80 people were killed as the dam gave way.",
+        "The dam failure killed 80 people, officials said.",
+    )
     found = row(build_fact_sheet(docs), "dead")
     assert not found.divergent
-    assert cells(found, docs) == [at(docs, 0, "At least 80 people") + ("at least 80",),
-                                  at(docs, 1, "More than 80 people") + ("more than 80",),
-                                  at(docs, 2, "80 people") + ("80",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "At least 80 people") + ("at least 80",),
+        at(docs, 1, "More than 80 people") + ("more than 80",),
+        at(docs, 2, "80 people") + ("80",),
+    ]
 
 
 def test_a_toll_far_above_another_sources_lower_bound_diverges_and_ranks_first():
-    docs = sources("At least eight people died on the ground when the cargo plane came down.",
-                   "The crash killed 33 people on the ground, the airport said.")
+    docs = sources(
+        "At least eight people died on the ground when the cargo plane came down.",
+        "The crash killed 33 people on the ground, the airport said.",
+    )
     sheet = build_fact_sheet(docs)
     found = row(sheet, "dead on the ground")
     assert found.divergent and found.type == "number" and sheet[0] is found
-    assert cells(found, docs) == [at(docs, 0, "At least eight people") + ("at least 8",),
-                                  at(docs, 1, "33 people") + ("33",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "At least eight people") + ("at least 8",),
+        at(docs, 1, "33 people") + ("33",),
+    ]
 
 
 def test_a_count_of_the_people_speaking_is_no_fact_of_the_story():
-    docs = sources("Two officials told the Lakeside Herald that the dam held.",
-                   "Three officials said the dam held.")
+    docs = sources("Two officials told the Lakeside Herald that the dam held.", "Three officials said the dam held.")
     assert not any(r.kind == "quantity" for r in build_fact_sheet(docs))
 
 
 def test_counted_nouns_ending_like_adverbs_still_count_and_a_bound_near_the_figure_agrees():
-    docs = sources("The reservoir flooded land farmed by 1,200 families.",
-                   "Some 1,100 families lost their land to the reservoir.")
+    docs = sources(
+        "The reservoir flooded land farmed by 1,200 families.", "Some 1,100 families lost their land to the reservoir."
+    )
     found = row(build_fact_sheet(docs), "families")
-    assert cells(found, docs) == [at(docs, 0, "1,200 families") + ("1200",),
-                                  at(docs, 1, "Some 1,100 families") + ("about 1100",)]
-    assert found.divergent     # "about" allows 5 %, and 1,100 is 8 % below 1,200
+    assert cells(found, docs) == [
+        at(docs, 0, "1,200 families") + ("1200",),
+        at(docs, 1, "Some 1,100 families") + ("about 1100",),
+    ]
+    assert found.divergent  # "about" allows 5 %, and 1,100 is 8 % below 1,200
 
 
 def test_one_against_both_of_a_pair_is_a_divergent_count():
-    docs = sources("Rescuers said both of the ferry's lifeboats were launched.",
-                   "One lifeboat was launched before the ferry sank.",
-                   "Both Kessel and Varna sent tugs.")
+    docs = sources(
+        "Rescuers said both of the ferry's lifeboats were launched.",
+        "One lifeboat was launched before the ferry sank.",
+        "Both Kessel and Varna sent tugs.",
+    )
     sheet = build_fact_sheet(docs)
     found = row(sheet, "lifeboats")
     assert found.divergent
-    assert cells(found, docs) == [at(docs, 0, "both of the ferry's lifeboats") + ("2",),
-                                  at(docs, 1, "One lifeboat") + ("1",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "both of the ferry's lifeboats") + ("2",),
+        at(docs, 1, "One lifeboat") + ("1",),
+    ]
     assert not any(c.document == "d2" for r in sheet for c in r.cells if r.kind == "quantity")
 
 
 def test_percent_written_as_a_sign_or_in_words_is_one_value_and_article_numbers_count_nothing():
-    docs = sources("About 90% of the ballots were counted under Article 5 rules.",
-                   "Some 90 per cent of ballots were counted, under Article Five.")
+    docs = sources(
+        "About 90% of the ballots were counted under Article 5 rules.",
+        "Some 90 per cent of ballots were counted, under Article Five.",
+    )
     sheet = build_fact_sheet(docs)
     found = row(sheet, "percentage")
     assert not found.divergent
-    assert cells(found, docs) == [at(docs, 0, "About 90%") + ("about 90",), at(docs, 1, "Some 90 per cent") + ("about 90",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "About 90%") + ("about 90",),
+        at(docs, 1, "Some 90 per cent") + ("about 90",),
+    ]
     assert not any("5" == c.value for r in sheet for c in r.cells)
     assert not any(r.divergent for r in sheet)
 
 
 def test_percentages_of_different_things_or_counts_of_another_year_are_not_compared():
-    docs = sources("Turnout reached 61% of the electorate, and 52% of the vote went to the mayor.",
-                   "The mayor won 48% of the vote. A flood in 2019 killed 30 people.",
-                   "A similar flood killed 12 people on Sunday.")
+    docs = sources(
+        "Turnout reached 61% of the electorate, and 52% of the vote went to the mayor.",
+        "The mayor won 48% of the vote. A flood in 2019 killed 30 people.",
+        "A similar flood killed 12 people on Sunday.",
+    )
     sheet = build_fact_sheet(docs)
     percent = row(sheet, "percentage")
     assert [(c.text, c.value) for c in percent.cells] == [("61%", "61"), ("52%", "52"), ("48%", "48")]
-    assert percent.divergent     # 52% against 48% of the vote; 61% of the electorate is another figure
+    assert percent.divergent  # 52% against 48% of the vote; 61% of the electorate is another figure
     dead = row(sheet, "dead")
     assert [c.text for c in dead.cells] == ["30 people", "12 people"] and not dead.divergent
 
 
 def test_measures_of_one_thing_diverge_while_rounding_and_hedged_neighbours_agree():
-    docs = sources("The inquiry heard a 12-week trial of the pumps. The report runs to 887 pages.",
-                   "After a nine-week trial, the report of nearly 900 pages was published.")
+    docs = sources(
+        "The inquiry heard a 12-week trial of the pumps. The report runs to 887 pages.",
+        "After a nine-week trial, the report of nearly 900 pages was published.",
+    )
     sheet = build_fact_sheet(docs)
     weeks = row(sheet, "trial, weeks")
     assert weeks.divergent
     assert cells(weeks, docs) == [at(docs, 0, "12-week") + ("12",), at(docs, 1, "nine-week") + ("9",)]
     pages = row(sheet, "pages")
-    assert cells(pages, docs) == [at(docs, 0, "887 pages") + ("887",), at(docs, 1, "nearly 900 pages") + ("nearly 900",)]
+    assert cells(pages, docs) == [
+        at(docs, 0, "887 pages") + ("887",),
+        at(docs, 1, "nearly 900 pages") + ("nearly 900",),
+    ]
     assert not pages.divergent
 
 
 def test_a_measure_rounded_by_another_source_agrees_and_one_half_as_large_again_diverges():
-    docs = sources("The comet passes 1.35 astronomical units from the Sun.", "It passes about 1.4 AU from the Sun.",
-                   "It passes about two astronomical units from the Sun.")
+    docs = sources(
+        "The comet passes 1.35 astronomical units from the Sun.",
+        "It passes about 1.4 AU from the Sun.",
+        "It passes about two astronomical units from the Sun.",
+    )
     found = row(build_fact_sheet(docs), "astronomical units")
     assert [c.value for c in found.cells] == ["1.35", "about 1.4", "about 2"]
     assert found.divergent
@@ -181,30 +230,42 @@ def test_a_figure_announced_for_the_future_is_not_compared_with_the_figure_now()
 
 
 def test_money_in_one_order_of_magnitude_diverges():
-    docs = sources("The levee cost $3.3 billion, the agency said.",
-                   "Engineers put the levee's cost at roughly $4 billion.")
+    docs = sources(
+        "The levee cost $3.3 billion, the agency said.", "Engineers put the levee's cost at roughly $4 billion."
+    )
     found = row(build_fact_sheet(docs), "money, billions")
     assert found.divergent
-    assert cells(found, docs) == [at(docs, 0, "$3.3 billion") + ("$3.3 billion",),
-                                  at(docs, 1, "roughly $4 billion") + ("about $4 billion",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "$3.3 billion") + ("$3.3 billion",),
+        at(docs, 1, "roughly $4 billion") + ("about $4 billion",),
+    ]
 
 
 def test_relative_days_resolve_against_the_publication_date_so_monday_and_yesterday_agree():
-    docs = sources("The council vote was held on Monday.", "The council voted yesterday.",
-                   "The council vote took place on Friday.",
-                   published=("2031-03-11", "2031-03-11", "2031-03-11"))
+    docs = sources(
+        "The council vote was held on Monday.",
+        "The council voted yesterday.",
+        "The council vote took place on Friday.",
+        published=("2031-03-11", "2031-03-11", "2031-03-11"),
+    )
     found = row(build_fact_sheet(docs), "vote: time")
     assert found.divergent and found.type == "time"
-    assert cells(found, docs) == [at(docs, 0, "Monday") + ("2031-03-10",), at(docs, 1, "yesterday") + ("2031-03-10",),
-                                  at(docs, 2, "Friday") + ("2031-03-07",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "Monday") + ("2031-03-10",),
+        at(docs, 1, "yesterday") + ("2031-03-10",),
+        at(docs, 2, "Friday") + ("2031-03-07",),
+    ]
 
 
 def test_times_of_one_event_by_two_named_actors_are_not_compared_but_an_unnamed_one_is():
-    docs = sources("The Senate passed the levy on Tuesday.", "The Assembly passed the levy on Thursday.",
-                   "The levy passed on Wednesday.")
+    docs = sources(
+        "The Senate passed the levy on Tuesday.",
+        "The Assembly passed the levy on Thursday.",
+        "The levy passed on Wednesday.",
+    )
     found = row(build_fact_sheet(docs), "vote: time")
     assert [c.value for c in found.cells] == ["tuesday", "thursday", "wednesday"]
-    assert found.divergent      # the unnamed Wednesday disagrees with both
+    assert found.divergent  # the unnamed Wednesday disagrees with both
     two = sources("The Senate passed the levy on Tuesday.", "The Assembly passed the levy on Thursday.")
     assert not row(build_fact_sheet(two), "vote: time").divergent
 
@@ -213,7 +274,10 @@ def test_an_unresolvable_relative_time_is_shown_but_never_a_disagreement():
     docs = sources("A gala dinner is planned later this week.", "The gala dinner was held on Monday.")
     found = row(build_fact_sheet(docs), "dinner: time")
     assert not found.divergent
-    assert cells(found, docs) == [at(docs, 0, "later this week") + ("later this week",), at(docs, 1, "Monday") + ("monday",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "later this week") + ("later this week",),
+        at(docs, 1, "Monday") + ("monday",),
+    ]
     # Not placed on a calendar, so not compared: saying "no divergence found" would overstate.
     assert found.note == "not compared: relative times"
 
@@ -225,8 +289,11 @@ def test_a_time_row_whose_every_source_names_a_day_is_compared_and_says_nothing_
 
 
 def test_clock_times_in_two_notations_agree_and_a_minute_apart_diverge():
-    docs = sources("The ferry departed at 13:39 local time.", "The ferry departed at 1:39 p.m. local time.",
-                   "The ferry departed at 1:38 PM.")
+    docs = sources(
+        "The ferry departed at 13:39 local time.",
+        "The ferry departed at 1:39 p.m. local time.",
+        "The ferry departed at 1:38 PM.",
+    )
     found = row(build_fact_sheet(docs), "take-off: time")
     assert [c.value for c in found.cells] == ["13:39", "13:39", "13:38"]
     assert found.divergent
@@ -242,24 +309,33 @@ def test_an_event_placed_in_two_towns_diverges_but_a_town_and_its_country_do_not
 
 
 def test_who_a_count_is_attributed_to_is_its_own_row():
-    docs = sources("Officials told the Lakeside Herald that 40 homes were flooded.",
-                   "According to the fire service, 40 homes were flooded.")
+    docs = sources(
+        "Officials told the Lakeside Herald that 40 homes were flooded.",
+        "According to the fire service, 40 homes were flooded.",
+    )
     sheet = build_fact_sheet(docs)
     found = row(sheet, "homes: attributed to")
     assert found.kind == "attribution" and not found.divergent
-    assert cells(found, docs) == [at(docs, 0, "Officials told the Lakeside Herald") + ("officials",),
-                                  at(docs, 1, "According to the fire service") + ("fire service",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "Officials told the Lakeside Herald") + ("officials",),
+        at(docs, 1, "According to the fire service") + ("fire service",),
+    ]
 
 
 def test_one_quotation_given_to_two_different_named_people_is_a_divergent_attribution_row():
-    docs = sources("Port chief Ada Wren spoke at noon. “We will rebuild the harbour wall this year,” Wren said.",
-                   "“We will rebuild the harbour wall this year,” said Mayor Otto Lind.",
-                   "Reuters quoted Ada Wren. She said “we will rebuild the harbour wall” soon.")
+    docs = sources(
+        "Port chief Ada Wren spoke at noon. “We will rebuild the harbour wall this year,” Wren said.",
+        "“We will rebuild the harbour wall this year,” said Mayor Otto Lind.",
+        "Reuters quoted Ada Wren. She said “we will rebuild the harbour wall” soon.",
+    )
     sheet = build_fact_sheet(docs)
     found = next(r for r in sheet if r.label.endswith(": speaker"))
     assert found.label == "“We will rebuild the harbour wall…”: speaker"
     assert found.divergent and found.type == "attribution" and found.kind == "attribution"
-    assert cells(found, docs) == [at(docs, 0, "Wren said") + ("Ada Wren",), at(docs, 1, "said Mayor Otto Lind") + ("Otto Lind",)]
+    assert cells(found, docs) == [
+        at(docs, 0, "Wren said") + ("Ada Wren",),
+        at(docs, 1, "said Mayor Otto Lind") + ("Otto Lind",),
+    ]
 
 
 def test_row_keys_depend_on_what_the_sources_say_not_on_positions():
@@ -274,5 +350,6 @@ def test_a_month_and_year_without_a_day_stays_in_plain_words():
     from datetime import date
 
     from core.compare.facts.events import normalise
+
     assert normalise("March 2024", date(2024, 3, 5)) == "march 2024"
     assert normalise("on 4 March", date(2024, 3, 5)) == "2024-03-04"

@@ -1,10 +1,21 @@
 """Pair evidence for the linker: counts, quotes, character n-grams, positions, and the learned model."""
+
 import math
 
 import pytest
 
-from core.align.features import (FEATURES, _counts, _grams, _quoted, best_per_document, pair_features, pair_matrix,
-                                 passage_facts, probabilities, probability)
+from core.align.features import (
+    FEATURES,
+    _counts,
+    _grams,
+    _quoted,
+    best_per_document,
+    pair_features,
+    pair_matrix,
+    passage_facts,
+    probabilities,
+    probability,
+)
 from core.align.linker import LINKER
 from core.align.vectors import candidates_small, weights
 from core.ingest.textnorm import tokens
@@ -35,8 +46,10 @@ def test_the_model_has_one_weight_per_feature():
 
 
 def test_a_shared_count_and_name_raise_the_probability_of_a_pair():
-    docs = documents("Rescuers brought 37 miners up from the Kellan shaft. Rain fell all week.",
-                     "All 37 miners are safe, the Kellan operator confirmed. Roads were closed.")
+    docs = documents(
+        "Rescuers brought 37 miners up from the Kellan shaft. Rain fell all week.",
+        "All 37 miners are safe, the Kellan operator confirmed. Roads were closed.",
+    )
     passages = [p for d in docs for p in d.passages]
     found = weights(passages)
     facts = passage_facts(passages, found)
@@ -47,7 +60,8 @@ def test_a_shared_count_and_name_raise_the_probability_of_a_pair():
     def odds(row):
         p = probability(list(row.values()), LINKER)
         return math.log(p / (1 - p))
-    assert odds(values) > odds(without) + 1.0   # the count and the figure each add learned evidence
+
+    assert odds(values) > odds(without) + 1.0  # the count and the figure each add learned evidence
 
 
 def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
@@ -57,7 +71,8 @@ def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
         "said Ines Marlow. The shaft flooded in 2031.",
         'All 37 miners are safe, the Kellan operator confirmed. "We never gave up hope," Marlow said. '
         "Roads were closed. The Kellan shaft had flooded in 2031.",
-        "Ines Marlow led the 37 rescuers at Kellan. Roads reopened on Friday.")
+        "Ines Marlow led the 37 rescuers at Kellan. Roads reopened on Friday.",
+    )
     passages = [p for d in docs for p in d.passages]
     doc_of = [int(p.doc[1:]) for p in passages]
     found = weights(passages)
@@ -74,6 +89,7 @@ def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
 def test_describing_all_pairs_at_once_stops_when_cancelled():
     pytest.importorskip("scipy")
     from core.errors import Cancelled
+
     docs = documents("Rescuers brought 37 miners up from the Kellan shaft.", "All 37 miners left the Kellan shaft.")
     passages = [p for d in docs for p in d.passages]
     found = weights(passages)

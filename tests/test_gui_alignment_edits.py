@@ -1,4 +1,5 @@
 """Split, merge, link and unlink by keyboard: stored in the case, kept by F5 and reopening, undoable."""
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -6,8 +7,16 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from core.model import PassageRef  # noqa: E402
-from gui_keyboard import (CTRL, SHIFT, focus_pane, make_case, open_window, press, sample_paths,  # noqa: E402
-                          wait_aligned)
+from gui_keyboard import (
+    CTRL,
+    SHIFT,
+    focus_pane,
+    make_case,
+    open_window,
+    press,
+    sample_paths,  # noqa: E402
+    wait_aligned,
+)
 
 UNDO, REDO, F5 = (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Z, CTRL | SHIFT), (Qt.Key.Key_F5,)
 
@@ -32,8 +41,9 @@ def _claim_sources(ws, source_key, start):
 
 def _same_claim(ws, ref_a, ref_b):
     """Tell whether the passages at these references are in one claim."""
-    return ref_b.source in _claim_sources(ws, ref_a.source, ref_a.start) and \
-        _claim_sources(ws, ref_a.source, ref_a.start) == _claim_sources(ws, ref_b.source, ref_b.start)
+    return ref_b.source in _claim_sources(ws, ref_a.source, ref_a.start) and _claim_sources(
+        ws, ref_a.source, ref_a.start
+    ) == _claim_sources(ws, ref_b.source, ref_b.start)
 
 
 def _press_and_align(qtbot, win, *key):
@@ -55,7 +65,7 @@ def test_ctrl_shift_s_splits_the_sentence_at_the_text_cursor_and_the_split_lasts
     text = pane.source().text
     # Each half is trimmed of the blank space at the cut.
     split = [s for s in before if s != (start, end)] + [(start, cut - 1), (cut, end)]
-    assert text[cut - 1] == " " and text[start:cut - 1].strip() == text[start:cut - 1]
+    assert text[cut - 1] == " " and text[start : cut - 1].strip() == text[start : cut - 1]
     assert sorted(_spans(ws, key)) == sorted(split)
     assert [(e.kind, e.a, e.at) for _i, e in ws.case.edits()] == [("split", PassageRef(key, start, end), cut)]
     _press_and_align(qtbot, win, *F5)
@@ -80,8 +90,9 @@ def test_ctrl_m_merges_the_current_passage_with_the_next_and_the_merge_lasts(qtb
     _press_and_align(qtbot, win, Qt.Key.Key_M, CTRL)
     merged = [before[0], (before[1][0], before[2][1])] + before[3:]
     assert _spans(ws, key) == merged
-    assert [(e.kind, e.a, e.b) for _i, e in ws.case.edits()] == \
-        [("merge", PassageRef(key, *before[1]), PassageRef(key, *before[2]))]
+    assert [(e.kind, e.a, e.b) for _i, e in ws.case.edits()] == [
+        ("merge", PassageRef(key, *before[1]), PassageRef(key, *before[2]))
+    ]
     _press_and_align(qtbot, win, *F5)
     assert _spans(ws, key) == merged
     _press_and_align(qtbot, win, *UNDO)

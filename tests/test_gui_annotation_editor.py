@@ -1,4 +1,5 @@
 """AnnotationEditor: label, status, note and the quoted target; Ctrl+Enter saves, Esc cancels."""
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -20,7 +21,13 @@ def editor(qtbot):
 
 def test_labels_are_the_standard_ones_then_the_case_ones_without_repeats(editor):
     assert [editor.label_combo.itemText(i) for i in range(editor.label_combo.count())] == [
-        "note", "verified", "disputed", "needs source", "error", "embargoed"]
+        "note",
+        "verified",
+        "disputed",
+        "needs source",
+        "error",
+        "embargoed",
+    ]
     assert label_choices(["", "  ", "Error"]) == ["note", "verified", "disputed", "needs source", "error"]
     assert editor.label_combo.isEditable()
 
@@ -65,6 +72,7 @@ def test_an_existing_annotation_fills_the_fields_and_is_updated(qtbot):
 def test_for_context_annotates_the_selected_text_of_a_source(qtbot):
     from gui.panels.annotation_editor import AnnotationEditor as Editor
     from gui_fakes import FakeWorkspace
+
     ws = FakeWorkspace(annotations=[])
     dialog = Editor.for_context(ws, None, "b", (57, 67))
     qtbot.addWidget(dialog)
@@ -80,6 +88,7 @@ def test_for_context_annotates_the_selected_text_of_a_source(qtbot):
 def test_for_context_without_selection_annotates_the_current_claim(qtbot):
     from gui.panels.annotation_editor import AnnotationEditor as Editor
     from gui_fakes import FakeWorkspace
+
     ws = FakeWorkspace(annotations=[])
     ws.select_claim("c1")
     dialog = Editor.for_context(ws, None, None, None)
@@ -92,6 +101,7 @@ def test_for_context_without_selection_annotates_the_current_claim(qtbot):
 def test_for_context_with_nothing_to_annotate_says_so(qtbot):
     from gui.panels.annotation_editor import AnnotationEditor as Editor
     from gui_fakes import FakeWorkspace
+
     ws = FakeWorkspace(annotations=[])
     with qtbot.waitSignal(ws.message) as blocker:
         assert Editor.for_context(ws, None, None, None) is None

@@ -1,4 +1,5 @@
 """AnnotationIndex: the annotations of a claim without walking every annotation on each move."""
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -16,11 +17,24 @@ def _many_annotations(ws) -> list:
         text = doc.source.text
         for p in doc.passages:
             for start, end in ((p.start, p.start + 3), (p.start + 4, p.end), (p.end - 2, min(len(text), p.end + 3))):
-                made.append(Annotation(f"s{len(made)}", "span", source_key=doc.source.key,
-                                       selector=make_selector(text, start, end), label="span"))
+                made.append(
+                    Annotation(
+                        f"s{len(made)}",
+                        "span",
+                        source_key=doc.source.key,
+                        selector=make_selector(text, start, end),
+                        label="span",
+                    )
+                )
             # a quote that no longer matches the text at its position: not shown on the claim
-            made.append(Annotation(f"x{len(made)}", "span", source_key=doc.source.key,
-                                   selector=TextSelector("zzz", "", "", p.start, p.start + 3)))
+            made.append(
+                Annotation(
+                    f"x{len(made)}",
+                    "span",
+                    source_key=doc.source.key,
+                    selector=TextSelector("zzz", "", "", p.start, p.start + 3),
+                )
+            )
     for claim in ws.alignment.claims:
         made.append(Annotation(f"c{len(made)}", "claim", claim_key=claim.key))
         for div in claim.divergences:

@@ -1,4 +1,5 @@
 """AnnotationsPanel: rows with label, status, target, note; orphans marked; filters; jumping."""
+
 from dataclasses import replace
 
 import pytest
@@ -25,7 +26,8 @@ def test_each_annotation_shows_label_status_target_and_first_note_line(panel):
     assert _rows(panel) == [
         ["disputed", "open", "on Tuesday", "City hall says Monday."],
         ["verified", "resolved", "It cost 1,200 dollars to build.", "Budget document confirms 1,200."],
-        ["needs source", "open", "orphaned · the old ferry", "Where does this come from?"]]
+        ["needs source", "open", "orphaned · the old ferry", "Where does this come from?"],
+    ]
     assert panel.count_label.text() == "3 of 3 annotations · 1 orphaned"
 
 
@@ -43,7 +45,7 @@ def test_filters_by_label_status_and_source(panel):
     assert panel.ids() == ["n1", "n3"]
     panel.status_filter.setCurrentIndex(0)
     panel.source_filter.setCurrentIndex(panel.source_filter.findData("a"))
-    assert panel.ids() == ["n2"]   # the claim annotation: Alpha has a member of that claim
+    assert panel.ids() == ["n2"]  # the claim annotation: Alpha has a member of that claim
     panel.source_filter.setCurrentIndex(panel.source_filter.findData("b"))
     assert panel.ids() == ["n1", "n2"]
 

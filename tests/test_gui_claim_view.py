@@ -1,4 +1,5 @@
 """The claim view: the current claim's variants stacked, driven by J/K, N/P and 1-4 as in the panes."""
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -31,7 +32,7 @@ def window(qtbot):
 
 def _press(qtbot, key):
     qtbot.keyClick(QApplication.focusWidget(), key)
-    QApplication.processEvents()   # a user's next key comes after the event loop has turned
+    QApplication.processEvents()  # a user's next key comes after the event loop has turned
 
 
 def _visible_rows(view):
@@ -126,7 +127,7 @@ def test_the_word_diff_is_offered_only_for_near_verbatim_variants(qtbot):
     assert not any(row.diff.isVisible() for row in rows)
     win.claim_view.setFocus()
     qtbot.keyClick(win.claim_view, Qt.Key.Key_W)
-    assert not rows[0].diff.isVisible()                      # the reference itself
+    assert not rows[0].diff.isVisible()  # the reference itself
     assert "<s " in rows[1].diff.text() and "<u " in rows[1].diff.text()
     assert "no word diff" in rows[2].diff.text() and "<s " not in rows[2].diff.text()
     win.close()
@@ -134,9 +135,11 @@ def test_the_word_diff_is_offered_only_for_near_verbatim_variants(qtbot):
 
 def test_marks_do_not_overlap_and_the_current_divergence_wins_a_tie():
     from PySide6.QtGui import QPalette
+
     text = "It cost 1,200 dollars on Monday."
-    html_text = marked_html(text, 100, [(108, 113, "number", False), (108, 113, "number", True),
-                                        (125, 131, "time", False)], QPalette())
+    html_text = marked_html(
+        text, 100, [(108, 113, "number", False), (108, 113, "number", True), (125, 131, "time", False)], QPalette()
+    )
     assert html_text.count("1,200") == 1 and "font-weight:700" in html_text
     assert "<u style=" in html_text and "Monday" in html_text
 
@@ -163,7 +166,7 @@ def test_after_hiding_a_source_each_row_keeps_the_colour_its_source_has_in_the_l
     assert len(rows) == 2
     for doc, row in zip(ws.alignment.documents, rows):
         index = next(i for i, s in enumerate(ws.sources) if s.key == doc.source.key)
-        assert index > 0   # the first source is the hidden one
+        assert index > 0  # the first source is the hidden one
         assert f"color:{theme.source_colour(index, view.palette()).name()}'>&#9632;" in row.header.text()
 
 
@@ -171,6 +174,7 @@ def test_a_long_source_name_is_shortened_with_an_ellipsis_to_fit_the_bold_header
     import re
     from PySide6.QtGui import QFont, QFontMetrics
     from gui.panels.claim_view import HEADER_WIDTH
+
     ws = Workspace(analyze=fake_analyze, debounce_ms=0)
     win = MainWindow(ws)
     qtbot.addWidget(win)
@@ -178,8 +182,12 @@ def test_a_long_source_name_is_shortened_with_an_ellipsis_to_fit_the_bold_header
     win.show()
     long_name = "003_554afbe7b2e3713c_wide_export_name"
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources([make_source("a", "The mayor opened the bridge on Monday.", long_name),
-                        make_source("b", "The mayor opened the bridge on Tuesday.", "Beta")])
+        ws.add_sources(
+            [
+                make_source("a", "The mayor opened the bridge on Monday.", long_name),
+                make_source("b", "The mayor opened the bridge on Tuesday.", "Beta"),
+            ]
+        )
     ws.select_claim(ws.alignment.claims[0].id)
     header = _visible_rows(win.claim_view)[0].header
     name = re.search(r"<b>(.*?)</b>", header.text()).group(1)
@@ -194,23 +202,30 @@ def test_j_onto_a_fact_row_says_in_the_claim_view_which_fact_is_current(qtbot):
     import hashlib
 
     from core.model import Source
-    texts = {"Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge today.",
-             "Beta": "Mayor Ilse Varga opened the Tarnow bridge.",
-             "Gamma": "Crowds cheered at the river."}
+
+    texts = {
+        "Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge today.",
+        "Beta": "Mayor Ilse Varga opened the Tarnow bridge.",
+        "Gamma": "Crowds cheered at the river.",
+    }
     ws = Workspace(debounce_ms=0)
     win = MainWindow(ws)
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(ws.alignmentChanged, timeout=20000):
-        ws.add_sources([Source(key=o.lower(), text=t, sha256=hashlib.sha256(t.encode()).hexdigest(), kind="txt",
-                               outlet=o) for o, t in texts.items()])
+        ws.add_sources(
+            [
+                Source(key=o.lower(), text=t, sha256=hashlib.sha256(t.encode()).hexdigest(), kind="txt", outlet=o)
+                for o, t in texts.items()
+            ]
+        )
     row = next(r for r in ws.alignment.facts if r.divergent)
     win.focus_reading()
     while ws.current_divergence_key != row.key:
         before = ws.current_divergence_key
         qtbot.keyClick(QApplication.focusWidget() or win, Qt.Key.Key_J)
-        QApplication.processEvents()   # a user's next key comes after the loop turns (keys in one turn coalesce)
-        assert ws.current_divergence_key != before   # J reaches the fact row
+        QApplication.processEvents()  # a user's next key comes after the loop turns (keys in one turn coalesce)
+        assert ws.current_divergence_key != before  # J reaches the fact row
     assert ws.current_claim() is None
     title = win.claim_view.title.text()
     assert title.startswith("<b>Fact-sheet row") and "Ilse Varga: title" in title

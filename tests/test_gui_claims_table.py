@@ -1,4 +1,5 @@
 """ClaimsTable: rows of claims, marked cells, majority summary, sorting, selection both ways."""
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -32,11 +33,21 @@ def test_columns_are_summary_rank_sources_then_one_per_source(table):
 
 def test_each_row_shows_the_majority_summary_rank_and_marked_member_texts(table):
     assert [_cell(table, "c0", c) for c in range(6)] == [
-        "time: 2 of 3 say “Monday”; Beta says “Tuesday”.", "0.60", "3",
-        "The mayor opened the bridge on [Monday].", "The mayor opened the bridge on [Tuesday].",
-        "The mayor opened the bridge on [Monday]."]
+        "time: 2 of 3 say “Monday”; Beta says “Tuesday”.",
+        "0.60",
+        "3",
+        "The mayor opened the bridge on [Monday].",
+        "The mayor opened the bridge on [Tuesday].",
+        "The mayor opened the bridge on [Monday].",
+    ]
     assert [_cell(table, "c2", c) for c in range(6)] == [
-        "No divergence found among 2 sources (link score 1.00).", "0.00", "2", "Crowds cheered at the river.", "Crowds cheered at the river.", "—"]
+        "No divergence found among 2 sources (link score 1.00).",
+        "0.00",
+        "2",
+        "Crowds cheered at the river.",
+        "Crowds cheered at the river.",
+        "—",
+    ]
 
 
 def test_divergent_words_are_bold_and_underlined_in_the_rich_cell(table):
@@ -74,8 +85,10 @@ def test_arrow_down_selects_the_next_claim(table, qtbot):
 
 
 def test_source_headers_carry_the_full_source_description(table):
-    assert table.proxy.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == \
-        "Beta\nBridge story Beta\n2026-11-20"
+    assert (
+        table.proxy.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        == "Beta\nBridge story Beta\n2026-11-20"
+    )
 
 
 def test_the_current_claim_chosen_elsewhere_is_selected_after_sorting_too(table):
@@ -96,7 +109,7 @@ def test_a_hidden_table_catches_up_with_a_new_alignment_when_shown(table):
     al = make_alignment()
     table.hide()
     table.ws.set_alignment(type(al)(al.documents, al.claims[1:], al.unique))
-    assert table.claim_ids() == ["c1", "c0", "c2"]   # untouched while nobody looks at it
+    assert table.claim_ids() == ["c1", "c0", "c2"]  # untouched while nobody looks at it
     table.ws.select_claim("c2")
     table.show()
     assert table.claim_ids() == ["c1", "c2"]
@@ -107,19 +120,29 @@ def test_a_contradiction_inside_one_source_is_a_row_and_selecting_it_makes_it_cu
     from dataclasses import replace
 
     from core.model import Contradiction, Variant
+
     al = make_alignment()
     text = al.documents[0].source.text
     a, b = text.index("mayor"), text.index("council chair")
-    contradiction = Contradiction("d0", "title", '"mayor" vs "council chair"',
-                                  (Variant("d0:p0", a, a + 5, "mayor"), Variant("d0:p3", b, b + 13, "council chair")))
+    contradiction = Contradiction(
+        "d0",
+        "title",
+        '"mayor" vs "council chair"',
+        (Variant("d0:p0", a, a + 5, "mayor"), Variant("d0:p3", b, b + 13, "council chair")),
+    )
     ws = FakeWorkspace(replace(al, contradictions=(contradiction,)))
     widget = ClaimsTable(ws)
     qtbot.addWidget(widget)
     widget.show()
     assert widget.proxy.rowCount() == 4
     [key] = widget.item_keys()
-    row = next(r for r in range(widget.proxy.rowCount()) if widget.proxy.index(r, 0).data(Qt.ItemDataRole.DisplayRole)
-               .startswith("title: Contradiction inside one source"))
+    row = next(
+        r
+        for r in range(widget.proxy.rowCount())
+        if widget.proxy.index(r, 0)
+        .data(Qt.ItemDataRole.DisplayRole)
+        .startswith("title: Contradiction inside one source")
+    )
     assert widget.proxy.index(row, 3).data() == "“mayor” / “council chair”"
     assert widget.proxy.index(row, 4).data() == "—"
     widget.view.selectRow(row)

@@ -1,4 +1,5 @@
 """Colours derived from the palette: computed once per palette, again after it changes."""
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -19,13 +20,13 @@ def test_palette_colours_are_computed_once_per_palette_and_again_after_a_change(
     light = QPalette(QColor("#eeeeee"))
     first = memo.get(light, band, "key-c0")
     assert memo.get(light, band, "key-c0") is first
-    assert memo.get(QPalette(light), band, "key-c0") is first   # a copy of the same palette
+    assert memo.get(QPalette(light), band, "key-c0") is first  # a copy of the same palette
     assert calls == ["key-c0"]
     dark = QPalette(light)
     dark.setColor(QPalette.ColorRole.Base, QColor("#202020"))
     again = memo.get(dark, band, "key-c0")
     assert calls == ["key-c0", "key-c0"]
-    assert again.lightness() < first.lightness()   # the dark theme's link colour
+    assert again.lightness() < first.lightness()  # the dark theme's link colour
     assert memo.memo(dark) == {(band, "key-c0"): again}
 
 
@@ -35,10 +36,12 @@ def test_the_window_draws_every_type_with_the_line_and_colour_of_the_report(qtbo
     from core.export.type_styles import TYPE_STYLES, type_hex
     from gui.style import theme
 
-    names = {QTextCharFormat.UnderlineStyle.SingleUnderline: "solid",
-             QTextCharFormat.UnderlineStyle.DashUnderline: "dashed",
-             QTextCharFormat.UnderlineStyle.DotLine: "dotted",
-             QTextCharFormat.UnderlineStyle.WaveUnderline: "wavy"}
+    names = {
+        QTextCharFormat.UnderlineStyle.SingleUnderline: "solid",
+        QTextCharFormat.UnderlineStyle.DashUnderline: "dashed",
+        QTextCharFormat.UnderlineStyle.DotLine: "dotted",
+        QTextCharFormat.UnderlineStyle.WaveUnderline: "wavy",
+    }
     light, dark = QPalette(QColor("#eeeeee")), QPalette(QColor("#eeeeee"))
     light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
     dark.setColor(QPalette.ColorRole.Base, QColor("#202020"))

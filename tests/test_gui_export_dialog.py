@@ -1,5 +1,6 @@
 """The export dialog and PDF export: labels with their Alt keys, divergent claims by default for PDF,
 every claim on request, page progress, cancel."""
+
 import re
 
 import pytest
@@ -38,7 +39,7 @@ def dialog(qtbot, tmp_path):
 
 
 def test_pdf_export_defaults_to_divergent_claims(dialog):
-    assert dialog.options().scope == "all"    # HTML: the whole comparison
+    assert dialog.options().scope == "all"  # HTML: the whole comparison
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     assert dialog.options().scope == "divergent"
     assert dialog.path.text().endswith("harbour.pdf")
@@ -47,18 +48,20 @@ def test_pdf_export_defaults_to_divergent_claims(dialog):
 def test_choosing_every_claim_is_kept_when_the_format_changes(dialog):
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     dialog.scope.setCurrentIndex(dialog.scope.findData("all"))
-    dialog.scope.activated.emit(dialog.scope.currentIndex())   # as a user's pick does
+    dialog.scope.activated.emit(dialog.scope.currentIndex())  # as a user's pick does
     dialog.format.setCurrentIndex(dialog.format.findData("html"))
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     assert dialog.options().scope == "all"
 
 
 def test_the_every_claim_option_prints_the_claims_the_default_leaves_out(qapp, tmp_path):
-    alignment = fake_analyze(story_sources())   # "Crowds cheered at the river." is a claim without divergence
+    alignment = fake_analyze(story_sources())  # "Crowds cheered at the river." is a claim without divergence
     printed = {}
     for scope in ("divergent", "all"):
         out = tmp_path / f"{scope}.pdf"
-        _path, _fmt, html, _protected = _write_text(collect(None, alignment, ExportOptions(scope=scope)), "pdf", str(out))
+        _path, _fmt, html, _protected = _write_text(
+            collect(None, alignment, ExportOptions(scope=scope)), "pdf", str(out)
+        )
         assert out.read_bytes().startswith(b"%PDF-")
         printed[scope] = (html, _pages(out))
     assert "Crowds cheered" not in printed["divergent"][0]
@@ -68,10 +71,11 @@ def test_the_every_claim_option_prints_the_claims_the_default_leaves_out(qapp, t
 
 def test_pdf_export_reports_progress_up_to_the_last_page(qapp, tmp_path):
     seen = []
-    _write_text(build_data(options=ExportOptions(include_full_texts=True)), "pdf", str(tmp_path / "r.pdf"),
-                progress=seen.append)
+    _write_text(
+        build_data(options=ExportOptions(include_full_texts=True)), "pdf", str(tmp_path / "r.pdf"), progress=seen.append
+    )
     assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0)
-    assert len(seen) >= 3   # layout, then one step per page
+    assert len(seen) >= 3  # layout, then one step per page
 
 
 def test_a_cancelled_pdf_export_leaves_no_file(qapp, tmp_path):
@@ -85,6 +89,7 @@ def test_the_window_prints_a_pdf_off_the_ui_thread_and_says_when_it_is_done(qtbo
     from gui.app.main_window import MainWindow
     from gui.dialogs.export_dialog import start_export
     from gui.state.workspace import Workspace
+
     ws = Workspace(analyze=fake_analyze, debounce_ms=0)
     window = MainWindow(ws)
     qtbot.addWidget(window)
@@ -99,7 +104,8 @@ def test_the_window_prints_a_pdf_off_the_ui_thread_and_says_when_it_is_done(qtbo
 
 def test_a_pdf_printed_off_the_ui_thread_never_replaces_an_input(qapp, tmp_path):
     from core.cli.export import ExportFailed
-    article = tmp_path / "article.pdf"   # an input that happens to be a PDF
+
+    article = tmp_path / "article.pdf"  # an input that happens to be a PDF
     article.write_bytes(b"%PDF-1.4 the reporter's own file")
     with pytest.raises(ExportFailed):
         _write_text(build_data(), "pdf", str(article), protected=(str(article),))

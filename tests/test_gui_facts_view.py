@@ -1,4 +1,5 @@
 """The Facts view: opened by its key, divergent rows first, a clicked cell takes the panes to its words."""
+
 import hashlib
 
 import pytest
@@ -23,8 +24,14 @@ TEXTS = {
 
 
 def _source(outlet: str, text: str) -> Source:
-    return Source(key=outlet.lower(), text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), kind="txt",
-                  path=f"{outlet.lower()}.txt", outlet=outlet)
+    return Source(
+        key=outlet.lower(),
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        kind="txt",
+        path=f"{outlet.lower()}.txt",
+        outlet=outlet,
+    )
 
 
 @pytest.fixture
@@ -49,13 +56,19 @@ def test_the_facts_view_has_one_shortcut_declared_in_the_registry():
 
 
 def test_its_key_opens_the_sheet_with_the_divergent_title_first_and_silence_shown_as_not_stated(window, qtbot):
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        QApplication.focusWidget(),
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     view = window.facts_view
     assert window.stack.currentWidget() is view
     table = view.table
-    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == \
-        list(FIXED_COLUMNS) + ["Alpha", "Beta", "Gamma"]
+    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == list(FIXED_COLUMNS) + [
+        "Alpha",
+        "Beta",
+        "Gamma",
+    ]
     assert table.item(0, 0).text() == "Ilse Varga: title"
     assert table.item(0, 1).text() == "divergent: title"
     assert [table.item(0, 3 + n).text() for n in range(3)] == ["Former Mayor", "Mayor", NOT_STATED]
@@ -66,7 +79,7 @@ def test_clicking_a_cell_shows_its_words_in_the_panes_and_a_verdict_key_judges_t
     window.views.toggle_facts_view()
     table = window.facts_view.table
     row = window.facts_view.rows()[0]
-    item = table.item(0, 4)   # Beta's "Mayor"
+    item = table.item(0, 4)  # Beta's "Mayor"
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(item).center())
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.reading, timeout=2000)
     cell = next(c for c in row.cells if c.source == "beta")
@@ -76,7 +89,7 @@ def test_clicking_a_cell_shows_its_words_in_the_panes_and_a_verdict_key_judges_t
     qtbot.waitUntil(lambda: pane.view.textCursor().hasSelection(), timeout=2000)
     cursor = pane.view.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (cell.start, cell.end)
-    assert pane.source().text[cell.start:cell.end] == "Mayor"
+    assert pane.source().text[cell.start : cell.end] == "Mayor"
     # The inspector judges the row too: no claim, but the row's words per source and live verdict buttons.
     assert window.inspector.title.text().startswith("<b>Fact sheet</b> · title")
     assert all(button.isEnabled() for button in window.inspector.buttons.values())
@@ -91,7 +104,7 @@ def test_j_reaches_a_divergent_fact_row_from_the_triage_queue(window, qtbot):
     keys = []
     for _ in range(10):
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_J)
-        QApplication.processEvents()   # a user's next key comes after the event loop has turned
+        QApplication.processEvents()  # a user's next key comes after the event loop has turned
         keys.append(ws.current_divergence_key)
     fact_key = next(r.key for r in ws.alignment.facts if r.divergent)
     assert fact_key in keys
@@ -101,7 +114,7 @@ def test_a_burst_of_j_lands_on_the_fact_row_the_same_presses_reach_one_by_one(wi
     ws = window.ws
     queue = window.triage_panel.keys()
     fact_at = next(i for i, key in enumerate(queue) if key.startswith("fact:"))
-    for _ in range(fact_at + 1):   # back to back: the keys after the first wait and apply together
+    for _ in range(fact_at + 1):  # back to back: the keys after the first wait and apply together
         qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_J)
     qtbot.waitUntil(lambda: window.triage.key_burst.pending() == 0, timeout=3000)
     assert ws.current_divergence_key == queue[fact_at]
@@ -109,7 +122,7 @@ def test_a_burst_of_j_lands_on_the_fact_row_the_same_presses_reach_one_by_one(wi
 
 def test_the_table_is_filled_only_when_shown_and_follows_a_new_alignment_then(window, qtbot):
     view = window.facts_view
-    assert view.table.rowCount() == 0           # hidden: thousands of cells would cost for nothing
+    assert view.table.rowCount() == 0  # hidden: thousands of cells would cost for nothing
     window.views.toggle_facts_view()
     assert view.table.rowCount() == len(window.ws.alignment.facts) > 0
     with qtbot.waitSignal(window.ws.alignmentChanged, timeout=10000):
@@ -122,8 +135,10 @@ def test_activating_a_cell_again_steps_to_the_next_occurrence_of_its_words(qtbot
     win = MainWindow(ws)
     qtbot.addWidget(win)
     win.show()
-    texts = {"Alpha": "Former Mayor Ilse Varga spoke. Later Mayor Varga left the hall.",
-             "Beta": "Mayor Ilse Varga spoke at the hall."}
+    texts = {
+        "Alpha": "Former Mayor Ilse Varga spoke. Later Mayor Varga left the hall.",
+        "Beta": "Mayor Ilse Varga spoke at the hall.",
+    }
     with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
         ws.add_sources([_source(o, t) for o, t in texts.items()])
     win.views.toggle_facts_view()
@@ -153,6 +168,7 @@ def test_facts_only_one_source_states_can_be_hidden_but_divergent_rows_stay(wind
 def test_a_row_of_relative_times_says_it_was_not_compared_instead_of_no_divergence_found():
     from core.model import FactRow
     from gui.panels.facts_view import status_text
+
     row = FactRow("f0", "k", "event", "dinner: time", "time", 0.5, False, (), note="not compared: relative times")
     assert status_text(row, 2) == "not compared: relative times"
     assert status_text(FactRow("f1", "j", "event", "vote: time", "time", 0.5, False, ()), 2) == "no divergence found"

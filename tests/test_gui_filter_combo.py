@@ -1,4 +1,5 @@
 """Filter combos: refilled with an "all" entry first, keeping the user's choice, silently."""
+
 from PySide6.QtWidgets import QComboBox
 
 from gui.panels.filter_combo import ALL, refill

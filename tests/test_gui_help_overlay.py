@@ -1,4 +1,5 @@
 """HelpOverlay: every action by menu with shortcuts and help; Esc, F1 or ? closes."""
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -57,6 +58,7 @@ def test_toggle_opens_and_closes(overlay):
 
 def test_help_text_escapes_markup():
     from gui.state.actions import ActionSpec
+
     page = help_html([ActionSpec("x", "<b>Bold</b>", ("Ctrl+B",), "h", "a < b", "Edit")], ["Edit"])
     assert "&lt;b&gt;Bold&lt;/b&gt;" in page and "a &lt; b" in page
 
@@ -71,6 +73,7 @@ def test_key_caps_use_colours_qt_understands_so_no_warning_is_printed_and_their_
     qtbot.wait(20)
     assert not [r for r in qtlog.records if "Unknown color name" in r.message]
     from PySide6.QtGui import QColor
+
     page = help_html(ACTIONS)
     colours = set(__import__("re").findall(r"background-color:(#[0-9a-fA-F]+)", page))
     assert colours and all(QColor(c).isValid() and len(c) == 7 for c in colours)

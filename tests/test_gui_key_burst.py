@@ -1,4 +1,5 @@
 """Key bursts: J/K/N/P and verdict keys pressed faster than the window paints are coalesced, not lost."""
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -12,12 +13,16 @@ from gui_doubles import fake_analyze, make_source  # noqa: E402
 
 J, K, N, TWO = Qt.Key.Key_J, Qt.Key.Key_K, Qt.Key.Key_N, Qt.Key.Key_2
 # Two invented reports of one storm; each sentence pair differs in one word: six divergences.
-HARBOUR_A = ("The ferry left at 9 am. Waves reached 4 metres. The harbour closed on Friday. "
-             "Rescuers saved 31 people. The mayor thanked the volunteers. Power returned after 6 hours. "
-             "Schools reopened on Monday.")
-HARBOUR_B = ("The ferry left at 11 am. Waves reached 6 metres. The harbour closed on Saturday. "
-             "Rescuers saved 28 people. The mayor thanked the volunteers. Power returned after 9 hours. "
-             "Schools reopened on Tuesday.")
+HARBOUR_A = (
+    "The ferry left at 9 am. Waves reached 4 metres. The harbour closed on Friday. "
+    "Rescuers saved 31 people. The mayor thanked the volunteers. Power returned after 6 hours. "
+    "Schools reopened on Monday."
+)
+HARBOUR_B = (
+    "The ferry left at 11 am. Waves reached 6 metres. The harbour closed on Saturday. "
+    "Rescuers saved 28 people. The mayor thanked the volunteers. Power returned after 9 hours. "
+    "Schools reopened on Tuesday."
+)
 
 
 @pytest.fixture
@@ -47,8 +52,11 @@ def _run_in_new_window(make, qtbot, deliver, keys):
     """Open a window, deliver the keys, and return what they led to; close it again."""
     win = make()
     deliver(qtbot, win, keys)
-    result = (win.ws.current_divergence_key, {k: r.verdict for k, r in win.ws.verdicts.items()},
-              win.triage_panel.keys())
+    result = (
+        win.ws.current_divergence_key,
+        {k: r.verdict for k, r in win.ws.verdicts.items()},
+        win.triage_panel.keys(),
+    )
     win.close()
     return result
 
@@ -81,7 +89,7 @@ def test_a_burst_of_j_lands_on_the_same_item_as_the_same_presses_one_by_one(open
     burst = _run_in_new_window(open_window, qtbot, _burst, keys)
     slow = _run_in_new_window(open_window, qtbot, _one_by_one, keys)
     assert len(slow[2]) == 6
-    assert burst[0] == slow[0] == slow[2][2]   # 0, 1, 2, back to 1, 2
+    assert burst[0] == slow[0] == slow[2][2]  # 0, 1, 2, back to 1, 2
 
 
 @pytest.mark.parametrize("deliver", [_burst, _burst_in_the_claim_view], ids=["panes", "claim view"])
@@ -89,7 +97,7 @@ def test_a_burst_of_j_2_gives_the_same_verdicts_as_typing_it_slowly(open_window,
     keys = [J, TWO, J, TWO, K, TWO, TWO]
     burst = _run_in_new_window(open_window, qtbot, deliver, keys)
     slow = _run_in_new_window(open_window, qtbot, _one_by_one, keys)
-    assert len(slow[1]) == 3   # the third item twice (K went back to it), then the fourth
+    assert len(slow[1]) == 3  # the third item twice (K went back to it), then the fourth
     assert burst[:2] == slow[:2]
 
 
@@ -110,7 +118,7 @@ def test_keys_pressed_while_the_window_is_busy_move_the_selection_once(open_wind
     moves = []
     win.ws.currentChanged.connect(lambda: moves.append(win.ws.current_claim_id))
     for _ in range(4):
-        qtbot.keyClick(target, N)   # the first applies; three wait for the next turn
+        qtbot.keyClick(target, N)  # the first applies; three wait for the next turn
     assert len(moves) == 1 and win.triage.key_burst.pending() == 3
     qtbot.waitUntil(lambda: win.triage.key_burst.pending() == 0, timeout=3000)
     assert len(moves) == 2
@@ -121,17 +129,18 @@ def test_another_action_first_applies_the_keys_still_waiting(open_window, qtbot)
     _one_by_one(qtbot, win, [J])
     first = win.ws.current_divergence_key
     qtbot.keyClick(win.pane_area.panes[0].view, TWO)
-    qtbot.keyClick(win.pane_area.panes[0].view, TWO)   # waits for the next turn
+    qtbot.keyClick(win.pane_area.panes[0].view, TWO)  # waits for the next turn
     assert win.triage.key_burst.pending() == 1
-    win.actions_by_id["edit.undo"].trigger()            # undo must see both verdicts first
+    win.actions_by_id["edit.undo"].trigger()  # undo must see both verdicts first
     assert win.triage.key_burst.pending() == 0
     assert first in win.ws.verdicts and len(win.ws.verdicts) == 1
 
 
 def test_a_burst_cut_by_the_time_budget_still_gives_the_same_verdicts(open_window, qtbot, monkeypatch):
     from gui.app import triage_commands
+
     keys = [J, TWO, J, TWO, K, TWO, TWO]
     slow = _run_in_new_window(open_window, qtbot, _one_by_one, keys)
-    monkeypatch.setattr(triage_commands, "KEY_BUDGET_S", 0.0)   # one intent per event-loop turn
+    monkeypatch.setattr(triage_commands, "KEY_BUDGET_S", 0.0)  # one intent per event-loop turn
     burst = _run_in_new_window(open_window, qtbot, _burst, keys)
     assert burst[:2] == slow[:2]

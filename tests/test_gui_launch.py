@@ -1,11 +1,11 @@
 """Launching: command line parsing, demo on first run, recent case afterwards, files into a case."""
+
 import time
 from pathlib import Path
 
 import pytest
 
-from gui.app.launch import (DEMO_CASE, LaunchRequest, choose_case, demo_files, parse_args, recent_cases,
-                        remember_case)
+from gui.app.launch import DEMO_CASE, LaunchRequest, choose_case, demo_files, parse_args, recent_cases, remember_case
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -51,6 +51,7 @@ def test_a_corrupt_recent_list_is_ignored(tmp_path):
 
 def test_the_window_shows_a_five_source_case_quickly_and_aligns_in_the_background(qtbot, tmp_path):
     from gui.app.launch import build_window
+
     if len(demo_files(RESOURCES)) < 2:
         pytest.skip("the demo articles are not in resources/samples yet")
     started = time.perf_counter()
@@ -75,6 +76,7 @@ def test_the_window_shows_a_five_source_case_quickly_and_aligns_in_the_backgroun
 
 def test_a_corrupt_case_is_left_alone_and_a_new_case_opens_with_a_notice(qtbot, tmp_path):
     from gui.app.launch import build_window
+
     corrupt = tmp_path / "broken.parallax"
     corrupt.write_bytes(b"this is not a database" * 100)
     window = build_window(["--case", str(corrupt)], RESOURCES, tmp_path)

@@ -1,4 +1,5 @@
 """LinkMap: bands between the two panes' members of each claim, following scroll; click selects."""
+
 import importlib
 import pytest
 
@@ -19,7 +20,7 @@ def row(qtbot):
     left, right = TextPane(ws.sources[0]), TextPane(ws.sources[1])
     link = LinkMap(ws, left, right)
     box = side_by_side(qtbot, (left, link, right), 700, 300, tight=True)
-    row.box = box   # keep the row alive while the test runs
+    row.box = box  # keep the row alive while the test runs
     yield ws, left, right, link
     box.close()
 
@@ -60,7 +61,7 @@ def test_bands_follow_the_scrolled_pane(row, qtbot):
     right.verticalScrollBar().setValue(right.verticalScrollBar().maximum())
     assert [(cid, r[1] < 0) for cid, _l, r in link.bands()] == [("c0", True), ("c1", True), ("c2", True)]
     left.verticalScrollBar().setValue(left.verticalScrollBar().maximum())
-    assert link.bands() == []   # both ends above the view: nothing of the bands would show
+    assert link.bands() == []  # both ends above the view: nothing of the bands would show
 
 
 def test_clicking_a_band_selects_its_claim(row, qtbot):
@@ -95,7 +96,7 @@ def test_between_two_source_panes_the_bands_join_the_members(qtbot):
     left, right = source_pane.SourcePane(ws, "a"), source_pane.SourcePane(ws, "c")
     link = LinkMap(ws, left, right)
     box = side_by_side(qtbot, (left, link, right), 700, 400)
-    assert [b[0] for b in link.bands()] == ["c0", "c1"]   # Gamma has no member of c2
+    assert [b[0] for b in link.bands()] == ["c0", "c1"]  # Gamma has no member of c2
     top, bottom = link.text_span()
     assert top == left.view.viewport().mapTo(box, QPoint(0, 0)).y() - link.mapTo(box, QPoint(0, 0)).y()
 
@@ -111,7 +112,7 @@ def test_a_new_alignment_replaces_the_cached_bands(row):
 def test_bands_are_remeasured_when_the_pane_narrows(row, qtbot):
     ws, left, right, link = row
     wide = dict((cid, r) for cid, _l, r in link.bands())
-    right.setFixedWidth(120)   # the text rewraps: passages lower down move
+    right.setFixedWidth(120)  # the text rewraps: passages lower down move
     qtbot.waitUntil(lambda: right.viewport().width() < 120)
     narrow = dict((cid, r) for cid, _l, r in link.bands())
     p = ws.alignment.passage("d1:p2")

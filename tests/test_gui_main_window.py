@@ -1,4 +1,5 @@
 """The main window driven from the keyboard: navigation, verdicts, undo, find, hide, bad files."""
+
 import importlib
 from pathlib import Path
 
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from gui.app.main_window import MainWindow  # noqa: E402
 from gui.state.workspace import Workspace  # noqa: E402
 from gui_doubles import fake_analyze, story_sources  # noqa: E402
-
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def window(qtbot):
 
 def _press(qtbot, win, key, modifier=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(QApplication.focusWidget() or win, key, modifier)
-    QApplication.processEvents()   # a user's next key comes after the event loop has turned
+    QApplication.processEvents()  # a user's next key comes after the event loop has turned
 
 
 def test_j_goes_to_the_first_divergence_of_the_queue_and_every_pane_shows_its_member(window, qtbot, triage):
@@ -53,8 +53,9 @@ def test_j_goes_to_the_first_divergence_of_the_queue_and_every_pane_shows_its_me
     for pane in window.pane_area.panes:
         member = pane.member_passages(claim)[0]
         assert pane.is_visible_y(pane.passage_y(member))
-        assert (member.start, member.end) in [(s.cursor.selectionStart(), s.cursor.selectionEnd())
-                                              for s in pane.view.extraSelections()]
+        assert (member.start, member.end) in [
+            (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.view.extraSelections()
+        ]
     assert window.current_label.text().startswith(ws.current_divergence().type + ":")
 
 
@@ -64,7 +65,7 @@ def test_pressing_1_records_the_verdict_and_ctrl_z_undoes_it(window, qtbot, tria
     key = ws.current_divergence_key
     _press(qtbot, window, Qt.Key.Key_1)
     assert ws.verdicts[key].verdict == "confirmed"
-    assert ws.current_divergence_key != key   # moved on to the next untriaged divergence
+    assert ws.current_divergence_key != key  # moved on to the next untriaged divergence
     assert window.triage_label.text() == triage.progress_text(ws.alignment, ws.verdicts)
     _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert key not in ws.verdicts
@@ -125,14 +126,17 @@ def test_the_title_names_the_case(window):
 
 def test_every_registry_action_is_a_window_action_with_its_shortcuts(window):
     from gui.state.actions import ACTIONS
+
     for spec in ACTIONS:
         action = window.actions_by_id[spec.id]
-        assert [s.toString() for s in action.shortcuts()] == \
-            [__import__("PySide6.QtGui").QtGui.QKeySequence(s).toString() for s in spec.shortcuts]
+        assert [s.toString() for s in action.shortcuts()] == [
+            __import__("PySide6.QtGui").QtGui.QKeySequence(s).toString() for s in spec.shortcuts
+        ]
 
 
 def test_dragging_a_source_in_the_list_reorders_the_panes(window, qtbot):
     from PySide6.QtCore import QModelIndex
+
     with qtbot.waitSignal(window.ws.alignmentChanged, timeout=3000):
         assert window.source_list.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)
     assert [s.key for s in window.ws.sources] == ["c", "a", "b"]
@@ -160,6 +164,7 @@ def test_bad_files_give_one_message_and_the_good_ones_load(window, qtbot, tmp_pa
 @pytest.fixture
 def demo_window(qtbot, tmp_path):
     from gui.app.launch import build_window, demo_files
+
     resources = Path(__file__).resolve().parent.parent / "resources"
     if len(demo_files(resources)) < 2:
         pytest.skip("the demo articles are not in resources/samples")
@@ -182,11 +187,12 @@ def test_on_the_demo_case_j_then_1_records_a_verdict_in_the_case_and_ctrl_z_remo
     assert ws.current_divergence_key == first.key
     qtbot.wait(50)
     showing = [p for p in demo_window.pane_area.panes if p.member_passages(ws.current_claim())]
-    assert len(showing) == len({v.passage.split(":")[0] for v in first.variants} |
-                               {m.split(":")[0] for m in ws.current_claim().members})
+    assert len(showing) == len(
+        {v.passage.split(":")[0] for v in first.variants} | {m.split(":")[0] for m in ws.current_claim().members}
+    )
     ys = {demo_window.pane_area.row_y(p, p.member_passages(ws.current_claim())[0]) for p in showing}
     assert all(p.is_visible_y(p.passage_y(p.member_passages(ws.current_claim())[0])) for p in showing)
-    assert len(ys) == 1   # level across the panes
+    assert len(ys) == 1  # level across the panes
     _press(qtbot, demo_window, Qt.Key.Key_1)
     assert ws.case.verdicts()[first.key].verdict == "confirmed"
     assert demo_window.triage_label.text() == f"1 of {len(triage.queue(ws.alignment, {}))} triaged"
@@ -196,6 +202,7 @@ def test_on_the_demo_case_j_then_1_records_a_verdict_in_the_case_and_ctrl_z_remo
 
 def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window, qtbot, tmp_path):
     from gui.app.launch import build_window
+
     resources = Path(__file__).resolve().parent.parent / "resources"
     second = build_window(["--case", demo_window.ws.case.path], resources, tmp_path)
     qtbot.addWidget(second)
@@ -215,11 +222,11 @@ def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window
 def test_export_writes_an_html_report_in_the_background(window, qtbot, tmp_path):
     from core.export.data import ExportOptions
     from gui.dialogs.export_dialog import start_export
+
     out = tmp_path / "report.html"
     key = window.ws.alignment.claims[1].divergences[0].key
     window.ws.set_verdict(key, "confirmed", note="checked <b>with</b> the city")
-    with qtbot.waitSignal(window.ws.message, timeout=10000,
-                          check_params_cb=lambda text: text.startswith("Exported")):
+    with qtbot.waitSignal(window.ws.message, timeout=10000, check_params_cb=lambda text: text.startswith("Exported")):
         start_export(window, "html", ExportOptions(), str(out))
     report = out.read_text(encoding="utf-8")
     assert "checked &lt;b&gt;with&lt;/b&gt; the city" in report
@@ -237,12 +244,14 @@ def test_pasting_text_adds_a_source_named_by_its_first_line(window, qtbot):
 def test_dropping_files_on_the_window_adds_them(window, qtbot, tmp_path):
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
+
     article = tmp_path / "dropped.txt"
     article.write_text("Police closed two roads near the bridge on Monday.", encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(article))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     with qtbot.waitSignal(window.ws.alignmentChanged, timeout=5000):
         window.dropEvent(event)
     assert window.ws.sources[-1].path.endswith("dropped.txt")
@@ -271,6 +280,7 @@ def test_the_progress_bar_shows_only_for_work_longer_than_half_a_second(qtbot):
 def test_a_annotates_the_selected_text_with_a_w3c_anchor(window, qtbot):
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QTextCursor
+
     pane = window.pane_area.panes[1]
     start = pane.source().text.index("Tuesday")
     cursor = QTextCursor(pane.view.document())
@@ -289,8 +299,11 @@ def test_a_annotates_the_selected_text_with_a_w3c_anchor(window, qtbot):
     _press(qtbot, window, Qt.Key.Key_A)
     (annotation,) = window.ws.annotations
     assert (annotation.target_kind, annotation.source_key, annotation.label) == ("span", "b", "disputed")
-    assert (annotation.selector.exact, annotation.selector.start, annotation.selector.end) == \
-        ("Tuesday", start, start + 7)
+    assert (annotation.selector.exact, annotation.selector.start, annotation.selector.end) == (
+        "Tuesday",
+        start,
+        start + 7,
+    )
     assert annotation.note == "Alpha and Gamma say Monday"
 
 
@@ -311,21 +324,23 @@ def test_typing_a_note_in_the_inspector_does_not_trigger_verdict_or_navigation_k
 def test_ctrl_l_links_the_current_passage_with_the_one_clicked_in_another_pane(window, qtbot):
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QTextCursor
+
     ws = window.ws
 
     def click(pane, offset):
         cursor = QTextCursor(pane.view.document())
         cursor.setPosition(offset)
-        qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton,
-                         pos=pane.view.cursorRect(cursor).center() + QPoint(2, 0))
+        qtbot.mouseClick(
+            pane.view.viewport(), Qt.MouseButton.LeftButton, pos=pane.view.cursorRect(cursor).center() + QPoint(2, 0)
+        )
 
     a, c = window.pane_area.panes[0], window.pane_area.panes[2]
-    click(c, c.source().text.index("Police"))          # the unique passage of Gamma
-    click(a, a.source().text.index("Crowds"))          # then a passage of Alpha: it becomes current
+    click(c, c.source().text.index("Police"))  # the unique passage of Gamma
+    click(a, a.source().text.index("Crowds"))  # then a passage of Alpha: it becomes current
     assert ws.current_passage_id == "d0:p2"
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         _press(qtbot, window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    (edit_id, edit), = ws.edits
+    ((edit_id, edit),) = ws.edits
     assert (edit.kind, edit.a.source, edit.b.source) == ("link", "a", "c")
     assert (edit.b.start, edit.b.end) == (c.source().text.index("Police"), c.source().text.index("nearby.") + 7)
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
@@ -335,8 +350,9 @@ def test_ctrl_l_links_the_current_passage_with_the_one_clicked_in_another_pane(w
 
 def test_a_verdict_applied_to_a_whole_type_is_one_undo_step(window, qtbot, triage):
     from PySide6.QtCore import QTimer
+
     ws = window.ws
-    ws.select_divergence(ws.alignment.claims[1].divergences[0].key)   # the number divergence
+    ws.select_divergence(ws.alignment.claims[1].divergences[0].key)  # the number divergence
     keys = triage.keys_of_type(ws.alignment, "number")
 
     def choose():
@@ -367,7 +383,7 @@ def test_j_follows_the_type_filter_of_the_triage_panel(window, qtbot, triage):
     _press(qtbot, window, Qt.Key.Key_J)
     assert ws.current_divergence().type == "number"
     _press(qtbot, window, Qt.Key.Key_J)
-    assert ws.current_divergence().type == "number"   # the only one: J stays, with a message
+    assert ws.current_divergence().type == "number"  # the only one: J stays, with a message
 
 
 def test_showing_the_inspector_clears_the_notice_that_said_it_was_hidden(window, qtbot):

@@ -1,4 +1,5 @@
 """CommandPalette: every registered action with its shortcut, fuzzy filtered, run from the keyboard."""
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -23,6 +24,7 @@ def palette(qtbot):
 def test_with_no_query_every_action_is_listed_in_registry_order(palette):
     assert [s.id for s in palette.visible_specs()] == [s.id for s in ACTIONS]
     from gui.dialogs.command_palette import SHORTCUT_ROLE
+
     assert palette.list.item(0).data(SHORTCUT_ROLE) == "Ctrl+O"
 
 

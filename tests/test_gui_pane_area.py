@@ -1,4 +1,5 @@
 """PaneArea: a large case's new alignment fills the panes one per event-loop turn, the current one first."""
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -10,7 +11,7 @@ from gui_fakes import FakeWorkspace, long_sources, make_alignment  # noqa: E402
 
 @pytest.fixture
 def area(qtbot, monkeypatch):
-    monkeypatch.setattr(pane_area_module, "PROGRESSIVE_CHARS", 1000)   # the fake case counts as large
+    monkeypatch.setattr(pane_area_module, "PROGRESSIVE_CHARS", 1000)  # the fake case counts as large
     sources = long_sources()
     ws = FakeWorkspace(make_alignment(sources))
     ws.sources = sources
@@ -24,7 +25,7 @@ def area(qtbot, monkeypatch):
 
 def test_a_new_alignment_marks_the_current_pane_first_and_the_others_on_later_turns(area, qtbot):
     ws = area.ws
-    ws.select_passage("d2:p0")                 # the third pane holds the current passage
+    ws.select_passage("d2:p0")  # the third pane holds the current passage
     ws.set_alignment(make_alignment(long_sources()))
     ready = [p.source_key for p in area.panes if p.formatted_for is ws.alignment]
     assert ready == ["c"] and area.filling()

@@ -1,4 +1,5 @@
 """The Workspace and the test fake implement the one declared workspace protocol."""
+
 import inspect
 
 from PySide6.QtCore import Signal

@@ -1,4 +1,5 @@
 """File > Open recent, and `parallax --case FILE [SOURCES...]` from the command line."""
+
 from pathlib import Path
 
 import pytest
@@ -34,8 +35,12 @@ def test_open_recent_lists_cases_newest_first_and_greys_out_missing_ones(qtbot, 
     qtbot.addWidget(window)
     file_menu = window.menuBar().actions()[0].menu()
     assert window.recent_menu.menuAction() in file_menu.actions()
-    assert _entries(window) == [("&1 new.parallax", new, True), ("&2 gone.parallax  (missing)", gone, False),
-                                ("&3 old.parallax", old, True), ("Forget missing cases", None, True)]
+    assert _entries(window) == [
+        ("&1 new.parallax", new, True),
+        ("&2 gone.parallax  (missing)", gone, False),
+        ("&3 old.parallax", old, True),
+        ("Forget missing cases", None, True),
+    ]
     window.recent_menu.actions()[-1].trigger()
     assert load_recent(recent_cases_file(data)) == [new, old]
     assert [e[1] for e in _entries(window)] == [new, old, None]

@@ -1,4 +1,5 @@
 """OverviewRuler: the whole article's marks, the visible region, click to scroll and select."""
+
 import importlib
 import pytest
 

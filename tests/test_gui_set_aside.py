@@ -1,4 +1,5 @@
 """The checker's work survives every change of the alignment: placed again, or listed as set aside."""
+
 import csv
 import io
 import json
@@ -27,7 +28,9 @@ def _accounted(ws):
     assert placed | aside == set(stored) and not placed & aside
     assert len(ws.verdicts) + len(ws.set_aside) == len(stored)
     notes = sorted(r.note for r in stored.values() if r.note)
-    shown = sorted([r.note for r in ws.verdicts.values() if r.note] + [s.record.note for s in ws.set_aside if s.record.note])
+    shown = sorted(
+        [r.note for r in ws.verdicts.values() if r.note] + [s.record.note for s in ws.set_aside if s.record.note]
+    )
     assert notes == shown
     return len(ws.verdicts), len(ws.set_aside)
 
@@ -40,7 +43,8 @@ def _act(qtbot, win, *key):
 
 @pytest.mark.parametrize("corpus", ["demo", "seeds"])
 def test_verdicts_and_notes_survive_link_unlink_split_merge_hide_add_remove_and_reopening(
-        qtbot, tmp_path, corpus, samples_dir, seeds_dir):
+    qtbot, tmp_path, corpus, samples_dir, seeds_dir
+):
     paths = sample_paths(samples_dir) if corpus == "demo" else _articles(seeds_dir)[:4]
     case_path = make_case(tmp_path / "work.parallax", paths[:-1])
     win = open_window(qtbot, case_path)
@@ -62,23 +66,23 @@ def test_verdicts_and_notes_survive_link_unlink_split_merge_hide_add_remove_and_
     ref = ws.passage_ref(member)
     other = ws.passage_ref(next(m for m in claim.members if ws.passage_ref(m).source != ref.source))
     ws.select_passage(member)
-    _act(qtbot, win, Qt.Key.Key_L, CTRL | SHIFT)            # unlink
+    _act(qtbot, win, Qt.Key.Key_L, CTRL | SHIFT)  # unlink
     win.pane_area.pane(other.source)._on_click(other.start + 1)
     win.pane_area.pane(ref.source)._on_click(ref.start + 1)
-    _act(qtbot, win, Qt.Key.Key_L, CTRL)                    # link back by hand
+    _act(qtbot, win, Qt.Key.Key_L, CTRL)  # link back by hand
     pane = win.pane_area.pane(ref.source)
     cursor = pane.view.textCursor()
     cursor.setPosition(pane.source().text.index(" ", ref.start + (ref.end - ref.start) // 2) + 1)
     pane.view.setTextCursor(cursor)
-    _act(qtbot, win, Qt.Key.Key_S, CTRL | SHIFT)            # split
+    _act(qtbot, win, Qt.Key.Key_S, CTRL | SHIFT)  # split
     ws.select_passage(ws.passage_at(ref.source, ref.start))
-    _act(qtbot, win, Qt.Key.Key_M, CTRL)                    # merge it back
+    _act(qtbot, win, Qt.Key.Key_M, CTRL)  # merge it back
     hidden = ws.visible_sources()[-1].key
     ws.select_passage(ws.document_for(hidden).passages[0].id)
-    ws.set_hidden(hidden, True, realign=True)               # hide and re-align (Ctrl+Shift+H)
+    ws.set_hidden(hidden, True, realign=True)  # hide and re-align (Ctrl+Shift+H)
     wait_aligned(qtbot, ws)
     _accounted(ws)
-    ws.set_hidden(hidden, False)                            # showing it again needs it aligned
+    ws.set_hidden(hidden, False)  # showing it again needs it aligned
     wait_aligned(qtbot, ws)
     assert _accounted(ws)[0] >= 1
     ws.add_files([paths[-1]])
@@ -112,7 +116,8 @@ def test_verdicts_and_notes_survive_link_unlink_split_merge_hide_add_remove_and_
 
 
 def test_the_set_aside_panel_lists_a_verdict_that_lost_its_source_and_reattaches_it_by_keyboard(
-        qtbot, tmp_path, samples_dir):
+    qtbot, tmp_path, samples_dir
+):
     paths = sample_paths(samples_dir)
     case_path = make_case(tmp_path / "aside.parallax", paths)
     win = open_window(qtbot, case_path)
@@ -178,6 +183,7 @@ def test_the_help_and_readme_say_that_a_verdict_moves_on():
     from pathlib import Path
 
     from gui.state.actions import action_by_id
+
     assert "move on to the next untriaged" in action_by_id("triage.confirmed").help
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "next untriaged" in readme and "Ctrl+Shift+J" in readme
@@ -193,11 +199,13 @@ def test_undo_after_a_verdict_moved_to_a_re_found_divergence_restores_every_step
     first = make_alignment()
     claim = first.claims[0]
     # The same time disagreement found again under another key (a link added a wording, say).
-    again = copy(first, claims=(copy(claim, divergences=(copy(claim.divergences[0], key="k-time-again"),)),)
-                 + first.claims[1:])
+    again = copy(
+        first, claims=(copy(claim, divergences=(copy(claim.divergences[0], key="k-time-again"),)),) + first.claims[1:]
+    )
     runs = [first, again, first]
-    ws = Workspace(Case.open(tmp_path / "undo.parallax", author="ana"),
-                   analyze=lambda *a, **k: runs.pop(0), debounce_ms=0)
+    ws = Workspace(
+        Case.open(tmp_path / "undo.parallax", author="ana"), analyze=lambda *a, **k: runs.pop(0), debounce_ms=0
+    )
     for source in first.documents:
         ws.case.add_source(source.source)
     ws.load_case(ws.case)
@@ -216,7 +224,8 @@ def test_undo_after_a_verdict_moved_to_a_re_found_divergence_restores_every_step
 
 
 def test_hiding_a_source_says_how_many_verdicts_were_set_aside_and_showing_it_says_they_came_back(
-        qtbot, tmp_path, samples_dir):
+    qtbot, tmp_path, samples_dir
+):
     case_path = make_case(tmp_path / "say.parallax", sample_paths(samples_dir))
     win = open_window(qtbot, case_path)
     ws = win.ws

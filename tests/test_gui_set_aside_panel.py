@@ -1,4 +1,5 @@
 """The Set aside panel lists what cannot be placed, and re-attaches or dismisses it by keyboard."""
+
 from PySide6.QtCore import Qt
 
 from core.case.reattach import HIDDEN_OR_REMOVED, SetAside
@@ -6,8 +7,17 @@ from core.case.records import JudgedVariant, VerdictRecord
 from gui.panels.set_aside_panel import ANNOTATION_ROW, VERDICT_ROW, SetAsidePanel
 from gui_fakes import FakeWorkspace
 
-LOST = VerdictRecord("k-lost", "confirmed", "Mayor's office says Monday.", "", "ana", "t", "time", "divergence",
-                     (JudgedVariant("a", 31, 37, "Monday"), JudgedVariant("gone", 5, 12, "Tuesday")))
+LOST = VerdictRecord(
+    "k-lost",
+    "confirmed",
+    "Mayor's office says Monday.",
+    "",
+    "ana",
+    "t",
+    "time",
+    "divergence",
+    (JudgedVariant("a", 31, 37, "Monday"), JudgedVariant("gone", 5, 12, "Tuesday")),
+)
 
 
 def _panel(qtbot):
@@ -24,8 +34,12 @@ def test_each_row_shows_the_verdict_the_note_the_text_judged_and_why(qtbot):
     assert panel.rows() == [(VERDICT_ROW, "k-lost"), (ANNOTATION_ROW, "n3")]
     row = panel.list.topLevelItem(0)
     assert [row.text(c) for c in range(5)] == [
-        "time divergence", "Alpha: “Monday”; gone: “Tuesday”", "Discrepancy confirmed",
-        "Mayor's office says Monday.", HIDDEN_OR_REMOVED]
+        "time divergence",
+        "Alpha: “Monday”; gone: “Tuesday”",
+        "Discrepancy confirmed",
+        "Mayor's office says Monday.",
+        HIDDEN_OR_REMOVED,
+    ]
     assert panel.count_label.text().startswith("1 verdict or note and 1 annotation set aside")
 
 

@@ -1,4 +1,5 @@
 """Source details (F2): outlet, title, date, author, URL edited in place, saved, shown and exported."""
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -34,6 +35,7 @@ def _answer(fields: dict, accept: bool = True):
         for name, value in fields.items():
             dialog.edits[name].setText(value)
         dialog.accept() if accept else dialog.reject()
+
     QTimer.singleShot(100, fill)
 
 

@@ -1,4 +1,5 @@
 """Source panes and the pane row: formats, clicks, hidden panes, synchronized scrolling."""
+
 from dataclasses import replace
 
 import pytest
@@ -40,7 +41,7 @@ def area(make_area):
 
 def _format_at(pane, offset: int) -> QTextCharFormat:
     cursor = QTextCursor(pane.view.document())
-    cursor.setPosition(offset + 1)   # the format of the character before the cursor
+    cursor.setPosition(offset + 1)  # the format of the character before the cursor
     return cursor.charFormat()
 
 
@@ -80,8 +81,11 @@ def test_only_the_current_claim_is_tinted_until_every_claim_is_asked_for(area):
     claim = ws.alignment.claims[0]
     assert _format_at(area.panes[0], 0).background().style() == Qt.BrushStyle.NoBrush
     ws.select_claim(claim.id)
-    tinted = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in area.panes[0].view.extraSelections()
-              if s.format.background().style() != Qt.BrushStyle.NoBrush]
+    tinted = [
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in area.panes[0].view.extraSelections()
+        if s.format.background().style() != Qt.BrushStyle.NoBrush
+    ]
     assert (area.panes[0].member_passages(claim)[0].start, area.panes[0].member_passages(claim)[0].end) in tinted
 
 
@@ -113,8 +117,10 @@ def test_clicking_a_passage_selects_its_claim_in_every_pane(area, qtbot):
     assert ws.current_claim_id == "c1"
     members = {p.source_key: [m.id for m in p.member_passages(ws.current_claim())] for p in area.panes}
     assert members == {"a": ["d0:p1"], "b": ["d1:p2"], "c": ["d2:p2"]}
-    highlighted = {p.source_key: [(s.cursor.selectionStart(), s.cursor.selectionEnd())
-                                  for s in p.view.extraSelections()][:1] for p in area.panes}
+    highlighted = {
+        p.source_key: [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in p.view.extraSelections()][:1]
+        for p in area.panes
+    }
     expected = {p.source_key: [(m.start, m.end) for m in p.member_passages(ws.current_claim())] for p in area.panes}
     assert highlighted == expected
 
@@ -155,17 +161,21 @@ def test_scrolling_one_pane_levels_the_counterpart_passage_in_the_others(qtbot):
     area.resize(900, 300)
     area.show()
     a = make_source("a", _long_text("early", list(range(12)), 4))
-    b = replace(make_source("b", _long_text("late", list(range(12)), 7)),
-                outlet="An outlet", title="A headline on a second line of the header",
-                url="https://example.org/a-third-header-line")
+    b = replace(
+        make_source("b", _long_text("late", list(range(12)), 7)),
+        outlet="An outlet",
+        title="A headline on a second line of the header",
+        url="https://example.org/a-third-header-line",
+    )
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         ws.add_sources([a, b])
     qtbot.wait(50)
     left, right = area.panes
-    assert area._offset(right) > area._offset(left)   # the taller header pushes the text down
-    left.view.verticalScrollBar().setValue(120)   # as the user's wheel would
-    anchor = next(p for p in left.document().passages[left.top_passage().index:]
-                  if ws.claim_of_passage(p.id) is not None)
+    assert area._offset(right) > area._offset(left)  # the taller header pushes the text down
+    left.view.verticalScrollBar().setValue(120)  # as the user's wheel would
+    anchor = next(
+        p for p in left.document().passages[left.top_passage().index :] if ws.claim_of_passage(p.id) is not None
+    )
     counterpart = right.member_passages(ws.claim_of_passage(anchor.id))[0]
     assert counterpart.text.split()[:2] == anchor.text.split()[:2]
     assert right.view.verticalScrollBar().value() > 120
@@ -174,8 +184,14 @@ def test_scrolling_one_pane_levels_the_counterpart_passage_in_the_others(qtbot):
 
 
 def test_a_new_current_claim_is_scrolled_into_view_level_in_every_pane(make_area, qtbot):
-    area = make_area([make_source("a", _long_text("x", list(range(12)), 4)),
-                      make_source("b", _long_text("y", list(reversed(range(12))), 5))], 900, 300)
+    area = make_area(
+        [
+            make_source("a", _long_text("x", list(range(12)), 4)),
+            make_source("b", _long_text("y", list(reversed(range(12))), 5)),
+        ],
+        900,
+        300,
+    )
     ws = area.ws
     qtbot.wait(50)
     claim = ws.claim_of_passage(next(p.id for p in area.panes[0].document().passages if p.text.startswith("Fact 5 ")))
@@ -194,13 +210,18 @@ def test_zoom_enlarges_the_text_of_every_pane(area):
 
 
 def test_a_claim_near_the_end_of_a_short_article_still_sits_level_with_a_long_one(make_area, qtbot):
-    area = make_area([make_source("a", _long_text("x", list(range(12)), 2)),
-                      make_source("b", _long_text("y", list(reversed(range(12))), 2))], 900, 300)
+    area = make_area(
+        [
+            make_source("a", _long_text("x", list(range(12)), 2)),
+            make_source("b", _long_text("y", list(reversed(range(12))), 2)),
+        ],
+        900,
+        300,
+    )
     ws = area.ws
     qtbot.wait(50)
     # Fact 11 ends article a and opens article b: only padding after the text makes them level.
-    claim = ws.claim_of_passage(next(p.id for p in area.panes[0].document().passages
-                                     if p.text.startswith("Fact 11 ")))
+    claim = ws.claim_of_passage(next(p.id for p in area.panes[0].document().passages if p.text.startswith("Fact 11 ")))
     ws.select_claim(claim.id)
     qtbot.wait(50)
     ys = [area.row_y(pane, pane.member_passages(claim)[0]) for pane in area.panes]
@@ -214,13 +235,24 @@ def test_a_contradiction_inside_one_source_is_overlined_and_explained(make_area)
         base = fake_analyze(sources, edits)
         text = sources[0].text
         first, second = text.index("President Brandt"), text.index("former President Brandt")
-        contradiction = Contradiction("d0", "title", "President vs former President",
-                                      (Variant("d0:p0", first, first + 16, "President Brandt"),
-                                       Variant("d0:p1", second, second + 23, "former President Brandt")))
+        contradiction = Contradiction(
+            "d0",
+            "title",
+            "President vs former President",
+            (
+                Variant("d0:p0", first, first + 16, "President Brandt"),
+                Variant("d0:p1", second, second + 23, "former President Brandt"),
+            ),
+        )
         return replace(base, contradictions=(contradiction,))
 
-    area = make_area([make_source("a", "President Brandt spoke. Later former President Brandt left."),
-                      make_source("b", "President Brandt spoke at noon.")], analyze=analyze)
+    area = make_area(
+        [
+            make_source("a", "President Brandt spoke. Later former President Brandt left."),
+            make_source("b", "President Brandt spoke at noon."),
+        ],
+        analyze=analyze,
+    )
     pane = area.panes[0]
     at = pane.source().text.index("former")
     fmt = _format_at(pane, at)
@@ -232,6 +264,7 @@ def test_a_contradiction_inside_one_source_is_overlined_and_explained(make_area)
 
 def test_band_colours_follow_a_dark_palette(qtbot):
     from PySide6.QtGui import QColor, QPalette
+
     dark = QPalette()
     dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
     dark.setColor(QPalette.ColorRole.Text, QColor("#e0e0e0"))
@@ -240,10 +273,10 @@ def test_band_colours_follow_a_dark_palette(qtbot):
     light.setColor(QPalette.ColorRole.Text, QColor("#000000"))
     assert theme.is_dark(dark) and not theme.is_dark(light)
     assert theme.claim_band("c-key", dark).lightness() < 80 < 200 < theme.claim_band("c-key", light).lightness()
-    assert theme.claim_band("c-key", light) == theme.claim_band("c-key", light)   # stable per key
+    assert theme.claim_band("c-key", light) == theme.claim_band("c-key", light)  # stable per key
     assert theme.unique_band(dark).lightness() < 80
     grey = theme.boilerplate_colour(dark)
-    assert 0x1e < grey.red() < 0xe0
+    assert 0x1E < grey.red() < 0xE0
 
 
 def _margin_colour(pane, passage):
@@ -273,8 +306,11 @@ def test_find_puts_the_current_match_in_the_middle_of_the_pane_not_at_its_edge(q
     qtbot.addWidget(area)
     area.resize(700, 400)
     area.show()
-    text = "".join(f"Line {i} of the long report says little. " for i in range(300)) + "The needle is here. " + \
-        "".join(f"Tail {i} adds more words. " for i in range(100))
+    text = (
+        "".join(f"Line {i} of the long report says little. " for i in range(300))
+        + "The needle is here. "
+        + "".join(f"Tail {i} adds more words. " for i in range(100))
+    )
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         ws.add_sources([make_source("a", text)])
     qtbot.wait(50)

@@ -1,4 +1,5 @@
 """The background runner: token-stamped results, stale results dropped, progress, cancel, errors."""
+
 import threading
 import time
 

@@ -1,4 +1,5 @@
 """TriagePanel: the queue by rank, progress, filters, selection both ways."""
+
 import pytest
 
 pytest.importorskip("PySide6")
@@ -113,7 +114,7 @@ def test_queue_items_of_another_kind_show_their_kind_summary_and_sources(panel):
     from dataclasses import dataclass
 
     @dataclass(frozen=True)
-    class Inconsistency:   # a queue item that is not a Divergence: only key, kind, summary, sources
+    class Inconsistency:  # a queue item that is not a Divergence: only key, kind, summary, sources
         key: str
         kind: str
         summary: str

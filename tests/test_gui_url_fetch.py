@@ -1,4 +1,5 @@
 """File > Add from URL: a download off the UI thread, added as a source, or one clear message."""
+
 import threading
 import urllib.error
 import urllib.request
@@ -16,9 +17,11 @@ from gui.app.main_window import MainWindow
 from gui.state.workspace import Workspace
 from gui_doubles import fake_analyze, make_source, story_sources
 
-ARTICLE = (b"<html><head><title>Quarry road closes - Valley Post</title></head><body><article>"
-           b"<h1>Quarry road closes</h1><p>The mayor opened the bridge on Friday after the quarry road closed.</p>"
-           b"<p>Crowds cheered at the river while crews worked through the night.</p></article></body></html>")
+ARTICLE = (
+    b"<html><head><title>Quarry road closes - Valley Post</title></head><body><article>"
+    b"<h1>Quarry road closes</h1><p>The mayor opened the bridge on Friday after the quarry road closed.</p>"
+    b"<p>Crowds cheered at the river while crews worked through the night.</p></article></body></html>"
+)
 
 
 class _Pages(BaseHTTPRequestHandler):
@@ -76,6 +79,7 @@ def _type_address(url: str):
         dialog = QApplication.activeModalWidget()
         dialog.setTextValue(url)
         dialog.accept()
+
     QTimer.singleShot(100, fill)
 
 
@@ -105,6 +109,7 @@ def test_a_failed_download_says_what_went_wrong_and_adds_nothing(window, qtbot, 
 def test_add_from_url_is_in_the_file_menu_and_the_palette(window):
     from gui.dialogs.command_palette import rank_actions
     from gui.state.actions import ACTIONS
+
     file_menu = window.menuBar().actions()[0].menu()
     assert "Add from URL…" in [a.text() for a in file_menu.actions()]
     assert rank_actions("url", ACTIONS)[0].id == "file.add_url"
@@ -120,6 +125,7 @@ def test_open_original_without_an_address_or_file_says_so(window, qtbot):
 
 def test_a_slow_download_shows_the_moving_bar_and_ctrl_period_drops_it(qtbot):
     import time
+
     ws = Workspace(analyze=fake_analyze, debounce_ms=0)
 
     def slow_fetch(url):
@@ -135,12 +141,12 @@ def test_a_slow_download_shows_the_moving_bar_and_ctrl_period_drops_it(qtbot):
     ws.message.connect(messages.append)
     win.url_fetcher.start("https://news.example/slow")
     qtbot.waitUntil(lambda: win.progress.isVisible(), timeout=3000)
-    assert (win.progress.minimum(), win.progress.maximum()) == (0, 0)   # busy, no false percentage
+    assert (win.progress.minimum(), win.progress.maximum()) == (0, 0)  # busy, no false percentage
     assert win.cancel_button.isVisible()
     qtbot.keyClick(win, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not win.url_fetcher.busy, timeout=3000)
     assert "Stopped downloading https://news.example/slow." in messages
-    qtbot.wait(1500)   # the worker finishes its sleep; its result must not be added
+    qtbot.wait(1500)  # the worker finishes its sleep; its result must not be added
     assert ws.sources == []
     assert win.progress.isHidden()
     win.close()

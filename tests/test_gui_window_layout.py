@@ -1,4 +1,5 @@
 """The window on real screens: readable panes, focus on a claim or a pair, remembered layout."""
+
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QPushButton
@@ -10,8 +11,10 @@ from gui.panes.pane_area import MEASURE
 from gui.state.workspace import Workspace
 from gui_doubles import fake_analyze, make_source, story_sources
 
-EIGHT = [make_source(k, f"The mayor opened the bridge on day {i}. Crowds cheered at the river.")
-         for i, k in enumerate("abcdefgh")]
+EIGHT = [
+    make_source(k, f"The mayor opened the bridge on day {i}. Crowds cheered at the river.")
+    for i, k in enumerate("abcdefgh")
+]
 
 
 def _open(qtbot, size=(1366, 740), sources=None, settings=None):
@@ -45,13 +48,17 @@ def test_focusing_on_the_current_claim_shows_only_its_sources_and_follows_it(qtb
     ws = win.ws
     two_source_claim = next(c for c in ws.alignment.claims if len({m.split(":")[0] for m in c.members}) == 2)
     ws.select_claim(two_source_claim.id)
-    qtbot.keyClick(win.claim_view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        win.claim_view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     members = {ws.alignment.document_of(m).source.key for m in two_source_claim.members}
     assert {p.source_key for p in win.pane_area.panes} == members
     wider = next(c for c in ws.alignment.claims if len({m.split(":")[0] for m in c.members}) == 3)
     ws.select_claim(wider.id)
     assert len(win.pane_area.panes) == 3
-    qtbot.keyClick(win.claim_view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        win.claim_view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert win.pane_area.focus_mode == "all" and len(win.pane_area.panes) == 3
 
 
@@ -61,7 +68,7 @@ def test_a_chosen_pair_fills_the_row_and_the_source_list_still_lists_everyone(qt
     win.pane_area.set_focus("pair", [keys[0], keys[2]])
     assert [p.source_key for p in win.pane_area.panes] == [keys[0], keys[2]]
     assert win.source_list.count() == 3
-    assert win.ws.hidden == set()   # a view choice, not a change to the case
+    assert win.ws.hidden == set()  # a view choice, not a change to the case
 
 
 def test_the_sources_panel_collapses_and_comes_back_with_ctrl_b(qtbot):
@@ -84,7 +91,7 @@ def test_on_laptop_and_desktop_screens_the_status_bar_and_the_docks_buttons_are_
     win.ws.select_divergence(win.ws.alignment.divergences()[0].key)
     qtbot.wait(50)
     scroller = win.inspector_dock.widget()
-    assert scroller.horizontalScrollBar().maximum() == 0   # nothing hides behind a sideways scroll bar
+    assert scroller.horizontalScrollBar().maximum() == 0  # nothing hides behind a sideways scroll bar
     for button in win.inspector.findChildren(QPushButton):
         if button.isVisibleTo(win.inspector):
             right = button.mapTo(scroller.viewport(), QPoint(button.width(), 0)).x()
@@ -118,8 +125,10 @@ def test_without_settings_nothing_is_remembered(qtbot, tmp_path):
 def test_moving_to_a_claim_off_screen_scrolls_the_row_to_a_panes_left_edge_not_into_a_pane(qtbot):
     # Only the fourth and fifth of eight sources report the fares: their panes start off screen.
     fares = {"d": 3, "e": 4}
-    sources = [make_source(s.key, f"Ferry fares rose by {fares[s.key]} crowns. {s.text}") if s.key in fares else s
-               for s in EIGHT]
+    sources = [
+        make_source(s.key, f"Ferry fares rose by {fares[s.key]} crowns. {s.text}") if s.key in fares else s
+        for s in EIGHT
+    ]
     win = _open(qtbot, sources=sources)
     area, ws = win.pane_area, win.ws
     bar = area.scroller.horizontalScrollBar()
@@ -128,5 +137,5 @@ def test_moving_to_a_claim_off_screen_scrolls_the_row_to_a_panes_left_edge_not_i
     ws.select_claim(claim.id)
     qtbot.wait(50)
     first, second = area._cells["d"], area._cells["e"]
-    assert bar.value() == min(first.x(), bar.maximum())   # the row starts at the first holder's edge
+    assert bar.value() == min(first.x(), bar.maximum())  # the row starts at the first holder's edge
     assert second.x() + second.width() <= bar.value() + area.scroller.viewport().width()

@@ -1,4 +1,5 @@
 """The Workspace: background alignment, current item, verdicts through the undo stack, sources."""
+
 import threading
 
 import pytest
@@ -23,7 +24,10 @@ def ws(qtbot):
 def test_adding_sources_aligns_them_in_the_background(ws):
     assert [d.source.key for d in ws.alignment.documents] == ["a", "b", "c"]
     assert [c.members for c in ws.alignment.claims] == [
-        ("d0:p0", "d1:p1", "d2:p0"), ("d0:p1", "d1:p2", "d2:p2"), ("d0:p2", "d1:p0")]
+        ("d0:p0", "d1:p1", "d2:p0"),
+        ("d0:p1", "d1:p2", "d2:p2"),
+        ("d0:p2", "d1:p0"),
+    ]
     assert ws.alignment.unique == ("d2:p1",)
     assert ws.document_for("b").id == "d1"
 
@@ -35,7 +39,7 @@ def test_a_slow_alignment_that_finishes_after_a_newer_one_does_not_overwrite_it(
     def analyze(sources, edits=(), progress=None, should_cancel=None):
         calls.append(len(sources))
         if len(calls) == 1:
-            gate.wait(5)   # the first job is slow: it ends after the second one
+            gate.wait(5)  # the first job is slow: it ends after the second one
         return fake_analyze(sources, edits)
 
     ws = Workspace(analyze=analyze, debounce_ms=0)
@@ -108,12 +112,16 @@ def test_a_note_without_a_verdict_leaves_the_divergence_untriaged(ws):
 
 
 def test_annotations_are_added_updated_and_deleted_undoably(ws):
-    ws.add_annotation(Annotation(id="", target_kind="claim", claim_key=ws.alignment.claims[0].key,
-                                 label="disputed", note="two days given"))
+    ws.add_annotation(
+        Annotation(
+            id="", target_kind="claim", claim_key=ws.alignment.claims[0].key, label="disputed", note="two days given"
+        )
+    )
     assert len(ws.annotations) == 1
     added = ws.annotations[0]
     assert added.id and added.created_at
     from dataclasses import replace
+
     ws.update_annotation(replace(added, status="resolved"))
     assert ws.annotations[0].status == "resolved"
     ws.delete_annotation(added.id)
@@ -129,7 +137,7 @@ def test_hiding_a_source_only_hides_it_unless_a_re_alignment_is_asked_for(ws, qt
     ws.set_hidden("b", True)
     assert "b" in ws.hidden and ws.alignment is before and not ws._debounce.isActive()
     ws.set_hidden("b", False)
-    assert ws.alignment is before and not ws._debounce.isActive()   # it is still aligned: nothing to run
+    assert ws.alignment is before and not ws._debounce.isActive()  # it is still aligned: nothing to run
 
 
 def test_hiding_a_source_and_realigning_aligns_without_it_and_keeps_the_current_claim(ws, qtbot):
@@ -141,7 +149,7 @@ def test_hiding_a_source_and_realigning_aligns_without_it_and_keeps_the_current_
     assert ws.visible_sources()[1].key == "c"
     assert ws.current_passage_id == "d0:p1"
     assert ws.current_claim() is not None and ws.current_claim().members == ("d0:p1", "d1:p2")
-    assert ws.current_claim().key != claim_key   # members changed, so the claim is a new one
+    assert ws.current_claim().key != claim_key  # members changed, so the claim is a new one
 
 
 def test_moving_a_source_changes_the_pane_order_and_document_ids(ws, qtbot):
@@ -169,8 +177,9 @@ def test_a_failed_alignment_is_reported_as_a_message(qtbot):
         raise ValueError("engine broke")
 
     ws = Workspace(analyze=analyze, debounce_ms=0)
-    with qtbot.waitSignal(ws.message, timeout=3000,
-                          check_params_cb=lambda text: text.startswith("Alignment failed")) as blocker:
+    with qtbot.waitSignal(
+        ws.message, timeout=3000, check_params_cb=lambda text: text.startswith("Alignment failed")
+    ) as blocker:
         ws.add_sources(story_sources())
     assert blocker.args == ["Alignment failed: engine broke"]
     ws.close()
@@ -183,6 +192,7 @@ def case_path(tmp_path):
 
 def test_verdicts_and_undo_are_written_to_the_case_at_once(qtbot, case_path):
     from core.case.store import Case
+
     ws = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         ws.add_sources(story_sources())
@@ -202,6 +212,7 @@ def test_verdicts_and_undo_are_written_to_the_case_at_once(qtbot, case_path):
 
 def test_a_case_open_elsewhere_is_read_only_and_edits_are_refused_with_the_reason(qtbot, case_path):
     from core.case.store import Case
+
     first = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
     with qtbot.waitSignal(first.alignmentChanged, timeout=3000):
         first.add_sources(story_sources())
@@ -222,6 +233,7 @@ def test_a_case_open_elsewhere_is_read_only_and_edits_are_refused_with_the_reaso
 
 def test_reopening_a_case_restores_hidden_sources_and_order(qtbot, case_path):
     from core.case.store import Case
+
     ws = Workspace(Case.open(case_path), analyze=fake_analyze, debounce_ms=0)
     with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
         ws.add_sources(story_sources())

@@ -51,14 +51,14 @@ def test_declared_legacy_charset_is_honoured():
 
 
 def test_empty_input_gives_empty_text_and_blank_metadata():
-    assert extract_html("") == ("", {"title": "", "outlet": "", "author": "", "published": "", "url": "",
-                                     "notice": ""})
+    assert extract_html("") == ("", {"title": "", "outlet": "", "author": "", "published": "", "url": "", "notice": ""})
 
 
 def test_a_broken_extractor_install_falls_back_to_tag_stripping_with_one_notice(monkeypatch):
     # A fresh `pip install` once paired trafilatura with an lxml lacking html_clean: every HTML
     # import raised ImportError. The user must get the text and one line, never a traceback.
     import builtins
+
     real_import = builtins.__import__
 
     def refuse_trafilatura(name, *args, **kwargs):

@@ -12,9 +12,34 @@ from core.ingest.sources import load_bytes, load_text
 
 FAST = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
-words = st.sampled_from([
-    "Mr.", "U.S.", "said", "the", "talks", "3.5", "a.m.", "Monday", "“Yes,”", "he", "—", "...",
-    "Berlin.", "Why?", "Go!", "\"No.\"", ")", "View", "All", "Also", "Read:", "…", "é", "\t"])
+words = st.sampled_from(
+    [
+        "Mr.",
+        "U.S.",
+        "said",
+        "the",
+        "talks",
+        "3.5",
+        "a.m.",
+        "Monday",
+        "“Yes,”",
+        "he",
+        "—",
+        "...",
+        "Berlin.",
+        "Why?",
+        "Go!",
+        '"No."',
+        ")",
+        "View",
+        "All",
+        "Also",
+        "Read:",
+        "…",
+        "é",
+        "\t",
+    ]
+)
 separators = st.sampled_from([" ", " ", " ", "\n", "\r\n", "\n\n", "\r", "  "])
 
 
@@ -65,7 +90,7 @@ def test_pasted_text_is_kept_verbatim_or_refused_when_nothing_in_it_is_visible(t
 @given(prose())
 def test_sentence_spans_match_text_in_order_without_overlap(text):
     spans = split_sentences(text)
-    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert all(text[s.start : s.end] == s.text for s in spans)
     assert all(s.text == s.text.strip() and s.text for s in spans)
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
 
@@ -74,7 +99,7 @@ def test_sentence_spans_match_text_in_order_without_overlap(text):
 @given(st.text(max_size=1500))
 def test_sentence_spans_hold_on_arbitrary_unicode(text):
     spans = split_sentences(text)
-    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert all(text[s.start : s.end] == s.text for s in spans)
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
 
 
@@ -82,7 +107,7 @@ def test_sentence_spans_hold_on_arbitrary_unicode(text):
 @given(prose())
 def test_passages_never_overlap_boilerplate(text):
     skip = find_boilerplate(text)
-    assert all(text[b.start:b.end] == b.text for b in skip)
+    assert all(text[b.start : b.end] == b.text for b in skip)
     assert all(a.end <= b.start for a, b in zip(skip, skip[1:]))
     for s in split_sentences(text, skip):
         assert not any(b.start < s.end and s.start < b.end for b in skip)
@@ -96,7 +121,7 @@ def test_enormous_lines_and_mixed_newlines_split_quickly(width, newline):
     doc = build_document(source, "d0")
     assert doc.passages[-2].text == "Short line."
     assert doc.passages[-1].text == "Another."
-    assert all(text[p.start:p.end] == p.text for p in doc.passages)
+    assert all(text[p.start : p.end] == p.text for p in doc.passages)
 
 
 def test_big_generated_file_loads_within_the_limit(tmp_path):

@@ -1,23 +1,28 @@
 """Institutions carry the act they are named in: bodies clash only when named in one kind of act."""
+
 from core.compare.institutions import find_institutions
 from test_divergence import diverge
 
 
 def test_a_body_is_found_with_the_act_nearest_its_name():
     assert find_institutions("The deal needs to be approved by Parliament.") == [
-        (33, 43, "Parliament", "parliament", "approve", "legislature")]
-    assert find_institutions("The Senate passed the bill.") == [
-        (4, 10, "Senate", "senate", "pass", "legislature")]
+        (33, 43, "Parliament", "parliament", "approve", "legislature")
+    ]
+    assert find_institutions("The Senate passed the bill.") == [(4, 10, "Senate", "senate", "pass", "legislature")]
 
 
 def test_two_chambers_named_for_one_approval_are_an_institution_divergence():
-    _, (divergence,) = diverge("Any guarantee would need to be approved by the Orvan Congress.",
-                               "Any guarantee would go to the Orvan Senate for approval.")
+    _, (divergence,) = diverge(
+        "Any guarantee would need to be approved by the Orvan Congress.",
+        "Any guarantee would go to the Orvan Senate for approval.",
+    )
     assert divergence.type == "institution"
     assert [v.text for v in divergence.variants] == ["Congress", "Senate"]
 
 
 def test_a_chamber_that_passed_a_bill_does_not_clash_with_the_one_that_approves_it_next():
-    _, found = diverge("The Orvan Senate passed the dam bill on Monday.",
-                       "The dam bill now goes to the Orvan Congress for final approval.")
+    _, found = diverge(
+        "The Orvan Senate passed the dam bill on Monday.",
+        "The dam bill now goes to the Orvan Congress for final approval.",
+    )
     assert "institution" not in [d.type for d in found]

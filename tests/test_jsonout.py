@@ -1,9 +1,9 @@
 """The version-1 JSON contract of `parallax align --json`."""
+
 import json
 
 from core.export.contract import alignment_to_json
-from core.model import (Alignment, Claim, Contradiction, Divergence, Document, Link, Passage, Span,
-                        Variant)
+from core.model import Alignment, Claim, Contradiction, Divergence, Document, Link, Passage, Span, Variant
 from core.export.report import alignment_to_text
 from test_align import make_source, plain_document
 
@@ -15,18 +15,25 @@ def _alignment():
     source_a, source_b = make_source(TEXT_A, "sa"), make_source(TEXT_B, "sb")
     doc_a = plain_document(source_a, "d0")
     boiler = Span(0, 24, TEXT_A[0:24])
-    doc_a = Document("d0", source_a, tuple(
-        Passage(f"d0:p{n}", "d0", n, p.start, p.end, p.text)
-        for n, p in enumerate(doc_a.passages[1:])), (boiler,))
+    doc_a = Document(
+        "d0",
+        source_a,
+        tuple(Passage(f"d0:p{n}", "d0", n, p.start, p.end, p.text) for n, p in enumerate(doc_a.passages[1:])),
+        (boiler,),
+    )
     doc_b = plain_document(source_b, "d1")
     a_day = TEXT_A.index("Tuesday")
     b_day = TEXT_B.index("Monday")
-    divergence = Divergence("dk1", "c0", "time", 0.9, "Tuesday vs Monday", (
-        Variant("d0:p0", a_day, a_day + 7, "Tuesday"), Variant("d1:p1", b_day, b_day + 6, "Monday")))
-    claim = Claim("c0", "ck", 0.71234, ("d0:p0", "d1:p1"), (Link("d0:p0", "d1:p1", 0.71234),),
-                  "d0:p0", (divergence,))
-    contradiction = Contradiction("d1", "time", "Monday vs Tuesday", (
-        Variant("d1:p1", b_day, b_day + 6, "Monday"),))
+    divergence = Divergence(
+        "dk1",
+        "c0",
+        "time",
+        0.9,
+        "Tuesday vs Monday",
+        (Variant("d0:p0", a_day, a_day + 7, "Tuesday"), Variant("d1:p1", b_day, b_day + 6, "Monday")),
+    )
+    claim = Claim("c0", "ck", 0.71234, ("d0:p0", "d1:p1"), (Link("d0:p0", "d1:p1", 0.71234),), "d0:p0", (divergence,))
+    contradiction = Contradiction("d1", "time", "Monday vs Tuesday", (Variant("d1:p1", b_day, b_day + 6, "Monday"),))
     return Alignment((doc_a, doc_b), (claim,), ("d0:p1", "d1:p0"), (contradiction,))
 
 
@@ -44,9 +51,14 @@ def test_contract_has_exactly_the_version_one_keys():
     divergence = claim["divergences"][0]
     assert {"type", "rank", "summary", "variants"} <= set(divergence) and divergence["key"] == "dk1"
     assert set(divergence["variants"][0]) == {"passage", "start", "end", "text"}
-    assert data["contradictions"] == [{"doc": "d1", "type": "time", "summary": "Monday vs Tuesday",
-                                       "variants": [{"passage": "d1:p1", "start": 55, "end": 61,
-                                                     "text": "Monday"}]}]
+    assert data["contradictions"] == [
+        {
+            "doc": "d1",
+            "type": "time",
+            "summary": "Monday vs Tuesday",
+            "variants": [{"passage": "d1:p1", "start": 55, "end": 61, "text": "Monday"}],
+        }
+    ]
 
 
 def test_ids_scores_and_links_are_written_as_given():
@@ -64,12 +76,12 @@ def test_every_offset_slices_the_document_text_exactly():
     texts = {d.id: d.source.text for d in alignment.documents}
     for document in data["documents"]:
         for item in document["passages"] + document["boilerplate"]:
-            assert texts[document["id"]][item["start"]:item["end"]] == item["text"]
+            assert texts[document["id"]][item["start"] : item["end"]] == item["text"]
     variants = [v for c in data["claims"] for d in c["divergences"] for v in d["variants"]]
     variants += [v for c in data["contradictions"] for v in c["variants"]]
     assert len(variants) == 3
     for variant in variants:
-        assert texts[variant["passage"].split(":")[0]][variant["start"]:variant["end"]] == variant["text"]
+        assert texts[variant["passage"].split(":")[0]][variant["start"] : variant["end"]] == variant["text"]
 
 
 def test_contract_survives_a_json_round_trip_with_non_ascii_text():

@@ -1,4 +1,5 @@
 """Numbers and times are compared with the value of the same thing in the other sources, only."""
+
 from test_divergence import claim, diverge, document, where
 
 from core.compare.divergence import find_divergences
@@ -13,115 +14,147 @@ def texts(divergence):
 
 
 def test_counts_of_different_things_are_never_compared():
-    _, found = diverge("The ferry Halvard carried 310 passengers and 14 crew when it sank.",
-                       "Of the passengers aboard the ferry Halvard, 122 were Orvish citizens.")
+    _, found = diverge(
+        "The ferry Halvard carried 310 passengers and 14 crew when it sank.",
+        "Of the passengers aboard the ferry Halvard, 122 were Orvish citizens.",
+    )
     assert found == ()
 
 
 def test_passengers_are_not_compared_with_passengers_and_crew():
-    _, found = diverge("The ferry Halvard, carrying 310 passengers, sank off Kessel.",
-                       "The ferry Halvard, carrying 324 passengers and crew, sank off Kessel.")
+    _, found = diverge(
+        "The ferry Halvard, carrying 310 passengers, sank off Kessel.",
+        "The ferry Halvard, carrying 324 passengers and crew, sank off Kessel.",
+    )
     assert found == ()
 
 
 def test_a_list_that_adds_up_to_the_other_count_is_the_same_count():
-    _, found = diverge("The ferry had 310 passengers aboard, with 12 deck hands and 2 officers.",
-                       "There were 310 passengers and 14 hands on the ferry.")
+    _, found = diverge(
+        "The ferry had 310 passengers aboard, with 12 deck hands and 2 officers.",
+        "There were 310 passengers and 14 hands on the ferry.",
+    )
     assert found == ()
 
 
 def test_the_same_count_given_two_values_is_one_number_divergence_with_every_source_that_gives_it():
-    docs, (divergence,) = diverge("The loss of the Halvard killed 41 people, the port said.",
-                                  "The port said 41 people were killed when the Halvard went down.",
-                                  "The Halvard went down and 44 people were killed, the port said.")
+    docs, (divergence,) = diverge(
+        "The loss of the Halvard killed 41 people, the port said.",
+        "The port said 41 people were killed when the Halvard went down.",
+        "The Halvard went down and 44 people were killed, the port said.",
+    )
     assert divergence.type == "number"
     assert [where(docs, v) for v in divergence.variants] == [("d0", "41"), ("d1", "41"), ("d2", "44")]
     assert divergence.summary == '"41" (Outlet A, Outlet B) vs "44" (Outlet C)'
 
 
 def test_the_dead_are_not_compared_with_those_aboard():
-    _, found = diverge("The Halvard went down off Kessel and 41 people on it died.",
-                       "The Halvard had 42 people on board when it went down off Kessel.")
+    _, found = diverge(
+        "The Halvard went down off Kessel and 41 people on it died.",
+        "The Halvard had 42 people on board when it went down off Kessel.",
+    )
     assert found == ()
 
 
 def test_lives_individuals_and_people_counted_dead_are_one_count():
-    _, (divergence,) = diverge("41 lives were lost when the Halvard went down off Kessel.",
-                               "When the Halvard went down off Kessel, 44 individuals died.")
+    _, (divergence,) = diverge(
+        "41 lives were lost when the Halvard went down off Kessel.",
+        "When the Halvard went down off Kessel, 44 individuals died.",
+    )
     assert divergence.type == "number" and texts(divergence) == ["41", "44"]
 
 
 def test_hedged_values_that_can_both_hold_are_not_a_divergence():
-    for one, other in (("at least 800 homes", "more than 800 homes"), ("nearly 900 pages", "887 pages"),
-                       ("about 1.4 units", "1.35 units")):
-        _, found = diverge(f"The report on the Kessel flood counted {one} in all.",
-                           f"The report on the Kessel flood counted {other} in all.")
+    for one, other in (
+        ("at least 800 homes", "more than 800 homes"),
+        ("nearly 900 pages", "887 pages"),
+        ("about 1.4 units", "1.35 units"),
+    ):
+        _, found = diverge(
+            f"The report on the Kessel flood counted {one} in all.",
+            f"The report on the Kessel flood counted {other} in all.",
+        )
         assert found == (), (one, other)
 
 
 def test_hedged_values_that_cannot_both_hold_are_a_number_divergence():
-    for one, other in (("nearly 900 pages", "940 pages"), ("at least eight people", "33 people"),
-                       ("some 1,200 homes", "1,100 homes")):
-        _, found = diverge(f"The report on the Kessel flood counted {one} in all.",
-                           f"The report on the Kessel flood counted {other} in all.")
+    for one, other in (
+        ("nearly 900 pages", "940 pages"),
+        ("at least eight people", "33 people"),
+        ("some 1,200 homes", "1,100 homes"),
+    ):
+        _, found = diverge(
+            f"The report on the Kessel flood counted {one} in all.",
+            f"The report on the Kessel flood counted {other} in all.",
+        )
         assert kinds(found) == ["number"], (one, other)
 
 
 def test_a_spelled_out_number_equals_its_digits():
-    _, found = diverge("Forty fishermen rallied in the port of Kessel.",
-                       "40 fishermen rallied in the port of Kessel.")
+    _, found = diverge("Forty fishermen rallied in the port of Kessel.", "40 fishermen rallied in the port of Kessel.")
     assert found == ()
 
 
 def test_a_length_and_its_conversion_in_brackets_or_alone_are_equal():
-    _, found = diverge("The lake near Kessel stretches 5 miles (8 kilometres) from end to end.",
-                       "The lake near Kessel stretches 8 kilometres from end to end.",
-                       "The lake near Kessel stretches 5 miles from end to end.")
+    _, found = diverge(
+        "The lake near Kessel stretches 5 miles (8 kilometres) from end to end.",
+        "The lake near Kessel stretches 8 kilometres from end to end.",
+        "The lake near Kessel stretches 5 miles from end to end.",
+    )
     assert found == ()
 
 
 def test_a_tally_written_in_words_equals_its_digits_and_a_tie_is_not_a_vote():
-    _, found = diverge("The council voted four to one in favour of the Kessel dam.",
-                       "The council backed the Kessel dam in a 4-1 vote.")
+    _, found = diverge(
+        "The council voted four to one in favour of the Kessel dam.", "The council backed the Kessel dam in a 4-1 vote."
+    )
     assert found == ()
-    _, found = diverge("The council backed the Kessel dam in a 3-2 vote.",
-                       "The mayor broke a 2-2 tie on the Kessel dam.")
+    _, found = diverge(
+        "The council backed the Kessel dam in a 3-2 vote.", "The mayor broke a 2-2 tie on the Kessel dam."
+    )
     assert found == ()
-    _, (divergence,) = diverge("The council backed the Kessel dam in a 3-2 vote.",
-                               "The council backed the Kessel dam in a 4-1 vote.")
+    _, (divergence,) = diverge(
+        "The council backed the Kessel dam in a 3-2 vote.", "The council backed the Kessel dam in a 4-1 vote."
+    )
     assert divergence.type == "number" and texts(divergence) == ["3-2", "4-1"]
 
 
 def test_both_counts_two():
-    _, (divergence,) = diverge("Rescuers found both lifeboats of the Kessel ferry.",
-                               "Rescuers found one lifeboat of the Kessel ferry.")
+    _, (divergence,) = diverge(
+        "Rescuers found both lifeboats of the Kessel ferry.", "Rescuers found one lifeboat of the Kessel ferry."
+    )
     assert divergence.type == "number" and texts(divergence) == ["both", "one"]
 
 
 def test_a_source_that_gives_the_other_value_elsewhere_does_not_disagree():
     told_once = document("d0", "Outlet A", "Judge Arn sentenced Vell to 20 years for the Kessel fraud.")
-    told_both = document("d0", "Outlet A", "Judge Arn sentenced Vell to 20 years for the Kessel fraud.",
-                         "He added 12 years for the Kessel bribery.")
+    told_both = document(
+        "d0",
+        "Outlet A",
+        "Judge Arn sentenced Vell to 20 years for the Kessel fraud.",
+        "He added 12 years for the Kessel bribery.",
+    )
     other = document("d1", "Outlet B", "Vell got 12 years for the Kessel bribery, the court said.")
     assert kinds(find_divergences(claim("d0:p1", "d1:p1"), [told_once, other])) == ["number"]
     assert find_divergences(claim("d0:p1", "d1:p1"), [told_both, other]) == ()
 
 
 def test_the_same_clock_time_in_two_notations_is_not_a_divergence():
-    _, found = diverge("The ferry left Kessel at 14:05 local time.",
-                       "The ferry left Kessel at 2:05 p.m. local time.")
+    _, found = diverge("The ferry left Kessel at 14:05 local time.", "The ferry left Kessel at 2:05 p.m. local time.")
     assert found == ()
 
 
 def test_two_clock_times_of_one_departure_are_a_time_divergence():
-    _, (divergence,) = diverge("The ferry left Kessel at 14:05 local time.",
-                               "The ferry departed at 2:04 p.m., the harbour office said.")
+    _, (divergence,) = diverge(
+        "The ferry left Kessel at 14:05 local time.", "The ferry departed at 2:04 p.m., the harbour office said."
+    )
     assert divergence.type == "time" and texts(divergence) == ["14:05", "2:04 p.m."]
 
 
 def test_a_time_in_brackets_converts_the_time_before_it():
-    _, found = diverge("The ferry left Kessel at 2:05 p.m. local time (11:05 a.m. GMT).",
-                       "The ferry left Kessel at 14:05 local time.")
+    _, found = diverge(
+        "The ferry left Kessel at 2:05 p.m. local time (11:05 a.m. GMT).", "The ferry left Kessel at 14:05 local time."
+    )
     assert found == ()
 
 
@@ -131,63 +164,83 @@ def test_a_date_and_a_weekday_are_not_compared():
 
 
 def test_two_parts_of_one_day_are_a_time_divergence():
-    _, (divergence,) = diverge("The council approved the dam plan late on Tuesday evening.",
-                               "The council approved the dam plan on Tuesday afternoon.")
+    _, (divergence,) = diverge(
+        "The council approved the dam plan late on Tuesday evening.",
+        "The council approved the dam plan on Tuesday afternoon.",
+    )
     assert divergence.type == "time" and texts(divergence) == ["evening", "afternoon"]
 
 
 def test_the_one_day_each_source_gives_for_a_meeting_is_compared_even_among_other_names():
-    _, (divergence,) = diverge("Vell's team sat down with the Orvan delegation on Sunday, aides said.",
-                               "The Orvan delegation, in Kessel to see Vell, signed the draft on Monday.")
+    _, (divergence,) = diverge(
+        "Vell's team sat down with the Orvan delegation on Sunday, aides said.",
+        "The Orvan delegation, in Kessel to see Vell, signed the draft on Monday.",
+    )
     assert divergence.type == "time" and texts(divergence) == ["on Sunday", "on Monday"]
 
 
 def test_years_beside_two_named_things_are_not_compared():
-    _, found = diverge("It is the third such storm to strike after Tallow in 2009.",
-                       "It is the third storm to strike, following Brisk in 2014.")
+    _, found = diverge(
+        "It is the third such storm to strike after Tallow in 2009.",
+        "It is the third storm to strike, following Brisk in 2014.",
+    )
     assert found == ()
 
 
 def test_positions_roles_and_layoffs_count_one_thing():
-    _, (divergence,) = diverge("Orvan Freight will cut 1,200 positions this year.",
-                               "Orvan Freight plans 1,500 layoffs this year.")
+    _, (divergence,) = diverge(
+        "Orvan Freight will cut 1,200 positions this year.", "Orvan Freight plans 1,500 layoffs this year."
+    )
     assert divergence.type == "number" and texts(divergence) == ["1,200", "1,500"]
 
 
 def test_a_figure_one_source_puts_in_a_named_mouth_and_another_calls_a_rumour_is_an_attribution():
-    docs, (divergence,) = diverge("Ada Vell, the chief executive, said the plan could cut 3,000 jobs.",
-                                  "Earlier rumours in the trade press spoke of 3,000 jobs going.")
+    docs, (divergence,) = diverge(
+        "Ada Vell, the chief executive, said the plan could cut 3,000 jobs.",
+        "Earlier rumours in the trade press spoke of 3,000 jobs going.",
+    )
     assert divergence.type == "attribution"
     assert [where(docs, v) for v in divergence.variants] == [("d0", "3,000"), ("d1", "3,000")]
 
 
 def test_a_rumour_named_outside_the_clause_of_a_figure_is_not_its_origin():
-    _, found = diverge("Ada Vell said the plan will cut 3,000 jobs.",
-                       "Orvan Freight cut 3,000 jobs, confirming weeks of rumours.")
+    _, found = diverge(
+        "Ada Vell said the plan will cut 3,000 jobs.", "Orvan Freight cut 3,000 jobs, confirming weeks of rumours."
+    )
     assert found == ()
 
 
 def test_passengers_who_died_are_not_compared_with_passengers_aboard():
-    _, found = diverge("When the ferry went down, 41 passengers and crew died.",
-                       "The ferry had 42 passengers and crew on board when it went down.")
+    _, found = diverge(
+        "When the ferry went down, 41 passengers and crew died.",
+        "The ferry had 42 passengers and crew on board when it went down.",
+    )
     assert found == ()
 
 
 def test_a_figure_given_to_most_of_a_group_and_to_the_whole_group_is_a_modality_divergence():
-    docs, (divergence,) = diverge("The union says most drivers will keep their pay for 60 days.",
-                                  "Drivers will keep their pay for 60 days, the union says.")
+    docs, (divergence,) = diverge(
+        "The union says most drivers will keep their pay for 60 days.",
+        "Drivers will keep their pay for 60 days, the union says.",
+    )
     assert divergence.type == "modality"
     assert [where(docs, v) for v in divergence.variants] == [
-        ("d0", "most drivers will keep their pay for 60"), ("d1", "60")]
+        ("d0", "most drivers will keep their pay for 60"),
+        ("d1", "60"),
+    ]
 
 
 def test_the_most_of_a_superlative_limits_no_group():
-    _, found = diverge("It was the most costly storm in 60 years, officials said.",
-                       "Officials said it was the costliest storm in 60 years.")
+    _, found = diverge(
+        "It was the most costly storm in 60 years, officials said.",
+        "Officials said it was the costliest storm in 60 years.",
+    )
     assert found == ()
 
 
 def test_an_unnamed_official_is_no_named_origin_of_a_figure():
-    _, found = diverge("Talks have reportedly settled about 90% of the issues.",
-                       "Even as officials told the Courier that 90 per cent of the issues were settled, land remains open.")
+    _, found = diverge(
+        "Talks have reportedly settled about 90% of the issues.",
+        "Even as officials told the Courier that 90 per cent of the issues were settled, land remains open.",
+    )
     assert found == ()

@@ -1,4 +1,5 @@
 """First names of one titled person: two sources giving two first names disagree on who it is."""
+
 from test_divergence import diverge
 
 
@@ -13,7 +14,5 @@ def test_an_initial_is_the_same_first_name():
 
 
 def test_a_source_naming_two_people_of_one_family_gives_no_first_name_clash():
-    _, found = diverge("Senator Ann Vell and Senator Ola Vell backed the dam.",
-                       "Senator Ann Vell backed the dam.")
+    _, found = diverge("Senator Ann Vell and Senator Ola Vell backed the dam.", "Senator Ann Vell backed the dam.")
     assert "actor" not in [d.type for d in found]
-

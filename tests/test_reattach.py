@@ -1,4 +1,5 @@
 """Stored verdicts are placed again on what they judged after any re-alignment, or set aside."""
+
 from dataclasses import replace
 
 from core.case.queue_items import contradiction_items, queue_items
@@ -25,14 +26,23 @@ def test_a_verdict_whose_key_changed_is_placed_on_the_divergence_with_the_same_v
 def test_two_of_three_variants_still_there_is_the_same_disagreement():
     al = make_alignment()
     full = _record("old", al, "k-number")
-    two = replace(full, variants=full.variants[:2])          # judged before the third source was added
+    two = replace(full, variants=full.variants[:2])  # judged before the third source was added
     assert place({"old": two}, al).verdicts["k-number"].divergence_key == "k-number"
 
 
 def test_a_verdict_on_a_source_that_is_gone_is_set_aside_with_its_reason_and_note():
     al = make_alignment()
-    gone = VerdictRecord("k-gone", "follow_up", "Ask the desk", "", "ana", "t", "time", "divergence",
-                         (JudgedVariant("z", 0, 6, "Monday"), JudgedVariant("b", 31, 38, "Tuesday")))
+    gone = VerdictRecord(
+        "k-gone",
+        "follow_up",
+        "Ask the desk",
+        "",
+        "ana",
+        "t",
+        "time",
+        "divergence",
+        (JudgedVariant("z", 0, 6, "Monday"), JudgedVariant("b", 31, 38, "Tuesday")),
+    )
     placement = place({"k-gone": gone}, al)
     assert placement.verdicts == {}
     assert [(s.record.note, s.reason) for s in placement.set_aside] == [("Ask the desk", HIDDEN_OR_REMOVED)]
@@ -40,8 +50,17 @@ def test_a_verdict_on_a_source_that_is_gone_is_set_aside_with_its_reason_and_not
 
 def test_a_verdict_whose_words_no_longer_differ_is_set_aside_not_found():
     al = make_alignment()
-    same = VerdictRecord("k-x", "confirmed", "", "", "ana", "t", "time", "divergence",
-                         (JudgedVariant("a", 0, 3, "The"), JudgedVariant("b", 0, 6, "Crowds")))
+    same = VerdictRecord(
+        "k-x",
+        "confirmed",
+        "",
+        "",
+        "ana",
+        "t",
+        "time",
+        "divergence",
+        (JudgedVariant("a", 0, 3, "The"), JudgedVariant("b", 0, 6, "Crowds")),
+    )
     assert [s.reason for s in place({"k-x": same}, al).set_aside] == [NOT_FOUND]
 
 
@@ -56,8 +75,11 @@ def test_two_verdicts_on_one_divergence_keep_the_newer_and_set_the_other_aside()
 
 def test_every_stored_record_is_either_placed_or_set_aside():
     al = make_alignment()
-    records = {"k-time": _record("k-time", al, "k-time"), "moved": _record("moved", al, "k-number"),
-               "lost": VerdictRecord("lost", "", "only a note", "", "", "t", "place", "divergence", ())}
+    records = {
+        "k-time": _record("k-time", al, "k-time"),
+        "moved": _record("moved", al, "k-number"),
+        "lost": VerdictRecord("lost", "", "only a note", "", "", "t", "place", "divergence", ()),
+    }
     placement = place(records, al)
     assert len(placement.verdicts) + len(placement.set_aside) == len(records)
 
@@ -66,8 +88,12 @@ def _with_contradiction(al: Alignment) -> Alignment:
     text = TEXTS["a"]
     first = text.index("mayor")
     second = text.index("council chair")
-    c = Contradiction("d0", "title", '"mayor" vs "council chair"',
-                      (Variant("d0:p0", first, first + 5, "mayor"), Variant("d0:p3", second, second + 13, "council chair")))
+    c = Contradiction(
+        "d0",
+        "title",
+        '"mayor" vs "council chair"',
+        (Variant("d0:p0", first, first + 5, "mayor"), Variant("d0:p3", second, second + 13, "council chair")),
+    )
     return replace(al, contradictions=(c,))
 
 
@@ -85,15 +111,21 @@ def _fact_sources(*outlets):
     import hashlib
 
     from core.model import Source
-    texts = {"Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge today.",
-             "Beta": "Mayor Ilse Varga opened the Tarnow bridge.",
-             "Gamma": "Crowds cheered at the river."}
-    return [Source(key=o.lower(), text=texts[o], sha256=hashlib.sha256(texts[o].encode()).hexdigest(),
-                   kind="txt", outlet=o) for o in outlets]
+
+    texts = {
+        "Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge today.",
+        "Beta": "Mayor Ilse Varga opened the Tarnow bridge.",
+        "Gamma": "Crowds cheered at the river.",
+    }
+    return [
+        Source(key=o.lower(), text=texts[o], sha256=hashlib.sha256(texts[o].encode()).hexdigest(), kind="txt", outlet=o)
+        for o in outlets
+    ]
 
 
 def test_a_divergent_fact_row_is_a_queue_item_of_its_own_kind():
     from core.analysis import analyze
+
     al = analyze(_fact_sources("Alpha", "Beta", "Gamma"))
     row = next(r for r in al.facts if r.divergent)
     item = next(d for d in queue_items(al) if d.key == row.key)
@@ -103,6 +135,7 @@ def test_a_divergent_fact_row_is_a_queue_item_of_its_own_kind():
 
 def test_a_verdict_on_a_fact_row_is_placed_by_key_set_aside_without_a_source_and_placed_back_with_it():
     from core.analysis import analyze
+
     al = analyze(_fact_sources("Alpha", "Beta", "Gamma"))
     row = next(r for r in al.facts if r.divergent)
     record = _record(row.key, al, row.key, "source_error", note="Alpha confuses her with her predecessor")

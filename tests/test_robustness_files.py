@@ -1,4 +1,5 @@
 """Bad files mixed with good ones: each refused with one clear line, the good ones still load."""
+
 import importlib
 import io
 import os
@@ -11,10 +12,14 @@ import core.ingest.sources
 from core.errors import SourceError
 from core.ingest.sources import MAX_BYTES, load_paths
 
-GOOD_A = ("The council approved the new tram line on Tuesday by 31 votes to 12.\n\n"
-          "Construction is expected to start in April and last two years.\n")
-GOOD_B = ("Councillors voted 31 to 12 on Tuesday in favour of the tram line.\n\n"
-          "Work should begin in April, officials said, and take about two years.\n")
+GOOD_A = (
+    "The council approved the new tram line on Tuesday by 31 votes to 12.\n\n"
+    "Construction is expected to start in April and last two years.\n"
+)
+GOOD_B = (
+    "Councillors voted 31 to 12 on Tuesday in favour of the tram line.\n\n"
+    "Work should begin in April, officials said, and take about two years.\n"
+)
 
 
 def _zip_bytes() -> bytes:
@@ -34,9 +39,20 @@ def good(tmp_path) -> list[Path]:
 
 def _bad_file(tmp_path: Path, case: str) -> Path:
     """Write one kind of bad input into tmp_path and return its path."""
-    path = tmp_path / {"pdf": "report.pdf", "png": "photo.txt", "zip": "story.txt.zip", "empty": "empty.txt",
-                       "blank": "blank.txt", "huge": "huge.txt", "garbage": "garbage.txt",
-                       "directory": "folder.txt", "missing": "missing.txt"}[case]
+    path = (
+        tmp_path
+        / {
+            "pdf": "report.pdf",
+            "png": "photo.txt",
+            "zip": "story.txt.zip",
+            "empty": "empty.txt",
+            "blank": "blank.txt",
+            "huge": "huge.txt",
+            "garbage": "garbage.txt",
+            "directory": "folder.txt",
+            "missing": "missing.txt",
+        }[case]
+    )
     if case == "pdf":
         path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
     elif case == "png":
@@ -48,7 +64,7 @@ def _bad_file(tmp_path: Path, case: str) -> Path:
     elif case == "blank":
         path.write_bytes(b"  \r\n\t\n \n")
     elif case == "huge":
-        with open(path, "wb") as handle:   # sparse: 50 MB on paper, nothing on disk
+        with open(path, "wb") as handle:  # sparse: 50 MB on paper, nothing on disk
             handle.truncate(50 * 1024 * 1024)
     elif case == "garbage":
         path.write_bytes(b"Caf\xc3 \xff\xfe broken \x81\x8d bytes here.\n")
@@ -163,12 +179,14 @@ def test_an_unreadable_file_is_refused_for_permission(tmp_path, good):
 
 # ----- the window: six bad files at once -----------------------------------------------------
 
+
 @pytest.fixture
 def window(qtbot):
     pytest.importorskip("PySide6")
     workspace_module = importlib.import_module("gui.state.workspace")
     main_window = importlib.import_module("gui.app.main_window")
-    from gui_doubles import fake_analyze   # the engine is not under test here, the file handling is
+    from gui_doubles import fake_analyze  # the engine is not under test here, the file handling is
+
     ws = workspace_module.Workspace(analyze=fake_analyze, debounce_ms=0)
     win = main_window.MainWindow(ws)
     qtbot.addWidget(win)
@@ -179,7 +197,8 @@ def window(qtbot):
 
 
 def test_six_bad_files_dropped_at_once_give_one_non_blocking_message_and_the_good_ones_load(
-        window, qtbot, tmp_path, good, monkeypatch):
+    window, qtbot, tmp_path, good, monkeypatch
+):
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
     dialogs = []
@@ -211,12 +230,15 @@ def test_a_long_session_of_qt_calls_does_not_abort_the_process():
     pytest.importorskip("PySide6")
     import subprocess
     import sys
-    script = ("from PySide6.QtWidgets import QApplication, QLabel\n"
-              "app = QApplication([])\n"
-              "label = QLabel()\n"
-              "for n in range(200_000):\n"
-              "    label.setText('claim')\n"
-              "print('done')\n")
+
+    script = (
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication([])\n"
+        "label = QLabel()\n"
+        "for n in range(200_000):\n"
+        "    label.setText('claim')\n"
+        "print('done')\n"
+    )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
     assert "none_dealloc" not in done.stderr

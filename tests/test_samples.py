@@ -1,4 +1,5 @@
 """The demo case: every planted text is really in its article, and the ground truth is complete."""
+
 import json
 import re
 from pathlib import Path
@@ -9,8 +10,17 @@ from core.model import DIVERGENCE_TYPES
 
 SAMPLES = Path(__file__).resolve().parent.parent / "resources" / "samples"
 PLANTED = json.loads((SAMPLES / "planted.json").read_text(encoding="utf-8"))
-TOP_KEYS = {"event", "sources", "claims", "divergences", "non_divergences", "unique",
-            "contradictions", "boilerplate", "one_to_many"}
+TOP_KEYS = {
+    "event",
+    "sources",
+    "claims",
+    "divergences",
+    "non_divergences",
+    "unique",
+    "contradictions",
+    "boilerplate",
+    "one_to_many",
+}
 
 
 def document_text(name: str) -> str:
@@ -29,6 +39,7 @@ def document_text(name: str) -> str:
         from core.ingest.html import extract_html
     except ImportError:
         import trafilatura
+
         return trafilatura.extract(raw)
     return extract_html(raw)[0]
 
@@ -125,8 +136,7 @@ def test_every_gold_claim_spans_at_least_two_sources_and_ids_are_unique():
 def test_unique_sentences_belong_to_no_gold_claim():
     members = {(m["file"], m["text"]) for c in PLANTED["claims"] for m in c["members"]}
     for entry in PLANTED["unique"]:
-        assert all(not (f == entry["file"] and (t in entry["text"] or entry["text"] in t))
-                   for f, t in members)
+        assert all(not (f == entry["file"] and (t in entry["text"] or entry["text"] in t)) for f, t in members)
 
 
 def test_one_to_many_says_in_one_sentence_what_the_other_says_in_two_adjacent_ones():
@@ -134,7 +144,7 @@ def test_one_to_many_says_in_one_sentence_what_the_other_says_in_two_adjacent_on
     assert item["one"] in next(c for c in PLANTED["claims"] if c["id"] == item["claim"])["members"]
     first, second = item["many"]
     text = TEXTS[first["file"]]
-    gap = text[text.index(first["text"]) + len(first["text"]):text.index(second["text"])]
+    gap = text[text.index(first["text"]) + len(first["text"]) : text.index(second["text"])]
     assert first["file"] == second["file"] and gap == " "
     assert item["one"]["text"].count(".") == 1
 
@@ -156,13 +166,20 @@ def test_boilerplate_lines_stand_alone_except_view_all_which_is_glued_to_a_sente
         if entry["text"] == "View All":
             assert text[end].isupper()
         else:
-            assert text[end:end + 1] in ("\n", "")
+            assert text[end : end + 1] in ("\n", "")
 
 
 def test_the_html_page_carries_the_metadata_and_page_furniture_a_real_site_has():
     html = (SAMPLES / "meridian_daily.html").read_text(encoding="utf-8")
-    for needle in ('property="og:site_name" content="Meridian Daily"', 'name="author"',
-                   'property="article:published_time"', "<nav", "<footer", "cookie", "Also Read"):
+    for needle in (
+        'property="og:site_name" content="Meridian Daily"',
+        'name="author"',
+        'property="article:published_time"',
+        "<nav",
+        "<footer",
+        "cookie",
+        "Also Read",
+    ):
         assert needle in html
     assert "cookie" not in TEXTS["meridian_daily.html"].lower()
     assert "Also Read" not in TEXTS["meridian_daily.html"]

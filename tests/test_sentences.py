@@ -9,15 +9,15 @@ def spans(text, skip=()):
 
 
 def test_two_plain_sentences_get_exact_offsets():
-    assert spans("The dam held. Water fell by noon.") == [
-        (0, 13, "The dam held."), (14, 33, "Water fell by noon.")]
+    assert spans("The dam held. Water fell by noon.") == [(0, 13, "The dam held."), (14, 33, "Water fell by noon.")]
 
 
 def test_titles_and_month_abbreviations_do_not_end_sentences():
     text = "Mr. Lind met Gen. Okoro and Dr. Vance on Jan. 4 in the city. They agreed."
     assert spans(text) == [
         (0, 60, "Mr. Lind met Gen. Okoro and Dr. Vance on Jan. 4 in the city."),
-        (61, 73, "They agreed.")]
+        (61, 73, "They agreed."),
+    ]
 
 
 def test_us_before_a_proper_noun_is_an_abbreviation_but_before_he_ends_the_sentence():
@@ -25,7 +25,8 @@ def test_us_before_a_proper_noun_is_an_abbreviation_but_before_he_ends_the_sente
     assert spans(text) == [
         (0, 32, "U.S. Special Envoy Ruiz arrived."),
         (33, 53, "He lives in the U.S."),
-        (54, 82, "He works in the U.K. office.")]
+        (54, 82, "He works in the U.K. office."),
+    ]
 
 
 def test_am_before_a_weekday_continues_but_before_the_ends_the_sentence():
@@ -33,12 +34,15 @@ def test_am_before_a_weekday_continues_but_before_the_ends_the_sentence():
     assert spans(text) == [
         (0, 29, "Talks began at 9 a.m. Monday."),
         (30, 50, "They ended at 5 p.m."),
-        (51, 67, "The guards left.")]
+        (51, 67, "The guards left."),
+    ]
 
 
 def test_decimals_do_not_split():
     assert spans("Prices rose 3.5 percent to 1,204.75 crowns. Then fell.") == [
-        (0, 43, "Prices rose 3.5 percent to 1,204.75 crowns."), (44, 54, "Then fell.")]
+        (0, 43, "Prices rose 3.5 percent to 1,204.75 crowns."),
+        (44, 54, "Then fell."),
+    ]
 
 
 def test_quotation_ending_with_said_after_comma_stays_one_sentence():
@@ -63,8 +67,7 @@ def test_curly_quoted_sentence_then_new_sentence_splits_after_the_quote():
 
 def test_ellipsis_before_capital_ends_a_sentence_but_not_before_lowercase():
     text = "He paused... then spoke. Nothing… Later it rained."
-    assert spans(text) == [
-        (0, 24, "He paused... then spoke."), (25, 33, "Nothing…"), (34, 50, "Later it rained.")]
+    assert spans(text) == [(0, 24, "He paused... then spoke."), (25, 33, "Nothing…"), (34, 50, "Later it rained.")]
 
 
 def test_em_dashes_do_not_split():
@@ -127,6 +130,6 @@ def test_seed_articles_split_into_exact_spans(seeds_dir):
     for path in sorted(seeds_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         found = split_sentences(text, find_boilerplate(text))
-        assert all(text[s.start:s.end] == s.text for s in found)
+        assert all(text[s.start : s.end] == s.text for s in found)
         assert all(a.end <= b.start for a, b in zip(found, found[1:]))
         assert 10 <= len(found) <= 40

@@ -1,4 +1,5 @@
 """User settings: the default author name and the recent-cases list."""
+
 import getpass
 import json
 
@@ -13,6 +14,7 @@ def test_the_default_user_name_is_the_login_name(monkeypatch):
 def test_a_machine_without_a_login_name_gives_unknown(monkeypatch):
     def no_user():
         raise OSError("no login name")
+
     monkeypatch.setattr(getpass, "getuser", no_user)
     assert settings.default_user_name() == "unknown"
 

@@ -1,4 +1,5 @@
 """Slot extraction: each factual element of a sentence with exact offsets and a normalized value."""
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,13 +21,17 @@ def test_offsets_are_absolute_once_the_offset_is_added():
     text = "The reservoir displaced 1,200 families."
     (slot,) = [s for s in extract_slots(text, 100) if s.type == "number"]
     assert slot == Slot("number", 124, 129, "1,200", "1200", "family", "")
-    assert text[slot.start - 100:slot.end - 100] == "1,200"
+    assert text[slot.start - 100 : slot.end - 100] == "1,200"
 
 
 def test_counts_that_differ_have_different_values_and_fractions_are_shares():
     text = "It displaced 1,200 families or 1,100 families; two-thirds of them and half the town left."
-    assert of_type(text, "number") == [("1,200", "1200", "family"), ("1,100", "1100", "family"),
-                                       ("two-thirds", "66.7%", "share"), ("half", "50%", "share")]
+    assert of_type(text, "number") == [
+        ("1,200", "1200", "family"),
+        ("1,100", "1100", "family"),
+        ("two-thirds", "66.7%", "share"),
+        ("half", "50%", "share"),
+    ]
 
 
 def test_a_duration_is_the_same_number_whether_hyphenated_or_not():
@@ -38,40 +43,57 @@ def test_a_duration_is_the_same_number_whether_hyphenated_or_not():
 def test_times_carry_their_kind_and_the_event_they_belong_to():
     text = "Holm will host a dinner for the envoys later this week; the vote is on Monday, in March 2024."
     times = [(s.text, s.value, s.subject, s.group) for s in extract_slots(text) if s.type == "time"]
-    assert times == [("later this week", "this week", "dinner", "day"),
-                     ("on Monday", "monday", "vote", "day"),
-                     ("in March", "march", "vote", "month"),
-                     ("2024", "2024", "vote", "year")]
+    assert times == [
+        ("later this week", "this week", "dinner", "day"),
+        ("on Monday", "monday", "vote", "day"),
+        ("in March", "march", "vote", "month"),
+        ("2024", "2024", "vote", "year"),
+    ]
 
 
 def test_relative_days_are_kept_apart_from_named_days():
     text = "They met on Sunday, after talks the day before, and dine later on the same day."
     assert [(s.text, s.group) for s in extract_slots(text) if s.type == "time"] == [
-        ("on Sunday", "day"), ("the day before", "relative"), ("later on the same day", "day")]
+        ("on Sunday", "day"),
+        ("the day before", "relative"),
+        ("later on the same day", "day"),
+    ]
 
 
 def test_a_title_before_a_name_gives_status_and_office_about_the_surname():
     text = "Former Mayor Tilde Varga met Orvani president Jonas Pell and Special Envoy Ada Moss."
-    assert of_type(text, "title") == [("Former Mayor Tilde Varga", "former mayor", "varga"),
-                                      ("Orvani president Jonas Pell", "president", "pel"),
-                                      ("Special Envoy Ada Moss", "envoy", "mos")]
+    assert of_type(text, "title") == [
+        ("Former Mayor Tilde Varga", "former mayor", "varga"),
+        ("Orvani president Jonas Pell", "president", "pel"),
+        ("Special Envoy Ada Moss", "envoy", "mos"),
+    ]
 
 
 def test_attributions_name_the_outlet_or_person_the_statement_went_to():
-    text = ("Kasia Lund told Radio Harrow that the plan, according to the Orvan Herald, was dead; "
-            "The Belisk Times reported it first.")
-    assert of_type(text, "attribution") == [("told Radio Harrow", "radio harrow", ""),
-                                            ("according to the Orvan Herald", "orvan herald", ""),
-                                            ("The Belisk Times reported", "belisk times", "")]
+    text = (
+        "Kasia Lund told Radio Harrow that the plan, according to the Orvan Herald, was dead; "
+        "The Belisk Times reported it first."
+    )
+    assert of_type(text, "attribution") == [
+        ("told Radio Harrow", "radio harrow", ""),
+        ("according to the Orvan Herald", "orvan herald", ""),
+        ("The Belisk Times reported", "belisk times", ""),
+    ]
 
 
 def test_modal_phrases_fall_into_strength_classes():
-    text = ("Pell has agreed to cede the port, signaled a willingness to talk, may resign, "
-            "is expected to travel and reportedly will leave.")
+    text = (
+        "Pell has agreed to cede the port, signaled a willingness to talk, may resign, "
+        "is expected to travel and reportedly will leave."
+    )
     assert [(t, v) for t, v, _ in of_type(text, "modality")] == [
-        ("has agreed to cede", "commitment"), ("signaled a willingness to talk", "willingness"),
-        ("may resign", "possibility"), ("is expected to travel", "expectation"),
-        ("reportedly", "report"), ("will leave", "expectation")]
+        ("has agreed to cede", "commitment"),
+        ("signaled a willingness to talk", "willingness"),
+        ("may resign", "possibility"),
+        ("is expected to travel", "expectation"),
+        ("reportedly", "report"),
+        ("will leave", "expectation"),
+    ]
 
 
 def test_a_past_tense_agreed_without_to_is_not_a_modality():
@@ -80,16 +102,20 @@ def test_a_past_tense_agreed_without_to_is_not_a_modality():
 
 def test_negations_name_the_verb_they_negate():
     text = "Lund refused to sign and denied the report. She didn't attend; Pell will not attend."
-    assert of_type(text, "negation") == [("refused to sign", "sign", ""),
-                                         ("denied the report", "report", ""),
-                                         ("didn't attend", "attend", ""),
-                                         ("will not attend", "attend", "")]
+    assert of_type(text, "negation") == [
+        ("refused to sign", "sign", ""),
+        ("denied the report", "report", ""),
+        ("didn't attend", "attend", ""),
+        ("will not attend", "attend", ""),
+    ]
 
 
 def test_quotes_exclude_their_marks_and_know_their_speaker():
     text = '"We will never sell the river," Pell said. Lund said: \u201cThe port stays ours.\u201d'
-    assert of_type(text, "quote") == [("We will never sell the river,", "we will never sell the river", "pel"),
-                                      ("The port stays ours.", "the port stays ours", "lund")]
+    assert of_type(text, "quote") == [
+        ("We will never sell the river,", "we will never sell the river", "pel"),
+        ("The port stays ours.", "the port stays ours", "lund"),
+    ]
 
 
 def test_institutions_compare_by_one_key_whatever_the_case():
@@ -103,23 +129,27 @@ def test_a_lowercase_house_is_a_building_not_a_chamber():
 
 def test_places_are_capitalised_names_after_in_or_at():
     text = "The summit in Saltmere follows talks at Greywick and a visit to the U.S. on Monday."
-    assert [(t, v, e) for t, v, e in of_type(text, "place")] == [("Saltmere", "saltmere", "summit"),
-                                                                ("Greywick", "greywick", "talks")]
+    assert [(t, v, e) for t, v, e in of_type(text, "place")] == [
+        ("Saltmere", "saltmere", "summit"),
+        ("Greywick", "greywick", "talks"),
+    ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The plan that Kaldria submitted last week.", [("Kaldria submitted", "kaldria", "submitt")]),
-    ("Minister Ada Moss has pressed Orvan to act.", [("Moss has pressed", "mos", "press")]),
-    ("A Veldran delegation arrived.", []),
-    ("Trump is expected to attend.", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The plan that Kaldria submitted last week.", [("Kaldria submitted", "kaldria", "submitt")]),
+        ("Minister Ada Moss has pressed Orvan to act.", [("Moss has pressed", "mos", "press")]),
+        ("A Veldran delegation arrived.", []),
+        ("Trump is expected to attend.", []),
+    ],
+)
 def test_actors_are_names_with_the_verb_they_govern(text, expected):
     assert of_type(text, "actor") == expected
 
 
 def test_characterisations_are_positive_or_negative():
-    assert [v for _, v, _ in of_type("The talks were constructive, then tense.", "tone")] == [
-        "positive", "negative"]
+    assert [v for _, v, _ in of_type("The talks were constructive, then tense.", "tone")] == ["positive", "negative"]
 
 
 def test_empty_and_plain_texts_have_no_slots():
@@ -130,15 +160,38 @@ def test_empty_and_plain_texts_have_no_slots():
 def assert_slots_sound(text, offset=0):
     """Check every slot's offsets give its text and its type is known."""
     from core.compare.slots import SLOT_TYPES
+
     for slot in extract_slots(text, offset):
-        assert text[slot.start - offset:slot.end - offset] == slot.text
+        assert text[slot.start - offset : slot.end - offset] == slot.text
         assert slot.type in SLOT_TYPES and slot.start < slot.end
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("aA Zz.,;:\"\u201c\u201d'\u2019-\n9%$") + [
-    "President ", "former ", "told ", "Reuters", " not ", "Monday", " in ", "Orvan ", "said ",
-    "will ", "1,200 ", "per cent", "the day before", "Congress", "according to "]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            list("aA Zz.,;:\"\u201c\u201d'\u2019-\n9%$")
+            + [
+                "President ",
+                "former ",
+                "told ",
+                "Reuters",
+                " not ",
+                "Monday",
+                " in ",
+                "Orvan ",
+                "said ",
+                "will ",
+                "1,200 ",
+                "per cent",
+                "the day before",
+                "Congress",
+                "according to ",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_any_text_gives_slots_whose_offsets_hold_their_text(pieces):
     assert_slots_sound("".join(pieces), 7)
 

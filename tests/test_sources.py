@@ -54,7 +54,11 @@ def test_html_file_text_is_the_extracted_article_with_metadata():
     assert source.kind == "html"
     assert source.text.startswith("Harbour bridge reopens after repairs\nThe Eastgate harbour bridge")
     assert (source.title, source.outlet, source.author, source.published) == (
-        "Harbour bridge reopens after repairs", "The Lakeside Courier", "Mira Okafor", "2024-04-02")
+        "Harbour bridge reopens after repairs",
+        "The Lakeside Courier",
+        "Mira Okafor",
+        "2024-04-02",
+    )
 
 
 def test_unknown_extension_is_sniffed_as_html_when_it_looks_like_html():
@@ -69,8 +73,10 @@ def test_unknown_extension_with_prose_is_text():
     assert (source.kind, source.title) == ("txt", "notes")
 
 
-@pytest.mark.parametrize("name, label", [
-    ("tiny.pdf", "PDF document"), ("tiny.png", "PNG image"), ("tiny.docx", "ZIP archive or Office document")])
+@pytest.mark.parametrize(
+    "name, label",
+    [("tiny.pdf", "PDF document"), ("tiny.png", "PNG image"), ("tiny.docx", "ZIP archive or Office document")],
+)
 def test_binary_fixtures_are_refused_naming_the_format(name, label):
     with pytest.raises(SourceError) as info:
         load_path(FIXTURES / name)
@@ -78,10 +84,16 @@ def test_binary_fixtures_are_refused_naming_the_format(name, label):
     assert str(info.value) == f"{FIXTURES / name}: is a binary file ({label}), not text"
 
 
-@pytest.mark.parametrize("data, label", [
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"), (b"GIF89a\x01\x00", "GIF image"),
-    (b"\x1f\x8b\x08\x00", "gzip archive"), (b"\x7fELF\x02\x01\x01", "ELF executable"),
-    (b"abc\x00def", "unknown format with NUL bytes")])
+@pytest.mark.parametrize(
+    "data, label",
+    [
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
+        (b"GIF89a\x01\x00", "GIF image"),
+        (b"\x1f\x8b\x08\x00", "gzip archive"),
+        (b"\x7fELF\x02\x01\x01", "ELF executable"),
+        (b"abc\x00def", "unknown format with NUL bytes"),
+    ],
+)
 def test_binary_kind_recognises_magic_numbers_and_nul_bytes(data, label):
     assert binary_kind(data) == label
 
@@ -139,8 +151,7 @@ def test_one_bad_file_never_stops_the_others(tmp_path):
     good.write_text("Harbour news\nShips docked.\n")
     sources, errors = load_paths([FIXTURES / "tiny.pdf", good, tmp_path / "gone.txt", FIXTURES / "article.html"])
     assert [s.kind for s in sources] == ["txt", "html"]
-    assert [e.reason for e in errors] == [
-        "is a binary file (PDF document), not text", "does not exist"]
+    assert [e.reason for e in errors] == ["is a binary file (PDF document), not text", "does not exist"]
 
 
 def test_title_falls_back_to_stem_when_first_line_is_a_sentence():
@@ -176,11 +187,17 @@ def test_seed_files_load_as_utf8_text(seeds_dir):
 
 
 def test_a_published_line_and_an_address_line_at_the_top_become_the_date_and_the_url():
-    text = ("Quarry Road to Close for the Summer\nPublished: 4 March 2031\n"
-            "URL: https://valley-post.example/quarry-road\nBy Lena Ortiz\n\nThe road closes on Friday.\n")
+    text = (
+        "Quarry Road to Close for the Summer\nPublished: 4 March 2031\n"
+        "URL: https://valley-post.example/quarry-road\nBy Lena Ortiz\n\nThe road closes on Friday.\n"
+    )
     source = load_text(text, title="")
     assert (source.title, source.published, source.url, source.author) == (
-        "Quarry Road to Close for the Summer", "2031-03-04", "https://valley-post.example/quarry-road", "Lena Ortiz")
+        "Quarry Road to Close for the Summer",
+        "2031-03-04",
+        "https://valley-post.example/quarry-road",
+        "Lena Ortiz",
+    )
 
 
 def test_a_line_that_is_only_a_date_under_the_headline_is_the_date():
@@ -189,6 +206,9 @@ def test_a_line_that_is_only_a_date_under_the_headline_is_the_date():
 
 
 def test_weekdays_counts_sections_and_clock_times_are_not_taken_for_the_date():
-    source = load_text("The road closed on Sunday after 2 hours of rain.\nPublished in Valley News\n"
-                       "Updated at 20.19 local time\nCrews said 12 trucks came.\n", title="")
+    source = load_text(
+        "The road closed on Sunday after 2 hours of rain.\nPublished in Valley News\n"
+        "Updated at 20.19 local time\nCrews said 12 trucks came.\n",
+        title="",
+    )
     assert (source.published, source.url) == ("", "")

@@ -1,4 +1,5 @@
 """majority_summary: one line saying which sources agree on a claim's top divergence."""
+
 from core.model import Alignment, Claim, Divergence, Variant
 from core.compare.summary import majority_summary, top_divergence
 from gui_fakes import make_alignment
@@ -24,17 +25,23 @@ def test_the_top_divergence_is_the_highest_ranked_one():
 
 def test_a_tie_names_every_source_and_a_silent_source_is_reported():
     al = make_alignment()
-    div = Divergence("k", "c0", "time", 0.5, "", (Variant("d0:p0", 31, 37, "Monday"),
-                                                   Variant("d1:p1", 0, 7, "Tuesday")))
+    div = Divergence(
+        "k", "c0", "time", 0.5, "", (Variant("d0:p0", 31, 37, "Monday"), Variant("d1:p1", 0, 7, "Tuesday"))
+    )
     claim = Claim("c0", "key", 1.0, al.claims[0].members, (), "d0:p0", (div,))
     assert majority_summary(claim, al) == "Alpha says “Monday”; Beta says “Tuesday”; Gamma does not say."
 
 
 def test_wordings_that_differ_only_in_case_and_punctuation_count_as_one():
     al = make_alignment()
-    div = Divergence("k", "c0", "time", 0.5, "", (Variant("d0:p0", 0, 1, "Monday,"),
-                                                   Variant("d1:p1", 0, 1, "monday"),
-                                                   Variant("d2:p0", 0, 1, "on Sunday")))
+    div = Divergence(
+        "k",
+        "c0",
+        "time",
+        0.5,
+        "",
+        (Variant("d0:p0", 0, 1, "Monday,"), Variant("d1:p1", 0, 1, "monday"), Variant("d2:p0", 0, 1, "on Sunday")),
+    )
     claim = Claim("c0", "key", 1.0, al.claims[0].members, (), "d0:p0", (div,))
     assert majority_summary(claim, al) == "2 of 3 say “Monday,”; Gamma says “on Sunday”."
 

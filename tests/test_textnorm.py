@@ -1,6 +1,20 @@
 """Tokenisation and normalisation for matching."""
-from core.ingest.textnorm import (INITIAL, NAME, WORD, content_words, find_numbers, fold_corpus_names, fold_name, is_stopword,
-                           match_terms, normalize_text, stem, tokens, word_key)
+
+from core.ingest.textnorm import (
+    INITIAL,
+    NAME,
+    WORD,
+    content_words,
+    find_numbers,
+    fold_corpus_names,
+    fold_name,
+    is_stopword,
+    match_terms,
+    normalize_text,
+    stem,
+    tokens,
+    word_key,
+)
 
 
 def _key(text: str) -> str | None:
@@ -46,8 +60,7 @@ def test_pronoun_us_is_not_the_country():
 
 
 def test_reporting_verbs_and_function_words_are_not_content():
-    assert content_words("He said that they told the reporters the truce ended") == [
-        "reporter", "truc", "end"]
+    assert content_words("He said that they told the reporters the truce ended") == ["reporter", "truc", "end"]
     assert is_stopword("According") and not is_stopword("ceasefire")
 
 
@@ -61,9 +74,13 @@ def test_tokens_carry_offsets_into_the_text():
     text = "Zelenskyy’s envoys met 12 officials."
     found = tokens(text)
     assert [(t.text, t.key, t.kind) for t in found] == [
-        ("Zelenskyy’s", "zelensky", "word"), ("envoys", "envoy", "word"), ("met", "met", "word"),
-        ("12", "12", "number"), ("officials", "ofici", "word")]
-    assert all(text[t.start:t.end] == t.text for t in found)
+        ("Zelenskyy’s", "zelensky", "word"),
+        ("envoys", "envoy", "word"),
+        ("met", "met", "word"),
+        ("12", "12", "number"),
+        ("officials", "ofici", "word"),
+    ]
+    assert all(text[t.start : t.end] == t.text for t in found)
 
 
 def test_number_words_inside_phrases_become_one_token():
@@ -78,8 +95,7 @@ def test_normalize_text_unifies_quotes_and_space():
 def test_demonyms_join_their_place_when_the_place_occurs():
     names = ["kaldrian", "kaldria", "veldran", "estrian"]
     assert fold_corpus_names(names, names + ["veldra"]) == {"kaldrian": "kaldria"}
-    assert fold_corpus_names(names + ["veldra"], names + ["veldra"]) == {
-        "kaldrian": "kaldria", "veldran": "veldra"}
+    assert fold_corpus_names(names + ["veldra"], names + ["veldra"]) == {"kaldrian": "kaldria", "veldran": "veldra"}
 
 
 def test_long_names_one_edit_apart_join_and_short_ones_do_not():
@@ -94,8 +110,13 @@ def test_adjective_and_verb_forms_share_a_key():
 def test_match_terms_damp_a_run_of_capitalised_words_and_mark_the_first_word():
     terms = match_terms("Union leader Marta Quiroga met envoys.")
     assert [(key, kind) for key, _, kind in terms] == [
-        ("union", INITIAL), ("leader", WORD), ("marta", NAME), ("quiroga", NAME), ("met", WORD),
-        ("envoy", WORD)]
+        ("union", INITIAL),
+        ("leader", WORD),
+        ("marta", NAME),
+        ("quiroga", NAME),
+        ("met", WORD),
+        ("envoy", WORD),
+    ]
     assert [round(damping, 3) for _, damping, _ in terms] == [1.0, 1.0, 0.707, 0.707, 1.0, 1.0]
 
 
@@ -115,6 +136,7 @@ def test_word_keys_used_by_divergences_keep_each_word():
 
 def test_normalize_number_gives_one_key_for_a_whole_number_expression_and_none_for_words():
     from core.ingest.textnorm import normalize_number
+
     assert normalize_number("90 per cent") == normalize_number("90%")
     assert normalize_number("1,200") == normalize_number("1200")
     assert normalize_number("dam") is None

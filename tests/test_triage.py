@@ -1,4 +1,5 @@
 """The triage queue: order, filters, movement, progress, claims and unique passages."""
+
 import pytest
 
 from core.case import triage
@@ -17,25 +18,48 @@ def _doc(index: int, key: str, sentences: list[str]) -> Document:
 
 
 def _div(key, claim, type_, rank, passages) -> Divergence:
-    return Divergence(key, claim, type_, rank, f"{type_} differs",
-                      tuple(Variant(p, 0, 1, "x") for p in passages))
+    return Divergence(key, claim, type_, rank, f"{type_} differs", tuple(Variant(p, 0, 1, "x") for p in passages))
 
 
 @pytest.fixture
 def alignment() -> Alignment:
     d0 = _doc(0, "reu", ["Trump met Zelensky on Monday.", "About 1,200 people came.", "It rained."])
-    d1 = _doc(1, "cnn", ["Trump met Zelenskyy later this week.", "About 1,100 people came.",
-                         "The talks lasted an hour.", "Police closed the road."])
+    d1 = _doc(
+        1,
+        "cnn",
+        [
+            "Trump met Zelenskyy later this week.",
+            "About 1,100 people came.",
+            "The talks lasted an hour.",
+            "Police closed the road.",
+        ],
+    )
     d2 = _doc(2, "bbc", ["A crowd of 1,200 gathered.", "Former President Trump met Zelensky."])
-    c0 = Claim("c0", "k-c0", 0.8, ("d0:p0", "d1:p0", "d2:p1"), (), "d0:p0", (
-        _div("time-1", "c0", "time", 0.9, ["d0:p0", "d1:p0"]),
-        _div("spell-1", "c0", "spelling", 0.1, ["d0:p0", "d1:p0"]),
-        _div("title-1", "c0", "title", 0.8, ["d0:p0", "d2:p1"]),
-    ))
-    c1 = Claim("c1", "k-c1", 0.7, ("d0:p1", "d1:p1", "d2:p0"), (), "d0:p1", (
-        _div("num-1", "c1", "number", 0.85, ["d0:p1", "d1:p1"]),
-        _div("spell-2", "c1", "spelling", 0.05, ["d1:p1", "d2:p0"]),
-    ))
+    c0 = Claim(
+        "c0",
+        "k-c0",
+        0.8,
+        ("d0:p0", "d1:p0", "d2:p1"),
+        (),
+        "d0:p0",
+        (
+            _div("time-1", "c0", "time", 0.9, ["d0:p0", "d1:p0"]),
+            _div("spell-1", "c0", "spelling", 0.1, ["d0:p0", "d1:p0"]),
+            _div("title-1", "c0", "title", 0.8, ["d0:p0", "d2:p1"]),
+        ),
+    )
+    c1 = Claim(
+        "c1",
+        "k-c1",
+        0.7,
+        ("d0:p1", "d1:p1", "d2:p0"),
+        (),
+        "d0:p1",
+        (
+            _div("num-1", "c1", "number", 0.85, ["d0:p1", "d1:p1"]),
+            _div("spell-2", "c1", "spelling", 0.05, ["d1:p1", "d2:p0"]),
+        ),
+    )
     return Alignment((d0, d1, d2), (c0, c1), ("d1:p3", "d0:p2", "d1:p2"))
 
 
@@ -50,14 +74,17 @@ def test_queue_lists_every_divergence_highest_rank_first(alignment):
 def test_queue_filters_by_type_verdict_and_source(alignment):
     verdicts = {"num-1": _v("num-1", "follow_up"), "time-1": _v("time-1")}
     assert [d.key for d in triage.queue(alignment, {}, types=["spelling"])] == ["spell-1", "spell-2"]
-    assert [d.key for d in triage.queue(alignment, verdicts, verdict_filter="untriaged")] == \
-        ["title-1", "spell-1", "spell-2"]
+    assert [d.key for d in triage.queue(alignment, verdicts, verdict_filter="untriaged")] == [
+        "title-1",
+        "spell-1",
+        "spell-2",
+    ]
     assert [d.key for d in triage.queue(alignment, verdicts, verdict_filter="triaged")] == ["time-1", "num-1"]
     assert [d.key for d in triage.queue(alignment, verdicts, verdict_filter="follow_up")] == ["num-1"]
-    assert [d.key for d in triage.queue(alignment, {}, source_keys={"bbc"})] == \
-        ["title-1", "spell-2"]
-    assert [d.key for d in triage.queue(alignment, verdicts, types={"time", "title"},
-                                        verdict_filter="untriaged")] == ["title-1"]
+    assert [d.key for d in triage.queue(alignment, {}, source_keys={"bbc"})] == ["title-1", "spell-2"]
+    assert [d.key for d in triage.queue(alignment, verdicts, types={"time", "title"}, verdict_filter="untriaged")] == [
+        "title-1"
+    ]
 
 
 def test_an_unknown_verdict_filter_is_refused(alignment):
@@ -98,8 +125,7 @@ def test_the_window_form_alignment_verdicts_current_gives_the_same_answers(align
 
 
 def test_progress_counts_triaged_divergences_of_the_whole_queue(alignment):
-    verdicts = {"num-1": _v("num-1"), "spell-1": _v("spell-1", "not_significant"),
-                "gone-key": _v("gone-key")}
+    verdicts = {"num-1": _v("num-1"), "spell-1": _v("spell-1", "not_significant"), "gone-key": _v("gone-key")}
     assert triage.progress(triage.queue(alignment, {}), verdicts) == (2, 5)
     assert triage.progress(alignment, verdicts) == (2, 5)
     assert triage.progress_text(alignment, verdicts) == "2 of 5 triaged"
@@ -137,8 +163,9 @@ def test_next_unique_is_none_when_every_passage_is_shared(alignment):
 
 
 def test_a_key_reported_by_two_claims_is_queued_once(alignment):
-    c2 = Claim("c2", "k-c2", 0.5, ("d0:p2", "d1:p2"), (), "d0:p2",
-               (_div("time-1", "c2", "time", 0.9, ["d0:p2", "d1:p2"]),))
+    c2 = Claim(
+        "c2", "k-c2", 0.5, ("d0:p2", "d1:p2"), (), "d0:p2", (_div("time-1", "c2", "time", 0.9, ["d0:p2", "d1:p2"]),)
+    )
     doubled = Alignment(alignment.documents, alignment.claims + (c2,), ())
     assert [d.key for d in triage.queue(doubled, {})].count("time-1") == 1
     assert triage.progress(doubled, {}) == (0, 5)
@@ -149,7 +176,10 @@ def test_a_bulk_plan_says_what_changes_and_keeps_other_verdicts_unless_told():
     plan = triage.bulk_plan(["a", "b", "c"], verdicts, "confirmed")
     assert plan.summary("Discrepancy confirmed", "time") == (
         "3 time items: 2 untriaged will become Discrepancy confirmed, 1 already triaged otherwise will be "
-        "kept or overwritten, as you choose.")
+        "kept or overwritten, as you choose."
+    )
     assert plan.question("Discrepancy confirmed") == (
-        "Keep the 1 existing verdict; change the 2 untriaged", "Overwrite: all 3 become Discrepancy confirmed")
+        "Keep the 1 existing verdict; change the 2 untriaged",
+        "Overwrite: all 3 become Discrepancy confirmed",
+    )
     assert plan.targets() == ["a", "c"] and plan.targets(overwrite=True) == ["a", "c", "b"]

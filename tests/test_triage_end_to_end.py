@@ -1,4 +1,5 @@
 """A checker triages the demo case from the keyboard alone, closes it, and finds everything on reopening."""
+
 import csv
 import io
 import json
@@ -19,11 +20,24 @@ from core.export.html import render_html  # noqa: E402
 from core.export.json_out import export_to_dict  # noqa: E402
 from core.export.markdown import render_markdown  # noqa: E402
 from gui.style import colors  # noqa: E402
-from gui_keyboard import (CTRL, NONE, SHIFT, answer_dialog, make_case, open_window, press,  # noqa: E402
-                          sample_paths, wait_aligned)
+from gui_keyboard import (
+    CTRL,
+    NONE,
+    SHIFT,
+    answer_dialog,
+    make_case,
+    open_window,
+    press,  # noqa: E402
+    sample_paths,
+    wait_aligned,
+)
 
-VERDICT_KEYS = {Qt.Key.Key_1: "confirmed", Qt.Key.Key_2: "not_significant", Qt.Key.Key_3: "follow_up",
-                Qt.Key.Key_4: "source_error"}
+VERDICT_KEYS = {
+    Qt.Key.Key_1: "confirmed",
+    Qt.Key.Key_2: "not_significant",
+    Qt.Key.Key_3: "follow_up",
+    Qt.Key.Key_4: "source_error",
+}
 SAVE = (Qt.Key.Key_Return, CTRL)
 
 
@@ -52,8 +66,15 @@ def _error_candidates(ws):
 
 def _annotate_claim(qtbot, win, label, note):
     """Press A on the current claim and fill the dialog: note, status resolved, label; Ctrl+Enter."""
-    steps = [note, (Qt.Key.Key_Tab, SHIFT), (Qt.Key.Key_Down, NONE), (Qt.Key.Key_Tab, SHIFT),
-             (Qt.Key.Key_A, CTRL), label, SAVE]
+    steps = [
+        note,
+        (Qt.Key.Key_Tab, SHIFT),
+        (Qt.Key.Key_Down, NONE),
+        (Qt.Key.Key_Tab, SHIFT),
+        (Qt.Key.Key_A, CTRL),
+        label,
+        SAVE,
+    ]
     seen = answer_dialog(qtbot, steps)
     press(qtbot, win, Qt.Key.Key_A)
     assert len(seen) == 1
@@ -77,12 +98,12 @@ def test_every_divergence_is_triaged_by_keyboard_and_everything_is_there_after_r
     press(qtbot, win, Qt.Key.Key_K)
     assert ws.current_divergence_key == keys[0]
 
-    expected = {}        # divergence key -> (verdict, note, source_key)
-    annotations = []     # (target kind, label, status, note)
+    expected = {}  # divergence key -> (verdict, note, source_key)
+    annotations = []  # (target kind, label, status, note)
     order = list(VERDICT_KEYS)
     for n in range(total):
         key = ws.current_divergence_key
-        assert key == keys[n]   # each verdict moved on to the next untriaged one, in rank order
+        assert key == keys[n]  # each verdict moved on to the next untriaged one, in rank order
         note = ""
         if n % 3 == 0:
             note = f"Call the desk about item {n}\nsecond line"
@@ -126,8 +147,13 @@ def test_every_divergence_is_triaged_by_keyboard_and_everything_is_there_after_r
     press(qtbot, win, Qt.Key.Key_A)
     assert len(seen) == 1
     span = ws.annotations[-1]
-    assert (span.target_kind, span.source_key, span.selector.start, span.selector.end, span.note) == \
-        ("span", pane.source_key, 0, 12, "headline wording")
+    assert (span.target_kind, span.source_key, span.selector.start, span.selector.end, span.note) == (
+        "span",
+        pane.source_key,
+        0,
+        12,
+        "headline wording",
+    )
     assert span.selector.exact == pane.source().text[:12]
     annotations.append(("span", "note", "open", "headline wording"))
 
@@ -148,8 +174,10 @@ def test_every_divergence_is_triaged_by_keyboard_and_everything_is_there_after_r
     assert [(a.target_kind, a.label, a.status, a.note) for a in ws2.annotations] == annotations
     rows = again.annotations_panel.list
     assert rows.topLevelItemCount() == len(annotations)
-    assert [(rows.topLevelItem(i).text(0), rows.topLevelItem(i).text(1), rows.topLevelItem(i).text(3))
-            for i in range(rows.topLevelItemCount())] == [(a[1], a[2], a[3].splitlines()[0]) for a in annotations]
+    assert [
+        (rows.topLevelItem(i).text(0), rows.topLevelItem(i).text(1), rows.topLevelItem(i).text(3))
+        for i in range(rows.topLevelItemCount())
+    ] == [(a[1], a[2], a[3].splitlines()[0]) for a in annotations]
     assert again.annotations_panel.count_label.text() == f"{len(annotations)} of {len(annotations)} annotations"
     again.close()
 
@@ -163,7 +191,7 @@ def test_a_note_without_a_verdict_leaves_the_divergence_untriaged_everywhere(qtb
     answer_dialog(qtbot, ["ask the agency", SAVE])
     press(qtbot, win, Qt.Key.Key_E)
     assert ws.verdicts[key].verdict == "" and ws.verdicts[key].note == "ask the agency"
-    assert ws.current_divergence_key == key    # a note does not move on
+    assert ws.current_divergence_key == key  # a note does not move on
     assert _progress(win) == (f"0 of {total} triaged",) * 2
     assert win.triage_panel.row_texts()[0][2] == "untriaged ✎"
     assert win.current_label.text().endswith("[untriaged]")
@@ -181,16 +209,24 @@ def test_a_note_without_a_verdict_leaves_the_divergence_untriaged_everywhere(qtb
     assert key not in ws.verdicts and key not in ws.case.verdicts()
     press(qtbot, win, Qt.Key.Key_Z, CTRL)
     assert ws.case.verdicts()[key].note == "ask the agency"
-    assert [e.action for e in ws.case.audit() if e.target == key] == \
-        ["note.set", "verdict.set", "note.set", "verdict.clear", "note.set"]
+    assert [e.action for e in ws.case.audit() if e.target == key] == [
+        "note.set",
+        "verdict.set",
+        "note.set",
+        "verdict.clear",
+        "note.set",
+    ]
 
     # Exports show the divergence as untriaged, with its note.
     data = collect(ws.case, ws.alignment, ExportOptions())
     rows = [r for r in csv.DictReader(io.StringIO(render_csv(data))) if r["divergence_key"] == key]
     assert rows and {(r["verdict"], r["verdict_note"]) for r in rows} == {("untriaged", "ask the agency")}
     item = next(d for d in export_to_dict(data)["divergences"] if d["key"] == key)
-    assert (item["verdict"]["verdict"], item["verdict"]["label"], item["verdict"]["note"]) == \
-        ("untriaged", "Untriaged", "ask the agency")
+    assert (item["verdict"]["verdict"], item["verdict"]["label"], item["verdict"]["note"]) == (
+        "untriaged",
+        "Untriaged",
+        "ask the agency",
+    )
     markdown = render_markdown(data)
     assert f"0 of {total} triaged" in markdown
     assert any("not triaged | ask the agency |" in line for line in markdown.splitlines())
@@ -207,8 +243,7 @@ def test_apply_verdict_to_all_of_this_type_by_keyboard_is_one_undo_step(qtbot, c
         by_type.setdefault(d.type, []).append(d.key)
     kind = max(by_type, key=lambda t: len(by_type[t]))
     ws.select_divergence(by_type[kind][0])
-    seen = answer_dialog(qtbot, [(Qt.Key.Key_Down, NONE), (Qt.Key.Key_Return, NONE)],
-                         [(Qt.Key.Key_Return, NONE)])
+    seen = answer_dialog(qtbot, [(Qt.Key.Key_Down, NONE), (Qt.Key.Key_Return, NONE)], [(Qt.Key.Key_Return, NONE)])
     press(qtbot, win, Qt.Key.Key_A, CTRL | SHIFT)
     assert seen[0][0] == "QInputDialog" and "QComboBox" in seen[0][1] and len(seen) == 2
     assert {k: r.verdict for k, r in ws.verdicts.items()} == {k: "not_significant" for k in by_type[kind]}
@@ -271,9 +306,20 @@ def test_undo_and_redo_cover_a_verdict_a_note_an_annotation_and_an_alignment_edi
 
     log = [e for e in case.audit() if not e.action.startswith("source.")]
     actions = [e.action for e in log]
-    assert actions == ["verdict.set", "verdict.clear", "verdict.set", "verdict.set", "verdict.set",
-                       "verdict.set", "annotation.add", "annotation.delete", "annotation.add",
-                       "edit.merge", "edit.remove", "edit.merge"]
+    assert actions == [
+        "verdict.set",
+        "verdict.clear",
+        "verdict.set",
+        "verdict.set",
+        "verdict.set",
+        "verdict.set",
+        "annotation.add",
+        "annotation.delete",
+        "annotation.add",
+        "edit.merge",
+        "edit.remove",
+        "edit.merge",
+    ]
     assert all(e.author == "ana" for e in log)
     stamps = [datetime.fromisoformat(e.at.replace("Z", "+00:00")) for e in log]
     assert stamps == sorted(stamps) and all(s.tzinfo is not None for s in stamps)
@@ -287,8 +333,9 @@ def _shown_verdicts(win):
     return {key: texts[2] for key, texts in zip(panel.keys(), panel.row_texts())}
 
 
-def test_verdicts_and_annotations_survive_realigning_and_adding_or_removing_a_source(qtbot, case_path, tmp_path,
-                                                                                     samples_dir):
+def test_verdicts_and_annotations_survive_realigning_and_adding_or_removing_a_source(
+    qtbot, case_path, tmp_path, samples_dir
+):
     win = open_window(qtbot, case_path)
     ws = win.ws
     keys = _queue_keys(ws)
@@ -344,6 +391,7 @@ def test_verdicts_and_annotations_survive_realigning_and_adding_or_removing_a_so
 
 def test_the_engine_counts_a_note_only_record_as_untriaged_and_the_case_stores_it(tmp_path):
     from core.case.records import VerdictRecord
+
     records = {"k1": VerdictRecord("k1", "", note="ask"), "k2": VerdictRecord("k2", "confirmed")}
     assert triage.decided(records) == {"k2": records["k2"]}
     assert triage.next_untriaged(["k1", "k2", "k3"], None, records) == "k1"
@@ -354,7 +402,7 @@ def test_the_engine_counts_a_note_only_record_as_untriaged_and_the_case_stores_i
         assert case.verdicts()["k1"].verdict == "" and case.verdicts()["k1"].note == "ask"
         assert [e.action for e in case.audit()] == ["note.set"]
         with pytest.raises(ValueError):
-            case.set_verdict(VerdictRecord("k3", ""))   # neither a verdict nor a note
+            case.set_verdict(VerdictRecord("k3", ""))  # neither a verdict nor a note
         assert set(case.verdicts()) == {"k1"}
 
 
@@ -374,8 +422,12 @@ def test_apply_to_type_says_what_it_will_change_and_keeps_existing_verdicts_by_d
     QTimer.singleShot(0, lambda: _read_label(qtbot, texts))
     press(qtbot, win, Qt.Key.Key_A, CTRL | SHIFT)
     assert len(seen) == 2
-    assert any(f"{len(keys)} {kind} item" in t and f"{len(keys) - 1} untriaged will become Discrepancy confirmed" in t
-               and "1 already triaged otherwise will be kept or overwritten" in t for t in texts)
+    assert any(
+        f"{len(keys)} {kind} item" in t
+        and f"{len(keys) - 1} untriaged will become Discrepancy confirmed" in t
+        and "1 already triaged otherwise will be kept or overwritten" in t
+        for t in texts
+    )
     # The default keeps the verdict and note already given.
     assert (ws.verdicts[keys[1]].verdict, ws.verdicts[keys[1]].note) == ("follow_up", "asked the desk")
     assert all(ws.verdicts[k].verdict == "confirmed" for k in keys if k != keys[1])
@@ -387,6 +439,7 @@ def test_apply_to_type_says_what_it_will_change_and_keeps_existing_verdicts_by_d
 def _read_label(qtbot, texts):
     """Collect the label text of every dialog that opens until two were seen."""
     from PySide6.QtWidgets import QLabel
+
     dialog = QApplication.activeModalWidget()
     if dialog is not None:
         label = " ".join(w.text() for w in dialog.findChildren(QLabel))
@@ -399,7 +452,7 @@ def _read_label(qtbot, texts):
 def test_a_contradiction_inside_one_source_is_reached_by_j_gets_a_verdict_and_is_exported(qtbot, case_path):
     win = open_window(qtbot, case_path)
     ws = win.ws
-    press(qtbot, win, Qt.Key.Key_J, CTRL | SHIFT)   # auto-advance off: the verdict stays on this item
+    press(qtbot, win, Qt.Key.Key_J, CTRL | SHIFT)  # auto-advance off: the verdict stays on this item
     assert ws.auto_advance is False
     for _ in range(len(_queue_keys(ws))):
         press(qtbot, win, Qt.Key.Key_J)

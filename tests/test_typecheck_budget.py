@@ -1,4 +1,5 @@
 """The type-check budget: mypy errors counted per top-level package, and only ever allowed to fall."""
+
 import importlib.util
 from collections import Counter
 from pathlib import Path
@@ -36,6 +37,7 @@ def test_a_package_missing_from_the_budget_is_allowed_no_errors():
 
 def test_the_committed_budget_names_core_and_gui():
     import json
+
     budget = json.loads(typecheck.BUDGET.read_text(encoding="utf-8"))
     assert set(budget) == {"core", "gui"} and all(isinstance(n, int) and n >= 0 for n in budget.values())
 

@@ -1,4 +1,5 @@
 """Fetching an article by URL: a local server plays every good and hostile web page (no network)."""
+
 import gzip
 import hashlib
 import threading
@@ -28,8 +29,10 @@ Thursday and that inspections would continue every month until the end of the ye
 reopening, though several complained that tickets now cost 20 per cent more than in January.</p>
 </article><footer>Copyright Harbour Post</footer></body></html>
 """
-ARTICLE_TEXT = ("Ferry service resumes\n\nThe ferry between Eastholm and Carrow resumed service on "
-                "Saturday. About 1,400 passengers used the crossing on the first day.\n")
+ARTICLE_TEXT = (
+    "Ferry service resumes\n\nThe ferry between Eastholm and Carrow resumed service on "
+    "Saturday. About 1,400 passengers used the crossing on the first day.\n"
+)
 LATIN1_TEXT = "Le maire de São Tomé a visité le café de la Grève à 9 h.\n"
 
 
@@ -70,11 +73,9 @@ class _Handler(BaseHTTPRequestHandler):
             elif path == "/untyped":
                 self._send(ARTICLE_TEXT.encode(), None)
             elif path == "/gzipped":
-                self._send(gzip.compress(ARTICLE_HTML.encode()), "text/html",
-                           extra=[("Content-Encoding", "gzip")])
+                self._send(gzip.compress(ARTICLE_HTML.encode()), "text/html", extra=[("Content-Encoding", "gzip")])
             elif path == "/gzip-bomb":
-                self._send(gzip.compress(b"a" * 3_000_000), "text/plain",
-                           extra=[("Content-Encoding", "gzip")])
+                self._send(gzip.compress(b"a" * 3_000_000), "text/plain", extra=[("Content-Encoding", "gzip")])
             elif path.startswith("/hop/"):
                 left = int(path.rsplit("/", 1)[1])
                 self._redirect("/news/ferry-service-resumes.html" if left == 0 else f"/hop/{left - 1}")
@@ -89,7 +90,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header("Content-Type", "text/plain")
                 self.end_headers()
                 line = b"The ferry resumed service on Saturday after three weeks. " * 100 + b"\n"
-                for _ in range(20_000):   # about 115 MB if nobody stops reading
+                for _ in range(20_000):  # about 115 MB if nobody stops reading
                     self.wfile.write(line)
             elif path == "/huge-declared":
                 self.send_response(200)
@@ -119,7 +120,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._send(b"<html><body>Not here</body></html>", "text/html", status=404)
         except (BrokenPipeError, ConnectionResetError):
-            pass   # the client stopped reading on purpose (size or time limit)
+            pass  # the client stopped reading on purpose (size or time limit)
 
 
 @pytest.fixture(scope="module")
@@ -245,12 +246,15 @@ def test_a_server_that_never_answers_times_out(server):
     assert time.monotonic() - started < 2.5
 
 
-@pytest.mark.parametrize("path, message", [
-    ("/report.pdf", r"is a PDF document \(application/pdf\), not an article page or text"),
-    ("/photo", r"is an image file \(image/png\), not an article page or text"),
-    ("/png-called-html", r"is a binary file \(PNG image\), not text"),
-    ("/empty", r"is empty"),
-])
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/report.pdf", r"is a PDF document \(application/pdf\), not an article page or text"),
+        ("/photo", r"is an image file \(image/png\), not an article page or text"),
+        ("/png-called-html", r"is a binary file \(PNG image\), not text"),
+        ("/empty", r"is empty"),
+    ],
+)
 def test_binary_or_empty_responses_are_refused_with_a_clear_reason(server, path, message):
     with pytest.raises(SourceError, match=message) as info:
         fetch_url(server + path)
@@ -267,16 +271,19 @@ def test_a_closed_port_is_reported_as_refused_connection():
         fetch_url("http://127.0.0.1:9/article.html", timeout=2)
 
 
-@pytest.mark.parametrize("url, message", [
-    ("file:///etc/passwd", r"only http and https addresses can be fetched, not file:"),
-    ("ftp://example.org/a.txt", r"not ftp:"),
-    ("data:text/html,<p>hi</p>", r"not data:"),
-    ("javascript:alert(1)", r"not javascript:"),
-    ("example.org/news", r"not an address without http:// or https://"),
-    ("http:///nohost", r"has no host name"),
-    ("http://[::1/", r"is not a valid web address"),
-    ("   ", r"no address given"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("file:///etc/passwd", r"only http and https addresses can be fetched, not file:"),
+        ("ftp://example.org/a.txt", r"not ftp:"),
+        ("data:text/html,<p>hi</p>", r"not data:"),
+        ("javascript:alert(1)", r"not javascript:"),
+        ("example.org/news", r"not an address without http:// or https://"),
+        ("http:///nohost", r"has no host name"),
+        ("http://[::1/", r"is not a valid web address"),
+        ("   ", r"no address given"),
+    ],
+)
 def test_non_web_addresses_are_refused_before_any_connection(url, message):
     with pytest.raises(SourceError, match=message):
         fetch_url(url)

@@ -1,9 +1,9 @@
 """TF-IDF vectors, anchor figures, rare terms, candidate pairs and mutual best matches."""
+
 import pytest
 
 from core.model import Passage
-from core.align.vectors import (candidates_large, candidates_small, dot, is_figure, one_phrase,
-                          normalized, weights)
+from core.align.vectors import candidates_large, candidates_small, dot, is_figure, one_phrase, normalized, weights
 
 
 def passages(*docs: tuple[str, ...]) -> list[Passage]:
@@ -15,14 +15,20 @@ def passages(*docs: tuple[str, ...]) -> list[Passage]:
     return found
 
 
-STRIKE = ("The dock strike in Valmora ended after three days.",
-          "Union leader Marta Quiroga said 1,200 workers walked out.",
-          "Grain barges waited at the river mouth.")
-WALKOUT = ("Some 1,200 workers joined the walkout, union leader Marta Quiroga said.",
-           "The Valmora dock strike lasted three days.",
-           "A ferry line cancelled its evening crossings.")
-LEDGER = ("Losses reached 1,200 dollars per barge.",
-          "Union leader Marta Quiroga repeated that 1,200 workers walked out.")
+STRIKE = (
+    "The dock strike in Valmora ended after three days.",
+    "Union leader Marta Quiroga said 1,200 workers walked out.",
+    "Grain barges waited at the river mouth.",
+)
+WALKOUT = (
+    "Some 1,200 workers joined the walkout, union leader Marta Quiroga said.",
+    "The Valmora dock strike lasted three days.",
+    "A ferry line cancelled its evening crossings.",
+)
+LEDGER = (
+    "Losses reached 1,200 dollars per barge.",
+    "Union leader Marta Quiroga repeated that 1,200 workers walked out.",
+)
 
 
 def test_vectors_are_unit_length_and_dot_is_symmetric():
@@ -45,14 +51,21 @@ def test_a_figure_twice_in_one_document_is_no_anchor():
 
 def test_rare_terms_are_those_found_in_no_more_passages_than_there_are_documents():
     found = weights(passages(STRIKE, WALKOUT))
-    assert len(found.rare[0] & found.rare[4]) == 5   # valmora, dock, strike, three, days
+    assert len(found.rare[0] & found.rare[4]) == 5  # valmora, dock, strike, three, days
     everywhere = weights(passages(("Kelp grows.", "Kelp dies."), ("Kelp rots.", "Kelp floats.")))
-    assert all(len(r) == 1 for r in everywhere.rare)   # kelp is in four passages of two documents
+    assert all(len(r) == 1 for r in everywhere.rare)  # kelp is in four passages of two documents
 
 
 def test_small_counts_and_superscripts_are_not_figures():
     assert [is_figure(k) for k in ("1200", "90%", "2026", "7", "5²", "①", "")] == [
-        True, True, True, False, False, False, False]
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
 
 
 def test_small_and_large_candidate_paths_find_the_same_pairs():
@@ -66,10 +79,10 @@ def test_small_and_large_candidate_paths_find_the_same_pairs():
 
 
 def test_one_phrase_tells_a_thing_named_twice_from_a_fact_told_twice():
-    assert one_phrase((1, 2, 3, 4), (9, 2, 3, 8)) is True          # "the harbour authority"
-    assert one_phrase((1, 2, 3, 4), (2, 9, 3, 8)) is False         # the shared words are apart
-    assert one_phrase((1, 2, 3, 4, 5), (1, 2, 3, 4, 8)) is False   # four shared terms: a fact
-    assert one_phrase((1, 2), (2, 7)) is False                     # one shared term is no phrase
+    assert one_phrase((1, 2, 3, 4), (9, 2, 3, 8)) is True  # "the harbour authority"
+    assert one_phrase((1, 2, 3, 4), (2, 9, 3, 8)) is False  # the shared words are apart
+    assert one_phrase((1, 2, 3, 4, 5), (1, 2, 3, 4, 8)) is False  # four shared terms: a fact
+    assert one_phrase((1, 2), (2, 7)) is False  # one shared term is no phrase
 
 
 def test_the_large_path_keeps_the_best_per_passage_and_breaks_ties_to_the_earlier_passage():

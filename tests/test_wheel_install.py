@@ -1,4 +1,5 @@
 """The built wheel carries everything a user needs: `parallax align` and `export` work outside the checkout."""
+
 import os
 import subprocess
 import sys
@@ -16,15 +17,41 @@ def installed_wheel(tmp_path_factory):
     """Build the wheel without network and unpack it with its console scripts into a folder."""
     base = tmp_path_factory.mktemp("wheel")
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-         "-w", str(base / "dist"), str(ROOT)], capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(base / "dist"),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert built.returncode == 0, built.stderr
     wheels = list((base / "dist").glob("parallax-*.whl"))
     assert len(wheels) == 1
     target = base / "site"
     unpacked = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
-         "--target", str(target), str(wheels[0])], capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--quiet",
+            "--target",
+            str(target),
+            str(wheels[0]),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert unpacked.returncode == 0, unpacked.stderr
     return target
 
@@ -32,8 +59,9 @@ def installed_wheel(tmp_path_factory):
 def _run(target: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     # The wheel's folder goes first on the path, so its modules win over the editable checkout.
     env = dict(os.environ, PYTHONPATH=str(target), QT_QPA_PLATFORM="offscreen")
-    return subprocess.run([str(target / "bin" / "parallax"), *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(target / "bin" / "parallax"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_the_wheel_ships_the_demo_case_icons_style_and_schema(installed_wheel):
@@ -57,6 +85,10 @@ def test_parallax_from_the_wheel_aligns_and_exports_outside_the_checkout(install
     assert exported.returncode == 0, exported.stderr
     assert "ferry" in (tmp_path / "out.md").read_text(encoding="utf-8")
     probe = subprocess.run(
-        [sys.executable, "-c", "import app; print(app.__file__)"], cwd=tmp_path, capture_output=True,
-        text=True, env=dict(os.environ, PYTHONPATH=str(installed_wheel)))
+        [sys.executable, "-c", "import app; print(app.__file__)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(installed_wheel)),
+    )
     assert probe.stdout.strip().startswith(str(installed_wheel))

@@ -1,4 +1,5 @@
 """Word diff: diff-match-patch on word tokens, exact round trip, paraphrase keeps shared words."""
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,9 +16,16 @@ def rebuild(diffs, side):
 
 def test_a_paraphrased_pair_keeps_its_shared_words_as_equal_runs():
     assert word_diff(PARAPHRASE_A, PARAPHRASE_B) == [
-        (-1, "Negotiators for"), (1, "Officials said"), (0, " Orvan and Belisk "),
-        (-1, "have resolved"), (1, "had settled"), (0, " most of "), (-1, "their"), (1, "the"),
-        (0, " differences over the canal.")]
+        (-1, "Negotiators for"),
+        (1, "Officials said"),
+        (0, " Orvan and Belisk "),
+        (-1, "have resolved"),
+        (1, "had settled"),
+        (0, " most of "),
+        (-1, "their"),
+        (1, "the"),
+        (0, " differences over the canal."),
+    ]
 
 
 def test_words_are_never_cut_in_half():
@@ -49,8 +57,10 @@ def test_empty_sides_give_a_pure_insert_or_delete():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab c,.\n\t’é9")), max_size=40),
-       st.text(alphabet=st.sampled_from(list("ab c,.\n\t’é9")), max_size=40))
+@given(
+    st.text(alphabet=st.sampled_from(list("ab c,.\n\t’é9")), max_size=40),
+    st.text(alphabet=st.sampled_from(list("ab c,.\n\t’é9")), max_size=40),
+)
 def test_both_texts_concatenate_back_exactly(a, b):
     diffs = word_diff(a, b)
     assert rebuild(diffs, -1) == a
@@ -67,6 +77,7 @@ def test_thousands_of_distinct_words_still_map_to_single_characters():
 
 def test_the_shared_word_fraction_counts_words_kept_against_the_longer_text():
     from core.compare.worddiff import shared_word_fraction
+
     assert shared_word_fraction("The ferry left at nine.", "The ferry left at nine.") == 1.0
     assert shared_word_fraction("The ferry left at nine.", "The ferry left at ten.") == 0.8
     assert shared_word_fraction("The ferry left at nine.", "A boat sailed from the quay.") == 0.0

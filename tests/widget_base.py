@@ -3,6 +3,7 @@
 pytest-qt closes every widget given to `qtbot.addWidget` after its test, so a widget made here never
 leaks into the next test.
 """
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget

@@ -3,6 +3,7 @@
 `python tools/typecheck.py` checks; `python tools/typecheck.py --update` writes today's counts as
 the new budget (use it when a count fell, or when the team agrees to take on new errors).
 """
+
 from __future__ import annotations
 
 import json
@@ -70,8 +71,11 @@ def main(argv: list[str]) -> int:
     for line in under:
         print(f"typecheck: fewer errors than the budget, lower it with `make typecheck-budget`: {line}")
     if over:
-        print("typecheck: more mypy errors than the budget allows (see them with .venv/bin/mypy):\n  "
-              + "\n  ".join(over), file=sys.stderr)
+        print(
+            "typecheck: more mypy errors than the budget allows (see them with .venv/bin/mypy):\n  "
+            + "\n  ".join(over),
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -1,4 +1,5 @@
 """Group the passages of several documents that report the same fact into claims."""
+
 from __future__ import annotations
 
 import hashlib
@@ -7,25 +8,25 @@ from typing import AbstractSet, Callable, Iterable, Optional, Sequence, cast
 
 from core.model import AlignmentEdit, Claim, Document, Link, Passage, PassageRef
 from core.ingest.textnorm import normalize_text
-from core.align.features import (best_per_document, pair_features, pair_matrix, passage_facts, probabilities,
-                                 probability)
+from core.align.features import best_per_document, pair_features, pair_matrix, passage_facts, probabilities, probability
 from core.align.linker import LINKER
 from core.align.vectors import SMALL_CORPUS, Weights, candidates, check, dot, weights
 
 # Thresholds on the linker's probability, chosen on the development corpus by bench/fit_linker.py
 # (leave-one-event-out figures in bench/evaluate.py): they move with the learned weights.
 # (LINKER is a generated dict of mixed values: mypy sees object, these entries are floats.)
-LINK_THRESHOLD = cast(float, LINKER["link"])      # a pair must be at least this likely to start or join a claim
-JOIN_THRESHOLD = cast(float, LINKER["join"])      # mean likelihood every member needs with the other members
+LINK_THRESHOLD = cast(float, LINKER["link"])  # a pair must be at least this likely to start or join a claim
+JOIN_THRESHOLD = cast(float, LINKER["join"])  # mean likelihood every member needs with the other members
 EXTEND_THRESHOLD = cast(float, LINKER["extend"])  # mean likelihood an adjacent sentence needs to lengthen a run
-MAX_RUN = 3                          # longest run of adjacent sentences that may match one sentence
-CANDIDATE_FLOOR = 0.06               # pairs below this TF-IDF cosine are never candidates
-PER_ROW = 12                         # candidates kept per passage; other pairs are scored when a claim needs them
+MAX_RUN = 3  # longest run of adjacent sentences that may match one sentence
+CANDIDATE_FLOOR = 0.06  # pairs below this TF-IDF cosine are never candidates
+PER_ROW = 12  # candidates kept per passage; other pairs are scored when a claim needs them
 
 
 @dataclass(frozen=True)
 class AlignParams:
     """Thresholds of the alignment; the defaults are the fitted ones."""
+
     link: float = LINK_THRESHOLD
     join: float = JOIN_THRESHOLD
     extend: float = EXTEND_THRESHOLD
@@ -66,9 +67,15 @@ def _manual_pairs(documents, edits, index_of) -> tuple[list[tuple[int, int]], se
 class _Builder:
     """Average-linkage clustering with one contiguous run per document and no chaining."""
 
-    def __init__(self, pair: dict[tuple[int, int], float], doc_of: list[int],
-                 forbidden: set[frozenset[int]], params: AlignParams,
-                 scorer: Optional[Callable[[int, int], float]] = None, unfinished: Sequence[bool] = ()):
+    def __init__(
+        self,
+        pair: dict[tuple[int, int], float],
+        doc_of: list[int],
+        forbidden: set[frozenset[int]],
+        params: AlignParams,
+        scorer: Optional[Callable[[int, int], float]] = None,
+        unfinished: Sequence[bool] = (),
+    ):
         self.pair, self.doc_of, self.scorer = pair, doc_of, scorer
         self.unfinished = unfinished or [False] * len(doc_of)
         self.forbidden, self.params = forbidden, params
@@ -159,7 +166,7 @@ class _Builder:
         if len(cluster) < 2 or len(run) >= self.params.max_run or not (p == run[0] - 1 or p == run[-1] + 1):
             return
         if self.unfinished[p]:
-            return   # a headline or a label above a sentence is not the second half of its telling
+            return  # a headline or a label above a sentence is not the second half of its telling
         others = [r for d, r in cluster.items() if d != doc]
         alone = sum(self.run_score([p], r) for r in others) / len(others)
         if alone >= self.params.extend:
@@ -171,23 +178,25 @@ def is_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in ".!?\"”’'…)"
 
 
-def _claim_from(runs: dict[int, list[int]], builder: _Builder, passages: list[Passage],
-                manual: set[frozenset[int]]) -> Claim:
+def _claim_from(
+    runs: dict[int, list[int]], builder: _Builder, passages: list[Passage], manual: set[frozenset[int]]
+) -> Claim:
     """Return the claim (links, pivot, key, score) of one finished cluster."""
     docs = sorted(runs)
     links: list[Link] = []
     pair_scores: list[float] = []
     centrality: dict[int, float] = {d: 0.0 for d in docs}
     for x, da in enumerate(docs):
-        for db in docs[x + 1:]:
+        for db in docs[x + 1 :]:
             score = round(builder.run_score(runs[da], runs[db]), 4)
             pair_scores.append(score)
             centrality[da] += score
             centrality[db] += score
             for i in runs[da]:
                 for j in runs[db]:
-                    links.append(Link(passages[i].id, passages[j].id, round(builder.score(i, j), 4),
-                                      frozenset((i, j)) in manual))
+                    links.append(
+                        Link(passages[i].id, passages[j].id, round(builder.score(i, j), 4), frozenset((i, j)) in manual)
+                    )
     members = tuple(passages[i].id for d in docs for i in runs[d])
     # a headline is a poor reference for word diffs: prefer members that are whole sentences
     pivot_doc = max(docs, key=lambda d: (any(is_sentence(passages[i].text) for i in runs[d]), centrality[d], -d))
@@ -195,8 +204,7 @@ def _claim_from(runs: dict[int, list[int]], builder: _Builder, passages: list[Pa
     texts = sorted(normalize_text(passages[i].text) for d in docs for i in runs[d])
     key = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:16]
     score = round(sum(pair_scores) / len(pair_scores), 4) if pair_scores else 0.0
-    return Claim(id="", key=key, score=score, members=members, links=tuple(links),
-                 pivot=passages[pivot].id)
+    return Claim(id="", key=key, score=score, members=members, links=tuple(links), pivot=passages[pivot].id)
 
 
 def _position(pid: str) -> tuple[int, int]:
@@ -211,8 +219,9 @@ def order_claims(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple(replace(claim, id=f"c{n}") for n, claim in enumerate(ordered))
 
 
-def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights, should_cancel=None
-               ) -> tuple[list[tuple[int, int]], Sequence, Callable[[int, int], list[float]]]:
+def pair_table(
+    passages: Sequence[Passage], doc_of: list[int], found: Weights, should_cancel=None
+) -> tuple[list[tuple[int, int]], Sequence, Callable[[int, int], list[float]]]:
     """Return the candidate pairs (i < j, different documents), their feature rows, and a
     function giving the feature row of any other pair.
 
@@ -237,6 +246,7 @@ def pair_table(passages: Sequence[Passage], doc_of: list[int], found: Weights, s
 
     def describe(i: int, j: int) -> list[float]:
         return pair_features(dot(found.unit[i], found.unit[j]), i, j, found, facts, best, doc_of)
+
     return keys, rows, describe
 
 
@@ -247,10 +257,16 @@ def scored(keys: list[tuple[int, int]], rows: Sequence, model: dict) -> dict[tup
     return dict(zip(keys, probabilities(rows, model)))
 
 
-def cluster(doc_of: list[int], pair: dict[tuple[int, int], float], params: AlignParams,
-            forced: Sequence[tuple[int, int]] = (), forbidden: AbstractSet[frozenset[int]] = frozenset(),
-            should_cancel=None, scorer: Optional[Callable[[int, int], float]] = None,
-            unfinished: Sequence[bool] = ()) -> _Builder:
+def cluster(
+    doc_of: list[int],
+    pair: dict[tuple[int, int], float],
+    params: AlignParams,
+    forced: Sequence[tuple[int, int]] = (),
+    forbidden: AbstractSet[frozenset[int]] = frozenset(),
+    should_cancel=None,
+    scorer: Optional[Callable[[int, int], float]] = None,
+    unfinished: Sequence[bool] = (),
+) -> _Builder:
     """Return the builder after offering every scored pair, most likely first.
 
     `unfinished` tells which passages do not end as sentences (headlines): they never extend a run.
@@ -267,8 +283,9 @@ def cluster(doc_of: list[int], pair: dict[tuple[int, int], float], params: Align
     return builder
 
 
-def claims_of(builder: _Builder, passages: list[Passage],
-              forced: Sequence[tuple[int, int]] = ()) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
+def claims_of(
+    builder: _Builder, passages: list[Passage], forced: Sequence[tuple[int, int]] = ()
+) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
     """Return the ordered claims of a finished builder and the ids of the passages left unique."""
     manual = {frozenset(p) for p in forced}
     claims = [_claim_from(runs, builder, passages, manual) for runs in builder.clusters.values() if len(runs) >= 2]
@@ -276,11 +293,14 @@ def claims_of(builder: _Builder, passages: list[Passage],
     return order_claims(claims), tuple(p.id for p in passages if p.id not in claimed)
 
 
-def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit] = (),
-                    progress: Optional[Callable[[float], None]] = None,
-                    should_cancel: Optional[Callable[[], bool]] = None,
-                    params: AlignParams = AlignParams(),
-                    model: Optional[dict] = None) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
+def align_documents(
+    documents: Sequence[Document],
+    edits: Sequence[AlignmentEdit] = (),
+    progress: Optional[Callable[[float], None]] = None,
+    should_cancel: Optional[Callable[[], bool]] = None,
+    params: AlignParams = AlignParams(),
+    model: Optional[dict] = None,
+) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
     """Return the claims (without divergences) and the ids of passages no other source has."""
     report = progress or (lambda fraction: None)
     check(should_cancel)
@@ -297,9 +317,16 @@ def align_documents(documents: Sequence[Document], edits: Sequence[AlignmentEdit
     report(0.6)
     check(should_cancel)
     forced, forbidden = _manual_pairs(documents, edits, index_of)
-    builder = cluster(doc_of, pair, params, forced, forbidden, should_cancel,
-                      lambda i, j: probability(describe(i, j), model),
-                      [not is_sentence(p.text) for p in passages])
+    builder = cluster(
+        doc_of,
+        pair,
+        params,
+        forced,
+        forbidden,
+        should_cancel,
+        lambda i, j: probability(describe(i, j), model),
+        [not is_sentence(p.text) for p in passages],
+    )
     report(0.9)
     claims, unique = claims_of(builder, passages, forced)
     report(1.0)

@@ -1,4 +1,5 @@
 """Describe a candidate pair of passages by the kinds of evidence that they report one fact."""
+
 from __future__ import annotations
 
 import math
@@ -14,31 +15,32 @@ from core.ingest.textnorm import PREFIX, Token, tokens
 
 # The evidence kinds, in the order of the learned weights (core/align/linker.py).
 FEATURES = (
-    "cosine",        # TF-IDF cosine of the word keys (names damped)
-    "best_ratio",    # cosine over the best cosine either passage has in the other's document
-    "mutual_best",   # 1 when each passage is the other's best match in that document
-    "names",         # cosine of the name terms alone (folded spellings)
-    "figures",       # shared anchor figures (a number found once per document)
-    "counts",        # shared numbers with what they count ("230 passengers")
-    "bigrams",       # shared adjacent content-word pairs
-    "quotes",        # shared words inside quotation marks
-    "chars",         # overlap of character 4-grams (spellings, compounds, inflections)
-    "position",      # 1 minus the gap between the relative positions in the two articles
-    "lead",          # 1 when both passages open their articles (first two sentences)
-    "short",         # 1 when either passage has fewer than MIN_TERMS content terms
-    "phrase_only",   # 1 when all shared terms form one short phrase in both: a thing named twice
-    "coverage",      # share of the shorter passage's terms found in the other
-    "rare",          # shared terms found in no more passages than there are documents
+    "cosine",  # TF-IDF cosine of the word keys (names damped)
+    "best_ratio",  # cosine over the best cosine either passage has in the other's document
+    "mutual_best",  # 1 when each passage is the other's best match in that document
+    "names",  # cosine of the name terms alone (folded spellings)
+    "figures",  # shared anchor figures (a number found once per document)
+    "counts",  # shared numbers with what they count ("230 passengers")
+    "bigrams",  # shared adjacent content-word pairs
+    "quotes",  # shared words inside quotation marks
+    "chars",  # overlap of character 4-grams (spellings, compounds, inflections)
+    "position",  # 1 minus the gap between the relative positions in the two articles
+    "lead",  # 1 when both passages open their articles (first two sentences)
+    "short",  # 1 when either passage has fewer than MIN_TERMS content terms
+    "phrase_only",  # 1 when all shared terms form one short phrase in both: a thing named twice
+    "coverage",  # share of the shorter passage's terms found in the other
+    "rare",  # shared terms found in no more passages than there are documents
 )
 MIN_TERMS = 4
 NGRAM = 4
-COUNT_REACH = 3     # a number counts the content word at most this many words after it
+COUNT_REACH = 3  # a number counts the content word at most this many words after it
 _QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,400})[\"“”]|‘([^’\n]{2,400})’")
 
 
 @dataclass(frozen=True)
 class PassageFacts:
     """What each passage offers to pair evidence beyond its word vector."""
+
     counts: list[dict[str, str]]
     bigrams: list[frozenset[tuple[int, int]]]
     quoted: list[frozenset[str]]
@@ -54,7 +56,7 @@ def _counts(every: Sequence[Token]) -> dict[str, str]:
     for n, token in enumerate(every):
         if token.kind != "number":
             continue
-        for follow in every[n + 1:n + 1 + COUNT_REACH]:
+        for follow in every[n + 1 : n + 1 + COUNT_REACH]:
             if follow.kind == "word" and not follow.stop:
                 found.setdefault(token.key, follow.key[:PREFIX])
                 break
@@ -66,15 +68,18 @@ def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
     spans = [match.span() for match in _QUOTED_RE.finditer(text)]
     if not spans:
         return frozenset()
-    return frozenset(t.key[:PREFIX] for t in every if not t.stop and t.kind == "word"
-                     and any(start < t.start < end for start, end in spans))
+    return frozenset(
+        t.key[:PREFIX]
+        for t in every
+        if not t.stop and t.kind == "word" and any(start < t.start < end for start, end in spans)
+    )
 
 
 @lru_cache(maxsize=1 << 16)  # news vocabularies repeat: each word is cut once
 def _word_grams(surface: str) -> frozenset[str]:
     """Return the character 4-grams of one word, its edges marked."""
     word = f" {surface.lower()} "
-    return frozenset(word[n:n + NGRAM] for n in range(max(1, len(word) - NGRAM + 1)))
+    return frozenset(word[n : n + NGRAM] for n in range(max(1, len(word) - NGRAM + 1)))
 
 
 def _grams(every: Sequence[Token]) -> frozenset[str]:
@@ -94,8 +99,15 @@ def passage_facts(passages: Sequence, found: Weights) -> PassageFacts:
     position = [p.index / max(1, size[p.doc] - 1) for p in passages]
     bigrams = [frozenset(zip(order, order[1:])) for order in found.order]
     counts = [_counts(t) for t in every]
-    return PassageFacts(counts, bigrams, [_quoted(p.text, t) for p, t in zip(passages, every)],
-                        chars, names, position, [p.index < 2 for p in passages])
+    return PassageFacts(
+        counts,
+        bigrams,
+        [_quoted(p.text, t) for p, t in zip(passages, every)],
+        chars,
+        names,
+        position,
+        [p.index < 2 for p in passages],
+    )
 
 
 def _overlap(a: frozenset, b: frozenset) -> float:
@@ -114,11 +126,13 @@ def best_per_document(pairs: Sequence[tuple[float, int, int]], doc_of: Sequence[
     return best
 
 
-def pair_features(cosine: float, i: int, j: int, found: Weights, facts: PassageFacts,
-                  best: dict, doc_of: Sequence[int]) -> list[float]:
+def pair_features(
+    cosine: float, i: int, j: int, found: Weights, facts: PassageFacts, best: dict, doc_of: Sequence[int]
+) -> list[float]:
     """Return the feature values of one candidate pair, in FEATURES order."""
-    ratio = min(cosine / (best.get((i, doc_of[j])) or cosine or 1.0),
-                cosine / (best.get((j, doc_of[i])) or cosine or 1.0))
+    ratio = min(
+        cosine / (best.get((i, doc_of[j])) or cosine or 1.0), cosine / (best.get((j, doc_of[i])) or cosine or 1.0)
+    )
     left, right = facts.counts[i], facts.counts[j]
     same = [n for n in left.keys() & right.keys() if left[n] == right[n]]
     shared_bigrams = len(facts.bigrams[i] & facts.bigrams[j])
@@ -158,16 +172,17 @@ def _shared_counts(sets: Sequence, first, second, should_cancel=None):
     import numpy as np
     from scipy import sparse
 
-    ids: dict = defaultdict(count().__next__)   # a new item gets the next column
+    ids: dict = defaultdict(count().__next__)  # a new item gets the next column
     indptr: list[int] = [0]
     indices: list[int] = []
     for items in sets:
         indices.extend(map(ids.__getitem__, items))
         indptr.append(len(indices))
-    matrix = sparse.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr),
-                               shape=(len(sets), max(1, len(ids))))
+    matrix = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(sets), max(1, len(ids)))
+    )
     shared = np.empty(len(first), dtype=np.int64)
-    step = 20_000   # pairs per product: bounds the memory of the gathered rows
+    step = 20_000  # pairs per product: bounds the memory of the gathered rows
     for start in range(0, len(first), step):
         check(should_cancel)
         stop = start + step
@@ -179,12 +194,18 @@ def _shared_counts(sets: Sequence, first, second, should_cancel=None):
 def _log1p_of_counts(counts):
     """Return math.log1p of small integer counts, exactly as the one-pair path computes it."""
     import numpy as np
+
     table = np.array([math.log1p(k) for k in range(int(counts.max(initial=0)) + 1)])
     return table[counts]
 
 
-def pair_matrix(pairs: Sequence[tuple[float, int, int]], found: Weights, facts: PassageFacts,
-                doc_of: Sequence[int], should_cancel=None):
+def pair_matrix(
+    pairs: Sequence[tuple[float, int, int]],
+    found: Weights,
+    facts: PassageFacts,
+    doc_of: Sequence[int],
+    should_cancel=None,
+):
     """Return (first, second, feature matrix, best table) of many candidate pairs at once.
 
     Each row holds exactly the values pair_features gives for that pair: set overlaps become
@@ -212,7 +233,7 @@ def pair_matrix(pairs: Sequence[tuple[float, int, int]], found: Weights, facts: 
     bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel)
     out[:, 6] = _log1p_of_counts(bigrams)
     chars, length = _shared_counts(facts.chars, first, second, should_cancel)
-    with np.errstate(invalid="ignore", divide="ignore"):   # a passage without grams shares none
+    with np.errstate(invalid="ignore", divide="ignore"):  # a passage without grams shares none
         out[:, 8] = np.where(chars > 0, chars / np.sqrt((length[first] * length[second]).astype(np.float64)), 0.0)
     position = np.asarray(facts.position)
     out[:, 9] = 1.0 - np.abs(position[first] - position[second])

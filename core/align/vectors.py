@@ -1,4 +1,5 @@
 """Weigh the passages of a corpus as sparse TF-IDF vectors and find candidate pairs between documents."""
+
 from __future__ import annotations
 
 import math
@@ -11,23 +12,24 @@ from core.ingest.textnorm import INITIAL, NAME, WORD, fold_corpus_names, match_t
 
 Vector = dict[int, float]
 
-NAME_WEIGHT = 0.6         # names say who, other words say what happened: a name alone is no match
-IDF_OFFSET = 0.3          # added to log idf: low enough that topic words ("dam") barely count
-PHRASE_TERMS = 3          # shared terms that can still be a single name ("the energy ministry")
-CHUNK_CELLS = 2_000_000   # dense similarity cells computed at once (bounds memory)
-SMALL_CORPUS = 1500       # up to this many passages, a pure-Python index beats importing scipy
+NAME_WEIGHT = 0.6  # names say who, other words say what happened: a name alone is no match
+IDF_OFFSET = 0.3  # added to log idf: low enough that topic words ("dam") barely count
+PHRASE_TERMS = 3  # shared terms that can still be a single name ("the energy ministry")
+CHUNK_CELLS = 2_000_000  # dense similarity cells computed at once (bounds memory)
+SMALL_CORPUS = 1500  # up to this many passages, a pure-Python index beats importing scipy
 
 
 @dataclass(frozen=True)
 class Weights:
     """The vectors of a corpus: raw TF-IDF per passage and the term facts matching needs."""
+
     raw: list[Vector]
     unit: list[Vector]
-    figures: list[frozenset[int]]     # anchor figures of each passage ("90%" once per document)
-    rare: list[frozenset[int]]        # terms of each passage found in few passages of the corpus
-    order: list[tuple[int, ...]]      # term ids of each passage in reading order
-    names: list[frozenset[int]]       # terms of each passage written as a name (capitalised)
-    idf: dict[int, float]             # inverse document frequency of each term
+    figures: list[frozenset[int]]  # anchor figures of each passage ("90%" once per document)
+    rare: list[frozenset[int]]  # terms of each passage found in few passages of the corpus
+    order: list[tuple[int, ...]]  # term ids of each passage in reading order
+    names: list[frozenset[int]]  # terms of each passage written as a name (capitalised)
+    idf: dict[int, float]  # inverse document frequency of each term
 
 
 def dot(a: Vector, b: Vector) -> float:
@@ -52,7 +54,7 @@ def check(should_cancel: Optional[Callable[[], bool]]) -> None:
 def is_figure(key: str) -> bool:
     """Tell whether a number key can anchor a fact: not a small count like "two" sides or "five" hours."""
     body = key[:-1] if key.endswith("%") else key
-    if not body.replace(".", "", 1).isdecimal():   # superscripts and circled digits are not figures
+    if not body.replace(".", "", 1).isdecimal():  # superscripts and circled digits are not figures
         return False
     return not (body.isdecimal() and int(body) <= 10 and body == key)
 
@@ -86,8 +88,9 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
             check(should_cancel)
         found.append(match_terms(passage.text))
     lowercase = {key for terms in found for key, _, kind in terms if kind == WORD}
-    names = {key for terms in found for key, _, kind in terms
-             if kind == NAME or (kind == INITIAL and key not in lowercase)}
+    names = {
+        key for terms in found for key, _, kind in terms if kind == NAME or (kind == INITIAL and key not in lowercase)
+    }
     variants = fold_corpus_names(names, {key for terms in found for key, _, _ in terms})
     for terms in found:
         bag: dict[int, int] = {}
@@ -104,7 +107,7 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
                 own_names.add(term)
                 scale[term] = min(scale.get(term, 1.0), damping * NAME_WEIGHT)
             elif term not in scale:
-                scale[term] = 1.0    # factors never exceed 1: a plain word leaves a name's damping alone
+                scale[term] = 1.0  # factors never exceed 1: a plain word leaves a name's damping alone
         counts.append(bag)
         order.append(tuple(sequence))
         factors.append(scale)
@@ -121,18 +124,24 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
         for term in figures.intersection(bag):
             docs_with.setdefault(term, set()).add(passage.doc)
     anchors = {t for t, docs in docs_with.items() if len(docs) == df[t] >= 2}
-    raw = [{t: (1.0 + math.log(c)) * idf[t] * scale[t] for t, c in bag.items()}
-           for bag, scale in zip(counts, factors)]
+    raw = [{t: (1.0 + math.log(c)) * idf[t] * scale[t] for t, c in bag.items()} for bag, scale in zip(counts, factors)]
     # a term in no more passages than there are documents can single out one fact in each
     rare_df = max(2, len({p.doc for p in passages}))
     rare = {t for t, d in df.items() if d <= rare_df}
-    return Weights(raw, [normalized(v) for v in raw],
-                   [frozenset(anchors.intersection(bag)) for bag in counts],
-                   [frozenset(rare.intersection(bag)) for bag in counts], order, named, idf)
+    return Weights(
+        raw,
+        [normalized(v) for v in raw],
+        [frozenset(anchors.intersection(bag)) for bag in counts],
+        [frozenset(rare.intersection(bag)) for bag in counts],
+        order,
+        named,
+        idf,
+    )
 
 
-def candidates_small(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
-                      should_cancel) -> list[tuple[float, int, int]]:
+def candidates_small(
+    vectors: list[Vector], doc_of: list[int], floor: float, per_row: int, should_cancel
+) -> list[tuple[float, int, int]]:
     """Return the candidate pairs through an inverted index (fast to start: no numpy import)."""
     postings: dict[int, list[tuple[int, float]]] = {}
     found: list[tuple[float, int, int]] = []
@@ -151,16 +160,18 @@ def candidates_small(vectors: list[Vector], doc_of: list[int], floor: float, per
     return found
 
 
-def candidates(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
-                should_cancel) -> list[tuple[float, int, int]]:
+def candidates(
+    vectors: list[Vector], doc_of: list[int], floor: float, per_row: int, should_cancel
+) -> list[tuple[float, int, int]]:
     """Return (score, i, j), i < j, for passage pairs of different documents scoring >= floor."""
     if len(vectors) <= SMALL_CORPUS:
         return candidates_small(vectors, doc_of, floor, per_row, should_cancel)
     return candidates_large(vectors, doc_of, floor, per_row, should_cancel)
 
 
-def candidates_large(vectors: list[Vector], doc_of: list[int], floor: float, per_row: int,
-                      should_cancel) -> list[tuple[float, int, int]]:
+def candidates_large(
+    vectors: list[Vector], doc_of: list[int], floor: float, per_row: int, should_cancel
+) -> list[tuple[float, int, int]]:
     """Return the candidate pairs by chunked sparse products (bounded memory on big corpora)."""
     import numpy as np
     from scipy import sparse
@@ -202,9 +213,10 @@ def _top_per_row(block, start: int, floor: float, per_row: int) -> list[tuple[fl
 
     rows, cols = np.nonzero(block >= floor)
     values = block[rows, cols]
-    order = np.lexsort((cols, -values, rows))    # by row, strongest first, then the earlier passage
+    order = np.lexsort((cols, -values, rows))  # by row, strongest first, then the earlier passage
     rows, cols, values = rows[order], cols[order], values[order]
-    first = np.searchsorted(rows, rows)          # where each row's cells begin
+    first = np.searchsorted(rows, rows)  # where each row's cells begin
     keep = (np.arange(rows.size) - first) < per_row
-    return [(round(v, 6), j, start + i) for v, j, i in
-            zip(values[keep].tolist(), cols[keep].tolist(), rows[keep].tolist())]
+    return [
+        (round(v, 6), j, start + i) for v, j, i in zip(values[keep].tolist(), cols[keep].tolist(), rows[keep].tolist())
+    ]

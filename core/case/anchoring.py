@@ -1,4 +1,5 @@
 """W3C Web Annotation anchors: make a quote+position selector, find it again, or call it orphaned."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -25,8 +26,13 @@ def make_selector(text: str, start: int, end: int, context: int = 32) -> TextSel
     """Return the quote, prefix, suffix and position selector of text[start:end]."""
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"range {start}:{end} is outside a text of {len(text)} characters")
-    return TextSelector(exact=text[start:end], prefix=text[max(0, start - context):start],
-                        suffix=text[end:end + context], start=start, end=end)
+    return TextSelector(
+        exact=text[start:end],
+        prefix=text[max(0, start - context) : start],
+        suffix=text[end : end + context],
+        start=start,
+        end=end,
+    )
 
 
 def _matcher() -> diff_match_patch:
@@ -51,8 +57,8 @@ def _context_scores(dmp, selector: TextSelector, text: str, start: int, end: int
     # A prefix shorter than the suffix was cut by the start of the text: the candidate must
     # then be near the start too, so compare equal widths rather than trusting an empty prefix.
     width = max(len(selector.prefix), len(selector.suffix))
-    prefix = text[max(0, start - width):start]
-    suffix = text[end:end + width]
+    prefix = text[max(0, start - width) : start]
+    suffix = text[end : end + width]
     p = similarity(dmp, selector.prefix, prefix) if (selector.prefix or prefix) else 1.0
     s = similarity(dmp, selector.suffix, suffix) if (selector.suffix or suffix) else 1.0
     return p, s
@@ -63,7 +69,7 @@ def _score(dmp, selector: TextSelector, text: str, start: int, end: int) -> tupl
     q = similarity(dmp, selector.exact, text[start:end])
     p, s = _context_scores(dmp, selector, text, start, end)
     position = 1.0 - min(1.0, abs(start - selector.start) / max(1, len(text)))
-    total = (QUOTE_WEIGHT * q + PREFIX_WEIGHT * p + SUFFIX_WEIGHT * s + POSITION_WEIGHT * position)
+    total = QUOTE_WEIGHT * q + PREFIX_WEIGHT * p + SUFFIX_WEIGHT * s + POSITION_WEIGHT * position
     return total / MAX_SCORE, q, (p + s) / 2
 
 
@@ -106,18 +112,23 @@ def anchor(selector: TextSelector, text: str) -> Optional[tuple[int, int]]:
     exact = selector.exact
     if not exact:
         return None
-    if text[selector.start:selector.end] == exact:
+    if text[selector.start : selector.end] == exact:
         return selector.start, selector.end
     dmp = _matcher()
     has_context = bool(selector.prefix or selector.suffix)
     exact_hits = _exact_candidates(selector, text)
     if exact_hits:
-        scored = sorted(((_score(dmp, selector, text, s, s + len(exact)), s) for s in exact_hits),
-                        key=lambda item: (-item[0][0], abs(item[1] - selector.start)))
+        scored = sorted(
+            ((_score(dmp, selector, text, s, s + len(exact)), s) for s in exact_hits),
+            key=lambda item: (-item[0][0], abs(item[1] - selector.start)),
+        )
         (total, _q, context), start = scored[0]
         unique = len(exact_hits) == 1
-        if (has_context and context >= MIN_CONTEXT) or (unique and len(exact) >= UNIQUE_QUOTE_CHARS) \
-                or (unique and not has_context):
+        if (
+            (has_context and context >= MIN_CONTEXT)
+            or (unique and len(exact) >= UNIQUE_QUOTE_CHARS)
+            or (unique and not has_context)
+        ):
             return start, start + len(exact)
     if len(exact) < UNIQUE_QUOTE_CHARS:
         return None  # in a name or a number, one changed character is a different fact

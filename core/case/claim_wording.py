@@ -1,4 +1,5 @@
 """What the window and the exports say about a claim, worded so that it is true of what was found."""
+
 from __future__ import annotations
 
 from core.compare.summary import majority_summary, top_divergence

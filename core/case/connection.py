@@ -1,4 +1,5 @@
 """The case file's SQLite connection: plain sqlite3 for every read and write, sqlite-utils only for schema work."""
+
 from __future__ import annotations
 
 import secrets
@@ -17,7 +18,7 @@ class CaseDb:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
-        self._tables: Any = None   # sqlite_utils.Database once schema work needs it
+        self._tables: Any = None  # sqlite_utils.Database once schema work needs it
 
     def execute(self, sql: str, parameters=None) -> sqlite3.Cursor:
         """Run one statement; a failed one that opened a transaction rolls it back (sqlite-utils' rule)."""
@@ -38,7 +39,7 @@ class CaseDb:
             try:
                 yield self
             except BaseException:
-                if self.conn.in_transaction:   # a trigger's ROLLBACK may have ended it already
+                if self.conn.in_transaction:  # a trigger's ROLLBACK may have ended it already
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
                     self.conn.execute(f"RELEASE SAVEPOINT {savepoint}")
                 raise
@@ -62,5 +63,6 @@ class CaseDb:
         """Return sqlite-utils' table object (imported now: schema work and inserts only)."""
         if self._tables is None:
             from sqlite_utils import Database
+
             self._tables = Database(self.conn)
         return self._tables[table]

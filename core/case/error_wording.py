@@ -1,4 +1,5 @@
 """Word a case's failures for the user: a failed write, a case held by another program, unread values."""
+
 from __future__ import annotations
 
 import socket
@@ -13,13 +14,17 @@ def write_error(exc: sqlite3.DatabaseError) -> CaseError:
     """Word a failed write: what was lost (this change only) and what to do."""
     text = str(exc).lower()
     if "full" in text:
-        return CaseError("The disk is full: this change was not saved; everything saved before it "
-                         "is intact. Free some disk space and try again.")
+        return CaseError(
+            "The disk is full: this change was not saved; everything saved before it "
+            "is intact. Free some disk space and try again."
+        )
     if "locked" in text or "busy" in text:
         return CaseError("The case is busy in another program: this change was not saved. Try again.")
     if "readonly" in text or "read-only" in text:
-        return CaseError("The case file has become read-only: this change was not saved. "
-                         "Check the file's permissions, or save a copy elsewhere.")
+        return CaseError(
+            "The case file has become read-only: this change was not saved. "
+            "Check the file's permissions, or save a copy elsewhere."
+        )
     return CaseError(f"This change could not be saved ({exc}); everything saved before it is intact.")
 
 

@@ -7,6 +7,7 @@ without its owner. A lock is stale only when its owner is provably gone: a dead 
 a pid now used by a process that started at another time, or a previous boot. A lock from
 another host is never taken automatically: the user decides (take_over).
 """
+
 from __future__ import annotations
 
 import json
@@ -26,6 +27,7 @@ ATTEMPTS = 5
 @dataclass(frozen=True)
 class LockOwner:
     """Who holds a case open for writing (pid -1: a lock whose owner cannot be read yet)."""
+
     pid: int
     host: str
     started: str = ""
@@ -58,7 +60,7 @@ def process_start(pid: int) -> str:
     if not text or ")" not in text:
         return ""
     fields = text.rsplit(")", 1)[1].split()
-    return fields[19] if len(fields) > 19 else ""   # field 22 of stat(5); fields[0] is field 3
+    return fields[19] if len(fields) > 19 else ""  # field 22 of stat(5); fields[0] is field 3
 
 
 def boot_id() -> str:
@@ -67,8 +69,7 @@ def boot_id() -> str:
 
 
 def _me() -> LockOwner:
-    return LockOwner(os.getpid(), socket.gethostname(), process_start(os.getpid()), boot_id(),
-                     uuid.uuid4().hex)
+    return LockOwner(os.getpid(), socket.gethostname(), process_start(os.getpid()), boot_id(), uuid.uuid4().hex)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -90,8 +91,13 @@ def _parse(text: Optional[str]) -> Optional[LockOwner]:
         return None
     try:
         data = json.loads(text)
-        return LockOwner(int(data["pid"]), str(data["host"]), str(data.get("started", "")),
-                         str(data.get("boot", "")), str(data.get("nonce", "")))
+        return LockOwner(
+            int(data["pid"]),
+            str(data["host"]),
+            str(data.get("started", "")),
+            str(data.get("boot", "")),
+            str(data.get("nonce", "")),
+        )
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -125,8 +131,9 @@ def _age(path: str) -> float:
 
 def _create(path: str, owner: LockOwner) -> bool:
     """Create the lock with its content in one step; return False when it already exists."""
-    record = json.dumps({"pid": owner.pid, "host": owner.host, "started": owner.started,
-                         "boot": owner.boot, "nonce": owner.nonce}).encode("utf-8")
+    record = json.dumps(
+        {"pid": owner.pid, "host": owner.host, "started": owner.started, "boot": owner.boot, "nonce": owner.nonce}
+    ).encode("utf-8")
     temp = f"{path}.{owner.nonce}.tmp"
     fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     try:
@@ -141,7 +148,7 @@ def _create(path: str, owner: LockOwner) -> bool:
         except FileExistsError:
             return False
         except OSError:
-            pass   # a file system without hard links: fall back to O_EXCL and write at once
+            pass  # a file system without hard links: fall back to O_EXCL and write at once
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
@@ -165,7 +172,7 @@ def _remove_if_unchanged(path: str, seen: Optional[str]) -> None:
     try:
         fd = os.open(breaker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:
-        if _age(breaker) > YOUNG_SECONDS:   # a breaker that crashed mid-way
+        if _age(breaker) > YOUNG_SECONDS:  # a breaker that crashed mid-way
             try:
                 os.remove(breaker)
             except FileNotFoundError:
@@ -193,9 +200,9 @@ def acquire(case_path: str) -> Optional[LockOwner]:
         owner = _parse(seen)
         if owner is None:
             if seen is None:
-                continue   # released between our attempt and the read: try again
+                continue  # released between our attempt and the read: try again
             if _age(path) <= YOUNG_SECONDS:
-                return LockOwner(-1, "")   # being written right now, or just crashed: do not judge yet
+                return LockOwner(-1, "")  # being written right now, or just crashed: do not judge yet
         elif not is_stale(owner):
             return owner
         _remove_if_unchanged(path, seen)
@@ -211,7 +218,7 @@ def take_over(case_path: str, owner: Optional[LockOwner]) -> Optional[LockOwner]
     return acquire(case_path)
 
 
-_HELD: dict[str, str] = {}   # case path -> nonce of the lock this process wrote
+_HELD: dict[str, str] = {}  # case path -> nonce of the lock this process wrote
 
 
 def _remember(case_path: str, owner: LockOwner) -> None:

@@ -1,4 +1,5 @@
 """Check a case file's path and prepare its writable connection before the Case opens it."""
+
 from __future__ import annotations
 
 import os
@@ -9,8 +10,7 @@ from core.case.migrations import SCHEMA_VERSION, migrate
 from core.case.schema import backup, inspect_case_file, is_blank
 from core.errors import CaseError
 
-READ_ONLY_ON_DISK = ("This case file is read-only on disk; opened read-only. "
-                     "Copy it to a writable folder to edit it.")
+READ_ONLY_ON_DISK = "This case file is read-only on disk; opened read-only. Copy it to a writable folder to edit it."
 
 
 def disk_read_only(path: str) -> bool:
@@ -33,16 +33,18 @@ def checked_version(path: str, create: bool) -> int:
         return 0
     if os.path.isdir(path):
         raise CaseError(f"{name} is a folder, not a Parallax case.")
-    if not os.path.isfile(path):   # reading a FIFO or a device would block or never end
+    if not os.path.isfile(path):  # reading a FIFO or a device would block or never end
         raise CaseError(f"{name} is not a regular file (a pipe or a device), not a Parallax case.")
     return 0 if is_blank(path) else inspect_case_file(path)
 
 
 def older_format_error(path: str, reason: str) -> CaseError:
     """Return the error for an old-format file that cannot be upgraded now."""
-    return CaseError(f"{os.path.basename(path)} uses an older case format that must be upgraded, "
-                     f"but it cannot be written now ({reason.split(';')[0]}). "
-                     "Close the other window or make the file writable, then open it again.")
+    return CaseError(
+        f"{os.path.basename(path)} uses an older case format that must be upgraded, "
+        f"but it cannot be written now ({reason.split(';')[0]}). "
+        "Close the other window or make the file writable, then open it again."
+    )
 
 
 def open_writable(path: str, version: int) -> CaseDb:
@@ -59,5 +61,4 @@ def open_writable(path: str, version: int) -> CaseDb:
         migrate(db)
         return db
     except sqlite3.DatabaseError as exc:
-        raise CaseError(f"{os.path.basename(path)} could not be prepared ({exc}); "
-                        "it was left as it was.") from exc
+        raise CaseError(f"{os.path.basename(path)} could not be prepared ({exc}); it was left as it was.") from exc

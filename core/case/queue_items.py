@@ -1,4 +1,5 @@
 """The items a checker triages: divergences between sources, contradictions inside one source, fact rows."""
+
 from __future__ import annotations
 
 import hashlib
@@ -26,10 +27,15 @@ def contradiction_key(alignment: Alignment, contradiction: Contradiction) -> str
 def contradiction_item(alignment: Alignment, contradiction: Contradiction) -> Divergence:
     """Return a contradiction as a queue item (claim "" : it belongs to one source, not to a claim)."""
     rank = TYPE_WEIGHTS.get(contradiction.type, CONTRADICTION_WEIGHT_DEFAULT)
-    return Divergence(key=contradiction_key(alignment, contradiction), claim="",
-                      type=contradiction.type, rank=rank,
-                      summary=f"Contradiction inside one source: {contradiction.summary}",
-                      variants=contradiction.variants, kind=CONTRADICTION)
+    return Divergence(
+        key=contradiction_key(alignment, contradiction),
+        claim="",
+        type=contradiction.type,
+        rank=rank,
+        summary=f"Contradiction inside one source: {contradiction.summary}",
+        variants=contradiction.variants,
+        kind=CONTRADICTION,
+    )
 
 
 def divergence_items(alignment: Alignment) -> list[Divergence]:
@@ -62,8 +68,7 @@ def fact_items(alignment: Alignment) -> list[Divergence]:
 
 
 # Each kind of item the queue holds; a new kind is one more function here.
-ITEM_KINDS: tuple[Callable[[Alignment], list[Divergence]], ...] = (divergence_items, contradiction_items,
-                                                                   fact_items)
+ITEM_KINDS: tuple[Callable[[Alignment], list[Divergence]], ...] = (divergence_items, contradiction_items, fact_items)
 
 
 # The queue is asked on every key press; an alignment never changes, so its items are kept for the

@@ -1,4 +1,5 @@
 """Read a case's rows defensively: a value that fails to parse is skipped and reported, never raised."""
+
 from __future__ import annotations
 
 from typing import Callable, Iterable, Optional, TypeVar
@@ -57,17 +58,19 @@ def edit_from_row(r: dict, lengths: dict[str, int]) -> Optional[AlignmentEdit]:
     return AlignmentEdit(r["kind"], a, b, at)
 
 
-def edits_from_rows(rows: Iterable[dict], lengths: dict[str, int],
-                    problems: list[str]) -> list[tuple[int, AlignmentEdit]]:
+def edits_from_rows(
+    rows: Iterable[dict], lengths: dict[str, int], problems: list[str]
+) -> list[tuple[int, AlignmentEdit]]:
     """Return (id, edit) for the usable edits; note those that are unreadable or out of range."""
     result, outside = [], 0
-    for edit_id, edit in parse_rows(rows, lambda r: (r["id"], edit_from_row(r, lengths)),
-                                    "alignment edits", problems):
+    for edit_id, edit in parse_rows(rows, lambda r: (r["id"], edit_from_row(r, lengths)), "alignment edits", problems):
         if edit is None:
             outside += 1
         else:
             result.append((edit_id, edit))
     if outside:
-        note(problems, f"{outside} alignment edit{'s' if outside > 1 else ''} pointing outside "
-                       "their source's text ignored")
+        note(
+            problems,
+            f"{outside} alignment edit{'s' if outside > 1 else ''} pointing outside their source's text ignored",
+        )
     return result

@@ -1,4 +1,5 @@
 """Open a case without ever writing to it, showing its latest committed state even on a read-only disk."""
+
 from __future__ import annotations
 
 import os
@@ -21,6 +22,7 @@ def readonly_uri(path: str, immutable: bool = False) -> str:
 @dataclass
 class ReadOnlyOpen:
     """A read-only connection, with a note for the user when it reads a private copy."""
+
     conn: sqlite3.Connection
     note: str = ""
     copy_dir: str = ""
@@ -75,9 +77,14 @@ def open_readonly(path: str) -> ReadOnlyOpen:
         shutil.rmtree(folder, ignore_errors=True)
         raise sqlite3.OperationalError(
             "its journal holds saved changes that cannot be read on this read-only disk and could "
-            f"not be copied aside ({exc}); opening it would show an outdated state") from None
-    return ReadOnlyOpen(conn, "its folder is read-only and it holds changes not yet merged into the file "
-                              "(left by a crash); they are shown from a private copy", folder)
+            f"not be copied aside ({exc}); opening it would show an outdated state"
+        ) from None
+    return ReadOnlyOpen(
+        conn,
+        "its folder is read-only and it holds changes not yet merged into the file "
+        "(left by a crash); they are shown from a private copy",
+        folder,
+    )
 
 
 def connect_readonly(path: str) -> sqlite3.Connection:

@@ -1,4 +1,5 @@
 """Place the checker's stored verdicts and notes on the items of a new alignment, or set them aside."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ NO_VARIANTS = "stored without its variants (older case), and its key is not foun
 @dataclass(frozen=True)
 class SetAside:
     """A stored verdict or note that cannot be placed now, with the reason shown to the checker."""
+
     record: VerdictRecord
     reason: str
 
@@ -25,8 +27,9 @@ class SetAside:
 @dataclass(frozen=True)
 class Placement:
     """Where each stored record is now: on an item (by current key) or set aside; none is dropped."""
-    verdicts: dict[str, VerdictRecord] = field(default_factory=dict)   # current item key -> record
-    origin: dict[str, str] = field(default_factory=dict)               # current item key -> stored key
+
+    verdicts: dict[str, VerdictRecord] = field(default_factory=dict)  # current item key -> record
+    origin: dict[str, str] = field(default_factory=dict)  # current item key -> stored key
     set_aside: tuple[SetAside, ...] = ()
 
     def stored_key(self, item_key: str) -> str:
@@ -36,16 +39,16 @@ class Placement:
 
 def judged_variants(alignment: Alignment, item: Divergence) -> tuple[JudgedVariant, ...]:
     """Return an item's variants named by source key and range (what a verdict records)."""
-    return tuple(JudgedVariant(alignment.document_of(v.passage).source.key, v.start, v.end, v.text)
-                 for v in item.variants)
+    return tuple(
+        JudgedVariant(alignment.document_of(v.passage).source.key, v.start, v.end, v.text) for v in item.variants
+    )
 
 
 def describe(record: VerdictRecord, alignment: Optional[Alignment], item: Divergence) -> VerdictRecord:
     """Return the record carrying the item's type, kind and variants (done at every write)."""
     if alignment is None:
         return record
-    return replace(record, divergence_type=item.type, kind=item.kind,
-                   variants=judged_variants(alignment, item))
+    return replace(record, divergence_type=item.type, kind=item.kind, variants=judged_variants(alignment, item))
 
 
 def _same_place(a: JudgedVariant, b: JudgedVariant) -> bool:
@@ -123,6 +126,7 @@ def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) 
 def orphaned_annotations(annotations, alignment: Optional[Alignment], placement: Placement) -> list:
     """Return the annotations whose target is not in the current alignment (findable, never dropped)."""
     from core.case.anchoring import anchor
+
     docs = {d.source.key: d for d in alignment.documents} if alignment is not None else {}
     claims = {c.key for c in alignment.claims} if alignment is not None else set()
     found = []
@@ -134,7 +138,8 @@ def orphaned_annotations(annotations, alignment: Optional[Alignment], placement:
             lost = a.claim_key not in claims
         elif a.target_kind == "divergence":
             lost = a.divergence_key not in placement.verdicts and a.divergence_key not in {
-                d.key for d in (queue_items(alignment) if alignment is not None else ())}
+                d.key for d in (queue_items(alignment) if alignment is not None else ())
+            }
         else:
             lost = False
         if lost:

@@ -1,4 +1,5 @@
 """Compare a case file's schema with the one our migrations produce: a case holds data, never code."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -21,10 +22,10 @@ def _objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
 
 def _columns(conn: sqlite3.Connection, table: str) -> dict[str, tuple]:
     """Return {column: (declared type, not null, default, primary-key rank, hidden)} of a table."""
-    rows = conn.execute("SELECT name, type, \"notnull\", dflt_value, pk, hidden "
-                        "FROM pragma_table_xinfo(?)", [table]).fetchall()
-    return {name: (kind.upper(), notnull, default, pk, hidden)
-            for name, kind, notnull, default, pk, hidden in rows}
+    rows = conn.execute(
+        'SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?)', [table]
+    ).fetchall()
+    return {name: (kind.upper(), notnull, default, pk, hidden) for name, kind, notnull, default, pk, hidden in rows}
 
 
 def _index_columns(conn: sqlite3.Connection, index: str) -> tuple:
@@ -60,9 +61,11 @@ def schema_problem(conn: sqlite3.Connection, version: int) -> str:
     foreign = sorted(set(have_objects) - set(want_objects))
     triggers = [name for kind, name in foreign if kind == "trigger"]
     if triggers:
-        return (f"contains {len(triggers)} trigger{'s' if len(triggers) > 1 else ''} ({_listed(triggers)}) "
-                "that would run hidden SQL whenever you save (for example rewrite verdicts or erase "
-                "the audit log). A case holds data only")
+        return (
+            f"contains {len(triggers)} trigger{'s' if len(triggers) > 1 else ''} ({_listed(triggers)}) "
+            "that would run hidden SQL whenever you save (for example rewrite verdicts or erase "
+            "the audit log). A case holds data only"
+        )
     if foreign:
         shown = _listed(f"{kind} {name}" for kind, name in foreign)
         return f"contains objects Parallax never creates ({shown}). A case holds data only"
@@ -90,5 +93,7 @@ def check_schema(conn: sqlite3.Connection, version: int, name: str) -> None:
     """Raise CaseError, leaving the file untouched, when its schema is not exactly ours."""
     problem = schema_problem(conn, version)
     if problem:
-        raise CaseError(f"{name} {problem}. It was not opened and was left untouched; "
-                        f"`parallax strip-case {name} COPY.parallax` saves its data into a clean copy.")
+        raise CaseError(
+            f"{name} {problem}. It was not opened and was left untouched; "
+            f"`parallax strip-case {name} COPY.parallax` saves its data into a clean copy."
+        )

@@ -1,4 +1,5 @@
 """User-level settings: the checker's name and the recent-cases list (platformdirs locations)."""
+
 from __future__ import annotations
 
 import getpass

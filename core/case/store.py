@@ -1,4 +1,5 @@
 """The case file: sources, alignment edits, verdicts, annotations and audit in one SQLite file."""
+
 from __future__ import annotations
 
 import json
@@ -16,15 +17,24 @@ from core.case.connection import CaseDb
 from core.case.error_wording import held_reason, write_error
 from core.case.readers import edits_from_rows, note, parse_rows
 from core.case.readonly import open_readonly
-from core.case.schema import (ANNOTATION_COLUMNS, ANNOTATION_FIELDS, ANNOTATION_MARKS, SOURCE_COLUMNS,
-                              annotation_from_row, annotation_row, editable_details,
-                              source_from_row, variants_json,
-                              verdict_from_row)
+from core.case.schema import (
+    ANNOTATION_COLUMNS,
+    ANNOTATION_FIELDS,
+    ANNOTATION_MARKS,
+    SOURCE_COLUMNS,
+    annotation_from_row,
+    annotation_row,
+    editable_details,
+    source_from_row,
+    variants_json,
+    verdict_from_row,
+)
 from core.errors import CaseError
 from core.case.migrations import SCHEMA_VERSION
 from core.model import VERDICTS, AlignmentEdit, PassageRef, Source
 from core.case.records import Annotation, AuditEntry, VerdictRecord
 from core.case.settings import default_user_name
+
 
 def utc_now() -> str:
     """Return the current time as ISO 8601 UTC with milliseconds."""
@@ -34,18 +44,27 @@ def utc_now() -> str:
 class Case:
     """An open case file; every mutating method is one transaction with its audit entry."""
 
-    def __init__(self, path: str, db: CaseDb, *, read_only: bool, read_only_reason: str,
-                 author: str, holds_lock: bool, lock_owner: Optional[case_lock.LockOwner] = None,
-                 readonly_open=None):
+    def __init__(
+        self,
+        path: str,
+        db: CaseDb,
+        *,
+        read_only: bool,
+        read_only_reason: str,
+        author: str,
+        holds_lock: bool,
+        lock_owner: Optional[case_lock.LockOwner] = None,
+        readonly_open=None,
+    ):
         self.path = path
-        self._db: Optional[CaseDb] = db   # None once closed
+        self._db: Optional[CaseDb] = db  # None once closed
         self.read_only = read_only
         self.read_only_reason = read_only_reason
         self.author = author
         self._holds_lock = holds_lock
-        self.lock_owner = lock_owner   # who holds the case when it opened read-only for that reason
+        self.lock_owner = lock_owner  # who holds the case when it opened read-only for that reason
         self._readonly_open = readonly_open
-        self.problems: list[str] = []   # values that could not be read, skipped and reported
+        self.problems: list[str] = []  # values that could not be read, skipped and reported
 
     @property
     def db(self) -> CaseDb:
@@ -65,9 +84,12 @@ class Case:
         try:
             owner = case_lock.acquire(path)
         except OSError as exc:  # the folder refuses the lock file: never risk two writers
-            return cls._open_read_only(path, version, author,
-                                       f"The case's lock file cannot be written ({exc.strerror or exc}); "
-                                       "opened read-only.")
+            return cls._open_read_only(
+                path,
+                version,
+                author,
+                f"The case's lock file cannot be written ({exc.strerror or exc}); opened read-only.",
+            )
         if owner is not None:
             return cls._open_read_only(path, version, author, held_reason(owner), owner)
         try:
@@ -75,13 +97,14 @@ class Case:
             case = cls(path, db, read_only=False, read_only_reason="", author=author or "", holds_lock=True)
             case.author = author or case.get_setting("author") or default_user_name()
         except BaseException:
-            case_lock.release(path)   # never leave a lock behind a case that did not open
+            case_lock.release(path)  # never leave a lock behind a case that did not open
             raise
         return case
 
     @classmethod
-    def _open_read_only(cls, path: str, version: int, author: Optional[str], reason: str,
-                        owner: Optional[case_lock.LockOwner] = None) -> "Case":
+    def _open_read_only(
+        cls, path: str, version: int, author: Optional[str], reason: str, owner: Optional[case_lock.LockOwner] = None
+    ) -> "Case":
         if version < SCHEMA_VERSION:
             raise opening.older_format_error(path, reason)
         try:
@@ -90,8 +113,16 @@ class Case:
             raise CaseError(f"{os.path.basename(path)} cannot be read: {exc}.") from exc
         if opened.note:
             reason = f"{reason.rstrip('.')}; {opened.note}."
-        case = cls(path, CaseDb(opened.conn), read_only=True, read_only_reason=reason, author="",
-                   holds_lock=False, lock_owner=owner, readonly_open=opened)
+        case = cls(
+            path,
+            CaseDb(opened.conn),
+            read_only=True,
+            read_only_reason=reason,
+            author="",
+            holds_lock=False,
+            lock_owner=owner,
+            readonly_open=opened,
+        )
         case.author = author or case.get_setting("author") or default_user_name()
         return case
 
@@ -102,7 +133,9 @@ class Case:
         try:
             owner = case_lock.take_over(self.path, self.lock_owner)
         except OSError as exc:
-            raise CaseError(f"Could not take over the case: its lock cannot be written ({exc.strerror or exc}).") from exc
+            raise CaseError(
+                f"Could not take over the case: its lock cannot be written ({exc.strerror or exc})."
+            ) from exc
         if owner is not None:
             self.lock_owner = owner
             raise CaseError(f"Could not take over: {held_reason(owner)}")
@@ -132,7 +165,7 @@ class Case:
 
     def _close_connection(self) -> None:
         if self._readonly_open is not None:
-            self._readonly_open.close()   # also deletes a private copy
+            self._readonly_open.close()  # also deletes a private copy
             self._readonly_open = None
         else:
             self.db.conn.close()
@@ -159,8 +192,8 @@ class Case:
                 if not entry.pop("_skip", False):
                     self.db.execute(
                         "INSERT INTO audit (at, author, action, target, detail) VALUES (?, ?, ?, ?, ?)",
-                        [utc_now(), self.author, action, target,
-                         json.dumps(entry, ensure_ascii=False, sort_keys=True)])
+                        [utc_now(), self.author, action, target, json.dumps(entry, ensure_ascii=False, sort_keys=True)],
+                    )
         except sqlite3.DatabaseError as exc:
             raise write_error(exc) from exc
 
@@ -186,11 +219,13 @@ class Case:
             stored = replace(source, key=key, imported_at=source.imported_at or utc_now())
             row = {c: getattr(stored, c) for c in SOURCE_COLUMNS}
             row.update(position=position, hidden=0, original=bytes(source.original or b""))
-            names = list(row)   # our own column names (schema.SOURCE_COLUMNS), never user text
-            self.db.execute(f"INSERT INTO sources ({', '.join(chr(34) + n + chr(34) for n in names)}) "
-                            f"VALUES ({', '.join('?' for _ in names)})", [row[n] for n in names])
-            detail.update(key=key, title=stored.title, outlet=stored.outlet, sha256=stored.sha256,
-                          path=stored.path)
+            names = list(row)  # our own column names (schema.SOURCE_COLUMNS), never user text
+            self.db.execute(
+                f"INSERT INTO sources ({', '.join(chr(34) + n + chr(34) for n in names)}) "
+                f"VALUES ({', '.join('?' for _ in names)})",
+                [row[n] for n in names],
+            )
+            detail.update(key=key, title=stored.title, outlet=stored.outlet, sha256=stored.sha256, path=stored.path)
         return stored
 
     def remove_source(self, key: str) -> None:
@@ -204,14 +239,15 @@ class Case:
         """Change a source's editable details (outlet, title, author, published, url); return it."""
         details = editable_details(details)
         with self._write("source.update", key, dict(details)):
-            for name, value in details.items():   # a name from the fixed tuple, never the caller's text
+            for name, value in details.items():  # a name from the fixed tuple, never the caller's text
                 self.db.execute(f"UPDATE sources SET {name} = ? WHERE key = ?", [value, key])
         return source_from_row(self._rows("SELECT * FROM sources WHERE key = ?", [key])[0])
 
     def sources(self) -> list[Source]:
         """Return the sources in stored order, original bytes included."""
-        return parse_rows(self._rows("SELECT * FROM sources ORDER BY position, key"), source_from_row,
-                          "sources", self.problems)
+        return parse_rows(
+            self._rows("SELECT * FROM sources ORDER BY position, key"), source_from_row, "sources", self.problems
+        )
 
     def set_source_hidden(self, key: str, hidden: bool) -> None:
         """Include or exclude a source from the panes and the alignment."""
@@ -241,8 +277,19 @@ class Case:
             cursor = self.db.execute(
                 'INSERT INTO edits (kind, a_source, a_start, a_end, b_source, b_start, b_end, "at", '
                 "created_at, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [edit.kind, edit.a.source, edit.a.start, edit.a.end, b.source if b else None,
-                 b.start if b else None, b.end if b else None, edit.at, utc_now(), self.author])
+                [
+                    edit.kind,
+                    edit.a.source,
+                    edit.a.start,
+                    edit.a.end,
+                    b.source if b else None,
+                    b.start if b else None,
+                    b.end if b else None,
+                    edit.at,
+                    utc_now(),
+                    self.author,
+                ],
+            )
             detail["id"] = cursor.lastrowid
         return int(detail["id"])
 
@@ -263,14 +310,14 @@ class Case:
         """Store (or replace) the verdict on one divergence; `replaces` names the key it moves from."""
         # Verdict "" is a note on a divergence not yet triaged.
         if record.verdict not in VERDICTS + ("",):
-            raise ValueError(f"unknown verdict {record.verdict!r}; expected one of {VERDICTS} or \"\"")
+            raise ValueError(f'unknown verdict {record.verdict!r}; expected one of {VERDICTS} or ""')
         if not record.verdict and not record.note:
             raise ValueError("a record without a verdict must carry a note")
         stored = replace(record, author=record.author or self.author, updated_at=utc_now())
         action = "verdict.set" if record.verdict else "note.set"
         with self._write(action, record.divergence_key) as detail:
             previous = self.verdicts_for([record.divergence_key])
-            if replaces and replaces != record.divergence_key:   # moved to a re-found divergence
+            if replaces and replaces != record.divergence_key:  # moved to a re-found divergence
                 self.db.execute("DELETE FROM verdicts WHERE divergence_key = ?", [replaces])
                 detail["replaces"] = replaces
             self.db.execute(
@@ -280,9 +327,18 @@ class Case:
                 "verdict = excluded.verdict, note = excluded.note, source_key = excluded.source_key, "
                 "author = excluded.author, updated_at = excluded.updated_at, divergence_type = "
                 "excluded.divergence_type, kind = excluded.kind, variants = excluded.variants",
-                [stored.divergence_key, stored.verdict, stored.note, stored.source_key,
-                 stored.author, stored.updated_at, stored.divergence_type, stored.kind,
-                 variants_json(stored.variants)])
+                [
+                    stored.divergence_key,
+                    stored.verdict,
+                    stored.note,
+                    stored.source_key,
+                    stored.author,
+                    stored.updated_at,
+                    stored.divergence_type,
+                    stored.kind,
+                    variants_json(stored.variants),
+                ],
+            )
             detail.update(verdict=stored.verdict, note=stored.note, source_key=stored.source_key)
             if previous:
                 old = previous[record.divergence_key]
@@ -317,11 +373,17 @@ class Case:
     def add_annotation(self, a: Annotation) -> Annotation:
         """Store a new annotation and return it with its id, author and timestamps."""
         now = utc_now()
-        stored = replace(a, id=a.id or uuid.uuid4().hex, author=a.author or self.author,
-                         created_at=a.created_at or now, updated_at=now)
+        stored = replace(
+            a,
+            id=a.id or uuid.uuid4().hex,
+            author=a.author or self.author,
+            created_at=a.created_at or now,
+            updated_at=now,
+        )
         with self._write("annotation.add", stored.id, asdict(stored)):
-            self.db.execute(f"INSERT INTO annotations ({ANNOTATION_FIELDS}) VALUES ({ANNOTATION_MARKS})",
-                            annotation_row(stored))
+            self.db.execute(
+                f"INSERT INTO annotations ({ANNOTATION_FIELDS}) VALUES ({ANNOTATION_MARKS})", annotation_row(stored)
+            )
         return stored
 
     def update_annotation(self, a: Annotation) -> None:
@@ -344,8 +406,12 @@ class Case:
 
     def annotations(self) -> list[Annotation]:
         """Return every annotation, oldest first."""
-        return parse_rows(self._rows("SELECT * FROM annotations ORDER BY created_at, rowid"),
-                          annotation_from_row, "annotations", self.problems)
+        return parse_rows(
+            self._rows("SELECT * FROM annotations ORDER BY created_at, rowid"),
+            annotation_from_row,
+            "annotations",
+            self.problems,
+        )
 
     def labels(self) -> list[str]:
         """Return the annotation labels in display order."""
@@ -358,14 +424,19 @@ class Case:
         with self._write("pivot.set", claim_key, detail):
             self.db.execute("DELETE FROM pivots WHERE claim_key = ?", [claim_key])
             if passage_ref is not None:
-                self.db.execute('INSERT INTO pivots (claim_key, source, start, "end") VALUES (?, ?, ?, ?)',
-                                [claim_key, passage_ref.source, passage_ref.start, passage_ref.end])
+                self.db.execute(
+                    'INSERT INTO pivots (claim_key, source, start, "end") VALUES (?, ?, ?, ?)',
+                    [claim_key, passage_ref.source, passage_ref.start, passage_ref.end],
+                )
 
     def pivots(self) -> dict[str, PassageRef]:
         """Return the chosen pivots by claim key."""
-        refs = parse_rows(self._rows("SELECT * FROM pivots"),
-                          lambda r: (r["claim_key"], PassageRef(r["source"], int(r["start"]), int(r["end"]))),
-                          "chosen pivots", self.problems)
+        refs = parse_rows(
+            self._rows("SELECT * FROM pivots"),
+            lambda r: (r["claim_key"], PassageRef(r["source"], int(r["start"]), int(r["end"]))),
+            "chosen pivots",
+            self.problems,
+        )
         return dict(refs)
 
     def get_setting(self, name: str, default=None):
@@ -383,10 +454,15 @@ class Case:
         """Store a case setting as JSON (auto-advance after a verdict is one)."""
         text = json.dumps(value, ensure_ascii=False)
         with self._write("setting.set", name, {"value": value}):
-            self.db.execute("INSERT INTO settings (name, value) VALUES (?, ?) "
-                            "ON CONFLICT(name) DO UPDATE SET value = excluded.value", [name, text])
+            self.db.execute(
+                "INSERT INTO settings (name, value) VALUES (?, ?) "
+                "ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                [name, text],
+            )
 
     def audit(self) -> list[AuditEntry]:
         """Return the change log, oldest first."""
-        return [AuditEntry(r["id"], r["at"], r["author"] or "", r["action"], r["target"] or "",
-                           r["detail"] or "") for r in self._rows("SELECT * FROM audit ORDER BY id")]
+        return [
+            AuditEntry(r["id"], r["at"], r["author"] or "", r["action"], r["target"] or "", r["detail"] or "")
+            for r in self._rows("SELECT * FROM audit ORDER BY id")
+        ]

@@ -1,4 +1,5 @@
 """Save the data of a refused case (foreign triggers, views or tables) into a clean new case."""
+
 from __future__ import annotations
 
 import os
@@ -42,7 +43,7 @@ def strip_into_copy(path: str, target: str) -> dict[str, int]:
                     continue
                 shared = [c for c in _columns_of(source, table) if c in columns]
                 if table in ("labels", "meta"):
-                    copy.execute(f'DELETE FROM "{table}"')   # the originals replace the defaults
+                    copy.execute(f'DELETE FROM "{table}"')  # the originals replace the defaults
                 counts[table] = _copy_rows(source, copy, table, shared, counts)
             copy.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('application', ?)", [MAGIC])
     except BaseException:
@@ -66,4 +67,3 @@ def _copy_rows(source, copy, table: str, columns: list[str], counts: dict[str, i
         except sqlite3.IntegrityError:
             counts["skipped"] += 1
     return copied
-

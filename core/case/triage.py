@@ -1,4 +1,5 @@
 """The triage queue as a model question: which divergence, claim or unique passage comes next."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ UNTRIAGED = "untriaged"
 TRIAGED = "triaged"
 
 Verdicts = Mapping[str, VerdictRecord]
-QueueOrAlignment = Union[Alignment, Sequence[Union[Divergence, str]]]   # a queue's items or their keys
+QueueOrAlignment = Union[Alignment, Sequence[Union[Divergence, str]]]  # a queue's items or their keys
 
 
 def decided(verdicts: Verdicts) -> dict[str, VerdictRecord]:
@@ -20,8 +21,9 @@ def decided(verdicts: Verdicts) -> dict[str, VerdictRecord]:
     return {key: record for key, record in verdicts.items() if getattr(record, "verdict", record)}
 
 
-def queue(alignment: Alignment, verdicts: Verdicts, *, types=None, verdict_filter: Optional[str] = None,
-          source_keys=None) -> list[Divergence]:
+def queue(
+    alignment: Alignment, verdicts: Verdicts, *, types=None, verdict_filter: Optional[str] = None, source_keys=None
+) -> list[Divergence]:
     """Return the queue items by rank (each key once) that pass the type, verdict and source filters."""
     # verdict_filter: None/"" for all, "untriaged", "triaged" or one verdict of core.model.VERDICTS;
     # source_keys keeps the divergences with a variant in one of these sources.
@@ -128,9 +130,10 @@ def keys_of_type(alignment: Alignment, divergence_type: str) -> list[str]:
 @dataclass(frozen=True)
 class BulkPlan:
     """What "apply a verdict to every item of a type" would change, said before it changes anything."""
-    untriaged: tuple[str, ...]        # no verdict yet: will get the verdict
-    same: tuple[str, ...]             # already have this verdict: nothing to do
-    triaged: tuple[str, ...]          # another verdict: kept unless the checker asks to overwrite
+
+    untriaged: tuple[str, ...]  # no verdict yet: will get the verdict
+    same: tuple[str, ...]  # already have this verdict: nothing to do
+    triaged: tuple[str, ...]  # another verdict: kept unless the checker asks to overwrite
 
     def summary(self, label: str, type_: str) -> str:
         """Return "3 time items: 1 untriaged will become Confirmed, 2 already triaged …"."""
@@ -145,8 +148,10 @@ class BulkPlan:
     def question(self, label: str) -> tuple[str, str]:
         """Return the two choices: keep existing verdicts (the default) or overwrite them."""
         kept, changed = len(self.triaged), len(self.untriaged)
-        return (f"Keep the {kept} existing verdict{'s' if kept != 1 else ''}; change the {changed} untriaged",
-                f"Overwrite: all {changed + kept} become {label}")
+        return (
+            f"Keep the {kept} existing verdict{'s' if kept != 1 else ''}; change the {changed} untriaged",
+            f"Overwrite: all {changed + kept} become {label}",
+        )
 
     def targets(self, overwrite: bool = False) -> list[str]:
         """Return the keys to change."""

@@ -1,4 +1,5 @@
 """`parallax align FILE... [--json] [-o OUT]`: align articles without opening the window."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,7 +13,8 @@ def _parser() -> argparse.ArgumentParser:
     """Return the argument parser of `parallax align`."""
     parser = argparse.ArgumentParser(
         prog="parallax align",
-        description="Align the passages of 2 to 50 articles about one event and list where they diverge.")
+        description="Align the passages of 2 to 50 articles about one event and list where they diverge.",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", help="article files (.txt, .md, .html)")
     parser.add_argument("--json", action="store_true", help="print the version-1 JSON contract")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
@@ -31,9 +33,10 @@ def align_main(argv: list[str]) -> int:
         _fail(f"give {MIN_FILES} to {MAX_FILES} files (got {len(args.files)})")
         return 2
     from core.cli.output import OutputFailed, check_output, write_atomically
+
     if args.output:
         try:
-            check_output(args.output, args.files)   # before the work: never replace an input
+            check_output(args.output, args.files)  # before the work: never replace an input
         except OutputFailed as error:
             _fail(str(error))
             return 2
@@ -57,9 +60,11 @@ def align_main(argv: list[str]) -> int:
         return 2
     if args.json:
         from core.export.contract import alignment_to_json
+
         output = json.dumps(alignment_to_json(alignment), ensure_ascii=False, indent=1) + "\n"
     else:
         from core.export.report import alignment_to_text
+
         output = alignment_to_text(alignment)
     if args.output:
         try:

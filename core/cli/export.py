@@ -1,4 +1,5 @@
 """`parallax export CASE_OR_FILES... --format html|pdf|md|csv|json -o OUT`: write an annotated comparison."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,8 +10,15 @@ from core.cli.output import OutputFailed, check_output, disk_message, write_atom
 from core.errors import ParallaxError
 
 FORMATS = ("html", "pdf", "md", "csv", "json")
-EXTENSIONS = {".html": "html", ".htm": "html", ".pdf": "pdf", ".md": "md", ".markdown": "md",
-              ".csv": "csv", ".json": "json"}
+EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".md": "md",
+    ".markdown": "md",
+    ".csv": "csv",
+    ".json": "json",
+}
 
 
 # One error for every export that cannot be written; the window catches it by this name.
@@ -22,14 +30,22 @@ def _parser() -> argparse.ArgumentParser:
     """Return the argument parser of `parallax export`."""
     parser = argparse.ArgumentParser(
         prog="parallax export",
-        description="Export an annotated comparison of a case (.parallax) or of 2 to 50 article files.")
-    parser.add_argument("inputs", nargs="+", metavar="CASE_OR_FILES",
-                        help="one .parallax case file, or article files (.txt, .md, .html)")
+        description="Export an annotated comparison of a case (.parallax) or of 2 to 50 article files.",
+    )
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="CASE_OR_FILES",
+        help="one .parallax case file, or article files (.txt, .md, .html)",
+    )
     parser.add_argument("--format", choices=FORMATS, help="output format (default: from OUT's extension)")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
-    parser.add_argument("--scope", choices=("all", "divergent"),
-                        help="all claims, or only those with divergences, verdicts or notes "
-                             "(default: divergent for PDF, whose every claim is a printed page's worth; all otherwise)")
+    parser.add_argument(
+        "--scope",
+        choices=("all", "divergent"),
+        help="all claims, or only those with divergences, verdicts or notes "
+        "(default: divergent for PDF, whose every claim is a printed page's worth; all otherwise)",
+    )
     parser.add_argument("--full-texts", action="store_true", help="append each source's full text")
     return parser
 
@@ -58,7 +74,7 @@ def _from_case(path: str, options):
             raise ExportFailed(f"{path}: the case has no visible sources")
         alignment = analyze(sources, [edit for _, edit in case.edits()])
         data = collect(case, alignment, options)
-        for problem in case.problems:   # damaged values were skipped: say so, once each
+        for problem in case.problems:  # damaged values were skipped: say so, once each
             _fail(f"note: {path}: {problem}")
         return data
     finally:
@@ -82,8 +98,10 @@ def _from_files(paths: list[str], options):
 def _render(fmt: str, data) -> str:
     """Return the text of a text format, or the HTML the PDF is printed from."""
     from core.export import render_csv, render_html, render_json, render_markdown
-    return {"html": render_html, "pdf": render_html, "md": render_markdown, "csv": render_csv,
-            "json": render_json}[fmt](data)
+
+    return {"html": render_html, "pdf": render_html, "md": render_markdown, "csv": render_csv, "json": render_json}[
+        fmt
+    ](data)
 
 
 def write_export(data, fmt: str, path: str, pdf_writer=None, inputs=()) -> None:
@@ -115,7 +133,7 @@ def export_main(argv: list[str], pdf_writer=None) -> int:
             raise ExportFailed("give either one .parallax case or article files, not both")
         if cases and not os.path.exists(cases[0]):
             raise ExportFailed(f"{cases[0]}: no such case file")
-        check_output(args.output, args.inputs)   # before any work: never replace the case or an input
+        check_output(args.output, args.inputs)  # before any work: never replace the case or an input
         data = _from_case(cases[0], options) if cases else _from_files(args.inputs, options)
         write_export(data, fmt, args.output, pdf_writer, args.inputs)
     except (ExportFailed, ParallaxError) as error:

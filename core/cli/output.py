@@ -1,4 +1,5 @@
 """Where an output may go: never over a case, an input or a special file; always written atomically."""
+
 from __future__ import annotations
 
 import errno
@@ -11,7 +12,7 @@ from core.case.migrations import APPLICATION_ID as CASE_APPLICATION_ID
 from core.errors import ParallaxError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-APPLICATION_ID_OFFSET = 68   # where SQLite keeps PRAGMA application_id in the file header
+APPLICATION_ID_OFFSET = 68  # where SQLite keeps PRAGMA application_id in the file header
 # Files that live next to a case and belong to it: replacing one loses or damages the case.
 CASE_COMPANIONS = ("-wal", "-shm", "-journal", ".lock")
 
@@ -42,7 +43,7 @@ def is_case_file(path: str) -> bool:
         return False
     if not header.startswith(SQLITE_HEADER) or len(header) < APPLICATION_ID_OFFSET + 4:
         return False
-    return int.from_bytes(header[APPLICATION_ID_OFFSET:APPLICATION_ID_OFFSET + 4], "big") == CASE_APPLICATION_ID
+    return int.from_bytes(header[APPLICATION_ID_OFFSET : APPLICATION_ID_OFFSET + 4], "big") == CASE_APPLICATION_ID
 
 
 def _nonblocking(path: str, flags: int) -> int:
@@ -68,11 +69,11 @@ def check_output(path: str, inputs: Iterable[str] = ()) -> None:
         raise OutputFailed(f"{path}: cannot be checked ({error.strerror or error}); nothing was written") from None
     if info is not None:
         if not stat.S_ISREG(info.st_mode):
-            raise OutputFailed(f"{path} is {_kind_of_special(info.st_mode)}, not a regular file; "
-                               "nothing was written")
-        if is_case_file(path) or path.lower().endswith(".parallax"):   # also a case not yet written
-            raise OutputFailed(f"{path} is a Parallax case; an export never replaces a case. "
-                               "Choose another output file")
+            raise OutputFailed(f"{path} is {_kind_of_special(info.st_mode)}, not a regular file; nothing was written")
+        if is_case_file(path) or path.lower().endswith(".parallax"):  # also a case not yet written
+            raise OutputFailed(
+                f"{path} is a Parallax case; an export never replaces a case. Choose another output file"
+            )
         for source in inputs:
             if _same_file(path, source):
                 raise OutputFailed(f"{path} is one of the inputs; choose another output file")
@@ -127,7 +128,7 @@ def write_atomically(path: str, fmt: str, text: str, pdf_writer=None, inputs: It
                 out.flush()
                 os.fsync(out.fileno())
         os.chmod(temp, _file_mode(path))
-        check_output(path, inputs)   # the destination may have changed while we rendered
+        check_output(path, inputs)  # the destination may have changed while we rendered
         os.replace(temp, path)
     except OSError as error:
         raise OutputFailed(disk_message(path, error)) from None

@@ -1,4 +1,5 @@
 """`parallax strip-case CASE COPY`: save a refused case's data into a clean case, leaving it untouched."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,13 +11,15 @@ def strip_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="parallax strip-case",
         description="Copy the data of a case that was refused (triggers, views or tables Parallax never "
-                    "creates) into a new clean case. The original is only read.")
+        "creates) into a new clean case. The original is only read.",
+    )
     parser.add_argument("case", metavar="CASE", help="the refused .parallax file")
     parser.add_argument("copy", metavar="COPY", help="the new .parallax file to create")
     args = parser.parse_args(argv)
     from core.case.strip import strip_into_copy
     from core.cli.output import OutputFailed, check_output
     from core.errors import ParallaxError
+
     try:
         check_output(args.copy, [args.case])
         counts = strip_into_copy(args.case, args.copy)

@@ -1,4 +1,5 @@
 """Find who did an action a passive sentence names after "by" ("spotted by a student")."""
+
 from __future__ import annotations
 
 import re
@@ -6,15 +7,34 @@ import re
 from core.compare.slots_lexicon import IRREGULAR_PAST
 from core.ingest.textnorm import STOPWORDS, stem
 
-_PARTICIPLE = r"[a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST | {"seen", "taken", "given", "made", "done",
-                                                               "known", "shown", "written", "spoken",
-                                                               "driven", "chosen", "drawn", "won"}))
+_PARTICIPLE = r"[a-z]+ed|" + "|".join(
+    sorted(
+        IRREGULAR_PAST
+        | {
+            "seen",
+            "taken",
+            "given",
+            "made",
+            "done",
+            "known",
+            "shown",
+            "written",
+            "spoken",
+            "driven",
+            "chosen",
+            "drawn",
+            "won",
+        }
+    )
+)
 # The participle, at most three words (a date, an adverb), "by", then the doer's phrase.
 _AGENT_RE = re.compile(rf"\b({_PARTICIPLE})\s(?:[\w,]+\s){{0,3}}?by\s((?:[\w’'\-]+\s?){{1,6}})")
-_PHRASE_END = frozenset("""
+_PHRASE_END = frozenset(
+    """
 in on at from with using for to of and or but which who that as after before during while since
 than into via through
-""".split())
+""".split()
+)
 
 
 def _doer(phrase: str) -> tuple[str, list[str]]:

@@ -1,4 +1,5 @@
 """Find statements inside one source that cannot both hold (President vs former President)."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,11 @@ from core.ingest.textnorm import content_words, fold_name
 
 # Bodies that approve things: one source naming two of them for one approval contradicts itself.
 LEGISLATURES = frozenset(name for name, kind in INSTITUTION_KINDS.items() if kind == "legislature")
-_APPROVAL_RE = re.compile(r"\b(?:approv\w*|endors\w*|ratif\w*|sign(?:ed)? off|vote[sd]? on|"
-                          r"pass(?:ed|es)?|back(?:ed|ing)?)\b", re.I)
+_APPROVAL_RE = re.compile(
+    r"\b(?:approv\w*|endors\w*|ratif\w*|sign(?:ed)? off|vote[sd]? on|"
+    r"pass(?:ed|es)?|back(?:ed|ing)?)\b",
+    re.I,
+)
 # One-off events: a source giving one of them two different days contradicts itself.
 SINGLE_EVENTS = frozenset({"dinner", "summit", "ceremony", "vote", "election"})
 # A count repeated with another value in a sentence this similar is the same count.
@@ -23,13 +27,16 @@ _NAME_RE = re.compile(r"\b[A-Z][a-z]{4,}\b")
 
 def _located(document: Document) -> list[tuple[Passage, Slot]]:
     """Return every slot of a document with the passage it lies in (document offsets)."""
-    return [(p, Slot(s.type, s.start + p.start, s.end + p.start, s.text, s.value, s.subject, s.group))
-            for p in document.passages for s in cached_slots(p.text)]
+    return [
+        (p, Slot(s.type, s.start + p.start, s.end + p.start, s.text, s.value, s.subject, s.group))
+        for p in document.passages
+        for s in cached_slots(p.text)
+    ]
 
 
 def _variant(passage: Passage, slot: Slot, text: str) -> Variant:
     """Return the Variant of a slot in document coordinates."""
-    return Variant(passage.id, slot.start, slot.end, text[slot.start:slot.end])
+    return Variant(passage.id, slot.start, slot.end, text[slot.start : slot.end])
 
 
 def _status(title: str) -> frozenset[str]:
@@ -54,8 +61,9 @@ def _title_conflicts(document: Document, slots) -> list[Contradiction]:
         # Every mention is a variant: the checker sees each place the source says it.
         summary = " vs ".join(f'"{group[0][1].text}"' for group in statuses.values())
         variants = tuple(_variant(p, s, text) for group in statuses.values() for p, s in group)
-        found.append(Contradiction(document.id, "title",
-                                   f"{document.source.label} calls {person.title()} {summary}", variants))
+        found.append(
+            Contradiction(document.id, "title", f"{document.source.label} calls {person.title()} {summary}", variants)
+        )
     return found
 
 
@@ -66,7 +74,7 @@ def _institution_conflicts(document: Document, slots) -> list[Contradiction]:
         if slot.type != "institution" or slot.value not in LEGISLATURES:
             continue
         local = slot.start - passage.start
-        window = passage.text[max(0, local - 40):local + len(slot.text) + 40]
+        window = passage.text[max(0, local - 40) : local + len(slot.text) + 40]
         if _APPROVAL_RE.search(window):
             approvals.setdefault(slot.value, (passage, slot))
     if len(approvals) < 2:
@@ -74,8 +82,14 @@ def _institution_conflicts(document: Document, slots) -> list[Contradiction]:
     picks = list(approvals.values())
     text = document.source.text
     summary = " vs ".join(f'"{s.text}"' for _, s in picks)
-    return [Contradiction(document.id, "institution", f"approval by {summary} in {document.source.label}",
-                          tuple(_variant(p, s, text) for p, s in picks))]
+    return [
+        Contradiction(
+            document.id,
+            "institution",
+            f"approval by {summary} in {document.source.label}",
+            tuple(_variant(p, s, text) for p, s in picks),
+        )
+    ]
 
 
 def _spelling_conflicts(document: Document) -> list[Contradiction]:
@@ -90,7 +104,7 @@ def _spelling_conflicts(document: Document) -> list[Contradiction]:
     for forms in spellings.values():
         if len(forms) < 2 or len({w.lower() for w in forms}) < 2:
             continue
-        variants = tuple(Variant(p.id, at, at + len(w), text[at:at + len(w)]) for w, (p, at) in forms.items())
+        variants = tuple(Variant(p.id, at, at + len(w), text[at : at + len(w)]) for w, (p, at) in forms.items())
         found.append(Contradiction(document.id, "spelling", " vs ".join(f'"{w}"' for w in forms), variants))
     return found
 
@@ -125,7 +139,7 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
         if len({s.value for _, s in counts}) < 2:
             continue
         for n, (pa, a) in enumerate(counts):
-            for pb, b in counts[n + 1:]:
+            for pb, b in counts[n + 1 :]:
                 if pa.id == pb.id or _agree(a, b):
                     continue
                 for p in (pa, pb):
@@ -133,8 +147,14 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
                         words[p.id] = set(content_words(p.text))
                 shared = len(words[pa.id] & words[pb.id])
                 if shared >= SAME_FACT_OVERLAP * max(1, min(len(words[pa.id]), len(words[pb.id]))):
-                    found.append(Contradiction(document.id, "number", f'"{a.text} {a.subject}" vs "{b.text}"',
-                                               (_variant(pa, a, text), _variant(pb, b, text))))
+                    found.append(
+                        Contradiction(
+                            document.id,
+                            "number",
+                            f'"{a.text} {a.subject}" vs "{b.text}"',
+                            (_variant(pa, a, text), _variant(pb, b, text)),
+                        )
+                    )
     return found
 
 

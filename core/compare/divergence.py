@@ -1,4 +1,5 @@
 """Find the typed, ranked factual divergences between the variants of one claim."""
+
 from __future__ import annotations
 
 import hashlib
@@ -12,8 +13,7 @@ from core.compare.names import first_name_clashes
 from core.compare.normalize import fold
 from core.compare.quotes import quote_changes
 from core.compare.slots import Slot, cached_slots
-from core.compare.slots_compare import (EVENT_TYPES, capitalised_words, comparable,
-                                 group_key, same_value, spelling_pair)
+from core.compare.slots_compare import EVENT_TYPES, capitalised_words, comparable, group_key, same_value, spelling_pair
 from core.ingest.textnorm import content_words, normalize_text, stem
 from core.compare.matching import value_clashes
 from core.compare.tellings import Finding as _Finding, Located as _Located, Telling as _Telling
@@ -23,17 +23,26 @@ from core.compare.negation_gaps import negation_gaps
 
 # How much a difference of each type matters to a checker, before confidence.
 TYPE_WEIGHTS = {
-    "negation": 0.95, "number": 0.92, "title": 0.9, "time": 0.88, "attribution": 0.82,
-    "quote": 0.5, "actor": 0.74, "institution": 0.72, "place": 0.7, "modality": 0.66,
-    "other": 0.3, "spelling": 0.15,
+    "negation": 0.95,
+    "number": 0.92,
+    "title": 0.9,
+    "time": 0.88,
+    "attribution": 0.82,
+    "quote": 0.5,
+    "actor": 0.74,
+    "institution": 0.72,
+    "place": 0.7,
+    "modality": 0.66,
+    "other": 0.3,
+    "spelling": 0.15,
 }
-LEGAL_WEIGHT = 0.86        # murder vs attempted murder, charged vs convicted: a fact, not wording
-OMISSION_FACTOR = 0.9      # a fact one source leaves out matters less than two facts that clash
-MAJORITY_BOOST = 0.05      # one source against an agreeing majority: the likeliest error
-UNSURE_SUBJECT = 0.9       # the slots were matched by position or wording, not by a named subject
-MODAL_MIN_SHARED = 2       # content words two modal phrases' objects share to be about one action
+LEGAL_WEIGHT = 0.86  # murder vs attempted murder, charged vs convicted: a fact, not wording
+OMISSION_FACTOR = 0.9  # a fact one source leaves out matters less than two facts that clash
+MAJORITY_BOOST = 0.05  # one source against an agreeing majority: the likeliest error
+UNSURE_SUBJECT = 0.9  # the slots were matched by position or wording, not by a named subject
+MODAL_MIN_SHARED = 2  # content words two modal phrases' objects share to be about one action
 REPORTING_STEMS = frozenset({"report", "confirm", "announc", "stat", "said", "reveal", "claim", "cit"})
-PAIRED_TYPES = ("number", "time")   # compared value by value with the matching one (matching.py)
+PAIRED_TYPES = ("number", "time")  # compared value by value with the matching one (matching.py)
 
 
 @lru_cache(maxsize=1 << 12)  # a memo of a pure function over passage texts
@@ -68,26 +77,26 @@ def _tellings(claim: Claim, documents: Sequence[Document]) -> list[_Telling]:
     # The pivot's telling comes first: the other wordings read as departures from it.
     members = dict(sorted(members.items(), key=lambda item: item[0] != pivot_doc))
     tellings = []
-    negated = any(s.type == "negation" for passages in members.values() for p in passages
-                  for s in cached_slots(p.text))
+    negated = any(s.type == "negation" for passages in members.values() for p in passages for s in cached_slots(p.text))
     for doc_id, passages in members.items():
         document = by_id[doc_id]
         for run in _runs(passages):
             start, end = run[0].start, run[-1].end
-            slots = tuple(_Located(Slot(s.type, s.start + p.start, s.end + p.start, s.text, s.value,
-                                        s.subject, s.group), p.id)
-                          for p in run for s in cached_slots(p.text))
+            slots = tuple(
+                _Located(Slot(s.type, s.start + p.start, s.end + p.start, s.text, s.value, s.subject, s.group), p.id)
+                for p in run
+                for s in cached_slots(p.text)
+            )
             text = document.source.text[start:end]
             words = _stems(text) if negated else frozenset()
-            tellings.append(_Telling(doc_id, document.source.label, start, end, text, slots, words,
-                                     tuple(run)))
+            tellings.append(_Telling(doc_id, document.source.label, start, end, text, slots, words, tuple(run)))
     return tellings
 
 
 def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     """Return the value clashes: two tellings whose comparable values for one slot share nothing."""
     groups: dict[tuple[str, str], dict[int, list[_Located]]] = {}
-    events: dict[str, set[str]] = {}   # group -> events its times or places belong to
+    events: dict[str, set[str]] = {}  # group -> events its times or places belong to
     for telling in tellings:
         for located in telling.slots:
             event_group = group_key(located.slot)
@@ -116,11 +125,10 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
         involved: dict[int, list[_Located]] = {}
         clash = False
         for n, i in enumerate(indices):
-            for j in indices[n + 1:]:
+            for j in indices[n + 1 :]:
                 if tellings[i].doc == tellings[j].doc:
                     continue
-                pairs = [(a, b) for a in by_telling[i] for b in by_telling[j]
-                         if comparable(a.slot, b.slot)]
+                pairs = [(a, b) for a in by_telling[i] for b in by_telling[j] if comparable(a.slot, b.slot)]
                 if not pairs:
                     continue
                 for a, b in pairs:
@@ -132,13 +140,18 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
         picks = [(i, list(dict.fromkeys(slots))) for i, slots in sorted(involved.items())]
         shown = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks}
         known = all(s.slot.subject for _, slots in picks for s in slots)
-        legal = kind == "legal"   # no type of its own: "other", weighed as a fact
-        kind = "title" if kind == "relation" else kind   # a status of a person, like "former"
-        findings.append(_Finding("other" if legal else _agent_type(picks) if kind == "agent" else kind,
-                                 picks, shown,
-                                 omission=kind == "title" and _dropped(shown),
-                                 weight=LEGAL_WEIGHT if legal else None,
-                                 confidence=1.0 if known or kind not in EVENT_TYPES else UNSURE_SUBJECT))
+        legal = kind == "legal"  # no type of its own: "other", weighed as a fact
+        kind = "title" if kind == "relation" else kind  # a status of a person, like "former"
+        findings.append(
+            _Finding(
+                "other" if legal else _agent_type(picks) if kind == "agent" else kind,
+                picks,
+                shown,
+                omission=kind == "title" and _dropped(shown),
+                weight=LEGAL_WEIGHT if legal else None,
+                confidence=1.0 if known or kind not in EVENT_TYPES else UNSURE_SUBJECT,
+            )
+        )
     return findings
 
 
@@ -156,24 +169,30 @@ def _dropped(values: dict[int, str]) -> bool:
 
 def _object_words(telling: _Telling, slot: Slot) -> set[str]:
     """Return the content words right after a modal phrase: what is agreed, offered, expected."""
-    after = telling.text[slot.end - telling.start:slot.end - telling.start + OBJECT_WINDOW]
+    after = telling.text[slot.end - telling.start : slot.end - telling.start + OBJECT_WINDOW]
     return {w for w in content_words(after) if len(w) >= 4}
 
 
 def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
     """Return modality differences on the same action: same verb or the same object."""
-    modals = [(i, s, _object_words(t, s.slot)) for i, t in enumerate(tellings)
-              for s in t.slots if s.slot.type == "modality"]
+    modals = [
+        (i, s, _object_words(t, s.slot)) for i, t in enumerate(tellings) for s in t.slots if s.slot.type == "modality"
+    ]
     findings = []
     for n, (i, a, object_a) in enumerate(modals):
-        for j, b, object_b in modals[n + 1:]:
+        for j, b, object_b in modals[n + 1 :]:
             if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
                 continue
             same_verb = a.slot.subject and a.slot.subject == b.slot.subject
             if same_verb or len(object_a & object_b) >= MODAL_MIN_SHARED:
-                findings.append(_Finding("modality", [(i, [a]), (j, [b])],
-                                         {i: a.slot.value, j: b.slot.value},
-                                         confidence=1.0 if same_verb else UNSURE_SUBJECT))
+                findings.append(
+                    _Finding(
+                        "modality",
+                        [(i, [a]), (j, [b])],
+                        {i: a.slot.value, j: b.slot.value},
+                        confidence=1.0 if same_verb else UNSURE_SUBJECT,
+                    )
+                )
     return _merge_sharing(findings)
 
 
@@ -210,8 +229,11 @@ def _tone_clashes(tellings: list[_Telling]) -> list[_Finding]:
     clean = {i: next(iter(v)) for i, v in polarity.items() if i not in mixed}
     if len(set(clean.values())) < 2:
         return []
-    finding = _Finding("other", [(i, tones[i]) for i in sorted(clean)],
-                       {i: " / ".join(s.slot.text.lower() for s in tones[i]) for i in clean})
+    finding = _Finding(
+        "other",
+        [(i, tones[i]) for i in sorted(clean)],
+        {i: " / ".join(s.slot.text.lower() for s in tones[i]) for i in clean},
+    )
     return [finding]
 
 
@@ -239,8 +261,7 @@ def _summary(finding: _Finding, tellings: list[_Telling]) -> str:
     return " vs ".join(parts)
 
 
-def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling],
-                documents: Sequence[Document]) -> Divergence:
+def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling], documents: Sequence[Document]) -> Divergence:
     """Return the Divergence of a finding with one Variant per slot, in exact document text."""
     texts = {d.id: d.source.text for d in documents}
     variants = []
@@ -252,8 +273,14 @@ def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling],
     variants = list(dict.fromkeys(variants))
     distinct = sorted({normalize_text(v.text) for v in variants})
     key = hashlib.sha1((finding.type + "|" + "\u241f".join(distinct)).encode("utf-8")).hexdigest()[:16]
-    return Divergence(key=key, claim=claim.id, type=finding.type, rank=_rank(finding, claim),
-                      summary=_summary(finding, tellings), variants=tuple(variants))
+    return Divergence(
+        key=key,
+        claim=claim.id,
+        type=finding.type,
+        rank=_rank(finding, claim),
+        summary=_summary(finding, tellings),
+        variants=tuple(variants),
+    )
 
 
 # The slots of a whole document, kept while the document lives: every claim of a long article

@@ -1,4 +1,5 @@
 """Pair each number and time with the one of the same thing in the other tellings, then compare."""
+
 from __future__ import annotations
 
 import re
@@ -10,33 +11,36 @@ from core.compare.slots import Slot
 from core.compare.tellings import Finding, Located, Telling
 from core.ingest.textnorm import STOPWORDS, stem
 
-CONTEXT_WORDS = 8          # content words each side of a value read as what it is about
-TIME_MIN_SHARED = 0.12     # times of no known event pair only when their contexts overlap this much
+CONTEXT_WORDS = 8  # content words each side of a value read as what it is about
+TIME_MIN_SHARED = 0.12  # times of no known event pair only when their contexts overlap this much
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 UNSURE_SUBJECT = 0.9
-AGREE_BONUS = 0.2          # weight of an equal value when choosing which value is the same thing
+AGREE_BONUS = 0.2  # weight of an equal value when choosing which value is the same thing
 _CALENDAR = frozenset(MONTHS + WEEKDAYS)
-NAME_REACH = 3             # words each side of a value whose capitalised names say whose value it is
+NAME_REACH = 3  # words each side of a value whose capitalised names say whose value it is
 
 
 def _context(telling: Telling, slot: Slot) -> frozenset[str]:
     """Return the stems of the content words around a slot, inside its telling."""
     start, end = slot.start - telling.start, slot.end - telling.start
-    before = _WORD_RE.findall(telling.text[max(0, start - 90):start])[-CONTEXT_WORDS:]
-    after = _WORD_RE.findall(telling.text[end:end + 90])[:CONTEXT_WORDS]
+    before = _WORD_RE.findall(telling.text[max(0, start - 90) : start])[-CONTEXT_WORDS:]
+    after = _WORD_RE.findall(telling.text[end : end + 90])[:CONTEXT_WORDS]
     return frozenset(stem(w.lower()) for w in before + after if w.lower() not in STOPWORDS)
 
 
 def _names_around(telling: Telling, slot: Slot) -> frozenset[str]:
     """Return the capitalised words within NAME_REACH words of a slot, sentence starts left out."""
     start, end = slot.start - telling.start, slot.end - telling.start
-    before = re.findall(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)", telling.text[max(0, start - 60):start])
-    after = re.findall(r"[^\W\d_][\w'’\-]*", telling.text[end:end + 60])
+    before = re.findall(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)", telling.text[max(0, start - 60) : start])
+    after = re.findall(r"[^\W\d_][\w'’\-]*", telling.text[end : end + 60])
     near = before[-NAME_REACH:] + after[:NAME_REACH]
     first = re.match(r"\W*([^\W\d_][\w'’\-]*)", telling.text)
     opening = first.group(1) if first else ""
-    return frozenset(w.lower() for w in near if w[0].isupper() and w != opening
-                     and w.lower() not in _CALENDAR and w.lower() not in STOPWORDS)
+    return frozenset(
+        w.lower()
+        for w in near
+        if w[0].isupper() and w != opening and w.lower() not in _CALENDAR and w.lower() not in STOPWORDS
+    )
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -89,7 +93,7 @@ def _times_pairable(a: Slot, b: Slot, similarity: float, alone: bool) -> bool:
     if a.subject and b.subject:
         return a.subject == b.subject
     if _span(a.value) != _span(b.value):
-        return False   # of unknown events only like with like: "on Monday" may fall inside "last week"
+        return False  # of unknown events only like with like: "on Monday" may fall inside "last week"
     return similarity >= TIME_MIN_SHARED or (alone and time_key(a) in ("clock", "day"))
 
 
@@ -98,9 +102,13 @@ def _span(time_value: str) -> str:
     return "week" if time_value.endswith(("week", "weekend")) else "day"
 
 
-def _pairs(tellings: list[Telling], kind: str, key: Callable[[Slot], str | None],
-           pairable: Callable[[Slot, Slot, float, bool], bool],
-           agree: Callable[[Slot, Slot], bool]) -> list[tuple[tuple[int, Located], tuple[int, Located]]]:
+def _pairs(
+    tellings: list[Telling],
+    kind: str,
+    key: Callable[[Slot], str | None],
+    pairable: Callable[[Slot, Slot, float, bool], bool],
+    agree: Callable[[Slot, Slot], bool],
+) -> list[tuple[tuple[int, Located], tuple[int, Located]]]:
     """Return the mutual-best pairs of slots of one kind and key between every two sources."""
     by_doc: dict[str, list[tuple]] = {}
     for i, telling in enumerate(tellings):
@@ -108,12 +116,12 @@ def _pairs(tellings: list[Telling], kind: str, key: Callable[[Slot], str | None]
             slot_key = key(located.slot) if located.slot.type == kind else None
             if slot_key:
                 by_doc.setdefault(telling.doc, []).append(
-                    (i, located, slot_key, _context(telling, located.slot),
-                     _names_around(telling, located.slot)))
+                    (i, located, slot_key, _context(telling, located.slot), _names_around(telling, located.slot))
+                )
     docs = sorted(by_doc)
     pairs = []
     for n, doc_a in enumerate(docs):
-        for doc_b in docs[n + 1:]:
+        for doc_b in docs[n + 1 :]:
             side_a, side_b = by_doc[doc_a], by_doc[doc_b]
             for entry in side_a:
                 best = _best(entry, side_b, pairable, [e[2] for e in side_a], agree)
@@ -125,8 +133,9 @@ def _pairs(tellings: list[Telling], kind: str, key: Callable[[Slot], str | None]
     return pairs
 
 
-def _best(entry: tuple, others: list[tuple], pairable, keys: list[str],
-          agree: Callable[[Slot, Slot], bool]) -> tuple | None:
+def _best(
+    entry: tuple, others: list[tuple], pairable, keys: list[str], agree: Callable[[Slot, Slot], bool]
+) -> tuple | None:
     """Return the entry among others of the same key with the most shared context, or None.
 
     An equal value weighs as much as some shared context: a source giving the same figure is
@@ -141,8 +150,8 @@ def _best(entry: tuple, others: list[tuple], pairable, keys: list[str],
         alone = keys.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1
         # The one day (or clock time) each source gives in a claim is the claim's own.
         sure = slot.slot.type == "time" and (
-            (slot.slot.subject and slot.slot.subject == other_slot.slot.subject)
-            or (alone and key in ("day", "clock")))
+            (slot.slot.subject and slot.slot.subject == other_slot.slot.subject) or (alone and key in ("day", "clock"))
+        )
         if names and other_names and not names & other_names and not sure:
             continue  # "'Oumuamua in 2017" and "Borisov in 2019": values of two named things
         score = _similarity(context, other_context)
@@ -186,7 +195,7 @@ def _list_sums(tellings: list[Telling]) -> dict[int, set[str]]:
     for telling in tellings:
         numbers = [s for s in telling.slots if s.slot.type == "number"]
         for a, b in zip(numbers, numbers[1:]):
-            gap = telling.text[a.slot.end - telling.start:b.slot.start - telling.start]
+            gap = telling.text[a.slot.end - telling.start : b.slot.start - telling.start]
             x, y = number_value(a.slot.value), number_value(b.slot.value)
             if x is None or y is None or not _LIST_GAP_RE.match(gap):
                 continue
@@ -196,24 +205,40 @@ def _list_sums(tellings: list[Telling]) -> dict[int, set[str]]:
     return sums
 
 
-def _said_elsewhere(slot: Slot, other: Slot, elsewhere: Mapping[str, Sequence[Slot]], doc: str,
-                    key: Callable[[Slot], str | None], agree: Callable[[Slot, Slot], bool]) -> bool:
+def _said_elsewhere(
+    slot: Slot,
+    other: Slot,
+    elsewhere: Mapping[str, Sequence[Slot]],
+    doc: str,
+    key: Callable[[Slot], str | None],
+    agree: Callable[[Slot, Slot], bool],
+) -> bool:
     """Tell whether a source gives, somewhere in its text, the other source's value for the same
     kind of thing: then the two values were paired across facts, not given for one."""
     wanted = key(other)
     # Days recur for many events in one article: for a time, only the same named event counts.
-    return any(s.type == other.type and key(s) == wanted and agree(s, other) and s.value != slot.value
-               and (s.type != "time" or (s.subject and s.subject == other.subject))
-               for s in elsewhere.get(doc, ()))
+    return any(
+        s.type == other.type
+        and key(s) == wanted
+        and agree(s, other)
+        and s.value != slot.value
+        and (s.type != "time" or (s.subject and s.subject == other.subject))
+        for s in elsewhere.get(doc, ())
+    )
 
 
 # Words that put a figure down to hearsay, and the said-clause that puts it in a named mouth.
-_HEARSAY_RE = re.compile(r"\b(?:rumou?r\w*|whisper\w*|speculat\w*|insiders?|unconfirmed|reportedly|"
-                         r"(?:earlier |previous |industry |media )?reports? (?:had )?suggest\w*)\b", re.I)
+_HEARSAY_RE = re.compile(
+    r"\b(?:rumou?r\w*|whisper\w*|speculat\w*|insiders?|unconfirmed|reportedly|"
+    r"(?:earlier |previous |industry |media )?reports? (?:had )?suggest\w*)\b",
+    re.I,
+)
 # A named speaker right before the verb, or before an appositive in commas ("Ada Vell, the chief
 # executive, said"); "a US official told" and "officials said" name nobody.
-_NAMED_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*(?:,[^,.;]{1,100},)?\s"
-                       r"(?:said|says|wrote|writes|stated|announced|confirmed|told)\b")
+_NAMED_RE = re.compile(
+    r"\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*(?:,[^,.;]{1,100},)?\s"
+    r"(?:said|says|wrote|writes|stated|announced|confirmed|told)\b"
+)
 
 
 _CLAUSE_MARKS = (",", ";", ":", ".", "\u2014", "(")
@@ -227,9 +252,8 @@ def _source_of(telling: Telling, located: Located) -> str:
     # Hearsay counts only in the figure's own clause: "cut 14,000 jobs, confirming the rumours".
     at = located.slot.start - passage.start
     clause_start = max(passage.text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-    ends = [e for e in (passage.text.find(mark, located.slot.end - passage.start) for mark in _CLAUSE_MARKS)
-            if e >= 0]
-    if _HEARSAY_RE.search(passage.text[clause_start:min(ends, default=len(passage.text))]):
+    ends = [e for e in (passage.text.find(mark, located.slot.end - passage.start) for mark in _CLAUSE_MARKS) if e >= 0]
+    if _HEARSAY_RE.search(passage.text[clause_start : min(ends, default=len(passage.text))]):
         return "hearsay"
     return "named" if _NAMED_RE.search(passage.text) else ""
 
@@ -252,9 +276,11 @@ def source_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
 
 
 # A quantifier that limits who gets a figure: "most employees get 90 days" is not all of them.
-_PARTIAL_RE = re.compile(r"(?<!\bthe )(?<!\bat )\b(most|some|many|several|a majority of|half of|part of)\s+"
-                         r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?([a-z]+s)\b")
-SCOPE_REACH = 40   # characters before a figure where the quantifier of its recipients stands
+_PARTIAL_RE = re.compile(
+    r"(?<!\bthe )(?<!\bat )\b(most|some|many|several|a majority of|half of|part of)\s+"
+    r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?([a-z]+s)\b"
+)
+SCOPE_REACH = 40  # characters before a figure where the quantifier of its recipients stands
 
 
 def _partial_scope(telling: Telling, located: Located) -> Slot | None:
@@ -266,8 +292,13 @@ def _partial_scope(telling: Telling, located: Located) -> Slot | None:
         pass
     if match is None:
         return None
-    return Slot("modality", telling.start + match.start(), located.slot.end,
-                telling.text[match.start():located.slot.end - telling.start], match.group(1))
+    return Slot(
+        "modality",
+        telling.start + match.start(),
+        located.slot.end,
+        telling.text[match.start() : located.slot.end - telling.start],
+        match.group(1),
+    )
 
 
 def scope_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
@@ -289,8 +320,9 @@ def scope_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
     return findings
 
 
-def value_clashes(tellings: list[Telling], kind: str,
-                  elsewhere: Mapping[str, Sequence[Slot]] | None = None) -> list[Finding]:
+def value_clashes(
+    tellings: list[Telling], kind: str, elsewhere: Mapping[str, Sequence[Slot]] | None = None
+) -> list[Finding]:
     """Return one finding per group of paired numbers (or times) whose values disagree.
 
     `elsewhere` holds every slot of each source, to see whether a source gives the other's value
@@ -304,18 +336,26 @@ def value_clashes(tellings: list[Telling], kind: str,
         pairs = _pairs(tellings, kind, time_key, _times_pairable, agree)
     if kind == "number":
         sums = _list_sums(tellings)
-        clashing = [(a, b) for a, b in pairs if not agree(a[1].slot, b[1].slot)
-                    and b[1].slot.value not in sums.get(id(a[1]), ())
-                    and a[1].slot.value not in sums.get(id(b[1]), ())]
+        clashing = [
+            (a, b)
+            for a, b in pairs
+            if not agree(a[1].slot, b[1].slot)
+            and b[1].slot.value not in sums.get(id(a[1]), ())
+            and a[1].slot.value not in sums.get(id(b[1]), ())
+        ]
     else:
         clashing = [(a, b) for a, b in pairs if not agree(a[1].slot, b[1].slot)]
     if elsewhere:
         key = number_key if kind == "number" else time_key
-        clashing = [(a, b) for a, b in clashing
-                    if not _said_elsewhere(a[1].slot, b[1].slot, elsewhere, tellings[a[0]].doc, key, agree)
-                    and not _said_elsewhere(b[1].slot, a[1].slot, elsewhere, tellings[b[0]].doc, key, agree)]
-    findings = (source_clashes(tellings, pairs, agree) + scope_clashes(tellings, pairs, agree)
-                if kind == "number" else [])
+        clashing = [
+            (a, b)
+            for a, b in clashing
+            if not _said_elsewhere(a[1].slot, b[1].slot, elsewhere, tellings[a[0]].doc, key, agree)
+            and not _said_elsewhere(b[1].slot, a[1].slot, elsewhere, tellings[b[0]].doc, key, agree)
+        ]
+    findings = (
+        source_clashes(tellings, pairs, agree) + scope_clashes(tellings, pairs, agree) if kind == "number" else []
+    )
     if not clashing:
         return findings
     # Shown: the values of clashing pairs and the same values elsewhere (the majority), not
@@ -331,6 +371,5 @@ def value_clashes(tellings: list[Telling], kind: str,
             picks.setdefault(index, []).append(located)
         values = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks.items()}
         known = kind == "number" or all(s.slot.subject for slots in picks.values() for s in slots)
-        findings.append(Finding(kind, sorted(picks.items()), values,
-                                confidence=1.0 if known else UNSURE_SUBJECT))
+        findings.append(Finding(kind, sorted(picks.items()), values, confidence=1.0 if known else UNSURE_SUBJECT))
     return findings

@@ -1,4 +1,5 @@
 """Compare the first names sources give one titled person (Judge Ann Vell vs Judge Ada Vell)."""
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,7 @@ def _first_name(telling: Telling, located: Located) -> tuple[str, Located] | Non
     if not match or match.group(1).lower() in _TITLE_PARTS:
         return None
     start = slot.start + match.start()
-    narrowed = Slot("actor", start, slot.end, slot.text[match.start():], match.group(1), slot.subject)
+    narrowed = Slot("actor", start, slot.end, slot.text[match.start() :], match.group(1), slot.subject)
     return fold(match.group(1)), Located(narrowed, located.passage)
 
 
@@ -39,8 +40,9 @@ def first_name_clashes(tellings: list[Telling]) -> list[Finding]:
                     by_person.setdefault(located.slot.subject, []).append((index, *named))
     findings = []
     for mentions in by_person.values():
-        clash = any(not _same_name(a, b) and tellings[i].doc != tellings[j].doc
-                    for i, a, _ in mentions for j, b, _ in mentions)
+        clash = any(
+            not _same_name(a, b) and tellings[i].doc != tellings[j].doc for i, a, _ in mentions for j, b, _ in mentions
+        )
         # A source naming two people of one surname (a family) gives no clash of its own.
         per_doc: dict[str, set[str]] = {}
         for i, name, _ in mentions:

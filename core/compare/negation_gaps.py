@@ -1,4 +1,5 @@
 """Find negations another telling contradicts: the denied verb, or the denied thing, stated plainly."""
+
 from __future__ import annotations
 
 import re
@@ -44,10 +45,31 @@ def negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
 
 
 _CLAUSE_RE = re.compile(r"[^,.;:()\u2013\u2014]+")
-PRESENCE_STEMS = frozenset({"have", "has", "had", "show", "exhibit", "display", "contain", "includ",
-                            "featur", "carry", "carri", "detect", "find", "found", "see", "seen",
-                            "reveal", "posses", "bear", "involv"})
-OBJECT_WORDS = 3           # content words after a denied verb that name what is denied
+PRESENCE_STEMS = frozenset(
+    {
+        "have",
+        "has",
+        "had",
+        "show",
+        "exhibit",
+        "display",
+        "contain",
+        "includ",
+        "featur",
+        "carry",
+        "carri",
+        "detect",
+        "find",
+        "found",
+        "see",
+        "seen",
+        "reveal",
+        "posses",
+        "bear",
+        "involv",
+    }
+)
+OBJECT_WORDS = 3  # content words after a denied verb that name what is denied
 
 
 def _object_stated(telling: _Telling, slot: Slot, other: _Telling) -> _Located | None:
@@ -59,8 +81,11 @@ def _object_stated(telling: _Telling, slot: Slot, other: _Telling) -> _Located |
     if slot.value not in PRESENCE_STEMS:
         return None
     clause = _CLAUSE_RE.match(telling.text, slot.end - telling.start)
-    words = [w for w in PLAIN_WORD_RE.findall(clause.group().lower()) if len(w) >= 4
-             and w not in STOPWORDS][:OBJECT_WORDS] if clause else []
+    words = (
+        [w for w in PLAIN_WORD_RE.findall(clause.group().lower()) if len(w) >= 4 and w not in STOPWORDS][:OBJECT_WORDS]
+        if clause
+        else []
+    )
     if len(words) < 2:
         return None
     found = [m for w in words for m in re.finditer(rf"\b{w}\b", other.text, re.I)]
@@ -81,15 +106,18 @@ def _stated_too(telling: _Telling, slot: Slot) -> bool:
 
 def _same_object(a: _Telling, a_end: int, b: _Telling, b_end: int) -> bool:
     """Tell whether the words after a verb in two tellings name the same thing (or both nothing)."""
-    after_a = set(content_words(a.text[a_end - a.start:a_end - a.start + OBJECT_WINDOW])[:3])
-    after_b = set(content_words(b.text[b_end - b.start:b_end - b.start + OBJECT_WINDOW])[:3])
+    after_a = set(content_words(a.text[a_end - a.start : a_end - a.start + OBJECT_WINDOW])[:3])
+    after_b = set(content_words(b.text[b_end - b.start : b_end - b.start + OBJECT_WINDOW])[:3])
     return bool(after_a & after_b) or not (after_a or after_b)
 
 
 def _verb_span(telling: _Telling, verb_stem: str) -> _Located | None:
     """Return the first word of a telling whose stem is verb_stem, with an auxiliary before it."""
-    for match in re.finditer(r"(?:\b(?:will|would|can|could|did|does|do|has|have|had|is|are|was|"
-                             r"were|to)\s)?\b([A-Za-z]+)\b", telling.text):
+    for match in re.finditer(
+        r"(?:\b(?:will|would|can|could|did|does|do|has|have|had|is|are|was|"
+        r"were|to)\s)?\b([A-Za-z]+)\b",
+        telling.text,
+    ):
         if stem(match.group(1).lower()) == verb_stem:
             start, end = telling.start + match.start(), telling.start + match.end()
             passage = _passage_at(telling, start)

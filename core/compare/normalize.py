@@ -1,4 +1,5 @@
 """Fold the surface of words that does not change what they say: case, diacritics, quote marks."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,24 @@ _WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 
 # Letters that do not decompose into a base letter and a diacritic, spelled the way English does.
-_LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "ß": "ss", "ł": "l", "Ł": "L",
-                          "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "Oe", "ı": "i"})
+_LETTERS = str.maketrans(
+    {
+        "æ": "ae",
+        "Æ": "Ae",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ı": "i",
+    }
+)
 
 
 def fold(text: str) -> str:

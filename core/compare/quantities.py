@@ -1,4 +1,5 @@
 """Describe what a number counts (its head noun, its event, its hedge) and when two values agree."""
+
 from __future__ import annotations
 
 import re
@@ -7,65 +8,93 @@ from dataclasses import dataclass
 from core.ingest.textnorm import STOPWORDS, normalize_number, stem
 
 # Nouns for people counted: "274 lives", "246 individuals" and "241 people" count one kind of thing.
-PEOPLE_NOUNS = frozenset("""
+PEOPLE_NOUNS = frozenset(
+    """
 people person persons individual individuals life lives victim victims dead death deaths
 fatality fatalities casualty casualties body bodies soul souls resident residents civilian
 civilians
-""".split())
+""".split()
+)
 # Nouns for jobs counted: "14,000 positions", "14,000 roles" and "14,000 layoffs" count one thing.
-JOB_NOUNS = frozenset("""
+JOB_NOUNS = frozenset(
+    """
 job jobs position positions role roles post posts layoff layoffs redundancy redundancies
-""".split())
+""".split()
+)
 # What happened to the people counted: a count of dead is never compared with a count aboard.
 PEOPLE_EVENTS = (
-    ("dead", frozenset("kill die died dead death fatal fatalit perish toll lost loss claim "
-                       "live bodi decease".split())),
+    ("dead", frozenset("kill die died dead death fatal fatalit perish toll lost loss claim live bodi decease".split())),
     ("hurt", frozenset("injur wound hurt hospitalis hospitaliz".split())),
     ("alive", frozenset("surviv rescu".split())),
     ("aboard", frozenset("board aboard onboard carry carri".split())),
 )
 # Units of measure written two ways (a general table of abbreviations, not of any story).
 UNIT_ALIASES = {
-    "km": "kilometre", "kms": "kilometre", "kilometer": "kilometre", "kilometers": "kilometre",
-    "kilometres": "kilometre", "mi": "mile", "miles": "mile", "ft": "foot", "feet": "foot",
-    "m": "metre", "meter": "metre", "meters": "metre", "metres": "metre", "hr": "hour",
-    "hrs": "hour", "yr": "year", "yrs": "year", "kg": "kilogram", "lb": "pound", "lbs": "pound",
-    "au": "astronomical unit", "mph": "speed@mi/h", "kph": "speed@km/h",
-    "percent": "%", "cent": "%", "pc": "%",
+    "km": "kilometre",
+    "kms": "kilometre",
+    "kilometer": "kilometre",
+    "kilometers": "kilometre",
+    "kilometres": "kilometre",
+    "mi": "mile",
+    "miles": "mile",
+    "ft": "foot",
+    "feet": "foot",
+    "m": "metre",
+    "meter": "metre",
+    "meters": "metre",
+    "metres": "metre",
+    "hr": "hour",
+    "hrs": "hour",
+    "yr": "year",
+    "yrs": "year",
+    "kg": "kilogram",
+    "lb": "pound",
+    "lbs": "pound",
+    "au": "astronomical unit",
+    "mph": "speed@mi/h",
+    "kph": "speed@km/h",
+    "percent": "%",
+    "cent": "%",
+    "pc": "%",
 }
 # Lengths and speeds in one unit each, so that a value and its conversion compare equal.
-LENGTHS = {"kilometre": 1.0, "mile": 1.609344, "foot": 0.0003048, "metre": 0.001,
-           "astronomical unit": 149_597_870.7}
+LENGTHS = {"kilometre": 1.0, "mile": 1.609344, "foot": 0.0003048, "metre": 0.001, "astronomical unit": 149_597_870.7}
 SPEEDS = {"km/s": 1.0, "mi/h": 1.609344 / 3600, "km/h": 1 / 3600}
-CONVERSION = 0.05    # "150,000 mph" and "66 km/s" agree: conversions are rounded
+CONVERSION = 0.05  # "150,000 mph" and "66 km/s" agree: conversions are rounded
 # Hedges before a number and the range they allow around it, as (low, high) factors.
 HEDGES = (
     (r"at least|more than|over|upwards of|in excess of|no fewer than|no less than", "min"),
     (r"nearly|almost|close to|just under|under|fewer than|less than|up to|as many as", "max"),
-    (r"about|around|roughly|approximately|some|an estimated|estimated|nearly about|circa|"
-     r"approx\.?|about|just over|more or less", "about"),
+    (
+        r"about|around|roughly|approximately|some|an estimated|estimated|nearly about|circa|"
+        r"approx\.?|about|just over|more or less",
+        "about",
+    ),
 )
 _HEDGE_RE = re.compile(r"(?:^|\b)(" + "|".join(p for p, _ in HEDGES) + r")\s*[$€£]?$", re.I)
 _HEDGE_KIND = [(re.compile(rf"^(?:{p})$", re.I), kind) for p, kind in HEDGES]
-ABOUT = 0.05      # "about 1.4" covers 1.35: a rounding, not another value ("some 1,200" is not 1,100)
-BELOW = 0.1       # "nearly 900" covers 887
-BOUND = 0.25      # "at least 800" and "more than 800" agree; "at least 8" and 33 do not
+ABOUT = 0.05  # "about 1.4" covers 1.35: a rounding, not another value ("some 1,200" is not 1,100)
+BELOW = 0.1  # "nearly 900" covers 887
+BOUND = 0.25  # "at least 800" and "more than 800" agree; "at least 8" and 33 do not
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*|[()\[\],;:.—–]")
 # Words that end the noun phrase after a number: what follows is no longer what it counts.
-_PHRASE_END = frozenset("""
+_PHRASE_END = frozenset(
+    """
 of in on at by for from with as is are was were has have had be been that which who than to
 into onto after before since during while when where including include includes or but per
 will would could can may might said says told over under across between among against this
 these those its their his her our
-""".split())
+""".split()
+)
 _SKIP_BEFORE_HEAD = frozenset("the a an additional more other further new extra".split())
-CONTEXT_BEFORE = 8   # words before a number read as its event ("killing 241 people")
-CONTEXT_AFTER = 8    # and after it ("33 lives on the ground")
+CONTEXT_BEFORE = 8  # words before a number read as its event ("killing 241 people")
+CONTEXT_AFTER = 8  # and after it ("33 lives on the ground")
 
 
 @dataclass(frozen=True)
 class Frame:
     """What a number counts: head noun key, the event of a people count, the hedge before it."""
+
     head: str
     event: str
     hedge: str
@@ -88,25 +117,28 @@ def _unit_key(word: str) -> str:
     return stem(word)
 
 
-_SPEED_RE = re.compile(r"\s?(?:km|kilomet(?:er|re)s?|mi(?:les?)?|m|metres?|meters?)\s?(?:/|per\s)"
-                       r"\s?(?:s|sec|second|h|hr|hour)\b", re.I)
+_SPEED_RE = re.compile(
+    r"\s?(?:km|kilomet(?:er|re)s?|mi(?:les?)?|m|metres?|meters?)\s?(?:/|per\s)"
+    r"\s?(?:s|sec|second|h|hr|hour)\b",
+    re.I,
+)
 
 
 def head_of(text: str, end: int) -> str:
     """Return the key of the noun a number counts, read from text[end:] ("" when none follows)."""
-    rest = text[end:end + 80]
+    rest = text[end : end + 80]
     speed = _SPEED_RE.match(rest)
     if speed:
         per_hour = re.search(r"h(?:r|our)?\b", speed.group().split("/")[-1].split("per")[-1])
         unit = ("km" if re.search(r"k", speed.group(), re.I) else "mi") + ("/h" if per_hour else "/s")
         unit = "km/s" if unit == "mi/s" else unit
-        return f"speed@{unit}"       # "66 km/s" is a speed, not a distance
+        return f"speed@{unit}"  # "66 km/s" is a speed, not a distance
     compound = re.match(r"-([A-Za-z]+)", rest)
     if compound:
-        return _unit_key(compound.group(1))   # "11-week trial": the week is what is counted
+        return _unit_key(compound.group(1))  # "11-week trial": the week is what is counted
     words = _WORD_RE.findall(rest)
     if words[:1] == ["of"] and len(words) > 1:
-        words = words[1:]            # "both of the aircraft's black boxes"
+        words = words[1:]  # "both of the aircraft's black boxes"
     chunk: list[str] = []
     following = len(words)
     for n, word in enumerate(words[:5]):
@@ -117,7 +149,7 @@ def head_of(text: str, end: int) -> str:
         if not chunk and low in _SKIP_BEFORE_HEAD:
             continue
         if re.search(r"['’]s$", word):
-            continue                 # "the aircraft's black boxes": the owner is not counted
+            continue  # "the aircraft's black boxes": the owner is not counted
         if low in STOPWORDS and low not in UNIT_ALIASES and low not in PEOPLE_NOUNS:
             break
         chunk.append(low)
@@ -125,7 +157,7 @@ def head_of(text: str, end: int) -> str:
         if low in UNIT_ALIASES or low in PEOPLE_NOUNS or (low in JOB_NOUNS and low.endswith("s")):
             break
         if low.endswith("s") and len(low) > 3 and not low.endswith("ss"):
-            break                    # a plural noun closes the phrase: "five students killed"
+            break  # a plural noun closes the phrase: "five students killed"
     if not chunk:
         return ""
     head = _unit_key(chunk[-1])
@@ -134,10 +166,14 @@ def head_of(text: str, end: int) -> str:
     named = [w.lower() for w in words[:following] if w[0].isupper()]
     if following + 1 < len(words) and words[following].lower() in ("were", "are", "was", "is"):
         named += [words[following + 1].lower()] if words[following + 1][0].isupper() else []
-    if (following + 1 < len(words) and words[following].lower() == "and"
-            and words[following + 1][0].isalpha() and words[following + 1].lower() not in STOPWORDS
-            and normalize_number(words[following + 1]) is None):
-        head += "+" + _unit_key(words[following + 1])   # "242 passengers and crew" is not 230 passengers
+    if (
+        following + 1 < len(words)
+        and words[following].lower() == "and"
+        and words[following + 1][0].isalpha()
+        and words[following + 1].lower() not in STOPWORDS
+        and normalize_number(words[following + 1]) is None
+    ):
+        head += "+" + _unit_key(words[following + 1])  # "242 passengers and crew" is not 230 passengers
     if named:
         head += "|" + " ".join(sorted(set(named)))
     if len(chunk) >= 2 and " ".join(chunk[-2:]) in ("astronomical unit", "astronomical units"):
@@ -147,7 +183,7 @@ def head_of(text: str, end: int) -> str:
 
 def hedge_of(text: str, start: int) -> str:
     """Return the hedge before a number: "min", "max", "about" or ""."""
-    match = _HEDGE_RE.search(text[max(0, start - 24):start].rstrip())
+    match = _HEDGE_RE.search(text[max(0, start - 24) : start].rstrip())
     if not match:
         return ""
     phrase = match.group(1).lower()
@@ -156,17 +192,16 @@ def hedge_of(text: str, start: int) -> str:
 
 def _nearest_first(text: str, start: int, end: int) -> list[str]:
     """Return the stems of the words around a number, nearest first (after before before)."""
-    before = re.findall(r"[A-Za-z][A-Za-z'’\-]+", text[max(0, start - 80):start])[-CONTEXT_BEFORE:]
-    after = re.findall(r"[A-Za-z][A-Za-z'’\-]+", text[end:end + 80])[:CONTEXT_AFTER]
+    before = re.findall(r"[A-Za-z][A-Za-z'’\-]+", text[max(0, start - 80) : start])[-CONTEXT_BEFORE:]
+    after = re.findall(r"[A-Za-z][A-Za-z'’\-]+", text[end : end + 80])[:CONTEXT_AFTER]
     before.reverse()
     order = [w for pair in zip(after, before) for w in pair]
-    order += after[len(before):] + before[len(after):]
+    order += after[len(before) :] + before[len(after) :]
     return [stem(w.lower()) for w in order if len(w) > 2]
 
 
 _EVENT_NAMES = [event for event, _ in PEOPLE_EVENTS]
-_EVENT_RE = re.compile("|".join(f"({'|'.join(sorted(stems, key=len, reverse=True))})"
-                                for _, stems in PEOPLE_EVENTS))
+_EVENT_RE = re.compile("|".join(f"({'|'.join(sorted(stems, key=len, reverse=True))})" for _, stems in PEOPLE_EVENTS))
 
 
 def people_event(words: list[str]) -> str:
@@ -184,8 +219,8 @@ def people_event(words: list[str]) -> str:
 def frame_of(text: str, start: int, end: int) -> Frame:
     """Return the frame of the number at text[start:end]."""
     head = head_of(text, end)
-    if not head and text[start:start + 1] in "$€£":
-        head = text[start]           # "$3.3 trillion over ten years": the money is what is counted
+    if not head and text[start : start + 1] in "$€£":
+        head = text[start]  # "$3.3 trillion over ten years": the money is what is counted
     words = _nearest_first(text, start, end)
     # What happened to those counted tells a count of dead from a count aboard, of any noun
     # that counts beings; measures and money have no such event.
@@ -207,9 +242,9 @@ def values_agree(a: float, hedge_a: str, b: float, hedge_b: str) -> bool:
         if hx == "about" and _within(y, x * (1 - ABOUT), x * (1 + ABOUT)):
             return True
         if hx == "max" and _within(y, x * (1 - BELOW), x) and hy != "min":
-            return True      # "nearly 900" holds 887
+            return True  # "nearly 900" holds 887
         if hx == "min" and hy in ("min", "about") and _within(y, x, x * (1 + BOUND)):
-            return True      # "at least 800" and "more than 800"
+            return True  # "at least 800" and "more than 800"
         if hx == "min" and not hy and _within(y, x, x * (1 + ABOUT)):
             return True
     return False

@@ -1,18 +1,37 @@
 """Extract the factual slots of a passage: numbers, times, titles, sources, modality, names."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.compare.slots_lexicon import (ALIASES, ATTRIBUTION_TRIGGERS, AUXILIARIES,
-                                DETERMINERS, EVENT_NOUNS,
-                                GENERIC_VERBS, GROUP_SPEAKERS, INSTITUTIONS, IRREGULAR_PAST,
-                                MODAL_TRIGGERS, MODALITY_PHRASES,
-                                NEGATION_TRIGGERS, NEGATION_WORDS, NEGATIVE_TONE, NOT_PLACES,
-                                NUMBER_TRIGGERS, OBJECT_STARTERS, POSITIVE_TONE, SPEECH_VERBS,
-                                SOFT_TITLE_WORDS, STATUS_WORDS, TIME_TRIGGERS, TITLE_TRIGGERS,
-                                TITLE_WORDS)
+from core.compare.slots_lexicon import (
+    ALIASES,
+    ATTRIBUTION_TRIGGERS,
+    AUXILIARIES,
+    DETERMINERS,
+    EVENT_NOUNS,
+    GENERIC_VERBS,
+    GROUP_SPEAKERS,
+    INSTITUTIONS,
+    IRREGULAR_PAST,
+    MODAL_TRIGGERS,
+    MODALITY_PHRASES,
+    NEGATION_TRIGGERS,
+    NEGATION_WORDS,
+    NEGATIVE_TONE,
+    NOT_PLACES,
+    NUMBER_TRIGGERS,
+    OBJECT_STARTERS,
+    POSITIVE_TONE,
+    SPEECH_VERBS,
+    SOFT_TITLE_WORDS,
+    STATUS_WORDS,
+    TIME_TRIGGERS,
+    TITLE_TRIGGERS,
+    TITLE_WORDS,
+)
 from core.compare.agents import find_agents
 from core.compare.institutions import find_institutions
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
@@ -22,20 +41,35 @@ from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.ingest.textnorm import STOPWORDS, fold_name, stem
 
-SLOT_TYPES = ("number", "time", "title", "attribution", "modality", "negation", "quote", "place",
-              "institution", "actor", "tone", "legal", "agent", "relation")
+SLOT_TYPES = (
+    "number",
+    "time",
+    "title",
+    "attribution",
+    "modality",
+    "negation",
+    "quote",
+    "place",
+    "institution",
+    "actor",
+    "tone",
+    "legal",
+    "agent",
+    "relation",
+)
 
 
 @dataclass(frozen=True)
 class Slot:
     """One factual element of a text: offsets are absolute (the text's offset added)."""
+
     type: str
     start: int
     end: int
     text: str
-    value: str           # normalized: equal values mean the same fact
-    subject: str = ""    # what the value is about (a surname, a unit, a verb), when known
-    group: str = ""      # sub-kind compared together (time: day/month/year; number: unit)
+    value: str  # normalized: equal values mean the same fact
+    subject: str = ""  # what the value is about (a surname, a unit, a verb), when known
+    group: str = ""  # sub-kind compared together (time: day/month/year; number: unit)
 
 
 _CAP = r"[A-Z][\w’'\-]*"
@@ -45,20 +79,20 @@ _NATION = r"(?:U\.S\.|US|UK|U\.K\.|EU|[A-Z][a-z]+(?:an|ian|ish|ese|i|ch))"
 _TITLE = "|".join(re.escape(t) for t in TITLE_WORDS)
 _TITLE_RE = re.compile(
     rf"\b((?i:{_STATUS}\s*)*)(?:({_NATION})\s)?((?i:{_STATUS}\s*)*)((?i:special|chief|top|senior)\s)?"
-    rf"((?i:{_TITLE}))\s((?:[A-Z][\w’'\-]*\s){{0,2}}[A-Z][\w\-]*[\w])(?:['’]s)?")
+    rf"((?i:{_TITLE}))\s((?:[A-Z][\w’'\-]*\s){{0,2}}[A-Z][\w\-]*[\w])(?:['’]s)?"
+)
 _QUOTE_RE = re.compile(r"\"([^\"\n]{3,})\"|“([^”\n]{3,})”|‘([^’\n]{8,})’")
-_SPEAKER_AFTER_RE = re.compile(
-    rf"^[,.]?\s*(?:({_NAME})\s(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s({_NAME}))")
+_SPEAKER_AFTER_RE = re.compile(rf"^[,.]?\s*(?:({_NAME})\s(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s({_NAME}))")
 _SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{SPEECH_VERBS})\b[^\"“.]{{0,40}}[:,]?\s*$")
 _ATTRIBUTION_RE = re.compile(
     rf"\b(?:told|said (?:in a statement |in an interview )?to|(?:in an |an )?interview with)"
     rf"\s((?:the\s)?(?:{_CAP}(?:\s{_CAP}){{0,3}}|reporters|journalists|the press|the media|lawmakers))"
     rf"|\baccording to\s((?:the\s)?[\w’'\-]+(?:\s[\w’'\-]+){{0,6}}?)(?=[,.;]|\sthat\b|$)"
-    rf"|\b((?:the\s)?{_CAP}(?:\s{_CAP}){{0,3}})\s(?:reported|reports|has reported|first reported)\b")
+    rf"|\b((?:the\s)?{_CAP}(?:\s{_CAP}){{0,3}})\s(?:reported|reports|has reported|first reported)\b"
+)
 _NEGATION_RE = re.compile(rf"\b(?:{NEGATION_WORDS})\b|n't\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
-_MODALITY_RES = tuple((value, re.compile(rf"\b(?:{pattern})\b", re.I))
-                      for value, pattern in MODALITY_PHRASES.items())
+_MODALITY_RES = tuple((value, re.compile(rf"\b(?:{pattern})\b", re.I)) for value, pattern in MODALITY_PHRASES.items())
 _PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
 _ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
 _DIGIT_RE = re.compile(r"\d")
@@ -72,7 +106,7 @@ _TONE_RE = re.compile(r"\b(" + "|".join(sorted(POSITIVE_TONE | NEGATIVE_TONE)) +
 def name_key(name: str) -> str:
     """Return the key of a person's name: its last word, spelling variants folded."""
     last = re.sub(r"['’]s$", "", name.strip().split()[-1])
-    return fold_name(fold(last))   # Jürgens and Jurgens are one person
+    return fold_name(fold(last))  # Jürgens and Jurgens are one person
 
 
 _SPACES_RE = re.compile(r"\s+")
@@ -87,8 +121,7 @@ def alias(text: str) -> str:
     return ALIASES.get(plain, plain)
 
 
-_TITLE_PARTS = frozenset(w for title in TITLE_WORDS for w in title.split()) | STATUS_WORDS | {
-    "ex-", "then-", "former"}
+_TITLE_PARTS = frozenset(w for title in TITLE_WORDS for w in title.split()) | STATUS_WORDS | {"ex-", "then-", "former"}
 _TOKEN_RE = re.compile(r"[\w.’'\-]+")
 
 
@@ -98,7 +131,7 @@ def _title_starts(text: str) -> list[tuple[int, list[int]]]:
     found = []
     for n, (start, word) in enumerate(tokens):
         if word in _TITLE_PARTS:
-            found.append((start, [s for s, _ in tokens[max(0, n - 3):n]] + [start]))
+            found.append((start, [s for s, _ in tokens[max(0, n - 3) : n]] + [start]))
     return found
 
 
@@ -130,8 +163,9 @@ def _titles(text: str) -> list[Slot]:
         office = [w for w in match.group(5).lower().split() if w not in SOFT_TITLE_WORDS]
         status = sorted(w for w in words if w in STATUS_WORDS)
         value = " ".join(status + office)
-        found.append(Slot("title", match.start(), match.end(6), text[match.start():match.end(6)],
-                          value, name_key(name)))
+        found.append(
+            Slot("title", match.start(), match.end(6), text[match.start() : match.end(6)], value, name_key(name))
+        )
     return found
 
 
@@ -143,7 +177,7 @@ def _speaker_near(text: str, start: int, end: int) -> str:
 def speaker_span(text: str, start: int, end: int) -> tuple[int, int, str]:
     """Return (start, end, surname key) of the said-clause naming who spoke the quote at
     start:end ("Galetti wrote", "Jassy described AI as"), or (start, start, "") when none is near."""
-    after = _SPEAKER_AFTER_RE.match(text[end:end + 80])
+    after = _SPEAKER_AFTER_RE.match(text[end : end + 80])
     if after:
         key = _speaker_key(after.group(1) or after.group(2))
         if key:
@@ -171,8 +205,9 @@ def _quotes(text: str) -> list[Slot]:
         start, end = match.start(group), match.end(group)
         body = match.group(group)
         value = re.sub(r"[^\w\s]", "", body.lower())
-        found.append(Slot("quote", start, end, body, " ".join(value.split()),
-                          _speaker_near(text, match.start(), match.end())))
+        found.append(
+            Slot("quote", start, end, body, " ".join(value.split()), _speaker_near(text, match.start(), match.end()))
+        )
     return found
 
 
@@ -184,8 +219,7 @@ def _attributions(text: str) -> list[Slot]:
         if target.split()[0].lower() in ("he", "she", "they", "it", "officials", "sources"):
             continue
         kind = "told" if match.group(1) else "according" if match.group(2) else "reported"
-        found.append(Slot("attribution", match.start(), match.end(), match.group(), alias(target),
-                          "", kind))
+        found.append(Slot("attribution", match.start(), match.end(), match.group(), alias(target), "", kind))
     return found
 
 
@@ -201,7 +235,7 @@ def _next_verb(text: str, at: int) -> tuple[str, int, int]:
     return "", at, at
 
 
-VERB_REACH = 4   # words after a negation or modal searched for the verb it governs
+VERB_REACH = 4  # words after a negation or modal searched for the verb it governs
 
 
 def _negations(text: str) -> list[Slot]:
@@ -209,20 +243,27 @@ def _negations(text: str) -> list[Slot]:
     found = []
     for match in _NEGATION_RE.finditer(text):
         following = _WORD_RE.match(text, match.end() + 1) if match.end() < len(text) else None
-        if (following and following.group().lower() in DETERMINERS and match.group().lower() == "not"
-                and not re.search(r"\b(?:is|are|was|were)\s$", text[max(0, match.start() - 5):match.start()])):
+        if (
+            following
+            and following.group().lower() in DETERMINERS
+            and match.group().lower() == "not"
+            and not re.search(r"\b(?:is|are|was|were)\s$", text[max(0, match.start() - 5) : match.start()])
+        ):
             continue  # "rainfall, not the dam": a contrast; "X is not the reason" denies a claim
-        if following and following.group().lower() in ("only", "just", "merely", "least") and \
-                match.group().lower() == "not":
+        if (
+            following
+            and following.group().lower() in ("only", "just", "merely", "least")
+            and match.group().lower() == "not"
+        ):
             continue  # "not only ... but also" adds; it denies nothing
         if match.group().lower() == "without" and not (following and following.group().endswith("ing")):
             continue  # "life without parole" names a thing; "without giving" denies an action
         verb, _, verb_end = _next_verb(text, match.end())
         start = match.start()
-        aux = re.search(r"(?:\b\w+\s)$", text[max(0, start - 12):start])
+        aux = re.search(r"(?:\b\w+\s)$", text[max(0, start - 12) : start])
         if aux and aux.group().strip().lower() in AUXILIARIES:
             start -= len(aux.group())
-        if text[start:start + 3].lower() == "n't":
+        if text[start : start + 3].lower() == "n't":
             word = re.search(r"\w+$", text[:start])
             start = word.start() if word else start
         found.append(Slot("negation", start, verb_end, text[start:verb_end], verb))
@@ -242,7 +283,7 @@ def _modalities(text: str) -> list[Slot]:
             adverb = match.group().lower().endswith("ly") or match.group().lower() == "perhaps"
             end = verb_end if verb and not adverb and verb_end - match.end() < 25 else match.end()
             verb = "" if adverb else verb
-            found.append(Slot("modality", match.start(), end, text[match.start():end], value, verb))
+            found.append(Slot("modality", match.start(), end, text[match.start() : end], value, verb))
     return found
 
 
@@ -266,12 +307,16 @@ def _verb_like(text: str, aux: str, verb: str, end: int) -> bool:
     if aux.strip() or verb.endswith("ed") or verb in IRREGULAR_PAST:
         return True
     after = _WORD_RE.match(text, end + 1) if end < len(text) and text[end] == " " else None
-    return (verb.endswith("s") and not verb.endswith("ss") and after is not None
-            and after.group().lower() in OBJECT_STARTERS)
+    return (
+        verb.endswith("s")
+        and not verb.endswith("ss")
+        and after is not None
+        and after.group().lower() in OBJECT_STARTERS
+    )
 
 
 _VENUE_BREAK_RE = re.compile(r"[.;:]|\b(?:to|of|that|which|who|and|but)\b")
-VENUE_REACH = 50   # characters between an event noun and the place it is held in
+VENUE_REACH = 50  # characters between an event noun and the place it is held in
 
 
 def _venue_of(text: str, start: int) -> str:
@@ -291,31 +336,47 @@ def _actors(text: str) -> list[Slot]:
     for match in _ACTOR_RE.finditer(text):
         name, aux, verb = match.group(1), match.group(2), match.group(3)
         first = name.split()[0]
-        if (first.lower() in STOPWORDS or name.lower() in INSTITUTIONS or verb in STOPWORDS
-                or stem(verb) in GENERIC_VERBS):
+        if (
+            first.lower() in STOPWORDS
+            or name.lower() in INSTITUTIONS
+            or verb in STOPWORDS
+            or stem(verb) in GENERIC_VERBS
+        ):
             continue
         if re.search(r"['’]s$", name) or not _verb_like(text, aux, verb, match.end(3)):
             continue  # a possessive names an owner, not the one acting
-        before = re.search(r"(\w+)\s*$", text[:match.start(1)])
-        if before and before.group(1).lower() in ("in", "at", "from", "of", "to", "for", "with",
-                                                   "by", "on", "and", "or", "the"):
+        before = re.search(r"(\w+)\s*$", text[: match.start(1)])
+        if before and before.group(1).lower() in (
+            "in",
+            "at",
+            "from",
+            "of",
+            "to",
+            "for",
+            "with",
+            "by",
+            "on",
+            "and",
+            "or",
+            "the",
+        ):
             continue  # a name inside a phrase or a pair is not the one acting
         start = match.start(1) + name.rfind(" ") + 1  # the name itself, titles are their own slots
-        found.append(Slot("actor", start, match.end(3), text[start:match.end(3)],
-                          alias(name_key(name)), stem(verb)))
+        found.append(Slot("actor", start, match.end(3), text[start : match.end(3)], alias(name_key(name)), stem(verb)))
     return found
 
 
 def _tones(text: str) -> list[Slot]:
     """Return characterisation words, value = positive or negative."""
-    return [Slot("tone", m.start(), m.end(), m.group(),
-                 "positive" if m.group().lower() in POSITIVE_TONE else "negative")
-            for m in _TONE_RE.finditer(text)]
+    return [
+        Slot("tone", m.start(), m.end(), m.group(), "positive" if m.group().lower() in POSITIVE_TONE else "negative")
+        for m in _TONE_RE.finditer(text)
+    ]
 
 
 _EVENT_RE = re.compile(r"\b(" + "|".join(EVENT_NOUNS) + r")\b", re.I)
-EVENT_BEFORE = 90    # a time adverbial usually follows its event: look this far back ...
-EVENT_AFTER = 40     # ... and only this far ahead
+EVENT_BEFORE = 90  # a time adverbial usually follows its event: look this far back ...
+EVENT_AFTER = 40  # ... and only this far ahead
 
 
 def _event_of(text: str, start: int, end: int) -> str:
@@ -343,15 +404,18 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     lowered = text.lower()
     words = set(_LOWER_WORD_RE.findall(lowered))
     digits = _DIGIT_RE.search(text) is not None
-    institutions = ([Slot("institution", *found) for found in find_institutions(text)]
-                    if words & _INSTITUTION_WORDS else [])
+    institutions = (
+        [Slot("institution", *found) for found in find_institutions(text)] if words & _INSTITUTION_WORDS else []
+    )
     slots: list[Slot] = []
     spelled = bool(words & NUMBER_TRIGGERS)
     if digits or spelled:
         slots += [_number_slot(text, s, e, value, unit) for s, e, value, unit in find_quantities(text, spelled)]
     if digits or words & TIME_TRIGGERS:  # years and clock times need digits
-        slots += [Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
-                  for s, e, value, group in find_times(text)]
+        slots += [
+            Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
+            for s, e, value, group in find_times(text)
+        ]
     if words & TITLE_TRIGGERS:
         slots += _titles(text)
     if words & ATTRIBUTION_TRIGGERS:
@@ -369,15 +433,15 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     if "by" in words:
         slots += [Slot("agent", s, e, text[s:e], value, verb) for s, e, value, verb in find_agents(text)]
     if words & LEGAL_TRIGGERS:
-        slots += [Slot("legal", s, e, text[s:e], value, subject, group)
-                  for s, e, value, subject, group in find_legal(text)]
+        slots += [
+            Slot("legal", s, e, text[s:e], value, subject, group) for s, e, value, subject, group in find_legal(text)
+        ]
     if words & _TONE_WORDS:
         slots += _tones(text)
     slots += institutions + _actors(text)
     slots.sort(key=lambda s: (s.start, s.end, s.type))
     if offset:
-        slots = [Slot(s.type, s.start + offset, s.end + offset, s.text, s.value, s.subject, s.group)
-                 for s in slots]
+        slots = [Slot(s.type, s.start + offset, s.end + offset, s.text, s.value, s.subject, s.group) for s in slots]
     return slots
 
 

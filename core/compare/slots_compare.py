@@ -1,4 +1,5 @@
 """Decide when two slots speak of the same thing and when their values agree."""
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,9 @@ def titles_agree(a: str, b: str) -> bool:
 def doers_agree(a: str, b: str) -> bool:
     """Tell whether two doers may be one ("the ATLAS telescope" ~ "ATLAS", "Capt" ~ "Captain")."""
     words_a, words_b = a.split(), b.split()
-    return any(x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
-               for x in words_a for y in words_b)
+    return any(
+        x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))) for x in words_a for y in words_b
+    )
 
 
 def same_value(kind: str) -> Callable[[str, str], bool]:
@@ -50,13 +52,13 @@ def same_value(kind: str) -> Callable[[str, str], bool]:
 def group_key(slot: Slot) -> str | None:
     """Return the key slots are compared under, or None when the slot is not compared by value."""
     if slot.type == "number":
-        return slot.group or None    # a bare number ("two") has nothing to be compared with
+        return slot.group or None  # a bare number ("two") has nothing to be compared with
     if slot.type == "time":
         return slot.group
     if slot.type in ("title", "actor"):
         return slot.subject or None
     if slot.type == "attribution":
-        return slot.group    # told X is compared with told Y, not with according to Y
+        return slot.group  # told X is compared with told Y, not with according to Y
     if slot.type == "institution":
         # Two chambers or two courts for one decision clash; NATO next to the EU is two facts.
         return slot.group if slot.group in CLASHING_INSTITUTIONS else None
@@ -66,9 +68,9 @@ def group_key(slot: Slot) -> str | None:
         # One husband called ex and estranged; a bare "husband" may be someone else's.
         return slot.subject if slot.value != "current" else None
     if slot.type == "agent":
-        return slot.subject or None             # the doers of one action ("spotted by")
+        return slot.subject or None  # the doers of one action ("spotted by")
     if slot.type == "legal":
-        return f"{slot.group}|{slot.subject}"   # one victim's offence, one offence's stage
+        return f"{slot.group}|{slot.subject}"  # one victim's offence, one offence's stage
     return None
 
 
@@ -99,14 +101,12 @@ def spelling_pair(a: str, b: str) -> bool:
     if len(a) == len(b):
         differ = [n for n in range(len(a)) if a[n] != b[n]]
         # One letter swapped inside the name (Oleg / Oleh), never a plural or demonym ending.
-        return (len(differ) == 1 and differ[0] > 0 and len(a) >= 4
-                and a[-1] not in "sn" and b[-1] not in "sn")
+        return len(differ) == 1 and differ[0] > 0 and len(a) >= 4 and a[-1] not in "sn" and b[-1] not in "sn"
     short, long_ = sorted((a, b), key=len)
     # One doubled or added letter inside the name (Zelensky / Zelenskyy), never a suffix like -n.
     if len(long_) - len(short) != 1 or len(short) < 5:
         return False
-    return any(long_[:n] + long_[n + 1:] == short and long_[n] == long_[n - 1]
-               for n in range(1, len(long_)))
+    return any(long_[:n] + long_[n + 1 :] == short and long_[n] == long_[n - 1] for n in range(1, len(long_)))
 
 
 def beside_quote(words: str, text: str, start: int, end: int) -> bool:
@@ -115,7 +115,7 @@ def beside_quote(words: str, text: str, start: int, end: int) -> bool:
     A quote that differs only by words just outside the other's quotation marks
     ("Article 5-like" vs "Article 5"-like) is the same quote with its marks moved.
     """
-    around = set(re.findall(r"\w+", text[max(0, start - 25):end + 25].lower()))
+    around = set(re.findall(r"\w+", text[max(0, start - 25) : end + 25].lower()))
     return all(w in around for w in re.findall(r"\w+", words.lower()))
 
 

@@ -1,4 +1,5 @@
 """Find quantities and times in a sentence as (start, end, value, group) tuples."""
+
 from __future__ import annotations
 
 import re
@@ -7,25 +8,56 @@ from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
 from core.ingest.textnorm import find_numbers, normalize_number, stem
 
 # Fractions written as words; "a third" and "one-third" mean the same share.
-_FRACTIONS = {"half": "50%", "a half": "50%", "one half": "50%", "a third": "33.3%",
-              "one third": "33.3%", "one-third": "33.3%", "two thirds": "66.7%",
-              "two-thirds": "66.7%", "a quarter": "25%", "one quarter": "25%",
-              "one-quarter": "25%", "three quarters": "75%", "three-quarters": "75%",
-              "a fifth": "20%", "one fifth": "20%", "one-fifth": "20%"}
-_FRACTION_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(f) for f in _FRACTIONS),
-                                                      key=len, reverse=True)) + r")\b", re.I)
+_FRACTIONS = {
+    "half": "50%",
+    "a half": "50%",
+    "one half": "50%",
+    "a third": "33.3%",
+    "one third": "33.3%",
+    "one-third": "33.3%",
+    "two thirds": "66.7%",
+    "two-thirds": "66.7%",
+    "a quarter": "25%",
+    "one quarter": "25%",
+    "one-quarter": "25%",
+    "three quarters": "75%",
+    "three-quarters": "75%",
+    "a fifth": "20%",
+    "one fifth": "20%",
+    "one-fifth": "20%",
+}
+_FRACTION_RE = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(f) for f in _FRACTIONS), key=len, reverse=True)) + r")\b", re.I
+)
 _UNIT_RE = re.compile(r"[-\s]?([A-Za-z]+)(?:\s(?:of|per)\s([A-Za-z]+))?")
 # Units written two ways; the noun after a number is what the number counts.
-_UNIT_ALIASES = {"km": "kilometre", "kilometer": "kilometre", "kms": "kilometre",
-                 "kilometers": "kilometre", "kilometres": "kilometre", "mi": "mile",
-                 "m": "metre", "meter": "metre", "hr": "hour", "hrs": "hour", "yr": "year",
-                 "kg": "kilogram", "bn": "", "mn": "", "pc": "", "percent": "", "per": "",
-                 "cent": ""}
+_UNIT_ALIASES = {
+    "km": "kilometre",
+    "kilometer": "kilometre",
+    "kms": "kilometre",
+    "kilometers": "kilometre",
+    "kilometres": "kilometre",
+    "mi": "mile",
+    "m": "metre",
+    "meter": "metre",
+    "hr": "hour",
+    "hrs": "hour",
+    "yr": "year",
+    "kg": "kilogram",
+    "bn": "",
+    "mn": "",
+    "pc": "",
+    "percent": "",
+    "per": "",
+    "cent": "",
+}
 # Words after a number that are not what it counts.
-_NOT_UNITS = frozenset("""
+_NOT_UNITS = frozenset(
+    """
 of the a an and or to in on at by for from with as is are was were has have had be that which
 who than more less over under about around nearly almost some per percent cent
-""".split())
+""".split()
+)
 # Scale words ("million") belong to the number itself, handled by textnorm.
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "k", "m", "b"})
 _YEAR_RE = re.compile(r"\b(?:in |since |by |until |of |from )?((?:19|20)\d\d)\b(?!\s?%|\s(?:per|percent))")
@@ -34,16 +66,22 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _MONTH = "|".join(MONTHS)
 # Day-level times: what checkers see disagree most (a meeting on Sunday or Monday).
 _DAY_PATTERNS = (
-    (rf"\b(?:on |last |next |this |by |until |from |late |early )?({_WEEKDAY})"
-     r"(?:\s(?:morning|afternoon|evening|night))?\b", "weekday"),
+    (
+        rf"\b(?:on |last |next |this |by |until |from |late |early )?({_WEEKDAY})"
+        r"(?:\s(?:morning|afternoon|evening|night))?\b",
+        "weekday",
+    ),
     (r"\blater (?:on )?(?:the same day|that day|in the day|today|tonight)\b", "same day"),
     (r"\b(?:on |later )?the same day\b|\bthat same day\b", "same day"),
     (r"\b(?:later |earlier )?this (?:week|weekend)\b", "this week"),
     (r"\b(?:over |at |on )?the weekend\b", "weekend"),
     (r"\b(?:next|last) (?:week|weekend)\b", None),
     (r"\b(?:yesterday|today|tonight|tomorrow)\b", None),
-    (r"\bthe day (?:before|after)\b|\bthe previous day\b|\bthe next day\b"
-     r"|\ba day (?:earlier|later)\b", "relative"),
+    (
+        r"\bthe day (?:before|after)\b|\bthe previous day\b|\bthe next day\b"
+        r"|\ba day (?:earlier|later)\b",
+        "relative",
+    ),
     (rf"\b(?:on )?(?:\d{{1,2}} (?:{_MONTH})|(?:{_MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b", "date"),
 )
 _MONTH_PATTERNS = (
@@ -69,7 +107,7 @@ def _unit_after(text: str, end: int) -> str:
 
 
 _DIGIT_RUN_RE = re.compile(r"\d[\d,.]*")
-NUMBER_WINDOW = 14   # characters after digits that may still belong to the number (" per cent")
+NUMBER_WINDOW = 14  # characters after digits that may still belong to the number (" per cent")
 
 
 def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
@@ -95,24 +133,30 @@ def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
 
 _SMALL = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|zero|nil"
 # A tally or score: "51-50", "4–1", "four to one" (only beside a vote or a win: else a range).
-_SCORE_RE = re.compile(rf"\b(?P<a>{_SMALL})(?:\s?[-–]\s?|(?P<to>\sto\s))(?P<b>{_SMALL})\b"
-                       rf"(?=\s(?:vote|tie|win|victory|defeat|loss|margin|split|majority|decision|"
-                       rf"ruling|verdict|score|in favou?r|against)|[\s,.;]|$)", re.I)
+_SCORE_RE = re.compile(
+    rf"\b(?P<a>{_SMALL})(?:\s?[-–]\s?|(?P<to>\sto\s))(?P<b>{_SMALL})\b"
+    rf"(?=\s(?:vote|tie|win|victory|defeat|loss|margin|split|majority|decision|"
+    rf"ruling|verdict|score|in favou?r|against)|[\s,.;]|$)",
+    re.I,
+)
 _VOTE_BEFORE_RE = re.compile(r"\b(?:vot\w*|ruled|won|lost|beat|decided|split)\s+(?:\w+\s+)?$", re.I)
-_VOTE_AFTER_RE = re.compile(r"\s(?:vote|tie|win|victory|defeat|in favou?r|against|margin|decision|"
-                            r"ruling|verdict|split)", re.I)
+_VOTE_AFTER_RE = re.compile(
+    r"\s(?:vote|tie|win|victory|defeat|in favou?r|against|margin|decision|"
+    r"ruling|verdict|split)",
+    re.I,
+)
 _BOTH_RE = re.compile(r"\bboth\b(?= (?:of )?(?:the |its |their |his |her )?[\w’']+)", re.I)
 
 
 def _identifier(text: str, start: int, end: int) -> bool:
     """Tell whether digits are glued to letters or to another number by a hyphen (a model, a seat)."""
-    before = text[start - 1:start] if start else ""
-    after = text[end:end + 1]
-    if before.isalpha() or (before == "-" and text[start - 2:start - 1].isdigit()):
+    before = text[start - 1 : start] if start else ""
+    after = text[end : end + 1]
+    if before.isalpha() or (before == "-" and text[start - 2 : start - 1].isdigit()):
         return True
-    if after.isalpha() and text[start:end][-1:].isdigit() and not re.match(r"[kKmMbB]\b", text[end:end + 2]):
+    if after.isalpha() and text[start:end][-1:].isdigit() and not re.match(r"[kKmMbB]\b", text[end : end + 2]):
         return True
-    return after == "-" and text[end + 1:end + 2].isdigit() and not _SCORE_JOIN.match(text, end)
+    return after == "-" and text[end + 1 : end + 2].isdigit() and not _SCORE_JOIN.match(text, end)
 
 
 _SCORE_JOIN = re.compile(r"-\d{1,3}\s+(?:vote|tie|win|victory|defeat|loss|margin|split|majority|decision|score)")
@@ -130,21 +174,23 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
             found.append((match.start(), match.end(), _FRACTIONS[match.group().lower()], "share"))
             taken.append((match.start(), match.end()))
     for match in _SCORE_RE.finditer(text):
-        if not (_VOTE_BEFORE_RE.search(text[max(0, match.start() - 25):match.start()])
-                or _VOTE_AFTER_RE.match(text, match.end())):
+        if not (
+            _VOTE_BEFORE_RE.search(text[max(0, match.start() - 25) : match.start()])
+            or _VOTE_AFTER_RE.match(text, match.end())
+        ):
             continue  # "from four to one" and "10-12" are ranges; "voted four to one" is a tally
         first, second = normalize_number(match.group("a")), normalize_number(match.group("b"))
         if first is None or second is None:
             continue
-        unit = "tie" if re.match(r"\s*tie\b", text[match.end():match.end() + 6], re.I) else "score"
+        unit = "tie" if re.match(r"\s*tie\b", text[match.end() : match.end() + 6], re.I) else "score"
         found.append((match.start(), match.end(), f"{first}-{second}", unit))
         taken.append((match.start(), match.end()))
     if spelled:
         for match in _BOTH_RE.finditer(text):
-            found.append((match.start(), match.end(), "2", ""))   # "both black boxes" counts two
+            found.append((match.start(), match.end(), "2", ""))  # "both black boxes" counts two
             taken.append((match.start(), match.end()))
     clocks = [(m.start(), m.end()) for m in _CLOCK_RE.finditer(text)]
-    for start, end, key in (find_numbers(text) if spelled else _digit_numbers(text)):
+    for start, end, key in find_numbers(text) if spelled else _digit_numbers(text):
         if any(s < end and start < e for s, e in taken + clocks):
             continue
         raw = text[start:end]
@@ -158,10 +204,21 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
     return sorted(found)
 
 
-_DAYPARTS = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "night",
-             "midday": "midday", "noon": "midday", "midnight": "midnight", "lunchtime": "midday"}
-_DAYPART_RE = re.compile(rf"\b(?:at|in the|this|early|late|{_WEEKDAY}|(?:early|late) (?:{_WEEKDAY}))\s"
-                         rf"({'|'.join(_DAYPARTS)})\b", re.I)
+_DAYPARTS = {
+    "morning": "morning",
+    "afternoon": "afternoon",
+    "evening": "evening",
+    "night": "night",
+    "midday": "midday",
+    "noon": "midday",
+    "midnight": "midnight",
+    "lunchtime": "midday",
+}
+_DAYPART_RE = re.compile(
+    rf"\b(?:at|in the|this|early|late|{_WEEKDAY}|(?:early|late) (?:{_WEEKDAY}))\s"
+    rf"({'|'.join(_DAYPARTS)})\b",
+    re.I,
+)
 
 
 def clock_value(raw: str) -> str:
@@ -185,11 +242,25 @@ def _gated(patterns, flags=re.I):
 
 _DAY_WORDS = ("day", "tonight", "tomorrow", "yesterday")
 _DAY_RES = _gated(
-    (pattern, value, triggers) for (pattern, value), triggers in zip(_DAY_PATTERNS, (
-        WEEKDAYS, ("same day", "that day", "in the day", "today", "tonight"), ("same day",),
-        ("this week",), ("weekend",), ("week",), _DAY_WORDS, ("day",), MONTHS)))
-_MONTH_RES = _gated((pattern, value, triggers) for (pattern, value), triggers in zip(
-    _MONTH_PATTERNS, (("month",), MONTHS)))
+    (pattern, value, triggers)
+    for (pattern, value), triggers in zip(
+        _DAY_PATTERNS,
+        (
+            WEEKDAYS,
+            ("same day", "that day", "in the day", "today", "tonight"),
+            ("same day",),
+            ("this week",),
+            ("weekend",),
+            ("week",),
+            _DAY_WORDS,
+            ("day",),
+            MONTHS,
+        ),
+    )
+)
+_MONTH_RES = _gated(
+    (pattern, value, triggers) for (pattern, value), triggers in zip(_MONTH_PATTERNS, (("month",), MONTHS))
+)
 
 
 def find_times(text: str) -> list[tuple[int, int, str, str]]:
@@ -228,8 +299,7 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
         previous = None
         for match in _CLOCK_RE.finditer(text):
             # "1:39 p.m. local time (9:09 a.m. GMT)": a time in brackets after another converts it.
-            aside = previous is not None and "(" in text[previous:match.start()] and \
-                match.start() - previous < 30
+            aside = previous is not None and "(" in text[previous : match.start()] and match.start() - previous < 30
             add(match.start(), match.end(), clock_value(match.group()), "clock-aside" if aside else "clock")
             previous = match.end()
     for match in _YEAR_RE.finditer(text):

@@ -1,4 +1,5 @@
 """One-line majority summaries of a claim: "2 of 3 say “Monday”; Beta says “Tuesday”"."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Hold the pieces a claim's comparison works on: located slots, tellings, findings."""
+
 from __future__ import annotations
 
 import re
@@ -7,13 +8,14 @@ from dataclasses import dataclass
 from core.compare.slots import Slot
 from core.model import Passage
 
-OBJECT_WINDOW = 60         # characters after a modal phrase or a denied verb that name what it is about
+OBJECT_WINDOW = 60  # characters after a modal phrase or a denied verb that name what it is about
 PLAIN_WORD_RE = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
 class Located:
     """A slot of one variant with the passage it lies in."""
+
     slot: Slot
     passage: str
 
@@ -21,27 +23,27 @@ class Located:
 @dataclass(frozen=True)
 class Telling:
     """One document's wording of the claim: its adjacent member passages joined."""
+
     doc: str
     label: str
     start: int
     end: int
     text: str
     slots: tuple[Located, ...]
-    words: frozenset[str]        # stems of the plain words, to see whether a verb appears
+    words: frozenset[str]  # stems of the plain words, to see whether a verb appears
     passages: tuple[Passage, ...]
 
 
 @dataclass
 class Finding:
     """A divergence before ranking: which slots of which tellings disagree."""
+
     type: str
-    picks: list[tuple[int, list[Located]]]     # telling index -> its slots in the divergence
-    values: dict[int, str]                      # telling index -> normalized value shown
+    picks: list[tuple[int, list[Located]]]  # telling index -> its slots in the divergence
+    values: dict[int, str]  # telling index -> normalized value shown
     omission: bool = False
     confidence: float = 1.0
-    weight: float | None = None                 # overrides the type's weight (a legal status)
-
-
+    weight: float | None = None  # overrides the type's weight (a legal status)
 
 
 def merge_sharing(findings: list[Finding]) -> list[Finding]:
@@ -49,8 +51,10 @@ def merge_sharing(findings: list[Finding]) -> list[Finding]:
     merged: list[Finding] = []
     for finding in findings:
         slots = {id(s) for _, picked in finding.picks for s in picked}
-        target = next((m for m in merged if m.type == finding.type and slots & {
-            id(s) for _, picked in m.picks for s in picked}), None)
+        target = next(
+            (m for m in merged if m.type == finding.type and slots & {id(s) for _, picked in m.picks for s in picked}),
+            None,
+        )
         if target is None:
             merged.append(finding)
             continue

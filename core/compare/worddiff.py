@@ -1,4 +1,5 @@
 """Diff two texts word by word with diff-match-patch, keeping paraphrase's shared words visible."""
+
 from __future__ import annotations
 
 import re
@@ -55,8 +56,7 @@ def _absorb_lone_spaces(diffs: list[tuple[int, str]]) -> list[tuple[int, str]]:
     n = 0
     while n < len(diffs):
         op, text = diffs[n]
-        if (op == 0 and text.isspace() and 0 < n < len(diffs) - 1
-                and diffs[n - 1][0] != 0 and diffs[n + 1][0] != 0):
+        if op == 0 and text.isspace() and 0 < n < len(diffs) - 1 and diffs[n - 1][0] != 0 and diffs[n + 1][0] != 0:
             out.append((-1, text))
             out.append((1, text))
         else:
@@ -112,7 +112,6 @@ def word_diff_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[i
     return spans_a, spans_b
 
 
-
 def _word_count(text: str) -> int:
     """Count the word and number tokens of a text (not spaces or punctuation)."""
     return sum(1 for t in _tokens(text) if t[0].isalnum() or t[0] == "_")
@@ -126,6 +125,8 @@ def shared_word_fraction(a: str, b: str) -> float:
 def shared_fraction_of(ops: list[tuple[int, str]]) -> float:
     """Return the share of words a word diff keeps, against the longer side (1.0 = same words)."""
     equal = sum(_word_count(text) for op, text in ops if op == 0)
-    longest = max(equal + sum(_word_count(text) for op, text in ops if op < 0),
-                  equal + sum(_word_count(text) for op, text in ops if op > 0))
+    longest = max(
+        equal + sum(_word_count(text) for op, text in ops if op < 0),
+        equal + sum(_word_count(text) for op, text in ops if op > 0),
+    )
     return 1.0 if longest == 0 else equal / longest

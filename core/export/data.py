@@ -1,4 +1,5 @@
 """Gather what an export shows: the alignment, the checker's work, the chosen scope and metadata."""
+
 from __future__ import annotations
 
 import os
@@ -17,9 +18,10 @@ SCOPES = ("all", "divergent")
 @dataclass(frozen=True)
 class ExportOptions:
     """What to include: every claim or only divergent ones, full texts, which sources."""
-    scope: str = "all"                      # "all" | "divergent" (claims with divergences, verdicts or notes)
+
+    scope: str = "all"  # "all" | "divergent" (claims with divergences, verdicts or notes)
     include_full_texts: bool = False
-    source_keys: tuple[str, ...] = ()       # empty: every source of the alignment
+    source_keys: tuple[str, ...] = ()  # empty: every source of the alignment
 
     def __post_init__(self) -> None:
         if self.scope not in SCOPES:
@@ -29,15 +31,16 @@ class ExportOptions:
 @dataclass(frozen=True)
 class ExportData:
     """Everything one export renders; every format reads the same object."""
+
     alignment: Alignment
-    verdicts: Mapping[str, VerdictRecord] = field(default_factory=dict)   # item key -> verdict placed on it
+    verdicts: Mapping[str, VerdictRecord] = field(default_factory=dict)  # item key -> verdict placed on it
     annotations: tuple[Annotation, ...] = ()
     audit: tuple[AuditEntry, ...] = ()
     options: ExportOptions = ExportOptions()
     generated_at: str = ""
     version: str = core.__version__
     case_name: str = ""
-    set_aside: tuple[SetAside, ...] = ()       # stored verdicts and notes this alignment cannot place
+    set_aside: tuple[SetAside, ...] = ()  # stored verdicts and notes this alignment cannot place
 
 
 def now_iso() -> str:
@@ -45,10 +48,15 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def collect(case_or_none, alignment: Alignment, options: ExportOptions = ExportOptions(), *,
-            verdicts: Optional[Mapping[str, VerdictRecord]] = None,
-            annotations: Optional[Sequence[Annotation]] = None,
-            generated_at: str = "") -> ExportData:
+def collect(
+    case_or_none,
+    alignment: Alignment,
+    options: ExportOptions = ExportOptions(),
+    *,
+    verdicts: Optional[Mapping[str, VerdictRecord]] = None,
+    annotations: Optional[Sequence[Annotation]] = None,
+    generated_at: str = "",
+) -> ExportData:
     """Return the export data of an alignment, with the case's verdicts, annotations and audit.
 
     `verdicts` and `annotations` override the case's (the window passes its live state). Verdicts

@@ -1,4 +1,5 @@
 """Escape article text for each output format so it never becomes markup, links or formulas."""
+
 from __future__ import annotations
 
 import html

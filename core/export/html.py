@@ -1,4 +1,5 @@
 """Render an annotated comparison as one self-contained HTML file (inline CSS, no script, no requests)."""
+
 from __future__ import annotations
 
 from core.case.claim_wording import NOT_FOUND_IN_SOURCE
@@ -48,7 +49,7 @@ def _highlighted(text: str, offset: int, marks: list[Mark]) -> str:
 
 def _verdict_badge(data: ExportData, key: str) -> str:
     record = view.verdict(data, key)
-    if record is None or not record.verdict:   # verdict "": a note on an untriaged divergence
+    if record is None or not record.verdict:  # verdict "": a note on an untriaged divergence
         return '<span class="verdict v-none">Not triaged</span>'
     label = VERDICT_STYLES.get(record.verdict, ("", record.verdict))[1]
     if record.verdict == "source_error" and record.source_key:
@@ -60,44 +61,61 @@ def _verdict_badge(data: ExportData, key: str) -> str:
 def _header(data: ExportData) -> str:
     name = data.case_name or "Untitled case"
     scope = "divergent claims only" if data.options.scope == "divergent" else "all claims"
-    return (f"<header><h1>Parallax comparison: {esc(name)}</h1>"
-            f'<p class="meta">Generated {esc(data.generated_at)} by Parallax {esc(data.version)}'
-            f" · {len(view.documents(data))} sources · {len(view.claims(data))} claims ({esc(scope)})"
-            f" · {esc(view.progress_line(data))}</p></header>")
+    return (
+        f"<header><h1>Parallax comparison: {esc(name)}</h1>"
+        f'<p class="meta">Generated {esc(data.generated_at)} by Parallax {esc(data.version)}'
+        f" · {len(view.documents(data))} sources · {len(view.claims(data))} claims ({esc(scope)})"
+        f" · {esc(view.progress_line(data))}</p></header>"
+    )
 
 
 def _sources(data: ExportData) -> str:
     rows = []
     for doc in view.documents(data):
         s = doc.source
-        rows.append(f"<tr><td>{esc(doc.id)}</td><td>{esc(s.label)}</td><td>{esc(s.title)}</td>"
-                    f"<td>{esc(s.published)}</td><td>{_link(s.url)}</td>"
-                    f'<td class="hash">{esc(s.sha256)}</td><td>{view.word_count(s.text)}</td></tr>')
-    return ('<section><h2>Sources</h2><table class="list" width="100%"><tr><th>#</th><th>Outlet</th><th>Title</th>'
-            "<th>Date</th><th>URL</th><th>SHA-256 of original</th><th>Words</th></tr>"
-            + "".join(rows) + "</table></section>")
+        rows.append(
+            f"<tr><td>{esc(doc.id)}</td><td>{esc(s.label)}</td><td>{esc(s.title)}</td>"
+            f"<td>{esc(s.published)}</td><td>{_link(s.url)}</td>"
+            f'<td class="hash">{esc(s.sha256)}</td><td>{view.word_count(s.text)}</td></tr>'
+        )
+    return (
+        '<section><h2>Sources</h2><table class="list" width="100%"><tr><th>#</th><th>Outlet</th><th>Title</th>'
+        "<th>Date</th><th>URL</th><th>SHA-256 of original</th><th>Words</th></tr>"
+        + "".join(rows)
+        + "</table></section>"
+    )
 
 
 def _legend() -> str:
-    cells = [f'<td><span class="d-{name}">{esc(name)}</span><br><span class="meta">{esc(style)} underline</span>'
-             f"</td><td>{esc(desc)}</td>" for name, (style, _, desc) in TYPE_STYLES.items()]
-    rows = "".join("<tr>" + "".join(cells[i:i + 3]) + "</tr>" for i in range(0, len(cells), 3))
-    verdicts = " ".join(f'<span class="verdict v-{name}">{esc(label)}</span>'
-                        for name, (_, label) in VERDICT_STYLES.items())
-    return ('<section><h2>Legend</h2><table class="list legend" width="100%">'
-            + "<tr>" + "<th>Type</th><th>Meaning</th>" * 3 + f"</tr>{rows}</table><p>Verdicts: {verdicts} "
-            '<span class="verdict v-none">Not triaged</span></p>'
-            '<p class="meta">A superscript number after a highlighted span refers to the claim\'s '
-            "divergence list; [n] refers to a numbered note.</p></section>")
+    cells = [
+        f'<td><span class="d-{name}">{esc(name)}</span><br><span class="meta">{esc(style)} underline</span>'
+        f"</td><td>{esc(desc)}</td>"
+        for name, (style, _, desc) in TYPE_STYLES.items()
+    ]
+    rows = "".join("<tr>" + "".join(cells[i : i + 3]) + "</tr>" for i in range(0, len(cells), 3))
+    verdicts = " ".join(
+        f'<span class="verdict v-{name}">{esc(label)}</span>' for name, (_, label) in VERDICT_STYLES.items()
+    )
+    return (
+        '<section><h2>Legend</h2><table class="list legend" width="100%">'
+        + "<tr>"
+        + "<th>Type</th><th>Meaning</th>" * 3
+        + f"</tr>{rows}</table><p>Verdicts: {verdicts} "
+        '<span class="verdict v-none">Not triaged</span></p>'
+        '<p class="meta">A superscript number after a highlighted span refers to the claim\'s '
+        "divergence list; [n] refers to a numbered note.</p></section>"
+    )
 
 
 def _claim_marks(data: ExportData, claim: Claim, notes, doc_id: str) -> list[Mark]:
     """Return the marks of one document's column: offsets are per document, so never mix them."""
-    marks = [Mark(v.start, v.end, d.type, d.rank, str(n))
-             for n, d in enumerate(view.divergences(data, claim), 1) for v in d.variants
-             if v.passage.split(":")[0] == doc_id]
-    marks += [Mark(n.start, n.end, "note", 0.0, f"[{n.number}]") for n in notes
-              if n.start >= 0 and n.doc_id == doc_id]
+    marks = [
+        Mark(v.start, v.end, d.type, d.rank, str(n))
+        for n, d in enumerate(view.divergences(data, claim), 1)
+        for v in d.variants
+        if v.passage.split(":")[0] == doc_id
+    ]
+    marks += [Mark(n.start, n.end, "note", 0.0, f"[{n.number}]") for n in notes if n.start >= 0 and n.doc_id == doc_id]
     return marks
 
 
@@ -111,8 +129,10 @@ def _notes_list(notes) -> str:
         label = f"<b>{esc(a.label)}</b> " if a.label else ""
         who = ", ".join(x for x in (a.author, a.updated_at or a.created_at) if x)
         quote = f" on “{esc(a.selector.exact)}”" if a.selector is not None and a.selector.exact else ""
-        items.append(f'<li>[{n.number}] {label}({esc(a.status)}){quote}{where}: '
-                     f'{html_multiline(a.note)} <span class="meta">{esc(who)}</span></li>')
+        items.append(
+            f"<li>[{n.number}] {label}({esc(a.status)}){quote}{where}: "
+            f'{html_multiline(a.note)} <span class="meta">{esc(who)}</span></li>'
+        )
     return '<ul class="notes">' + "".join(items) + "</ul>"
 
 
@@ -127,20 +147,26 @@ def _claim(data: ExportData, claim: Claim, notes_by_claim) -> str:
         else:
             marks = _claim_marks(data, claim, notes, column.doc.id)
             cells.append(f"<td>{_highlighted(column.text, column.start, marks)}</td>")
-    out = [f'<section class="claim" id="{esc(claim.id)}"><h3>Claim {esc(claim.id)} · '
-           f"alignment score {claim.score:.2f} · {_plural(len(divergences), 'divergence')}</h3>",
-           f'<table class="variants" width="100%"><tr>{heads}</tr><tr>{"".join(cells)}</tr></table>']
+    out = [
+        f'<section class="claim" id="{esc(claim.id)}"><h3>Claim {esc(claim.id)} · '
+        f"alignment score {claim.score:.2f} · {_plural(len(divergences), 'divergence')}</h3>",
+        f'<table class="variants" width="100%"><tr>{heads}</tr><tr>{"".join(cells)}</tr></table>',
+    ]
     if divergences:
         rows = []
         for n, d in enumerate(divergences, 1):
             variants = "<br>".join(f"{esc(view.variant_outlet(data, v))}: “{esc(v.text)}”" for v in d.variants)
             record = view.verdict(data, d.key)
             note = html_multiline(record.note) if record else ""
-            rows.append(f'<tr><td><sup class="n-{esc(d.type)}">{n}</sup></td><td>{d.rank:.2f}</td>'
-                        f'<td><span class="d-{esc(d.type)}">{esc(d.type)}</span></td><td>{esc(d.summary)}</td>'
-                        f"<td>{variants}</td><td>{_verdict_badge(data, d.key)}</td><td>{note}</td></tr>")
-        out.append('<table class="list" width="100%"><tr><th>#</th><th>Rank</th><th>Type</th><th>Summary</th>'
-                   "<th>Variants</th><th>Verdict</th><th>Note</th></tr>" + "".join(rows) + "</table>")
+            rows.append(
+                f'<tr><td><sup class="n-{esc(d.type)}">{n}</sup></td><td>{d.rank:.2f}</td>'
+                f'<td><span class="d-{esc(d.type)}">{esc(d.type)}</span></td><td>{esc(d.summary)}</td>'
+                f"<td>{variants}</td><td>{_verdict_badge(data, d.key)}</td><td>{note}</td></tr>"
+            )
+        out.append(
+            '<table class="list" width="100%"><tr><th>#</th><th>Rank</th><th>Type</th><th>Summary</th>'
+            "<th>Variants</th><th>Verdict</th><th>Note</th></tr>" + "".join(rows) + "</table>"
+        )
     out.append(_notes_list(notes))
     out.append("</section>")
     return "".join(out)
@@ -159,20 +185,28 @@ def _facts(data: ExportData) -> str:
             if not found:
                 cells.append('<td class="absent">not stated</td>')
                 continue
-            words = dict.fromkeys(f"“{esc(c.text)}”" + (f' <span class="meta">= {esc(c.value)}</span>'
-                                                        if c.value != c.text.lower() else "") for c in found)
+            words = dict.fromkeys(
+                f"“{esc(c.text)}”"
+                + (f' <span class="meta">= {esc(c.value)}</span>' if c.value != c.text.lower() else "")
+                for c in found
+            )
             cells.append(f"<td>{'<br>'.join(words)}</td>")
         record = view.verdict(data, row.key)
         quiet = esc(row.note or "no divergence found")
         verdict = _verdict_badge(data, row.key) if row.divergent else f'<span class="meta">{quiet}</span>'
         note = f"<br>{html_multiline(record.note)}" if record and record.note else ""
         kind = f'<span class="d-{esc(row.type)}">{esc(row.type)}</span>' if row.divergent else esc(row.type)
-        out.append(f'<tr><td><b>{esc(row.label)}</b><br><span class="meta">{esc(row.id)} · {kind} · '
-                   f"rank {row.rank:.2f}</span></td>{''.join(cells)}<td>{verdict}{note}</td></tr>")
-    return ('<section id="facts"><h2>Fact sheet</h2><p class="meta">What each source says about each person, '
-            "quantity and event, divergent rows first. A source that does not state a fact does not disagree."
-            f'</p><table class="list" width="100%"><tr><th>Fact</th>{heads}<th>Verdict and note</th></tr>'
-            + "".join(out) + "</table></section>")
+        out.append(
+            f'<tr><td><b>{esc(row.label)}</b><br><span class="meta">{esc(row.id)} · {kind} · '
+            f"rank {row.rank:.2f}</span></td>{''.join(cells)}<td>{verdict}{note}</td></tr>"
+        )
+    return (
+        '<section id="facts"><h2>Fact sheet</h2><p class="meta">What each source says about each person, '
+        "quantity and event, divergent rows first. A source that does not state a fact does not disagree."
+        f'</p><table class="list" width="100%"><tr><th>Fact</th>{heads}<th>Verdict and note</th></tr>'
+        + "".join(out)
+        + "</table></section>"
+    )
 
 
 def _unique(data: ExportData, notes) -> str:
@@ -182,12 +216,18 @@ def _unique(data: ExportData, notes) -> str:
     rows = []
     for p in passages:
         doc = data.alignment.documents[int(p.doc[1:])]
-        mine = [Mark(n.start, n.end, "note", 0.0, f"[{n.number}]") for n in notes
-                if n.doc_id == p.doc and n.start >= 0 and n.start < p.end and n.end > p.start]
+        mine = [
+            Mark(n.start, n.end, "note", 0.0, f"[{n.number}]")
+            for n in notes
+            if n.doc_id == p.doc and n.start >= 0 and n.start < p.end and n.end > p.start
+        ]
         rows.append(f"<tr><td>{esc(doc.source.label)}</td><td>{_highlighted(p.text, p.start, mine)}</td></tr>")
-    return ('<section><h2>Unique passages</h2><p class="meta">Reported by one source only: often the '
-            'first thing to check.</p><table class="list" width="100%"><tr><th>Source</th><th>Passage</th></tr>'
-            + "".join(rows) + "</table></section>")
+    return (
+        '<section><h2>Unique passages</h2><p class="meta">Reported by one source only: often the '
+        'first thing to check.</p><table class="list" width="100%"><tr><th>Source</th><th>Passage</th></tr>'
+        + "".join(rows)
+        + "</table></section>"
+    )
 
 
 def _contradictions(data: ExportData) -> str:
@@ -198,14 +238,18 @@ def _contradictions(data: ExportData) -> str:
     for c in found:
         record = view.verdict(data, c.key)
         note = html_multiline(record.note) if record else ""
-        rows.append(f"<tr><td>{esc(data.alignment.document_of(c.variants[0].passage).source.label)}</td>"
-                    f'<td>{c.rank:.2f}</td><td><span class="d-{esc(c.type)}">{esc(c.type)}</span></td>'
-                    f"<td>{esc(c.summary)}</td>"
-                    f"<td>{'<br>'.join('“' + esc(v.text) + '”' for v in c.variants)}</td>"
-                    f"<td>{_verdict_badge(data, c.key)}</td><td>{note}</td></tr>")
-    return ('<section><h2>Contradictions inside one source</h2><table class="list" width="100%"><tr><th>Source</th>'
-            "<th>Rank</th><th>Type</th><th>Summary</th><th>Statements</th><th>Verdict</th><th>Note</th></tr>"
-            f"{''.join(rows)}</table></section>")
+        rows.append(
+            f"<tr><td>{esc(data.alignment.document_of(c.variants[0].passage).source.label)}</td>"
+            f'<td>{c.rank:.2f}</td><td><span class="d-{esc(c.type)}">{esc(c.type)}</span></td>'
+            f"<td>{esc(c.summary)}</td>"
+            f"<td>{'<br>'.join('“' + esc(v.text) + '”' for v in c.variants)}</td>"
+            f"<td>{_verdict_badge(data, c.key)}</td><td>{note}</td></tr>"
+        )
+    return (
+        '<section><h2>Contradictions inside one source</h2><table class="list" width="100%"><tr><th>Source</th>'
+        "<th>Rank</th><th>Type</th><th>Summary</th><th>Statements</th><th>Verdict</th><th>Note</th></tr>"
+        f"{''.join(rows)}</table></section>"
+    )
 
 
 def _set_aside(data: ExportData) -> str:
@@ -216,11 +260,15 @@ def _set_aside(data: ExportData) -> str:
         r = item.record
         label = VERDICT_STYLES.get(r.verdict, ("", "Not triaged"))[1] if r.verdict else "Not triaged"
         texts = "<br>".join(f"{esc(view.source_label(data, v.source))}: “{esc(v.text)}”" for v in r.variants)
-        rows.append(f"<tr><td>{esc(r.divergence_type or '?')}</td><td>{texts}</td><td>{esc(label)}</td>"
-                    f"<td>{html_multiline(r.note)}</td><td>{esc(item.reason)}</td></tr>")
-    return ('<section><h2>Set aside: verdicts and notes not placed on the current alignment</h2>'
-            '<table class="list" width="100%"><tr><th>Type</th><th>Text judged</th><th>Verdict</th>'
-            f"<th>Note</th><th>Why</th></tr>{''.join(rows)}</table></section>")
+        rows.append(
+            f"<tr><td>{esc(r.divergence_type or '?')}</td><td>{texts}</td><td>{esc(label)}</td>"
+            f"<td>{html_multiline(r.note)}</td><td>{esc(item.reason)}</td></tr>"
+        )
+    return (
+        "<section><h2>Set aside: verdicts and notes not placed on the current alignment</h2>"
+        '<table class="list" width="100%"><tr><th>Type</th><th>Text judged</th><th>Verdict</th>'
+        f"<th>Note</th><th>Why</th></tr>{''.join(rows)}</table></section>"
+    )
 
 
 def _other_notes(notes, shown: set[str]) -> str:
@@ -234,18 +282,23 @@ def _full_text(data: ExportData, doc: Document, notes) -> str:
     marks = [Mark(b.start, b.end, "boilerplate") for b in doc.boilerplate]
     for claim in view.claims(data):
         for n, d in enumerate(view.divergences(data, claim), 1):
-            marks += [Mark(v.start, v.end, d.type, d.rank, f"{claim.id}.{n}")
-                      for v in d.variants if v.passage.split(":")[0] == doc.id]
-    marks += [Mark(n.start, n.end, "note", 0.0, f"[{n.number}]") for n in notes
-              if n.doc_id == doc.id and n.start >= 0]
+            marks += [
+                Mark(v.start, v.end, d.type, d.rank, f"{claim.id}.{n}")
+                for v in d.variants
+                if v.passage.split(":")[0] == doc.id
+            ]
+    marks += [Mark(n.start, n.end, "note", 0.0, f"[{n.number}]") for n in notes if n.doc_id == doc.id and n.start >= 0]
     text = doc.source.text
     paragraphs, start = [], 0
     for block in text.split("\n\n"):
         if block.strip():
             paragraphs.append(f"<p>{_highlighted(block, start, marks)}</p>")
         start += len(block) + 2
-    return (f'<div class="fulltext"><h3>{esc(doc.source.label)}: {esc(doc.source.title)}</h3>'
-            + "".join(paragraphs) + "</div>")
+    return (
+        f'<div class="fulltext"><h3>{esc(doc.source.label)}: {esc(doc.source.title)}</h3>'
+        + "".join(paragraphs)
+        + "</div>"
+    )
 
 
 def render_html(data: ExportData) -> str:
@@ -258,16 +311,28 @@ def render_html(data: ExportData) -> str:
     claims = view.claims(data)
     body = [_header(data), _sources(data), _legend(), "<section><h2>Claims</h2>"]
     body += [_claim(data, c, by_claim) for c in claims] or ["<p>No claim in scope.</p>"]
-    body += ["</section>", _facts(data), _unique(data, notes), _contradictions(data), _set_aside(data),
-             _other_notes(notes, {c.id for c in claims})]
+    body += [
+        "</section>",
+        _facts(data),
+        _unique(data, notes),
+        _contradictions(data),
+        _set_aside(data),
+        _other_notes(notes, {c.id for c in claims}),
+    ]
     if data.options.include_full_texts:
-        body.append("<section><h2>Full texts</h2>"
-                    + "".join(_full_text(data, d, notes) for d in view.documents(data)) + "</section>")
-    body.append(f"<footer>Parallax {esc(data.version)} · every article text in this report is "
-                "quoted verbatim and escaped; nothing in it runs.</footer>")
+        body.append(
+            "<section><h2>Full texts</h2>"
+            + "".join(_full_text(data, d, notes) for d in view.documents(data))
+            + "</section>"
+        )
+    body.append(
+        f"<footer>Parallax {esc(data.version)} · every article text in this report is "
+        "quoted verbatim and escaped; nothing in it runs.</footer>"
+    )
     title = esc(f"Parallax comparison: {data.case_name or 'Untitled case'}")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-            f'<meta name="generator" content="Parallax {esc(data.version)}">'
-            f"<title>{title}</title><style>{stylesheet()}</style></head><body>"
-            + "\n".join(body) + "</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        f'<meta name="generator" content="Parallax {esc(data.version)}">'
+        f"<title>{title}</title><style>{stylesheet()}</style></head><body>" + "\n".join(body) + "</body></html>\n"
+    )

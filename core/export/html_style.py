@@ -1,4 +1,5 @@
 """The report's look: the inline CSS, with each divergence type drawn as core.export.type_styles says."""
+
 from __future__ import annotations
 
 from core.export.type_styles import TYPE_STYLES, type_hex
@@ -13,7 +14,7 @@ VERDICT_STYLES = {
 
 def tint(colour: str, amount: float = 0.82) -> str:
     """Return the colour mixed with white (a light background that keeps text readable)."""
-    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     mixed = [round(c + (255 - c) * amount) for c in channels]
     return "#" + "".join(f"{c:02x}" for c in mixed)
 
@@ -26,7 +27,8 @@ def _type_rules() -> str:
             f".d-{name}{{background-color:{tint(colour)};text-decoration:underline;"
             f"text-decoration-color:{colour};text-decoration-style:{style.line};"
             f"text-decoration-thickness:2px;text-underline-offset:3px}}"
-            f" sup.n-{name}{{color:{colour};border-color:{colour}}}")
+            f" sup.n-{name}{{color:{colour};border-color:{colour}}}"
+        )
     for name, (colour, _) in VERDICT_STYLES.items():
         rules.append(f".v-{name}{{color:{colour};border-color:{colour}}}")
     return "\n".join(rules)

@@ -1,4 +1,5 @@
 """Cut a text into segments by overlapping highlighted ranges (divergences, notes, boilerplate)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,16 +8,18 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Mark:
     """A highlighted range in absolute document offsets; `kind` is a divergence type, "note" or "boilerplate"."""
+
     start: int
     end: int
     kind: str
     rank: float = 0.0
-    label: str = ""          # shown after the range ends: a divergence number or a note number
+    label: str = ""  # shown after the range ends: a divergence number or a note number
 
 
 @dataclass(frozen=True)
 class Segment:
     """A piece of text with the marks covering it and the marks that end right after it."""
+
     text: str
     covering: tuple[Mark, ...]
     ending: tuple[Mark, ...]
@@ -44,5 +47,5 @@ def segments(text: str, offset: int, marks: list[Mark]) -> list[Segment]:
     for left, right in zip(points, points[1:]):
         covering = tuple(m for m in inside if m.start <= left and m.end >= right)
         ending = tuple(m for m in covering if min(m.end, end_abs) == right and m.label)
-        result.append(Segment(text[left - offset:right - offset], covering, ending))
+        result.append(Segment(text[left - offset : right - offset], covering, ending))
     return result

@@ -1,4 +1,5 @@
 """Write an Alignment as a plain-text report for the terminal."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,7 @@ WIDTH = 100
 def _wrap(text: str, indent: str) -> str:
     """Return text wrapped to the report width with a hanging indent."""
     flat = " ".join(text.split())
-    return textwrap.fill(flat, WIDTH, initial_indent=indent,
-                         subsequent_indent=" " * len(indent) + "    ")
+    return textwrap.fill(flat, WIDTH, initial_indent=indent, subsequent_indent=" " * len(indent) + "    ")
 
 
 def _label(source: Source) -> str:
@@ -35,12 +35,17 @@ def _fact_sheet(alignment: Alignment) -> list[str]:
         lines.append(f"  {row.id:<4} {row.rank:.2f}  {mark} {row.type:<12} {row.label}")
         by_doc: dict[str, list[str]] = {}
         for cell in row.cells:
-            by_doc.setdefault(cell.document, []).append(cell.text if cell.value == cell.text.lower()
-                                                        else f"{cell.text} (= {cell.value})")
+            by_doc.setdefault(cell.document, []).append(
+                cell.text if cell.value == cell.text.lower() else f"{cell.text} (= {cell.value})"
+            )
         for document in alignment.documents:
             said = by_doc.get(document.id)
-            lines.append(_wrap(f"{_label(document.source)}: " + ("; ".join(dict.fromkeys(said)) if said
-                                                                else "not stated"), "        "))
+            lines.append(
+                _wrap(
+                    f"{_label(document.source)}: " + ("; ".join(dict.fromkeys(said)) if said else "not stated"),
+                    "        ",
+                )
+            )
     if not alignment.facts:
         lines.append("  no fact found")
     return lines + [""]
@@ -50,17 +55,18 @@ def alignment_to_text(alignment: Alignment) -> str:
     """Return a readable report: sources, claims with variants, ranked divergences, unique passages."""
     lines: list[str] = []
     divergences = alignment.divergences()
-    lines.append(f"Parallax alignment: {len(alignment.documents)} sources, {len(alignment.claims)} claims, "
-                 f"{len(divergences)} divergences, {len(alignment.unique)} unique passages, "
-                 f"{len(alignment.contradictions)} contradictions")
+    lines.append(
+        f"Parallax alignment: {len(alignment.documents)} sources, {len(alignment.claims)} claims, "
+        f"{len(divergences)} divergences, {len(alignment.unique)} unique passages, "
+        f"{len(alignment.contradictions)} contradictions"
+    )
     lines.append("")
     lines.append("SOURCES")
     for document in alignment.documents:
         source = document.source
         words = word_count(source.text)
         detail = f" ({source.title})" if source.title and source.title != _label(source) else ""
-        lines.append(f"  {document.id}  {_label(source)}{detail}: {len(document.passages)} passages, "
-                     f"{words} words")
+        lines.append(f"  {document.id}  {_label(source)}{detail}: {len(document.passages)} passages, {words} words")
     lines.append("")
     lines.append("CLAIMS")
     for claim in alignment.claims:

@@ -1,8 +1,10 @@
 """Give each divergence type one look, shared by the window and every export: line, hue, meaning."""
+
 from __future__ import annotations
 
 import colorsys
 from typing import NamedTuple, Optional
+
 # Only the underline lines that both Qt's text underlines and CSS text-decoration-style can draw,
 # so a type looks the same in the panes, the HTML report and its PDF.
 LINES = ("solid", "dashed", "dotted", "wavy")
@@ -10,6 +12,7 @@ LINES = ("solid", "dashed", "dotted", "wavy")
 
 class TypeStyle(NamedTuple):
     """How one divergence type is drawn: its underline, its hue (None = grey) and its meaning."""
+
     line: str
     hue: Optional[int]
     meaning: str

@@ -1,4 +1,5 @@
 """Derive what every export format shows from ExportData, so all formats agree."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,9 +11,11 @@ from core.ingest.textnorm import word_count  # noqa: F401 (the one word count, u
 from core.model import Claim, Contradiction, Divergence, Document, FactCell, FactRow, Passage, Variant
 from core.case.records import Annotation, TextSelector, VerdictRecord
 
+
 @dataclass(frozen=True)
 class Column:
     """One source's wording of a claim: the member passages of one document, as one range."""
+
     doc: Document
     start: int
     end: int
@@ -23,6 +26,7 @@ class Column:
 @dataclass(frozen=True)
 class PlacedNote:
     """An annotation with its number and where it lands (claim, document range), or orphaned."""
+
     number: int
     annotation: Annotation
     claim_id: str = ""
@@ -49,8 +53,11 @@ def divergences(data: ExportData, claim: Claim) -> tuple[Divergence, ...]:
     for divergence in claim.divergences:
         variants = tuple(v for v in divergence.variants if v.passage.split(":")[0] in shown)
         if variants:
-            found.append(Divergence(divergence.key, divergence.claim, divergence.type,
-                                    divergence.rank, divergence.summary, variants))
+            found.append(
+                Divergence(
+                    divergence.key, divergence.claim, divergence.type, divergence.rank, divergence.summary, variants
+                )
+            )
     return tuple(sorted(found, key=lambda d: (-d.rank, d.key)))
 
 
@@ -68,8 +75,7 @@ def _columns_all(data: ExportData, claim: Claim) -> dict[str, Column]:
         passages = by_doc.get(doc.id)
         if passages:
             start, end = min(p.start for p in passages), max(p.end for p in passages)
-            columns[doc.id] = Column(doc, start, end, doc.source.text[start:end],
-                                     tuple(p.id for p in passages))
+            columns[doc.id] = Column(doc, start, end, doc.source.text[start:end], tuple(p.id for p in passages))
     return columns
 
 
@@ -92,9 +98,10 @@ def claims(data: ExportData) -> tuple[Claim, ...]:
         if not any(pid.split(":")[0] in shown for pid in claim.members):
             continue
         if data.options.scope == "divergent" and not (
-                divergences(data, claim)
-                or any(d.key in data.verdicts for d in claim.divergences)
-                or _has_notes(claim, notes)):
+            divergences(data, claim)
+            or any(d.key in data.verdicts for d in claim.divergences)
+            or _has_notes(claim, notes)
+        ):
             continue
         selected.append(claim)
     return tuple(selected)
@@ -103,8 +110,7 @@ def claims(data: ExportData) -> tuple[Claim, ...]:
 def unique_passages(data: ExportData) -> tuple[Passage, ...]:
     """Return the passages no other source has, limited to shown sources."""
     shown = _doc_ids(data)
-    return tuple(data.alignment.passage(pid) for pid in data.alignment.unique
-                 if pid.split(":")[0] in shown)
+    return tuple(data.alignment.passage(pid) for pid in data.alignment.unique if pid.split(":")[0] in shown)
 
 
 def contradictions(data: ExportData) -> tuple[Contradiction, ...]:
@@ -129,10 +135,10 @@ def _anchor(selector: TextSelector, text: str) -> Optional[tuple[int, int]]:
     try:
         from core.case import anchoring
     except ImportError:
-        pass    # without diff-match-patch: the exact place, or the quote found once with its context
+        pass  # without diff-match-patch: the exact place, or the quote found once with its context
     else:
         return anchoring.anchor(selector, text)
-    if text[selector.start:selector.end] == selector.exact:
+    if text[selector.start : selector.end] == selector.exact:
         return selector.start, selector.end
     # An exact quote found once, with its context, is the same place; anything else is an orphan.
     needle = selector.prefix + selector.exact + selector.suffix
@@ -158,8 +164,9 @@ def _place(data: ExportData, annotation: Annotation) -> tuple[str, str, int, int
         claim_id = claim_by_key.get(annotation.claim_key, "")
         return claim_id, "", -1, -1, not claim_id
     if annotation.target_kind == "divergence":
-        claim_id = next((c.id for c in data.alignment.claims
-                         for d in c.divergences if d.key == annotation.divergence_key), "")
+        claim_id = next(
+            (c.id for c in data.alignment.claims for d in c.divergences if d.key == annotation.divergence_key), ""
+        )
         return claim_id, "", -1, -1, not claim_id
     doc = document_by_key(data, annotation.source_key)
     if doc is None or annotation.selector is None:
@@ -200,8 +207,14 @@ def counts(data: ExportData) -> dict[str, int]:
     done, total = triage.progress(found, data.verdicts)
     contradictions_ = sum(1 for d in found if d.kind == "contradiction")
     facts = sum(1 for d in found if d.kind == "fact")
-    return {"items": total, "triaged": done, "divergences": total - contradictions_ - facts,
-            "contradictions": contradictions_, "facts": facts, "set_aside": len(data.set_aside)}
+    return {
+        "items": total,
+        "triaged": done,
+        "divergences": total - contradictions_ - facts,
+        "contradictions": contradictions_,
+        "facts": facts,
+        "set_aside": len(data.set_aside),
+    }
 
 
 def progress_line(data: ExportData) -> str:
@@ -222,8 +235,19 @@ def fact_rows(data: ExportData) -> tuple[FactRow, ...]:
         cells = tuple(c for c in row.cells if c.document in shown)
         if not cells or (data.options.scope == "divergent" and not row.divergent and row.key not in data.verdicts):
             continue
-        rows.append(FactRow(row.id, row.key, row.kind, row.label, row.type, row.rank,
-                            row.divergent and len({c.document for c in cells}) > 1, cells, row.summary))
+        rows.append(
+            FactRow(
+                row.id,
+                row.key,
+                row.kind,
+                row.label,
+                row.type,
+                row.rank,
+                row.divergent and len({c.document for c in cells}) > 1,
+                cells,
+                row.summary,
+            )
+        )
     return tuple(rows)
 
 

@@ -1,4 +1,5 @@
 """Find the page furniture inside an article's text: promos, credits, bylines, timestamps."""
+
 from __future__ import annotations
 
 import re
@@ -50,31 +51,37 @@ _BYLINE_RE = re.compile(_LINE_PATTERNS[-1])
 # A label glued to the next sentence by a careless scraper: "View AllAfter the talks ...".
 _GLUED_RE = re.compile(
     r"(?:View All|View More|Quick Reads|Read More|Advertisement|Trending|Also Read|Share)"
-    r"(?=[A-Z“\"‘'])")
+    r"(?=[A-Z“\"‘'])"
+)
 
 # Photo credits inside a line: "(AP Photo/Jane Roe)", "(Photo: Reuters)".
 _INLINE_RE = re.compile(
     r"\((?:AP|AFP|Reuters|EPA|Getty Images|PA|Bloomberg)? ?(?:Photo|Image|Picture)s?\s*[/:][^()\n]{1,80}\)"
-    r"|\((?:Getty Images|Shutterstock|File photo)[^()\n]{0,60}\)", re.I)
+    r"|\((?:Getty Images|Shutterstock|File photo)[^()\n]{0,60}\)",
+    re.I,
+)
 
 _LINE_SPLIT = re.compile(r"[^\r\n]+")
 
-LONGEST_LINE = 300        # furniture is short: longer lines are prose and skip the line rules
-CAPTION_LINE = 260        # a caption with its credit at the end fits in this many characters
-SHORT_WORDS = 3           # an unfinished line this short next to furniture is furniture too
-BLOCK_WORDS = 12          # ... and up to this long when the next line is not prose either
+LONGEST_LINE = 300  # furniture is short: longer lines are prose and skip the line rules
+CAPTION_LINE = 260  # a caption with its credit at the end fits in this many characters
+SHORT_WORDS = 3  # an unfinished line this short next to furniture is furniture too
+BLOCK_WORDS = 12  # ... and up to this long when the next line is not prose either
 
 # A photo credit closing a line: "(Agency Image: Name)", "Photo by Name.", "Picture: Agency".
 _CREDIT_END_RE = re.compile(
     r"(?:\((?:[A-Z][\w.&'’-]*\s?){0,3}(?:Photo|Image|Picture|Pic|Credit|Video)s?(?:\s+by)?\s*[/:]?\s*[^()\n]{1,80}\)"
-    r"|\b(?:Photo|Image|Picture|Credit)s?(?:\s+by|\s*:)\s+[A-Z][\w.'’-]*(?:[\s/]+[A-Z][\w.'’-]*){0,4})\.?$")
+    r"|\b(?:Photo|Image|Picture|Credit)s?(?:\s+by|\s*:)\s+[A-Z][\w.'’-]*(?:[\s/]+[A-Z][\w.'’-]*){0,4})\.?$"
+)
 # Markup a scraper left behind, such as a CMS caption shortcode: "[caption]", "[/caption]".
 _SHORTCODE_RE = re.compile(r"\[/?[a-z_]{2,20}\]")
 # A line that is only a time stamp: words allowed around a clock time or a date.
-_STAMP_WORDS = frozenset("""updated published posted modified first last at on am pm a m p
+_STAMP_WORDS = frozenset(
+    """updated published posted modified first last at on am pm a m p
 jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
 september october november december mon tue wed thu fri sat sun monday tuesday wednesday thursday
-friday saturday sunday""".split())
+friday saturday sunday""".split()
+)
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}\b")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 # A section label under the headline: "Published in World News", "Filed under Politics".
@@ -96,7 +103,7 @@ def find_boilerplate(text: str) -> list[Span]:
     seen: set[str] = set()
     for n, (start, end, stripped) in enumerate(lines):
         glued = _GLUED_RE.match(stripped)
-        rest = stripped[glued.end():] if glued else stripped
+        rest = stripped[glued.end() :] if glued else stripped
         key = " ".join(rest.lower().split())
         # a line the page already printed is a copy: a pinned post, a caption printed twice
         furniture[n] = key in seen or _is_boilerplate_line(stripped)
@@ -127,6 +134,7 @@ def _spread(lines: list[tuple[int, int, str]], furniture: list[bool], seeds: lis
     not prose either (a heading stands right above its paragraph). A block of such lines joins
     whole when furniture borders it, so one pass over the lines is enough.
     """
+
     def eligible(n: int) -> bool:
         line = lines[n][2]
         if furniture[n] or not _unfinished(line) or len(line) > LONGEST_LINE:
@@ -159,17 +167,17 @@ def _is_stamp(line: str) -> bool:
 def _is_boilerplate_line(line: str) -> bool:
     """Tell whether a whole stripped line is furniture by its shape."""
     if not any(ch.isalpha() for ch in line):
-        return True   # punctuation, a lone number (a font-size widget's value, a page number)
+        return True  # punctuation, a lone number (a font-size widget's value, a page number)
     if len(line) > LONGEST_LINE:
         return False
     if _LINE_RE.fullmatch(line) or _is_stamp(line) or _SHORTCODE_RE.search(line):
         return True
     if len(line) <= CAPTION_LINE and _CREDIT_END_RE.search(line):
-        return True   # a caption ends with its credit
+        return True  # a caption ends with its credit
     if _SECTION_RE.fullmatch(line):
         return True
     if len(line.split()) == 1 and _unfinished(line):
-        return True   # a lone word: a share button, a source tag
+        return True  # a lone word: a share button, a source tag
     return len(line) <= 120 and bool(_BYLINE_RE.fullmatch(line))
 
 

@@ -1,4 +1,5 @@
 """Turn an imported source into a document: its sentences as passages, boilerplate set aside."""
+
 from __future__ import annotations
 
 from core.ingest.boilerplate import find_boilerplate
@@ -12,5 +13,6 @@ def build_document(source: Source, doc_id: str) -> Document:
     sentences = split_sentences(source.text, skip=boilerplate)
     passages = tuple(
         Passage(id=f"{doc_id}:p{i}", doc=doc_id, index=i, start=s.start, end=s.end, text=s.text)
-        for i, s in enumerate(sentences))
+        for i, s in enumerate(sentences)
+    )
     return Document(id=doc_id, source=source, passages=passages, boilerplate=boilerplate)

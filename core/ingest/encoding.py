@@ -1,4 +1,5 @@
 """Decode the bytes of an imported file into text, naming the encoding that fit."""
+
 from __future__ import annotations
 
 import codecs
@@ -16,11 +17,30 @@ _BOMS = (
 # Non-Latin legacy encodings we trust charset-normalizer to pick over cp1252.  Latin ones
 # (cp1250, latin-2...) are left out: on short Western text it confuses them with cp1252
 # ("São" becomes "Săo"), and it sometimes names exotic pages such as cp1006.
-_TRUSTED = frozenset({
-    "cp1251", "cp1253", "cp1255", "cp1256", "koi8_r", "koi8_u",
-    "iso8859_5", "iso8859_7", "iso8859_6", "iso8859_8", "mac_cyrillic", "shift_jis", "cp932",
-    "euc_jp", "gb2312", "gb18030", "gbk", "big5", "euc_kr", "cp949",
-})
+_TRUSTED = frozenset(
+    {
+        "cp1251",
+        "cp1253",
+        "cp1255",
+        "cp1256",
+        "koi8_r",
+        "koi8_u",
+        "iso8859_5",
+        "iso8859_7",
+        "iso8859_6",
+        "iso8859_8",
+        "mac_cyrillic",
+        "shift_jis",
+        "cp932",
+        "euc_jp",
+        "gb2312",
+        "gb18030",
+        "gbk",
+        "big5",
+        "euc_kr",
+        "cp949",
+    }
+)
 
 # Bytes 0x80-0x9f that cp1252 leaves undefined; their presence rules cp1252 out.
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
@@ -39,10 +59,10 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec), name
+                return data[len(bom) :].decode(codec), name
             except UnicodeDecodeError as exc:
                 raise ValueError(f"starts with a {name} byte-order mark but is not valid {name}") from exc
-    utf16 = sniff_utf16(data)   # before UTF-8: ASCII in UTF-16 is also valid UTF-8, NULs and all
+    utf16 = sniff_utf16(data)  # before UTF-8: ASCII in UTF-16 is also valid UTF-8, NULs and all
     if utf16:
         try:
             return data.decode(utf16), utf16
@@ -67,7 +87,7 @@ def sniff_utf16(data: bytes) -> str | None:
         return None
     even, odd = head[0::2], head[1::2]
     nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    if nul_odd > 0.4 and nul_even < 0.05:   # mostly Latin: every other byte is NUL
+    if nul_odd > 0.4 and nul_even < 0.05:  # mostly Latin: every other byte is NUL
         return "utf-16-le"
     if nul_even > 0.4 and nul_odd < 0.05:
         return "utf-16-be"
@@ -94,13 +114,14 @@ def _text_score(head: bytes, codec: str) -> float:
         text = head[:usable].decode(codec)
     except UnicodeDecodeError:
         try:
-            text = head[:usable - 2].decode(codec)   # the head may end inside a surrogate pair
+            text = head[: usable - 2].decode(codec)  # the head may end inside a surrogate pair
         except UnicodeDecodeError:
             return 0.0
     if not text:
         return 0.0
-    plausible = sum(1 for ch in text if ch in "\n\r\t" or unicodedata.category(ch)[0] in "LMNPS"
-                    or unicodedata.category(ch) == "Zs")
+    plausible = sum(
+        1 for ch in text if ch in "\n\r\t" or unicodedata.category(ch)[0] in "LMNPS" or unicodedata.category(ch) == "Zs"
+    )
     separators = sum(1 for ch in text if ch in _SEPARATORS)
     if plausible < 0.97 * len(text) or separators < 0.02 * len(text):
         return 0.0

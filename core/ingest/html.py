@@ -1,4 +1,5 @@
 """Extract the main text and metadata of a news web page (trafilatura, tag-strip fallback)."""
+
 from __future__ import annotations
 
 import html
@@ -7,15 +8,17 @@ import re
 from core.ingest.encoding import decode
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
-_DROP_BLOCKS = re.compile(
-    r"<(script|style|noscript|template|svg|head|nav|footer|aside|form)\b.*?</\1\s*>", re.I | re.S)
+_DROP_BLOCKS = re.compile(r"<(script|style|noscript|template|svg|head|nav|footer|aside|form)\b.*?</\1\s*>", re.I | re.S)
 _BLOCK_TAGS = re.compile(
-    r"</?(p|div|br|h[1-6]|li|ul|ol|section|article|header|blockquote|tr|table|pre|hr)\b[^>]*>", re.I)
+    r"</?(p|div|br|h[1-6]|li|ul|ol|section|article|header|blockquote|tr|table|pre|hr)\b[^>]*>", re.I
+)
 _ANY_TAG = re.compile(r"<[^>]+>")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _PUBLISHED = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|"""
-    r"""pubdate|date)["'][^>]*content\s*=\s*["']([^"']+)""", re.I)
+    r"""pubdate|date)["'][^>]*content\s*=\s*["']([^"']+)""",
+    re.I,
+)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 
 _EMPTY_META = ("title", "outlet", "author", "published", "url")
@@ -26,8 +29,11 @@ def html_to_str(data: bytes | str) -> str:
     if isinstance(data, str):
         return data
     try:
-        return decode(data)[0] if data[:4].startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) \
+        return (
+            decode(data)[0]
+            if data[:4].startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
             else data.decode("utf-8")
+        )
     except UnicodeDecodeError:
         pass
     declared = _META_CHARSET.search(data[:4096])
@@ -81,9 +87,16 @@ def _trafilatura(markup: str, url: str):
         return None, f"HTML extractor unavailable ({exc.name or exc}); used plain tag stripping"
     try:
         return trafilatura.bare_extraction(
-            markup, url=url or None, include_comments=False, include_tables=False,
-            include_images=False, include_links=False, include_formatting=False,
-            with_metadata=True, favor_recall=True), ""
+            markup,
+            url=url or None,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            with_metadata=True,
+            favor_recall=True,
+        ), ""
     except ImportError as exc:  # trafilatura imports some of its helpers lazily
         return None, f"HTML extractor unavailable ({exc.name or exc}); used plain tag stripping"
     except Exception:  # trafilatura raises assorted lxml/parser errors on hostile markup

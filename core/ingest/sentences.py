@@ -1,4 +1,5 @@
 """Split article text into sentences with exact character offsets."""
+
 from __future__ import annotations
 
 import re
@@ -7,29 +8,37 @@ from typing import Iterator, Sequence
 from core.model import Span
 
 # Titles and other words whose full stop never ends a sentence.
-_ABBREVIATIONS = frozenset("""
+_ABBREVIATIONS = frozenset(
+    """
 mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt cmdr adm sgt cpl pvt brig
 sen rep gov pres supt insp det atty rev fr hon amb sec ch st mt ft jr sr esq
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 dept univ assn bros corp inc ltd co plc ave blvd rd hwy approx est vs v cf al ca e.g i.e viz
 fig figs vol vols no nos pp p art arts para paras ed eds ord op
-""".split())
+""".split()
+)
 
 # Words that usually open a sentence: after "U.S." or "a.m." they mean the stop was final.
-_STARTERS = frozenset("""
+_STARTERS = frozenset(
+    """
 the a an it its he she they we i you his her their our this that these those there here
 but and so yet or if when while as after before in on at for with by from to of
 officials police authorities however meanwhile still also then now later earlier
-""".split())
+""".split()
+)
 
 # Words after "a.m."/"p.m." that continue the sentence (times are followed by days and zones).
-_TIME_FOLLOWERS = frozenset("""
+_TIME_FOLLOWERS = frozenset(
+    """
 monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
 et est edt ct cst cdt mt pt pst pdt gmt utc bst cet cest ist jst aest local
-""".split())
+""".split()
+)
 
-_SPEECH_VERBS = (r"said|says|asked|asks|told|added|adds|wrote|writes|replied|explained|insisted"
-                 r"|noted|continued|recalled|warned|declared|shouted|argued|stressed|tweeted|posted")
+_SPEECH_VERBS = (
+    r"said|says|asked|asks|told|added|adds|wrote|writes|replied|explained|insisted"
+    r"|noted|continued|recalled|warned|declared|shouted|argued|stressed|tweeted|posted"
+)
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
@@ -37,8 +46,8 @@ _CANDIDATE = re.compile(r"(?:[.!?…]+|\.\s\.\s\.)[" + re.escape(_CLOSERS) + r"]
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORD_AFTER = re.compile(r"[" + re.escape(_OPENERS) + r"]*([\w'’.-]+)")
 _ATTRIBUTION = re.compile(
-    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:" + _SPEECH_VERBS + r")\b|(?:he|she|they|it|we|I)\s+(?:"
-    + _SPEECH_VERBS + r")\b")
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:" + _SPEECH_VERBS + r")\b|(?:he|she|they|it|we|I)\s+(?:" + _SPEECH_VERBS + r")\b"
+)
 _LINE_BREAK = re.compile(r"\r?\n|\r")
 # How far past a full stop the judge looks: the next word and an attribution ("Holt asked") fit.
 _LOOKAHEAD = 120
@@ -114,7 +123,7 @@ def _split_segment(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
 def _ends_sentence(text: str, match: re.Match, seg_start: int, seg_end: int, force: bool = False) -> bool:
     """Judge whether the punctuation in match closes a sentence (force: any stop before a capital does)."""
     # A bounded window keeps the splitter linear: slicing to the segment's end made it quadratic.
-    after = text[match.end():min(seg_end, match.end() + _LOOKAHEAD)]
+    after = text[match.end() : min(seg_end, match.end() + _LOOKAHEAD)]
     head = after.lstrip(_OPENERS)
     if not head or not (head[0].isupper() or head[0].isdigit()):
         return False

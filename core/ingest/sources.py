@@ -1,4 +1,5 @@
 """Import articles from files, bytes or pasted text as Sources, refusing what is not text."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,39 +22,62 @@ MAX_BYTES = 20 * 1024 * 1024
 # the text's length, so a limit far above any article (a long read is under 100,000 characters)
 # keeps every import within seconds. bench/bench_large_input.py measures it; see the README.
 MAX_TEXT_CHARS = 2_000_000
-READ_DEADLINE = 30.0   # seconds: a file on a stalled network share is given up, not waited on
+READ_DEADLINE = 30.0  # seconds: a file on a stalled network share is given up, not waited on
 _READ_CHUNK = 1024 * 1024
 
-_KINDS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-          ".html": "html", ".htm": "html", ".xhtml": "html"}
+_KINDS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
 
 # Magic numbers of files people drop by mistake, with a readable name.
 _MAGIC = (
-    (b"%PDF-", "PDF document"), (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"), (b"PK\x03\x04", "ZIP archive or Office document"),
-    (b"PK\x05\x06", "ZIP archive"), (b"\x1f\x8b", "gzip archive"), (b"\x7fELF", "ELF executable"),
-    (b"MZ", "Windows executable"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
-    (b"Rar!\x1a\x07", "RAR archive"), (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
-    (b"BZh", "bzip2 archive"), (b"\xfd7zXZ\x00", "xz archive"), (b"II*\x00", "TIFF image"),
-    (b"MM\x00*", "TIFF image"), (b"OggS", "Ogg media file"), (b"ID3", "MP3 audio file"),
-    (b"SQLite format 3\x00", "SQLite database"), (b"{\\rtf", "RTF document"),
-    (b"\xca\xfe\xba\xbe", "Java class or Mach-O file"), (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"MZ", "Windows executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"OggS", "Ogg media file"),
+    (b"ID3", "MP3 audio file"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"{\\rtf", "RTF document"),
+    (b"\xca\xfe\xba\xbe", "Java class or Mach-O file"),
+    (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
 )
 _RIFF = {b"WEBP": "WebP image", b"WAVE": "WAV audio file", b"AVI ": "AVI video"}
 
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<(?:!doctype\s+)?html)|<(?:p|div|article|br)\b[^>]*>",
-    re.I)
+    re.I,
+)
 _HEADLINE_MAX = 150
 _SOURCE_LINE = re.compile(r"^\s*(?:source|outlet|publication|publisher)\s*:\s*(.{1,80}?)\s*$", re.I | re.M)
 # Labelled lines near the top: "Published: 3 March 2025", "URL: https://…" (any case, one per line).
 _DATE_LINE = re.compile(r"^\s*(?:published|date|updated|posted)(?:\s+on)?\s*:?\s*(.{6,60}?)\s*$", re.I | re.M)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")   # a date worth parsing names its year (1800-2099)
-_URL_LINE = re.compile(r"^\s*(?:(?:url|link|source url|canonical|original)\s*:\s*)?(https?://\S{3,500})\s*$",
-                       re.I | re.M)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a date worth parsing names its year (1800-2099)
+_URL_LINE = re.compile(
+    r"^\s*(?:(?:url|link|source url|canonical|original)\s*:\s*)?(https?://\S{3,500})\s*$", re.I | re.M
+)
 # A short line holding a year (1800-2099): maybe a date line such as "4 March 2025" or "2025-03-04".
 _LONE_DATE = re.compile(r"^\s*(?=[^\n]*\b(?:1[89]|20)\d\d\b)[\w ,./:-]{6,40}$")
-_HEAD_LINES = 12   # metadata is looked for in the first lines only: later ones are the story
+_HEAD_LINES = 12  # metadata is looked for in the first lines only: later ones are the story
 _BYLINE = re.compile(r"^[ \t]*By[ \t]+([A-Z][\w.'’-]+(?:[ \t]+[A-Z][\w.'’-]+){0,3})\s*(?:[,|]\s*(.{1,60}?))?\s*$", re.M)
 
 
@@ -76,7 +100,7 @@ def read_regular_file(name: str, limit: int = MAX_BYTES, deadline: float = READ_
     """
     info = os.stat(name)
     _require_regular(name, info.st_mode)
-    if info.st_size > limit:    # refused by its size, before a byte is read
+    if info.st_size > limit:  # refused by its size, before a byte is read
         raise SourceError(name, _too_big(info.st_size))
     fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as handle:
@@ -98,8 +122,15 @@ def _require_regular(name: str, mode: int) -> None:
         return
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(name)
-    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a special file"
+    )
     raise SourceError(name, f"is {kind}, not a regular file")
 
 
@@ -156,10 +187,21 @@ def load_bytes(data: bytes, name: str, kind: str | None = None) -> Source:
         meta.update(_plain_metadata(text, name))
     digest = hashlib.sha256(data).hexdigest()
     return Source(
-        key=digest[:16], text=text, sha256=digest, kind=kind, path=name,
-        title=meta["title"] or _stem(name), outlet=meta["outlet"], author=meta["author"],
-        published=meta["published"], url=meta["url"], encoding=encoding,
-        imported_at=_now(), notice=meta.get("notice", ""), original=data)
+        key=digest[:16],
+        text=text,
+        sha256=digest,
+        kind=kind,
+        path=name,
+        title=meta["title"] or _stem(name),
+        outlet=meta["outlet"],
+        author=meta["author"],
+        published=meta["published"],
+        url=meta["url"],
+        encoding=encoding,
+        imported_at=_now(),
+        notice=meta.get("notice", ""),
+        original=data,
+    )
 
 
 def load_text(text: str, title: str = "Pasted text") -> Source:
@@ -175,10 +217,19 @@ def load_text(text: str, title: str = "Pasted text") -> Source:
     digest = hashlib.sha256(data).hexdigest()
     meta = _plain_metadata(text, title)
     return Source(
-        key=digest[:16], text=text, sha256=digest, kind="paste", title=title or meta["title"],
-        outlet=meta["outlet"], author=meta["author"], published=meta["published"], url=meta["url"],
+        key=digest[:16],
+        text=text,
+        sha256=digest,
+        kind="paste",
+        title=title or meta["title"],
+        outlet=meta["outlet"],
+        author=meta["author"],
+        published=meta["published"],
+        url=meta["url"],
         encoding="utf-8",
-        imported_at=_now(), original=data)
+        imported_at=_now(),
+        original=data,
+    )
 
 
 def _require_visible(name: str, text: str) -> None:
@@ -189,9 +240,12 @@ def _require_visible(name: str, text: str) -> None:
     if not any(unicodedata.category(ch)[0] in "LMNPS" for ch in text):
         raise SourceError(name, "contains no visible characters (only invisible formatting characters)")
     if len(text) > MAX_TEXT_CHARS:
-        raise SourceError(name, f"has {len(text) / 1e6:.1f} million characters of text; the limit is "
-                                f"{MAX_TEXT_CHARS / 1e6:g} million (far above any article) so that "
-                                "aligning stays within seconds")
+        raise SourceError(
+            name,
+            f"has {len(text) / 1e6:.1f} million characters of text; the limit is "
+            f"{MAX_TEXT_CHARS / 1e6:g} million (far above any article) so that "
+            "aligning stays within seconds",
+        )
 
 
 def binary_kind(data: bytes) -> str:
@@ -255,12 +309,14 @@ def _head_date(top: str) -> str:
     candidates += [line.strip() for line in top.splitlines() if _LONE_DATE.match(line)]
     if not candidates:
         return ""
-    import dateparser   # slow to import: only when a line looks like a date
+    import dateparser  # slow to import: only when a line looks like a date
+
     for candidate in candidates:
         # Strict: day, month and year must all be written, so "Sunday" or "2 hours" never becomes a date.
         # English only: guessing the language of every short line costs seconds per file.
-        when = dateparser.parse(candidate, languages=["en"],
-                                settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+        when = dateparser.parse(
+            candidate, languages=["en"], settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"}
+        )
         if when is not None:
             return when.date().isoformat()
     return ""

@@ -1,4 +1,5 @@
 """Tokenise and normalise text for matching: stopwords, stems, numbers, acronyms, name variants."""
+
 from __future__ import annotations
 
 import re
@@ -6,7 +7,8 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 # Function words and reporting verbs: they say how a fact was relayed, not what the fact is.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above after again against all also although am among an and another any are around as at
 be been before being below between both but by can could did do does doing done down during each
 either else even ever every few for from further had has have having he her here hers herself him
@@ -22,18 +24,51 @@ said say says saying told tell tells telling according added adds adding reporte
 reportedly stated states noted notes explained explains remarked remarks claimed claims asserted
 asserts announced announces acknowledged insisted insists suggested suggests described describes
 indicated indicates confirmed confirms commented added mr mrs ms dr
-""".split())
+""".split()
+)
 
 _WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
 }
 _SCALES = {
-    "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6,
-    "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
 }
 _NUMWORD = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -51,22 +86,23 @@ _DOUBLED_RE = re.compile(r"(.)\1+")
 _NAME_ENDING_RE = re.compile(r"(?:iy|yi|ij|ii)$")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 # Matching keys for alignment.
-PREFIX = 7                # keys cut to 7 letters: territorial/territory, negotiation/negotiating
-NAME_RUN_DAMPING = 0.5    # a run of k capitalised words weighs 1/sqrt(k) each: one name, one vote
+PREFIX = 7  # keys cut to 7 letters: territorial/territory, negotiation/negotiating
+NAME_RUN_DAMPING = 0.5  # a run of k capitalised words weighs 1/sqrt(k) each: one name, one vote
 _COUNTRY_ACRONYMS = {"us": "usa", "uk": "uk", "un": "un", "eu": "eu"}
 
 
 class Token(NamedTuple):
     """A word or number of a text with its matching key and offsets into that text."""
+
     text: str
     key: str
     start: int
     end: int
-    kind: str        # "word" | "number"
+    kind: str  # "word" | "number"
     stop: bool = False
 
 
-_new_token = tuple.__new__   # builds a Token without the keyword-argument call: one per word of the corpus
+_new_token = tuple.__new__  # builds a Token without the keyword-argument call: one per word of the corpus
 
 
 def _word_value(words: str) -> int | None:
@@ -134,8 +170,14 @@ def stem(word: str) -> str:
     """Strip common English inflections so that agree/agreed/agrees (and approval/approved) share one key."""
     if len(word) <= 3:
         return word
-    for suffix, replacement, min_len in (("ies", "y", 5), ("sses", "ss", 5), ("ing", "", 6),
-                                         ("ed", "", 5), ("es", "", 5), ("s", "", 4)):
+    for suffix, replacement, min_len in (
+        ("ies", "y", 5),
+        ("sses", "ss", 5),
+        ("ing", "", 6),
+        ("ed", "", 5),
+        ("es", "", 5),
+        ("s", "", 4),
+    ):
         if word.endswith(suffix) and len(word) >= min_len:
             if suffix == "s" and word[-2] in "su":
                 break
@@ -172,8 +214,9 @@ def is_stopword(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _word_info(surface: str) -> tuple[str, bool]:
     """Return (key, is stopword) of one word."""
-    stop = "." not in surface and is_stopword(surface) and not (
-        surface.isupper() and surface.lower() in _COUNTRY_ACRONYMS)
+    stop = (
+        "." not in surface and is_stopword(surface) and not (surface.isupper() and surface.lower() in _COUNTRY_ACRONYMS)
+    )
     return word_key(surface), stop
 
 
@@ -183,9 +226,9 @@ def tokens(text: str) -> tuple[Token, ...]:
     numbers = [_new_token(Token, (text[s:e], key, s, e, "number", False)) for s, e, key in find_numbers(text)]
     result: list[Token] = []
     append, info = result.append, _word_info
-    pending, count = 0, len(numbers)     # the next number not yet placed
+    pending, count = 0, len(numbers)  # the next number not yet placed
     upcoming = numbers[0].start if numbers else len(text) + 1
-    covered_until = -1    # words inside a number ("ninety per cent") are not words of their own
+    covered_until = -1  # words inside a number ("ninety per cent") are not words of their own
     for match in _WORD_RE.finditer(text):
         start = match.start()
         if start >= upcoming:
@@ -215,7 +258,7 @@ def normalize_text(text: str) -> str:
 
 def _deletions(word: str) -> set[str]:
     """Return the word with each single letter removed (and the word itself)."""
-    return {word} | {word[:n] + word[n + 1:] for n in range(len(word))}
+    return {word} | {word[:n] + word[n + 1 :] for n in range(len(word))}
 
 
 def fold_corpus_names(name_keys: Iterable[str], all_keys: Iterable[str]) -> dict[str, str]:
@@ -257,7 +300,7 @@ def fold_corpus_names(name_keys: Iterable[str], all_keys: Iterable[str]) -> dict
     return mapping
 
 
-WORD, NAME, INITIAL = 0, 1, 2   # kinds of match terms: plain word or number, capitalised, sentence-initial
+WORD, NAME, INITIAL = 0, 1, 2  # kinds of match terms: plain word or number, capitalised, sentence-initial
 
 
 @lru_cache(maxsize=1 << 14)  # re-alignment after a manual edit re-reads the same sentences
@@ -275,16 +318,19 @@ def match_terms(text: str) -> tuple[tuple[str, float, int], ...]:
     n = 0
     while n < len(found):
         token = found[n]
-        if not token.text[:1].isupper():   # most tokens: a plain word or a number, no run to measure
+        if not token.text[:1].isupper():  # most tokens: a plain word or a number, no run to measure
             result.append((token.key if token.kind != "word" else token.key[:PREFIX], 1.0, WORD))
             n += 1
             continue
         m = n
-        while m + 1 < len(found) and found[m + 1].text[:1].isupper() and \
-                not text[found[m].end:found[m + 1].start].strip(" -"):
+        while (
+            m + 1 < len(found)
+            and found[m + 1].text[:1].isupper()
+            and not text[found[m].end : found[m + 1].start].strip(" -")
+        ):
             m += 1
         damping = (m - n + 1) ** -NAME_RUN_DAMPING
-        for token in found[n:m + 1]:
+        for token in found[n : m + 1]:
             if token.kind != "word":
                 result.append((token.key, 1.0, WORD))
                 continue

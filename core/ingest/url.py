@@ -1,4 +1,5 @@
 """Fetch a news article from an http(s) URL as a Source, with size, time and redirect limits."""
+
 from __future__ import annotations
 
 import hashlib
@@ -26,14 +27,20 @@ CHUNK = 64 * 1024
 
 # Media types an article page can come as; the value is the Source kind they become.
 _TEXT_TYPES = {
-    "text/html": "html", "application/xhtml+xml": "html", "text/plain": "txt",
-    "text/markdown": "md", "text/x-markdown": "md",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "txt",
+    "text/markdown": "md",
+    "text/x-markdown": "md",
 }
 # Readable names for what people paste by mistake (a PDF link, an image link).
 _BINARY_NAMES = {
-    "application/pdf": "a PDF document", "application/zip": "a ZIP archive",
-    "application/octet-stream": "a binary download", "application/msword": "a Word document",
-    "application/gzip": "a gzip archive", "application/json": "JSON data",
+    "application/pdf": "a PDF document",
+    "application/zip": "a ZIP archive",
+    "application/octet-stream": "a binary download",
+    "application/msword": "a Word document",
+    "application/gzip": "a gzip archive",
+    "application/json": "JSON data",
 }
 
 
@@ -94,6 +101,7 @@ class _PinnedHTTP(http.client.HTTPConnection):
 
 class _PinnedHTTPS(_PinnedHTTP):
     """The same over TLS; the certificate is checked against the host name, not the address."""
+
     default_port = 443
 
     def connect(self) -> None:
@@ -102,8 +110,9 @@ class _PinnedHTTPS(_PinnedHTTP):
         self.sock = ssl.create_default_context().wrap_socket(self.sock, server_hostname=self.host)
 
 
-def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = MAX_BYTES, max_redirects: int = 5,
-              allow: Optional[Policy] = None) -> Source:
+def fetch_url(
+    url: str, *, timeout: float = 15, max_bytes: int = MAX_BYTES, max_redirects: int = 5, allow: Optional[Policy] = None
+) -> Source:
     """Download an article page or text file and return it as a Source that keeps its URL.
 
     Only public addresses are fetched (allow replaces that policy, for tests); every redirect is
@@ -122,7 +131,7 @@ def fetch_url(url: str, *, timeout: float = 15, max_bytes: int = MAX_BYTES, max_
         try:
             _connect(conn, url, deadline, timeout)
             response = _get(conn, current)
-            if time.monotonic() >= deadline:   # the watchdog cut the headers short: not an answer
+            if time.monotonic() >= deadline:  # the watchdog cut the headers short: not an answer
                 raise SourceError(url, f"did not answer within {timeout:g} s")
             stage = "body"
             if response.status in (301, 302, 303, 307, 308):
@@ -173,16 +182,24 @@ def _connect(conn: _PinnedHTTP, url: str, deadline: float, timeout: float) -> No
         raise SourceError(url, f"its secure connection failed ({_describe(exc)})") from None
     except OSError as exc:
         conn.close()
-        raise SourceError(url, _reason(exc, timeout) if time.monotonic() < deadline
-                          else f"did not answer within {timeout:g} s") from None
+        raise SourceError(
+            url, _reason(exc, timeout) if time.monotonic() < deadline else f"did not answer within {timeout:g} s"
+        ) from None
 
 
 def _get(conn: _PinnedHTTP, current: str) -> http.client.HTTPResponse:
     parts = urllib.parse.urlsplit(current)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    conn.request("GET", target, headers={
-        "User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate, identity",
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1", "Connection": "close"})
+    conn.request(
+        "GET",
+        target,
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept-Encoding": "gzip, deflate, identity",
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+            "Connection": "close",
+        },
+    )
     return conn.getresponse()
 
 
@@ -219,9 +236,13 @@ def _content_kind(url: str, headers: Message) -> tuple[str | None, str]:
         return "txt", charset
     if media.endswith("+xml") or media == "application/xml":
         return "html", charset
-    name = _BINARY_NAMES.get(media) or (f"an {media.split('/')[0]} file" if media.startswith(("image/", "audio/"))
-                                        else f"a {media.split('/')[0]} file" if media.startswith("video/")
-                                        else f"a {media} file")
+    name = _BINARY_NAMES.get(media) or (
+        f"an {media.split('/')[0]} file"
+        if media.startswith(("image/", "audio/"))
+        else f"a {media.split('/')[0]} file"
+        if media.startswith("video/")
+        else f"a {media} file"
+    )
     raise SourceError(url, f"is {name} ({media}), not an article page or text")
 
 
@@ -296,9 +317,16 @@ def _to_source(url: str, final_url: str, data: bytes, kind: str | None, charset:
     # load_bytes falls back to the "file name" for a title; for a URL that is usually noise.
     title = source.title if source.title != PurePath(url).stem else _url_title(final_url)
     return replace(
-        source, key=digest[:16], sha256=digest, original=data, path="", url=final_url,
-        encoding=encoding or source.encoding, title=title,
-        outlet=source.outlet or _host(final_url))
+        source,
+        key=digest[:16],
+        sha256=digest,
+        original=data,
+        path="",
+        url=final_url,
+        encoding=encoding or source.encoding,
+        title=title,
+        outlet=source.outlet or _host(final_url),
+    )
 
 
 def _host(url: str) -> str:

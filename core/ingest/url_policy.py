@@ -1,4 +1,5 @@
 """Which addresses a URL import may reach: public internet addresses only, checked once resolved."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -33,9 +34,14 @@ def non_public_kind(ip: Address) -> str:
     """Name why an address is not on the public internet, or "" when it is."""
     ip = embedded_ipv4(ip)
     # Most specific first: Python counts the reserved 240.0.0.0/4 among the private ranges.
-    checks = (("is_loopback", "this computer (loopback)"), ("is_unspecified", "the unspecified address"),
-              ("is_link_local", "a link-local address"), ("is_multicast", "a multicast address"),
-              ("is_reserved", "a reserved address"), ("is_private", "a private network"))
+    checks = (
+        ("is_loopback", "this computer (loopback)"),
+        ("is_unspecified", "the unspecified address"),
+        ("is_link_local", "a link-local address"),
+        ("is_multicast", "a multicast address"),
+        ("is_reserved", "a reserved address"),
+        ("is_private", "a private network"),
+    )
     for attribute, label in checks:
         if getattr(ip, attribute):
             return label
@@ -65,10 +71,10 @@ def resolve(url: str, host: str, port: int, policy: Policy, deadline: float) -> 
     def lookup() -> None:
         try:
             found.extend(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
-        except (OSError, UnicodeError) as exc:   # UnicodeError: a name IDNA cannot encode
+        except (OSError, UnicodeError) as exc:  # UnicodeError: a name IDNA cannot encode
             failure.append(exc)
 
-    worker = threading.Thread(target=lookup, daemon=True)   # getaddrinfo has no timeout of its own
+    worker = threading.Thread(target=lookup, daemon=True)  # getaddrinfo has no timeout of its own
     worker.start()
     worker.join(max(0.0, deadline - time.monotonic()))
     if worker.is_alive():

@@ -1,4 +1,5 @@
 """The editing commands of the main window: undo, redo and the alignment edits made by hand."""
+
 from __future__ import annotations
 
 from core.model import AlignmentEdit
@@ -33,8 +34,14 @@ class EditCommands:
             self.ws.message.emit("Click a passage in one pane, then one in another, then Ctrl+L.")
             return
         ref_a = self.ws.passage_ref(a)
-        ref_b = next((r for r in reversed(self.window.click_history) if r.source != ref_a.source
-                      and self.ws.document_for(r.source) is not None), None)
+        ref_b = next(
+            (
+                r
+                for r in reversed(self.window.click_history)
+                if r.source != ref_a.source and self.ws.document_for(r.source) is not None
+            ),
+            None,
+        )
         if ref_b is None:
             self.ws.message.emit("Click the passage to link with in another pane first.")
             return

@@ -1,4 +1,5 @@
 """The file commands of the main window: cases, sources (add, paste, URL, details, original), export."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -51,6 +52,7 @@ class FileCommands:
         """Open (or create) a case file and show it."""
         from core.case.store import Case
         from core.errors import CaseError
+
         current = self.ws.case
         if current is not None and Path(current.path).resolve() == Path(path).resolve():
             self.ws.message.emit(f"{Path(path).name} is already open.")
@@ -74,17 +76,24 @@ class FileCommands:
         owner = getattr(case, "lock_owner", None)
         if case is None or owner is None:
             return
-        holder = "another program" if owner.unknown else f"another Parallax window (pid {owner.pid}" + \
-            (f" on {owner.host})" if owner.host else ")")
+        holder = (
+            "another program"
+            if owner.unknown
+            else f"another Parallax window (pid {owner.pid}" + (f" on {owner.host})" if owner.host else ")")
+        )
         answer = QMessageBox.warning(
-            self.window, "Take over this case?",
+            self.window,
+            "Take over this case?",
             f"{Path(case.path).name} is marked as open in {holder}.\n\nTake it over only if that window "
             "is closed or its computer has crashed. If it is still open, both windows will save into "
             "the same case and each will miss the other's changes until it is reopened.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         from core.errors import CaseError
+
         try:
             case.take_over()
         except CaseError as exc:
@@ -110,6 +119,7 @@ class FileCommands:
     def export_dialog(self) -> None:
         """Export the comparison (format, scope, full texts) in the background."""
         from gui.dialogs.export_dialog import run_export_dialog
+
         run_export_dialog(self.window)
 
     # ----- sources ---------------------------------------------------------------------------
@@ -132,8 +142,9 @@ class FileCommands:
         """Ask for a web address and download the article in the background."""
         clip = QGuiApplication.clipboard().text().strip()
         suggestion = clip if clip.startswith(("http://", "https://")) and "\n" not in clip else ""
-        url, ok = QInputDialog.getText(self.window, "Add from URL", "Address of the article (http or https):",
-                                       text=suggestion)
+        url, ok = QInputDialog.getText(
+            self.window, "Add from URL", "Address of the article (http or https):", text=suggestion
+        )
         self.window.focus_reading()
         if ok and url.strip():
             self.window.url_fetcher.start(url)
@@ -196,8 +207,9 @@ class FileCommands:
         key = self.selected_source_key()
         if key is not None:
             label = self.ws.source(key).label
-            answer = QMessageBox.question(self.window, "Remove source",
-                                          f"Remove {label} from the case? Its verdicts and notes stay in the case.")
+            answer = QMessageBox.question(
+                self.window, "Remove source", f"Remove {label} from the case? Its verdicts and notes stay in the case."
+            )
             if answer == QMessageBox.StandardButton.Yes:
                 self.ws.remove_source(key)
                 self.ws.message.emit(f"Removed {label}.")

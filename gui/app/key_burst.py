@@ -1,4 +1,5 @@
 """Coalesce bursts of triage keys: moves and verdicts that arrive faster than the window paints."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -24,7 +25,7 @@ class KeyBurst(QObject):
         super().__init__(parent)
         self._apply = apply
         self._pending: list[Intent] = []
-        self._turn_open = False   # True from an apply until the event loop has turned once
+        self._turn_open = False  # True from an apply until the event loop has turned once
 
     def push(self, intent: Intent) -> None:
         """Apply an intent now when the window is idle, or keep it for the next event-loop turn."""
@@ -51,7 +52,7 @@ class KeyBurst(QObject):
         finally:
             # A zero timer is a posted event: it runs after the key events already queued, so
             # every key that arrived while this batch ran joins the next batch.
-            QTimer.singleShot(0, self, self._next_turn)   # dropped with this object
+            QTimer.singleShot(0, self, self._next_turn)  # dropped with this object
 
     def _next_turn(self) -> None:
         if self._pending:

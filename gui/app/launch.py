@@ -1,4 +1,5 @@
 """Start the window: parse the command line, open the demo, a case or files, align in the background."""
+
 from __future__ import annotations
 
 import sys
@@ -18,6 +19,7 @@ ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 @dataclass
 class LaunchRequest:
     """What the command line asks for."""
+
     demo: bool = False
     case: str | None = None
     files: list[str] = field(default_factory=list)
@@ -52,6 +54,7 @@ def parse_args(args: list[str]) -> LaunchRequest:
 def user_data_dir() -> Path:
     """Return the per-user folder of the demo case and the recent-cases list."""
     from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, ORGANIZATION)
 
 
@@ -60,8 +63,9 @@ def demo_files(resources_dir: Path) -> list[Path]:
     samples = Path(resources_dir) / "samples"
     if not samples.is_dir():
         return []
-    return sorted(p for p in samples.iterdir()
-                  if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.upper().startswith("README"))
+    return sorted(
+        p for p in samples.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.upper().startswith("README")
+    )
 
 
 def choose_case(request: LaunchRequest, data_dir: Path, resources_dir: Path) -> tuple[str, list[str]]:
@@ -88,6 +92,7 @@ def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
     from core.case.store import Case
     from core.errors import CaseError
     from gui.state.workspace import Workspace
+
     path, files = choose_case(request, data_dir, resources_dir)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     problem = ""
@@ -116,6 +121,7 @@ def build_window(args: list[str], resources_dir: Path, data_dir: Path | None = N
     from PySide6.QtCore import QSettings, QTimer
 
     from gui.app.main_window import MainWindow
+
     request = parse_args(args)
     data_dir = Path(data_dir) if data_dir is not None else user_data_dir()
     workspace, problem, files = open_workspace(request, data_dir, resources_dir)
@@ -138,6 +144,7 @@ def run_window(args: list[str], resources_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui.style import theme
+
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

@@ -1,12 +1,25 @@
 """The main window: assembles the widgets around the Workspace and builds menus from the registry."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton,
-                               QScrollArea, QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.app.edit_commands import EditCommands
 from gui.app.file_commands import FileCommands
@@ -27,10 +40,10 @@ from gui.panes.find_bar import FindBar
 from gui.panes.pane_area import PaneArea
 from gui.state.actions import ACTIONS, MENUS
 
-BUSY_DELAY_MS = 500   # work shorter than this shows no progress bar (no flicker)
+BUSY_DELAY_MS = 500  # work shorter than this shows no progress bar (no flicker)
 NOTICE_MS = 12000
-INSPECTOR_MIN_WINDOW = 1800   # px of window width below which a 4+ pane case starts without the inspector
-COMMAND_GROUPS = ("files", "edits", "triage", "views")   # the "group" of an action's "group.method" handler
+INSPECTOR_MIN_WINDOW = 1800  # px of window width below which a 4+ pane case starts without the inspector
+COMMAND_GROUPS = ("files", "edits", "triage", "views")  # the "group" of an action's "group.method" handler
 
 
 class _Banner(QWidget):
@@ -71,15 +84,21 @@ class _Banner(QWidget):
 class MainWindow(QMainWindow):
     """Show a case: claim view, panes, claims table, source list, inspector, triage; actions from the registry."""
 
-    def __init__(self, workspace, resources_dir: Path | None = None, data_dir: Path | None = None,
-                 settings: QSettings | None = None, fetch_url=None):
+    def __init__(
+        self,
+        workspace,
+        resources_dir: Path | None = None,
+        data_dir: Path | None = None,
+        settings: QSettings | None = None,
+        fetch_url=None,
+    ):
         super().__init__()
         self.ws = workspace
         self.resources_dir = Path(resources_dir) if resources_dir else None
         self.data_dir = Path(data_dir) if data_dir else None
-        self.settings = settings   # None: nothing remembered (tests, scripts)
+        self.settings = settings  # None: nothing remembered (tests, scripts)
         self.actions_by_id: dict[str, QAction] = {}
-        self.click_history: list = []   # PassageRefs clicked, newest last (for link); ids change on re-align
+        self.click_history: list = []  # PassageRefs clicked, newest last (for link); ids change on re-align
         self.files, self.edits = FileCommands(self), EditCommands(self)
         self.triage, self.views = TriageCommands(self), ViewCommands(self)
         self.url_fetcher = UrlFetcher(workspace, fetch_url, self)
@@ -175,8 +194,9 @@ class MainWindow(QMainWindow):
         for pane in self.pane_area.panes:
             if focus is pane.view or focus is pane.view.viewport():
                 return pane
-        return self.pane_area.pane_of_passage(self.ws.current_passage_id) or \
-            (self.pane_area.panes[0] if self.pane_area.panes else None)
+        return self.pane_area.pane_of_passage(self.ws.current_passage_id) or (
+            self.pane_area.panes[0] if self.pane_area.panes else None
+        )
 
     def focus_reading(self) -> None:
         """Give the keyboard to the claim view when shown, else to the pane in use (J/K/1-4 work there)."""
@@ -192,7 +212,7 @@ class MainWindow(QMainWindow):
         if dock is not None:
             dock.setVisible(not dock.isVisible())
             if dock.isVisible():
-                self.statusBar().clearMessage()   # e.g. "Inspector hidden…" would now be false
+                self.statusBar().clearMessage()  # e.g. "Inspector hidden…" would now be false
 
     def triage_progress_text(self) -> str:
         """Return the queue's one count line ("12 of 47 triaged · 2 set aside")."""
@@ -202,8 +222,9 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.addDockWidget(area, dock)
         return dock
 
@@ -225,17 +246,19 @@ class MainWindow(QMainWindow):
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         # The inspector wraps to the dock's width; its buttons set the dock's least width.
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setMinimumWidth(self.inspector.minimumSizeHint().width()
-                                 + scroller.verticalScrollBar().sizeHint().width())
-        self.inspector_dock = self._dock("Inspector", scroller, Qt.DockWidgetArea.RightDockWidgetArea,
-                                         "inspector")
+        scroller.setMinimumWidth(
+            self.inspector.minimumSizeHint().width() + scroller.verticalScrollBar().sizeHint().width()
+        )
+        self.inspector_dock = self._dock("Inspector", scroller, Qt.DockWidgetArea.RightDockWidgetArea, "inspector")
         self.annotations_panel = AnnotationsPanel(self.ws, self)
-        self.annotations_dock = self._dock("Annotations", self.annotations_panel,
-                                           Qt.DockWidgetArea.RightDockWidgetArea, "annotations")
+        self.annotations_dock = self._dock(
+            "Annotations", self.annotations_panel, Qt.DockWidgetArea.RightDockWidgetArea, "annotations"
+        )
         self.annotations_dock.hide()
         self.set_aside_panel = SetAsidePanel(self.ws, self)
-        self.set_aside_dock = self._dock("Set aside", self.set_aside_panel,
-                                         Qt.DockWidgetArea.BottomDockWidgetArea, "set_aside")
+        self.set_aside_dock = self._dock(
+            "Set aside", self.set_aside_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "set_aside"
+        )
         self.set_aside_dock.hide()
         self._docks_sized = False
 
@@ -251,7 +274,7 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setToolTip("Stop the running work (Ctrl+.)")
         self.cancel_button.clicked.connect(lambda: self.edits.cancel_work())
-        bar.addWidget(self.current_label, 1)   # a temporary message covers it for a while
+        bar.addWidget(self.current_label, 1)  # a temporary message covers it for a while
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.triage_label)
@@ -274,12 +297,14 @@ class MainWindow(QMainWindow):
             action.setObjectName(spec.id)
             group, method = spec.handler.split(".", 1)
             if group != "triage" or method not in BURST_METHODS:
-                action.triggered.connect(self.triage.key_burst.settle)   # act where the waiting keys lead
+                action.triggered.connect(self.triage.key_burst.settle)  # act where the waiting keys lead
             action.triggered.connect(self.handler(spec.handler))
             menus[spec.menu].addAction(action)
-            self.addAction(action)   # shortcuts work with the menu bar hidden too
+            self.addAction(action)  # shortcuts work with the menu bar hidden too
             self.actions_by_id[spec.id] = action
-        self.source_list.context_actions = [self.actions_by_id[i] for i in ("file.source_details", "file.open_original")]
+        self.source_list.context_actions = [
+            self.actions_by_id[i] for i in ("file.source_details", "file.open_original")
+        ]
         self.recent_menu = RecentMenu(self.data_dir, self.files.open_case, self)
         menus["File"].insertMenu(self.actions_by_id["file.export"], self.recent_menu)
 
@@ -300,8 +325,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Parallax — {name}" + (" (read-only)" if self.ws.read_only else ""))
         if self.ws.read_only:
             reason = getattr(case, "read_only_reason", "") or "opened in another window"
-            self.read_only_banner.show_text(f"Read-only: {reason.rstrip('. ')}. "
-                                            "You can read and export; changes are blocked.")
+            self.read_only_banner.show_text(
+                f"Read-only: {reason.rstrip('. ')}. You can read and export; changes are blocked."
+            )
             self.take_over_button.setVisible(getattr(case, "lock_owner", None) is not None)
         else:
             self.read_only_banner.hide()
@@ -315,8 +341,9 @@ class MainWindow(QMainWindow):
             self.current_label.setText(f"{div.type}: {div.summary}  [{state}]")
         elif self.ws.current_claim() is not None:
             claim = self.ws.current_claim()
-            self.current_label.setText(f"Claim {claim.id}: {len(claim.members)} passages, "
-                                       f"{len(claim.divergences)} divergences")
+            self.current_label.setText(
+                f"Claim {claim.id}: {len(claim.members)} passages, {len(claim.divergences)} divergences"
+            )
         elif self.ws.loader.busy:
             self.current_label.setText("Loading sources…")
         elif self.ws.alignment is None and self.ws.visible_sources():
@@ -374,7 +401,7 @@ class MainWindow(QMainWindow):
             return
         self._docks_sized = True
         if self._restored:
-            return   # the checker's own layout from the last run wins
+            return  # the checker's own layout from the last run wins
         # Five panes need about 1,200 px; on a narrower screen the inspector waits for Ctrl+I.
         if self.width() < INSPECTOR_MIN_WINDOW and len(self.pane_area.panes) >= 4:
             self.inspector_dock.hide()

@@ -1,4 +1,5 @@
 """The recent-cases list of the window (no Qt): read it and put a case on top."""
+
 from __future__ import annotations
 
 from pathlib import Path

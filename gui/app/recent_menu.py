@@ -1,4 +1,5 @@
 """File > Open recent: the cases of core.case.settings' recent list, newest first, missing ones greyed."""
+
 from __future__ import annotations
 
 import os
@@ -46,7 +47,8 @@ class RecentMenu(QMenu):
             action.triggered.connect(lambda _=False, p=path: self._open_case(p))
         self.addSeparator()
         self.addAction("Forget missing cases", self.forget_missing).setEnabled(
-            any(not os.path.isfile(p) for p in paths))
+            any(not os.path.isfile(p) for p in paths)
+        )
 
     def forget_missing(self) -> None:
         """Drop the cases that no longer exist from the recent list."""

@@ -1,4 +1,5 @@
 """The triage commands of the main window: move through claims and divergences, give verdicts, note, annotate."""
+
 from __future__ import annotations
 
 import time
@@ -17,8 +18,18 @@ from gui.panels.annotation_editor import AnnotationEditor, quoted_target
 # Work per event-loop turn when applying a burst of keys: about a frame, so painting keeps up.
 KEY_BUDGET_S = 0.016
 # The handlers that feed the key burst; every other action first applies the keys still waiting.
-BURST_METHODS = frozenset({"next_divergence", "previous_divergence", "next_claim", "previous_claim",
-                           "next_unique", "verdict_confirmed", "verdict_not_significant", "verdict_follow_up"})
+BURST_METHODS = frozenset(
+    {
+        "next_divergence",
+        "previous_divergence",
+        "next_claim",
+        "previous_claim",
+        "next_unique",
+        "verdict_confirmed",
+        "verdict_not_significant",
+        "verdict_follow_up",
+    }
+)
 
 
 class TriageCommands:
@@ -76,7 +87,7 @@ class TriageCommands:
         if al is None:
             self.ws.message.emit("Still aligning…")
             return []
-        family, target = None, None   # the selection the keys so far lead to, not yet shown
+        family, target = None, None  # the selection the keys so far lead to, not yet shown
         started = time.perf_counter()
 
         def commit():
@@ -104,21 +115,23 @@ class TriageCommands:
                     self.ws.set_verdict(target, arg)
                     judged = VERDICT_LABELS.get(str(arg), str(arg))
                     if not self.ws.auto_advance:
-                        self.ws.message.emit(f"{judged}. Staying here (auto-advance is off: Ctrl+Shift+J); "
-                                             "J moves on.")
+                        self.ws.message.emit(f"{judged}. Staying here (auto-advance is off: Ctrl+Shift+J); J moves on.")
                         continue
                     kind, arg = "untriaged", 1
                 else:
                     judged = ""
                 key = self._step_divergence(target, arg, untriaged=kind == "untriaged")
                 if key is None:
-                    self.ws.message.emit("Every divergence is triaged." if kind == "untriaged"
-                                         else "No more divergences.")
+                    self.ws.message.emit(
+                        "Every divergence is triaged." if kind == "untriaged" else "No more divergences."
+                    )
                 else:
                     moved_to = self.ws.divergence(key) if judged and key != target else None
                     if moved_to is not None:
-                        self.ws.message.emit(f"{judged}. Moved on to the next untriaged item ({moved_to.type}); "
-                                             "Ctrl+Shift+J turns this off.")
+                        self.ws.message.emit(
+                            f"{judged}. Moved on to the next untriaged item ({moved_to.type}); "
+                            "Ctrl+Shift+J turns this off."
+                        )
                     target = key
             elif kind == "claim":
                 if family != "claim":
@@ -165,8 +178,9 @@ class TriageCommands:
         self._go_divergence(1, untriaged=True)
         moved_to = self.ws.current_divergence()
         if moved_to is not None and moved_to.key != key:
-            self.ws.message.emit(f"{label}. Moved on to the next untriaged item ({moved_to.type}); "
-                                 "Ctrl+Shift+J turns this off.")
+            self.ws.message.emit(
+                f"{label}. Moved on to the next untriaged item ({moved_to.type}); Ctrl+Shift+J turns this off."
+            )
 
     def verdict_confirmed(self) -> None:
         """Mark the current divergence as a confirmed discrepancy and move on."""
@@ -187,7 +201,7 @@ class TriageCommands:
             self._verdict("source_error")
             return
         al = self.ws.alignment
-        candidates: list[tuple[str, str]] = []   # (source key, label with the variant's words)
+        candidates: list[tuple[str, str]] = []  # (source key, label with the variant's words)
         for v in div.variants:
             source = al.document_of(v.passage).source
             if source.key not in [k for k, _l in candidates]:
@@ -198,8 +212,9 @@ class TriageCommands:
         if current:
             src = al.document_of(current).source.key
             default = next((i for i, (k, _l) in enumerate(candidates) if k == src), 0)
-        label, ok = QInputDialog.getItem(self.window, "Error in a source", "Which source is wrong?",
-                                         labels, default, False)
+        label, ok = QInputDialog.getItem(
+            self.window, "Error in a source", "Which source is wrong?", labels, default, False
+        )
         self._back_to_panes()
         if ok and label:
             self._verdict("source_error", candidates[labels.index(label)][0])
@@ -220,8 +235,9 @@ class TriageCommands:
             return
         keys = triage.keys_of_type(self.ws.alignment, div.type)
         labels = [VERDICT_LABELS[v] for v in VERDICT_LABELS if v != "source_error"]
-        label, ok = QInputDialog.getItem(self.window, "Apply verdict to a type",
-                                         f"Verdict for the {len(keys)} “{div.type}” items:", labels, 0, False)
+        label, ok = QInputDialog.getItem(
+            self.window, "Apply verdict to a type", f"Verdict for the {len(keys)} “{div.type}” items:", labels, 0, False
+        )
         self._back_to_panes()
         if not ok or not self.ws.check_writable():
             return
@@ -229,8 +245,9 @@ class TriageCommands:
         plan = triage.bulk_plan(keys, self.ws.verdicts, verdict)
         keep, overwrite = plan.question(label)
         choices = [keep] + ([overwrite] if plan.triaged else [])
-        choice, ok = QInputDialog.getItem(self.window, "Apply verdict to a type", plan.summary(label, div.type),
-                                          choices, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self.window, "Apply verdict to a type", plan.summary(label, div.type), choices, 0, False
+        )
         self._back_to_panes()
         if not ok:
             self.ws.message.emit("Nothing changed.")
@@ -243,8 +260,10 @@ class TriageCommands:
         for key in targets:
             self.ws.set_verdict(key, verdict)
         self.ws.undo_stack.endMacro()
-        self.ws.message.emit(f"{label}: {len(targets)} {div.type} item{'s' if len(targets) != 1 else ''} "
-                             f"changed; {len(keys) - len(targets)} kept. Ctrl+Z undoes all of it.")
+        self.ws.message.emit(
+            f"{label}: {len(targets)} {div.type} item{'s' if len(targets) != 1 else ''} "
+            f"changed; {len(keys) - len(targets)} kept. Ctrl+Z undoes all of it."
+        )
 
     def edit_note(self) -> None:
         """Edit the note of the current divergence in a small dialog."""
@@ -263,21 +282,24 @@ class TriageCommands:
     def annotate(self) -> None:
         """Annotate the selected text, or the current claim (or unique passage) when nothing is selected."""
         from core.case.anchoring import make_selector
+
         pane = self.window.current_pane()
         selection = pane.selected_range() if pane is not None else None
         al = self.ws.alignment
         if selection is not None:
             text = pane.source().text
-            base = Annotation(id="", target_kind="span", source_key=pane.source_key,
-                              selector=make_selector(text, *selection))
+            base = Annotation(
+                id="", target_kind="span", source_key=pane.source_key, selector=make_selector(text, *selection)
+            )
         elif self.ws.current_claim() is not None:
             claim = self.ws.current_claim()
             base = Annotation(id="", target_kind="claim", claim_key=claim.key)
         elif self.ws.current_passage_id and al is not None:
             ref = self.ws.passage_ref(self.ws.current_passage_id)
             text = self.ws.source(ref.source).text
-            base = Annotation(id="", target_kind="passage", source_key=ref.source,
-                              selector=make_selector(text, ref.start, ref.end))
+            base = Annotation(
+                id="", target_kind="passage", source_key=ref.source, selector=make_selector(text, ref.start, ref.end)
+            )
         else:
             self.ws.message.emit("Select some text, or go to a claim (N) first.")
             return
@@ -298,5 +320,7 @@ class TriageCommands:
     def toggle_auto_advance(self) -> None:
         """Turn moving on after a verdict key on or off (saved with the case)."""
         self.ws.set_auto_advance(not self.ws.auto_advance)
-        self.ws.message.emit("After a verdict: " + ("move on to the next untriaged item." if self.ws.auto_advance
-                                                    else "stay on the same item (J moves on)."))
+        self.ws.message.emit(
+            "After a verdict: "
+            + ("move on to the next untriaged item." if self.ws.auto_advance else "stay on the same item (J moves on).")
+        )

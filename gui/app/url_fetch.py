@@ -1,4 +1,5 @@
 """Add from URL: download an article off the UI thread, with progress, cancel and a clear failure."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -11,11 +12,13 @@ from gui.state.tasks import TaskRunner
 
 def _default_fetch(url: str):
     from core.ingest.url import fetch_url
+
     return fetch_url(url)
 
 
 class UrlFetcher(QObject):
     """Fetch one URL at a time with a fetch function (injectable for tests); add the result to the case."""
+
     busyChanged = Signal(bool)
 
     def __init__(self, workspace, fetch: Callable | None = None, parent: QObject | None = None):

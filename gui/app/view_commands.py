@@ -1,4 +1,5 @@
 """The view commands of the main window: which views and panes show, zoom, tint, palette, help."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
@@ -48,7 +49,7 @@ class ViewCommands:
         win = self.window
         showing = win.stack.currentWidget() is view
         win.stack.setCurrentWidget(win.reading if showing else view)
-        if showing:   # back on the panes: scroll them to the current item once they have a size
+        if showing:  # back on the panes: scroll them to the current item once they have a size
             QTimer.singleShot(0, win.pane_area.show_current)
         return not showing
 
@@ -75,6 +76,7 @@ class ViewCommands:
                 cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
                 pane.view.setTextCursor(cursor)
                 pane.view.ensureCursorVisible()
+
         QTimer.singleShot(0, reveal)
 
     def toggle_claim_view(self) -> None:
@@ -97,8 +99,9 @@ class ViewCommands:
         if not win.claim_view.isVisibleTo(win.reading):
             self.toggle_claim_view()
         win.claim_view.set_word_diff(not win.claim_view.word_diff)
-        self.ws.message.emit("Word diff shown for near-verbatim variants." if win.claim_view.word_diff
-                             else "Word diff hidden.")
+        self.ws.message.emit(
+            "Word diff shown for near-verbatim variants." if win.claim_view.word_diff else "Word diff hidden."
+        )
 
     def toggle_focus_claim(self) -> None:
         """Show only the current claim's sources in the panes, or every source again."""

@@ -1,4 +1,5 @@
 """Remember the window between runs (QSettings, per user): geometry, docks, splitters, open views."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings

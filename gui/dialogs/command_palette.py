@@ -1,12 +1,12 @@
 """The command palette (Ctrl+K): every registered action, fuzzy filtered as the user types."""
+
 from __future__ import annotations
 
 from typing import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QKeySequence, QPalette
-from PySide6.QtWidgets import (QDialog, QLineEdit, QListWidget, QListWidgetItem, QStyle,
-                               QStyledItemDelegate, QVBoxLayout)
+from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QVBoxLayout
 
 SPEC_ROLE = Qt.ItemDataRole.UserRole
 SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -24,18 +24,17 @@ def fuzzy_score(query: str, text: str) -> int | None:
             return None
         score += 1
         if found == prev + 1:
-            score += 5          # runs of adjacent letters: "next" in "Next divergence"
+            score += 5  # runs of adjacent letters: "next" in "Next divergence"
         if found == 0 or not text[found - 1].isalnum():
-            score += 8          # word starts: "nd" for "Next Divergence"
-        score -= min(found - pos, 10) // 3   # gaps cost a little
+            score += 8  # word starts: "nd" for "Next Divergence"
+        score -= min(found - pos, 10) // 3  # gaps cost a little
         prev, pos = found, found + 1
-    return score * 100 - len(text)   # among equals, the shorter name wins
+    return score * 100 - len(text)  # among equals, the shorter name wins
 
 
 def shortcut_text(spec) -> str:
     """Return the action's shortcuts as the platform shows them."""
-    return ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) or s
-                     for s in spec.shortcuts)
+    return ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) or s for s in spec.shortcuts)
 
 
 def rank_actions(query: str, actions: Iterable) -> list:
@@ -46,7 +45,7 @@ def rank_actions(query: str, actions: Iterable) -> list:
         for other in (f"{spec.menu} {spec.text}", spec.id, *spec.shortcuts):
             s = fuzzy_score(query, other)
             if s is not None and (best is None or s - 50 > best):
-                best = s - 50     # matches on the name beat matches on menu, id or key
+                best = s - 50  # matches on the name beat matches on menu, id or key
         if best is not None:
             scored.append((-best, order, spec))
     return [spec for _s, _o, spec in sorted(scored, key=lambda t: (t[0], t[1]))]

@@ -1,11 +1,24 @@
 """The export dialog: format, scope, full texts, file; rendering and writing run off the UI thread."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from core.cli.export import ExportFailed, check_output, default_scope, write_atomically
 from gui.dialogs.pdf_writer import write_pdf
@@ -13,26 +26,35 @@ from core.errors import Cancelled
 from core.export.data import ExportOptions, collect
 from gui.state.tasks import TaskRunner
 
-FORMATS = (("html", "HTML report (side by side, self-contained)"), ("pdf", "PDF (printable report)"),
-           ("md", "Markdown"), ("csv", "CSV of divergences and annotations"),
-           ("json", "JSON (W3C Web Annotation)"))
-SCOPES = (("all", "Every claim (long: a page or more per claim in PDF)"),
-          ("divergent", "Only claims with divergences, verdicts or notes"))
+FORMATS = (
+    ("html", "HTML report (side by side, self-contained)"),
+    ("pdf", "PDF (printable report)"),
+    ("md", "Markdown"),
+    ("csv", "CSV of divergences and annotations"),
+    ("json", "JSON (W3C Web Annotation)"),
+)
+SCOPES = (
+    ("all", "Every claim (long: a page or more per claim in PDF)"),
+    ("divergent", "Only claims with divergences, verdicts or notes"),
+)
 
 
 def export_text(data, fmt: str, progress=None, should_cancel=None) -> str:
     """Render export data in a format (PDF renders the HTML it is printed from)."""
     from core.export import render_csv, render_html, render_json, render_markdown
-    render = {"html": render_html, "pdf": render_html, "md": render_markdown, "csv": render_csv,
-              "json": render_json}[fmt]
+
+    render = {"html": render_html, "pdf": render_html, "md": render_markdown, "csv": render_csv, "json": render_json}[
+        fmt
+    ]
     text = render(data)
     if progress is not None:
         progress(0.8)
     return text
 
 
-def _write_text(data, fmt: str, path: str, protected=(), progress=None,
-                should_cancel=None) -> tuple[str, str, str, tuple]:
+def _write_text(
+    data, fmt: str, path: str, protected=(), progress=None, should_cancel=None
+) -> tuple[str, str, str, tuple]:
     if fmt != "pdf":
         text = export_text(data, fmt, progress, should_cancel)
         write_atomically(path, fmt, text, inputs=protected)
@@ -46,8 +68,7 @@ def _write_text(data, fmt: str, path: str, protected=(), progress=None,
         progress(0.1)
 
     def pdf_writer(html: str, target: str) -> None:
-        write_pdf(html, target, progress=lambda f: progress and progress(0.1 + 0.9 * f),
-                  should_cancel=should_cancel)
+        write_pdf(html, target, progress=lambda f: progress and progress(0.1 + 0.9 * f), should_cancel=should_cancel)
 
     write_atomically(path, fmt, text, pdf_writer=pdf_writer, inputs=protected)
     return path, fmt, text, protected
@@ -56,10 +77,15 @@ def _write_text(data, fmt: str, path: str, protected=(), progress=None,
 class ExportDialog(QDialog):
     """Ask for format, scope, full texts and the file to write."""
 
-    def __init__(self, parent: QWidget | None = None, default_dir: str = "", case_name: str = "comparison",
-                 protected: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        default_dir: str = "",
+        case_name: str = "comparison",
+        protected: tuple[str, ...] = (),
+    ):
         super().__init__(parent)
-        self.protected = protected   # the open case and the sources' files: never written over
+        self.protected = protected  # the open case and the sources' files: never written over
         self.setWindowTitle("Export")
         self.format = QComboBox(self)
         for fmt, label in FORMATS:
@@ -87,7 +113,7 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self._scope_chosen = False   # once the user picks a scope, a format change keeps it
+        self._scope_chosen = False  # once the user picks a scope, a format change keeps it
         self.scope.activated.connect(lambda _i: setattr(self, "_scope_chosen", True))
         self.format.currentIndexChanged.connect(self._fix_extension)
         self._fix_scope()
@@ -114,8 +140,12 @@ class ExportDialog(QDialog):
             return
         if os.path.exists(path):
             answer = QMessageBox.question(
-                self, "Export", f"{Path(path).name} already exists. Replace it?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                self,
+                "Export",
+                f"{Path(path).name} already exists. Replace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().accept()
@@ -132,8 +162,13 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         fmt = self.chosen_format()
         # The file dialog's own overwrite prompt is skipped: accept() asks once, for every way in.
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"{fmt.upper()} (*.{fmt})",
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export to",
+            self.path.text(),
+            f"{fmt.upper()} (*.{fmt})",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if path:
             self.path.setText(path)
 

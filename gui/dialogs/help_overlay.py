@@ -1,4 +1,5 @@
 """The keyboard help screen (F1 or ?): every registered action by menu, with shortcuts and help."""
+
 from __future__ import annotations
 
 import html
@@ -17,8 +18,10 @@ CLOSE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F1, Qt.Key.Key_Question}
 def key_cap(key: str, dark: bool = False) -> str:
     """Return one key as a key cap in Qt rich text (solid colours: Qt reads no CSS alpha or padding)."""
     back, fore = ("#3c3f44", "#f0f0f0") if dark else ("#e4e4e4", "#1a1a1a")
-    return (f"<span style='background-color:{back}; color:{fore}; font-family:monospace; font-weight:600'>"
-            f"{html.escape(key)}</span>")
+    return (
+        f"<span style='background-color:{back}; color:{fore}; font-family:monospace; font-weight:600'>"
+        f"{html.escape(key)}</span>"
+    )
 
 
 def help_html(actions: Iterable, menus: Iterable[str] = (), dark: bool = False) -> str:
@@ -36,8 +39,10 @@ def help_html(actions: Iterable, menus: Iterable[str] = (), dark: bool = False) 
         parts.append(f"<h3>{html.escape(menu)}</h3><table cellspacing='0' cellpadding='3' width='100%'>")
         for a in rows:
             keys = " ".join(key_cap(k, dark) for k in shortcut_text(a).split(", ") if k)
-            parts.append(f"<tr><td width='22%'><b>{keys}</b></td><td width='30%'>{html.escape(a.text)}</td>"
-                         f"<td>{html.escape(a.help)}</td></tr>")
+            parts.append(
+                f"<tr><td width='22%'><b>{keys}</b></td><td width='30%'>{html.escape(a.text)}</td>"
+                f"<td>{html.escape(a.help)}</td></tr>"
+            )
         parts.append("</table>")
     return "".join(parts)
 
@@ -51,8 +56,9 @@ class HelpOverlay(QWidget):
         if not menus:
             try:
                 from gui.state.actions import MENUS
+
                 menus = MENUS
-            except ImportError:   # pragma: no cover - the registry ships with the window
+            except ImportError:  # pragma: no cover - the registry ships with the window
                 menus = ()
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -106,12 +112,15 @@ class HelpOverlay(QWidget):
     def paintEvent(self, _event) -> None:
         if self.parentWidget() is not None:
             painter = QPainter(self)
-            painter.fillRect(self.rect(), QColor(0, 0, 0, 110))   # dim the window behind
+            painter.fillRect(self.rect(), QColor(0, 0, 0, 110))  # dim the window behind
             painter.end()
 
     def _is_close_key(self, event) -> bool:
-        return event.key() in CLOSE_KEYS or event.text() == "?" or \
-            QKeySequence(event.keyCombination()) == QKeySequence("F1")
+        return (
+            event.key() in CLOSE_KEYS
+            or event.text() == "?"
+            or QKeySequence(event.keyCombination()) == QKeySequence("F1")
+        )
 
     def keyPressEvent(self, event) -> None:
         if self._is_close_key(event):
@@ -121,7 +130,7 @@ class HelpOverlay(QWidget):
 
     def mousePressEvent(self, event) -> None:
         if not self.panel.geometry().contains(event.position().toPoint()):
-            self.hide()   # a click outside the panel closes, like a popup
+            self.hide()  # a click outside the panel closes, like a popup
             return
         super().mousePressEvent(event)
 
@@ -129,7 +138,7 @@ class HelpOverlay(QWidget):
         if obj is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
             self._fit()
         elif obj is self.browser and event.type() == QEvent.Type.ShortcutOverride and self._is_close_key(event):
-            event.accept()   # the key closes the overlay instead of firing the window's F1/? action
+            event.accept()  # the key closes the overlay instead of firing the window's F1/? action
             return True
         elif obj is self.browser and event.type() == QEvent.Type.KeyPress and self._is_close_key(event):
             self.hide()

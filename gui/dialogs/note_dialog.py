@@ -1,4 +1,5 @@
 """The note dialog of a divergence: Ctrl+Enter saves, Esc cancels, Enter starts a new line."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -23,8 +24,7 @@ class NoteDialog(QDialog):
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
         SaveKeyFilter(self, (self.edit,)).saveRequested.connect(self.accept)
         self.edit.setTabChangesFocus(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)

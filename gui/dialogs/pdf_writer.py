@@ -1,4 +1,5 @@
 """Print the HTML report to an A4 PDF through Qt's rich-text engine (works headless and off the UI thread)."""
+
 from __future__ import annotations
 
 import os
@@ -11,9 +12,9 @@ from core.errors import Cancelled
 MARGIN_MM = 15.0
 RESOLUTION_DPI = 300
 BODY_POINTS = 9
-LAYOUT_SHARE = 0.3   # of the progress bar: laying the report out, before the first page prints
+LAYOUT_SHARE = 0.3  # of the progress bar: laying the report out, before the first page prints
 
-_app: QGuiApplication | None = None   # the CLI's own application, kept as long as the process
+_app: QGuiApplication | None = None  # the CLI's own application, kept as long as the process
 
 
 def _ensure_app() -> None:

@@ -1,4 +1,5 @@
 """The source details form (F2): outlet, title, date, author and URL of one source."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget

@@ -1,4 +1,5 @@
 """The annotation dialog: label, status and note for a quoted target; Ctrl+Enter saves, Esc cancels."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,8 +7,7 @@ from typing import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QPlainTextEdit, QVBoxLayout)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout
 
 from core.case.anchoring import make_selector
 from core.case.records import ANNOTATION_LABELS, ANNOTATION_STATUSES, NEUTRAL_LABEL, Annotation
@@ -21,8 +21,10 @@ def draft_for_context(workspace, source_key: str | None, selection) -> tuple[Ann
     source = workspace.source(source_key) if source_key else None
     if source is not None and selection and selection[1] > selection[0]:
         start, end = selection
-        return (Annotation("", "span", source_key=source.key, selector=make_selector(source.text, start, end)),
-                source.text[start:end])
+        return (
+            Annotation("", "span", source_key=source.key, selector=make_selector(source.text, start, end)),
+            source.text[start:end],
+        )
     claim = workspace.current_claim()
     al = workspace.alignment
     if claim is not None and al is not None:
@@ -31,8 +33,10 @@ def draft_for_context(workspace, source_key: str | None, selection) -> tuple[Ann
     pid = workspace.current_passage_id
     if pid and al is not None:
         source, p = al.document_of(pid).source, al.passage(pid)
-        return (Annotation("", "passage", source_key=source.key, selector=make_selector(source.text, p.start, p.end)),
-                p.text)
+        return (
+            Annotation("", "passage", source_key=source.key, selector=make_selector(source.text, p.start, p.end)),
+            p.text,
+        )
     return None
 
 
@@ -57,8 +61,9 @@ def quoted_target(annotation: Annotation | None) -> str:
 class AnnotationEditor(QDialog):
     """Ask for an annotation's label, status and note; read them back after exec()."""
 
-    def __init__(self, parent=None, labels: Iterable[str] = (), annotation: Annotation | None = None,
-                 target_text: str = ""):
+    def __init__(
+        self, parent=None, labels: Iterable[str] = (), annotation: Annotation | None = None, target_text: str = ""
+    ):
         super().__init__(parent)
         self.annotation = annotation
         self.setWindowTitle("Edit annotation" if annotation is not None and annotation.id else "Annotate")
@@ -72,14 +77,13 @@ class AnnotationEditor(QDialog):
         self.status_combo.addItems(list(ANNOTATION_STATUSES))
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setPlaceholderText("What did you find? (Ctrl+Enter saves)")
-        self.note_edit.setTabChangesFocus(True)   # Tab / Shift+Tab reach the label and status by keyboard
+        self.note_edit.setTabChangesFocus(True)  # Tab / Shift+Tab reach the label and status by keyboard
         self.target = QPlainTextEdit(self)
         self.target.setReadOnly(True)
         self.target.setPlainText(target_text or quoted_target(annotation))
         self.target.setMaximumHeight(80)
         self.target.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip("Save (Ctrl+Enter)")
@@ -151,8 +155,9 @@ class AnnotationEditor(QDialog):
         return dialog
 
     @classmethod
-    def ask(cls, parent, labels: Iterable[str] = (), annotation: Annotation | None = None,
-            target_text: str = "") -> tuple[str, str, str] | None:
+    def ask(
+        cls, parent, labels: Iterable[str] = (), annotation: Annotation | None = None, target_text: str = ""
+    ) -> tuple[str, str, str] | None:
         """Show the dialog; return (label, status, note), or None when cancelled."""
         dialog = cls(parent, labels, annotation, target_text)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None

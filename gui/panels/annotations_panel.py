@@ -1,10 +1,21 @@
 """The annotations sidebar: every annotation with label, status, target and note; orphans marked."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.case.anchoring import anchor
 from core.case.records import ANNOTATION_STATUSES
@@ -23,7 +34,7 @@ def place(selector, text: str) -> tuple[int, int] | None:
 
 def _excerpt(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= EXCERPT else text[:EXCERPT - 1] + "…"
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…"
 
 
 class AnnotationsPanel(QWidget):
@@ -126,8 +137,7 @@ class AnnotationsPanel(QWidget):
 
     def refresh(self) -> None:
         """Rebuild the rows from the workspace and the filters."""
-        label, status, source = (c.currentData() for c in (self.label_filter, self.status_filter,
-                                                            self.source_filter))
+        label, status, source = (c.currentData() for c in (self.label_filter, self.status_filter, self.source_filter))
         keep = self.selected_id()
         self.list.clear()
         orphans = 0
@@ -147,19 +157,23 @@ class AnnotationsPanel(QWidget):
                 font.setItalic(True)
                 item.setFont(2, font)
                 item.setForeground(2, ORPHAN_COLOUR)
-                item.setToolTip(2, "Orphaned: the annotated text is no longer in the source. "
-                                   "It is kept, never moved to a look-alike place.")
+                item.setToolTip(
+                    2,
+                    "Orphaned: the annotated text is no longer in the source. "
+                    "It is kept, never moved to a look-alike place.",
+                )
             self.list.addTopLevelItem(item)
             if a.id == keep:
                 item.setSelected(True)
         shown = self.list.topLevelItemCount()
-        self.count_label.setText(f"{shown} of {len(self.ws.annotations)} annotations"
-                                 + (f" · {orphans} orphaned" if orphans else ""))
+        self.count_label.setText(
+            f"{shown} of {len(self.ws.annotations)} annotations" + (f" · {orphans} orphaned" if orphans else "")
+        )
 
     def ids(self) -> list[str]:
         """Return the annotation ids listed, top to bottom."""
         items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
-        return [item.data(0, ID_ROLE) for item in items if item is not None]   # None only past the last row
+        return [item.data(0, ID_ROLE) for item in items if item is not None]  # None only past the last row
 
     def selected_id(self) -> str | None:
         """Return the id of the selected annotation."""
@@ -174,12 +188,16 @@ class AnnotationsPanel(QWidget):
             return
         _excerpt_text, where, orphaned = self.target_of(a)
         if where is None:
-            self.ws.message.emit("This annotation is orphaned: its text is no longer where it was."
-                                 if orphaned else "Its target is not aligned yet.")
+            self.ws.message.emit(
+                "This annotation is orphaned: its text is no longer where it was."
+                if orphaned
+                else "Its target is not aligned yet."
+            )
             return
         kind, _, ident = where.partition(":")
-        {"passage": self.ws.select_passage, "claim": self.ws.select_claim,
-         "divergence": self.ws.select_divergence}[kind](ident)
+        {"passage": self.ws.select_passage, "claim": self.ws.select_claim, "divergence": self.ws.select_divergence}[
+            kind
+        ](ident)
 
     def edit_selected(self) -> None:
         """Open the editor on the selected annotation and save the change."""

@@ -1,4 +1,5 @@
 """The claim view: the current claim's variants stacked, one full-width row per source, facts marked."""
+
 from __future__ import annotations
 
 import html
@@ -12,9 +13,11 @@ from core.compare.worddiff import shared_word_fraction, word_diff
 from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_runs
 from gui.style import colors, theme
 
-HEADER_WIDTH = 170       # px of the outlet/date column; the sentence gets the rest of the row
-KEYS_HINT = ("J/K divergence · N/P claim · 1 confirmed · 2 not significant · 3 follow-up · "
-             "4 source error · 0 clear · W word diff · Ctrl+1 hide")
+HEADER_WIDTH = 170  # px of the outlet/date column; the sentence gets the rest of the row
+KEYS_HINT = (
+    "J/K divergence · N/P claim · 1 confirmed · 2 not significant · 3 follow-up · "
+    "4 source error · 0 clear · W word diff · Ctrl+1 hide"
+)
 
 
 def marked_html(text: str, offset: int, marks: list[tuple[int, int, str, bool]], pal) -> str:
@@ -23,7 +26,7 @@ def marked_html(text: str, offset: int, marks: list[tuple[int, int, str, bool]],
     for start, end, kind, current in sorted(marks, key=lambda m: (m[0], not m[3])):
         start, end = max(start - offset, at), min(end - offset, len(text))
         if end <= start:
-            continue   # overlaps a mark already drawn (the current divergence wins a tie)
+            continue  # overlaps a mark already drawn (the current divergence wins a tie)
         out.append(html.escape(text[at:start]))
         words = html.escape(text[start:end])
         colour = colors.type_colour(kind, pal).name()
@@ -31,8 +34,10 @@ def marked_html(text: str, offset: int, marks: list[tuple[int, int, str, bool]],
         if current:
             back = theme.current_divergence_band(pal).name()
             fore = theme.current_divergence_text(pal).name()
-            out.append(f"<span style='background-color:{back}; color:{fore}; font-weight:700'>"
-                       f"&#8202;{words}&#8202;</span>{tag}")
+            out.append(
+                f"<span style='background-color:{back}; color:{fore}; font-weight:700'>"
+                f"&#8202;{words}&#8202;</span>{tag}"
+            )
         else:
             out.append(f"<u style='color:{colour}'>{words}</u>{tag}")
         at = end
@@ -84,7 +89,7 @@ class _Row(QFrame):
         while view is not None and not isinstance(view, ClaimView):
             view = view.parent()
         if view is not None and self.passage_id:
-            view.ws.select_passage(self.passage_id)   # the panes level on this source's passage
+            view.ws.select_passage(self.passage_id)  # the panes level on this source's passage
             view.setFocus()
         super().mousePressEvent(event)
 
@@ -125,8 +130,12 @@ class ClaimView(QScrollArea):
         column.addWidget(self.hint)
         self.setWidget(body)
         self.rows: list[_Row] = []
-        for signal in (workspace.currentChanged, workspace.alignmentChanged, workspace.verdictsChanged,
-                       workspace.sourcesChanged):
+        for signal in (
+            workspace.currentChanged,
+            workspace.alignmentChanged,
+            workspace.verdictsChanged,
+            workspace.sourcesChanged,
+        ):
             signal.connect(self.refresh)
         self.refresh()
 
@@ -179,15 +188,18 @@ class ClaimView(QScrollArea):
             text = "Aligning…" if self.ws.visible_sources() else "Add articles (Ctrl+O, Ctrl+U) to compare them."
         elif self.ws.current_passage_id and self.ws.is_unique(self.ws.current_passage_id):
             source = al.document_of(self.ws.current_passage_id).source
-            text = (f"A passage only {html.escape(self.ws.source(source.key).label)} has: "
-                    f"“{html.escape(al.passage(self.ws.current_passage_id).text)}”")
+            text = (
+                f"A passage only {html.escape(self.ws.source(source.key).label)} has: "
+                f"“{html.escape(al.passage(self.ws.current_passage_id).text)}”"
+            )
         elif (item := self.ws.current_divergence()) is not None:
             # A fact-sheet row or a contradiction inside one source belongs to no claim: say what
             # is current; its words are selected in the panes below.
-            where = ("Fact-sheet row (Ctrl+Shift+F shows the sheet)" if item.kind == "fact"
-                     else "Inside one source")
-            text = (f"<b>{html.escape(where)}</b> · {html.escape(item.type)}: {html.escape(item.summary)}"
-                    " · its words are marked in the panes.")
+            where = "Fact-sheet row (Ctrl+Shift+F shows the sheet)" if item.kind == "fact" else "Inside one source"
+            text = (
+                f"<b>{html.escape(where)}</b> · {html.escape(item.type)}: {html.escape(item.summary)}"
+                " · its words are marked in the panes."
+            )
         else:
             text = "No current claim: press J for the next divergence or N for the next claim."
         self.title.setText(text)
@@ -198,15 +210,19 @@ class ClaimView(QScrollArea):
     def _show_title(self, al, claim, div) -> None:
         number = next((i for i, c in enumerate(al.claims) if c.id == claim.id), 0) + 1
         docs = {m.split(":")[0] for m in claim.members}
-        parts = [f"<b>Claim {number} of {len(al.claims)}</b>",
-                 f"{len(docs)} of {len(al.documents)} sources",
-                 f"{len(claim.divergences)} divergence{'s' if len(claim.divergences) != 1 else ''}"]
+        parts = [
+            f"<b>Claim {number} of {len(al.claims)}</b>",
+            f"{len(docs)} of {len(al.documents)} sources",
+            f"{len(claim.divergences)} divergence{'s' if len(claim.divergences) != 1 else ''}",
+        ]
         if div is not None:
             verdict = self.ws.verdicts.get(div.key)
             state = colors.verdict_text(verdict.verdict if verdict else None)
             colour = colors.type_colour(div.type, self.palette()).name()
-            parts.append(f"current: <b style='color:{colour}'>{html.escape(div.type)}</b> "
-                         f"— {html.escape(div.summary)} <i>[{html.escape(state)}]</i>")
+            parts.append(
+                f"current: <b style='color:{colour}'>{html.escape(div.type)}</b> "
+                f"— {html.escape(div.summary)} <i>[{html.escape(state)}]</i>"
+            )
         self.title.setText(" · ".join(parts))
 
     def _ensure_rows(self, count: int) -> None:
@@ -237,11 +253,14 @@ class ClaimView(QScrollArea):
             first_id, text = runs[doc.id]
             row.passage_id = first_id
             offset = al.passage(first_id).start
-            marks = [(v.start, v.end, d.type, div is not None and d.key == div.key)
-                     for d in claim.divergences for v in d.variants if v.passage.split(":")[0] == doc.id]
+            marks = [
+                (v.start, v.end, d.type, div is not None and d.key == div.key)
+                for d in claim.divergences
+                for v in d.variants
+                if v.passage.split(":")[0] == doc.id
+            ]
             row.text.setText(marked_html(text, offset, marks, pal))
-            current_row = self.ws.current_passage_id is not None and \
-                self.ws.current_passage_id.split(":")[0] == doc.id
+            current_row = self.ws.current_passage_id is not None and self.ws.current_passage_id.split(":")[0] == doc.id
             row.bar.setVisible(current_row)
             self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
 
@@ -251,15 +270,16 @@ class ClaimView(QScrollArea):
         index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), index)
         chip = theme.source_colour(index, self.palette()).name()
         bold = QFont(row.header.font())
-        bold.setBold(True)   # the name is drawn bold: measured plain, a long name is cut without "…"
+        bold.setBold(True)  # the name is drawn bold: measured plain, a long name is cut without "…"
         name = QFontMetrics(bold).elidedText(source.label, Qt.TextElideMode.ElideRight, HEADER_WIDTH - 24)
         meta = [source.published[:10]] if source.published else []
         if is_pivot:
             meta.append("reference")
         second = f"<br><small>{html.escape(' · '.join(meta))}</small>" if meta else ""
         row.header.setText(f"<span style='color:{chip}'>&#9632;</span> <b>{html.escape(name)}</b>{second}")
-        row.header.setToolTip(" · ".join(x for x in (source.outlet, source.title, source.published,
-                                                     source.url or source.path) if x))
+        row.header.setToolTip(
+            " · ".join(x for x in (source.outlet, source.title, source.published, source.url or source.path) if x)
+        )
 
     def _fill_diff(self, row: _Row, is_pivot: bool, pivot_text: str, text: str) -> None:
         if not self.word_diff or is_pivot or not pivot_text:
@@ -268,8 +288,12 @@ class ClaimView(QScrollArea):
         shared = shared_word_fraction(pivot_text, text)
         if shared >= NEAR_VERBATIM:
             dark = theme.is_dark(self.palette())
-            row.diff.setText(f"<small>word diff against the reference:</small><br>{diff_html(word_diff(pivot_text, text), dark)}")
+            row.diff.setText(
+                f"<small>word diff against the reference:</small><br>{diff_html(word_diff(pivot_text, text), dark)}"
+            )
         else:
-            row.diff.setText(f"<small><i>paraphrase ({shared:.0%} of words shared): no word diff; "
-                             "the marked facts are what differs</i></small>")
+            row.diff.setText(
+                f"<small><i>paraphrase ({shared:.0%} of words shared): no word diff; "
+                "the marked facts are what differs</i></small>"
+            )
         row.diff.show()

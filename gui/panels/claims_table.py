@@ -1,12 +1,21 @@
 """The claims table: one row per claim, a majority summary, rank, source count, one column per source."""
+
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QStandardItem, QStandardItemModel, QTextDocument
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
-                               QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.case.queue_items import contradiction_items
 from core.case.claim_wording import claim_summary
@@ -16,7 +25,7 @@ from gui.style import colors
 HTML_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 2
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 3   # the queue item key of a contradiction row
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 3  # the queue item key of a contradiction row
 FIXED_COLUMNS = ("Summary", "Rank", "Sources")
 CELL_WIDTH = 260
 
@@ -24,18 +33,23 @@ CELL_WIDTH = 260
 def member_html(alignment, claim, doc, pal=None) -> tuple[str, str]:
     """Return (rich text, plain text) of a document's member of a claim, divergent words marked."""
     prefix = doc.id + ":"
-    passages = sorted((alignment.passage(m) for m in claim.members if m.startswith(prefix)),
-                      key=lambda p: p.start)
+    passages = sorted((alignment.passage(m) for m in claim.members if m.startswith(prefix)), key=lambda p: p.start)
     if not passages:
         return "", ""
     text = doc.source.text
     start, end = passages[0].start, passages[-1].end
-    marks = sorted({(v.start, v.end, div.type) for div in claim.divergences for v in div.variants
-                    if v.passage.startswith(prefix) and start <= v.start < v.end <= end})
+    marks = sorted(
+        {
+            (v.start, v.end, div.type)
+            for div in claim.divergences
+            for v in div.variants
+            if v.passage.startswith(prefix) and start <= v.start < v.end <= end
+        }
+    )
     out, plain, pos = [], [], start
     for m_start, m_end, kind in marks:
         if m_start < pos:
-            continue   # overlapping marks: the first one wins, text is never repeated
+            continue  # overlapping marks: the first one wins, text is never repeated
         out.append(html.escape(text[pos:m_start]))
         plain.append(text[pos:m_start])
         out.append(f"<b style='{colors.type_css(kind, pal)}'>{html.escape(text[m_start:m_end])}</b>")
@@ -77,8 +91,11 @@ class ClaimsModel(QStandardItemModel):
         self.clear()
         self.setColumnCount(len(FIXED_COLUMNS) + len(docs))
         headers = list(FIXED_COLUMNS) + [d.source.label for d in docs]
-        tips = ["Who says what on the claim's most important divergence", "Rank of that divergence",
-                "How many sources report this claim"]
+        tips = [
+            "Who says what on the claim's most important divergence",
+            "Rank of that divergence",
+            "How many sources report this claim",
+        ]
         tips += ["\n".join(x for x in (d.source.outlet, d.source.title, d.source.published) if x) for d in docs]
         for col, (text, tip) in enumerate(zip(headers, tips)):
             header = QStandardItem(text)
@@ -90,21 +107,35 @@ class ClaimsModel(QStandardItemModel):
         for row, claim in enumerate(al.claims if al else ()):
             top = top_divergence(claim)
             summary = claim_summary(claim, al)
-            head = (f"<b style='color:{colors.type_colour(top.type).name()}'>{html.escape(top.type)}</b>: "
-                    if top is not None else "")
+            head = (
+                f"<b style='color:{colors.type_colour(top.type).name()}'>{html.escape(top.type)}</b>: "
+                if top is not None
+                else ""
+            )
             plain_summary = f"{top.type}: {summary}" if top is not None else summary
             rank = top.rank if top is not None else 0.0
             n_sources = len({m.split(":")[0] for m in claim.members})
-            items = [self._cell(plain_summary, plain_summary, head + html.escape(summary), plain_summary),
-                     self._cell(f"{rank:.2f}", rank), self._cell(str(n_sources), n_sources)]
+            items = [
+                self._cell(plain_summary, plain_summary, head + html.escape(summary), plain_summary),
+                self._cell(f"{rank:.2f}", rank),
+                self._cell(str(n_sources), n_sources),
+            ]
             items[1].setTextAlignment(right_top)
             items[2].setTextAlignment(right_top)
             for doc in docs:
                 rich, plain = member_html(al, claim, doc)
-                items.append(self._cell(plain or "—", plain, rich or "<span style='color:gray'>—</span>",
-                                        self._source_tip(claim, doc, plain)))
-            items[0].setToolTip(f"{plain_summary}\nLink score {claim.score:.2f}: how sure the aligner is "
-                                "that these passages report the same fact.")
+                items.append(
+                    self._cell(
+                        plain or "—",
+                        plain,
+                        rich or "<span style='color:gray'>—</span>",
+                        self._source_tip(claim, doc, plain),
+                    )
+                )
+            items[0].setToolTip(
+                f"{plain_summary}\nLink score {claim.score:.2f}: how sure the aligner is "
+                "that these passages report the same fact."
+            )
             for item in items:
                 item.setData(claim.id, CLAIM_ROLE)
                 item.setData("", ITEM_ROLE)
@@ -120,14 +151,19 @@ class ClaimsModel(QStandardItemModel):
         source = al.document_of(item.variants[0].passage).source
         plain = f"{item.type}: {item.summary}"
         head = f"<b style='color:{colors.type_colour(item.type).name()}'>{html.escape(item.type)}</b>: "
-        cells = [self._cell(plain, plain, head + html.escape(item.summary), plain),
-                 self._cell(f"{item.rank:.2f}", item.rank), self._cell("1", 1)]
+        cells = [
+            self._cell(plain, plain, head + html.escape(item.summary), plain),
+            self._cell(f"{item.rank:.2f}", item.rank),
+            self._cell("1", 1),
+        ]
         cells[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         cells[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         statements = " / ".join(f"“{v.text}”" for v in item.variants)
         for doc in docs:
             text = statements if doc.source.key == source.key else ""
-            cells.append(self._cell(text or "—", text, html.escape(text) if text else "<span style='color:gray'>—</span>"))
+            cells.append(
+                self._cell(text or "—", text, html.escape(text) if text else "<span style='color:gray'>—</span>")
+            )
         for cell in cells:
             cell.setData("", CLAIM_ROLE)
             cell.setData(item.key, ITEM_ROLE)
@@ -144,8 +180,9 @@ class ClaimsModel(QStandardItemModel):
         if not plain:
             return ""
         pivot = self.ws.pivots.get(claim.key, claim.pivot)
-        return plain + ("\n(pivot: the other sources are compared against this)"
-                        if pivot.startswith(doc.id + ":") else "")
+        return plain + (
+            "\n(pivot: the other sources are compared against this)" if pivot.startswith(doc.id + ":") else ""
+        )
 
     def refresh_pivots(self) -> None:
         """Update the pivot notes of the cells after the user chose another pivot."""
@@ -167,6 +204,7 @@ class ClaimsModel(QStandardItemModel):
 
 class _RichTextDelegate(QStyledItemDelegate):
     """Paint the HTML_ROLE text of a cell, wrapped to the column width."""
+
     CACHE_LIMIT = 4000
 
     def __init__(self, parent=None):
@@ -266,7 +304,7 @@ class ClaimsTable(QWidget):
     def rebuild(self) -> None:
         """Reload the rows and keep the current claim selected (later, when the table is hidden)."""
         if not self.isVisible() and self._built:
-            self._stale = True   # laying out every cell is the costly part: do it when shown
+            self._stale = True  # laying out every cell is the costly part: do it when shown
             return
         self._built, self._stale = True, False
         self._updating = True

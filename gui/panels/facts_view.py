@@ -1,10 +1,20 @@
 """The Facts view: the fact sheet as a table, one column per source, divergent rows first."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.style import colors
 
@@ -26,15 +36,15 @@ def status_text(row, sources: int) -> str:
 class FactsView(QWidget):
     """Show the fact sheet; activating a cell takes the panes to the passage its words come from."""
 
-    cellChosen = Signal(str, str, int, int)   # passage id, source key, start, end
+    cellChosen = Signal(str, str, int, int)  # passage id, source key, start, end
 
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = workspace
         self._rows: list = []
-        self._steps: dict[tuple[str, int], int] = {}   # which occurrence of a cell was shown last
+        self._steps: dict[tuple[str, int], int] = {}  # which occurrence of a cell was shown last
         self._last: tuple[str, int] | None = None
-        self._stale = True   # filled when first shown: thousands of cells cost nothing while hidden
+        self._stale = True  # filled when first shown: thousands of cells cost nothing while hidden
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.table = QTableWidget(self)
@@ -84,16 +94,19 @@ class FactsView(QWidget):
         self._stale = False
         al = self.ws.alignment
         docs = al.documents if al else ()
-        self._rows = sorted(al.facts if al else (), key=lambda r: (not r.divergent, -len({c.document for c in r.cells}),
-                                                                   -r.rank, r.id))
+        self._rows = sorted(
+            al.facts if al else (), key=lambda r: (not r.divergent, -len({c.document for c in r.cells}), -r.rank, r.id)
+        )
         self.table.clear()
         self.table.setColumnCount(len(FIXED_COLUMNS) + len(docs))
         self.table.setRowCount(len(self._rows))
         self.table.setHorizontalHeaderLabels(list(FIXED_COLUMNS) + [d.source.label for d in docs])
         divergent = sum(r.divergent for r in self._rows)
-        self.heading.setText(f"Fact sheet: {len(self._rows)} facts, {divergent} divergent (first). "
-                             "Click or press Enter on a cell to see its passage (again: the next one); "
-                             "“not stated” means the source is silent, not that it disagrees.")
+        self.heading.setText(
+            f"Fact sheet: {len(self._rows)} facts, {divergent} divergent (first). "
+            "Click or press Enter on a cell to see its passage (again: the next one); "
+            "“not stated” means the source is silent, not that it disagrees."
+        )
         bold = QFont(self.table.font())
         bold.setBold(True)
         grey = QBrush(self.palette().color(self.palette().ColorRole.PlaceholderText))
@@ -170,8 +183,10 @@ class FactsView(QWidget):
                 continue
             record = self.ws.verdicts.get(row.key)
             if row.divergent:
-                item.setText(colors.verdict_text(record.verdict if record else None)
-                             + (" ✎" if record is not None and record.note else ""))
+                item.setText(
+                    colors.verdict_text(record.verdict if record else None)
+                    + (" ✎" if record is not None and record.note else "")
+                )
             else:
                 item.setText("")
 

@@ -1,4 +1,5 @@
 """Filter combo boxes of the side panels: an "all" entry first, the user's choice kept across refills."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox

@@ -1,11 +1,24 @@
 """The inspector of the current claim: pivot, word diffs, typed divergences with verdicts, annotations."""
+
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton,
-                               QSizePolicy, QTextBrowser, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.case.claim_wording import claim_summary
 from core.compare.worddiff import shared_fraction_of
@@ -17,9 +30,9 @@ from gui.dialogs.dialog_keys import SaveKeyFilter
 from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, diff_variants, member_runs
 
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
-SYNC_DIFF_CHARS = 500    # claims whose texts total less are diffed at once (about 3 ms of work)
-DIFF_DELAY_MS = 40       # wait this long on a claim before diffing it (held N/J keys skip the work)
-DIFF_MEMO = 256          # claim/pivot diffs kept, so N/P/J/K back and forth never re-diffs
+SYNC_DIFF_CHARS = 500  # claims whose texts total less are diffed at once (about 3 ms of work)
+DIFF_DELAY_MS = 40  # wait this long on a claim before diffing it (held N/J keys skip the work)
+DIFF_MEMO = 256  # claim/pivot diffs kept, so N/P/J/K back and forth never re-diffs
 
 
 class Inspector(QWidget):
@@ -32,11 +45,11 @@ class Inspector(QWidget):
         self.ws = workspace
         self._updating = False
         self._note_key: str | None = None
-        self._shown: dict[int, str] = {}   # the rich text each browser shows now
+        self._shown: dict[int, str] = {}  # the rich text each browser shows now
         # (claim key, pivot text, variant texts) -> their diffs; only the current claim is diffed.
         self._diffs: dict[tuple, tuple] = {}
-        self._wanted: tuple | None = None    # (diff key, pivot text) the current claim still lacks
-        self._pending: tuple | None = None   # the diff key the background job works on
+        self._wanted: tuple | None = None  # (diff key, pivot text) the current claim still lacks
+        self._pending: tuple | None = None  # the diff key the background job works on
         self._differ = TaskRunner(self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -91,8 +104,9 @@ class Inspector(QWidget):
         self.annotations = QLabel(self)
         self.annotations.setWordWrap(True)
         self.annotations.setTextFormat(Qt.TextFormat.RichText)
-        self.hint = QLabel("<small>N/P claim · J/K divergence · 1–4 verdict · A annotate · Ctrl+K all actions</small>",
-                           self)
+        self.hint = QLabel(
+            "<small>N/P claim · J/K divergence · 1–4 verdict · A annotate · Ctrl+K all actions</small>", self
+        )
         self.hint.setWordWrap(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 6)
@@ -111,8 +125,13 @@ class Inspector(QWidget):
         self._shown_state: tuple | None = None
         for signal in (workspace.alignmentChanged, workspace.annotationsChanged, workspace.sourcesChanged):
             signal.connect(self._forget_shown)
-        for signal in (workspace.currentChanged, workspace.alignmentChanged, workspace.verdictsChanged,
-                       workspace.annotationsChanged, workspace.sourcesChanged):
+        for signal in (
+            workspace.currentChanged,
+            workspace.alignmentChanged,
+            workspace.verdictsChanged,
+            workspace.annotationsChanged,
+            workspace.sourcesChanged,
+        ):
             signal.connect(self.refresh)
         self.refresh()
 
@@ -135,15 +154,20 @@ class Inspector(QWidget):
         # A fact-sheet row is no claim's divergence: its own verdict shows on the buttons too.
         keys = [d.key for d in claim.divergences] if claim is not None else []
         keys += [current] if current is not None and current not in keys else []
-        return (claim.key if claim is not None else None, self.ws.pivots.get(claim.key) if claim else None,
-                current, self.ws.current_passage_id,
-                tuple(self.ws.verdicts.get(k) for k in keys), self.palette().cacheKey(),
-                getattr(self.ws, "read_only", False))
+        return (
+            claim.key if claim is not None else None,
+            self.ws.pivots.get(claim.key) if claim else None,
+            current,
+            self.ws.current_passage_id,
+            tuple(self.ws.verdicts.get(k) for k in keys),
+            self.palette().cacheKey(),
+            getattr(self.ws, "read_only", False),
+        )
 
     def refresh(self, force: bool = False) -> None:
         """Show the workspace's current claim (or say why there is none); skip when nothing shown changed."""
         if not self.isVisible() and not force:
-            self._shown_state = None   # hidden (its dock closed): draw when shown, not on every move
+            self._shown_state = None  # hidden (its dock closed): draw when shown, not on every move
             return
         state = self._state()
         if state == self._shown_state and not force:
@@ -168,8 +192,10 @@ class Inspector(QWidget):
         pivot = self.ws.pivots.get(claim.key, claim.pivot)
         runs = member_runs(al, claim)
         pivot_doc = pivot.split(":")[0]
-        self.title.setText(f"<b>Claim {html.escape(claim.id)}</b> · {len(runs)} sources · link score "
-                           f"{claim.score:.2f}<br>{html.escape(claim_summary(claim, al))}")
+        self.title.setText(
+            f"<b>Claim {html.escape(claim.id)}</b> · {len(runs)} sources · link score "
+            f"{claim.score:.2f}<br>{html.escape(claim_summary(claim, al))}"
+        )
         for doc_id, pid, _text in runs:
             self.pivot_combo.addItem(self._label(pid), pid)
         self.pivot_combo.setCurrentIndex(max(0, next((i for i, r in enumerate(runs) if r[0] == pivot_doc), 0)))
@@ -211,7 +237,7 @@ class Inspector(QWidget):
         if self._wanted is not None and self._wanted[0] == key:
             self.refresh(force=True)
         elif self._wanted is not None:
-            self._debounce.start()   # the user moved on while this ran: diff where they are now
+            self._debounce.start()  # the user moved on while this ran: diff where they are now
 
     def _on_diff_failed(self, _token: int, exc: object) -> None:
         self._pending = self._wanted = None
@@ -248,11 +274,15 @@ class Inspector(QWidget):
             # named as the claim view names it, with each passage's words.
             where = "Fact sheet" if div.kind == "fact" else "Inside one source"
             self.title.setText(f"<b>{where}</b> · {html.escape(div.type)}<br>{html.escape(div.summary)}")
-            self._set_html(self.variants, "".join(
-                f"<p><b>{html.escape(self._label(v.passage))}</b>: “{html.escape(v.text)}” "
-                f"<span style='color:gray'>in: {html.escape(al.passage(v.passage).text)}</span></p>"
-                for v in div.variants))
-            self.variants.setEnabled(True)   # the words to judge must not look greyed out
+            self._set_html(
+                self.variants,
+                "".join(
+                    f"<p><b>{html.escape(self._label(v.passage))}</b>: “{html.escape(v.text)}” "
+                    f"<span style='color:gray'>in: {html.escape(al.passage(v.passage).text)}</span></p>"
+                    for v in div.variants
+                ),
+            )
+            self.variants.setEnabled(True)  # the words to judge must not look greyed out
             self._set_html(self.divergences, "")
             self.annotations.setText("")
             self._enable_verdicts(div)
@@ -262,8 +292,11 @@ class Inspector(QWidget):
             self.title.setText(f"<b>Unique passage</b>: only {html.escape(self._label(pid))} reports this.")
             self._set_html(self.variants, f"<p>{html.escape(p.text)}</p>")
         else:
-            self.title.setText("No claim selected. N/P move between claims, J/K between divergences."
-                               if al is not None else "Aligning…")
+            self.title.setText(
+                "No claim selected. N/P move between claims, J/K between divergences."
+                if al is not None
+                else "Aligning…"
+            )
             self._set_html(self.variants, "")
         self._set_html(self.divergences, "")
         self.annotations.setText("")
@@ -278,12 +311,15 @@ class Inspector(QWidget):
             colour = colors.type_colour(div.type, self.palette()).name()
             vcol = colors.verdict_colour(verdict, self.palette()).name()
             marker = "▶ " if div.key == current else ""
-            wordings = "; ".join(f"{html.escape(self._label(v.passage))}: “{html.escape(v.text)}”"
-                                 for v in div.variants)
-            line = (f"<p>{marker}<a href='div:{html.escape(div.key)}' style='color:{colour}'>"
-                    f"<b>{html.escape(div.type)}</b></a> {html.escape(div.summary)} "
-                    f"<span style='color:{vcol}'>[{html.escape(colors.verdict_text(verdict))}]</span>"
-                    f"<br><small>rank {div.rank:.2f} · {wordings}</small>")
+            wordings = "; ".join(
+                f"{html.escape(self._label(v.passage))}: “{html.escape(v.text)}”" for v in div.variants
+            )
+            line = (
+                f"<p>{marker}<a href='div:{html.escape(div.key)}' style='color:{colour}'>"
+                f"<b>{html.escape(div.type)}</b></a> {html.escape(div.summary)} "
+                f"<span style='color:{vcol}'>[{html.escape(colors.verdict_text(verdict))}]</span>"
+                f"<br><small>rank {div.rank:.2f} · {wordings}</small>"
+            )
             if record is not None and record.source_key:
                 source = self.ws.source(record.source_key)
                 line += f"<br><small>error in {html.escape(source.label if source else record.source_key)}</small>"
@@ -298,8 +334,11 @@ class Inspector(QWidget):
         if not mine:
             self.annotations.setText("<small>No annotations on this claim (A to add).</small>")
             return
-        lines = [f"<b>{html.escape(a.label or 'note')}</b> ({html.escape(a.status)}) "
-                 f"{html.escape(a.note.splitlines()[0] if a.note else '')}" for a in mine]
+        lines = [
+            f"<b>{html.escape(a.label or 'note')}</b> ({html.escape(a.status)}) "
+            f"{html.escape(a.note.splitlines()[0] if a.note else '')}"
+            for a in mine
+        ]
         self.annotations.setText("<b>Annotations</b><br>" + "<br>".join(lines))
 
     # ----- intents ------------------------------------------------------------------------

@@ -1,11 +1,21 @@
 """The "Set aside" panel: verdicts, notes and annotations the current alignment cannot place."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.model import VERDICT_LABELS
 
@@ -69,7 +79,7 @@ class SetAsidePanel(QWidget):
 
     def _items(self) -> list[QTreeWidgetItem]:
         items = (self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount()))
-        return [item for item in items if item is not None]   # None only past the last row
+        return [item for item in items if item is not None]  # None only past the last row
 
     def rows(self) -> list[tuple[str, str]]:
         """Return (row kind, key or annotation id) of every row, in display order."""
@@ -90,16 +100,25 @@ class SetAsidePanel(QWidget):
         orphans = self.ws.orphaned_annotations()
         for a in orphans:
             quote = f"“{a.selector.exact}”" if a.selector is not None else f"({a.target_kind})"
-            item = QTreeWidgetItem([f"{a.target_kind} annotation", quote, a.label or "—", a.note,
-                                    "its target is not in the current alignment"])
+            item = QTreeWidgetItem(
+                [
+                    f"{a.target_kind} annotation",
+                    quote,
+                    a.label or "—",
+                    a.note,
+                    "its target is not in the current alignment",
+                ]
+            )
             item.setData(0, KEY_ROLE, (ANNOTATION_ROW, a.id))
             self.list.addTopLevelItem(item)
         verdicts, notes = len(self.ws.set_aside), len(orphans)
         if verdicts or notes:
-            self.count_label.setText(f"{verdicts} verdict{'s' if verdicts != 1 else ''} or "
-                                     f"note{'s' if verdicts != 1 else ''} and "
-                                     f"{notes} annotation{'s' if notes != 1 else ''} set aside. Nothing "
-                                     "here is lost: re-attach each to the divergence it is about, or dismiss it.")
+            self.count_label.setText(
+                f"{verdicts} verdict{'s' if verdicts != 1 else ''} or "
+                f"note{'s' if verdicts != 1 else ''} and "
+                f"{notes} annotation{'s' if notes != 1 else ''} set aside. Nothing "
+                "here is lost: re-attach each to the divergence it is about, or dismiss it."
+            )
         else:
             self.count_label.setText("Nothing set aside: every verdict, note and annotation is in place.")
         items = self._items()

@@ -1,4 +1,5 @@
 """The list of sources: colour chip, title, date, word count, include checkbox, drag to reorder."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -19,13 +20,14 @@ def _chip(colour) -> QIcon:
 
 class SourceList(QListWidget):
     """Show every source of the case; unchecking hides its pane, dragging reorders the panes."""
+
     sourceActivated = Signal(str)
 
     def __init__(self, workspace, parent=None):
         super().__init__(parent)
         self.ws = workspace
         self._filling = False
-        self.context_actions: list = []   # window actions offered on a source (details, open original)
+        self.context_actions: list = []  # window actions offered on a source (details, open original)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -81,7 +83,7 @@ class SourceList(QListWidget):
         source = self.ws.source(key)
         menu = QMenu(self)
         hidden = key in self.ws.hidden
-        self.setCurrentItem(item)   # the window's source actions act on the selected source
+        self.setCurrentItem(item)  # the window's source actions act on the selected source
         for action in self.context_actions:
             menu.addAction(action)
         if self.context_actions:
@@ -91,8 +93,9 @@ class SourceList(QListWidget):
         menu.exec(event.globalPos())
 
     def _confirm_remove(self, key: str, label: str) -> None:
-        answer = QMessageBox.question(self, "Remove source",
-                                      f"Remove {label} from the case? Its verdicts and notes stay in the case.")
+        answer = QMessageBox.question(
+            self, "Remove source", f"Remove {label} from the case? Its verdicts and notes stay in the case."
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.ws.remove_source(key)
 

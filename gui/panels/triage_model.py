@@ -1,4 +1,5 @@
 """The triage queue as a Qt list model: one row per queue item, updated row by row on a verdict."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -137,7 +138,7 @@ class TriageModel(QAbstractTableModel):
         item = self._items[index.row()]
         column = index.column()
         record = self._verdicts.get(item.key)
-        verdict = getattr(record, "verdict", None) or None   # "" is a note on an untriaged item
+        verdict = getattr(record, "verdict", None) or None  # "" is a note on an untriaged item
         note = getattr(record, "note", "") if record is not None else ""
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -160,8 +161,15 @@ class TriageModel(QAbstractTableModel):
             return self._icons[kind]
         if role == Qt.ItemDataRole.ToolTipRole:
             rank = getattr(item, "rank", None)
-            head = " · ".join(part for part in (item_kind(item), f"rank {rank:.2f}" if rank is not None else "",
-                                                ", ".join(item_sources(self._alignment, item))) if part)
+            head = " · ".join(
+                part
+                for part in (
+                    item_kind(item),
+                    f"rank {rank:.2f}" if rank is not None else "",
+                    ", ".join(item_sources(self._alignment, item)),
+                )
+                if part
+            )
             tip = f"{head}\n{getattr(item, 'summary', '')}"
             return tip + (f"\nNote: {note}" if note else "")
         return None

@@ -1,10 +1,20 @@
 """The triage queue: queue items by rank with type chip, summary and verdict; progress; filters."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QSizePolicy, QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.model import DIVERGENCE_TYPES, VERDICTS
 from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
@@ -61,7 +71,7 @@ class TriagePanel(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self._updating = False
-        self._all_keys: tuple = (None, [])   # (alignment, every queue key), see refresh
+        self._all_keys: tuple = (None, [])  # (alignment, every queue key), see refresh
         self.progress_label = QLabel(self)
         self.progress_bar = ProgressStrip(self)
         self.progress_bar.setToolTip("Divergences triaged, of all in the queue")
@@ -73,9 +83,11 @@ class TriagePanel(QWidget):
             self.verdict_filter.addItem(colors.verdict_label(v), v)
         self.type_filter = QComboBox(self)
         self.source_filter = QComboBox(self)
-        for combo, tip in ((self.verdict_filter, "Show divergences with this verdict"),
-                           (self.type_filter, "Show divergences of this type"),
-                           (self.source_filter, "Show divergences involving this source")):
+        for combo, tip in (
+            (self.verdict_filter, "Show divergences with this verdict"),
+            (self.type_filter, "Show divergences of this type"),
+            (self.source_filter, "Show divergences involving this source"),
+        ):
             combo.setToolTip(tip)
             combo.currentIndexChanged.connect(self.refresh)
         self.model = TriageModel(self)
@@ -127,9 +139,8 @@ class TriagePanel(QWidget):
     # ----- filters -------------------------------------------------------------------------
     def _on_alignment(self) -> None:
         al = self.ws.alignment
-        present = {d.type for d in queue(al, {})} if al else set()   # every kind of queue item
-        refill(self.type_filter, "All types",
-                         [(t.capitalize(), t) for t in DIVERGENCE_TYPES if t in present])
+        present = {d.type for d in queue(al, {})} if al else set()  # every kind of queue item
+        refill(self.type_filter, "All types", [(t.capitalize(), t) for t in DIVERGENCE_TYPES if t in present])
         docs = al.documents if al else ()
         refill(self.source_filter, "All sources", [(d.source.label, d.source.key) for d in docs])
         self.refresh()
@@ -137,8 +148,11 @@ class TriagePanel(QWidget):
     def filters(self) -> dict:
         """Return the filters as core.case.triage.queue takes them."""
         kind, source = self.type_filter.currentData(), self.source_filter.currentData()
-        return {"types": {kind} if kind else None, "verdict_filter": self.verdict_filter.currentData() or None,
-                "source_keys": {source} if source else None}
+        return {
+            "types": {kind} if kind else None,
+            "verdict_filter": self.verdict_filter.currentData() or None,
+            "source_keys": {source} if source else None,
+        }
 
     # ----- rows ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -221,8 +235,9 @@ class TriagePanel(QWidget):
             if row >= 0:
                 index = self.model.index(row, 0)
                 if selection.currentIndex().row() != row or not selection.isRowSelected(row):
-                    selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                              | QItemSelectionModel.SelectionFlag.Rows)
+                    selection.setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                    )
                 self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
             elif selection.hasSelection() or selection.currentIndex().isValid():
                 selection.clear()

@@ -1,4 +1,5 @@
 """Word diffs of a claim's variants against its pivot, and their rich-text rendering."""
+
 from __future__ import annotations
 
 import html
@@ -6,7 +7,7 @@ import html
 from core.errors import Cancelled
 from core.compare.worddiff import word_diff as core_word_diff
 
-NEAR_VERBATIM = 0.6      # share of words in common from which a word diff is readable, not noise
+NEAR_VERBATIM = 0.6  # share of words in common from which a word diff is readable, not noise
 
 
 def word_diff(a: str, b: str) -> list[tuple[int, str]]:
@@ -51,6 +52,6 @@ def member_runs(alignment, claim) -> list[tuple[str, str, str]]:
     out = []
     for doc_id in sorted(runs, key=lambda d: int(d[1:])):
         ps = sorted(runs[doc_id], key=lambda p: p.start)
-        text = alignment.documents[int(doc_id[1:])].source.text[ps[0].start:ps[-1].end]
+        text = alignment.documents[int(doc_id[1:])].source.text[ps[0].start : ps[-1].end]
         out.append((doc_id, ps[0].id, text))
     return out

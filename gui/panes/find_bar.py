@@ -1,4 +1,5 @@
 """Find in all sources: a bar that highlights every match in every pane, Enter / Shift+Enter to move."""
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,7 @@ class FindBar(QWidget):
     def __init__(self, pane_area, parent: QWidget | None = None):
         super().__init__(parent)
         self.area = pane_area
-        self.matches: list[tuple[object, int, int]] = []   # (pane, start, end)
+        self.matches: list[tuple[object, int, int]] = []  # (pane, start, end)
         self.current = -1
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("Find in all sources (Enter: next, Shift+Enter: previous, Esc: close)")
@@ -94,8 +95,9 @@ class FindBar(QWidget):
             self.count.setText("no match")
         else:
             panes = len({id(p) for p, _s, _e in self.matches})
-            self.count.setText(f"{self.current + 1} of {len(self.matches)} in {panes} source"
-                               f"{'s' if panes != 1 else ''}")
+            self.count.setText(
+                f"{self.current + 1} of {len(self.matches)} in {panes} source{'s' if panes != 1 else ''}"
+            )
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.edit and event.type() == event.Type.KeyPress:

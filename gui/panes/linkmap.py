@@ -1,4 +1,5 @@
 """The link map: translucent bands joining each claim's passages in two neighbouring panes."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
@@ -11,8 +12,10 @@ WIDTH = 34
 SMOOTH_BANDS = 24
 # The S-curve of a band sampled at these points: (x share of the width, weight of the left end).
 # Same curve as cubicTo((w/2, left), (w/2, right), (w, right)), flattened once instead of per paint.
-_CURVE = tuple((3 * (1 - t) ** 2 * t / 2 + 3 * (1 - t) * t * t / 2 + t ** 3, (1 - t) ** 3 + 3 * (1 - t) ** 2 * t)
-               for t in (0.0, 0.25, 0.5, 0.75, 1.0))
+_CURVE = tuple(
+    (3 * (1 - t) ** 2 * t / 2 + 3 * (1 - t) * t * t / 2 + t**3, (1 - t) ** 3 + 3 * (1 - t) ** 2 * t)
+    for t in (0.0, 0.25, 0.5, 0.75, 1.0)
+)
 _CURVE_BACK = tuple(reversed(_CURVE))
 
 
@@ -26,8 +29,11 @@ def band_polygon(w: float, lt: float, lb: float, rt: float, rb: float) -> QPolyg
 def opaque(colour: QColor, base: QColor) -> QColor:
     """Return a translucent colour already blended over the base: filling with it needs no blending."""
     a = colour.alphaF()
-    return QColor.fromRgbF(colour.redF() * a + base.redF() * (1 - a), colour.greenF() * a + base.greenF() * (1 - a),
-                           colour.blueF() * a + base.blueF() * (1 - a))
+    return QColor.fromRgbF(
+        colour.redF() * a + base.redF() * (1 - a),
+        colour.greenF() * a + base.greenF() * (1 - a),
+        colour.blueF() * a + base.blueF() * (1 - a),
+    )
 
 
 def passage_rect(edit, start: int, end: int) -> QRect:
@@ -54,7 +60,7 @@ def is_pane(obj) -> bool:
 def pane_document(workspace, pane):
     """Return the aligned document a pane shows, or None."""
     if hasattr(pane, "view") and callable(getattr(pane, "document", None)):
-        return pane.document()   # a SourcePane knows its aligned document
+        return pane.document()  # a SourcePane knows its aligned document
     key = getattr(pane, "source_key", None)
     return workspace.document_for(key) if key is not None else None
 
@@ -87,8 +93,8 @@ class _Extents:
         self.ws, self.pane, self.edit = workspace, pane, text_edit_of(pane)
         self._key = None
         self._content: dict[str, tuple[int, int]] = {}
-        self._claims: dict[str, tuple[int, int]] = {}   # claim id -> extent of its members here
-        self.generation = 0   # bumped on every re-measure, so the link map knows its pairs are stale
+        self._claims: dict[str, tuple[int, int]] = {}  # claim id -> extent of its members here
+        self.generation = 0  # bumped on every re-measure, so the link map knows its pairs are stale
         self._prefix = ""
         self._value = 0
         # The pane measures itself when it can; a line-scrolled edit cannot be cached in pixels.
@@ -104,10 +110,10 @@ class _Extents:
         key = (id(self.ws.alignment), id(doc), self.edit.document().size().toSize(), self.edit.viewport().width())
         if key != self._key:
             self._key, self._content, self._claims = key, {}, {}
-            for p in (doc.passages if doc is not None else ()):
+            for p in doc.passages if doc is not None else ():
                 rect = passage_rect(self.edit, p.start, p.end)
                 self._content[p.id] = (rect.top() + self._value, rect.bottom() + self._value)
-            for claim in (self.ws.alignment.claims if self.ws.alignment is not None else ()):
+            for claim in self.ws.alignment.claims if self.ws.alignment is not None else ():
                 spans = [self._content[m] for m in claim.members if m.startswith(self._prefix) and m in self._content]
                 if spans:
                     self._claims[claim.id] = (min(t for t, _b in spans), max(b for _t, b in spans))
@@ -139,15 +145,15 @@ class LinkMap(QWidget):
 
     def __init__(self, workspace, left_pane=None, right_pane=None, parent: QWidget | None = None):
         if parent is None and left_pane is not None and not is_pane(left_pane):
-            parent, left_pane = left_pane, None   # LinkMap(ws, parent) then set_panes(left, right)
+            parent, left_pane = left_pane, None  # LinkMap(ws, parent) then set_panes(left, right)
         super().__init__(parent)
         self.ws = workspace
         self.left = self.right = None
-        self._bands: list[tuple[str, QPainterPath | QPolygonF]] = []   # smooth bands are paths
+        self._bands: list[tuple[str, QPainterPath | QPolygonF]] = []  # smooth bands are paths
         self._extents: tuple[_Extents, ...] = ()
         self._picture: QPixmap | None = None
         self._picture_key: tuple | None = None
-        self.renders = 0   # how many times the bands were rasterised (tests read it)
+        self.renders = 0  # how many times the bands were rasterised (tests read it)
         self._pairs_key: tuple[int, int, int] | None = None
         self._pairs_cache: list[tuple[str, int, int, int, int]] = []
         self._colours = colors.PaletteColours()
@@ -217,7 +223,7 @@ class LinkMap(QWidget):
         for extents in self._extents:
             extents.prepare()
         pairs = self._pairs(al)
-        if pairs is None:   # a pane measures itself: ask it claim by claim
+        if pairs is None:  # a pane measures itself: ask it claim by claim
             pairs = []
             for claim in al.claims:
                 lx = self._extents[0].of(claim)
@@ -225,13 +231,13 @@ class LinkMap(QWidget):
                 if lx is not None and rx is not None:
                     pairs.append((claim.id, lx[0], lx[1], rx[0], rx[1]))
             l_shift, r_shift = float(l_shift), float(r_shift)
-        else:   # document pixels: a scroll is a shift
+        else:  # document pixels: a scroll is a shift
             l_shift -= self._extents[0].scroll
             r_shift -= self._extents[1].scroll
         for claim_id, lt, lb, rt, rb in pairs:
             lt, lb, rt, rb = lt + l_shift, lb + l_shift, rt + r_shift, rb + r_shift
             if (lb < 0 and rb < 0) or (lt > height and rt > height):
-                continue   # both ends out of view: nothing of the band would show
+                continue  # both ends out of view: nothing of the band would show
             out.append((claim_id, (lt, lb), (rt, rb)))
         return out
 
@@ -243,8 +249,7 @@ class LinkMap(QWidget):
         key = (id(al), self._extents[0].generation, self._extents[1].generation)
         if key != self._pairs_key:
             self._pairs_key = key
-            self._pairs_cache = [(c.id, *left[c.id], *right[c.id]) for c in al.claims
-                                 if c.id in left and c.id in right]
+            self._pairs_cache = [(c.id, *left[c.id], *right[c.id]) for c in al.claims if c.id in left and c.id in right]
         return self._pairs_cache
 
     def paintEvent(self, _event) -> None:
@@ -262,8 +267,14 @@ class LinkMap(QWidget):
         bands = self.bands()
         ids = {b[0] for b in bands}
         current = self.ws.current_claim_id
-        key = (tuple(bands), current if current in ids else None, self.size().toTuple(), self.text_span(),
-               pal.cacheKey(), self.devicePixelRatioF())
+        key = (
+            tuple(bands),
+            current if current in ids else None,
+            self.size().toTuple(),
+            self.text_span(),
+            pal.cacheKey(),
+            self.devicePixelRatioF(),
+        )
         if key != self._picture_key or self._picture is None:
             ratio = self.devicePixelRatioF()
             self._picture = QPixmap(self.size() * ratio)
@@ -282,11 +293,11 @@ class LinkMap(QWidget):
         w = float(self.width())
         current = self.ws.current_claim_id
         keys = self._claim_keys(self.ws.alignment)
-        styles = self._colours.memo(pal)   # claim key -> (fill, outline pen), once per palette
+        styles = self._colours.memo(pal)  # claim key -> (fill, outline pen), once per palette
         self._bands = []
         emphasised: QPainterPath | None = None
         clip = self.text_span()
-        if clip is not None:   # nothing over the pane headers: bands live beside the text only
+        if clip is not None:  # nothing over the pane headers: bands live beside the text only
             painter.setClipRect(QRectF(0, clip[0], w, clip[1] - clip[0]))
         low, high = clip or (0.0, float(self.height()))
         low, high = low - 40, high + 40
@@ -315,9 +326,12 @@ class LinkMap(QWidget):
             style = styles.get(keys[claim_id])
             if style is None:
                 fill = colors.claim_link_colour(keys[claim_id], 120, pal)
-                style = styles[keys[claim_id]] = (fill, QPen(colors.claim_link_colour(keys[claim_id], 200, pal), 0.8),
-                                                  opaque(fill, pal.color(QPalette.ColorRole.Base)))
-            if isinstance(shape, QPainterPath):   # smooth
+                style = styles[keys[claim_id]] = (
+                    fill,
+                    QPen(colors.claim_link_colour(keys[claim_id], 200, pal), 0.8),
+                    opaque(fill, pal.color(QPalette.ColorRole.Base)),
+                )
+            if isinstance(shape, QPainterPath):  # smooth
                 # An aliased fill under a smooth outline looks the same and rasterises three times faster.
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
                 painter.fillPath(shape, style[0])
@@ -330,7 +344,7 @@ class LinkMap(QWidget):
                 painter.setPen(style[1])
                 painter.setBrush(style[2])
                 painter.drawPolygon(shape)
-        if emphasised is not None:   # drawn last so that it lies on top of crossing bands
+        if emphasised is not None:  # drawn last so that it lies on top of crossing bands
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.fillPath(emphasised, colors.current_colour(pal, 130))
@@ -348,9 +362,15 @@ class LinkMap(QWidget):
     def claim_at(self, point) -> str | None:
         """Return the claim whose band covers a point of this widget (the current claim wins)."""
         point = QPointF(point)
-        hits = [cid for cid, shape in self._bands
-                if (shape.contains(point) if isinstance(shape, QPainterPath)
-                    else shape.containsPoint(point, Qt.FillRule.OddEvenFill))]
+        hits = [
+            cid
+            for cid, shape in self._bands
+            if (
+                shape.contains(point)
+                if isinstance(shape, QPainterPath)
+                else shape.containsPoint(point, Qt.FillRule.OddEvenFill)
+            )
+        ]
         if self.ws.current_claim_id in hits:
             return self.ws.current_claim_id
         return hits[-1] if hits else None

@@ -1,4 +1,5 @@
 """The row of source panes in a splitter, scrolled together by alignment."""
+
 from __future__ import annotations
 
 from typing import cast
@@ -15,7 +16,7 @@ MAX_PANES = 8
 # Above this many characters shown, a new alignment fills the panes in one per event-loop turn
 # (the current claim's pane first), so the window answers keys while a large case paints.
 PROGRESSIVE_CHARS = 60_000
-MEASURE = 45          # characters a pane's line must hold at least: below this, reading is scrolling
+MEASURE = 45  # characters a pane's line must hold at least: below this, reading is scrolling
 FOCUS_MODES = ("all", "claim", "pair")
 
 
@@ -28,7 +29,7 @@ def measure_width(view, chars: int = MEASURE) -> int:
 
 def _pane_in(cell: QWidget) -> SourcePane:
     """Return the source pane of a cell of the row."""
-    return cast(SourcePane, cell.findChild(SourcePane))   # _make_cell puts one in every cell
+    return cast(SourcePane, cell.findChild(SourcePane))  # _make_cell puts one in every cell
 
 
 class PaneArea(QWidget):
@@ -42,9 +43,9 @@ class PaneArea(QWidget):
         self._syncing = False
         self._fill_token = 0
         self._to_fill: list[SourcePane] = []
-        self.focus_mode = "all"      # which panes show: every source, the current claim's, a chosen pair
+        self.focus_mode = "all"  # which panes show: every source, the current claim's, a chosen pair
         self._pair: list[str] = []
-        self.tint_all = False        # tint every claim's passages, not only the current claim's
+        self.tint_all = False  # tint every claim's passages, not only the current claim's
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(3)
@@ -140,13 +141,13 @@ class PaneArea(QWidget):
                 if right is not None and (link.left, link.right) != (pane, right):
                     link.set_panes(pane, right)
             pane.refresh()
-        self._to_fill = []   # every shown pane has just taken the current alignment
+        self._to_fill = []  # every shown pane has just taken the current alignment
         if self.panes:
             self.splitter.setSizes([1000] * self.splitter.count())
         self.empty.setVisible(not self.panes)
         self.splitter.setVisible(bool(self.panes))
         if self.panes and QApplication.focusWidget() is None:
-            self.panes[0].view.setFocus()   # arrows and Page Down work at once, without a click
+            self.panes[0].view.setFocus()  # arrows and Page Down work at once, without a click
 
     def _make_cell(self, key: str) -> QWidget:
         cell = QWidget()
@@ -228,7 +229,7 @@ class PaneArea(QWidget):
         # nearest the wish that every pane can reach, so the passages really sit level.
         # Work in the row's coordinates: headers of different heights shift each pane's text.
         y += self._offset(ref_pane)
-        low, high = -10**9, 10**9
+        low, high = -(10**9), 10**9
         for pane in self.panes:
             if members[id(pane)]:
                 lo, hi = pane.reachable_y(members[id(pane)][0])
@@ -271,7 +272,7 @@ class PaneArea(QWidget):
             return
         # The first aligned passage from the top decides: unique or boilerplate ones have no partner.
         claim, anchor = None, None
-        for p in doc.passages[top.index:top.index + 12]:
+        for p in doc.passages[top.index : top.index + 12]:
             claim = self.ws.claim_of_passage(p.id)
             if claim is not None:
                 anchor = p
@@ -300,7 +301,7 @@ class PaneArea(QWidget):
 
     def zoom(self, steps: int) -> None:
         """Zoom every pane's text."""
-        for cell in self._cells.values():   # hidden panes too: they come back at the same size
+        for cell in self._cells.values():  # hidden panes too: they come back at the same size
             pane = _pane_in(cell)
             pane.zoom(steps)
             pane.setMinimumWidth(measure_width(pane.view))

@@ -1,4 +1,5 @@
 """Find what a source pane marks in its document: divergence variants, contradictions, their words."""
+
 from __future__ import annotations
 
 import html
@@ -39,8 +40,9 @@ def mark_descriptions(alignment, doc, offset: int) -> list[str]:
     for div, variant in divergence_variants(alignment, doc):
         if variant.start <= offset < variant.end:
             style_name = colors.type_style_name(div.type)
-            lines.append(f"<b>{html.escape(div.type.capitalize())}</b> ({style_name} underline): "
-                         f"{html.escape(div.summary)}")
+            lines.append(
+                f"<b>{html.escape(div.type.capitalize())}</b> ({style_name} underline): {html.escape(div.summary)}"
+            )
             for other in div.variants:
                 if other is variant:
                     continue
@@ -49,9 +51,10 @@ def mark_descriptions(alignment, doc, offset: int) -> list[str]:
     for contradiction, variant in contradiction_variants(alignment, doc):
         if variant.start <= offset < variant.end:
             others = [f"“{html.escape(v.text)}”" for v in contradiction.variants if v is not variant]
-            lines.append(f"<b>Contradiction inside this source</b> ({html.escape(contradiction.type)}): "
-                         f"{html.escape(contradiction.summary)}<br>&nbsp;&nbsp;elsewhere it says "
-                         + ", ".join(others))
+            lines.append(
+                f"<b>Contradiction inside this source</b> ({html.escape(contradiction.type)}): "
+                f"{html.escape(contradiction.summary)}<br>&nbsp;&nbsp;elsewhere it says " + ", ".join(others)
+            )
     return lines
 
 

@@ -1,4 +1,5 @@
 """The overview ruler: the whole article in a thin strip, with claims, divergences, uniques, view."""
+
 from __future__ import annotations
 
 from typing import TypedDict
@@ -44,11 +45,12 @@ def offset_fraction(edit, offset: int) -> float:
 
 class RulerMarks(TypedDict):
     """What the ruler shows, as fractions of the article's height."""
-    claims: list[tuple[str, float, float]]        # claim key, top, bottom
-    unique: list[tuple[str, float, float]]        # passage id, top, bottom
-    current: list[tuple[str, float, float]]       # passage id, top, bottom of the current claim
-    divergences: list[tuple[str, float, float]]   # divergence type, top, bottom
-    visible: tuple[float, float]                  # the part the pane shows
+
+    claims: list[tuple[str, float, float]]  # claim key, top, bottom
+    unique: list[tuple[str, float, float]]  # passage id, top, bottom
+    current: list[tuple[str, float, float]]  # passage id, top, bottom of the current claim
+    divergences: list[tuple[str, float, float]]  # divergence type, top, bottom
+    visible: tuple[float, float]  # the part the pane shows
 
 
 def visible_fraction(edit) -> tuple[float, float]:
@@ -70,12 +72,12 @@ class OverviewRuler(QWidget):
         self.pane = pane
         self.edit = text_edit_of(pane)
         self._cache_key: tuple | None = None
-        self._passages: list[tuple[str, float, float, str | None]] = []   # id, top, bottom, claim key
+        self._passages: list[tuple[str, float, float, str | None]] = []  # id, top, bottom, claim key
         self._variants: list[tuple[str, str, float, float]] = []
-        self._where: dict[str, tuple[float, float]] = {}   # passage id -> top, bottom fractions
+        self._where: dict[str, tuple[float, float]] = {}  # passage id -> top, bottom fractions
         self._static: QPixmap | None = None
         self._static_key: tuple | None = None
-        self.static_renders = 0   # how many times the cached marks were drawn (tests read it)
+        self.static_renders = 0  # how many times the cached marks were drawn (tests read it)
         self.setFixedWidth(WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -115,8 +117,9 @@ class OverviewRuler(QWidget):
             self._passages.append((p.id, top, bottom, kind))
             self._where[p.id] = (top, bottom)
         for div, v in divergence_variants(al, doc):
-            self._variants.append((div.key, div.type, offset_fraction(self.edit, v.start),
-                                   offset_fraction(self.edit, v.end)))
+            self._variants.append(
+                (div.key, div.type, offset_fraction(self.edit, v.start), offset_fraction(self.edit, v.end))
+            )
 
     def marks(self) -> RulerMarks:
         """Return what the ruler shows: claim, unique, divergence and current marks, and the view."""
@@ -126,12 +129,16 @@ class OverviewRuler(QWidget):
         for pid, top, bottom, claim_key in self._passages:
             if claim_key:
                 claims.append((claim_key, top, bottom))
-            elif claim_key is None:   # measured as unique
+            elif claim_key is None:  # measured as unique
                 unique.append((pid, top, bottom))
         current = sorted(self._current_marks(), key=lambda m: m[1])
-        return {"claims": claims, "unique": unique, "current": current,
-                "divergences": [(t, a, b) for _k, t, a, b in self._variants],
-                "visible": visible_fraction(self.edit)}
+        return {
+            "claims": claims,
+            "unique": unique,
+            "current": current,
+            "divergences": [(t, a, b) for _k, t, a, b in self._variants],
+            "visible": visible_fraction(self.edit),
+        }
 
     def track(self) -> tuple[float, float]:
         """Return the top and height of the strip beside the pane's text (below its header)."""
@@ -139,7 +146,7 @@ class OverviewRuler(QWidget):
         top = self.mapFromGlobal(viewport.mapToGlobal(viewport.rect().topLeft())).y()
         bottom = self.mapFromGlobal(viewport.mapToGlobal(viewport.rect().bottomLeft())).y()
         top, bottom = max(0, top), min(self.height() - 1, bottom)
-        if bottom - top < 20:   # not laid out yet, or a pane without header: use the whole strip
+        if bottom - top < 20:  # not laid out yet, or a pane without header: use the whole strip
             return 1.0, float(self.height() - 2)
         return float(top), float(bottom - top)
 

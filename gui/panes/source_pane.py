@@ -1,4 +1,5 @@
 """One read-only source pane: header, claim bands, typed divergence underlines, unique marks."""
+
 from __future__ import annotations
 
 import html
@@ -23,26 +24,27 @@ LEVEL_FRACTION = 0.25  # where a newly current claim is placed, as a fraction of
 
 class SourcePane(QWidget):
     """Show one source with its alignment marks; tell the pane area about clicks and scrolling."""
+
     passageClicked = Signal(str)
     scrolledByUser = Signal(object)
-    _ruler: OverviewRuler   # beside the pane in its cell, placed there by the pane area
+    _ruler: OverviewRuler  # beside the pane in its cell, placed there by the pane area
     _linkmap: LinkMap
-    clicks_wired = False    # the main window connects each pane's clicks once
+    clicks_wired = False  # the main window connects each pane's clicks once
 
     def __init__(self, workspace, source_key: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = workspace
         self.source_key = source_key
-        self.last_passage_id: str | None = None   # the passage last clicked in this pane
+        self.last_passage_id: str | None = None  # the passage last clicked in this pane
         self._programmatic = 0
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
         self._text = None
-        self.tint_all = False   # tint every claim's passages; by default only the current claim's
+        self.tint_all = False  # tint every claim's passages; by default only the current claim's
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(False)
-        self.header.setMinimumWidth(1)   # long titles elide instead of widening the pane
+        self.header.setMinimumWidth(1)  # long titles elide instead of widening the pane
         self.header.setOpenExternalLinks(False)
         self.header.setContentsMargins(6, 4, 6, 4)
         self.view = TextView(self, self)
@@ -93,6 +95,7 @@ class SourcePane(QWidget):
             # Each line ends in an ellipsis when it does not fit: never cut mid-letter, never wrapped.
             metrics = QFontMetrics(font or self.header.font())
             return html.escape(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
+
         bits = [f"<span style='color:{chip}; font-size:14pt'>&#9632;</span> <b>{fit(head, bold)}</b>"]
         if source.outlet and source.title and source.title != source.outlet:
             bits.append(f"<br>{fit(source.title)}")
@@ -103,8 +106,13 @@ class SourcePane(QWidget):
         if source.url:
             bits.append(f"<br><small>{fit(source.url)}</small>")
         self.header.setText("".join(bits))
-        self.header.setToolTip("\n".join(x for x in (source.outlet, source.title, source.published, source.author,
-                                                     source.url or source.path) if x))
+        self.header.setToolTip(
+            "\n".join(
+                x
+                for x in (source.outlet, source.title, source.published, source.author, source.url or source.path)
+                if x
+            )
+        )
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -134,10 +142,10 @@ class SourcePane(QWidget):
                 self._merge(cursor, variant.start, variant.end, underline(div.type, pal))
             for contradiction, variant in self._contradictions():
                 fmt = underline(contradiction.type, pal)
-                fmt.setFontOverline(True)   # one source against itself: marked above and below
+                fmt.setFontOverline(True)  # one source against itself: marked above and below
                 self._merge(cursor, variant.start, variant.end, fmt)
         cursor.endEditBlock()
-        self.formatted_for = self.ws.alignment   # its ruler and link maps wait for this (see PaneArea)
+        self.formatted_for = self.ws.alignment  # its ruler and link maps wait for this (see PaneArea)
         self.margin.update()
 
     def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
@@ -151,7 +159,7 @@ class SourcePane(QWidget):
 
     def _bands(self, pal):
         if not self.tint_all:
-            return   # only the current claim is tinted (update_current): its divergence stands out
+            return  # only the current claim is tinted (update_current): its divergence stands out
         doc = self.document()
         for p in doc.passages:
             if self.ws.is_unique(p.id):
@@ -173,8 +181,7 @@ class SourcePane(QWidget):
         if doc is None or claim is None:
             return []
         prefix = doc.id + ":"
-        ids = sorted((m for m in claim.members if m.startswith(prefix)),
-                     key=lambda m: int(m.split(":p")[1]))
+        ids = sorted((m for m in claim.members if m.startswith(prefix)), key=lambda m: int(m.split(":p")[1]))
         return [doc.passages[int(m.split(":p")[1])] for m in ids]
 
     def margin_marks(self, unique: bool = True, with_current: bool = True) -> list[tuple[int, int, QColor]]:
@@ -183,8 +190,7 @@ class SourcePane(QWidget):
         if doc is None:
             return []
         pal = self.view.palette()
-        marks = [(p.start, p.end, theme.unique_bar(pal)) for p in doc.passages
-                 if unique and self.ws.is_unique(p.id)]
+        marks = [(p.start, p.end, theme.unique_bar(pal)) for p in doc.passages if unique and self.ws.is_unique(p.id)]
         if not with_current:
             return marks
         current = self.member_passages(self.ws.current_claim())
@@ -213,8 +219,9 @@ class SourcePane(QWidget):
                 if v.passage.split(":")[0] == doc.id:
                     sel = self._selection(v.start, v.end, background=theme.current_divergence_band(pal))
                     sel.format.setForeground(theme.current_divergence_text(pal))
-                    sel.format.setProperty(QTextFormat.Property.OutlinePen,
-                                           QPen(pal.color(QPalette.ColorRole.Highlight), 1.5))
+                    sel.format.setProperty(
+                        QTextFormat.Property.OutlinePen, QPen(pal.color(QPalette.ColorRole.Highlight), 1.5)
+                    )
                     sel.format.setFontWeight(QFont.Weight.Bold)
                     selections.append(sel)
         find_bg = QColor("#ffd54f") if not theme.is_dark(pal) else QColor("#8d6e00")
@@ -316,6 +323,7 @@ class SourcePane(QWidget):
 
             def __exit__(self, *exc):
                 pane._programmatic -= 1
+
         return _Guard()
 
     def _keep_scroll(self):

@@ -1,4 +1,5 @@
 """The text widget of a source pane and the margin bar beside it."""
+
 from __future__ import annotations
 
 from typing import Any, Protocol
@@ -21,7 +22,8 @@ class PaneHost(Protocol):
     def span_y(self, start: int, end: int) -> tuple[int, int]: ...
     def tooltip_at(self, offset: int) -> str: ...
 
-MARGIN = 7           # px of the left bar that marks unique passages and the current claim
+
+MARGIN = 7  # px of the left bar that marks unique passages and the current claim
 BOTTOM_PADDING = 1.0  # blank space after the text, in pane heights (the last line can reach the top)
 
 
@@ -32,17 +34,22 @@ class MarginBar(QWidget):
         super().__init__(pane.view)
         self._pane = pane
         self._cache_key: tuple | None = None
-        self._bars: list[tuple[int, int, object]] = []   # (content top, content bottom, colour)
+        self._bars: list[tuple[int, int, object]] = []  # (content top, content bottom, colour)
         self._current_key: tuple | None = None
-        self._current: list[tuple[int, int, object]] = []   # the current claim's bars, same form
+        self._current: list[tuple[int, int, object]] = []  # the current claim's bars, same form
 
     def _content_bars(self) -> list:
         # Bars only move with the alignment, the layout or the current claim, and scrolling just
         # shifts them: they are measured in document pixels once per change, not on every paint.
         pane, view = self._pane, self._pane.view
         scroll = view.verticalScrollBar().value()
-        key = (id(pane.ws.alignment), view.document().size().toTuple(), view.viewport().width(),
-               view.font().pointSizeF(), view.palette().cacheKey())
+        key = (
+            id(pane.ws.alignment),
+            view.document().size().toTuple(),
+            view.viewport().width(),
+            view.font().pointSizeF(),
+            view.palette().cacheKey(),
+        )
         if key != self._cache_key:
             self._bars = self._measure(pane.margin_marks(with_current=False), scroll)
             self._cache_key, self._current_key = key, None
@@ -72,6 +79,7 @@ class MarginBar(QWidget):
 
 class TextView(QTextEdit):
     """The read-only text: reports clicks and shows divergence tooltips."""
+
     clicked = Signal(int)
 
     def __init__(self, pane: PaneHost, parent: QWidget):
@@ -79,10 +87,11 @@ class TextView(QTextEdit):
         self._pane = pane
         self._press: QPoint | None = None
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setUndoRedoEnabled(False)
-        self.setAcceptDrops(False)   # dropped files go to the window, which adds them as sources
+        self.setAcceptDrops(False)  # dropped files go to the window, which adds them as sources
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setViewportMargins(MARGIN, 0, 0, 0)
         self.document().setDocumentMargin(8)

@@ -1,4 +1,5 @@
 """Look-ups into one Alignment by id, key, source and offset (built once per alignment)."""
+
 from __future__ import annotations
 
 from core.case.queue_items import queue_items

@@ -1,4 +1,5 @@
 """Annotations by claim, divergence, source and position: built once per change, asked on every move."""
+
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -7,7 +8,7 @@ from bisect import bisect_left, bisect_right
 def annotation_in_passage(annotation, source_text: str, start: int, end: int) -> bool:
     """Return True when a span or passage annotation lies inside [start, end) and still quotes its text."""
     sel = annotation.selector
-    return start <= sel.start and sel.end <= end and source_text[sel.start:sel.end] == sel.exact
+    return start <= sel.start and sel.end <= end and source_text[sel.start : sel.end] == sel.exact
 
 
 def scan_claim_annotations(workspace, claim) -> list:
@@ -20,9 +21,10 @@ def scan_claim_annotations(workspace, claim) -> list:
         elif a.selector is not None and a.source_key:
             doc = workspace.document_for(a.source_key)
             if doc is not None and any(
-                    pid.split(":")[0] == doc.id
-                    and annotation_in_passage(a, doc.source.text, *_range(workspace.alignment.passage(pid)))
-                    for pid in claim.members):
+                pid.split(":")[0] == doc.id
+                and annotation_in_passage(a, doc.source.text, *_range(workspace.alignment.passage(pid)))
+                for pid in claim.members
+            ):
                 found.append(a)
     return found
 
@@ -41,7 +43,7 @@ class AnnotationIndex:
     def __init__(self, workspace):
         self.ws = workspace
         self._built_for = None
-        self.builds = 0   # how many times the index was rebuilt (tests read it)
+        self.builds = 0  # how many times the index was rebuilt (tests read it)
         for signal in (workspace.annotationsChanged, workspace.alignmentChanged, workspace.sourcesChanged):
             signal.connect(self.invalidate)
 
@@ -89,7 +91,7 @@ class AnnotationIndex:
             if not starts or self.ws.document_for(doc.source.key) is not doc:
                 continue
             passage = al.passage(pid)
-            for a in spans[bisect_left(starts, passage.start):bisect_right(starts, passage.end)]:
+            for a in spans[bisect_left(starts, passage.start) : bisect_right(starts, passage.end)]:
                 if id(a) not in found and annotation_in_passage(a, doc.source.text, passage.start, passage.end):
                     found[id(a)] = a
         return sorted(found.values(), key=lambda a: self._order[id(a)])

@@ -1,4 +1,5 @@
 """Write one change to the case, then update the workspace's memory and emit its signal."""
+
 from __future__ import annotations
 
 from typing import Any, Callable, TypeVar
@@ -15,7 +16,7 @@ class CaseWrites:
 
     def __init__(self, workspace):
         self.ws = workspace
-        self._next_edit_id = 1   # ids of edits made while no case is open
+        self._next_edit_id = 1  # ids of edits made while no case is open
 
     def reset(self) -> None:
         """Forget the ids handed out while no case was open (a new case or a fresh workspace)."""
@@ -41,8 +42,11 @@ class CaseWrites:
 
     def write_verdict(self, record: VerdictRecord | None, key: str, replaces: str = "") -> None:
         """Store a record under its key (moving it from `replaces`), or clear the stored key; re-place."""
-        saved, _ = (self._saved(lambda case: case.clear_verdict(key)) if record is None else
-                    self._saved(lambda case: case.set_verdict(record, replaces=replaces)))
+        saved, _ = (
+            self._saved(lambda case: case.clear_verdict(key))
+            if record is None
+            else self._saved(lambda case: case.set_verdict(record, replaces=replaces))
+        )
         if not saved:
             return
         stored = self.ws.stored_verdicts

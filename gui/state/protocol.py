@@ -1,4 +1,5 @@
 """The declared interface of the Workspace: what widgets may read, call and listen to (and fakes offer)."""
+
 from __future__ import annotations
 
 from typing import Optional, Protocol
@@ -8,19 +9,58 @@ from core.model import AlignmentEdit
 
 # Signal name -> argument types; the Workspace and every test fake declare exactly these.
 WORKSPACE_SIGNALS: dict[str, tuple[type, ...]] = {
-    "sourcesChanged": (), "alignmentChanged": (), "currentChanged": (), "verdictsChanged": (),
-    "annotationsChanged": (), "setAsideChanged": (), "busyChanged": (bool,), "progressChanged": (float,),
+    "sourcesChanged": (),
+    "alignmentChanged": (),
+    "currentChanged": (),
+    "verdictsChanged": (),
+    "annotationsChanged": (),
+    "setAsideChanged": (),
+    "busyChanged": (bool,),
+    "progressChanged": (float,),
     "message": (str,),
 }
 # State widgets read (plain attributes).
-WORKSPACE_STATE = ("alignment", "sources", "hidden", "case", "selection", "current_claim_id", "current_divergence_key",
-                   "current_passage_id", "pivots", "verdicts", "annotations", "undo_stack", "set_aside")
+WORKSPACE_STATE = (
+    "alignment",
+    "sources",
+    "hidden",
+    "case",
+    "selection",
+    "current_claim_id",
+    "current_divergence_key",
+    "current_passage_id",
+    "pivots",
+    "verdicts",
+    "annotations",
+    "undo_stack",
+    "set_aside",
+)
 # Look-ups and intents widgets call.
-WORKSPACE_METHODS = ("visible_sources", "source", "document_for", "claim", "claim_of_passage", "is_unique",
-                     "divergence", "passage_at", "current_claim", "current_divergence", "select_claim",
-                     "select_divergence", "select_passage", "set_pivot", "set_verdict", "clear_verdict",
-                     "set_note", "add_annotation", "update_annotation", "delete_annotation",
-                     "orphaned_annotations", "reattach_set_aside", "dismiss_set_aside")
+WORKSPACE_METHODS = (
+    "visible_sources",
+    "source",
+    "document_for",
+    "claim",
+    "claim_of_passage",
+    "is_unique",
+    "divergence",
+    "passage_at",
+    "current_claim",
+    "current_divergence",
+    "select_claim",
+    "select_divergence",
+    "select_passage",
+    "set_pivot",
+    "set_verdict",
+    "clear_verdict",
+    "set_note",
+    "add_annotation",
+    "update_annotation",
+    "delete_annotation",
+    "orphaned_annotations",
+    "reattach_set_aside",
+    "dismiss_set_aside",
+)
 
 
 class CaseWriter(Protocol):

@@ -1,4 +1,5 @@
 """The current claim, divergence and passage as one small model with its own signal."""
+
 from __future__ import annotations
 
 from typing import Optional, Protocol
@@ -10,6 +11,7 @@ from core.model import Claim, Divergence
 
 class Lookups(Protocol):
     """What the selection rules ask of the alignment: claims, items, passages and chosen pivots."""
+
     pivots: dict[str, str]
 
     @property
@@ -28,6 +30,7 @@ class Lookups(Protocol):
 
 class Selection(QObject):
     """Hold what is current; every move emits `changed` once (the workspace's currentChanged)."""
+
     changed = Signal()
 
     def __init__(self, lookups: Lookups, parent: QObject | None = None):
@@ -37,8 +40,9 @@ class Selection(QObject):
         self.divergence_key: Optional[str] = None
         self.passage_id: Optional[str] = None
 
-    def set(self, claim_id: Optional[str], divergence_key: Optional[str], passage_id: Optional[str],
-            announce: bool = True) -> None:
+    def set(
+        self, claim_id: Optional[str], divergence_key: Optional[str], passage_id: Optional[str], announce: bool = True
+    ) -> None:
         """Replace the whole selection; announce it with one `changed`."""
         self.claim_id, self.divergence_key, self.passage_id = claim_id, divergence_key, passage_id
         if announce:

@@ -1,4 +1,5 @@
 """Change the workspace's list of sources: add files or text, remove, hide, reorder, edit details."""
+
 from __future__ import annotations
 
 import os
@@ -13,6 +14,7 @@ def _load_paths(paths, progress=None, should_cancel=None):
     # Decoding and HTML extraction can take a second (50 MB files, trafilatura's first import):
     # done off the UI thread; only the case writes happen on it.
     from core.ingest.sources import load_paths
+
     return load_paths(paths)
 
 
@@ -42,6 +44,7 @@ class SourceIntents:
     def add_text(self, text: str, title: str = "Pasted text") -> None:
         """Add pasted text as a source."""
         from core.ingest.sources import load_text
+
         try:
             source = load_text(text, title=title)
         except ParallaxError as exc:
@@ -112,12 +115,15 @@ class SourceIntents:
         # Showing a source the alignment no longer has needs a run; hiding never does unless asked.
         if realign or (not hidden and self.ws.document_for(key) is None):
             self.ws.realign()
-            self.ws.message.emit(f"{'Hid' if hidden else 'Showing'} {source.label}; re-aligning"
-                              + (" without it: verdicts that need it are set aside until it is shown."
-                                 if hidden else "."))
+            self.ws.message.emit(
+                f"{'Hid' if hidden else 'Showing'} {source.label}; re-aligning"
+                + (" without it: verdicts that need it are set aside until it is shown." if hidden else ".")
+            )
         elif hidden:
-            self.ws.message.emit(f"Hid {source.label} from view; the alignment was not re-run, so nothing "
-                              "moved (Ctrl+Shift+H hides and re-aligns).")
+            self.ws.message.emit(
+                f"Hid {source.label} from view; the alignment was not re-run, so nothing "
+                "moved (Ctrl+Shift+H hides and re-aligns)."
+            )
 
     def move_source(self, key: str, new_index: int) -> None:
         """Move a source to a new position in the pane order."""
@@ -156,5 +162,5 @@ class SourceIntents:
                 return False
         ws.sources = [updated if s.key == key else s for s in ws.sources]
         ws.sourcesChanged.emit()
-        ws.realign()   # labels in claims, summaries and the queue come from the aligned documents
+        ws.realign()  # labels in claims, summaries and the queue come from the aligned documents
         return True

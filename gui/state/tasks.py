@@ -1,4 +1,5 @@
 """Run plain functions on QThreadPool with progress, cancel and token-stamped results."""
+
 from __future__ import annotations
 
 import threading
@@ -11,6 +12,7 @@ from core.errors import Cancelled
 
 class _Relay(QObject):
     """Carry a worker's reports back to the UI thread (queued signals)."""
+
     progress = Signal(int, float)
     finished = Signal(int, object)
     failed = Signal(int, object)
@@ -55,6 +57,7 @@ class _Job(QRunnable):
 
 class TaskRunner(QObject):
     """Run one kind of background job at a time; a newer job makes every older result stale."""
+
     # Signals carry the job's token; only the latest token's results reach `finished`, `failed`
     # and `progress`, so a slow job that ends after the user moved on never overwrites the view.
     # With keep_all, jobs run side by side and every result is delivered (file loading).
@@ -65,10 +68,9 @@ class TaskRunner(QObject):
     cancelled = Signal(int)
     busyChanged = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None,
-                 keep_all: bool = False):
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None, keep_all: bool = False):
         super().__init__(parent)
-        self._keep_all = keep_all   # True: every job's result counts (loading files), none is stale
+        self._keep_all = keep_all  # True: every job's result counts (loading files), none is stale
         self._pool = pool or QThreadPool.globalInstance()
         self._relay = _Relay()
         self._relay.progress.connect(self._on_progress)

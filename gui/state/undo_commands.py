@@ -1,4 +1,5 @@
 """Undoable edits of a case: each command gets its context and calls only its public write methods."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -14,8 +15,9 @@ from gui.state.protocol import CaseWriter
 class VerdictCommand(QUndoCommand):
     """Replace the verdict record on one item (None = no verdict); undo restores the store exactly."""
 
-    def __init__(self, ctx: CaseWriter, key: str, new: Optional[VerdictRecord],
-                 old: Optional[VerdictRecord], text: str):
+    def __init__(
+        self, ctx: CaseWriter, key: str, new: Optional[VerdictRecord], old: Optional[VerdictRecord], text: str
+    ):
         super().__init__(text)
         self._ctx, self._key, self._new, self._old = ctx, key, new, old
         self._stored_key = key
@@ -50,8 +52,7 @@ class MoveVerdictCommand(QUndoCommand):
         if self._target is None:
             self._ctx.write_verdict(None, self._record.divergence_key)
         else:
-            self._ctx.write_verdict(self._target, self._target.divergence_key,
-                                    replaces=self._record.divergence_key)
+            self._ctx.write_verdict(self._target, self._target.divergence_key, replaces=self._record.divergence_key)
 
     def undo(self) -> None:
         moved_to = self._target.divergence_key if self._target is not None else ""
@@ -123,7 +124,7 @@ class RemoveEditCommand(QUndoCommand):
     def __init__(self, ctx: CaseWriter, edit_id: int, edit: AlignmentEdit):
         super().__init__(f"Remove {edit.kind}")
         self._ctx, self._edit = ctx, edit
-        self._edit_id: int | None = edit_id   # None when storing it again failed (nothing to remove)
+        self._edit_id: int | None = edit_id  # None when storing it again failed (nothing to remove)
 
     def redo(self) -> None:
         if self._edit_id is not None:

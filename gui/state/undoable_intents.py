@@ -1,4 +1,5 @@
 """The checker's undoable intents: verdicts, notes, annotations, alignment edits, set-aside records."""
+
 from __future__ import annotations
 
 import uuid
@@ -8,9 +9,15 @@ from core.case.records import Annotation, VerdictRecord
 from core.case.store import utc_now as _now
 from core.model import AlignmentEdit
 from gui.state.protocol import CaseWriter
-from gui.state.undo_commands import (AddAnnotationCommand, AddEditCommand, DeleteAnnotationCommand,
-                                     MoveVerdictCommand, RemoveEditCommand, UpdateAnnotationCommand,
-                                     VerdictCommand)
+from gui.state.undo_commands import (
+    AddAnnotationCommand,
+    AddEditCommand,
+    DeleteAnnotationCommand,
+    MoveVerdictCommand,
+    RemoveEditCommand,
+    UpdateAnnotationCommand,
+    VerdictCommand,
+)
 
 
 class UndoableIntents:
@@ -52,9 +59,14 @@ class UndoableIntents:
         if not key or not ws.check_writable():
             return
         old = ws.verdicts.get(key)
-        new = VerdictRecord(divergence_key=key, verdict=verdict,
-                            note=(old.note if old else "") if note is None else note,
-                            source_key=source_key, author=ws.author, updated_at=_now())
+        new = VerdictRecord(
+            divergence_key=key,
+            verdict=verdict,
+            note=(old.note if old else "") if note is None else note,
+            source_key=source_key,
+            author=ws.author,
+            updated_at=_now(),
+        )
         ws.undo_stack.push(VerdictCommand(self.writer, key, new, old, f"Verdict {verdict}"))
 
     def clear_verdict(self, key: str) -> None:
@@ -77,7 +89,7 @@ class UndoableIntents:
         if old is not None and (old.verdict or note):
             new = replace(old, note=note, author=ws.author, updated_at=_now())
         elif old is not None:
-            new = None   # the note was all there was: removing it removes the record
+            new = None  # the note was all there was: removing it removes the record
         else:
             new = VerdictRecord(key, "", note, "", ws.author, _now())
         ws.undo_stack.push(VerdictCommand(self.writer, key, new, old, "Edit note"))
@@ -90,8 +102,9 @@ class UndoableIntents:
         if not annotation.id:
             annotation = replace(annotation, id=uuid.uuid4().hex)
         if not annotation.created_at:
-            annotation = replace(annotation, created_at=_now(), updated_at=_now(),
-                                 author=annotation.author or ws.author)
+            annotation = replace(
+                annotation, created_at=_now(), updated_at=_now(), author=annotation.author or ws.author
+            )
         ws.undo_stack.push(AddAnnotationCommand(self.writer, annotation))
 
     def update_annotation(self, annotation: Annotation) -> None:

@@ -1,4 +1,5 @@
 """The one owner of the window's state: case, sources, alignment, current item, verdicts, notes."""
+
 from __future__ import annotations
 
 import sys
@@ -23,11 +24,13 @@ DEBOUNCE_MS = 150
 
 def _default_analyze(sources, edits, progress=None, should_cancel=None) -> Alignment:
     from core.analysis import analyze  # imported late: the engine is heavy and UI start must be quick
+
     return analyze(sources, edits, progress=progress, should_cancel=should_cancel)
 
 
 class Workspace(QObject):
     """Hold the case and everything shown; every change goes through its methods and signals."""
+
     sourcesChanged = Signal()
     alignmentChanged = Signal()
     currentChanged = Signal()
@@ -40,10 +43,15 @@ class Workspace(QObject):
     current_claim_id = SelectionField("claim_id")
     current_divergence_key = SelectionField("divergence_key")
     current_passage_id = SelectionField("passage_id")
-    loader: TaskRunner   # set in __init__; named here because a lambda reads it before
+    loader: TaskRunner  # set in __init__; named here because a lambda reads it before
 
-    def __init__(self, case=None, analyze: Optional[Callable] = None, parent: QObject | None = None,
-                 debounce_ms: int = DEBOUNCE_MS):
+    def __init__(
+        self,
+        case=None,
+        analyze: Optional[Callable] = None,
+        parent: QObject | None = None,
+        debounce_ms: int = DEBOUNCE_MS,
+    ):
         super().__init__(parent)
         self._analyze = analyze or _default_analyze
         self.selection = Selection(self, self)
@@ -64,7 +72,7 @@ class Workspace(QObject):
         self._debounce.setInterval(debounce_ms)
         self._debounce.timeout.connect(self.realign_now)
         self.case = None
-        self.writer = CaseWrites(self)                 # the undo commands' context: one write each
+        self.writer = CaseWrites(self)  # the undo commands' context: one write each
         self.source_intents = SourceIntents(self)
         self.intents = UndoableIntents(self, self.writer)
         self._reset_state()
@@ -78,10 +86,10 @@ class Workspace(QObject):
         self.alignment: Alignment | None = None
         self.selection.set(None, None, None, announce=False)
         self.pivots: dict[str, str] = {}
-        self.pivot_refs: dict[str, PassageRef] = {}   # chosen pivots, by claim key, as stable refs
-        self.stored_verdicts: dict[str, VerdictRecord] = {}   # as in the case, by the key judged
+        self.pivot_refs: dict[str, PassageRef] = {}  # chosen pivots, by claim key, as stable refs
+        self.stored_verdicts: dict[str, VerdictRecord] = {}  # as in the case, by the key judged
         self.placement = Placement()
-        self.verdicts: dict[str, VerdictRecord] = {}          # placed on the current items, by item key
+        self.verdicts: dict[str, VerdictRecord] = {}  # placed on the current items, by item key
         self.set_aside: tuple[SetAside, ...] = ()
         self._placed_on_alignment = False
         self.auto_advance = True
@@ -261,11 +269,14 @@ class Workspace(QObject):
             back = len(before & {self.placement.stored_key(k) for k in self.placement.verdicts})
             parts = []
             if newly:
-                parts.append(f"{newly} verdict{'s' if newly != 1 else ''} or note{'s' if newly != 1 else ''} "
-                             "set aside: the alignment no longer has what was judged (View ▸ Set aside, Ctrl+Shift+B).")
+                parts.append(
+                    f"{newly} verdict{'s' if newly != 1 else ''} or note{'s' if newly != 1 else ''} "
+                    "set aside: the alignment no longer has what was judged (View ▸ Set aside, Ctrl+Shift+B)."
+                )
             if back:
-                parts.append(f"{back} set-aside verdict{'s' if back != 1 else ''} placed back on the "
-                             "divergence judged.")
+                parts.append(
+                    f"{back} set-aside verdict{'s' if back != 1 else ''} placed back on the divergence judged."
+                )
             if parts:
                 self.message.emit(" ".join(parts))
         self.verdictsChanged.emit()

@@ -3,6 +3,7 @@
 The per-type underline line and hue come from core.export.type_styles, the one table the exports
 use too, so panes, legend, ruler, link map, lists and reports always agree.
 """
+
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
@@ -12,8 +13,12 @@ from core.model import VERDICT_LABELS
 from gui.style import theme
 
 VERDICT_HUES = {"confirmed": 0, "not_significant": 120, "follow_up": 40, "source_error": 280}
-SHORT_VERDICTS = {"confirmed": "confirmed", "not_significant": "not significant",
-                  "follow_up": "follow-up", "source_error": "source error"}
+SHORT_VERDICTS = {
+    "confirmed": "confirmed",
+    "not_significant": "not significant",
+    "follow_up": "follow-up",
+    "source_error": "source error",
+}
 
 
 def type_colour(kind: str, pal: QPalette | None = None) -> QColor:
@@ -29,8 +34,10 @@ def type_style_name(kind: str) -> str:
 def type_css(kind: str, pal: QPalette | None = None) -> str:
     """Return inline CSS that underlines text the way the panes underline this type."""
     colour = type_colour(kind, pal)
-    return (f"text-decoration: underline; text-decoration-style: {type_style(kind).line};"
-            f" text-decoration-color: {colour.name()}; color: {colour.name()}")
+    return (
+        f"text-decoration: underline; text-decoration-style: {type_style(kind).line};"
+        f" text-decoration-color: {colour.name()}; color: {colour.name()}"
+    )
 
 
 def claim_link_colour(claim_key: str, alpha: int = 110, pal: QPalette | None = None) -> QColor:

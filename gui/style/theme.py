@@ -1,4 +1,5 @@
 """Derive every colour and underline style of the window from the system palette."""
+
 from __future__ import annotations
 
 import hashlib
@@ -12,8 +13,12 @@ from core.export.type_styles import type_hsl, type_style
 U = QTextCharFormat.UnderlineStyle
 
 # The Qt underline that draws each line of core.export.type_styles (the one table of type looks).
-UNDERLINES: dict[str, U] = {"solid": U.SingleUnderline, "dashed": U.DashUnderline, "dotted": U.DotLine,
-                            "wavy": U.WaveUnderline}
+UNDERLINES: dict[str, U] = {
+    "solid": U.SingleUnderline,
+    "dashed": U.DashUnderline,
+    "dotted": U.DotLine,
+    "wavy": U.WaveUnderline,
+}
 
 # Outlet chips: well separated hues, in pane order.
 _SOURCE_HUES = (210, 20, 120, 285, 45, 175, 330, 85)
@@ -86,8 +91,9 @@ def boilerplate_colour(pal: QPalette | None = None) -> QColor:
     """Return the dimmed text colour of boilerplate."""
     pal = pal or palette()
     text, base = pal.color(QPalette.ColorRole.Text), pal.color(QPalette.ColorRole.Base)
-    return QColor((text.red() + base.red() * 2) // 3, (text.green() + base.green() * 2) // 3,
-                  (text.blue() + base.blue() * 2) // 3)
+    return QColor(
+        (text.red() + base.red() * 2) // 3, (text.green() + base.green() * 2) // 3, (text.blue() + base.blue() * 2) // 3
+    )
 
 
 def divergence_style(kind: str, pal: QPalette | None = None) -> tuple[U, QColor]:

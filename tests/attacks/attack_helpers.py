@@ -1,4 +1,5 @@
 """Invented articles, a case holding them, and a way to run the command line as a user would."""
+
 import subprocess
 import sys
 from pathlib import Path
@@ -10,12 +11,16 @@ from core.ingest.sources import load_text
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 
-FERRY_A = ("Ferry crossing reopens at Dunmere\n\nThe ferry between Dunmere and Oskay reopened on Tuesday "
-           "after a four-week closure, the port authority said. About 900 passengers crossed on the "
-           "first day. The repaired ramp passed its load test on Sunday.\n")
-FERRY_B = ("Dunmere ferry back in service\n\nThe Dunmere to Oskay ferry returned to service on Tuesday "
-           "following a closure of four weeks, according to the port authority. Some 700 passengers "
-           "used it on the first day. Inspectors approved the ramp on Saturday.\n")
+FERRY_A = (
+    "Ferry crossing reopens at Dunmere\n\nThe ferry between Dunmere and Oskay reopened on Tuesday "
+    "after a four-week closure, the port authority said. About 900 passengers crossed on the "
+    "first day. The repaired ramp passed its load test on Sunday.\n"
+)
+FERRY_B = (
+    "Dunmere ferry back in service\n\nThe Dunmere to Oskay ferry returned to service on Tuesday "
+    "following a closure of four weeks, according to the port authority. Some 700 passengers "
+    "used it on the first day. Inspectors approved the ramp on Saturday.\n"
+)
 
 
 def write_articles(folder: Path) -> list[Path]:
@@ -40,8 +45,9 @@ def make_case(path: Path, verdicts: int = 1) -> Path:
 
 def run_cli(*args, timeout: float = 120, cwd=None) -> subprocess.CompletedProcess:
     """Run `parallax ARGS` in a fresh interpreter; return the finished process."""
-    return subprocess.run([sys.executable, str(APP), *map(str, args)], capture_output=True, text=True,
-                          timeout=timeout, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, str(APP), *map(str, args)], capture_output=True, text=True, timeout=timeout, cwd=cwd
+    )
 
 
 def one_line(stderr: str) -> str:

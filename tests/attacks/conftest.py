@@ -1,4 +1,5 @@
 """The attack suite: each finding of the hardening review replayed, asserting the safe outcome."""
+
 import sys
 from pathlib import Path
 

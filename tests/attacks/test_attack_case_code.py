@@ -1,4 +1,5 @@
 """Finding 2: a case file holds data only; triggers, views and foreign tables are refused untouched."""
+
 import sqlite3
 from pathlib import Path
 
@@ -38,11 +39,14 @@ def test_a_case_carrying_triggers_is_refused_before_any_write(tmp_path):
     _refused(case, r"contains 2 triggers \(hide, t\) that would run hidden SQL")
 
 
-@pytest.mark.parametrize("statement, named", [
-    ("CREATE VIEW summary AS SELECT * FROM verdicts", "view summary"),
-    ("CREATE TABLE extra (x TEXT)", "table extra"),
-    ("CREATE INDEX odd ON verdicts (note)", "index odd"),
-])
+@pytest.mark.parametrize(
+    "statement, named",
+    [
+        ("CREATE VIEW summary AS SELECT * FROM verdicts", "view summary"),
+        ("CREATE TABLE extra (x TEXT)", "table extra"),
+        ("CREATE INDEX odd ON verdicts (note)", "index odd"),
+    ],
+)
 def test_views_tables_and_indexes_we_never_create_are_refused(tmp_path, statement, named):
     case = make_case(tmp_path / "sent.parallax")
     _execute(case, statement)

@@ -1,4 +1,5 @@
 """Finding 7: BOM-less UTF-16 is read in any script; text without a visible character is refused."""
+
 import pytest
 
 from attack_helpers import one_line, run_cli, write_articles
@@ -32,6 +33,7 @@ def test_the_same_texts_in_utf8_stay_utf8(script):
 
 def test_random_bytes_are_still_refused_as_binary():
     import random
+
     rng = random.Random(5)
     data = bytes(rng.randrange(256) for _ in range(4000))
     with pytest.raises(SourceError, match="binary file"):
@@ -43,5 +45,6 @@ def test_a_file_of_only_zero_width_characters_is_refused_in_one_line(tmp_path):
     blank.write_text("\u200b\u200d\u2060\ufeff" * 200, encoding="utf-8")
     done = run_cli("align", blank, *write_articles(tmp_path), "--json")
     assert done.returncode == 1
-    assert one_line(done.stderr) == (f"parallax align: {blank}: contains no visible characters "
-                                     "(only invisible formatting characters)")
+    assert one_line(done.stderr) == (
+        f"parallax align: {blank}: contains no visible characters (only invisible formatting characters)"
+    )

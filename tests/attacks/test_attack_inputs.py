@@ -1,4 +1,5 @@
 """Finding 3: inputs are read from regular files only, with a limit, and split in linear time."""
+
 import os
 import socket
 from pathlib import Path
@@ -15,7 +16,7 @@ def test_a_fifo_named_like_an_article_is_refused_at_once_and_the_others_align(tm
     articles = write_articles(tmp_path)
     fifo = tmp_path / "x.txt"
     os.mkfifo(fifo)
-    done = run_cli("align", fifo, *articles, "--json", timeout=60)   # no writer: reading would block forever
+    done = run_cli("align", fifo, *articles, "--json", timeout=60)  # no writer: reading would block forever
     assert done.returncode == 1
     assert done.stderr == f"parallax align: {fifo}: is a named pipe (FIFO), not a regular file\n"
     assert done.stdout.startswith("{")
@@ -23,7 +24,7 @@ def test_a_fifo_named_like_an_article_is_refused_at_once_and_the_others_align(tm
 
 def test_devices_and_sockets_are_refused_before_reading(tmp_path):
     with pytest.raises(SourceError, match=r"is a device, not a regular file"):
-        load_path("/dev/zero")   # reading it would never end
+        load_path("/dev/zero")  # reading it would never end
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(tmp_path / "s.txt"))
     try:
@@ -38,8 +39,9 @@ def test_a_file_swapped_for_a_fifo_after_the_check_is_still_refused(tmp_path, mo
     os.mkfifo(fifo)
     real_stat = os.stat
     # The first look sees a regular file (a race); the non-blocking open and fstat catch the FIFO.
-    monkeypatch.setattr(os, "stat", lambda p, *a, **k: real_stat(__file__) if str(p) == str(fifo)
-                        else real_stat(p, *a, **k))
+    monkeypatch.setattr(
+        os, "stat", lambda p, *a, **k: real_stat(__file__) if str(p) == str(fifo) else real_stat(p, *a, **k)
+    )
     sources, errors = load_paths([fifo])
     assert sources == [] and [e.reason for e in errors] == ["is a named pipe (FIFO), not a regular file"]
 
@@ -48,8 +50,8 @@ def test_a_megabyte_of_initials_becomes_many_bounded_passages():
     text = "A. " * (1_000_000 // 3)
     spans = split_sentences(text)
     assert len(spans) > 900
-    assert max(s.end - s.start for s in spans) <= MAX_SENTENCE + len("A. A.")   # cut at the next stop
-    assert "".join(text[s.start:s.end] for s in spans).replace(" ", "") == text.replace(" ", "")
+    assert max(s.end - s.start for s in spans) <= MAX_SENTENCE + len("A. A.")  # cut at the next stop
+    assert "".join(text[s.start : s.end] for s in spans).replace(" ", "") == text.replace(" ", "")
 
 
 def test_a_text_longer_than_the_limit_is_refused_up_front_with_the_figures(tmp_path):
@@ -59,8 +61,10 @@ def test_a_text_longer_than_the_limit_is_refused_up_front_with_the_figures(tmp_p
     done = run_cli("align", big, *write_articles(tmp_path), timeout=120)
     assert done.returncode == 1
     line = [ln for ln in done.stderr.splitlines() if str(big) in ln]
-    assert line == [f"parallax align: {big}: has 19.9 million characters of text; the limit is "
-                    f"{MAX_TEXT_CHARS / 1e6:g} million (far above any article) so that aligning stays within seconds"]
+    assert line == [
+        f"parallax align: {big}: has 19.9 million characters of text; the limit is "
+        f"{MAX_TEXT_CHARS / 1e6:g} million (far above any article) so that aligning stays within seconds"
+    ]
 
 
 def test_the_window_loads_the_rest_of_a_batch_holding_a_fifo_and_ctrl_q_closes_it(tmp_path, qtbot):
@@ -68,6 +72,7 @@ def test_the_window_loads_the_rest_of_a_batch_holding_a_fifo_and_ctrl_q_closes_i
     from gui.app.main_window import MainWindow
     from gui.state.workspace import Workspace
     from core.case.store import Case
+
     articles = write_articles(tmp_path)
     fifo = tmp_path / "x.txt"
     os.mkfifo(fifo)

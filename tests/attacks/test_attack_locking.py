@@ -1,4 +1,5 @@
 """Finding 5: exactly one writer per case, stale locks judged by the owner's identity, never by guess."""
+
 import json
 import multiprocessing
 import os
@@ -24,7 +25,7 @@ def _racer(path: str, start, hold, results) -> None:
     start.wait(30)
     case = Case.open(path, author="racer")
     results.put(not case.read_only)
-    hold.wait(30)   # everyone holds the case at the same time
+    hold.wait(30)  # everyone holds the case at the same time
     case.close()
 
 
@@ -86,7 +87,7 @@ def test_an_empty_lock_left_long_ago_by_a_crash_is_replaced(tmp_path):
 
 def test_a_lock_whose_pid_now_belongs_to_another_process_is_stale(tmp_path):
     case = make_case(tmp_path / "c.parallax")
-    parent = os.getppid()   # alive, but it started at another time than the lock says
+    parent = os.getppid()  # alive, but it started at another time than the lock says
     _write_lock(case, pid=parent, host=socket.gethostname(), started="1", boot=lock.boot_id())
     assert lock.process_start(parent) not in ("", "1")
     with Case.open(case) as opened:
@@ -97,8 +98,13 @@ def test_a_lock_from_a_previous_boot_is_stale(tmp_path):
     if not lock.boot_id():
         pytest.skip("this system does not name its boots")
     case = make_case(tmp_path / "c.parallax")
-    _write_lock(case, pid=os.getpid(), host=socket.gethostname(), started=lock.process_start(os.getpid()),
-                boot="an-earlier-boot")
+    _write_lock(
+        case,
+        pid=os.getpid(),
+        host=socket.gethostname(),
+        started=lock.process_start(os.getpid()),
+        boot="an-earlier-boot",
+    )
     with Case.open(case) as opened:
         assert not opened.read_only
 
@@ -134,6 +140,7 @@ def test_the_read_only_banner_offers_take_over_with_a_plain_warning(tmp_path, qt
     from PySide6.QtWidgets import QMessageBox
     from gui.app.main_window import MainWindow
     from gui.state.workspace import Workspace
+
     case = make_case(tmp_path / "c.parallax")
     _write_lock(case, pid=4242, host="laptop-of-someone-else")
     window = MainWindow(Workspace(Case.open(case), debounce_ms=0))

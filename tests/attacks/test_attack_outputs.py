@@ -1,4 +1,5 @@
 """Finding 1: an export or an alignment never replaces the case, an input, or a special file."""
+
 import os
 from pathlib import Path
 
@@ -94,6 +95,7 @@ def test_a_refused_export_writes_nothing_next_to_the_target(tmp_path, capsys):
 def dialog_answers(monkeypatch):
     """Record the export dialog's warnings and questions; answer questions from a list."""
     from PySide6.QtWidgets import QMessageBox
+
     seen = {"warnings": [], "questions": [], "answers": []}
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: seen["warnings"].append(text))
 
@@ -107,6 +109,7 @@ def dialog_answers(monkeypatch):
 
 def _dialog(qtbot, case: Path, target: Path):
     from gui.dialogs.export_dialog import ExportDialog
+
     dialog = ExportDialog(None, str(case.parent), "my", protected=(str(case),))
     qtbot.addWidget(dialog)
     dialog.path.setText(str(target))
@@ -123,6 +126,7 @@ def test_the_export_dialog_refuses_the_open_case(tmp_path, qtbot, dialog_answers
 
 def test_the_export_dialog_asks_before_replacing_a_file(tmp_path, qtbot, dialog_answers):
     from PySide6.QtWidgets import QMessageBox
+
     case = make_case(tmp_path / "my.parallax")
     existing = tmp_path / "report.html"
     existing.write_text("yesterday's report", encoding="utf-8")
@@ -140,6 +144,7 @@ def test_ctrl_e_onto_the_open_case_is_refused_and_the_case_survives(tmp_path, qt
     from PySide6.QtWidgets import QMessageBox
     from gui_keyboard import CTRL, NONE, answer_dialog, open_window, press, sample_paths
     from gui_keyboard import make_case as make_window_case
+
     case = make_window_case(tmp_path / "w.parallax", sample_paths(samples_dir)[:2])
     window = open_window(qtbot, case)
     warnings = []
@@ -152,5 +157,5 @@ def test_ctrl_e_onto_the_open_case_is_refused_and_the_case_survives(tmp_path, qt
     assert seen[0][0] == "ExportDialog"
     assert len(warnings) == 1 and "is a Parallax case; an export never replaces a case" in warnings[0]
     window.close()
-    with Case.open(case) as reopened:   # still a case, still opens
+    with Case.open(case) as reopened:  # still a case, still opens
         assert len(reopened.sources()) == 2

@@ -1,4 +1,5 @@
 """Finding 6: on a read-only disk after a crash, the journal's saved changes are shown, never hidden."""
+
 import shutil
 import sqlite3
 from pathlib import Path
@@ -23,7 +24,7 @@ def _crashed_copy(tmp_path: Path) -> Path:
         case.set_verdict(VerdictRecord(f"after-{n}", "confirmed"))
     crashed = tmp_path / "ro" / "c.parallax"
     crashed.parent.mkdir()
-    shutil.copyfile(live, crashed)   # copied while open: the state a kill -9 leaves on disk
+    shutil.copyfile(live, crashed)  # copied while open: the state a kill -9 leaves on disk
     shutil.copyfile(str(live) + "-wal", str(crashed) + "-wal")
     case.close()
     assert Path(str(crashed) + "-wal").stat().st_size > 0 and not Path(str(crashed) + "-shm").exists()
@@ -52,15 +53,14 @@ def test_a_hot_journal_on_a_read_only_disk_is_shown_with_a_banner_reason(tmp_pat
     before = snapshot(crashed), snapshot(Path(str(crashed) + "-wal"))
     case = Case.open(crashed)
     assert case.read_only
-    assert len(case.verdicts()) == WRITES   # none of the 40 saved changes is missing
+    assert len(case.verdicts()) == WRITES  # none of the 40 saved changes is missing
     assert "holds changes not yet merged into the file" in case.read_only_reason
     case.close()
     assert (snapshot(crashed), snapshot(Path(str(crashed) + "-wal"))) == before
     assert sorted(p.name for p in crashed.parent.iterdir()) == ["c.parallax", "c.parallax-wal"]
 
 
-def test_a_hot_journal_that_cannot_be_copied_aside_is_refused_naming_the_risk(tmp_path, read_only_disk,
-                                                                              monkeypatch):
+def test_a_hot_journal_that_cannot_be_copied_aside_is_refused_naming_the_risk(tmp_path, read_only_disk, monkeypatch):
     crashed = _crashed_copy(tmp_path)
 
     def no_space(*args, **kwargs):
@@ -74,6 +74,7 @@ def test_a_hot_journal_that_cannot_be_copied_aside_is_refused_naming_the_risk(tm
 def test_the_window_banner_names_the_risk(tmp_path, read_only_disk, qtbot):
     from gui.app.main_window import MainWindow
     from gui.state.workspace import Workspace
+
     window = MainWindow(Workspace(Case.open(_crashed_copy(tmp_path)), debounce_ms=0))
     qtbot.addWidget(window)
     window.show()

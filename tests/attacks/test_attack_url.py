@@ -1,4 +1,5 @@
 """Finding 8: URL import reaches public addresses only and gives up at one overall deadline."""
+
 import ipaddress
 import socket
 import threading
@@ -37,7 +38,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(PAGE)
         elif self.path.startswith("/to/"):
             self.send_response(302)
-            self.send_header("Location", self.path[len("/to/"):].replace("_", "/"))
+            self.send_header("Location", self.path[len("/to/") :].replace("_", "/"))
             self.send_header("Content-Length", "0")
             self.end_headers()
 
@@ -55,33 +56,38 @@ def server():
 @pytest.fixture
 def no_connection(monkeypatch):
     """Fail the test if anything connects: refusals happen before any connection."""
+
     def refuse(*args, **kwargs):
         raise AssertionError("a connection was attempted")
+
     monkeypatch.setattr(socket, "create_connection", refuse)
 
 
-@pytest.mark.parametrize("url, kind", [
-    ("http://localhost/", "this computer"),
-    ("http://127.0.0.1/", "this computer"),
-    ("http://127.1/", "this computer"),
-    ("http://2130706433/", "this computer"),
-    ("http://0x7f000001/", "this computer"),
-    ("http://0177.0.0.1/", "this computer"),
-    ("http://[::1]/", "this computer"),
-    ("http://[::ffff:127.0.0.1]/", "this computer"),
-    ("http://[64:ff9b::7f00:1]/", "this computer"),
-    ("http://0.0.0.0/", "the unspecified address"),
-    ("http://[::]/", "the unspecified address"),
-    ("http://10.1.2.3/", "a private network"),
-    ("http://172.16.5.4/", "a private network"),
-    ("http://192.168.1.1/", "a private network"),
-    ("https://[fd00::1]/", "a private network"),
-    ("http://169.254.169.254/latest/meta-data/", "a link-local address"),
-    ("http://[fe80::1]/", "a link-local address"),
-    ("http://224.0.0.1/", "a multicast address"),
-    ("http://240.0.0.1/", "a reserved address"),
-    ("http://100.64.0.1/", "an address that is not on the public internet"),
-])
+@pytest.mark.parametrize(
+    "url, kind",
+    [
+        ("http://localhost/", "this computer"),
+        ("http://127.0.0.1/", "this computer"),
+        ("http://127.1/", "this computer"),
+        ("http://2130706433/", "this computer"),
+        ("http://0x7f000001/", "this computer"),
+        ("http://0177.0.0.1/", "this computer"),
+        ("http://[::1]/", "this computer"),
+        ("http://[::ffff:127.0.0.1]/", "this computer"),
+        ("http://[64:ff9b::7f00:1]/", "this computer"),
+        ("http://0.0.0.0/", "the unspecified address"),
+        ("http://[::]/", "the unspecified address"),
+        ("http://10.1.2.3/", "a private network"),
+        ("http://172.16.5.4/", "a private network"),
+        ("http://192.168.1.1/", "a private network"),
+        ("https://[fd00::1]/", "a private network"),
+        ("http://169.254.169.254/latest/meta-data/", "a link-local address"),
+        ("http://[fe80::1]/", "a link-local address"),
+        ("http://224.0.0.1/", "a multicast address"),
+        ("http://240.0.0.1/", "a reserved address"),
+        ("http://100.64.0.1/", "an address that is not on the public internet"),
+    ],
+)
 def test_non_public_addresses_in_every_spelling_are_refused_before_connecting(url, kind, no_connection):
     with pytest.raises(SourceError, match=rf"points to {kind}") as info:
         fetch_url(url, timeout=5)
@@ -147,7 +153,7 @@ def test_headers_sent_slowly_are_cut_at_the_overall_deadline():
     try:
         with pytest.raises(SourceError, match=r"did not answer within 1 s"):
             fetch_url(f"http://127.0.0.1:{port}/article.txt", allow=only_this_loopback, timeout=1)
-        assert time.monotonic() - started < 4   # the 45 s of the finding came from per-read timeouts
+        assert time.monotonic() - started < 4  # the 45 s of the finding came from per-read timeouts
     finally:
         stop.set()
 

@@ -1,4 +1,5 @@
 """Who each source says a fact came from: "told Reuters", "according to officials", "X said"."""
+
 from __future__ import annotations
 
 import re
@@ -7,12 +8,16 @@ import unicodedata
 
 from core.compare.facts.mentions import Mention, fold, mention
 
-SPEAKER = r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}" \
-          r"(?:officials?|sources?|spokesperson|spokesman|spokeswoman|diplomats?|people|[A-Z][\w’'-]+))"
+SPEAKER = (
+    r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}"
+    r"(?:officials?|sources?|spokesperson|spokesman|spokeswoman|diplomats?|people|[A-Z][\w’'-]+))"
+)
 PATTERNS = (
     re.compile(SPEAKER + r"\s+told\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|reporters|journalists)"),
-    re.compile(r"\b(?i:according to)\s+((?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)"
-               r"(?=\s*[,.;:)]|\s+(?:who|which|that|on|in|at)\b|$)"),
+    re.compile(
+        r"\b(?i:according to)\s+((?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)"
+        r"(?=\s*[,.;:)]|\s+(?:who|which|that|on|in|at)\b|$)"
+    ),
     re.compile(SPEAKER + r",?\s+(?:said|says|told|wrote|stated|confirmed|announced|estimated|reported)\b"),
 )
 CUES = re.compile(r"\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I)
@@ -39,7 +44,7 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         passage = document.passages[int(pid.split(":p")[1])]
         spans = []
         if not CUES.search(passage.text):
-            continue    # no attribution verb: the costly patterns have nothing to find
+            continue  # no attribution verb: the costly patterns have nothing to find
         for pattern in PATTERNS:
             for match in pattern.finditer(passage.text):
                 end = match.end() - (1 if match.group().endswith(".") else 0)
@@ -48,9 +53,20 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
             continue
         start, end, value = min(spans, key=lambda span: (span[0], -span[1]))
         last = fold(value.split()[-1]) if value.split() else ""
-        named = last in people and passage.text[start:start + 1].isupper()
+        named = last in people and passage.text[start : start + 1].isupper()
         for fact in {f.fact: f for f in found}.values():
-            out.append(mention(f"attribution:{fact.fact}", f"{fact.label}: attributed to", "attribution",
-                               "attribution", document, passage, start, end,
-                               people[last] if named else value, named=named))
+            out.append(
+                mention(
+                    f"attribution:{fact.fact}",
+                    f"{fact.label}: attributed to",
+                    "attribution",
+                    "attribution",
+                    document,
+                    passage,
+                    start,
+                    end,
+                    people[last] if named else value,
+                    named=named,
+                )
+            )
     return out

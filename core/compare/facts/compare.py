@@ -1,4 +1,5 @@
 """Whether two sources' values of one fact can both hold: hedged numbers, titles, days and clock times."""
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,7 @@ def numbers_compatible(a: Mention, b: Mention) -> bool:
 def numbers_comparable(a: Mention, b: Mention, counts_people: bool) -> bool:
     """Return True when two numbers can be two reports of one figure: of the same thing, close in size."""
     if a.about != b.about and (a.about and b.about or a.about.isdigit() or b.about.isdigit()):
-        return False    # "90% of the issues" and "40% of the vote", or a toll "in 2010" and today's
+        return False  # "90% of the issues" and "40% of the vote", or a toll "in 2010" and today's
     if counts_people or a.number is None or b.number is None:
         return True
     low, high = sorted((a.number, b.number))

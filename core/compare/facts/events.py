@@ -1,4 +1,5 @@
 """Events in the sources (a meeting, a dinner, a vote, a crash) with each source's time expression."""
+
 from __future__ import annotations
 
 import re
@@ -8,26 +9,78 @@ from typing import Iterator
 from core.compare.facts.mentions import Mention, mention, passages
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 # Kinds of event news reports date: word forms -> the event's name.
 EVENTS = {
     # A meeting and talks are one kind of event: "met on Sunday" and "held talks on Monday" can disagree.
-    "meeting": "talks", "met": "talks", "meet": "talks", "talks": "talks", "negotiations": "talks",
-    "dinner": "dinner", "lunch": "lunch", "summit": "summit", "call": "call", "called": "call",
-    "vote": "vote", "voted": "vote", "passed": "vote", "approved": "vote", "ballot": "vote",
-    "election": "election", "arrest": "arrest", "arrested": "arrest", "crash": "crash", "crashed": "crash",
-    "took off": "take-off", "take-off": "take-off", "takeoff": "take-off", "departed": "take-off",
-    "sentenced": "sentencing", "sentencing": "sentencing", "verdict": "verdict", "convicted": "verdict",
-    "announced": "announcement", "announcement": "announcement", "launch": "launch", "launched": "launch",
-    "attack": "attack", "explosion": "explosion", "fire": "fire", "earthquake": "earthquake",
-    "signed": "signing", "resigned": "resignation", "died": "death", "killed": "death",
-    "discovered": "discovery", "discovery": "discovery", "spotted": "discovery", "released": "release",
-    "speech": "speech", "hearing": "hearing", "trial": "trial", "strike": "strike", "protest": "protest",
+    "meeting": "talks",
+    "met": "talks",
+    "meet": "talks",
+    "talks": "talks",
+    "negotiations": "talks",
+    "dinner": "dinner",
+    "lunch": "lunch",
+    "summit": "summit",
+    "call": "call",
+    "called": "call",
+    "vote": "vote",
+    "voted": "vote",
+    "passed": "vote",
+    "approved": "vote",
+    "ballot": "vote",
+    "election": "election",
+    "arrest": "arrest",
+    "arrested": "arrest",
+    "crash": "crash",
+    "crashed": "crash",
+    "took off": "take-off",
+    "take-off": "take-off",
+    "takeoff": "take-off",
+    "departed": "take-off",
+    "sentenced": "sentencing",
+    "sentencing": "sentencing",
+    "verdict": "verdict",
+    "convicted": "verdict",
+    "announced": "announcement",
+    "announcement": "announcement",
+    "launch": "launch",
+    "launched": "launch",
+    "attack": "attack",
+    "explosion": "explosion",
+    "fire": "fire",
+    "earthquake": "earthquake",
+    "signed": "signing",
+    "resigned": "resignation",
+    "died": "death",
+    "killed": "death",
+    "discovered": "discovery",
+    "discovery": "discovery",
+    "spotted": "discovery",
+    "released": "release",
+    "speech": "speech",
+    "hearing": "hearing",
+    "trial": "trial",
+    "strike": "strike",
+    "protest": "protest",
 }
 DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|" \
-        r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
 PART = r"(?:morning|afternoon|evening|night|midday|noon|midnight)"
 TIME = re.compile(
     r"\b(?:(?:early|late)\s+)?" + DAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b"
@@ -39,7 +92,9 @@ TIME = re.compile(
     r"|\b(?:later|earlier)\s+(?:this|that|next|last)\s+(?:week|month|year)\b"
     r"|\b(?:later|earlier)\s+(?:on\s+)?(?:the\s+)?same\s+day\b|\b(?:later|earlier)\s+in\s+the\s+day\b"
     r"|\b(?:this|next|last)\s+(?:week|weekend|month|year)\b|\bover\s+the\s+weekend\b"
-    r"|\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+day\s+(?:before|after)\b", re.I)
+    r"|\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+day\s+(?:before|after)\b",
+    re.I,
+)
 
 
 def published_date(source) -> date | None:
@@ -83,7 +138,7 @@ def normalise(expression: str, published: date | None) -> str:
         if day in low:
             part = next((p for p in ("morning", "afternoon", "evening", "night") if p in low), "")
             if published is not None:
-                back = (published.weekday() - n) % 7    # news reports the past: the latest such day
+                back = (published.weekday() - n) % 7  # news reports the past: the latest such day
                 resolved = (published - timedelta(days=back)).isoformat()
                 return f"{resolved} {part}".strip()
             return f"{day} {part}".strip()
@@ -100,8 +155,11 @@ def normalise(expression: str, published: date | None) -> str:
             day_number = int(day_match.group(1))
             year = re.search(r"\d{4}", low)
             year_number = int(year.group()) if year else (published.year if published else None)
-            return f"{year_number:04d}-{month_number:02d}-{day_number:02d}" if year_number else \
-                f"{MONTHS[month_number - 1]} {day_number}"
+            return (
+                f"{year_number:04d}-{month_number:02d}-{day_number:02d}"
+                if year_number
+                else f"{MONTHS[month_number - 1]} {day_number}"
+            )
     for part in ("midday", "noon", "midnight", "morning", "afternoon", "evening", "night"):
         if re.fullmatch(r"(?:at|around|by|before|after)\s+" + part, low):
             return "12:00" if part in ("midday", "noon") else part
@@ -113,7 +171,7 @@ SUBJECT = re.compile(r"\b(?:the\s+)?([A-Z][\w’'-]+)(?:\s+[a-z]+ly)?\s*$")
 
 def _subject(text: str, event_start: int) -> str:
     """Return the named actor right before an event word ("the Senate passed", "House voted"), else ""."""
-    found = SUBJECT.search(text[max(0, event_start - 40):event_start])
+    found = SUBJECT.search(text[max(0, event_start - 40) : event_start])
     word = found.group(1) if found else ""
     return "" if word.lower() in ("on", "in", "at", "the", "a", "an", "it", "they", "he", "she", "we") else word
 
@@ -126,7 +184,7 @@ def _events(text: str) -> list[tuple[int, int, str]]:
     found = []
     for word in WORD.finditer(text):
         low = word.group().lower()
-        if low == "took" and text[word.end():word.end() + 4].lower() == " off":
+        if low == "took" and text[word.end() : word.end() + 4].lower() == " off":
             found.append((word.start(), word.end() + 4, "take-off"))
         elif low in EVENTS:
             found.append((word.start(), word.end(), EVENTS[low]))
@@ -136,7 +194,7 @@ def _events(text: str) -> list[tuple[int, int, str]]:
 def event_of(text: str, start: int, end: int, events) -> tuple[int, int, str] | None:
     """Return the event word a time or place at start..end belongs to, or None when none is near."""
     # The event sits in the same clause, usually before ("a dinner ... later that day", "talks in Berlin").
-    clause = [e for e in events if not re.search(r"[,;:–—]", text[min(e[1], start):max(e[0], end)])]
+    clause = [e for e in events if not re.search(r"[,;:–—]", text[min(e[1], start) : max(e[0], end)])]
     before = [e for e in clause if e[1] <= start]
     pool = before or clause or events
     if not pool:
@@ -163,12 +221,25 @@ def matches_near_events(documents, pattern: re.Pattern, skip=lambda found: False
 
 def event_mentions(documents) -> list[Mention]:
     """Return each time expression with the event it dates (the nearest event word in its sentence)."""
-    def may_alone(found) -> bool:   # "may" alone is the verb far more often than the month
+
+    def may_alone(found) -> bool:  # "may" alone is the verb far more often than the month
         return re.fullmatch(r"may", found.group(), re.I) is not None
 
     out: list[Mention] = []
     for document, passage, found, event, about in matches_near_events(documents, TIME, may_alone):
         value = normalise(found.group(), published_date(document.source))
-        out.append(mention(f"event:{event}", f"{event}: time", "event", "time", document, passage,
-                           found.start(), found.end(), value, about=about))
+        out.append(
+            mention(
+                f"event:{event}",
+                f"{event}: time",
+                "event",
+                "time",
+                document,
+                passage,
+                found.start(),
+                found.end(),
+                value,
+                about=about,
+            )
+        )
     return out

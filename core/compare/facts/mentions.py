@@ -1,4 +1,5 @@
 """The raw material of the fact sheet: a value found in one passage, and the folding of words."""
+
 from __future__ import annotations
 
 import re
@@ -15,26 +16,27 @@ WORD = re.compile(r"[^\W_][\w’'.-]*[^\W_]|[^\W_]", re.UNICODE)
 @dataclass(frozen=True)
 class Mention:
     """One value a source gives for one fact, before rows are assembled."""
-    fact: str                # the row's identity, e.g. "person:trump:title", "quantity:dead"
-    label: str               # shown to the checker
-    kind: str                # person | quantity | event | attribution
-    type: str                # divergence type
+
+    fact: str  # the row's identity, e.g. "person:trump:title", "quantity:dead"
+    label: str  # shown to the checker
+    kind: str  # person | quantity | event | attribution
+    type: str  # divergence type
     doc: str
     source: str
     passage: str
     start: int
     end: int
     text: str
-    value: str               # normalised for display and equality
-    number: float | None = None     # quantities: the number, for tolerant comparison
-    hedge: str = ""          # "", "at least", "more than", "about", "nearly", "up to"...
-    named: bool = False      # attributions: the value names a person met in full in the sources
-    about: str = ""          # quantities: what the figure is of ("issues" in "90% of the issues"), or its year
+    value: str  # normalised for display and equality
+    number: float | None = None  # quantities: the number, for tolerant comparison
+    hedge: str = ""  # "", "at least", "more than", "about", "nearly", "up to"...
+    named: bool = False  # attributions: the value names a person met in full in the sources
+    about: str = ""  # quantities: what the figure is of ("issues" in "90% of the issues"), or its year
 
 
 def plain(text: str) -> str:
     """Return text in lower case without diacritics, with straight apostrophes."""
-    if text.isascii():   # nothing to decompose (most English text): skip the per-character pass
+    if text.isascii():  # nothing to decompose (most English text): skip the per-character pass
         return text.lower()
     return _without_marks(unicodedata.normalize("NFKD", text)).lower().replace("’", "'")
 
@@ -63,9 +65,31 @@ def passages(documents) -> Iterator[tuple[Document, Passage]]:
             yield document, passage
 
 
-def mention(fact: str, label: str, kind: str, type_: str, document: Document, passage: Passage,
-            start: int, end: int, value: str, **extra) -> Mention:
+def mention(
+    fact: str,
+    label: str,
+    kind: str,
+    type_: str,
+    document: Document,
+    passage: Passage,
+    start: int,
+    end: int,
+    value: str,
+    **extra,
+) -> Mention:
     """Return a mention at passage-relative offsets start..end (stored as document offsets)."""
     a, b = passage.start + start, passage.start + end
-    return Mention(fact, label, kind, type_, document.id, document.source.key, passage.id, a, b,
-                   document.source.text[a:b], value, **extra)
+    return Mention(
+        fact,
+        label,
+        kind,
+        type_,
+        document.id,
+        document.source.key,
+        passage.id,
+        a,
+        b,
+        document.source.text[a:b],
+        value,
+        **extra,
+    )

@@ -1,4 +1,5 @@
 """People in the sources: names folded across spellings, and every title or role each source gives them."""
+
 from __future__ import annotations
 
 import re
@@ -8,10 +9,11 @@ from functools import lru_cache
 from core.compare.facts.mentions import Mention, fold, mention, passages, plain
 from core.model import Document, Passage
 
-Span = tuple[int, int, list[str]]   # (start, end, title words) in a passage
+Span = tuple[int, int, list[str]]  # (start, end, title words) in a passage
 
 # Kinds of role a person is given in news copy (offices, ranks, family ties, jobs).
-ROLES = frozenset("""
+ROLES = frozenset(
+    """
 president president-elect premier chancellor minister secretary senator sen. representative rep.
 congressman congresswoman governor mayor king queen prince princess pope ambassador envoy diplomat
 negotiator commissioner chairman chairwoman chair chairperson leader spokesperson spokesman
@@ -22,23 +24,41 @@ professor researcher scientist astronomer astrophysicist student analyst economi
 correspondent deputy husband wife ex-husband ex-wife son daughter brother sister father mother partner
 son-in-law daughter-in-law father-in-law mother-in-law uncle aunt cousin nephew niece grandson
 granddaughter grandmother grandfather widow widower boyfriend girlfriend fiance fiancee
-""".split())
-MODIFIERS = frozenset("""
+""".split()
+)
+MODIFIERS = frozenset(
+    """
 former ex ex- special foreign senior first acting interim deputy top lead estranged late then vice
 assistant associate general executive regional global national defence defense interior finance
 prime chief supreme high district county state federal principal managing deputy-chief
-""".split())
+""".split()
+)
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
-ABBREVIATIONS = {"capt": "captain", "sen": "senator", "rep": "representative", "gen": "general", "det": "detective",
-                 "insp": "inspector", "sgt": "sergeant", "lt": "lieutenant", "col": "colonel", "prof": "professor",
-                 "supt": "superintendent", "cmdr": "commander", "gov": "governor", "pres": "president"}
+ABBREVIATIONS = {
+    "capt": "captain",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "det": "detective",
+    "insp": "inspector",
+    "sgt": "sergeant",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "prof": "professor",
+    "supt": "superintendent",
+    "cmdr": "commander",
+    "gov": "governor",
+    "pres": "president",
+}
 DETERMINERS = frozenset("his her their its the a an our my your".split())
 COUNTRY_SHORT = frozenset("us u.s. uk u.k. eu un u.n.".split())
-NOT_NAMES = frozenset("""
+NOT_NAMES = frozenset(
+    """
 the a an and but or in on at of for to by with from as after before during while when this that these
 those he she it they we i his her their its monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
-""".split())
+""".split()
+)
 TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
 FORMER = re.compile(r"^(?:former|ex)\b\s*|^ex-", re.I)
 
@@ -52,8 +72,9 @@ def _bare(token: str) -> str:
 
 def _is_nationality(word: str) -> bool:
     low = word.lower()
-    return low in COUNTRY_SHORT or (word[:1].isupper() and re.search(r"(?:an|ian|ese|ish|i)$", low) is not None
-                                    and low not in ROLES)
+    return low in COUNTRY_SHORT or (
+        word[:1].isupper() and re.search(r"(?:an|ian|ese|ish|i)$", low) is not None and low not in ROLES
+    )
 
 
 def _is_role(word: str) -> bool:
@@ -70,9 +91,13 @@ def _title_word(word: str) -> bool:
 @lru_cache(maxsize=8192)
 def _is_name_token(token: str) -> bool:
     bare = _bare(token)
-    return (bare[:1].isupper() and len(bare) > 1 and not bare.isupper() or bare.istitle() and len(bare) > 1) \
-        and bare.lower() not in NOT_NAMES and not _title_word(bare) and bare.lower() not in HONORIFICS \
+    return (
+        (bare[:1].isupper() and len(bare) > 1 and not bare.isupper() or bare.istitle() and len(bare) > 1)
+        and bare.lower() not in NOT_NAMES
+        and not _title_word(bare)
+        and bare.lower() not in HONORIFICS
         and bare.lower() not in COUNTRY_SHORT
+    )
 
 
 def title_value(words: list[str]) -> str:
@@ -105,9 +130,15 @@ def _names(text: str) -> tuple[tuple[int, int, list[str], int], ...]:
     found, i = [], 0
     while i < len(tokens):
         j = i
-        while j < len(tokens) and _is_name_token(tokens[j].group()) and (
-                j == i or text[tokens[j - 1].end():tokens[j].start()] == " "
-                and not re.search(r"[’']s?$", tokens[j - 1].group())):
+        while (
+            j < len(tokens)
+            and _is_name_token(tokens[j].group())
+            and (
+                j == i
+                or text[tokens[j - 1].end() : tokens[j].start()] == " "
+                and not re.search(r"[’']s?$", tokens[j - 1].group())
+            )
+        ):
             j += 1
         if j - i >= 2:
             end = tokens[j - 1].start() + len(_bare(tokens[j - 1].group()))
@@ -122,14 +153,20 @@ def _prefix_title(text: str, tokens: list[re.Match], first: int) -> tuple[int, i
     """Return the title words right before a name ("former President", "his chief negotiator")."""
     j = first - 1
     words: list[re.Match] = []
-    while j >= 0 and text[tokens[j].end():tokens[j + 1].start()] in (" ", "") and (
-            _title_word(_bare(tokens[j].group())) or _is_nationality(_bare(tokens[j].group()))):
+    while (
+        j >= 0
+        and text[tokens[j].end() : tokens[j + 1].start()] in (" ", "")
+        and (_title_word(_bare(tokens[j].group())) or _is_nationality(_bare(tokens[j].group())))
+    ):
         if re.search(r"[’']s$", tokens[j].group()):
             break
         words.insert(0, tokens[j])
         j -= 1
-    while words and (_is_nationality(_bare(words[0].group())) or words[0].group().lower() in MODIFIERS
-                     and words[0].group().lower() not in ("former", "ex", "estranged")):
+    while words and (
+        _is_nationality(_bare(words[0].group()))
+        or words[0].group().lower() in MODIFIERS
+        and words[0].group().lower() not in ("former", "ex", "estranged")
+    ):
         if _is_nationality(_bare(words[0].group())):
             words.pop(0)
         else:
@@ -149,7 +186,7 @@ def _appositive_before(text: str) -> tuple[int, tuple[int, int, list[str]]] | No
         return None
     comma = text.rstrip().rfind(",")
     for opener in reversed(list(OPENER.finditer(text[:comma]))):
-        phrase = text[opener.start():comma]
+        phrase = text[opener.start() : comma]
         if len(phrase) > 50 or re.search(r"[,.;()]", phrase):
             return None
         tail = _role_tail(phrase)
@@ -167,12 +204,12 @@ def _role_tail(phrase: str) -> tuple[int, int, list[str]] | None:
         if re.search(r"[’']s$", token.group()) or bare.lower() in DETERMINERS or not _title_word(bare):
             break
         words.insert(0, token)
-    rest = phrase[:words[0].start()].strip() if words else ""
+    rest = phrase[: words[0].start()].strip() if words else ""
     if not words or not any(_is_role(_bare(w.group())) for w in words):
         return None
     last = rest.split()[-1] if rest.split() else ""
     if re.search(r"\b(?:and|or|with|by|to|of)\b", rest, re.I) or len(rest.split()) > 4:
-        return None    # "X, and his son-in-law, Y": the role belongs to Y
+        return None  # "X, and his son-in-law, Y": the role belongs to Y
     if rest and not (re.search(r"[’']s$", last) or last.lower() in DETERMINERS):
         return None
     return words[0].start(), words[-1].start() + len(_bare(words[-1].group())), [w.group() for w in words]
@@ -184,7 +221,7 @@ def _person_key(words: list[str]) -> tuple[str, str]:
 
 def person_mentions(documents) -> list[Mention]:
     """Return every title mention of every named person, with names folded across sources."""
-    raw: list[tuple[str, str | None, Document, Passage, list[Span]]] = []   # given None: surname alone
+    raw: list[tuple[str, str | None, Document, Passage, list[Span]]] = []  # given None: surname alone
     given_by_surname: dict[str, Counter] = defaultdict(Counter)
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     per_doc_given: dict[tuple[str, str], set] = defaultdict(set)
@@ -226,14 +263,25 @@ def person_mentions(documents) -> list[Mention]:
         if given_or_none is None:
             here = per_doc_given.get((document.id, surname)) or set(given_by_surname[surname])
             if len(here) != 1:
-                continue    # "Patterson" alone, where two Pattersons are named, is not certain
+                continue  # "Patterson" alone, where two Pattersons are named, is not certain
             given_or_none = next(iter(here))
         given = given_or_none
         name = spellings[(surname, given)].most_common(1)[0][0]
         for start, end, words in titles:
             value = title_value(words)
-            out.append(mention(f"person:{surname}:{given}:title", f"{name}: title", "person", "title",
-                               document, passage, start, end, value))
+            out.append(
+                mention(
+                    f"person:{surname}:{given}:title",
+                    f"{name}: title",
+                    "person",
+                    "title",
+                    document,
+                    passage,
+                    start,
+                    end,
+                    value,
+                )
+            )
     heads: dict[tuple[str, str], set] = defaultdict(set)
     for m in out:
         _kind, surname, given, _t = m.fact.split(":")
@@ -245,9 +293,13 @@ def person_mentions(documents) -> list[Mention]:
 def _spelt_alike(givens: set[str]) -> bool:
     """Return True when given names differ by one letter or two (Oleh/Oleg): a transliteration, not a person."""
     from difflib import SequenceMatcher
+
     names = sorted(givens)
-    return all(SequenceMatcher(None, a, b).ratio() >= 0.75 and a[:1] == b[:1]
-               for i, a in enumerate(names) for b in names[i + 1:])
+    return all(
+        SequenceMatcher(None, a, b).ratio() >= 0.75 and a[:1] == b[:1]
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+    )
 
 
 def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> list[Mention]:
@@ -262,10 +314,10 @@ def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> l
         owners = by_surname[surname]
         single = {doc: next(iter(names)) for doc, names in owners.items() if len(names) == 1}
         if len(set(single.values())) < 2 or any(len(names) > 1 for names in owners.values()):
-            continue    # a source naming two people of one surname: relatives, not a misspelling
+            continue  # a source naming two people of one surname: relatives, not a misspelling
         roles = [heads.get((surname, given), set()) for given in set(single.values())]
         if not all(roles) or not set.intersection(*roles):
-            continue    # only one person holding one role can have a misspelt or wrong given name
+            continue  # only one person holding one role can have a misspelt or wrong given name
         for document, passage in passages(documents):
             if document.id not in single:
                 continue
@@ -273,8 +325,19 @@ def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> l
                 if fold(words[-1]) == surname:
                     label = f"{words[-1]}: given name"
                     kind = "spelling" if _spelt_alike(set(single.values())) else "actor"
-                    out.append(mention(f"person:{surname}:given", label, "person", kind, document, passage,
-                                       start, end, plain(" ".join(words))))
+                    out.append(
+                        mention(
+                            f"person:{surname}:given",
+                            label,
+                            "person",
+                            kind,
+                            document,
+                            passage,
+                            start,
+                            end,
+                            plain(" ".join(words)),
+                        )
+                    )
     return out
 
 

@@ -1,4 +1,5 @@
 """Where each source says an event happened: "talks in Berlin" ("at" names institutions too often)."""
+
 from __future__ import annotations
 
 import re
@@ -7,22 +8,41 @@ from core.compare.facts.events import MONTHS, WEEKDAYS, matches_near_events
 from core.compare.facts.mentions import Mention, mention, plain
 
 PLACE = re.compile(r"\b[Ii]n\s+(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+(?:of\s+)?[A-Z][\w’'-]+){0,2})")
-NOT_PLACES = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset("""
+NOT_PLACES = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | frozenset(
+        """
 the a an this that his her their its it he she they we i total all least first last addition particular
 response order fact general short part recent early late january
-""".split())
+""".split()
+    )
+)
 
 
 def place_mentions(documents) -> list[Mention]:
     """Return each place named with the event of its clause ("met in Berlin" -> talks: place)."""
+
     def not_a_place(found) -> bool:
         name = found.group("name")
         return name.split()[0].lower() in NOT_PLACES or re.search(r"\d", name) is not None
 
     out: list[Mention] = []
     for document, passage, found, event, about in matches_near_events(documents, PLACE, not_a_place):
-        out.append(mention(f"place:{event}", f"{event}: place", "event", "place", document, passage,
-                           found.start("name"), found.end("name"), plain(found.group("name")), about=about))
+        out.append(
+            mention(
+                f"place:{event}",
+                f"{event}: place",
+                "event",
+                "place",
+                document,
+                passage,
+                found.start("name"),
+                found.end("name"),
+                plain(found.group("name")),
+                about=about,
+            )
+        )
     return out
 
 

@@ -1,4 +1,5 @@
 """Numbers in the sources, grouped by what they count, with their hedges ("at least", "about")."""
+
 from __future__ import annotations
 
 import re
@@ -6,53 +7,123 @@ from collections import defaultdict
 
 from core.compare.facts.mentions import Mention, mention, passages
 
-SMALL = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-SMALL.update({"both": 2, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-              "hundred": 100, "dozen": 12})
+SMALL = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+SMALL.update(
+    {
+        "both": 2,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+    }
+)
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
-HEDGES = {"at least": "at least", "more than": "more than", "over": "more than", "upwards of": "more than",
-          "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-          "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
-          "an estimated": "about", "estimated": "about", "up to": "up to", "as many as": "up to",
-          "less than": "less than", "fewer than": "less than", "under": "less than", "almost all": "nearly"}
+HEDGES = {
+    "at least": "at least",
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "up to": "up to",
+    "as many as": "up to",
+    "less than": "less than",
+    "fewer than": "less than",
+    "under": "less than",
+    "almost all": "nearly",
+}
 # Units: what a number measures when a unit word follows it (singular form -> shown name).
-UNITS = {"percent": "percentage", "per cent": "percentage", "%": "percentage", "hour": "hours", "day": "days",
-         "week": "weeks", "month": "months", "year": "years", "minute": "minutes", "page": "pages",
-         "foot": "feet", "feet": "feet", "metre": "metres", "meter": "metres", "mile": "miles",
-         "kilometre": "kilometres", "kilometer": "kilometres", "km": "kilometres", "storey": "storeys",
-         "story": "storeys", "floor": "storeys", "astronomical unit": "astronomical units", "au": "astronomical units",
-         "mph": "miles per hour", "km/s": "kilometres per second", "km/h": "kilometres per hour", "vote": "votes", "seat": "seats"}
+UNITS = {
+    "percent": "percentage",
+    "per cent": "percentage",
+    "%": "percentage",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "minute": "minutes",
+    "page": "pages",
+    "foot": "feet",
+    "feet": "feet",
+    "metre": "metres",
+    "meter": "metres",
+    "mile": "miles",
+    "kilometre": "kilometres",
+    "kilometer": "kilometres",
+    "km": "kilometres",
+    "storey": "storeys",
+    "story": "storeys",
+    "floor": "storeys",
+    "astronomical unit": "astronomical units",
+    "au": "astronomical units",
+    "mph": "miles per hour",
+    "km/s": "kilometres per second",
+    "km/h": "kilometres per hour",
+    "vote": "votes",
+    "seat": "seats",
+}
 COLLECTIVE = frozenset("crew staff personnel police workforce".split())
 SAME_PEOPLE = {"citizen": "national", "resident": "resident"}
 PEOPLE = frozenset("people persons individuals lives passengers victims residents civilians bodies".split())
-DEATH = re.compile(r"\b(?:killed|kill(?:ing|s)?|dead|died|die|deaths?|death toll|toll|lives (?:lost|were lost)|"
-                   r"fatalities|perished|lost their lives|claimed the lives)\b", re.I)
+DEATH = re.compile(
+    r"\b(?:killed|kill(?:ing|s)?|dead|died|die|deaths?|death toll|toll|lives (?:lost|were lost)|"
+    r"fatalities|perished|lost their lives|claimed the lives)\b",
+    re.I,
+)
 INJURY = re.compile(r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed)\b", re.I)
 MISSING = re.compile(r"\bmissing\b", re.I)
 ARREST = re.compile(r"\b(?:arrested|arrests|detained|in custody)\b", re.I)
-STOP = frozenset("of the a an and or in on at to for by with from as than that who which were was is are had "
-                 "have has been be this these those its their his her into over after before against across "
-                 "including during amid since until per each more less about around".split())
-NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(sorted(SMALL, key=len, reverse=True))
-          + r")(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?")
+STOP = frozenset(
+    "of the a an and or in on at to for by with from as than that who which were was is are had "
+    "have has been be this these those its their his her into over after before against across "
+    "including during amid since until per each more less about around".split()
+)
+NUMBER = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted(SMALL, key=len, reverse=True))
+    + r")(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+)
 QUANTITY = re.compile(
     r"(?P<hedge>\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
-    r"(?P<cur>[$£€]|US\$|Rs\.?\s?)?\b" + NUMBER +
-    r"(?P<unit>\s*(?:%|per\s?cent\b)|-(?P<hy>[a-z]+)\b"
+    r"(?P<cur>[$£€]|US\$|Rs\.?\s?)?\b" + NUMBER + r"(?P<unit>\s*(?:%|per\s?cent\b)|-(?P<hy>[a-z]+)\b"
     # a part of a whole counts the whole's members: "both of the aircraft's black boxes", "five of the victims"
     r"|\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+['’]s\s+)?(?P<ofword>(?!(?:" + "|".join(SMALL) + r")\b)[a-z][a-z-]*"
     r"(?:\s+[a-z][a-z-]*)?)"
-    r"|\s+(?P<word>[a-z][a-z/-]*(?:\s+[a-z][a-z-]*)?))?", re.I)
+    r"|\s+(?P<word>[a-z][a-z/-]*(?:\s+[a-z][a-z-]*)?))?",
+    re.I,
+)
 # A figure announced for the future ("will reach 90 km/s next year", "could rise to 300") is not the
 # same fact as the figure now: it gets a row of its own.
-PROJECTED = re.compile(r"\b(?:will|would|could|may|might|expected to|projected to|forecast to|set to)\b[^.,;:]{0,40}$",
-                       re.I)
+PROJECTED = re.compile(
+    r"\b(?:will|would|could|may|might|expected to|projected to|forecast to|set to)\b[^.,;:]{0,40}$", re.I
+)
 # Numbers are found first and the full pattern is tried only where one starts (with its hedge and
 # currency just before): the full pattern tried at every position is the slow part on long texts.
 NUMBER_START = re.compile(r"(?<![\d.,])\d|\b[A-Za-z]{3,9}\b")
-LEAD = re.compile(r"(?:\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?(?:[$£€]|US\$|Rs\.?\s?)?$", re.I)
+LEAD = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?(?:[$£€]|US\$|Rs\.?\s?)?$", re.I
+)
 
 
 def _matches(text: str):
@@ -61,13 +132,15 @@ def _matches(text: str):
     for number in NUMBER_START.finditer(text):
         if number.start() < end or not number.group()[0].isdigit() and number.group().lower() not in SMALL:
             continue
-        window = text[max(0, number.start() - 30):number.start()]
+        window = text[max(0, number.start() - 30) : number.start()]
         lead = LEAD.search(window)
         start = number.start() - (len(lead.group()) if lead else 0)
         match = QUANTITY.match(text, start) or QUANTITY.match(text, number.start())
         if match is not None and match.start("num") == number.start():
             end = match.end()
             yield match
+
+
 SCORE = re.compile(r"\d+\s*[-–]\s*\d+")
 
 
@@ -129,9 +202,13 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
     if first.endswith(("ed", "ing")) or words[0].lower().endswith(("ally", "ely", "tly", "rly")):
         return None
     single = match.group("num").lower() in ("one", "1")
-    if len(words) == 2 and _singular(words[1]) not in STOP and not words[1].lower().endswith(("ed", "ly")) \
-            and (words[1].lower().endswith("s") or words[1].lower() in COLLECTIVE or single) \
-            and (words[0].isupper() or not words[0].lower().endswith("s")):
+    if (
+        len(words) == 2
+        and _singular(words[1]) not in STOP
+        and not words[1].lower().endswith(("ed", "ly"))
+        and (words[1].lower().endswith("s") or words[1].lower() in COLLECTIVE or single)
+        and (words[0].isupper() or not words[0].lower().endswith("s"))
+    ):
         return two, "count", match.end(group)
     return first, "count", match.start(group) + len(words[0])
 
@@ -149,8 +226,22 @@ def _qualifier(after: str) -> str:
 
 def _what(thing: str, before: str, after: str) -> str:
     """Return the row a count of people belongs to: dead, injured, missing, arrested, or the noun itself."""
-    if thing.split()[-1] not in {"person", "individual", "life", "passenger", "victim", "people", "lives",
-                                 "resident", "civilian", "body"} | PEOPLE:
+    if (
+        thing.split()[-1]
+        not in {
+            "person",
+            "individual",
+            "life",
+            "passenger",
+            "victim",
+            "people",
+            "lives",
+            "resident",
+            "civilian",
+            "body",
+        }
+        | PEOPLE
+    ):
         return thing
     clause = after[:80]
     for pattern, name in ((INJURY, "injured"), (MISSING, "missing"), (ARREST, "arrested")):
@@ -159,13 +250,14 @@ def _what(thing: str, before: str, after: str) -> str:
     # The death word must be near the count: "242 people on board" in a sentence about the dead is a
     # count of passengers, "killed 241 people" or "241 people died" a toll.
     near = before[-70:] + " " + after[:70]
-    if DEATH.search(near) or thing.split()[-1] == "lives":    # lives counted are lives lost
+    if DEATH.search(near) or thing.split()[-1] == "lives":  # lives counted are lives lost
         return "dead" + _qualifier(after)
     return thing
 
 
-OF_NOUN = re.compile(r"^\s*of\s+(?:(?:the|a|an|its|their|his|her|all|these|those)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)",
-                     re.I)
+OF_NOUN = re.compile(
+    r"^\s*of\s+(?:(?:the|a|an|its|their|his|her|all|these|those)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", re.I
+)
 YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b")
 
 
@@ -188,68 +280,119 @@ def quantity_mentions(documents) -> list[Mention]:
     out: list[Mention] = []
     hyphen_heads: dict[str, set] = defaultdict(set)
     pending = []
-    currency: dict[int, dict[int, str]] = defaultdict(dict)   # passage -> value start -> currency sign
+    currency: dict[int, dict[int, str]] = defaultdict(dict)  # passage -> value start -> currency sign
     for document, passage in passages(documents):
         text = passage.text
         for match in _matches(text):
-            span = text[max(0, match.start("num") - 1):match.end("num") + 3]
+            span = text[max(0, match.start("num") - 1) : match.end("num") + 3]
             if SCORE.search(span) and not match.group("cur"):
-                continue    # a vote tally or a score ("51-50") is not a count
-            if re.match(r"(?:19|20)\d\d$", match.group("num")) and not match.group("cur") \
-                    and not match.group("hy") and "cent" not in (match.group("unit") or "") \
-                    and "%" not in (match.group("unit") or ""):
-                continue    # a year
-            before = text[:match.start()].rstrip()
-            if not match.group("hedge") and not match.group("cur") and text[match.start() - 1:match.start()] == " " \
-                    and re.search(r"(?:^|\s)[A-Z][a-z]+$", before) and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+$", before):
-                continue    # a number naming a thing ("Article 5", "Flight 171") counts nothing
-            around = text[max(0, match.start("num") - 1):match.start("num")] + text[match.end("num"):match.end("num") + 2]
+                continue  # a vote tally or a score ("51-50") is not a count
+            if (
+                re.match(r"(?:19|20)\d\d$", match.group("num"))
+                and not match.group("cur")
+                and not match.group("hy")
+                and "cent" not in (match.group("unit") or "")
+                and "%" not in (match.group("unit") or "")
+            ):
+                continue  # a year
+            before = text[: match.start()].rstrip()
+            if (
+                not match.group("hedge")
+                and not match.group("cur")
+                and text[match.start() - 1 : match.start()] == " "
+                and re.search(r"(?:^|\s)[A-Z][a-z]+$", before)
+                and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+$", before)
+            ):
+                continue  # a number naming a thing ("Article 5", "Flight 171") counts nothing
+            around = (
+                text[max(0, match.start("num") - 1) : match.start("num")]
+                + text[match.end("num") : match.end("num") + 2]
+            )
             if re.match(r"[:\w-]", around[:1] or " ") and not match.group("cur") or re.match(r"[:.]\d", around[1:]):
-                continue    # a clock time ("1:38 PM") or a model number ("787-8") counts nothing
-            if match.group("num").lower() == "one" and not match.group("hedge") and not (
-                    match.start("num") == 0 and match.group("num") == "One" and match.group("word")):
-                continue    # "one of the", "one day": a pronoun or an article more often than a count
-            if match.group("num").lower() == "both" and not (match.group("ofword") or (match.group("word") or "A")[0].islower()):
-                continue    # "both Kyiv and Moscow" names two things, it counts none
+                continue  # a clock time ("1:38 PM") or a model number ("787-8") counts nothing
+            if (
+                match.group("num").lower() == "one"
+                and not match.group("hedge")
+                and not (match.start("num") == 0 and match.group("num") == "One" and match.group("word"))
+            ):
+                continue  # "one of the", "one day": a pronoun or an article more often than a count
+            if match.group("num").lower() == "both" and not (
+                match.group("ofword") or (match.group("word") or "A")[0].islower()
+            ):
+                continue  # "both Kyiv and Moscow" names two things, it counts none
             measured = _measure(match)
             if measured is None:
                 continue
             thing, unit, end = measured
-            if unit == "count" and re.match(r"\s+(?:\w+\s+){0,3}?(?:told|said|say|says|familiar|speaking|who\s+spoke)\b",
-                                            text[end:]):
-                continue    # "two officials told Reuters": who is speaking, not a fact of the story
-            start = match.start("hedge") if match.group("hedge") else match.start("cur") if match.group("cur") \
+            if unit == "count" and re.match(
+                r"\s+(?:\w+\s+){0,3}?(?:told|said|say|says|familiar|speaking|who\s+spoke)\b", text[end:]
+            ):
+                continue  # "two officials told Reuters": who is speaking, not a fact of the story
+            start = (
+                match.start("hedge")
+                if match.group("hedge")
+                else match.start("cur")
+                if match.group("cur")
                 else match.start("num")
+            )
             hedge = HEDGES.get(" ".join((match.group("hedge") or "").lower().split()), "")
             number = _number(match.group("num"), match.group("scale"))
             label_thing = thing
             if unit == "count":
-                counted = _what(thing, text[:match.start()], text[match.end("num"):])
+                counted = _what(thing, text[: match.start()], text[match.end("num") :])
                 # Shown as written ("medical students"), keyed singular so that "student"/"students" meet.
                 group = "word" if match.group("word") else "ofword"
-                label_thing = counted if counted != thing else " ".join(text[match.start(group):end].split())
+                label_thing = counted if counted != thing else " ".join(text[match.start(group) : end].split())
                 thing = counted
             if match.group("hy") and unit not in ("money", "percentage"):
-                rest = re.match(r"\s+([a-z]+)", text[match.end("hy"):])
+                rest = re.match(r"\s+([a-z]+)", text[match.end("hy") :])
                 if rest and rest.group(1).lower() not in STOP:
                     hyphen_heads[unit].add(rest.group(1).lower())
                     label_thing = f"{rest.group(1).lower()}, {unit}"
             if match.group("cur"):
                 currency[id(passage)][start] = " ".join(match.group("cur").split())
                 # Amounts of different orders are different sums ("$150 billion" of cuts, "$3.3 trillion" of debt).
-                order = next((w for w, scale in (("trillions", 1e12), ("billions", 1e9), ("millions", 1e6))
-                              if number >= scale), "")
+                order = next(
+                    (w for w, scale in (("trillions", 1e12), ("billions", 1e9), ("millions", 1e6)) if number >= scale),
+                    "",
+                )
                 label_thing = f"money, {order}" if order else "money"
             if PROJECTED.search(text[:start]):
                 thing, label_thing = thing + " (projected)", label_thing + " (projected)"
-            pending.append((thing if unit == "count" else label_thing, label_thing, unit, document, passage, start, end,
-                            number, hedge, _about(text, start, end)))
+            pending.append(
+                (
+                    thing if unit == "count" else label_thing,
+                    label_thing,
+                    unit,
+                    document,
+                    passage,
+                    start,
+                    end,
+                    number,
+                    hedge,
+                    _about(text, start, end),
+                )
+            )
     for thing, label, unit, document, passage, start, end, number, hedge, about in pending:
         if unit != "count":
             thing = label
         if "," not in thing and unit not in ("count", "money", "percentage") and len(hyphen_heads[unit]) == 1:
-            thing = label = f"{next(iter(hyphen_heads[unit]))}, {unit}"   # "nearly 900 pages" of the only "N-page" thing
+            thing = label = f"{next(iter(hyphen_heads[unit]))}, {unit}"  # "nearly 900 pages" of the only "N-page" thing
         shown = f"{hedge} {readable(number, currency.get(id(passage), {}).get(start, ''))}".strip()
-        out.append(mention(f"quantity:{thing}", label, "quantity", "number", document, passage, start, end,
-                           shown, number=number, hedge=hedge, about=about))
+        out.append(
+            mention(
+                f"quantity:{thing}",
+                label,
+                "quantity",
+                "number",
+                document,
+                passage,
+                start,
+                end,
+                shown,
+                number=number,
+                hedge=hedge,
+                about=about,
+            )
+        )
     return out

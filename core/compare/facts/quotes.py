@@ -1,4 +1,5 @@
 """Who each source says spoke a quotation: the same quoted words given to different people."""
+
 from __future__ import annotations
 
 import re
@@ -21,17 +22,17 @@ def _words(text: str) -> list[str]:
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = _words(text)
-    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def _speaker(text: str, quote: re.Match) -> tuple[int, int, str] | None:
     """Return (start, end, name) of the speaker a passage gives a quotation, next to its marks."""
-    after = text[quote.end():quote.end() + 60]
+    after = text[quote.end() : quote.end() + 60]
     found = AFTER.match(after) or AFTER_INVERTED.match(after)
     if found:
         start, end = quote.end() + min(found.start("who"), found.start("verb")), quote.end() + found.end()
         return start, end, found.group("who")
-    before = text[max(0, quote.start() - 60):quote.start()]
+    before = text[max(0, quote.start() - 60) : quote.start()]
     found = BEFORE.search(before)
     if found:
         offset = max(0, quote.start() - 60)
@@ -41,7 +42,7 @@ def _speaker(text: str, quote: re.Match) -> tuple[int, int, str] | None:
 
 def quote_mentions(documents, surnames: dict[str, str]) -> list[Mention]:
     """Return speaker mentions of quotations that several sources print, one row per quotation."""
-    found = []   # (document, passage, shingles, quote text, speaker span)
+    found = []  # (document, passage, shingles, quote text, speaker span)
     for document, passage in passages(documents):
         for quote in QUOTE.finditer(passage.text):
             shingles = _shingles(quote.group(1))
@@ -50,7 +51,7 @@ def quote_mentions(documents, surnames: dict[str, str]) -> list[Mention]:
                 continue
             surname = fold(speaker[2].split()[-1])
             if surname not in surnames:
-                continue    # only people named in full somewhere: "Reuters reported" names no speaker
+                continue  # only people named in full somewhere: "Reuters reported" names no speaker
             found.append((document, passage, shingles, quote.group(1), speaker, surname))
     groups: dict[int, int] = {}
 
@@ -58,6 +59,7 @@ def quote_mentions(documents, surnames: dict[str, str]) -> list[Mention]:
         while groups.get(i, i) != i:
             i = groups[i]
         return i
+
     for i in range(len(found)):
         for j in range(i):
             if found[i][0].id != found[j][0].id and found[i][2] & found[j][2]:
@@ -72,6 +74,18 @@ def quote_mentions(documents, surnames: dict[str, str]) -> list[Mention]:
         words = " ".join(group[0][3].split()[:6])
         label = f"“{words}…”: speaker"
         for document, passage, _sh, _text, (start, end, _who), surname in group:
-            out.append(mention(f"quote:{label}", label, "attribution", "attribution", document, passage,
-                               start, end, surnames[surname], named=True))
+            out.append(
+                mention(
+                    f"quote:{label}",
+                    label,
+                    "attribution",
+                    "attribution",
+                    document,
+                    passage,
+                    start,
+                    end,
+                    surnames[surname],
+                    named=True,
+                )
+            )
     return out

@@ -1,4 +1,5 @@
 """Assemble the fact sheet: one row per fact, one cell per source's wording, divergent rows ranked first."""
+
 from __future__ import annotations
 
 import hashlib
@@ -7,8 +8,13 @@ from itertools import combinations
 from typing import Sequence
 
 from core.compare.facts.attribution import attribution_mentions
-from core.compare.facts.compare import (numbers_comparable, numbers_compatible, time_is_placed, times_conflict,
-                                        titles_conflict)
+from core.compare.facts.compare import (
+    numbers_comparable,
+    numbers_compatible,
+    time_is_placed,
+    times_conflict,
+    titles_conflict,
+)
 from core.compare.facts.events import event_mentions
 from core.compare.facts.mentions import Mention
 from core.compare.facts.people import known_people, person_mentions
@@ -18,8 +24,15 @@ from core.compare.facts.quantities import quantity_mentions
 from core.model import Document, FactCell, FactRow
 
 PEOPLE_COUNTS = ("dead", "injured", "missing", "arrested")
-BASE_RANK = {"title": 0.85, "actor": 0.85, "number": 0.75, "time": 0.7, "place": 0.65, "attribution": 0.5,
-             "spelling": 0.3}
+BASE_RANK = {
+    "title": 0.85,
+    "actor": 0.85,
+    "number": 0.75,
+    "time": 0.7,
+    "place": 0.65,
+    "attribution": 0.5,
+    "spelling": 0.3,
+}
 
 
 def _by_source(mentions: list[Mention]) -> dict[str, list[Mention]]:
@@ -46,8 +59,12 @@ def _quantity_divergent(mentions: list[Mention]) -> bool:
 
 def _title_divergent(mentions: list[Mention]) -> bool:
     grouped = _distinct(_by_source(mentions), lambda m: m.value)
-    return any(titles_conflict(a.value, b.value) for x, y in combinations(sorted(grouped), 2)
-               for a in grouped[x] for b in grouped[y])
+    return any(
+        titles_conflict(a.value, b.value)
+        for x, y in combinations(sorted(grouped), 2)
+        for a in grouped[x]
+        for b in grouped[y]
+    )
 
 
 def _values_differ(mentions: list[Mention]) -> bool:
@@ -154,13 +171,25 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     for mentions in rows.values():
         sources = len(_by_source(mentions))
         divergent = is_divergent(mentions, texts)
-        built.append(FactRow(id="", key=_key(mentions), kind=mentions[0].kind, label=mentions[0].label,
-                             type=mentions[0].type, rank=_rank(mentions, divergent, sources), divergent=divergent,
-                             cells=_cells(mentions), summary=_summary(mentions, labels),
-                             note="" if divergent else _not_compared(mentions)))
+        built.append(
+            FactRow(
+                id="",
+                key=_key(mentions),
+                kind=mentions[0].kind,
+                label=mentions[0].label,
+                type=mentions[0].type,
+                rank=_rank(mentions, divergent, sources),
+                divergent=divergent,
+                cells=_cells(mentions),
+                summary=_summary(mentions, labels),
+                note="" if divergent else _not_compared(mentions),
+            )
+        )
     built.sort(key=lambda r: (not r.divergent, -r.rank, -len({c.document for c in r.cells}), r.label, r.key))
-    return tuple(FactRow(f"f{n}", r.key, r.kind, r.label, r.type, r.rank, r.divergent, r.cells, r.summary, r.note)
-                 for n, r in enumerate(built))
+    return tuple(
+        FactRow(f"f{n}", r.key, r.kind, r.label, r.type, r.rank, r.divergent, r.cells, r.summary, r.note)
+        for n, r in enumerate(built)
+    )
 
 
 def _not_compared(mentions: list[Mention]) -> str:
