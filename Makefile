@@ -24,6 +24,7 @@ test: lint typecheck
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
 # mypy on core/ and gui/; fails when a package has more errors than mypy-budget.json allows.
