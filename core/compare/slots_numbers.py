@@ -222,7 +222,7 @@ _DAYPART_RE = re.compile(
 
 
 def clock_value(raw: str) -> str:
-    """Return a clock time on the 24-hour clock ("1:39 p.m." -> "13:39", "13:39" -> "13:39")."""
+    """Return a clock time on the 24-hour clock ("2:05 p.m." -> "14:05", "14:05" -> "14:05")."""
     plain = re.sub(r"[\s.]", "", raw.lower())
     match = re.match(r"(\d{1,2})(?::(\d\d))?(am|pm)?", plain)
     if not match:
@@ -298,7 +298,7 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
     if ":" in text or "m" in lowered:
         previous = None
         for match in _CLOCK_RE.finditer(text):
-            # "1:39 p.m. local time (9:09 a.m. GMT)": a time in brackets after another converts it.
+            # "2:05 p.m. local time (8:35 a.m. GMT)": a time in brackets after another converts it.
             aside = previous is not None and "(" in text[previous : match.start()] and match.start() - previous < 30
             add(match.start(), match.end(), clock_value(match.group()), "clock-aside" if aside else "clock")
             previous = match.end()

@@ -65,33 +65,32 @@ COLUMNS = (
 )
 
 
+def _variant_rows(data: ExportData, row_type: str, d, **claim_cells):
+    """Yield one row per variant of a divergence or contradiction, with its verdict's cells."""
+    cells = _verdict_cells(data, view.verdict(data, d.key))
+    for n, v in enumerate(d.variants, 1):
+        source = data.alignment.document_of(v.passage).source
+        yield {
+            "row_type": row_type,
+            **claim_cells,
+            "divergence_key": d.key,
+            "type": d.type,
+            "rank": f"{d.rank:.4f}",
+            "summary": d.summary,
+            "variant_index": n,
+            "source_key": source.key,
+            "source_outlet": source.label,
+            "variant_text": v.text,
+            "start": v.start,
+            "end": v.end,
+            **cells,
+        }
+
+
 def _divergence_rows(data: ExportData):
     for claim in view.claims(data):
         for d in view.divergences(data, claim):
-            record = view.verdict(data, d.key)
-            error_doc = view.document_by_key(data, record.source_key) if record and record.source_key else None
-            for n, v in enumerate(d.variants, 1):
-                source = data.alignment.document_of(v.passage).source
-                yield {
-                    "row_type": "divergence",
-                    "claim_id": claim.id,
-                    "claim_key": claim.key,
-                    "divergence_key": d.key,
-                    "type": d.type,
-                    "rank": f"{d.rank:.4f}",
-                    "summary": d.summary,
-                    "variant_index": n,
-                    "source_key": source.key,
-                    "source_outlet": source.label,
-                    "variant_text": v.text,
-                    "start": v.start,
-                    "end": v.end,
-                    "verdict": (record.verdict or "untriaged") if record else "",
-                    "verdict_note": record.note if record else "",
-                    "verdict_source": (error_doc.source.label if error_doc else record.source_key) if record else "",
-                    "author": record.author if record else "",
-                    "updated_at": record.updated_at if record else "",
-                }
+            yield from _variant_rows(data, "divergence", d, claim_id=claim.id, claim_key=claim.key)
 
 
 def _verdict_cells(data: ExportData, record) -> dict:
@@ -107,23 +106,7 @@ def _verdict_cells(data: ExportData, record) -> dict:
 
 def _contradiction_rows(data: ExportData):
     for d in view.contradiction_items(data):
-        cells = _verdict_cells(data, view.verdict(data, d.key))
-        for n, v in enumerate(d.variants, 1):
-            source = data.alignment.document_of(v.passage).source
-            yield {
-                "row_type": "contradiction",
-                "divergence_key": d.key,
-                "type": d.type,
-                "rank": f"{d.rank:.4f}",
-                "summary": d.summary,
-                "variant_index": n,
-                "source_key": source.key,
-                "source_outlet": source.label,
-                "variant_text": v.text,
-                "start": v.start,
-                "end": v.end,
-                **cells,
-            }
+        yield from _variant_rows(data, "contradiction", d)
 
 
 def _set_aside_rows(data: ExportData):

@@ -7,22 +7,8 @@ from datetime import date, timedelta
 from typing import Iterator
 
 from core.compare.facts.mentions import Mention, mention, passages
+from core.compare.slots_lexicon import MONTHS, WEEKDAYS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 # Kinds of event news reports date: word forms -> the event's name.
 EVENTS = {
     # A meeting and talks are one kind of event: "met on Sunday" and "held talks on Monday" can disagree.
