@@ -124,3 +124,19 @@ def test_queue_items_of_another_kind_show_their_kind_summary_and_sources(panel):
     panel.model.set_items(panel.ws.alignment, [item], {})
     assert panel.row_texts() == [["contradiction", "President vs former President", "untriaged"]]
     assert "Beta" in panel.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_contradiction_row_shows_its_wordings_and_source_and_says_inside_one_source_in_its_tooltip(panel):
+    from dataclasses import replace
+
+    from core.case.queue_items import contradiction_items
+    from core.model import Contradiction, Variant
+    from gui_fakes import TEXTS
+
+    text = TEXTS["a"]
+    first, second = text.index("mayor"), text.index("council chair")
+    variants = (Variant("d0:p0", first, first + 5, "mayor"), Variant("d0:p3", second, second + 13, "council chair"))
+    al = replace(panel.ws.alignment, contradictions=(Contradiction("d0", "title", "mayor vs chair", variants),))
+    panel.model.set_items(al, contradiction_items(al), {})
+    assert panel.row_texts() == [["title", '"mayor" vs "council chair" (Alpha)', "untriaged"]]
+    assert "contradiction inside one source" in panel.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)

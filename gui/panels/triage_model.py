@@ -165,6 +165,7 @@ class TriageModel(QAbstractTableModel):
                 part
                 for part in (
                     item_kind(item),
+                    "contradiction inside one source" if getattr(item, "kind", "") == "contradiction" else "",
                     f"rank {rank:.2f}" if rank is not None else "",
                     ", ".join(item_sources(self._alignment, item)),
                 )
