@@ -230,3 +230,16 @@ def test_j_onto_a_fact_row_says_in_the_claim_view_which_fact_is_current(qtbot):
     title = win.claim_view.title.text()
     assert title.startswith("<b>Fact-sheet row") and "Ilse Varga: title" in title
     win.close()
+
+
+def test_the_claim_view_and_the_inspector_name_the_current_claim_the_same_human_way(window, qtbot):
+    ws = window.ws
+    window.inspector.show()
+    _press(qtbot, Qt.Key.Key_N)
+    _press(qtbot, Qt.Key.Key_N)
+    claim = ws.current_claim()
+    number = [c.id for c in ws.alignment.claims].index(claim.id) + 1
+    heading = f"<b>Claim {number} of {len(ws.alignment.claims)}</b>"
+    assert window.claim_view.title.text().startswith(heading)
+    assert window.inspector.title.text().startswith(heading)
+    assert f"Claim {claim.id}" not in window.inspector.title.text()

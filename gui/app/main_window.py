@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.case.claim_wording import claim_heading
 from gui.app.edit_commands import EditCommands
 from gui.app.file_commands import FileCommands
 from gui.app.recent_menu import RecentMenu
@@ -342,7 +343,8 @@ class MainWindow(QMainWindow):
         elif self.ws.current_claim() is not None:
             claim = self.ws.current_claim()
             self.current_label.setText(
-                f"Claim {claim.id}: {len(claim.members)} passages, {len(claim.divergences)} divergences"
+                f"{claim_heading(claim, self.ws.alignment)}: {len(claim.members)} passages, "
+                f"{len(claim.divergences)} divergences"
             )
         elif self.ws.loader.busy:
             self.current_label.setText("Loading sources…")

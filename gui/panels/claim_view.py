@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from core.case.claim_wording import claim_heading
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
 from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_runs
@@ -208,10 +209,9 @@ class ClaimView(QScrollArea):
             row.hide()
 
     def _show_title(self, al, claim, div) -> None:
-        number = next((i for i, c in enumerate(al.claims) if c.id == claim.id), 0) + 1
         docs = {m.split(":")[0] for m in claim.members}
         parts = [
-            f"<b>Claim {number} of {len(al.claims)}</b>",
+            f"<b>{claim_heading(claim, al)}</b>",
             f"{len(docs)} of {len(al.documents)} sources",
             f"{len(claim.divergences)} divergence{'s' if len(claim.divergences) != 1 else ''}",
         ]
