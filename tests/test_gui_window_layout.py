@@ -139,3 +139,24 @@ def test_moving_to_a_claim_off_screen_scrolls_the_row_to_a_panes_left_edge_not_i
     first, second = area._cells["d"], area._cells["e"]
     assert bar.value() == min(first.x(), bar.maximum())  # the row starts at the first holder's edge
     assert second.x() + second.width() <= bar.value() + area.scroller.viewport().width()
+
+
+def test_on_a_1366_laptop_the_three_panes_of_a_claim_are_whole_beside_the_sources_panel(qtbot):
+    more = [
+        make_source("d", "Ferries ran late all week. Crowds cheered at the river.", "Delta"),
+        make_source("e", "Rain is due on Friday. Police closed two roads nearby.", "Epsilon"),
+    ]
+    win = _open(qtbot, (1366, 768), sources=story_sources() + more)
+    ws, area = win.ws, win.pane_area
+    assert win.left_dock.isVisible()
+    three = next(c for c in ws.alignment.claims if len({m.split(":")[0] for m in c.members}) == 3)
+    ws.select_claim(three.id)
+    area.set_focus("claim")
+    qtbot.wait(50)
+    assert len(area.panes) == 3
+    assert area.scroller.horizontalScrollBar().maximum() == 0  # nothing of them hides sideways
+    viewport = area.scroller.viewport()
+    for pane in area.panes:
+        assert _chars_a_line(pane) >= MEASURE - 1
+        right = pane.mapTo(viewport, QPoint(pane.width(), 0)).x()
+        assert 0 <= pane.mapTo(viewport, QPoint(0, 0)).x() and right <= viewport.width()
