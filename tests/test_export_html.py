@@ -63,7 +63,7 @@ def test_unique_passages_and_contradictions_have_their_own_sections():
     html = render_html(build_data())
     assert "<tr><td>Harbour Courier</td><td>The port reopened at noon.</td></tr>" in html
     assert (
-        "<td>Contradiction inside one source: on Monday vs at noon</td><td>“on Monday”<br>“at noon”</td>"
+        "<td>&quot;on Monday&quot; vs &quot;at noon&quot; (Harbour Courier)</td><td>“on Monday”<br>“at noon”</td>"
         '<td><span class="verdict v-none">Not triaged</span></td>'
     ) in html
 

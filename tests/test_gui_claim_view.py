@@ -230,3 +230,70 @@ def test_j_onto_a_fact_row_says_in_the_claim_view_which_fact_is_current(qtbot):
     title = win.claim_view.title.text()
     assert title.startswith("<b>Fact-sheet row") and "Ilse Varga: title" in title
     win.close()
+
+
+def test_the_claim_view_and_the_inspector_name_the_current_claim_the_same_human_way(window, qtbot):
+    ws = window.ws
+    window.inspector.show()
+    _press(qtbot, Qt.Key.Key_N)
+    _press(qtbot, Qt.Key.Key_N)
+    claim = ws.current_claim()
+    number = [c.id for c in ws.alignment.claims].index(claim.id) + 1
+    heading = f"<b>Claim {number} of {len(ws.alignment.claims)}</b>"
+    assert window.claim_view.title.text().startswith(heading)
+    assert window.inspector.title.text().startswith(heading)
+    assert f"Claim {claim.id}" not in window.inspector.title.text()
+
+
+def _fake_view(qtbot, alignment):
+    from gui.panels.claim_view import ClaimView
+    from gui_fakes import FakeWorkspace
+    from widget_base import on_fake_workspace
+
+    return on_fake_workspace(qtbot, ClaimView, 1000, 500, FakeWorkspace(alignment))
+
+
+def test_a_contradiction_lists_its_passages_one_row_each_with_the_source_and_its_words_marked(qtbot):
+    from dataclasses import replace
+
+    from core.case.queue_items import contradiction_items
+    from core.model import Contradiction, Variant
+    from gui_fakes import TEXTS, make_alignment
+
+    text = TEXTS["a"]
+    first, second = text.index("mayor"), text.index("council chair")
+    variants = (Variant("d0:p0", first, first + 5, "mayor"), Variant("d0:p3", second, second + 13, "council chair"))
+    al = replace(make_alignment(), contradictions=(Contradiction("d0", "title", "mayor vs chair", variants),))
+    view = _fake_view(qtbot, al)
+    view.ws.select_divergence(contradiction_items(al)[0].key)
+    rows = _visible_rows(view)
+    assert len(rows) == 2
+    assert all("Alpha" in row.header.text() for row in rows)
+    assert "opened the bridge on Monday." in rows[0].text.text()
+    assert "font-weight:700'>&#8202;mayor&#8202;</span>" in rows[0].text.text()
+    assert "praised the engineers." in rows[1].text.text()
+    assert "font-weight:700'>&#8202;council chair&#8202;</span>" in rows[1].text.text()
+
+
+def test_a_fact_row_lists_one_row_per_cell_from_each_source_with_its_words_marked(qtbot):
+    from dataclasses import replace
+
+    from core.model import FactCell, FactRow
+    from gui_fakes import TEXTS, make_alignment
+
+    def cell(doc, source, pid, word):
+        at = TEXTS[source].index(word)
+        return FactCell(doc, source, pid, at, at + len(word), word, word.lower())
+
+    row = FactRow(
+        "f0", "k-day", "event", "Bridge opening: day", "time", 0.9, True,
+        (cell("d0", "a", "d0:p0", "Monday"), cell("d1", "b", "d1:p1", "Tuesday")),
+    )  # fmt: skip
+    view = _fake_view(qtbot, replace(make_alignment(), facts=(row,)))
+    view.ws.select_divergence("k-day")
+    rows = _visible_rows(view)
+    assert [("Alpha" in r.header.text(), "Beta" in r.header.text()) for r in rows] == [(True, False), (False, True)]
+    assert "font-weight:700'>&#8202;Monday&#8202;</span>" in rows[0].text.text()
+    assert "font-weight:700'>&#8202;Tuesday&#8202;</span>" in rows[1].text.text()
+    view.ws.select_claim("c0")
+    assert len(_visible_rows(view)) == 3  # back on a claim: one row per source again

@@ -141,7 +141,7 @@ def test_a_contradiction_inside_one_source_is_a_row_and_selecting_it_makes_it_cu
         for r in range(widget.proxy.rowCount())
         if widget.proxy.index(r, 0)
         .data(Qt.ItemDataRole.DisplayRole)
-        .startswith("title: Contradiction inside one source")
+        .startswith('title: "mayor" vs "council chair" (Alpha)')
     )
     assert widget.proxy.index(row, 3).data() == "“mayor” / “council chair”"
     assert widget.proxy.index(row, 4).data() == "—"

@@ -172,3 +172,32 @@ def test_a_row_of_relative_times_says_it_was_not_compared_instead_of_no_divergen
     row = FactRow("f0", "k", "event", "dinner: time", "time", 0.5, False, (), note="not compared: relative times")
     assert status_text(row, 2) == "not compared: relative times"
     assert status_text(FactRow("f1", "j", "event", "vote: time", "time", 0.5, False, ()), 2) == "no divergence found"
+
+
+def test_the_view_lists_rows_in_the_sheets_own_order_as_the_export_does(qtbot):
+    from dataclasses import replace
+
+    from core.model import FactCell, FactRow
+    from gui.panels.facts_view import FactsView
+    from gui_fakes import TEXTS as FAKE_TEXTS
+    from gui_fakes import FakeWorkspace, make_alignment
+    from widget_base import on_fake_workspace
+
+    def cell(doc: str, source: str, pid: str, word: str) -> FactCell:
+        at = FAKE_TEXTS[source].index(word)
+        return FactCell(doc, source, pid, at, at + len(word), word, word.lower())
+
+    # The sheet puts the higher rank first; the second row has more sources but a lower rank.
+    day = FactRow(
+        "f0", "k-day", "event", "Bridge opening: day", "time", 0.9, True,
+        (cell("d0", "a", "d0:p0", "Monday"), cell("d1", "b", "d1:p1", "Tuesday")),
+    )  # fmt: skip
+    cost = FactRow(
+        "f1", "k-cost", "quantity", "Bridge: cost", "number", 0.5, True,
+        (cell("d0", "a", "d0:p1", "1,200"), cell("d1", "b", "d1:p2", "1,100"), cell("d2", "c", "d2:p2", "1,200")),
+    )  # fmt: skip
+    ws = FakeWorkspace(replace(make_alignment(), facts=(day, cost)))
+    view = on_fake_workspace(qtbot, FactsView, 900, 400, ws)
+    view.rebuild()
+    assert [r.id for r in view.rows()] == ["f0", "f1"]
+    assert [view.table.item(n, 0).text() for n in range(2)] == ["Bridge opening: day", "Bridge: cost"]

@@ -33,7 +33,7 @@ def test_a_unique_passage_is_named_as_such(inspector):
 
 def test_the_current_claim_shows_the_pivot_and_each_variant_diffed_against_it(inspector):
     inspector.ws.select_claim("c0")
-    assert inspector.title.text().startswith("<b>Claim c0</b> · 3 sources · link score 0.92<br>2 of 3 say")
+    assert inspector.title.text().startswith("<b>Claim 1 of 3</b> · 3 sources · link score 0.92<br>2 of 3 say")
     assert [inspector.pivot_combo.itemText(i) for i in range(3)] == ["Alpha", "Beta", "Gamma"]
     assert inspector.pivot_combo.currentText() == "Alpha"
     assert inspector.variants.toPlainText().split("\n") == [
@@ -201,7 +201,7 @@ def test_a_hidden_inspector_skips_moves_and_catches_up_when_shown(inspector, mon
     assert redraws == []
     inspector.show()
     assert len(redraws) == 1
-    assert inspector.title.text().startswith("<b>Claim c1</b>")
+    assert inspector.title.text().startswith("<b>Claim 2 of 3</b>")
 
 
 def test_a_paraphrase_is_shown_as_its_words_and_only_a_near_verbatim_variant_gets_a_word_diff(qtbot):

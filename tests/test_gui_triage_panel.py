@@ -124,3 +124,30 @@ def test_queue_items_of_another_kind_show_their_kind_summary_and_sources(panel):
     panel.model.set_items(panel.ws.alignment, [item], {})
     assert panel.row_texts() == [["contradiction", "President vs former President", "untriaged"]]
     assert "Beta" in panel.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_contradiction_row_shows_its_wordings_and_source_and_says_inside_one_source_in_its_tooltip(panel):
+    from dataclasses import replace
+
+    from core.case.queue_items import contradiction_items
+    from core.model import Contradiction, Variant
+    from gui_fakes import TEXTS
+
+    text = TEXTS["a"]
+    first, second = text.index("mayor"), text.index("council chair")
+    variants = (Variant("d0:p0", first, first + 5, "mayor"), Variant("d0:p3", second, second + 13, "council chair"))
+    al = replace(panel.ws.alignment, contradictions=(Contradiction("d0", "title", "mayor vs chair", variants),))
+    panel.model.set_items(al, contradiction_items(al), {})
+    assert panel.row_texts() == [["title", '"mayor" vs "council chair" (Alpha)', "untriaged"]]
+    assert "contradiction inside one source" in panel.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_narrow_panel_shows_verdicts_as_their_keys_and_its_filters_shrink(qtbot):
+    narrow = on_fake_workspace(qtbot, TriagePanel, 270, 400)
+    assert narrow.minimumSizeHint().width() <= 270  # three filters side by side no longer need 364 px
+    narrow.ws.set_verdict("k-time", "follow_up")
+    assert [row[2] for row in narrow.row_texts()] == ["·", "3"]
+    assert narrow.model.headerData(2, Qt.Orientation.Horizontal) == "1–4"
+    assert "Needs follow-up" in narrow.model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+    narrow.resize(420, 400)
+    assert [row[2] for row in narrow.row_texts()] == ["untriaged", "follow-up"]

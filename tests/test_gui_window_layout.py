@@ -139,3 +139,59 @@ def test_moving_to_a_claim_off_screen_scrolls_the_row_to_a_panes_left_edge_not_i
     first, second = area._cells["d"], area._cells["e"]
     assert bar.value() == min(first.x(), bar.maximum())  # the row starts at the first holder's edge
     assert second.x() + second.width() <= bar.value() + area.scroller.viewport().width()
+
+
+def test_on_a_1366_laptop_the_three_panes_of_a_claim_are_whole_beside_the_sources_panel(qtbot):
+    more = [
+        make_source("d", "Ferries ran late all week. Crowds cheered at the river.", "Delta"),
+        make_source("e", "Rain is due on Friday. Police closed two roads nearby.", "Epsilon"),
+    ]
+    win = _open(qtbot, (1366, 768), sources=story_sources() + more)
+    ws, area = win.ws, win.pane_area
+    assert win.left_dock.isVisible()
+    three = next(c for c in ws.alignment.claims if len({m.split(":")[0] for m in c.members}) == 3)
+    ws.select_claim(three.id)
+    area.set_focus("claim")
+    qtbot.wait(50)
+    assert len(area.panes) == 3
+    assert area.scroller.horizontalScrollBar().maximum() == 0  # nothing of them hides sideways
+    viewport = area.scroller.viewport()
+    for pane in area.panes:
+        assert _chars_a_line(pane) >= MEASURE - 1
+        right = pane.mapTo(viewport, QPoint(pane.width(), 0)).x()
+        assert 0 <= pane.mapTo(viewport, QPoint(0, 0)).x() and right <= viewport.width()
+
+
+def test_a_contradiction_in_a_source_off_to_the_right_scrolls_the_row_to_its_pane(qtbot):
+    from dataclasses import replace
+
+    from core.case.queue_items import contradiction_items
+    from core.model import Contradiction, Variant
+
+    def with_contradiction(sources, *args, **kwargs):
+        al = fake_analyze(sources, *args, **kwargs)
+        last = al.documents[-1]
+        first, second = last.passages[0], last.passages[1]
+        variants = (
+            Variant(first.id, first.start + 4, first.start + 9, "mayor"),
+            Variant(second.id, second.start, second.start + 6, "Crowds"),
+        )
+        return replace(al, contradictions=(Contradiction(last.id, "title", "mayor vs crowds", variants),))
+
+    ws = Workspace(analyze=with_contradiction, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(EIGHT)
+    qtbot.wait(50)
+    area = win.pane_area
+    assert area.scroller.horizontalScrollBar().value() == 0
+    ws.select_divergence(contradiction_items(ws.alignment)[0].key)
+    qtbot.wait(50)
+    cell = area.pane("h").parentWidget()
+    viewport = area.scroller.viewport()
+    left = cell.mapTo(viewport, QPoint(0, 0)).x()
+    assert 0 <= left and left + cell.width() <= viewport.width()

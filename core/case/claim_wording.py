@@ -16,3 +16,13 @@ def claim_summary(claim: Claim, alignment: Alignment) -> str:
     # "agree" would claim more than the engine knows: the link itself may be wrong, so say its score.
     n = len({m.split(":")[0] for m in claim.members})
     return f"{NO_DIVERGENCE} among {n} sources (link score {claim.score:.2f})."
+
+
+def claim_number(claim: Claim, alignment: Alignment) -> int:
+    """Return a claim's place in the alignment, counting from 1 (what a reader calls it)."""
+    return next((i for i, c in enumerate(alignment.claims) if c.id == claim.id), 0) + 1
+
+
+def claim_heading(claim: Claim, alignment: Alignment) -> str:
+    """Return how the window names a claim everywhere: "Claim 23 of 27"."""
+    return f"Claim {claim_number(claim, alignment)} of {len(alignment.claims)}"

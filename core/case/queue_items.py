@@ -24,6 +24,17 @@ def contradiction_key(alignment: Alignment, contradiction: Contradiction) -> str
     return "x" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:15]
 
 
+def contradiction_summary(alignment: Alignment, contradiction: Contradiction) -> str:
+    """Return what tells one contradiction from another: its wordings, then its source."""
+    # The queue column shows the first ~20 characters: they must differ between items, so the
+    # wordings come first (each once) and the kind of item is left to the Type column and tooltip.
+    wordings: dict[str, str] = {}
+    for variant in contradiction.variants:
+        wordings.setdefault(normalize_text(variant.text), variant.text)
+    label = alignment.documents[int(contradiction.doc[1:])].source.label
+    return " vs ".join(f'"{text}"' for text in wordings.values()) + f" ({label})"
+
+
 def contradiction_item(alignment: Alignment, contradiction: Contradiction) -> Divergence:
     """Return a contradiction as a queue item (claim "" : it belongs to one source, not to a claim)."""
     rank = TYPE_WEIGHTS.get(contradiction.type, CONTRADICTION_WEIGHT_DEFAULT)
@@ -32,7 +43,7 @@ def contradiction_item(alignment: Alignment, contradiction: Contradiction) -> Di
         claim="",
         type=contradiction.type,
         rank=rank,
-        summary=f"Contradiction inside one source: {contradiction.summary}",
+        summary=contradiction_summary(alignment, contradiction),
         variants=contradiction.variants,
         kind=CONTRADICTION,
     )

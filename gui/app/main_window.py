@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.case.claim_wording import claim_heading
 from gui.app.edit_commands import EditCommands
 from gui.app.file_commands import FileCommands
 from gui.app.recent_menu import RecentMenu
@@ -42,6 +43,8 @@ from gui.state.actions import ACTIONS, MENUS
 
 BUSY_DELAY_MS = 500  # work shorter than this shows no progress bar (no flicker)
 NOTICE_MS = 12000
+NARROW_WINDOW = 1400  # px of window width below which the side panel starts at its narrow width
+LEFT_DOCK_NARROW, LEFT_DOCK_WIDE = 270, 360  # px of the Sources/Triage panel as it starts
 INSPECTOR_MIN_WINDOW = 1800  # px of window width below which a 4+ pane case starts without the inspector
 COMMAND_GROUPS = ("files", "edits", "triage", "views")  # the "group" of an action's "group.method" handler
 
@@ -342,7 +345,8 @@ class MainWindow(QMainWindow):
         elif self.ws.current_claim() is not None:
             claim = self.ws.current_claim()
             self.current_label.setText(
-                f"Claim {claim.id}: {len(claim.members)} passages, {len(claim.divergences)} divergences"
+                f"{claim_heading(claim, self.ws.alignment)}: {len(claim.members)} passages, "
+                f"{len(claim.divergences)} divergences"
             )
         elif self.ws.loader.busy:
             self.current_label.setText("Loading sources…")
@@ -406,7 +410,9 @@ class MainWindow(QMainWindow):
         if self.width() < INSPECTOR_MIN_WINDOW and len(self.pane_area.panes) >= 4:
             self.inspector_dock.hide()
             self.ws.message.emit("Inspector hidden to give the panes room: Ctrl+I shows it.")
-        self.resizeDocks([self.left_dock, self.inspector_dock], [240, 360], Qt.Orientation.Horizontal)
+        # On a laptop the side panel starts narrow: three panes of a readable measure then fit.
+        left = LEFT_DOCK_NARROW if self.width() < NARROW_WINDOW else LEFT_DOCK_WIDE
+        self.resizeDocks([self.left_dock, self.inspector_dock], [left, 360], Qt.Orientation.Horizontal)
         self.reading.setSizes([self.reading.height() * 2 // 5, self.reading.height() * 3 // 5])
 
     def closeEvent(self, event) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from core.case.claim_wording import claim_heading
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
 from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_runs
@@ -176,6 +177,9 @@ class ClaimView(QScrollArea):
         claim = self.ws.current_claim()
         if al is None or claim is None:
             self._show_empty(al)
+            item = self.ws.current_divergence() if al is not None else None
+            if item is not None and item.variants:
+                self._show_item_rows(al, item)
             return
         div = self.ws.current_divergence()
         self._show_title(al, claim, div)
@@ -198,7 +202,7 @@ class ClaimView(QScrollArea):
             where = "Fact-sheet row (Ctrl+Shift+F shows the sheet)" if item.kind == "fact" else "Inside one source"
             text = (
                 f"<b>{html.escape(where)}</b> · {html.escape(item.type)}: {html.escape(item.summary)}"
-                " · its words are marked in the panes."
+                " · its passages below; its words are marked in the panes too."
             )
         else:
             text = "No current claim: press J for the next divergence or N for the next claim."
@@ -208,10 +212,9 @@ class ClaimView(QScrollArea):
             row.hide()
 
     def _show_title(self, al, claim, div) -> None:
-        number = next((i for i, c in enumerate(al.claims) if c.id == claim.id), 0) + 1
         docs = {m.split(":")[0] for m in claim.members}
         parts = [
-            f"<b>Claim {number} of {len(al.claims)}</b>",
+            f"<b>{claim_heading(claim, al)}</b>",
             f"{len(docs)} of {len(al.documents)} sources",
             f"{len(claim.divergences)} divergence{'s' if len(claim.divergences) != 1 else ''}",
         ]
@@ -263,6 +266,29 @@ class ClaimView(QScrollArea):
             current_row = self.ws.current_passage_id is not None and self.ws.current_passage_id.split(":")[0] == doc.id
             row.bar.setVisible(current_row)
             self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
+
+    def _show_item_rows(self, al, item) -> None:
+        """List a contradiction's or fact row's passages: one row per passage, its words marked."""
+        # Such an item belongs to no claim, so there is no majority line; the rows are what the
+        # checker judges. Variants in one sentence share its row (the sentence is read once).
+        pal = self.palette()
+        passages: dict[str, list] = {}
+        for variant in item.variants:
+            passages.setdefault(variant.passage, []).append(variant)
+        self._ensure_rows(len(passages))
+        for i, row in enumerate(self.rows):
+            row.setVisible(i < len(passages))
+        for row, (pid, variants) in zip(self.rows, passages.items()):
+            doc = al.document_of(pid)
+            passage = al.passage(pid)
+            source = self.ws.source(doc.source.key) or doc.source
+            self._fill_header(row, source, int(doc.id[1:]), False)
+            marks = [(v.start, v.end, item.type, True) for v in variants]
+            row.text.setText(marked_html(passage.text, passage.start, marks, pal))
+            row.bar.setVisible(self.ws.current_passage_id == pid)
+            row.diff.hide()
+            # A click would make the passage's claim current and drop this item: rows stay still.
+            row.passage_id = ""
 
     def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
         # The chip is the source's colour in the list and the panes: its place among all sources,

@@ -140,7 +140,7 @@ class ClaimsModel(QStandardItemModel):
                 item.setData(claim.id, CLAIM_ROLE)
                 item.setData("", ITEM_ROLE)
             self.appendRow(items)
-            self.setHeaderData(row, Qt.Orientation.Vertical, claim.id)
+            self.setHeaderData(row, Qt.Orientation.Vertical, str(row + 1))  # "23" as in "Claim 23 of 27"
             self._claim_rows[claim.id] = row
         self._item_rows: dict[str, int] = {}
         for item_ in contradiction_items(al) if al else ():

@@ -94,9 +94,8 @@ class FactsView(QWidget):
         self._stale = False
         al = self.ws.alignment
         docs = al.documents if al else ()
-        self._rows = sorted(
-            al.facts if al else (), key=lambda r: (not r.divergent, -len({c.document for c in r.cells}), -r.rank, r.id)
-        )
+        # The sheet's own order (divergent first, then rank), so the window and the exports agree.
+        self._rows = list(al.facts if al else ())
         self.table.clear()
         self.table.setColumnCount(len(FIXED_COLUMNS) + len(docs))
         self.table.setRowCount(len(self._rows))

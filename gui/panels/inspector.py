@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.case.claim_wording import claim_summary
+from core.case.claim_wording import claim_heading, claim_summary
 from core.compare.worddiff import shared_fraction_of
 from gui.style import colors
 from gui.style import theme
@@ -193,7 +193,7 @@ class Inspector(QWidget):
         runs = member_runs(al, claim)
         pivot_doc = pivot.split(":")[0]
         self.title.setText(
-            f"<b>Claim {html.escape(claim.id)}</b> · {len(runs)} sources · link score "
+            f"<b>{claim_heading(claim, al)}</b> · {len(runs)} sources · link score "
             f"{claim.score:.2f}<br>{html.escape(claim_summary(claim, al))}"
         )
         for doc_id, pid, _text in runs:

@@ -5,11 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
+from core.model import VERDICTS
 from gui.style import colors
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Type", "Divergence", "Verdict")
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def verdict_key_text(verdict: str | None) -> str:
+    """Return a verdict as the key that gives it (1-4), or "·" when untriaged: the narrow queue's form."""
+    return str(VERDICTS.index(verdict) + 1) if verdict in VERDICTS else "·"
 
 
 def chip_icon(colour: QColor, size: int = 10) -> QIcon:
@@ -51,6 +57,14 @@ class TriageModel(QAbstractTableModel):
         self._alignment = None
         self._palette = None
         self._icons: dict[str, QIcon] = {}
+        self.compact = False  # verdicts as their keys (1-4), for a narrow panel
+
+    def set_compact(self, on: bool) -> None:
+        """Show verdicts as their keys (True) or their words (False)."""
+        self.compact = bool(on)
+        if self._items:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._items) - 1, 2))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 2, 2)
 
     # ----- feeding ------------------------------------------------------------------------------
     def set_palette(self, palette) -> None:
@@ -127,8 +141,12 @@ class TriageModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         """Return the column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "1–4" if self.compact and section == 2 else COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 2:
+            return "Verdict, shown as the key that gives it (1–4)" if self.compact else "Verdict"
         return None
 
     def data(self, index: ModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -145,7 +163,8 @@ class TriageModel(QAbstractTableModel):
                 return item_kind(item)
             if column == 1:
                 return str(getattr(item, "summary", "") or item.key)
-            return colors.verdict_text(verdict) + (" ✎" if note else "")
+            text = verdict_key_text(verdict) if self.compact else colors.verdict_text(verdict)
+            return text + (" ✎" if note else "")
         if role == KEY_ROLE:
             return item.key
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -165,11 +184,12 @@ class TriageModel(QAbstractTableModel):
                 part
                 for part in (
                     item_kind(item),
+                    "contradiction inside one source" if getattr(item, "kind", "") == "contradiction" else "",
                     f"rank {rank:.2f}" if rank is not None else "",
                     ", ".join(item_sources(self._alignment, item)),
                 )
                 if part
             )
-            tip = f"{head}\n{getattr(item, 'summary', '')}"
+            tip = f"{head}\n{getattr(item, 'summary', '')}\n{colors.verdict_label(verdict)}"
             return tip + (f"\nNote: {note}" if note else "")
         return None

@@ -6,7 +6,6 @@ from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,9 +17,12 @@ from PySide6.QtWidgets import (
 
 from core.model import DIVERGENCE_TYPES, VERDICTS
 from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
-from gui.panels.filter_combo import ALL, refill
-from gui.panels.triage_model import KEY_ROLE, TriageModel
+from gui.panels.filter_combo import ALL, FilterCombo, refill
+from gui.panels.triage_model import KEY_ROLE, TriageModel, verdict_key_text
 from gui.style import colors
+
+
+COMPACT_WIDTH = 330  # px of panel width below which the verdict column shows keys, not words
 
 
 class ProgressStrip(QWidget):
@@ -75,14 +77,14 @@ class TriagePanel(QWidget):
         self.progress_label = QLabel(self)
         self.progress_bar = ProgressStrip(self)
         self.progress_bar.setToolTip("Divergences triaged, of all in the queue")
-        self.verdict_filter = QComboBox(self)
+        self.verdict_filter = FilterCombo(self)
         self.verdict_filter.addItem("All verdicts", ALL)
         self.verdict_filter.addItem("Untriaged", UNTRIAGED)
         self.verdict_filter.addItem("Triaged", TRIAGED)
         for v in VERDICTS:
             self.verdict_filter.addItem(colors.verdict_label(v), v)
-        self.type_filter = QComboBox(self)
-        self.source_filter = QComboBox(self)
+        self.type_filter = FilterCombo(self)
+        self.source_filter = FilterCombo(self)
         for combo, tip in (
             (self.verdict_filter, "Show divergences with this verdict"),
             (self.type_filter, "Show divergences of this type"),
@@ -105,12 +107,15 @@ class TriagePanel(QWidget):
         # every row of a long queue again on each verdict.
         metrics = self.list.fontMetrics()
         kinds = max((metrics.horizontalAdvance(t) for t in DIVERGENCE_TYPES + ("contradiction",)), default=60)
-        verdicts = max(metrics.horizontalAdvance(colors.verdict_text(v) + " ✎") for v in VERDICTS + ("",))
+        self._verdict_widths = (
+            max(metrics.horizontalAdvance(colors.verdict_text(v) + " ✎") for v in VERDICTS + ("",)) + 16,
+            max(metrics.horizontalAdvance(t) for t in ["1–4"] + [verdict_key_text(v) + " ✎" for v in VERDICTS]) + 20,
+        )
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, kinds + 36)
-        header.resizeSection(2, verdicts + 16)
+        header.resizeSection(2, self._verdict_widths[0])
         header.setStretchLastSection(False)
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -135,6 +140,14 @@ class TriagePanel(QWidget):
         workspace.verdictsChanged.connect(self._on_verdicts)
         workspace.currentChanged.connect(self.show_current)
         self._on_alignment()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # In a narrow panel the verdict shrinks to its key (1-4) so the summary keeps its room.
+        compact = self.width() < COMPACT_WIDTH
+        if compact != self.model.compact:
+            self.model.set_compact(compact)
+            self.list.header().resizeSection(2, self._verdict_widths[compact])
 
     # ----- filters -------------------------------------------------------------------------
     def _on_alignment(self) -> None:

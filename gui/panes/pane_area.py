@@ -209,6 +209,9 @@ class PaneArea(QWidget):
         ref_pane = self.pane_of_passage(self.ws.current_passage_id)
         if claim is None:
             if ref_pane is not None:
+                if self.scroller.horizontalScrollBar().maximum() > 0:
+                    # A contradiction or a fact row: show the panes its words are in.
+                    self._bring_into_view(self._item_panes() or [ref_pane], ref_pane)
                 p = self.ws.alignment.passage(self.ws.current_passage_id)
                 y = ref_pane.passage_y(p)
                 if not ref_pane.is_visible_y(y):
@@ -243,6 +246,14 @@ class PaneArea(QWidget):
                     pane.scroll_passage_to(members[id(pane)][0], y - self._offset(pane))
         finally:
             self._syncing = False
+
+    def _item_panes(self) -> list[SourcePane]:
+        """Return the panes holding the current queue item's words (a claim-less item), in pane order."""
+        item = self.ws.current_divergence()
+        if item is None:
+            return []
+        holders = [self.pane_of_passage(v.passage) for v in item.variants]
+        return [p for p in self.panes if any(h is p for h in holders)]
 
     def _bring_into_view(self, holders: list, ref_pane: SourcePane) -> None:
         """Scroll the row sideways so the panes holding the current claim show, whole when they fit."""
