@@ -10,16 +10,13 @@ from core.compare.slots_lexicon import (
     ALIASES,
     ATTRIBUTION_TRIGGERS,
     AUXILIARIES,
-    DETERMINERS,
     EVENT_NOUNS,
     GENERIC_VERBS,
     GROUP_SPEAKERS,
     INSTITUTIONS,
     IRREGULAR_PAST,
     MODAL_TRIGGERS,
-    MODALITY_PHRASES,
     NEGATION_TRIGGERS,
-    NEGATION_WORDS,
     NEGATIVE_TONE,
     NOT_PLACES,
     NUMBER_TRIGGERS,
@@ -39,6 +36,7 @@ from core.compare.normalize import fold
 from core.compare.quantities import frame_of
 from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
+from core.compare.slots_stance import find_modalities, find_negations, find_tones
 from core.ingest.textnorm import STOPWORDS, fold_name, stem
 
 SLOT_TYPES = (
@@ -90,9 +88,7 @@ _ATTRIBUTION_RE = re.compile(
     rf"|\baccording to\s((?:the\s)?[\w’'\-]+(?:\s[\w’'\-]+){{0,6}}?)(?=[,.;]|\sthat\b|$)"
     rf"|\b((?:the\s)?{_CAP}(?:\s{_CAP}){{0,3}})\s(?:reported|reports|has reported|first reported)\b"
 )
-_NEGATION_RE = re.compile(rf"\b(?:{NEGATION_WORDS})\b|n't\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
-_MODALITY_RES = tuple((value, re.compile(rf"\b(?:{pattern})\b", re.I)) for value, pattern in MODALITY_PHRASES.items())
 _PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
 _ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
 _DIGIT_RE = re.compile(r"\d")
@@ -100,7 +96,6 @@ _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _INSTITUTION_WORDS = frozenset(w for key in INSTITUTIONS for w in key.split())
 _PLACE_WORDS = frozenset({"in", "at", "from", "near"})
 _TONE_WORDS = POSITIVE_TONE | NEGATIVE_TONE
-_TONE_RE = re.compile(r"\b(" + "|".join(sorted(POSITIVE_TONE | NEGATIVE_TONE)) + r")\b", re.I)
 
 
 def name_key(name: str) -> str:
@@ -223,70 +218,6 @@ def _attributions(text: str) -> list[Slot]:
     return found
 
 
-def _next_verb(text: str, at: int) -> tuple[str, int, int]:
-    """Return (stem, start, end) of the first plain word after `at` that is not an auxiliary."""
-    for seen, match in enumerate(_WORD_RE.finditer(text, at)):
-        word = match.group()
-        if seen >= VERB_REACH or not word.islower():
-            break
-        if word in AUXILIARIES or word in STOPWORDS or (word.endswith("ly") and len(word) > 4):
-            continue  # "to be easily observed": the adverb is not the verb
-        return stem(word), match.start(), match.end()
-    return "", at, at
-
-
-VERB_REACH = 4  # words after a negation or modal searched for the verb it governs
-
-
-def _negations(text: str) -> list[Slot]:
-    """Return each negation with the verb it negates as its value."""
-    found = []
-    for match in _NEGATION_RE.finditer(text):
-        following = _WORD_RE.match(text, match.end() + 1) if match.end() < len(text) else None
-        if (
-            following
-            and following.group().lower() in DETERMINERS
-            and match.group().lower() == "not"
-            and not re.search(r"\b(?:is|are|was|were)\s$", text[max(0, match.start() - 5) : match.start()])
-        ):
-            continue  # "rainfall, not the dam": a contrast; "X is not the reason" denies a claim
-        if (
-            following
-            and following.group().lower() in ("only", "just", "merely", "least")
-            and match.group().lower() == "not"
-        ):
-            continue  # "not only ... but also" adds; it denies nothing
-        if match.group().lower() == "without" and not (following and following.group().endswith("ing")):
-            continue  # "life without parole" names a thing; "without giving" denies an action
-        verb, _, verb_end = _next_verb(text, match.end())
-        start = match.start()
-        aux = re.search(r"(?:\b\w+\s)$", text[max(0, start - 12) : start])
-        if aux and aux.group().strip().lower() in AUXILIARIES:
-            start -= len(aux.group())
-        if text[start : start + 3].lower() == "n't":
-            word = re.search(r"\w+$", text[:start])
-            start = word.start() if word else start
-        found.append(Slot("negation", start, verb_end, text[start:verb_end], verb))
-    return found
-
-
-def _modalities(text: str) -> list[Slot]:
-    """Return modal and certainty phrases, value = strength class."""
-    found: list[Slot] = []
-    for value, pattern in _MODALITY_RES:
-        for match in pattern.finditer(text):
-            if any(s.start < match.end() and match.start() < s.end for s in found):
-                continue
-            if value == "possibility" and match.group().lower() == "may" and text[match.start()].isupper():
-                continue
-            verb, _, verb_end = _next_verb(text, match.end())
-            adverb = match.group().lower().endswith("ly") or match.group().lower() == "perhaps"
-            end = verb_end if verb and not adverb and verb_end - match.end() < 25 else match.end()
-            verb = "" if adverb else verb
-            found.append(Slot("modality", match.start(), end, text[match.start() : end], value, verb))
-    return found
-
-
 def _places(text: str, institutions: list[Slot]) -> list[Slot]:
     """Return capitalised places after in/at/from (a heuristic, no gazetteer)."""
     found = []
@@ -366,14 +297,6 @@ def _actors(text: str) -> list[Slot]:
     return found
 
 
-def _tones(text: str) -> list[Slot]:
-    """Return characterisation words, value = positive or negative."""
-    return [
-        Slot("tone", m.start(), m.end(), m.group(), "positive" if m.group().lower() in POSITIVE_TONE else "negative")
-        for m in _TONE_RE.finditer(text)
-    ]
-
-
 _EVENT_RE = re.compile(r"\b(" + "|".join(EVENT_NOUNS) + r")\b", re.I)
 EVENT_BEFORE = 90  # a time adverbial usually follows its event: look this far back ...
 EVENT_AFTER = 40  # ... and only this far ahead
@@ -421,9 +344,9 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     if words & ATTRIBUTION_TRIGGERS:
         slots += _attributions(text)
     if words & MODAL_TRIGGERS:
-        slots += _modalities(text)
+        slots += [Slot("modality", s, e, text[s:e], value, verb) for s, e, value, verb in find_modalities(text)]
     if words & NEGATION_TRIGGERS:
-        slots += _negations(text)
+        slots += [Slot("negation", s, e, text[s:e], verb) for s, e, verb in find_negations(text)]
     if '"' in text or "\u201c" in text or "\u2018" in text:
         slots += _quotes(text)
     if words & _PLACE_WORDS:
@@ -437,7 +360,7 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
             Slot("legal", s, e, text[s:e], value, subject, group) for s, e, value, subject, group in find_legal(text)
         ]
     if words & _TONE_WORDS:
-        slots += _tones(text)
+        slots += [Slot("tone", s, e, text[s:e], value) for s, e, value in find_tones(text)]
     slots += institutions + _actors(text)
     slots.sort(key=lambda s: (s.start, s.end, s.type))
     if offset:
