@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Optional
 
 # The first label is the neutral default of a new annotation: a check ("verified") is never recorded
@@ -77,3 +78,8 @@ class AuditEntry:
     action: str  # e.g. "verdict.set", "annotation.add", "edit.link", "source.add"
     target: str
     detail: str = ""  # JSON text
+
+
+def utc_now() -> str:
+    """Return the current time as ISO 8601 UTC with milliseconds."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")

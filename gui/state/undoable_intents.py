@@ -6,7 +6,7 @@ import uuid
 from dataclasses import replace
 
 from core.case.records import Annotation, VerdictRecord
-from core.case.store import utc_now as _now
+from core.case.records import utc_now as _now
 from core.model import AlignmentEdit
 from gui.state.protocol import CaseWriter
 from gui.state.undo_commands import (
