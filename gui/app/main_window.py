@@ -8,15 +8,12 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from gui.app.recent_menu import RecentMenu
 from gui.app.triage_commands import BURST_METHODS, TriageCommands
 from gui.app.url_fetch import UrlFetcher
 from gui.app.view_commands import ViewCommands
+from gui.app.window_chrome import Banner, build_docks, build_status_bar
 from gui.app.window_settings import restore_window, save_window
 from gui.panels.annotations_panel import AnnotationsPanel
 from gui.panels.claim_view import ClaimView
@@ -49,43 +47,23 @@ INSPECTOR_MIN_WINDOW = 1800  # px of window width below which a 4+ pane case sta
 COMMAND_GROUPS = ("files", "edits", "triage", "views")  # the "group" of an action's "group.method" handler
 
 
-class _Banner(QWidget):
-    """A one-line coloured strip at the top of the window (read-only reason, refused files)."""
-
-    def __init__(self, colour: str, closable: bool, parent=None):
-        super().__init__(parent)
-        self.setAutoFillBackground(True)
-        self.setStyleSheet(f"background:{colour}; color:#1a1a1a;")
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._row = row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.label, 1)
-        if closable:
-            close = QToolButton(self)
-            close.setText("✕")
-            close.setAutoRaise(True)
-            close.clicked.connect(self.hide)
-            row.addWidget(close)
-        self.hide()
-
-    def show_text(self, text: str) -> None:
-        """Show the banner with this text."""
-        self.label.setText(text)
-        self.show()
-
-    def add_button(self, text: str, slot) -> QPushButton:
-        """Add a button at the banner's right end (hidden until shown)."""
-        button = QPushButton(text, self)
-        button.clicked.connect(slot)
-        button.hide()
-        self._row.insertWidget(1, button)
-        return button
-
-
 class MainWindow(QMainWindow):
     """Show a case: claim view, panes, claims table, source list, inspector, triage; actions from the registry."""
+
+    # Built by window_chrome.build_docks and build_status_bar.
+    source_list: SourceList
+    triage_panel: TriagePanel
+    left_dock: QDockWidget
+    inspector: Inspector
+    inspector_dock: QDockWidget
+    annotations_panel: AnnotationsPanel
+    annotations_dock: QDockWidget
+    set_aside_panel: SetAsidePanel
+    set_aside_dock: QDockWidget
+    current_label: QLabel
+    triage_label: QLabel
+    progress: QProgressBar
+    cancel_button: QPushButton
 
     def __init__(
         self,
@@ -111,8 +89,13 @@ class MainWindow(QMainWindow):
         if self.resources_dir and (self.resources_dir / "icons" / "parallax.svg").is_file():
             self.setWindowIcon(QIcon(str(self.resources_dir / "icons" / "parallax.svg")))
         self._build_central()
-        self._build_docks()
-        self._build_status_bar()
+        build_docks(self)
+        self._docks_sized = False
+        build_status_bar(self)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
         self._build_menus()
         workspace.message.connect(self._on_message)
         workspace.busyChanged.connect(self._on_busy)
@@ -145,9 +128,9 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        self.read_only_banner = _Banner("#ffe08a", False, central)
+        self.read_only_banner = Banner("#ffe08a", False, central)
         self.take_over_button = self.read_only_banner.add_button("Take over…", self.files.take_over_case)
-        self.notice = _Banner("#f8c4b4", True, central)
+        self.notice = Banner("#f8c4b4", True, central)
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self.notice.hide)
@@ -220,73 +203,6 @@ class MainWindow(QMainWindow):
     def triage_progress_text(self) -> str:
         """Return the queue's one count line ("12 of 47 triaged · 2 set aside")."""
         return self.triage.triage_progress_text()
-
-    def _dock(self, title: str, widget: QWidget, area, name: str) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
-        )
-        self.addDockWidget(area, dock)
-        return dock
-
-    def _build_docks(self) -> None:
-        left = QWidget(self)
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.source_list = SourceList(self.ws, left)
-        column.addWidget(self.source_list, 2)
-        self.triage_panel = TriagePanel(self.ws, left)
-        column.addWidget(self.triage_panel, 3)
-        self.left_dock = self._dock("Sources", left, Qt.DockWidgetArea.LeftDockWidgetArea, "sources")
-        self.left_dock.setMinimumWidth(200)
-        self.left_dock.setMaximumWidth(420)
-        self.inspector = Inspector(self.ws, self)
-        scroller = QScrollArea(self)
-        scroller.setWidget(self.inspector)
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        # The inspector wraps to the dock's width; its buttons set the dock's least width.
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setMinimumWidth(
-            self.inspector.minimumSizeHint().width() + scroller.verticalScrollBar().sizeHint().width()
-        )
-        self.inspector_dock = self._dock("Inspector", scroller, Qt.DockWidgetArea.RightDockWidgetArea, "inspector")
-        self.annotations_panel = AnnotationsPanel(self.ws, self)
-        self.annotations_dock = self._dock(
-            "Annotations", self.annotations_panel, Qt.DockWidgetArea.RightDockWidgetArea, "annotations"
-        )
-        self.annotations_dock.hide()
-        self.set_aside_panel = SetAsidePanel(self.ws, self)
-        self.set_aside_dock = self._dock(
-            "Set aside", self.set_aside_panel, Qt.DockWidgetArea.BottomDockWidgetArea, "set_aside"
-        )
-        self.set_aside_dock.hide()
-        self._docks_sized = False
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.current_label = QLabel(self)
-        self.triage_label = QLabel(self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(160)
-        self.progress.setFormat("%p%")
-        self.progress.setToolTip("Aligning or exporting in the background; the window stays usable.")
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop the running work (Ctrl+.)")
-        self.cancel_button.clicked.connect(lambda: self.edits.cancel_work())
-        bar.addWidget(self.current_label, 1)  # a temporary message covers it for a while
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-        bar.addPermanentWidget(self.triage_label)
-        self.progress.hide()
-        self.cancel_button.hide()
-        self._busy_timer = QTimer(self)
-        self._busy_timer.setSingleShot(True)
-        self._busy_timer.setInterval(BUSY_DELAY_MS)
-        self._busy_timer.timeout.connect(self._show_busy)
 
     def _build_menus(self) -> None:
         menus = {name: self.menuBar().addMenu("&" + name) for name in MENUS}
