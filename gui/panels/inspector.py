@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.case.claim_wording import claim_heading, claim_summary
-from core.compare.worddiff import shared_fraction_of
 from gui.style import colors
 from gui.style import theme
 from gui.state.annotation_index import AnnotationIndex
 from gui.state.tasks import TaskRunner
 from gui.dialogs.dialog_keys import SaveKeyFilter
-from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, diff_variants, member_runs
+from gui.panels.inspector_text import annotations_html, divergence_rows_html, item_wordings_html, variants_html
+from gui.panels.variant_diff import diff_variants, member_runs
 
 VERDICT_KEYS = (("1", "confirmed"), ("2", "not_significant"), ("3", "follow_up"))
 SYNC_DIFF_CHARS = 500  # claims whose texts total less are diffed at once (about 3 ms of work)
@@ -246,15 +246,7 @@ class Inspector(QWidget):
 
     def _show_variants(self, pivot: str, pivot_text: str, others: list, diffs: tuple | None) -> None:
         dark = theme.is_dark(self.palette())
-        parts = [f"<p><b>{html.escape(self._label(pivot))}</b> <i>(pivot)</i><br>{html.escape(pivot_text)}</p>"]
-        for i, (pid, text) in enumerate(others):
-            if diffs is not None and shared_fraction_of(diffs[i]) >= NEAR_VERBATIM:
-                body = diff_html(diffs[i], dark)
-            else:
-                # A paraphrase's word diff is a wall of red and green: show the words, the facts are listed below.
-                body = html.escape(text)
-            parts.append(f"<p><b>{html.escape(self._label(pid))}</b><br>{body}</p>")
-        self._set_html(self.variants, "".join(parts))
+        self._set_html(self.variants, variants_html(self._label, pivot, pivot_text, others, diffs, dark))
 
     def diffs_pending(self) -> bool:
         """Return True while the current claim's word diffs are still awaited."""
@@ -274,14 +266,7 @@ class Inspector(QWidget):
             # named as the claim view names it, with each passage's words.
             where = "Fact sheet" if div.kind == "fact" else "Inside one source"
             self.title.setText(f"<b>{where}</b> · {html.escape(div.type)}<br>{html.escape(div.summary)}")
-            self._set_html(
-                self.variants,
-                "".join(
-                    f"<p><b>{html.escape(self._label(v.passage))}</b>: “{html.escape(v.text)}” "
-                    f"<span style='color:gray'>in: {html.escape(al.passage(v.passage).text)}</span></p>"
-                    for v in div.variants
-                ),
-            )
+            self._set_html(self.variants, item_wordings_html(self._label, div, al))
             self.variants.setEnabled(True)  # the words to judge must not look greyed out
             self._set_html(self.divergences, "")
             self.annotations.setText("")
@@ -303,43 +288,11 @@ class Inspector(QWidget):
         self._enable_verdicts(None)
 
     def _show_divergences(self, claim) -> None:
-        current = self.ws.current_divergence_key
-        rows = []
-        for div in sorted(claim.divergences, key=lambda d: (-d.rank, d.key)):
-            record = self.ws.verdicts.get(div.key)
-            verdict = record.verdict if record else None
-            colour = colors.type_colour(div.type, self.palette()).name()
-            vcol = colors.verdict_colour(verdict, self.palette()).name()
-            marker = "▶ " if div.key == current else ""
-            wordings = "; ".join(
-                f"{html.escape(self._label(v.passage))}: “{html.escape(v.text)}”" for v in div.variants
-            )
-            line = (
-                f"<p>{marker}<a href='div:{html.escape(div.key)}' style='color:{colour}'>"
-                f"<b>{html.escape(div.type)}</b></a> {html.escape(div.summary)} "
-                f"<span style='color:{vcol}'>[{html.escape(colors.verdict_text(verdict))}]</span>"
-                f"<br><small>rank {div.rank:.2f} · {wordings}</small>"
-            )
-            if record is not None and record.source_key:
-                source = self.ws.source(record.source_key)
-                line += f"<br><small>error in {html.escape(source.label if source else record.source_key)}</small>"
-            if record is not None and record.note:
-                line += f"<br><i>Note: {html.escape(record.note)}</i>"
-            rows.append(line + "</p>")
-        self._set_html(self.divergences, "".join(rows) or "<p>No divergence found between these passages.</p>")
+        self._set_html(self.divergences, divergence_rows_html(self.ws, claim, self._label, self.palette()))
         self._enable_verdicts(self.target_divergence())
 
     def _show_annotations(self, claim) -> None:
-        mine = self._annotation_index.for_claim(claim)
-        if not mine:
-            self.annotations.setText("<small>No annotations on this claim (A to add).</small>")
-            return
-        lines = [
-            f"<b>{html.escape(a.label or 'note')}</b> ({html.escape(a.status)}) "
-            f"{html.escape(a.note.splitlines()[0] if a.note else '')}"
-            for a in mine
-        ]
-        self.annotations.setText("<b>Annotations</b><br>" + "<br>".join(lines))
+        self.annotations.setText(annotations_html(self._annotation_index.for_claim(claim)))
 
     # ----- intents ------------------------------------------------------------------------
     def target_divergence(self):
