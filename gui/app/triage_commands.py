@@ -44,10 +44,13 @@ class TriageCommands:
 
     # ----- the triage model (core.case.triage answers; the window only moves) --------------------
     def triage_progress_text(self) -> str:
-        """Return "12 of 47 triaged" for the current alignment."""
+        """Return "12 of 47 triaged · 1 set aside" for the current alignment."""
         if self.ws.alignment is None:
             return ""
-        return triage.progress_line(self.ws.alignment, self.ws.verdicts, len(self.ws.set_aside))
+        # Counted over the keys the triage panel lists once per alignment: the same items as the
+        # panel's own line, without ranking the whole queue again on every verdict.
+        keys = self.window.triage_panel.queue_keys()
+        return triage.progress_line(keys, self.ws.verdicts, len(self.ws.set_aside))
 
     def _step_divergence(self, current: str | None, step: int, untriaged: bool = False) -> str | None:
         """Return the queue item step places from current (J/K walk the queue the triage panel shows)."""

@@ -206,7 +206,8 @@ class TriagePanel(QWidget):
             self.model.set_items(None, [], {})
             self.model.set_items(self.ws.alignment, items, self.ws.verdicts)
 
-    def _queue_keys(self) -> list[str]:
+    def queue_keys(self) -> list[str]:
+        """Return every key of the unfiltered queue (what progress counts)."""
         # Every key of the unfiltered queue, listed once per alignment: progress counts over it
         # on each verdict without ranking the whole queue again.
         al = self.ws.alignment
@@ -216,10 +217,10 @@ class TriagePanel(QWidget):
 
     def progress_text(self) -> str:
         """Return "12 of 47 triaged" over the whole queue (the status bar shows it too)."""
-        return progress_text(self._queue_keys(), self.ws.verdicts) if self.ws.alignment is not None else ""
+        return progress_text(self.queue_keys(), self.ws.verdicts) if self.ws.alignment is not None else ""
 
     def _show_progress(self) -> None:
-        done, total = progress(self._queue_keys(), self.ws.verdicts)
+        done, total = progress(self.queue_keys(), self.ws.verdicts)
         self.progress_label.setText(self.progress_text())
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)
