@@ -120,6 +120,10 @@ class Divergence:
     kind: str = "divergence"  # "divergence" between sources | "contradiction" inside one source | "fact" row
 
 
+# Shown between two tellings of one source in one claim: the text between them is left out.
+TELLING_GAP = " … "
+
+
 @dataclass(frozen=True)
 class Claim:
     """Passages from different documents that report the same fact."""
@@ -202,6 +206,21 @@ class Alignment:
     def document_of(self, pid: str) -> Document:
         """Return the document a passage belongs to."""
         return self.documents[int(pid.split(":")[0][1:])]
+
+    def tellings(self, claim: Claim) -> list[tuple[Document, tuple[Passage, ...]]]:
+        """Return each run of adjacent member passages of a claim, by document, then by position.
+
+        A source tells a claim's fact once in most claims, but may tell it twice (in its lead and
+        further down): those are two runs of one document.
+        """
+        found: list[tuple[Document, tuple[Passage, ...]]] = []
+        for pid in sorted(claim.members, key=lambda m: (int(m.split(":")[0][1:]), int(m.split(":p")[1]))):
+            passage, document = self.passage(pid), self.document_of(pid)
+            if found and found[-1][0] is document and found[-1][1][-1].index == passage.index - 1:
+                found[-1] = (document, found[-1][1] + (passage,))
+            else:
+                found.append((document, (passage,)))
+        return found
 
     def divergences(self) -> tuple[Divergence, ...]:
         """Return every divergence of every claim and every divergent fact row, highest rank first."""

@@ -136,11 +136,11 @@ def _gold_param(gold):
 
 
 @pytest.mark.parametrize("gold", [_gold_param(g) for g in PLANTED["claims"]])
-def test_each_gold_claim_ends_up_in_exactly_one_engine_claim(alignment, gold):
+def test_one_engine_claim_holds_every_passage_of_each_gold_claim(alignment, gold):
     passages = [p for m in gold["members"] for p in passages_over(alignment, m["file"], m["text"])]
     assert len(passages) >= len({m["file"] for m in gold["members"]})
-    assert len({claim_of(alignment, p.id) for p in passages}) == 1
-    assert claim_of(alignment, passages[0].id) is not None
+    holding = [c.id for c in alignment.claims if {p.id for p in passages} <= set(c.members)]
+    assert holding, "the gold claim's passages are split over several claims or left unique"
 
 
 def test_the_one_to_many_claim_holds_both_sentences_of_the_longer_telling(alignment):

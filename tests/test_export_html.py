@@ -100,3 +100,17 @@ def test_an_alignment_without_claims_still_gives_a_complete_report():
     assert "<p>No claim in scope.</p>" in html and "0 of 0 triaged" in html
     assert "Every passage is reported by at least two sources." in html
     assert html.rstrip().endswith("</html>")
+
+
+def test_a_source_that_tells_the_fact_twice_shows_both_tellings_and_not_the_text_between():
+    from dataclasses import replace
+
+    from core.model import TELLING_GAP
+    from fixtures.export.sample import build_alignment
+
+    alignment = build_alignment()
+    twice = replace(alignment.claims[0], members=("d0:p0", "d0:p2", "d1:p0"))
+    page = render_html(build_data(replace(alignment, claims=(twice,) + alignment.claims[1:])))
+    claim = page[page.index('id="c0"') : page.index('id="c1"')]
+    assert "The port reopened at noon." in claim and TELLING_GAP in claim
+    assert "told Reuters" not in claim  # the sentence between the two tellings is left out

@@ -158,3 +158,19 @@ def test_a_bare_claim_annotation_is_a_comment_carrying_only_its_status():
     assert item["motivation"] == "commenting"
     assert item["body"] == [{"type": "TextualBody", "purpose": "assessing", "value": "status: resolved"}]
     assert "creator" not in item and "created" not in item
+
+
+def test_a_source_that_tells_the_fact_twice_has_one_member_entry_per_telling():
+    from dataclasses import replace
+
+    from fixtures.export.sample import build_alignment
+
+    alignment = build_alignment()
+    twice = replace(alignment.claims[0], members=("d0:p0", "d0:p2", "d1:p0"))
+    data = build_data(replace(alignment, claims=(twice,) + alignment.claims[1:]))
+    exported = json.loads(render_json(data))
+    members = exported["claims"][0]["members"]
+    text = alignment.documents[0].source.text
+    assert [(m["source"], m["passages"]) for m in members] == [("d0", ["d0:p0"]), ("d0", ["d0:p2"]), ("d1", ["d1:p0"])]
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in members if m["source"] == "d0")
+    assert errors(exported, load_schema()) == []

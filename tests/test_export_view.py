@@ -4,6 +4,7 @@ from dataclasses import replace
 
 from core.export import view
 from core.export.data import ExportOptions
+from core.model import TELLING_GAP
 from fixtures.export.sample import build_alignment, build_data
 
 
@@ -68,3 +69,17 @@ def test_triage_count_covers_the_divergences_and_the_contradiction_inside_a_sour
 
 def test_word_count_counts_numbers_and_hyphenated_words_once():
     assert view.word_count("1,200 workers, a well-known union's vote.") == 6
+
+
+def test_a_source_that_tells_the_fact_twice_gives_one_column_with_both_tellings():
+    alignment = build_alignment()
+    twice = replace(alignment.claims[0], members=("d0:p0", "d0:p2", "d1:p0"))
+    data = build_data(replace(alignment, claims=(twice,) + alignment.claims[1:]))
+    column = view.columns(data, view.claims(data)[0])[0]
+    text = column.doc.source.text
+    first, second = alignment.documents[0].passages[0], alignment.documents[0].passages[2]
+    assert column.spans == ((first.start, first.end), (second.start, second.end))
+    assert column.text == first.text + TELLING_GAP + second.text
+    assert (column.start, column.end) == (first.start, second.end)
+    assert column.passages == ("d0:p0", "d0:p2")
+    assert text[column.spans[1][0] : column.spans[1][1]] == "The port reopened at noon."

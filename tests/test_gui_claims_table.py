@@ -154,3 +154,16 @@ def test_a_hidden_source_has_no_column_even_before_any_re_alignment(table):
     table.ws.sourcesChanged.emit()
     headers = [table.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(table.proxy.columnCount())]
     assert headers == ["Summary", "Rank", "Sources", "Alpha", "Gamma"]
+
+
+def test_a_source_that_tells_the_fact_twice_shows_both_tellings_and_not_the_text_between():
+    from dataclasses import replace
+
+    from core.model import TELLING_GAP
+
+    al = make_alignment()
+    twice = replace(al.claims[0], members=("d0:p0", "d0:p2", "d1:p1", "d2:p0"))
+    al = replace(al, claims=(twice,) + al.claims[1:])
+    rich, plain = member_html(al, twice, al.documents[0])
+    assert plain == "The mayor opened the bridge on [Monday]." + TELLING_GAP + "Crowds cheered at the river."
+    assert "1,200" not in rich  # the sentence between the two tellings is left out

@@ -150,3 +150,11 @@ def test_the_picture_is_reused_until_a_pane_scrolls_or_the_current_claim_changes
     ws.set_alignment(type(old)(old.documents, old.claims[:2], old.unique))
     link.repaint()
     assert link.renders == drawn + 3 and [cid for cid, _p in link._bands] == ["c0", "c1"]
+
+
+def test_a_band_links_a_sources_first_telling_only():
+    from gui.panes.linkmap import first_telling
+
+    assert first_telling(("d0:p7", "d1:p2", "d0:p3", "d0:p4", "d1:p3"), "d0:") == ["d0:p3", "d0:p4"]
+    assert first_telling(("d0:p3", "d1:p2"), "d1:") == ["d1:p2"]
+    assert first_telling(("d0:p3",), "d2:") == []

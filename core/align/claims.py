@@ -31,6 +31,7 @@ class AlignParams:
     join: float = JOIN_THRESHOLD
     extend: float = EXTEND_THRESHOLD
     max_run: int = MAX_RUN
+    also: float = LINK_THRESHOLD  # a passage joins a further claim as surely as a pair starts one
 
 
 def resolve_ref(documents: Sequence[Document], ref: PassageRef) -> Optional[Passage]:
@@ -172,6 +173,35 @@ class _Builder:
         if alone >= self.params.extend:
             self._absorb(key, self.owner[p])
 
+    def also_joins(self, level: float) -> dict[int, list[int]]:
+        """Return, per claim, the further passages that report its fact too.
+
+        The strongest-first merge gives each passage one claim, but a sentence that tells several
+        facts belongs to each of their claims, and a source that states a fact in its lead and
+        again further down tells it twice.  A passage also joins a claim when the claim's other
+        documents support it on average at `level` and none falls below half of it (the same
+        average-linkage rule as a merge, so one strong link still chains nothing).
+        """
+        near: dict[int, set[int]] = {}
+        for (i, j), p in self.pair.items():
+            if p >= level:
+                near.setdefault(i, set()).add(self.owner[j])
+                near.setdefault(j, set()).add(self.owner[i])
+        joins: dict[int, list[int]] = {}
+        for p, keys in near.items():
+            if self.unfinished[p]:
+                continue  # a headline sums up the article: it is no telling of each fact in it
+            for key in keys:
+                runs = self.clusters.get(key)
+                if not runs or len(runs) < 2 or key == self.owner[p] or p in runs.get(self.doc_of[p], ()):
+                    continue
+                if any(frozenset((p, i)) in self.forbidden for run in runs.values() for i in run):
+                    continue
+                support = [self.run_score([p], run) for d, run in runs.items() if d != self.doc_of[p]]
+                if sum(support) >= level * len(support) and min(support) >= level / 2:
+                    joins.setdefault(key, []).append(p)
+        return joins
+
 
 def is_sentence(text: str) -> bool:
     """Tell whether a passage ends as a sentence does (a headline or a label does not)."""
@@ -283,12 +313,35 @@ def cluster(
     return builder
 
 
+def _without_contained(groups: list[dict[int, list[int]]]) -> list[dict[int, list[int]]]:
+    """Drop each group whose passages all sit in a larger (or an earlier equal) group.
+
+    Joins can grow one claim over another (two sentences repeated in two articles): the smaller
+    claim would only repeat the larger one's links and divergences.
+    """
+    kept: list[tuple[frozenset[int], dict[int, list[int]]]] = []
+    for group in sorted(groups, key=lambda g: -sum(map(len, g.values()))):
+        members = frozenset(i for run in group.values() for i in run)
+        if not any(members <= other for other, _ in kept):
+            kept.append((members, group))
+    return [group for _, group in kept]
+
+
 def claims_of(
     builder: _Builder, passages: list[Passage], forced: Sequence[tuple[int, int]] = ()
 ) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
     """Return the ordered claims of a finished builder and the ids of the passages left unique."""
     manual = {frozenset(p) for p in forced}
-    claims = [_claim_from(runs, builder, passages, manual) for runs in builder.clusters.values() if len(runs) >= 2]
+    joins = builder.also_joins(builder.params.also)
+    grown = []
+    for key, runs in builder.clusters.items():
+        if len(runs) < 2:
+            continue
+        merged = {d: list(r) for d, r in runs.items()}
+        for p in sorted(joins.get(key, ())):
+            merged[builder.doc_of[p]] = sorted(merged.get(builder.doc_of[p], []) + [p])
+        grown.append(merged)
+    claims = [_claim_from(runs, builder, passages, manual) for runs in _without_contained(grown)]
     claimed = {pid for claim in claims for pid in claim.members}
     return order_claims(claims), tuple(p.id for p in passages if p.id not in claimed)
 

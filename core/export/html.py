@@ -9,7 +9,7 @@ from core.export.escaping import html_multiline, html_text as esc, safe_url
 from core.export.html_style import VERDICT_STYLES, stylesheet
 from core.export.type_styles import TYPE_STYLES
 from core.export.marks import Mark, segments
-from core.model import Claim, Document
+from core.model import TELLING_GAP, Claim, Document
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -146,7 +146,9 @@ def _claim(data: ExportData, claim: Claim, notes_by_claim) -> str:
             cells.append(f'<td class="absent">{NOT_FOUND_IN_SOURCE}</td>')
         else:
             marks = _claim_marks(data, claim, notes, column.doc.id)
-            cells.append(f"<td>{_highlighted(column.text, column.start, marks)}</td>")
+            text = column.doc.source.text
+            tellings = [_highlighted(text[a:b], a, marks) for a, b in column.spans]
+            cells.append(f"<td>{esc(TELLING_GAP).join(tellings)}</td>")
     out = [
         f'<section class="claim" id="{esc(claim.id)}"><h3>Claim {esc(claim.id)} · '
         f"alignment score {claim.score:.2f} · {_plural(len(divergences), 'divergence')}</h3>",

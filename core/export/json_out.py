@@ -168,13 +168,14 @@ def export_to_dict(data: ExportData) -> dict:
                     {
                         "source": col.doc.id,
                         "source_key": col.doc.source.key,
-                        "passages": list(col.passages),
-                        "start": col.start,
-                        "end": col.end,
-                        "text": col.text,
+                        "passages": [pid for pid in col.passages if start <= data.alignment.passage(pid).start < end],
+                        "start": start,
+                        "end": end,
+                        "text": col.doc.source.text[start:end],
                     }
                     for col in view.columns(data, c)
                     if col is not None
+                    for start, end in col.spans
                 ],
                 "divergences": [d.key for d in view.divergences(data, c)],
             }

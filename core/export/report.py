@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import textwrap
 
-from core.model import Alignment, Source
+from core.model import TELLING_GAP, Alignment, Claim, Source
 from core.ingest.textnorm import word_count
 
 WIDTH = 100
@@ -22,9 +22,11 @@ def _label(source: Source) -> str:
     return source.outlet or os.path.basename(source.path) or source.title or source.key
 
 
-def _passage_text(alignment: Alignment, members: list[str]) -> str:
-    """Return the text of adjacent member passages of one document joined into one."""
-    return " ".join(alignment.passage(pid).text for pid in members)
+def _passage_text(alignment: Alignment, claim: Claim, members: list[str]) -> str:
+    """Return one document's tellings of a claim: adjacent passages joined, tellings apart by TELLING_GAP."""
+    doc = alignment.document_of(members[0])
+    runs = [run for owner, run in alignment.tellings(claim) if owner is doc]
+    return TELLING_GAP.join(" ".join(p.text for p in run) for run in runs)
 
 
 def _fact_sheet(alignment: Alignment) -> list[str]:
@@ -77,7 +79,7 @@ def alignment_to_text(alignment: Alignment) -> str:
         for members in by_doc.values():
             label = _label(alignment.document_of(members[0]).source)
             marker = "*" if claim.pivot in members else " "
-            lines.append(_wrap(f"{label}: {_passage_text(alignment, members)}", f"   {marker}  "))
+            lines.append(_wrap(f"{label}: {_passage_text(alignment, claim, members)}", f"   {marker}  "))
         lines.append("")
     lines.append("DIVERGENCES (highest rank first)")
     for divergence in divergences:

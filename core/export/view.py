@@ -8,19 +8,20 @@ from typing import Optional
 from core.case import triage
 from core.export.data import ExportData
 from core.ingest.textnorm import word_count  # noqa: F401 (the one word count, used by every format)
-from core.model import Claim, Contradiction, Divergence, Document, FactCell, FactRow, Passage, Variant
+from core.model import TELLING_GAP, Claim, Contradiction, Divergence, Document, FactCell, FactRow, Passage, Variant
 from core.case.records import Annotation, TextSelector, VerdictRecord
 
 
 @dataclass(frozen=True)
 class Column:
-    """One source's wording of a claim: the member passages of one document, as one range."""
+    """One source's wording of a claim: its tellings (runs of adjacent member passages) in text order."""
 
     doc: Document
-    start: int
-    end: int
-    text: str
+    start: int  # of the first telling
+    end: int  # of the last telling
+    text: str  # the tellings' texts joined by TELLING_GAP
     passages: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]  # (start, end) of each telling
 
 
 @dataclass(frozen=True)
@@ -67,15 +68,17 @@ def verdict(data: ExportData, divergence_key: str) -> Optional[VerdictRecord]:
 
 
 def _columns_all(data: ExportData, claim: Claim) -> dict[str, Column]:
-    by_doc: dict[str, list[Passage]] = {}
-    for pid in claim.members:
-        by_doc.setdefault(pid.split(":")[0], []).append(data.alignment.passage(pid))
+    by_doc: dict[str, list[tuple[Passage, ...]]] = {}
+    for doc, run in data.alignment.tellings(claim):
+        by_doc.setdefault(doc.id, []).append(run)
     columns = {}
     for doc in documents(data):
-        passages = by_doc.get(doc.id)
-        if passages:
-            start, end = min(p.start for p in passages), max(p.end for p in passages)
-            columns[doc.id] = Column(doc, start, end, doc.source.text[start:end], tuple(p.id for p in passages))
+        runs = by_doc.get(doc.id)
+        if runs:
+            spans = tuple((run[0].start, run[-1].end) for run in runs)
+            text = TELLING_GAP.join(doc.source.text[a:b] for a, b in spans)
+            passages = tuple(p.id for run in runs for p in run)
+            columns[doc.id] = Column(doc, spans[0][0], spans[-1][1], text, passages, spans)
     return columns
 
 

@@ -49,9 +49,10 @@ class EditCommands:
         self.ws.message.emit(f"Linked {self.ws.source(ref_a.source).label} with {self.ws.source(ref_b.source).label}.")
 
     def unlink_passage(self) -> None:
-        """Take the current passage out of its claim (one undo step)."""
+        """Take the current passage out of the current claim, else its first claim (one undo step)."""
         pid = self.ws.current_passage_id
-        claim = self.ws.claim_of_passage(pid)
+        current = self.ws.current_claim()
+        claim = current if current is not None and pid in current.members else self.ws.claim_of_passage(pid)
         if claim is None:
             self.ws.message.emit("The current passage is not linked to anything.")
             return

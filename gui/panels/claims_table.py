@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from core.case.queue_items import contradiction_items
 from core.case.claim_wording import claim_summary
 from core.compare.summary import top_divergence
+from core.model import TELLING_GAP
 from gui.style import colors
 
 HTML_ROLE = Qt.ItemDataRole.UserRole
@@ -31,25 +32,29 @@ CELL_WIDTH = 260
 
 
 def member_html(alignment, claim, doc, pal=None) -> tuple[str, str]:
-    """Return (rich text, plain text) of a document's member of a claim, divergent words marked."""
+    """Return (rich text, plain text) of a document's member of a claim, divergent words marked.
+
+    A source that tells the fact twice shows both tellings, joined by TELLING_GAP.
+    """
     prefix = doc.id + ":"
-    passages = sorted((alignment.passage(m) for m in claim.members if m.startswith(prefix)), key=lambda p: p.start)
-    if not passages:
-        return "", ""
-    text = doc.source.text
-    start, end = passages[0].start, passages[-1].end
     marks = sorted(
-        {
-            (v.start, v.end, div.type)
-            for div in claim.divergences
-            for v in div.variants
-            if v.passage.startswith(prefix) and start <= v.start < v.end <= end
-        }
+        {(v.start, v.end, div.type) for div in claim.divergences for v in div.variants if v.passage.startswith(prefix)}
     )
+    rich, plain = [], []
+    for owner, run in alignment.tellings(claim):
+        if owner.id == doc.id:
+            one_rich, one_plain = _marked(doc.source.text, run[0].start, run[-1].end, marks, pal)
+            rich.append(one_rich)
+            plain.append(one_plain)
+    return html.escape(TELLING_GAP).join(rich), TELLING_GAP.join(plain)
+
+
+def _marked(text: str, start: int, end: int, marks, pal) -> tuple[str, str]:
+    """Return (rich text, plain text) of text[start:end] with the marks inside it in bold type colours."""
     out, plain, pos = [], [], start
     for m_start, m_end, kind in marks:
-        if m_start < pos:
-            continue  # overlapping marks: the first one wins, text is never repeated
+        if not start <= m_start < m_end <= end or m_start < pos:
+            continue  # outside this telling, or overlapping: the first one wins, text is never repeated
         out.append(html.escape(text[pos:m_start]))
         plain.append(text[pos:m_start])
         out.append(f"<b style='{colors.type_css(kind, pal)}'>{html.escape(text[m_start:m_end])}</b>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from core.errors import Cancelled
+from core.model import TELLING_GAP
 from core.compare.worddiff import word_diff as core_word_diff
 
 NEAR_VERBATIM = 0.6  # share of words in common from which a word diff is readable, not noise
@@ -45,13 +46,12 @@ def diff_html(ops, dark: bool = False) -> str:
 
 
 def member_runs(alignment, claim) -> list[tuple[str, str, str]]:
-    """Return (document id, first passage id, text) of each source's member, in document order."""
-    runs: dict[str, list] = {}
-    for pid in claim.members:
-        runs.setdefault(pid.split(":")[0], []).append(alignment.passage(pid))
-    out = []
-    for doc_id in sorted(runs, key=lambda d: int(d[1:])):
-        ps = sorted(runs[doc_id], key=lambda p: p.start)
-        text = alignment.documents[int(doc_id[1:])].source.text[ps[0].start : ps[-1].end]
-        out.append((doc_id, ps[0].id, text))
-    return out
+    """Return (document id, first passage id, text) of each source's member, in document order.
+
+    A source that tells the fact twice gives one text: its tellings joined by TELLING_GAP.
+    """
+    texts: dict[str, tuple[str, list[str]]] = {}
+    for doc, run in alignment.tellings(claim):
+        first, parts = texts.setdefault(doc.id, (run[0].id, []))
+        parts.append(doc.source.text[run[0].start : run[-1].end])
+    return [(doc_id, first, TELLING_GAP.join(parts)) for doc_id, (first, parts) in texts.items()]

@@ -65,16 +65,29 @@ def pane_document(workspace, pane):
     return workspace.document_for(key) if key is not None else None
 
 
+def first_telling(members, prefix: str) -> list[str]:
+    """Return a document's first run of adjacent member passages of a claim.
+
+    A band links one telling to one telling: a source that tells the fact again further down would
+    otherwise stretch the band over all the text between.
+    """
+    ids = sorted((m for m in members if m.startswith(prefix)), key=lambda m: int(m.split(":p")[1]))
+    run = ids[:1]
+    for pid in ids[1:]:
+        if int(pid.split(":p")[1]) != int(run[-1].split(":p")[1]) + 1:
+            break
+        run.append(pid)
+    return run
+
+
 def member_extent(workspace, pane, claim) -> tuple[int, int] | None:
-    """Return the viewport top and bottom of a pane's member passages of a claim, or None."""
+    """Return the viewport top and bottom of a pane's first telling of a claim, or None."""
     doc = pane_document(workspace, pane)
     if doc is None:
         return None
     prefix = doc.id + ":"
     tops, bottoms = [], []
-    for pid in claim.members:
-        if not pid.startswith(prefix):
-            continue
+    for pid in first_telling(claim.members, prefix):
         if hasattr(pane, "passage_rect"):
             rect = pane.passage_rect(pid)
         else:
@@ -114,7 +127,7 @@ class _Extents:
                 rect = passage_rect(self.edit, p.start, p.end)
                 self._content[p.id] = (rect.top() + self._value, rect.bottom() + self._value)
             for claim in self.ws.alignment.claims if self.ws.alignment is not None else ():
-                spans = [self._content[m] for m in claim.members if m.startswith(self._prefix) and m in self._content]
+                spans = [self._content[m] for m in first_telling(claim.members, self._prefix) if m in self._content]
                 if spans:
                     self._claims[claim.id] = (min(t for t, _b in spans), max(b for _t, b in spans))
             self.generation += 1

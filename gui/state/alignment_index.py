@@ -24,7 +24,7 @@ class AlignmentIndex:
             self._claims[claim.id] = claim
             self._by_key[claim.key] = claim
             for pid in claim.members:
-                self._claim_of[pid] = claim.id
+                self._claim_of.setdefault(pid, claim.id)  # a passage in several claims opens the first
             for div in claim.divergences:
                 self._divergences[div.key] = div
         for item in queue_items(alignment):
