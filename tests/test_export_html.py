@@ -72,7 +72,7 @@ def test_full_texts_appear_only_when_asked_with_boilerplate_dimmed():
     assert "Full texts" not in render_html(build_data())
     html = render_html(build_data(options=ExportOptions(include_full_texts=True)))
     assert '<span class="bp" title="boilerplate">Also Read: Ten ferries to watch</span>' in html
-    assert '<span class="d-number" title="number">1,200</span><sup class="n-number">c0.1</sup>' in html
+    assert '<span class="d-number" title="number">1,200</span><sup class="n-number">1.1</sup>' in html
 
 
 def test_print_stylesheet_keeps_colours_and_does_not_split_a_claim():
@@ -114,3 +114,9 @@ def test_a_source_that_tells_the_fact_twice_shows_both_tellings_and_not_the_text
     claim = page[page.index('id="c0"') : page.index('id="c1"')]
     assert "The port reopened at noon." in claim and TELLING_GAP in claim
     assert "told Reuters" not in claim  # the sentence between the two tellings is left out
+
+
+def test_claims_are_named_as_the_window_names_them():
+    html = render_html(build_data())
+    assert "<h3>Claim 1 of 2 · alignment score" in html and "<h3>Claim 2 of 2 · alignment score" in html
+    assert "Claim c0" not in html

@@ -21,7 +21,7 @@ def test_markdown_has_the_heading_sources_table_and_claims():
 
 def test_each_claim_quotes_its_variants_and_tabulates_its_divergences():
     md = render_markdown(build_data())
-    claim = md[md.index("### Claim c0") : md.index("### Claim c1")]
+    claim = md[md.index("### Claim 1 of 2") : md.index("### Claim 2 of 2")]
     assert "> The ferry strike ended on Monday after 1,200 workers accepted the offer." in claim
     assert "> The ferry strike ended later this week after 1,100 workers accepted the offer." in claim
     rows = [line for line in claim.splitlines() if re.match(r"\| \d \|", line)]

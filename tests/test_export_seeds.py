@@ -66,7 +66,7 @@ def test_seed_markdown_has_a_section_per_claim(seed_data):
     from core.export.markdown import render_markdown
 
     md = render_markdown(seed_data)
-    assert md.count("\n### Claim c") == len(seed_data.alignment.claims)
+    assert md.count("\n### Claim ") == len(seed_data.alignment.claims)
 
 
 def test_seed_pdf_prints(qapp, seed_data, tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.case.claim_wording import NOT_FOUND_IN_SOURCE
+from core.case.claim_wording import NOT_FOUND_IN_SOURCE, claim_heading
 from core.export import view
 from core.export.data import ExportData
 from core.export.escaping import html_multiline, html_text as esc, safe_url
@@ -150,7 +150,7 @@ def _claim(data: ExportData, claim: Claim, notes_by_claim) -> str:
             tellings = [_highlighted(text[a:b], a, marks) for a, b in column.spans]
             cells.append(f"<td>{esc(TELLING_GAP).join(tellings)}</td>")
     out = [
-        f'<section class="claim" id="{esc(claim.id)}"><h3>Claim {esc(claim.id)} · '
+        f'<section class="claim" id="{esc(claim.id)}"><h3>{esc(claim_heading(claim, data.alignment))} · '
         f"alignment score {claim.score:.2f} · {_plural(len(divergences), 'divergence')}</h3>",
         f'<table class="variants" width="100%"><tr>{heads}</tr><tr>{"".join(cells)}</tr></table>',
     ]
@@ -282,10 +282,11 @@ def _other_notes(notes, shown: set[str]) -> str:
 
 def _full_text(data: ExportData, doc: Document, notes) -> str:
     marks = [Mark(b.start, b.end, "boilerplate") for b in doc.boilerplate]
+    numbers = {c.id: number for number, c in enumerate(data.alignment.claims, 1)}  # as claim_number counts
     for claim in view.claims(data):
         for n, d in enumerate(view.divergences(data, claim), 1):
             marks += [
-                Mark(v.start, v.end, d.type, d.rank, f"{claim.id}.{n}")
+                Mark(v.start, v.end, d.type, d.rank, f"{numbers[claim.id]}.{n}")
                 for v in d.variants
                 if v.passage.split(":")[0] == doc.id
             ]

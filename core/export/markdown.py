@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.case.claim_wording import claim_heading
 from core.export import view
 from core.export.data import ExportData
 from core.export.escaping import md_cell, md_text, safe_url
@@ -53,7 +54,7 @@ def _note_line(note) -> str:
 def _claim(data: ExportData, claim, notes) -> list[str]:
     divergences = view.divergences(data, claim)
     lines = [
-        f"### Claim {md_text(claim.id)} \\(score {claim.score:.2f}, {_plural(len(divergences), 'divergence')}\\)",
+        f"### {md_text(claim_heading(claim, data.alignment))} \\(score {claim.score:.2f}, {_plural(len(divergences), 'divergence')}\\)",
         "",
     ]
     for doc, column in zip(view.documents(data), view.columns(data, claim)):
