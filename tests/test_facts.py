@@ -353,3 +353,25 @@ def test_a_month_and_year_without_a_day_stays_in_plain_words():
 
     assert normalise("March 2024", date(2024, 3, 5)) == "march 2024"
     assert normalise("on 4 March", date(2024, 3, 5)) == "2024-03-04"
+
+
+def test_a_role_before_a_given_name_alone_belongs_to_the_one_person_with_that_given_name():
+    docs = sources(
+        "The ferry was chartered by Oskar Lind. Lind's ex-wife Hanna Lind was not on board.",
+        "The charter was paid by the owner's estranged wife, Hanna, and by her brother.",
+    )
+    sheet = build_fact_sheet(docs)
+    found = row(sheet, "Hanna Lind: title")
+    assert found.divergent and found.type == "title"
+    assert cells(found, docs) == [
+        at(docs, 0, "ex-wife") + ("former wife",),
+        at(docs, 1, "estranged wife") + ("estranged wife",),
+    ]
+
+
+def test_a_given_name_alone_shared_by_two_people_gets_no_title():
+    docs = sources(
+        "Hanna Lind and Hanna Berg sailed together.",
+        "The boat was steered by the skipper's daughter, Hanna, all night.",
+    )
+    assert not any(r.label.startswith("Hanna") and r.label.endswith("title") for r in build_fact_sheet(docs))

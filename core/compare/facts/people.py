@@ -215,6 +215,22 @@ def _role_tail(phrase: str) -> tuple[int, int, list[str]] | None:
     return words[0].start(), words[-1].start() + len(_bare(words[-1].group())), [w.group() for w in words]
 
 
+GIVEN_AFTER_ROLE = re.compile(r"[,.;)]")
+
+
+def _given_names_placed(by_given, given_by_surname) -> list[tuple[str, str | None, Document, Passage, list[Span]]]:
+    """Return the given-name-only mentions that name exactly one person met in full in the sources."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for surname, givens in given_by_surname.items():
+        for given in givens:
+            surnames[given].add(surname)
+    placed: list[tuple[str, str | None, Document, Passage, list[Span]]] = []
+    for given, document, passage, titles in by_given:
+        if len(surnames.get(given, ())) == 1:
+            placed.append((next(iter(surnames[given])), given, document, passage, titles))
+    return placed
+
+
 def _person_key(words: list[str]) -> tuple[str, str]:
     return fold(words[-1]), fold(words[0])
 
@@ -225,6 +241,7 @@ def person_mentions(documents) -> list[Mention]:
     given_by_surname: dict[str, Counter] = defaultdict(Counter)
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     per_doc_given: dict[tuple[str, str], set] = defaultdict(set)
+    by_given: list[tuple[str, Document, Passage, list[Span]]] = []  # a given name alone after a role
     for document, passage in passages(documents):
         text = passage.text
         tokens = _tokens(text)
@@ -256,6 +273,13 @@ def person_mentions(documents) -> list[Mention]:
             before = _prefix_title(text, tokens, k)
             if before:
                 raw.append((fold(bare), None, document, passage, [before]))
+            elif GIVEN_AFTER_ROLE.match(text, token.end()):
+                # "her estranged husband, Simon, and ...": a role, then one given name set off by commas
+                found = _appositive_before(text[: token.start()])
+                if found:
+                    at, tail = found
+                    by_given.append((fold(bare), document, passage, [(at + tail[0], at + tail[1], tail[2])]))
+    raw += _given_names_placed(by_given, given_by_surname)
     out: list[Mention] = []
     for surname, given_or_none, document, passage, titles in raw:
         if surname not in given_by_surname or not titles or (given_or_none is None and len(surname) < 3):
