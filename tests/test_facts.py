@@ -375,3 +375,28 @@ def test_a_given_name_alone_shared_by_two_people_gets_no_title():
         "The boat was steered by the skipper's daughter, Hanna, all night.",
     )
     assert not any(r.label.startswith("Hanna") and r.label.endswith("title") for r in build_fact_sheet(docs))
+
+
+def test_one_figure_told_to_two_different_outlets_is_a_divergent_attribution_row_saying_which():
+    docs = sources(
+        "Officials told the Courier that 40 ferries were idle on the river.",
+        "An official told Radio Lund that 40 ferries were idle on the river.",
+        "Senior officials said 40 ferries were idle on the river.",
+    )
+    found = row(build_fact_sheet(docs), "ferries: attributed to")
+    assert found.divergent and found.type == "attribution"
+    assert cells(found, docs) == [
+        at(docs, 0, "Officials told the Courier") + ("officials",),
+        at(docs, 1, "An official told Radio Lund") + ("official",),
+        at(docs, 2, "Senior officials said") + ("officials",),
+    ]
+    summary = found.divergence().summary
+    assert "told Courier" in summary and "told Radio Lund" in summary
+
+
+def test_the_same_outlet_told_in_other_words_is_no_divergence():
+    docs = sources(
+        "Officials told Reuters that 40 ferries were idle on the river.",
+        "An official told the Reuters news agency that 40 ferries were idle.",
+    )
+    assert not row(build_fact_sheet(docs), "ferries: attributed to").divergent

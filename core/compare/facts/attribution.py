@@ -24,7 +24,7 @@ CUES = re.compile(r"\b(?:told|according|said|says|wrote|stated|confirmed|announc
 OPEN_WORDS = frozenset("a an the two three several some senior top other".split())
 
 
-def _value(words: str) -> str:
+def attribution_value(words: str) -> str:
     """Return an attribution's normalised value: folded words without articles and counts."""
     kept = [w for w in words.split() if w.lower() not in OPEN_WORDS]
     plain = unicodedata.normalize("NFKD", " ".join(kept))
@@ -45,13 +45,15 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         spans = []
         if not CUES.search(passage.text):
             continue  # no attribution verb: the costly patterns have nothing to find
-        for pattern in PATTERNS:
+        for number, pattern in enumerate(PATTERNS):
             for match in pattern.finditer(passage.text):
                 end = match.end() - (1 if match.group().endswith(".") else 0)
-                spans.append((match.start(), end, _value(match.group(1).rstrip("."))))
+                outlet = re.sub(r"^the\s+", "", match.group(2)).rstrip(".") if number == 0 else ""
+                told = outlet if outlet[:1].isupper() else ""  # an outlet, not "reporters"
+                spans.append((match.start(), end, attribution_value(match.group(1).rstrip(".")), told))
         if not spans:
             continue
-        start, end, value = min(spans, key=lambda span: (span[0], -span[1]))
+        start, end, value, channel = min(spans, key=lambda span: (span[0], -span[1]))
         last = fold(value.split()[-1]) if value.split() else ""
         named = last in people and passage.text[start : start + 1].isupper()
         for fact in {f.fact: f for f in found}.values():
@@ -67,6 +69,7 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
                     end,
                     people[last] if named else value,
                     named=named,
+                    channel=channel,
                 )
             )
     return out

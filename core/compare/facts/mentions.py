@@ -32,6 +32,7 @@ class Mention:
     hedge: str = ""  # "", "at least", "more than", "about", "nearly", "up to"...
     named: bool = False  # attributions: the value names a person met in full in the sources
     about: str = ""  # quantities: what the figure is of ("issues" in "90% of the issues"), or its year
+    channel: str = ""  # attributions: the outlet a statement was given to ("reuters" in "told Reuters")
 
 
 def plain(text: str) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from dataclasses import replace
 from itertools import combinations
 from typing import Sequence
 
-from core.compare.facts.attribution import attribution_mentions
+from core.compare.facts.attribution import attribution_mentions, attribution_value
 from core.compare.facts.compare import (
     numbers_comparable,
     numbers_compatible,
@@ -89,9 +90,13 @@ def _time_divergent(mentions: list[Mention]) -> bool:
 
 
 def _attribution_divergent(mentions: list[Mention]) -> bool:
-    # Only named speakers can disagree: "officials" and "Reuters" are compatible with anyone.
+    # Only named speakers can disagree: "officials" and "Reuters" are compatible with anyone.  The
+    # outlet a statement was told to is named by each source that gives it ("told Reuters" / "told CNN").
     named = [m for m in mentions if m.named]
-    return len(_by_source(named)) >= 2 and _values_differ(named)
+    if len(_by_source(named)) >= 2 and _values_differ(named):
+        return True
+    told = [replace(m, value=attribution_value(m.channel)) for m in mentions if m.channel]
+    return len(_by_source(told)) >= 2 and _values_differ(told)
 
 
 def _place_divergent(mentions: list[Mention], texts: dict[str, str]) -> bool:
@@ -136,8 +141,9 @@ def _rank(mentions: list[Mention], divergent: bool, sources: int) -> float:
 def _summary(mentions: list[Mention], labels: dict[str, str]) -> str:
     by_value: dict[str, list[str]] = defaultdict(list)
     for m in mentions:
-        if labels[m.doc] not in by_value[m.value]:
-            by_value[m.value].append(labels[m.doc])
+        value = f"{m.value}, told {m.channel}" if m.channel else m.value  # the outlet can be the difference
+        if labels[m.doc] not in by_value[value]:
+            by_value[value].append(labels[m.doc])
     parts = [f"“{v}” ({', '.join(s)})" for v, s in by_value.items()]
     return f"{mentions[0].label}: " + " vs ".join(parts)
 
