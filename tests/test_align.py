@@ -356,3 +356,31 @@ def test_a_shared_count_and_name_link_two_sentences_that_share_few_words():
     assert dot(unit[1], unit[4]) < 0.35
     claims, _ = align_documents(docs)
     assert ("d0:p1", "d1:p1") in [c.members for c in claims]
+
+
+def test_a_passage_joins_only_its_best_supported_further_claims():
+    # four claims of two passages each (documents 0 and 1); passage 8 (document 2) has its own
+    # claim with passage 9 (document 3) and matches every other claim, the first best
+    table = {(0, 1): 0.95, (2, 3): 0.95, (4, 5): 0.95, (6, 7): 0.95, (8, 9): 0.99}
+    for n, p in enumerate((0.9, 0.8, 0.7, 0.6)):
+        table[(2 * n, 8)] = table[(2 * n + 1, 8)] = p
+    params = align.AlignParams(link=0.94, join=0.3, extend=0.3, also=0.5)
+    builder = align.cluster([0, 1, 0, 1, 0, 1, 0, 1, 2, 3], table, params)
+    joins = builder.also_joins(0.5)
+    assert sorted(builder.owner[i] for i in joins) == sorted(builder.owner[i] for i in (0, 2, 4))
+    assert all(members == [8] for members in joins.values())
+
+
+def test_a_join_counts_only_pairs_already_scored():
+    # passage 3 matches claim (0, 1, 2) through passage 0 only: the pairs never scored count 0
+    table = {(0, 1): 0.95, (0, 2): 0.9, (1, 2): 0.9, (3, 4): 0.95, (0, 3): 0.9}
+    scorer_calls = []
+    builder = align.cluster(
+        [0, 1, 2, 3, 4],
+        table,
+        align.AlignParams(link=0.5, join=0.3, extend=0.3, also=0.5),
+        scorer=lambda i, j: scorer_calls.append((i, j)) or 0.9,
+    )
+    scorer_calls.clear()
+    assert builder.also_joins(0.5) == {}
+    assert scorer_calls == []

@@ -21,6 +21,7 @@ EXTEND_THRESHOLD = cast(float, LINKER["extend"])  # mean likelihood an adjacent 
 MAX_RUN = 3  # longest run of adjacent sentences that may match one sentence
 CANDIDATE_FLOOR = 0.06  # pairs below this TF-IDF cosine are never candidates
 PER_ROW = 12  # candidates kept per passage; other pairs are scored when a claim needs them
+MAX_FURTHER = 3  # further claims one passage may join besides its own
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,14 @@ class _Builder:
             # members of a big claim are not all among each other's top candidates
             found = self.pair[key] = self.scorer(*key) if self.scorer else 0.0
         return found
+
+    def known_score(self, p: int, run: list[int]) -> float:
+        """Return how well a passage matches a run, from the pairs already scored (others count 0).
+
+        Scoring every pair a join could need costs more than the rest of the alignment on dense
+        input; a pair that never made the candidates or a claim is a weak link anyway.
+        """
+        return max(self.pair.get((p, i) if p < i else (i, p), 0.0) for i in run)
 
     def run_score(self, left: list[int], right: list[int]) -> float:
         """Return how well two runs match: their best passage pair."""
@@ -187,7 +196,7 @@ class _Builder:
             if p >= level:
                 near.setdefault(i, set()).add(self.owner[j])
                 near.setdefault(j, set()).add(self.owner[i])
-        joins: dict[int, list[int]] = {}
+        offers: list[tuple[float, int, int]] = []  # (mean support, passage, claim)
         for p, keys in near.items():
             if self.unfinished[p]:
                 continue  # a headline sums up the article: it is no telling of each fact in it
@@ -197,9 +206,17 @@ class _Builder:
                     continue
                 if any(frozenset((p, i)) in self.forbidden for run in runs.values() for i in run):
                     continue
-                support = [self.run_score([p], run) for d, run in runs.items() if d != self.doc_of[p]]
+                support = [self.known_score(p, run) for d, run in runs.items() if d != self.doc_of[p]]
                 if sum(support) >= level * len(support) and min(support) >= level / 2:
-                    joins.setdefault(key, []).append(p)
+                    offers.append((sum(support) / len(support), p, key))
+        # Near-duplicate sentences would otherwise pile every look-alike into every claim: a passage
+        # joins its best-supported further claims only.
+        joins: dict[int, list[int]] = {}
+        taken: dict[int, int] = {}
+        for _mean, p, key in sorted(offers, key=lambda o: (-o[0], o[1], o[2])):
+            if taken.get(p, 0) < MAX_FURTHER:
+                taken[p] = taken.get(p, 0) + 1
+                joins.setdefault(key, []).append(p)
         return joins
 
 
