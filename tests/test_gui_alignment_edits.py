@@ -141,3 +141,22 @@ def test_ctrl_shift_l_unlinks_a_passage_and_ctrl_l_links_it_back(qtbot, case_pat
     _press_and_align(qtbot, again, *F5)
     assert _same_claim(again.ws, ref, other_ref)
     again.close()
+
+
+def test_ctrl_shift_l_on_a_passage_in_two_claims_unlinks_it_from_the_claim_on_screen(qtbot, case_path):
+    win = open_window(qtbot, case_path)
+    ws = win.ws
+    owners = {}
+    for claim in ws.alignment.claims:
+        for pid in claim.members:
+            owners.setdefault(pid, []).append(claim)
+    pid, (_first, second) = next((p, cs[:2]) for p, cs in owners.items() if len(cs) >= 2)
+    ws.select_claim(second.id)
+    ws.select_passage(pid)
+    assert ws.current_claim().id == second.id
+    _press_and_align(qtbot, win, Qt.Key.Key_L, CTRL | SHIFT)
+    doc = pid.split(":")[0]
+    expected = [(ws.passage_ref(pid), ws.passage_ref(m)) for m in second.members if m.split(":")[0] != doc]
+    assert [(e.a, e.b) for _i, e in ws.case.edits()] == expected  # the claim on screen, not the first
+    assert not any(_same_claim(ws, a, b) for a, b in expected)
+    win.close()

@@ -245,3 +245,24 @@ def test_reopening_a_case_restores_hidden_sources_and_order(qtbot, case_path):
     assert [s.key for s in again.sources] == [keys[2], keys[0], keys[1]]
     assert again.hidden == {keys[1]}
     again.close()
+
+
+def test_a_passage_in_two_claims_keeps_the_current_claim_and_otherwise_opens_the_first(qtbot):
+    from dataclasses import replace
+
+    def shared_analyze(sources, *args, **kwargs):
+        alignment = fake_analyze(sources, *args, **kwargs)
+        first, second, *rest = alignment.claims
+        second = replace(second, members=second.members + ("d1:p1",))  # d1:p1 also tells c1's fact
+        return replace(alignment, claims=(first, second, *rest))
+
+    workspace = Workspace(analyze=shared_analyze, debounce_ms=10)
+    with qtbot.waitSignal(workspace.alignmentChanged, timeout=3000):
+        workspace.add_sources(story_sources())
+    workspace.select_claim("c1")
+    workspace.select_passage("d1:p1")
+    assert (workspace.current_claim_id, workspace.current_passage_id) == ("c1", "d1:p1")
+    workspace.select_passage("d2:p1")  # unique: no claim
+    workspace.select_passage("d1:p1")
+    assert workspace.current_claim_id == "c0"
+    workspace.close()

@@ -83,11 +83,15 @@ class Selection(QObject):
         self.set(claim.id if claim else None, div.key, shown)
 
     def select_passage(self, passage_id: Optional[str]) -> None:
-        """Make a passage current, and its claim (none for a unique passage)."""
+        """Make a passage current, and its claim (none for a unique passage).
+
+        A passage can sit in several claims: the current claim stays when it is one of them.
+        """
         look = self._lookups
         if passage_id is None or look.alignment is None:
             return
-        claim = look.claim_of_passage(passage_id)
+        current = look.claim(self.claim_id)
+        claim = current if current is not None and passage_id in current.members else look.claim_of_passage(passage_id)
         divergence_key = self.divergence_key
         div = look.divergence(divergence_key)
         if div is None or claim is None or div.claim != claim.id:
