@@ -231,46 +231,12 @@ def test_a_sentence_bridging_two_facts_joins_both_claims_and_does_not_merge_them
     assert len(members) == 5
 
 
-def test_a_passage_joins_a_second_claim_only_when_its_documents_support_it_on_average():
-    # passages 0-1-2 are one claim (documents 0, 1, 2); passage 3 (document 3) is in its own claim
-    # with passage 4; passage 3 links strongly to 0 but weakly to 1 and 2.
-    table = {(0, 1): 0.95, (0, 2): 0.9, (1, 2): 0.9, (3, 4): 0.95, (0, 3): 0.9, (1, 3): 0.1, (2, 3): 0.1}
-    builder = align.cluster([0, 1, 2, 3, 4], table, align.AlignParams(link=0.5, join=0.3, extend=0.3, also=0.5))
-    assert builder.also_joins(0.5) == {}
-    table.update({(1, 3): 0.5, (2, 3): 0.3})
-    builder = align.cluster([0, 1, 2, 3, 4], table, align.AlignParams(link=0.5, join=0.3, extend=0.3, also=0.5))
-    assert builder.also_joins(0.5) == {builder.owner[0]: [3]}
-
-
 def test_an_unlinked_pair_keeps_a_passage_out_of_a_second_claim():
     docs = documents(HARBOUR, COAST, LEDGER, BRIDGE)
     unlink = AlignmentEdit("unlink", _ref(docs, "d3:p1"), _ref(docs, "d0:p2"))
     members = [c.members for c in align_documents(docs, [unlink])[0]]
     assert not any("d3:p1" in m and "d0:p2" in m for m in members)
     assert any("d3:p1" in m for m in members)
-
-
-def _claims_from_table(table: dict, doc_of: list[int]) -> list[list[int]]:
-    """Return the passage groups the claim builder makes from a hand-written probability table."""
-    builder = align.cluster(doc_of, table, align.AlignParams(link=0.45, join=0.3, extend=0.3))
-    return sorted(
-        sorted(i for run in runs.values() for i in run) for runs in builder.clusters.values() if len(runs) >= 2
-    )
-
-
-def test_a_passage_linked_to_one_member_of_a_claim_by_a_weak_link_does_not_join_it():
-    table = {(0, 1): 0.95, (0, 2): 0.9, (1, 2): 0.9, (2, 3): 0.6}
-    assert _claims_from_table(table, [0, 1, 2, 3]) == [[0, 1, 2]]
-
-
-def test_a_passage_supported_by_most_members_of_a_claim_joins_it():
-    table = {(0, 1): 0.95, (0, 2): 0.9, (1, 2): 0.9, (2, 3): 0.6, (1, 3): 0.5}
-    assert _claims_from_table(table, [0, 1, 2, 3]) == [[0, 1, 2, 3]]
-
-
-def test_two_claims_whose_members_do_not_support_each_other_stay_apart():
-    table = {(0, 1): 0.95, (2, 3): 0.95, (1, 2): 0.8}
-    assert _claims_from_table(table, [0, 1, 2, 3]) == [[0, 1], [2, 3]]
 
 
 _SENTENCES = [
@@ -356,31 +322,3 @@ def test_a_shared_count_and_name_link_two_sentences_that_share_few_words():
     assert dot(unit[1], unit[4]) < 0.35
     claims, _ = align_documents(docs)
     assert ("d0:p1", "d1:p1") in [c.members for c in claims]
-
-
-def test_a_passage_joins_only_its_best_supported_further_claims():
-    # four claims of two passages each (documents 0 and 1); passage 8 (document 2) has its own
-    # claim with passage 9 (document 3) and matches every other claim, the first best
-    table = {(0, 1): 0.95, (2, 3): 0.95, (4, 5): 0.95, (6, 7): 0.95, (8, 9): 0.99}
-    for n, p in enumerate((0.9, 0.8, 0.7, 0.6)):
-        table[(2 * n, 8)] = table[(2 * n + 1, 8)] = p
-    params = align.AlignParams(link=0.94, join=0.3, extend=0.3, also=0.5)
-    builder = align.cluster([0, 1, 0, 1, 0, 1, 0, 1, 2, 3], table, params)
-    joins = builder.also_joins(0.5)
-    assert sorted(builder.owner[i] for i in joins) == sorted(builder.owner[i] for i in (0, 2, 4))
-    assert all(members == [8] for members in joins.values())
-
-
-def test_a_join_counts_only_pairs_already_scored():
-    # passage 3 matches claim (0, 1, 2) through passage 0 only: the pairs never scored count 0
-    table = {(0, 1): 0.95, (0, 2): 0.9, (1, 2): 0.9, (3, 4): 0.95, (0, 3): 0.9}
-    scorer_calls = []
-    builder = align.cluster(
-        [0, 1, 2, 3, 4],
-        table,
-        align.AlignParams(link=0.5, join=0.3, extend=0.3, also=0.5),
-        scorer=lambda i, j: scorer_calls.append((i, j)) or 0.9,
-    )
-    scorer_calls.clear()
-    assert builder.also_joins(0.5) == {}
-    assert scorer_calls == []

@@ -1,0 +1,217 @@
+"""Grow claims from scored passage pairs: average linkage, runs of adjacent sentences, further claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import AbstractSet, Callable, Optional, Sequence, cast
+
+from core.align.linker import LINKER
+from core.align.vectors import check
+
+# Thresholds on the linker's probability, chosen on the development corpus by bench/fit_linker.py
+# (leave-one-event-out figures in bench/evaluate.py): they move with the learned weights.
+# (LINKER is a generated dict of mixed values: mypy sees object, these entries are floats.)
+LINK_THRESHOLD = cast(float, LINKER["link"])  # a pair must be at least this likely to start or join a claim
+JOIN_THRESHOLD = cast(float, LINKER["join"])  # mean likelihood every member needs with the other members
+EXTEND_THRESHOLD = cast(float, LINKER["extend"])  # mean likelihood an adjacent sentence needs to lengthen a run
+MAX_RUN = 3  # longest run of adjacent sentences that may match one sentence
+MAX_FURTHER = 3  # further claims one passage may join besides its own
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Thresholds of the alignment; the defaults are the fitted ones."""
+
+    link: float = LINK_THRESHOLD
+    join: float = JOIN_THRESHOLD
+    extend: float = EXTEND_THRESHOLD
+    max_run: int = MAX_RUN
+    also: float = LINK_THRESHOLD  # a passage joins a further claim as surely as a pair starts one
+
+
+FITTED = AlignParams()
+
+
+class ClaimBuilder:
+    """Average-linkage clustering with one contiguous run per document and no chaining."""
+
+    def __init__(
+        self,
+        pair: dict[tuple[int, int], float],
+        doc_of: list[int],
+        forbidden: set[frozenset[int]],
+        params: AlignParams,
+        scorer: Optional[Callable[[int, int], float]] = None,
+        unfinished: Sequence[bool] = (),
+    ):
+        self.pair, self.doc_of, self.scorer = pair, doc_of, scorer
+        self.unfinished = unfinished or [False] * len(doc_of)
+        self.forbidden, self.params = forbidden, params
+        self.owner: list[int] = list(range(len(doc_of)))
+        self.clusters: dict[int, dict[int, list[int]]] = {i: {doc_of[i]: [i]} for i in range(len(doc_of))}
+
+    def score(self, i: int, j: int) -> float:
+        """Return the linker's probability for two passages, scoring a non-candidate pair on demand."""
+        key = (i, j) if i < j else (j, i)
+        found = self.pair.get(key)
+        if found is None:
+            # members of a big claim are not all among each other's top candidates
+            found = self.pair[key] = self.scorer(*key) if self.scorer else 0.0
+        return found
+
+    def known_score(self, p: int, run: list[int]) -> float:
+        """Return how well a passage matches a run, from the pairs already scored (others count 0).
+
+        Scoring every pair a join could need costs more than the rest of the alignment on dense
+        input; a pair that never made the candidates or a claim is a weak link anyway.
+        """
+        return max(self.pair.get((p, i) if p < i else (i, p), 0.0) for i in run)
+
+    def run_score(self, left: list[int], right: list[int]) -> float:
+        """Return how well two runs match: their best passage pair."""
+        return max(self.score(i, j) for i in left for j in right)
+
+    def _coherent(self, a: dict[int, list[int]], b: dict[int, list[int]]) -> bool:
+        """Tell whether the two claims support each other and every member of the merged claim is supported.
+
+        Both are means (average linkage), so one strong link between two claims is not enough:
+        a sentence bridging two facts does not chain them into one claim.
+        """
+        cross = sum(self.run_score(ra, rb) for ra in a.values() for rb in b.values())
+        if cross < self.params.join * len(a) * len(b):
+            return False
+        runs = list(a.values()) + list(b.values())
+        others = len(runs) - 1
+        for n, run in enumerate(runs):
+            support = sum(self.run_score(run, other) for m, other in enumerate(runs) if m != n)
+            if support < self.params.join * others:
+                return False
+        return True
+
+    def _allowed(self, a: dict[int, list[int]], b: dict[int, list[int]]) -> bool:
+        """Tell whether no unlinked pair would end up in one claim."""
+        if not self.forbidden:
+            return True
+        left = [i for run in a.values() for i in run]
+        right = [j for run in b.values() for j in run]
+        return not any(frozenset((i, j)) in self.forbidden for i in left for j in right)
+
+    def _absorb(self, keep: int, gone: int) -> None:
+        """Move every run of cluster `gone` into cluster `keep`."""
+        target, source = self.clusters[keep], self.clusters.pop(gone)
+        for doc, run in source.items():
+            target[doc] = sorted(set(target.get(doc, ())) | set(run))
+            for i in run:
+                self.owner[i] = keep
+
+    def force(self, i: int, j: int) -> None:
+        """Put i and j in one claim (a manual link) when their runs stay contiguous."""
+        ki, kj = self.owner[i], self.owner[j]
+        if ki == kj:
+            return
+        a, b = self.clusters[ki], self.clusters[kj]
+        for doc in a.keys() & b.keys():
+            merged = sorted(set(a[doc]) | set(b[doc]))
+            if merged[-1] - merged[0] + 1 != len(merged):
+                return
+        self._absorb(ki, kj)
+
+    def offer(self, score: float, i: int, j: int) -> None:
+        """Consider one candidate link, strongest first: merge, extend a run, or refuse."""
+        ki, kj = self.owner[i], self.owner[j]
+        if ki == kj:
+            return
+        a, b = self.clusters[ki], self.clusters[kj]
+        if not self._allowed(a, b):
+            return
+        shared = a.keys() & b.keys()
+        if not shared:
+            if score >= self.params.link and self._coherent(a, b):
+                self._absorb(ki, kj)
+            return
+        if len(shared) == 1:
+            if len(b) == 1 and len(b[self.doc_of[j]]) == 1:
+                self._extend(ki, j)
+            elif len(a) == 1 and len(a[self.doc_of[i]]) == 1:
+                self._extend(kj, i)
+
+    def _extend(self, key: int, p: int) -> None:
+        """Add passage p to its document's run in a claim when p itself matches the other members."""
+        cluster, doc = self.clusters[key], self.doc_of[p]
+        run = cluster[doc]
+        if len(cluster) < 2 or len(run) >= self.params.max_run or not (p == run[0] - 1 or p == run[-1] + 1):
+            return
+        if self.unfinished[p]:
+            return  # a headline or a label above a sentence is not the second half of its telling
+        others = [r for d, r in cluster.items() if d != doc]
+        alone = sum(self.run_score([p], r) for r in others) / len(others)
+        if alone >= self.params.extend:
+            self._absorb(key, self.owner[p])
+
+    def also_joins(self, level: float) -> dict[int, list[int]]:
+        """Return, per claim, the further passages that report its fact too.
+
+        The strongest-first merge gives each passage one claim, but a sentence that tells several
+        facts belongs to each of their claims, and a source that states a fact in its lead and
+        again further down tells it twice.  A passage also joins a claim when the claim's other
+        documents support it on average at `level` and none falls below half of it (the same
+        average-linkage rule as a merge, so one strong link still chains nothing).
+        """
+        near: dict[int, set[int]] = {}
+        for (i, j), p in self.pair.items():
+            if p >= level:
+                near.setdefault(i, set()).add(self.owner[j])
+                near.setdefault(j, set()).add(self.owner[i])
+        offers: list[tuple[float, int, int]] = []  # (mean support, passage, claim)
+        for p, keys in near.items():
+            if self.unfinished[p]:
+                continue  # a headline sums up the article: it is no telling of each fact in it
+            for key in keys:
+                runs = self.clusters.get(key)
+                if not runs or len(runs) < 2 or key == self.owner[p] or p in runs.get(self.doc_of[p], ()):
+                    continue
+                if any(frozenset((p, i)) in self.forbidden for run in runs.values() for i in run):
+                    continue
+                support = [self.known_score(p, run) for d, run in runs.items() if d != self.doc_of[p]]
+                if sum(support) >= level * len(support) and min(support) >= level / 2:
+                    offers.append((sum(support) / len(support), p, key))
+        # Near-duplicate sentences would otherwise pile every look-alike into every claim: a passage
+        # joins its best-supported further claims only.
+        joins: dict[int, list[int]] = {}
+        taken: dict[int, int] = {}
+        for _mean, p, key in sorted(offers, key=lambda o: (-o[0], o[1], o[2])):
+            if taken.get(p, 0) < MAX_FURTHER:
+                taken[p] = taken.get(p, 0) + 1
+                joins.setdefault(key, []).append(p)
+        return joins
+
+
+def is_sentence(text: str) -> bool:
+    """Tell whether a passage ends as a sentence does (a headline or a label does not)."""
+    return text.rstrip()[-1:] in ".!?\"”’'…)"
+
+
+def cluster(
+    doc_of: list[int],
+    pair: dict[tuple[int, int], float],
+    params: AlignParams,
+    forced: Sequence[tuple[int, int]] = (),
+    forbidden: AbstractSet[frozenset[int]] = frozenset(),
+    should_cancel=None,
+    scorer: Optional[Callable[[int, int], float]] = None,
+    unfinished: Sequence[bool] = (),
+) -> ClaimBuilder:
+    """Return the builder after offering every scored pair, most likely first.
+
+    `unfinished` tells which passages do not end as sentences (headlines): they never extend a run.
+    """
+    builder = ClaimBuilder(pair, doc_of, set(forbidden), params, scorer, unfinished)
+    for i, j in forced:
+        builder.force(i, j)
+    floor = min(params.link, params.extend)
+    ordered = sorted(((p, i, j) for (i, j), p in pair.items() if p >= floor), key=lambda c: (-c[0], c[1], c[2]))
+    for number, (score, i, j) in enumerate(ordered):
+        if number % 5000 == 4999:
+            check(should_cancel)
+        builder.offer(score, i, j)
+    return builder
