@@ -1,4 +1,4 @@
-"""majority_summary: one line saying which sources agree on a claim's top divergence."""
+"""majority_summary: one line saying which sources say what on a claim's top divergence, never "agree"."""
 
 from core.model import Alignment, Claim, Divergence, Variant
 from core.compare.summary import majority_summary, top_divergence
@@ -12,7 +12,7 @@ def test_the_majority_wording_is_counted_and_the_outlier_named():
 
 def test_a_claim_without_divergences_says_its_sources_agree():
     al = make_alignment()
-    assert majority_summary(al.claims[2], al) == "Both sources agree."
+    assert majority_summary(al.claims[2], al) == "No divergence found among 2 sources (link score 1.00)."
 
 
 def test_the_top_divergence_is_the_highest_ranked_one():
@@ -49,4 +49,6 @@ def test_wordings_that_differ_only_in_case_and_punctuation_count_as_one():
 def test_an_empty_alignment_claim_with_many_sources_says_all_agree():
     al = make_alignment()
     claim = Claim("c9", "k", 1.0, ("d0:p0", "d1:p1", "d2:p0"), (), "d0:p0", ())
-    assert majority_summary(claim, Alignment(al.documents, (claim,), ())) == "All 3 sources agree."
+    assert majority_summary(claim, Alignment(al.documents, (claim,), ())) == (
+        f"No divergence found among 3 sources (link score {claim.score:.2f})."
+    )

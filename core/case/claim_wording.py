@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from core.compare.summary import majority_summary, top_divergence
+from core.compare.summary import NO_DIVERGENCE, majority_summary  # noqa: F401 (NO_DIVERGENCE: the one wording)
 from core.model import Alignment, Claim
 
-NO_DIVERGENCE = "No divergence found"
 NOT_FOUND_IN_SOURCE = "no matching passage found in this source"
 
 
 def claim_summary(claim: Claim, alignment: Alignment) -> str:
     """Return who says what, or "No divergence found among N sources (link score 0.71)"."""
-    if top_divergence(claim) is not None:
-        return majority_summary(claim, alignment)
-    # "agree" would claim more than the engine knows: the link itself may be wrong, so say its score.
-    n = len({m.split(":")[0] for m in claim.members})
-    return f"{NO_DIVERGENCE} among {n} sources (link score {claim.score:.2f})."
+    return majority_summary(claim, alignment)
 
 
 def claim_number(claim: Claim, alignment: Alignment) -> int:

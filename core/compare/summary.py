@@ -7,6 +7,7 @@ import re
 from core.model import Alignment, Claim, Divergence
 
 _PUNCT = re.compile(r"[^\w%$€£]+", re.UNICODE)
+NO_DIVERGENCE = "No divergence found"
 
 
 def _fold(text: str) -> str:
@@ -34,7 +35,8 @@ def majority_summary(claim: Claim, alignment: Alignment, divergence: Divergence 
     n = len(docs)
     div = divergence or top_divergence(claim)
     if div is None:
-        return f"All {n} sources agree." if n > 2 else ("Both sources agree." if n == 2 else "One source.")
+        # "agree" would claim more than the engine knows: the link itself may be wrong, so say its score.
+        return f"{NO_DIVERGENCE} among {n} sources (link score {claim.score:.2f})."
     # One wording per document: the first variant of that document in the divergence.
     wording: dict[str, str] = {}
     for v in div.variants:
