@@ -56,6 +56,8 @@ def queue(
 def _keys(items: QueueOrAlignment, verdicts: Optional[Verdicts] = None) -> list[str]:
     if isinstance(items, Alignment):
         return [d.key for d in queue(items, verdicts or {})]
+    if not items or isinstance(items[0], str):  # the window's key lists: asked on every key press
+        return list(items)
     return [d if isinstance(d, str) else d.key for d in items]
 
 

@@ -131,19 +131,24 @@ class ClaimView(QScrollArea):
         column.addWidget(self.hint)
         self.setWidget(body)
         self.rows: list[_Row] = []
-        for signal in (
-            workspace.currentChanged,
-            workspace.alignmentChanged,
-            workspace.verdictsChanged,
-            workspace.sourcesChanged,
-        ):
+        # What the rows were last drawn from: a verdict changes the title's state only, so the
+        # rows (twenty rich-text labels on a large case) are rebuilt when this changes.
+        self._rows_key: tuple | None = None
+        for signal in (workspace.currentChanged, workspace.verdictsChanged):
             signal.connect(self.refresh)
+        for signal in (workspace.alignmentChanged, workspace.sourcesChanged):
+            signal.connect(self._redraw_rows)
         self.refresh()
 
     # ----- public ---------------------------------------------------------------------------
     def set_word_diff(self, on: bool) -> None:
         """Show or hide the word diff under near-verbatim variants."""
         self.word_diff = bool(on)
+        self.refresh()
+
+    def _redraw_rows(self) -> None:
+        """Redraw the rows too (a new alignment, or a source's label or date changed)."""
+        self._rows_key = None
         self.refresh()
 
     def zoom(self, steps: int) -> None:
@@ -185,9 +190,20 @@ class ClaimView(QScrollArea):
         self._show_title(al, claim, div)
         self.majority.setText(f"<b>{html.escape(majority_summary(claim, al, div))}</b>")
         self.majority.show()
-        self._show_rows(al, claim, div)
+        rows_key = (
+            claim.id,
+            div.key if div is not None else None,
+            self.ws.current_passage_id,
+            self.ws.pivots.get(claim.key, claim.pivot),
+            self.word_diff,
+            self.palette().cacheKey(),
+        )
+        if rows_key != self._rows_key:
+            self._show_rows(al, claim, div)
+            self._rows_key = rows_key
 
     def _show_empty(self, al) -> None:
+        self._rows_key = None
         if al is None:
             text = "Aligning…" if self.ws.visible_sources() else "Add articles (Ctrl+O, Ctrl+U) to compare them."
         elif self.ws.current_passage_id and self.ws.is_unique(self.ws.current_passage_id):
@@ -246,8 +262,8 @@ class ClaimView(QScrollArea):
             row = self.rows[index]
             source = self.ws.source(doc.source.key) or doc.source
             self._fill_header(row, source, index, doc.id == pivot_id.split(":")[0] and len(runs) > 1)
-            row.bar.hide()
             if doc.id not in runs:
+                row.bar.hide()
                 dim = theme.boilerplate_colour(pal).name()
                 row.text.setText(f"<span style='color:{dim}'><i>no matching passage found</i></span>")
                 row.diff.hide()
