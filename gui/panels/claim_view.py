@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.case.claim_wording import claim_heading
@@ -46,6 +46,27 @@ def marked_html(text: str, offset: int, marks: list[tuple[int, int, str, bool]],
     return "".join(out)
 
 
+class _Bar(QWidget):
+    """The 3-pixel bar beside the current passage's source: lit or not, always in the layout."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setFixedWidth(3)
+        self.lit = False
+
+    def set_lit(self, on: bool) -> None:
+        """Light the bar (or put it out) with a repaint of these pixels only."""
+        # Showing or hiding a widget lays its row out again at once (about 3 ms for a claim's
+        # rich-text rows on every J); repainting three pixels costs nothing.
+        if on != self.lit:
+            self.lit = on
+            self.update()
+
+    def paintEvent(self, _event) -> None:
+        if self.lit:
+            QPainter(self).fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Highlight))
+
+
 class _Row(QFrame):
     """One source of the claim: outlet and date at the left, its sentence or run across the row."""
 
@@ -69,14 +90,7 @@ class _Row(QFrame):
         column.addWidget(self.text)
         column.addWidget(self.diff)
         # A bar at the left marks the source of the current passage (where J/K and clicks act).
-        self.bar = QWidget(self)
-        self.bar.setFixedWidth(3)
-        self.bar.setAutoFillBackground(True)
-        self.bar.setBackgroundRole(QPalette.ColorRole.Highlight)
-        policy = self.bar.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.bar.setSizePolicy(policy)
-        self.bar.hide()
+        self.bar = _Bar(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 5, 8, 5)
         row.setSpacing(8)
@@ -263,7 +277,7 @@ class ClaimView(QScrollArea):
             source = self.ws.source(doc.source.key) or doc.source
             self._fill_header(row, source, index, doc.id == pivot_id.split(":")[0] and len(runs) > 1)
             if doc.id not in runs:
-                row.bar.hide()
+                row.bar.set_lit(False)
                 dim = theme.boilerplate_colour(pal).name()
                 row.text.setText(f"<span style='color:{dim}'><i>no matching passage found</i></span>")
                 row.diff.hide()
@@ -280,7 +294,7 @@ class ClaimView(QScrollArea):
             ]
             row.text.setText(marked_html(text, offset, marks, pal))
             current_row = self.ws.current_passage_id is not None and self.ws.current_passage_id.split(":")[0] == doc.id
-            row.bar.setVisible(current_row)
+            row.bar.set_lit(current_row)
             self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
 
     def _show_item_rows(self, al, item) -> None:
@@ -301,7 +315,7 @@ class ClaimView(QScrollArea):
             self._fill_header(row, source, int(doc.id[1:]), False)
             marks = [(v.start, v.end, item.type, True) for v in variants]
             row.text.setText(marked_html(passage.text, passage.start, marks, pal))
-            row.bar.setVisible(self.ws.current_passage_id == pid)
+            row.bar.set_lit(self.ws.current_passage_id == pid)
             row.diff.hide()
             # A click would make the passage's claim current and drop this item: rows stay still.
             row.passage_id = ""
