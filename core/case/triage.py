@@ -105,20 +105,24 @@ def next_untriaged(items: QueueOrAlignment, current_key: Optional[str], verdicts
     return None
 
 
-def progress(items: QueueOrAlignment, verdicts: Verdicts) -> tuple[int, int]:
-    """Return (triaged, total) over the whole queue: the one count the window and every export show."""
+def progress(items: Union[QueueOrAlignment, frozenset], verdicts: Verdicts) -> tuple[int, int]:
+    """Return (triaged, total) over the whole queue: the one count the window and every export show.
+
+    items may be the queue's keys as a frozenset (the window keeps one per alignment), so a
+    verdict costs a look-up per verdict, not a set of every item.
+    """
     verdicts = decided(verdicts)
-    keys = set(_keys(items, verdicts))
-    return len(keys & set(verdicts)), len(keys)
+    keys = items if isinstance(items, frozenset) else set(_keys(items, verdicts))
+    return sum(1 for key in verdicts if key in keys), len(keys)
 
 
-def progress_text(items: QueueOrAlignment, verdicts: Verdicts) -> str:
+def progress_text(items: Union[QueueOrAlignment, frozenset], verdicts: Verdicts) -> str:
     """Return the progress line shown to the checker, e.g. "12 of 47 triaged"."""
     done, total = progress(items, verdicts)
     return f"{done} of {total} triaged"
 
 
-def progress_line(items: QueueOrAlignment, verdicts: Verdicts, set_aside: int = 0) -> str:
+def progress_line(items: Union[QueueOrAlignment, frozenset], verdicts: Verdicts, set_aside: int = 0) -> str:
     """Return the progress line with the set-aside count when there is one (status bar, exports)."""
     text = progress_text(items, verdicts)
     return f"{text} · {set_aside} set aside" if set_aside else text
