@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Optional, Sequence, Union
+from typing import Mapping, Optional, Sequence, Union, cast
 
 from core.model import VERDICTS, Alignment, Divergence
 from core.case.queue_items import item_sources, queue_items
@@ -57,7 +57,7 @@ def _keys(items: QueueOrAlignment, verdicts: Optional[Verdicts] = None) -> list[
     if isinstance(items, Alignment):
         return [d.key for d in queue(items, verdicts or {})]
     if not items or isinstance(items[0], str):  # the window's key lists: asked on every key press
-        return list(items)
+        return cast(list[str], list(items))
     return [d if isinstance(d, str) else d.key for d in items]
 
 

@@ -98,6 +98,7 @@ class _Row(QFrame):
         row.addWidget(self.header)
         row.addLayout(column, 1)
         self.passage_id = ""
+        self.header_shown: tuple | None = None  # what the header was drawn from (ClaimView._fill_header)
 
     def mousePressEvent(self, event) -> None:
         view = self.parent()
@@ -324,6 +325,11 @@ class ClaimView(QScrollArea):
         # The chip is the source's colour in the list and the panes: its place among all sources,
         # not among the aligned ones (a hidden source would shift every colour after it).
         index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), index)
+        # The same source in the same row looks the same: skip the font measuring (every J).
+        shown = (source, index, is_pivot, self.palette().cacheKey(), row.header.font().key())
+        if shown == row.header_shown:
+            return
+        row.header_shown = shown
         chip = theme.source_colour(index, self.palette()).name()
         bold = QFont(row.header.font())
         bold.setBold(True)  # the name is drawn bold: measured plain, a long name is cut without "…"

@@ -141,10 +141,9 @@ class SourcePane(QWidget):
             # One format per type, not per variant: a dense article has thousands of variants.
             formats: dict[str, QTextCharFormat] = {}
             for div, variant in self._variants():
-                fmt = formats.get(div.type)
-                if fmt is None:
-                    fmt = formats[div.type] = underline(div.type, pal)
-                self._merge(cursor, variant.start, variant.end, fmt)
+                if div.type not in formats:
+                    formats[div.type] = underline(div.type, pal)
+                self._merge(cursor, variant.start, variant.end, formats[div.type])
             for contradiction, variant in self._contradictions():
                 fmt = underline(contradiction.type, pal)
                 fmt.setFontOverline(True)  # one source against itself: marked above and below
