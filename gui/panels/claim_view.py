@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 from core.case.claim_wording import claim_heading
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
+from gui.panels.row_text import RowText
 from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_runs
 from gui.style import colors, theme
 
@@ -77,11 +78,7 @@ class _Row(QFrame):
         self.header.setFixedWidth(HEADER_WIDTH)
         self.header.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text = RowText(self)  # selectable like a label, laid out once per width
         self.diff = QLabel(self)
         self.diff.setWordWrap(True)
         self.diff.setTextFormat(Qt.TextFormat.RichText)
