@@ -66,3 +66,11 @@ def test_a_new_sentence_drops_the_old_selection_and_other_keys_pass_to_the_view(
     row.parentWidget().keyPressEvent = lambda event: seen.append(event.key())
     qtbot.keyClick(row, Qt.Key.Key_J)
     assert seen == [Qt.Key.Key_J]
+
+
+def test_a_larger_font_from_the_zoom_makes_the_sentence_taller(row):
+    before = row.heightForWidth(300)
+    font = row.parentWidget().font()
+    font.setPointSizeF(font.pointSizeF() + 6)
+    row.parentWidget().setFont(font)  # the claim view zooms its body: every row inherits it
+    assert row.heightForWidth(300) > before
