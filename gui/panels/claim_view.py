@@ -123,12 +123,9 @@ class ClaimView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         self.body = body
-        self.title = QLabel(body)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setWordWrap(True)
-        self.majority = QLabel(body)
-        self.majority.setWordWrap(True)
-        self.majority.setTextFormat(Qt.TextFormat.RichText)
+        # Both change on every J: laid out once per width, as the rows are.
+        self.title = RowText(body)
+        self.majority = RowText(body)
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(0)
         self.hint = QLabel(KEYS_HINT, body)
