@@ -293,6 +293,7 @@ def test_verdict_keys_beside_a_set_aside_verdict_leave_it_listed_and_place_as_a_
     assert len(ws.case.verdicts()) == 4
     assert rebuilt == []  # the set-aside list (and its check of every annotation) was not rebuilt
     assert [s.record.divergence_key for s in ws.set_aside] == [div.key]
-    full = place(ws.case.verdicts(), ws.alignment)
+    assert set(ws.stored_verdicts) == set(ws.case.verdicts())
+    full = place(ws.stored_verdicts, ws.alignment)
     assert ws.placement == full and ws.verdicts == full.verdicts
     win.close()
