@@ -245,3 +245,18 @@ def test_reopening_a_case_restores_hidden_sources_and_order(qtbot, case_path):
     assert [s.key for s in again.sources] == [keys[2], keys[0], keys[1]]
     assert again.hidden == {keys[1]}
     again.close()
+
+
+def test_a_landed_alignment_is_kept_out_of_the_collectors_passes_until_the_next_one_starts(ws, qtbot):
+    import gc
+
+    try:
+        # Landed (the fixture waited for it): what is alive is frozen, later full passes skip it.
+        assert gc.get_freeze_count() > 0
+        ws.set_hidden("c", True)
+        ws.realign_now()
+        # A new alignment started: the old one is handed back, so its cycles can be collected.
+        assert gc.get_freeze_count() == 0
+        qtbot.waitUntil(lambda: len(ws.alignment.documents) == 2 and gc.get_freeze_count() > 0, timeout=3000)
+    finally:
+        gc.unfreeze()

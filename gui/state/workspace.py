@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from core.model import Alignment, AlignmentEdit, Claim, Divergence, Document, PassageRef, Source
 from core.case.records import Annotation, VerdictRecord
+from gui.state import heap
 from gui.state.alignment_index import AlignmentIndex
 from gui.state.case_writes import CaseWrites
 from gui.state.selection import Selection, SelectionField
@@ -204,6 +205,7 @@ class Workspace(QObject):
             self._set_alignment(None)
             return
         edits = [edit for _id, edit in self.edits]
+        heap.realign_started()
         self.tasks.start(self._analyze, list(visible), edits)
 
     def _on_loading(self, busy: bool) -> None:
@@ -221,6 +223,7 @@ class Workspace(QObject):
 
     def _on_aligned(self, _token: int, alignment: Alignment) -> None:
         self._set_alignment(alignment)
+        heap.alignment_landed()
 
     def _on_align_failed(self, _token: int, exc: Exception) -> None:
         # The user gets one line; the traceback goes to stderr for the bug report.
