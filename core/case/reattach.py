@@ -142,16 +142,14 @@ def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) 
 
 
 def place_one(placement: Placement, record: VerdictRecord, replaces: str, alignment: Alignment) -> Optional[Placement]:
-    """Return `placement` with one record just stored on a current item's key, or None when place() must decide.
-
-    The same answer as place() on the stored records, without matching every item again (a
-    verdict key on a large case).  The record is stored under the key of an item of this
-    alignment, so place() puts it on that item first.  Either that item was free, and then no
-    waiting record matched it (the greedy matching would have given it the item): nothing else
-    moves and no set-aside reason changes.  Or it held the record stored under `replaces`, which
-    the store drops: the others lost that item or never matched it, and still do.  Anything else
-    (a clear, a record moved from some other key) can free an item, and place() runs.
-    """
+    """Return the placement after one record was stored on a current item's key, or None when place() must decide."""
+    # The same answer as place() on the stored records, without matching every item again (a
+    # verdict key on a large case). The record is stored under the key of an item of this
+    # alignment, so place() puts it on that item first. Either that item was free, and then no
+    # waiting record matched it (the greedy matching would have given it the item): nothing else
+    # moves and no set-aside reason changes. Or it held the record stored under `replaces`, which
+    # the store drops: the others lost that item or never matched it, and still do. Anything else
+    # (a clear, a record moved from some other key) can free an item, and place() runs.
     key = record.divergence_key
     if key not in queue_item_map(alignment):
         return None

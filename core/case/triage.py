@@ -106,11 +106,9 @@ def next_untriaged(items: QueueOrAlignment, current_key: Optional[str], verdicts
 
 
 def progress(items: Union[QueueOrAlignment, frozenset], verdicts: Verdicts) -> tuple[int, int]:
-    """Return (triaged, total) over the whole queue: the one count the window and every export show.
-
-    items may be the queue's keys as a frozenset (the window keeps one per alignment), so a
-    verdict costs a look-up per verdict, not a set of every item.
-    """
+    """Return (triaged, total) over the whole queue: the one count the window and every export show."""
+    # items may be the queue's keys as a frozenset (the window keeps one per alignment), so a
+    # verdict costs a look-up per verdict, not a set of every item.
     verdicts = decided(verdicts)
     keys = items if isinstance(items, frozenset) else set(_keys(items, verdicts))
     return sum(1 for key in verdicts if key in keys), len(keys)

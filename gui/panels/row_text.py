@@ -16,12 +16,11 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 
 class RowText(QWidget):
-    """Show rich text wrapped to the row's width; select it with the mouse and copy it (Ctrl+C, menu).
+    """Show rich text wrapped to the row's width; select it with the mouse and copy it (Ctrl+C, menu)."""
 
-    A word-wrapped rich-text QLabel lays its text out again for every size question its layouts
-    ask, several times per row when a claim changes: twenty rows cost about 8 ms of each J on a
-    large case.  Here the text is one QTextDocument, laid out once per width asked and kept.
-    """
+    # A word-wrapped rich-text QLabel lays its text out again for every size question its layouts
+    # ask, several times per row when a claim changes: twenty rows cost about 8 ms of each J on a
+    # large case. Here the text is one QTextDocument, laid out once per width asked and kept.
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

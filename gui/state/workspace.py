@@ -259,10 +259,8 @@ class Workspace(QObject):
 
     # ----- the checker's work on the current alignment ------------------------------------------
     def place_verdicts(self, announce: bool = True, placement: Placement | None = None) -> None:
-        """Put every stored verdict and note on the item it judged, or set it aside; say what moved.
-
-        placement: the answer already known (one verdict on a current item, reattach.place_one).
-        """
+        """Put every stored verdict and note on the item it judged (or set it aside); say what moved."""
+        # placement: the answer already known (one verdict on a current item, reattach.place_one).
         # Compared only with a placement on an alignment: opening a case is not "placing back".
         before = {s.record.divergence_key for s in self.set_aside} if self._placed_on_alignment else None
         previous_aside = self.set_aside
