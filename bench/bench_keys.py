@@ -54,6 +54,11 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str], profile_dir: 
     from gui.app.launch import build_window
 
     app = QApplication(sys.argv[:1])
+    # As the application runs it (gui.app.launch.run_window): with its style sheet.
+    from gui.style import theme
+
+    if hasattr(theme, "style_sheet"):
+        app.setStyleSheet(theme.style_sheet(Path(tree) / "resources"))
     window = build_window(files, Path(tree) / "resources", data_dir=Path(data_dir))
     ws = window.ws
     window.resize(1600, 950)
