@@ -267,10 +267,11 @@ class ClaimView(QScrollArea):
         self._ensure_rows(len(al.documents))
         for i, row in enumerate(self.rows):
             row.setVisible(i < len(al.documents))
+        placed = self._placed_sources()
         for index, doc in enumerate(al.documents):
             row = self.rows[index]
-            source = self.ws.source(doc.source.key) or doc.source
-            self._fill_header(row, source, index, doc.id == pivot_id.split(":")[0] and len(runs) > 1)
+            where, source = placed.get(doc.source.key, (index, doc.source))
+            self._fill_header(row, source, where, doc.id == pivot_id.split(":")[0] and len(runs) > 1)
             if doc.id not in runs:
                 row.bar.set_lit(False)
                 dim = theme.boilerplate_colour(pal).name()
@@ -303,11 +304,12 @@ class ClaimView(QScrollArea):
         self._ensure_rows(len(passages))
         for i, row in enumerate(self.rows):
             row.setVisible(i < len(passages))
+        placed = self._placed_sources()
         for row, (pid, variants) in zip(self.rows, passages.items()):
             doc = al.document_of(pid)
             passage = al.passage(pid)
-            source = self.ws.source(doc.source.key) or doc.source
-            self._fill_header(row, source, int(doc.id[1:]), False)
+            where, source = placed.get(doc.source.key, (int(doc.id[1:]), doc.source))
+            self._fill_header(row, source, where, False)
             marks = [(v.start, v.end, item.type, True) for v in variants]
             row.text.setText(marked_html(passage.text, passage.start, marks, pal))
             row.bar.set_lit(self.ws.current_passage_id == pid)
@@ -315,10 +317,13 @@ class ClaimView(QScrollArea):
             # A click would make the passage's claim current and drop this item: rows stay still.
             row.passage_id = ""
 
-    def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
+    def _placed_sources(self) -> dict:
+        """Return each source of the case by key, with its place among all sources."""
         # The chip is the source's colour in the list and the panes: its place among all sources,
         # not among the aligned ones (a hidden source would shift every colour after it).
-        index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), index)
+        return {s.key: (i, s) for i, s in enumerate(self.ws.sources)}
+
+    def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
         # The same source in the same row looks the same: skip the font measuring (every J).
         shown = (source, index, is_pivot, self.palette().cacheKey(), row.header.font().key())
         if shown == row.header_shown:
