@@ -65,7 +65,9 @@ class _Bar(QWidget):
 
     def paintEvent(self, _event) -> None:
         if self.lit:
-            QPainter(self).fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Highlight))
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Highlight))
+            painter.end()
 
 
 class _Row(QFrame):
