@@ -41,9 +41,10 @@ def _key_burst(window):
     return getattr(getattr(window, "triage", None), "key_burst", None) or getattr(window, "key_burst", None)
 
 
-def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
+def _child(tree: str, data_dir: str, burst: int, files: list[str], profile_dir: str = "") -> int:
     """Open the window of `tree` on files; time J, N, verdicts, J with annotations, and a burst."""
     sys.path.insert(0, tree)
+    import cProfile
     from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -53,6 +54,11 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
     from gui.app.launch import build_window
 
     app = QApplication(sys.argv[:1])
+    # As the application runs it (gui.app.launch.run_window): with its style sheet.
+    from gui.style import theme
+
+    if hasattr(theme, "style_sheet"):
+        app.setStyleSheet(theme.style_sheet(Path(tree) / "resources"))
     window = build_window(files, Path(tree) / "resources", data_dir=Path(data_dir))
     ws = window.ws
     window.resize(1600, 950)
@@ -67,16 +73,23 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
         if ms:
             QTest.qWait(ms)
 
-    def timed(action_id: str, count: int, before=None) -> list[float]:
+    def timed(action_id: str, count: int, before=None, label: str = "") -> list[float]:
         action = window.actions_by_id[action_id]
+        profiler = cProfile.Profile() if profile_dir else None
         times = []
         for _ in range(count):
             if before is not None:
                 before()
+            if profiler is not None:
+                profiler.enable()
             start = time.perf_counter()
             action.trigger()
             settle()
             times.append(time.perf_counter() - start)
+            if profiler is not None:
+                profiler.disable()
+        if profiler is not None:
+            profiler.dump_stats(str(Path(profile_dir) / f"{label or action_id}.prof"))
         return times
 
     def to_first_divergence() -> None:
@@ -159,6 +172,19 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
         )
 
     holder: list = []
+    writes: list[float] = []  # each verdict's case write (one committed, fsynced transaction)
+    case = ws.case
+    if case is not None:
+        store_verdict = case.set_verdict
+
+        def timed_write(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return store_verdict(*args, **kwargs)
+            finally:
+                writes.append(time.perf_counter() - start)
+
+        case.set_verdict = timed_write
 
     def measure():
         QTest.qWait(300)
@@ -174,9 +200,9 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
         result["N_ms"] = _median_ms(timed("nav.next_claim", PRESSES))
         ws.select_divergence(ws.alignment.divergences()[0].key)
         settle()
-        result["J_ms"] = _median_ms(timed("nav.next_divergence", PRESSES, to_first_divergence))
+        result["J_ms"] = _median_ms(timed("nav.next_divergence", PRESSES, to_first_divergence, "J"))
         for digit, action_id in (("1", "triage.confirmed"), ("2", "triage.not_significant"), ("3", "triage.follow_up")):
-            result[f"V{digit}_ms"] = _median_ms(timed(action_id, PRESSES // 3, to_first_divergence))
+            result[f"V{digit}_ms"] = _median_ms(timed(action_id, PRESSES // 3, to_first_divergence, f"V{digit}"))
         ws.undo_stack.setIndex(0)  # every verdict given above is taken back: the burst starts untriaged
         settle()
         result["burst_keys"] = burst
@@ -203,8 +229,9 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
         result["annotations"] = len(ws.annotations)
         ws.select_divergence(ws.alignment.divergences()[0].key)
         settle()
-        result["J_ann_ms"] = _median_ms(timed("nav.next_divergence", PRESSES, to_first_divergence))
-        result["V2_ann_ms"] = _median_ms(timed("triage.not_significant", PRESSES // 3, to_first_divergence))
+        result["J_ann_ms"] = _median_ms(timed("nav.next_divergence", PRESSES, to_first_divergence, "J_ann"))
+        result["V2_ann_ms"] = _median_ms(timed("triage.not_significant", PRESSES // 3, to_first_divergence, "V2_ann"))
+        result["write_ms"] = _median_ms(writes)
         print("RESULT " + json.dumps(result), flush=True)
         app.exit(0)
 
@@ -223,7 +250,7 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str]) -> int:
     return app.exec()
 
 
-def _run(tree: Path, files: list[Path], burst: int) -> dict | str:
+def _run(tree: Path, files: list[Path], burst: int, profile_dir: str = "") -> dict | str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory(prefix="parallax-keys-") as data_dir:
         command = [
@@ -234,6 +261,7 @@ def _run(tree: Path, files: list[Path], burst: int) -> dict | str:
             data_dir,
             "--burst",
             str(burst),
+            *(["--profile", profile_dir] if profile_dir else []),
             *map(str, files),
         ]
         try:
@@ -264,10 +292,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=3000, help="words per article")
     parser.add_argument("--burst", type=int, default=100, help='number of "j 2" pairs in the burst')
     parser.add_argument("--against", metavar="REV", help="also run the window of this git revision")
+    parser.add_argument(
+        "--profile", metavar="DIR", default="", help="write cProfile stats of each key (J.prof, V1.prof, ...) to DIR"
+    )
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        return _child(args.child[0], args.child[1], args.burst, args.files)
+        return _child(args.child[0], args.child[1], args.burst, args.files, args.profile)
 
     sys.path.insert(0, str(ROOT / "bench"))
     from dense_news import make_dense_articles
@@ -280,9 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         "| tree | articles | divergences | N ms (baseline) | J ms | J/N | 1 ms | 2 ms | 3 ms "
-        "| J ms, 10k ann. | 2 ms, 10k ann. | idle gap ms | burst gap ms | longest GC pause ms | burst s | verdicts |"
+        "| J ms, 10k ann. | 2 ms, 10k ann. | idle gap ms | burst gap ms | longest GC pause ms | burst s | verdicts "
+        "| case write ms |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="parallax-keys-trees-") as scratch:
         trees = [("this tree", ROOT)]
         if args.against:
@@ -295,7 +327,11 @@ def main(argv: list[str] | None = None) -> int:
                 (folder / name).write_text(text, encoding="utf-8")
                 files.append(folder / name)
             for label, tree in trees:
-                r = _run(tree, files, args.burst)
+                profile_dir = ""
+                if args.profile and label == "this tree":
+                    profile_dir = str(Path(args.profile).resolve() / f"dense{size}")
+                    Path(profile_dir).mkdir(parents=True, exist_ok=True)
+                r = _run(tree, files, args.burst, profile_dir)
                 if isinstance(r, str):
                     print(f"| {label} | {size} | failed: {r} |")
                     continue
@@ -305,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"| {_fmt(r['V3_ms'])} | {_fmt(r['J_ann_ms'])} | {_fmt(r['V2_ann_ms'])} "
                     f"| {_fmt(r['idle_gap_ms'])} | {_fmt(r.get('burst_gap_ms'))} | {_fmt(r.get('burst_gc_ms'))} "
                     f"| {_fmt(r.get('burst_s'), 2)} "
-                    f"| {r.get('burst_verdicts', '-')} |",
+                    f"| {r.get('burst_verdicts', '-')} | {_fmt(r.get('write_ms'), 2)} |",
                     flush=True,
                 )
     print(
@@ -313,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{TARGET_GAP_MS:.0f} ms during the burst.\nA key's time is its action plus the event-loop turn "
         "that shows it; 4 asks which source is wrong (a dialog) and is left out. The idle gap is the "
         "heartbeat's\nlongest gap with nothing to do (the floor of the burst gap); verdicts: how many the "
-        "burst recorded."
+        "burst recorded;\ncase write: the median time of one verdict's transaction (synchronous=FULL: committed "
+        "and fsynced before the key returns), on the disk of the temporary folder."
     )
     return 0
 

@@ -149,11 +149,11 @@ def test_the_row_of_the_current_passages_source_is_marked_and_a_click_on_a_row_m
     _press(qtbot, Qt.Key.Key_J)
     rows = _visible_rows(view)
     current_doc = int(ws.current_passage_id.split(":")[0][1:])
-    assert [row.bar.isVisible() for row in rows] == [i == current_doc for i in range(len(rows))]
+    assert [row.bar.lit for row in rows] == [i == current_doc for i in range(len(rows))]
     other = next(i for i, row in enumerate(rows) if row.passage_id and i != current_doc)
     qtbot.mouseClick(rows[other].header, Qt.MouseButton.LeftButton)
     assert ws.current_passage_id == rows[other].passage_id
-    assert _visible_rows(view)[other].bar.isVisible()
+    assert _visible_rows(view)[other].bar.lit
 
 
 def test_after_hiding_a_source_each_row_keeps_the_colour_its_source_has_in_the_list_and_panes(window, qtbot):
@@ -297,3 +297,19 @@ def test_a_fact_row_lists_one_row_per_cell_from_each_source_with_its_words_marke
     assert "font-weight:700'>&#8202;Tuesday&#8202;</span>" in rows[1].text.text()
     view.ws.select_claim("c0")
     assert len(_visible_rows(view)) == 3  # back on a claim: one row per source again
+
+
+def test_a_verdict_that_stays_on_its_item_updates_the_title_and_keeps_the_rows(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    window.triage.toggle_auto_advance()  # stay on the item: only its state changes
+    _press(qtbot, Qt.Key.Key_J)
+    rows_before = view.row_texts()
+    drawn = []
+    original = view._show_rows
+    view._show_rows = lambda *args: (drawn.append(args), original(*args))
+    _press(qtbot, Qt.Key.Key_2)
+    assert ws.verdicts[ws.current_divergence_key].verdict == "not_significant"
+    assert "[not significant]" in view.title.text()
+    assert drawn == [] and view.row_texts() == rows_before
+    _press(qtbot, Qt.Key.Key_J)
+    assert len(drawn) == 1  # another item: the rows are drawn again, once

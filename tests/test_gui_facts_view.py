@@ -96,6 +96,11 @@ def test_clicking_a_cell_shows_its_words_in_the_panes_and_a_verdict_key_judges_t
     window.pane_area.panes[0].view.setFocus()
     qtbot.keyClick(window.pane_area.panes[0].view, Qt.Key.Key_1)
     assert ws.verdicts[row.key].verdict == "confirmed"
+    # The sheet, hidden behind the panes meanwhile, is not rewritten on each key; it shows the
+    # verdict when it comes back.
+    assert not window.facts_view.isVisible() and table.item(0, 2).text() == colors.verdict_text(None)
+    window.views.toggle_facts_view()
+    assert window.stack.currentWidget() is window.facts_view
     assert table.item(0, 2).text() == colors.verdict_text("confirmed")
 
 

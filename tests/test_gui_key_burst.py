@@ -144,3 +144,30 @@ def test_a_burst_cut_by_the_time_budget_still_gives_the_same_verdicts(open_windo
     monkeypatch.setattr(triage_commands, "KEY_BUDGET_S", 0.0)  # one intent per event-loop turn
     burst = _run_in_new_window(open_window, qtbot, _burst, keys)
     assert burst[:2] == slow[:2]
+
+
+def test_a_long_burst_lets_the_window_s_timers_run_between_its_batches(qtbot):
+    from PySide6.QtCore import QTimer
+
+    from gui.app.key_burst import KeyBurst
+
+    log = []
+
+    def apply(batch):
+        log.append("batch")
+        return batch[1:]  # one intent per turn (a spent time budget): the rest waits for the next
+
+    burst = KeyBurst(apply)
+    beat = QTimer()
+    beat.setInterval(0)
+    beat.timeout.connect(lambda: log.append("tick"))
+    beat.start()
+    burst.push(("divergence", 1))
+    for _ in range(6):
+        burst.push(("verdict", "not_significant"))  # arrive while the first batch's turn is open
+    qtbot.waitUntil(lambda: burst.pending() == 0 and log.count("batch") == 7, timeout=3000)
+    beat.stop()
+    batches = [i for i, entry in enumerate(log) if entry == "batch"]
+    # Between two batches the event loop ran its timers (a heartbeat, a blinking cursor, a
+    # progress poll): a burst never holds them back until it ends.
+    assert all("tick" in log[a:b] for a, b in zip(batches, batches[1:]))

@@ -268,3 +268,32 @@ def test_the_window_export_lists_the_set_aside_verdicts_too(qtbot, tmp_path, sam
     assert [s["note"] for s in exported["set_aside"]] == ["kept through the export"]
     assert exported["counts"]["set_aside"] == 1
     win.close()
+
+
+def test_verdict_keys_beside_a_set_aside_verdict_leave_it_listed_and_place_as_a_full_placement_would(
+    qtbot, tmp_path, samples_dir
+):
+    from core.case.reattach import place
+
+    case_path = make_case(tmp_path / "quick.parallax", sample_paths(samples_dir))
+    win = open_window(qtbot, case_path)
+    ws = win.ws
+    press(qtbot, win, Qt.Key.Key_J)
+    div = ws.current_divergence()
+    press(qtbot, win, Qt.Key.Key_1)
+    source = ws.alignment.document_of(div.variants[-1].passage).source.key
+    ws.set_hidden(source, True, realign=True)
+    wait_aligned(qtbot, ws)
+    assert [s.record.divergence_key for s in ws.set_aside] == [div.key]
+    rebuilt = []
+    ws.setAsideChanged.connect(lambda: rebuilt.append(True))
+    ws.select_divergence(ws.alignment.divergences()[0].key)
+    for key in (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_1):
+        press(qtbot, win, key)
+    assert len(ws.case.verdicts()) == 4
+    assert rebuilt == []  # the set-aside list (and its check of every annotation) was not rebuilt
+    assert [s.record.divergence_key for s in ws.set_aside] == [div.key]
+    assert set(ws.stored_verdicts) == set(ws.case.verdicts())
+    full = place(ws.stored_verdicts, ws.alignment)
+    assert ws.placement == full and ws.verdicts == full.verdicts
+    win.close()

@@ -266,3 +266,18 @@ def test_a_passage_in_two_claims_keeps_the_current_claim_and_otherwise_opens_the
     workspace.select_passage("d1:p1")
     assert workspace.current_claim_id == "c0"
     workspace.close()
+
+
+def test_a_landed_alignment_is_kept_out_of_the_collectors_passes_until_the_next_one_starts(ws, qtbot):
+    import gc
+
+    try:
+        # Landed (the fixture waited for it): what is alive is frozen, later full passes skip it.
+        assert gc.get_freeze_count() > 0
+        ws.set_hidden("c", True)
+        ws.realign_now()
+        # A new alignment started: the old one is handed back, so its cycles can be collected.
+        assert gc.get_freeze_count() == 0
+        qtbot.waitUntil(lambda: len(ws.alignment.documents) == 2 and gc.get_freeze_count() > 0, timeout=3000)
+    finally:
+        gc.unfreeze()

@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from core.case.queue_items import contradiction_items, queue_items
-from core.case.reattach import HIDDEN_OR_REMOVED, NOT_FOUND, TAKEN, judged_variants, place
+from core.case.reattach import HIDDEN_OR_REMOVED, NOT_FOUND, TAKEN, judged_variants, place, place_one
 from core.case.records import JudgedVariant, VerdictRecord
 from core.model import Alignment, Contradiction, Variant
 from gui_fakes import TEXTS, make_alignment
@@ -145,3 +145,57 @@ def test_a_verdict_on_a_fact_row_is_placed_by_key_set_aside_without_a_source_and
     assert [(s.record.kind, s.reason) for s in without_beta.set_aside] == [("fact", HIDDEN_OR_REMOVED)]
     back = place({row.key: record}, analyze(_fact_sources("Gamma", "Beta", "Alpha")))
     assert back.verdicts[row.key].note == "Alpha confuses her with her predecessor" and back.set_aside == ()
+
+
+def _stored_after(stored: dict, record: VerdictRecord, replaces: str) -> dict:
+    """Return the stored records after one write, as the case store makes it."""
+    after = dict(stored)
+    if replaces and replaces != record.divergence_key:
+        after.pop(replaces, None)
+    after[record.divergence_key] = record
+    return after
+
+
+def test_one_verdict_on_a_current_item_is_placed_as_a_full_placement_would():
+    al = make_alignment()
+    moved = _record("judged-before", al, "k-time", "follow_up", at="2026-11-20T09:00:00Z")
+    aside = _record("lost", al, "k-time", "not_significant", at="2026-11-20T08:00:00Z")
+    direct = _record("k-number", al, "k-number", "confirmed")
+    starts = [{}, {"judged-before": moved}, {"judged-before": moved, "lost": aside}, {"k-number": direct}]
+    writes = [
+        (_record("k-time", al, "k-time", "confirmed", at="2026-11-21T10:00:00Z"), "k-time"),
+        (_record("k-time", al, "k-time", "confirmed", at="2026-11-21T10:00:00Z"), "judged-before"),
+        (_record("k-number", al, "k-number", "not_significant", at="2026-11-21T10:00:00Z"), "k-number"),
+        (_record("k-number", al, "k-number", "follow_up", note="Ask", at="2026-11-21T10:00:00Z"), ""),
+    ]
+    answered = 0
+    for stored in starts:
+        before = place(stored, al)
+        for record, replaces in writes:
+            quick = place_one(before, record, replaces, al)
+            if quick is None:
+                continue
+            answered += 1
+            assert quick == place(_stored_after(stored, record, replaces), al), (stored.keys(), record, replaces)
+    assert answered >= 8  # the verdict keys' cases are answered without a full placement
+
+
+def test_a_write_that_can_free_an_item_or_move_another_record_asks_for_a_full_placement():
+    al = make_alignment()
+    moved = _record("judged-before", al, "k-time", "follow_up")
+    placement = place({"judged-before": moved}, al)
+    on_time = _record("k-time", al, "k-time", "confirmed")
+    # Stored beside the moved record (not replacing it): that record may now go elsewhere.
+    assert place_one(placement, on_time, "", al) is None
+    # A set-aside record re-attached from its own key, and a record under a key no item has.
+    assert place_one(place({}, al), on_time, "lost", al) is None
+    assert place_one(placement, _record("gone-key", al, "k-number"), "", al) is None
+
+
+def test_placing_needs_no_item_variants_when_every_record_is_on_its_own_key(monkeypatch):
+    al = make_alignment()
+    stored = {"k-time": _record("k-time", al, "k-time")}
+    import core.case.reattach as reattach
+
+    monkeypatch.setattr(reattach, "judged_variants", lambda *_: (_ for _ in ()).throw(AssertionError("walked")))
+    assert place(stored, al).verdicts == stored

@@ -128,6 +128,8 @@ def test_progress_counts_triaged_divergences_of_the_whole_queue(alignment):
     verdicts = {"num-1": _v("num-1"), "spell-1": _v("spell-1", "not_significant"), "gone-key": _v("gone-key")}
     assert triage.progress(triage.queue(alignment, {}), verdicts) == (2, 5)
     assert triage.progress(alignment, verdicts) == (2, 5)
+    # The window's form: the queue's keys kept as a set, counted per verdict.
+    assert triage.progress(frozenset(d.key for d in triage.queue(alignment, {})), verdicts) == (2, 5)
     assert triage.progress_text(alignment, verdicts) == "2 of 5 triaged"
     assert triage.progress_text(alignment, {}) == "0 of 5 triaged"
 

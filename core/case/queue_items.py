@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Callable
+from types import MappingProxyType
+from typing import Callable, Mapping
 
 from core.compare.divergence import TYPE_WEIGHTS
 from core.ingest.textnorm import normalize_text
@@ -82,25 +83,36 @@ def fact_items(alignment: Alignment) -> list[Divergence]:
 ITEM_KINDS: tuple[Callable[[Alignment], list[Divergence]], ...] = (divergence_items, contradiction_items, fact_items)
 
 
-# The queue is asked on every key press; an alignment never changes, so its items are kept for the
-# last few alignments (checked by identity: ids of dead objects can be reused).
-_RECENT: list[tuple[Alignment, tuple[Divergence, ...]]] = []
+# The queue is asked on every key press; an alignment never changes, so its items (and the same
+# items by key) are kept for the last few alignments (checked by identity: ids of dead objects
+# can be reused).
+_RECENT: list[tuple[Alignment, tuple[Divergence, ...], Mapping[str, Divergence]]] = []
 _RECENT_SIZE = 4
 
 
-def queue_items(alignment: Alignment) -> tuple[Divergence, ...]:
-    """Return every triage item of every kind, highest rank first, each key once."""
-    for known, items in _RECENT:
+def _remembered(alignment: Alignment) -> tuple[tuple[Divergence, ...], Mapping[str, Divergence]]:
+    for known, items, by_key in _RECENT:
         if known is alignment:
-            return items
+            return items, by_key
     found: dict[str, Divergence] = {}
     for kind in ITEM_KINDS:
         for item in kind(alignment):
             found.setdefault(item.key, item)
     items = tuple(sorted(found.values(), key=lambda d: (-d.rank, d.kind != "divergence", d.claim, d.key)))
-    _RECENT.insert(0, (alignment, items))
+    by_key = MappingProxyType({item.key: item for item in items})
+    _RECENT.insert(0, (alignment, items, by_key))
     del _RECENT[_RECENT_SIZE:]
-    return items
+    return items, by_key
+
+
+def queue_items(alignment: Alignment) -> tuple[Divergence, ...]:
+    """Return every triage item of every kind, highest rank first, each key once."""
+    return _remembered(alignment)[0]
+
+
+def queue_item_map(alignment: Alignment) -> Mapping[str, Divergence]:
+    """Return the triage items by key (read-only; the same items as queue_items)."""
+    return _remembered(alignment)[1]
 
 
 def item_sources(alignment: Alignment, item: Divergence) -> list[str]:

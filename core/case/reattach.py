@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional
 
-from core.case.queue_items import CONTRADICTION, queue_items
+from core.case.queue_items import CONTRADICTION, queue_item_map, queue_items
 from core.case.records import JudgedVariant, VerdictRecord
 from core.ingest.textnorm import normalize_text
 from core.model import Alignment, Divergence
@@ -75,9 +75,13 @@ def _score(record: VerdictRecord, item: Divergence, variants: tuple[JudgedVarian
     return (len(matched), -extra, item.rank)
 
 
+def _same_kind(record: VerdictRecord, item: Divergence) -> bool:
+    return record.kind == item.kind and (not record.divergence_type or record.divergence_type == item.type)
+
+
 def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) -> Placement:
     """Return each stored record on the item it judged (same key, else same variants) or set aside."""
-    items = {d.key: d for d in queue_items(alignment)} if alignment is not None else {}
+    items = queue_item_map(alignment) if alignment is not None else {}
     present = {d.source.key for d in alignment.documents} if alignment is not None else set()
     placed: dict[str, VerdictRecord] = {}
     origin: dict[str, str] = {}
@@ -87,13 +91,25 @@ def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) 
             placed[key] = record
         else:
             waiting.append(record)
-    variants = {key: judged_variants(alignment, item) for key, item in items.items()} if alignment is not None else {}
+    # An item's variants are named (by source key and range) only when a record waiting for a
+    # place could match it: on a large case that is a few items, not every item on every verdict.
+    variants: dict[str, tuple[JudgedVariant, ...]] = {}
+
+    def variants_of(key: str) -> tuple[JudgedVariant, ...]:
+        if key not in variants:
+            variants[key] = judged_variants(alignment, items[key])  # type: ignore[arg-type]
+        return variants[key]
+
+    by_kind: dict[str, list[str]] = {}
+    if waiting:
+        for key, item in items.items():
+            by_kind.setdefault(item.kind, []).append(key)
     candidates = []
     for record in waiting:
-        for key, item in items.items():
-            if key in placed:
+        for key in by_kind.get(record.kind, ()):
+            if key in placed or not _same_kind(record, items[key]):
                 continue
-            score = _score(record, item, variants[key])
+            score = _score(record, items[key], variants_of(key))
             if score is not None:
                 candidates.append((score, record.updated_at, record.divergence_key, key))
     # Best matches first; on a tie the more recent judgement wins.
@@ -114,13 +130,38 @@ def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) 
             reason = NO_VARIANTS
         elif sources - present:
             reason = HIDDEN_OR_REMOVED
-        elif any(_score(record, items[k], variants[k]) for k in placed if k in items):
+        elif any(
+            _same_kind(record, items[k]) and _score(record, items[k], variants_of(k)) for k in placed if k in items
+        ):
             reason = TAKEN
         else:
             reason = NOT_FOUND
         aside.append(SetAside(record, reason))
     aside.sort(key=lambda s: (s.record.updated_at, s.record.divergence_key))
     return Placement(placed, origin, tuple(aside))
+
+
+def place_one(placement: Placement, record: VerdictRecord, replaces: str, alignment: Alignment) -> Optional[Placement]:
+    """Return the placement after one record was stored on a current item's key, or None when place() must decide."""
+    # The same answer as place() on the stored records, without matching every item again (a
+    # verdict key on a large case). The record is stored under the key of an item of this
+    # alignment, so place() puts it on that item first. Either that item was free, and then no
+    # waiting record matched it (the greedy matching would have given it the item): nothing else
+    # moves and no set-aside reason changes. Or it held the record stored under `replaces`, which
+    # the store drops: the others lost that item or never matched it, and still do. Anything else
+    # (a clear, a record moved from some other key) can free an item, and place() runs.
+    key = record.divergence_key
+    if key not in queue_item_map(alignment):
+        return None
+    held_by = placement.stored_key(key) if key in placement.verdicts else None
+    if held_by is None and replaces not in ("", key):
+        return None
+    if held_by is not None and replaces != held_by and not (held_by == key and replaces == ""):
+        return None
+    verdicts = dict(placement.verdicts)
+    verdicts[key] = record
+    origin = {k: v for k, v in placement.origin.items() if k != key}
+    return Placement(verdicts, origin, placement.set_aside)
 
 
 def orphaned_annotations(annotations, alignment: Optional[Alignment], placement: Placement) -> list:

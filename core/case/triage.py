@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Optional, Sequence, Union
+from typing import Mapping, Optional, Sequence, Union, cast
 
 from core.model import VERDICTS, Alignment, Divergence
 from core.case.queue_items import item_sources, queue_items
@@ -56,6 +56,8 @@ def queue(
 def _keys(items: QueueOrAlignment, verdicts: Optional[Verdicts] = None) -> list[str]:
     if isinstance(items, Alignment):
         return [d.key for d in queue(items, verdicts or {})]
+    if not items or isinstance(items[0], str):  # the window's key lists: asked on every key press
+        return cast(list[str], list(items))
     return [d if isinstance(d, str) else d.key for d in items]
 
 
@@ -103,20 +105,22 @@ def next_untriaged(items: QueueOrAlignment, current_key: Optional[str], verdicts
     return None
 
 
-def progress(items: QueueOrAlignment, verdicts: Verdicts) -> tuple[int, int]:
+def progress(items: Union[QueueOrAlignment, frozenset], verdicts: Verdicts) -> tuple[int, int]:
     """Return (triaged, total) over the whole queue: the one count the window and every export show."""
+    # items may be the queue's keys as a frozenset (the window keeps one per alignment), so a
+    # verdict costs a look-up per verdict, not a set of every item.
     verdicts = decided(verdicts)
-    keys = set(_keys(items, verdicts))
-    return len(keys & set(verdicts)), len(keys)
+    keys = items if isinstance(items, frozenset) else set(_keys(items, verdicts))
+    return sum(1 for key in verdicts if key in keys), len(keys)
 
 
-def progress_text(items: QueueOrAlignment, verdicts: Verdicts) -> str:
+def progress_text(items: Union[QueueOrAlignment, frozenset], verdicts: Verdicts) -> str:
     """Return the progress line shown to the checker, e.g. "12 of 47 triaged"."""
     done, total = progress(items, verdicts)
     return f"{done} of {total} triaged"
 
 
-def progress_line(items: QueueOrAlignment, verdicts: Verdicts, set_aside: int = 0) -> str:
+def progress_line(items: Union[QueueOrAlignment, frozenset], verdicts: Verdicts, set_aside: int = 0) -> str:
     """Return the progress line with the set-aside count when there is one (status bar, exports)."""
     text = progress_text(items, verdicts)
     return f"{text} · {set_aside} set aside" if set_aside else text

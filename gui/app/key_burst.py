@@ -26,6 +26,13 @@ class KeyBurst(QObject):
         self._apply = apply
         self._pending: list[Intent] = []
         self._turn_open = False  # True from an apply until the event loop has turned once
+        # The next turn is a timer, not a posted call: Qt delivers every posted event (the keys
+        # that arrived, the repaint this batch asked for) before its timers, and a chain of
+        # posted calls would hold other timers back for as long as the burst lasts.
+        self._turn = QTimer(self)
+        self._turn.setSingleShot(True)
+        self._turn.setInterval(0)
+        self._turn.timeout.connect(self._next_turn)
 
     def push(self, intent: Intent) -> None:
         """Apply an intent now when the window is idle, or keep it for the next event-loop turn."""
@@ -50,9 +57,9 @@ class KeyBurst(QObject):
             # apply() may stop at its time budget and hand back the rest: it goes first next turn.
             self._pending = list(self._apply(batch) or []) + self._pending
         finally:
-            # A zero timer is a posted event: it runs after the key events already queued, so
-            # every key that arrived while this batch ran joins the next batch.
-            QTimer.singleShot(0, self, self._next_turn)  # dropped with this object
+            # The keys that arrived while this batch ran are delivered before the timer fires,
+            # so they join the next batch; the window paints this one first.
+            self._turn.start()
 
     def _next_turn(self) -> None:
         if self._pending:

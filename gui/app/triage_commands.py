@@ -49,7 +49,7 @@ class TriageCommands:
             return ""
         # Counted over the keys the triage panel lists once per alignment: the same items as the
         # panel's own line, without ranking the whole queue again on every verdict.
-        keys = self.window.triage_panel.queue_keys()
+        keys = self.window.triage_panel.queue_key_set()
         return triage.progress_line(keys, self.ws.verdicts, len(self.ws.set_aside))
 
     def _step_divergence(self, current: str | None, step: int, untriaged: bool = False) -> str | None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.case.claim_wording import claim_heading
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
+from gui.panels.row_text import RowText
 from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_runs
 from gui.style import colors, theme
 
@@ -46,6 +47,29 @@ def marked_html(text: str, offset: int, marks: list[tuple[int, int, str, bool]],
     return "".join(out)
 
 
+class _Bar(QWidget):
+    """The 3-pixel bar beside the current passage's source: lit or not, always in the layout."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setFixedWidth(3)
+        self.lit = False
+
+    def set_lit(self, on: bool) -> None:
+        """Light the bar (or put it out) with a repaint of these pixels only."""
+        # Showing or hiding a widget lays its row out again at once (about 3 ms for a claim's
+        # rich-text rows on every J); repainting three pixels costs nothing.
+        if on != self.lit:
+            self.lit = on
+            self.update()
+
+    def paintEvent(self, _event) -> None:
+        if self.lit:
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Highlight))
+            painter.end()
+
+
 class _Row(QFrame):
     """One source of the claim: outlet and date at the left, its sentence or run across the row."""
 
@@ -56,11 +80,7 @@ class _Row(QFrame):
         self.header.setFixedWidth(HEADER_WIDTH)
         self.header.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text = RowText(self)  # selectable like a label, laid out once per width
         self.diff = QLabel(self)
         self.diff.setWordWrap(True)
         self.diff.setTextFormat(Qt.TextFormat.RichText)
@@ -69,14 +89,7 @@ class _Row(QFrame):
         column.addWidget(self.text)
         column.addWidget(self.diff)
         # A bar at the left marks the source of the current passage (where J/K and clicks act).
-        self.bar = QWidget(self)
-        self.bar.setFixedWidth(3)
-        self.bar.setAutoFillBackground(True)
-        self.bar.setBackgroundRole(QPalette.ColorRole.Highlight)
-        policy = self.bar.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.bar.setSizePolicy(policy)
-        self.bar.hide()
+        self.bar = _Bar(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 5, 8, 5)
         row.setSpacing(8)
@@ -84,6 +97,7 @@ class _Row(QFrame):
         row.addWidget(self.header)
         row.addLayout(column, 1)
         self.passage_id = ""
+        self.header_shown: tuple | None = None  # what the header was drawn from (ClaimView._fill_header)
 
     def mousePressEvent(self, event) -> None:
         view = self.parent()
@@ -111,12 +125,9 @@ class ClaimView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         self.body = body
-        self.title = QLabel(body)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.title.setWordWrap(True)
-        self.majority = QLabel(body)
-        self.majority.setWordWrap(True)
-        self.majority.setTextFormat(Qt.TextFormat.RichText)
+        # Both change on every J: laid out once per width, as the rows are.
+        self.title = RowText(body)
+        self.majority = RowText(body)
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(0)
         self.hint = QLabel(KEYS_HINT, body)
@@ -131,19 +142,24 @@ class ClaimView(QScrollArea):
         column.addWidget(self.hint)
         self.setWidget(body)
         self.rows: list[_Row] = []
-        for signal in (
-            workspace.currentChanged,
-            workspace.alignmentChanged,
-            workspace.verdictsChanged,
-            workspace.sourcesChanged,
-        ):
+        # What the rows were last drawn from: a verdict changes the title's state only, so the
+        # rows (twenty rich-text labels on a large case) are rebuilt when this changes.
+        self._rows_key: tuple | None = None
+        for signal in (workspace.currentChanged, workspace.verdictsChanged):
             signal.connect(self.refresh)
+        for signal in (workspace.alignmentChanged, workspace.sourcesChanged):
+            signal.connect(self._redraw_rows)
         self.refresh()
 
     # ----- public ---------------------------------------------------------------------------
     def set_word_diff(self, on: bool) -> None:
         """Show or hide the word diff under near-verbatim variants."""
         self.word_diff = bool(on)
+        self.refresh()
+
+    def _redraw_rows(self) -> None:
+        """Redraw the rows too (a new alignment, or a source's label or date changed)."""
+        self._rows_key = None
         self.refresh()
 
     def zoom(self, steps: int) -> None:
@@ -185,9 +201,20 @@ class ClaimView(QScrollArea):
         self._show_title(al, claim, div)
         self.majority.setText(f"<b>{html.escape(majority_summary(claim, al, div))}</b>")
         self.majority.show()
-        self._show_rows(al, claim, div)
+        rows_key = (
+            claim.id,
+            div.key if div is not None else None,
+            self.ws.current_passage_id,
+            self.ws.pivots.get(claim.key, claim.pivot),
+            self.word_diff,
+            self.palette().cacheKey(),
+        )
+        if rows_key != self._rows_key:
+            self._show_rows(al, claim, div)
+            self._rows_key = rows_key
 
     def _show_empty(self, al) -> None:
+        self._rows_key = None
         if al is None:
             text = "Aligning…" if self.ws.visible_sources() else "Add articles (Ctrl+O, Ctrl+U) to compare them."
         elif self.ws.current_passage_id and self.ws.is_unique(self.ws.current_passage_id):
@@ -242,12 +269,13 @@ class ClaimView(QScrollArea):
         self._ensure_rows(len(al.documents))
         for i, row in enumerate(self.rows):
             row.setVisible(i < len(al.documents))
+        placed = self._placed_sources()
         for index, doc in enumerate(al.documents):
             row = self.rows[index]
-            source = self.ws.source(doc.source.key) or doc.source
-            self._fill_header(row, source, index, doc.id == pivot_id.split(":")[0] and len(runs) > 1)
-            row.bar.hide()
+            where, source = placed.get(doc.source.key, (index, doc.source))
+            self._fill_header(row, source, where, doc.id == pivot_id.split(":")[0] and len(runs) > 1)
             if doc.id not in runs:
+                row.bar.set_lit(False)
                 dim = theme.boilerplate_colour(pal).name()
                 row.text.setText(f"<span style='color:{dim}'><i>no matching passage found</i></span>")
                 row.diff.hide()
@@ -264,7 +292,7 @@ class ClaimView(QScrollArea):
             ]
             row.text.setText(marked_html(text, offset, marks, pal))
             current_row = self.ws.current_passage_id is not None and self.ws.current_passage_id.split(":")[0] == doc.id
-            row.bar.setVisible(current_row)
+            row.bar.set_lit(current_row)
             self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
 
     def _show_item_rows(self, al, item) -> None:
@@ -278,22 +306,31 @@ class ClaimView(QScrollArea):
         self._ensure_rows(len(passages))
         for i, row in enumerate(self.rows):
             row.setVisible(i < len(passages))
+        placed = self._placed_sources()
         for row, (pid, variants) in zip(self.rows, passages.items()):
             doc = al.document_of(pid)
             passage = al.passage(pid)
-            source = self.ws.source(doc.source.key) or doc.source
-            self._fill_header(row, source, int(doc.id[1:]), False)
+            where, source = placed.get(doc.source.key, (int(doc.id[1:]), doc.source))
+            self._fill_header(row, source, where, False)
             marks = [(v.start, v.end, item.type, True) for v in variants]
             row.text.setText(marked_html(passage.text, passage.start, marks, pal))
-            row.bar.setVisible(self.ws.current_passage_id == pid)
+            row.bar.set_lit(self.ws.current_passage_id == pid)
             row.diff.hide()
             # A click would make the passage's claim current and drop this item: rows stay still.
             row.passage_id = ""
 
-    def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
+    def _placed_sources(self) -> dict:
+        """Return each source of the case by key, with its place among all sources."""
         # The chip is the source's colour in the list and the panes: its place among all sources,
         # not among the aligned ones (a hidden source would shift every colour after it).
-        index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), index)
+        return {s.key: (i, s) for i, s in enumerate(self.ws.sources)}
+
+    def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
+        # The same source in the same row looks the same: skip the font measuring (every J).
+        shown = (source, index, is_pivot, self.palette().cacheKey(), row.header.font().key())
+        if shown == row.header_shown:
+            return
+        row.header_shown = shown
         chip = theme.source_colour(index, self.palette()).name()
         bold = QFont(row.header.font())
         bold.setBold(True)  # the name is drawn bold: measured plain, a long name is cut without "…"

@@ -85,6 +85,9 @@ class FactsView(QWidget):
         super().showEvent(event)
         if self._stale:
             self.rebuild()
+        else:  # verdicts given and items visited while it was hidden
+            self._refresh_verdicts()
+            self.show_current()
 
     def rebuild(self) -> None:
         """Reload the sheet from the workspace's alignment (later, when the view is hidden)."""
@@ -174,7 +177,9 @@ class FactsView(QWidget):
         self._fit_columns()
 
     def _refresh_verdicts(self) -> None:
-        if self._stale:
+        # Hidden behind the claim view, the table waits: each verdict or J would otherwise walk
+        # every fact row (showEvent brings it up to date).
+        if self._stale or not self.isVisible():
             return
         for n, row in enumerate(self._rows):
             item = self.table.item(n, 2)
@@ -191,7 +196,7 @@ class FactsView(QWidget):
 
     def show_current(self) -> None:
         """Select the row of the current divergence when it is a fact row."""
-        if self._stale:
+        if self._stale or not self.isVisible():
             return
         key = self.ws.current_divergence_key
         for n, row in enumerate(self._rows):

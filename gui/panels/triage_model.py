@@ -52,6 +52,7 @@ class TriageModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._items: list = []
+        self._keys: tuple[str, ...] = ()  # the items' keys, read on every J
         self._row_of: dict[str, int] = {}
         self._verdicts: dict = {}
         self._alignment = None
@@ -74,27 +75,37 @@ class TriageModel(QAbstractTableModel):
 
     def set_items(self, alignment, items, verdicts) -> None:
         """Show these queue items; an unchanged key list only refreshes the rows whose verdict changed."""
-        keys = [item.key for item in items]
-        if alignment is self._alignment and keys == self.keys():
+        keys = tuple(item.key for item in items)
+        if alignment is self._alignment and keys == self._keys:
             self.set_verdicts(verdicts)
             return
         self.beginResetModel()
         self._alignment = alignment
         self._items = list(items)
+        self._keys = keys
         self._row_of = {key: row for row, key in enumerate(keys)}
-        self._verdicts = {key: verdicts.get(key) for key in keys}
+        self._verdicts = {key: verdicts[key] for key in keys if verdicts.get(key) is not None}
         self.endResetModel()
 
     def set_verdicts(self, verdicts) -> list[int]:
         """Take the new verdicts; emit dataChanged for each row whose record changed; return those rows."""
+        # Only the keys with a record now or before can have changed: a verdict costs its row,
+        # not a walk over every item of a large queue.
         changed = []
-        for key, row in self._row_of.items():
+        for key in set(self._verdicts) | {k for k, r in verdicts.items() if r is not None}:
+            row = self._row_of.get(key)
+            if row is None:
+                continue
             record, old = verdicts.get(key), self._verdicts.get(key)
             if record is old:
                 continue
-            self._verdicts[key] = record
+            if record is None:
+                del self._verdicts[key]
+            else:
+                self._verdicts[key] = record
             if record != old:
                 changed.append(row)
+        changed.sort()
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         return changed
@@ -107,21 +118,24 @@ class TriageModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._items[row]
         self._verdicts.pop(key, None)
-        self._row_of = {item.key: r for r, item in enumerate(self._items)}
+        self._keys = tuple(item.key for item in self._items)
+        self._row_of = {k: r for r, k in enumerate(self._keys)}
         self.endRemoveRows()
 
     def insert_item(self, row: int, item, record) -> None:
         """Insert one queue item at a row (a verdict brought it into a filtered queue)."""
         self.beginInsertRows(QModelIndex(), row, row)
         self._items.insert(row, item)
-        self._verdicts[item.key] = record
-        self._row_of = {it.key: r for r, it in enumerate(self._items)}
+        if record is not None:
+            self._verdicts[item.key] = record
+        self._keys = tuple(it.key for it in self._items)
+        self._row_of = {k: r for r, k in enumerate(self._keys)}
         self.endInsertRows()
 
     # ----- reading ------------------------------------------------------------------------------
     def keys(self) -> list[str]:
         """Return the keys listed, top to bottom."""
-        return [item.key for item in self._items]
+        return list(self._keys)
 
     def items(self) -> list:
         """Return the queue items listed, top to bottom."""

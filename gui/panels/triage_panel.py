@@ -73,7 +73,7 @@ class TriagePanel(QWidget):
         super().__init__(parent)
         self.ws = workspace
         self._updating = False
-        self._all_keys: tuple = (None, [])  # (alignment, every queue key), see refresh
+        self._all_keys: tuple = (None, [], frozenset())  # (alignment, every queue key, as a set), see refresh
         self.progress_label = QLabel(self)
         self.progress_bar = ProgressStrip(self)
         self.progress_bar.setToolTip("Divergences triaged, of all in the queue")
@@ -212,15 +212,21 @@ class TriagePanel(QWidget):
         # on each verdict without ranking the whole queue again.
         al = self.ws.alignment
         if self._all_keys[0] is not al:
-            self._all_keys = (al, [item.key for item in queue(al, {})] if al is not None else [])
+            keys = [item.key for item in queue(al, {})] if al is not None else []
+            self._all_keys = (al, keys, frozenset(keys))
         return self._all_keys[1]
+
+    def queue_key_set(self) -> frozenset[str]:
+        """Return every key of the unfiltered queue as a set: what progress counts, per verdict."""
+        self.queue_keys()
+        return self._all_keys[2]
 
     def progress_text(self) -> str:
         """Return "12 of 47 triaged" over the whole queue (the status bar shows it too)."""
-        return progress_text(self.queue_keys(), self.ws.verdicts) if self.ws.alignment is not None else ""
+        return progress_text(self.queue_key_set(), self.ws.verdicts) if self.ws.alignment is not None else ""
 
     def _show_progress(self) -> None:
-        done, total = progress(self.queue_keys(), self.ws.verdicts)
+        done, total = progress(self.queue_key_set(), self.ws.verdicts)
         self.progress_label.setText(self.progress_text())
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)

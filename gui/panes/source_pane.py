@@ -138,8 +138,12 @@ class SourcePane(QWidget):
                 fmt.setForeground(theme.boilerplate_colour(pal))
                 fmt.setFontItalic(True)
                 self._merge(cursor, span.start, span.end, fmt)
+            # One format per type, not per variant: a dense article has thousands of variants.
+            formats: dict[str, QTextCharFormat] = {}
             for div, variant in self._variants():
-                self._merge(cursor, variant.start, variant.end, underline(div.type, pal))
+                if div.type not in formats:
+                    formats[div.type] = underline(div.type, pal)
+                self._merge(cursor, variant.start, variant.end, formats[div.type])
             for contradiction, variant in self._contradictions():
                 fmt = underline(contradiction.type, pal)
                 fmt.setFontOverline(True)  # one source against itself: marked above and below

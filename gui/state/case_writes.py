@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, TypeVar
 
+from core.case.reattach import place_one
 from core.case.records import Annotation, VerdictRecord
 from core.errors import CaseError
 from core.model import AlignmentEdit
@@ -56,7 +57,11 @@ class CaseWrites:
             if replaces and replaces != record.divergence_key:
                 stored.pop(replaces, None)
             stored[record.divergence_key] = record
-        self.ws.place_verdicts()
+        # A verdict key on a current item moves nothing else: placed without matching every item.
+        placement = None
+        if record is not None and self.ws.alignment is not None:
+            placement = place_one(self.ws.placement, record, replaces, self.ws.alignment)
+        self.ws.place_verdicts(placement=placement)
 
     def write_annotation_add(self, annotation: Annotation) -> Annotation:
         """Store a new annotation and show it; return it as stored."""

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from core.model import Alignment, AlignmentEdit, Claim, Divergence, Document, PassageRef, Source
 from core.case.records import Annotation, VerdictRecord
+from gui.state import heap
 from gui.state.alignment_index import AlignmentIndex
 from gui.state.case_writes import CaseWrites
 from gui.state.selection import Selection, SelectionField
@@ -204,6 +205,7 @@ class Workspace(QObject):
             self._set_alignment(None)
             return
         edits = [edit for _id, edit in self.edits]
+        heap.realign_started()
         self.tasks.start(self._analyze, list(visible), edits)
 
     def _on_loading(self, busy: bool) -> None:
@@ -221,6 +223,7 @@ class Workspace(QObject):
 
     def _on_aligned(self, _token: int, alignment: Alignment) -> None:
         self._set_alignment(alignment)
+        heap.alignment_landed()
 
     def _on_align_failed(self, _token: int, exc: Exception) -> None:
         # The user gets one line; the traceback goes to stderr for the bug report.
@@ -255,11 +258,15 @@ class Workspace(QObject):
         self.selection.changed.emit()
 
     # ----- the checker's work on the current alignment ------------------------------------------
-    def place_verdicts(self, announce: bool = True) -> None:
-        """Put every stored verdict and note on the item it judged, or set it aside; say what moved."""
+    def place_verdicts(self, announce: bool = True, placement: Placement | None = None) -> None:
+        """Put every stored verdict and note on the item it judged (or set it aside); say what moved."""
+        # placement: the answer already known (one verdict on a current item, reattach.place_one).
         # Compared only with a placement on an alignment: opening a case is not "placing back".
         before = {s.record.divergence_key for s in self.set_aside} if self._placed_on_alignment else None
-        self.placement = place(self.stored_verdicts, self.alignment) if self.alignment else Placement()
+        previous_aside = self.set_aside
+        if placement is None:
+            placement = place(self.stored_verdicts, self.alignment) if self.alignment else Placement()
+        self.placement = placement
         self.verdicts = dict(self.placement.verdicts)
         self.set_aside = self.placement.set_aside
         self._placed_on_alignment = self.alignment is not None
@@ -280,7 +287,9 @@ class Workspace(QObject):
             if parts:
                 self.message.emit(" ".join(parts))
         self.verdictsChanged.emit()
-        self.setAsideChanged.emit()
+        # The set-aside list (and its check of every annotation) is rebuilt only when it changed.
+        if self.set_aside != previous_aside:
+            self.setAsideChanged.emit()
 
     def stored_key_of(self, item_key: str) -> str:
         """Return the key the record now on this item is stored under."""

@@ -1,0 +1,152 @@
+"""A wrapped rich-text sentence that lays itself out once per width: the claim view's rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
+
+
+class RowText(QWidget):
+    """Show rich text wrapped to the row's width; select it with the mouse and copy it (Ctrl+C, menu)."""
+
+    # A word-wrapped rich-text QLabel lays its text out again for every size question its layouts
+    # ask, several times per row when a claim changes: twenty rows cost about 8 ms of each J on a
+    # large case. Here the text is one QTextDocument, laid out once per width asked and kept.
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._html = ""
+        self._heights: dict[int, int] = {}  # width -> height of the text wrapped to it
+        self.doc = QTextDocument(self)
+        self.doc.setDocumentMargin(0)
+        self.doc.setDefaultFont(self.font())
+        self._cursor = QTextCursor(self.doc)  # the mouse selection (none while it has no anchor)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # as a selectable label: Ctrl+C after a click
+        self.setCursor(Qt.CursorShape.IBeamCursor)
+
+    # ----- the text -------------------------------------------------------------------------
+    def setText(self, html: str) -> None:  # noqa: N802 - QLabel's name, so rows read the same
+        """Show this rich text (the same text again changes nothing)."""
+        if html == self._html:
+            return
+        self._html = html
+        self.doc.setHtml(html)
+        self._cursor = QTextCursor(self.doc)
+        self._relayout()
+
+    def text(self) -> str:
+        """Return the rich text shown."""
+        return self._html
+
+    def plain_text(self) -> str:
+        """Return the text shown without its marks."""
+        return self.doc.toPlainText()
+
+    def selected_text(self) -> str:
+        """Return the text selected with the mouse ("" when none)."""
+        return self._cursor.selectedText().replace("\u2029", "\n")
+
+    def _relayout(self) -> None:
+        self._heights.clear()
+        self.updateGeometry()
+        self.update()
+
+    # ----- size -----------------------------------------------------------------------------
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        height = self._heights.get(width)
+        if height is None:
+            self.doc.setTextWidth(max(1, width))
+            height = self._heights[width] = int(self.doc.size().height() + 0.999)
+        return height
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        width = max(self.width(), 200)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(50, self.fontMetrics().height())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FontChange:  # zoom: the body's font reaches every row
+            self.doc.setDefaultFont(self.font())
+            self._relayout()
+        super().changeEvent(event)
+
+    # ----- drawing --------------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        self.doc.setTextWidth(max(1, self.width()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        pal = self.palette()
+        context.palette.setColor(QPalette.ColorRole.Text, pal.color(QPalette.ColorRole.WindowText))
+        if self._cursor.hasSelection():
+            selection = QAbstractTextDocumentLayout.Selection()
+            selection.cursor = self._cursor
+            selection.format.setBackground(pal.color(QPalette.ColorRole.Highlight))
+            selection.format.setForeground(pal.color(QPalette.ColorRole.HighlightedText))
+            context.selections = [selection]
+        painter = QPainter(self)
+        self.doc.documentLayout().draw(painter, context)
+        painter.end()
+
+    # ----- selecting and copying ----------------------------------------------------------------
+    def _position_at(self, point: QPointF) -> int:
+        self.doc.setTextWidth(max(1, self.width()))
+        return max(0, self.doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Taken here, as a selectable label takes it: a click in the sentence starts a selection.
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._cursor.setPosition(self._position_at(event.position()))
+            self.update()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._cursor.setPosition(self._position_at(event.position()), QTextCursor.MoveMode.KeepAnchor)
+            self.update()
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._cursor.setPosition(self._position_at(event.position()))
+        self._cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        self.update()
+
+    def select_all(self) -> None:
+        """Select the whole sentence."""
+        self._cursor.select(QTextCursor.SelectionType.Document)
+        self.update()
+
+    def copy(self) -> None:
+        """Put the selection (or the whole sentence when nothing is selected) on the clipboard."""
+        QGuiApplication.clipboard().setText(self.selected_text() or self.plain_text())
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            return
+        if event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+            return
+        event.ignore()  # every other key is the claim view's (and the window's shortcuts')
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        menu = QMenu(self)
+        menu.addAction("Copy", self.copy)
+        menu.addAction("Select all", self.select_all)
+        menu.exec(event.globalPos())
