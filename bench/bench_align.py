@@ -67,8 +67,9 @@ def cold() -> None:
     features._word_grams.cache_clear()
     from core.compare import divergence, slots
 
-    slots.cached_slots.cache_clear()
-    divergence._DOCUMENT_SLOTS.clear()
+    for memo in (slots.cached_slots, slots.value_slots, slots._lower_words):
+        memo.cache_clear()
+    divergence._DOCUMENT_VALUES.clear()
     from core.compare.facts import mentions, people
 
     for memo in (people._names, people._tokens, people._bare, people._is_name_token, mentions.fold):

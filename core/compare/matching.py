@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
@@ -14,6 +14,7 @@ from core.ingest.textnorm import STOPWORDS, stem
 CONTEXT_WORDS = 8  # content words each side of a value read as what it is about
 TIME_MIN_SHARED = 0.12  # times of no known event pair only when their contexts overlap this much
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+_DIGIT_RE = re.compile(r"\d")
 UNSURE_SUBJECT = 0.9
 AGREE_BONUS = 0.2  # weight of an equal value when choosing which value is the same thing
 _CALENDAR = frozenset(MONTHS + WEEKDAYS)
@@ -83,7 +84,7 @@ def time_key(slot: Slot) -> str | None:
     if slot.group == "clock-aside" or slot.group == "relative":
         return None
     if slot.group == "day":
-        return "date" if re.search(r"\d", slot.value) else "day"
+        return "date" if _DIGIT_RE.search(slot.value) else "day"
     return slot.group
 
 
@@ -205,10 +206,23 @@ def _list_sums(tellings: list[Telling]) -> dict[int, set[str]]:
     return sums
 
 
+ValueIndex = Mapping[tuple[str, str], Sequence[Slot]]  # (type, compare key) -> the slots under it
+
+
+def value_index(slots: Iterable[Slot]) -> dict[tuple[str, str], list[Slot]]:
+    """Return the number and time slots of a source by what each is compared under, in order."""
+    index: dict[tuple[str, str], list[Slot]] = {}
+    for slot in slots:
+        key = number_key(slot) if slot.type == "number" else time_key(slot) if slot.type == "time" else None
+        if key:
+            index.setdefault((slot.type, key), []).append(slot)
+    return index
+
+
 def _said_elsewhere(
     slot: Slot,
     other: Slot,
-    elsewhere: Mapping[str, Sequence[Slot]],
+    elsewhere: Mapping[str, ValueIndex],
     doc: str,
     key: Callable[[Slot], str | None],
     agree: Callable[[Slot, Slot], bool],
@@ -216,14 +230,12 @@ def _said_elsewhere(
     """Tell whether a source gives, somewhere in its text, the other source's value for the same
     kind of thing: then the two values were paired across facts, not given for one."""
     wanted = key(other)
+    if not wanted:
+        return False
     # Days recur for many events in one article: for a time, only the same named event counts.
     return any(
-        s.type == other.type
-        and key(s) == wanted
-        and agree(s, other)
-        and s.value != slot.value
-        and (s.type != "time" or (s.subject and s.subject == other.subject))
-        for s in elsewhere.get(doc, ())
+        agree(s, other) and s.value != slot.value and (s.type != "time" or (s.subject and s.subject == other.subject))
+        for s in elsewhere.get(doc, {}).get((other.type, wanted), ())
     )
 
 
@@ -321,11 +333,11 @@ def scope_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
 
 
 def value_clashes(
-    tellings: list[Telling], kind: str, elsewhere: Mapping[str, Sequence[Slot]] | None = None
+    tellings: list[Telling], kind: str, elsewhere: Mapping[str, ValueIndex] | None = None
 ) -> list[Finding]:
     """Return one finding per group of paired numbers (or times) whose values disagree.
 
-    `elsewhere` holds every slot of each source, to see whether a source gives the other's value
+    `elsewhere` holds every number and time of each source (value_index), to see whether a source gives the other's value
     somewhere else ("33 years" for one count and "25 years" for another).
     """
     if kind == "number":

@@ -322,14 +322,17 @@ def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot
     return Slot("number", start, end, text[start:end], value, subject, frame.hedge)
 
 
-def extract_slots(text: str, offset: int = 0) -> list[Slot]:
-    """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
-    lowered = text.lower()
-    words = set(_LOWER_WORD_RE.findall(lowered))
+@lru_cache(maxsize=1 << 16)  # extract_slots and value_slots both ask which trigger words a text has
+def _lower_words(text: str) -> frozenset[str]:
+    """Return the lowercase letter runs of a text (what the slot finders are triggered by)."""
+    return frozenset(_LOWER_WORD_RE.findall(text.lower()))
+
+
+@lru_cache(maxsize=1 << 16)  # the whole text of a source is read for its values, its claims for all slots
+def value_slots(text: str) -> tuple[Slot, ...]:
+    """Return the number and time slots of a text, in order (the ones extract_slots gives)."""
+    words = _lower_words(text)
     digits = _DIGIT_RE.search(text) is not None
-    institutions = (
-        [Slot("institution", *found) for found in find_institutions(text)] if words & _INSTITUTION_WORDS else []
-    )
     slots: list[Slot] = []
     spelled = bool(words & NUMBER_TRIGGERS)
     if digits or spelled:
@@ -339,6 +342,17 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
             Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
             for s, e, value, group in find_times(text)
         ]
+    slots.sort(key=lambda s: (s.start, s.end, s.type))
+    return tuple(slots)
+
+
+def extract_slots(text: str, offset: int = 0) -> list[Slot]:
+    """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
+    words = _lower_words(text)
+    institutions = (
+        [Slot("institution", *found) for found in find_institutions(text)] if words & _INSTITUTION_WORDS else []
+    )
+    slots: list[Slot] = list(value_slots(text))
     if words & TITLE_TRIGGERS:
         slots += _titles(text)
     if words & ATTRIBUTION_TRIGGERS:
