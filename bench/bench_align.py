@@ -60,7 +60,14 @@ def cold() -> None:
     """Empty the text memos so that every timed run pays for reading the text."""
     from core.ingest import textnorm
 
-    for memo in (textnorm.match_terms, textnorm.word_key, textnorm._word_info, textnorm.tokens, textnorm.find_numbers):
+    for memo in (
+        textnorm.match_terms,
+        textnorm.word_key,
+        textnorm._word_info,
+        textnorm.tokens,
+        textnorm.find_numbers,
+        textnorm.stem,
+    ):
         memo.cache_clear()
     from core.align import features
 
@@ -70,9 +77,9 @@ def cold() -> None:
     for memo in (slots.cached_slots, slots.value_slots, slots._lower_words):
         memo.cache_clear()
     divergence._DOCUMENT_VALUES.clear()
-    from core.compare.facts import mentions, people
+    from core.compare.facts import events, mentions, people
 
-    for memo in (people._names, people._tokens, people._bare, people._is_name_token, mentions.fold):
+    for memo in (people._names, people._tokens, people._bare, people._is_name_token, mentions.fold, events._events):
         memo.cache_clear()
 
 

@@ -16,6 +16,7 @@ NAME_WEIGHT = 0.6  # names say who, other words say what happened: a name alone 
 IDF_OFFSET = 0.3  # added to log idf: low enough that topic words ("dam") barely count
 PHRASE_TERMS = 3  # shared terms that can still be a single name ("the energy ministry")
 CHUNK_CELLS = 2_000_000  # dense similarity cells computed at once (bounds memory)
+DENSE_SHARE = 0.2  # share of a block's cells over the floor above which it is read dense
 SMALL_CORPUS = 1500  # up to this many passages, a pure-Python index beats importing scipy
 
 
@@ -202,17 +203,28 @@ def candidates_large(
         for start in range(low, high, rows):
             check(should_cancel)
             stop = min(high, start + rows)
-            block = (matrix[start:stop] @ earlier).toarray()
-            found.extend(_top_per_row(block, start, floor, per_row))
+            found.extend(_top_per_row(matrix[start:stop] @ earlier, start, floor, per_row))
     return found
 
 
 def _top_per_row(block, start: int, floor: float, per_row: int) -> list[tuple[float, int, int]]:
-    """Return (score, j, i) of the per_row best cells >= floor of each row i, ties to the smaller j."""
+    """Return (score, j, i) of the per_row best cells >= floor of each row i, ties to the smaller j.
+
+    Sparse blocks are read by their stored cells alone. In a dense block (near-duplicate
+    sentences: a large share of all pairs pass the floor) each row's per_row-th best value is
+    found first by a partition, so that only the few cells at or above it are sorted.
+    """
     import numpy as np
 
-    rows, cols = np.nonzero(block >= floor)
-    values = block[rows, cols]
+    keep = block.data >= floor
+    if np.count_nonzero(keep) > DENSE_SHARE * block.shape[0] * block.shape[1] and block.shape[1] > per_row:
+        cells = block.toarray()
+        best = -np.partition(-cells, per_row - 1, axis=1)[:, per_row - 1]
+        rows, cols = np.nonzero(cells >= np.maximum(best, floor)[:, None])
+        values = cells[rows, cols]
+    else:
+        rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))[keep]
+        cols, values = block.indices[keep], block.data[keep]
     order = np.lexsort((cols, -values, rows))  # by row, strongest first, then the earlier passage
     rows, cols, values = rows[order], cols[order], values[order]
     first = np.searchsorted(rows, rows)  # where each row's cells begin

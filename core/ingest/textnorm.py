@@ -166,6 +166,7 @@ def fold_name(word: str) -> str:
     return _NAME_ENDING_RE.sub("y", _DOUBLED_RE.sub(r"\1", word.lower()))
 
 
+@lru_cache(maxsize=1 << 16)  # a memo of a pure function: slots, contexts and keys stem the same words
 def stem(word: str) -> str:
     """Strip common English inflections so that agree/agreed/agrees (and approval/approved) share one key."""
     if len(word) <= 3:

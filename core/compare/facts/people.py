@@ -123,29 +123,37 @@ def _tokens(text: str) -> list[re.Match]:
     return list(TOKEN.finditer(text))
 
 
+def _may_name(word: str) -> bool:
+    """Tell whether a token can be a name word (a lowercase first letter never is: a quick test first)."""
+    return not word[0].islower() and _is_name_token(word)
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
 @lru_cache(maxsize=65536)
 def _names(text: str) -> tuple[tuple[int, int, list[str], int], ...]:
     """Return (start, end, name words, index of first token) for runs of two or more capitalised words."""
     tokens = _tokens(text)
-    found, i = [], 0
-    while i < len(tokens):
-        j = i
+    words = [t.group() for t in tokens]
+    named = [_may_name(w) for w in words]
+    found, i, count = [], 0, len(tokens)
+    while i < count:
+        if not named[i]:
+            i += 1
+            continue
+        j = i + 1
         while (
-            j < len(tokens)
-            and _is_name_token(tokens[j].group())
-            and (
-                j == i
-                or text[tokens[j - 1].end() : tokens[j].start()] == " "
-                and not re.search(r"[’']s?$", tokens[j - 1].group())
-            )
+            j < count
+            and named[j]
+            and text[tokens[j - 1].end() : tokens[j].start()] == " "
+            and not _POSSESSIVE_END.search(words[j - 1])
         ):
             j += 1
         if j - i >= 2:
-            end = tokens[j - 1].start() + len(_bare(tokens[j - 1].group()))
-            found.append((tokens[i].start(), end, [_bare(t.group()) for t in tokens[i:j]], i))
-            i = j
-        else:
-            i = max(j, i + 1)
+            end = tokens[j - 1].start() + len(_bare(words[j - 1]))
+            found.append((tokens[i].start(), end, [_bare(w) for w in words[i:j]], i))
+        i = j
     return tuple(found)
 
 
@@ -250,9 +258,10 @@ def person_mentions(documents) -> list[Mention]:
         # A title before one known surname ("President Trump") names the person met in full elsewhere.
         inside = [(s, e) for s, e, _w, _f in _names(text)]
         for k, token in enumerate(tokens):
-            bare = _bare(token.group())
-            if not _is_name_token(token.group()) or any(s <= token.start() < e for s, e in inside):
+            word = token.group()
+            if not _may_name(word) or any(s <= token.start() < e for s, e in inside):
                 continue
+            bare = _bare(word)
             before = _prefix_title(text, tokens, k)
             if before:
                 raw.append((fold(bare), None, document, passage, [before]))

@@ -120,7 +120,11 @@ PROJECTED = re.compile(
 )
 # Numbers are found first and the full pattern is tried only where one starts (with its hedge and
 # currency just before): the full pattern tried at every position is the slow part on long texts.
-NUMBER_START = re.compile(r"(?<![\d.,])\d|\b[A-Za-z]{3,9}\b")
+# A number word is one of SMALL written in ASCII letters (the look-ahead keeps re.I from folding
+# other letters onto them).
+NUMBER_START = re.compile(
+    r"(?<![\d.,])\d|\b(?=[A-Za-z]{3,9}\b)(?i:" + "|".join(sorted(SMALL, key=len, reverse=True)) + r")\b"
+)
 LEAD = re.compile(
     r"(?:\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?(?:[$£€]|US\$|Rs\.?\s?)?$", re.I
 )
@@ -130,7 +134,7 @@ def _matches(text: str):
     """Yield the QUANTITY matches of a text, one per number, trying the pattern only where numbers start."""
     end = 0
     for number in NUMBER_START.finditer(text):
-        if number.start() < end or not number.group()[0].isdigit() and number.group().lower() not in SMALL:
+        if number.start() < end:
             continue
         window = text[max(0, number.start() - 30) : number.start()]
         lead = LEAD.search(window)
