@@ -214,18 +214,19 @@ def pair_matrix(
     import numpy as np
 
     size = len(pairs)
-    score = np.fromiter((p[0] for p in pairs), dtype=np.float64, count=size)
-    first = np.fromiter((min(p[1], p[2]) for p in pairs), dtype=np.int64, count=size)
-    second = np.fromiter((max(p[1], p[2]) for p in pairs), dtype=np.int64, count=size)
+    table = np.array(pairs, dtype=np.float64).reshape(size, 3)  # passage numbers are exact in a float
+    score = table[:, 0].copy()
+    first = np.minimum(table[:, 1], table[:, 2]).astype(np.int64)
+    second = np.maximum(table[:, 1], table[:, 2]).astype(np.int64)
     docs = np.asarray(doc_of, dtype=np.int64)
     documents = int(docs.max(initial=0)) + 1
     best = np.zeros(len(doc_of) * documents)
     np.maximum.at(best, first * documents + docs[second], score)
     np.maximum.at(best, second * documents + docs[first], score)
-    table = BestTable(best, documents)
+    best_table = BestTable(best, documents)
     out = np.zeros((size, len(FEATURES)))
     if not size:
-        return first, second, out, table
+        return first, second, out, best_table
     ratio = np.minimum(score / best[first * documents + docs[second]], score / best[second * documents + docs[first]])
     out[:, 0], out[:, 1], out[:, 2] = score, ratio, ratio >= 0.999
     figures, _ = _shared_counts(found.figures, first, second, should_cancel)
@@ -247,17 +248,18 @@ def pair_matrix(
     # the rest reads per-pair structure; only pairs where both passages have some are visited
     for k in np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS)).tolist():
         out[k, 12] = 1.0 if one_phrase(found.order[first[k]], found.order[second[k]]) else 0.0
-    has_names = np.asarray([bool(v) for v in facts.names])
-    has_counts = np.asarray([bool(c) for c in facts.counts])
-    has_quotes = np.asarray([bool(q) for q in facts.quoted])
-    for k in np.flatnonzero(has_names[first] & has_names[second]).tolist():
+    # Pairs sharing no name, no counted number or no quoted word keep 0 there: only the others
+    # are read one by one (a dot product with nothing in common is 0.0 exactly).
+    names, _ = _shared_counts([v.keys() for v in facts.names], first, second, should_cancel)
+    for k in np.flatnonzero(names).tolist():
         out[k, 3] = dot(facts.names[first[k]], facts.names[second[k]])
-    for k in np.flatnonzero(has_counts[first] & has_counts[second]).tolist():
+    numbers, _ = _shared_counts([c.keys() for c in facts.counts], first, second, should_cancel)
+    for k in np.flatnonzero(numbers).tolist():
         left, right = facts.counts[first[k]], facts.counts[second[k]]
         out[k, 5] = min(2, len([n for n in left.keys() & right.keys() if left[n] == right[n]]))
-    for k in np.flatnonzero(has_quotes[first] & has_quotes[second]).tolist():
-        out[k, 7] = math.log1p(len(facts.quoted[first[k]] & facts.quoted[second[k]]))
-    return first, second, out, table
+    quoted, _ = _shared_counts(facts.quoted, first, second, should_cancel)
+    out[:, 7] = _log1p_of_counts(quoted)
+    return first, second, out, best_table
 
 
 def probabilities(rows, model: dict) -> list[float]:
