@@ -124,6 +124,10 @@ _SPEED_RE = re.compile(
 )
 
 
+_COMPOUND_RE = re.compile(r"-([A-Za-z]+)")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
 def head_of(text: str, end: int) -> str:
     """Return the key of the noun a number counts, read from text[end:] ("" when none follows)."""
     rest = text[end : end + 80]
@@ -133,7 +137,7 @@ def head_of(text: str, end: int) -> str:
         unit = ("km" if re.search(r"k", speed.group(), re.I) else "mi") + ("/h" if per_hour else "/s")
         unit = "km/s" if unit == "mi/s" else unit
         return f"speed@{unit}"  # "66 km/s" is a speed, not a distance
-    compound = re.match(r"-([A-Za-z]+)", rest)
+    compound = _COMPOUND_RE.match(rest)
     if compound:
         return _unit_key(compound.group(1))  # "11-week trial": the week is what is counted
     words = _WORD_RE.findall(rest)
@@ -148,7 +152,7 @@ def head_of(text: str, end: int) -> str:
             break
         if not chunk and low in _SKIP_BEFORE_HEAD:
             continue
-        if re.search(r"['’]s$", word):
+        if _POSSESSIVE_RE.search(word):
             continue  # "the aircraft's black boxes": the owner is not counted
         if low in STOPWORDS and low not in UNIT_ALIASES and low not in PEOPLE_NOUNS:
             break

@@ -261,6 +261,10 @@ def _venue_of(text: str, start: int) -> str:
     return EVENT_NOUNS[events[-1].group().lower()]
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_LAST_WORD_RE = re.compile(r"(\w+)\s*$")
+
+
 def _actors(text: str) -> list[Slot]:
     """Return names followed by the verb they govern: value = name key, subject = verb stem."""
     found = []
@@ -274,9 +278,9 @@ def _actors(text: str) -> list[Slot]:
             or stem(verb) in GENERIC_VERBS
         ):
             continue
-        if re.search(r"['’]s$", name) or not _verb_like(text, aux, verb, match.end(3)):
+        if _POSSESSIVE_RE.search(name) or not _verb_like(text, aux, verb, match.end(3)):
             continue  # a possessive names an owner, not the one acting
-        before = re.search(r"(\w+)\s*$", text[: match.start(1)])
+        before = _LAST_WORD_RE.search(text[: match.start(1)])
         if before and before.group(1).lower() in (
             "in",
             "at",

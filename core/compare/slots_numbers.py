@@ -162,6 +162,9 @@ def _identifier(text: str, start: int, end: int) -> bool:
 _SCORE_JOIN = re.compile(r"-\d{1,3}\s+(?:vote|tie|win|victory|defeat|loss|margin|split|majority|decision|score)")
 
 
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str, str]]:
     """Return (start, end, value, unit) of every quantity; years and clock times are left out.
 
@@ -196,7 +199,7 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
         raw = text[start:end]
         if _identifier(text, start, end):
             continue  # "AI171", "787-8", "seat 11A": a name made of digits, not a count
-        if re.fullmatch(r"(?:19|20)\d\d", raw):
+        if _YEAR_DIGITS_RE.fullmatch(raw):
             continue  # a year is a time, not a quantity
         if raw.lower() in ("one", "a") and not _unit_after(text, end):
             continue  # "one of the", "one official": a pronoun more often than a count

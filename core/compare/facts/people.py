@@ -63,11 +63,16 @@ TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
 FORMER = re.compile(r"^(?:former|ex)\b\s*|^ex-", re.I)
 
 
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_DOTTED = re.compile(r"(?:\w\.)+")
+_COMMA_END = re.compile(r",\s+$")
+
+
 @lru_cache(maxsize=8192)
 def _bare(token: str) -> str:
     """Return a token without a trailing possessive or full stop (keeping abbreviations like U.S.)."""
-    token = re.sub(r"[’']s?$", "", token)
-    return token if re.fullmatch(r"(?:\w\.)+", token) else token.rstrip(".")
+    token = _POSSESSIVE_END.sub("", token)
+    return token if _DOTTED.fullmatch(token) else token.rstrip(".")
 
 
 def _is_nationality(word: str) -> bool:
@@ -126,9 +131,6 @@ def _tokens(text: str) -> list[re.Match]:
 def _may_name(word: str) -> bool:
     """Tell whether a token can be a name word (a lowercase first letter never is: a quick test first)."""
     return not word[0].islower() and _is_name_token(word)
-
-
-_POSSESSIVE_END = re.compile(r"[’']s?$")
 
 
 @lru_cache(maxsize=65536)
@@ -190,7 +192,7 @@ OPENER = re.compile(r"\b(?:his|her|their|the|its)\s", re.I)
 
 def _appositive_before(text: str) -> tuple[int, tuple[int, int, list[str]]] | None:
     """Return (phrase start, role words) of "the town's mayor, " right before a name."""
-    if not re.search(r",\s+$", text):
+    if not _COMMA_END.search(text):
         return None
     comma = text.rstrip().rfind(",")
     for opener in reversed(list(OPENER.finditer(text[:comma]))):

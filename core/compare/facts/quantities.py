@@ -162,13 +162,23 @@ def readable(number: float, currency: str = "") -> str:
     return f"{currency}{number:g}"
 
 
+_SIBILANT_PLURAL = re.compile(r"(?:x|ch|sh|ss)es$")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d$")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+$")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+)[A-Z][a-z]+$")
+_GLUED_BEFORE = re.compile(r"[:\w-]")
+_CLOCK_OR_DECIMAL = re.compile(r"[:.]\d")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
 def _singular(word: str) -> str:
     low = word.lower()
     if low in ("feet", "people", "lives", "bodies"):
         return low
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
-    if re.search(r"(?:x|ch|sh|ss)es$", low):
+    if _SIBILANT_PLURAL.search(low):
         return low[:-2]
     if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
         return low[:-1]
@@ -267,14 +277,14 @@ YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b")
 
 def _about(text: str, start: int, end: int) -> str:
     """Return what a figure is of ("the issues" -> "issue") or the year it is dated to, else ""."""
-    clause = re.split(r"[,;:]", text[end:])[0]
+    clause = _CLAUSE_BREAK.split(text[end:])[0]
     found = OF_NOUN.match(clause)
     if found:
         # The first word that is not a participle ("the proposed framework" -> framework's first noun).
         words = [w for w in found.group(1).split() if w.lower() not in STOP and not w.lower().endswith("ed")]
         if words:
             return _singular(words[0])
-    before = re.split(r"[,;:]", text[:start])[-1]
+    before = _CLAUSE_BREAK.split(text[:start])[-1]
     year = YEAR.search(before + " " + clause)
     return year.group(1) if year else ""
 
@@ -292,7 +302,7 @@ def quantity_mentions(documents) -> list[Mention]:
             if SCORE.search(span) and not match.group("cur"):
                 continue  # a vote tally or a score ("51-50") is not a count
             if (
-                re.match(r"(?:19|20)\d\d$", match.group("num"))
+                _YEAR_NUMBER.match(match.group("num"))
                 and not match.group("cur")
                 and not match.group("hy")
                 and "cent" not in (match.group("unit") or "")
@@ -304,15 +314,15 @@ def quantity_mentions(documents) -> list[Mention]:
                 not match.group("hedge")
                 and not match.group("cur")
                 and text[match.start() - 1 : match.start()] == " "
-                and re.search(r"(?:^|\s)[A-Z][a-z]+$", before)
-                and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+$", before)
+                and _CAPITALISED_BEFORE.search(before)
+                and not _SENTENCE_START_BEFORE.search(before)
             ):
                 continue  # a number naming a thing ("Article 5", "Flight 171") counts nothing
             around = (
                 text[max(0, match.start("num") - 1) : match.start("num")]
                 + text[match.end("num") : match.end("num") + 2]
             )
-            if re.match(r"[:\w-]", around[:1] or " ") and not match.group("cur") or re.match(r"[:.]\d", around[1:]):
+            if _GLUED_BEFORE.match(around[:1] or " ") and not match.group("cur") or _CLOCK_OR_DECIMAL.match(around[1:]):
                 continue  # a clock time ("1:38 PM") or a model number ("787-8") counts nothing
             if (
                 match.group("num").lower() == "one"
@@ -349,7 +359,7 @@ def quantity_mentions(documents) -> list[Mention]:
                 label_thing = counted if counted != thing else " ".join(text[match.start(group) : end].split())
                 thing = counted
             if match.group("hy") and unit not in ("money", "percentage"):
-                rest = re.match(r"\s+([a-z]+)", text[match.end("hy") :])
+                rest = _NEXT_WORD.match(text[match.end("hy") :])
                 if rest and rest.group(1).lower() not in STOP:
                     hyphen_heads[unit].add(rest.group(1).lower())
                     label_thing = f"{rest.group(1).lower()}, {unit}"
