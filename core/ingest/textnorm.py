@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 # Function words and reporting verbs: they say how a fact was relayed, not what the fact is.
 STOPWORDS = frozenset(
@@ -148,11 +148,31 @@ def normalize_number(text: str) -> str | None:
     return _match_to_key(match)
 
 
+# Where a number expression can begin: a currency sign, a digit or a number word. Trying the
+# full pattern only there finds what finditer finds (each search resumes where a match ended).
+_NUMBER_START_RE = re.compile(rf"[$€£]|\d|\b(?i:{_NUMWORD})")
+
+
+def _number_matches(text: str) -> Iterator[re.Match]:
+    """Yield the matches _NUMBER_RE.finditer(text) yields, in order."""
+    at = 0
+    while True:
+        start = _NUMBER_START_RE.search(text, at)
+        if start is None:
+            return
+        match = _NUMBER_RE.match(text, start.start())
+        if match is None:
+            at = start.start() + 1
+            continue
+        yield match
+        at = match.end()
+
+
 @lru_cache(maxsize=1 << 15)  # vectors, slots, contradictions and the fact sheet read each passage's numbers
 def find_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, canonical key) of every number expression in the text."""
     found = []
-    for match in _NUMBER_RE.finditer(text):
+    for match in _number_matches(text):
         key = _match_to_key(match)
         if key is None:
             continue
