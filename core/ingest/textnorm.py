@@ -148,16 +148,25 @@ def normalize_number(text: str) -> str | None:
     return _match_to_key(match)
 
 
-# Where a number expression can begin: a currency sign, a digit or a number word. Trying the
-# full pattern only there finds what finditer finds (each search resumes where a match ended).
-_NUMBER_START_RE = re.compile(rf"[$€£]|\d|\b(?i:{_NUMWORD})")
+# Where a number written with digits can begin in ASCII text: a dollar sign or a digit.
+_DIGIT_START_RE = re.compile(r"[$\d]")
+_LETTERS_RE = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset(_WORD_NUMBERS)
 
 
 def _number_matches(text: str) -> Iterator[re.Match]:
-    """Yield the matches _NUMBER_RE.finditer(text) yields, in order."""
+    """Yield the matches _NUMBER_RE.finditer(text) yields, in order.
+
+    In ASCII text without a number word, a match can only begin at a dollar sign or a digit:
+    the pattern is tried there alone (each search resumes where a match ended, as finditer's
+    does). Other text (number words, other scripts, whose letters re.I may fold) is read whole.
+    """
+    if not text.isascii() or not _NUMBER_WORDS.isdisjoint(_LETTERS_RE.findall(text.lower())):
+        yield from _NUMBER_RE.finditer(text)
+        return
     at = 0
     while True:
-        start = _NUMBER_START_RE.search(text, at)
+        start = _DIGIT_START_RE.search(text, at)
         if start is None:
             return
         match = _NUMBER_RE.match(text, start.start())
