@@ -72,7 +72,9 @@ def cold() -> None:
     from core.align import features
 
     features._word_grams.cache_clear()
-    from core.compare import divergence, slots
+    from core.compare import divergence, slots, slots_numbers
+
+    slots_numbers._clocks.cache_clear()
 
     for memo in (slots.cached_slots, slots.value_slots, slots._lower_words):
         memo.cache_clear()
