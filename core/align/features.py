@@ -44,7 +44,7 @@ class PassageFacts:
     counts: list[dict[str, str]]
     bigrams: list[frozenset[tuple[int, int]]]
     quoted: list[frozenset[str]]
-    chars: list[frozenset[str]]
+    chars: list[frozenset[int]]
     names: list[Vector]
     position: list[float]
     lead: list[bool]
@@ -75,15 +75,21 @@ def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
     )
 
 
+# Every character 4-gram met gets a number once: passages hold sets of small integers, which
+# the pair matrix uses as its columns directly.
+_GRAM_NUMBERS: dict[str, int] = {}
+
+
 @lru_cache(maxsize=1 << 16)  # news vocabularies repeat: each word is cut once
-def _word_grams(surface: str) -> frozenset[str]:
-    """Return the character 4-grams of one word, its edges marked."""
+def _word_grams(surface: str) -> frozenset[int]:
+    """Return the numbers of the character 4-grams of one word, its edges marked."""
     word = f" {surface.lower()} "
-    return frozenset(word[n : n + NGRAM] for n in range(max(1, len(word) - NGRAM + 1)))
+    number = _GRAM_NUMBERS.setdefault
+    return frozenset(number(word[n : n + NGRAM], len(_GRAM_NUMBERS)) for n in range(max(1, len(word) - NGRAM + 1)))
 
 
-def _grams(every: Sequence[Token]) -> frozenset[str]:
-    """Return the character 4-grams of the content words, word edges marked."""
+def _grams(every: Sequence[Token]) -> frozenset[int]:
+    """Return the (numbered) character 4-grams of the content words, word edges marked."""
     words = [_word_grams(token.text) for token in every if not token.stop and token.kind == "word"]
     return frozenset().union(*words)
 
@@ -167,8 +173,11 @@ class BestTable:
         return value or None
 
 
-def _shared_counts(sets: Sequence, first, second, should_cancel=None):
-    """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), by sparse incidence products."""
+def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: bool = False):
+    """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), by sparse incidence products.
+
+    `numbered` says the items are already small non-negative integers (they become the columns).
+    """
     import numpy as np
     from scipy import sparse
 
@@ -176,11 +185,10 @@ def _shared_counts(sets: Sequence, first, second, should_cancel=None):
     indptr: list[int] = [0]
     indices: list[int] = []
     for items in sets:
-        indices.extend(map(ids.__getitem__, items))
+        indices.extend(items if numbered else map(ids.__getitem__, items))
         indptr.append(len(indices))
-    matrix = sparse.csr_matrix(
-        (np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(sets), max(1, len(ids)))
-    )
+    width = (max(indices, default=0) + 1) if numbered else max(1, len(ids))
+    matrix = sparse.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(sets), width))
     shared = np.empty(len(first), dtype=np.int64)
     step = 20_000  # pairs per product: bounds the memory of the gathered rows
     for start in range(0, len(first), step):
@@ -229,28 +237,28 @@ def pair_matrix(
         return first, second, out, best_table
     ratio = np.minimum(score / best[first * documents + docs[second]], score / best[second * documents + docs[first]])
     out[:, 0], out[:, 1], out[:, 2] = score, ratio, ratio >= 0.999
-    figures, _ = _shared_counts(found.figures, first, second, should_cancel)
+    figures, _ = _shared_counts(found.figures, first, second, should_cancel, numbered=True)
     out[:, 4] = np.minimum(2, figures)
     bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel)
     out[:, 6] = _log1p_of_counts(bigrams)
-    chars, length = _shared_counts(facts.chars, first, second, should_cancel)
+    chars, length = _shared_counts(facts.chars, first, second, should_cancel, numbered=True)
     with np.errstate(invalid="ignore", divide="ignore"):  # a passage without grams shares none
         out[:, 8] = np.where(chars > 0, chars / np.sqrt((length[first] * length[second]).astype(np.float64)), 0.0)
     position = np.asarray(facts.position)
     out[:, 9] = 1.0 - np.abs(position[first] - position[second])
     lead = np.asarray(facts.lead, dtype=bool)
     out[:, 10] = lead[first] & lead[second]
-    terms, length = _shared_counts([unit.keys() for unit in found.unit], first, second, should_cancel)
+    terms, length = _shared_counts([unit.keys() for unit in found.unit], first, second, should_cancel, numbered=True)
     out[:, 11] = np.minimum(length[first], length[second]) < MIN_TERMS
     out[:, 13] = terms / np.maximum(1, np.minimum(length[first], length[second]))
-    rare, _ = _shared_counts(found.rare, first, second, should_cancel)
+    rare, _ = _shared_counts(found.rare, first, second, should_cancel, numbered=True)
     out[:, 14] = _log1p_of_counts(rare)
     # the rest reads per-pair structure; only pairs where both passages have some are visited
     for k in np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS)).tolist():
         out[k, 12] = 1.0 if one_phrase(found.order[first[k]], found.order[second[k]]) else 0.0
     # Pairs sharing no name, no counted number or no quoted word keep 0 there: only the others
     # are read one by one (a dot product with nothing in common is 0.0 exactly).
-    names, _ = _shared_counts([v.keys() for v in facts.names], first, second, should_cancel)
+    names, _ = _shared_counts([v.keys() for v in facts.names], first, second, should_cancel, numbered=True)
     for k in np.flatnonzero(names).tolist():
         out[k, 3] = dot(facts.names[first[k]], facts.names[second[k]])
     numbers, _ = _shared_counts([c.keys() for c in facts.counts], first, second, should_cancel)
