@@ -190,9 +190,17 @@ def find_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+_NAME_ENDINGS = ("iy", "yi", "ij", "ii")
+
+
 def fold_name(word: str) -> str:
     """Return one key for spelling variants of a name (Zelensky, Zelenskyy, Zelenskiy -> zelensky)."""
-    return _NAME_ENDING_RE.sub("y", _DOUBLED_RE.sub(r"\1", word.lower()))
+    folded = word.lower()
+    if _DOUBLED_RE.search(folded):  # most words have no doubled letter: no substitution to build
+        folded = _DOUBLED_RE.sub(r"\1", folded)
+    if "\n" in folded:  # "$" also matches before a final line break
+        return _NAME_ENDING_RE.sub("y", folded)
+    return folded[:-2] + "y" if folded.endswith(_NAME_ENDINGS) else folded
 
 
 @lru_cache(maxsize=1 << 16)  # a memo of a pure function: slots, contexts and keys stem the same words
