@@ -76,7 +76,7 @@ def cold() -> None:
 
     slots_numbers._clocks.cache_clear()
 
-    for memo in (slots.cached_slots, slots.value_slots, slots._lower_words):
+    for memo in (slots.cached_slots, slots.value_slots, slots.lower_words):
         memo.cache_clear()
     divergence._DOCUMENT_VALUES.clear()
     from core.compare.facts import events, mentions, people

@@ -326,8 +326,8 @@ def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot
     return Slot("number", start, end, text[start:end], value, subject, frame.hedge)
 
 
-@lru_cache(maxsize=1 << 16)  # extract_slots and value_slots both ask which trigger words a text has
-def _lower_words(text: str) -> frozenset[str]:
+@lru_cache(maxsize=1 << 16)  # slots and the fact sheet ask which trigger words a passage has
+def lower_words(text: str) -> frozenset[str]:
     """Return the lowercase letter runs of a text (what the slot finders are triggered by)."""
     return frozenset(_LOWER_WORD_RE.findall(text.lower()))
 
@@ -335,7 +335,7 @@ def _lower_words(text: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)  # the whole text of a source is read for its values, its claims for all slots
 def value_slots(text: str) -> tuple[Slot, ...]:
     """Return the number and time slots of a text, in order (the ones extract_slots gives)."""
-    words = _lower_words(text)
+    words = lower_words(text)
     digits = _DIGIT_RE.search(text) is not None
     slots: list[Slot] = []
     spelled = bool(words & NUMBER_TRIGGERS)
@@ -352,7 +352,7 @@ def value_slots(text: str) -> tuple[Slot, ...]:
 
 def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
-    words = _lower_words(text)
+    words = lower_words(text)
     institutions = (
         [Slot("institution", *found) for found in find_institutions(text)] if words & _INSTITUTION_WORDS else []
     )

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from string import ascii_letters
+from typing import Iterator
 
 from core.compare.facts.mentions import Mention, mention, passages
+from core.compare.slots import lower_words
 
 SMALL = {
     w: n
@@ -118,6 +121,7 @@ QUANTITY = re.compile(
 PROJECTED = re.compile(
     r"\b(?:will|would|could|may|might|expected to|projected to|forecast to|set to)\b[^.,;:]{0,40}$", re.I
 )
+PROJECTED_REACH = 60  # no PROJECTED match starts further back than its longest verb and 40 characters
 # Numbers are found first and the full pattern is tried only where one starts (with its hedge and
 # currency just before): the full pattern tried at every position is the slow part on long texts.
 # A number word is one of SMALL written in ASCII letters (the look-ahead keeps re.I from folding
@@ -130,17 +134,36 @@ LEAD = re.compile(
 )
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_SMALL_WORDS = frozenset(SMALL)
+
+
+def _starts(text: str) -> Iterator[int]:
+    """Yield where NUMBER_START matches, in order.
+
+    In ASCII text without a number word those are the first digits of the runs of digits not
+    preceded by "." or ",": a run is found far faster than a look-behind tried at every position.
+    """
+    if not (text.isascii() and _SMALL_WORDS.isdisjoint(lower_words(text))):
+        yield from (number.start() for number in NUMBER_START.finditer(text))
+        return
+    for run in _DIGIT_RUN.finditer(text):
+        at = run.start()
+        if at == 0 or text[at - 1] not in ".,":
+            yield at
+
+
 def _matches(text: str):
     """Yield the QUANTITY matches of a text, one per number, trying the pattern only where numbers start."""
     end = 0
-    for number in NUMBER_START.finditer(text):
-        if number.start() < end:
+    for at in _starts(text):
+        if at < end:
             continue
-        window = text[max(0, number.start() - 30) : number.start()]
+        window = text[max(0, at - 30) : at]
         lead = LEAD.search(window)
-        start = number.start() - (len(lead.group()) if lead else 0)
-        match = QUANTITY.match(text, start) or QUANTITY.match(text, number.start())
-        if match is not None and match.start("num") == number.start():
+        start = at - (len(lead.group()) if lead else 0)
+        match = QUANTITY.match(text, start) or QUANTITY.match(text, at)
+        if match is not None and match.start("num") == at:
             end = match.end()
             yield match
 
@@ -170,6 +193,17 @@ _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+)[A-Z][a-z]+$")
 _GLUED_BEFORE = re.compile(r"[:\w-]")
 _CLOCK_OR_DECIMAL = re.compile(r"[:.]\d")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _names_a_thing(before: str) -> bool:
+    """Tell whether text ends in a capitalised word that does not open a sentence ("Article", "Flight").
+
+    Both patterns end at the closing run of letters: they are searched from just before it.
+    """
+    letters = len(before.rstrip(ascii_letters))  # where the closing run of letters begins
+    if not _CAPITALISED_BEFORE.search(before, max(0, letters - 1)):
+        return False
+    return not _SENTENCE_START_BEFORE.search(before, max(0, len(before[:letters].rstrip()) - 1))
 
 
 def _singular(word: str) -> str:
@@ -309,13 +343,11 @@ def quantity_mentions(documents) -> list[Mention]:
                 and "%" not in (match.group("unit") or "")
             ):
                 continue  # a year
-            before = text[: match.start()].rstrip()
             if (
                 not match.group("hedge")
                 and not match.group("cur")
                 and text[match.start() - 1 : match.start()] == " "
-                and _CAPITALISED_BEFORE.search(before)
-                and not _SENTENCE_START_BEFORE.search(before)
+                and _names_a_thing(text[: match.start()].rstrip())
             ):
                 continue  # a number naming a thing ("Article 5", "Flight 171") counts nothing
             around = (
@@ -371,7 +403,7 @@ def quantity_mentions(documents) -> list[Mention]:
                     "",
                 )
                 label_thing = f"money, {order}" if order else "money"
-            if PROJECTED.search(text[:start]):
+            if PROJECTED.search(text, max(0, start - PROJECTED_REACH), start):
                 thing, label_thing = thing + " (projected)", label_thing + " (projected)"
             pending.append(
                 (
