@@ -353,3 +353,20 @@ def test_a_month_and_year_without_a_day_stays_in_plain_words():
 
     assert normalise("March 2024", date(2024, 3, 5)) == "march 2024"
     assert normalise("on 4 March", date(2024, 3, 5)) == "2024-03-04"
+
+
+def test_a_capitalised_word_before_a_number_names_a_thing_unless_it_opens_the_sentence():
+    from core.compare.facts.quantities import _names_a_thing
+
+    assert _names_a_thing("The ferries of Route") is True  # "Route 9": a name, not a count
+    assert _names_a_thing("The storm ended. Nearly") is False  # a sentence opening
+    assert _names_a_thing("Route") is False
+    assert _names_a_thing("the ferries carried") is False
+
+
+def test_number_starts_in_plain_text_are_the_first_digits_of_runs():
+    from core.compare.facts.quantities import NUMBER_START, _starts
+
+    for text in ("Piers 3.5 km long held 1,200 boats, 7 cranes", "Twelve boats, 3 cranes", "Über 4 piers, .5 km"):
+        assert list(_starts(text)) == [m.start() for m in NUMBER_START.finditer(text)]
+    assert list(_starts("Piers 3.5 km long held 1,200 boats, 7 cranes")) == [6, 23, 36]

@@ -96,3 +96,8 @@ def test_describing_all_pairs_at_once_stops_when_cancelled():
     pairs = candidates_small(found.unit, [0, 1], 0.01, 12, None)
     with pytest.raises(Cancelled):
         pair_matrix(pairs, found, passage_facts(passages, found), [0, 1], should_cancel=lambda: True)
+
+
+def test_a_word_s_character_grams_get_the_same_numbers_each_time_it_is_met():
+    first, again = _grams(tokens("Harbour cranes")), _grams(tokens("cranes at the harbour"))
+    assert first == again and all(isinstance(gram, int) for gram in first)
