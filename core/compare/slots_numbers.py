@@ -294,6 +294,8 @@ _DAY_RES = _gated(
 _MONTH_RES = _gated(
     (pattern, value, triggers) for (pattern, value), triggers in zip(_MONTH_PATTERNS, (("month",), MONTHS))
 )
+# Every trigger of the day and month patterns at once: most sentences have none of them.
+_ANY_CALENDAR_WORD = re.compile("|".join(triggers.pattern for _, _, triggers in _DAY_RES + _MONTH_RES))
 
 
 def find_times(text: str) -> list[tuple[int, int, str, str]]:
@@ -305,7 +307,8 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
         if not any(s < end and start < e for s, e, _, _ in found):
             found.append((start, end, value, group))
 
-    for pattern, value, triggers in _DAY_RES:
+    calendar = _ANY_CALENDAR_WORD.search(lowered) is not None
+    for pattern, value, triggers in _DAY_RES if calendar else ():
         if not triggers.search(lowered):
             continue
         for match in pattern.finditer(text):
@@ -316,7 +319,7 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
             else:
                 word = value or match.group().lower()
             add(match.start(), match.end(), word, "relative" if value == "relative" else "day")
-    for pattern, value, triggers in _MONTH_RES:
+    for pattern, value, triggers in _MONTH_RES if calendar else ():
         if not triggers.search(lowered):
             continue
         for match in pattern.finditer(text):
