@@ -58,6 +58,9 @@ else:
 
 def cold() -> None:
     """Empty the text memos so that every timed run pays for reading the text."""
+    from core.align import features
+    from core.compare import divergence, slots, slots_compare, slots_numbers
+    from core.compare.facts import events, mentions, people
     from core.ingest import textnorm
 
     for memo in (
@@ -67,22 +70,23 @@ def cold() -> None:
         textnorm.tokens,
         textnorm.find_numbers,
         textnorm.stem,
+        features._word_grams,
+        slots.cached_slots,
+        slots.value_slots,
+        slots.lower_words,
+        slots_numbers._clocks,
+        slots_compare.capitalised_words,
+        divergence._stems,
+        people._names,
+        people._tokens,
+        people._bare,
+        people._is_name_token,
+        mentions.fold,
+        events._events,
     ):
         memo.cache_clear()
-    from core.align import features
-
-    features._word_grams.cache_clear()
-    from core.compare import divergence, slots, slots_numbers
-
-    slots_numbers._clocks.cache_clear()
-
-    for memo in (slots.cached_slots, slots.value_slots, slots.lower_words):
-        memo.cache_clear()
+    features._GRAM_NUMBERS.clear()  # numbered along with the grams memo just emptied
     divergence._DOCUMENT_VALUES.clear()
-    from core.compare.facts import events, mentions, people
-
-    for memo in (people._names, people._tokens, people._bare, people._is_name_token, mentions.fold, events._events):
-        memo.cache_clear()
 
 
 def median_cpu(function, runs: int = RUNS) -> float:
