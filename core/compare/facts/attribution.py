@@ -20,6 +20,7 @@ PATTERNS = (
     ),
     re.compile(SPEAKER + r",?\s+(?:said|says|told|wrote|stated|confirmed|announced|estimated|reported)\b"),
 )
+NEEDED = ("told", "", "")  # a word the pattern cannot match without (the first one's verb)
 CUES = re.compile(r"\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I)
 OPEN_WORDS = frozenset("a an the two three several some senior top other".split())
 
@@ -45,7 +46,9 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         spans = []
         if not CUES.search(passage.text):
             continue  # no attribution verb: the costly patterns have nothing to find
-        for pattern in PATTERNS:
+        for pattern, needed in zip(PATTERNS, NEEDED):
+            if needed not in passage.text:
+                continue
             for match in pattern.finditer(passage.text):
                 end = match.end() - (1 if match.group().endswith(".") else 0)
                 spans.append((match.start(), end, _value(match.group(1).rstrip("."))))
