@@ -78,6 +78,7 @@ def cold() -> None:
         slots_compare.capitalised_words,
         divergence._stems,
         people._names,
+        people._name_tokens,
         people._tokens,
         people._bare,
         people._is_name_token,

@@ -134,11 +134,19 @@ def _may_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _name_tokens(text: str) -> tuple[int, ...]:
+    """Return the indices of the tokens that can be name words (read once for names and titles)."""
+    return tuple(k for k, token in enumerate(_tokens(text)) if _may_name(token.group()))
+
+
+@lru_cache(maxsize=65536)
 def _names(text: str) -> tuple[tuple[int, int, list[str], int], ...]:
     """Return (start, end, name words, index of first token) for runs of two or more capitalised words."""
     tokens = _tokens(text)
     words = [t.group() for t in tokens]
-    named = [_may_name(w) for w in words]
+    named = [False] * len(tokens)
+    for k in _name_tokens(text):
+        named[k] = True
     found, i, count = [], 0, len(tokens)
     while i < count:
         if not named[i]:
@@ -259,11 +267,11 @@ def person_mentions(documents) -> list[Mention]:
             raw.append((surname, given, document, passage, titles))
         # A title before one known surname ("President Trump") names the person met in full elsewhere.
         inside = [(s, e) for s, e, _w, _f in _names(text)]
-        for k, token in enumerate(tokens):
-            word = token.group()
-            if not _may_name(word) or any(s <= token.start() < e for s, e in inside):
+        for k in _name_tokens(text):
+            token = tokens[k]
+            if any(s <= token.start() < e for s, e in inside):
                 continue
-            bare = _bare(word)
+            bare = _bare(token.group())
             before = _prefix_title(text, tokens, k)
             if before:
                 raw.append((fold(bare), None, document, passage, [before]))
