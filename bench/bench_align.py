@@ -60,7 +60,7 @@ def cold() -> None:
     """Empty the text memos so that every timed run pays for reading the text."""
     from core.align import features
     from core.compare import divergence, slots, slots_compare, slots_numbers
-    from core.compare.facts import events, mentions, people
+    from core.compare.facts import events, mentions, people, quantities
     from core.ingest import textnorm
 
     for memo in (
@@ -84,6 +84,7 @@ def cold() -> None:
         people._is_name_token,
         mentions.fold,
         events._events,
+        quantities._singular,
     ):
         memo.cache_clear()
     features._GRAM_NUMBERS.clear()  # numbered along with the grams memo just emptied

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from string import ascii_letters
 from typing import Iterator
 
@@ -206,7 +207,9 @@ def _names_a_thing(before: str) -> bool:
     return not _SENTENCE_START_BEFORE.search(before, max(0, len(before[:letters].rstrip()) - 1))
 
 
+@lru_cache(maxsize=1 << 14)  # a memo of a pure function: the same nouns follow many numbers
 def _singular(word: str) -> str:
+    """Return a noun in the singular, lowercased ("bodies" stays, "injuries" -> "injury")."""
     low = word.lower()
     if low in ("feet", "people", "lives", "bodies"):
         return low
@@ -311,14 +314,15 @@ YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b")
 
 def _about(text: str, start: int, end: int) -> str:
     """Return what a figure is of ("the issues" -> "issue") or the year it is dated to, else ""."""
-    clause = _CLAUSE_BREAK.split(text[end:])[0]
+    stop = _CLAUSE_BREAK.search(text, end)
+    clause = text[end : stop.start()] if stop else text[end:]
     found = OF_NOUN.match(clause)
     if found:
         # The first word that is not a participle ("the proposed framework" -> framework's first noun).
         words = [w for w in found.group(1).split() if w.lower() not in STOP and not w.lower().endswith("ed")]
         if words:
             return _singular(words[0])
-    before = _CLAUSE_BREAK.split(text[:start])[-1]
+    before = text[max(text.rfind(mark, 0, start) for mark in ",;:") + 1 : start]
     year = YEAR.search(before + " " + clause)
     return year.group(1) if year else ""
 
