@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from itertools import count
+from itertools import chain, count
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -173,30 +173,58 @@ class BestTable:
         return value or None
 
 
-def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: bool = False):
-    """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), by sparse incidence products.
+BITSET_ITEMS = 4096  # the most frequent items of a set family are counted as bits, the rest sparse
 
-    `numbered` says the items are already small non-negative integers (they become the columns).
+
+def _popcounts(words):
+    """Return the number of set bits in each row of a uint64 array."""
+    import numpy as np
+
+    if hasattr(np, "bitwise_count"):  # numpy 2
+        return np.bitwise_count(words).sum(axis=1, dtype=np.int64)
+    table = np.array([bin(k).count("1") for k in range(256)], dtype=np.int64)
+    return table[words.view(np.uint8)].reshape(len(words), -1).sum(axis=1)
+
+
+def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: bool = False):
+    """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), and the size of each set.
+
+    The BITSET_ITEMS most frequent items (character grams shared by most passages) are one bit
+    each: a pair shares the set bits of the AND of its two rows. The other items are counted by
+    sparse incidence products, which the frequent ones made long. `numbered` says the items are
+    already small non-negative integers (they become the columns).
     """
     import numpy as np
     from scipy import sparse
 
-    ids: dict = defaultdict(count().__next__)  # a new item gets the next column
-    indptr: list[int] = [0]
-    indices: list[int] = []
-    for items in sets:
-        indices.extend(items if numbered else map(ids.__getitem__, items))
-        indptr.append(len(indices))
-    width = (max(indices, default=0) + 1) if numbered else max(1, len(ids))
-    matrix = sparse.csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(sets), width))
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    flat = chain.from_iterable(sets)
+    if not numbered:
+        ids: dict = defaultdict(count().__next__)  # a new item gets the next column
+        flat = map(ids.__getitem__, flat)
+    items = np.fromiter(flat, dtype=np.int64, count=int(sizes.sum()))
+    rows = np.repeat(np.arange(len(sets)), sizes)
+    frequency = np.bincount(items, minlength=1)
+    frequent = np.argsort(-frequency, kind="stable")[:BITSET_ITEMS]
+    rank = np.full(frequency.size, -1, dtype=np.int64)
+    rank[frequent] = np.arange(frequent.size)
+    bit = rank[items]
+    as_bit = bit >= 0
+    bits = np.zeros((len(sets), (frequent.size + 63) // 64), dtype=np.uint64)
+    one = np.left_shift(np.uint64(1), (bit[as_bit] & 63).astype(np.uint64))
+    np.bitwise_or.at(bits, (rows[as_bit], bit[as_bit] >> 6), one)
+    rest_rows, rest = rows[~as_bit], items[~as_bit]
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(rest_rows, minlength=len(sets)))))
+    matrix = sparse.csr_matrix((np.ones(rest.size, dtype=np.int32), rest, indptr), shape=(len(sets), frequency.size))
     shared = np.empty(len(first), dtype=np.int64)
     step = 20_000  # pairs per product: bounds the memory of the gathered rows
     for start in range(0, len(first), step):
         check(should_cancel)
-        stop = start + step
-        product = matrix[first[start:stop]].multiply(matrix[second[start:stop]])
-        shared[start:stop] = np.asarray(product.sum(axis=1)).ravel()
-    return shared, np.diff(np.asarray(indptr))
+        a, b = first[start : start + step], second[start : start + step]
+        shared[start : start + step] = _popcounts(bits[a] & bits[b])
+        if rest.size:
+            shared[start : start + step] += np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    return shared, sizes
 
 
 def _log1p_of_counts(counts):
