@@ -234,3 +234,10 @@ def test_clock_times_and_tallies_are_tried_only_where_digits_begin():
         assert [(m.start(), m.end(), m.group()) for m in _CLOCK_RE.finditer(text)] == list(_clocks(text))
         assert [m.span() for m in _SCORE_RE.finditer(text)] == [m.span() for m in _digit_led(_SCORE_RE, text)]
     assert [raw for _, _, raw in _clocks(texts[0])] == ["9:05", "10 pm", "12:30pm", "4:30"]
+
+
+def test_every_calendar_trigger_holds_one_of_the_anchors_that_gate_them():
+    from core.compare.slots_numbers import _DAY_RES, _MONTH_RES, CALENDAR_ANCHORS
+
+    triggers = [t for _, _, pattern in _DAY_RES + _MONTH_RES for t in pattern.pattern.replace("\\\\", "").split("|")]
+    assert triggers and all(any(anchor in t for anchor in CALENDAR_ANCHORS) for t in triggers)

@@ -294,8 +294,8 @@ _DAY_RES = _gated(
 _MONTH_RES = _gated(
     (pattern, value, triggers) for (pattern, value), triggers in zip(_MONTH_PATTERNS, (("month",), MONTHS))
 )
-# Every trigger of the day and month patterns at once: most sentences have none of them.
-_ANY_CALENDAR_WORD = re.compile("|".join(triggers.pattern for _, _, triggers in _DAY_RES + _MONTH_RES))
+# Every trigger of the day and month patterns holds one of these: most sentences have none.
+CALENDAR_ANCHORS = ("day", "week", "tonight", "tomorrow", "month") + MONTHS
 
 
 def find_times(text: str) -> list[tuple[int, int, str, str]]:
@@ -307,7 +307,7 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
         if not any(s < end and start < e for s, e, _, _ in found):
             found.append((start, end, value, group))
 
-    calendar = _ANY_CALENDAR_WORD.search(lowered) is not None
+    calendar = any(anchor in lowered for anchor in CALENDAR_ANCHORS)
     for pattern, value, triggers in _DAY_RES if calendar else ():
         if not triggers.search(lowered):
             continue
