@@ -370,3 +370,10 @@ def test_number_starts_in_plain_text_are_the_first_digits_of_runs():
     for text in ("Piers 3.5 km long held 1,200 boats, 7 cranes", "Twelve boats, 3 cranes", "Über 4 piers, .5 km"):
         assert list(_starts(text)) == [m.start() for m in NUMBER_START.finditer(text)]
     assert list(_starts("Piers 3.5 km long held 1,200 boats, 7 cranes")) == [6, 23, 36]
+
+
+def test_a_plain_passage_without_an_event_word_has_no_events_and_one_with_one_has_them():
+    from core.compare.facts.events import _events
+
+    assert _events("Harbour cranes stood idle along the quay.") == ()
+    assert _events("The ferry took off after the meeting.") == ((10, 18, "take-off"), (29, 36, "talks"))

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from core.compare.facts.mentions import Mention, mention, passages
+from core.compare.slots import lower_words
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
 
 # Kinds of event news reports date: word forms -> the event's name.
@@ -164,11 +165,15 @@ def _subject(text: str, event_start: int) -> str:
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# The letter runs of the event words: an ASCII passage with none of them has no event word.
+EVENT_PARTS = frozenset(part for key in (*EVENTS, "took") for part in re.findall(r"[a-z]+", key))
 
 
 @lru_cache(maxsize=1 << 16)  # times and places both read the event words of every passage
 def _events(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, event) of each event word; a word look-up, faster than one big alternation."""
+    if text.isascii() and EVENT_PARTS.isdisjoint(lower_words(text)):
+        return ()
     found = []
     for word in WORD.finditer(text):
         low = word.group().lower()
