@@ -37,7 +37,7 @@ from core.compare.quantities import frame_of
 from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.compare.slots_stance import find_modalities, find_negations, find_tones
-from core.ingest.textnorm import STOPWORDS, fold_name, stem
+from core.ingest.textnorm import STOPWORDS, fold_name, lower_words, stem
 
 SLOT_TYPES = (
     "number",
@@ -92,7 +92,6 @@ _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
 _PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
 _ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
 _DIGIT_RE = re.compile(r"\d")
-_LOWER_WORD_RE = re.compile(r"[a-z]+")
 _INSTITUTION_WORDS = frozenset(w for key in INSTITUTIONS for w in key.split())
 _PLACE_WORDS = frozenset({"in", "at", "from", "near"})
 _TONE_WORDS = POSITIVE_TONE | NEGATIVE_TONE
@@ -324,12 +323,6 @@ def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot
     else:
         subject = f"{frame.head}:{frame.event}" if frame.event else frame.head
     return Slot("number", start, end, text[start:end], value, subject, frame.hedge)
-
-
-@lru_cache(maxsize=1 << 16)  # slots and the fact sheet ask which trigger words a passage has
-def lower_words(text: str) -> frozenset[str]:
-    """Return the lowercase letter runs of a text (what the slot finders are triggered by)."""
-    return frozenset(_LOWER_WORD_RE.findall(text.lower()))
 
 
 @lru_cache(maxsize=1 << 16)  # the whole text of a source is read for its values, its claims for all slots

@@ -151,6 +151,14 @@ def normalize_number(text: str) -> str | None:
 # Where a number written with digits can begin in ASCII text: a dollar sign or a digit.
 _DIGIT_START_RE = re.compile(r"[$\d]")
 _LETTERS_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1 << 16)  # numbers, slots and the fact sheet ask which words a passage has
+def lower_words(text: str) -> frozenset[str]:
+    """Return the runs of ASCII letters of the lowercased text (what the readers are gated by)."""
+    return frozenset(_LETTERS_RE.findall(text.lower()))
+
+
 _NUMBER_WORDS = frozenset(_WORD_NUMBERS)
 
 
@@ -161,7 +169,7 @@ def _number_matches(text: str) -> Iterator[re.Match]:
     the pattern is tried there alone (each search resumes where a match ended, as finditer's
     does). Other text (number words, other scripts, whose letters re.I may fold) is read whole.
     """
-    if not text.isascii() or not _NUMBER_WORDS.isdisjoint(_LETTERS_RE.findall(text.lower())):
+    if not text.isascii() or not _NUMBER_WORDS.isdisjoint(lower_words(text)):
         yield from _NUMBER_RE.finditer(text)
         return
     at = 0

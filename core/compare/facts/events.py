@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from core.compare.facts.mentions import Mention, mention, passages
-from core.compare.slots import lower_words
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
+from core.ingest.textnorm import lower_words
 
 # Kinds of event news reports date: word forms -> the event's name.
 EVENTS = {

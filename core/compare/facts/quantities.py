@@ -9,7 +9,7 @@ from string import ascii_letters
 from typing import Iterator
 
 from core.compare.facts.mentions import Mention, mention, passages
-from core.compare.slots import lower_words
+from core.ingest.textnorm import lower_words
 
 SMALL = {
     w: n
