@@ -71,6 +71,7 @@ def cold() -> None:
         textnorm.find_numbers,
         textnorm.stem,
         textnorm.lower_words,
+        textnorm.fold_name,
         features._word_grams,
         slots.cached_slots,
         slots.value_slots,

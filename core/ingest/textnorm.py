@@ -201,6 +201,7 @@ def find_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
 _NAME_ENDINGS = ("iy", "yi", "ij", "ii")
 
 
+@lru_cache(maxsize=1 << 16)  # a memo of a pure function: names recur across passages and sources
 def fold_name(word: str) -> str:
     """Return one key for spelling variants of a name (Zelensky, Zelenskyy, Zelenskiy -> zelensky)."""
     folded = word.lower()
