@@ -142,6 +142,7 @@ def pair_features(
     left, right = facts.counts[i], facts.counts[j]
     same = [n for n in left.keys() & right.keys() if left[n] == right[n]]
     shared_bigrams = len(facts.bigrams[i] & facts.bigrams[j])
+    terms = len(found.unit[i].keys() & found.unit[j].keys())  # a unit vector holds every term of its passage
     return [
         cosine,
         ratio,
@@ -155,8 +156,8 @@ def pair_features(
         1.0 - abs(facts.position[i] - facts.position[j]),
         1.0 if facts.lead[i] and facts.lead[j] else 0.0,
         1.0 if min(len(found.unit[i]), len(found.unit[j])) < MIN_TERMS else 0.0,
-        1.0 if one_phrase(found.order[i], found.order[j]) else 0.0,
-        len(found.unit[i].keys() & found.unit[j].keys()) / max(1, min(len(found.unit[i]), len(found.unit[j]))),
+        1.0 if 2 <= terms <= PHRASE_TERMS and one_phrase(found.order[i], found.order[j]) else 0.0,
+        terms / max(1, min(len(found.unit[i]), len(found.unit[j]))),
         math.log1p(len(found.rare[i] & found.rare[j])),
     ]
 
@@ -166,10 +167,11 @@ class BestTable:
 
     def __init__(self, best, documents: int):
         self.best, self.documents = best, documents
+        self.values = best.tolist()  # read one at a time: a list item is cheaper than an array's
 
     def get(self, slot: tuple[int, int]) -> float | None:
         """Return the best cosine of (passage, document), or None when it has no candidate there."""
-        value = float(self.best[slot[0] * self.documents + slot[1]])
+        value = self.values[slot[0] * self.documents + slot[1]]
         return value or None
 
 
