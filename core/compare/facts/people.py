@@ -128,15 +128,12 @@ def _tokens(text: str) -> list[re.Match]:
     return list(TOKEN.finditer(text))
 
 
-def _may_name(word: str) -> bool:
-    """Tell whether a token can be a name word (a lowercase first letter never is: a quick test first)."""
-    return not word[0].islower() and _is_name_token(word)
-
-
 @lru_cache(maxsize=65536)
 def _name_tokens(text: str) -> tuple[int, ...]:
     """Return the indices of the tokens that can be name words (read once for names and titles)."""
-    return tuple(k for k, token in enumerate(_tokens(text)) if _may_name(token.group()))
+    words = [token.group() for token in _tokens(text)]
+    # A lowercase first letter never starts a name word: the quick test goes first.
+    return tuple([k for k, word in enumerate(words) if not word[0].islower() and _is_name_token(word)])
 
 
 @lru_cache(maxsize=65536)
