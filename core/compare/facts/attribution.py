@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from core.compare.facts.mentions import Mention, fold, mention
+from core.ingest.textnorm import lower_words
 
 SPEAKER = (
     r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}"
@@ -22,6 +23,7 @@ PATTERNS = (
 )
 NEEDED = ("told", "", "")  # a word the pattern cannot match without (the first one's verb)
 CUES = re.compile(r"\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I)
+CUE_WORDS = frozenset(CUES.pattern.split("(?:")[1].split(")")[0].split("|"))
 OPEN_WORDS = frozenset("a an the two three several some senior top other".split())
 
 
@@ -44,8 +46,12 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         document = docs[found[0].doc]
         passage = document.passages[int(pid.split(":p")[1])]
         spans = []
+        # No attribution verb: the costly patterns have nothing to find (in plain text a cue is
+        # one of the passage's lowercase words, a set look-up before the search).
+        if passage.text.isascii() and CUE_WORDS.isdisjoint(lower_words(passage.text)):
+            continue
         if not CUES.search(passage.text):
-            continue  # no attribution verb: the costly patterns have nothing to find
+            continue
         for pattern, needed in zip(PATTERNS, NEEDED):
             if needed not in passage.text:
                 continue
