@@ -365,11 +365,11 @@ def test_a_capitalised_word_before_a_number_names_a_thing_unless_it_opens_the_se
 
 
 def test_number_starts_in_plain_text_are_the_first_digits_of_runs():
-    from core.compare.facts.quantities import NUMBER_START, _starts
+    from core.compare.facts.quantity_matches import NUMBER_START, number_starts
 
     for text in ("Piers 3.5 km long held 1,200 boats, 7 cranes", "Twelve boats, 3 cranes", "Über 4 piers, .5 km"):
-        assert list(_starts(text)) == [m.start() for m in NUMBER_START.finditer(text)]
-    assert list(_starts("Piers 3.5 km long held 1,200 boats, 7 cranes")) == [6, 23, 36]
+        assert list(number_starts(text)) == [m.start() for m in NUMBER_START.finditer(text)]
+    assert list(number_starts("Piers 3.5 km long held 1,200 boats, 7 cranes")) == [6, 23, 36]
 
 
 def test_a_plain_passage_without_an_event_word_has_no_events_and_one_with_one_has_them():

@@ -8,7 +8,7 @@ from collections import defaultdict
 from itertools import chain, count
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from core.align.vectors import PHRASE_TERMS, Vector, Weights, check, dot, normalized, one_phrase
 from core.ingest.textnorm import PREFIX, Token, tokens
@@ -200,7 +200,7 @@ def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: 
     from scipy import sparse
 
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
-    flat = chain.from_iterable(sets)
+    flat: Iterator = chain.from_iterable(sets)
     if not numbered:
         ids: dict = defaultdict(count().__next__)  # a new item gets the next column
         flat = map(ids.__getitem__, flat)
