@@ -467,7 +467,7 @@ def test_the_whole_text_values_of_a_source_are_read_once_for_all_its_claims_and_
     assert {alive().id for alive, _ in divergence._DOCUMENT_VALUES.values()} == {"d0", "d1"}
     read = divergence._source_values(docs, {"d0", "d1"})
     assert read["d0"] == value_index(s for p in docs[0].passages for s in cached_slots(p.text))
-    assert [(kind, key, [s.value for s in slots]) for (kind, key), slots in read["d0"].items()] == [
+    assert [(kind, key, [s.value for s in slots]) for (kind, key), slots in read["d0"].by_key.items()] == [
         ("number", "passenger", ["40"]),
         ("time", "day", ["monday"]),
         ("number", "car", ["44"]),

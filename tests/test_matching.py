@@ -256,7 +256,7 @@ def test_a_source_s_numbers_and_times_are_indexed_by_what_they_are_compared_unde
         for s in value_slots(text)
     ]
     index = value_index(slots)
-    assert {key: [s.value for s in found] for key, found in index.items()} == {
+    assert {key: [s.value for s in found] for key, found in index.by_key.items()} == {
         ("number", "passenger"): ["40", "52"],
         ("time", "day"): ["monday"],
         ("number", "car"): ["9"],

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
 
 from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
@@ -120,35 +122,42 @@ def _pairs(
                     (i, located, slot_key, _context(telling, located.slot), _names_around(telling, located.slot))
                 )
     docs = sorted(by_doc)
+    keys = {doc: Counter(e[2] for e in entries) for doc, entries in by_doc.items()}  # slots per key
     pairs = []
     for n, doc_a in enumerate(docs):
         for doc_b in docs[n + 1 :]:
             side_a, side_b = by_doc[doc_a], by_doc[doc_b]
             for entry in side_a:
-                best = _best(entry, side_b, pairable, [e[2] for e in side_a], agree)
+                best = _best(entry, side_b, pairable, keys[doc_a], keys[doc_b], agree)
                 if best is None:
                     continue
-                back = _best(best, side_a, pairable, [e[2] for e in side_b], agree)
+                back = _best(best, side_a, pairable, keys[doc_b], keys[doc_a], agree)
                 if back is entry:
                     pairs.append(((entry[0], entry[1]), (best[0], best[1])))
     return pairs
 
 
 def _best(
-    entry: tuple, others: list[tuple], pairable, keys: list[str], agree: Callable[[Slot, Slot], bool]
+    entry: tuple,
+    others: list[tuple],
+    pairable,
+    own: Counter[str],
+    theirs: Counter[str],
+    agree: Callable[[Slot, Slot], bool],
 ) -> tuple | None:
     """Return the entry among others of the same key with the most shared context, or None.
 
     An equal value weighs as much as some shared context: a source giving the same figure is
-    the likeliest to speak of the same thing.
+    the likeliest to speak of the same thing. `own` and `theirs` count the slots of each key on
+    the entry's side and on the others'.
     """
     _, slot, key, context, names = entry
+    alone = own[key] == 1 and theirs[key] == 1  # the only value of its kind on either side
     best, best_score = None, -1.0
     for other in others:
         _, other_slot, other_key, other_context, other_names = other
         if other_key != key or _events_differ(slot.slot.subject, other_slot.slot.subject):
             continue
-        alone = keys.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1
         # The one day (or clock time) each source gives in a claim is the claim's own.
         sure = slot.slot.type == "time" and (
             (slot.slot.subject and slot.slot.subject == other_slot.slot.subject) or (alone and key in ("day", "clock"))
@@ -206,17 +215,25 @@ def _list_sums(tellings: list[Telling]) -> dict[int, set[str]]:
     return sums
 
 
-ValueIndex = Mapping[tuple[str, str], Sequence[Slot]]  # (type, compare key) -> the slots under it
+@dataclass(frozen=True)
+class ValueIndex:
+    """A source's numbers and times by what each is compared under."""
+
+    by_key: dict[tuple[str, str], list[Slot]]  # (type, compare key) -> the slots under it, in order
+    event_times: frozenset[tuple[str, str, str]]  # (compare key, value, event) of each time of a named event
 
 
-def value_index(slots: Iterable[Slot]) -> dict[tuple[str, str], list[Slot]]:
-    """Return the number and time slots of a source by what each is compared under, in order."""
+def value_index(slots: Iterable[Slot]) -> ValueIndex:
+    """Return the number and time slots of a source by what each is compared under."""
     index: dict[tuple[str, str], list[Slot]] = {}
+    event_times = set()
     for slot in slots:
         key = number_key(slot) if slot.type == "number" else time_key(slot) if slot.type == "time" else None
         if key:
             index.setdefault((slot.type, key), []).append(slot)
-    return index
+            if slot.type == "time" and slot.subject:
+                event_times.add((key, slot.value, slot.subject))
+    return ValueIndex(index, frozenset(event_times))
 
 
 def _said_elsewhere(
@@ -230,12 +247,19 @@ def _said_elsewhere(
     """Tell whether a source gives, somewhere in its text, the other source's value for the same
     kind of thing: then the two values were paired across facts, not given for one."""
     wanted = key(other)
-    if not wanted:
+    index = elsewhere.get(doc)
+    if not wanted or index is None:
         return False
     # Days recur for many events in one article: for a time, only the same named event counts.
+    if agree is _same_time:  # the same value of the same event: one look-up
+        return (
+            other.value != slot.value
+            and bool(other.subject)
+            and (wanted, other.value, other.subject) in index.event_times
+        )
     return any(
         agree(s, other) and s.value != slot.value and (s.type != "time" or (s.subject and s.subject == other.subject))
-        for s in elsewhere.get(doc, {}).get((other.type, wanted), ())
+        for s in index.by_key.get((other.type, wanted), ())
     )
 
 
