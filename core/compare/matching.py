@@ -10,14 +10,14 @@ from typing import Callable, Iterable, Mapping
 from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
 from core.compare.slots import Slot
-from core.compare.tellings import Finding, Located, Telling
+from core.compare.figure_origins import scope_clashes, source_clashes
+from core.compare.tellings import UNSURE_SUBJECT, Finding, Located, Telling, components
 from core.ingest.textnorm import STOPWORDS, stem
 
 CONTEXT_WORDS = 8  # content words each side of a value read as what it is about
 TIME_MIN_SHARED = 0.12  # times of no known event pair only when their contexts overlap this much
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _DIGIT_RE = re.compile(r"\d")
-UNSURE_SUBJECT = 0.9
 AGREE_BONUS = 0.2  # weight of an equal value when choosing which value is the same thing
 _CALENDAR = frozenset(MONTHS + WEEKDAYS)
 NAME_REACH = 3  # words each side of a value whose capitalised names say whose value it is
@@ -173,26 +173,6 @@ def _best(
     return best
 
 
-def _components(pairs) -> list[list[tuple[int, Located]]]:
-    """Return the groups of slots joined by pairs (a value and every value paired with it)."""
-    parent: dict[int, int] = {}
-    items: dict[int, tuple[int, Located]] = {}
-
-    def find(x: int) -> int:
-        """Return the representative of x's group."""
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        items[id(a[1])], items[id(b[1])] = a, b
-        parent[find(id(a[1]))] = find(id(b[1]))
-    groups: dict[int, list[tuple[int, Located]]] = {}
-    for key, item in items.items():
-        groups.setdefault(find(key), []).append(item)
-    return list(groups.values())
-
-
 _LIST_GAP_RE = re.compile(r"^[^.;:\d]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 
 
@@ -263,99 +243,6 @@ def _said_elsewhere(
     )
 
 
-# Words that put a figure down to hearsay, and the said-clause that puts it in a named mouth.
-_HEARSAY_RE = re.compile(
-    r"\b(?:rumou?r\w*|whisper\w*|speculat\w*|insiders?|unconfirmed|reportedly|"
-    r"(?:earlier |previous |industry |media )?reports? (?:had )?suggest\w*)\b",
-    re.I,
-)
-# A named speaker right before the verb, or before an appositive in commas ("Ada Vell, the chief
-# executive, said"); "a US official told" and "officials said" name nobody.
-_NAMED_RE = re.compile(
-    r"\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*(?:,[^,.;]{1,100},)?\s"
-    r"(?:said|says|wrote|writes|stated|announced|confirmed|told)\b"
-)
-
-
-_CLAUSE_MARKS = (",", ";", ":", ".", "\u2014", "(")
-
-
-def _source_of(telling: Telling, located: Located) -> str:
-    """Return "hearsay" or "named" for where the sentence holding a figure says it comes from."""
-    passage = next((p for p in telling.passages if p.id == located.passage), None)
-    if passage is None:
-        return ""
-    # Hearsay counts only in the figure's own clause: "cut 14,000 jobs, confirming the rumours".
-    at = located.slot.start - passage.start
-    clause_start = max(passage.text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-    ends = [e for e in (passage.text.find(mark, located.slot.end - passage.start) for mark in _CLAUSE_MARKS) if e >= 0]
-    if _HEARSAY_RE.search(passage.text[clause_start : min(ends, default=len(passage.text))]):
-        return "hearsay"
-    return "named" if _NAMED_RE.search(passage.text) else ""
-
-
-def source_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
-    """Return one attribution finding per figure that one source puts in a named person's mouth
-    and another puts down to rumour (the same value, two origins)."""
-    findings = []
-    for component in _components([(a, b) for a, b in pairs if agree(a[1].slot, b[1].slot)]):
-        origins = {id(located): _source_of(tellings[i], located) for i, located in component}
-        if {"hearsay", "named"} - set(origins.values()):
-            continue
-        picks: dict[int, list[Located]] = {}
-        for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
-            if origins[id(located)]:
-                picks.setdefault(index, []).append(located)
-        values = {i: origins[id(slots[0])] for i, slots in picks.items()}
-        findings.append(Finding("attribution", sorted(picks.items()), values))
-    return findings
-
-
-# A quantifier that limits who gets a figure: "most employees get 90 days" is not all of them.
-_PARTIAL_RE = re.compile(
-    r"(?<!\bthe )(?<!\bat )\b(most|some|many|several|a majority of|half of|part of)\s+"
-    r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?([a-z]+s)\b"
-)
-SCOPE_REACH = 40  # characters before a figure where the quantifier of its recipients stands
-
-
-def _partial_scope(telling: Telling, located: Located) -> Slot | None:
-    """Return the quantifier phrase that limits a figure to part of a group ("most employees")."""
-    at = located.slot.start - telling.start
-    window_start = max(0, at - SCOPE_REACH)
-    match = None
-    for match in _PARTIAL_RE.finditer(telling.text, window_start, at):
-        pass
-    if match is None:
-        return None
-    return Slot(
-        "modality",
-        telling.start + match.start(),
-        located.slot.end,
-        telling.text[match.start() : located.slot.end - telling.start],
-        match.group(1),
-    )
-
-
-def scope_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
-    """Return one modality finding per figure one source gives to part of a group ("most
-    employees") and another to the group as a whole."""
-    findings = []
-    for component in _components([(a, b) for a, b in pairs if agree(a[1].slot, b[1].slot)]):
-        scopes = {id(located): _partial_scope(tellings[i], located) for i, located in component}
-        if not any(scopes.values()) or all(scopes.values()):
-            continue
-        picks: dict[int, list[Located]] = {}
-        values: dict[int, str] = {}
-        for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
-            scope = scopes[id(located)]
-            shown = Located(scope, located.passage) if scope else located
-            picks.setdefault(index, []).append(shown)
-            values[index] = scope.value if scope else "all"
-        findings.append(Finding("modality", sorted(picks.items()), values, confidence=UNSURE_SUBJECT))
-    return findings
-
-
 def value_clashes(
     tellings: list[Telling], kind: str, elsewhere: Mapping[str, ValueIndex] | None = None
 ) -> list[Finding]:
@@ -398,7 +285,7 @@ def value_clashes(
     # a value that only agrees by conversion or hedge.
     clashing_ids = {id(x[1]) for pair in clashing for x in pair}
     shown_values = {x[1].slot.value for pair in clashing for x in pair}
-    for component in _components(pairs):
+    for component in components(pairs):
         if not clashing_ids & {id(located) for _, located in component}:
             continue
         component = [(i, s) for i, s in component if id(s) in clashing_ids or s.slot.value in shown_values]

@@ -1,4 +1,4 @@
-"""The numbers of a passage as the fact sheet reads them: the figure, its hedge, currency and the words after it."""
+"""Find the numbers of a passage as the fact sheet reads them: figure, hedge, currency, the words after."""
 
 from __future__ import annotations
 
