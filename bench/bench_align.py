@@ -58,21 +58,38 @@ else:
 
 def cold() -> None:
     """Empty the text memos so that every timed run pays for reading the text."""
+    from core.align import features
+    from core.compare import divergence, slots, slots_compare, slots_numbers
+    from core.compare.facts import events, mentions, people, quantities
     from core.ingest import textnorm
 
-    for memo in (textnorm.match_terms, textnorm.word_key, textnorm._word_info, textnorm.tokens, textnorm.find_numbers):
+    for memo in (
+        textnorm.match_terms,
+        textnorm.word_key,
+        textnorm._word_info,
+        textnorm.tokens,
+        textnorm.find_numbers,
+        textnorm.stem,
+        textnorm.lower_words,
+        textnorm.fold_name,
+        features._word_grams,
+        slots.cached_slots,
+        slots.value_slots,
+        slots_numbers._clocks,
+        slots_compare.capitalised_words,
+        divergence._stems,
+        people._names,
+        people._name_tokens,
+        people._tokens,
+        people._bare,
+        people._is_name_token,
+        mentions.fold,
+        events._events,
+        quantities._singular,
+    ):
         memo.cache_clear()
-    from core.align import features
-
-    features._word_grams.cache_clear()
-    from core.compare import divergence, slots
-
-    slots.cached_slots.cache_clear()
-    divergence._DOCUMENT_SLOTS.clear()
-    from core.compare.facts import mentions, people
-
-    for memo in (people._names, people._tokens, people._bare, people._is_name_token, mentions.fold):
-        memo.cache_clear()
+    features._GRAM_NUMBERS.clear()  # numbered along with the grams memo just emptied
+    divergence._DOCUMENT_VALUES.clear()
 
 
 def median_cpu(function, runs: int = RUNS) -> float:

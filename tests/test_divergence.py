@@ -445,8 +445,9 @@ def test_a_denied_effect_is_not_stated_by_naming_its_object_elsewhere():
     assert "negation" not in [d.type for d in found]
 
 
-def test_the_whole_text_slots_of_a_source_are_read_once_for_all_its_claims_and_only_when_needed():
+def test_the_whole_text_values_of_a_source_are_read_once_for_all_its_claims_and_only_when_needed():
     from core.compare import divergence
+    from core.compare.matching import value_index
     from core.compare.slots import cached_slots
 
     docs = [
@@ -459,14 +460,19 @@ def test_the_whole_text_slots_of_a_source_are_read_once_for_all_its_claims_and_o
         ),
         document("d1", "Outlet B", "The ferry carried 44 passengers.", "The pier reopened on Monday."),
     ]
-    divergence._DOCUMENT_SLOTS.clear()
+    divergence._DOCUMENT_VALUES.clear()
     find_divergences(claim("d0:p2", "d1:p2"), docs)  # same day in both: no whole-text look-up
-    assert divergence._DOCUMENT_SLOTS == {}
+    assert divergence._DOCUMENT_VALUES == {}
     find_divergences(claim("d0:p1", "d1:p1"), docs)  # 40 against 44: is 44 said elsewhere in d0?
-    assert {alive().id for alive, _ in divergence._DOCUMENT_SLOTS.values()} == {"d0", "d1"}
-    read = divergence._source_slots(docs, {"d0", "d1"})
-    assert read["d0"] == [s for p in docs[0].passages for s in cached_slots(p.text)]
-    assert read["d0"] is divergence._source_slots(docs, {"d0"})["d0"]
+    assert {alive().id for alive, _ in divergence._DOCUMENT_VALUES.values()} == {"d0", "d1"}
+    read = divergence._source_values(docs, {"d0", "d1"})
+    assert read["d0"] == value_index(s for p in docs[0].passages for s in cached_slots(p.text))
+    assert [(kind, key, [s.value for s in slots]) for (kind, key), slots in read["d0"].by_key.items()] == [
+        ("number", "passenger", ["40"]),
+        ("time", "day", ["monday"]),
+        ("number", "car", ["44"]),
+    ]
+    assert read["d0"] is divergence._source_values(docs, {"d0"})["d0"]
     assert sorted(read) == ["d0", "d1"] and len(read) == 2
     del docs, read
-    assert divergence._DOCUMENT_SLOTS == {}  # nothing is kept once the documents are gone
+    assert divergence._DOCUMENT_VALUES == {}  # nothing is kept once the documents are gone

@@ -400,3 +400,27 @@ def test_the_same_outlet_told_in_other_words_is_no_divergence():
         "An official told the Reuters news agency that 40 ferries were idle.",
     )
     assert not row(build_fact_sheet(docs), "ferries: attributed to").divergent
+
+
+def test_a_capitalised_word_before_a_number_names_a_thing_unless_it_opens_the_sentence():
+    from core.compare.facts.quantities import _names_a_thing
+
+    assert _names_a_thing("The ferries of Route") is True  # "Route 9": a name, not a count
+    assert _names_a_thing("The storm ended. Nearly") is False  # a sentence opening
+    assert _names_a_thing("Route") is False
+    assert _names_a_thing("the ferries carried") is False
+
+
+def test_number_starts_in_plain_text_are_the_first_digits_of_runs():
+    from core.compare.facts.quantity_matches import NUMBER_START, number_starts
+
+    for text in ("Piers 3.5 km long held 1,200 boats, 7 cranes", "Twelve boats, 3 cranes", "Über 4 piers, .5 km"):
+        assert list(number_starts(text)) == [m.start() for m in NUMBER_START.finditer(text)]
+    assert list(number_starts("Piers 3.5 km long held 1,200 boats, 7 cranes")) == [6, 23, 36]
+
+
+def test_a_plain_passage_without_an_event_word_has_no_events_and_one_with_one_has_them():
+    from core.compare.facts.events import _events
+
+    assert _events("Harbour cranes stood idle along the quay.") == ()
+    assert _events("The ferry took off after the meeting.") == ((10, 18, "take-off"), (29, 36, "talks"))

@@ -96,3 +96,24 @@ def test_describing_all_pairs_at_once_stops_when_cancelled():
     pairs = candidates_small(found.unit, [0, 1], 0.01, 12, None)
     with pytest.raises(Cancelled):
         pair_matrix(pairs, found, passage_facts(passages, found), [0, 1], should_cancel=lambda: True)
+
+
+def test_a_word_s_character_grams_get_the_same_numbers_each_time_it_is_met():
+    first, again = _grams(tokens("Harbour cranes")), _grams(tokens("cranes at the harbour"))
+    assert first == again and all(isinstance(gram, int) for gram in first)
+
+
+def test_shared_counts_add_the_frequent_items_counted_as_bits_to_the_rest(monkeypatch):
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("scipy")
+    from core.align import features
+
+    sets = [frozenset({1, 2, 3, 70}), frozenset({2, 3, 70, 71}), frozenset({3, 9}), frozenset()]
+    first, second = np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3])
+    for frequent in (2, 4096):  # a few items as bits and the rest sparse, then every item as a bit
+        monkeypatch.setattr(features, "BITSET_ITEMS", frequent)
+        shared, sizes = features._shared_counts(sets, first, second, numbered=True)
+        assert shared.tolist() == [3, 1, 1, 0] and sizes.tolist() == [4, 4, 2, 0]
+    words = [frozenset({"quay", "crane"}), frozenset({"crane", "barge"})]
+    shared, _ = features._shared_counts(words, np.array([0]), np.array([1]))
+    assert shared.tolist() == [1]

@@ -244,3 +244,20 @@ def test_an_unnamed_official_is_no_named_origin_of_a_figure():
         "Even as officials told the Courier that 90 per cent of the issues were settled, land remains open.",
     )
     assert found == ()
+
+
+def test_a_source_s_numbers_and_times_are_indexed_by_what_they_are_compared_under():
+    from core.compare.matching import value_index
+    from core.compare.slots import value_slots
+
+    slots = [
+        s
+        for text in ("The ferry carried 40 passengers on Monday.", "It carried 52 passengers and 9 cars.")
+        for s in value_slots(text)
+    ]
+    index = value_index(slots)
+    assert {key: [s.value for s in found] for key, found in index.by_key.items()} == {
+        ("number", "passenger"): ["40", "52"],
+        ("time", "day"): ["monday"],
+        ("number", "car"): ["9"],
+    }

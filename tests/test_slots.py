@@ -206,3 +206,38 @@ def test_real_articles_give_slots_whose_offsets_hold_their_text(samples_dir):
 def test_the_seed_articles_give_slots_whose_offsets_hold_their_text(seeds_dir):
     for path in sorted(seeds_dir.glob("*.txt")):
         assert_slots_sound(path.read_text(encoding="utf-8"))
+
+
+def test_value_slots_are_the_numbers_and_times_extract_slots_gives():
+    from core.compare.slots import value_slots
+
+    text = "At 10:30 a.m. on Monday the council voted 7-2 to close 14 piers by 2027."
+    assert list(value_slots(text)) == [s for s in extract_slots(text) if s.type in ("number", "time")]
+    assert [(s.type, s.text) for s in value_slots(text)] == [
+        ("time", "10:30 a.m."),
+        ("time", "on Monday"),
+        ("number", "7-2"),
+        ("number", "14"),
+        ("time", "2027"),
+    ]
+
+
+def test_clock_times_and_tallies_are_tried_only_where_digits_begin():
+    from core.compare.slots_numbers import _CLOCK_RE, _SCORE_RE, _clocks, _digit_led
+
+    texts = (
+        "The ferry left at 9:05, not 10 pm, and flight AI171 at 12:30pm (4:30 GMT).",
+        "The board voted 5-4 in favour; a 10-12-14 range and x10:30 are neither.",
+        "Crews won 3 to 1 after a 4–1 win.",
+    )
+    for text in texts:
+        assert [(m.start(), m.end(), m.group()) for m in _CLOCK_RE.finditer(text)] == list(_clocks(text))
+        assert [m.span() for m in _SCORE_RE.finditer(text)] == [m.span() for m in _digit_led(_SCORE_RE, text)]
+    assert [raw for _, _, raw in _clocks(texts[0])] == ["9:05", "10 pm", "12:30pm", "4:30"]
+
+
+def test_every_calendar_trigger_holds_one_of_the_anchors_that_gate_them():
+    from core.compare.slots_numbers import _DAY_RES, _MONTH_RES, CALENDAR_ANCHORS
+
+    triggers = [t for _, _, pattern in _DAY_RES + _MONTH_RES for t in pattern.pattern.replace("\\\\", "").split("|")]
+    assert triggers and all(any(anchor in t for anchor in CALENDAR_ANCHORS) for t in triggers)

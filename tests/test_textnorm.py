@@ -140,3 +140,36 @@ def test_normalize_number_gives_one_key_for_a_whole_number_expression_and_none_f
     assert normalize_number("90 per cent") == normalize_number("90%")
     assert normalize_number("1,200") == normalize_number("1200")
     assert normalize_number("dam") is None
+
+
+def test_numbers_of_plain_text_are_found_from_their_digits_and_dollar_signs():
+    text = "The ferry line lost $5 million, 1,200 cars and 3.5 per cent of its trips."
+    assert find_numbers(text) == ((20, 30, "5000000"), (32, 37, "1200"), (47, 59, "3.5%"))
+
+
+def test_number_words_and_other_scripts_are_read_by_the_whole_pattern():
+    from core.ingest import textnorm
+
+    texts = (
+        "Twenty-four boats and 3 barges sailed.",
+        "Rescuers in Zürich counted six boats and 12 barges.",
+        "The levy rose €4bn, some 10 pc, in one year.",
+        "Version 3.5.2 of the plan ran 1,234,5678 words.",
+    )
+    for text in texts:
+        assert [m.span() for m in textnorm._number_matches(text)] == [
+            m.span() for m in textnorm._NUMBER_RE.finditer(text)
+        ]
+    assert [key for _, _, key in find_numbers(texts[0])] == ["24", "3"]
+    assert [key for _, _, key in find_numbers(texts[1])] == ["6", "12"]
+
+
+def test_fold_name_joins_doubled_letters_and_name_endings_without_touching_other_words():
+    assert [fold_name(w) for w in ("Zelenskyy", "Zelenskiy", "Oleksii", "Andrij", "harbour", "Kallas")] == [
+        "zelensky",
+        "zelensky",
+        "oleksi",
+        "andry",
+        "harbour",
+        "kalas",
+    ]

@@ -109,3 +109,25 @@ def test_the_large_path_refuses_passages_out_of_document_order():
     found = weights(passages(STRIKE, WALKOUT))
     with pytest.raises(ValueError):
         candidates_large(found.unit, [0, 1, 0, 1, 0, 1], 0.05, 4, None)
+
+
+def test_a_dense_block_keeps_the_same_best_cells_as_a_sparse_one():
+    pytest.importorskip("scipy")
+    from scipy import sparse
+
+    from core.align.vectors import DENSE_SHARE, _top_per_row
+
+    # every cell over the floor (near-duplicate sentences), ties among them broken by the earlier column
+    cells = [[0.5, 0.9, 0.5, 0.7, 0.5, 0.05], [0.2, 0.2, 0.2, 0.2, 0.3, 0.2]]
+    block = sparse.csr_matrix(cells)
+    assert 9 / 12 > DENSE_SHARE  # the block is read dense
+    assert _top_per_row(block, 10, 0.1, 3) == [
+        (0.9, 1, 10),
+        (0.7, 3, 10),
+        (0.5, 0, 10),
+        (0.3, 4, 11),
+        (0.2, 0, 11),
+        (0.2, 1, 11),
+    ]
+    sparse_cells = sparse.csr_matrix([[0.0, 0.9, 0.0, 0.0, 0.0, 0.05], [0.0] * 5 + [0.2]])
+    assert _top_per_row(sparse_cells, 0, 0.1, 3) == [(0.9, 1, 0), (0.2, 5, 1)]

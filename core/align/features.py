@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from itertools import count
+from itertools import chain, count
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from core.align.vectors import PHRASE_TERMS, Vector, Weights, check, dot, normalized, one_phrase
 from core.ingest.textnorm import PREFIX, Token, tokens
@@ -44,7 +44,7 @@ class PassageFacts:
     counts: list[dict[str, str]]
     bigrams: list[frozenset[tuple[int, int]]]
     quoted: list[frozenset[str]]
-    chars: list[frozenset[str]]
+    chars: list[frozenset[int]]
     names: list[Vector]
     position: list[float]
     lead: list[bool]
@@ -75,15 +75,21 @@ def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
     )
 
 
+# Every character 4-gram met gets a number once: passages hold sets of small integers, which
+# the pair matrix uses as its columns directly.
+_GRAM_NUMBERS: dict[str, int] = {}
+
+
 @lru_cache(maxsize=1 << 16)  # news vocabularies repeat: each word is cut once
-def _word_grams(surface: str) -> frozenset[str]:
-    """Return the character 4-grams of one word, its edges marked."""
+def _word_grams(surface: str) -> frozenset[int]:
+    """Return the numbers of the character 4-grams of one word, its edges marked."""
     word = f" {surface.lower()} "
-    return frozenset(word[n : n + NGRAM] for n in range(max(1, len(word) - NGRAM + 1)))
+    number = _GRAM_NUMBERS.setdefault
+    return frozenset(number(word[n : n + NGRAM], len(_GRAM_NUMBERS)) for n in range(max(1, len(word) - NGRAM + 1)))
 
 
-def _grams(every: Sequence[Token]) -> frozenset[str]:
-    """Return the character 4-grams of the content words, word edges marked."""
+def _grams(every: Sequence[Token]) -> frozenset[int]:
+    """Return the (numbered) character 4-grams of the content words, word edges marked."""
     words = [_word_grams(token.text) for token in every if not token.stop and token.kind == "word"]
     return frozenset().union(*words)
 
@@ -136,6 +142,7 @@ def pair_features(
     left, right = facts.counts[i], facts.counts[j]
     same = [n for n in left.keys() & right.keys() if left[n] == right[n]]
     shared_bigrams = len(facts.bigrams[i] & facts.bigrams[j])
+    terms = len(found.unit[i].keys() & found.unit[j].keys())  # a unit vector holds every term of its passage
     return [
         cosine,
         ratio,
@@ -149,8 +156,8 @@ def pair_features(
         1.0 - abs(facts.position[i] - facts.position[j]),
         1.0 if facts.lead[i] and facts.lead[j] else 0.0,
         1.0 if min(len(found.unit[i]), len(found.unit[j])) < MIN_TERMS else 0.0,
-        1.0 if one_phrase(found.order[i], found.order[j]) else 0.0,
-        len(found.unit[i].keys() & found.unit[j].keys()) / max(1, min(len(found.unit[i]), len(found.unit[j]))),
+        1.0 if 2 <= terms <= PHRASE_TERMS and one_phrase(found.order[i], found.order[j]) else 0.0,
+        terms / max(1, min(len(found.unit[i]), len(found.unit[j]))),
         math.log1p(len(found.rare[i] & found.rare[j])),
     ]
 
@@ -160,35 +167,66 @@ class BestTable:
 
     def __init__(self, best, documents: int):
         self.best, self.documents = best, documents
+        self.values = best.tolist()  # read one at a time: a list item is cheaper than an array's
 
     def get(self, slot: tuple[int, int]) -> float | None:
         """Return the best cosine of (passage, document), or None when it has no candidate there."""
-        value = float(self.best[slot[0] * self.documents + slot[1]])
+        value = self.values[slot[0] * self.documents + slot[1]]
         return value or None
 
 
-def _shared_counts(sets: Sequence, first, second, should_cancel=None):
-    """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), by sparse incidence products."""
+BITSET_ITEMS = 4096  # the most frequent items of a set family are counted as bits, the rest sparse
+
+
+def _popcounts(words):
+    """Return the number of set bits in each row of a uint64 array."""
+    import numpy as np
+
+    if hasattr(np, "bitwise_count"):  # numpy 2
+        return np.bitwise_count(words).sum(axis=1, dtype=np.int64)
+    table = np.array([bin(k).count("1") for k in range(256)], dtype=np.int64)
+    return table[words.view(np.uint8)].reshape(len(words), -1).sum(axis=1)
+
+
+def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: bool = False):
+    """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), and the size of each set.
+
+    The BITSET_ITEMS most frequent items (character grams shared by most passages) are one bit
+    each: a pair shares the set bits of the AND of its two rows. The other items are counted by
+    sparse incidence products, which the frequent ones made long. `numbered` says the items are
+    already small non-negative integers (they become the columns).
+    """
     import numpy as np
     from scipy import sparse
 
-    ids: dict = defaultdict(count().__next__)  # a new item gets the next column
-    indptr: list[int] = [0]
-    indices: list[int] = []
-    for items in sets:
-        indices.extend(map(ids.__getitem__, items))
-        indptr.append(len(indices))
-    matrix = sparse.csr_matrix(
-        (np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(sets), max(1, len(ids)))
-    )
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    flat: Iterator = chain.from_iterable(sets)
+    if not numbered:
+        ids: dict = defaultdict(count().__next__)  # a new item gets the next column
+        flat = map(ids.__getitem__, flat)
+    items = np.fromiter(flat, dtype=np.int64, count=int(sizes.sum()))
+    rows = np.repeat(np.arange(len(sets)), sizes)
+    frequency = np.bincount(items, minlength=1)
+    frequent = np.argsort(-frequency, kind="stable")[:BITSET_ITEMS]
+    rank = np.full(frequency.size, -1, dtype=np.int64)
+    rank[frequent] = np.arange(frequent.size)
+    bit = rank[items]
+    as_bit = bit >= 0
+    bits = np.zeros((len(sets), (frequent.size + 63) // 64), dtype=np.uint64)
+    one = np.left_shift(np.uint64(1), (bit[as_bit] & 63).astype(np.uint64))
+    np.bitwise_or.at(bits, (rows[as_bit], bit[as_bit] >> 6), one)
+    rest_rows, rest = rows[~as_bit], items[~as_bit]
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(rest_rows, minlength=len(sets)))))
+    matrix = sparse.csr_matrix((np.ones(rest.size, dtype=np.int32), rest, indptr), shape=(len(sets), frequency.size))
     shared = np.empty(len(first), dtype=np.int64)
     step = 20_000  # pairs per product: bounds the memory of the gathered rows
     for start in range(0, len(first), step):
         check(should_cancel)
-        stop = start + step
-        product = matrix[first[start:stop]].multiply(matrix[second[start:stop]])
-        shared[start:stop] = np.asarray(product.sum(axis=1)).ravel()
-    return shared, np.diff(np.asarray(indptr))
+        a, b = first[start : start + step], second[start : start + step]
+        shared[start : start + step] = _popcounts(bits[a] & bits[b])
+        if rest.size:
+            shared[start : start + step] += np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    return shared, sizes
 
 
 def _log1p_of_counts(counts):
@@ -214,50 +252,52 @@ def pair_matrix(
     import numpy as np
 
     size = len(pairs)
-    score = np.fromiter((p[0] for p in pairs), dtype=np.float64, count=size)
-    first = np.fromiter((min(p[1], p[2]) for p in pairs), dtype=np.int64, count=size)
-    second = np.fromiter((max(p[1], p[2]) for p in pairs), dtype=np.int64, count=size)
+    table = np.array(pairs, dtype=np.float64).reshape(size, 3)  # passage numbers are exact in a float
+    score = table[:, 0].copy()
+    first = np.minimum(table[:, 1], table[:, 2]).astype(np.int64)
+    second = np.maximum(table[:, 1], table[:, 2]).astype(np.int64)
     docs = np.asarray(doc_of, dtype=np.int64)
     documents = int(docs.max(initial=0)) + 1
     best = np.zeros(len(doc_of) * documents)
     np.maximum.at(best, first * documents + docs[second], score)
     np.maximum.at(best, second * documents + docs[first], score)
-    table = BestTable(best, documents)
+    best_table = BestTable(best, documents)
     out = np.zeros((size, len(FEATURES)))
     if not size:
-        return first, second, out, table
+        return first, second, out, best_table
     ratio = np.minimum(score / best[first * documents + docs[second]], score / best[second * documents + docs[first]])
     out[:, 0], out[:, 1], out[:, 2] = score, ratio, ratio >= 0.999
-    figures, _ = _shared_counts(found.figures, first, second, should_cancel)
+    figures, _ = _shared_counts(found.figures, first, second, should_cancel, numbered=True)
     out[:, 4] = np.minimum(2, figures)
     bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel)
     out[:, 6] = _log1p_of_counts(bigrams)
-    chars, length = _shared_counts(facts.chars, first, second, should_cancel)
+    chars, length = _shared_counts(facts.chars, first, second, should_cancel, numbered=True)
     with np.errstate(invalid="ignore", divide="ignore"):  # a passage without grams shares none
         out[:, 8] = np.where(chars > 0, chars / np.sqrt((length[first] * length[second]).astype(np.float64)), 0.0)
     position = np.asarray(facts.position)
     out[:, 9] = 1.0 - np.abs(position[first] - position[second])
     lead = np.asarray(facts.lead, dtype=bool)
     out[:, 10] = lead[first] & lead[second]
-    terms, length = _shared_counts([unit.keys() for unit in found.unit], first, second, should_cancel)
+    terms, length = _shared_counts([unit.keys() for unit in found.unit], first, second, should_cancel, numbered=True)
     out[:, 11] = np.minimum(length[first], length[second]) < MIN_TERMS
     out[:, 13] = terms / np.maximum(1, np.minimum(length[first], length[second]))
-    rare, _ = _shared_counts(found.rare, first, second, should_cancel)
+    rare, _ = _shared_counts(found.rare, first, second, should_cancel, numbered=True)
     out[:, 14] = _log1p_of_counts(rare)
     # the rest reads per-pair structure; only pairs where both passages have some are visited
     for k in np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS)).tolist():
         out[k, 12] = 1.0 if one_phrase(found.order[first[k]], found.order[second[k]]) else 0.0
-    has_names = np.asarray([bool(v) for v in facts.names])
-    has_counts = np.asarray([bool(c) for c in facts.counts])
-    has_quotes = np.asarray([bool(q) for q in facts.quoted])
-    for k in np.flatnonzero(has_names[first] & has_names[second]).tolist():
+    # Pairs sharing no name, no counted number or no quoted word keep 0 there: only the others
+    # are read one by one (a dot product with nothing in common is 0.0 exactly).
+    names, _ = _shared_counts([v.keys() for v in facts.names], first, second, should_cancel, numbered=True)
+    for k in np.flatnonzero(names).tolist():
         out[k, 3] = dot(facts.names[first[k]], facts.names[second[k]])
-    for k in np.flatnonzero(has_counts[first] & has_counts[second]).tolist():
+    numbers, _ = _shared_counts([c.keys() for c in facts.counts], first, second, should_cancel)
+    for k in np.flatnonzero(numbers).tolist():
         left, right = facts.counts[first[k]], facts.counts[second[k]]
         out[k, 5] = min(2, len([n for n in left.keys() & right.keys() if left[n] == right[n]]))
-    for k in np.flatnonzero(has_quotes[first] & has_quotes[second]).tolist():
-        out[k, 7] = math.log1p(len(facts.quoted[first[k]] & facts.quoted[second[k]]))
-    return first, second, out, table
+    quoted, _ = _shared_counts(facts.quoted, first, second, should_cancel)
+    out[:, 7] = _log1p_of_counts(quoted)
+    return first, second, out, best_table
 
 
 def probabilities(rows, model: dict) -> list[float]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 from core.errors import Cancelled
 from core.model import Passage
-from core.ingest.textnorm import INITIAL, NAME, WORD, fold_corpus_names, match_terms
+from core.ingest.textnorm import NAME, WORD, fold_corpus_names, match_terms
 
 Vector = dict[int, float]
 
@@ -16,6 +17,7 @@ NAME_WEIGHT = 0.6  # names say who, other words say what happened: a name alone 
 IDF_OFFSET = 0.3  # added to log idf: low enough that topic words ("dam") barely count
 PHRASE_TERMS = 3  # shared terms that can still be a single name ("the energy ministry")
 CHUNK_CELLS = 2_000_000  # dense similarity cells computed at once (bounds memory)
+DENSE_SHARE = 0.2  # share of a block's cells over the floor above which it is read dense
 SMALL_CORPUS = 1500  # up to this many passages, a pure-Python index beats importing scipy
 
 
@@ -87,35 +89,36 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
         if number % 500 == 499:
             check(should_cancel)
         found.append(match_terms(passage.text))
-    lowercase = {key for terms in found for key, _, kind in terms if kind == WORD}
-    names = {
-        key for terms in found for key, _, kind in terms if kind == NAME or (kind == INITIAL and key not in lowercase)
-    }
-    variants = fold_corpus_names(names, {key for terms in found for key, _, _ in terms})
+    lowercase: set[str] = set()
+    capitalised: set[str] = set()  # written as a name somewhere
+    initial: set[str] = set()  # capitalised only as a sentence's first word
     for terms in found:
-        bag: dict[int, int] = {}
+        for key, _, kind in terms:
+            (lowercase if kind == WORD else capitalised if kind == NAME else initial).add(key)
+    names = capitalised | (initial - lowercase)
+    variants = fold_corpus_names(names, lowercase | capitalised | initial)
+    term_of: dict[str, int] = {}  # each key's term, its name variant folded in
+    for terms in found:
         scale: dict[int, float] = {}
         sequence: list[int] = []
         own_names: set[int] = set()
         for word, damping, kind in terms:
-            is_name = kind != WORD and word in names
-            word = variants.get(word, word)
-            term = vocabulary.setdefault(word, len(vocabulary))
-            bag[term] = bag.get(term, 0) + 1
+            term = term_of.get(word)
+            if term is None:
+                term = term_of[word] = vocabulary.setdefault(variants.get(word, word), len(vocabulary))
             sequence.append(term)
-            if is_name:
+            if kind != WORD and word in names:
                 own_names.add(term)
                 scale[term] = min(scale.get(term, 1.0), damping * NAME_WEIGHT)
             elif term not in scale:
                 scale[term] = 1.0  # factors never exceed 1: a plain word leaves a name's damping alone
-        counts.append(bag)
+        counts.append(dict(Counter(sequence)))
         order.append(tuple(sequence))
         factors.append(scale)
         named.append(frozenset(own_names))
-    df: dict[int, int] = {}
+    df: Counter[int] = Counter()
     for bag in counts:
-        for term in bag:
-            df[term] = df.get(term, 0) + 1
+        df.update(bag.keys())
     n = len(passages)
     idf = {t: math.log((1 + n) / (1 + d)) + IDF_OFFSET for t, d in df.items()}
     figures = {t for word, t in vocabulary.items() if is_figure(word)}
@@ -202,17 +205,28 @@ def candidates_large(
         for start in range(low, high, rows):
             check(should_cancel)
             stop = min(high, start + rows)
-            block = (matrix[start:stop] @ earlier).toarray()
-            found.extend(_top_per_row(block, start, floor, per_row))
+            found.extend(_top_per_row(matrix[start:stop] @ earlier, start, floor, per_row))
     return found
 
 
 def _top_per_row(block, start: int, floor: float, per_row: int) -> list[tuple[float, int, int]]:
-    """Return (score, j, i) of the per_row best cells >= floor of each row i, ties to the smaller j."""
+    """Return (score, j, i) of the per_row best cells >= floor of each row i, ties to the smaller j.
+
+    Sparse blocks are read by their stored cells alone. In a dense block (near-duplicate
+    sentences: a large share of all pairs pass the floor) each row's per_row-th best value is
+    found first by a partition, so that only the few cells at or above it are sorted.
+    """
     import numpy as np
 
-    rows, cols = np.nonzero(block >= floor)
-    values = block[rows, cols]
+    keep = block.data >= floor
+    if np.count_nonzero(keep) > DENSE_SHARE * block.shape[0] * block.shape[1] and block.shape[1] > per_row:
+        cells = block.toarray()
+        best = -np.partition(-cells, per_row - 1, axis=1)[:, per_row - 1]
+        rows, cols = np.nonzero(cells >= np.maximum(best, floor)[:, None])
+        values = cells[rows, cols]
+    else:
+        rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))[keep]
+        cols, values = block.indices[keep], block.data[keep]
     order = np.lexsort((cols, -values, rows))  # by row, strongest first, then the earlier passage
     rows, cols, values = rows[order], cols[order], values[order]
     first = np.searchsorted(rows, rows)  # where each row's cells begin

@@ -26,17 +26,14 @@ _NAME_RE = re.compile(r"\b[A-Z][a-z]{4,}\b")
 
 
 def _located(document: Document) -> list[tuple[Passage, Slot]]:
-    """Return every slot of a document with the passage it lies in (document offsets)."""
-    return [
-        (p, Slot(s.type, s.start + p.start, s.end + p.start, s.text, s.value, s.subject, s.group))
-        for p in document.passages
-        for s in cached_slots(p.text)
-    ]
+    """Return every slot of a document with the passage it lies in (offsets in that passage)."""
+    return [(p, s) for p in document.passages for s in cached_slots(p.text)]
 
 
 def _variant(passage: Passage, slot: Slot, text: str) -> Variant:
-    """Return the Variant of a slot in document coordinates."""
-    return Variant(passage.id, slot.start, slot.end, text[slot.start : slot.end])
+    """Return the Variant of a slot of the passage, in document coordinates."""
+    start, end = passage.start + slot.start, passage.start + slot.end
+    return Variant(passage.id, start, end, text[start:end])
 
 
 def _status(title: str) -> frozenset[str]:
@@ -73,8 +70,7 @@ def _institution_conflicts(document: Document, slots) -> list[Contradiction]:
     for passage, slot in slots:
         if slot.type != "institution" or slot.value not in LEGISLATURES:
             continue
-        local = slot.start - passage.start
-        window = passage.text[max(0, local - 40) : local + len(slot.text) + 40]
+        window = passage.text[max(0, slot.start - 40) : slot.start + len(slot.text) + 40]
         if _APPROVAL_RE.search(window):
             approvals.setdefault(slot.value, (passage, slot))
     if len(approvals) < 2:

@@ -12,10 +12,10 @@ from core.model import Claim, Divergence, Document, Passage, Variant
 from core.compare.names import first_name_clashes
 from core.compare.normalize import fold
 from core.compare.quotes import quote_changes
-from core.compare.slots import Slot, cached_slots
+from core.compare.slots import Slot, cached_slots, value_slots
 from core.compare.slots_compare import EVENT_TYPES, capitalised_words, comparable, group_key, same_value, spelling_pair
 from core.ingest.textnorm import content_words, normalize_text, stem
-from core.compare.matching import value_clashes
+from core.compare.matching import ValueIndex, value_clashes, value_index
 from core.compare.tellings import Finding as _Finding, Located as _Located, Telling as _Telling
 from core.compare.tellings import merge_sharing as _merge_sharing, passage_at as _passage_at
 from core.compare.tellings import OBJECT_WINDOW, PLAIN_WORD_RE
@@ -283,30 +283,30 @@ def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling], docum
     )
 
 
-# The slots of a whole document, kept while the document lives: every claim of a long article
-# asks for the same list, and rebuilding it per claim made one huge text quadratic.
-_DOCUMENT_SLOTS: dict[int, tuple[weakref.ref, list[Slot]]] = {}
+# The numbers and times of a whole document, kept while the document lives: every claim of a long
+# article asks for the same index, and rebuilding it per claim made one huge text quadratic.
+_DOCUMENT_VALUES: dict[int, tuple[weakref.ref, ValueIndex]] = {}
 
 
-def _document_slots(document: Document) -> list[Slot]:
-    """Return the slots of every passage of one document, in passage order (remembered)."""
+def _document_values(document: Document) -> ValueIndex:
+    """Return the number and time slots of every passage of one document by compare key (remembered)."""
     key = id(document)
-    kept = _DOCUMENT_SLOTS.get(key)
+    kept = _DOCUMENT_VALUES.get(key)
     if kept is not None and kept[0]() is document:
         return kept[1]
-    slots = [s for p in document.passages for s in cached_slots(p.text)]
-    _DOCUMENT_SLOTS[key] = (weakref.ref(document, lambda _gone: _DOCUMENT_SLOTS.pop(key, None)), slots)
-    return slots
+    index = value_index(s for p in document.passages for s in value_slots(p.text))
+    _DOCUMENT_VALUES[key] = (weakref.ref(document, lambda _gone: _DOCUMENT_VALUES.pop(key, None)), index)
+    return index
 
 
-class _SourceSlots(Mapping):
-    """The slots of every passage of the given sources (the whole text), read only when asked."""
+class _SourceValues(Mapping):
+    """The numbers and times of every passage of the given sources (the whole text), read only when asked."""
 
     def __init__(self, documents: Sequence[Document], doc_ids: set[str]):
         self.documents = {d.id: d for d in documents if d.id in doc_ids}
 
-    def __getitem__(self, doc: str) -> list[Slot]:
-        return _document_slots(self.documents[doc])
+    def __getitem__(self, doc: str) -> ValueIndex:
+        return _document_values(self.documents[doc])
 
     def __iter__(self):
         return iter(self.documents)
@@ -315,9 +315,9 @@ class _SourceSlots(Mapping):
         return len(self.documents)
 
 
-def _source_slots(documents: Sequence[Document], doc_ids: set[str]) -> Mapping[str, list[Slot]]:
-    """Return the slots of every passage of the given sources (the whole text, not the claim)."""
-    return _SourceSlots(documents, doc_ids)
+def _source_values(documents: Sequence[Document], doc_ids: set[str]) -> Mapping[str, ValueIndex]:
+    """Return the number and time index of the given sources (the whole text, not the claim)."""
+    return _SourceValues(documents, doc_ids)
 
 
 def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Divergence, ...]:
@@ -327,7 +327,7 @@ def find_divergences(claim: Claim, documents: Sequence[Document]) -> tuple[Diver
         return ()
     findings: list[_Finding] = []
     findings += _clashes(tellings)
-    elsewhere = _source_slots(documents, {t.doc for t in tellings})
+    elsewhere = _source_values(documents, {t.doc for t in tellings})
     findings += value_clashes(tellings, "number", elsewhere) + value_clashes(tellings, "time", elsewhere)
     findings += _modal_clashes(tellings)
     findings += negation_gaps(tellings)

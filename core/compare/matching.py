@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping, Sequence
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
 
 from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
 from core.compare.slots import Slot
-from core.compare.tellings import Finding, Located, Telling
+from core.compare.figure_origins import scope_clashes, source_clashes
+from core.compare.tellings import UNSURE_SUBJECT, Finding, Located, Telling, components
 from core.ingest.textnorm import STOPWORDS, stem
 
 CONTEXT_WORDS = 8  # content words each side of a value read as what it is about
 TIME_MIN_SHARED = 0.12  # times of no known event pair only when their contexts overlap this much
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
-UNSURE_SUBJECT = 0.9
+_DIGIT_RE = re.compile(r"\d")
 AGREE_BONUS = 0.2  # weight of an equal value when choosing which value is the same thing
 _CALENDAR = frozenset(MONTHS + WEEKDAYS)
 NAME_REACH = 3  # words each side of a value whose capitalised names say whose value it is
@@ -83,7 +86,7 @@ def time_key(slot: Slot) -> str | None:
     if slot.group == "clock-aside" or slot.group == "relative":
         return None
     if slot.group == "day":
-        return "date" if re.search(r"\d", slot.value) else "day"
+        return "date" if _DIGIT_RE.search(slot.value) else "day"
     return slot.group
 
 
@@ -119,35 +122,42 @@ def _pairs(
                     (i, located, slot_key, _context(telling, located.slot), _names_around(telling, located.slot))
                 )
     docs = sorted(by_doc)
+    keys = {doc: Counter(e[2] for e in entries) for doc, entries in by_doc.items()}  # slots per key
     pairs = []
     for n, doc_a in enumerate(docs):
         for doc_b in docs[n + 1 :]:
             side_a, side_b = by_doc[doc_a], by_doc[doc_b]
             for entry in side_a:
-                best = _best(entry, side_b, pairable, [e[2] for e in side_a], agree)
+                best = _best(entry, side_b, pairable, keys[doc_a], keys[doc_b], agree)
                 if best is None:
                     continue
-                back = _best(best, side_a, pairable, [e[2] for e in side_b], agree)
+                back = _best(best, side_a, pairable, keys[doc_b], keys[doc_a], agree)
                 if back is entry:
                     pairs.append(((entry[0], entry[1]), (best[0], best[1])))
     return pairs
 
 
 def _best(
-    entry: tuple, others: list[tuple], pairable, keys: list[str], agree: Callable[[Slot, Slot], bool]
+    entry: tuple,
+    others: list[tuple],
+    pairable,
+    own: Counter[str],
+    theirs: Counter[str],
+    agree: Callable[[Slot, Slot], bool],
 ) -> tuple | None:
     """Return the entry among others of the same key with the most shared context, or None.
 
     An equal value weighs as much as some shared context: a source giving the same figure is
-    the likeliest to speak of the same thing.
+    the likeliest to speak of the same thing. `own` and `theirs` count the slots of each key on
+    the entry's side and on the others'.
     """
     _, slot, key, context, names = entry
+    alone = own[key] == 1 and theirs[key] == 1  # the only value of its kind on either side
     best, best_score = None, -1.0
     for other in others:
         _, other_slot, other_key, other_context, other_names = other
         if other_key != key or _events_differ(slot.slot.subject, other_slot.slot.subject):
             continue
-        alone = keys.count(key) == 1 and sum(1 for e in others if e[2] == key) == 1
         # The one day (or clock time) each source gives in a claim is the claim's own.
         sure = slot.slot.type == "time" and (
             (slot.slot.subject and slot.slot.subject == other_slot.slot.subject) or (alone and key in ("day", "clock"))
@@ -161,26 +171,6 @@ def _best(
         if score > best_score:
             best, best_score = other, score
     return best
-
-
-def _components(pairs) -> list[list[tuple[int, Located]]]:
-    """Return the groups of slots joined by pairs (a value and every value paired with it)."""
-    parent: dict[int, int] = {}
-    items: dict[int, tuple[int, Located]] = {}
-
-    def find(x: int) -> int:
-        """Return the representative of x's group."""
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        items[id(a[1])], items[id(b[1])] = a, b
-        parent[find(id(a[1]))] = find(id(b[1]))
-    groups: dict[int, list[tuple[int, Located]]] = {}
-    for key, item in items.items():
-        groups.setdefault(find(key), []).append(item)
-    return list(groups.values())
 
 
 _LIST_GAP_RE = re.compile(r"^[^.;:\d]{0,30}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
@@ -205,10 +195,31 @@ def _list_sums(tellings: list[Telling]) -> dict[int, set[str]]:
     return sums
 
 
+@dataclass(frozen=True)
+class ValueIndex:
+    """A source's numbers and times by what each is compared under."""
+
+    by_key: dict[tuple[str, str], list[Slot]]  # (type, compare key) -> the slots under it, in order
+    event_times: frozenset[tuple[str, str, str]]  # (compare key, value, event) of each time of a named event
+
+
+def value_index(slots: Iterable[Slot]) -> ValueIndex:
+    """Return the number and time slots of a source by what each is compared under."""
+    index: dict[tuple[str, str], list[Slot]] = {}
+    event_times = set()
+    for slot in slots:
+        key = number_key(slot) if slot.type == "number" else time_key(slot) if slot.type == "time" else None
+        if key:
+            index.setdefault((slot.type, key), []).append(slot)
+            if slot.type == "time" and slot.subject:
+                event_times.add((key, slot.value, slot.subject))
+    return ValueIndex(index, frozenset(event_times))
+
+
 def _said_elsewhere(
     slot: Slot,
     other: Slot,
-    elsewhere: Mapping[str, Sequence[Slot]],
+    elsewhere: Mapping[str, ValueIndex],
     doc: str,
     key: Callable[[Slot], str | None],
     agree: Callable[[Slot, Slot], bool],
@@ -216,116 +227,28 @@ def _said_elsewhere(
     """Tell whether a source gives, somewhere in its text, the other source's value for the same
     kind of thing: then the two values were paired across facts, not given for one."""
     wanted = key(other)
+    index = elsewhere.get(doc)
+    if not wanted or index is None:
+        return False
     # Days recur for many events in one article: for a time, only the same named event counts.
+    if agree is _same_time:  # the same value of the same event: one look-up
+        return (
+            other.value != slot.value
+            and bool(other.subject)
+            and (wanted, other.value, other.subject) in index.event_times
+        )
     return any(
-        s.type == other.type
-        and key(s) == wanted
-        and agree(s, other)
-        and s.value != slot.value
-        and (s.type != "time" or (s.subject and s.subject == other.subject))
-        for s in elsewhere.get(doc, ())
+        agree(s, other) and s.value != slot.value and (s.type != "time" or (s.subject and s.subject == other.subject))
+        for s in index.by_key.get((other.type, wanted), ())
     )
-
-
-# Words that put a figure down to hearsay, and the said-clause that puts it in a named mouth.
-_HEARSAY_RE = re.compile(
-    r"\b(?:rumou?r\w*|whisper\w*|speculat\w*|insiders?|unconfirmed|reportedly|"
-    r"(?:earlier |previous |industry |media )?reports? (?:had )?suggest\w*)\b",
-    re.I,
-)
-# A named speaker right before the verb, or before an appositive in commas ("Ada Vell, the chief
-# executive, said"); "a US official told" and "officials said" name nobody.
-_NAMED_RE = re.compile(
-    r"\b[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)*(?:,[^,.;]{1,100},)?\s"
-    r"(?:said|says|wrote|writes|stated|announced|confirmed|told)\b"
-)
-
-
-_CLAUSE_MARKS = (",", ";", ":", ".", "\u2014", "(")
-
-
-def _source_of(telling: Telling, located: Located) -> str:
-    """Return "hearsay" or "named" for where the sentence holding a figure says it comes from."""
-    passage = next((p for p in telling.passages if p.id == located.passage), None)
-    if passage is None:
-        return ""
-    # Hearsay counts only in the figure's own clause: "cut 14,000 jobs, confirming the rumours".
-    at = located.slot.start - passage.start
-    clause_start = max(passage.text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-    ends = [e for e in (passage.text.find(mark, located.slot.end - passage.start) for mark in _CLAUSE_MARKS) if e >= 0]
-    if _HEARSAY_RE.search(passage.text[clause_start : min(ends, default=len(passage.text))]):
-        return "hearsay"
-    return "named" if _NAMED_RE.search(passage.text) else ""
-
-
-def source_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
-    """Return one attribution finding per figure that one source puts in a named person's mouth
-    and another puts down to rumour (the same value, two origins)."""
-    findings = []
-    for component in _components([(a, b) for a, b in pairs if agree(a[1].slot, b[1].slot)]):
-        origins = {id(located): _source_of(tellings[i], located) for i, located in component}
-        if {"hearsay", "named"} - set(origins.values()):
-            continue
-        picks: dict[int, list[Located]] = {}
-        for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
-            if origins[id(located)]:
-                picks.setdefault(index, []).append(located)
-        values = {i: origins[id(slots[0])] for i, slots in picks.items()}
-        findings.append(Finding("attribution", sorted(picks.items()), values))
-    return findings
-
-
-# A quantifier that limits who gets a figure: "most employees get 90 days" is not all of them.
-_PARTIAL_RE = re.compile(
-    r"(?<!\bthe )(?<!\bat )\b(most|some|many|several|a majority of|half of|part of)\s+"
-    r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?([a-z]+s)\b"
-)
-SCOPE_REACH = 40  # characters before a figure where the quantifier of its recipients stands
-
-
-def _partial_scope(telling: Telling, located: Located) -> Slot | None:
-    """Return the quantifier phrase that limits a figure to part of a group ("most employees")."""
-    at = located.slot.start - telling.start
-    window_start = max(0, at - SCOPE_REACH)
-    match = None
-    for match in _PARTIAL_RE.finditer(telling.text, window_start, at):
-        pass
-    if match is None:
-        return None
-    return Slot(
-        "modality",
-        telling.start + match.start(),
-        located.slot.end,
-        telling.text[match.start() : located.slot.end - telling.start],
-        match.group(1),
-    )
-
-
-def scope_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
-    """Return one modality finding per figure one source gives to part of a group ("most
-    employees") and another to the group as a whole."""
-    findings = []
-    for component in _components([(a, b) for a, b in pairs if agree(a[1].slot, b[1].slot)]):
-        scopes = {id(located): _partial_scope(tellings[i], located) for i, located in component}
-        if not any(scopes.values()) or all(scopes.values()):
-            continue
-        picks: dict[int, list[Located]] = {}
-        values: dict[int, str] = {}
-        for index, located in sorted(component, key=lambda item: (item[0], item[1].slot.start)):
-            scope = scopes[id(located)]
-            shown = Located(scope, located.passage) if scope else located
-            picks.setdefault(index, []).append(shown)
-            values[index] = scope.value if scope else "all"
-        findings.append(Finding("modality", sorted(picks.items()), values, confidence=UNSURE_SUBJECT))
-    return findings
 
 
 def value_clashes(
-    tellings: list[Telling], kind: str, elsewhere: Mapping[str, Sequence[Slot]] | None = None
+    tellings: list[Telling], kind: str, elsewhere: Mapping[str, ValueIndex] | None = None
 ) -> list[Finding]:
     """Return one finding per group of paired numbers (or times) whose values disagree.
 
-    `elsewhere` holds every slot of each source, to see whether a source gives the other's value
+    `elsewhere` holds every number and time of each source (value_index), to see whether a source gives the other's value
     somewhere else ("33 years" for one count and "25 years" for another).
     """
     if kind == "number":
@@ -362,7 +285,7 @@ def value_clashes(
     # a value that only agrees by conversion or hedge.
     clashing_ids = {id(x[1]) for pair in clashing for x in pair}
     shown_values = {x[1].slot.value for pair in clashing for x in pair}
-    for component in _components(pairs):
+    for component in components(pairs):
         if not clashing_ids & {id(located) for _, located in component}:
             continue
         component = [(i, s) for i, s in component if id(s) in clashing_ids or s.slot.value in shown_values]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 from core.ingest.textnorm import STOPWORDS, normalize_number, stem
 
@@ -98,7 +99,6 @@ class Frame:
     head: str
     event: str
     hedge: str
-    context: frozenset[str]
 
 
 def _unit_key(word: str) -> str:
@@ -124,6 +124,10 @@ _SPEED_RE = re.compile(
 )
 
 
+_COMPOUND_RE = re.compile(r"-([A-Za-z]+)")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
 def head_of(text: str, end: int) -> str:
     """Return the key of the noun a number counts, read from text[end:] ("" when none follows)."""
     rest = text[end : end + 80]
@@ -133,7 +137,7 @@ def head_of(text: str, end: int) -> str:
         unit = ("km" if re.search(r"k", speed.group(), re.I) else "mi") + ("/h" if per_hour else "/s")
         unit = "km/s" if unit == "mi/s" else unit
         return f"speed@{unit}"  # "66 km/s" is a speed, not a distance
-    compound = re.match(r"-([A-Za-z]+)", rest)
+    compound = _COMPOUND_RE.match(rest)
     if compound:
         return _unit_key(compound.group(1))  # "11-week trial": the week is what is counted
     words = _WORD_RE.findall(rest)
@@ -148,7 +152,7 @@ def head_of(text: str, end: int) -> str:
             break
         if not chunk and low in _SKIP_BEFORE_HEAD:
             continue
-        if re.search(r"['’]s$", word):
+        if _POSSESSIVE_RE.search(word):
             continue  # "the aircraft's black boxes": the owner is not counted
         if low in STOPWORDS and low not in UNIT_ALIASES and low not in PEOPLE_NOUNS:
             break
@@ -190,21 +194,24 @@ def hedge_of(text: str, start: int) -> str:
     return next((kind for pattern, kind in _HEDGE_KIND if pattern.match(phrase)), "")
 
 
-def _nearest_first(text: str, start: int, end: int) -> list[str]:
-    """Return the stems of the words around a number, nearest first (after before before)."""
-    before = re.findall(r"[A-Za-z][A-Za-z'’\-]+", text[max(0, start - 80) : start])[-CONTEXT_BEFORE:]
-    after = re.findall(r"[A-Za-z][A-Za-z'’\-]+", text[end : end + 80])[:CONTEXT_AFTER]
+_CONTEXT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+
+
+def _nearest_first(text: str, start: int, end: int) -> Iterator[str]:
+    """Yield the stems of the words around a number, nearest first (after before before)."""
+    before = _CONTEXT_WORD_RE.findall(text, max(0, start - 80), start)[-CONTEXT_BEFORE:]
+    after = _CONTEXT_WORD_RE.findall(text, end, end + 80)[:CONTEXT_AFTER]
     before.reverse()
     order = [w for pair in zip(after, before) for w in pair]
     order += after[len(before) :] + before[len(after) :]
-    return [stem(w.lower()) for w in order if len(w) > 2]
+    return (stem(w.lower()) for w in order if len(w) > 2)  # stems are made only until an event word is met
 
 
 _EVENT_NAMES = [event for event, _ in PEOPLE_EVENTS]
 _EVENT_RE = re.compile("|".join(f"({'|'.join(sorted(stems, key=len, reverse=True))})" for _, stems in PEOPLE_EVENTS))
 
 
-def people_event(words: list[str]) -> str:
+def people_event(words: Iterable[str]) -> str:
     """Return what happened to counted people ("dead", "hurt", "alive", "aboard"), or "".
 
     The nearest telling word wins: "242 people on board, 241 dead" counts those aboard.
@@ -221,12 +228,11 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     head = head_of(text, end)
     if not head and text[start : start + 1] in "$€£":
         head = text[start]  # "$3.3 trillion over ten years": the money is what is counted
-    words = _nearest_first(text, start, end)
     # What happened to those counted tells a count of dead from a count aboard, of any noun
     # that counts beings; measures and money have no such event.
     measured = "@" in head or head in ("$", "€", "£", "%", "")
-    event = "" if measured else people_event(words)
-    return Frame(head, event, hedge_of(text, start), frozenset(w for w in words if w not in STOPWORDS))
+    event = "" if measured else people_event(_nearest_first(text, start, end))
+    return Frame(head, event, hedge_of(text, start))
 
 
 def _within(value: float, low: float, high: float) -> bool:

@@ -37,7 +37,7 @@ from core.compare.quantities import frame_of
 from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.compare.slots_stance import find_modalities, find_negations, find_tones
-from core.ingest.textnorm import STOPWORDS, fold_name, stem
+from core.ingest.textnorm import STOPWORDS, fold_name, lower_words, stem
 
 SLOT_TYPES = (
     "number",
@@ -92,7 +92,6 @@ _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
 _PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
 _ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
 _DIGIT_RE = re.compile(r"\d")
-_LOWER_WORD_RE = re.compile(r"[a-z]+")
 _INSTITUTION_WORDS = frozenset(w for key in INSTITUTIONS for w in key.split())
 _PLACE_WORDS = frozenset({"in", "at", "from", "near"})
 _TONE_WORDS = POSITIVE_TONE | NEGATIVE_TONE
@@ -261,6 +260,10 @@ def _venue_of(text: str, start: int) -> str:
     return EVENT_NOUNS[events[-1].group().lower()]
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_LAST_WORD_RE = re.compile(r"(\w+)\s*$")
+
+
 def _actors(text: str) -> list[Slot]:
     """Return names followed by the verb they govern: value = name key, subject = verb stem."""
     found = []
@@ -274,9 +277,9 @@ def _actors(text: str) -> list[Slot]:
             or stem(verb) in GENERIC_VERBS
         ):
             continue
-        if re.search(r"['’]s$", name) or not _verb_like(text, aux, verb, match.end(3)):
+        if _POSSESSIVE_RE.search(name) or not _verb_like(text, aux, verb, match.end(3)):
             continue  # a possessive names an owner, not the one acting
-        before = re.search(r"(\w+)\s*$", text[: match.start(1)])
+        before = _LAST_WORD_RE.search(text[: match.start(1)])
         if before and before.group(1).lower() in (
             "in",
             "at",
@@ -322,14 +325,11 @@ def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot
     return Slot("number", start, end, text[start:end], value, subject, frame.hedge)
 
 
-def extract_slots(text: str, offset: int = 0) -> list[Slot]:
-    """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
-    lowered = text.lower()
-    words = set(_LOWER_WORD_RE.findall(lowered))
+@lru_cache(maxsize=1 << 16)  # the whole text of a source is read for its values, its claims for all slots
+def value_slots(text: str) -> tuple[Slot, ...]:
+    """Return the number and time slots of a text, in order (the ones extract_slots gives)."""
+    words = lower_words(text)
     digits = _DIGIT_RE.search(text) is not None
-    institutions = (
-        [Slot("institution", *found) for found in find_institutions(text)] if words & _INSTITUTION_WORDS else []
-    )
     slots: list[Slot] = []
     spelled = bool(words & NUMBER_TRIGGERS)
     if digits or spelled:
@@ -339,6 +339,17 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
             Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
             for s, e, value, group in find_times(text)
         ]
+    slots.sort(key=lambda s: (s.start, s.end, s.type))
+    return tuple(slots)
+
+
+def extract_slots(text: str, offset: int = 0) -> list[Slot]:
+    """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
+    words = lower_words(text)
+    institutions = (
+        [Slot("institution", *found) for found in find_institutions(text)] if words & _INSTITUTION_WORDS else []
+    )
+    slots: list[Slot] = list(value_slots(text))
     if words & TITLE_TRIGGERS:
         slots += _titles(text)
     if words & ATTRIBUTION_TRIGGERS:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Iterator
 
 from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
 from core.ingest.textnorm import find_numbers, normalize_number, stem
@@ -89,6 +91,28 @@ _MONTH_PATTERNS = (
     (rf"\b(?:in |by |until |since |early |late |mid-?)?({_MONTH})\b(?! \d{{1,2}}\b)", "month"),
 )
 _CLOCK_RE = re.compile(r"(?<![:\d])\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _digit_led(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """Yield what pattern.finditer(text) yields for a pattern whose matches all begin at a word
+    boundary before a digit: it is tried only at the first digit of each run of digits."""
+    at = 0
+    for run in _DIGITS_RE.finditer(text):
+        if run.start() < at:
+            continue
+        match = pattern.match(text, run.start())
+        if match is not None:
+            yield match
+            at = match.end()
+
+
+@lru_cache(maxsize=1 << 16)  # quantities leave clock times out and times read them: one scan for both
+def _clocks(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Return (start, end, text) of the clock times of a text."""
+    return tuple((m.start(), m.end(), m.group()) for m in _digit_led(_CLOCK_RE, text))
+
+
 _SEASON_RE = re.compile(rf"\b(?:this|last|next|in the|by the|before the) ({'|'.join(SEASONS)})\b", re.I)
 
 
@@ -162,6 +186,9 @@ def _identifier(text: str, start: int, end: int) -> bool:
 _SCORE_JOIN = re.compile(r"-\d{1,3}\s+(?:vote|tie|win|victory|defeat|loss|margin|split|majority|decision|score)")
 
 
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str, str]]:
     """Return (start, end, value, unit) of every quantity; years and clock times are left out.
 
@@ -173,7 +200,9 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
         for match in _FRACTION_RE.finditer(text):
             found.append((match.start(), match.end(), _FRACTIONS[match.group().lower()], "share"))
             taken.append((match.start(), match.end()))
-    for match in _SCORE_RE.finditer(text):
+    # Without number words ("nil" is one a score may use) a score begins at a digit.
+    plain = not spelled and text.isascii() and "nil" not in text.lower()
+    for match in _digit_led(_SCORE_RE, text) if plain else _SCORE_RE.finditer(text):
         if not (
             _VOTE_BEFORE_RE.search(text[max(0, match.start() - 25) : match.start()])
             or _VOTE_AFTER_RE.match(text, match.end())
@@ -189,14 +218,14 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
         for match in _BOTH_RE.finditer(text):
             found.append((match.start(), match.end(), "2", ""))  # "both black boxes" counts two
             taken.append((match.start(), match.end()))
-    clocks = [(m.start(), m.end()) for m in _CLOCK_RE.finditer(text)]
+    clocks = [(start, end) for start, end, _ in _clocks(text)]
     for start, end, key in find_numbers(text) if spelled else _digit_numbers(text):
         if any(s < end and start < e for s, e in taken + clocks):
             continue
         raw = text[start:end]
         if _identifier(text, start, end):
             continue  # "AI171", "787-8", "seat 11A": a name made of digits, not a count
-        if re.fullmatch(r"(?:19|20)\d\d", raw):
+        if _YEAR_DIGITS_RE.fullmatch(raw):
             continue  # a year is a time, not a quantity
         if raw.lower() in ("one", "a") and not _unit_after(text, end):
             continue  # "one of the", "one official": a pronoun more often than a count
@@ -236,8 +265,12 @@ def clock_value(raw: str) -> str:
 
 
 def _gated(patterns, flags=re.I):
-    """Compile (pattern, value, trigger words) triples; a pattern runs only when a trigger occurs."""
-    return tuple((re.compile(p, flags), value, triggers) for p, value, triggers in patterns)
+    """Compile (pattern, value, trigger words) triples; a pattern runs only when a trigger occurs
+    (in the lowercased text: one search for all of a pattern's triggers)."""
+    return tuple(
+        (re.compile(p, flags), value, re.compile("|".join(re.escape(t) for t in triggers)))
+        for p, value, triggers in patterns
+    )
 
 
 _DAY_WORDS = ("day", "tonight", "tomorrow", "yesterday")
@@ -261,6 +294,8 @@ _DAY_RES = _gated(
 _MONTH_RES = _gated(
     (pattern, value, triggers) for (pattern, value), triggers in zip(_MONTH_PATTERNS, (("month",), MONTHS))
 )
+# Every trigger of the day and month patterns holds one of these: most sentences have none.
+CALENDAR_ANCHORS = ("day", "week", "tonight", "tomorrow", "month") + MONTHS
 
 
 def find_times(text: str) -> list[tuple[int, int, str, str]]:
@@ -272,8 +307,9 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
         if not any(s < end and start < e for s, e, _, _ in found):
             found.append((start, end, value, group))
 
-    for pattern, value, triggers in _DAY_RES:
-        if not any(t in lowered for t in triggers):
+    calendar = any(anchor in lowered for anchor in CALENDAR_ANCHORS)
+    for pattern, value, triggers in _DAY_RES if calendar else ():
+        if not triggers.search(lowered):
             continue
         for match in pattern.finditer(text):
             if value == "date":
@@ -283,8 +319,8 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
             else:
                 word = value or match.group().lower()
             add(match.start(), match.end(), word, "relative" if value == "relative" else "day")
-    for pattern, value, triggers in _MONTH_RES:
-        if not any(t in lowered for t in triggers):
+    for pattern, value, triggers in _MONTH_RES if calendar else ():
+        if not triggers.search(lowered):
             continue
         for match in pattern.finditer(text):
             if value == "month":
@@ -297,13 +333,14 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
             add(match.start(), match.end(), word, "month")
     if ":" in text or "m" in lowered:
         previous = None
-        for match in _CLOCK_RE.finditer(text):
+        for start, end, raw in _clocks(text):
             # "2:05 p.m. local time (8:35 a.m. GMT)": a time in brackets after another converts it.
-            aside = previous is not None and "(" in text[previous : match.start()] and match.start() - previous < 30
-            add(match.start(), match.end(), clock_value(match.group()), "clock-aside" if aside else "clock")
-            previous = match.end()
-    for match in _YEAR_RE.finditer(text):
-        add(match.start(1), match.end(1), match.group(1), "year")
+            aside = previous is not None and "(" in text[previous:start] and start - previous < 30
+            add(start, end, clock_value(raw), "clock-aside" if aside else "clock")
+            previous = end
+    if "19" in text or "20" in text:  # every year read is 19xx or 20xx
+        for match in _YEAR_RE.finditer(text):
+            add(match.start(1), match.end(1), match.group(1), "year")
     if any(season in lowered for season in SEASONS):
         for match in _SEASON_RE.finditer(text):
             add(match.start(), match.end(), match.group().lower(), "season")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from core.compare.slots import Slot
 from core.model import Passage
 
+UNSURE_SUBJECT = 0.9  # confidence when slots were paired by position or wording, not by a named subject
 OBJECT_WINDOW = 60  # characters after a modal phrase or a denied verb that name what it is about
 PLAIN_WORD_RE = re.compile(r"[a-z]+")
 
@@ -71,3 +72,23 @@ def passage_at(telling: Telling, position: int) -> str:
         if position < passage.end:
             return passage.id
     return telling.passages[-1].id
+
+
+def components(pairs) -> list[list[tuple[int, Located]]]:
+    """Return the groups of slots joined by pairs (a value and every value paired with it)."""
+    parent: dict[int, int] = {}
+    items: dict[int, tuple[int, Located]] = {}
+
+    def find(x: int) -> int:
+        """Return the representative of x's group."""
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        items[id(a[1])], items[id(b[1])] = a, b
+        parent[find(id(a[1]))] = find(id(b[1]))
+    groups: dict[int, list[tuple[int, Located]]] = {}
+    for key, item in items.items():
+        groups.setdefault(find(key), []).append(item)
+    return list(groups.values())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 # Function words and reporting verbs: they say how a fact was relayed, not what the fact is.
 STOPWORDS = frozenset(
@@ -148,11 +148,48 @@ def normalize_number(text: str) -> str | None:
     return _match_to_key(match)
 
 
+# Where a number written with digits can begin in ASCII text: a dollar sign or a digit.
+_DIGIT_START_RE = re.compile(r"[$\d]")
+_LETTERS_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1 << 16)  # numbers, slots and the fact sheet ask which words a passage has
+def lower_words(text: str) -> frozenset[str]:
+    """Return the runs of ASCII letters of the lowercased text (what the readers are gated by)."""
+    return frozenset(_LETTERS_RE.findall(text.lower()))
+
+
+_NUMBER_WORDS = frozenset(_WORD_NUMBERS)
+
+
+def _number_matches(text: str) -> Iterator[re.Match]:
+    """Yield the matches _NUMBER_RE.finditer(text) yields, in order.
+
+    In ASCII text without a number word, a match can only begin at a dollar sign or a digit:
+    the pattern is tried there alone (each search resumes where a match ended, as finditer's
+    does). Other text (number words, other scripts, whose letters re.I may fold) is read whole.
+    """
+    if not text.isascii() or not _NUMBER_WORDS.isdisjoint(lower_words(text)):
+        yield from _NUMBER_RE.finditer(text)
+        return
+    at = 0
+    while True:
+        start = _DIGIT_START_RE.search(text, at)
+        if start is None:
+            return
+        match = _NUMBER_RE.match(text, start.start())
+        if match is None:
+            at = start.start() + 1
+            continue
+        yield match
+        at = match.end()
+
+
 @lru_cache(maxsize=1 << 15)  # vectors, slots, contradictions and the fact sheet read each passage's numbers
 def find_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, canonical key) of every number expression in the text."""
     found = []
-    for match in _NUMBER_RE.finditer(text):
+    for match in _number_matches(text):
         key = _match_to_key(match)
         if key is None:
             continue
@@ -161,11 +198,21 @@ def find_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+_NAME_ENDINGS = ("iy", "yi", "ij", "ii")
+
+
+@lru_cache(maxsize=1 << 16)  # a memo of a pure function: names recur across passages and sources
 def fold_name(word: str) -> str:
     """Return one key for spelling variants of a name (Zelensky, Zelenskyy, Zelenskiy -> zelensky)."""
-    return _NAME_ENDING_RE.sub("y", _DOUBLED_RE.sub(r"\1", word.lower()))
+    folded = word.lower()
+    if _DOUBLED_RE.search(folded):  # most words have no doubled letter: no substitution to build
+        folded = _DOUBLED_RE.sub(r"\1", folded)
+    if "\n" in folded:  # "$" also matches before a final line break
+        return _NAME_ENDING_RE.sub("y", folded)
+    return folded[:-2] + "y" if folded.endswith(_NAME_ENDINGS) else folded
 
 
+@lru_cache(maxsize=1 << 16)  # a memo of a pure function: slots, contexts and keys stem the same words
 def stem(word: str) -> str:
     """Strip common English inflections so that agree/agreed/agrees (and approval/approved) share one key."""
     if len(word) <= 3:

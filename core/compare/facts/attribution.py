@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from core.compare.facts.mentions import Mention, fold, mention
+from core.ingest.textnorm import lower_words
 
 SPEAKER = (
     r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}"
@@ -20,7 +21,9 @@ PATTERNS = (
     ),
     re.compile(SPEAKER + r",?\s+(?:said|says|told|wrote|stated|confirmed|announced|estimated|reported)\b"),
 )
+NEEDED = ("told", "", "")  # a word the pattern cannot match without (the first one's verb)
 CUES = re.compile(r"\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I)
+CUE_WORDS = frozenset(CUES.pattern.split("(?:")[1].split(")")[0].split("|"))
 OPEN_WORDS = frozenset("a an the two three several some senior top other".split())
 
 
@@ -43,9 +46,15 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         document = docs[found[0].doc]
         passage = document.passages[int(pid.split(":p")[1])]
         spans = []
+        # No attribution verb: the costly patterns have nothing to find (in plain text a cue is
+        # one of the passage's lowercase words, a set look-up before the search).
+        if passage.text.isascii() and CUE_WORDS.isdisjoint(lower_words(passage.text)):
+            continue
         if not CUES.search(passage.text):
-            continue  # no attribution verb: the costly patterns have nothing to find
-        for number, pattern in enumerate(PATTERNS):
+            continue
+        for number, (pattern, needed) in enumerate(zip(PATTERNS, NEEDED)):
+            if needed not in passage.text:
+                continue
             for match in pattern.finditer(passage.text):
                 end = match.end() - (1 if match.group().endswith(".") else 0)
                 outlet = re.sub(r"^the\s+", "", match.group(2)).rstrip(".") if number == 0 else ""

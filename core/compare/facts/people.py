@@ -63,11 +63,16 @@ TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
 FORMER = re.compile(r"^(?:former|ex)\b\s*|^ex-", re.I)
 
 
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_DOTTED = re.compile(r"(?:\w\.)+")
+_COMMA_END = re.compile(r",\s+$")
+
+
 @lru_cache(maxsize=8192)
 def _bare(token: str) -> str:
     """Return a token without a trailing possessive or full stop (keeping abbreviations like U.S.)."""
-    token = re.sub(r"[’']s?$", "", token)
-    return token if re.fullmatch(r"(?:\w\.)+", token) else token.rstrip(".")
+    token = _POSSESSIVE_END.sub("", token)
+    return token if _DOTTED.fullmatch(token) else token.rstrip(".")
 
 
 def _is_nationality(word: str) -> bool:
@@ -124,28 +129,38 @@ def _tokens(text: str) -> list[re.Match]:
 
 
 @lru_cache(maxsize=65536)
+def _name_tokens(text: str) -> tuple[int, ...]:
+    """Return the indices of the tokens that can be name words (read once for names and titles)."""
+    words = [token.group() for token in _tokens(text)]
+    # A lowercase first letter never starts a name word: the quick test goes first.
+    return tuple([k for k, word in enumerate(words) if not word[0].islower() and _is_name_token(word)])
+
+
+@lru_cache(maxsize=65536)
 def _names(text: str) -> tuple[tuple[int, int, list[str], int], ...]:
     """Return (start, end, name words, index of first token) for runs of two or more capitalised words."""
     tokens = _tokens(text)
-    found, i = [], 0
-    while i < len(tokens):
-        j = i
+    words = [t.group() for t in tokens]
+    named = [False] * len(tokens)
+    for k in _name_tokens(text):
+        named[k] = True
+    found, i, count = [], 0, len(tokens)
+    while i < count:
+        if not named[i]:
+            i += 1
+            continue
+        j = i + 1
         while (
-            j < len(tokens)
-            and _is_name_token(tokens[j].group())
-            and (
-                j == i
-                or text[tokens[j - 1].end() : tokens[j].start()] == " "
-                and not re.search(r"[’']s?$", tokens[j - 1].group())
-            )
+            j < count
+            and named[j]
+            and text[tokens[j - 1].end() : tokens[j].start()] == " "
+            and not _POSSESSIVE_END.search(words[j - 1])
         ):
             j += 1
         if j - i >= 2:
-            end = tokens[j - 1].start() + len(_bare(tokens[j - 1].group()))
-            found.append((tokens[i].start(), end, [_bare(t.group()) for t in tokens[i:j]], i))
-            i = j
-        else:
-            i = max(j, i + 1)
+            end = tokens[j - 1].start() + len(_bare(words[j - 1]))
+            found.append((tokens[i].start(), end, [_bare(w) for w in words[i:j]], i))
+        i = j
     return tuple(found)
 
 
@@ -182,7 +197,7 @@ OPENER = re.compile(r"\b(?:his|her|their|the|its)\s", re.I)
 
 def _appositive_before(text: str) -> tuple[int, tuple[int, int, list[str]]] | None:
     """Return (phrase start, role words) of "the town's mayor, " right before a name."""
-    if not re.search(r",\s+$", text):
+    if not _COMMA_END.search(text):
         return None
     comma = text.rstrip().rfind(",")
     for opener in reversed(list(OPENER.finditer(text[:comma]))):
@@ -266,10 +281,11 @@ def person_mentions(documents) -> list[Mention]:
             raw.append((surname, given, document, passage, titles))
         # A title before one known surname ("President Trump") names the person met in full elsewhere.
         inside = [(s, e) for s, e, _w, _f in _names(text)]
-        for k, token in enumerate(tokens):
-            bare = _bare(token.group())
-            if not _is_name_token(token.group()) or any(s <= token.start() < e for s, e in inside):
+        for k in _name_tokens(text):
+            token = tokens[k]
+            if any(s <= token.start() < e for s, e in inside):
                 continue
+            bare = _bare(token.group())
             before = _prefix_title(text, tokens, k)
             if before:
                 raw.append((fold(bare), None, document, passage, [before]))

@@ -4,54 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
+from string import ascii_letters
 
 from core.compare.facts.mentions import Mention, mention, passages
+from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
 
-SMALL = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-}
-SMALL.update(
-    {
-        "both": 2,
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-        "dozen": 12,
-    }
-)
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
-HEDGES = {
-    "at least": "at least",
-    "more than": "more than",
-    "over": "more than",
-    "upwards of": "more than",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "close to": "nearly",
-    "just under": "nearly",
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "some": "about",
-    "an estimated": "about",
-    "estimated": "about",
-    "up to": "up to",
-    "as many as": "up to",
-    "less than": "less than",
-    "fewer than": "less than",
-    "under": "less than",
-    "almost all": "nearly",
-}
 # Units: what a number measures when a unit word follows it (singular form -> shown name).
 UNITS = {
     "percent": "percentage",
@@ -99,48 +57,12 @@ STOP = frozenset(
     "have has been be this these those its their his her into over after before against across "
     "including during amid since until per each more less about around".split()
 )
-NUMBER = (
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
-    + "|".join(sorted(SMALL, key=len, reverse=True))
-    + r")(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
-)
-QUANTITY = re.compile(
-    r"(?P<hedge>\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
-    r"(?P<cur>[$£€]|US\$|Rs\.?\s?)?\b" + NUMBER + r"(?P<unit>\s*(?:%|per\s?cent\b)|-(?P<hy>[a-z]+)\b"
-    # a part of a whole counts the whole's members: "both of the aircraft's black boxes", "five of the victims"
-    r"|\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+['’]s\s+)?(?P<ofword>(?!(?:" + "|".join(SMALL) + r")\b)[a-z][a-z-]*"
-    r"(?:\s+[a-z][a-z-]*)?)"
-    r"|\s+(?P<word>[a-z][a-z/-]*(?:\s+[a-z][a-z-]*)?))?",
-    re.I,
-)
 # A figure announced for the future ("will reach 90 km/s next year", "could rise to 300") is not the
 # same fact as the figure now: it gets a row of its own.
 PROJECTED = re.compile(
     r"\b(?:will|would|could|may|might|expected to|projected to|forecast to|set to)\b[^.,;:]{0,40}$", re.I
 )
-# Numbers are found first and the full pattern is tried only where one starts (with its hedge and
-# currency just before): the full pattern tried at every position is the slow part on long texts.
-NUMBER_START = re.compile(r"(?<![\d.,])\d|\b[A-Za-z]{3,9}\b")
-LEAD = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?(?:[$£€]|US\$|Rs\.?\s?)?$", re.I
-)
-
-
-def _matches(text: str):
-    """Yield the QUANTITY matches of a text, one per number, trying the pattern only where numbers start."""
-    end = 0
-    for number in NUMBER_START.finditer(text):
-        if number.start() < end or not number.group()[0].isdigit() and number.group().lower() not in SMALL:
-            continue
-        window = text[max(0, number.start() - 30) : number.start()]
-        lead = LEAD.search(window)
-        start = number.start() - (len(lead.group()) if lead else 0)
-        match = QUANTITY.match(text, start) or QUANTITY.match(text, number.start())
-        if match is not None and match.start("num") == number.start():
-            end = match.end()
-            yield match
-
-
+PROJECTED_REACH = 60  # no PROJECTED match starts further back than its longest verb and 40 characters
 SCORE = re.compile(r"\d+\s*[-–]\s*\d+")
 
 
@@ -158,13 +80,36 @@ def readable(number: float, currency: str = "") -> str:
     return f"{currency}{number:g}"
 
 
+_SIBILANT_PLURAL = re.compile(r"(?:x|ch|sh|ss)es$")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d$")
+_CAPITALISED_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+$")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+)[A-Z][a-z]+$")
+_GLUED_BEFORE = re.compile(r"[:\w-]")
+_CLOCK_OR_DECIMAL = re.compile(r"[:.]\d")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _names_a_thing(before: str) -> bool:
+    """Tell whether text ends in a capitalised word that does not open a sentence ("Article", "Flight").
+
+    Both patterns end at the closing run of letters: they are searched from just before it.
+    """
+    letters = len(before.rstrip(ascii_letters))  # where the closing run of letters begins
+    if not _CAPITALISED_BEFORE.search(before, max(0, letters - 1)):
+        return False
+    return not _SENTENCE_START_BEFORE.search(before, max(0, len(before[:letters].rstrip()) - 1))
+
+
+@lru_cache(maxsize=1 << 14)  # a memo of a pure function: the same nouns follow many numbers
 def _singular(word: str) -> str:
+    """Return a noun in the singular, lowercased ("bodies" stays, "injuries" -> "injury")."""
     low = word.lower()
     if low in ("feet", "people", "lives", "bodies"):
         return low
     if low.endswith("ies") and len(low) > 4:
         return low[:-3] + "y"
-    if re.search(r"(?:x|ch|sh|ss)es$", low):
+    if _SIBILANT_PLURAL.search(low):
         return low[:-2]
     if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
         return low[:-1]
@@ -263,14 +208,15 @@ YEAR = re.compile(r"\b(?:in|since|of|during)\s+((?:19|20)\d\d)\b")
 
 def _about(text: str, start: int, end: int) -> str:
     """Return what a figure is of ("the issues" -> "issue") or the year it is dated to, else ""."""
-    clause = re.split(r"[,;:]", text[end:])[0]
+    stop = _CLAUSE_BREAK.search(text, end)
+    clause = text[end : stop.start()] if stop else text[end:]
     found = OF_NOUN.match(clause)
     if found:
         # The first word that is not a participle ("the proposed framework" -> framework's first noun).
         words = [w for w in found.group(1).split() if w.lower() not in STOP and not w.lower().endswith("ed")]
         if words:
             return _singular(words[0])
-    before = re.split(r"[,;:]", text[:start])[-1]
+    before = text[max(text.rfind(mark, 0, start) for mark in ",;:") + 1 : start]
     year = YEAR.search(before + " " + clause)
     return year.group(1) if year else ""
 
@@ -283,32 +229,30 @@ def quantity_mentions(documents) -> list[Mention]:
     currency: dict[int, dict[int, str]] = defaultdict(dict)  # passage -> value start -> currency sign
     for document, passage in passages(documents):
         text = passage.text
-        for match in _matches(text):
+        for match in quantity_matches(text):
             span = text[max(0, match.start("num") - 1) : match.end("num") + 3]
             if SCORE.search(span) and not match.group("cur"):
                 continue  # a vote tally or a score ("51-50") is not a count
             if (
-                re.match(r"(?:19|20)\d\d$", match.group("num"))
+                _YEAR_NUMBER.match(match.group("num"))
                 and not match.group("cur")
                 and not match.group("hy")
                 and "cent" not in (match.group("unit") or "")
                 and "%" not in (match.group("unit") or "")
             ):
                 continue  # a year
-            before = text[: match.start()].rstrip()
             if (
                 not match.group("hedge")
                 and not match.group("cur")
                 and text[match.start() - 1 : match.start()] == " "
-                and re.search(r"(?:^|\s)[A-Z][a-z]+$", before)
-                and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+$", before)
+                and _names_a_thing(text[: match.start()].rstrip())
             ):
                 continue  # a number naming a thing ("Article 5", "Flight 171") counts nothing
             around = (
                 text[max(0, match.start("num") - 1) : match.start("num")]
                 + text[match.end("num") : match.end("num") + 2]
             )
-            if re.match(r"[:\w-]", around[:1] or " ") and not match.group("cur") or re.match(r"[:.]\d", around[1:]):
+            if _GLUED_BEFORE.match(around[:1] or " ") and not match.group("cur") or _CLOCK_OR_DECIMAL.match(around[1:]):
                 continue  # a clock time ("1:38 PM") or a model number ("787-8") counts nothing
             if (
                 match.group("num").lower() == "one"
@@ -345,7 +289,7 @@ def quantity_mentions(documents) -> list[Mention]:
                 label_thing = counted if counted != thing else " ".join(text[match.start(group) : end].split())
                 thing = counted
             if match.group("hy") and unit not in ("money", "percentage"):
-                rest = re.match(r"\s+([a-z]+)", text[match.end("hy") :])
+                rest = _NEXT_WORD.match(text[match.end("hy") :])
                 if rest and rest.group(1).lower() not in STOP:
                     hyphen_heads[unit].add(rest.group(1).lower())
                     label_thing = f"{rest.group(1).lower()}, {unit}"
@@ -357,7 +301,7 @@ def quantity_mentions(documents) -> list[Mention]:
                     "",
                 )
                 label_thing = f"money, {order}" if order else "money"
-            if PROJECTED.search(text[:start]):
+            if PROJECTED.search(text, max(0, start - PROJECTED_REACH), start):
                 thing, label_thing = thing + " (projected)", label_thing + " (projected)"
             pending.append(
                 (

@@ -52,8 +52,12 @@ def _quantity_divergent(mentions: list[Mention]) -> bool:
     counts_people = mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS
     grouped = _distinct(_by_source(mentions), lambda m: (m.number, m.hedge, m.about))
     for a_doc, b_doc in combinations(sorted(grouped), 2):
-        pairs = [(a, b) for a in grouped[a_doc] for b in grouped[b_doc] if numbers_comparable(a, b, counts_people)]
-        if pairs and not any(numbers_compatible(a, b) for a in grouped[a_doc] for b in grouped[b_doc]):
+        ours, theirs = grouped[a_doc], grouped[b_doc]
+        # Two sources disagree when no value of one fits a value of the other, yet some pair is
+        # of one thing (both tests stop at their first answer: one matching pair decides).
+        if not any(numbers_compatible(a, b) for a in ours for b in theirs) and any(
+            numbers_comparable(a, b, counts_people) for a in ours for b in theirs
+        ):
             return True
     return False
 

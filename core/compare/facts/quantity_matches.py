@@ -1,0 +1,112 @@
+"""Find the numbers of a passage as the fact sheet reads them: figure, hedge, currency, the words after."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from core.ingest.textnorm import lower_words
+
+SMALL = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
+SMALL.update(
+    {
+        "both": 2,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "hundred": 100,
+        "dozen": 12,
+    }
+)
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+HEDGES = {
+    "at least": "at least",
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "up to": "up to",
+    "as many as": "up to",
+    "less than": "less than",
+    "fewer than": "less than",
+    "under": "less than",
+    "almost all": "nearly",
+}
+NUMBER = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted(SMALL, key=len, reverse=True))
+    + r")(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+)
+QUANTITY = re.compile(
+    r"(?P<hedge>\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
+    r"(?P<cur>[$£€]|US\$|Rs\.?\s?)?\b" + NUMBER + r"(?P<unit>\s*(?:%|per\s?cent\b)|-(?P<hy>[a-z]+)\b"
+    # a part of a whole counts the whole's members: "both of the aircraft's black boxes", "five of the victims"
+    r"|\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+['’]s\s+)?(?P<ofword>(?!(?:" + "|".join(SMALL) + r")\b)[a-z][a-z-]*"
+    r"(?:\s+[a-z][a-z-]*)?)"
+    r"|\s+(?P<word>[a-z][a-z/-]*(?:\s+[a-z][a-z-]*)?))?",
+    re.I,
+)
+# Numbers are found first and the full pattern is tried only where one starts (with its hedge and
+# currency just before): the full pattern tried at every position is the slow part on long texts.
+# A number word is one of SMALL written in ASCII letters (the look-ahead keeps re.I from folding
+# other letters onto them).
+NUMBER_START = re.compile(
+    r"(?<![\d.,])\d|\b(?=[A-Za-z]{3,9}\b)(?i:" + "|".join(sorted(SMALL, key=len, reverse=True)) + r")\b"
+)
+LEAD = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?(?:[$£€]|US\$|Rs\.?\s?)?$", re.I
+)
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_SMALL_WORDS = frozenset(SMALL)
+
+
+def number_starts(text: str) -> Iterator[int]:
+    """Yield where NUMBER_START matches, in order.
+
+    In ASCII text without a number word those are the first digits of the runs of digits not
+    preceded by "." or ",": a run is found far faster than a look-behind tried at every position.
+    """
+    if not (text.isascii() and _SMALL_WORDS.isdisjoint(lower_words(text))):
+        yield from (number.start() for number in NUMBER_START.finditer(text))
+        return
+    for run in _DIGIT_RUN.finditer(text):
+        at = run.start()
+        if at == 0 or text[at - 1] not in ".,":
+            yield at
+
+
+def quantity_matches(text: str) -> Iterator[re.Match]:
+    """Yield the QUANTITY matches of a text, one per number, trying the pattern only where numbers start."""
+    end = 0
+    for at in number_starts(text):
+        if at < end:
+            continue
+        window = text[max(0, at - 30) : at]
+        lead = LEAD.search(window)
+        start = at - (len(lead.group()) if lead else 0)
+        match = QUANTITY.match(text, start) or QUANTITY.match(text, at)
+        if match is not None and match.start("num") == at:
+            end = match.end()
+            yield match
