@@ -1,5 +1,7 @@
 """The claim builder on hand-written pair probabilities: average linkage, no chaining, further claims."""
 
+import pytest
+
 from core.align.builder import AlignParams, cluster
 
 
@@ -63,3 +65,12 @@ def test_a_join_counts_only_pairs_already_scored():
     scorer_calls.clear()
     assert builder.also_joins(0.5) == {}
     assert scorer_calls == []
+
+
+def test_run_supports_kept_while_merging_equal_the_supports_recomputed_from_scratch():
+    table = {(0, 1): 0.95, (2, 3): 0.9, (0, 2): 0.8, (1, 3): 0.7, (0, 3): 0.6, (1, 2): 0.5, (4, 5): 0.4}
+    builder = cluster([0, 1, 2, 3, 4, 5], table, AlignParams(link=0.45, join=0.3, extend=0.3))
+    for key in builder.clusters:
+        kept = dict(builder.support[key])
+        builder._supports(key)
+        assert builder.support[key] == pytest.approx(kept)  # the same sums, added in another order

@@ -49,6 +49,9 @@ class ClaimBuilder:
         self.forbidden, self.params = forbidden, params
         self.owner: list[int] = list(range(len(doc_of)))
         self.clusters: dict[int, dict[int, list[int]]] = {i: {doc_of[i]: [i]} for i in range(len(doc_of))}
+        # Per cluster and run (by document): the sum of the run's scores with the cluster's other
+        # runs, kept up to date as clusters merge, so a merge check reads only the new cross scores.
+        self.support: dict[int, dict[int, float]] = {i: {doc_of[i]: 0.0} for i in range(len(doc_of))}
 
     def score(self, i: int, j: int) -> float:
         """Return the linker's probability for two passages, scoring a non-candidate pair on demand."""
@@ -69,24 +72,38 @@ class ClaimBuilder:
 
     def run_score(self, left: list[int], right: list[int]) -> float:
         """Return how well two runs match: their best passage pair."""
+        if len(left) == 1 and len(right) == 1:  # most runs are one sentence: no generator
+            return self.score(left[0], right[0])
         return max(self.score(i, j) for i in left for j in right)
 
-    def _coherent(self, a: dict[int, list[int]], b: dict[int, list[int]]) -> bool:
-        """Tell whether the two claims support each other and every member of the merged claim is supported.
+    def _coherent(self, ka: int, kb: int) -> dict[tuple[int, int], float] | None:
+        """Return the cross scores of two claims when they support each other and every member of
+        the merged claim is supported, else None.
 
         Both are means (average linkage), so one strong link between two claims is not enough:
         a sentence bridging two facts does not chain them into one claim.
         """
-        cross = sum(self.run_score(ra, rb) for ra in a.values() for rb in b.values())
-        if cross < self.params.join * len(a) * len(b):
-            return False
-        runs = list(a.values()) + list(b.values())
-        others = len(runs) - 1
-        for n, run in enumerate(runs):
-            support = sum(self.run_score(run, other) for m, other in enumerate(runs) if m != n)
-            if support < self.params.join * others:
-                return False
-        return True
+        a, b = self.clusters[ka], self.clusters[kb]
+        cross = {(da, db): self.run_score(ra, rb) for da, ra in a.items() for db, rb in b.items()}
+        if sum(cross.values()) < self.params.join * len(a) * len(b):
+            return None
+        need = self.params.join * (len(a) + len(b) - 1)
+        with_b = dict.fromkeys(a, 0.0)
+        with_a = dict.fromkeys(b, 0.0)
+        for (da, db), value in cross.items():
+            with_b[da] += value
+            with_a[db] += value
+        for own, added in ((self.support[ka], with_b), (self.support[kb], with_a)):
+            if any(own[d] + extra < need for d, extra in added.items()):
+                return None
+        return cross
+
+    def _supports(self, key: int) -> None:
+        """Recompute a cluster's run supports from scratch (after a run changed)."""
+        runs = self.clusters[key]
+        self.support[key] = {
+            d: sum(self.run_score(run, other) for e, other in runs.items() if e != d) for d, run in runs.items()
+        }
 
     def _allowed(self, a: dict[int, list[int]], b: dict[int, list[int]]) -> bool:
         """Tell whether no unlinked pair would end up in one claim."""
@@ -96,13 +113,22 @@ class ClaimBuilder:
         right = [j for run in b.values() for j in run]
         return not any(frozenset((i, j)) in self.forbidden for i in left for j in right)
 
-    def _absorb(self, keep: int, gone: int) -> None:
-        """Move every run of cluster `gone` into cluster `keep`."""
+    def _absorb(self, keep: int, gone: int, cross: dict[tuple[int, int], float] | None = None) -> None:
+        """Move every run of cluster `gone` into cluster `keep` (cross: their scores, when known)."""
         target, source = self.clusters[keep], self.clusters.pop(gone)
+        gone_support = self.support.pop(gone)
         for doc, run in source.items():
             target[doc] = sorted(set(target.get(doc, ())) | set(run))
             for i in run:
                 self.owner[i] = keep
+        if cross is None:
+            self._supports(keep)  # runs may have grown: read them again
+            return
+        support = self.support[keep]
+        support.update(gone_support)
+        for (da, db), value in cross.items():
+            support[da] += value
+            support[db] += value
 
     def force(self, i: int, j: int) -> None:
         """Put i and j in one claim (a manual link) when their runs stay contiguous."""
@@ -126,8 +152,10 @@ class ClaimBuilder:
             return
         shared = a.keys() & b.keys()
         if not shared:
-            if score >= self.params.link and self._coherent(a, b):
-                self._absorb(ki, kj)
+            if score >= self.params.link:
+                cross = self._coherent(ki, kj)
+                if cross is not None:
+                    self._absorb(ki, kj, cross)
             return
         if len(shared) == 1:
             if len(b) == 1 and len(b[self.doc_of[j]]) == 1:
