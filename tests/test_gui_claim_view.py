@@ -313,3 +313,15 @@ def test_a_verdict_that_stays_on_its_item_updates_the_title_and_keeps_the_rows(w
     assert drawn == [] and view.row_texts() == rows_before
     _press(qtbot, Qt.Key.Key_J)
     assert len(drawn) == 1  # another item: the rows are drawn again, once
+
+
+def test_before_the_first_j_the_view_lists_the_top_of_the_untriaged_queue_and_the_keys(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    assert ws.current_claim() is None
+    first = triage.queue(ws.alignment, ws.verdicts, verdict_filter=triage.UNTRIAGED)
+    shown = view.title.plain_text()
+    assert shown.startswith(f"Nothing selected yet. Press J to start with the first of the {len(first)} untriaged")
+    assert f"1. {first[0].type} · {first[0].summary}" in shown
+    _press(qtbot, Qt.Key.Key_J)
+    assert ws.current_divergence().key == first[0].key
+    assert "Nothing selected yet" not in view.title.plain_text()

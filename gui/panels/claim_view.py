@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from core.case import triage
 from core.case.claim_wording import claim_heading
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
@@ -16,6 +17,7 @@ from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_runs
 from gui.style import colors, theme
 
 HEADER_WIDTH = 170  # px of the outlet/date column; the sentence gets the rest of the row
+PREVIEW_ITEMS = 5  # queue items listed while nothing is current, so the view is not empty
 KEYS_HINT = (
     "J/K divergence · N/P claim · 1 confirmed · 2 not significant · 3 follow-up · "
     "4 source error · 0 clear · W word diff · Ctrl+1 hide"
@@ -232,11 +234,28 @@ class ClaimView(QScrollArea):
                 " · its passages below; its words are marked in the panes too."
             )
         else:
-            text = "No current claim: press J for the next divergence or N for the next claim."
+            text = self._queue_preview(al)
         self.title.setText(text)
         self.majority.hide()
         for row in self.rows:
             row.hide()
+
+    def _queue_preview(self, al) -> str:
+        """Return what to do first when nothing is current: the top of the untriaged queue, and its keys."""
+        untriaged = triage.queue(al, self.ws.verdicts, verdict_filter=triage.UNTRIAGED)
+        if not untriaged:
+            return "No current claim and nothing left to triage: N and P go claim by claim."
+        lines = [
+            f"<b>Nothing selected yet.</b> Press <b>J</b> to start with the first of the {len(untriaged)} "
+            "untriaged items, <b>N</b> to read claim by claim. Top of the queue:"
+        ]
+        pal = self.palette()
+        for number, item in enumerate(untriaged[:PREVIEW_ITEMS], 1):
+            colour = colors.type_colour(item.type, pal).name()
+            lines.append(
+                f"{number}. <b style='color:{colour}'>{html.escape(item.type)}</b> · {html.escape(item.summary)}"
+            )
+        return "<br>".join(lines)
 
     def _show_title(self, al, claim, div) -> None:
         docs = {m.split(":")[0] for m in claim.members}
