@@ -476,3 +476,16 @@ def test_the_whole_text_values_of_a_source_are_read_once_for_all_its_claims_and_
     assert sorted(read) == ["d0", "d1"] and len(read) == 2
     del docs, read
     assert divergence._DOCUMENT_VALUES == {}  # nothing is kept once the documents are gone
+
+
+def test_people_counted_on_board_and_people_counted_on_the_ground_are_not_compared():
+    _, found = diverge(
+        "The ferry sank off Brisk Point, killing 41 people on board and several on the quay.",
+        "The sinking killed 41 passengers and crew and caused the loss of 6 lives on the ground near the quay.",
+    )
+    assert not [d for d in found if d.type == "number"]
+    _, (divergence,) = diverge(
+        "The ferry sank off Brisk Point, killing 41 people on board.",
+        "The ferry sank off Brisk Point, killing 38 people on board.",
+    )
+    assert divergence.type == "number" and [v.text for v in divergence.variants] == ["41", "38"]

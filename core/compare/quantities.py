@@ -126,6 +126,7 @@ _SPEED_RE = re.compile(
 
 _COMPOUND_RE = re.compile(r"-([A-Za-z]+)")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
+_WHERE_RE = re.compile(r"(?:onboard|aboard|on board|on the ground)\b")
 
 
 def head_of(text: str, end: int) -> str:
@@ -180,6 +181,10 @@ def head_of(text: str, end: int) -> str:
         head += "+" + _unit_key(words[following + 1])  # "242 passengers and crew" is not 230 passengers
     if named:
         head += "|" + " ".join(sorted(set(named)))
+    where = _WHERE_RE.match(" ".join(words[following : following + 3]).lower())
+    if where and head == "people":
+        # "241 people on board" and "33 on the ground" count different people
+        head += "|" + ("ground" if "ground" in where.group() else "aboard")
     if len(chunk) >= 2 and " ".join(chunk[-2:]) in ("astronomical unit", "astronomical units"):
         head = "length@astronomical unit"
     return head
