@@ -27,7 +27,7 @@ indicated indicates confirmed confirms commented added mr mrs ms dr
 """.split()
 )
 
-_WORD_NUMBERS = {
+WORD_NUMBERS = {  # the one table of number words (the fact sheet adds "both" and "dozen")
     "zero": 0,
     "one": 1,
     "two": 2,
@@ -70,7 +70,7 @@ _SCALES = {
     "trillion": 10**12,
     "tn": 10**12,
 }
-_NUMWORD = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_NUMWORD = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMBER_RE = re.compile(
     r"(?P<cur>[$€£]\s?)?"
@@ -109,7 +109,7 @@ def _word_value(words: str) -> int | None:
     """Return the value of a spelled-out number of one or two words ("ninety", "twenty-four")."""
     total = 0
     for part in re.split(r"[-\s]+", words.lower()):
-        value = _WORD_NUMBERS.get(part)
+        value = WORD_NUMBERS.get(part)
         if value is None:
             return None
         total = total * value if value == 100 and total else total + value
@@ -159,7 +159,7 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(_LETTERS_RE.findall(text.lower()))
 
 
-_NUMBER_WORDS = frozenset(_WORD_NUMBERS)
+_NUMBER_WORDS = frozenset(WORD_NUMBERS)
 
 
 def _number_matches(text: str) -> Iterator[re.Match]:

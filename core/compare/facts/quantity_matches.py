@@ -5,29 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from core.ingest.textnorm import lower_words
+from core.ingest.textnorm import WORD_NUMBERS, lower_words
 
-SMALL = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-}
-SMALL.update(
-    {
-        "both": 2,
-        "thirty": 30,
-        "forty": 40,
-        "fifty": 50,
-        "sixty": 60,
-        "seventy": 70,
-        "eighty": 80,
-        "ninety": 90,
-        "hundred": 100,
-        "dozen": 12,
-    }
-)
+SMALL = {**WORD_NUMBERS, "both": 2, "dozen": 12}  # counts of people and things said in words
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
 HEDGES = {
     "at least": "at least",
