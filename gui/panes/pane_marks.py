@@ -15,12 +15,14 @@ def divergence_variants(alignment, doc):
     if doc is None or alignment is None:
         return
     prefix = doc.id + ":"
+    seen: set[tuple[str, int, int]] = set()  # a passage in two claims can carry one divergence twice
     for claim in alignment.claims:
         if not any(m.startswith(prefix) for m in claim.members):
             continue
         for div in claim.divergences:
             for variant in div.variants:
-                if variant.passage.startswith(prefix):
+                if variant.passage.startswith(prefix) and (div.key, variant.start, variant.end) not in seen:
+                    seen.add((div.key, variant.start, variant.end))
                     yield div, variant
 
 
