@@ -223,10 +223,16 @@ class Alignment:
         return found
 
     def divergences(self) -> tuple[Divergence, ...]:
-        """Return every divergence of every claim and every divergent fact row, highest rank first."""
-        found = [d for c in self.claims for d in c.divergences]
-        found += [row.divergence() for row in self.facts if row.divergent]
-        return tuple(sorted(found, key=lambda d: (-d.rank, d.claim, d.key)))
+        """Return every divergence of every claim and every divergent fact row, highest rank first.
+
+        Two claims sharing passages can carry one divergence: it is listed once, under the first.
+        """
+        found: dict[str, Divergence] = {}
+        for claim in self.claims:
+            for d in claim.divergences:
+                found.setdefault(d.key, d)
+        listed = list(found.values()) + [row.divergence() for row in self.facts if row.divergent]
+        return tuple(sorted(listed, key=lambda d: (-d.rank, d.claim, d.key)))
 
 
 @dataclass(frozen=True)
