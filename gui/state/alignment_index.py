@@ -26,7 +26,7 @@ class AlignmentIndex:
             for pid in claim.members:
                 self._claim_of.setdefault(pid, claim.id)  # a passage in several claims opens the first
             for div in claim.divergences:
-                self._divergences[div.key] = div
+                self._divergences.setdefault(div.key, div)  # carried by two claims: the first, as the queue has it
         for item in queue_items(alignment):
             # Every triage item by key, contradictions inside one source and fact rows included.
             self._divergences.setdefault(item.key, item)
