@@ -281,3 +281,25 @@ def test_a_landed_alignment_is_kept_out_of_the_collectors_passes_until_the_next_
         qtbot.waitUntil(lambda: len(ws.alignment.documents) == 2 and gc.get_freeze_count() > 0, timeout=3000)
     finally:
         gc.unfreeze()
+
+
+def test_a_divergence_two_claims_carry_opens_in_the_claim_on_screen(qtbot):
+    from dataclasses import replace
+
+    def shared_analyze(sources, *args, **kwargs):
+        alignment = fake_analyze(sources, *args, **kwargs)
+        first, second, *rest = alignment.claims
+        twin = replace(second, id="c9", key="key-twin")  # carries the same divergences as c1
+        return replace(alignment, claims=(first, second, *rest, twin))
+
+    workspace = Workspace(analyze=shared_analyze, debounce_ms=10)
+    with qtbot.waitSignal(workspace.alignmentChanged, timeout=3000):
+        workspace.add_sources(story_sources())
+    key = workspace.alignment.claims[1].divergences[0].key
+    workspace.select_divergence(key)
+    assert workspace.current_claim_id == "c1"
+    workspace.select_claim("c9")  # the twin carries the current divergence: it stays current
+    assert (workspace.current_claim_id, workspace.current_divergence_key) == ("c9", key)
+    workspace.select_divergence(key)
+    assert (workspace.current_claim_id, workspace.current_divergence_key) == ("c9", key)
+    workspace.close()

@@ -55,8 +55,7 @@ class Selection(QObject):
         if claim is None:
             return
         divergence_key = self.divergence_key
-        div = look.divergence(divergence_key)
-        if div is None or div.claim != claim.id:
+        if not _carries(claim, divergence_key):
             divergence_key = None
         passage_id = self.passage_id
         if passage_id not in claim.members:
@@ -72,6 +71,9 @@ class Selection(QObject):
         if div is None:
             return
         claim = look.claim(div.claim)
+        current = look.claim(self.claim_id)
+        if current is not None and current is not claim and _carries(current, div.key):
+            claim = current  # two claims carry this divergence: stay in the one on screen
         shown = self.passage_id
         if claim and shown not in claim.members:
             shown = div.variants[0].passage if div.variants else claim.pivot
@@ -93,10 +95,14 @@ class Selection(QObject):
         current = look.claim(self.claim_id)
         claim = current if current is not None and passage_id in current.members else look.claim_of_passage(passage_id)
         divergence_key = self.divergence_key
-        div = look.divergence(divergence_key)
-        if div is None or claim is None or div.claim != claim.id:
+        if claim is None or not _carries(claim, divergence_key):
             divergence_key = None
         self.set(claim.id if claim else None, divergence_key, passage_id)
+
+
+def _carries(claim: Claim, key: Optional[str]) -> bool:
+    """Tell whether a claim carries the divergence with this key (two claims may carry one)."""
+    return key is not None and any(d.key == key for d in claim.divergences)
 
 
 class SelectionField:
