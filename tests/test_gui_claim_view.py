@@ -325,3 +325,37 @@ def test_before_the_first_j_the_view_lists_the_top_of_the_untriaged_queue_and_th
     _press(qtbot, Qt.Key.Key_J)
     assert ws.current_divergence().key == first[0].key
     assert "Nothing selected yet" not in view.title.plain_text()
+
+
+def test_a_source_that_tells_the_claim_twice_has_each_tellings_words_marked_in_place(qtbot):
+    from dataclasses import replace
+
+    from core.model import TELLING_GAP, Divergence, Variant
+
+    def twice_analyze(sources, *args, **kwargs):
+        alignment = fake_analyze(sources, *args, **kwargs)
+        first = alignment.claims[0]  # "The mayor opened the bridge on …" in a and c (and b)
+        doc = alignment.documents[0]
+        last = doc.passages[-1]  # "Crowds cheered at the river.": a second, non-adjacent telling
+        start = doc.source.text.index("river", last.start)
+        extra = Divergence(
+            "k-river", first.id, "place", 0.5, "river vs quay", (Variant(last.id, start, start + 5, "river"),)
+        )
+        twice = replace(first, members=first.members + (last.id,), divergences=first.divergences + (extra,))
+        return replace(alignment, claims=(twice,) + alignment.claims[1:])
+
+    ws = Workspace(analyze=twice_analyze, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    ws.select_claim("c0")
+    row = win.claim_view.rows[0]
+    assert row.text.plain_text().startswith("The mayor opened the bridge on Monday")
+    assert TELLING_GAP + "Crowds cheered at the river" in row.text.plain_text()
+    html = row.text.text()
+    assert ">river</u>" in html  # the second telling's mark sits on its own words
+    assert html.count("<u ") == html.count("</u>") >= 1
+    win.close()

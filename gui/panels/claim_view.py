@@ -12,8 +12,9 @@ from core.case import triage
 from core.case.claim_wording import claim_heading
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
+from core.model import TELLING_GAP
 from gui.panels.row_text import RowText
-from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_runs
+from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_tellings
 from gui.style import colors, theme
 
 HEADER_WIDTH = 170  # px of the outlet/date column; the sentence gets the rest of the row
@@ -282,7 +283,8 @@ class ClaimView(QScrollArea):
 
     def _show_rows(self, al, claim, div) -> None:
         pal = self.palette()
-        runs = {doc_id: (pid, text) for doc_id, pid, text in member_runs(al, claim)}
+        tellings = {doc_id: (pid, parts) for doc_id, pid, parts in member_tellings(al, claim)}
+        runs = {doc_id: (pid, TELLING_GAP.join(t for _s, t in parts)) for doc_id, (pid, parts) in tellings.items()}
         pivot_id = self.ws.pivots.get(claim.key, claim.pivot)
         pivot_text = next((text for pid, text in runs.values() if pid.split(":")[0] == pivot_id.split(":")[0]), "")
         self._ensure_rows(len(al.documents))
@@ -302,14 +304,15 @@ class ClaimView(QScrollArea):
                 continue
             first_id, text = runs[doc.id]
             row.passage_id = first_id
-            offset = al.passage(first_id).start
             marks = [
                 (v.start, v.end, d.type, div is not None and d.key == div.key)
                 for d in claim.divergences
                 for v in d.variants
                 if v.passage.split(":")[0] == doc.id
             ]
-            row.text.setText(marked_html(text, offset, marks, pal))
+            # each telling is marked at its own offsets, then the tellings are joined
+            rich = [marked_html(part, start, marks, pal) for start, part in tellings[doc.id][1]]
+            row.text.setText(html.escape(TELLING_GAP).join(rich))
             current_row = self.ws.current_passage_id is not None and self.ws.current_passage_id.split(":")[0] == doc.id
             row.bar.set_lit(current_row)
             self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)

@@ -50,8 +50,16 @@ def member_runs(alignment, claim) -> list[tuple[str, str, str]]:
 
     A source that tells the fact twice gives one text: its tellings joined by TELLING_GAP.
     """
-    texts: dict[str, tuple[str, list[str]]] = {}
+    return [
+        (doc_id, first, TELLING_GAP.join(text for _s, text in parts))
+        for doc_id, first, parts in member_tellings(alignment, claim)
+    ]
+
+
+def member_tellings(alignment, claim) -> list[tuple[str, str, list[tuple[int, str]]]]:
+    """Return (document id, first passage id, [(start, text) of each telling]) per source, in document order."""
+    found: dict[str, tuple[str, list[tuple[int, str]]]] = {}
     for doc, run in alignment.tellings(claim):
-        first, parts = texts.setdefault(doc.id, (run[0].id, []))
-        parts.append(doc.source.text[run[0].start : run[-1].end])
-    return [(doc_id, first, TELLING_GAP.join(parts)) for doc_id, (first, parts) in texts.items()]
+        _first, parts = found.setdefault(doc.id, (run[0].id, []))
+        parts.append((run[0].start, doc.source.text[run[0].start : run[-1].end]))
+    return [(doc_id, first, parts) for doc_id, (first, parts) in found.items()]
