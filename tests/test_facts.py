@@ -424,3 +424,16 @@ def test_a_plain_passage_without_an_event_word_has_no_events_and_one_with_one_ha
 
     assert _events("Harbour cranes stood idle along the quay.") == ()
     assert _events("The ferry took off after the meeting.") == ((10, 18, "take-off"), (29, 36, "talks"))
+
+
+def test_a_role_before_a_name_is_read_from_a_bounded_window_so_a_long_passage_stays_linear(monkeypatch):
+    from core.compare.facts import people
+
+    seen = []
+    original = people._appositive_before
+    monkeypatch.setattr(people, "_appositive_before", lambda text: seen.append(len(text)) or original(text))
+    long = "Ilse Varga spoke. " + " ".join("her deputy, Jonas," for _ in range(400)) + " Then it ended."
+    docs = sources(long, "The deputy, Jonas Feld, spoke too.")
+    sheet = build_fact_sheet(docs)
+    assert seen and max(seen) <= people.APPOSITIVE_REACH
+    assert row(sheet, "Jonas Feld: title").cells[0].text == "deputy"

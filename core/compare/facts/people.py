@@ -195,6 +195,19 @@ APPOSITIVE_AFTER = re.compile(r"^,\s+((?:[^,.;()]{1,60}?))(?=,|\.|;|$)")
 OPENER = re.compile(r"\b(?:his|her|their|the|its)\s", re.I)
 
 
+APPOSITIVE_REACH = 64  # characters before a name read for "the town's mayor, " (the phrase is at most 50)
+
+
+def _appositive_ending_at(text: str, end: int) -> tuple[int, int, list[str]] | None:
+    """Return the role words (absolute offsets) of an appositive ending right before text[end]."""
+    base = max(0, end - APPOSITIVE_REACH)  # a bounded window: a long passage stays linear
+    found = _appositive_before(text[base:end])
+    if not found:
+        return None
+    at, (start, stop, words) = found
+    return base + at + start, base + at + stop, words
+
+
 def _appositive_before(text: str) -> tuple[int, tuple[int, int, list[str]]] | None:
     """Return (phrase start, role words) of "the town's mayor, " right before a name."""
     if not _COMMA_END.search(text):
@@ -270,10 +283,9 @@ def person_mentions(documents) -> list[Mention]:
             if before:
                 titles.append(before)
             else:
-                found = _appositive_before(text[:start])
+                found = _appositive_ending_at(text, start)
                 if found:
-                    at, tail = found
-                    titles.append((at + tail[0], at + tail[1], tail[2]))
+                    titles.append(found)
             after = APPOSITIVE_AFTER.match(text[end:])
             role = _role_tail(after.group(1)) if after else None
             if after and role:
@@ -291,10 +303,9 @@ def person_mentions(documents) -> list[Mention]:
                 raw.append((fold(bare), None, document, passage, [before]))
             elif GIVEN_AFTER_ROLE.match(text, token.end()):
                 # "her estranged husband, Simon, and ...": a role, then one given name set off by commas
-                found = _appositive_before(text[: token.start()])
+                found = _appositive_ending_at(text, token.start())
                 if found:
-                    at, tail = found
-                    by_given.append((fold(bare), document, passage, [(at + tail[0], at + tail[1], tail[2])]))
+                    by_given.append((fold(bare), document, passage, [found]))
     raw += _given_names_placed(by_given, given_by_surname)
     out: list[Mention] = []
     for surname, given_or_none, document, passage, titles in raw:
