@@ -57,7 +57,15 @@ class EditCommands:
             self.ws.message.emit("The current passage is not linked to anything.")
             return
         doc = pid.split(":")[0]
-        others = [m for m in claim.members if m.split(":")[0] != doc]
+        # Members that also share another claim with the passage stay linked to it: unlinking
+        # from the claim on screen must not break the passage's other claims.
+        elsewhere = {m for c in self.ws.alignment.claims if c is not claim and pid in c.members for m in c.members}
+        others = [m for m in claim.members if m.split(":")[0] != doc and m not in elsewhere]
+        if not others:
+            self.ws.message.emit(
+                "Every other passage of this claim shares another claim with this one: nothing unlinked."
+            )
+            return
         self.ws.undo_stack.beginMacro("Unlink passage")
         for other in others:
             self.ws.add_edit(AlignmentEdit("unlink", self.ws.passage_ref(pid), self.ws.passage_ref(other)))
