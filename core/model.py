@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal, Optional
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Literal, Optional
 
 DIVERGENCE_TYPES = (
     "title",
@@ -222,16 +222,42 @@ class Alignment:
                 found.append((document, (passage,)))
         return found
 
+    def merged_by_key(self, divergences: Iterable[Divergence]) -> list[Divergence]:
+        """Return one divergence per key, in first-seen order, holding the variants of all of them.
+
+        Two claims that share passages can find one divergence (same type, same wordings) between
+        different sources: the checker judges it once, and sees every source that says it.
+        """
+        merged: dict[str, Divergence] = {}
+        for div in divergences:
+            kept = merged.get(div.key)
+            if kept is None:
+                merged[div.key] = div
+            elif any(v not in kept.variants for v in div.variants):
+                variants = tuple(dict.fromkeys(kept.variants + div.variants))
+                merged[div.key] = replace(
+                    kept, variants=variants, rank=max(kept.rank, div.rank), summary=self._who_says(variants)
+                )
+        return list(merged.values())
+
+    def _who_says(self, variants: tuple[Variant, ...]) -> str:
+        """Return '"X" (Outlet A, Outlet B) vs "Y" (Outlet C)' for a divergence's variants."""
+        said: dict[str, list[str]] = {}
+        for v in variants:
+            labels = said.setdefault(v.text, [])
+            label = self.document_of(v.passage).source.label
+            if label not in labels:
+                labels.append(label)
+        return " vs ".join(f'"{text}" ({", ".join(labels)})' for text, labels in said.items())
+
     def divergences(self) -> tuple[Divergence, ...]:
         """Return every divergence of every claim and every divergent fact row, highest rank first.
 
-        Two claims sharing passages can carry one divergence: it is listed once, under the first.
+        Two claims sharing passages can carry one divergence: it is listed once, under the first,
+        with the variants of both.
         """
-        found: dict[str, Divergence] = {}
-        for claim in self.claims:
-            for d in claim.divergences:
-                found.setdefault(d.key, d)
-        listed = list(found.values()) + [row.divergence() for row in self.facts if row.divergent]
+        listed = self.merged_by_key(d for claim in self.claims for d in claim.divergences)
+        listed += [row.divergence() for row in self.facts if row.divergent]
         return tuple(sorted(listed, key=lambda d: (-d.rank, d.claim, d.key)))
 
 

@@ -21,11 +21,24 @@ def test_tellings_follow_text_order_whatever_the_order_of_the_members():
     assert tellings == [("d0", ["d0:p0"]), ("d0", ["d0:p2"]), ("d1", ["d1:p0", "d1:p1"])]
 
 
-def test_a_divergence_two_claims_carry_is_listed_once_under_the_first():
+def test_a_divergence_two_claims_carry_is_listed_once_with_the_variants_of_both():
+    from core.case.queue_items import queue_items
+    from core.model import Variant
+
     alignment = build_alignment()
     first = alignment.claims[0]
-    twin = replace(first, id="c9", key="key-twin")
+    div = first.divergences[0]
+    # the same divergence (same key) found by another claim, with one more source's wording
+    third = alignment.documents[0].passages[2]
+    extra = Variant(third.id, third.start, third.start + 8, third.text[:8])
+    twin = replace(
+        first, id="c9", key="key-twin", divergences=(replace(div, claim="c9", variants=div.variants + (extra,)),)
+    )
     doubled = replace(alignment, claims=alignment.claims + (twin,))
-    keys = [d.key for d in doubled.divergences()]
-    assert len(keys) == len(set(keys)) == len(alignment.divergences())
-    assert {d.claim for d in doubled.divergences() if d.key in {x.key for x in first.divergences}} == {first.id}
+    for listed in (
+        [d for d in doubled.divergences() if d.key == div.key],
+        [d for d in queue_items(doubled) if d.key == div.key],
+    ):
+        assert len(listed) == 1 and listed[0].claim == first.id
+        assert listed[0].variants == div.variants + (extra,)
+        assert f'"{extra.text}" (Harbour Courier)' in listed[0].summary

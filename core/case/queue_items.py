@@ -52,11 +52,7 @@ def contradiction_item(alignment: Alignment, contradiction: Contradiction) -> Di
 
 def divergence_items(alignment: Alignment) -> list[Divergence]:
     """Return the divergences between the sources of each claim, each key once."""
-    seen: dict[str, Divergence] = {}
-    for claim in alignment.claims:
-        for div in claim.divergences:
-            seen.setdefault(div.key, div)
-    return list(seen.values())
+    return alignment.merged_by_key(div for claim in alignment.claims for div in claim.divergences)
 
 
 def contradiction_items(alignment: Alignment) -> list[Divergence]:

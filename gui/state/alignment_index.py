@@ -25,10 +25,9 @@ class AlignmentIndex:
             self._by_key[claim.key] = claim
             for pid in claim.members:
                 self._claim_of.setdefault(pid, claim.id)  # a passage in several claims opens the first
-            for div in claim.divergences:
-                self._divergences.setdefault(div.key, div)  # carried by two claims: the first, as the queue has it
         for item in queue_items(alignment):
-            # Every triage item by key, contradictions inside one source and fact rows included.
+            # Every triage item by key, contradictions inside one source and fact rows included; a
+            # divergence two claims carry is the queue's one, with the variants of both.
             self._divergences.setdefault(item.key, item)
         self._unique = set(alignment.unique)
 
