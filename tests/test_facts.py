@@ -437,3 +437,17 @@ def test_a_role_before_a_name_is_read_from_a_bounded_window_so_a_long_passage_st
     sheet = build_fact_sheet(docs)
     assert seen and max(seen) <= people.APPOSITIVE_REACH
     assert row(sheet, "Jonas Feld: title").cells[0].text == "deputy"
+
+
+def test_one_outlet_named_with_a_day_a_reporter_or_a_longer_name_is_no_attribution_divergence():
+    docs = sources(
+        "Officials told Reuters Monday that 40 ferries were idle on the river.",
+        "An official told Reuters that 40 ferries were idle on the river.",
+        "A port official told Reuters' Ana Lind that 40 ferries were idle.",
+    )
+    assert not row(build_fact_sheet(docs), "ferries: attributed to").divergent
+    docs = sources(
+        "Officials told Harbour News Digital that 40 ferries were idle on the river.",
+        "An official told Harbour News that 40 ferries were idle on the river.",
+    )
+    assert not row(build_fact_sheet(docs), "ferries: attributed to").divergent

@@ -27,6 +27,26 @@ CUE_WORDS = frozenset(CUES.pattern.split("(?:")[1].split(")")[0].split("|"))
 OPEN_WORDS = frozenset("a an the two three several some senior top other".split())
 
 
+_NOT_OUTLET = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def outlet_told(words: str) -> str:
+    """Return the outlet in "told the Orvan Herald", stopping at a day, a month or a possessive ("" for "reporters")."""
+    kept = []
+    for word in re.sub(r"^the\s+", "", words).rstrip(".").split():
+        if word.lower() in _NOT_OUTLET:
+            break
+        bare = re.sub(r"(?:[’']s|(?<=s)[’'])$", "", word)  # "CNN's", "Reuters'"
+        kept.append(bare)
+        if bare != word:
+            break  # "CNN's Jake Tapper": the outlet is CNN
+    outlet = " ".join(kept)
+    return outlet if outlet[:1].isupper() else ""
+
+
 def attribution_value(words: str) -> str:
     """Return an attribution's normalised value: folded words without articles and counts."""
     kept = [w for w in words.split() if w.lower() not in OPEN_WORDS]
@@ -57,8 +77,7 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
                 continue
             for match in pattern.finditer(passage.text):
                 end = match.end() - (1 if match.group().endswith(".") else 0)
-                outlet = re.sub(r"^the\s+", "", match.group(2)).rstrip(".") if number == 0 else ""
-                told = outlet if outlet[:1].isupper() else ""  # an outlet, not "reporters"
+                told = outlet_told(match.group(2)) if number == 0 else ""
                 spans.append((match.start(), end, attribution_value(match.group(1).rstrip(".")), told))
         if not spans:
             continue

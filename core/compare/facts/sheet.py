@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import replace
 from itertools import combinations
 from typing import Sequence
 
@@ -99,8 +98,13 @@ def _attribution_divergent(mentions: list[Mention]) -> bool:
     named = [m for m in mentions if m.named]
     if len(_by_source(named)) >= 2 and _values_differ(named):
         return True
-    told = [replace(m, value=attribution_value(m.channel)) for m in mentions if m.channel]
-    return len(_by_source(told)) >= 2 and _values_differ(told)
+    told = _by_source([m for m in mentions if m.channel])
+    channels = [{attribution_value(m.channel) for m in ms} for ms in told.values()]
+    # "Fox News" and "Fox News Digital" name one outlet: a channel that begins another is no clash
+    return any(
+        not any(x == y or x.startswith(y + " ") or y.startswith(x + " ") for x in a for y in b)
+        for a, b in combinations(channels, 2)
+    )
 
 
 def _place_divergent(mentions: list[Mention], texts: dict[str, str]) -> bool:
