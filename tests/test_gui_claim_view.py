@@ -315,16 +315,30 @@ def test_a_verdict_that_stays_on_its_item_updates_the_title_and_keeps_the_rows(w
     assert len(drawn) == 1  # another item: the rows are drawn again, once
 
 
-def test_before_the_first_j_the_view_lists_the_top_of_the_untriaged_queue_and_the_keys(window, qtbot):
+def test_before_the_first_j_the_view_lists_the_top_of_the_queue_j_walks_and_the_keys(window, qtbot):
     ws, view = window.ws, window.claim_view
     assert ws.current_claim() is None
-    first = triage.queue(ws.alignment, ws.verdicts, verdict_filter=triage.UNTRIAGED)
+    items = triage.queue(ws.alignment, ws.verdicts)
     shown = view.title.plain_text()
-    assert shown.startswith(f"Nothing selected yet. Press J to start with the first of the {len(first)} untriaged")
-    assert f"1. {first[0].type} · {first[0].summary}" in shown
+    assert shown.startswith(f"Nothing selected yet. Press J to start with the first of the {len(items)} items")
+    assert f"1. {items[0].type} · {items[0].summary}" in shown
     _press(qtbot, Qt.Key.Key_J)
-    assert ws.current_divergence().key == first[0].key
+    assert ws.current_divergence().key == items[0].key == window.triage_panel.keys()[0]
     assert "Nothing selected yet" not in view.title.plain_text()
+
+
+def test_the_preview_follows_the_triage_filters_and_shows_verdicts_given(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    first = triage.queue(ws.alignment, ws.verdicts)[0]
+    ws.set_verdict(first.key, "confirmed")  # nothing is selected yet
+    view.refresh()
+    assert "[" in view.title.plain_text().split("\n")[1]  # the first listed item says its verdict
+    panel = window.triage_panel
+    panel.verdict_filter.setCurrentIndex(panel.verdict_filter.findData("untriaged"))
+    view.refresh()
+    assert first.summary not in view.title.plain_text()
+    _press(qtbot, Qt.Key.Key_J)
+    assert ws.current_divergence().key == panel.keys()[0] != first.key
 
 
 def test_a_source_that_tells_the_claim_twice_has_each_tellings_words_marked_in_place(qtbot):

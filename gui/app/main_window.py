@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(self.resources_dir / "icons" / "parallax.svg")))
         self._build_central()
         build_docks(self)
+        self.claim_view.queue_filters = self.triage_panel.filters
         self._docks_sized = False
         build_status_bar(self)
         self._busy_timer = QTimer(self)

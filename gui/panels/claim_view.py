@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
@@ -118,6 +119,8 @@ class ClaimView(QScrollArea):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = workspace
+        # the triage panel's filters, so the preview lists the queue J walks (the window sets it)
+        self.queue_filters: Callable[[], dict] = dict
         self.word_diff = False
         self._zoom = 0
         self._stale = True
@@ -242,19 +245,23 @@ class ClaimView(QScrollArea):
             row.hide()
 
     def _queue_preview(self, al) -> str:
-        """Return what to do first when nothing is current: the top of the untriaged queue, and its keys."""
-        untriaged = triage.queue(al, self.ws.verdicts, verdict_filter=triage.UNTRIAGED)
-        if not untriaged:
-            return "No current claim and nothing left to triage: N and P go claim by claim."
+        """Return what to do first when nothing is current: the top of the queue J walks, and its keys."""
+        items = triage.queue(al, self.ws.verdicts, **self.queue_filters())
+        if not items:
+            return "No current claim and no item in the triage queue: N and P go claim by claim."
+        judged = triage.decided(self.ws.verdicts)
+        open_items = sum(1 for item in items if item.key not in judged)
         lines = [
-            f"<b>Nothing selected yet.</b> Press <b>J</b> to start with the first of the {len(untriaged)} "
-            "untriaged items, <b>N</b> to read claim by claim. Top of the queue:"
+            f"<b>Nothing selected yet.</b> Press <b>J</b> to start with the first of the {len(items)} items of "
+            f"the triage queue ({open_items} untriaged), <b>N</b> to read claim by claim. Top of the queue:"
         ]
         pal = self.palette()
-        for number, item in enumerate(untriaged[:PREVIEW_ITEMS], 1):
+        for number, item in enumerate(items[:PREVIEW_ITEMS], 1):
             colour = colors.type_colour(item.type, pal).name()
+            record = self.ws.verdicts.get(item.key)
+            state = f" <i>[{html.escape(colors.verdict_text(record.verdict))}]</i>" if record and record.verdict else ""
             lines.append(
-                f"{number}. <b style='color:{colour}'>{html.escape(item.type)}</b> · {html.escape(item.summary)}"
+                f"{number}. <b style='color:{colour}'>{html.escape(item.type)}</b> · {html.escape(item.summary)}{state}"
             )
         return "<br>".join(lines)
 
