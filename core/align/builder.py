@@ -198,7 +198,7 @@ class ClaimBuilder:
                 runs = self.clusters.get(key)
                 if not runs or len(runs) < 2 or key == self.owner[p] or p in runs.get(self.doc_of[p], ()):
                     continue
-                if any(frozenset((p, i)) in self.forbidden for run in runs.values() for i in run):
+                if self.forbidden and any(frozenset((p, i)) in self.forbidden for run in runs.values() for i in run):
                     continue
                 support = [self.known_score(p, run) for d, run in runs.items() if d != self.doc_of[p]]
                 if sum(support) >= level * len(support) and min(support) >= level / 2:
