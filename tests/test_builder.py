@@ -74,3 +74,14 @@ def test_run_supports_kept_while_merging_equal_the_supports_recomputed_from_scra
         kept = dict(builder.support[key])
         builder._supports(key)
         assert builder.support[key] == pytest.approx(kept)  # the same sums, added in another order
+
+
+def test_two_passages_of_an_unlinked_pair_never_both_join_one_further_claim():
+    # claim (0, 1) in documents 0 and 1; passages 2 (document 2) and 3 (document 3) each match it
+    # and have their own claims (with 4 and 5); 2 and 3 were unlinked by hand
+    table = {(0, 1): 0.95, (2, 4): 0.99, (3, 5): 0.99, (0, 2): 0.9, (1, 2): 0.9, (0, 3): 0.8, (1, 3): 0.8}
+    builder = cluster(
+        [0, 1, 2, 3, 4, 5], table, AlignParams(link=0.92, join=0.3, extend=0.3, also=0.5), forbidden={frozenset((2, 3))}
+    )
+    joins = builder.also_joins(0.5)
+    assert joins == {builder.owner[0]: [2]}  # the better supported one joins; the other stays out

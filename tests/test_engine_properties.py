@@ -6,7 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from core.analysis import analyze  # noqa: E402
@@ -183,3 +183,31 @@ def test_one_sentence_of_ten_thousand_words_finishes_in_bounded_time():
     count, words = map(int, done.stdout.split())
     assert count >= 1
     assert words == 10_000
+
+
+@given(st.lists(articles, min_size=2, max_size=6), st.data())
+@BOUNDED
+def test_an_unlinked_pair_never_shares_a_claim_whatever_the_further_claims(texts, data):
+    from core.model import AlignmentEdit, PassageRef
+
+    assume(len(set(texts)) == len(texts))  # a source is named by its text: twins are one source to an edit
+    sources = [load_text(text, title=f"source {n}") for n, text in enumerate(texts)]
+    alignment = analyze(sources)
+    pairs = [
+        (a, b)
+        for claim in alignment.claims
+        for a in claim.members
+        for b in claim.members
+        if a.split(":")[0] < b.split(":")[0]
+    ]
+    if not pairs:
+        return
+    a, b = data.draw(st.sampled_from(pairs))
+
+    def ref(pid):
+        passage = alignment.passage(pid)
+        return PassageRef(alignment.document_of(pid).source.key, passage.start, passage.end)
+
+    again = analyze(sources, [AlignmentEdit("unlink", ref(a), ref(b))])
+    check_invariants(again, sources)
+    assert not any(a in claim.members and b in claim.members for claim in again.claims)

@@ -208,9 +208,12 @@ class ClaimBuilder:
         joins: dict[int, list[int]] = {}
         taken: dict[int, int] = {}
         for _mean, p, key in sorted(offers, key=lambda o: (-o[0], o[1], o[2])):
-            if taken.get(p, 0) < MAX_FURTHER:
-                taken[p] = taken.get(p, 0) + 1
-                joins.setdefault(key, []).append(p)
+            if taken.get(p, 0) >= MAX_FURTHER:
+                continue
+            if self.forbidden and any(frozenset((p, q)) in self.forbidden for q in joins.get(key, ())):
+                continue  # two passages joining one claim may be an unlinked pair themselves
+            taken[p] = taken.get(p, 0) + 1
+            joins.setdefault(key, []).append(p)
         return joins
 
 
