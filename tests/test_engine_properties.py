@@ -211,3 +211,51 @@ def test_an_unlinked_pair_never_shares_a_claim_whatever_the_further_claims(texts
     again = analyze(sources, [AlignmentEdit("unlink", ref(a), ref(b))])
     check_invariants(again, sources)
     assert not any(a in claim.members and b in claim.members for claim in again.claims)
+
+
+@given(st.lists(articles, min_size=2, max_size=6), st.data())
+@BOUNDED
+def test_a_linked_unique_passage_shares_a_claim_with_its_partner_after_re_alignment(texts, data):
+    from core.model import AlignmentEdit, PassageRef
+
+    assume(len(set(texts)) == len(texts))
+    sources = [load_text(text, title=f"source {n}") for n, text in enumerate(texts)]
+    alignment = analyze(sources)
+    pairs = [
+        (u, m)
+        for u in alignment.unique
+        for claim in alignment.claims
+        if u.split(":")[0] not in {x.split(":")[0] for x in claim.members}
+        for m in claim.members
+    ]
+    if not pairs:
+        return
+    u, m = data.draw(st.sampled_from(pairs))
+
+    def ref(pid):
+        passage = alignment.passage(pid)
+        return PassageRef(alignment.document_of(pid).source.key, passage.start, passage.end)
+
+    again = analyze(sources, [AlignmentEdit("link", ref(u), ref(m))])
+    check_invariants(again, sources)
+    assert any(u in claim.members and m in claim.members for claim in again.claims)
+
+
+@given(st.lists(articles, min_size=2, max_size=5), st.data())
+@BOUNDED
+def test_splitting_any_sentence_keeps_every_invariant_and_both_halves(texts, data):
+    from core.model import AlignmentEdit, PassageRef
+
+    assume(len(set(texts)) == len(texts))
+    sources = [load_text(text, title=f"source {n}") for n, text in enumerate(texts)]
+    alignment = analyze(sources)
+    passages = [p for d in alignment.documents for p in d.passages if " " in p.text.strip()]
+    if not passages:
+        return
+    passage = data.draw(st.sampled_from(passages))
+    cut = passage.start + passage.text.index(" ") + 1
+    source = alignment.document_of(passage.id).source
+    again = analyze(sources, [AlignmentEdit("split", PassageRef(source.key, passage.start, passage.end), at=cut)])
+    check_invariants(again, sources)
+    spans = {(p.start, p.end) for p in again.document_of(passage.id).passages}
+    assert (passage.start, cut - 1) in spans and (cut, passage.end) in spans
