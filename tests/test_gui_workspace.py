@@ -303,3 +303,32 @@ def test_a_divergence_two_claims_carry_opens_in_the_claim_on_screen(qtbot):
     workspace.select_divergence(key)
     assert (workspace.current_claim_id, workspace.current_divergence_key) == ("c9", key)
     workspace.close()
+
+
+def test_after_a_re_alignment_the_current_claim_is_one_that_carries_the_current_item(qtbot):
+    from dataclasses import replace
+
+    calls = []
+
+    def shifting_analyze(sources, *args, **kwargs):
+        alignment = fake_analyze(sources, *args, **kwargs)
+        first, second, *rest = alignment.claims
+        # the second claim's divergence is also told by the first claim's passage of source a
+        shared = first.members[0]
+        twin = replace(second, members=second.members + (shared,), key=f"key-twin-{len(calls)}")
+        calls.append(1)
+        return replace(alignment, claims=(first, twin, *rest))
+
+    workspace = Workspace(analyze=shifting_analyze, debounce_ms=10)
+    with qtbot.waitSignal(workspace.alignmentChanged, timeout=3000):
+        workspace.add_sources(story_sources())
+    key = workspace.alignment.claims[1].divergences[0].key
+    workspace.select_divergence(key)
+    workspace.select_passage(workspace.alignment.claims[0].members[0])  # a passage of both claims
+    assert workspace.current_claim_id == "c1"
+    with qtbot.waitSignal(workspace.alignmentChanged, timeout=3000):
+        workspace.realign()  # the twin's key changes: the passage's first claim would be c0
+    claim = workspace.current_claim()
+    assert workspace.current_divergence_key == key
+    assert claim is not None and key in {d.key for d in claim.divergences}
+    workspace.close()

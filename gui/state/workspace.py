@@ -247,12 +247,12 @@ class Workspace(QObject):
         claim = self.index.claim_by_key(claim_key)
         if claim is None and self.current_passage_id:
             claim = self.claim_of_passage(self.current_passage_id)
+        item = self.index.divergence(div_key)
+        self.current_divergence_key = item.key if item else None
+        if item is not None and (claim is None or not any(d.key == item.key for d in claim.divergences)):
+            # keys must act on what is shown: the item's own claim, not a passage's first one
+            claim = self.index.claim(item.claim)
         self.current_claim_id = claim.id if claim else None
-        self.current_divergence_key = div_key if self.index.divergence(div_key) else None
-        if self.current_divergence_key and not self.current_claim_id:
-            item = self.index.divergence(self.current_divergence_key)
-            claim_id = item.claim if item else None
-            self.current_claim_id = claim_id if self.index.claim(claim_id) else None
         self.place_verdicts()
         self.alignmentChanged.emit()
         self.selection.changed.emit()
