@@ -206,3 +206,20 @@ def test_the_view_lists_rows_in_the_sheets_own_order_as_the_export_does(qtbot):
     view.rebuild()
     assert [r.id for r in view.rows()] == ["f0", "f1"]
     assert [view.table.item(n, 0).text() for n in range(2)] == ["Bridge opening: day", "Bridge: cost"]
+
+
+def test_moving_through_the_sheet_by_keyboard_makes_the_row_current_so_a_verdict_judges_it(window, qtbot):
+    ws = window.ws
+    claim_item = next(d for c in ws.alignment.claims for d in c.divergences)
+    ws.select_divergence(claim_item.key)  # a claim's divergence is current, not a fact row
+    window.views.toggle_facts_view()
+    QApplication.processEvents()
+    table = window.facts_view.table
+    assert table.currentRow() == -1  # nothing highlighted that 1-4 would not judge
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    QApplication.processEvents()
+    row = window.facts_view.rows()[table.currentRow()]
+    assert row.divergent and ws.current_divergence_key == row.key
+    qtbot.keyClick(table, Qt.Key.Key_3)
+    QApplication.processEvents()
+    assert ws.verdicts[row.key].verdict and claim_item.key not in ws.verdicts

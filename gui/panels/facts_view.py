@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1
 FIXED_COLUMNS = ("Fact", "Status", "Verdict")
 NOT_STATED = "not stated"
+MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End)
 
 
 def status_text(row, sources: int) -> str:
@@ -58,6 +59,10 @@ class FactsView(QWidget):
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.cellActivated.connect(self._activate)
         self.table.cellClicked.connect(self._activate)
+        # Keys that move the highlight make that row current (so 1-4 judge it); focus coming in
+        # puts the highlight back on the current item (Qt would highlight the first row).
+        self.table.installEventFilter(self)
+        self._syncing = False  # set while the table is moved to the workspace's current item
         self.shared_only = QCheckBox("Hide facts only one source states", self)
         self.shared_only.setToolTip("Show only the facts that two or more sources state (divergent rows always show).")
         self.shared_only.toggled.connect(self._apply_filter)
@@ -199,13 +204,38 @@ class FactsView(QWidget):
         if self._stale or not self.isVisible():
             return
         key = self.ws.current_divergence_key
-        for n, row in enumerate(self._rows):
-            if row.key == key and self.table.currentRow() != n:
-                self.table.setCurrentCell(n, 0)
-                first = self.table.item(n, 0)
-                if first is not None:
-                    self.table.scrollToItem(first)
-                return
+        wanted = next((n for n, row in enumerate(self._rows) if row.key == key), -1)
+        if self.table.currentRow() == wanted:
+            return
+        # No highlighted row unless it is the current item: 1-4 judge what is highlighted.
+        self._syncing = True
+        try:
+            self.table.setCurrentCell(wanted, 0 if wanted >= 0 else -1)
+        finally:
+            self._syncing = False
+        first = self.table.item(wanted, 0) if wanted >= 0 else None
+        if first is not None:
+            self.table.scrollToItem(first)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.table:
+            if event.type() == QEvent.Type.FocusIn:
+                QTimer.singleShot(0, self.show_current)
+            elif event.type() == QEvent.Type.KeyPress and event.key() in MOVE_KEYS:
+                QTimer.singleShot(0, self._follow)
+        return super().eventFilter(obj, event)
+
+    def _follow(self) -> None:
+        """Make the row the keyboard moved onto current, so 1-4 judge what is highlighted."""
+        row_number = self.table.currentRow()
+        if not 0 <= row_number < len(self._rows):
+            return
+        row = self._rows[row_number]
+        if row.divergent:
+            if self.ws.current_divergence_key != row.key:
+                self.ws.select_divergence(row.key)
+        elif row.cells:  # a row without a divergence takes no verdict: nothing stays current to judge
+            self.ws.select_passage(row.cells[0].passage)
 
     def _activate(self, row_number: int, column: int) -> None:
         """Show the passage of a cell's words; activating the same cell again shows its next occurrence."""
