@@ -216,6 +216,17 @@ def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window
     second.triage.verdict_confirmed()
     assert second.ws.verdicts == {}
     assert second.notice.isVisible() and second.notice.label.text().startswith("Read-only case")
+    # E refuses before a note can be typed: no dialog opens to take words it cannot keep
+    from gui.dialogs.note_dialog import NoteDialog
+
+    asked = []
+    original = NoteDialog.ask
+    NoteDialog.ask = staticmethod(lambda *args, **kwargs: asked.append(args) or "typed")
+    try:
+        second.triage.edit_note()
+    finally:
+        NoteDialog.ask = original
+    assert asked == [] and second.ws.verdicts == {}
     second.close()
 
 

@@ -274,6 +274,8 @@ class TriageCommands:
         if key is None:
             self.ws.message.emit("No current divergence: press J first.")
             return
+        if not self.ws.check_writable():
+            return  # say so before the checker types a note that could not be kept
         old = self.ws.verdicts.get(key)
         div = self.ws.current_divergence()
         about = f"Note on this {div.type} divergence: {div.summary}" if div is not None else "Note:"
