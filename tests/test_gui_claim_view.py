@@ -373,3 +373,33 @@ def test_a_source_that_tells_the_claim_twice_has_each_tellings_words_marked_in_p
     assert ">river</u>" in html  # the second telling's mark sits on its own words
     assert html.count("<u ") == html.count("</u>") >= 1
     win.close()
+
+
+def test_a_contradiction_in_a_passage_no_other_source_has_is_shown_as_inside_one_source(qtbot):
+    from dataclasses import replace
+
+    from core.case.queue_items import contradiction_items
+    from core.model import Contradiction, Variant
+
+    def contradicting_analyze(sources, *args, **kwargs):
+        alignment = fake_analyze(sources, *args, **kwargs)
+        unique = alignment.passage(alignment.unique[0])
+        start = unique.start
+        variants = (
+            Variant(unique.id, start, start + 3, unique.text[:3]),
+            Variant(unique.id, start + 4, start + 7, unique.text[4:7]),
+        )
+        found = Contradiction(unique.doc, "title", "one source, two titles", variants)
+        return replace(alignment, contradictions=(found,))
+
+    ws = Workspace(analyze=contradicting_analyze, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    (item,) = contradiction_items(ws.alignment)
+    ws.select_divergence(item.key)
+    assert ws.is_unique(ws.current_passage_id)
+    assert win.claim_view.title.plain_text().startswith("Inside one source · title")
+    win.close()

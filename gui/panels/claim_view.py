@@ -223,19 +223,20 @@ class ClaimView(QScrollArea):
         self._rows_key = None
         if al is None:
             text = "Aligning…" if self.ws.visible_sources() else "Add articles (Ctrl+O, Ctrl+U) to compare them."
+        elif (item := self.ws.current_divergence()) is not None:
+            # A fact-sheet row or a contradiction inside one source belongs to no claim: say what
+            # is current (even when its passage is one no other source has); its words are
+            # selected in the panes below.
+            where = "Fact-sheet row (Ctrl+Shift+F shows the sheet)" if item.kind == "fact" else "Inside one source"
+            text = (
+                f"<b>{html.escape(where)}</b> · {html.escape(item.type)}: {html.escape(item.summary)}"
+                " · its passages below; its words are marked in the panes too."
+            )
         elif self.ws.current_passage_id and self.ws.is_unique(self.ws.current_passage_id):
             source = al.document_of(self.ws.current_passage_id).source
             text = (
                 f"A passage only {html.escape(self.ws.source(source.key).label)} has: "
                 f"“{html.escape(al.passage(self.ws.current_passage_id).text)}”"
-            )
-        elif (item := self.ws.current_divergence()) is not None:
-            # A fact-sheet row or a contradiction inside one source belongs to no claim: say what
-            # is current; its words are selected in the panes below.
-            where = "Fact-sheet row (Ctrl+Shift+F shows the sheet)" if item.kind == "fact" else "Inside one source"
-            text = (
-                f"<b>{html.escape(where)}</b> · {html.escape(item.type)}: {html.escape(item.summary)}"
-                " · its passages below; its words are marked in the panes too."
             )
         else:
             text = self._queue_preview(al)
