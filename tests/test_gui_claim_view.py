@@ -403,3 +403,13 @@ def test_a_contradiction_in_a_passage_no_other_source_has_is_shown_as_inside_one
     assert ws.is_unique(ws.current_passage_id)
     assert win.claim_view.title.plain_text().startswith("Inside one source · title")
     win.close()
+
+
+def test_k_on_the_first_item_says_it_is_the_first_not_that_there_are_no_more(window, qtbot):
+    ws = window.ws
+    messages = []
+    ws.message.connect(messages.append)
+    _press(qtbot, Qt.Key.Key_J)
+    _press(qtbot, Qt.Key.Key_K)
+    assert messages[-1] == "This is the first divergence of the queue."
+    assert ws.current_divergence().key == window.triage_panel.keys()[0]

@@ -126,7 +126,9 @@ class TriageCommands:
                 key = self._step_divergence(target, arg, untriaged=kind == "untriaged")
                 if key is None:
                     self.ws.message.emit(
-                        "Every divergence is triaged." if kind == "untriaged" else "No more divergences."
+                        "Every divergence is triaged."
+                        if kind == "untriaged"
+                        else ("No more divergences." if arg > 0 else "This is the first divergence of the queue.")
                     )
                 else:
                     moved_to = self.ws.divergence(key) if judged and key != target else None
