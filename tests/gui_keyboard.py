@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from core.case.store import Case
 from core.ingest.sources import load_path
@@ -68,7 +68,8 @@ def answer_dialog(qtbot, steps, *then) -> list:
     """Arrange for the next modal dialog to get these (key, modifier) or text steps.
 
     Each further list of steps in `then` answers the next dialog, opened after this one closed.
-    Returns a list that receives (dialog class name, sorted child widget class names) when it opens.
+    Returns a list that receives (dialog class name, sorted child widget class names, label texts)
+    when it opens.
     """
     seen = []
     answered = [0]  # how many dialogs were answered; the dialogs themselves are marked, not kept
@@ -80,7 +81,8 @@ def answer_dialog(qtbot, steps, *then) -> list:
             return
         dialog.setProperty("answered_by_test", True)
         answered[0] += 1
-        seen.append((type(dialog).__name__, sorted({type(w).__name__ for w in dialog.findChildren(QWidget)})))
+        labels = " ".join(w.text() for w in dialog.findChildren(QLabel))
+        seen.append((type(dialog).__name__, sorted({type(w).__name__ for w in dialog.findChildren(QWidget)}), labels))
         # Headless platforms do not activate a new dialog by themselves; a window manager would.
         dialog.activateWindow()
         QTest.qWaitForWindowActive(dialog, 2000)

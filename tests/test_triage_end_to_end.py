@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.case import triage  # noqa: E402
@@ -417,11 +417,14 @@ def test_apply_to_type_says_what_it_will_change_and_keeps_existing_verdicts_by_d
     assert len(keys) >= 2
     ws.set_verdict(keys[1], "follow_up", note="asked the desk")
     ws.select_divergence(keys[0])
-    texts = []
+    messages = []
+    ws.message.connect(messages.append)
     seen = answer_dialog(qtbot, [(Qt.Key.Key_Return, NONE)], [(Qt.Key.Key_Return, NONE)])
-    QTimer.singleShot(0, lambda: _read_label(qtbot, texts))
     press(qtbot, win, Qt.Key.Key_A, CTRL | SHIFT)
     assert len(seen) == 2
+    texts = [labels for _name, _children, labels in seen]  # read as each dialog opened, never raced
+    # the result uses the question's words: the one other verdict was kept
+    assert f"{len(keys) - 1} {kind} items changed; 1 existing verdict kept." in messages[-1]
     assert any(
         f"{len(keys)} {kind} item" in t
         and f"{len(keys) - 1} untriaged will become Discrepancy confirmed" in t
@@ -434,19 +437,6 @@ def test_apply_to_type_says_what_it_will_change_and_keeps_existing_verdicts_by_d
     press(qtbot, win, Qt.Key.Key_Z, CTRL)
     assert set(ws.verdicts) == {keys[1]}
     win.close()
-
-
-def _read_label(qtbot, texts):
-    """Collect the label text of every dialog that opens until two were seen."""
-    from PySide6.QtWidgets import QLabel
-
-    dialog = QApplication.activeModalWidget()
-    if dialog is not None:
-        label = " ".join(w.text() for w in dialog.findChildren(QLabel))
-        if label not in texts:
-            texts.append(label)
-    if len(texts) < 2:
-        QTimer.singleShot(5, lambda: _read_label(qtbot, texts))
 
 
 def test_a_contradiction_inside_one_source_is_reached_by_j_gets_a_verdict_and_is_exported(qtbot, case_path):

@@ -265,10 +265,13 @@ class TriageCommands:
         for key in targets:
             self.ws.set_verdict(key, verdict)
         self.ws.undo_stack.endMacro()
-        self.ws.message.emit(
-            f"{label}: {len(targets)} {div.type} item{'s' if len(targets) != 1 else ''} "
-            f"changed; {len(keys) - len(targets)} kept. Ctrl+Z undoes all of it."
-        )
+        # the same words as the question: "kept" are the other verdicts the checker chose to keep
+        parts = [f"{len(targets)} {div.type} item{'s' if len(targets) != 1 else ''} changed"]
+        if plan.same:
+            parts.append(f"{len(plan.same)} already {label}")
+        if choice != overwrite and plan.triaged:
+            parts.append(f"{len(plan.triaged)} existing verdict{'s' if len(plan.triaged) != 1 else ''} kept")
+        self.ws.message.emit(f"{label}: " + "; ".join(parts) + ". Ctrl+Z undoes all of it.")
 
     def edit_note(self) -> None:
         """Edit the note of the current divergence in a small dialog."""
