@@ -413,3 +413,24 @@ def test_k_on_the_first_item_says_it_is_the_first_not_that_there_are_no_more(win
     _press(qtbot, Qt.Key.Key_K)
     assert messages[-1] == "This is the first divergence of the queue."
     assert ws.current_divergence().key == window.triage_panel.keys()[0]
+
+
+def test_a_note_an_undo_and_a_redo_each_say_what_happened(window, qtbot):
+    from gui.dialogs.note_dialog import NoteDialog
+
+    ws = window.ws
+    messages = []
+    ws.message.connect(messages.append)
+    _press(qtbot, Qt.Key.Key_J)
+    original = NoteDialog.ask
+    NoteDialog.ask = staticmethod(lambda *args, **kwargs: "checked with the desk")
+    try:
+        window.triage.edit_note()
+    finally:
+        NoteDialog.ask = original
+    assert messages[-1] == "Note saved. Ctrl+Z undoes it."
+    window.edits.undo()
+    assert messages[-1].startswith("Undone: ") and ws.verdicts.get(ws.current_divergence_key) is None
+    window.edits.redo()
+    assert messages[-1].startswith("Redone: ")
+    assert ws.verdicts[ws.current_divergence_key].note == "checked with the desk"

@@ -15,14 +15,18 @@ class EditCommands:
     def undo(self) -> None:
         """Undo the last edit."""
         if self.ws.undo_stack.canUndo():
+            what = self.ws.undo_stack.undoText()
             self.ws.undo_stack.undo()
+            self.ws.message.emit(f"Undone: {what}. Ctrl+Shift+Z redoes it." if what else "Undone.")
         else:
             self.ws.message.emit("Nothing to undo.")
 
     def redo(self) -> None:
         """Redo what was undone."""
         if self.ws.undo_stack.canRedo():
+            what = self.ws.undo_stack.redoText()
             self.ws.undo_stack.redo()
+            self.ws.message.emit(f"Redone: {what}." if what else "Redone.")
         else:
             self.ws.message.emit("Nothing to redo.")
 
@@ -70,6 +74,10 @@ class EditCommands:
         for other in others:
             self.ws.add_edit(AlignmentEdit("unlink", self.ws.passage_ref(pid), self.ws.passage_ref(other)))
         self.ws.undo_stack.endMacro()
+        self.ws.message.emit(
+            f"Unlinked this passage from {len(others)} passage{'s' if len(others) != 1 else ''} of the claim; "
+            "re-aligning. Ctrl+Z undoes it."
+        )
 
     def split_passage(self) -> None:
         """Cut the passage under the text cursor in two at the cursor."""

@@ -288,6 +288,9 @@ class TriageCommands:
         self._back_to_panes()
         if text is not None:
             self.ws.set_note(key, text)
+            record = self.ws.verdicts.get(key)
+            if (record.note if record else "") == text:  # a failed write has said why instead
+                self.ws.message.emit("Note saved. Ctrl+Z undoes it." if text.strip() else "Note removed.")
 
     def annotate(self) -> None:
         """Annotate the selected text, or the current claim (or unique passage) when nothing is selected."""
