@@ -434,3 +434,28 @@ def test_a_note_an_undo_and_a_redo_each_say_what_happened(window, qtbot):
     window.edits.redo()
     assert messages[-1].startswith("Redone: ")
     assert ws.verdicts[ws.current_divergence_key].note == "checked with the desk"
+
+
+def test_word_diff_of_a_source_that_tells_the_claim_twice_uses_its_telling_nearest_the_reference(qtbot):
+    from dataclasses import replace
+
+    def twice_analyze(sources, *args, **kwargs):
+        alignment = fake_analyze(sources, *args, **kwargs)
+        first = alignment.claims[0]
+        doc = alignment.documents[2]  # Gamma: "The mayor opened …" and, apart, "It cost 1,200 dollars …"
+        twice = replace(first, members=first.members + (doc.passages[-1].id,), pivot="d0:p0")
+        return replace(alignment, claims=(twice,) + alignment.claims[1:])
+
+    ws = Workspace(analyze=twice_analyze, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    ws.select_claim("c0")
+    win.claim_view.set_word_diff(True)
+    win.claim_view.refresh()
+    diff = win.claim_view.rows[2].diff.text()
+    assert "word diff against the reference" in diff and "paraphrase" not in diff
+    win.close()

@@ -294,7 +294,11 @@ class ClaimView(QScrollArea):
         tellings = {doc_id: (pid, parts) for doc_id, pid, parts in member_tellings(al, claim)}
         runs = {doc_id: (pid, TELLING_GAP.join(t for _s, t in parts)) for doc_id, (pid, parts) in tellings.items()}
         pivot_id = self.ws.pivots.get(claim.key, claim.pivot)
-        pivot_text = next((text for pid, text in runs.values() if pid.split(":")[0] == pivot_id.split(":")[0]), "")
+        pivot_start = al.passage(pivot_id).start if pivot_id in claim.members else -1
+        pivot_parts = tellings.get(pivot_id.split(":")[0], ("", []))[1]
+        # the reference is the pivot's own telling (a source may tell the fact twice)
+        pivot_text = next((t for start, t in pivot_parts if start <= pivot_start < start + len(t)), "")
+        pivot_text = pivot_text or TELLING_GAP.join(t for _s, t in pivot_parts)
         self._ensure_rows(len(al.documents))
         for i, row in enumerate(self.rows):
             row.setVisible(i < len(al.documents))
@@ -323,6 +327,10 @@ class ClaimView(QScrollArea):
             row.text.setText(html.escape(TELLING_GAP).join(rich))
             current_row = self.ws.current_passage_id is not None and self.ws.current_passage_id.split(":")[0] == doc.id
             row.bar.set_lit(current_row)
+            parts = [t for _s, t in tellings[doc.id][1]]
+            if self.word_diff and len(parts) > 1:
+                # a source that tells the fact twice is diffed by its telling nearest the reference
+                text = max(parts, key=lambda t: shared_word_fraction(pivot_text, t))
             self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
 
     def _show_item_rows(self, al, item) -> None:
