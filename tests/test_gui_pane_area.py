@@ -40,3 +40,22 @@ def test_a_newer_alignment_while_filling_is_the_one_every_pane_ends_with(area, q
     ws.set_alignment(newer)
     qtbot.waitUntil(lambda: not area.filling(), timeout=3000)
     assert all(p.formatted_for is newer for p in area.panes)
+
+
+def test_a_fact_row_brings_every_pane_holding_its_words_to_them(qtbot, tmp_path, samples_dir):
+    from gui_keyboard import make_case, open_window, sample_paths
+
+    win = open_window(qtbot, make_case(tmp_path / "facts.parallax", sample_paths(samples_dir)))
+    ws = win.ws
+    row = next(r for r in ws.alignment.facts if r.divergent and len({c.document for c in r.cells}) >= 2)
+    item = row.divergence()
+    for pane in win.pane_area.panes:  # every pane away from the row's words
+        bar = pane.view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+    ws.select_divergence(item.key)
+    qtbot.wait(50)
+    for variant in item.variants:
+        pane = win.pane_area.pane_of_passage(variant.passage)
+        passage = ws.alignment.passage(variant.passage)
+        assert pane.is_visible_y(pane.passage_y(passage)), pane.source_key
+    win.close()

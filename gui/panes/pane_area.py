@@ -212,10 +212,17 @@ class PaneArea(QWidget):
                 if self.scroller.horizontalScrollBar().maximum() > 0:
                     # A contradiction or a fact row: show the panes its words are in.
                     self._bring_into_view(self._item_panes() or [ref_pane], ref_pane)
-                p = self.ws.alignment.passage(self.ws.current_passage_id)
-                y = ref_pane.passage_y(p)
-                if not ref_pane.is_visible_y(y):
-                    ref_pane.scroll_passage_to(p, ref_pane.level_y())
+                # Every pane holding the item's words shows them (the current passage in its own pane).
+                al = self.ws.alignment
+                shown = {id(ref_pane): (ref_pane, al.passage(self.ws.current_passage_id))}
+                item = self.ws.current_divergence()
+                for variant in item.variants if item is not None else ():
+                    pane = self.pane_of_passage(variant.passage)
+                    if pane is not None:
+                        shown.setdefault(id(pane), (pane, al.passage(variant.passage)))
+                for pane, p in shown.values():
+                    if not pane.is_visible_y(pane.passage_y(p)):
+                        pane.scroll_passage_to(p, pane.level_y())
             return
         members = {id(p): p.member_passages(claim) for p in self.panes}
         if ref_pane is None or not members.get(id(ref_pane)):
