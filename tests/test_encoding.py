@@ -84,3 +84,12 @@ def test_cp1252_text_is_not_mistaken_for_damaged_utf8():
     from core.ingest.encoding import decode
 
     assert decode("Le café a rouvert.".encode("cp1252")) == ("Le café a rouvert.", "cp1252")
+
+
+def test_short_valid_utf8_is_not_mistaken_for_bom_less_utf16():
+    # a 4-byte character and three ASCII characters: eight bytes that also read as four CJK characters
+    for text in ("\U00010000" + "00d\t", "\U00010000" + "0\x1fd\t"):  # found by the round-trip property
+        assert decode(text.encode("utf-8")) == (text, "utf-8")
+    # BOM-less UTF-16 in a script without NUL bytes is still recognised (it is not valid UTF-8)
+    prose = "Привет, мир. Это проверка, и она длиннее. " * 4
+    assert decode(prose.encode("utf-16-le"))[1] == "utf-16-le"

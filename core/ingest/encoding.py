@@ -91,15 +91,39 @@ def sniff_utf16(data: bytes) -> str | None:
         return "utf-16-le"
     if nul_even > 0.4 and nul_odd < 0.05:
         return "utf-16-be"
-    # Other scripts have few NULs: decode both ways and keep the one that reads as text.
+    # Other scripts have few NULs: decode both ways and keep the one that reads as text, unless
+    # the bytes read as UTF-8 text (short UTF-8 often reads as plausible UTF-16: a 4-byte
+    # character and three digits as four CJK characters).
+    if _reads_as_utf8(head):
+        return None
     scores = {codec: _text_score(head, codec) for codec in ("utf-16-le", "utf-16-be")}
     best = max(scores, key=lambda codec: scores[codec])
     return best if scores[best] > 0 and scores[best] > 2 * min(scores.values()) else None
 
 
+SHORT_TEXT = 64  # bytes: below this, valid UTF-8 is taken as UTF-8 whatever UTF-16 would make of it
+
 # Characters that separate words or sentences in some script: spaces, line breaks, ASCII
 # punctuation, the ideographic space, comma and full stop, the Arabic comma, the danda.
 _SEPARATORS = frozenset(" \n\r\t.,;:!?\u3000\u3001\u3002\uff0c\uff0e\u060c\u0964")
+
+
+def _reads_as_utf8(head: bytes) -> bool:
+    """Tell whether bytes read as UTF-8 text: valid, and (past a few words) not full of control
+    characters, as UTF-16 in Cyrillic or Arabic is when read as UTF-8."""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = head[:-3].decode("utf-8") if len(head) >= 4096 else ""  # a head cut inside a character
+        except UnicodeDecodeError:
+            return False
+    if not text:
+        return False
+    if len(head) < SHORT_TEXT:
+        return True  # too short to tell UTF-16 without NULs from UTF-8: valid UTF-8 wins
+    controls = sum(1 for ch in text if ch not in "\n\r\t" and unicodedata.category(ch) == "Cc")
+    return controls <= 0.1 * len(text)
 
 
 def _text_score(head: bytes, codec: str) -> float:
