@@ -185,13 +185,26 @@ def test_one_sentence_of_ten_thousand_words_finishes_in_bounded_time():
     assert words == 10_000
 
 
+def _distinct_sources(texts):
+    """Return sources for texts that all differ (a source is named by its text: twins are one source to an edit)."""
+    assume(len(set(texts)) == len(texts))
+    return [load_text(text, title=f"source {n}") for n, text in enumerate(texts)]
+
+
+def _ref(alignment, pid):
+    """Return the edit reference of a passage: its source key and range."""
+    from core.model import PassageRef
+
+    passage = alignment.passage(pid)
+    return PassageRef(alignment.document_of(pid).source.key, passage.start, passage.end)
+
+
 @given(st.lists(articles, min_size=2, max_size=6), st.data())
 @BOUNDED
 def test_an_unlinked_pair_never_shares_a_claim_whatever_the_further_claims(texts, data):
-    from core.model import AlignmentEdit, PassageRef
+    from core.model import AlignmentEdit
 
-    assume(len(set(texts)) == len(texts))  # a source is named by its text: twins are one source to an edit
-    sources = [load_text(text, title=f"source {n}") for n, text in enumerate(texts)]
+    sources = _distinct_sources(texts)
     alignment = analyze(sources)
     pairs = [
         (a, b)
@@ -204,11 +217,7 @@ def test_an_unlinked_pair_never_shares_a_claim_whatever_the_further_claims(texts
         return
     a, b = data.draw(st.sampled_from(pairs))
 
-    def ref(pid):
-        passage = alignment.passage(pid)
-        return PassageRef(alignment.document_of(pid).source.key, passage.start, passage.end)
-
-    again = analyze(sources, [AlignmentEdit("unlink", ref(a), ref(b))])
+    again = analyze(sources, [AlignmentEdit("unlink", _ref(alignment, a), _ref(alignment, b))])
     check_invariants(again, sources)
     assert not any(a in claim.members and b in claim.members for claim in again.claims)
 
@@ -216,10 +225,9 @@ def test_an_unlinked_pair_never_shares_a_claim_whatever_the_further_claims(texts
 @given(st.lists(articles, min_size=2, max_size=6), st.data())
 @BOUNDED
 def test_a_linked_unique_passage_shares_a_claim_with_its_partner_after_re_alignment(texts, data):
-    from core.model import AlignmentEdit, PassageRef
+    from core.model import AlignmentEdit
 
-    assume(len(set(texts)) == len(texts))
-    sources = [load_text(text, title=f"source {n}") for n, text in enumerate(texts)]
+    sources = _distinct_sources(texts)
     alignment = analyze(sources)
     pairs = [
         (u, m)
@@ -232,11 +240,7 @@ def test_a_linked_unique_passage_shares_a_claim_with_its_partner_after_re_alignm
         return
     u, m = data.draw(st.sampled_from(pairs))
 
-    def ref(pid):
-        passage = alignment.passage(pid)
-        return PassageRef(alignment.document_of(pid).source.key, passage.start, passage.end)
-
-    again = analyze(sources, [AlignmentEdit("link", ref(u), ref(m))])
+    again = analyze(sources, [AlignmentEdit("link", _ref(alignment, u), _ref(alignment, m))])
     check_invariants(again, sources)
     assert any(u in claim.members and m in claim.members for claim in again.claims)
 
@@ -246,8 +250,7 @@ def test_a_linked_unique_passage_shares_a_claim_with_its_partner_after_re_alignm
 def test_splitting_any_sentence_keeps_every_invariant_and_both_halves(texts, data):
     from core.model import AlignmentEdit, PassageRef
 
-    assume(len(set(texts)) == len(texts))
-    sources = [load_text(text, title=f"source {n}") for n, text in enumerate(texts)]
+    sources = _distinct_sources(texts)
     alignment = analyze(sources)
     passages = [p for d in alignment.documents for p in d.passages if " " in p.text.strip()]
     if not passages:

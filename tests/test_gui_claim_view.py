@@ -30,6 +30,18 @@ def window(qtbot):
     win.close()
 
 
+def _window_on(qtbot, analyze):
+    """Return a shown 1366-wide window on the story sources, aligned by this analyze."""
+    ws = Workspace(analyze=analyze, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    return win
+
+
 def _press(qtbot, key):
     qtbot.keyClick(QApplication.focusWidget(), key)
     QApplication.processEvents()  # a user's next key comes after the event loop has turned
@@ -358,13 +370,8 @@ def test_a_source_that_tells_the_claim_twice_has_each_tellings_words_marked_in_p
         twice = replace(first, members=first.members + (last.id,), divergences=first.divergences + (extra,))
         return replace(alignment, claims=(twice,) + alignment.claims[1:])
 
-    ws = Workspace(analyze=twice_analyze, debounce_ms=0)
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources(story_sources())
+    win = _window_on(qtbot, twice_analyze)
+    ws = win.ws
     ws.select_claim("c0")
     row = win.claim_view.rows[0]
     assert row.text.plain_text().startswith("The mayor opened the bridge on Monday")
@@ -392,12 +399,8 @@ def test_a_contradiction_in_a_passage_no_other_source_has_is_shown_as_inside_one
         found = Contradiction(unique.doc, "title", "one source, two titles", variants)
         return replace(alignment, contradictions=(found,))
 
-    ws = Workspace(analyze=contradicting_analyze, debounce_ms=0)
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources(story_sources())
+    win = _window_on(qtbot, contradicting_analyze)
+    ws = win.ws
     (item,) = contradiction_items(ws.alignment)
     ws.select_divergence(item.key)
     assert ws.is_unique(ws.current_passage_id)
@@ -446,13 +449,8 @@ def test_word_diff_of_a_source_that_tells_the_claim_twice_uses_its_telling_neare
         twice = replace(first, members=first.members + (doc.passages[-1].id,), pivot="d0:p0")
         return replace(alignment, claims=(twice,) + alignment.claims[1:])
 
-    ws = Workspace(analyze=twice_analyze, debounce_ms=0)
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources(story_sources())
+    win = _window_on(qtbot, twice_analyze)
+    ws = win.ws
     ws.select_claim("c0")
     win.claim_view.set_word_diff(True)
     win.claim_view.refresh()
