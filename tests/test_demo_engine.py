@@ -100,6 +100,7 @@ KNOWN_LINKED_UNIQUE = (
     "The dispute has dragged on since 2022, w",
     "Eastgate Wire could not reach the Veldra",
     "Oleh Marchuk, Kaldria's chief negotiator",
+    "They say the low summer flow has halved ",
 )
 
 
@@ -122,8 +123,7 @@ def test_each_planted_unique_sentence_is_reported_unique(alignment, planted):
 # Known miss, kept visible: the four "next round" sentences (g12) share little vocabulary beyond
 # "round"/"talks", and the engine splits them into two claims (the Saltmere/Greywick place
 # divergence is still found). strict=True makes the suite say so the day the engine gets it right.
-# g20: the linker joins the Nordvik sentence elsewhere (see KNOWN_LINKED_UNIQUE).
-KNOWN_SPLIT_CLAIMS = {"g12", "g20"}
+KNOWN_SPLIT_CLAIMS = {"g12"}
 
 
 def _gold_param(gold):

@@ -14,6 +14,7 @@ from core.align.vectors import check
 LINK_THRESHOLD = cast(float, LINKER["link"])  # a pair must be at least this likely to start or join a claim
 JOIN_THRESHOLD = cast(float, LINKER["join"])  # mean likelihood every member needs with the other members
 EXTEND_THRESHOLD = cast(float, LINKER["extend"])  # mean likelihood an adjacent sentence needs to lengthen a run
+ALSO_THRESHOLD = cast(float, LINKER["also"])  # mean likelihood a passage needs to join a further claim
 MAX_RUN = 3  # longest run of adjacent sentences that may match one sentence
 MAX_FURTHER = 3  # further claims one passage may join besides its own
 
@@ -26,7 +27,7 @@ class AlignParams:
     join: float = JOIN_THRESHOLD
     extend: float = EXTEND_THRESHOLD
     max_run: int = MAX_RUN
-    also: float = LINK_THRESHOLD  # a passage joins a further claim as surely as a pair starts one
+    also: float = ALSO_THRESHOLD
 
 
 FITTED = AlignParams()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from core.align.vectors import PHRASE_TERMS, Vector, Weights, check, dot, normalized, one_phrase
+from core.align.vectors import PHRASE_TERMS, Vector, Weights, check, dot, is_figure, normalized, one_phrase
 from core.ingest.textnorm import PREFIX, Token, tokens
 
 # The evidence kinds, in the order of the learned weights (core/align/linker.py).
@@ -30,6 +30,7 @@ FEATURES = (
     "phrase_only",  # 1 when all shared terms form one short phrase in both: a thing named twice
     "coverage",  # share of the shorter passage's terms found in the other
     "rare",  # shared terms found in no more passages than there are documents
+    "numbers",  # shared figures of any kind, even ones a document repeats ("14,000" roles / positions)
 )
 MIN_TERMS = 4
 NGRAM = 4
@@ -48,6 +49,7 @@ class PassageFacts:
     names: list[Vector]
     position: list[float]
     lead: list[bool]
+    numbers: list[frozenset[str]]
 
 
 def _counts(every: Sequence[Token]) -> dict[str, str]:
@@ -61,6 +63,11 @@ def _counts(every: Sequence[Token]) -> dict[str, str]:
                 found.setdefault(token.key, follow.key[:PREFIX])
                 break
     return found
+
+
+def _numbers(every: Sequence[Token]) -> frozenset[str]:
+    """Return the keys of the figures among tokens (small whole counts such as "two" left out)."""
+    return frozenset(t.key for t in every if t.kind == "number" and is_figure(t.key))
 
 
 def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
@@ -113,6 +120,7 @@ def passage_facts(passages: Sequence, found: Weights) -> PassageFacts:
         names,
         position,
         [p.index < 2 for p in passages],
+        [_numbers(t) for t in every],
     )
 
 
@@ -159,6 +167,7 @@ def pair_features(
         1.0 if 2 <= terms <= PHRASE_TERMS and one_phrase(found.order[i], found.order[j]) else 0.0,
         terms / max(1, min(len(found.unit[i]), len(found.unit[j]))),
         math.log1p(len(found.rare[i] & found.rare[j])),
+        min(2, len(facts.numbers[i] & facts.numbers[j])),
     ]
 
 
@@ -297,6 +306,8 @@ def pair_matrix(
         out[k, 5] = min(2, len([n for n in left.keys() & right.keys() if left[n] == right[n]]))
     quoted, _ = _shared_counts(facts.quoted, first, second, should_cancel)
     out[:, 7] = _log1p_of_counts(quoted)
+    any_figures, _ = _shared_counts(facts.numbers, first, second, should_cancel)
+    out[:, 15] = np.minimum(2, any_figures)
     return first, second, out, best_table
 
 
