@@ -282,6 +282,41 @@ def test_an_unresolvable_relative_time_is_shown_but_never_a_disagreement():
     assert found.note == "not compared: relative times"
 
 
+def test_the_same_day_against_later_this_week_is_a_time_divergence_that_shows_a_weekday_too():
+    docs = sources(
+        "The harbour board expects a gala dinner with the ferry captains later this week.",
+        "Captains were due at a gala dinner later on the same day, the board said.",
+        "The mayor spoke at the gala dinner on Thursday.",
+    )
+    found = row(build_fact_sheet(docs), "dinner: time")
+    # Both count from the day of the report: that day itself cannot be a later day of its week.
+    assert (found.divergent, found.type, found.note) == (True, "time", "")
+    assert cells(found, docs) == [
+        at(docs, 0, "later this week") + ("later this week",),
+        at(docs, 1, "later on the same day") + ("later on the same day",),
+        at(docs, 2, "Thursday") + ("thursday",),
+    ]
+    assert found.divergence().variants[2].text == "Thursday"
+
+
+def test_relative_days_that_can_fall_on_one_day_agree_and_one_counted_from_another_event_is_not_compared():
+    overlapping = sources("The gala dinner is set for later this week.", "The gala dinner is set for next week.")
+    found = row(build_fact_sheet(overlapping), "dinner: time")
+    assert (found.divergent, found.note) == (False, "")  # a later day of this week may be next week's too
+    after_event = sources(
+        "The captains met at a gala dinner the day before.", "The gala dinner is set for later this week."
+    )
+    found = row(build_fact_sheet(after_event), "dinner: time")
+    assert [c.value for c in found.cells] == ["the day before", "later this week"]
+    assert (found.divergent, found.note) == (False, "not compared: relative times")
+
+
+def test_tomorrow_against_yesterday_diverges_without_a_publication_date():
+    docs = sources("The ferry strike begins tomorrow.", "The ferry strike began yesterday.")
+    found = row(build_fact_sheet(docs), "strike: time")
+    assert found.divergent and [c.value for c in found.cells] == ["tomorrow", "yesterday"]
+
+
 def test_a_time_row_whose_every_source_names_a_day_is_compared_and_says_nothing_more():
     docs = sources("The gala dinner was held on Monday.", "On Monday the gala dinner was held.")
     found = row(build_fact_sheet(docs), "dinner: time")

@@ -11,6 +11,7 @@ from core.compare.facts.attribution import attribution_mentions, attribution_val
 from core.compare.facts.compare import (
     numbers_comparable,
     numbers_compatible,
+    relative_days,
     time_is_placed,
     times_conflict,
     titles_conflict,
@@ -210,11 +211,14 @@ def _not_compared(mentions: list[Mention]) -> str:
     """Say why a time row with several sources could not be compared, or return "".
 
     "Later this week" and "on Monday" only agree or clash once both are placed on a calendar;
-    without a publication date they are not, and "no divergence found" would overstate.
+    without a publication date they are not, and "no divergence found" would overstate. Relative
+    days are compared with each other, so a row of them alone was compared.
     """
-    if mentions[0].type != "time" or len(_by_source(mentions)) < 2:
+    sources = len(_by_source(mentions))
+    if mentions[0].type != "time" or sources < 2:
         return ""
     placed = {m.doc for m in mentions if time_is_placed(m.value)}
-    if len(placed) == len(_by_source(mentions)):
+    relative = {m.doc for m in mentions if relative_days(m.value)}
+    if sources in (len(placed), len(relative)):
         return ""
-    return "partly compared: relative times" if len(placed) >= 2 else "not compared: relative times"
+    return "partly compared: relative times" if max(len(placed), len(relative)) >= 2 else "not compared: relative times"
