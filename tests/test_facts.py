@@ -343,6 +343,32 @@ def test_an_event_placed_in_two_towns_diverges_but_a_town_and_its_country_do_not
     assert not row(build_fact_sheet(nested), "summit: place").divergent
 
 
+def test_the_legislature_a_pact_still_needs_is_one_row_and_another_body_diverges():
+    docs = sources(
+        "Any water pact would need to be approved by the Orvan Congress.",
+        "Ministers will submit the water pact for Senate approval. Pell wants it endorsed by Congress.",
+        "The pact, preferably approved by Congress, is the core of the deal.",
+        "The Senate's approval came after a night of debate.",
+    )
+    found = row(build_fact_sheet(docs), "approval: by")
+    assert (found.divergent, found.type, found.kind) == (True, "institution", "event")
+    # The fourth source names a body that already acted: one step of a process, not compared.
+    assert cells(found, docs) == [
+        at(docs, 0, "Congress") + ("congress",),
+        at(docs, 1, "Senate") + ("senate",),
+        at(docs, 1, "Congress") + ("congress",),
+        at(docs, 2, "Congress") + ("congress",),
+    ]
+
+
+def test_sources_naming_the_same_legislature_for_an_approval_still_ahead_agree():
+    docs = sources(
+        "Any water pact would need to be approved by the Orvan Congress.",
+        "The water pact must go to Congress for approval.",
+    )
+    assert not row(build_fact_sheet(docs), "approval: by").divergent
+
+
 def test_who_a_count_is_attributed_to_is_its_own_row():
     docs = sources(
         "Officials told the Lakeside Herald that 40 homes were flooded.",

@@ -93,6 +93,14 @@ MODALITY_PHRASES = {
     "report": r"reportedly|allegedly|purportedly",
 }
 
+# Words that put an act still ahead or make it a condition (a modal, a need, a wish, a plan, a
+# request): "would need to be approved by", "submit it for approval", "wants it endorsed by".
+PENDING_WORDS = (
+    r"need\w*|must|would|will|shall|should|ought|ha(?:s|ve) to|requir\w*|submit\w*|send|sent|put to|goes to"
+    r"|seek\w*|sought|ask\w*|wants?|wanted|wish\w*|insist\w*|demand\w*|call\w* for|subject to|pending"
+    r"|await\w*|prefer\w*|plan\w*|expect\w*|intend\w*"
+)
+
 NEGATION_WORDS = (
     r"not|n't|never|no longer|without|refused to|refuses to|denied|denies|declined to"
     r"|too \w+ to|unable to|fails? to|failed to"

@@ -7,6 +7,7 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Sequence
 
+from core.compare.facts.approvals import approval_mentions
 from core.compare.facts.attribution import attribution_mentions, attribution_value
 from core.compare.facts.compare import (
     numbers_comparable,
@@ -31,6 +32,7 @@ BASE_RANK = {
     "number": 0.75,
     "time": 0.7,
     "place": 0.65,
+    "institution": 0.7,
     "attribution": 0.5,
     "spelling": 0.3,
 }
@@ -93,6 +95,13 @@ def _time_divergent(mentions: list[Mention]) -> bool:
     return False
 
 
+def _bodies_differ(mentions: list[Mention]) -> bool:
+    # One approval still ahead, given to another body: a source naming Congress in one place and
+    # the Senate in another disagrees with one naming Congress alone (and contradicts itself).
+    sets = [{m.value for m in ms} for ms in _by_source(mentions).values()]
+    return any(a != b for a, b in combinations(sets, 2))
+
+
 def _attribution_divergent(mentions: list[Mention]) -> bool:
     # Only named speakers can disagree: "officials" and "Reuters" are compatible with anyone.  The
     # outlet a statement was told to is named by each source that gives it ("told Reuters" / "told CNN").
@@ -132,6 +141,8 @@ def is_divergent(mentions: list[Mention], texts: dict[str, str] | None = None) -
         return _title_divergent(mentions)
     if type_ in ("actor", "spelling"):
         return _values_differ(mentions)
+    if type_ == "institution":
+        return _bodies_differ(mentions)
     if type_ == "place":
         return _place_divergent(mentions, texts or {})
     if kind == "event":
@@ -176,7 +187,7 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     found += place_mentions(documents)
     people = known_people(documents)
     found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")], people)
-    found += quote_mentions(documents, people)
+    found += quote_mentions(documents, people) + approval_mentions(documents)
     rows: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         rows[m.fact].append(m)
