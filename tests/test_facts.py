@@ -369,6 +369,35 @@ def test_sources_naming_the_same_legislature_for_an_approval_still_ahead_agree()
     assert not row(build_fact_sheet(docs), "approval: by").divergent
 
 
+def test_a_person_committed_in_one_source_and_only_willing_in_another_is_a_divergent_stance_row():
+    docs = sources(
+        "Mayor Ilse Varga, aides say, has agreed to close the old harbour bridge in exchange for ferry funds.",
+        "The council met. Varga signaled a willingness to shut the harbour bridge in exchange for ferry money.",
+        "Residents protested. Mayor Ilse Varga is open to closing the harbour bridge if the ferry funds come.",
+    )
+    found = row(build_fact_sheet(docs), "Ilse Varga: stance")
+    assert (found.divergent, found.type, found.kind) == (True, "modality", "person")
+    assert cells(found, docs) == [
+        at(docs, 0, "has agreed to close") + ("committed",),
+        at(docs, 1, "signaled a willingness to shut") + ("willing",),
+        at(docs, 2, "is open to closing") + ("willing",),
+    ]
+
+
+def test_a_stance_on_another_matter_or_of_someone_whose_side_is_named_is_no_stance_row():
+    other_matter = sources(
+        "Mayor Ilse Varga has agreed to close the old harbour bridge.",
+        "Ilse Varga is willing to meet the fishermen next month.",
+    )
+    assert not [r for r in build_fact_sheet(other_matter) if r.type == "modality"]
+    # "Varga's aides agreed": the aides hold the stance, not the mayor.
+    aides = sources(
+        "Mayor Ilse Varga's aides have agreed to close the old harbour bridge for ferry funds.",
+        "Ilse Varga signaled a willingness to close the old harbour bridge for ferry funds.",
+    )
+    assert not [r for r in build_fact_sheet(aides) if r.type == "modality"]
+
+
 def test_who_a_count_is_attributed_to_is_its_own_row():
     docs = sources(
         "Officials told the Lakeside Herald that 40 homes were flooded.",
@@ -512,3 +541,15 @@ def test_one_outlet_named_with_a_day_a_reporter_or_a_longer_name_is_no_attributi
         "An official told Harbour News that 40 ferries were idle on the river.",
     )
     assert not row(build_fact_sheet(docs), "ferries: attributed to").divergent
+
+
+def test_on_the_seed_articles_the_sheet_finds_across_sources_what_no_claim_holds(seeds_dir):
+    from core.ingest.sources import load_path
+
+    docs = [build_document(load_path(str(p)), f"d{n}") for n, p in enumerate(sorted(seeds_dir.glob("*.txt")))]
+    divergent = {r.label: r for r in build_fact_sheet(docs) if r.divergent}
+    dinner = divergent["dinner: time"]
+    assert len({c.document for c in dinner.cells}) == 3 and len({c.value for c in dinner.cells}) == 3
+    assert {c.text for c in divergent["approval: by"].cells} == {"Congress", "Senate"}
+    (stance,) = [r for r in divergent.values() if r.type == "modality"]
+    assert {c.value for c in stance.cells} == {"committed", "willing"}

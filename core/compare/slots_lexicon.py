@@ -84,8 +84,8 @@ CAPITAL_ONLY_INSTITUTIONS = frozenset({"house", "un", "eu", "imf", "cabinet", "a
 MODALITY_PHRASES = {
     "commitment": r"(?:has |have |had )?(?:agreed|decided|pledged|promised|committed|vowed|consented)"
     r" to",
-    "willingness": r"(?:signal(?:l)?ed|signal(?:l)?ing|indicated|expressed|showed|shown)"
-    r" (?:a |its |his |her |their )?(?:willingness|readiness|openness)"
+    "willingness": r"(?:signal(?:l)?(?:ed|ing)|signals|indicat(?:ed|ing|es)|express(?:ed|ing|es)|show(?:ed|n|ing|s))"
+    r" (?:a |an |its |his |her |their )?(?:willingness|readiness|openness)"
     r"|(?:is|are|was|were) (?:willing|ready|open) to|offered to",
     "possibility": r"may|might|could|possibly|perhaps|potentially|is considering|are considering",
     "expectation": r"will|(?:is|are|was|were) (?:also )?(?:expected|set|due|scheduled|poised)"

@@ -23,6 +23,7 @@ from core.compare.facts.people import known_people, person_mentions
 from core.compare.facts.places import mentioned_anywhere, place_mentions
 from core.compare.facts.quotes import quote_mentions
 from core.compare.facts.quantities import quantity_mentions
+from core.compare.facts.stances import stance_mentions
 from core.model import Document, FactCell, FactRow
 
 PEOPLE_COUNTS = ("dead", "injured", "missing", "arrested")
@@ -32,6 +33,7 @@ BASE_RANK = {
     "number": 0.75,
     "time": 0.7,
     "place": 0.65,
+    "modality": 0.66,
     "institution": 0.7,
     "attribution": 0.5,
     "spelling": 0.3,
@@ -139,7 +141,7 @@ def is_divergent(mentions: list[Mention], texts: dict[str, str] | None = None) -
         return _quantity_divergent(mentions)
     if type_ == "title":
         return _title_divergent(mentions)
-    if type_ in ("actor", "spelling"):
+    if type_ in ("actor", "spelling", "modality"):
         return _values_differ(mentions)
     if type_ == "institution":
         return _bodies_differ(mentions)
@@ -187,7 +189,7 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     found += place_mentions(documents)
     people = known_people(documents)
     found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")], people)
-    found += quote_mentions(documents, people) + approval_mentions(documents)
+    found += quote_mentions(documents, people) + approval_mentions(documents) + stance_mentions(documents, people)
     rows: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         rows[m.fact].append(m)
