@@ -297,6 +297,11 @@ def test_the_same_day_against_later_this_week_is_a_time_divergence_that_shows_a_
         at(docs, 2, "Thursday") + ("thursday",),
     ]
     assert found.divergence().variants[2].text == "Thursday"
+    # A clash that holds only if the sources report on one day ranks below one of named days.
+    named = sources(
+        "The gala dinner is on Tuesday.", "The gala dinner is on Wednesday.", "The gala dinner is on Thursday."
+    )
+    assert found.rank == round(0.9 * row(build_fact_sheet(named), "dinner: time").rank, 4)
 
 
 def test_relative_days_that_can_fall_on_one_day_agree_and_one_counted_from_another_event_is_not_compared():

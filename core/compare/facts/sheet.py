@@ -27,6 +27,8 @@ from core.compare.facts.stances import stance_mentions
 from core.model import Document, FactCell, FactRow
 
 PEOPLE_COUNTS = ("dead", "injured", "missing", "arrested")
+# Relative days clash only if the sources report on one day: a clash read from them alone is less sure.
+ASSUMED_DAY = 0.9
 BASE_RANK = {
     "title": 0.85,
     "actor": 0.85,
@@ -157,6 +159,12 @@ def _rank(mentions: list[Mention], divergent: bool, sources: int) -> float:
     if mentions[0].kind == "quantity" and mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS:
         base = 0.95
     spread = min(1.0, 0.8 + 0.05 * sources)
+    if (
+        divergent
+        and mentions[0].type == "time"
+        and not _time_divergent([m for m in mentions if not relative_days(m.value)])
+    ):
+        base *= ASSUMED_DAY  # the clash is read from relative days alone
     return round(base * spread * (1.0 if divergent else 0.4), 4)
 
 
