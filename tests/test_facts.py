@@ -403,6 +403,31 @@ def test_a_stance_on_another_matter_or_of_someone_whose_side_is_named_is_no_stan
     assert not [r for r in build_fact_sheet(aides) if r.type == "modality"]
 
 
+def test_a_figure_one_source_gives_a_named_speaker_and_another_puts_down_to_rumour_is_an_origin_row():
+    docs = sources(
+        "Ada Vell, the chief executive, said the plan could cut 3,000 posts at Orvan Freight.",
+        "Orvan Freight cut 1,200 jobs. That is fewer than the 3,000 layoffs rumoured in the trade press.",
+        "The 3,000 redundancies that earlier reports had suggested did not come.",
+    )
+    found = row(build_fact_sheet(docs), "3,000 posts: comes from")
+    # Matched by value whatever it counts: posts, layoffs, redundancies.
+    assert (found.divergent, found.type, found.kind) == (True, "attribution", "attribution")
+    assert cells(found, docs) == [
+        at(docs, 0, "3,000 posts") + ("a named speaker",),
+        at(docs, 1, "3,000 layoffs") + ("rumour or reports",),
+        at(docs, 2, "3,000 redundancies") + ("rumour or reports",),
+    ]
+
+
+def test_a_figure_every_source_gives_one_origin_or_a_small_value_has_no_origin_row():
+    same = sources(
+        "Ada Vell said the plan could cut 3,000 posts.", "Orvan Freight chief Ada Vell said 3,000 posts will go."
+    )
+    small = sources("Ada Vell said the firm gives 90 days notice.", "A rumoured 90 days of notice never came.")
+    for docs in (same, small):
+        assert not [r for r in build_fact_sheet(docs) if r.label.endswith(": comes from")]
+
+
 def test_who_a_count_is_attributed_to_is_its_own_row():
     docs = sources(
         "Officials told the Lakeside Herald that 40 homes were flooded.",

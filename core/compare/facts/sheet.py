@@ -19,6 +19,7 @@ from core.compare.facts.compare import (
 )
 from core.compare.facts.events import event_mentions
 from core.compare.facts.mentions import Mention
+from core.compare.facts.origins import origin_mentions
 from core.compare.facts.people import known_people, person_mentions
 from core.compare.facts.places import mentioned_anywhere, place_mentions
 from core.compare.facts.quotes import quote_mentions
@@ -143,7 +144,7 @@ def is_divergent(mentions: list[Mention], texts: dict[str, str] | None = None) -
         return _quantity_divergent(mentions)
     if type_ == "title":
         return _title_divergent(mentions)
-    if type_ in ("actor", "spelling", "modality"):
+    if type_ in ("actor", "spelling", "modality") or mentions[0].fact.startswith("origin:"):
         return _values_differ(mentions)
     if type_ == "institution":
         return _bodies_differ(mentions)
@@ -198,6 +199,7 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     people = known_people(documents)
     found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")], people)
     found += quote_mentions(documents, people) + approval_mentions(documents) + stance_mentions(documents, people)
+    found += origin_mentions(documents, [m for m in found if m.kind == "quantity"])
     rows: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         rows[m.fact].append(m)
