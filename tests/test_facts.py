@@ -401,6 +401,12 @@ def test_a_stance_on_another_matter_or_of_someone_whose_side_is_named_is_no_stan
         "Ilse Varga signaled a willingness to close the old harbour bridge for ferry funds.",
     )
     assert not [r for r in build_fact_sheet(aides) if r.type == "modality"]
+    # A nationality opening a run of capitals ("Additional Veldran envoys") is no person either.
+    nation = sources(
+        "Additional Veldran envoys arrived. Veldran ministers have agreed to close the border bridge for ferry funds.",
+        "Veldran ministers signaled a willingness to close the border bridge for ferry funds.",
+    )
+    assert not [r for r in build_fact_sheet(nation) if r.type == "modality"]
 
 
 def test_a_figure_one_source_gives_a_named_speaker_and_another_puts_down_to_rumour_is_an_origin_row():

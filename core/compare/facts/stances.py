@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from core.compare.divergence import MODAL_MIN_SHARED
 from core.compare.facts.mentions import Mention, fold, mention, passages
+from core.compare.facts.people import is_nationality
 from core.compare.slots import cached_slots
 from core.compare.tellings import OBJECT_WINDOW
 from core.ingest.textnorm import content_words
@@ -21,10 +22,11 @@ CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 def _holder(text: str, start: int, people: dict[str, str]) -> str | None:
     """Return the folded surname of the person nearest before a stance phrase, or None.
 
-    A possessive ("Varga's envoys agreed") names whose side it is, not who agreed.
+    A possessive ("Varga's envoys agreed") names whose side it is, not who agreed, and a
+    nationality ("Veldran ministers agreed") is no person even where it opens a run of capitals.
     """
     for word in reversed(CAPITALISED.findall(text[max(0, start - SUBJECT_REACH) : start])):
-        if re.search(r"[’']s?$", word):
+        if re.search(r"[’']s?$", word) or is_nationality(word):
             continue
         if fold(word) in people:
             return fold(word)
