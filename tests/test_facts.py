@@ -257,6 +257,39 @@ def test_relative_days_resolve_against_the_publication_date_so_monday_and_yester
     ]
 
 
+def test_a_dated_sources_day_is_compared_with_an_undated_ones_weekday_by_the_weekday_it_falls_on():
+    same = sources(
+        "The council vote was held on Monday.", "The council vote took place on Monday.", published=("2031-03-11",)
+    )
+    found = row(build_fact_sheet(same), "vote: time")
+    assert [c.value for c in found.cells] == ["2031-03-10", "monday"] and not found.divergent
+    other = sources(
+        "The council vote was held on Monday.", "The council vote took place on Sunday.", published=("2031-03-11",)
+    )
+    assert row(build_fact_sheet(other), "vote: time").divergent
+
+
+def test_with_publication_dates_relative_days_become_dates_and_clash_only_when_none_overlap():
+    docs = sources(
+        "A gala dinner for the captains is planned later this week.",
+        "The gala dinner for the captains is on Thursday.",
+        "The gala dinner was held yesterday.",
+        published=("2031-03-11", "2031-03-14", "2031-03-14"),
+    )
+    found = row(build_fact_sheet(docs), "dinner: time")
+    # Tuesday's "later this week" is Wednesday to Sunday: Thursday fits, Friday's "yesterday" too.
+    assert [c.value for c in found.cells] == ["2031-03-12/2031-03-16", "2031-03-13", "2031-03-13"]
+    assert (found.divergent, found.note) == (False, "")
+    earlier = sources(
+        "A gala dinner for the captains was held earlier this week.",
+        "The gala dinner for the captains is set for next week.",
+        published=("2031-03-13", "2031-03-13"),
+    )
+    found = row(build_fact_sheet(earlier), "dinner: time")
+    assert [c.value for c in found.cells] == ["2031-03-10/2031-03-12", "2031-03-17/2031-03-23"]
+    assert found.divergent
+
+
 def test_times_of_one_event_by_two_named_actors_are_not_compared_but_an_unnamed_one_is():
     docs = sources(
         "The Senate passed the levy on Tuesday.",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.compare.facts.events import relative_days
 from core.compare.facts.mentions import Mention
 from core.compare.facts.people import head, is_former
 
@@ -12,16 +14,6 @@ LOWER = ("at least", "more than")
 UPPER = ("nearly", "up to", "less than")
 PARTS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (17, 23), "night": (20, 29)}
 WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-# Relative days a report dates an event by, as the days they can fall on counted from the report's
-# own day (its "today"); a week, month or year is taken as the widest such stretch around today.
-# "The day before" and "the next day" count from another event, not from today: they stay out.
-STRETCH = {"week": 6, "month": 30, "year": 365}
-RELATIVE_DAY = re.compile(
-    r"(?P<today>(?:(?:later|earlier)\s+)?(?:today|tonight)|(?:later|earlier)\s+(?:on\s+)?(?:the\s+)?same\s+day"
-    r"|(?:later|earlier)\s+in\s+the\s+day)"
-    r"|(?P<tomorrow>tomorrow)|(?P<yesterday>yesterday)"
-    r"|(?P<side>later|earlier|this|next|last)\s+(?:this\s+)?(?P<stretch>week|month|year)"
-)
 
 
 def _decimals(number: float) -> int:
@@ -89,27 +81,20 @@ def _hours(value: str) -> tuple[float, float] | None:
     return None
 
 
-def relative_days(value: str) -> tuple[int, int] | None:
-    """Return the days from the report's own day a relative time can mean ("later this week" -> 1..6), or None."""
-    found = RELATIVE_DAY.fullmatch(value)
-    if found is None:
-        return None
-    if found.group("today"):
-        return 0, 0
-    if found.group("tomorrow"):
-        return 1, 1
-    if found.group("yesterday"):
-        return -1, -1
-    reach = STRETCH[found.group("stretch")]
-    side = found.group("side")
-    return {"later": (1, reach), "earlier": (-reach, -1), "next": (1, 2 * reach + 1), "last": (-2 * reach - 1, -1)}.get(
-        side, (-reach, reach)
-    )
+def _weekday(day: str) -> str:
+    """Return the weekday of a day value: an ISO date's weekday name, or the name itself."""
+    return date.fromisoformat(day).strftime("%A").lower() if day[0].isdigit() else day
+
+
+def _dates(value: str) -> tuple[str, str] | None:
+    """Return the first and last ISO date a value covers (one date, or a stretch "first/last")."""
+    found = re.match(r"(\d{4}-\d{2}-\d{2})(?:/(\d{4}-\d{2}-\d{2}))?", value)
+    return (found.group(1), found.group(2) or found.group(1)) if found else None
 
 
 def time_is_placed(value: str) -> bool:
-    """Return True when a time value names a day, a date or a time of day ("later this week" does not)."""
-    return _day(value) is not None or _hours(value) is not None
+    """Return True when a time value names a day, a date or dates, or a time of day (the words "later this week" do not)."""
+    return _day(value) is not None or _dates(value) is not None or _hours(value) is not None
 
 
 def times_conflict(ours: list[str], theirs: list[str]) -> bool:
@@ -117,11 +102,21 @@ def times_conflict(ours: list[str], theirs: list[str]) -> bool:
 
     Relative days are compared with relative days only ("later the same day" against "later this
     week"), both read from the day of the report: sources on one event report within a news cycle.
-    Against a weekday they are not compared until a publication date places them on a calendar.
+    Against a weekday they are not compared until a publication date places them on a calendar
+    (then they are dates, compared as dates).
     """
     days_a = {d for d in map(_day, ours) if d}
     days_b = {d for d in map(_day, theirs) if d}
+    if any(not d[0].isdigit() for d in days_a | days_b):
+        # A source without a publication date keeps "monday" in words: a dated one's day is
+        # compared with it by the weekday it falls on.
+        days_a, days_b = {_weekday(d) for d in days_a}, {_weekday(d) for d in days_b}
     if days_a and days_b and not days_a & days_b:
+        return True
+    # Dates and stretches of dates ("later this week" from a publication date) clash when none overlap.
+    dates_a = [d for d in map(_dates, ours) if d]
+    dates_b = [d for d in map(_dates, theirs) if d]
+    if dates_a and dates_b and not any(a0 <= b1 and b0 <= a1 for a0, a1 in dates_a for b0, b1 in dates_b):
         return True
     spans_a = [s for s in map(relative_days, ours) if s]
     spans_b = [s for s in map(relative_days, theirs) if s]
