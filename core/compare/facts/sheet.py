@@ -12,12 +12,11 @@ from core.compare.facts.attribution import attribution_mentions, attribution_val
 from core.compare.facts.compare import (
     numbers_comparable,
     numbers_compatible,
-    relative_days,
     time_is_placed,
     times_conflict,
     titles_conflict,
 )
-from core.compare.facts.events import event_mentions
+from core.compare.facts.events import event_mentions, relative_days
 from core.compare.facts.mentions import Mention
 from core.compare.facts.origins import origin_mentions
 from core.compare.facts.people import known_people, person_mentions
