@@ -58,6 +58,15 @@ def test_two_chambers_approving_the_same_thing_in_one_source_is_an_institution_c
     assert spans(doc, found) == ["Senate", "Congress"]
 
 
+def test_a_chamber_that_approved_a_bill_and_one_still_to_vote_on_it_are_no_contradiction():
+    doc = document(
+        "d0",
+        "The Senate approved the dam bill on Tuesday.",
+        "The House of Representatives will now vote on the amended bill.",
+    )
+    assert find_contradictions([doc]) == ()
+
+
 def test_a_name_spelled_two_ways_in_one_source_is_a_spelling_contradiction():
     doc = document("d0", "President Ostrovskyy met the envoys.", "Ostrovsky told them he was ready.")
     (found,) = find_contradictions([doc])

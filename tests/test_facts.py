@@ -257,6 +257,39 @@ def test_relative_days_resolve_against_the_publication_date_so_monday_and_yester
     ]
 
 
+def test_a_dated_sources_day_is_compared_with_an_undated_ones_weekday_by_the_weekday_it_falls_on():
+    same = sources(
+        "The council vote was held on Monday.", "The council vote took place on Monday.", published=("2031-03-11",)
+    )
+    found = row(build_fact_sheet(same), "vote: time")
+    assert [c.value for c in found.cells] == ["2031-03-10", "monday"] and not found.divergent
+    other = sources(
+        "The council vote was held on Monday.", "The council vote took place on Sunday.", published=("2031-03-11",)
+    )
+    assert row(build_fact_sheet(other), "vote: time").divergent
+
+
+def test_with_publication_dates_relative_days_become_dates_and_clash_only_when_none_overlap():
+    docs = sources(
+        "A gala dinner for the captains is planned later this week.",
+        "The gala dinner for the captains is on Thursday.",
+        "The gala dinner was held yesterday.",
+        published=("2031-03-11", "2031-03-14", "2031-03-14"),
+    )
+    found = row(build_fact_sheet(docs), "dinner: time")
+    # Tuesday's "later this week" is Wednesday to Sunday: Thursday fits, Friday's "yesterday" too.
+    assert [c.value for c in found.cells] == ["2031-03-12/2031-03-16", "2031-03-13", "2031-03-13"]
+    assert (found.divergent, found.note) == (False, "")
+    earlier = sources(
+        "A gala dinner for the captains was held earlier this week.",
+        "The gala dinner for the captains is set for next week.",
+        published=("2031-03-13", "2031-03-13"),
+    )
+    found = row(build_fact_sheet(earlier), "dinner: time")
+    assert [c.value for c in found.cells] == ["2031-03-10/2031-03-12", "2031-03-17/2031-03-23"]
+    assert found.divergent
+
+
 def test_times_of_one_event_by_two_named_actors_are_not_compared_but_an_unnamed_one_is():
     docs = sources(
         "The Senate passed the levy on Tuesday.",
@@ -280,6 +313,46 @@ def test_an_unresolvable_relative_time_is_shown_but_never_a_disagreement():
     ]
     # Not placed on a calendar, so not compared: saying "no divergence found" would overstate.
     assert found.note == "not compared: relative times"
+
+
+def test_the_same_day_against_later_this_week_is_a_time_divergence_that_shows_a_weekday_too():
+    docs = sources(
+        "The harbour board expects a gala dinner with the ferry captains later this week.",
+        "Captains were due at a gala dinner later on the same day, the board said.",
+        "The mayor spoke at the gala dinner on Thursday.",
+    )
+    found = row(build_fact_sheet(docs), "dinner: time")
+    # Both count from the day of the report: that day itself cannot be a later day of its week.
+    assert (found.divergent, found.type, found.note) == (True, "time", "")
+    assert cells(found, docs) == [
+        at(docs, 0, "later this week") + ("later this week",),
+        at(docs, 1, "later on the same day") + ("later on the same day",),
+        at(docs, 2, "Thursday") + ("thursday",),
+    ]
+    assert found.divergence().variants[2].text == "Thursday"
+    # A clash that holds only if the sources report on one day ranks below one of named days.
+    named = sources(
+        "The gala dinner is on Tuesday.", "The gala dinner is on Wednesday.", "The gala dinner is on Thursday."
+    )
+    assert found.rank == round(0.9 * row(build_fact_sheet(named), "dinner: time").rank, 4)
+
+
+def test_relative_days_that_can_fall_on_one_day_agree_and_one_counted_from_another_event_is_not_compared():
+    overlapping = sources("The gala dinner is set for later this week.", "The gala dinner is set for next week.")
+    found = row(build_fact_sheet(overlapping), "dinner: time")
+    assert (found.divergent, found.note) == (False, "")  # a later day of this week may be next week's too
+    after_event = sources(
+        "The captains met at a gala dinner the day before.", "The gala dinner is set for later this week."
+    )
+    found = row(build_fact_sheet(after_event), "dinner: time")
+    assert [c.value for c in found.cells] == ["the day before", "later this week"]
+    assert (found.divergent, found.note) == (False, "not compared: relative times")
+
+
+def test_tomorrow_against_yesterday_diverges_without_a_publication_date():
+    docs = sources("The ferry strike begins tomorrow.", "The ferry strike began yesterday.")
+    found = row(build_fact_sheet(docs), "strike: time")
+    assert found.divergent and [c.value for c in found.cells] == ["tomorrow", "yesterday"]
 
 
 def test_a_time_row_whose_every_source_names_a_day_is_compared_and_says_nothing_more():
@@ -306,6 +379,92 @@ def test_an_event_placed_in_two_towns_diverges_but_a_town_and_its_country_do_not
     assert cells(found, docs) == [at(docs, 0, "Varna") + ("varna",), at(docs, 1, "Kessel") + ("kessel",)]
     nested = sources("The summit was held in Varna, the capital of Estria.", "The summit was held in Estria.")
     assert not row(build_fact_sheet(nested), "summit: place").divergent
+
+
+def test_the_legislature_a_pact_still_needs_is_one_row_and_another_body_diverges():
+    docs = sources(
+        "Any water pact would need to be approved by the Orvan Congress.",
+        "Ministers will submit the water pact for Senate approval. Pell wants it endorsed by Congress.",
+        "The pact, preferably approved by Congress, is the core of the deal.",
+        "The Senate's approval came after a night of debate.",
+    )
+    found = row(build_fact_sheet(docs), "approval: by")
+    assert (found.divergent, found.type, found.kind) == (True, "institution", "event")
+    # The fourth source names a body that already acted: one step of a process, not compared.
+    assert cells(found, docs) == [
+        at(docs, 0, "Congress") + ("congress",),
+        at(docs, 1, "Senate") + ("senate",),
+        at(docs, 1, "Congress") + ("congress",),
+        at(docs, 2, "Congress") + ("congress",),
+    ]
+
+
+def test_sources_naming_the_same_legislature_for_an_approval_still_ahead_agree():
+    docs = sources(
+        "Any water pact would need to be approved by the Orvan Congress.",
+        "The water pact must go to Congress for approval.",
+    )
+    assert not row(build_fact_sheet(docs), "approval: by").divergent
+
+
+def test_a_person_committed_in_one_source_and_only_willing_in_another_is_a_divergent_stance_row():
+    docs = sources(
+        "Mayor Ilse Varga, aides say, has agreed to close the old harbour bridge in exchange for ferry funds.",
+        "The council met. Varga signaled a willingness to shut the harbour bridge in exchange for ferry money.",
+        "Residents protested. Mayor Ilse Varga is open to closing the harbour bridge if the ferry funds come.",
+    )
+    found = row(build_fact_sheet(docs), "Ilse Varga: stance")
+    assert (found.divergent, found.type, found.kind) == (True, "modality", "person")
+    assert cells(found, docs) == [
+        at(docs, 0, "has agreed to close") + ("committed",),
+        at(docs, 1, "signaled a willingness to shut") + ("willing",),
+        at(docs, 2, "is open to closing") + ("willing",),
+    ]
+
+
+def test_a_stance_on_another_matter_or_of_someone_whose_side_is_named_is_no_stance_row():
+    other_matter = sources(
+        "Mayor Ilse Varga has agreed to close the old harbour bridge.",
+        "Ilse Varga is willing to meet the fishermen next month.",
+    )
+    assert not [r for r in build_fact_sheet(other_matter) if r.type == "modality"]
+    # "Varga's aides agreed": the aides hold the stance, not the mayor.
+    aides = sources(
+        "Mayor Ilse Varga's aides have agreed to close the old harbour bridge for ferry funds.",
+        "Ilse Varga signaled a willingness to close the old harbour bridge for ferry funds.",
+    )
+    assert not [r for r in build_fact_sheet(aides) if r.type == "modality"]
+    # A nationality opening a run of capitals ("Additional Veldran envoys") is no person either.
+    nation = sources(
+        "Additional Veldran envoys arrived. Veldran ministers have agreed to close the border bridge for ferry funds.",
+        "Veldran ministers signaled a willingness to close the border bridge for ferry funds.",
+    )
+    assert not [r for r in build_fact_sheet(nation) if r.type == "modality"]
+
+
+def test_a_figure_one_source_gives_a_named_speaker_and_another_puts_down_to_rumour_is_an_origin_row():
+    docs = sources(
+        "Ada Vell, the chief executive, said the plan could cut 3,000 posts at Orvan Freight.",
+        "Orvan Freight cut 1,200 jobs. That is fewer than the 3,000 layoffs rumoured in the trade press.",
+        "The 3,000 redundancies that earlier reports had suggested did not come.",
+    )
+    found = row(build_fact_sheet(docs), "3,000 posts: comes from")
+    # Matched by value whatever it counts: posts, layoffs, redundancies.
+    assert (found.divergent, found.type, found.kind) == (True, "attribution", "attribution")
+    assert cells(found, docs) == [
+        at(docs, 0, "3,000 posts") + ("a named speaker",),
+        at(docs, 1, "3,000 layoffs") + ("rumour or reports",),
+        at(docs, 2, "3,000 redundancies") + ("rumour or reports",),
+    ]
+
+
+def test_a_figure_every_source_gives_one_origin_or_a_small_value_has_no_origin_row():
+    same = sources(
+        "Ada Vell said the plan could cut 3,000 posts.", "Orvan Freight chief Ada Vell said 3,000 posts will go."
+    )
+    small = sources("Ada Vell said the firm gives 90 days notice.", "A rumoured 90 days of notice never came.")
+    for docs in (same, small):
+        assert not [r for r in build_fact_sheet(docs) if r.label.endswith(": comes from")]
 
 
 def test_who_a_count_is_attributed_to_is_its_own_row():
@@ -451,3 +610,15 @@ def test_one_outlet_named_with_a_day_a_reporter_or_a_longer_name_is_no_attributi
         "An official told Harbour News that 40 ferries were idle on the river.",
     )
     assert not row(build_fact_sheet(docs), "ferries: attributed to").divergent
+
+
+def test_on_the_seed_articles_the_sheet_finds_across_sources_what_no_claim_holds(seeds_dir):
+    from core.ingest.sources import load_path
+
+    docs = [build_document(load_path(str(p)), f"d{n}") for n, p in enumerate(sorted(seeds_dir.glob("*.txt")))]
+    divergent = {r.label: r for r in build_fact_sheet(docs) if r.divergent}
+    dinner = divergent["dinner: time"]
+    assert len({c.document for c in dinner.cells}) == 3 and len({c.value for c in dinner.cells}) == 3
+    assert {c.text for c in divergent["approval: by"].cells} == {"Congress", "Senate"}
+    (stance,) = [r for r in divergent.values() if r.type == "modality"]
+    assert {c.value for c in stance.cells} == {"committed", "willing"}

@@ -1,6 +1,6 @@
 """Institutions carry the act they are named in: bodies clash only when named in one kind of act."""
 
-from core.compare.institutions import find_institutions
+from core.compare.institutions import act_is_pending, find_institutions
 from test_divergence import diverge
 
 
@@ -26,3 +26,15 @@ def test_a_chamber_that_passed_a_bill_does_not_clash_with_the_one_that_approves_
         "The dam bill now goes to the Orvan Congress for final approval.",
     )
     assert "institution" not in [d.type for d in found]
+
+
+def test_an_act_after_a_modal_a_need_or_a_submission_is_pending_and_one_already_done_is_not():
+    needed = "The water pact would need to be approved by the Orvan Congress."
+    assert act_is_pending(needed, needed.index("Congress"))
+    submitted = "Ministers will submit the pact for Senate approval. It is long."
+    assert act_is_pending(submitted, submitted.index("Senate"))
+    done = "The Senate's approval came after a night of debate."
+    assert not act_is_pending(done, done.index("Senate"))
+    # A pending word in the sentence before does not reach across its full stop.
+    after = "Ministers must hurry. The Senate approved the pact."
+    assert not act_is_pending(after, after.index("Senate"))

@@ -96,6 +96,15 @@ def test_modal_phrases_fall_into_strength_classes():
     ]
 
 
+def test_willingness_is_found_in_every_form_of_its_verb():
+    text = "Pell, expressing readiness to talk, shows a willingness to wait and indicates an openness to stay."
+    assert of_type(text, "modality") == [
+        ("expressing readiness to talk", "willingness", "talk"),
+        ("shows a willingness to wait", "willingness", "wait"),
+        ("indicates an openness to stay", "willingness", "stay"),
+    ]
+
+
 def test_a_past_tense_agreed_without_to_is_not_a_modality():
     assert of_type("Most firms agreed.", "modality") == []
 

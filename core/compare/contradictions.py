@@ -6,6 +6,7 @@ import re
 from typing import Sequence
 
 from core.model import Contradiction, Document, Passage, Variant
+from core.compare.institutions import act_is_pending
 from core.compare.quantities import number_value, values_agree
 from core.compare.slots import Slot, cached_slots
 from core.compare.slots_lexicon import INSTITUTION_KINDS, STATUS_WORDS
@@ -65,13 +66,17 @@ def _title_conflicts(document: Document, slots) -> list[Contradiction]:
 
 
 def _institution_conflicts(document: Document, slots) -> list[Contradiction]:
-    """Return one approval given to two different legislatures in one source."""
+    """Return one approval still ahead given to two different legislatures in one source.
+
+    Chambers that already acted are steps of one process ("the Senate approved it; the House
+    votes next" is no contradiction); the body a text must still go to is one.
+    """
     approvals: dict[str, tuple[Passage, Slot]] = {}
     for passage, slot in slots:
         if slot.type != "institution" or slot.value not in LEGISLATURES:
             continue
         window = passage.text[max(0, slot.start - 40) : slot.start + len(slot.text) + 40]
-        if _APPROVAL_RE.search(window):
+        if _APPROVAL_RE.search(window) and act_is_pending(passage.text, slot.start):
             approvals.setdefault(slot.value, (passage, slot))
     if len(approvals) < 2:
         return []

@@ -25,18 +25,22 @@ _NAMED_RE = re.compile(
 _CLAUSE_MARKS = (",", ";", ":", ".", "\u2014", "(")
 
 
+def origin_of(text: str, start: int, end: int) -> str:
+    """Return "hearsay" or "named" for where a sentence says its figure at start..end comes from, else ""."""
+    # Hearsay counts only in the figure's own clause: "cut 14,000 jobs, confirming the rumours".
+    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    ends = [e for e in (text.find(mark, end) for mark in _CLAUSE_MARKS) if e >= 0]
+    if _HEARSAY_RE.search(text[clause_start : min(ends, default=len(text))]):
+        return "hearsay"
+    return "named" if _NAMED_RE.search(text) else ""
+
+
 def _source_of(telling: Telling, located: Located) -> str:
     """Return "hearsay" or "named" for where the sentence holding a figure says it comes from."""
     passage = next((p for p in telling.passages if p.id == located.passage), None)
     if passage is None:
         return ""
-    # Hearsay counts only in the figure's own clause: "cut 14,000 jobs, confirming the rumours".
-    at = located.slot.start - passage.start
-    clause_start = max(passage.text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-    ends = [e for e in (passage.text.find(mark, located.slot.end - passage.start) for mark in _CLAUSE_MARKS) if e >= 0]
-    if _HEARSAY_RE.search(passage.text[clause_start : min(ends, default=len(passage.text))]):
-        return "hearsay"
-    return "named" if _NAMED_RE.search(passage.text) else ""
+    return origin_of(passage.text, located.slot.start - passage.start, located.slot.end - passage.start)
 
 
 def source_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:

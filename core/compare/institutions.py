@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.compare.slots_lexicon import CAPITAL_ONLY_INSTITUTIONS, INSTITUTION_KINDS, INSTITUTIONS
+from core.compare.slots_lexicon import CAPITAL_ONLY_INSTITUTIONS, INSTITUTION_KINDS, INSTITUTIONS, PENDING_WORDS
 
 _INSTITUTION_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in INSTITUTIONS), key=len, reverse=True)) + r")\b", re.I
@@ -15,6 +15,8 @@ ACTS = (
     ("pass", re.compile(r"\b(?:pass(?:ed|es|ing)?|vot(?:e|ed|es|ing)|adopt\w*)\b", re.I)),
 )
 ACT_REACH = 40  # characters either side of a body's name read for the act it is named in
+PENDING = re.compile(r"\b(?:" + PENDING_WORDS + r")\b", re.I)
+PENDING_REACH = 60  # characters before a body's name read for a pending word ("would need to be approved by")
 
 
 def act_of(text: str, start: int, end: int) -> str:
@@ -49,3 +51,14 @@ def find_institutions(text: str) -> list[tuple[int, int, str, str, str, str]]:
             )
         )
     return found
+
+
+def act_is_pending(text: str, start: int) -> bool:
+    """Tell whether the act a body named at start is named in is still ahead or a condition.
+
+    "Would need to be approved by Congress" and "submitted for Senate approval" name the body a
+    text still needs; "the Senate's approval came" names one that acted, maybe one step of several.
+    """
+    window = text[max(0, start - PENDING_REACH) : start]
+    window = re.split(r"[.;!?]\s", window)[-1]  # the clause the body is named in, not the sentence before
+    return PENDING.search(window) is not None

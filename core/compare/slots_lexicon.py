@@ -84,14 +84,22 @@ CAPITAL_ONLY_INSTITUTIONS = frozenset({"house", "un", "eu", "imf", "cabinet", "a
 MODALITY_PHRASES = {
     "commitment": r"(?:has |have |had )?(?:agreed|decided|pledged|promised|committed|vowed|consented)"
     r" to",
-    "willingness": r"(?:signal(?:l)?ed|signal(?:l)?ing|indicated|expressed|showed|shown)"
-    r" (?:a |its |his |her |their )?(?:willingness|readiness|openness)"
+    "willingness": r"(?:signal(?:l)?(?:ed|ing)|signals|indicat(?:ed|ing|es)|express(?:ed|ing|es)|show(?:ed|n|ing|s))"
+    r" (?:a |an |its |his |her |their )?(?:willingness|readiness|openness)"
     r"|(?:is|are|was|were) (?:willing|ready|open) to|offered to",
     "possibility": r"may|might|could|possibly|perhaps|potentially|is considering|are considering",
     "expectation": r"will|(?:is|are|was|were) (?:also )?(?:expected|set|due|scheduled|poised)"
     r" to|plans? to|planned to|intends? to|is to|are to",
     "report": r"reportedly|allegedly|purportedly",
 }
+
+# Words that put an act still ahead or make it a condition (a modal, a need, a wish, a plan, a
+# request): "would need to be approved by", "submit it for approval", "wants it endorsed by".
+PENDING_WORDS = (
+    r"need\w*|must|would|will|shall|should|ought|ha(?:s|ve) to|requir\w*|submit\w*|send|sent|put to|goes to"
+    r"|seek\w*|sought|ask\w*|wants?|wanted|wish\w*|insist\w*|demand\w*|call\w* for|subject to|pending"
+    r"|await\w*|prefer\w*|plan\w*|expect\w*|intend\w*"
+)
 
 NEGATION_WORDS = (
     r"not|n't|never|no longer|without|refused to|refuses to|denied|denies|declined to"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.compare.facts.events import relative_days
 from core.compare.facts.mentions import Mention
 from core.compare.facts.people import head, is_former
 
@@ -79,16 +81,46 @@ def _hours(value: str) -> tuple[float, float] | None:
     return None
 
 
+def _weekday(day: str) -> str:
+    """Return the weekday of a day value: an ISO date's weekday name, or the name itself."""
+    return date.fromisoformat(day).strftime("%A").lower() if day[0].isdigit() else day
+
+
+def _dates(value: str) -> tuple[str, str] | None:
+    """Return the first and last ISO date a value covers (one date, or a stretch "first/last")."""
+    found = re.match(r"(\d{4}-\d{2}-\d{2})(?:/(\d{4}-\d{2}-\d{2}))?", value)
+    return (found.group(1), found.group(2) or found.group(1)) if found else None
+
+
 def time_is_placed(value: str) -> bool:
-    """Return True when a time value names a day, a date or a time of day ("later this week" does not)."""
-    return _day(value) is not None or _hours(value) is not None
+    """Return True when a time value names a day, a date or dates, or a time of day (the words "later this week" do not)."""
+    return _day(value) is not None or _dates(value) is not None or _hours(value) is not None
 
 
 def times_conflict(ours: list[str], theirs: list[str]) -> bool:
-    """Return True when two sources give an event different days or times of day and share none."""
+    """Return True when two sources give an event different days or times of day and share none.
+
+    Relative days are compared with relative days only ("later the same day" against "later this
+    week"), both read from the day of the report: sources on one event report within a news cycle.
+    Against a weekday they are not compared until a publication date places them on a calendar
+    (then they are dates, compared as dates).
+    """
     days_a = {d for d in map(_day, ours) if d}
     days_b = {d for d in map(_day, theirs) if d}
+    if any(not d[0].isdigit() for d in days_a | days_b):
+        # A source without a publication date keeps "monday" in words: a dated one's day is
+        # compared with it by the weekday it falls on.
+        days_a, days_b = {_weekday(d) for d in days_a}, {_weekday(d) for d in days_b}
     if days_a and days_b and not days_a & days_b:
+        return True
+    # Dates and stretches of dates ("later this week" from a publication date) clash when none overlap.
+    dates_a = [d for d in map(_dates, ours) if d]
+    dates_b = [d for d in map(_dates, theirs) if d]
+    if dates_a and dates_b and not any(a0 <= b1 and b0 <= a1 for a0, a1 in dates_a for b0, b1 in dates_b):
+        return True
+    spans_a = [s for s in map(relative_days, ours) if s]
+    spans_b = [s for s in map(relative_days, theirs) if s]
+    if spans_a and spans_b and not any(a0 <= b1 and b0 <= a1 for a0, a1 in spans_a for b0, b1 in spans_b):
         return True
     hours_a = [h for h in map(_hours, ours) if h]
     hours_b = [h for h in map(_hours, theirs) if h]

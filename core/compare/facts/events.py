@@ -85,6 +85,65 @@ TIME = re.compile(
 )
 
 
+# Relative days a report dates an event by, as the days they can fall on counted from the report's
+# own day (its "today"); a week, month or year is taken as the widest such stretch around today.
+# "The day before" and "the next day" count from another event, not from today: they stay out.
+STRETCH = {"week": 6, "month": 30, "year": 365}
+RELATIVE_DAY = re.compile(
+    r"(?P<today>(?:(?:later|earlier)\s+)?(?:today|tonight)|(?:later|earlier)\s+(?:on\s+)?(?:the\s+)?same\s+day"
+    r"|(?:later|earlier)\s+in\s+the\s+day)"
+    r"|(?P<tomorrow>tomorrow)|(?P<yesterday>yesterday)"
+    r"|(?P<side>later|earlier|this|next|last)\s+(?:this\s+)?(?P<stretch>week|month|year)"
+)
+
+
+def relative_days(value: str) -> tuple[int, int] | None:
+    """Return the days from the report's own day a relative time can mean ("later this week" -> 1..6), or None."""
+    found = RELATIVE_DAY.fullmatch(value)
+    if found is None:
+        return None
+    if found.group("today"):
+        return 0, 0
+    if found.group("tomorrow"):
+        return 1, 1
+    if found.group("yesterday"):
+        return -1, -1
+    reach = STRETCH[found.group("stretch")]
+    side = found.group("side")
+    return {"later": (1, reach), "earlier": (-reach, -1), "next": (1, 2 * reach + 1), "last": (-2 * reach - 1, -1)}.get(
+        side, (-reach, reach)
+    )
+
+
+def _dated(low: str, published: date) -> str | None:
+    """Return the dates a relative day means from a publication date (an ISO date, or first/last), or None.
+
+    "Later this week" is the rest of the publication's calendar week, "next week" the one after;
+    a month or a year stays in words.
+    """
+    found = RELATIVE_DAY.fullmatch(low)
+    if found is None:
+        return None
+    days = relative_days(low)
+    if days and days[0] == days[1]:
+        return (published + timedelta(days=days[0])).isoformat()
+    if found.group("stretch") != "week":
+        return None
+    monday = published - timedelta(days=published.weekday())
+    sunday = monday + timedelta(days=6)
+    week = timedelta(days=7)
+    first, last = {
+        "this": (monday, sunday),
+        "later": (published + timedelta(days=1), sunday),
+        "earlier": (monday, published - timedelta(days=1)),
+        "next": (monday + week, sunday + week),
+        "last": (monday - week, sunday - week),
+    }[found.group("side")]
+    if first > last:  # "later this week" written on a Sunday: the week itself is all it says
+        first, last = monday, sunday
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
 def published_date(source) -> date | None:
     """Return the source's publication date when its metadata gives one."""
     found = re.search(r"(\d{4})-(\d{2})-(\d{2})", source.published or "")
@@ -130,13 +189,9 @@ def normalise(expression: str, published: date | None) -> str:
                 resolved = (published - timedelta(days=back)).isoformat()
                 return f"{resolved} {part}".strip()
             return f"{day} {part}".strip()
-    if published is not None:
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}.get(low)
-        if shift is not None:
-            return (published + timedelta(days=shift)).isoformat()
-        if low in ("this week", "later this week", "earlier this week"):
-            monday = published - timedelta(days=published.weekday())
-            return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+    dated = _dated(low, published) if published is not None else None
+    if dated is not None:
+        return dated
     for month_number, month in enumerate(MONTHS, 1):
         day_match = re.search(r"\b(\d{1,2})(?!\d)", low) if re.search(r"\b" + month[:3], low) else None
         if day_match:

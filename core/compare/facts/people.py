@@ -75,7 +75,8 @@ def _bare(token: str) -> str:
     return token if _DOTTED.fullmatch(token) else token.rstrip(".")
 
 
-def _is_nationality(word: str) -> bool:
+def is_nationality(word: str) -> bool:
+    """Return True for a word naming a nation or its people ("Veldran", "US"), not a person."""
     low = word.lower()
     return low in COUNTRY_SHORT or (
         word[:1].isupper() and re.search(r"(?:an|ian|ese|ish|i)$", low) is not None and low not in ROLES
@@ -107,7 +108,7 @@ def _is_name_token(token: str) -> bool:
 
 def title_value(words: list[str]) -> str:
     """Return a title's normalised value: lower case, no nationality, "ex-" spelled "former"."""
-    kept = [w for w in words if not _is_nationality(w)]
+    kept = [w for w in words if not is_nationality(w)]
     value = " ".join(ABBREVIATIONS.get(_bare(w).lower(), _bare(w).lower()) for w in kept)
     return re.sub(r"\bex-\s*", "former ", value)
 
@@ -171,18 +172,18 @@ def _prefix_title(text: str, tokens: list[re.Match], first: int) -> tuple[int, i
     while (
         j >= 0
         and text[tokens[j].end() : tokens[j + 1].start()] in (" ", "")
-        and (_title_word(_bare(tokens[j].group())) or _is_nationality(_bare(tokens[j].group())))
+        and (_title_word(_bare(tokens[j].group())) or is_nationality(_bare(tokens[j].group())))
     ):
         if re.search(r"[’']s$", tokens[j].group()):
             break
         words.insert(0, tokens[j])
         j -= 1
     while words and (
-        _is_nationality(_bare(words[0].group()))
+        is_nationality(_bare(words[0].group()))
         or words[0].group().lower() in MODIFIERS
         and words[0].group().lower() not in ("former", "ex", "estranged")
     ):
-        if _is_nationality(_bare(words[0].group())):
+        if is_nationality(_bare(words[0].group())):
             words.pop(0)
         else:
             break

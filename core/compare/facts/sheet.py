@@ -7,6 +7,7 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Sequence
 
+from core.compare.facts.approvals import approval_mentions
 from core.compare.facts.attribution import attribution_mentions, attribution_value
 from core.compare.facts.compare import (
     numbers_comparable,
@@ -15,21 +16,27 @@ from core.compare.facts.compare import (
     times_conflict,
     titles_conflict,
 )
-from core.compare.facts.events import event_mentions
+from core.compare.facts.events import event_mentions, relative_days
 from core.compare.facts.mentions import Mention
+from core.compare.facts.origins import origin_mentions
 from core.compare.facts.people import known_people, person_mentions
 from core.compare.facts.places import mentioned_anywhere, place_mentions
 from core.compare.facts.quotes import quote_mentions
 from core.compare.facts.quantities import quantity_mentions
+from core.compare.facts.stances import stance_mentions
 from core.model import Document, FactCell, FactRow
 
 PEOPLE_COUNTS = ("dead", "injured", "missing", "arrested")
+# Relative days clash only if the sources report on one day: a clash read from them alone is less sure.
+ASSUMED_DAY = 0.9
 BASE_RANK = {
     "title": 0.85,
     "actor": 0.85,
     "number": 0.75,
     "time": 0.7,
     "place": 0.65,
+    "modality": 0.66,
+    "institution": 0.7,
     "attribution": 0.5,
     "spelling": 0.3,
 }
@@ -92,6 +99,13 @@ def _time_divergent(mentions: list[Mention]) -> bool:
     return False
 
 
+def _bodies_differ(mentions: list[Mention]) -> bool:
+    # One approval still ahead, given to another body: a source naming Congress in one place and
+    # the Senate in another disagrees with one naming Congress alone (and contradicts itself).
+    sets = [{m.value for m in ms} for ms in _by_source(mentions).values()]
+    return any(a != b for a, b in combinations(sets, 2))
+
+
 def _attribution_divergent(mentions: list[Mention]) -> bool:
     # Only named speakers can disagree: "officials" and "Reuters" are compatible with anyone.  The
     # outlet a statement was told to is named by each source that gives it ("told Reuters" / "told CNN").
@@ -129,8 +143,10 @@ def is_divergent(mentions: list[Mention], texts: dict[str, str] | None = None) -
         return _quantity_divergent(mentions)
     if type_ == "title":
         return _title_divergent(mentions)
-    if type_ in ("actor", "spelling"):
+    if type_ in ("actor", "spelling", "modality") or mentions[0].fact.startswith("origin:"):
         return _values_differ(mentions)
+    if type_ == "institution":
+        return _bodies_differ(mentions)
     if type_ == "place":
         return _place_divergent(mentions, texts or {})
     if kind == "event":
@@ -143,6 +159,12 @@ def _rank(mentions: list[Mention], divergent: bool, sources: int) -> float:
     if mentions[0].kind == "quantity" and mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS:
         base = 0.95
     spread = min(1.0, 0.8 + 0.05 * sources)
+    if (
+        divergent
+        and mentions[0].type == "time"
+        and not _time_divergent([m for m in mentions if not relative_days(m.value)])
+    ):
+        base *= ASSUMED_DAY  # the clash is read from relative days alone
     return round(base * spread * (1.0 if divergent else 0.4), 4)
 
 
@@ -175,7 +197,8 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     found += place_mentions(documents)
     people = known_people(documents)
     found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")], people)
-    found += quote_mentions(documents, people)
+    found += quote_mentions(documents, people) + approval_mentions(documents) + stance_mentions(documents, people)
+    found += origin_mentions(documents, [m for m in found if m.kind == "quantity"])
     rows: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         rows[m.fact].append(m)
@@ -210,11 +233,14 @@ def _not_compared(mentions: list[Mention]) -> str:
     """Say why a time row with several sources could not be compared, or return "".
 
     "Later this week" and "on Monday" only agree or clash once both are placed on a calendar;
-    without a publication date they are not, and "no divergence found" would overstate.
+    without a publication date they are not, and "no divergence found" would overstate. Relative
+    days are compared with each other, so a row of them alone was compared.
     """
-    if mentions[0].type != "time" or len(_by_source(mentions)) < 2:
+    sources = len(_by_source(mentions))
+    if mentions[0].type != "time" or sources < 2:
         return ""
     placed = {m.doc for m in mentions if time_is_placed(m.value)}
-    if len(placed) == len(_by_source(mentions)):
+    relative = {m.doc for m in mentions if relative_days(m.value)}
+    if sources in (len(placed), len(relative)):
         return ""
-    return "partly compared: relative times" if len(placed) >= 2 else "not compared: relative times"
+    return "partly compared: relative times" if max(len(placed), len(relative)) >= 2 else "not compared: relative times"
