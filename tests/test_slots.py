@@ -151,6 +151,9 @@ def test_places_are_capitalised_names_after_in_or_at():
         ("Minister Ada Moss has pressed Orvan to act.", [("Moss has pressed", "mos", "press")]),
         ("A Veldran delegation arrived.", []),
         ("Trump is expected to attend.", []),
+        ("Judge Orla Penn sentenced Dara Vell to nine years.", [("Penn sentenced", "pen", "sentenc")]),
+        ("Dara Vell has been sentenced to nine years.", []),  # passive: Vell is the one sentenced
+        ("Vell was appealing the ruling.", [("Vell was appealing", "vel", "appeal")]),
     ],
 )
 def test_actors_are_names_with_the_verb_they_govern(text, expected):

@@ -261,6 +261,7 @@ def _venue_of(text: str, start: int) -> str:
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s$")
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
 
 
@@ -279,6 +280,8 @@ def _actors(text: str) -> list[Slot]:
             continue
         if _POSSESSIVE_RE.search(name) or not _verb_like(text, aux, verb, match.end(3)):
             continue  # a possessive names an owner, not the one acting
+        if _BE_FORMS & set(aux.split()) and not verb.endswith("ing"):
+            continue  # a passive ("X has been sentenced") names the one acted on, not the one acting
         before = _LAST_WORD_RE.search(text[: match.start(1)])
         if before and before.group(1).lower() in (
             "in",
