@@ -120,7 +120,7 @@ def main() -> int:
     print(
         f"MiniLM (numpy): loaded in {loaded:.1f} s, {count} passages encoded in {time.perf_counter() - started:.1f} s"
     )
-    show("as shipped (15 features)", prepared)
+    show(f"as shipped ({len(FEATURES)} features)", prepared)
     show("+ MiniLM cosine (16 features)", [embedded(p, v, False) for p, v in zip(prepared, vectors)])
     show(
         f"+ MiniLM cosine + embedding mutual-best candidates >= {args.floor}",
