@@ -18,7 +18,7 @@ from core.model import Source
 
 TEXTS = {
     "Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge <b>today</b>.",
-    "Beta": "Mayor Ilse Varga opened the Tarnow bridge.",
+    "Beta": "Mayor Ilse Varga said the new ferry timetable for the northern islands would be published in March.",
     "Gamma": "Crowds cheered at the river.",
 }
 
@@ -106,3 +106,19 @@ def test_a_fact_verdict_set_aside_without_its_source_is_exported_and_the_json_st
     payload = json.loads(render_json(out))
     assert [(e["key"], e["kind"]) for e in payload["set_aside"]] == [(row.key, "fact")]
     assert errors(payload, load_schema()) == []
+
+
+def test_a_fact_row_that_repeats_a_claims_divergence_shows_the_verdict_judged_on_the_divergence():
+    texts = dict(TEXTS, Beta="Mayor Ilse Varga opened the Tarnow bridge.")
+    sources = [
+        Source(key=o.lower(), text=t, sha256=hashlib.sha256(t.encode()).hexdigest(), kind="txt", outlet=o)
+        for o, t in texts.items()
+    ]
+    alignment = analyze(sources)
+    twin = next(d for c in alignment.claims for d in c.divergences if d.type == "title")
+    verdict = VerdictRecord(twin.key, "source_error", "Alpha confuses her with her predecessor", "alpha", "ana", "t")
+    data = ExportData(alignment, {twin.key: verdict})
+    md = render_markdown(data)
+    line = next(x for x in md[md.index("## Fact sheet") :].splitlines() if "Ilse Varga: title" in x)
+    assert "Error in a source: Alpha" in line  # judged once, shown in the claim and in the sheet
+    assert view.counts(data)["facts"] == 0 and view.counts(data)["triaged"] == 1

@@ -217,7 +217,7 @@ def test_j_onto_a_fact_row_says_in_the_claim_view_which_fact_is_current(qtbot):
 
     texts = {
         "Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge today.",
-        "Beta": "Mayor Ilse Varga opened the Tarnow bridge.",
+        "Beta": "Mayor Ilse Varga said the new ferry timetable for the northern islands would be published in March.",
         "Gamma": "Crowds cheered at the river.",
     }
     ws = Workspace(debounce_ms=0)
@@ -301,7 +301,10 @@ def test_a_fact_row_lists_one_row_per_cell_from_each_source_with_its_words_marke
         "f0", "k-day", "event", "Bridge opening: day", "time", 0.9, True,
         (cell("d0", "a", "d0:p0", "Monday"), cell("d1", "b", "d1:p1", "Tuesday")),
     )  # fmt: skip
-    view = _fake_view(qtbot, replace(make_alignment(), facts=(row,)))
+    fake = make_alignment()
+    # No claim divergence says the same (a row that repeats one is judged in its claim instead).
+    claims = tuple(replace(c, divergences=()) for c in fake.claims)
+    view = _fake_view(qtbot, replace(fake, claims=claims, facts=(row,)))
     view.ws.select_divergence("k-day")
     rows = _visible_rows(view)
     assert [("Alpha" in r.header.text(), "Beta" in r.header.text()) for r in rows] == [(True, False), (False, True)]

@@ -18,7 +18,7 @@ from gui.style import colors  # noqa: E402
 
 TEXTS = {
     "Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge. Crowds cheered at the river.",
-    "Beta": "Crowds cheered at the river. Mayor Ilse Varga opened the Tarnow bridge.",
+    "Beta": "Crowds cheered at the river. Mayor Ilse Varga said the new ferry timetable for the northern islands would be published in March.",
     "Gamma": "The Tarnow bridge opened to traffic. Police closed two roads nearby. Crowds cheered at the river.",
 }
 
@@ -210,8 +210,7 @@ def test_the_view_lists_rows_in_the_sheets_own_order_as_the_export_does(qtbot):
 
 def test_moving_through_the_sheet_by_keyboard_makes_the_row_current_so_a_verdict_judges_it(window, qtbot):
     ws = window.ws
-    claim_item = next(d for c in ws.alignment.claims for d in c.divergences)
-    ws.select_divergence(claim_item.key)  # a claim's divergence is current, not a fact row
+    ws.select_passage(ws.alignment.claims[0].members[0])  # a passage is current, no fact row
     window.views.toggle_facts_view()
     QApplication.processEvents()
     table = window.facts_view.table
@@ -222,4 +221,32 @@ def test_moving_through_the_sheet_by_keyboard_makes_the_row_current_so_a_verdict
     assert row.divergent and ws.current_divergence_key == row.key
     qtbot.keyClick(table, Qt.Key.Key_3)
     QApplication.processEvents()
-    assert ws.verdicts[row.key].verdict and claim_item.key not in ws.verdicts
+    assert ws.verdicts[row.key].verdict and list(ws.verdicts) == [row.key]
+
+
+def test_a_row_that_repeats_a_claims_divergence_is_judged_as_that_divergence(qtbot):
+    ws = Workspace(debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    texts = dict(TEXTS, Beta="Crowds cheered at the river. Mayor Ilse Varga opened the Tarnow bridge.")
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
+        ws.add_sources([_source(o, t) for o, t in texts.items()])
+    twin = next(d for c in ws.alignment.claims for d in c.divergences if d.type == "title")
+    assert not any(key.startswith("fact:") for key in win.triage_panel.keys())  # one finding, one item
+    ws.select_passage(ws.alignment.claims[0].members[0])
+    win.views.toggle_facts_view()
+    QApplication.processEvents()
+    table = win.facts_view.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    QApplication.processEvents()
+    assert win.facts_view.rows()[table.currentRow()].label == "Ilse Varga: title"
+    assert ws.current_divergence_key == twin.key
+    qtbot.keyClick(table, Qt.Key.Key_3)
+    QApplication.processEvents()
+    assert list(ws.verdicts) == [twin.key]
+    assert table.item(table.currentRow(), 2).text() == colors.verdict_text(ws.verdicts[twin.key].verdict)
+    win.close()

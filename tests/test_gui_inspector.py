@@ -235,7 +235,7 @@ def test_a_verdict_button_on_a_fact_sheet_row_shows_its_verdict_at_once(qtbot):
 
     texts = {
         "north": "Former Senator Oda Lenk opened the Varro library. Children read aloud in the hall.",
-        "south": "Children read aloud in the hall. Senator Oda Lenk opened the Varro library.",
+        "south": "Children read aloud in the hall. Senator Oda Lenk said the reading prize for coastal schools comes in June.",
     }
     ws = Workspace(debounce_ms=0)
     widget = Inspector(ws)
@@ -264,7 +264,7 @@ def test_a_contradiction_inside_one_source_is_named_so_and_its_wordings_are_read
     texts = {
         "north": "Senator Oda Lenk opened the Varro library. Children read aloud in the hall. "
         "Later, former Senator Oda Lenk cut the ribbon.",
-        "south": "Children read aloud in the hall. Senator Oda Lenk opened the Varro library.",
+        "south": "Children read aloud in the hall. Senator Oda Lenk said the reading prize for coastal schools comes in June.",
     }
     ws = Workspace(debounce_ms=0)
     widget = Inspector(ws)

@@ -29,3 +29,44 @@ def test_a_contradiction_summary_leads_with_its_wordings_each_once_then_its_sour
     assert [item.summary for item in items] == ['"mayor" vs "council chair" (Alpha)', '"Monday" vs "river" (Alpha)']
     # The queue column shows about 20 characters: those must already tell the items apart.
     assert items[0].summary[:20] != items[1].summary[:20]
+
+
+def _analysed(**texts):
+    import hashlib
+
+    from core.analysis import analyze
+    from core.model import Source
+
+    return analyze(
+        [
+            Source(key=o.lower(), text=t, sha256=hashlib.sha256(t.encode()).hexdigest(), kind="txt", outlet=o)
+            for o, t in texts.items()
+        ]
+    )
+
+
+ALPHA = "Former Mayor Ilse Varga opened the Tarnow bridge today."
+BETA = "Mayor Ilse Varga opened the Tarnow bridge."
+
+
+def test_a_fact_row_that_repeats_a_claims_divergence_is_judged_there_and_stays_in_the_sheet():
+    from core.case.queue_items import judged_as, queue_items
+
+    al = _analysed(Alpha=ALPHA, Beta=BETA, Gamma="Crowds cheered at the river.")
+    (row,) = [r for r in al.facts if r.divergent]
+    (claim_div,) = [d for c in al.claims for d in c.divergences if d.type == "title"]
+    assert [d.key for d in queue_items(al)] == [claim_div.key]  # one finding, one item
+    assert judged_as(al, row.key) == claim_div.key and judged_as(al, claim_div.key) == claim_div.key
+
+
+def test_a_fact_row_with_a_source_its_claims_divergence_lacks_stays_a_queue_item_of_its_own():
+    from core.case.queue_items import judged_as, queue_items
+
+    gamma = (
+        "Crowds cheered at the river. Deputy Mayor Ilse Varga said the ferry timetable for the islands comes in March."
+    )
+    al = _analysed(Alpha=ALPHA, Beta=BETA, Gamma=gamma)
+    (row,) = [r for r in al.facts if r.divergent]
+    assert [c.text for c in row.cells] == ["Former Mayor", "Mayor", "Deputy Mayor"]
+    assert sorted(d.kind for d in queue_items(al)) == ["divergence", "fact"]
+    assert judged_as(al, row.key) == row.key

@@ -114,7 +114,7 @@ def _fact_sources(*outlets):
 
     texts = {
         "Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge today.",
-        "Beta": "Mayor Ilse Varga opened the Tarnow bridge.",
+        "Beta": "Mayor Ilse Varga said the new ferry timetable for the northern islands would be published in March.",
         "Gamma": "Crowds cheered at the river.",
     }
     return [
@@ -199,3 +199,36 @@ def test_placing_needs_no_item_variants_when_every_record_is_on_its_own_key(monk
 
     monkeypatch.setattr(reattach, "judged_variants", lambda *_: (_ for _ in ()).throw(AssertionError("walked")))
     assert place(stored, al).verdicts == stored
+
+
+def test_a_verdict_on_a_fact_row_that_now_repeats_a_claims_divergence_goes_on_the_divergence():
+    from core.analysis import analyze
+
+    texts = {"Beta": "Mayor Ilse Varga opened the Tarnow bridge."}
+    al = analyze(_fact_sources("Alpha", "Beta", "Gamma"))
+    row = next(r for r in al.facts if r.divergent)
+    # A case judged the row when it was a queue item of its own (an earlier engine, the same words).
+    record = _record(row.key, al, row.key, "source_error", note="Alpha confuses her with her predecessor")
+    twin_al = analyze(_fact_sources_with("Alpha", "Beta", "Gamma", **texts))
+    twin = next(d for c in twin_al.claims for d in c.divergences if d.type == "title")
+    placed = place({row.key: record}, twin_al)
+    assert placed.verdicts[twin.key].note == "Alpha confuses her with her predecessor"
+    assert placed.stored_key(twin.key) == row.key and placed.set_aside == ()
+    # The divergence's own verdict wins; the row's is set aside as judged already, never dropped.
+    own = _record(twin.key, twin_al, twin.key, "confirmed")
+    both = place({row.key: record, twin.key: own}, twin_al)
+    assert both.verdicts[twin.key].verdict == "confirmed"
+    assert [(s.record.divergence_key, s.reason) for s in both.set_aside] == [(row.key, TAKEN)]
+
+
+def _fact_sources_with(*outlets, **texts):
+    import hashlib
+
+    from core.model import Source
+
+    base = {s.outlet: s.text for s in _fact_sources("Alpha", "Beta", "Gamma")}
+    base.update(texts)
+    return [
+        Source(key=o.lower(), text=base[o], sha256=hashlib.sha256(base[o].encode()).hexdigest(), kind="txt", outlet=o)
+        for o in outlets
+    ]

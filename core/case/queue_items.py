@@ -65,14 +65,48 @@ def contradiction_items(alignment: Alignment) -> list[Divergence]:
 
 
 def fact_items(alignment: Alignment) -> list[Divergence]:
-    """Return the divergent rows of the fact sheet as queue items (claim = the row id), each key once."""
+    """Return the divergent rows of the fact sheet as queue items (claim = the row id), each key once.
+
+    A row that repeats one divergence of a claim is left out: the checker judges that finding once,
+    in its claim (fact_twins), and the fact sheet still shows the row.
+    """
     # A row's key hashes its kind, label and cells' words, so a verdict on it is placed by key
     # after any re-alignment that finds the same values.
+    twins = fact_twins(alignment)
     seen: dict[str, Divergence] = {}
     for row in alignment.facts:
-        if row.divergent:
+        if row.divergent and row.key not in twins:
             seen.setdefault(row.key, row.divergence())
     return list(seen.values())
+
+
+def fact_twins(alignment: Alignment) -> dict[str, str]:
+    """Return {fact row key: claim divergence key} for each divergent row one claim divergence repeats.
+
+    A row repeats a divergence when that divergence, of the row's type, has a variant over every
+    cell of the row; a row that adds a source or a value the claim lacks is a finding of its own.
+    """
+    index: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    for div in (d for claim in alignment.claims for d in claim.divergences):
+        for v in div.variants:
+            index.setdefault((v.passage, div.type), []).append((v.start, v.end, div.key))
+    twins: dict[str, str] = {}
+    for row in alignment.facts:
+        if not row.divergent or not row.cells:
+            continue
+        common: set[str] | None = None
+        for cell in row.cells:
+            over = {
+                key
+                for start, end, key in index.get((cell.passage, row.type), ())
+                if start < cell.end and cell.start < end
+            }
+            common = over if common is None else common & over
+            if not common:
+                break
+        if common:
+            twins[row.key] = min(common)
+    return twins
 
 
 # Each kind of item the queue holds; a new kind is one more function here.
@@ -82,23 +116,24 @@ ITEM_KINDS: tuple[Callable[[Alignment], list[Divergence]], ...] = (divergence_it
 # The queue is asked on every key press; an alignment never changes, so its items (and the same
 # items by key) are kept for the last few alignments (checked by identity: ids of dead objects
 # can be reused).
-_RECENT: list[tuple[Alignment, tuple[Divergence, ...], Mapping[str, Divergence]]] = []
+_RECENT: list[tuple[Alignment, tuple[Divergence, ...], Mapping[str, Divergence], Mapping[str, str]]] = []
 _RECENT_SIZE = 4
 
 
-def _remembered(alignment: Alignment) -> tuple[tuple[Divergence, ...], Mapping[str, Divergence]]:
-    for known, items, by_key in _RECENT:
+def _remembered(alignment: Alignment) -> tuple[tuple[Divergence, ...], Mapping[str, Divergence], Mapping[str, str]]:
+    for known, items, by_key, twins in _RECENT:
         if known is alignment:
-            return items, by_key
+            return items, by_key, twins
     found: dict[str, Divergence] = {}
     for kind in ITEM_KINDS:
         for item in kind(alignment):
             found.setdefault(item.key, item)
     items = tuple(sorted(found.values(), key=lambda d: (-d.rank, d.kind != "divergence", d.claim, d.key)))
     by_key = MappingProxyType({item.key: item for item in items})
-    _RECENT.insert(0, (alignment, items, by_key))
+    twins = MappingProxyType(fact_twins(alignment))
+    _RECENT.insert(0, (alignment, items, by_key, twins))
     del _RECENT[_RECENT_SIZE:]
-    return items, by_key
+    return items, by_key, twins
 
 
 def queue_items(alignment: Alignment) -> tuple[Divergence, ...]:
@@ -109,6 +144,12 @@ def queue_items(alignment: Alignment) -> tuple[Divergence, ...]:
 def queue_item_map(alignment: Alignment) -> Mapping[str, Divergence]:
     """Return the triage items by key (read-only; the same items as queue_items)."""
     return _remembered(alignment)[1]
+
+
+def judged_as(alignment: Alignment, key: str) -> str:
+    """Return the queue key under which an item is judged: its own, or for a fact row that repeats a
+    claim's divergence, that divergence's key (the checker judges one finding once)."""
+    return _remembered(alignment)[2].get(key, key)
 
 
 def item_sources(alignment: Alignment, item: Divergence) -> list[str]:

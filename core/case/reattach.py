@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional
 
-from core.case.queue_items import CONTRADICTION, queue_item_map, queue_items
+from core.case.queue_items import CONTRADICTION, judged_as, queue_item_map, queue_items
 from core.case.records import JudgedVariant, VerdictRecord
 from core.ingest.textnorm import normalize_text
 from core.model import Alignment, Divergence
@@ -91,6 +91,15 @@ def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) 
             placed[key] = record
         else:
             waiting.append(record)
+    if alignment is not None:
+        # A verdict on a fact row that now repeats a claim's divergence judged that finding: it
+        # goes on the divergence, unless the divergence has a verdict of its own.
+        for record in list(waiting):
+            twin = judged_as(alignment, record.divergence_key)
+            if twin != record.divergence_key and twin in items and twin not in placed:
+                placed[twin] = replace(record, divergence_key=twin)
+                origin[twin] = record.divergence_key
+                waiting.remove(record)
     # An item's variants are named (by source key and range) only when a record waiting for a
     # place could match it: on a large case that is a few items, not every item on every verdict.
     variants: dict[str, tuple[JudgedVariant, ...]] = {}
@@ -130,6 +139,8 @@ def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) 
             reason = NO_VARIANTS
         elif sources - present:
             reason = HIDDEN_OR_REMOVED
+        elif alignment is not None and judged_as(alignment, record.divergence_key) in placed:
+            reason = TAKEN  # a fact row whose finding its claim's divergence already judged
         elif any(
             _same_kind(record, items[k]) and _score(record, items[k], variants_of(k)) for k in placed if k in items
         ):
@@ -178,7 +189,8 @@ def orphaned_annotations(annotations, alignment: Optional[Alignment], placement:
         elif a.target_kind == "claim":
             lost = a.claim_key not in claims
         elif a.target_kind == "divergence":
-            lost = a.divergence_key not in placement.verdicts and a.divergence_key not in {
+            key = judged_as(alignment, a.divergence_key) if alignment is not None else a.divergence_key
+            lost = a.divergence_key not in placement.verdicts and key not in {
                 d.key for d in (queue_items(alignment) if alignment is not None else ())
             }
         else:

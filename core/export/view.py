@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from core.case import triage
+from core.case.queue_items import judged_as
 from core.export.data import ExportData
 from core.ingest.textnorm import word_count  # noqa: F401 (the one word count, used by every format)
 from core.model import TELLING_GAP, Claim, Contradiction, Divergence, Document, FactCell, FactRow, Passage, Variant
@@ -63,8 +64,12 @@ def divergences(data: ExportData, claim: Claim) -> tuple[Divergence, ...]:
 
 
 def verdict(data: ExportData, divergence_key: str) -> Optional[VerdictRecord]:
-    """Return the checker's verdict on a divergence, if any."""
-    return data.verdicts.get(divergence_key)
+    """Return the checker's verdict on a divergence, if any (a fact row repeating a claim's
+    divergence shows the verdict judged on that divergence)."""
+    found = data.verdicts.get(divergence_key)
+    if found is None:
+        found = data.verdicts.get(judged_as(data.alignment, divergence_key))
+    return found
 
 
 def _columns_all(data: ExportData, claim: Claim) -> dict[str, Column]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.case.queue_items import judged_as
 from gui.style import colors
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -190,7 +191,7 @@ class FactsView(QWidget):
             item = self.table.item(n, 2)
             if item is None:
                 continue
-            record = self.ws.verdicts.get(row.key)
+            record = self.ws.verdicts.get(self._key(row))
             if row.divergent:
                 item.setText(
                     colors.verdict_text(record.verdict if record else None)
@@ -199,12 +200,16 @@ class FactsView(QWidget):
             else:
                 item.setText("")
 
+    def _key(self, row) -> str:
+        """Return the queue key a divergent row is judged under (its claim's divergence when it repeats one)."""
+        return judged_as(self.ws.alignment, row.key) if self.ws.alignment is not None else row.key
+
     def show_current(self) -> None:
         """Select the row of the current divergence when it is a fact row."""
         if self._stale or not self.isVisible():
             return
         key = self.ws.current_divergence_key
-        wanted = next((n for n, row in enumerate(self._rows) if row.key == key), -1)
+        wanted = next((n for n, row in enumerate(self._rows) if self._key(row) == key), -1)
         if self.table.currentRow() == wanted:
             return
         # No highlighted row unless it is the current item: 1-4 judge what is highlighted.
@@ -232,8 +237,8 @@ class FactsView(QWidget):
             return
         row = self._rows[row_number]
         if row.divergent:
-            if self.ws.current_divergence_key != row.key:
-                self.ws.select_divergence(row.key)
+            if self.ws.current_divergence_key != self._key(row):
+                self.ws.select_divergence(self._key(row))
         elif row.cells:  # a row without a divergence takes no verdict: nothing stays current to judge
             self.ws.select_passage(row.cells[0].passage)
 
@@ -256,7 +261,7 @@ class FactsView(QWidget):
         self._last = (row.key, column)
         passage, source_key, start, end = targets[step % len(targets)].split("|")
         if row.divergent:
-            self.ws.select_divergence(row.key, passage)
+            self.ws.select_divergence(self._key(row), passage)
         else:
             self.ws.select_passage(passage)
         self.cellChosen.emit(passage, source_key, int(start), int(end))
