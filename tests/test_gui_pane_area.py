@@ -59,3 +59,32 @@ def test_a_fact_row_brings_every_pane_holding_its_words_to_them(qtbot, tmp_path,
         passage = ws.alignment.passage(variant.passage)
         assert pane.is_visible_y(pane.passage_y(passage)), pane.source_key
     win.close()
+
+
+def test_a_claim_whose_panes_do_not_fit_names_the_ones_out_of_view_until_they_show(qtbot, tmp_path, samples_dir):
+    from PySide6.QtCore import Qt
+
+    from gui_keyboard import make_case, open_window, press, sample_paths
+
+    win = open_window(qtbot, make_case(tmp_path / "wide.parallax", sample_paths(samples_dir)))
+    win.resize(1366, 768)
+    ws, area = win.ws, win.pane_area
+    first, last = area.panes[0], area.panes[-1]
+    both = [c for c in ws.alignment.claims if first.member_passages(c) and last.member_passages(c)]
+    claim = min(both, key=lambda c: len({m.split(":")[0] for m in c.members}))
+    ws.select_claim(claim.id)
+    qtbot.waitUntil(lambda: area.offscreen.isVisible(), timeout=3000)
+    assert area.offscreen.text().startswith("Also in this claim, out of view:")
+    assert f"{last.source().label} →" in area.offscreen.text()
+    assert first.source().label not in area.offscreen.text()  # the reference pane is in view
+    # Scrolled to the last pane, the first one is named instead, on the left.
+    area.scroller.horizontalScrollBar().setValue(area.scroller.horizontalScrollBar().maximum())
+    assert f"← {first.source().label}" in area.offscreen.text()
+    press(qtbot, win, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert area.focus_mode == "claim"
+    win.resize(2400, 900)  # a wide screen: the claim's own panes now fit side by side
+    qtbot.waitUntil(lambda: not area.offscreen.isVisible(), timeout=3000)
+    assert [p.source_key for p in area.panes] == [
+        d.source.key for d in ws.alignment.documents if any(m.startswith(f"{d.id}:") for m in claim.members)
+    ]
+    win.close()

@@ -55,6 +55,16 @@ class PaneArea(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Names the current claim's sources whose panes are scrolled out of the row (five sources
+        # do not fit side by side on a laptop): the checker knows they exist and how to see them.
+        self.offscreen = QLabel(self.scroller)
+        self.offscreen.setObjectName("offscreenHint")
+        self.offscreen.setTextFormat(Qt.TextFormat.PlainText)
+        self.offscreen.setAutoFillBackground(True)
+        self.offscreen.hide()
+        self.scroller.horizontalScrollBar().valueChanged.connect(lambda _value: self._hint_offscreen())
+        # The row's width changes when panes show or hide (Ctrl+Shift+C): look again once laid out.
+        self.scroller.horizontalScrollBar().rangeChanged.connect(lambda *_: QTimer.singleShot(0, self._hint_offscreen))
         self.empty = QLabel("Add articles with Ctrl+O, drop files here, or paste text with Ctrl+Shift+V.", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -223,11 +233,13 @@ class PaneArea(QWidget):
                 for pane, p in shown.values():
                     if not pane.is_visible_y(pane.passage_y(p)):
                         pane.scroll_passage_to(p, pane.level_y())
+            self._hint_offscreen()
             return
         members = {id(p): p.member_passages(claim) for p in self.panes}
         if ref_pane is None or not members.get(id(ref_pane)):
             ref_pane = next((p for p in self.panes if members[id(p)]), None)
         if ref_pane is None:
+            self._hint_offscreen()
             return
         first = members[id(ref_pane)][0]
         if self.scroller.horizontalScrollBar().maximum() > 0:
@@ -253,6 +265,48 @@ class PaneArea(QWidget):
                     pane.scroll_passage_to(members[id(pane)][0], y - self._offset(pane))
         finally:
             self._syncing = False
+        self._hint_offscreen()
+
+    def _hint_offscreen(self) -> None:
+        """Show which panes holding the current claim (or item) are out of the row's view, or hide the hint."""
+        claim = self.ws.current_claim()
+        if claim is not None:
+            holders = [p for p in self.panes if p.member_passages(claim)]
+        else:
+            holders = self._item_panes()
+        bar = self.scroller.horizontalScrollBar()
+        left, right = bar.value(), bar.value() + self.scroller.viewport().width()
+        before, after = [], []
+        for pane in holders:
+            cell = pane.parentWidget()
+            if cell is None:
+                continue
+            if cell.x() + cell.width() <= left + MEASURE:
+                before.append(pane)
+            elif cell.x() >= right - MEASURE:
+                after.append(pane)
+        if not before and not after:
+            self.offscreen.hide()
+            return
+        names = [("← " if p in before else "") + self._label(p) + (" →" if p in after else "") for p in before + after]
+        self.offscreen.setText(
+            f"Also in this {'claim' if claim is not None else 'item'}, out of view: {', '.join(names)}"
+            " · Ctrl+Shift+C shows only its sources"
+        )
+        self.offscreen.adjustSize()
+        # Bottom right, over the last lines of text rather than over a pane's name.
+        viewport = self.scroller.viewport()
+        self.offscreen.move(
+            max(0, viewport.width() - self.offscreen.width() - 8),
+            max(0, viewport.height() - self.offscreen.height() - 8),
+        )
+        self.offscreen.show()
+        self.offscreen.raise_()
+
+    def _label(self, pane: SourcePane) -> str:
+        """Return the name a source goes by in the window."""
+        source = pane.source()
+        return source.label if source is not None else pane.source_key
 
     def _item_panes(self) -> list[SourcePane]:
         """Return the panes holding the current queue item's words (a claim-less item), in pane order."""
