@@ -90,6 +90,13 @@ class TriageCommands:
         if al is None:
             self.ws.message.emit("Still aligning…")
             return []
+        if self.ws.divergences_pending and any(kind in ("divergence", "untriaged", "verdict") for kind, _a in batch):
+            # Claims are shown but no item exists yet: nothing a verdict could be recorded on.
+            batch = [(kind, arg) for kind, arg in batch if kind not in ("divergence", "untriaged", "verdict")]
+            self.ws.message.emit(
+                self.ws.analysis_status() + " J, K and the verdict keys work once the divergences are listed; "
+                "N and P go claim by claim meanwhile."
+            )
         family, target = None, None  # the selection the keys so far lead to, not yet shown
         started = time.perf_counter()
 
