@@ -7,6 +7,7 @@ import sys
 import traceback
 from typing import Callable
 
+from core.case.queue_items import queue_items
 from core.model import Alignment
 from gui.state import heap
 
@@ -24,9 +25,18 @@ def staged(analyze: Callable) -> bool:
         return False
 
 
-def run_staged(analyze: Callable, sources, edits, progress=None, should_cancel=None, on_partial=None) -> Alignment:
-    """Call a staged analyze function on a worker: its claims go to on_partial before the whole result."""
-    return analyze(sources, edits, progress=progress, should_cancel=should_cancel, on_claims=on_partial)
+def run_analysis(analyze: Callable, sources, edits, progress=None, should_cancel=None, on_partial=None) -> Alignment:
+    """Run an analyze function on a worker (its claims to on_partial when given); list its queue items there too.
+
+    The triage items of a dense case (every contradiction inside one source made an item) take
+    about a second to list: listed here, off the UI thread, they are remembered
+    (core.case.queue_items) and the window's landing finds them ready.
+    """
+    staged_args = {"on_claims": on_partial} if on_partial is not None else {}
+    result = analyze(sources, edits, progress=progress, should_cancel=should_cancel, **staged_args)
+    if isinstance(result, Alignment):
+        queue_items(result)
+    return result
 
 
 class AlignmentLanding:

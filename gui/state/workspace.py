@@ -12,7 +12,7 @@ from core.case.records import Annotation, VerdictRecord
 from gui.state import heap
 from gui.state.alignment_index import AlignmentIndex
 from gui.state.case_writes import CaseWrites
-from gui.state.landing import STAGED_CHARS, AlignmentLanding, run_staged, staged
+from gui.state.landing import STAGED_CHARS, AlignmentLanding, run_analysis, staged
 from gui.state.selection import Selection, SelectionField
 from gui.state.source_intents import SourceIntents, refused_message  # noqa: F401 (re-exported for callers)
 from gui.state.tasks import TaskRunner
@@ -209,10 +209,8 @@ class Workspace(QObject):
             return
         edits = [edit for _id, edit in self.edits]
         heap.realign_started()
-        if staged(self._analyze) and sum(len(s.text) for s in visible) > self.staged_chars:
-            self.tasks.start(run_staged, self._analyze, list(visible), edits, partial=True)
-        else:
-            self.tasks.start(self._analyze, list(visible), edits)
+        large = sum(len(s.text) for s in visible) > self.staged_chars
+        self.tasks.start(run_analysis, self._analyze, list(visible), edits, partial=large and staged(self._analyze))
 
     def _on_loading(self, busy: bool) -> None:
         self.busyChanged.emit(busy or self.tasks.busy)
