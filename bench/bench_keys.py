@@ -238,6 +238,8 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str], profile_dir: 
     def on_alignment():
         if ws.alignment is None or len(ws.alignment.documents) < len(ws.visible_sources()) or result:
             return
+        if getattr(ws, "divergences_pending", False):
+            return  # a large case shows its claims first: the keys are timed on the whole analysis
         if not ws.alignment.divergences():
             print("FAILED no divergences", flush=True)
             app.exit(3)
