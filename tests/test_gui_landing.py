@@ -72,6 +72,7 @@ def test_the_panes_show_the_claims_while_the_panel_says_divergences_are_being_fo
     assert ws.current_claim_id == "c0"
     assert "Finding divergences…" in window.claim_view.majority.text()
     assert "Finding divergences…" in window.current_label.text()
+    assert window.triage_label.text() == ""  # not "0 of 0 triaged": the items are not listed yet
 
 
 def test_j_and_a_verdict_key_before_the_divergences_land_are_refused_with_a_message_and_nothing_is_written(
@@ -94,6 +95,7 @@ def test_when_the_divergences_land_the_queue_fills_and_j_then_2_records_a_verdic
     assert len(ws.alignment.divergences()) == 2
     assert window.triage_panel.model.rowCount() == 2
     assert window.statusBar().currentMessage() == "Divergences found: 2 items to triage."
+    assert window.triage_label.text() == "0 of 2 triaged"
     _press(qtbot, window, Qt.Key.Key_J)
     key = ws.current_divergence_key
     assert key is not None
@@ -169,3 +171,24 @@ def test_a_small_case_lands_once_with_its_divergences(qtbot, staged):
         staged.release()
     assert landed == [False] and len(ws.alignment.divergences()) == 2
     ws.close()
+
+
+def test_while_an_analysis_runs_the_collector_waits_and_the_ui_thread_regains_the_interpreter_quickly(
+    window, qtbot, staged
+):
+    import gc
+    import sys
+
+    from gui.state import heap
+
+    ws = window.ws
+    assert ws.busy and not gc.isenabled()
+    assert sys.getswitchinterval() == pytest.approx(heap.ANALYSIS_SWITCH_INTERVAL_S)
+    _land(qtbot, window, staged)
+    assert gc.isenabled() and sys.getswitchinterval() > heap.ANALYSIS_SWITCH_INTERVAL_S
+    _press(qtbot, window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: ws.busy and not gc.isenabled(), timeout=3000)
+    with qtbot.waitSignal(ws.tasks.cancelled, timeout=3000):
+        _press(qtbot, window, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert gc.isenabled()  # a cancelled run gives both back too
+    gc.unfreeze()

@@ -45,8 +45,8 @@ class TriageCommands:
     # ----- the triage model (core.case.triage answers; the window only moves) --------------------
     def triage_progress_text(self) -> str:
         """Return "12 of 47 triaged · 1 set aside" for the current alignment."""
-        if self.ws.alignment is None:
-            return ""
+        if self.ws.alignment is None or self.ws.divergences_pending:
+            return ""  # no item exists yet: "0 of 0 triaged" would read as nothing to check
         # Counted over the keys the triage panel lists once per alignment: the same items as the
         # panel's own line, without ranking the whole queue again on every verdict.
         keys = self.window.triage_panel.queue_key_set()

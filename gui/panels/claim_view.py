@@ -126,8 +126,9 @@ class ClaimView(QScrollArea):
         # What the rows were last drawn from: a verdict changes the title's state only, so the
         # rows (twenty rich-text labels on a large case) are rebuilt when this changes.
         self._rows_key: tuple | None = None
-        for signal in (workspace.currentChanged, workspace.verdictsChanged):
-            signal.connect(self.refresh)
+        self._look: tuple | None = None  # palette and font of the rows' headers, read once per refresh
+        workspace.currentChanged.connect(self.refresh)
+        workspace.verdictsChanged.connect(self._on_verdicts)
         for signal in (workspace.alignmentChanged, workspace.sourcesChanged):
             signal.connect(self._redraw_rows)
         self.refresh()
@@ -137,6 +138,15 @@ class ClaimView(QScrollArea):
         """Show or hide the word diff under near-verbatim variants."""
         self.word_diff = bool(on)
         self.refresh()
+
+    def _on_verdicts(self) -> None:
+        """Redraw what a verdict changes: the title's state (a claim is shown), else the queue preview."""
+        # A verdict key moves on at once: the rows and the majority line wait for the new item.
+        claim, al = self.ws.current_claim(), self.ws.alignment
+        if self.isVisible() and not self._stale and claim is not None and al is not None:
+            self._show_title(al, claim, self.ws.current_divergence())
+        else:
+            self.refresh()
 
     def _redraw_rows(self) -> None:
         """Redraw the rows too (a new alignment, or a source's label or date changed)."""
@@ -170,6 +180,7 @@ class ClaimView(QScrollArea):
             self._stale = True
             return
         self._stale = False
+        self._look = None
         al = self.ws.alignment
         claim = self.ws.current_claim()
         if al is None or claim is None:
@@ -343,8 +354,11 @@ class ClaimView(QScrollArea):
         return {s.key: (i, s) for i, s in enumerate(self.ws.sources)}
 
     def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
-        # The same source in the same row looks the same: skip the font measuring (every J).
-        shown = (source, index, is_pivot, self.palette().cacheKey(), row.header.font().key())
+        # The same source in the same row looks the same: skip the font measuring (every J). The
+        # look (palette, font) is read once per refresh: twenty rows asked it on every J.
+        if self._look is None:
+            self._look = (self.palette().cacheKey(), self.body.font().key())
+        shown = (source, index, is_pivot, self._look)
         if shown == row.header_shown:
             return
         row.header_shown = shown

@@ -80,13 +80,15 @@ class AlignmentLanding:
         if held is not None and ws.current_divergence_key is None:
             ws.selection.set(ws.current_claim_id, held, ws.current_passage_id, announce=False)
         self.land(alignment)
-        heap.alignment_landed()
+        heap.alignment_landed()  # frozen out of later passes before the collector runs again
+        heap.analysis_running(False)
         if was_pending:
-            count = len(alignment.divergences())
-            ws.message.emit(f"Divergences found: {count} item{'s' if count != 1 else ''} to triage.")
+            count = len(queue_items(alignment))
+            ws.message.emit(f"Divergences found: {count:,} item{'s' if count != 1 else ''} to triage.")
 
     def on_cancelled(self, _token: int) -> None:
         """Say the run stopped; claims on show without divergences say so until the next run."""
+        heap.analysis_running(False)
         self._interrupt("alignment cancelled")
         self.ws.message.emit(
             "Alignment cancelled: claims shown without divergences; F5 aligns again."
@@ -96,6 +98,7 @@ class AlignmentLanding:
 
     def on_failed(self, _token: int, exc: Exception) -> None:
         """Tell the user in one line; the traceback goes to stderr for the bug report."""
+        heap.analysis_running(False)
         sys.stderr.write("".join(traceback.format_exception(exc)))
         self._interrupt("alignment failed")
         self.ws.message.emit(f"Alignment failed: {exc}")

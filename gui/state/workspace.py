@@ -205,10 +205,12 @@ class Workspace(QObject):
         visible = self.visible_sources()
         if not visible:
             self.tasks.cancel()
+            heap.analysis_running(False)
             self._set_alignment(None)
             return
         edits = [edit for _id, edit in self.edits]
         heap.realign_started()
+        heap.analysis_running(True)
         large = sum(len(s.text) for s in visible) > self.staged_chars
         self.tasks.start(run_analysis, self._analyze, list(visible), edits, partial=large and staged(self._analyze))
 
@@ -379,6 +381,7 @@ class Workspace(QObject):
         """Stop background work and close the case."""
         self.cancel()
         self.tasks.wait(3000)
+        heap.analysis_running(False)
         self.loader.wait(3000)
         if self.case is not None:
             self.case.close()
