@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPolygonF
 
@@ -55,11 +57,14 @@ def band_polygons(w: float, ends: list[tuple[float, float, float, float]], low: 
     points = np.empty((len(ends), count, 2))
     points[:, :, 0] = w * np.array([x for x, _a in CURVE] + [x for x, _a in _CURVE_BACK])
     points[:, :, 1] = np.concatenate([top, bottom], axis=1)
+    # The stubs know VoidPtr(address) only; the (address, size, writable) form is shiboken's own.
+    void_ptr: Any = shiboken6.VoidPtr
+    frombuffer: Any = np.frombuffer
     polygons = []
     for row in points:
         polygon = QPolygonF()
         polygon.resize(count)
-        memory = shiboken6.VoidPtr(polygon.data(), count * 16, True)  # count QPointF of two doubles
-        np.frombuffer(memory, dtype=np.float64)[:] = row.ravel()
+        memory = void_ptr(polygon.data(), count * 16, True)  # count QPointF of two doubles
+        frombuffer(memory, dtype=np.float64)[:] = row.ravel()
         polygons.append(polygon)
     return polygons

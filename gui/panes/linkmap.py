@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF, QTextCursor
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QTextEdit, QWidget
@@ -156,7 +158,7 @@ class LinkMap(QWidget):
         self.renders = 0  # how many times the bands were rasterised (tests read it)
         self._pairs_key: tuple[int, int, int] | None = None
         self._pairs_cache: list[tuple[str, int, int, int, int]] = []
-        self._pairs_array = None  # the same ends as an (n, 4) array, for picking those in view
+        self._pairs_array: Any = None  # the same ends as an (n, 4) array, for picking those in view
         self._colours = colors.PaletteColours()
         self._keys_of = None
         self._keys: dict[str, str] = {}
