@@ -66,7 +66,7 @@ def test_the_panes_show_the_claims_while_the_panel_says_divergences_are_being_fo
     first = window.pane_area.panes[0]
     assert {band[0] for band in first._linkmap.bands()} == {"c0", "c1", "c2"}  # the claims' bands, drawn
     assert window.triage_panel.progress_label.text() == "Finding divergences…"
-    assert window.triage_panel.empty.text() == "Finding divergences…"
+    assert window.triage_panel.empty.text().startswith("The queue fills in once the divergences are found")
     assert "finding divergences" in window.statusBar().currentMessage()
     _press(qtbot, window, Qt.Key.Key_N)
     assert ws.current_claim_id == "c0"
@@ -192,3 +192,13 @@ def test_while_an_analysis_runs_the_collector_waits_and_the_ui_thread_regains_th
         _press(qtbot, window, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     assert gc.isenabled()  # a cancelled run gives both back too
     gc.unfreeze()
+
+
+def test_export_before_the_divergences_land_is_refused_with_a_message_instead_of_a_report_without_them(
+    window, qtbot
+):
+    from PySide6.QtWidgets import QDialog
+
+    _press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "Not exported: Finding divergences… A report needs them."
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]

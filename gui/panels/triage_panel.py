@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.model import DIVERGENCE_TYPES, VERDICTS
 from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
+from gui.state.landing import FINDING_STATUS
 from gui.panels.filter_combo import ALL, FilterCombo, refill
 from gui.panels.triage_model import KEY_ROLE, TriageModel, verdict_key_text
 from gui.style import colors
@@ -179,7 +180,11 @@ class TriagePanel(QWidget):
             self.progress_label.setText(pending or waiting)
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(0)
-            self.empty.setText(pending)
+            self.empty.setText(
+                "The queue fills in once the divergences are found; N and P go claim by claim meanwhile."
+                if pending == FINDING_STATUS
+                else pending  # the run stopped: say why, and that F5 aligns again
+            )
             self.empty.setVisible(bool(pending))
             return
         self.model.set_items(al, queue(al, self.ws.verdicts, **self.filters()), self.ws.verdicts)

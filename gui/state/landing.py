@@ -12,6 +12,7 @@ from core.model import Alignment
 from gui.state import heap
 
 FINDING = "Claims shown; finding divergences…"
+FINDING_STATUS = "Finding divergences…"  # what the views say while the second stage runs
 # Above this many characters aligned (a dozen long articles), the claims are shown as soon as they
 # exist, a second or more before the divergences: a small case lands whole in a blink, once.
 STAGED_CHARS = 60_000
@@ -150,4 +151,4 @@ class AlignmentLanding:
             return ""
         if self.interrupted:
             return f"Divergences not found ({self.interrupted}): F5 aligns again."
-        return "Finding divergences…"
+        return FINDING_STATUS
