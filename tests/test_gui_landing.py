@@ -202,3 +202,20 @@ def test_export_before_the_divergences_land_is_refused_with_a_message_instead_of
     _press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == "Not exported: Finding divergences… A report needs them."
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+
+
+def test_undo_while_the_divergences_are_found_is_written_and_placed_when_they_land(window, qtbot, staged):
+    ws = window.ws
+    _land(qtbot, window, staged)
+    _press(qtbot, window, Qt.Key.Key_J)
+    first = ws.current_divergence_key
+    _press(qtbot, window, Qt.Key.Key_1)
+    _press(qtbot, window, Qt.Key.Key_K)
+    _press(qtbot, window, Qt.Key.Key_2)
+    assert {k: r.verdict for k, r in ws.stored_verdicts.items()} == {first: "not_significant"}
+    ws.add_sources([make_source("d", "The river rose by night. Nobody was hurt.", "Delta")])
+    qtbot.waitUntil(lambda: ws.divergences_pending and len(ws.alignment.documents) == 4, timeout=3000)
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {k: r.verdict for k, r in ws.stored_verdicts.items()} == {first: "confirmed"}
+    _land(qtbot, window, staged)
+    assert ws.verdicts[first].verdict == "confirmed" and ws.set_aside == ()
