@@ -194,9 +194,7 @@ def test_while_an_analysis_runs_the_collector_waits_and_the_ui_thread_regains_th
     gc.unfreeze()
 
 
-def test_export_before_the_divergences_land_is_refused_with_a_message_instead_of_a_report_without_them(
-    window, qtbot
-):
+def test_export_before_the_divergences_land_is_refused_with_a_message_instead_of_a_report_without_them(window, qtbot):
     from PySide6.QtWidgets import QDialog
 
     _press(qtbot, window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
