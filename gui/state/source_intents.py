@@ -81,15 +81,13 @@ class SourceIntents:
         if parts:
             self.ws.message.emit(" ".join(parts))
         if added:
+            self.ws.sourcesChanged.emit()
             large = sum(len(s.text) for s in self.ws.visible_sources()) > self.ws.staged_chars
             if large and len(added) > 1 and self.ws.alignment is None and not self.ws.busy:
                 # Many long articles opened together (a launch, a multiple choice) are one whole
-                # change: the first alignment starts at once, on the worker, while the panes take
-                # their texts here.
+                # change: the first alignment starts without waiting for more.
                 self.ws.realign_now()
-                self.ws.sourcesChanged.emit()
             else:
-                self.ws.sourcesChanged.emit()
                 self.ws.realign()
 
     def remove_source(self, key: str) -> None:
