@@ -87,52 +87,74 @@ def _child(launched_at: float, data_dir: str, files: list[str], tree: str = "", 
             ),
         )
         return app.exec()
-    painted: set[int] = set()
-    watched: list = []
-    pane_of: dict[int, object] = {}
+    # Three moments, each the first paint of every pane in view after it: its source's text
+    # ("text"), the claims of an alignment ("claims": the first stage's on a large case), and the
+    # whole analysis with its divergences ("painted"; the N presses run after it).
+    painted: dict[str, set[int]] = {"text": set(), "claims": set(), "painted": set()}
+    landing_of = getattr(ws, "landing", None)
+
+    def pending() -> bool:
+        return bool(getattr(ws, "divergences_pending", False))
+
+    def complete(alignment) -> bool:
+        return alignment is not None and len(alignment.documents) >= len(ws.visible_sources())
+
+    def panes_in_view() -> list:
+        panes = [p for p in window.pane_area.panes if not p.view.viewport().visibleRegion().isEmpty()]
+        return panes or list(window.pane_area.panes)
+
+    def ready(pane, moment: str) -> bool:
+        if moment == "text":
+            return bool(getattr(pane, "_text", None))
+        taken = getattr(pane, "formatted_for", ws.alignment)
+        if moment == "claims":
+            return complete(ws.alignment) and taken is ws.alignment
+        return "landed" in marks and not pending() and taken is ws.alignment
 
     class PaintWatch(QObject):
-        """Note the first paint of every pane after it took the alignment (large cases fill pane by pane)."""
+        """Note the first paint of every pane in view at each moment (large cases fill pane by pane)."""
 
         def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-            pane = pane_of.get(id(obj))
-            ready = getattr(pane, "formatted_for", ws.alignment) is ws.alignment
-            if event.type() == QEvent.Type.Paint and "aligned" in marks and ready and id(obj) not in painted:
-                painted.add(id(obj))
-                if len(painted) == len(watched) and "painted" not in marks:
-                    marks["painted"] = time.time()
-                    QTimer.singleShot(0, presses)
+            if event.type() != QEvent.Type.Paint:
+                return False
+            panes = panes_in_view()
+            pane = next((p for p in panes if p.view.viewport() is obj), None)
+            if pane is None:
+                return False
+            for moment in ("text", "claims", "painted"):
+                if moment not in marks and ready(pane, moment):
+                    painted[moment].add(id(pane))
+                    if {id(p) for p in panes} <= painted[moment]:
+                        marks[moment] = time.time()
+                        if moment == "painted":
+                            QTimer.singleShot(0, presses)
             return False
 
     watch = PaintWatch()
+    app.installEventFilter(watch)
 
-    set_alignment = ws._set_alignment
+    def watched_land(land):
+        def landing(alignment):
+            # The moment the engine's result reaches the window, before any widget takes it: what
+            # follows until "painted" is the window's own work.
+            if complete(alignment):
+                marks.setdefault("claims_landed", time.time())
+                if not pending():
+                    marks.setdefault("landed", time.time())
+            land(alignment)
 
-    def landing(alignment):
-        # The moment the engine's result reaches the window, before any widget takes it: what
-        # follows until "painted" is the window's own work.
-        if alignment is not None and "landed" not in marks and len(alignment.documents) >= len(ws.visible_sources()):
-            marks["landed"] = time.time()
-        set_alignment(alignment)
+        return landing
 
-    ws._set_alignment = landing
+    if landing_of is not None:
+        landing_of.land = watched_land(landing_of.land)
+    else:  # an older tree: one landing, the whole analysis
+        ws._set_alignment = watched_land(ws._set_alignment)
 
     def on_alignment():
-        if ws.alignment is None or "aligned" in marks:
-            return
-        if len(ws.alignment.documents) < len(ws.visible_sources()):
-            return
-        marks["aligned"] = time.time()
-        # Only the panes in view: one scrolled out of the pane area's view is never painted, and
-        # waiting for it would time every run out at the grace period below.
-        panes = [p for p in window.pane_area.panes if not p.view.viewport().visibleRegion().isEmpty()]
-        for pane in panes or window.pane_area.panes:
-            viewport = pane.view.viewport()
-            viewport.installEventFilter(watch)
-            watched.append(viewport)
-            pane_of[id(viewport)] = pane
-        # Fallback only: if some pane has nothing to repaint the run must still end.
-        QTimer.singleShot(PAINT_GRACE_MS, lambda: "painted" not in marks and force_painted())
+        if complete(ws.alignment) and not pending() and "aligned" not in marks:
+            marks["aligned"] = time.time()
+            # Fallback only: if some pane has nothing to repaint the run must still end.
+            QTimer.singleShot(PAINT_GRACE_MS, lambda: "painted" not in marks and force_painted())
 
     def force_painted():
         marks["painted"] = time.time()
@@ -154,8 +176,12 @@ def _child(launched_at: float, data_dir: str, files: list[str], tree: str = "", 
             times.append(time.perf_counter() - start)
             moved += ws.current_claim_id != before
         rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        app.removeEventFilter(watch)
         result = {
             "launch_to_shown": marks["shown"] - launched_at,
+            "launch_to_text": marks.get("text", marks["painted"]) - launched_at,
+            "launch_to_claims_landed": marks.get("claims_landed", marks["aligned"]) - launched_at,
+            "launch_to_claims": marks.get("claims", marks["painted"]) - launched_at,
             "launch_to_aligned": marks["aligned"] - launched_at,
             "launch_to_painted": marks["painted"] - launched_at,
             "landed_to_painted": marks["painted"] - marks.get("landed", marks["aligned"]),
@@ -276,11 +302,12 @@ def main(argv: list[str] | None = None) -> int:
         f"median of {args.repeat} launch(es))\n"
     )
     header = (
-        "| tree | case | sources | panes | words | claims | shown s | aligned s | painted s "
-        "| painted / bare | window's share s | N median ms | N p95 ms | N max ms | peak RSS MB |"
+        "| tree | case | sources | panes | words | claims | shown s | text painted s | claims landed s "
+        "| claims painted s | claims painted / bare | analysis landed s | analysis painted s | window's share s "
+        "| N median ms | N p95 ms | N max ms | peak RSS MB |"
     )
     print(header)
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     exports = []
     with tempfile.TemporaryDirectory(prefix="parallax-synth-") as synth_dir:
         trees = [("this tree", ROOT)]
@@ -326,15 +353,16 @@ def main(argv: list[str] | None = None) -> int:
                     bare[label] = result["launch_to_shown"]
                     print(
                         f"| {label} | bare (no sources) | 0 | 0 | 0 | 0 | {_fmt(result['launch_to_shown'])} "
-                        f"| - | - | 1.00x | - | - | - | - | - |"
+                        f"| - | - | - | 1.00x | - | - | - | - | - | - | - |"
                     )
                     continue
                 note = " (paint forced)" if result["paint_forced"] else ""
-                ratio = f"{result['launch_to_painted'] / bare[label]:.2f}x" if bare.get(label) else "-"
+                ratio = f"{result['launch_to_claims'] / bare[label]:.2f}x" if bare.get(label) else "-"
                 print(
                     f"| {label} | {case}{note} | {result['sources']} | {result['panes']} | {result['words']:,} "
-                    f"| {result['claims']} | {_fmt(result['launch_to_shown'])} "
-                    f"| {_fmt(result['launch_to_aligned'])} | {_fmt(result['launch_to_painted'])} | {ratio} "
+                    f"| {result['claims']} | {_fmt(result['launch_to_shown'])} | {_fmt(result['launch_to_text'])} "
+                    f"| {_fmt(result['launch_to_claims_landed'])} | {_fmt(result['launch_to_claims'])} | {ratio} "
+                    f"| {_fmt(result['launch_to_aligned'])} | {_fmt(result['launch_to_painted'])} "
                     f"| {_fmt(result['landed_to_painted'])} "
                     f"| {_fmt(result['next_median_ms'], 1)} | {_fmt(result['next_p95_ms'], 1)} "
                     f"| {_fmt(result['next_max_ms'], 1)} | {result['maxrss_mb']:.0f} |"
@@ -355,10 +383,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {r['pdf_divergent_s'] / r['html_all_s']:.1f}x | {r['pdf_all_s'] / r['html_all_s']:.1f}x |"
             )
     print(
-        "\nshown: window.show() returned; aligned: the Workspace's alignment landed; painted: every pane's"
-        "\nviewport in view painted after that pane took the alignment (large cases fill pane by pane); window's share:"
-        "\nfrom the engine's result reaching the window to painted; bare: an empty"
-        "\ncase's window shown. N: the next-claim action handler plus processEvents(). PDF and HTML times"
+        "\nAll times from process launch. shown: window.show() returned; text painted: every pane in view"
+        "\npainted with its article's text; claims landed / painted: the first alignment with every source"
+        "\nreached the window / every pane in view painted its claims (on a large case the claims come"
+        '\nbefore the divergences, and the panel says "finding divergences…"); analysis landed / painted:'
+        "\nthe whole analysis, divergences included, reached the window (after its widgets took it) / every"
+        "\npane painted it; window's share: from the whole analysis reaching the window to painted; bare:"
+        "\nan empty case's window shown (the baseline of the ratio). N: the next-claim action handler plus processEvents(). PDF and HTML times"
         "\ninclude rendering the report from the case; pages are A4."
     )
     return 0

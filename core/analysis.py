@@ -104,47 +104,79 @@ def analyze(
     edits: Sequence[AlignmentEdit] = (),
     progress: Optional[Callable[[float], None]] = None,
     should_cancel: Optional[Callable[[], bool]] = None,
+    on_claims: Optional[Callable[[Alignment], None]] = None,
 ) -> Alignment:
-    """Return the alignment of the sources (d0.. in the order given) with divergences and contradictions."""
+    """Return the alignment of the sources (d0.. in the order given) with divergences and contradictions.
+
+    on_claims, when given, receives the claims as soon as they exist (an Alignment whose claims
+    carry no divergences yet, with no contradictions and no fact sheet), before the second stage
+    runs: a window paints the aligned texts while the divergences are still being found.
+    """
     with collector_paused():
-        return _analyze(sources, edits, progress, should_cancel)
+        claimed = align_stage(sources, edits, _stage(progress, 0.0, 0.7), should_cancel)
+        if on_claims is not None:
+            on_claims(claimed)
+        return compare_stage(claimed, _stage(progress, 0.7, 1.0), should_cancel)
 
 
-def _analyze(
-    sources: Sequence[Source],
-    edits: Sequence[AlignmentEdit],
-    progress: Optional[Callable[[float], None]],
-    should_cancel: Optional[Callable[[], bool]],
-) -> Alignment:
-    """Run the stages of analyze()."""
-    from core.compare.divergence import find_contradictions, find_divergences
-    from core.compare.facts import build_fact_sheet
-    from core.ingest.document import build_document
+def _checker(should_cancel: Optional[Callable[[], bool]]) -> Callable[[], None]:
+    """Return a callable raising Cancelled once should_cancel says so."""
 
     def check() -> None:
         if should_cancel is not None and should_cancel():
             raise Cancelled("analysis cancelled")
 
+    return check
+
+
+def align_stage(
+    sources: Sequence[Source],
+    edits: Sequence[AlignmentEdit] = (),
+    progress: Optional[Callable[[float], None]] = None,
+    should_cancel: Optional[Callable[[], bool]] = None,
+) -> Alignment:
+    """Return the documents and their claims (the first stage): claims without divergences yet."""
+    from core.ingest.document import build_document
+
+    check = _checker(should_cancel)
     built = []
     for number, source in enumerate(sources):
         check()
         built.append(build_document(source, f"d{number}"))
         if progress is not None:
-            progress(0.2 * (number + 1) / max(1, len(sources)))
+            progress(0.2 / 0.7 * (number + 1) / max(1, len(sources)))
     documents = tuple(apply_passage_edits(built, edits))
-    claims, unique = align_documents(documents, edits, _stage(progress, 0.2, 0.7), should_cancel)
+    claims, unique = align_documents(documents, edits, _stage(progress, 0.2 / 0.7, 1.0), should_cancel)
+    return Alignment(documents=documents, claims=tuple(claims), unique=unique)
+
+
+def compare_stage(
+    claimed: Alignment,
+    progress: Optional[Callable[[float], None]] = None,
+    should_cancel: Optional[Callable[[], bool]] = None,
+) -> Alignment:
+    """Return the first stage's alignment with each claim's divergences, the contradictions and the fact sheet."""
+    from core.compare.divergence import find_contradictions, find_divergences
+    from core.compare.facts import build_fact_sheet
+
+    check = _checker(should_cancel)
+    documents, claims = claimed.documents, claimed.claims
     finished = []
     for number, claim in enumerate(claims):
         if number % 50 == 0:
             check()
         finished.append(replace(claim, divergences=tuple(find_divergences(claim, documents))))
         if progress is not None and number % 50 == 0:
-            progress(0.7 + 0.25 * number / max(1, len(claims)))
+            progress(0.25 / 0.3 * number / max(1, len(claims)))
     check()
     contradictions = tuple(find_contradictions(documents))
     facts = build_fact_sheet(documents)
     if progress is not None:
         progress(1.0)
     return Alignment(
-        documents=documents, claims=tuple(finished), unique=unique, contradictions=contradictions, facts=facts
+        documents=documents,
+        claims=tuple(finished),
+        unique=claimed.unique,
+        contradictions=contradictions,
+        facts=facts,
     )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import time
+from dataclasses import replace
 
 from core.errors import Cancelled
 from core.model import Alignment, Claim, Divergence, Document, Link, Passage, Source, Span, Variant
@@ -95,3 +97,40 @@ STORY_C = "The mayor opened the bridge on Monday. Police closed two roads nearby
 def story_sources() -> list[Source]:
     """Return three short sources about one invented event."""
     return [make_source("a", STORY_A, "Alpha"), make_source("b", STORY_B, "Beta"), make_source("c", STORY_C, "Gamma")]
+
+
+class StagedAnalysis:
+    """An analyze function in two stages: it hands over its claims, then each run waits for its gate.
+
+    Calls are numbered from 0; `release(n)` lets run n return its divergences, and a run asked to
+    stop while it waits raises Cancelled, as the engine does.
+    """
+
+    def __init__(self):
+        self.gates: list[threading.Event] = []
+
+    def __call__(self, sources, edits=(), progress=None, should_cancel=None, on_claims=None) -> Alignment:
+        gate = threading.Event()
+        self.gates.append(gate)
+        whole = fake_analyze(sources, edits)
+        if on_claims is not None:
+            on_claims(claims_only(whole))
+        while not gate.wait(0.005):
+            if should_cancel is not None and should_cancel():
+                raise Cancelled("stopped")
+        return whole
+
+    def release(self, run: int = -1) -> None:
+        """Let one run (the latest by default) finish."""
+        self.gates[run].set()
+
+    def release_all(self) -> None:
+        """Let every run finish (at the end of a test)."""
+        for gate in self.gates:
+            gate.set()
+
+
+def claims_only(alignment: Alignment) -> Alignment:
+    """Return what the first stage of an analysis gives: the claims without divergences."""
+    claims = tuple(replace(c, divergences=()) for c in alignment.claims)
+    return Alignment(alignment.documents, claims, alignment.unique)

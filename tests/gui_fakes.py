@@ -187,6 +187,7 @@ class FakeWorkspace(QObject):
         self.annotations = list(make_annotations() if annotations is None else annotations)
         self.undo_stack = QUndoStack(self)
         self.set_aside: tuple = ()
+        self.divergences_pending = False  # True: claims shown, divergences still being found
         self.calls: list[tuple] = []
 
     # ----- look-ups the real Workspace offers ---------------------------------------------
@@ -220,6 +221,9 @@ class FakeWorkspace(QObject):
 
     def current_divergence(self):
         return self.divergence(self.current_divergence_key)
+
+    def analysis_status(self):
+        return "Finding divergences…" if self.divergences_pending else ""
 
     # ----- intents: recorded, and applied the way the real Workspace applies them ----------
     def select_claim(self, claim_id):

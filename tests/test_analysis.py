@@ -236,3 +236,26 @@ def test_the_collector_is_paused_only_on_the_main_thread_where_nothing_else_togg
     with collector_paused():
         seen["main"] = gc.isenabled()
     assert seen == {"worker": True, "main": False} and gc.isenabled()
+
+
+def test_on_claims_receives_the_claims_before_their_divergences_and_the_result_is_unchanged(engine):
+    sources = _sources(COAST, HARBOUR, LEDGER)
+    given = []
+    whole = analyze(sources, on_claims=given.append)
+    assert len(given) == 1
+    first = given[0]
+    assert [(c.id, c.key, c.members) for c in first.claims] == [(c.id, c.key, c.members) for c in whole.claims]
+    assert all(c.divergences == () for c in first.claims)
+    assert (first.contradictions, first.facts) == ((), ())
+    assert first.documents == whole.documents and first.unique == whole.unique
+    assert analyze(sources) == whole
+
+
+def test_a_run_cancelled_after_its_claims_were_handed_over_raises_cancelled(engine):
+    asked = []
+
+    def should_cancel():
+        return bool(asked)
+
+    with pytest.raises(Cancelled):
+        analyze(_sources(COAST, HARBOUR), should_cancel=should_cancel, on_claims=lambda _claims: asked.append(1))

@@ -7,7 +7,7 @@ import pytest
 
 from core.case import triage
 from gui.app.main_window import MainWindow
-from gui.panels.claim_view import marked_html
+from gui.panels.row_text import marked_html
 from gui.state.workspace import Workspace
 from gui.style import theme
 from gui_doubles import fake_analyze, make_source, story_sources

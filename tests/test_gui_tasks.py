@@ -112,3 +112,37 @@ def test_with_keep_all_every_job_delivers_its_result(qtbot):
     qtbot.waitUntil(lambda: len(results) == 2, timeout=3000)
     assert sorted(results) == ["first", "second"]
     qtbot.waitUntil(lambda: runner.busy is False, timeout=3000)
+
+
+def _two_stages(value, gate, progress=None, should_cancel=None, on_partial=None):
+    on_partial(value + " claims")
+    gate.wait(5)
+    return value
+
+
+def test_a_partial_result_arrives_before_the_whole_one(qtbot):
+    runner = TaskRunner()
+    seen = []
+    runner.partial.connect(lambda token, value: seen.append(("partial", value)))
+    runner.finished.connect(lambda token, value: seen.append(("finished", value)))
+    gate = threading.Event()
+    runner.start(_two_stages, "run", gate, partial=True)
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert seen == [("partial", "run claims")] and runner.busy
+    gate.set()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=3000)
+    assert seen[1] == ("finished", "run")
+
+
+def test_a_partial_result_of_a_job_superseded_before_it_arrived_is_dropped(qtbot):
+    runner = TaskRunner()
+    seen = []
+    runner.partial.connect(lambda token, value: seen.append(value))
+    old_gate, new_gate = threading.Event(), threading.Event()
+    runner.start(_two_stages, "old", old_gate, partial=True)
+    runner.start(_two_stages, "new", new_gate, partial=True)  # queued on the UI thread after "old claims"
+    qtbot.waitUntil(lambda: "new claims" in seen, timeout=3000)
+    old_gate.set()
+    new_gate.set()
+    runner.wait(3000)
+    assert seen == ["new claims"]

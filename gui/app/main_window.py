@@ -261,9 +261,9 @@ class MainWindow(QMainWindow):
             self.current_label.setText(f"{div.type}: {div.summary}  [{state}]")
         elif self.ws.current_claim() is not None:
             claim = self.ws.current_claim()
+            found = self.ws.analysis_status() or f"{len(claim.divergences)} divergences"
             self.current_label.setText(
-                f"{claim_heading(claim, self.ws.alignment)}: {len(claim.members)} passages, "
-                f"{len(claim.divergences)} divergences"
+                f"{claim_heading(claim, self.ws.alignment)}: {len(claim.members)} passages, {found}"
             )
         elif self.ws.loader.busy:
             self.current_label.setText("Loading sources…")

@@ -45,8 +45,8 @@ class TriageCommands:
     # ----- the triage model (core.case.triage answers; the window only moves) --------------------
     def triage_progress_text(self) -> str:
         """Return "12 of 47 triaged · 1 set aside" for the current alignment."""
-        if self.ws.alignment is None:
-            return ""
+        if self.ws.alignment is None or self.ws.divergences_pending:
+            return ""  # no item exists yet: "0 of 0 triaged" would read as nothing to check
         # Counted over the keys the triage panel lists once per alignment: the same items as the
         # panel's own line, without ranking the whole queue again on every verdict.
         keys = self.window.triage_panel.queue_key_set()
@@ -90,6 +90,13 @@ class TriageCommands:
         if al is None:
             self.ws.message.emit("Still aligning…")
             return []
+        if self.ws.divergences_pending and any(kind in ("divergence", "untriaged", "verdict") for kind, _a in batch):
+            # Claims are shown but no item exists yet: nothing a verdict could be recorded on.
+            batch = [(kind, arg) for kind, arg in batch if kind not in ("divergence", "untriaged", "verdict")]
+            self.ws.message.emit(
+                self.ws.analysis_status() + " J, K and the verdict keys work once the divergences are listed; "
+                "N and P go claim by claim meanwhile."
+            )
         family, target = None, None  # the selection the keys so far lead to, not yet shown
         started = time.perf_counter()
 

@@ -179,6 +179,10 @@ def run_export_dialog(window) -> None:
     if ws.alignment is None:
         ws.message.emit("Nothing to export yet: the sources are still being aligned.")
         return
+    if ws.divergences_pending:
+        # A report of claims without their divergences would read as "no divergence found".
+        ws.message.emit(f"Not exported: {ws.analysis_status()} A report needs them.")
+        return
     case_name = Path(ws.case.path).stem if ws.case is not None else "comparison"
     default_dir = str(Path(ws.case.path).parent) if ws.case is not None else ""
     dialog = ExportDialog(window, default_dir, case_name, protected_paths(ws))

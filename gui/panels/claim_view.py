@@ -14,7 +14,7 @@ from core.case.claim_wording import claim_heading
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
 from core.model import TELLING_GAP
-from gui.panels.row_text import RowText
+from gui.panels.row_text import RowText, marked_html
 from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_tellings
 from gui.style import colors, theme
 
@@ -24,31 +24,6 @@ KEYS_HINT = (
     "J/K divergence · N/P claim · 1 confirmed · 2 not significant · 3 follow-up · "
     "4 source error · 0 clear · W word diff · Ctrl+1 hide"
 )
-
-
-def marked_html(text: str, offset: int, marks: list[tuple[int, int, str, bool]], pal) -> str:
-    """Return text as rich text with each (start, end, type, current) mark typed; offsets are absolute."""
-    out, at = [], 0
-    for start, end, kind, current in sorted(marks, key=lambda m: (m[0], not m[3])):
-        start, end = max(start - offset, at), min(end - offset, len(text))
-        if end <= start:
-            continue  # overlaps a mark already drawn (the current divergence wins a tie)
-        out.append(html.escape(text[at:start]))
-        words = html.escape(text[start:end])
-        colour = colors.type_colour(kind, pal).name()
-        tag = f"<span style='font-size:small; font-weight:600; color:{colour}'>&#8202;{html.escape(kind)}</span>"
-        if current:
-            back = theme.current_divergence_band(pal).name()
-            fore = theme.current_divergence_text(pal).name()
-            out.append(
-                f"<span style='background-color:{back}; color:{fore}; font-weight:700'>"
-                f"&#8202;{words}&#8202;</span>{tag}"
-            )
-        else:
-            out.append(f"<u style='color:{colour}'>{words}</u>{tag}")
-        at = end
-    out.append(html.escape(text[at:]))
-    return "".join(out)
 
 
 class _Bar(QWidget):
@@ -151,8 +126,9 @@ class ClaimView(QScrollArea):
         # What the rows were last drawn from: a verdict changes the title's state only, so the
         # rows (twenty rich-text labels on a large case) are rebuilt when this changes.
         self._rows_key: tuple | None = None
-        for signal in (workspace.currentChanged, workspace.verdictsChanged):
-            signal.connect(self.refresh)
+        self._look: tuple | None = None  # palette and font of the rows' headers, read once per refresh
+        workspace.currentChanged.connect(self.refresh)
+        workspace.verdictsChanged.connect(self._on_verdicts)
         for signal in (workspace.alignmentChanged, workspace.sourcesChanged):
             signal.connect(self._redraw_rows)
         self.refresh()
@@ -162,6 +138,15 @@ class ClaimView(QScrollArea):
         """Show or hide the word diff under near-verbatim variants."""
         self.word_diff = bool(on)
         self.refresh()
+
+    def _on_verdicts(self) -> None:
+        """Redraw what a verdict changes: the title's state (a claim is shown), else the queue preview."""
+        # A verdict key moves on at once: the rows and the majority line wait for the new item.
+        claim, al = self.ws.current_claim(), self.ws.alignment
+        if self.isVisible() and not self._stale and claim is not None and al is not None:
+            self._show_title(al, claim, self.ws.current_divergence())
+        else:
+            self.refresh()
 
     def _redraw_rows(self) -> None:
         """Redraw the rows too (a new alignment, or a source's label or date changed)."""
@@ -195,6 +180,7 @@ class ClaimView(QScrollArea):
             self._stale = True
             return
         self._stale = False
+        self._look = None
         al = self.ws.alignment
         claim = self.ws.current_claim()
         if al is None or claim is None:
@@ -205,7 +191,8 @@ class ClaimView(QScrollArea):
             return
         div = self.ws.current_divergence()
         self._show_title(al, claim, div)
-        self.majority.setText(f"<b>{html.escape(majority_summary(claim, al, div))}</b>")
+        summary = self.ws.analysis_status() or majority_summary(claim, al, div)
+        self.majority.setText(f"<b>{html.escape(summary)}</b>")
         self.majority.show()
         rows_key = (
             claim.id,
@@ -247,6 +234,8 @@ class ClaimView(QScrollArea):
 
     def _queue_preview(self, al) -> str:
         """Return what to do first when nothing is current: the top of the queue J walks, and its keys."""
+        if self.ws.analysis_status():
+            return f"{self.ws.analysis_status()} N and P go claim by claim meanwhile."
         items = triage.queue(al, self.ws.verdicts, **self.queue_filters())
         if not items:
             return "No current claim and no item in the triage queue: N and P go claim by claim."
@@ -271,7 +260,8 @@ class ClaimView(QScrollArea):
         parts = [
             f"<b>{claim_heading(claim, al)}</b>",
             f"{len(docs)} of {len(al.documents)} sources",
-            f"{len(claim.divergences)} divergence{'s' if len(claim.divergences) != 1 else ''}",
+            self.ws.analysis_status()
+            or f"{len(claim.divergences)} divergence{'s' if len(claim.divergences) != 1 else ''}",
         ]
         if div is not None:
             verdict = self.ws.verdicts.get(div.key)
@@ -364,8 +354,11 @@ class ClaimView(QScrollArea):
         return {s.key: (i, s) for i, s in enumerate(self.ws.sources)}
 
     def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
-        # The same source in the same row looks the same: skip the font measuring (every J).
-        shown = (source, index, is_pivot, self.palette().cacheKey(), row.header.font().key())
+        # The same source in the same row looks the same: skip the font measuring (every J). The
+        # look (palette, font) is read once per refresh: twenty rows asked it on every J.
+        if self._look is None:
+            self._look = (self.palette().cacheKey(), self.body.font().key())
+        shown = (source, index, is_pivot, self._look)
         if shown == row.header_shown:
             return
         row.header_shown = shown

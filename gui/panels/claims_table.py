@@ -111,7 +111,7 @@ class ClaimsModel(QStandardItemModel):
         right_top = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         for row, claim in enumerate(al.claims if al else ()):
             top = top_divergence(claim)
-            summary = claim_summary(claim, al)
+            summary = self.ws.analysis_status() or claim_summary(claim, al)
             head = (
                 f"<b style='color:{colors.type_colour(top.type).name()}'>{html.escape(top.type)}</b>: "
                 if top is not None

@@ -111,7 +111,9 @@ class FactsView(QWidget):
         self.table.setHorizontalHeaderLabels(list(FIXED_COLUMNS) + [d.source.label for d in docs])
         divergent = sum(r.divergent for r in self._rows)
         self.heading.setText(
-            f"Fact sheet: {len(self._rows)} facts, {divergent} divergent (first). "
+            f"Fact sheet: {self.ws.analysis_status()} The sheet follows with the divergences."
+            if self.ws.analysis_status()
+            else f"Fact sheet: {len(self._rows)} facts, {divergent} divergent (first). "
             "Click or press Enter on a cell to see its passage (again: the next one); "
             "“not stated” means the source is silent, not that it disagrees."
         )

@@ -162,6 +162,7 @@ class Inspector(QWidget):
             tuple(self.ws.verdicts.get(k) for k in keys),
             self.palette().cacheKey(),
             getattr(self.ws, "read_only", False),
+            self.ws.analysis_status(),
         )
 
     def refresh(self, force: bool = False) -> None:
@@ -194,7 +195,7 @@ class Inspector(QWidget):
         pivot_doc = pivot.split(":")[0]
         self.title.setText(
             f"<b>{claim_heading(claim, al)}</b> · {len(runs)} sources · link score "
-            f"{claim.score:.2f}<br>{html.escape(claim_summary(claim, al))}"
+            f"{claim.score:.2f}<br>{html.escape(self.ws.analysis_status() or claim_summary(claim, al))}"
         )
         for doc_id, pid, _text in runs:
             self.pivot_combo.addItem(self._label(pid), pid)

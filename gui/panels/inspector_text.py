@@ -39,6 +39,8 @@ def item_wordings_html(label: Callable[[str], str], div, al) -> str:
 def divergence_rows_html(ws, claim, label: Callable[[str], str], palette: QPalette) -> str:
     """Return one row per divergence of the claim, highest rank first, with its verdict, error source and note."""
     current = ws.current_divergence_key
+    if ws.analysis_status():
+        return f"<p><i>{html.escape(ws.analysis_status())}</i></p>"
     rows = []
     for div in sorted(claim.divergences, key=lambda d: (-d.rank, d.key)):
         record = ws.verdicts.get(div.key)

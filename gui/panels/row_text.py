@@ -1,6 +1,8 @@
-"""A wrapped rich-text sentence that lays itself out once per width: the claim view's rows."""
+"""A wrapped rich-text sentence that lays itself out once per width (the claim view's rows), and its marked text."""
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import (
@@ -13,6 +15,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
+
+from gui.style import colors, theme
 
 
 class RowText(QWidget):
@@ -150,3 +154,28 @@ class RowText(QWidget):
         menu.addAction("Copy", self.copy)
         menu.addAction("Select all", self.select_all)
         menu.exec(event.globalPos())
+
+
+def marked_html(text: str, offset: int, marks: list[tuple[int, int, str, bool]], pal) -> str:
+    """Return text as rich text with each (start, end, type, current) mark typed; offsets are absolute."""
+    out, at = [], 0
+    for start, end, kind, current in sorted(marks, key=lambda m: (m[0], not m[3])):
+        start, end = max(start - offset, at), min(end - offset, len(text))
+        if end <= start:
+            continue  # overlaps a mark already drawn (the current divergence wins a tie)
+        out.append(html.escape(text[at:start]))
+        words = html.escape(text[start:end])
+        colour = colors.type_colour(kind, pal).name()
+        tag = f"<span style='font-size:small; font-weight:600; color:{colour}'>&#8202;{html.escape(kind)}</span>"
+        if current:
+            back = theme.current_divergence_band(pal).name()
+            fore = theme.current_divergence_text(pal).name()
+            out.append(
+                f"<span style='background-color:{back}; color:{fore}; font-weight:700'>"
+                f"&#8202;{words}&#8202;</span>{tag}"
+            )
+        else:
+            out.append(f"<u style='color:{colour}'>{words}</u>{tag}")
+        at = end
+    out.append(html.escape(text[at:]))
+    return "".join(out)

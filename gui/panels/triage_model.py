@@ -10,6 +10,16 @@ from gui.style import colors
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Type", "Divergence", "Verdict")
+_SERVED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        KEY_ROLE,
+    )
+)
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -165,9 +175,13 @@ class TriageModel(QAbstractTableModel):
 
     def data(self, index: ModelIndex, role=Qt.ItemDataRole.DisplayRole):
         """Return what a cell shows; only the rows on screen are ever asked."""
-        if not index.isValid() or index.row() >= len(self._items):
+        # A view asks each cell for a dozen roles on every repaint (a J repaints the list): the
+        # roles served nothing are answered before anything is looked up.
+        if int(role) not in _SERVED_ROLES or not index.isValid() or index.row() >= len(self._items):
             return None
         item = self._items[index.row()]
+        if role == KEY_ROLE:
+            return item.key
         column = index.column()
         record = self._verdicts.get(item.key)
         verdict = getattr(record, "verdict", None) or None  # "" is a note on an untriaged item
@@ -179,8 +193,6 @@ class TriageModel(QAbstractTableModel):
                 return str(getattr(item, "summary", "") or item.key)
             text = verdict_key_text(verdict) if self.compact else colors.verdict_text(verdict)
             return text + (" ✎" if note else "")
-        if role == KEY_ROLE:
-            return item.key
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 0:
                 return colors.type_colour(item_kind(item), self._palette)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from core.model import DIVERGENCE_TYPES, VERDICTS
 from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
+from gui.state.landing import FINDING_STATUS
 from gui.panels.filter_combo import ALL, FilterCombo, refill
 from gui.panels.triage_model import KEY_ROLE, TriageModel, verdict_key_text
 from gui.style import colors
@@ -171,13 +172,20 @@ class TriagePanel(QWidget):
     def refresh(self) -> None:
         """Refill the queue and the progress from the workspace (filters or alignment changed)."""
         al = self.ws.alignment
-        if al is None:
+        pending = self.ws.analysis_status()
+        if al is None or pending:
+            # Claims without divergences hold no item yet: say so rather than "no divergences found".
             self.model.set_items(None, [], {})
-            self.progress_label.setText("Aligning…" if self.ws.visible_sources() else "No sources yet.")
+            waiting = "Aligning…" if self.ws.visible_sources() else "No sources yet."
+            self.progress_label.setText(pending or waiting)
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(0)
-            self.empty.setText("")
-            self.empty.hide()
+            self.empty.setText(
+                "The queue fills in once the divergences are found; N and P go claim by claim meanwhile."
+                if pending == FINDING_STATUS
+                else pending  # the run stopped: say why, and that F5 aligns again
+            )
+            self.empty.setVisible(bool(pending))
             return
         self.model.set_items(al, queue(al, self.ws.verdicts, **self.filters()), self.ws.verdicts)
         self._show_progress()
@@ -186,7 +194,7 @@ class TriagePanel(QWidget):
     def _on_verdicts(self) -> None:
         # A verdict touches one row: only a verdict filter can change which items are listed.
         al = self.ws.alignment
-        if al is None:
+        if al is None or self.ws.divergences_pending:
             return
         if self.verdict_filter.currentData():
             self._follow_queue(queue(al, self.ws.verdicts, **self.filters()))
@@ -223,7 +231,9 @@ class TriagePanel(QWidget):
 
     def progress_text(self) -> str:
         """Return "12 of 47 triaged" over the whole queue (the status bar shows it too)."""
-        return progress_text(self.queue_key_set(), self.ws.verdicts) if self.ws.alignment is not None else ""
+        if self.ws.alignment is None or self.ws.divergences_pending:
+            return self.ws.analysis_status()
+        return progress_text(self.queue_key_set(), self.ws.verdicts)
 
     def _show_progress(self) -> None:
         done, total = progress(self.queue_key_set(), self.ws.verdicts)

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF, QTextCursor
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QTextEdit, QWidget
 
+from gui.panes.band_shapes import band_polygons, visible_pairs
 from gui.style import colors
 
 WIDTH = 34
 SMOOTH_BANDS = 24
-# The S-curve of a band sampled at these points: (x share of the width, weight of the left end).
-# Same curve as cubicTo((w/2, left), (w/2, right), (w, right)), flattened once instead of per paint.
-_CURVE = tuple(
-    (3 * (1 - t) ** 2 * t / 2 + 3 * (1 - t) * t * t / 2 + t**3, (1 - t) ** 3 + 3 * (1 - t) ** 2 * t)
-    for t in (0.0, 0.25, 0.5, 0.75, 1.0)
-)
-_CURVE_BACK = tuple(reversed(_CURVE))
-
-
-def band_polygon(w: float, lt: float, lb: float, rt: float, rb: float) -> QPolygonF:
-    """Return a band as a polygon: the top edge left to right, then the bottom edge back."""
-    points = [QPointF(w * x, lt * a + rt * (1 - a)) for x, a in _CURVE]
-    points += [QPointF(w * x, lb * a + rb * (1 - a)) for x, a in _CURVE_BACK]
-    return QPolygonF(points)
 
 
 def opaque(colour: QColor, base: QColor) -> QColor:
@@ -169,6 +158,7 @@ class LinkMap(QWidget):
         self.renders = 0  # how many times the bands were rasterised (tests read it)
         self._pairs_key: tuple[int, int, int] | None = None
         self._pairs_cache: list[tuple[str, int, int, int, int]] = []
+        self._pairs_array: Any = None  # the same ends as an (n, 4) array, for picking those in view
         self._colours = colors.PaletteColours()
         self._keys_of = None
         self._keys: dict[str, str] = {}
@@ -236,6 +226,14 @@ class LinkMap(QWidget):
         for extents in self._extents:
             extents.prepare()
         pairs = self._pairs(al)
+        if pairs is not None and pairs:  # document pixels: a scroll is a shift
+            l_shift -= self._extents[0].scroll
+            r_shift -= self._extents[1].scroll
+            rows = visible_pairs(self._pairs_array, l_shift, r_shift, height)
+            for index in rows:
+                claim_id, lt, lb, rt, rb = pairs[index]
+                out.append((claim_id, (lt + l_shift, lb + l_shift), (rt + r_shift, rb + r_shift)))
+            return out
         if pairs is None:  # a pane measures itself: ask it claim by claim
             pairs = []
             for claim in al.claims:
@@ -263,6 +261,10 @@ class LinkMap(QWidget):
         if key != self._pairs_key:
             self._pairs_key = key
             self._pairs_cache = [(c.id, *left[c.id], *right[c.id]) for c in al.claims if c.id in left and c.id in right]
+            if self._pairs_cache:
+                import numpy as np  # the engine has loaded it by the time a map has pairs
+
+                self._pairs_array = np.array([p[1:] for p in self._pairs_cache], dtype=np.float64)
         return self._pairs_cache
 
     def paintEvent(self, _event) -> None:
@@ -316,13 +318,15 @@ class LinkMap(QWidget):
         low, high = low - 40, high + 40
         # Smooth edges cost most of the paint; with many crossing bands nobody sees them anyway.
         smooth = len(bands) <= SMOOTH_BANDS
+        polygons: list[QPolygonF] = []
         if not smooth:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for claim_id, ends_l, ends_r in bands:
-            # Ends far outside the view are pulled to its edge: same look, far less to rasterise.
-            lt, lb, rt, rb = (min(high, max(low, y)) for y in (*ends_l, *ends_r))
+            polygons = band_polygons(w, [(*ends_l, *ends_r) for _c, ends_l, ends_r in bands], low, high)
+        for number, (claim_id, ends_l, ends_r) in enumerate(bands):
             shape: QPainterPath | QPolygonF
             if claim_id == current or smooth:
+                # Ends far outside the view are pulled to its edge: same look, far less to rasterise.
+                lt, lb, rt, rb = (min(high, max(low, y)) for y in (*ends_l, *ends_r))
                 path = QPainterPath(QPointF(0, lt))
                 path.cubicTo(QPointF(w / 2, lt), QPointF(w / 2, rt), QPointF(w, rt))
                 path.lineTo(QPointF(w, rb))
@@ -334,7 +338,7 @@ class LinkMap(QWidget):
                     emphasised = path
                     continue
             else:
-                shape = band_polygon(w, lt, lb, rt, rb)
+                shape = polygons[number]
             self._bands.append((claim_id, shape))
             style = styles.get(keys[claim_id])
             if style is None:

@@ -6,7 +6,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QPen, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFontMetrics, QPalette, QPen, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 
@@ -226,7 +226,8 @@ class SourcePane(QWidget):
                     sel.format.setProperty(
                         QTextFormat.Property.OutlinePen, QPen(pal.color(QPalette.ColorRole.Highlight), 1.5)
                     )
-                    sel.format.setFontWeight(QFont.Weight.Bold)
+                    # No bolder weight: wider glyphs re-wrap the paragraph, and a document whose
+                    # height changes on every J makes the ruler and link maps measure it again.
                     selections.append(sel)
         find_bg = QColor("#ffd54f") if not theme.is_dark(pal) else QColor("#8d6e00")
         for i, (start, end) in enumerate(self._find):

@@ -34,6 +34,7 @@ WORKSPACE_STATE = (
     "annotations",
     "undo_stack",
     "set_aside",
+    "divergences_pending",
 )
 # Look-ups and intents widgets call.
 WORKSPACE_METHODS = (
@@ -47,6 +48,7 @@ WORKSPACE_METHODS = (
     "passage_at",
     "current_claim",
     "current_divergence",
+    "analysis_status",
     "select_claim",
     "select_divergence",
     "select_passage",

@@ -82,7 +82,13 @@ class SourceIntents:
             self.ws.message.emit(" ".join(parts))
         if added:
             self.ws.sourcesChanged.emit()
-            self.ws.realign()
+            large = sum(len(s.text) for s in self.ws.visible_sources()) > self.ws.staged_chars
+            if large and len(added) > 1 and self.ws.alignment is None and not self.ws.busy:
+                # Many long articles opened together (a launch, a multiple choice) are one whole
+                # change: the first alignment starts without waiting for more.
+                self.ws.realign_now()
+            else:
+                self.ws.realign()
 
     def remove_source(self, key: str) -> None:
         """Remove a source from the case (its verdicts stay stored)."""

@@ -14,6 +14,7 @@ class _Relay(QObject):
     """Carry a worker's reports back to the UI thread (queued signals)."""
 
     progress = Signal(int, float)
+    partial = Signal(int, object)
     finished = Signal(int, object)
     failed = Signal(int, object)
     cancelled = Signal(int)
@@ -22,10 +23,13 @@ class _Relay(QObject):
 class _Job(QRunnable):
     """Call fn(*args, progress=..., should_cancel=...) on a pool thread and report through a relay."""
 
-    def __init__(self, token: int, fn: Callable, args: tuple, relay: _Relay, flag: threading.Event):
+    def __init__(
+        self, token: int, fn: Callable, args: tuple, relay: _Relay, flag: threading.Event, partial: bool = False
+    ):
         super().__init__()
         self.setAutoDelete(True)
         self._token, self._fn, self._args, self._relay, self._flag = token, fn, args, relay, flag
+        self._partial = partial  # fn takes on_partial=: a first result before the whole one
 
     def run(self) -> None:
         token, relay, flag = self._token, self._relay, self._flag
@@ -42,8 +46,13 @@ class _Job(QRunnable):
         def should_cancel() -> bool:
             return flag.is_set()
 
+        def on_partial(result: object) -> None:
+            if not flag.is_set():
+                emit(relay.partial, token, result)
+
+        extra = {"on_partial": on_partial} if self._partial else {}
         try:
-            result = self._fn(*self._args, progress=progress, should_cancel=should_cancel)
+            result = self._fn(*self._args, progress=progress, should_cancel=should_cancel, **extra)
         except Cancelled:
             emit(relay.cancelled, token)
         except Exception as exc:  # report every failure to the UI (it keeps its traceback) instead of losing it
@@ -63,6 +72,7 @@ class TaskRunner(QObject):
     # With keep_all, jobs run side by side and every result is delivered (file loading).
     started = Signal(int)
     progress = Signal(int, float)
+    partial = Signal(int, object)  # a first result of the latest job (on_partial), before `finished`
     finished = Signal(int, object)
     failed = Signal(int, object)
     cancelled = Signal(int)
@@ -74,6 +84,7 @@ class TaskRunner(QObject):
         self._pool = pool or QThreadPool.globalInstance()
         self._relay = _Relay()
         self._relay.progress.connect(self._on_progress)
+        self._relay.partial.connect(self._on_partial)
         self._relay.finished.connect(self._on_finished)
         self._relay.failed.connect(self._on_failed)
         self._relay.cancelled.connect(self._on_cancelled)
@@ -91,15 +102,19 @@ class TaskRunner(QObject):
         """Return True while the latest job has not reported back."""
         return self._busy
 
-    def start(self, fn: Callable[..., Any], *args: Any) -> int:
-        """Start fn(*args, progress=, should_cancel=) in the pool, cancel older jobs, return the token."""
+    def start(self, fn: Callable[..., Any], *args: Any, partial: bool = False) -> int:
+        """Start fn(*args, progress=, should_cancel=) in the pool, cancel older jobs, return the token.
+
+        partial: fn also takes on_partial=, a callable it may call with a first result; the latest
+        job's first results arrive as `partial`, always before its `finished`.
+        """
         if not self._keep_all:
             for flag in self._flags.values():
                 flag.set()
         self._token += 1
         flag = threading.Event()
         self._flags[self._token] = flag
-        self._pool.start(_Job(self._token, fn, args, self._relay, flag))
+        self._pool.start(_Job(self._token, fn, args, self._relay, flag, partial))
         self._set_busy(True)
         self.started.emit(self._token)
         return self._token
@@ -137,6 +152,13 @@ class TaskRunner(QObject):
     def _on_progress(self, token: int, fraction: float) -> None:
         if token == self._token or self._keep_all:
             self.progress.emit(token, fraction)
+
+    @Slot(int, object)
+    def _on_partial(self, token: int, result: object) -> None:
+        # Queued signals from one job arrive in order: a partial result always precedes `finished`.
+        flag = self._flags.get(token)
+        if flag is not None and not flag.is_set() and (token == self._token or self._keep_all):
+            self.partial.emit(token, result)
 
     @Slot(int, object)
     def _on_finished(self, token: int, result: object) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import traceback
 from typing import Callable, Iterable, Optional
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -14,6 +12,7 @@ from core.case.records import Annotation, VerdictRecord
 from gui.state import heap
 from gui.state.alignment_index import AlignmentIndex
 from gui.state.case_writes import CaseWrites
+from gui.state.landing import STAGED_CHARS, AlignmentLanding, run_analysis, staged
 from gui.state.selection import Selection, SelectionField
 from gui.state.source_intents import SourceIntents, refused_message  # noqa: F401 (re-exported for callers)
 from gui.state.tasks import TaskRunner
@@ -23,10 +22,10 @@ from core.case.reattach import Placement, SetAside, describe, orphaned_annotatio
 DEBOUNCE_MS = 150
 
 
-def _default_analyze(sources, edits, progress=None, should_cancel=None) -> Alignment:
+def _default_analyze(sources, edits, progress=None, should_cancel=None, on_claims=None) -> Alignment:
     from core.analysis import analyze  # imported late: the engine is heavy and UI start must be quick
 
-    return analyze(sources, edits, progress=progress, should_cancel=should_cancel)
+    return analyze(sources, edits, progress=progress, should_cancel=should_cancel, on_claims=on_claims)
 
 
 class Workspace(QObject):
@@ -45,6 +44,7 @@ class Workspace(QObject):
     current_divergence_key = SelectionField("divergence_key")
     current_passage_id = SelectionField("passage_id")
     loader: TaskRunner  # set in __init__; named here because a lambda reads it before
+    staged_chars = STAGED_CHARS  # above this many characters aligned, claims show before divergences
 
     def __init__(
         self,
@@ -61,9 +61,11 @@ class Workspace(QObject):
         self.tasks = TaskRunner(self)
         self.tasks.busyChanged.connect(lambda busy: self.busyChanged.emit(busy or self.loader.busy))
         self.tasks.progress.connect(lambda _token, f: self.progressChanged.emit(f))
-        self.tasks.finished.connect(self._on_aligned)
-        self.tasks.failed.connect(self._on_align_failed)
-        self.tasks.cancelled.connect(lambda _t: self.message.emit("Alignment cancelled."))
+        self.landing = AlignmentLanding(self)
+        self.tasks.partial.connect(self.landing.on_partial)
+        self.tasks.finished.connect(self.landing.on_finished)
+        self.tasks.failed.connect(self.landing.on_failed)
+        self.tasks.cancelled.connect(self.landing.on_cancelled)
         self.loader = TaskRunner(self, keep_all=True)
         self.loader.finished.connect(lambda _t, result: self.add_sources(*result))
         self.loader.failed.connect(lambda _t, exc: self.message.emit(f"Could not load the files: {exc}"))
@@ -85,6 +87,7 @@ class Workspace(QObject):
         self.sources: list[Source] = []
         self.hidden: set[str] = set()
         self.alignment: Alignment | None = None
+        self.landing.cleared()
         self.selection.set(None, None, None, announce=False)
         self.pivots: dict[str, str] = {}
         self.pivot_refs: dict[str, PassageRef] = {}  # chosen pivots, by claim key, as stable refs
@@ -202,11 +205,14 @@ class Workspace(QObject):
         visible = self.visible_sources()
         if not visible:
             self.tasks.cancel()
+            heap.analysis_running(False)
             self._set_alignment(None)
             return
         edits = [edit for _id, edit in self.edits]
         heap.realign_started()
-        self.tasks.start(self._analyze, list(visible), edits)
+        heap.analysis_running(True)
+        large = sum(len(s.text) for s in visible) > self.staged_chars
+        self.tasks.start(run_analysis, self._analyze, list(visible), edits, partial=large and staged(self._analyze))
 
     def _on_loading(self, busy: bool) -> None:
         self.busyChanged.emit(busy or self.tasks.busy)
@@ -221,47 +227,25 @@ class Workspace(QObject):
         self._debounce.stop()
         self.tasks.cancel()
 
-    def _on_aligned(self, _token: int, alignment: Alignment) -> None:
-        self._set_alignment(alignment)
-        heap.alignment_landed()
+    @property
+    def divergences_pending(self) -> bool:
+        """Return True while the alignment on show has its claims but not yet its divergences."""
+        return self.landing.pending
 
-    def _on_align_failed(self, _token: int, exc: Exception) -> None:
-        # The user gets one line; the traceback goes to stderr for the bug report.
-        sys.stderr.write("".join(traceback.format_exception(exc)))
-        self.message.emit(f"Alignment failed: {exc}")
+    def analysis_status(self) -> str:
+        """Return what views say in place of "no divergence" while divergences are pending ("" when not)."""
+        return self.landing.status()
 
     def _set_alignment(self, alignment: Alignment | None) -> None:
-        cur_claim = self.current_claim()
-        claim_key = cur_claim.key if cur_claim else None
-        passage_ref = self.passage_ref(self.current_passage_id) if self.current_passage_id else None
-        div_key = self.current_divergence_key
-        self.alignment = alignment
-        self._index_alignment()
-        self.pivots = {}
-        for ckey, ref in self.pivot_refs.items():
-            pid = self.index.passage_for_ref(ref)
-            if pid and self.index.claim_by_key(ckey) is not None:
-                self.pivots[ckey] = pid
-        # Ids are positional: put the user back on the same claim, divergence and passage by key.
-        self.current_passage_id = self.index.passage_for_ref(passage_ref)
-        claim = self.index.claim_by_key(claim_key)
-        if claim is None and self.current_passage_id:
-            claim = self.claim_of_passage(self.current_passage_id)
-        item = self.index.divergence(div_key)
-        self.current_divergence_key = item.key if item else None
-        if item is not None and (claim is None or not any(d.key == item.key for d in claim.divergences)):
-            # keys must act on what is shown: the item's own claim, not a passage's first one
-            claim = self.index.claim(item.claim)
-        self.current_claim_id = claim.id if claim else None
-        self.place_verdicts()
-        self.alignmentChanged.emit()
-        self.selection.changed.emit()
+        self.landing.land(alignment)
 
     # ----- the checker's work on the current alignment ------------------------------------------
     def place_verdicts(self, announce: bool = True, placement: Placement | None = None) -> None:
         """Put every stored verdict and note on the item it judged (or set it aside); say what moved."""
         # placement: the answer already known (one verdict on a current item, reattach.place_one).
         # Compared only with a placement on an alignment: opening a case is not "placing back".
+        if self.divergences_pending:
+            return  # claims alone hold no item: every verdict is placed when the divergences land
         before = {s.record.divergence_key for s in self.set_aside} if self._placed_on_alignment else None
         previous_aside = self.set_aside
         if placement is None:
@@ -302,6 +286,8 @@ class Workspace(QObject):
 
     def orphaned_annotations(self) -> list[Annotation]:
         """Return the annotations whose target the current alignment does not have."""
+        if self.divergences_pending:
+            return []  # an item's annotation is not orphaned because its item is not found yet
         return orphaned_annotations(self.annotations, self.alignment, self.placement)
 
     # ----- sources (SourceIntents) -----------------------------------------------------------
@@ -395,6 +381,7 @@ class Workspace(QObject):
         """Stop background work and close the case."""
         self.cancel()
         self.tasks.wait(3000)
+        heap.analysis_running(False)
         self.loader.wait(3000)
         if self.case is not None:
             self.case.close()
