@@ -173,3 +173,44 @@ def test_fold_name_joins_doubled_letters_and_name_endings_without_touching_other
         "harbour",
         "kalas",
     ]
+
+
+def test_numbers_of_text_with_curly_quotes_and_accents_are_found_from_their_digits_alone():
+    from core.ingest import textnorm
+
+    texts = (
+        "“The quay cost €4bn,” said the café’s owner, and £300 more in 2024.",
+        "Naïve estimates put it at 3.5% — or 12 per cent — of the ſeven quays.",
+        "İzmir’s ferry carried 40 cars.",
+        "The Kelvin sign K and the dotless ı read as ASCII letters: 7 boats.",
+    )
+    assert [textnorm.letters_plain(t) for t in texts] == [True, False, False, False]
+    for text in texts:
+        assert [m.span() for m in textnorm._number_matches(text)] == [
+            m.span() for m in textnorm._NUMBER_RE.finditer(text)
+        ]
+    assert [key for _, _, key in find_numbers(texts[0])] == ["4000000000", "300", "2024"]
+
+
+def test_tokens_read_words_with_apostrophes_acronyms_and_other_scripts_as_the_word_pattern_does():
+    import re
+
+    from core.ingest import textnorm
+
+    # The pattern as first written: one alternation per letter (the reference for the faster one).
+    reference = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*")
+    text = "The U.S. ferry’s crew didn’t sail; rock’n’roll x_y 3abc abc3 ’tis o' İzmir ΣΟΦΙΑ straße e.g. A.B"
+    words = [(t.start, t.end, t.text) for t in tokens(text) if t.kind == "word"]
+    assert words == [(m.start(), m.end(), m.group()) for m in reference.finditer(text)]
+    assert [m.span() for m in textnorm._WORD_RE.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+def test_a_word_key_and_its_stopword_flag_agree_with_word_key_and_is_stopword():
+    from core.ingest.textnorm import _word_info
+
+    for word in ("US", "us", "U.S.", "Said", "said", "Ukraine’s", "THE", "UN", "don’t", "Ferries"):
+        key, stop = _word_info(word)
+        assert key == word_key(word)
+        assert stop == (
+            "." not in word and is_stopword(word) and not (word.isupper() and word.lower() in {"us", "uk", "un", "eu"})
+        )

@@ -79,8 +79,13 @@ _NUMBER_RE = re.compile(
     r"(?P<pct>\s?%|\s(?:per\s?cent|percent|pc)\b)?",
     re.IGNORECASE,
 )
-# Words, dotted acronyms (U.S.) and apostrophes inside words (don't, Ukraine's).
-_WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*", re.UNICODE)
+# Words, dotted acronyms (U.S.) and apostrophes inside words (don't, Ukraine's). A run of word
+# characters is taken whole (one step, not one alternation per letter); an apostrophe joins it
+# only when a letter follows.
+_WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|[^\W\d_][^\W_]*(?:['’][^\W\d_][^\W_]*)*"
+_WORD_RE = re.compile(_WORD_PATTERN)
+# The same words as the odd items of re.split: no match object per word.
+_WORD_SPLIT_RE = re.compile(f"({_WORD_PATTERN})")
 _SPACE_RE = re.compile(r"\s+")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _NAME_ENDING_RE = re.compile(r"(?:iy|yi|ij|ii)$")
@@ -148,9 +153,21 @@ def normalize_number(text: str) -> str | None:
     return _match_to_key(match)
 
 
-# Where a number written with digits can begin in ASCII text: a dollar sign or a digit.
-_DIGIT_START_RE = re.compile(r"[$\d]")
+# Where a number written with digits can begin: a currency sign or a digit.
+_DIGIT_START_RE = re.compile(r"[$€£\d]")
 _LETTERS_RE = re.compile(r"[a-z]+")
+# The only characters outside ASCII that re.IGNORECASE (or str.lower) reads as ASCII letters.
+_ASCII_FOLDING_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def letters_plain(text: str) -> bool:
+    """Tell whether no character of the text passes for an ASCII letter when case is ignored.
+
+    Then a pattern of ASCII words (case ignored) can match only where lower_words sees one of
+    them: the gate of the readers that look for cue words. Curly quotes and accented letters
+    keep a text plain; the dotless i and the long s do not.
+    """
+    return text.isascii() or _ASCII_FOLDING_RE.search(text) is None
 
 
 @lru_cache(maxsize=1 << 16)  # numbers, slots and the fact sheet ask which words a passage has
@@ -165,11 +182,11 @@ _NUMBER_WORDS = frozenset(WORD_NUMBERS)
 def _number_matches(text: str) -> Iterator[re.Match]:
     """Yield the matches _NUMBER_RE.finditer(text) yields, in order.
 
-    In ASCII text without a number word, a match can only begin at a dollar sign or a digit:
-    the pattern is tried there alone (each search resumes where a match ended, as finditer's
-    does). Other text (number words, other scripts, whose letters re.I may fold) is read whole.
+    In a text without a number word (letters_plain: none hides behind a folded letter), a match
+    can only begin at a currency sign or a digit: the pattern is tried there alone (each search
+    resumes where a match ended, as finditer's does). Other text is read whole.
     """
-    if not text.isascii() or not _NUMBER_WORDS.isdisjoint(lower_words(text)):
+    if not letters_plain(text) or not _NUMBER_WORDS.isdisjoint(lower_words(text)):
         yield from _NUMBER_RE.finditer(text)
         return
     at = 0
@@ -260,11 +277,18 @@ def is_stopword(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _word_info(surface: str) -> tuple[str, bool]:
-    """Return (key, is stopword) of one word."""
-    stop = (
-        "." not in surface and is_stopword(surface) and not (surface.isupper() and surface.lower() in _COUNTRY_ACRONYMS)
-    )
-    return word_key(surface), stop
+    """Return (key, is stopword) of one word: word_key and is_stopword in one step."""
+    plain = surface.translate(_QUOTES)
+    dotted = "." in plain
+    if dotted:  # dotted acronym: U.S. -> us
+        plain = plain.replace(".", "")
+    lowered = plain.lower()
+    if plain.isupper() and lowered in _COUNTRY_ACRONYMS:
+        return _COUNTRY_ACRONYMS[lowered], False
+    stop = not dotted and lowered in STOPWORDS
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    return fold_name(stem(lowered)), stop
 
 
 @lru_cache(maxsize=1 << 15)  # one text pass per passage, shared by the vectors and the pair features
@@ -272,23 +296,25 @@ def tokens(text: str) -> tuple[Token, ...]:
     """Return the words and numbers of a text, in order, with keys for matching and offsets."""
     numbers = [_new_token(Token, (text[s:e], key, s, e, "number", False)) for s, e, key in find_numbers(text)]
     result: list[Token] = []
-    append, info = result.append, _word_info
+    append, info, new = result.append, _word_info, _new_token
     pending, count = 0, len(numbers)  # the next number not yet placed
     upcoming = numbers[0].start if numbers else len(text) + 1
     covered_until = -1  # words inside a number ("ninety per cent") are not words of their own
-    for match in _WORD_RE.finditer(text):
-        start = match.start()
+    parts = _WORD_SPLIT_RE.split(text)  # separator, word, separator, ..., separator
+    start = len(parts[0])
+    for n in range(1, len(parts), 2):
+        surface = parts[n]
+        end = start + len(surface)
         if start >= upcoming:
             while pending < count and numbers[pending].start <= start:
                 append(numbers[pending])
                 covered_until = numbers[pending].end
                 pending += 1
             upcoming = numbers[pending].start if pending < count else len(text) + 1
-        if start < covered_until:
-            continue
-        surface = match.group()
-        key, stop = info(surface)
-        append(_new_token(Token, (surface, key, start, match.end(), "word", stop)))
+        if start >= covered_until:
+            key, stop = info(surface)
+            append(new(Token, (surface, key, start, end, "word", stop)))
+        start = end + len(parts[n + 1])
     result.extend(numbers[pending:])
     return tuple(result)
 
