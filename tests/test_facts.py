@@ -451,3 +451,11 @@ def test_one_outlet_named_with_a_day_a_reporter_or_a_longer_name_is_no_attributi
         "An official told Harbour News that 40 ferries were idle on the river.",
     )
     assert not row(build_fact_sheet(docs), "ferries: attributed to").divergent
+
+
+def test_a_passage_with_curly_quotes_and_no_event_word_has_no_events_and_one_with_one_has_them():
+    from core.compare.facts.events import _events
+
+    assert _events("“Harbour cranes,” the café’s owner said, “stood idle.”") == ()
+    assert _events("“The ferry took off,” the café’s owner said.") == ((11, 19, "take-off"),)
+    assert _events("The ferrY ſailed; the vote was held at the İnn.") == ((22, 26, "vote"),)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from core.compare.facts.mentions import Mention, fold, mention
-from core.ingest.textnorm import lower_words
+from core.ingest.textnorm import letters_plain, lower_words
 
 SPEAKER = (
     r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}"
@@ -68,7 +68,7 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         spans = []
         # No attribution verb: the costly patterns have nothing to find (in plain text a cue is
         # one of the passage's lowercase words, a set look-up before the search).
-        if passage.text.isascii() and CUE_WORDS.isdisjoint(lower_words(passage.text)):
+        if letters_plain(passage.text) and CUE_WORDS.isdisjoint(lower_words(passage.text)):
             continue
         if not CUES.search(passage.text):
             continue

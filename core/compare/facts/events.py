@@ -9,7 +9,7 @@ from typing import Iterator
 
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
-from core.ingest.textnorm import lower_words
+from core.ingest.textnorm import letters_plain, lower_words
 
 # Kinds of event news reports date: word forms -> the event's name.
 EVENTS = {
@@ -165,14 +165,14 @@ def _subject(text: str, event_start: int) -> str:
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-# The letter runs of the event words: an ASCII passage with none of them has no event word.
+# The letter runs of the event words: a plain passage (letters_plain) with none of them has no event word.
 EVENT_PARTS = frozenset(part for key in (*EVENTS, "took") for part in re.findall(r"[a-z]+", key))
 
 
 @lru_cache(maxsize=1 << 16)  # times and places both read the event words of every passage
 def _events(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, event) of each event word; a word look-up, faster than one big alternation."""
-    if text.isascii() and EVENT_PARTS.isdisjoint(lower_words(text)):
+    if letters_plain(text) and EVENT_PARTS.isdisjoint(lower_words(text)):
         return ()
     found = []
     for word in WORD.finditer(text):
