@@ -214,3 +214,21 @@ def test_a_word_key_and_its_stopword_flag_agree_with_word_key_and_is_stopword():
         assert stop == (
             "." not in word and is_stopword(word) and not (word.isupper() and word.lower() in {"us", "uk", "un", "eu"})
         )
+
+
+def test_numbers_replace_the_words_they_cover_and_sit_before_the_words_after_them():
+    text = "Ferry B12 carried ninety per cent of 1,200 cars, $5m in fares"
+    assert [(t.text, t.kind, t.start) for t in tokens(text)] == [
+        ("Ferry", "word", 0),
+        ("B12", "word", 6),
+        ("12", "number", 7),
+        ("carried", "word", 10),
+        ("ninety per cent", "number", 18),
+        ("of", "word", 34),
+        ("1,200", "number", 37),
+        ("cars", "word", 43),
+        ("$5m", "number", 49),
+        ("in", "word", 53),
+        ("fares", "word", 56),
+    ]
+    assert tokens("") == () and tokens("42") == (("42", "42", 0, 2, "number", False),)

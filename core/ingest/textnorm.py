@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left
+from functools import lru_cache, partial
+from itertools import accumulate, repeat
 from typing import Iterable, Iterator, NamedTuple
 
 # Function words and reporting verbs: they say how a fact was relayed, not what the fact is.
@@ -105,9 +107,6 @@ class Token(NamedTuple):
     end: int
     kind: str  # "word" | "number"
     stop: bool = False
-
-
-_new_token = tuple.__new__  # builds a Token without the keyword-argument call: one per word of the corpus
 
 
 def _word_value(words: str) -> int | None:
@@ -291,31 +290,38 @@ def _word_info(surface: str) -> tuple[str, bool]:
     return fold_name(stem(lowered)), stop
 
 
+_word_token = partial(tuple.__new__, Token)  # Token from a (text, key, start, end, kind, stop) tuple
+_WORD_KINDS = repeat("word")
+
+
 @lru_cache(maxsize=1 << 15)  # one text pass per passage, shared by the vectors and the pair features
 def tokens(text: str) -> tuple[Token, ...]:
-    """Return the words and numbers of a text, in order, with keys for matching and offsets."""
-    numbers = [_new_token(Token, (text[s:e], key, s, e, "number", False)) for s, e, key in find_numbers(text)]
-    result: list[Token] = []
-    append, info, new = result.append, _word_info, _new_token
-    pending, count = 0, len(numbers)  # the next number not yet placed
-    upcoming = numbers[0].start if numbers else len(text) + 1
-    covered_until = -1  # words inside a number ("ninety per cent") are not words of their own
+    """Return the words and numbers of a text, in order, with keys for matching and offsets.
+
+    The words come from one split and are built by map() (no Python step per word); the few
+    numbers then replace the words they cover and are placed before the first word at or after
+    their start.
+    """
     parts = _WORD_SPLIT_RE.split(text)  # separator, word, separator, ..., separator
-    start = len(parts[0])
-    for n in range(1, len(parts), 2):
-        surface = parts[n]
-        end = start + len(surface)
-        if start >= upcoming:
-            while pending < count and numbers[pending].start <= start:
-                append(numbers[pending])
-                covered_until = numbers[pending].end
-                pending += 1
-            upcoming = numbers[pending].start if pending < count else len(text) + 1
-        if start >= covered_until:
-            key, stop = info(surface)
-            append(new(Token, (surface, key, start, end, "word", stop)))
-        start = end + len(parts[n + 1])
-    result.extend(numbers[pending:])
+    surfaces = parts[1::2]
+    words: list[Token] = []
+    starts: list[int] = []
+    if surfaces:
+        offsets = list(accumulate(map(len, parts)))  # offsets[k]: where parts[k] ends
+        starts = offsets[0:-1:2]
+        keys, stops = zip(*map(_word_info, surfaces))
+        words = list(map(_word_token, zip(surfaces, keys, starts, offsets[1::2], _WORD_KINDS, stops)))
+    numbers = find_numbers(text)
+    if not numbers:
+        return tuple(words)
+    result: list[Token] = []
+    at = 0  # the next word not yet placed
+    for s, e, key in numbers:
+        before = bisect_left(starts, s, at)
+        result += words[at:before]
+        result.append(_word_token((text[s:e], key, s, e, "number", False)))
+        at = bisect_left(starts, e, before)  # words inside a number ("ninety per cent") are not words of their own
+    result += words[at:]
     return tuple(result)
 
 
