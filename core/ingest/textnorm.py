@@ -88,6 +88,10 @@ _WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|[^\W\d_][^\W_]*(?:['’][^\W\d_][^\W_]*)*"
 _WORD_RE = re.compile(_WORD_PATTERN)
 # The same words as the odd items of re.split: no match object per word.
 _WORD_SPLIT_RE = re.compile(f"({_WORD_PATTERN})")
+# A dotted acronym holds ".X." somewhere: a text without that splits by the word alternative
+# alone, which scans faster (the acronym alternative is tried at every position otherwise).
+_ACRONYM_HINT_RE = re.compile(r"\.[A-Za-z]\.")
+_PLAIN_WORD_SPLIT_RE = re.compile(f"({_WORD_PATTERN.split('|', 1)[1]})")
 _SPACE_RE = re.compile(r"\s+")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _NAME_ENDING_RE = re.compile(r"(?:iy|yi|ij|ii)$")
@@ -302,7 +306,8 @@ def tokens(text: str) -> tuple[Token, ...]:
     numbers then replace the words they cover and are placed before the first word at or after
     their start.
     """
-    parts = _WORD_SPLIT_RE.split(text)  # separator, word, separator, ..., separator
+    splitter = _WORD_SPLIT_RE if _ACRONYM_HINT_RE.search(text) else _PLAIN_WORD_SPLIT_RE
+    parts = splitter.split(text)  # separator, word, separator, ..., separator
     surfaces = parts[1::2]
     words: list[Token] = []
     starts: list[int] = []
@@ -393,32 +398,25 @@ def match_terms(text: str) -> tuple[tuple[str, float, int], ...]:
     every = tokens(text)
     first = every[0].start if every else -1
     found = [t for t in every if not t.stop]
-    result = []
-    n = 0
-    while n < len(found):
-        token = found[n]
-        if not token.text[:1].isupper():  # most tokens: a plain word or a number, no run to measure
-            result.append((token.key if token.kind != "word" else token.key[:PREFIX], 1.0, WORD))
-            n += 1
-            continue
-        m = n
+    # Every term as a plain word or number first; then the capitalised runs get their damping.
+    result = [(t.key[:PREFIX] if t.kind == "word" else t.key, 1.0, WORD) for t in found]
+    capitalised = [n for n, t in enumerate(found) if t.text[:1].isupper()]
+    at = 0
+    while at < len(capitalised):
+        n = m = capitalised[at]
+        at += 1
         while (
-            m + 1 < len(found)
-            and found[m + 1].text[:1].isupper()
+            at < len(capitalised)
+            and capitalised[at] == m + 1
             and not text[found[m].end : found[m + 1].start].strip(" -")
         ):
             m += 1
+            at += 1
         damping = (m - n + 1) ** -NAME_RUN_DAMPING
-        for token in found[n : m + 1]:
-            if token.kind != "word":
-                result.append((token.key, 1.0, WORD))
-                continue
-            key = token.key[:PREFIX]
-            if not token.text[:1].isupper():
-                result.append((key, 1.0, WORD))
-            else:
-                result.append((key, damping, INITIAL if token.start == first else NAME))
-        n = m + 1
+        for k in range(n, m + 1):
+            token = found[k]
+            if token.kind == "word":  # a number keeps its key and weight inside a run
+                result[k] = (token.key[:PREFIX], damping, INITIAL if token.start == first else NAME)
     return tuple(result)
 
 
