@@ -81,6 +81,7 @@ def cold() -> None:
         people._names,
         people._name_tokens,
         people._tokens,
+        people._words,
         people._bare,
         people._is_name_token,
         mentions.fold,

@@ -129,38 +129,40 @@ def _tokens(text: str) -> list[re.Match]:
 
 
 @lru_cache(maxsize=65536)
+def _words(text: str) -> list[str]:
+    """Return the texts of _tokens(text) (names and name tokens both read them)."""
+    return [token.group() for token in _tokens(text)]
+
+
+@lru_cache(maxsize=65536)
 def _name_tokens(text: str) -> tuple[int, ...]:
     """Return the indices of the tokens that can be name words (read once for names and titles)."""
-    words = [token.group() for token in _tokens(text)]
     # A lowercase first letter never starts a name word: the quick test goes first.
-    return tuple([k for k, word in enumerate(words) if not word[0].islower() and _is_name_token(word)])
+    return tuple([k for k, word in enumerate(_words(text)) if not word[0].islower() and _is_name_token(word)])
 
 
 @lru_cache(maxsize=65536)
 def _names(text: str) -> tuple[tuple[int, int, list[str], int], ...]:
     """Return (start, end, name words, index of first token) for runs of two or more capitalised words."""
-    tokens = _tokens(text)
-    words = [t.group() for t in tokens]
-    named = [False] * len(tokens)
-    for k in _name_tokens(text):
-        named[k] = True
-    found, i, count = [], 0, len(tokens)
-    while i < count:
-        if not named[i]:
-            i += 1
-            continue
-        j = i + 1
+    named = _name_tokens(text)
+    if len(named) < 2:
+        return ()
+    tokens, words = _tokens(text), _words(text)
+    found, at, count = [], 0, len(named)
+    while at < count:  # runs of adjacent name tokens, read from their indices alone
+        i = j = named[at]
+        at += 1
         while (
-            j < count
-            and named[j]
-            and text[tokens[j - 1].end() : tokens[j].start()] == " "
-            and not _POSSESSIVE_END.search(words[j - 1])
+            at < count
+            and named[at] == j + 1
+            and text[tokens[j].end() : tokens[j + 1].start()] == " "
+            and not _POSSESSIVE_END.search(words[j])
         ):
             j += 1
-        if j - i >= 2:
-            end = tokens[j - 1].start() + len(_bare(words[j - 1]))
-            found.append((tokens[i].start(), end, [_bare(w) for w in words[i:j]], i))
-        i = j
+            at += 1
+        if j > i:
+            end = tokens[j].start() + len(_bare(words[j]))
+            found.append((tokens[i].start(), end, [_bare(w) for w in words[i : j + 1]], i))
     return tuple(found)
 
 
