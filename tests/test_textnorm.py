@@ -92,6 +92,13 @@ def test_normalize_text_unifies_quotes_and_space():
     assert normalize_text("  “Peace”  is\nNEAR’s ") == '"peace" is near\'s'
 
 
+def test_normalize_text_collapses_every_space_the_pattern_for_space_matches():
+    import re
+
+    text = "\u00a0The\u2003quay\x1c\x1dreopened \t\r\n on\u3000Monday\u2028"
+    assert normalize_text(text) == re.sub(r"\s+", " ", text.lower()).strip() == "the quay reopened on monday"
+
+
 def test_demonyms_join_their_place_when_the_place_occurs():
     names = ["kaldrian", "kaldria", "veldran", "estrian"]
     assert fold_corpus_names(names, names + ["veldra"]) == {"kaldrian": "kaldria"}

@@ -92,7 +92,6 @@ _WORD_SPLIT_RE = re.compile(f"({_WORD_PATTERN})")
 # alone, which scans faster (the acronym alternative is tried at every position otherwise).
 _ACRONYM_HINT_RE = re.compile(r"\.[A-Za-z]\.")
 _PLAIN_WORD_SPLIT_RE = re.compile(f"({_WORD_PATTERN.split('|', 1)[1]})")
-_SPACE_RE = re.compile(r"\s+")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _NAME_ENDING_RE = re.compile(r"(?:iy|yi|ij|ii)$")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -337,7 +336,7 @@ def content_words(text: str) -> list[str]:
 
 def normalize_text(text: str) -> str:
     """Return text lowercased with quotes unified and whitespace collapsed (for stable keys)."""
-    return _SPACE_RE.sub(" ", text.translate(_QUOTES).lower()).strip()
+    return " ".join(text.translate(_QUOTES).lower().split())  # str.split's whitespace is the pattern \s's
 
 
 def _deletions(word: str) -> set[str]:
