@@ -242,3 +242,10 @@ def test_numbers_replace_the_words_they_cover_and_sit_before_the_words_after_the
         ("fares", "word", 56),
     ]
     assert tokens("") == () and tokens("42") == (("42", "42", 0, 2, "number", False),)
+
+
+def test_words_ending_otherwise_than_s_g_or_d_lose_only_a_final_al_or_e():
+    words = ("proposal", "ferry", "harbour", "crane", "approval")
+    assert [stem(w) for w in words] == ["propos", "ferry", "harbour", "cran", "approv"]
+    inflected = ("ferries", "glasses", "taxes", "sailing", "docked", "bus", "gas")
+    assert [stem(w) for w in inflected] == ["ferry", "glass", "tax", "sail", "dock", "bus", "gas"]

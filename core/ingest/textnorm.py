@@ -231,26 +231,24 @@ def fold_name(word: str) -> str:
     return folded[:-2] + "y" if folded.endswith(_NAME_ENDINGS) else folded
 
 
+# (suffix, replacement, shortest word it is cut from), tried in order; each ends in s, g or d.
+_INFLECTIONS = (("ies", "y", 5), ("sses", "ss", 5), ("ing", "", 6), ("ed", "", 5), ("es", "", 5), ("s", "", 4))
+
+
 @lru_cache(maxsize=1 << 16)  # a memo of a pure function: slots, contexts and keys stem the same words
 def stem(word: str) -> str:
     """Strip common English inflections so that agree/agreed/agrees (and approval/approved) share one key."""
     if len(word) <= 3:
         return word
-    for suffix, replacement, min_len in (
-        ("ies", "y", 5),
-        ("sses", "ss", 5),
-        ("ing", "", 6),
-        ("ed", "", 5),
-        ("es", "", 5),
-        ("s", "", 4),
-    ):
-        if word.endswith(suffix) and len(word) >= min_len:
-            if suffix == "s" and word[-2] in "su":
+    if word[-1] in "sgd":  # no inflection ends otherwise: most words skip the loop
+        for suffix, replacement, min_len in _INFLECTIONS:
+            if word.endswith(suffix) and len(word) >= min_len:
+                if suffix == "s" and word[-2] in "su":
+                    break
+                if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                    continue
+                word = word[: len(word) - len(suffix)] + replacement
                 break
-            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
-                continue
-            word = word[: len(word) - len(suffix)] + replacement
-            break
     if len(word) >= 7 and word.endswith("al"):  # approval/approved, proposal/proposed
         word = word[:-2]
     if len(word) > 4 and word.endswith("e"):
