@@ -459,3 +459,22 @@ def test_a_passage_with_curly_quotes_and_no_event_word_has_no_events_and_one_wit
     assert _events("“Harbour cranes,” the café’s owner said, “stood idle.”") == ()
     assert _events("“The ferry took off,” the café’s owner said.") == ((11, 19, "take-off"),)
     assert _events("The ferrY ſailed; the vote was held at the İnn.") == ((22, 26, "vote"),)
+
+
+def test_attributions_found_with_the_word_gates_are_those_the_whole_patterns_find(monkeypatch):
+    from core.compare.facts import attribution
+
+    texts = (
+        "At least 40 cars were stranded on the quay, according to harbour officials.",
+        "Port officials said 38 cars were stranded. The ferry left at 9:15, a pilot told the Orvan Herald.",
+        "Some 41 cars waited, the harbour master estimated on Monday; “It was calm,” he wrote.",
+    )
+    gated = [
+        (r.label, [(c.document, c.start, c.end, c.value) for c in r.cells]) for r in build_fact_sheet(sources(*texts))
+    ]
+    monkeypatch.setattr(attribution, "letters_plain", lambda text: False)
+    whole = [
+        (r.label, [(c.document, c.start, c.end, c.value) for c in r.cells]) for r in build_fact_sheet(sources(*texts))
+    ]
+    assert gated == whole
+    assert [cell[3] for cell in dict(gated)["cars: attributed to"]] == ["harbour officials", "port officials"]
