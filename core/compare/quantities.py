@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from string import ascii_letters
 from typing import Iterable, Iterator
 
-from core.ingest.textnorm import STOPWORDS, normalize_number, stem
+from core.ingest.textnorm import STOPWORDS, letters_plain, normalize_number, stem
 
 # Nouns for people counted: "274 lives", "246 individuals" and "241 people" count one kind of thing.
 PEOPLE_NOUNS = frozenset(
@@ -190,9 +191,23 @@ def head_of(text: str, end: int) -> str:
     return head
 
 
+# The last word of each hedge: a window ending in another word (and no currency sign or full
+# stop, as in "approx.") holds no hedge before its number.
+_HEDGE_LAST_WORDS = frozenset(
+    re.sub(r"\\\.\?", "", phrase).split()[-1] for pattern, _ in HEDGES for phrase in pattern.split("|")
+)
+
+
 def hedge_of(text: str, start: int) -> str:
     """Return the hedge before a number: "min", "max", "about" or ""."""
-    match = _HEDGE_RE.search(text[max(0, start - 24) : start].rstrip())
+    window = text[max(0, start - 24) : start].rstrip()
+    if (
+        letters_plain(window)
+        and not window.endswith(("$", "€", "£", "."))
+        and window[len(window.rstrip(ascii_letters)) :].lower() not in _HEDGE_LAST_WORDS
+    ):
+        return ""  # the pattern must end with a hedge's last word: searching it would find none
+    match = _HEDGE_RE.search(window)
     if not match:
         return ""
     phrase = match.group(1).lower()
