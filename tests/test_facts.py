@@ -478,3 +478,12 @@ def test_attributions_found_with_the_word_gates_are_those_the_whole_patterns_fin
     ]
     assert gated == whole
     assert [cell[3] for cell in dict(gated)["cars: attributed to"]] == ["harbour officials", "port officials"]
+
+
+def test_a_figure_is_dated_by_a_year_in_its_clause_and_undated_without_one():
+    from core.compare.facts.quantities import YEAR, _about
+
+    text = "The levy, set in 2024, raised 40 pounds; 12 boats in 1999 sailed and 7 more, 5 in 2101 and 3 since 1920"
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("40 ", "12 ", "7 ", "5 ", "3 ")]
+    assert [_about(text, s, e - 1) for s, e in spans] == ["", "1999", "1999", "1920", "1920"]
+    assert YEAR.search("5 in 2101") is None
