@@ -1,6 +1,6 @@
-"""Number frames: the hedge before a number, read from the words just before it."""
+"""Number frames: the hedge before a number and what happened to the people it counts."""
 
-from core.compare.quantities import _HEDGE_KIND, _HEDGE_RE, hedge_of
+from core.compare.quantities import _HEDGE_KIND, _HEDGE_RE, frame_of, hedge_of, people_event, word_event
 
 
 def _searched(text: str, start: int) -> str:
@@ -25,3 +25,15 @@ def test_hedges_before_numbers_of_invented_texts_are_those_the_whole_pattern_fin
 def test_a_hedge_gives_its_kind_and_another_word_none():
     text = "At least 40 cars, nearly 900 bikes, about 12 cranes and the leftover 6 boats"
     assert [hedge_of(text, text.index(n)) for n in ("40", "900", "12", "6")] == ["min", "max", "about", ""]
+
+
+def test_a_word_around_a_count_tells_what_happened_to_those_counted_from_its_stem():
+    words = ("killed", "Injuries", "rescued", "aboard", "is", "carries", "harbour")
+    assert [word_event(w) for w in words] == ["dead", "hurt", "alive", "aboard", "", "aboard", ""]
+
+
+def test_the_nearest_telling_word_gives_the_event_of_a_count():
+    text = "The ferry carried 242 people on board, and 241 people died when it sank."
+    assert frame_of(text, 18, 21).event == "aboard"
+    assert frame_of(text, 43, 46).event == "dead"
+    assert people_event(["on", "harbour", "died", "board"]) == "dead"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from string import ascii_letters
-from typing import Iterable, Iterator
+from functools import lru_cache
+from typing import Iterable
 
 from core.ingest.textnorm import STOPWORDS, letters_plain, normalize_number, stem
 
@@ -217,18 +218,26 @@ def hedge_of(text: str, start: int) -> str:
 _CONTEXT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 
 
-def _nearest_first(text: str, start: int, end: int) -> Iterator[str]:
-    """Yield the stems of the words around a number, nearest first (after before before)."""
+def _nearest_first(text: str, start: int, end: int) -> list[str]:
+    """Return the words around a number, nearest first (after before before)."""
     before = _CONTEXT_WORD_RE.findall(text, max(0, start - 80), start)[-CONTEXT_BEFORE:]
     after = _CONTEXT_WORD_RE.findall(text, end, end + 80)[:CONTEXT_AFTER]
     before.reverse()
     order = [w for pair in zip(after, before) for w in pair]
-    order += after[len(before) :] + before[len(after) :]
-    return (stem(w.lower()) for w in order if len(w) > 2)  # stems are made only until an event word is met
+    return order + after[len(before) :] + before[len(after) :]
 
 
 _EVENT_NAMES = [event for event, _ in PEOPLE_EVENTS]
 _EVENT_RE = re.compile("|".join(f"({'|'.join(sorted(stems, key=len, reverse=True))})" for _, stems in PEOPLE_EVENTS))
+
+
+@lru_cache(maxsize=1 << 16)  # the same context words surround many numbers
+def word_event(word: str) -> str:
+    """Return what a word around a count says happened to those counted ("killed" -> dead), or ""."""
+    if len(word) <= 2:
+        return ""
+    match = _EVENT_RE.match(stem(word.lower()))
+    return next(event for event, group in zip(_EVENT_NAMES, match.groups()) if group) if match else ""
 
 
 def people_event(words: Iterable[str]) -> str:
@@ -236,11 +245,7 @@ def people_event(words: Iterable[str]) -> str:
 
     The nearest telling word wins: "242 people on board, 241 dead" counts those aboard.
     """
-    for word in words:
-        match = _EVENT_RE.match(word)
-        if match:
-            return next(event for event, group in zip(_EVENT_NAMES, match.groups()) if group)
-    return ""
+    return next((event for event in map(word_event, words) if event), "")
 
 
 def frame_of(text: str, start: int, end: int) -> Frame:
