@@ -487,3 +487,12 @@ def test_a_figure_is_dated_by_a_year_in_its_clause_and_undated_without_one():
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("40 ", "12 ", "7 ", "5 ", "3 ")]
     assert [_about(text, s, e - 1) for s, e in spans] == ["", "1999", "1999", "1920", "1920"]
     assert YEAR.search("5 in 2101") is None
+
+
+def test_a_passage_without_a_digit_or_a_time_word_cannot_hold_a_time_and_one_with_either_can():
+    from core.compare.facts.events import TIME, may_hold_time
+
+    assert not may_hold_time("The ferry sank after the vote.") and not TIME.search("The ferry sank after the vote.")
+    for text in ("The vote came on Monday.", "The vote came at 9:15.", "The vote came the day after.", "ſunday vote"):
+        assert may_hold_time(text)
+    assert may_hold_time("It sank later that week") and TIME.search("It sank later that week")

@@ -83,6 +83,18 @@ TIME = re.compile(
     r"|\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+day\s+(?:before|after)\b",
     re.I,
 )
+# Every TIME match holds a digit or one of these words (a month comes with a day's number): in
+# a plain passage (letters_plain) without any of them the pattern has nothing to find.
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night midday noon "
+    "midnight yesterday today tonight tomorrow later earlier week weekend month year day".split()
+)
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_time(text: str) -> bool:
+    """Tell whether TIME can match in the text (False only when it certainly cannot)."""
+    return not letters_plain(text) or _DIGIT.search(text) is not None or not TIME_WORDS.isdisjoint(lower_words(text))
 
 
 def published_date(source) -> date | None:
@@ -197,12 +209,17 @@ def event_of(text: str, start: int, end: int, events) -> tuple[int, int, str] | 
     return nearest if distance <= (150 if nearest in clause else 80) else None
 
 
-def matches_near_events(documents, pattern: re.Pattern, skip=lambda found: False) -> Iterator[tuple]:
-    """Yield (document, passage, match, event word, its subject) for each match dating or placing an event."""
+def matches_near_events(
+    documents, pattern: re.Pattern, skip=lambda found: False, may_match=lambda text: True
+) -> Iterator[tuple]:
+    """Yield (document, passage, match, event word, its subject) for each match dating or placing an event.
+
+    `may_match` is a cheap test that is False only for a text the pattern cannot match.
+    """
     for document, passage in passages(documents):
         text = passage.text
         events = _events(text)
-        if not events:
+        if not events or not may_match(text):
             continue
         for found in pattern.finditer(text):
             if skip(found):
@@ -219,7 +236,7 @@ def event_mentions(documents) -> list[Mention]:
         return re.fullmatch(r"may", found.group(), re.I) is not None
 
     out: list[Mention] = []
-    for document, passage, found, event, about in matches_near_events(documents, TIME, may_alone):
+    for document, passage, found, event, about in matches_near_events(documents, TIME, may_alone, may_hold_time):
         value = normalise(found.group(), published_date(document.source))
         out.append(
             mention(
