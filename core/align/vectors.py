@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import repeat
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
@@ -231,6 +232,6 @@ def _top_per_row(block, start: int, floor: float, per_row: int) -> list[tuple[fl
     rows, cols, values = rows[order], cols[order], values[order]
     first = np.searchsorted(rows, rows)  # where each row's cells begin
     keep = (np.arange(rows.size) - first) < per_row
-    return [
-        (round(v, 6), j, start + i) for v, j, i in zip(values[keep].tolist(), cols[keep].tolist(), rows[keep].tolist())
-    ]
+    # (round(v, 6), j, start + i) per kept cell, built by map and zip without a Python step per cell
+    rounded = map(round, values[keep].tolist(), repeat(6))
+    return list(zip(rounded, cols[keep].tolist(), (rows[keep] + start).tolist()))
