@@ -178,3 +178,11 @@ def test_a_sparse_block_read_from_each_rows_kth_best_keeps_what_sorting_every_ce
         (3, 0.2),
         (3, 0.4),
     ]
+
+
+def test_dot_sums_the_products_in_the_shorter_vectors_order_as_the_plain_loop_does():
+    from core.align.vectors import dot
+
+    a, b = {3: 0.1, 1: 0.7, 2: 0.2}, {1: 0.3, 2: 0.6, 4: 0.9, 5: 0.1}
+    assert dot(a, b) == dot(b, a) == 0.1 * 0.0 + 0.7 * 0.3 + 0.2 * 0.6
+    assert dot({1: 0.5}, {2: 0.5}) == 0.0 and dot({}, b) == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from operator import mul
 from collections import Counter
 from itertools import repeat
 from dataclasses import dataclass
@@ -39,7 +40,8 @@ def dot(a: Vector, b: Vector) -> float:
     """Return the dot product of two sparse vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(weight * b.get(term, 0.0) for term, weight in a.items())
+    # each weight times the other's (0.0 when absent), summed in a's order: map does it in C
+    return sum(map(mul, a.values(), map(b.get, a.keys(), repeat(0.0))))
 
 
 def normalized(vector: Vector) -> Vector:
