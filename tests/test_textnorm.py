@@ -209,7 +209,8 @@ def test_tokens_read_words_with_apostrophes_acronyms_and_other_scripts_as_the_wo
     with_acronyms = "The U.S. ferry’s crew didn’t sail; rock’n’roll x_y 3abc abc3 ’tis o' İzmir ΣΟΦΙΑ straße e.g. A.B"
     without = "The ferry’s crew didn’t sail. A. B, rock’n’roll x_y 3abc abc3 ’tis o' İzmir ΣΟΦΙΑ straße A.B"
     assert textnorm._ACRONYM_HINT_RE.search(with_acronyms) and not textnorm._ACRONYM_HINT_RE.search(without)
-    for text in (with_acronyms, without):
+    ascii_only = "The ferry's crew didn't sail. A. B, rock'n'roll x_y 3abc abc3 'tis o' it's 4x4 o'clock"
+    for text in (with_acronyms, without, ascii_only):
         words = [(t.start, t.end, t.text) for t in tokens(text) if t.kind == "word"]
         assert words == [(m.start(), m.end(), m.group()) for m in reference.finditer(text)]
         assert [m.span() for m in textnorm._WORD_RE.finditer(text)] == [m.span() for m in reference.finditer(text)]

@@ -92,6 +92,9 @@ _WORD_SPLIT_RE = re.compile(f"({_WORD_PATTERN})")
 # alone, which scans faster (the acronym alternative is tried at every position otherwise).
 _ACRONYM_HINT_RE = re.compile(r"\.[A-Za-z]\.")
 _PLAIN_WORD_SPLIT_RE = re.compile(f"({_WORD_PATTERN.split('|', 1)[1]})")
+# The same for ASCII text, where a letter is [A-Za-z] and a word character [A-Za-z0-9]: character
+# sets are scanned faster than Unicode categories.
+_ASCII_WORD_SPLIT_RE = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:'[A-Za-z][A-Za-z0-9]*)*)")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _NAME_ENDING_RE = re.compile(r"(?:iy|yi|ij|ii)$")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -303,7 +306,10 @@ def tokens(text: str) -> tuple[Token, ...]:
     numbers then replace the words they cover and are placed before the first word at or after
     their start.
     """
-    splitter = _WORD_SPLIT_RE if _ACRONYM_HINT_RE.search(text) else _PLAIN_WORD_SPLIT_RE
+    if _ACRONYM_HINT_RE.search(text):
+        splitter = _WORD_SPLIT_RE
+    else:
+        splitter = _ASCII_WORD_SPLIT_RE if text.isascii() else _PLAIN_WORD_SPLIT_RE
     parts = splitter.split(text)  # separator, word, separator, ..., separator
     surfaces = parts[1::2]
     words: list[Token] = []
