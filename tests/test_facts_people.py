@@ -19,6 +19,13 @@ def test_a_lone_name_word_a_title_or_two_spaces_make_no_name():
 
 
 def test_tokens_from_one_split_are_the_token_pattern_matches_with_their_offsets():
-    for text in ("", "  ", "Ex-Mayor Ilse Varga’s U.S. aide, 3rd-term co-pilot J. R. Feld—ſir İzmir naïve_x 42.", "A"):
+    plain = "Ex-Mayor Ilse Varga's U.S. aide, 3rd-term co-pilot J. R. Feld_2 -- sir x.y 42."
+    for text in (
+        "",
+        "  ",
+        "Ex-Mayor Ilse Varga’s U.S. aide, 3rd-term co-pilot J. R. Feld—ſir İzmir naïve_x 42.",
+        "A",
+        plain,
+    ):
         words, starts, ends = _tokens(text)
         assert list(zip(words, starts, ends)) == [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
