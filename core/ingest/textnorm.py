@@ -160,6 +160,7 @@ def normalize_number(text: str) -> str | None:
 
 # Where a number written with digits can begin: a currency sign or a digit.
 _DIGIT_START_RE = re.compile(r"[$€£\d]")
+_ASCII_DIGIT_START_RE = re.compile(r"[$0-9]")  # the same in ASCII text, scanned faster
 _LETTERS_RE = re.compile(r"[a-z]+")
 # The only characters outside ASCII that re.IGNORECASE (or str.lower) reads as ASCII letters.
 _ASCII_FOLDING_RE = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -195,8 +196,9 @@ def _number_matches(text: str) -> Iterator[re.Match]:
         yield from _NUMBER_RE.finditer(text)
         return
     at = 0
+    starts = _ASCII_DIGIT_START_RE if text.isascii() else _DIGIT_START_RE
     while True:
-        start = _DIGIT_START_RE.search(text, at)
+        start = starts.search(text, at)
         if start is None:
             return
         match = _NUMBER_RE.match(text, start.start())

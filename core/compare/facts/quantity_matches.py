@@ -60,6 +60,7 @@ LEAD = re.compile(
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+_ASCII_DIGIT_RUN = re.compile(r"[0-9]+")  # the same in ASCII text, scanned faster
 _SMALL_WORDS = frozenset(SMALL)
 
 
@@ -73,7 +74,7 @@ def number_starts(text: str) -> Iterator[int]:
     if not (letters_plain(text) and _SMALL_WORDS.isdisjoint(lower_words(text))):
         yield from (number.start() for number in NUMBER_START.finditer(text))
         return
-    for run in _DIGIT_RUN.finditer(text):
+    for run in (_ASCII_DIGIT_RUN if text.isascii() else _DIGIT_RUN).finditer(text):
         at = run.start()
         if at == 0 or text[at - 1] not in ".,":
             yield at
