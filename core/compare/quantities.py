@@ -245,7 +245,11 @@ def people_event(words: Iterable[str]) -> str:
 
     The nearest telling word wins: "242 people on board, 241 dead" counts those aboard.
     """
-    return next((event for event in map(word_event, words) if event), "")
+    for word in words:
+        event = word_event(word)
+        if event:
+            return event
+    return ""
 
 
 def frame_of(text: str, start: int, end: int) -> Frame:
