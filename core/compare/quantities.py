@@ -8,7 +8,9 @@ from string import ascii_letters
 from functools import lru_cache
 from typing import Iterable
 
-from core.ingest.textnorm import STOPWORDS, letters_plain, normalize_number, stem
+from core.ingest.gates import letters_plain
+from core.ingest.numbers import normalize_number
+from core.ingest.textnorm import STOPWORDS, stem
 
 # Nouns for people counted: "274 lives", "246 individuals" and "241 people" count one kind of thing.
 PEOPLE_NOUNS = frozenset(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.ingest.textnorm import letters_plain
+from core.ingest.gates import letters_plain
 from core.model import Span
 
 _SEP = r"\s*[:|\-–—»>]+\s*"

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from core.compare.facts.mentions import Mention, fold, mention
-from core.ingest.textnorm import letters_plain, lower_words
+from core.ingest.gates import letters_plain, lower_words
 
 SPEAKER = (
     r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}"

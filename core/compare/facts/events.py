@@ -9,7 +9,7 @@ from typing import Iterator
 
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
-from core.ingest.textnorm import letters_plain, lower_words
+from core.ingest.gates import letters_plain, lower_words
 
 # Kinds of event news reports date: word forms -> the event's name.
 EVENTS = {

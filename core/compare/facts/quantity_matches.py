@@ -6,7 +6,8 @@ import re
 from string import ascii_letters
 from typing import Iterator
 
-from core.ingest.textnorm import WORD_NUMBERS, letters_plain, lower_words
+from core.ingest.gates import letters_plain, lower_words
+from core.ingest.numbers import WORD_NUMBERS
 
 SMALL = {**WORD_NUMBERS, "both": 2, "dozen": 12}  # counts of people and things said in words
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
