@@ -198,3 +198,19 @@ def test_the_headline_stays_text_even_above_a_caption():
         "The ferry resumed service on Friday.\n"
     )
     assert texts(text) == _spans_of(text, "The ferry at the quay. Photo by Lena Fisk.")
+
+
+def test_lines_whose_telling_words_come_anywhere_are_flagged_as_the_whole_patterns_flag_them():
+    from core.ingest import boilerplate
+
+    lines = (
+        "© 2031 Orvan Harbour Daily. All Rights Reserved.",
+        "The quay at dawn (via Getty)",
+        "Get the Harbour newsletter: sign up today",
+        "The ferry reached the quay at dawn, all hands on deck.",
+        "ſhutterstock",
+    )
+    whole = [bool(boilerplate._LINE_RE.fullmatch(line) or boilerplate._ANYWHERE_RE.fullmatch(line)) for line in lines]
+    assert whole == [True, True, True, False, True]
+    for line, flagged in zip(lines, whole):
+        assert boilerplate._is_boilerplate_line(line) is flagged

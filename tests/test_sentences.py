@@ -70,6 +70,21 @@ def test_ellipsis_before_capital_ends_a_sentence_but_not_before_lowercase():
     assert spans(text) == [(0, 24, "He paused... then spoke."), (25, 33, "Nothing…"), (34, 50, "Later it rained.")]
 
 
+def test_a_spaced_ellipsis_ends_a_sentence_only_at_its_last_stop_before_a_capital():
+    text = "The ferry left . . . Nobody waved. It sank."
+    assert spans(text) == [(0, 20, "The ferry left . . ."), (21, 34, "Nobody waved."), (35, 43, "It sank.")]
+
+
+def test_old_mac_line_breaks_and_blank_lines_end_sentences_like_newlines():
+    text = "Old Mac line one\rLine two.\r\rPara three.\n\nPara four."
+    assert spans(text) == [
+        (0, 16, "Old Mac line one"),
+        (17, 26, "Line two."),
+        (28, 39, "Para three."),
+        (41, 51, "Para four."),
+    ]
+
+
 def test_em_dashes_do_not_split():
     text = "The deal — signed at dawn — holds. It may last."
     assert spans(text) == [(0, 34, "The deal — signed at dawn — holds."), (35, 47, "It may last.")]

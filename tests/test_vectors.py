@@ -131,3 +131,58 @@ def test_a_dense_block_keeps_the_same_best_cells_as_a_sparse_one():
     ]
     sparse_cells = sparse.csr_matrix([[0.0, 0.9, 0.0, 0.0, 0.0, 0.05], [0.0] * 5 + [0.2]])
     assert _top_per_row(sparse_cells, 0, 0.1, 3) == [(0.9, 1, 0), (0.2, 5, 1)]
+
+
+def test_a_sparse_block_read_from_each_rows_kth_best_keeps_what_sorting_every_cell_keeps():
+    np = pytest.importorskip("numpy")
+    from scipy import sparse
+
+    from core.align.vectors import DENSE_SHARE, _at_or_above_kth, _top_per_row
+
+    # rows with more cells than are kept, ties at the cut, a row of fewer cells and an empty row;
+    # columns stored out of order, as a sparse product leaves them
+    data = [0.5, 0.9, 0.5, 0.7, 0.5, 0.3, 0.2, 0.4, 0.2, 0.2, 0.2]
+    indices = [4, 1, 0, 3, 2, 0, 7, 9, 8, 6, 5]
+    indptr = [0, 5, 7, 7, 11]
+    block = sparse.csr_matrix((np.array(data), np.array(indices), np.array(indptr)), shape=(4, 20))
+    assert 11 / 80 < DENSE_SHARE  # read sparse
+    rows = np.repeat(np.arange(4), np.diff(block.indptr))
+    # the reference: every cell sorted by row, strongest first, then the earlier column; three per row
+    ordered = sorted(zip(rows.tolist(), (-block.data).tolist(), block.indices.tolist()))
+    kept = [(round(-v, 6), j, 5 + i) for n, (i, v, j) in enumerate(ordered) if [c[0] for c in ordered[:n]].count(i) < 3]
+    assert (
+        _top_per_row(block, 5, 0.1, 3)
+        == kept
+        == [
+            (0.9, 1, 5),
+            (0.7, 3, 5),
+            (0.5, 0, 5),
+            (0.3, 0, 6),
+            (0.2, 7, 6),
+            (0.4, 9, 8),
+            (0.2, 5, 8),
+            (0.2, 6, 8),
+        ]
+    )
+    chosen_rows, _, chosen_values = _at_or_above_kth(rows, block.indices, block.data, 4, 3)
+    assert sorted(zip(chosen_rows.tolist(), chosen_values.tolist())) == [
+        (0, 0.5),
+        (0, 0.5),
+        (0, 0.5),
+        (0, 0.7),
+        (0, 0.9),
+        (1, 0.2),
+        (1, 0.3),
+        (3, 0.2),
+        (3, 0.2),
+        (3, 0.2),
+        (3, 0.4),
+    ]
+
+
+def test_dot_sums_the_products_in_the_shorter_vectors_order_as_the_plain_loop_does():
+    from core.align.vectors import dot
+
+    a, b = {3: 0.1, 1: 0.7, 2: 0.2}, {1: 0.3, 2: 0.6, 4: 0.9, 5: 0.1}
+    assert dot(a, b) == dot(b, a) == 0.1 * 0.0 + 0.7 * 0.3 + 0.2 * 0.6
+    assert dot({1: 0.5}, {2: 0.5}) == 0.0 and dot({}, b) == 0

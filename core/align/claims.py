@@ -73,7 +73,12 @@ def _claim_from(
             for i in runs[da]:
                 for j in runs[db]:
                     links.append(
-                        Link(passages[i].id, passages[j].id, round(builder.score(i, j), 4), frozenset((i, j)) in manual)
+                        Link(
+                            passages[i].id,
+                            passages[j].id,
+                            round(builder.score(i, j), 4),
+                            bool(manual) and frozenset((i, j)) in manual,  # most claims have no manual link
+                        )
                     )
     members = tuple(passages[i].id for d in docs for i in runs[d])
     # a headline is a poor reference for word diffs: prefer members that are whole sentences

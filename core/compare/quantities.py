@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from string import ascii_letters
+from functools import lru_cache
+from typing import Iterable
 
-from core.ingest.textnorm import STOPWORDS, normalize_number, stem
+from core.ingest.gates import letters_plain
+from core.ingest.numbers import normalize_number
+from core.ingest.textnorm import STOPWORDS, stem
 
 # Nouns for people counted: "274 lives", "246 individuals" and "241 people" count one kind of thing.
 PEOPLE_NOUNS = frozenset(
@@ -190,9 +194,23 @@ def head_of(text: str, end: int) -> str:
     return head
 
 
+# The last word of each hedge: a window ending in another word (and no currency sign or full
+# stop, as in "approx.") holds no hedge before its number.
+_HEDGE_LAST_WORDS = frozenset(
+    re.sub(r"\\\.\?", "", phrase).split()[-1] for pattern, _ in HEDGES for phrase in pattern.split("|")
+)
+
+
 def hedge_of(text: str, start: int) -> str:
     """Return the hedge before a number: "min", "max", "about" or ""."""
-    match = _HEDGE_RE.search(text[max(0, start - 24) : start].rstrip())
+    window = text[max(0, start - 24) : start].rstrip()
+    if (
+        letters_plain(window)
+        and not window.endswith(("$", "€", "£", "."))
+        and window[len(window.rstrip(ascii_letters)) :].lower() not in _HEDGE_LAST_WORDS
+    ):
+        return ""  # the pattern must end with a hedge's last word: searching it would find none
+    match = _HEDGE_RE.search(window)
     if not match:
         return ""
     phrase = match.group(1).lower()
@@ -202,18 +220,26 @@ def hedge_of(text: str, start: int) -> str:
 _CONTEXT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 
 
-def _nearest_first(text: str, start: int, end: int) -> Iterator[str]:
-    """Yield the stems of the words around a number, nearest first (after before before)."""
+def _nearest_first(text: str, start: int, end: int) -> list[str]:
+    """Return the words around a number, nearest first (after before before)."""
     before = _CONTEXT_WORD_RE.findall(text, max(0, start - 80), start)[-CONTEXT_BEFORE:]
     after = _CONTEXT_WORD_RE.findall(text, end, end + 80)[:CONTEXT_AFTER]
     before.reverse()
     order = [w for pair in zip(after, before) for w in pair]
-    order += after[len(before) :] + before[len(after) :]
-    return (stem(w.lower()) for w in order if len(w) > 2)  # stems are made only until an event word is met
+    return order + after[len(before) :] + before[len(after) :]
 
 
 _EVENT_NAMES = [event for event, _ in PEOPLE_EVENTS]
 _EVENT_RE = re.compile("|".join(f"({'|'.join(sorted(stems, key=len, reverse=True))})" for _, stems in PEOPLE_EVENTS))
+
+
+@lru_cache(maxsize=1 << 16)  # the same context words surround many numbers
+def word_event(word: str) -> str:
+    """Return what a word around a count says happened to those counted ("killed" -> dead), or ""."""
+    if len(word) <= 2:
+        return ""
+    match = _EVENT_RE.match(stem(word.lower()))
+    return next(event for event, group in zip(_EVENT_NAMES, match.groups()) if group) if match else ""
 
 
 def people_event(words: Iterable[str]) -> str:
@@ -222,9 +248,9 @@ def people_event(words: Iterable[str]) -> str:
     The nearest telling word wins: "242 people on board, 241 dead" counts those aboard.
     """
     for word in words:
-        match = _EVENT_RE.match(word)
-        if match:
-            return next(event for event, group in zip(_EVENT_NAMES, match.groups()) if group)
+        event = word_event(word)
+        if event:
+            return event
     return ""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from core.ingest.gates import letters_plain
 from core.model import Span
 
 _SEP = r"\s*[:|\-–—»>]+\s*"
@@ -27,24 +28,36 @@ _LINE_PATTERNS = [
     r"\(?\s*with (?:additional )?inputs? from [^.()]{1,80}\)?\.?",
     r"\(?\s*(?:additional )?reporting by [^()]{1,120}\)?\.?"
     r"|\(?\s*editing by [^()]{1,120}\)?\.?|\(?\s*written by [^()]{1,80}; editing by [^()]{1,80}\)?\.?",
-    r"(?:copyright|©|\(c\))\s*.{0,150}|.{0,120}all rights reserved\.?",
-    r"(?:sign up|signup|register)(?: now)? (?:for|to)\b.{0,100}"
-    r"|.{0,60}\bnewsletters?\b.{0,60}(?:sign up|subscribe|inbox).{0,40}",
+    r"(?:copyright|©|\(c\))\s*.{0,150}",
+    r"(?:sign up|signup|register)(?: now)? (?:for|to)\b.{0,100}",
     r"subscribe\b.{0,120}|click here\b.{0,120}|tap here\b.{0,120}"
     r"|follow (?:us|[\w .]{1,40}) on (?:twitter|x|facebook|instagram|whatsapp|telegram|"
     r"google news|youtube|linkedin|threads)\b.{0,80}|download (?:the|our) .{0,40}app\b.{0,60}",
     rf"(?:published|updated|last updated|first published|posted)(?: on| at)?\s*:?\s*.{{0,60}}"
     rf"\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*{_TZ}\b.{{0,80}}",
     r"(?:published|updated|last updated|first published)(?: on)?\s*[:\-]\s*.{0,60}\d{4}.{0,40}",
-    r".{0,100}(?:getty images|via getty|shutterstock|istockphoto|afp photo|ap photo|reuters photo"
-    r"|reuters/[a-z .]{1,40}|epa-efe|alamy)\)?\.?",
     r"By (?!(?:The|This|That|Then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
     r"|February|March|April|May|June|July|August|September|October|November|December|Now|Late|Early)\b)"
     r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:,? (?:and|&) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})?"
     r"(?:\s*[|,]\s*[A-Z][^.!?]{0,60})?",
 ]
 
+# Whole-line patterns whose telling words may come anywhere in the line, each with the words
+# (lowercase) one of which it cannot match without. Tried at every position of a line, they are
+# the slow ones: a plain line (letters_plain) holding none of the words skips them.
+_ANYWHERE_PATTERNS = [
+    (r".{0,120}all rights reserved\.?", ("all rights reserved",)),
+    (r".{0,60}\bnewsletters?\b.{0,60}(?:sign up|subscribe|inbox).{0,40}", ("newsletter",)),
+    (
+        r".{0,100}(?:getty images|via getty|shutterstock|istockphoto|afp photo|ap photo|reuters photo"
+        r"|reuters/[a-z .]{1,40}|epa-efe|alamy)\)?\.?",
+        ("getty", "shutterstock", "istockphoto", "afp photo", "ap photo", "reuters", "epa-efe", "alamy"),
+    ),
+]
+
 _LINE_RE = re.compile("|".join(f"(?:{p})" for p in _LINE_PATTERNS[:-1]), re.I)
+_ANYWHERE_RE = re.compile("|".join(f"(?:{p})" for p, _ in _ANYWHERE_PATTERNS), re.I)
+_ANYWHERE_WORDS = tuple(word for _, words in _ANYWHERE_PATTERNS for word in words)
 # Bylines are case-sensitive: "By Anna Berg" yes, "by the river" no.
 _BYLINE_RE = re.compile(_LINE_PATTERNS[-1])
 
@@ -171,6 +184,9 @@ def _is_boilerplate_line(line: str) -> bool:
     if len(line) > LONGEST_LINE:
         return False
     if _LINE_RE.fullmatch(line) or _is_stamp(line) or _SHORTCODE_RE.search(line):
+        return True
+    lowered = line.lower()
+    if (not letters_plain(line) or any(word in lowered for word in _ANYWHERE_WORDS)) and _ANYWHERE_RE.fullmatch(line):
         return True
     if len(line) <= CAPTION_LINE and _CREDIT_END_RE.search(line):
         return True  # a caption ends with its credit

@@ -42,13 +42,16 @@ _SPEECH_VERBS = (
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«(["
-_CANDIDATE = re.compile(r"(?:[.!?…]+|\.\s\.\s\.)[" + re.escape(_CLOSERS) + r"]*\s+")
+# A run of stops, closing quotes, then space. (". . ." needs no branch of its own: its first
+# stop and space already match; a pattern opening with one character class is also scanned
+# far faster than one opening with alternatives.)
+_CANDIDATE = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*\s+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORD_AFTER = re.compile(r"[" + re.escape(_OPENERS) + r"]*([\w'’.-]+)")
 _ATTRIBUTION = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:" + _SPEECH_VERBS + r")\b|(?:he|she|they|it|we|I)\s+(?:" + _SPEECH_VERBS + r")\b"
 )
-_LINE_BREAK = re.compile(r"\r?\n|\r")
+_LINE_BREAK = re.compile(r"\n|\r\n?")  # \n, \r\n or \r (a plain \n first: the common case scans fastest)
 # How far past a full stop the judge looks: the next word and an attribution ("Holt asked") fit.
 _LOOKAHEAD = 120
 # A sentence this long has outgrown every abbreviation rule (a run of initials, a list of "No. 4"

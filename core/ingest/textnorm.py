@@ -1,10 +1,15 @@
-"""Tokenise and normalise text for matching: stopwords, stems, numbers, acronyms, name variants."""
+"""Tokenise and normalise text for matching: stopwords, stems, acronyms, name variants (numbers: numbers.py)."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Iterable, Iterator, NamedTuple
+from bisect import bisect_left
+from functools import lru_cache, partial
+from itertools import accumulate, repeat
+from typing import Iterable, NamedTuple
+
+from core.ingest.gates import letters_plain, lower_words  # noqa: F401 (re-exported: the readers' gates)
+from core.ingest.numbers import WORD_NUMBERS, find_numbers, normalize_number  # noqa: F401 (re-exported)
 
 # Function words and reporting verbs: they say how a fact was relayed, not what the fact is.
 STOPWORDS = frozenset(
@@ -27,61 +32,20 @@ indicated indicates confirmed confirms commented added mr mrs ms dr
 """.split()
 )
 
-WORD_NUMBERS = {  # the one table of number words (the fact sheet adds "both" and "dozen")
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-}
-_SCALES = {
-    "thousand": 10**3,
-    "k": 10**3,
-    "million": 10**6,
-    "mn": 10**6,
-    "m": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-}
-_NUMWORD = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUMBER_RE = re.compile(
-    r"(?P<cur>[$€£]\s?)?"
-    rf"(?P<num>{_DIGITS}|\b(?:{_NUMWORD})(?:[-\s](?:{_NUMWORD}))?\b)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|m|k|b)\b)?"
-    r"(?P<pct>\s?%|\s(?:per\s?cent|percent|pc)\b)?",
-    re.IGNORECASE,
-)
-# Words, dotted acronyms (U.S.) and apostrophes inside words (don't, Ukraine's).
-_WORD_RE = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[^\W_]|['’](?=[^\W\d_]))*", re.UNICODE)
-_SPACE_RE = re.compile(r"\s+")
+# Words, dotted acronyms (U.S.) and apostrophes inside words (don't, Ukraine's). A run of word
+# characters is taken whole (one step, not one alternation per letter); an apostrophe joins it
+# only when a letter follows.
+_WORD_PATTERN = r"(?:[A-Za-z]\.){2,}|[^\W\d_][^\W_]*(?:['’][^\W\d_][^\W_]*)*"
+_WORD_RE = re.compile(_WORD_PATTERN)
+# The same words as the odd items of re.split: no match object per word.
+_WORD_SPLIT_RE = re.compile(f"({_WORD_PATTERN})")
+# A dotted acronym holds ".X." somewhere: a text without that splits by the word alternative
+# alone, which scans faster (the acronym alternative is tried at every position otherwise).
+_ACRONYM_HINT_RE = re.compile(r"\.[A-Za-z]\.")
+_PLAIN_WORD_SPLIT_RE = re.compile(f"({_WORD_PATTERN.split('|', 1)[1]})")
+# The same for ASCII text, where a letter is [A-Za-z] and a word character [A-Za-z0-9]: character
+# sets are scanned faster than Unicode categories.
+_ASCII_WORD_SPLIT_RE = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:'[A-Za-z][A-Za-z0-9]*)*)")
 _DOUBLED_RE = re.compile(r"(.)\1+")
 _NAME_ENDING_RE = re.compile(r"(?:iy|yi|ij|ii)$")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -102,102 +66,6 @@ class Token(NamedTuple):
     stop: bool = False
 
 
-_new_token = tuple.__new__  # builds a Token without the keyword-argument call: one per word of the corpus
-
-
-def _word_value(words: str) -> int | None:
-    """Return the value of a spelled-out number of one or two words ("ninety", "twenty-four")."""
-    total = 0
-    for part in re.split(r"[-\s]+", words.lower()):
-        value = WORD_NUMBERS.get(part)
-        if value is None:
-            return None
-        total = total * value if value == 100 and total else total + value
-    return total
-
-
-def _format(value: float) -> str:
-    """Format a number without a trailing .0 and without thousands separators."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-def _match_to_key(match: re.Match) -> str | None:
-    """Return the canonical key of one number match, or None when it is not a number."""
-    raw = match.group("num")
-    if raw[0].isdigit():
-        value: float = float(raw.replace(",", ""))
-    else:
-        word_value = _word_value(raw)
-        if word_value is None:
-            return None
-        value = word_value
-    scale = match.group("scale")
-    if scale:
-        value *= _SCALES[scale.lower()]
-    key = _format(value)
-    return key + "%" if match.group("pct") else key
-
-
-def normalize_number(text: str) -> str | None:
-    """Return the canonical form of a number expression ("90 per cent" -> "90%", "$5m" -> "5000000")."""
-    match = _NUMBER_RE.fullmatch(text.strip())
-    if not match:
-        return None
-    return _match_to_key(match)
-
-
-# Where a number written with digits can begin in ASCII text: a dollar sign or a digit.
-_DIGIT_START_RE = re.compile(r"[$\d]")
-_LETTERS_RE = re.compile(r"[a-z]+")
-
-
-@lru_cache(maxsize=1 << 16)  # numbers, slots and the fact sheet ask which words a passage has
-def lower_words(text: str) -> frozenset[str]:
-    """Return the runs of ASCII letters of the lowercased text (what the readers are gated by)."""
-    return frozenset(_LETTERS_RE.findall(text.lower()))
-
-
-_NUMBER_WORDS = frozenset(WORD_NUMBERS)
-
-
-def _number_matches(text: str) -> Iterator[re.Match]:
-    """Yield the matches _NUMBER_RE.finditer(text) yields, in order.
-
-    In ASCII text without a number word, a match can only begin at a dollar sign or a digit:
-    the pattern is tried there alone (each search resumes where a match ended, as finditer's
-    does). Other text (number words, other scripts, whose letters re.I may fold) is read whole.
-    """
-    if not text.isascii() or not _NUMBER_WORDS.isdisjoint(lower_words(text)):
-        yield from _NUMBER_RE.finditer(text)
-        return
-    at = 0
-    while True:
-        start = _DIGIT_START_RE.search(text, at)
-        if start is None:
-            return
-        match = _NUMBER_RE.match(text, start.start())
-        if match is None:
-            at = start.start() + 1
-            continue
-        yield match
-        at = match.end()
-
-
-@lru_cache(maxsize=1 << 15)  # vectors, slots, contradictions and the fact sheet read each passage's numbers
-def find_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Return (start, end, canonical key) of every number expression in the text."""
-    found = []
-    for match in _number_matches(text):
-        key = _match_to_key(match)
-        if key is None:
-            continue
-        start = match.start("cur") if match.group("cur") else match.start("num")
-        found.append((start, match.end(), key))
-    return tuple(found)
-
-
 _NAME_ENDINGS = ("iy", "yi", "ij", "ii")
 
 
@@ -212,26 +80,24 @@ def fold_name(word: str) -> str:
     return folded[:-2] + "y" if folded.endswith(_NAME_ENDINGS) else folded
 
 
+# (suffix, replacement, shortest word it is cut from), tried in order; each ends in s, g or d.
+_INFLECTIONS = (("ies", "y", 5), ("sses", "ss", 5), ("ing", "", 6), ("ed", "", 5), ("es", "", 5), ("s", "", 4))
+
+
 @lru_cache(maxsize=1 << 16)  # a memo of a pure function: slots, contexts and keys stem the same words
 def stem(word: str) -> str:
     """Strip common English inflections so that agree/agreed/agrees (and approval/approved) share one key."""
     if len(word) <= 3:
         return word
-    for suffix, replacement, min_len in (
-        ("ies", "y", 5),
-        ("sses", "ss", 5),
-        ("ing", "", 6),
-        ("ed", "", 5),
-        ("es", "", 5),
-        ("s", "", 4),
-    ):
-        if word.endswith(suffix) and len(word) >= min_len:
-            if suffix == "s" and word[-2] in "su":
+    if word[-1] in "sgd":  # no inflection ends otherwise: most words skip the loop
+        for suffix, replacement, min_len in _INFLECTIONS:
+            if word.endswith(suffix) and len(word) >= min_len:
+                if suffix == "s" and word[-2] in "su":
+                    break
+                if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+                    continue
+                word = word[: len(word) - len(suffix)] + replacement
                 break
-            if suffix == "es" and not word[:-2].endswith(("s", "x", "z", "ch", "sh")):
-                continue
-            word = word[: len(word) - len(suffix)] + replacement
-            break
     if len(word) >= 7 and word.endswith("al"):  # approval/approved, proposal/proposed
         word = word[:-2]
     if len(word) > 4 and word.endswith("e"):
@@ -260,36 +126,56 @@ def is_stopword(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def _word_info(surface: str) -> tuple[str, bool]:
-    """Return (key, is stopword) of one word."""
-    stop = (
-        "." not in surface and is_stopword(surface) and not (surface.isupper() and surface.lower() in _COUNTRY_ACRONYMS)
-    )
-    return word_key(surface), stop
+    """Return (key, is stopword) of one word: word_key and is_stopword in one step."""
+    plain = surface.translate(_QUOTES)
+    dotted = "." in plain
+    if dotted:  # dotted acronym: U.S. -> us
+        plain = plain.replace(".", "")
+    lowered = plain.lower()
+    if plain.isupper() and lowered in _COUNTRY_ACRONYMS:
+        return _COUNTRY_ACRONYMS[lowered], False
+    stop = not dotted and lowered in STOPWORDS
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    return fold_name(stem(lowered)), stop
+
+
+_word_token = partial(tuple.__new__, Token)  # Token from a (text, key, start, end, kind, stop) tuple
+_WORD_KINDS = repeat("word")
 
 
 @lru_cache(maxsize=1 << 15)  # one text pass per passage, shared by the vectors and the pair features
 def tokens(text: str) -> tuple[Token, ...]:
-    """Return the words and numbers of a text, in order, with keys for matching and offsets."""
-    numbers = [_new_token(Token, (text[s:e], key, s, e, "number", False)) for s, e, key in find_numbers(text)]
+    """Return the words and numbers of a text, in order, with keys for matching and offsets.
+
+    The words come from one split and are built by map() (no Python step per word); the few
+    numbers then replace the words they cover and are placed before the first word at or after
+    their start.
+    """
+    if _ACRONYM_HINT_RE.search(text):
+        splitter = _WORD_SPLIT_RE
+    else:
+        splitter = _ASCII_WORD_SPLIT_RE if text.isascii() else _PLAIN_WORD_SPLIT_RE
+    parts = splitter.split(text)  # separator, word, separator, ..., separator
+    surfaces = parts[1::2]
+    words: list[Token] = []
+    starts: list[int] = []
+    if surfaces:
+        offsets = list(accumulate(map(len, parts)))  # offsets[k]: where parts[k] ends
+        starts = offsets[0:-1:2]
+        keys, stops = zip(*map(_word_info, surfaces))
+        words = list(map(_word_token, zip(surfaces, keys, starts, offsets[1::2], _WORD_KINDS, stops)))
+    numbers = find_numbers(text)
+    if not numbers:
+        return tuple(words)
     result: list[Token] = []
-    append, info = result.append, _word_info
-    pending, count = 0, len(numbers)  # the next number not yet placed
-    upcoming = numbers[0].start if numbers else len(text) + 1
-    covered_until = -1  # words inside a number ("ninety per cent") are not words of their own
-    for match in _WORD_RE.finditer(text):
-        start = match.start()
-        if start >= upcoming:
-            while pending < count and numbers[pending].start <= start:
-                append(numbers[pending])
-                covered_until = numbers[pending].end
-                pending += 1
-            upcoming = numbers[pending].start if pending < count else len(text) + 1
-        if start < covered_until:
-            continue
-        surface = match.group()
-        key, stop = info(surface)
-        append(_new_token(Token, (surface, key, start, match.end(), "word", stop)))
-    result.extend(numbers[pending:])
+    at = 0  # the next word not yet placed
+    for s, e, key in numbers:
+        before = bisect_left(starts, s, at)
+        result += words[at:before]
+        result.append(_word_token((text[s:e], key, s, e, "number", False)))
+        at = bisect_left(starts, e, before)  # words inside a number ("ninety per cent") are not words of their own
+    result += words[at:]
     return tuple(result)
 
 
@@ -300,7 +186,7 @@ def content_words(text: str) -> list[str]:
 
 def normalize_text(text: str) -> str:
     """Return text lowercased with quotes unified and whitespace collapsed (for stable keys)."""
-    return _SPACE_RE.sub(" ", text.translate(_QUOTES).lower()).strip()
+    return " ".join(text.translate(_QUOTES).lower().split())  # str.split's whitespace is the pattern \s's
 
 
 def _deletions(word: str) -> set[str]:
@@ -361,32 +247,25 @@ def match_terms(text: str) -> tuple[tuple[str, float, int], ...]:
     every = tokens(text)
     first = every[0].start if every else -1
     found = [t for t in every if not t.stop]
-    result = []
-    n = 0
-    while n < len(found):
-        token = found[n]
-        if not token.text[:1].isupper():  # most tokens: a plain word or a number, no run to measure
-            result.append((token.key if token.kind != "word" else token.key[:PREFIX], 1.0, WORD))
-            n += 1
-            continue
-        m = n
+    # Every term as a plain word or number first; then the capitalised runs get their damping.
+    result = [(t.key[:PREFIX] if t.kind == "word" else t.key, 1.0, WORD) for t in found]
+    capitalised = [n for n, t in enumerate(found) if t.text[:1].isupper()]
+    at = 0
+    while at < len(capitalised):
+        n = m = capitalised[at]
+        at += 1
         while (
-            m + 1 < len(found)
-            and found[m + 1].text[:1].isupper()
+            at < len(capitalised)
+            and capitalised[at] == m + 1
             and not text[found[m].end : found[m + 1].start].strip(" -")
         ):
             m += 1
+            at += 1
         damping = (m - n + 1) ** -NAME_RUN_DAMPING
-        for token in found[n : m + 1]:
-            if token.kind != "word":
-                result.append((token.key, 1.0, WORD))
-                continue
-            key = token.key[:PREFIX]
-            if not token.text[:1].isupper():
-                result.append((key, 1.0, WORD))
-            else:
-                result.append((key, damping, INITIAL if token.start == first else NAME))
-        n = m + 1
+        for k in range(n, m + 1):
+            token = found[k]
+            if token.kind == "word":  # a number keeps its key and weight inside a run
+                result[k] = (token.key[:PREFIX], damping, INITIAL if token.start == first else NAME)
     return tuple(result)
 
 

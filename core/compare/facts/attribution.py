@@ -7,21 +7,29 @@ import re
 import unicodedata
 
 from core.compare.facts.mentions import Mention, fold, mention
-from core.ingest.textnorm import lower_words
+from core.ingest.gates import letters_plain, lower_words
 
 SPEAKER = (
     r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}"
     r"(?:officials?|sources?|spokesperson|spokesman|spokeswoman|diplomats?|people|[A-Z][\w’'-]+))"
 )
+SAYING = "said|says|told|wrote|stated|confirmed|announced|estimated|reported"
 PATTERNS = (
     re.compile(SPEAKER + r"\s+told\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}|reporters|journalists)"),
     re.compile(
         r"\b(?i:according to)\s+((?:the\s+|a\s+|an\s+)?(?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)"
         r"(?=\s*[,.;:)]|\s+(?:who|which|that|on|in|at)\b|$)"
     ),
-    re.compile(SPEAKER + r",?\s+(?:said|says|told|wrote|stated|confirmed|announced|estimated|reported)\b"),
+    re.compile(SPEAKER + r",?\s+(?:" + SAYING + r")\b"),
 )
 NEEDED = ("told", "", "")  # a word the pattern cannot match without (the first one's verb)
+# The words each pattern cannot match without: in plain text (letters_plain) one of them is
+# among the passage's lowercase words, a set look-up instead of a scan with the whole pattern.
+NEEDED_WORDS = (
+    frozenset({"told"}),
+    frozenset({"according"}),
+    frozenset(SAYING.split("|")),
+)
 CUES = re.compile(r"\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I)
 CUE_WORDS = frozenset(CUES.pattern.split("(?:")[1].split(")")[0].split("|"))
 OPEN_WORDS = frozenset("a an the two three several some senior top other".split())
@@ -68,12 +76,13 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         spans = []
         # No attribution verb: the costly patterns have nothing to find (in plain text a cue is
         # one of the passage's lowercase words, a set look-up before the search).
-        if passage.text.isascii() and CUE_WORDS.isdisjoint(lower_words(passage.text)):
+        plain = letters_plain(passage.text)
+        if plain and CUE_WORDS.isdisjoint(lower_words(passage.text)):
             continue
         if not CUES.search(passage.text):
             continue
-        for number, (pattern, needed) in enumerate(zip(PATTERNS, NEEDED)):
-            if needed not in passage.text:
+        for number, (pattern, needed, words) in enumerate(zip(PATTERNS, NEEDED, NEEDED_WORDS)):
+            if needed not in passage.text or plain and words.isdisjoint(lower_words(passage.text)):
                 continue
             for match in pattern.finditer(passage.text):
                 end = match.end() - (1 if match.group().endswith(".") else 0)

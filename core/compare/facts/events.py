@@ -9,7 +9,7 @@ from typing import Iterator
 
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
-from core.ingest.textnorm import lower_words
+from core.ingest.gates import letters_plain, lower_words
 
 # Kinds of event news reports date: word forms -> the event's name.
 EVENTS = {
@@ -83,6 +83,18 @@ TIME = re.compile(
     r"|\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+day\s+(?:before|after)\b",
     re.I,
 )
+# Every TIME match holds a digit or one of these words (a month comes with a day's number): in
+# a plain passage (letters_plain) without any of them the pattern has nothing to find.
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night midday noon "
+    "midnight yesterday today tonight tomorrow later earlier week weekend month year day".split()
+)
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_time(text: str) -> bool:
+    """Tell whether TIME can match in the text (False only when it certainly cannot)."""
+    return not letters_plain(text) or _DIGIT.search(text) is not None or not TIME_WORDS.isdisjoint(lower_words(text))
 
 
 # Relative days a report dates an event by, as the days they can fall on counted from the report's
@@ -220,14 +232,14 @@ def _subject(text: str, event_start: int) -> str:
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-# The letter runs of the event words: an ASCII passage with none of them has no event word.
+# The letter runs of the event words: a plain passage (letters_plain) with none of them has no event word.
 EVENT_PARTS = frozenset(part for key in (*EVENTS, "took") for part in re.findall(r"[a-z]+", key))
 
 
 @lru_cache(maxsize=1 << 16)  # times and places both read the event words of every passage
 def _events(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, event) of each event word; a word look-up, faster than one big alternation."""
-    if text.isascii() and EVENT_PARTS.isdisjoint(lower_words(text)):
+    if letters_plain(text) and EVENT_PARTS.isdisjoint(lower_words(text)):
         return ()
     found = []
     for word in WORD.finditer(text):
@@ -252,12 +264,17 @@ def event_of(text: str, start: int, end: int, events) -> tuple[int, int, str] | 
     return nearest if distance <= (150 if nearest in clause else 80) else None
 
 
-def matches_near_events(documents, pattern: re.Pattern, skip=lambda found: False) -> Iterator[tuple]:
-    """Yield (document, passage, match, event word, its subject) for each match dating or placing an event."""
+def matches_near_events(
+    documents, pattern: re.Pattern, skip=lambda found: False, may_match=lambda text: True
+) -> Iterator[tuple]:
+    """Yield (document, passage, match, event word, its subject) for each match dating or placing an event.
+
+    `may_match` is a cheap test that is False only for a text the pattern cannot match.
+    """
     for document, passage in passages(documents):
         text = passage.text
         events = _events(text)
-        if not events:
+        if not events or not may_match(text):
             continue
         for found in pattern.finditer(text):
             if skip(found):
@@ -274,7 +291,7 @@ def event_mentions(documents) -> list[Mention]:
         return re.fullmatch(r"may", found.group(), re.I) is not None
 
     out: list[Mention] = []
-    for document, passage, found, event, about in matches_near_events(documents, TIME, may_alone):
+    for document, passage, found, event, about in matches_near_events(documents, TIME, may_alone, may_hold_time):
         value = normalise(found.group(), published_date(document.source))
         out.append(
             mention(

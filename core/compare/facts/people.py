@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 from core.compare.facts.mentions import Mention, fold, mention, passages, plain
 from core.model import Document, Passage
@@ -124,72 +126,84 @@ def is_former(value: str) -> bool:
     return bool(FORMER.search(value))
 
 
+class _Tokens(NamedTuple):
+    """The TOKEN matches of a text as parallel lists."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # the tokens as the odd items of re.split
+_ASCII_TOKEN_SPLIT = re.compile(r"([A-Za-z][A-Za-z0-9_.'-]*)")  # the same in ASCII text, scanned faster
+
+
 @lru_cache(maxsize=65536)
-def _tokens(text: str) -> list[re.Match]:
-    return list(TOKEN.finditer(text))
+def _tokens(text: str) -> _Tokens:
+    """Return the tokens of a text (texts, starts, ends) from one split: no match object per token."""
+    parts = (_ASCII_TOKEN_SPLIT if text.isascii() else _TOKEN_SPLIT).split(text)
+    offsets = list(accumulate(map(len, parts)))  # offsets[k]: where parts[k] ends
+    return _Tokens(parts[1::2], offsets[0:-1:2], offsets[1::2])
 
 
 @lru_cache(maxsize=65536)
 def _name_tokens(text: str) -> tuple[int, ...]:
     """Return the indices of the tokens that can be name words (read once for names and titles)."""
-    words = [token.group() for token in _tokens(text)]
     # A lowercase first letter never starts a name word: the quick test goes first.
-    return tuple([k for k, word in enumerate(words) if not word[0].islower() and _is_name_token(word)])
+    return tuple([k for k, word in enumerate(_tokens(text).words) if not word[0].islower() and _is_name_token(word)])
 
 
 @lru_cache(maxsize=65536)
 def _names(text: str) -> tuple[tuple[int, int, list[str], int], ...]:
     """Return (start, end, name words, index of first token) for runs of two or more capitalised words."""
-    tokens = _tokens(text)
-    words = [t.group() for t in tokens]
-    named = [False] * len(tokens)
-    for k in _name_tokens(text):
-        named[k] = True
-    found, i, count = [], 0, len(tokens)
-    while i < count:
-        if not named[i]:
-            i += 1
-            continue
-        j = i + 1
+    named = _name_tokens(text)
+    if len(named) < 2:
+        return ()
+    words, starts, ends = _tokens(text)
+    found, at, count = [], 0, len(named)
+    while at < count:  # runs of adjacent name tokens, read from their indices alone
+        i = j = named[at]
+        at += 1
         while (
-            j < count
-            and named[j]
-            and text[tokens[j - 1].end() : tokens[j].start()] == " "
-            and not _POSSESSIVE_END.search(words[j - 1])
+            at < count
+            and named[at] == j + 1
+            and text[ends[j] : starts[j + 1]] == " "
+            and not _POSSESSIVE_END.search(words[j])
         ):
             j += 1
-        if j - i >= 2:
-            end = tokens[j - 1].start() + len(_bare(words[j - 1]))
-            found.append((tokens[i].start(), end, [_bare(w) for w in words[i:j]], i))
-        i = j
+            at += 1
+        if j > i:
+            end = starts[j] + len(_bare(words[j]))
+            found.append((starts[i], end, [_bare(w) for w in words[i : j + 1]], i))
     return tuple(found)
 
 
-def _prefix_title(text: str, tokens: list[re.Match], first: int) -> tuple[int, int, list[str]] | None:
+def _prefix_title(text: str, tokens: _Tokens, first: int) -> tuple[int, int, list[str]] | None:
     """Return the title words right before a name ("former President", "his chief negotiator")."""
+    texts, starts, ends = tokens
     j = first - 1
-    words: list[re.Match] = []
+    words: list[int] = []  # token numbers
     while (
         j >= 0
-        and text[tokens[j].end() : tokens[j + 1].start()] in (" ", "")
-        and (_title_word(_bare(tokens[j].group())) or is_nationality(_bare(tokens[j].group())))
+        and text[ends[j] : starts[j + 1]] in (" ", "")
+        and (_title_word(_bare(texts[j])) or is_nationality(_bare(texts[j])))
     ):
-        if re.search(r"[’']s$", tokens[j].group()):
+        if re.search(r"[’']s$", texts[j]):
             break
-        words.insert(0, tokens[j])
+        words.insert(0, j)
         j -= 1
     while words and (
-        is_nationality(_bare(words[0].group()))
-        or words[0].group().lower() in MODIFIERS
-        and words[0].group().lower() not in ("former", "ex", "estranged")
+        is_nationality(_bare(texts[words[0]]))
+        or texts[words[0]].lower() in MODIFIERS
+        and texts[words[0]].lower() not in ("former", "ex", "estranged")
     ):
-        if is_nationality(_bare(words[0].group())):
+        if is_nationality(_bare(texts[words[0]])):
             words.pop(0)
         else:
             break
-    if not words or not any(_is_role(_bare(w.group())) for w in words):
+    if not words or not any(_is_role(_bare(texts[k])) for k in words):
         return None
-    return words[0].start(), words[-1].start() + len(_bare(words[-1].group())), [w.group() for w in words]
+    return starts[words[0]], starts[words[-1]] + len(_bare(texts[words[-1]])), [texts[k] for k in words]
 
 
 APPOSITIVE_AFTER = re.compile(r"^,\s+((?:[^,.;()]{1,60}?))(?=,|\.|;|$)")
@@ -226,22 +240,22 @@ def _appositive_before(text: str) -> tuple[int, tuple[int, int, list[str]]] | No
 
 def _role_tail(phrase: str) -> tuple[int, int, list[str]] | None:
     """Return the role words at the end of an appositive phrase ("Trump's son-in-law" -> son-in-law)."""
-    tokens = _tokens(phrase)
-    words: list[re.Match] = []
-    for token in reversed(tokens):
-        bare = _bare(token.group())
-        if re.search(r"[’']s$", token.group()) or bare.lower() in DETERMINERS or not _title_word(bare):
+    texts, starts, _ends = _tokens(phrase)
+    words: list[int] = []  # token numbers
+    for k in reversed(range(len(texts))):
+        bare = _bare(texts[k])
+        if re.search(r"[’']s$", texts[k]) or bare.lower() in DETERMINERS or not _title_word(bare):
             break
-        words.insert(0, token)
-    rest = phrase[: words[0].start()].strip() if words else ""
-    if not words or not any(_is_role(_bare(w.group())) for w in words):
+        words.insert(0, k)
+    rest = phrase[: starts[words[0]]].strip() if words else ""
+    if not words or not any(_is_role(_bare(texts[k])) for k in words):
         return None
     last = rest.split()[-1] if rest.split() else ""
     if re.search(r"\b(?:and|or|with|by|to|of)\b", rest, re.I) or len(rest.split()) > 4:
         return None  # "X, and his son-in-law, Y": the role belongs to Y
     if rest and not (re.search(r"[’']s$", last) or last.lower() in DETERMINERS):
         return None
-    return words[0].start(), words[-1].start() + len(_bare(words[-1].group())), [w.group() for w in words]
+    return starts[words[0]], starts[words[-1]] + len(_bare(texts[words[-1]])), [texts[k] for k in words]
 
 
 GIVEN_AFTER_ROLE = re.compile(r"[,.;)]")
@@ -295,16 +309,16 @@ def person_mentions(documents) -> list[Mention]:
         # A title before one known surname ("President Trump") names the person met in full elsewhere.
         inside = [(s, e) for s, e, _w, _f in _names(text)]
         for k in _name_tokens(text):
-            token = tokens[k]
-            if any(s <= token.start() < e for s, e in inside):
+            token_start = tokens.starts[k]
+            if any(s <= token_start < e for s, e in inside):
                 continue
-            bare = _bare(token.group())
+            bare = _bare(tokens.words[k])
             before = _prefix_title(text, tokens, k)
             if before:
                 raw.append((fold(bare), None, document, passage, [before]))
-            elif GIVEN_AFTER_ROLE.match(text, token.end()):
+            elif GIVEN_AFTER_ROLE.match(text, tokens.ends[k]):
                 # "her estranged husband, Simon, and ...": a role, then one given name set off by commas
-                found = _appositive_ending_at(text, token.start())
+                found = _appositive_ending_at(text, token_start)
                 if found:
                     by_given.append((fold(bare), document, passage, [found]))
     raw += _given_names_placed(by_given, given_by_surname)

@@ -216,8 +216,11 @@ def _about(text: str, start: int, end: int) -> str:
         words = [w for w in found.group(1).split() if w.lower() not in STOP and not w.lower().endswith("ed")]
         if words:
             return _singular(words[0])
-    before = text[max(text.rfind(mark, 0, start) for mark in ",;:") + 1 : start]
-    year = YEAR.search(before + " " + clause)
+    before = text[max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind(":", 0, start)) + 1 : start]
+    near = before + " " + clause
+    if "19" not in near and "20" not in near:
+        return ""  # a year of the pattern begins with 19 or 20
+    year = YEAR.search(near)
     return year.group(1) if year else ""
 
 

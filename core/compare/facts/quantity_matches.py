@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from string import ascii_letters
 from typing import Iterator
 
-from core.ingest.textnorm import WORD_NUMBERS, lower_words
+from core.ingest.gates import letters_plain, lower_words
+from core.ingest.numbers import WORD_NUMBERS
 
 SMALL = {**WORD_NUMBERS, "both": 2, "dozen": 12}  # counts of people and things said in words
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
@@ -59,22 +61,44 @@ LEAD = re.compile(
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+_ASCII_DIGIT_RUN = re.compile(r"[0-9]+")  # the same in ASCII text, scanned faster
 _SMALL_WORDS = frozenset(SMALL)
 
 
 def number_starts(text: str) -> Iterator[int]:
     """Yield where NUMBER_START matches, in order.
 
-    In ASCII text without a number word those are the first digits of the runs of digits not
-    preceded by "." or ",": a run is found far faster than a look-behind tried at every position.
+    In plain text (letters_plain) without a number word those are the first digits of the runs
+    of digits not preceded by "." or ",": a run is found far faster than a look-behind tried at
+    every position.
     """
-    if not (text.isascii() and _SMALL_WORDS.isdisjoint(lower_words(text))):
+    if not (letters_plain(text) and _SMALL_WORDS.isdisjoint(lower_words(text))):
         yield from (number.start() for number in NUMBER_START.finditer(text))
         return
-    for run in _DIGIT_RUN.finditer(text):
+    for run in (_ASCII_DIGIT_RUN if text.isascii() else _DIGIT_RUN).finditer(text):
         at = run.start()
         if at == 0 or text[at - 1] not in ".,":
             yield at
+
+
+# The last word of each hedge: LEAD can match more than nothing only after one of them (or a currency).
+_HEDGE_ENDS = frozenset(hedge.split()[-1] for hedge in HEDGES)
+
+
+def lead_length(window: str) -> int:
+    """Return len(LEAD.search(window).group()): the hedge and currency ending the window.
+
+    A non-empty lead ends in a currency sign, "Rs" or "Rs.", or a hedge's last word and spaces:
+    in plain text whose last word is none of those, the search (tried at every position, every
+    hedge at each) would find only the empty match at the end.
+    """
+    if letters_plain(window):
+        body = window.rstrip()
+        if not (body.endswith(("$", "£", "€")) or body[-3:].lower().endswith(("rs", "rs."))):
+            if body[len(body.rstrip(ascii_letters)) :].lower() not in _HEDGE_ENDS:
+                return 0
+    lead = LEAD.search(window)
+    return len(lead.group()) if lead else 0
 
 
 def quantity_matches(text: str) -> Iterator[re.Match]:
@@ -83,9 +107,7 @@ def quantity_matches(text: str) -> Iterator[re.Match]:
     for at in number_starts(text):
         if at < end:
             continue
-        window = text[max(0, at - 30) : at]
-        lead = LEAD.search(window)
-        start = at - (len(lead.group()) if lead else 0)
+        start = at - lead_length(text[max(0, at - 30) : at])
         match = QUANTITY.match(text, start) or QUANTITY.match(text, at)
         if match is not None and match.start("num") == at:
             end = match.end()

@@ -1,0 +1,26 @@
+"""Cheap tests a reader runs before its patterns: which words a text holds, whether its letters are plain."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_LETTERS_RE = re.compile(r"[a-z]+")
+# The only characters outside ASCII that re.IGNORECASE (or str.lower) reads as ASCII letters.
+_ASCII_FOLDING_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def letters_plain(text: str) -> bool:
+    """Tell whether no character of the text passes for an ASCII letter when case is ignored.
+
+    Then a pattern of ASCII words (case ignored) can match only where lower_words sees one of
+    them: the gate of the readers that look for cue words. Curly quotes and accented letters
+    keep a text plain; the dotless i and the long s do not.
+    """
+    return text.isascii() or _ASCII_FOLDING_RE.search(text) is None
+
+
+@lru_cache(maxsize=1 << 16)  # numbers, slots and the fact sheet ask which words a passage has
+def lower_words(text: str) -> frozenset[str]:
+    """Return the runs of ASCII letters of the lowercased text (what the readers are gated by)."""
+    return frozenset(_LETTERS_RE.findall(text.lower()))
