@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from core.compare.facts.events import relative_days
 from core.compare.facts.mentions import Mention
-from core.compare.facts.people import head, is_former
+from core.compare.facts.titles import head, is_former
 
 LOWER = ("at least", "more than")
 UPPER = ("nearly", "up to", "less than")

@@ -9,121 +9,24 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from core.compare.facts.mentions import Mention, fold, mention, passages, plain
+from core.compare.facts.titles import (
+    DETERMINERS,
+    MODIFIERS,
+    POSSESSIVE_END,
+    bare_word,
+    is_name_token,
+    is_role,
+    title_word,
+    head,
+    is_nationality,
+    title_value,
+)
 from core.model import Document, Passage
 
 Span = tuple[int, int, list[str]]  # (start, end, title words) in a passage
 
-# Kinds of role a person is given in news copy (offices, ranks, family ties, jobs).
-ROLES = frozenset(
-    """
-president president-elect premier chancellor minister secretary senator sen. representative rep.
-congressman congresswoman governor mayor king queen prince princess pope ambassador envoy diplomat
-negotiator commissioner chairman chairwoman chair chairperson leader spokesperson spokesman
-spokeswoman adviser advisor aide justice judge magistrate prosecutor attorney lawyer solicitor barrister
-detective inspector sergeant constable commander colonel general admiral captain capt. lieutenant
-officer pilot co-pilot ceo cfo coo cto founder co-founder director manager executive head chief
-professor researcher scientist astronomer astrophysicist student analyst economist editor reporter
-correspondent deputy husband wife ex-husband ex-wife son daughter brother sister father mother partner
-son-in-law daughter-in-law father-in-law mother-in-law uncle aunt cousin nephew niece grandson
-granddaughter grandmother grandfather widow widower boyfriend girlfriend fiance fiancee
-""".split()
-)
-MODIFIERS = frozenset(
-    """
-former ex ex- special foreign senior first acting interim deputy top lead estranged late then vice
-assistant associate general executive regional global national defence defense interior finance
-prime chief supreme high district county state federal principal managing deputy-chief
-""".split()
-)
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame".split())
-ABBREVIATIONS = {
-    "capt": "captain",
-    "sen": "senator",
-    "rep": "representative",
-    "gen": "general",
-    "det": "detective",
-    "insp": "inspector",
-    "sgt": "sergeant",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "prof": "professor",
-    "supt": "superintendent",
-    "cmdr": "commander",
-    "gov": "governor",
-    "pres": "president",
-}
-DETERMINERS = frozenset("his her their its the a an our my your".split())
-COUNTRY_SHORT = frozenset("us u.s. uk u.k. eu un u.n.".split())
-NOT_NAMES = frozenset(
-    """
-the a an and but or in on at of for to by with from as after before during while when this that these
-those he she it they we i his her their its monday tuesday wednesday thursday friday saturday sunday
-january february march april may june july august september october november december
-""".split()
-)
 TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
-FORMER = re.compile(r"^(?:former|ex)\b\s*|^ex-", re.I)
-
-
-_POSSESSIVE_END = re.compile(r"[’']s?$")
-_DOTTED = re.compile(r"(?:\w\.)+")
 _COMMA_END = re.compile(r",\s+$")
-
-
-@lru_cache(maxsize=8192)
-def _bare(token: str) -> str:
-    """Return a token without a trailing possessive or full stop (keeping abbreviations like U.S.)."""
-    token = _POSSESSIVE_END.sub("", token)
-    return token if _DOTTED.fullmatch(token) else token.rstrip(".")
-
-
-def is_nationality(word: str) -> bool:
-    """Return True for a word naming a nation or its people ("Veldran", "US"), not a person."""
-    low = word.lower()
-    return low in COUNTRY_SHORT or (
-        word[:1].isupper() and re.search(r"(?:an|ian|ese|ish|i)$", low) is not None and low not in ROLES
-    )
-
-
-def _is_role(word: str) -> bool:
-    """Return True for a word that names a role by itself (not only a modifier of one)."""
-    low = ABBREVIATIONS.get(word.lower().rstrip("."), word.lower())
-    return low in ROLES or low.startswith("ex-") and low[3:] in ROLES
-
-
-def _title_word(word: str) -> bool:
-    low = ABBREVIATIONS.get(word.lower().rstrip("."), word.lower())
-    return low in ROLES or low in MODIFIERS or low.startswith("ex-") and low[3:] in ROLES
-
-
-@lru_cache(maxsize=8192)
-def _is_name_token(token: str) -> bool:
-    bare = _bare(token)
-    return (
-        (bare[:1].isupper() and len(bare) > 1 and not bare.isupper() or bare.istitle() and len(bare) > 1)
-        and bare.lower() not in NOT_NAMES
-        and not _title_word(bare)
-        and bare.lower() not in HONORIFICS
-        and bare.lower() not in COUNTRY_SHORT
-    )
-
-
-def title_value(words: list[str]) -> str:
-    """Return a title's normalised value: lower case, no nationality, "ex-" spelled "former"."""
-    kept = [w for w in words if not is_nationality(w)]
-    value = " ".join(ABBREVIATIONS.get(_bare(w).lower(), _bare(w).lower()) for w in kept)
-    return re.sub(r"\bex-\s*", "former ", value)
-
-
-def head(value: str) -> str:
-    """Return the role a title names, without modifiers ("former president" -> "president")."""
-    words = [w for w in value.split() if w not in MODIFIERS or w == value.split()[-1]]
-    return words[-1] if words else value
-
-
-def is_former(value: str) -> bool:
-    """Return True for a title held in the past ("former president", "ex-husband")."""
-    return bool(FORMER.search(value))
 
 
 class _Tokens(NamedTuple):
@@ -150,7 +53,7 @@ def _tokens(text: str) -> _Tokens:
 def _name_tokens(text: str) -> tuple[int, ...]:
     """Return the indices of the tokens that can be name words (read once for names and titles)."""
     # A lowercase first letter never starts a name word: the quick test goes first.
-    return tuple([k for k, word in enumerate(_tokens(text).words) if not word[0].islower() and _is_name_token(word)])
+    return tuple([k for k, word in enumerate(_tokens(text).words) if not word[0].islower() and is_name_token(word)])
 
 
 @lru_cache(maxsize=65536)
@@ -168,13 +71,13 @@ def _names(text: str) -> tuple[tuple[int, int, list[str], int], ...]:
             at < count
             and named[at] == j + 1
             and text[ends[j] : starts[j + 1]] == " "
-            and not _POSSESSIVE_END.search(words[j])
+            and not POSSESSIVE_END.search(words[j])
         ):
             j += 1
             at += 1
         if j > i:
-            end = starts[j] + len(_bare(words[j]))
-            found.append((starts[i], end, [_bare(w) for w in words[i : j + 1]], i))
+            end = starts[j] + len(bare_word(words[j]))
+            found.append((starts[i], end, [bare_word(w) for w in words[i : j + 1]], i))
     return tuple(found)
 
 
@@ -186,24 +89,24 @@ def _prefix_title(text: str, tokens: _Tokens, first: int) -> tuple[int, int, lis
     while (
         j >= 0
         and text[ends[j] : starts[j + 1]] in (" ", "")
-        and (_title_word(_bare(texts[j])) or is_nationality(_bare(texts[j])))
+        and (title_word(bare_word(texts[j])) or is_nationality(bare_word(texts[j])))
     ):
         if re.search(r"[’']s$", texts[j]):
             break
         words.insert(0, j)
         j -= 1
     while words and (
-        is_nationality(_bare(texts[words[0]]))
+        is_nationality(bare_word(texts[words[0]]))
         or texts[words[0]].lower() in MODIFIERS
         and texts[words[0]].lower() not in ("former", "ex", "estranged")
     ):
-        if is_nationality(_bare(texts[words[0]])):
+        if is_nationality(bare_word(texts[words[0]])):
             words.pop(0)
         else:
             break
-    if not words or not any(_is_role(_bare(texts[k])) for k in words):
+    if not words or not any(is_role(bare_word(texts[k])) for k in words):
         return None
-    return starts[words[0]], starts[words[-1]] + len(_bare(texts[words[-1]])), [texts[k] for k in words]
+    return starts[words[0]], starts[words[-1]] + len(bare_word(texts[words[-1]])), [texts[k] for k in words]
 
 
 APPOSITIVE_AFTER = re.compile(r"^,\s+((?:[^,.;()]{1,60}?))(?=,|\.|;|$)")
@@ -243,19 +146,19 @@ def _role_tail(phrase: str) -> tuple[int, int, list[str]] | None:
     texts, starts, _ends = _tokens(phrase)
     words: list[int] = []  # token numbers
     for k in reversed(range(len(texts))):
-        bare = _bare(texts[k])
-        if re.search(r"[’']s$", texts[k]) or bare.lower() in DETERMINERS or not _title_word(bare):
+        bare = bare_word(texts[k])
+        if re.search(r"[’']s$", texts[k]) or bare.lower() in DETERMINERS or not title_word(bare):
             break
         words.insert(0, k)
     rest = phrase[: starts[words[0]]].strip() if words else ""
-    if not words or not any(_is_role(_bare(texts[k])) for k in words):
+    if not words or not any(is_role(bare_word(texts[k])) for k in words):
         return None
     last = rest.split()[-1] if rest.split() else ""
     if re.search(r"\b(?:and|or|with|by|to|of)\b", rest, re.I) or len(rest.split()) > 4:
         return None  # "X, and his son-in-law, Y": the role belongs to Y
     if rest and not (re.search(r"[’']s$", last) or last.lower() in DETERMINERS):
         return None
-    return starts[words[0]], starts[words[-1]] + len(_bare(texts[words[-1]])), [texts[k] for k in words]
+    return starts[words[0]], starts[words[-1]] + len(bare_word(texts[words[-1]])), [texts[k] for k in words]
 
 
 GIVEN_AFTER_ROLE = re.compile(r"[,.;)]")
@@ -312,7 +215,7 @@ def person_mentions(documents) -> list[Mention]:
             token_start = tokens.starts[k]
             if any(s <= token_start < e for s, e in inside):
                 continue
-            bare = _bare(tokens.words[k])
+            bare = bare_word(tokens.words[k])
             before = _prefix_title(text, tokens, k)
             if before:
                 raw.append((fold(bare), None, document, passage, [before]))

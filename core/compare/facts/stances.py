@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from core.compare.divergence import MODAL_MIN_SHARED
 from core.compare.facts.mentions import Mention, fold, mention, passages
-from core.compare.facts.people import is_nationality
+from core.compare.facts.titles import is_nationality
 from core.compare.slots import cached_slots
 from core.compare.tellings import OBJECT_WINDOW
 from core.ingest.textnorm import content_words
