@@ -34,8 +34,8 @@ def _source(outlet: str, text: str) -> Source:
     )
 
 
-@pytest.fixture
-def window(qtbot):
+def _window_on(qtbot, texts: dict[str, str]) -> MainWindow:
+    """Return a laptop-sized window aligned on the texts, the first pane holding the keyboard."""
     ws = Workspace(debounce_ms=0)
     win = MainWindow(ws)
     qtbot.addWidget(win)
@@ -44,9 +44,15 @@ def window(qtbot):
     qtbot.waitExposed(win)
     win.activateWindow()
     with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
-        ws.add_sources([_source(o, t) for o, t in TEXTS.items()])
+        ws.add_sources([_source(o, t) for o, t in texts.items()])
     win.pane_area.panes[0].view.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is win.pane_area.panes[0].view, timeout=2000)
+    return win
+
+
+@pytest.fixture
+def window(qtbot):
+    win = _window_on(qtbot, TEXTS)
     yield win
     win.close()
 
@@ -225,15 +231,8 @@ def test_moving_through_the_sheet_by_keyboard_makes_the_row_current_so_a_verdict
 
 
 def test_a_row_that_repeats_a_claims_divergence_is_judged_as_that_divergence(qtbot):
-    ws = Workspace(debounce_ms=0)
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    texts = dict(TEXTS, Beta="Crowds cheered at the river. Mayor Ilse Varga opened the Tarnow bridge.")
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
-        ws.add_sources([_source(o, t) for o, t in texts.items()])
+    win = _window_on(qtbot, dict(TEXTS, Beta="Crowds cheered at the river. Mayor Ilse Varga opened the Tarnow bridge."))
+    ws = win.ws
     twin = next(d for c in ws.alignment.claims for d in c.divergences if d.type == "title")
     assert not any(key.startswith("fact:") for key in win.triage_panel.keys())  # one finding, one item
     ws.select_passage(ws.alignment.claims[0].members[0])
