@@ -232,3 +232,22 @@ def _fact_sources_with(*outlets, **texts):
         Source(key=o.lower(), text=base[o], sha256=hashlib.sha256(base[o].encode()).hexdigest(), kind="txt", outlet=o)
         for o in outlets
     ]
+
+
+def test_a_verdict_judged_on_a_twin_row_follows_the_finding_when_the_row_carries_it_alone_again():
+    from core.analysis import analyze
+
+    # The Facts view judged the title row through its claim's divergence (the row repeated it).
+    twin_al = analyze(_fact_sources_with("Alpha", "Beta", "Gamma", Beta="Mayor Ilse Varga opened the Tarnow bridge."))
+    twin = next(d for c in twin_al.claims for d in c.divergences if d.type == "title")
+    record = _record(twin.key, twin_al, twin.key, "source_error", note="Alpha confuses her with her predecessor")
+    # Beta no longer tells the opening: no claim holds the titles, the fact row is an item of its own.
+    al = analyze(_fact_sources("Alpha", "Beta", "Gamma"))
+    (row,) = [r for r in al.facts if r.divergent]
+    assert [d.key for d in queue_items(al)] == [row.key]
+    placed = place({twin.key: record}, al)
+    assert placed.verdicts[row.key].note == "Alpha confuses her with her predecessor"
+    assert placed.stored_key(row.key) == twin.key and placed.set_aside == ()
+    # And back: the row's own verdict goes on the divergence when the claim carries the finding again.
+    own = _record(row.key, al, row.key, "confirmed")
+    assert place({row.key: own}, twin_al).verdicts[twin.key].verdict == "confirmed"
