@@ -88,3 +88,44 @@ def test_a_claim_whose_panes_do_not_fit_names_the_ones_out_of_view_until_they_sh
         d.source.key for d in ws.alignment.documents if any(m.startswith(f"{d.id}:") for m in claim.members)
     ]
     win.close()
+
+
+def test_the_out_of_view_hint_offers_only_a_key_that_brings_the_panes_in_and_stays_at_the_rows_bottom(
+    qtbot, tmp_path, samples_dir
+):
+    from PySide6.QtCore import Qt
+
+    from core.case.queue_items import queue_items
+    from gui_keyboard import make_case, open_window, press, sample_paths
+
+    win = open_window(qtbot, make_case(tmp_path / "hint.parallax", sample_paths(samples_dir)))
+    win.resize(1366, 768)
+    ws, area = win.ws, win.pane_area
+    first, last = area.panes[0], area.panes[-1]
+    # A fact row has no claim: Ctrl+Shift+C would show every source, so the hint does not offer it.
+    row = next(
+        d
+        for d in queue_items(ws.alignment)
+        if d.kind == "fact" and len({area.pane_of_passage(v.passage) for v in d.variants} | {first}) > 2
+    )
+    ws.select_divergence(row.key)
+    qtbot.wait(50)
+    bar = area.scroller.horizontalScrollBar()
+    bar.setValue(bar.maximum() if bar.value() == 0 else 0)  # away from some of its panes
+    qtbot.waitUntil(lambda: area.offscreen.isVisible(), timeout=3000)
+    assert area.offscreen.text().startswith("Also in this item, out of view:")
+    assert "Ctrl+Shift+C" not in area.offscreen.text() and "Ctrl+- fits more panes" in area.offscreen.text()
+    # A claim: the key is offered until it is on; on, pressing it again would show every source.
+    both = [c for c in ws.alignment.claims if first.member_passages(c) and last.member_passages(c)]
+    ws.select_claim(max(both, key=lambda c: len({m.split(":")[0] for m in c.members})).id)
+    qtbot.waitUntil(lambda: area.offscreen.text().startswith("Also in this claim"), timeout=3000)
+    assert area.offscreen.text().endswith("Ctrl+Shift+C shows only its sources")
+    press(qtbot, win, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert area.focus_mode == "claim"
+    qtbot.waitUntil(lambda: area.offscreen.isVisible() and "Ctrl+Shift+C" not in area.offscreen.text(), timeout=3000)
+    assert area.offscreen.text().endswith("Ctrl+- fits more panes")
+    # A taller window moves the row's bottom: the hint follows it.
+    win.resize(1366, 900)
+    viewport = area.scroller.viewport()
+    qtbot.waitUntil(lambda: area.offscreen.geometry().bottom() + 1 == viewport.height() - 8, timeout=3000)
+    win.close()
