@@ -407,6 +407,15 @@ def test_sources_naming_the_same_legislature_for_an_approval_still_ahead_agree()
     assert not row(build_fact_sheet(docs), "approval: by").divergent
 
 
+def test_a_chamber_that_acted_after_a_modal_elsewhere_in_the_sentence_is_not_the_approval_still_ahead():
+    docs = sources(
+        "Congress will take up the water pact next month, after the Senate approved it on Tuesday.",
+        "The water pact would need to be approved by Congress before it takes effect.",
+    )
+    found = row(build_fact_sheet(docs), "approval: by")
+    assert not found.divergent and cells(found, docs) == [at(docs, 1, "Congress") + ("congress",)]
+
+
 def test_a_person_committed_in_one_source_and_only_willing_in_another_is_a_divergent_stance_row():
     docs = sources(
         "Mayor Ilse Varga, aides say, has agreed to close the old harbour bridge in exchange for ferry funds.",
