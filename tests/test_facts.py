@@ -407,6 +407,18 @@ def test_sources_naming_the_same_legislature_for_an_approval_still_ahead_agree()
     assert not row(build_fact_sheet(docs), "approval: by").divergent
 
 
+def test_a_day_no_calendar_has_stays_in_words_and_is_compared_with_a_weekday_without_failing():
+    docs = sources(
+        "The Kestrel summit opened on February 31, 2026, officials said.",
+        "The Kestrel summit opened on Monday, officials said.",
+    )
+    found = row(build_fact_sheet(docs), "summit: time")
+    assert cells(found, docs) == [
+        at(docs, 0, "February 31, 2026") + ("february 31",),
+        at(docs, 1, "Monday") + ("monday",),
+    ]
+
+
 def test_a_chamber_that_acted_after_a_modal_elsewhere_in_the_sentence_is_not_the_approval_still_ahead():
     docs = sources(
         "Congress will take up the water pact next month, after the Senate approved it on Tuesday.",

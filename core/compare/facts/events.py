@@ -175,6 +175,15 @@ def _clock(text: str) -> str | None:
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 
+def _on_calendar(year: int, month: int, day: int) -> bool:
+    """Tell whether a year, month and day name a real date."""
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def normalise(expression: str, published: date | None) -> str:
     """Return a time expression's value: an ISO date or clock time where known, else its plain words."""
     low = " ".join(expression.lower().split())
@@ -198,11 +207,10 @@ def normalise(expression: str, published: date | None) -> str:
             day_number = int(day_match.group(1))
             year = re.search(r"\d{4}", low)
             year_number = int(year.group()) if year else (published.year if published else None)
-            return (
-                f"{year_number:04d}-{month_number:02d}-{day_number:02d}"
-                if year_number
-                else f"{MONTHS[month_number - 1]} {day_number}"
-            )
+            if year_number and _on_calendar(year_number, month_number, day_number):
+                return f"{year_number:04d}-{month_number:02d}-{day_number:02d}"
+            # No year, or no such day ("February 31" is a slip): kept in words, never a false date.
+            return f"{MONTHS[month_number - 1]} {day_number}"
     for part in ("midday", "noon", "midnight", "morning", "afternoon", "evening", "night"):
         if re.fullmatch(r"(?:at|around|by|before|after)\s+" + part, low):
             return "12:00" if part in ("midday", "noon") else part
