@@ -463,6 +463,24 @@ def test_a_stance_on_another_matter_or_of_someone_whose_side_is_named_is_no_stan
     assert not [r for r in build_fact_sheet(nation) if r.type == "modality"]
 
 
+def test_a_stance_held_by_the_subject_of_another_clause_is_not_the_named_persons():
+    docs = sources(
+        "Premier Anton Kaly rejected the offer, while the rebels agreed to withdraw the border troops from Velm.",
+        "Premier Anton Kaly signalled a willingness to withdraw the border troops from Velm.",
+        "Kaly said the rebels agreed to withdraw the border troops from Velm.",
+    )
+    assert not [r for r in build_fact_sheet(docs) if r.type == "modality"]
+
+
+def test_a_pronoun_after_a_reporting_verb_holds_the_stance_of_the_person_named_before_it():
+    docs = sources(
+        "Premier Anton Kaly said on Monday that he agreed to withdraw the border troops from Velm.",
+        "Premier Anton Kaly signalled a willingness to withdraw the border troops from Velm.",
+    )
+    found = row(build_fact_sheet(docs), "Anton Kaly: stance")
+    assert found.divergent and [c.value for c in found.cells] == ["committed", "willing"]
+
+
 def test_a_figure_one_source_gives_a_named_speaker_and_another_puts_down_to_rumour_is_an_origin_row():
     docs = sources(
         "Ada Vell, the chief executive, said the plan could cut 3,000 posts at Orvan Freight.",
