@@ -419,6 +419,16 @@ def test_a_day_no_calendar_has_stays_in_words_and_is_compared_with_a_weekday_wit
     ]
 
 
+def test_a_placeholder_publication_date_at_the_calendars_end_dates_nothing_and_fails_nothing():
+    docs = sources(
+        "The Kestrel summit will resume next week, officials said.",
+        "The Kestrel summit will resume tomorrow, officials said.",
+        published=("9999-12-31", "0001-01-01"),
+    )
+    found = row(build_fact_sheet(docs), "summit: time")
+    assert [c.value for c in found.cells] == ["next week", "tomorrow"]  # read as words, from the report's day
+
+
 def test_a_chamber_that_acted_after_a_modal_elsewhere_in_the_sentence_is_not_the_approval_still_ahead():
     docs = sources(
         "Congress will take up the water pact next month, after the Senate approved it on Tuesday.",

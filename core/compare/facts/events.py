@@ -144,22 +144,30 @@ def _dated(low: str, published: date) -> str | None:
     return f"{first.isoformat()}/{last.isoformat()}"
 
 
+# A date this close to the calendar's ends ("9999-12-31", a placeholder some sites put in their
+# metadata) is no publication date: relative days counted from it would fall off the calendar.
+CALENDAR_MARGIN = timedelta(days=400)
+
+
 def published_date(source) -> date | None:
     """Return the source's publication date when its metadata gives one."""
     found = re.search(r"(\d{4})-(\d{2})-(\d{2})", source.published or "")
+    day = None
     if found:
         try:
-            return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+            day = date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
         except ValueError:
             return None
-    if source.published:
+    elif source.published:
         try:
             import dateparser
         except ImportError:
             return None
         parsed = dateparser.parse(source.published, settings={"STRICT_PARSING": True})
-        return parsed.date() if parsed else None
-    return None
+        day = parsed.date() if parsed else None
+    if day is None or not date.min + CALENDAR_MARGIN <= day <= date.max - CALENDAR_MARGIN:
+        return None
+    return day
 
 
 def _clock(text: str) -> str | None:
