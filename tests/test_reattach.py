@@ -251,3 +251,20 @@ def test_a_verdict_judged_on_a_twin_row_follows_the_finding_when_the_row_carries
     # And back: the row's own verdict goes on the divergence when the claim carries the finding again.
     own = _record(row.key, al, row.key, "confirmed")
     assert place({row.key: own}, twin_al).verdicts[twin.key].verdict == "confirmed"
+
+
+def test_a_divergence_verdict_prefers_a_divergence_at_its_places_to_a_fact_row_that_matches_more():
+    from core.case.reattach import _score
+    from core.model import Divergence
+
+    def judged(*sources):
+        return tuple(JudgedVariant(s, 10, 20, f"{s} words") for s in sources)
+
+    record = VerdictRecord("old", "confirmed", "", "", "ana", "t", "number", "divergence", judged("a", "b", "c"))
+    divergence = Divergence("new", "c0", "number", 0.5, "", ())
+    row = Divergence("fact:x", "f0", "number", 0.9, "", (), kind="fact")
+    assert _score(record, divergence, judged("a", "b")) > _score(record, row, judged("a", "b", "c"))
+    # With no divergence at its places, the fact row that carries the finding takes the verdict.
+    assert _score(record, row, judged("a", "b")) is not None
+    contradiction = Divergence("x1", "", "number", 0.9, "", (), kind="contradiction")
+    assert _score(record, contradiction, judged("a", "b")) is None

@@ -79,7 +79,8 @@ def _score(record: VerdictRecord, item: Divergence, variants: tuple[JudgedVarian
     if len(matched) < 2 or len(wordings) < 2:
         return None
     extra = sum(1 for new in variants if not any(_same_place(old, new) for old in record.variants))
-    return (len(matched), record.kind == item.kind, -extra, item.rank)
+    # The same kind first: a claim's divergence goes to a fact row only when no divergence is it.
+    return (record.kind == item.kind, len(matched), -extra, item.rank)
 
 
 def _same_kind(record: VerdictRecord, item: Divergence) -> bool:
