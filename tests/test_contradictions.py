@@ -67,6 +67,11 @@ def test_a_chamber_that_approved_a_bill_and_one_still_to_vote_on_it_are_no_contr
     assert find_contradictions([doc]) == ()
 
 
+def test_a_chamber_that_already_approved_is_no_second_body_an_approval_still_needs():
+    doc = document("d0", "The Orvan pact would need Congress to approve it, since the Senate approved it in May.")
+    assert find_contradictions([doc]) == ()
+
+
 def test_a_name_spelled_two_ways_in_one_source_is_a_spelling_contradiction():
     doc = document("d0", "President Ostrovskyy met the envoys.", "Ostrovsky told them he was ready.")
     (found,) = find_contradictions([doc])

@@ -407,6 +407,37 @@ def test_sources_naming_the_same_legislature_for_an_approval_still_ahead_agree()
     assert not row(build_fact_sheet(docs), "approval: by").divergent
 
 
+def test_a_day_no_calendar_has_stays_in_words_and_is_compared_with_a_weekday_without_failing():
+    docs = sources(
+        "The Kestrel summit opened on February 31, 2026, officials said.",
+        "The Kestrel summit opened on Monday, officials said.",
+    )
+    found = row(build_fact_sheet(docs), "summit: time")
+    assert cells(found, docs) == [
+        at(docs, 0, "February 31, 2026") + ("february 31",),
+        at(docs, 1, "Monday") + ("monday",),
+    ]
+
+
+def test_a_placeholder_publication_date_at_the_calendars_end_dates_nothing_and_fails_nothing():
+    docs = sources(
+        "The Kestrel summit will resume next week, officials said.",
+        "The Kestrel summit will resume tomorrow, officials said.",
+        published=("9999-12-31", "0001-01-01"),
+    )
+    found = row(build_fact_sheet(docs), "summit: time")
+    assert [c.value for c in found.cells] == ["next week", "tomorrow"]  # read as words, from the report's day
+
+
+def test_a_chamber_that_acted_after_a_modal_elsewhere_in_the_sentence_is_not_the_approval_still_ahead():
+    docs = sources(
+        "Congress will take up the water pact next month, after the Senate approved it on Tuesday.",
+        "The water pact would need to be approved by Congress before it takes effect.",
+    )
+    found = row(build_fact_sheet(docs), "approval: by")
+    assert not found.divergent and cells(found, docs) == [at(docs, 1, "Congress") + ("congress",)]
+
+
 def test_a_person_committed_in_one_source_and_only_willing_in_another_is_a_divergent_stance_row():
     docs = sources(
         "Mayor Ilse Varga, aides say, has agreed to close the old harbour bridge in exchange for ferry funds.",
@@ -440,6 +471,24 @@ def test_a_stance_on_another_matter_or_of_someone_whose_side_is_named_is_no_stan
         "Veldran ministers signaled a willingness to close the border bridge for ferry funds.",
     )
     assert not [r for r in build_fact_sheet(nation) if r.type == "modality"]
+
+
+def test_a_stance_held_by_the_subject_of_another_clause_is_not_the_named_persons():
+    docs = sources(
+        "Premier Anton Kaly rejected the offer, while the rebels agreed to withdraw the border troops from Velm.",
+        "Premier Anton Kaly signalled a willingness to withdraw the border troops from Velm.",
+        "Kaly said the rebels agreed to withdraw the border troops from Velm.",
+    )
+    assert not [r for r in build_fact_sheet(docs) if r.type == "modality"]
+
+
+def test_a_pronoun_after_a_reporting_verb_holds_the_stance_of_the_person_named_before_it():
+    docs = sources(
+        "Premier Anton Kaly said on Monday that he agreed to withdraw the border troops from Velm.",
+        "Premier Anton Kaly signalled a willingness to withdraw the border troops from Velm.",
+    )
+    found = row(build_fact_sheet(docs), "Anton Kaly: stance")
+    assert found.divergent and [c.value for c in found.cells] == ["committed", "willing"]
 
 
 def test_a_figure_one_source_gives_a_named_speaker_and_another_puts_down_to_rumour_is_an_origin_row():

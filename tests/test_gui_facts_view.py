@@ -249,3 +249,48 @@ def test_a_row_that_repeats_a_claims_divergence_is_judged_as_that_divergence(qtb
     assert list(ws.verdicts) == [twin.key]
     assert table.item(table.currentRow(), 2).text() == colors.verdict_text(ws.verdicts[twin.key].verdict)
     win.close()
+
+
+def test_a_verdict_given_on_a_repeating_row_undoes_and_stays_on_the_row_when_its_claim_is_unlinked(qtbot):
+    from core.case.queue_items import queue_items
+    from core.model import AlignmentEdit
+
+    ws = Workspace(debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    texts = dict(TEXTS, Beta="Crowds cheered at the river. Mayor Ilse Varga opened the Tarnow bridge.")
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
+        ws.add_sources([_source(o, t) for o, t in texts.items()])
+    twin = next(d for c in ws.alignment.claims for d in c.divergences if d.type == "title")
+    ws.select_passage(ws.alignment.claims[0].members[0])
+    win.views.toggle_facts_view()
+    QApplication.processEvents()
+    table = win.facts_view.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    QApplication.processEvents()
+    qtbot.keyClick(table, Qt.Key.Key_3)
+    QApplication.processEvents()
+    assert list(ws.verdicts) == [twin.key]
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert ws.verdicts == {}
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QApplication.processEvents()
+    assert list(ws.verdicts) == [twin.key]
+    # The checker unlinks the claim: the row alone now carries the finding, and the verdict with it.
+    claim = next(c for c in ws.alignment.claims if any(d.key == twin.key for d in c.divergences))
+    alpha, beta = (ws.passage_ref(m) for m in claim.members[:2])
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
+        ws.add_edit(AlignmentEdit("unlink", alpha, beta))
+    (row,) = [r for r in ws.alignment.facts if r.divergent]
+    assert [d.key for d in queue_items(ws.alignment)] == [row.key]
+    assert ws.verdicts[row.key].verdict == "follow_up" and ws.placement.set_aside == ()
+    QApplication.processEvents()
+    shown = next(n for n, r in enumerate(win.facts_view.rows()) if r.key == row.key)
+    assert table.item(shown, 2).text() == colors.verdict_text("follow_up")
+    win.close()

@@ -45,18 +45,26 @@ def test_a_newer_alignment_while_filling_is_the_one_every_pane_ends_with(area, q
 def test_a_fact_row_brings_every_pane_holding_its_words_to_them(qtbot, tmp_path, samples_dir):
     from gui_keyboard import make_case, open_window, sample_paths
 
+    from core.case.queue_items import queue_item_map
+
     win = open_window(qtbot, make_case(tmp_path / "facts.parallax", sample_paths(samples_dir)))
     ws = win.ws
-    row = next(r for r in ws.alignment.facts if r.divergent and len({c.document for c in r.cells}) >= 2)
+    items = queue_item_map(ws.alignment)  # a row repeating a claim's divergence is judged in the claim
+    row = next(r for r in ws.alignment.facts if r.key in items and len({c.document for c in r.cells}) >= 2)
     item = row.divergence()
     for pane in win.pane_area.panes:  # every pane away from the row's words
         bar = pane.view.verticalScrollBar()
         bar.setValue(bar.maximum())
     ws.select_divergence(item.key)
     qtbot.wait(50)
+    first = {}  # a source giving the fact in several places shows the first of them
     for variant in item.variants:
-        pane = win.pane_area.pane_of_passage(variant.passage)
-        passage = ws.alignment.passage(variant.passage)
+        first.setdefault(win.pane_area.pane_of_passage(variant.passage), ws.alignment.passage(variant.passage))
+    if ws.current_passage_id:
+        current = ws.alignment.passage(ws.current_passage_id)
+        first[win.pane_area.pane_of_passage(current.id)] = current
+    assert len(first) >= 2
+    for pane, passage in first.items():
         assert pane.is_visible_y(pane.passage_y(passage)), pane.source_key
     win.close()
 
@@ -87,4 +95,45 @@ def test_a_claim_whose_panes_do_not_fit_names_the_ones_out_of_view_until_they_sh
     assert [p.source_key for p in area.panes] == [
         d.source.key for d in ws.alignment.documents if any(m.startswith(f"{d.id}:") for m in claim.members)
     ]
+    win.close()
+
+
+def test_the_out_of_view_hint_offers_only_a_key_that_brings_the_panes_in_and_stays_at_the_rows_bottom(
+    qtbot, tmp_path, samples_dir
+):
+    from PySide6.QtCore import Qt
+
+    from core.case.queue_items import queue_items
+    from gui_keyboard import make_case, open_window, press, sample_paths
+
+    win = open_window(qtbot, make_case(tmp_path / "hint.parallax", sample_paths(samples_dir)))
+    win.resize(1366, 768)
+    ws, area = win.ws, win.pane_area
+    first, last = area.panes[0], area.panes[-1]
+    # A fact row has no claim: Ctrl+Shift+C would show every source, so the hint does not offer it.
+    row = next(
+        d
+        for d in queue_items(ws.alignment)
+        if d.kind == "fact" and len({area.pane_of_passage(v.passage) for v in d.variants} | {first}) > 2
+    )
+    ws.select_divergence(row.key)
+    qtbot.wait(50)
+    bar = area.scroller.horizontalScrollBar()
+    bar.setValue(bar.maximum() if bar.value() == 0 else 0)  # away from some of its panes
+    qtbot.waitUntil(lambda: area.offscreen.isVisible(), timeout=3000)
+    assert area.offscreen.text().startswith("Also in this item, out of view:")
+    assert "Ctrl+Shift+C" not in area.offscreen.text() and "Ctrl+- fits more panes" in area.offscreen.text()
+    # A claim: the key is offered until it is on; on, pressing it again would show every source.
+    both = [c for c in ws.alignment.claims if first.member_passages(c) and last.member_passages(c)]
+    ws.select_claim(max(both, key=lambda c: len({m.split(":")[0] for m in c.members})).id)
+    qtbot.waitUntil(lambda: area.offscreen.text().startswith("Also in this claim"), timeout=3000)
+    assert area.offscreen.text().endswith("Ctrl+Shift+C shows only its sources")
+    press(qtbot, win, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert area.focus_mode == "claim"
+    qtbot.waitUntil(lambda: area.offscreen.isVisible() and "Ctrl+Shift+C" not in area.offscreen.text(), timeout=3000)
+    assert area.offscreen.text().endswith("Ctrl+- fits more panes")
+    # A taller window moves the row's bottom: the hint follows it.
+    win.resize(1366, 900)
+    viewport = area.scroller.viewport()
+    qtbot.waitUntil(lambda: area.offscreen.geometry().bottom() + 1 == viewport.height() - 8, timeout=3000)
     win.close()

@@ -38,3 +38,15 @@ def test_an_act_after_a_modal_a_need_or_a_submission_is_pending_and_one_already_
     # A pending word in the sentence before does not reach across its full stop.
     after = "Ministers must hurry. The Senate approved the pact."
     assert not act_is_pending(after, after.index("Senate"))
+
+
+def test_a_body_followed_by_its_own_finished_act_has_acted_whatever_a_modal_earlier_in_the_sentence_says():
+    after = "The House will vote on the pact next week, after the Senate approved it on Tuesday."
+    assert not act_is_pending(after, after.index("Senate"))
+    which = "Lawmakers plan to debate the pact, which the Senate approved on Tuesday."
+    assert not act_is_pending(which, which.index("Senate"))
+    # Still ahead: the body's own act is a modal or a request, or comes before it.
+    must = "The pact will be sent to the Senate, which must approve it."
+    assert act_is_pending(must, must.index("Senate"))
+    go = "The bill will go to Congress after the Senate passed it."
+    assert act_is_pending(go, go.index("Congress"))

@@ -70,3 +70,17 @@ def test_a_fact_row_with_a_source_its_claims_divergence_lacks_stays_a_queue_item
     assert [c.text for c in row.cells] == ["Former Mayor", "Mayor", "Deputy Mayor"]
     assert sorted(d.kind for d in queue_items(al)) == ["divergence", "fact"]
     assert judged_as(al, row.key) == row.key
+
+
+def test_a_fact_row_whose_only_difference_is_a_claims_divergence_is_judged_there_beside_a_value_all_give():
+    from core.case.queue_items import judged_as, queue_items
+
+    al = _analysed(
+        Alpha="Mayor Ilse Varga met Governor Tessa Morn in Velm at 3 p.m. on Monday to sign the pact.",
+        Beta="Mayor Ilse Varga met Tessa Morn in Velm at 5 p.m. on Monday to sign the pact.",
+    )
+    (row,) = [r for r in al.facts if r.divergent]
+    assert [c.text for c in row.cells] == ["3 p.m.", "Monday", "5 p.m.", "Monday"]
+    (clock,) = [d for c in al.claims for d in c.divergences if d.type == "time"]
+    assert [d.key for d in queue_items(al)] == [clock.key]  # "Monday" both give is no part of it
+    assert judged_as(al, row.key) == clock.key

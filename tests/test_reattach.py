@@ -232,3 +232,39 @@ def _fact_sources_with(*outlets, **texts):
         Source(key=o.lower(), text=base[o], sha256=hashlib.sha256(base[o].encode()).hexdigest(), kind="txt", outlet=o)
         for o in outlets
     ]
+
+
+def test_a_verdict_judged_on_a_twin_row_follows_the_finding_when_the_row_carries_it_alone_again():
+    from core.analysis import analyze
+
+    # The Facts view judged the title row through its claim's divergence (the row repeated it).
+    twin_al = analyze(_fact_sources_with("Alpha", "Beta", "Gamma", Beta="Mayor Ilse Varga opened the Tarnow bridge."))
+    twin = next(d for c in twin_al.claims for d in c.divergences if d.type == "title")
+    record = _record(twin.key, twin_al, twin.key, "source_error", note="Alpha confuses her with her predecessor")
+    # Beta no longer tells the opening: no claim holds the titles, the fact row is an item of its own.
+    al = analyze(_fact_sources("Alpha", "Beta", "Gamma"))
+    (row,) = [r for r in al.facts if r.divergent]
+    assert [d.key for d in queue_items(al)] == [row.key]
+    placed = place({twin.key: record}, al)
+    assert placed.verdicts[row.key].note == "Alpha confuses her with her predecessor"
+    assert placed.stored_key(row.key) == twin.key and placed.set_aside == ()
+    # And back: the row's own verdict goes on the divergence when the claim carries the finding again.
+    own = _record(row.key, al, row.key, "confirmed")
+    assert place({row.key: own}, twin_al).verdicts[twin.key].verdict == "confirmed"
+
+
+def test_a_divergence_verdict_prefers_a_divergence_at_its_places_to_a_fact_row_that_matches_more():
+    from core.case.reattach import _score
+    from core.model import Divergence
+
+    def judged(*sources):
+        return tuple(JudgedVariant(s, 10, 20, f"{s} words") for s in sources)
+
+    record = VerdictRecord("old", "confirmed", "", "", "ana", "t", "number", "divergence", judged("a", "b", "c"))
+    divergence = Divergence("new", "c0", "number", 0.5, "", ())
+    row = Divergence("fact:x", "f0", "number", 0.9, "", (), kind="fact")
+    assert _score(record, divergence, judged("a", "b")) > _score(record, row, judged("a", "b", "c"))
+    # With no divergence at its places, the fact row that carries the finding takes the verdict.
+    assert _score(record, row, judged("a", "b")) is not None
+    contradiction = Divergence("x1", "", "number", 0.9, "", (), kind="contradiction")
+    assert _score(record, contradiction, judged("a", "b")) is None

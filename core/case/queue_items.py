@@ -84,7 +84,8 @@ def fact_twins(alignment: Alignment) -> dict[str, str]:
     """Return {fact row key: claim divergence key} for each divergent row one claim divergence repeats.
 
     A row repeats a divergence when that divergence, of the row's type, has a variant over every
-    cell of the row; a row that adds a source or a value the claim lacks is a finding of its own.
+    cell of the row that not every source of the row gives ("3 p.m." / "5 p.m." beside the "Monday"
+    both say); a row that adds a source or a differing value the claim lacks is a finding of its own.
     """
     index: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for div in (d for claim in alignment.claims for d in claim.divergences):
@@ -94,8 +95,14 @@ def fact_twins(alignment: Alignment) -> dict[str, str]:
     for row in alignment.facts:
         if not row.divergent or not row.cells:
             continue
+        values: dict[str, set[str]] = {}
+        for cell in row.cells:
+            values.setdefault(cell.document, set()).add(cell.value)
+        shared = set.intersection(*values.values())
         common: set[str] | None = None
         for cell in row.cells:
+            if cell.value in shared:
+                continue  # every source gives it: no part of the disagreement
             over = {
                 key
                 for start, end, key in index.get((cell.passage, row.type), ())

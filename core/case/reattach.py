@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Optional
 
-from core.case.queue_items import CONTRADICTION, judged_as, queue_item_map, queue_items
+from core.case.queue_items import CONTRADICTION, FACT, judged_as, queue_item_map, queue_items
 from core.case.records import JudgedVariant, VerdictRecord
 from core.ingest.textnorm import normalize_text
 from core.model import Alignment, Divergence
@@ -58,9 +58,16 @@ def _same_place(a: JudgedVariant, b: JudgedVariant) -> bool:
     return overlap or (a.start == b.start and a.end == b.end)
 
 
+def _family(kind: str) -> str:
+    # A claim's divergence and a fact row judge the same kind of finding: one disagreement between
+    # sources. Which of the two carries it can change with a re-alignment (a fact row repeating a
+    # divergence is judged on the divergence; when the claim is unlinked the row carries it alone).
+    return "divergence" if kind == FACT else kind
+
+
 def _score(record: VerdictRecord, item: Divergence, variants: tuple[JudgedVariant, ...]) -> Optional[tuple]:
     """Return how well an item matches what a record judged, or None when it is not the same thing."""
-    if record.kind != item.kind or (record.divergence_type and record.divergence_type != item.type):
+    if not _same_kind(record, item):
         return None
     matched = [old for old in record.variants if any(_same_place(old, new) for new in variants)]
     sources = {v.source for v in matched}
@@ -72,11 +79,14 @@ def _score(record: VerdictRecord, item: Divergence, variants: tuple[JudgedVarian
     if len(matched) < 2 or len(wordings) < 2:
         return None
     extra = sum(1 for new in variants if not any(_same_place(old, new) for old in record.variants))
-    return (len(matched), -extra, item.rank)
+    # The same kind first: a claim's divergence goes to a fact row only when no divergence is it.
+    return (record.kind == item.kind, len(matched), -extra, item.rank)
 
 
 def _same_kind(record: VerdictRecord, item: Divergence) -> bool:
-    return record.kind == item.kind and (not record.divergence_type or record.divergence_type == item.type)
+    return _family(record.kind) == _family(item.kind) and (
+        not record.divergence_type or record.divergence_type == item.type
+    )
 
 
 def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) -> Placement:
@@ -112,10 +122,10 @@ def place(records: Mapping[str, VerdictRecord], alignment: Optional[Alignment]) 
     by_kind: dict[str, list[str]] = {}
     if waiting:
         for key, item in items.items():
-            by_kind.setdefault(item.kind, []).append(key)
+            by_kind.setdefault(_family(item.kind), []).append(key)
     candidates = []
     for record in waiting:
-        for key in by_kind.get(record.kind, ()):
+        for key in by_kind.get(_family(record.kind), ()):
             if key in placed or not _same_kind(record, items[key]):
                 continue
             score = _score(record, items[key], variants_of(key))

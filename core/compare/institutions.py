@@ -17,6 +17,13 @@ ACTS = (
 ACT_REACH = 40  # characters either side of a body's name read for the act it is named in
 PENDING = re.compile(r"\b(?:" + PENDING_WORDS + r")\b", re.I)
 PENDING_REACH = 60  # characters before a body's name read for a pending word ("would need to be approved by")
+# A body's name followed by its own finished act ("the Senate approved it", "the Senate, which
+# passed it"): that body has acted, whatever a modal earlier in the sentence puts ahead.
+_ACTED = re.compile(
+    r"(?:['’]s)?\s*(?:,\s*(?:which|that)\s+)?(?:(?:already|also|narrowly|unanimously|overwhelmingly|has|have|had)\s+){0,2}"
+    r"(?:approved|endorsed|ratified|signed off|consented|passed|voted|adopted|backed|cleared|rejected)\b",
+    re.I,
+)
 
 
 def act_of(text: str, start: int, end: int) -> str:
@@ -59,6 +66,9 @@ def act_is_pending(text: str, start: int) -> bool:
     "Would need to be approved by Congress" and "submitted for Senate approval" name the body a
     text still needs; "the Senate's approval came" names one that acted, maybe one step of several.
     """
+    body = _INSTITUTION_RE.match(text, start)
+    if body is not None and _ACTED.match(text, body.end()):
+        return False  # "will vote next week, after the Senate approved it": the Senate acted
     window = text[max(0, start - PENDING_REACH) : start]
     window = re.split(r"[.;!?]\s", window)[-1]  # the clause the body is named in, not the sentence before
     return PENDING.search(window) is not None

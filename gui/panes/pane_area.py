@@ -289,9 +289,14 @@ class PaneArea(QWidget):
             self.offscreen.hide()
             return
         names = [("← " if p in before else "") + self._label(p) + (" →" if p in after else "") for p in before + after]
+        # Ctrl+Shift+C shows a claim's sources only; it does nothing for a claim-less item and, once
+        # on, shows every source again: then only smaller text fits more panes in the row.
+        if claim is not None and self.focus_mode != "claim":
+            advice = "Ctrl+Shift+C shows only its sources"
+        else:
+            advice = "Ctrl+- fits more panes"
         self.offscreen.setText(
-            f"Also in this {'claim' if claim is not None else 'item'}, out of view: {', '.join(names)}"
-            " · Ctrl+Shift+C shows only its sources"
+            f"Also in this {'claim' if claim is not None else 'item'}, out of view: {', '.join(names)} · {advice}"
         )
         self.offscreen.adjustSize()
         # Bottom right, over the last lines of text rather than over a pane's name.
@@ -302,6 +307,12 @@ class PaneArea(QWidget):
         )
         self.offscreen.show()
         self.offscreen.raise_()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Keep the out-of-view hint at the row's bottom right (a taller window moves the bottom)."""
+        super().resizeEvent(event)
+        if self.offscreen.isVisible():
+            QTimer.singleShot(0, self._hint_offscreen)
 
     def _label(self, pane: SourcePane) -> str:
         """Return the name a source goes by in the window."""

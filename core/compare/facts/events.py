@@ -156,22 +156,30 @@ def _dated(low: str, published: date) -> str | None:
     return f"{first.isoformat()}/{last.isoformat()}"
 
 
+# A date this close to the calendar's ends ("9999-12-31", a placeholder some sites put in their
+# metadata) is no publication date: relative days counted from it would fall off the calendar.
+CALENDAR_MARGIN = timedelta(days=400)
+
+
 def published_date(source) -> date | None:
     """Return the source's publication date when its metadata gives one."""
     found = re.search(r"(\d{4})-(\d{2})-(\d{2})", source.published or "")
+    day = None
     if found:
         try:
-            return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+            day = date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
         except ValueError:
             return None
-    if source.published:
+    elif source.published:
         try:
             import dateparser
         except ImportError:
             return None
         parsed = dateparser.parse(source.published, settings={"STRICT_PARSING": True})
-        return parsed.date() if parsed else None
-    return None
+        day = parsed.date() if parsed else None
+    if day is None or not date.min + CALENDAR_MARGIN <= day <= date.max - CALENDAR_MARGIN:
+        return None
+    return day
 
 
 def _clock(text: str) -> str | None:
@@ -185,6 +193,15 @@ def _clock(text: str) -> str | None:
     if suffix == "am" and hour == 12:
         hour = 0
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+def _on_calendar(year: int, month: int, day: int) -> bool:
+    """Tell whether a year, month and day name a real date."""
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def normalise(expression: str, published: date | None) -> str:
@@ -210,11 +227,10 @@ def normalise(expression: str, published: date | None) -> str:
             day_number = int(day_match.group(1))
             year = re.search(r"\d{4}", low)
             year_number = int(year.group()) if year else (published.year if published else None)
-            return (
-                f"{year_number:04d}-{month_number:02d}-{day_number:02d}"
-                if year_number
-                else f"{MONTHS[month_number - 1]} {day_number}"
-            )
+            if year_number and _on_calendar(year_number, month_number, day_number):
+                return f"{year_number:04d}-{month_number:02d}-{day_number:02d}"
+            # No year, or no such day ("February 31" is a slip): kept in words, never a false date.
+            return f"{MONTHS[month_number - 1]} {day_number}"
     for part in ("midday", "noon", "midnight", "morning", "afternoon", "evening", "night"):
         if re.fullmatch(r"(?:at|around|by|before|after)\s+" + part, low):
             return "12:00" if part in ("midday", "noon") else part

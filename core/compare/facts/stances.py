@@ -19,13 +19,37 @@ SUBJECT_REACH = 160  # characters before a stance phrase read for the person who
 CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
 
+# Where the clause holding a stance phrase begins: another clause's subject is not its holder
+# ("Kaly rejected it, while the rebels agreed to"; "Kaly said the rebels agreed to"). A reporting
+# verb set off by commas ("Varga, aides say, has agreed") is an aside, not a new clause.
+CLAUSE_BREAK = re.compile(
+    r"[;:—–]|\b(?:while|whereas|but|although|though|unlike|that)\b"
+    r"|\b(?:said|says|say|told|tells|added|adds)\b(?!\s*,)",
+    re.I,
+)
+# A clause whose subject is a pronoun standing for the person named just before it ("Kaly said he
+# was willing to", "Kaly, who has agreed to"): the holder is looked for one clause back.
+PRONOUN_SUBJECT = re.compile(r"^\W*(?:he|she|who)\b[\w\s]*$", re.I)
+
+
 def _holder(text: str, start: int, people: dict[str, str]) -> str | None:
-    """Return the folded surname of the person nearest before a stance phrase, or None.
+    """Return the folded surname of the person who is the subject of a stance phrase, or None.
 
     A possessive ("Varga's envoys agreed") names whose side it is, not who agreed, and a
     nationality ("Veldran ministers agreed") is no person even where it opens a run of capitals.
     """
-    for word in reversed(CAPITALISED.findall(text[max(0, start - SUBJECT_REACH) : start])):
+    window = text[max(0, start - SUBJECT_REACH) : start]
+    breaks = list(CLAUSE_BREAK.finditer(window))
+    clause = window[breaks[-1].end() :] if breaks else window
+    found = _nearest_person(clause, people)
+    if found is None and breaks and PRONOUN_SUBJECT.match(clause):
+        found = _nearest_person(window[: breaks[-1].start()], people)
+    return found
+
+
+def _nearest_person(text: str, people: dict[str, str]) -> str | None:
+    """Return the folded surname of the last known person named in a text, or None."""
+    for word in reversed(CAPITALISED.findall(text)):
         if re.search(r"[’']s?$", word) or is_nationality(word):
             continue
         if fold(word) in people:
