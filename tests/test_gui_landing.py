@@ -217,3 +217,38 @@ def test_undo_while_the_divergences_are_found_is_written_and_placed_when_they_la
     assert {k: r.verdict for k, r in ws.stored_verdicts.items()} == {first: "confirmed"}
     _land(qtbot, window, staged)
     assert ws.verdicts[first].verdict == "confirmed" and ws.set_aside == ()
+
+
+def test_f5_after_a_cancel_says_divergences_are_being_found_again_until_the_new_run_lands(qtbot):
+    staged = StagedAnalysis(hold_claims=True)
+    ws = Workspace(analyze=staged, debounce_ms=0)
+    ws.staged_chars = 0
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1400, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    ws.add_sources(story_sources())
+    qtbot.waitUntil(lambda: len(staged.claim_gates) == 1, timeout=3000)
+    staged.release_claims()
+    qtbot.waitUntil(lambda: ws.divergences_pending, timeout=3000)
+    win.pane_area.panes[0].view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.pane_area.panes[0].view, timeout=2000)
+    _press(qtbot, win, Qt.Key.Key_N)
+    with qtbot.waitSignal(ws.tasks.cancelled, timeout=3000):
+        _press(qtbot, win, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert "F5 aligns again" in win.claim_view.majority.text()
+    _press(qtbot, win, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(staged.claim_gates) == 2, timeout=3000)
+    # the new run is still finding its claims: nothing on screen may still ask for F5
+    assert ws.busy and ws.divergences_pending
+    assert "Finding divergences…" in win.claim_view.majority.text()
+    assert win.triage_panel.progress_label.text() == "Finding divergences…"
+    assert "F5" not in win.current_label.text() and "Finding divergences…" in win.current_label.text()
+    assert win.statusBar().currentMessage() == "Aligning again; the claims on show stay until the new ones are found."
+    staged.release_claims()
+    _land(qtbot, win, staged)
+    assert win.triage_panel.model.rowCount() == 2
+    staged.release_all()
+    win.close()

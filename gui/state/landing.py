@@ -104,6 +104,14 @@ class AlignmentLanding:
         self._interrupt("alignment failed")
         self.ws.message.emit(f"Alignment failed: {exc}")
 
+    def run_started(self) -> None:
+        """Say "finding divergences" again when a new run starts on claims whose last run was stopped."""
+        # Else the views would go on saying "F5 aligns again" while the run F5 started is under way.
+        if self.pending and self.interrupted:
+            self.interrupted = ""
+            self.ws.alignmentChanged.emit()
+            self.ws.message.emit("Aligning again; the claims on show stay until the new ones are found.")
+
     def _interrupt(self, reason: str) -> None:
         if self.pending:
             self.interrupted = reason

@@ -213,6 +213,7 @@ class Workspace(QObject):
         heap.analysis_running(True)
         large = sum(len(s.text) for s in visible) > self.staged_chars
         self.tasks.start(run_analysis, self._analyze, list(visible), edits, partial=large and staged(self._analyze))
+        self.landing.run_started()
 
     def _on_loading(self, busy: bool) -> None:
         self.busyChanged.emit(busy or self.tasks.busy)
