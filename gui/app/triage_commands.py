@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QInputDialog
 
 from core.case import triage
+from core.case.queue_items import judged_as
 from core.case.records import Annotation
 from core.model import VERDICT_LABELS
 from gui.app.key_burst import KeyBurst
@@ -55,7 +56,20 @@ class TriageCommands:
     def _step_divergence(self, current: str | None, step: int, untriaged: bool = False) -> str | None:
         """Return the queue item step places from current (J/K walk the queue the triage panel shows)."""
         move = triage.next_key if step > 0 else triage.previous_key
-        return move(self.window.triage_panel.keys(), current, self.ws.verdicts, untriaged_only=untriaged)
+        return move(self._walked_keys(), current, self.ws.verdicts, untriaged_only=untriaged)
+
+    def _in_facts_view(self) -> bool:
+        return self.window.stack.currentWidget() is self.window.facts_view
+
+    def _walked_keys(self) -> list[str]:
+        """Return the items J/K and the move-on after a verdict walk: the queue, or the Facts view's divergent rows."""
+        # In the Facts view only its rows can be seen: moving on to a claim's divergence there left
+        # no row highlighted, and the next 1-4 judged an item the checker could not see.
+        al = self.ws.alignment
+        if self._in_facts_view() and al is not None:
+            rows = self.window.facts_view.rows()
+            return list(dict.fromkeys(judged_as(al, row.key) for row in rows if row.divergent))
+        return self.window.triage_panel.keys()
 
     def _go_divergence(self, step: int, untriaged: bool = False) -> None:
         self.key_burst.push(("untriaged" if untriaged else "divergence", step))
@@ -131,7 +145,16 @@ class TriageCommands:
                 else:
                     judged = ""
                 key = self._step_divergence(target, arg, untriaged=kind == "untriaged")
-                if key is None:
+                if key is None and self._in_facts_view():
+                    self.ws.message.emit(
+                        (f"{judged}. " if judged else "")
+                        + (
+                            "Every divergent row of the fact sheet has a verdict; Ctrl+Shift+F goes back to the panes."
+                            if kind == "untriaged"
+                            else ("No more divergent rows." if arg > 0 else "This is the first divergent row.")
+                        )
+                    )
+                elif key is None:
                     self.ws.message.emit(
                         "Every divergence is triaged."
                         if kind == "untriaged"
