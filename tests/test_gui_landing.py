@@ -252,3 +252,26 @@ def test_f5_after_a_cancel_says_divergences_are_being_found_again_until_the_new_
     assert win.triage_panel.model.rowCount() == 2
     staged.release_all()
     win.close()
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_0, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_E, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    ],
+)
+def test_clear_note_and_apply_to_a_type_before_the_divergences_land_say_to_wait_not_to_press_j(
+    window, qtbot, key, modifier
+):
+    from PySide6.QtWidgets import QDialog
+
+    _press(qtbot, window, Qt.Key.Key_N)
+    _press(qtbot, window, key, modifier)
+    assert window.statusBar().currentMessage() == (
+        "Finding divergences… J, K, the verdict keys and notes work once the divergences are listed; "
+        "N and P go claim by claim meanwhile."
+    )
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    assert window.ws.stored_verdicts == {} and window.ws.undo_stack.count() == 0

@@ -194,6 +194,17 @@ class TriageCommands:
         self.window.activateWindow()
         self.window.focus_reading()
 
+    def _refused_while_pending(self) -> bool:
+        """Say why an item key does nothing while the claims wait for their divergences; True when so."""
+        # "Press J first" would send the checker to a key that is refused too.
+        if not self.ws.divergences_pending:
+            return False
+        self.ws.message.emit(
+            self.ws.analysis_status() + " J, K, the verdict keys and notes work once the divergences are listed; "
+            "N and P go claim by claim meanwhile."
+        )
+        return True
+
     # ----- verdicts -------------------------------------------------------------------------
     def _verdict(self, verdict: str, source_key: str = "") -> None:
         if not source_key:
@@ -256,6 +267,8 @@ class TriageCommands:
 
     def clear_verdict(self) -> None:
         """Remove the verdict of the current divergence."""
+        if self._refused_while_pending():
+            return
         key = self.ws.current_divergence_key
         if key is None or not getattr(self.ws.verdicts.get(key), "verdict", ""):
             self.ws.message.emit("The current divergence has no verdict.")
@@ -264,6 +277,8 @@ class TriageCommands:
 
     def apply_verdict_to_type(self) -> None:
         """Give every item of the current one's type a verdict, after saying what will change (one undo step)."""
+        if self._refused_while_pending():
+            return
         div = self.ws.current_divergence()
         if div is None:
             self.ws.message.emit("No current divergence: press J first.")
@@ -305,6 +320,8 @@ class TriageCommands:
 
     def edit_note(self) -> None:
         """Edit the note of the current divergence in a small dialog."""
+        if self._refused_while_pending():
+            return
         key = self.ws.current_divergence_key
         if key is None:
             self.ws.message.emit("No current divergence: press J first.")
