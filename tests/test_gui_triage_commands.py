@@ -93,3 +93,28 @@ def test_j_in_the_facts_view_walks_its_divergent_rows_and_in_the_panes_the_whole
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.pane_area.panes[0].view, timeout=2000)
     _press(qtbot, Qt.Key.Key_J)
     assert ws.current_divergence().type == "spelling"
+
+
+def test_4_names_the_source_chosen_as_wrong_in_the_status_bar_as_the_exports_do(window, qtbot):
+    from PySide6.QtCore import QTimer
+
+    ws = window.ws
+    window.pane_area.panes[0].view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.pane_area.panes[0].view, timeout=2000)
+    _press(qtbot, Qt.Key.Key_J)
+    judged = ws.current_divergence_key
+    assert ws.current_divergence().type == "number"  # 12 (Alpha) vs 9 (Beta)
+
+    def choose_beta():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, choose_beta)
+            return
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, choose_beta)
+    _press(qtbot, Qt.Key.Key_4)
+    qtbot.waitUntil(lambda: judged in ws.verdicts, timeout=3000)
+    assert (ws.verdicts[judged].verdict, ws.verdicts[judged].source_key) == ("source_error", "beta")
+    assert window.statusBar().currentMessage().startswith("Error in a source: Beta. Moved on to the next untriaged")

@@ -217,7 +217,9 @@ class TriageCommands:
         if not self.ws.check_writable():
             return
         self.ws.set_verdict(key, verdict, source_key=source_key)
-        label = VERDICT_LABELS.get(verdict, verdict)
+        source = self.ws.source(source_key)
+        # the exports' words: "Error in a source: Beta", so the checker sees which source was named
+        label = VERDICT_LABELS.get(verdict, verdict) + (f": {source.label}" if source is not None else "")
         if not self.ws.auto_advance:
             self.ws.message.emit(f"{label}. Staying here (auto-advance is off: Ctrl+Shift+J); J moves on.")
             return
