@@ -275,3 +275,35 @@ def test_clear_note_and_apply_to_a_type_before_the_divergences_land_say_to_wait_
     )
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
     assert window.ws.stored_verdicts == {} and window.ws.undo_stack.count() == 0
+
+
+def test_cancel_before_the_claims_exist_says_f5_aligns_again_instead_of_aligning_and_f5_aligns(qtbot):
+    staged = StagedAnalysis(hold_claims=True)
+    ws = Workspace(analyze=staged, debounce_ms=0)
+    ws.staged_chars = 0
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1400, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    ws.add_sources(story_sources())
+    qtbot.waitUntil(lambda: len(staged.claim_gates) == 1 and ws.busy, timeout=3000)
+    assert win.triage_panel.progress_label.text() == "Aligning…"
+    win.pane_area.panes[0].view.setFocus()
+    with qtbot.waitSignal(ws.tasks.cancelled, timeout=3000):
+        _press(qtbot, win, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert ws.alignment is None and not ws.busy
+    stopped = "Not aligned (alignment cancelled): F5 aligns again."
+    assert win.triage_panel.progress_label.text() == stopped
+    assert win.inspector.title.text() == stopped
+    _press(qtbot, win, Qt.Key.Key_J)
+    assert win.statusBar().currentMessage() == stopped  # not "Still aligning…": nothing runs
+    _press(qtbot, win, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(staged.claim_gates) == 2, timeout=3000)
+    assert win.triage_panel.progress_label.text() == "Aligning…"
+    staged.release_claims()
+    _land(qtbot, win, staged)
+    assert win.triage_panel.model.rowCount() == 2
+    staged.release_all()
+    win.close()

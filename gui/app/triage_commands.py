@@ -102,7 +102,8 @@ class TriageCommands:
         """
         al = self.ws.alignment
         if al is None:
-            self.ws.message.emit("Still aligning…")
+            waiting = self.ws.waiting_status()
+            self.ws.message.emit("Still aligning…" if waiting == "Aligning…" else waiting)
             return []
         if self.ws.divergences_pending and any(kind in ("divergence", "untriaged", "verdict") for kind, _a in batch):
             # Claims are shown but no item exists yet: nothing a verdict could be recorded on.

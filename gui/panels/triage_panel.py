@@ -176,8 +176,7 @@ class TriagePanel(QWidget):
         if al is None or pending:
             # Claims without divergences hold no item yet: say so rather than "no divergences found".
             self.model.set_items(None, [], {})
-            waiting = "Aligning…" if self.ws.visible_sources() else "No sources yet."
-            self.progress_label.setText(pending or waiting)
+            self.progress_label.setText(pending or self.ws.waiting_status())
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(0)
             self.empty.setText(

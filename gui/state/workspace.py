@@ -237,6 +237,10 @@ class Workspace(QObject):
         """Return what views say in place of "no divergence" while divergences are pending ("" when not)."""
         return self.landing.status()
 
+    def waiting_status(self) -> str:
+        """Return what views say while no alignment is on show: "Aligning…", or why none is coming."""
+        return self.landing.waiting() if self.visible_sources() else "No sources yet."
+
     def _set_alignment(self, alignment: Alignment | None) -> None:
         self.landing.land(alignment)
 
