@@ -290,12 +290,14 @@ def test_cancel_before_the_claims_exist_says_f5_aligns_again_instead_of_aligning
     ws.add_sources(story_sources())
     qtbot.waitUntil(lambda: len(staged.claim_gates) == 1 and ws.busy, timeout=3000)
     assert win.triage_panel.progress_label.text() == "Aligning…"
+    narrow = win.triage_panel.minimumSizeHint().width()
     win.pane_area.panes[0].view.setFocus()
     with qtbot.waitSignal(ws.tasks.cancelled, timeout=3000):
         _press(qtbot, win, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     assert ws.alignment is None and not ws.busy
     stopped = "Not aligned (alignment cancelled): F5 aligns again."
     assert win.triage_panel.progress_label.text() == stopped
+    assert win.triage_panel.minimumSizeHint().width() <= narrow  # the long line wraps, the dock keeps its width
     assert win.inspector.title.text() == stopped
     _press(qtbot, win, Qt.Key.Key_J)
     assert win.statusBar().currentMessage() == stopped  # not "Still aligning…": nothing runs

@@ -76,6 +76,9 @@ class TriagePanel(QWidget):
         self._updating = False
         self._all_keys: tuple = (None, [], frozenset())  # (alignment, every queue key, as a set), see refresh
         self.progress_label = QLabel(self)
+        # Wrapped: "Divergences not found (alignment cancelled): F5 aligns again." on one line
+        # widened the whole source dock, taking the width from the panes on a laptop screen.
+        self.progress_label.setWordWrap(True)
         self.progress_bar = ProgressStrip(self)
         self.progress_bar.setToolTip("Divergences triaged, of all in the queue")
         self.verdict_filter = FilterCombo(self)
