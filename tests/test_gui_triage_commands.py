@@ -118,3 +118,13 @@ def test_4_names_the_source_chosen_as_wrong_in_the_status_bar_as_the_exports_do(
     qtbot.waitUntil(lambda: judged in ws.verdicts, timeout=3000)
     assert (ws.verdicts[judged].verdict, ws.verdicts[judged].source_key) == ("source_error", "beta")
     assert window.statusBar().currentMessage().startswith("Error in a source: Beta. Moved on to the next untriaged")
+
+
+def test_undoing_a_verdict_names_it_in_the_checkers_words_not_its_stored_id(window, qtbot):
+    window.pane_area.panes[0].view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.pane_area.panes[0].view, timeout=2000)
+    _press(qtbot, Qt.Key.Key_J)
+    _press(qtbot, Qt.Key.Key_2)
+    _press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "Undone: verdict “Not significant”. Ctrl+Shift+Z redoes it."
+    assert window.ws.verdicts == {}

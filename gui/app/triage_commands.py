@@ -309,7 +309,7 @@ class TriageCommands:
         if not targets:
             self.ws.message.emit(f"Nothing changed: every {div.type} item already has a verdict (kept).")
             return
-        self.ws.undo_stack.beginMacro(f"Verdict {verdict} on {len(targets)} {div.type} items")
+        self.ws.undo_stack.beginMacro(f"verdict “{label}” on {len(targets)} {div.type} items")
         for key in targets:
             self.ws.set_verdict(key, verdict)
         self.ws.undo_stack.endMacro()
