@@ -295,6 +295,7 @@ def test_cancel_before_the_claims_exist_says_f5_aligns_again_instead_of_aligning
     with qtbot.waitSignal(ws.tasks.cancelled, timeout=3000):
         _press(qtbot, win, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
     assert ws.alignment is None and not ws.busy
+    assert win.statusBar().currentMessage() == "Alignment cancelled before any claim was found; F5 aligns again."
     stopped = "Not aligned (alignment cancelled): F5 aligns again."
     assert win.triage_panel.progress_label.text() == stopped
     assert win.triage_panel.minimumSizeHint().width() <= narrow  # the long line wraps, the dock keeps its width
@@ -309,3 +310,16 @@ def test_cancel_before_the_claims_exist_says_f5_aligns_again_instead_of_aligning
     assert win.triage_panel.model.rowCount() == 2
     staged.release_all()
     win.close()
+
+
+def test_cancelling_a_realignment_says_the_previous_alignment_stays_on_show(window, qtbot, staged):
+    ws = window.ws
+    _land(qtbot, window, staged)
+    _press(qtbot, window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(staged.gates) == 2 and ws.busy, timeout=3000)
+    with qtbot.waitSignal(ws.tasks.cancelled, timeout=3000):
+        _press(qtbot, window, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == (
+        "Alignment cancelled: the previous alignment stays on show; F5 aligns again."
+    )
+    assert window.triage_panel.model.rowCount() == 2  # the whole alignment and its queue are still there

@@ -93,11 +93,16 @@ class AlignmentLanding:
         heap.analysis_running(False)
         self._interrupt("alignment cancelled")
         self._stop("alignment cancelled")
-        self.ws.message.emit(
-            "Alignment cancelled: claims shown without divergences; F5 aligns again."
-            if self.pending
-            else "Alignment cancelled."
-        )
+        if self.pending:
+            said = "Alignment cancelled: claims shown without divergences; F5 aligns again."
+        elif self.stopped:
+            said = "Alignment cancelled before any claim was found; F5 aligns again."
+        elif self.ws.alignment is not None:
+            # a re-run after an edit or a source change: what is on show does not have it yet
+            said = "Alignment cancelled: the previous alignment stays on show; F5 aligns again."
+        else:
+            said = "Alignment cancelled."
+        self.ws.message.emit(said)
 
     def on_failed(self, _token: int, exc: Exception) -> None:
         """Tell the user in one line; the traceback goes to stderr for the bug report."""
