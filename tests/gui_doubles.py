@@ -103,22 +103,31 @@ class StagedAnalysis:
     """An analyze function in two stages: it hands over its claims, then each run waits for its gate.
 
     Calls are numbered from 0; `release(n)` lets run n return its divergences, and a run asked to
-    stop while it waits raises Cancelled, as the engine does.
+    stop while it waits raises Cancelled, as the engine does. With hold_claims, each run also waits
+    for `release_claims(n)` before handing over its claims (a first stage that takes its time).
     """
 
-    def __init__(self):
+    def __init__(self, hold_claims: bool = False):
         self.gates: list[threading.Event] = []
+        self.claim_gates: list[threading.Event] = []
+        self.hold_claims = hold_claims
 
     def __call__(self, sources, edits=(), progress=None, should_cancel=None, on_claims=None) -> Alignment:
-        gate = threading.Event()
+        gate, claim_gate = threading.Event(), threading.Event()
         self.gates.append(gate)
+        self.claim_gates.append(claim_gate)
+        if not self.hold_claims:
+            claim_gate.set()
         whole = fake_analyze(sources, edits)
+        _wait(claim_gate, should_cancel)
         if on_claims is not None:
             on_claims(claims_only(whole))
-        while not gate.wait(0.005):
-            if should_cancel is not None and should_cancel():
-                raise Cancelled("stopped")
+        _wait(gate, should_cancel)
         return whole
+
+    def release_claims(self, run: int = -1) -> None:
+        """Let one run (the latest by default) hand over its claims."""
+        self.claim_gates[run].set()
 
     def release(self, run: int = -1) -> None:
         """Let one run (the latest by default) finish."""
@@ -126,8 +135,15 @@ class StagedAnalysis:
 
     def release_all(self) -> None:
         """Let every run finish (at the end of a test)."""
-        for gate in self.gates:
+        for gate in self.gates + self.claim_gates:
             gate.set()
+
+
+def _wait(gate: threading.Event, should_cancel) -> None:
+    """Wait for a gate; raise Cancelled, as the engine does, when asked to stop meanwhile."""
+    while not gate.wait(0.005):
+        if should_cancel is not None and should_cancel():
+            raise Cancelled("stopped")
 
 
 def claims_only(alignment: Alignment) -> Alignment:

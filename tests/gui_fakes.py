@@ -225,6 +225,9 @@ class FakeWorkspace(QObject):
     def analysis_status(self):
         return "Finding divergences…" if self.divergences_pending else ""
 
+    def waiting_status(self):
+        return "Aligning…" if self.visible_sources() else "No sources yet."
+
     # ----- intents: recorded, and applied the way the real Workspace applies them ----------
     def select_claim(self, claim_id):
         self.calls.append(("select_claim", claim_id))

@@ -489,3 +489,12 @@ def test_people_counted_on_board_and_people_counted_on_the_ground_are_not_compar
         "The ferry sank off Brisk Point, killing 38 people on board.",
     )
     assert divergence.type == "number" and [v.text for v in divergence.variants] == ["41", "38"]
+
+
+def test_a_wording_shared_by_more_than_four_sources_is_counted_in_the_summary_not_listed():
+    outlets = tuple(f"Outlet {letter}" for letter in "ABCDEF")
+    agreeing = "The reservoir displaced 1,200 families in the valley."
+    _, (many,) = diverge(*[agreeing] * 5, "The reservoir displaced 1,100 families in the valley.", outlets=outlets)
+    assert many.summary == '"1,200" (5 sources) vs "1,100" (Outlet F)'
+    _, (four,) = diverge(*[agreeing] * 4, "The reservoir displaced 1,100 families in the valley.", outlets=outlets)
+    assert four.summary == '"1,200" (Outlet A, Outlet B, Outlet C, Outlet D) vs "1,100" (Outlet E)'

@@ -217,3 +217,109 @@ def test_undo_while_the_divergences_are_found_is_written_and_placed_when_they_la
     assert {k: r.verdict for k, r in ws.stored_verdicts.items()} == {first: "confirmed"}
     _land(qtbot, window, staged)
     assert ws.verdicts[first].verdict == "confirmed" and ws.set_aside == ()
+
+
+def test_f5_after_a_cancel_says_divergences_are_being_found_again_until_the_new_run_lands(qtbot):
+    staged = StagedAnalysis(hold_claims=True)
+    ws = Workspace(analyze=staged, debounce_ms=0)
+    ws.staged_chars = 0
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1400, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    ws.add_sources(story_sources())
+    qtbot.waitUntil(lambda: len(staged.claim_gates) == 1, timeout=3000)
+    staged.release_claims()
+    qtbot.waitUntil(lambda: ws.divergences_pending, timeout=3000)
+    win.pane_area.panes[0].view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.pane_area.panes[0].view, timeout=2000)
+    _press(qtbot, win, Qt.Key.Key_N)
+    with qtbot.waitSignal(ws.tasks.cancelled, timeout=3000):
+        _press(qtbot, win, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert "F5 aligns again" in win.claim_view.majority.text()
+    _press(qtbot, win, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(staged.claim_gates) == 2, timeout=3000)
+    # the new run is still finding its claims: nothing on screen may still ask for F5
+    assert ws.busy and ws.divergences_pending
+    assert "Finding divergences…" in win.claim_view.majority.text()
+    assert win.triage_panel.progress_label.text() == "Finding divergences…"
+    assert "F5" not in win.current_label.text() and "Finding divergences…" in win.current_label.text()
+    assert win.statusBar().currentMessage() == "Aligning again; the claims on show stay until the new ones are found."
+    staged.release_claims()
+    _land(qtbot, win, staged)
+    assert win.triage_panel.model.rowCount() == 2
+    staged.release_all()
+    win.close()
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_0, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_E, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier),
+    ],
+)
+def test_clear_note_and_apply_to_a_type_before_the_divergences_land_say_to_wait_not_to_press_j(
+    window, qtbot, key, modifier
+):
+    from PySide6.QtWidgets import QDialog
+
+    _press(qtbot, window, Qt.Key.Key_N)
+    _press(qtbot, window, key, modifier)
+    assert window.statusBar().currentMessage() == (
+        "Finding divergences… J, K, the verdict keys and notes work once the divergences are listed; "
+        "N and P go claim by claim meanwhile."
+    )
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    assert window.ws.stored_verdicts == {} and window.ws.undo_stack.count() == 0
+
+
+def test_cancel_before_the_claims_exist_says_f5_aligns_again_instead_of_aligning_and_f5_aligns(qtbot):
+    staged = StagedAnalysis(hold_claims=True)
+    ws = Workspace(analyze=staged, debounce_ms=0)
+    ws.staged_chars = 0
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1400, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    ws.add_sources(story_sources())
+    qtbot.waitUntil(lambda: len(staged.claim_gates) == 1 and ws.busy, timeout=3000)
+    assert win.triage_panel.progress_label.text() == "Aligning…"
+    narrow = win.triage_panel.minimumSizeHint().width()
+    win.pane_area.panes[0].view.setFocus()
+    with qtbot.waitSignal(ws.tasks.cancelled, timeout=3000):
+        _press(qtbot, win, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert ws.alignment is None and not ws.busy
+    assert win.statusBar().currentMessage() == "Alignment cancelled before any claim was found; F5 aligns again."
+    stopped = "Not aligned (alignment cancelled): F5 aligns again."
+    assert win.triage_panel.progress_label.text() == stopped
+    assert win.triage_panel.minimumSizeHint().width() <= narrow  # the long line wraps, the dock keeps its width
+    assert win.inspector.title.text() == stopped
+    _press(qtbot, win, Qt.Key.Key_J)
+    assert win.statusBar().currentMessage() == stopped  # not "Still aligning…": nothing runs
+    _press(qtbot, win, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(staged.claim_gates) == 2, timeout=3000)
+    assert win.triage_panel.progress_label.text() == "Aligning…"
+    staged.release_claims()
+    _land(qtbot, win, staged)
+    assert win.triage_panel.model.rowCount() == 2
+    staged.release_all()
+    win.close()
+
+
+def test_cancelling_a_realignment_says_the_previous_alignment_stays_on_show(window, qtbot, staged):
+    ws = window.ws
+    _land(qtbot, window, staged)
+    _press(qtbot, window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(staged.gates) == 2 and ws.busy, timeout=3000)
+    with qtbot.waitSignal(ws.tasks.cancelled, timeout=3000):
+        _press(qtbot, window, Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == (
+        "Alignment cancelled: the previous alignment stays on show; F5 aligns again."
+    )
+    assert window.triage_panel.model.rowCount() == 2  # the whole alignment and its queue are still there

@@ -253,3 +253,15 @@ def test_every_calendar_trigger_holds_one_of_the_anchors_that_gate_them():
 
     triggers = [t for _, _, pattern in _DAY_RES + _MONTH_RES for t in pattern.pattern.replace("\\\\", "").split("|")]
     assert triggers and all(any(anchor in t for anchor in CALENDAR_ANCHORS) for t in triggers)
+
+
+def test_a_clock_time_ends_with_its_am_or_pm_not_with_the_full_stop_of_the_sentence():
+    from core.compare.slots import value_slots
+
+    text = "The ferry left at 1:38 PM. It docked at 4 p.m. Workers passed 5 amendments at 9 am today."
+    assert [(s.type, s.text, s.start) for s in value_slots(text) if s.type == "time"] == [
+        ("time", "1:38 PM", 18),
+        ("time", "4 p.m.", 40),
+        ("time", "9 am", 78),
+        ("time", "today", 83),
+    ]

@@ -185,3 +185,9 @@ def test_a_bulk_plan_says_what_changes_and_keeps_other_verdicts_unless_told():
         "Overwrite: all 3 become Discrepancy confirmed",
     )
     assert plan.targets() == ["a", "c"] and plan.targets(overwrite=True) == ["a", "c", "b"]
+
+
+def test_the_progress_line_of_a_queue_of_thousands_groups_its_digits_as_the_landing_message_does():
+    keys = frozenset(f"k{i}" for i in range(10_111))
+    verdicts = {f"k{i}": _v(f"k{i}") for i in range(1_200)}
+    assert triage.progress_text(keys, verdicts) == "1,200 of 10,111 triaged"

@@ -117,7 +117,7 @@ def progress(items: Union[QueueOrAlignment, frozenset], verdicts: Verdicts) -> t
 def progress_text(items: Union[QueueOrAlignment, frozenset], verdicts: Verdicts) -> str:
     """Return the progress line shown to the checker, e.g. "12 of 47 triaged"."""
     done, total = progress(items, verdicts)
-    return f"{done} of {total} triaged"
+    return f"{done:,} of {total:,} triaged"
 
 
 def progress_line(items: Union[QueueOrAlignment, frozenset], verdicts: Verdicts, set_aside: int = 0) -> str:

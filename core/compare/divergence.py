@@ -257,8 +257,18 @@ def _summary(finding: _Finding, tellings: list[_Telling]) -> str:
         value = finding.values.get(index, "")
         wording = " / ".join(dict.fromkeys(s.slot.text for s in slots))
         groups.setdefault(value, (wording, []))[1].append(tellings[index].label)
-    parts = [f'"{wording}" ({", ".join(dict.fromkeys(labels))})' for wording, labels in groups.values()]
+    parts = [f'"{wording}" ({_who(list(dict.fromkeys(labels)))})' for wording, labels in groups.values()]
     return " vs ".join(parts)
+
+
+SUMMARY_NAMES = 4  # beyond this many sources sharing a wording, the summary counts them instead
+
+
+def _who(labels: list[str]) -> str:
+    """Return the sources of one wording: named up to SUMMARY_NAMES, else counted (a 20-source case)."""
+    # Named one by one, a wording most of twenty outlets share filled the status line and a note's
+    # heading with outlet names; the claim view's rows still say which source has which wording.
+    return ", ".join(labels) if len(labels) <= SUMMARY_NAMES else f"{len(labels)} sources"
 
 
 def _divergence(finding: _Finding, claim: Claim, tellings: list[_Telling], documents: Sequence[Document]) -> Divergence:

@@ -90,7 +90,9 @@ _MONTH_PATTERNS = (
     (r"\b(?:next|last|this) month\b", None),
     (rf"\b(?:in |by |until |since |early |late |mid-?)?({_MONTH})\b(?! \d{{1,2}}\b)", "month"),
 )
-_CLOCK_RE = re.compile(r"(?<![:\d])\b\d{1,2}(?::\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d\d\b", re.I)
+# "a.m." keeps its last dot; a bare "PM" ends at its word: the full stop after "1:38 PM." ends
+# the sentence, and "5 amendments" holds no clock time.
+_CLOCK_RE = re.compile(r"(?<![:\d])\b\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.?|[ap]m\b)|\b\d{1,2}:\d\d\b", re.I)
 _DIGITS_RE = re.compile(r"\d+")
 
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QInputDialog
 
 from core.case import triage
+from core.case.queue_items import judged_as
 from core.case.records import Annotation
 from core.model import VERDICT_LABELS
 from gui.app.key_burst import KeyBurst
@@ -55,7 +56,20 @@ class TriageCommands:
     def _step_divergence(self, current: str | None, step: int, untriaged: bool = False) -> str | None:
         """Return the queue item step places from current (J/K walk the queue the triage panel shows)."""
         move = triage.next_key if step > 0 else triage.previous_key
-        return move(self.window.triage_panel.keys(), current, self.ws.verdicts, untriaged_only=untriaged)
+        return move(self._walked_keys(), current, self.ws.verdicts, untriaged_only=untriaged)
+
+    def _in_facts_view(self) -> bool:
+        return self.window.stack.currentWidget() is self.window.facts_view
+
+    def _walked_keys(self) -> list[str]:
+        """Return the items J/K and the move-on after a verdict walk: the queue, or the Facts view's divergent rows."""
+        # In the Facts view only its rows can be seen: moving on to a claim's divergence there left
+        # no row highlighted, and the next 1-4 judged an item the checker could not see.
+        al = self.ws.alignment
+        if self._in_facts_view() and al is not None:
+            rows = self.window.facts_view.rows()
+            return list(dict.fromkeys(judged_as(al, row.key) for row in rows if row.divergent))
+        return self.window.triage_panel.keys()
 
     def _go_divergence(self, step: int, untriaged: bool = False) -> None:
         self.key_burst.push(("untriaged" if untriaged else "divergence", step))
@@ -88,7 +102,8 @@ class TriageCommands:
         """
         al = self.ws.alignment
         if al is None:
-            self.ws.message.emit("Still aligning…")
+            waiting = self.ws.waiting_status()
+            self.ws.message.emit("Still aligning…" if waiting == "Aligning…" else waiting)
             return []
         if self.ws.divergences_pending and any(kind in ("divergence", "untriaged", "verdict") for kind, _a in batch):
             # Claims are shown but no item exists yet: nothing a verdict could be recorded on.
@@ -131,7 +146,16 @@ class TriageCommands:
                 else:
                     judged = ""
                 key = self._step_divergence(target, arg, untriaged=kind == "untriaged")
-                if key is None:
+                if key is None and self._in_facts_view():
+                    self.ws.message.emit(
+                        (f"{judged}. " if judged else "")
+                        + (
+                            "Every divergent row of the fact sheet has a verdict; Ctrl+Shift+F goes back to the panes."
+                            if kind == "untriaged"
+                            else ("No more divergent rows." if arg > 0 else "This is the first divergent row.")
+                        )
+                    )
+                elif key is None:
                     self.ws.message.emit(
                         "Every divergence is triaged."
                         if kind == "untriaged"
@@ -171,6 +195,17 @@ class TriageCommands:
         self.window.activateWindow()
         self.window.focus_reading()
 
+    def _refused_while_pending(self) -> bool:
+        """Say why an item key does nothing while the claims wait for their divergences; True when so."""
+        # "Press J first" would send the checker to a key that is refused too.
+        if not self.ws.divergences_pending:
+            return False
+        self.ws.message.emit(
+            self.ws.analysis_status() + " J, K, the verdict keys and notes work once the divergences are listed; "
+            "N and P go claim by claim meanwhile."
+        )
+        return True
+
     # ----- verdicts -------------------------------------------------------------------------
     def _verdict(self, verdict: str, source_key: str = "") -> None:
         if not source_key:
@@ -183,7 +218,9 @@ class TriageCommands:
         if not self.ws.check_writable():
             return
         self.ws.set_verdict(key, verdict, source_key=source_key)
-        label = VERDICT_LABELS.get(verdict, verdict)
+        source = self.ws.source(source_key)
+        # the exports' words: "Error in a source: Beta", so the checker sees which source was named
+        label = VERDICT_LABELS.get(verdict, verdict) + (f": {source.label}" if source is not None else "")
         if not self.ws.auto_advance:
             self.ws.message.emit(f"{label}. Staying here (auto-advance is off: Ctrl+Shift+J); J moves on.")
             return
@@ -233,6 +270,8 @@ class TriageCommands:
 
     def clear_verdict(self) -> None:
         """Remove the verdict of the current divergence."""
+        if self._refused_while_pending():
+            return
         key = self.ws.current_divergence_key
         if key is None or not getattr(self.ws.verdicts.get(key), "verdict", ""):
             self.ws.message.emit("The current divergence has no verdict.")
@@ -241,6 +280,8 @@ class TriageCommands:
 
     def apply_verdict_to_type(self) -> None:
         """Give every item of the current one's type a verdict, after saying what will change (one undo step)."""
+        if self._refused_while_pending():
+            return
         div = self.ws.current_divergence()
         if div is None:
             self.ws.message.emit("No current divergence: press J first.")
@@ -268,7 +309,7 @@ class TriageCommands:
         if not targets:
             self.ws.message.emit(f"Nothing changed: every {div.type} item already has a verdict (kept).")
             return
-        self.ws.undo_stack.beginMacro(f"Verdict {verdict} on {len(targets)} {div.type} items")
+        self.ws.undo_stack.beginMacro(f"verdict “{label}” on {len(targets)} {div.type} items")
         for key in targets:
             self.ws.set_verdict(key, verdict)
         self.ws.undo_stack.endMacro()
@@ -282,6 +323,8 @@ class TriageCommands:
 
     def edit_note(self) -> None:
         """Edit the note of the current divergence in a small dialog."""
+        if self._refused_while_pending():
+            return
         key = self.ws.current_divergence_key
         if key is None:
             self.ws.message.emit("No current divergence: press J first.")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from gui.dialogs.command_palette import CommandPalette
 from gui.dialogs.help_overlay import HelpOverlay
+from gui.panels.variant_diff import near_verbatim_share
 from gui.state.actions import ACTIONS
 
 
@@ -99,9 +100,24 @@ class ViewCommands:
         if not win.claim_view.isVisibleTo(win.reading):
             self.toggle_claim_view()
         win.claim_view.set_word_diff(not win.claim_view.word_diff)
-        self.ws.message.emit(
-            "Word diff shown for near-verbatim variants." if win.claim_view.word_diff else "Word diff hidden."
-        )
+        self.ws.message.emit(self._word_diff_message() if win.claim_view.word_diff else "Word diff hidden.")
+
+    def _word_diff_message(self) -> str:
+        """Say how many variants of the current claim the word diff covers: none is worth saying."""
+        claim, al = self.ws.current_claim(), self.ws.alignment
+        if claim is None or al is None:
+            return "Word diff on: it shows under variants nearly the same as the claim's reference."
+        near, others = near_verbatim_share(al, claim, self.ws.pivots.get(claim.key, claim.pivot))
+        if others == 0:
+            return "Word diff on; this claim has one source, nothing to compare."
+        if near == 0:
+            which = "the other variant is a paraphrase" if others == 1 else f"all {others} are paraphrases"
+            return (
+                f"Word diff on; no variant of this claim is near-verbatim ({which}, named as such): "
+                "the marked facts are what differs."
+            )
+        verb = "is near-verbatim and shows its" if near == 1 else "are near-verbatim and show their"
+        return f"Word diff on: {near} of {others} variants {verb} changed words."
 
     def toggle_focus_claim(self) -> None:
         """Show only the current claim's sources in the panes, or every source again."""

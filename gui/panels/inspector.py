@@ -281,7 +281,7 @@ class Inspector(QWidget):
             self.title.setText(
                 "No claim selected. N/P move between claims, J/K between divergences."
                 if al is not None
-                else "Aligning…"
+                else self.ws.waiting_status()
             )
             self._set_html(self.variants, "")
         self._set_html(self.divergences, "")

@@ -76,6 +76,9 @@ class TriagePanel(QWidget):
         self._updating = False
         self._all_keys: tuple = (None, [], frozenset())  # (alignment, every queue key, as a set), see refresh
         self.progress_label = QLabel(self)
+        # Wrapped: "Divergences not found (alignment cancelled): F5 aligns again." on one line
+        # widened the whole source dock, taking the width from the panes on a laptop screen.
+        self.progress_label.setWordWrap(True)
         self.progress_bar = ProgressStrip(self)
         self.progress_bar.setToolTip("Divergences triaged, of all in the queue")
         self.verdict_filter = FilterCombo(self)
@@ -176,8 +179,7 @@ class TriagePanel(QWidget):
         if al is None or pending:
             # Claims without divergences hold no item yet: say so rather than "no divergences found".
             self.model.set_items(None, [], {})
-            waiting = "Aligning…" if self.ws.visible_sources() else "No sources yet."
-            self.progress_label.setText(pending or waiting)
+            self.progress_label.setText(pending or self.ws.waiting_status())
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(0)
             self.empty.setText(

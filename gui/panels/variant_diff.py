@@ -6,6 +6,7 @@ import html
 
 from core.errors import Cancelled
 from core.model import TELLING_GAP
+from core.compare.worddiff import shared_word_fraction
 from core.compare.worddiff import word_diff as core_word_diff
 
 NEAR_VERBATIM = 0.6  # share of words in common from which a word diff is readable, not noise
@@ -63,3 +64,22 @@ def member_tellings(alignment, claim) -> list[tuple[str, str, list[tuple[int, st
         _first, parts = found.setdefault(doc.id, (run[0].id, []))
         parts.append((run[0].start, doc.source.text[run[0].start : run[-1].end]))
     return [(doc_id, first, parts) for doc_id, (first, parts) in found.items()]
+
+
+def near_verbatim_share(alignment, claim, pivot_id: str) -> tuple[int, int]:
+    """Return how many of a claim's other sources are near-verbatim to the pivot's telling, and how many there are.
+
+    The claim view's rule: the pivot's own telling is the reference, and a source that tells the
+    fact twice is compared by its telling nearest the reference.
+    """
+    tellings = {doc_id: parts for doc_id, _first, parts in member_tellings(alignment, claim)}
+    pivot_doc = pivot_id.split(":")[0]
+    pivot_parts = tellings.get(pivot_doc, [])
+    pivot_start = alignment.passage(pivot_id).start if pivot_id in claim.members else -1
+    reference = next((t for start, t in pivot_parts if start <= pivot_start < start + len(t)), "")
+    reference = reference or TELLING_GAP.join(t for _s, t in pivot_parts)
+    if not reference:
+        return 0, 0
+    others = [parts for doc_id, parts in tellings.items() if doc_id != pivot_doc]
+    near = sum(1 for parts in others if max(shared_word_fraction(reference, t) for _s, t in parts) >= NEAR_VERBATIM)
+    return near, len(others)

@@ -54,6 +54,7 @@ class AlignmentLanding:
         self.ws = workspace
         self.pending = False  # the alignment on show has claims but no divergences yet
         self.interrupted = ""  # why the divergences of the alignment on show will not come
+        self.stopped = ""  # why no alignment is on show and none is coming (cancelled before its claims)
         self._held_key: str | None = None  # the queue item current before the claims landed
         self._held_at: tuple | None = None  # the selection just after; unchanged = restore the item
 
@@ -91,18 +92,47 @@ class AlignmentLanding:
         """Say the run stopped; claims on show without divergences say so until the next run."""
         heap.analysis_running(False)
         self._interrupt("alignment cancelled")
-        self.ws.message.emit(
-            "Alignment cancelled: claims shown without divergences; F5 aligns again."
-            if self.pending
-            else "Alignment cancelled."
-        )
+        self._stop("alignment cancelled")
+        if self.pending:
+            said = "Alignment cancelled: claims shown without divergences; F5 aligns again."
+        elif self.stopped:
+            said = "Alignment cancelled before any claim was found; F5 aligns again."
+        elif self.ws.alignment is not None:
+            # a re-run after an edit or a source change: what is on show does not have it yet
+            said = "Alignment cancelled: the previous alignment stays on show; F5 aligns again."
+        else:
+            said = "Alignment cancelled."
+        self.ws.message.emit(said)
 
     def on_failed(self, _token: int, exc: Exception) -> None:
         """Tell the user in one line; the traceback goes to stderr for the bug report."""
         heap.analysis_running(False)
         sys.stderr.write("".join(traceback.format_exception(exc)))
         self._interrupt("alignment failed")
+        self._stop("alignment failed")
         self.ws.message.emit(f"Alignment failed: {exc}")
+
+    def run_started(self) -> None:
+        """Say "finding divergences" again when a new run starts on claims whose last run was stopped."""
+        # Else the views would go on saying "F5 aligns again" while the run F5 started is under way.
+        if self.stopped:
+            self.stopped = ""
+            self.ws.alignmentChanged.emit()
+        if self.pending and self.interrupted:
+            self.interrupted = ""
+            self.ws.alignmentChanged.emit()
+            self.ws.message.emit("Aligning again; the claims on show stay until the new ones are found.")
+
+    def _stop(self, reason: str) -> None:
+        if self.ws.alignment is None and self.ws.visible_sources():
+            self.stopped = reason
+            self.ws.alignmentChanged.emit()  # every view stops saying "Aligning…"
+
+    def waiting(self) -> str:
+        """Return what views say while no alignment is on show and sources are: aligning, or stopped."""
+        if self.stopped:
+            return f"Not aligned ({self.stopped}): F5 aligns again."
+        return "Aligning…"
 
     def _interrupt(self, reason: str) -> None:
         if self.pending:
@@ -112,6 +142,7 @@ class AlignmentLanding:
     def cleared(self) -> None:
         """Forget a partial alignment (no sources left, or a new case)."""
         self.pending, self.interrupted, self._held_key, self._held_at = False, "", None, None
+        self.stopped = ""
 
     def land(self, alignment: Alignment | None) -> None:
         """Show an alignment, keeping the user on the same claim, item and passage by key."""

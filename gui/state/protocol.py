@@ -49,6 +49,7 @@ WORKSPACE_METHODS = (
     "current_claim",
     "current_divergence",
     "analysis_status",
+    "waiting_status",
     "select_claim",
     "select_divergence",
     "select_passage",

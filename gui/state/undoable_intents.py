@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from core.case.records import Annotation, VerdictRecord
 from core.case.records import utc_now as _now
-from core.model import AlignmentEdit
+from core.model import VERDICT_LABELS, AlignmentEdit
 from gui.state.protocol import CaseWriter
 from gui.state.undo_commands import (
     AddAnnotationCommand,
@@ -67,7 +67,9 @@ class UndoableIntents:
             author=ws.author,
             updated_at=_now(),
         )
-        ws.undo_stack.push(VerdictCommand(self.writer, key, new, old, f"Verdict {verdict}"))
+        # the undo text is read by the checker ("Undone: verdict “Not significant”"), not the stored id
+        label = VERDICT_LABELS.get(verdict, verdict)
+        ws.undo_stack.push(VerdictCommand(self.writer, key, new, old, f"verdict “{label}”"))
 
     def clear_verdict(self, key: str) -> None:
         """Remove a divergence's verdict (undoable); its note stays, on an untriaged divergence."""

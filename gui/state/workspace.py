@@ -213,6 +213,7 @@ class Workspace(QObject):
         heap.analysis_running(True)
         large = sum(len(s.text) for s in visible) > self.staged_chars
         self.tasks.start(run_analysis, self._analyze, list(visible), edits, partial=large and staged(self._analyze))
+        self.landing.run_started()
 
     def _on_loading(self, busy: bool) -> None:
         self.busyChanged.emit(busy or self.tasks.busy)
@@ -235,6 +236,10 @@ class Workspace(QObject):
     def analysis_status(self) -> str:
         """Return what views say in place of "no divergence" while divergences are pending ("" when not)."""
         return self.landing.status()
+
+    def waiting_status(self) -> str:
+        """Return what views say while no alignment is on show: "Aligning…", or why none is coming."""
+        return self.landing.waiting() if self.visible_sources() else "No sources yet."
 
     def _set_alignment(self, alignment: Alignment | None) -> None:
         self.landing.land(alignment)
