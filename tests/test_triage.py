@@ -103,6 +103,15 @@ def test_next_and_previous_walk_the_queue_and_stop_at_its_ends(alignment):
     assert triage.next_key([], None) is None
 
 
+def test_j_with_nothing_current_resumes_at_the_first_untriaged_item(alignment):
+    verdicts = {"time-1": _v("time-1"), "num-1": _v("num-1")}
+    assert triage.next_key(alignment, verdicts, None) == "title-1"  # a reopened, half-judged case
+    note_only = {"time-1": VerdictRecord("time-1", "", note="ask the desk")}
+    assert triage.next_key(alignment, note_only, None) == "time-1"  # a note alone judges nothing
+    everything = {d.key: _v(d.key) for d in triage.queue(alignment, {})}
+    assert triage.next_key(alignment, everything, None) == "time-1"  # all judged: the top again
+
+
 def test_a_current_key_filtered_out_of_the_queue_restarts_at_the_top(alignment):
     q = triage.queue(alignment, {}, types=["spelling"])
     assert triage.next_key(q, "time-1") == "spell-1"

@@ -71,13 +71,15 @@ def _resolve(items, args) -> tuple[list[str], Verdicts, Optional[str]]:
 
 
 def next_key(items: QueueOrAlignment, *args, untriaged_only: bool = False) -> Optional[str]:
-    """Return the key after current_key (the first when there is none), or None at the end."""
+    """Return the key after current_key, or None at the end; with no current item, the first
+    untriaged one (a reopened case resumes where the work stopped), else the first."""
     # With untriaged_only: the next divergence without a verdict, wrapping around (after a verdict).
     keys, verdicts, current = _resolve(items, args)
     if untriaged_only:
         return next_untriaged(keys, current, verdicts)
     if current not in keys:
-        return keys[0] if keys else None
+        judged = decided(verdicts)
+        return next((k for k in keys if k not in judged), keys[0] if keys else None)
     index = keys.index(current) + 1
     return keys[index] if index < len(keys) else None
 
