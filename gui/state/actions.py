@@ -122,7 +122,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Next divergence",
         ["J"],
         "triage.next_divergence",
-        "Go to the next item of the triage queue: a divergence, a contradiction or a fact row.",
+        "Go to the next item of the triage queue: a divergence, a contradiction or a fact row "
+        "(with nothing selected, the first one without a verdict).",
         "Navigate",
     ),
     _a(
