@@ -370,6 +370,8 @@ def test_clock_times_in_two_notations_agree_and_a_minute_apart_diverge():
     found = row(build_fact_sheet(docs), "take-off: time")
     assert [c.value for c in found.cells] == ["13:39", "13:39", "13:38"]
     assert found.divergent
+    # A clock time without a suffix ends at its last digit, not at the space after it.
+    assert cells(found, docs)[0] == at(docs, 0, "13:39") + ("13:39",)
 
 
 def test_an_event_placed_in_two_towns_diverges_but_a_town_and_its_country_do_not():

@@ -294,3 +294,13 @@ def test_a_verdict_given_on_a_repeating_row_undoes_and_stays_on_the_row_when_its
     shown = next(n for n, r in enumerate(win.facts_view.rows()) if r.key == row.key)
     assert table.item(shown, 2).text() == colors.verdict_text("follow_up")
     win.close()
+
+
+def test_on_a_wide_screen_the_source_columns_take_the_width(window, qtbot):
+    window.views.toggle_facts_view()
+    table = window.facts_view.table
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.width() == 1920, timeout=2000)
+    QApplication.processEvents()
+    used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert table.viewport().width() - 60 <= used <= table.viewport().width()  # no empty third

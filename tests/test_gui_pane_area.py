@@ -137,3 +137,22 @@ def test_the_out_of_view_hint_offers_only_a_key_that_brings_the_panes_in_and_sta
     viewport = area.scroller.viewport()
     qtbot.waitUntil(lambda: area.offscreen.geometry().bottom() + 1 == viewport.height() - 8, timeout=3000)
     win.close()
+
+
+def test_many_panes_out_of_view_are_counted_by_side_not_named(qtbot, tmp_path, samples_dir, monkeypatch):
+    from gui_keyboard import make_case, open_window, sample_paths
+
+    monkeypatch.setattr(pane_area_module, "HINT_NAMES", 0)  # as with twenty sources: no name fits
+    win = open_window(qtbot, make_case(tmp_path / "many.parallax", sample_paths(samples_dir)))
+    win.resize(1366, 768)
+    ws, area = win.ws, win.pane_area
+    first, last = area.panes[0], area.panes[-1]
+    claim = next(c for c in ws.alignment.claims if first.member_passages(c) and last.member_passages(c))
+    ws.select_claim(claim.id)
+    qtbot.waitUntil(lambda: area.offscreen.isVisible(), timeout=3000)
+    out_right = sum(
+        1 for p in area.panes if p.member_passages(claim) and p.parentWidget().x() >= area.scroller.viewport().width()
+    )
+    assert f"out of view: {out_right} source{'' if out_right == 1 else 's'} →" in area.offscreen.text()
+    assert last.source().label not in area.offscreen.text()
+    win.close()

@@ -23,6 +23,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1
 FIXED_COLUMNS = ("Fact", "Status", "Verdict")
 NOT_STATED = "not stated"
+SOURCE_COLUMN_MAX = 520  # a source column wider than this reads as long lines, not as a table
 MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End)
 
 
@@ -175,7 +176,8 @@ class FactsView(QWidget):
         sources = self.table.columnCount() - len(FIXED_COLUMNS)
         if sources > 0:
             room = max(0, self.table.viewport().width() - sum(fixed) - 4)
-            width = max(110, min(260, room // sources))
+            # A wide screen gives the cells the room (fewer wrapped lines), not an empty margin.
+            width = max(110, min(SOURCE_COLUMN_MAX, room // sources))
             for col in range(len(FIXED_COLUMNS), self.table.columnCount()):
                 self.table.setColumnWidth(col, width)
         self.table.resizeRowsToContents()

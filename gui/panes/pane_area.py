@@ -18,6 +18,7 @@ MAX_PANES = 8
 PROGRESSIVE_CHARS = 60_000
 MEASURE = 45  # characters a pane's line must hold at least: below this, reading is scrolling
 FOCUS_MODES = ("all", "claim", "pair")
+HINT_NAMES = 3  # out-of-view panes the hint names; more are counted by side
 
 
 def measure_width(view, chars: int = MEASURE) -> int:
@@ -25,6 +26,11 @@ def measure_width(view, chars: int = MEASURE) -> int:
     metrics = QFontMetrics(view.font())
     margins = 2 * int(view.document().documentMargin()) + view.verticalScrollBar().sizeHint().width()
     return chars * metrics.averageCharWidth() + margins + view.viewportMargins().left()
+
+
+def _sources(count: int) -> str:
+    """Return "1 source" or "n sources"."""
+    return f"{count} source" + ("" if count == 1 else "s")
 
 
 def _pane_in(cell: QWidget) -> SourcePane:
@@ -288,7 +294,12 @@ class PaneArea(QWidget):
         if not before and not after:
             self.offscreen.hide()
             return
-        names = [("← " if p in before else "") + self._label(p) + (" →" if p in after else "") for p in before + after]
+        if len(before) + len(after) <= HINT_NAMES:
+            names = [
+                ("← " if p in before else "") + self._label(p) + (" →" if p in after else "") for p in before + after
+            ]
+        else:  # twenty sources' names would run off the window: count them by side
+            names = [f"← {_sources(len(before))}"] * bool(before) + [f"{_sources(len(after))} →"] * bool(after)
         # Ctrl+Shift+C shows a claim's sources only; it does nothing for a claim-less item and, once
         # on, shows every source again: then only smaller text fits more panes in the row.
         if claim is not None and self.focus_mode != "claim":

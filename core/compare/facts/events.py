@@ -73,7 +73,7 @@ PART = r"(?:morning|afternoon|evening|night|midday|noon|midnight)"
 TIME = re.compile(
     r"\b(?:(?:early|late)\s+)?" + DAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b\d{1,2}\s+" + MONTH + r"(?:\s+\d{4})?\b|\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"
-    r"|\b\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\b|GMT\b|IST\b|UTC\b)?"
+    r"|\b\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\b|GMT\b|IST\b|UTC\b))?"
     r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\b(?:at|around|by|before|after)\s+" + PART + r"\b"
     r"|\b(?:yesterday|today|tonight|tomorrow)\b"
