@@ -114,6 +114,18 @@ def test_death_tolls_keep_their_hedges_and_compatible_bounds_do_not_diverge():
     ]
 
 
+def test_a_death_belongs_to_the_nearest_count_and_a_toll_needs_no_noun():
+    docs = sources(
+        "The ferry sank near Orla. Of the 212 people on board, 211 were confirmed dead.",
+        "The ferry sank near Orla. All 212 passengers and crew died, officials said.",
+    )
+    sheet = build_fact_sheet(docs)
+    # The 212 aboard are not the dead of the first source: its dead are the 211 after them.
+    assert cells(row(sheet, "dead"), docs) == [at(docs, 0, "211") + ("211",), at(docs, 1, "212 passengers") + ("212",)]
+    assert row(sheet, "dead").divergent
+    assert cells(row(sheet, "people"), docs) == [at(docs, 0, "212 people") + ("212",)]
+
+
 def test_a_toll_far_above_another_sources_lower_bound_diverges_and_ranks_first():
     docs = sources(
         "At least eight people died on the ground when the cargo plane came down.",

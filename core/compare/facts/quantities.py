@@ -116,6 +116,12 @@ def _singular(word: str) -> str:
     return low
 
 
+# A count followed straight by its death ("241 were confirmed dead", "12 died"): people, though unnamed.
+_DEATH_CLAUSE = re.compile(
+    r"\s+(?:(?:were|was|are|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:dead|killed)|died|perished)\b", re.I
+)
+
+
 def _measure(match: re.Match) -> tuple[str, str, int] | None:
     """Return (what it counts, unit key, end of the value words) for a number, or None when it counts nothing."""
     if match.group("cur"):
@@ -142,6 +148,8 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return UNITS[two], UNITS[two], match.end(group)
     if first in UNITS:
         return UNITS[first], UNITS[first], match.start(group) + len(words[0])
+    if (first in STOP or first.endswith("ed")) and _DEATH_CLAUSE.match(match.string, match.end("num")):
+        return "people", "count", match.end("num")  # "241 were confirmed dead": a toll with no noun
     if first in STOP or words[0].lower() in SCALES:
         return None
     if first.endswith(("ed", "ing")) or words[0].lower().endswith(("ally", "ely", "tly", "rly")):
@@ -169,6 +177,15 @@ def _qualifier(after: str) -> str:
     return ""
 
 
+_FIGURE = re.compile(r"\d")
+
+
+def _last_figure_end(text: str) -> int:
+    """Return where the text's last figure ends (0 when it has none)."""
+    figures = list(_FIGURE.finditer(text))
+    return figures[-1].end() if figures else 0
+
+
 def _what(thing: str, before: str, after: str) -> str:
     """Return the row a count of people belongs to: dead, injured, missing, arrested, or the noun itself."""
     if (
@@ -188,6 +205,11 @@ def _what(thing: str, before: str, after: str) -> str:
         | PEOPLE
     ):
         return thing
+    # What happened belongs to the nearest count: in "of the 242 people on board, 241 were
+    # confirmed dead" the death is the 241's, so each side stops at the next figure.
+    following = _FIGURE.search(after)
+    after = after[: following.start()] if following else after
+    before = before[_last_figure_end(before) :]
     clause = after[:80]
     for pattern, name in ((INJURY, "injured"), (MISSING, "missing"), (ARREST, "arrested")):
         if pattern.search(clause):
