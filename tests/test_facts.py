@@ -126,6 +126,16 @@ def test_a_death_belongs_to_the_nearest_count_and_a_toll_needs_no_noun():
     assert cells(row(sheet, "people"), docs) == [at(docs, 0, "212 people") + ("212",)]
 
 
+def test_the_part_of_a_whole_is_the_toll_and_both_x_and_y_counts_nothing():
+    docs = sources(
+        "The ferry sank near Orla. Officials confirmed that 211 of the 212 people aboard perished.",
+        "The toll includes both passengers and people on the pier. All 212 passengers and crew died.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "dead"), docs) == [at(docs, 0, "211") + ("211",), at(docs, 1, "212 passengers") + ("212",)]
+    assert cells(row(sheet, "people"), docs) == [at(docs, 0, "212 people") + ("212",)]
+
+
 def test_a_toll_far_above_another_sources_lower_bound_diverges_and_ranks_first():
     docs = sources(
         "At least eight people died on the ground when the cargo plane came down.",

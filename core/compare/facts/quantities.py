@@ -148,6 +148,9 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return UNITS[two], UNITS[two], match.end(group)
     if first in UNITS:
         return UNITS[first], UNITS[first], match.start(group) + len(words[0])
+    whole = _PART_OF_WHOLE.match(match.string, match.end("num"))
+    if whole and whole.group(1).lower() not in STOP:
+        return _singular(whole.group(1)), "count", match.end("num")  # the part counts what its whole counts
     if (first in STOP or first.endswith("ed")) and _DEATH_CLAUSE.match(match.string, match.end("num")):
         return "people", "count", match.end("num")  # "241 were confirmed dead": a toll with no noun
     if first in STOP or words[0].lower() in SCALES:
@@ -178,6 +181,16 @@ def _qualifier(after: str) -> str:
 
 
 _FIGURE = re.compile(r"\d")
+_PART_OF = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?$", re.I)  # "241 of the" before a count
+_AND_NEXT = re.compile(r"\s*(?:,\s*)?and\b", re.I)
+_PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[\d,]+\s+([a-z][\w-]*)", re.I)  # "241 of the 242 people"
+
+
+def _first_word_end(match: re.Match) -> int:
+    """Return where the first word after a number ends (the match may run on: "both passengers and")."""
+    group = "word" if match.group("word") else "ofword"
+    words = (match.group(group) or "").split()
+    return match.start(group) + len(words[0]) if words else match.end()
 
 
 def _last_figure_end(text: str) -> int:
@@ -205,10 +218,13 @@ def _what(thing: str, before: str, after: str) -> str:
         | PEOPLE
     ):
         return thing
+    if _PART_OF.search(before):
+        return thing  # the whole of "241 of the 242 people aboard perished": the part is the toll
     # What happened belongs to the nearest count: in "of the 242 people on board, 241 were
     # confirmed dead" the death is the 241's, so each side stops at the next figure.
     following = _FIGURE.search(after)
-    after = after[: following.start()] if following else after
+    if following and not _PART_OF_WHOLE.match(after):  # "241 of the 242 aboard perished": one clause
+        after = after[: following.start()]
     before = before[_last_figure_end(before) :]
     clause = after[:80]
     for pattern, name in ((INJURY, "injured"), (MISSING, "missing"), (ARREST, "arrested")):
@@ -285,10 +301,11 @@ def quantity_mentions(documents) -> list[Mention]:
                 and not (match.start("num") == 0 and match.group("num") == "One" and match.group("word"))
             ):
                 continue  # "one of the", "one day": a pronoun or an article more often than a count
-            if match.group("num").lower() == "both" and not (
-                match.group("ofword") or (match.group("word") or "A")[0].islower()
+            if match.group("num").lower() == "both" and (
+                not (match.group("ofword") or (match.group("word") or "A")[0].islower())
+                or _AND_NEXT.match(text, _first_word_end(match))
             ):
-                continue  # "both Kyiv and Moscow" names two things, it counts none
+                continue  # "both Kyiv and Moscow", "both passengers and people on the ground" name two things
             measured = _measure(match)
             if measured is None:
                 continue
