@@ -396,6 +396,19 @@ def test_clock_times_in_two_notations_agree_and_a_minute_apart_diverge():
     assert cells(found, docs)[0] == at(docs, 0, "13:39") + ("13:39",)
 
 
+def test_a_time_rows_summary_puts_the_clashing_clock_times_first_and_the_day_beside_them():
+    docs = sources(
+        "The ferry departed on Thursday at 13:39.",
+        "The ferry departed on Thursday at 1:38 p.m.",
+    )
+    found = row(build_fact_sheet(docs), "take-off: time")
+    assert found.divergent
+    names = [d.source.label for d in docs]
+    assert found.summary == (
+        f"take-off: time: “13:39” ({names[0]}) vs “13:38” ({names[1]}) · “thursday” ({names[0]}, {names[1]})"
+    )
+
+
 def test_an_event_placed_in_two_towns_diverges_but_a_town_and_its_country_do_not():
     docs = sources("The summit was held in Varna.", "The summit took place in Kessel.")
     found = row(build_fact_sheet(docs), "summit: place")

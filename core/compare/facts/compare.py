@@ -92,6 +92,15 @@ def _dates(value: str) -> tuple[str, str] | None:
     return (found.group(1), found.group(2) or found.group(1)) if found else None
 
 
+def time_kind(value: str) -> str:
+    """Return what a time value places an event by: "clock", "day" (a weekday or a date), "part" (of a day) or ""."""
+    if re.fullmatch(r"\d{2}:\d{2}", value):
+        return "clock"
+    if _day(value) is not None or _dates(value) is not None:
+        return "day"
+    return "part" if _hours(value) is not None else ""
+
+
 def time_is_placed(value: str) -> bool:
     """Return True when a time value names a day, a date or dates, or a time of day (the words "later this week" do not)."""
     return _day(value) is not None or _dates(value) is not None or _hours(value) is not None

@@ -10,6 +10,7 @@ from typing import Sequence
 from core.compare.facts.approvals import approval_mentions
 from core.compare.facts.attribution import attribution_mentions, attribution_value
 from core.compare.facts.compare import (
+    time_kind,
     numbers_comparable,
     numbers_compatible,
     time_is_placed,
@@ -174,8 +175,25 @@ def _summary(mentions: list[Mention], labels: dict[str, str]) -> str:
         value = f"{m.value}, told {m.channel}" if m.channel else m.value  # the outlet can be the difference
         if labels[m.doc] not in by_value[value]:
             by_value[value].append(labels[m.doc])
-    parts = [f"“{v}” ({', '.join(s)})" for v, s in by_value.items()]
-    return f"{mentions[0].label}: " + " vs ".join(parts)
+    if mentions[0].kind != "event":
+        return f"{mentions[0].label}: " + " vs ".join(_said(v, s) for v, s in by_value.items())
+    # A day and a clock time do not oppose each other: "13:39" vs "13:38" is the clash, and
+    # "Thursday" is said beside it, so each kind of time is its own group, clashing ones first.
+    kinds: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for value, said in by_value.items():
+        kinds[time_kind(value)][value] = said
+
+    def clashing(values: dict[str, list[str]]) -> bool:
+        return any(times_conflict([a], [b]) for a, b in combinations(values, 2))
+
+    groups = sorted(kinds.values(), key=lambda values: (not clashing(values), -len(values)))
+    return f"{mentions[0].label}: " + " · ".join(
+        " vs ".join(_said(value, said) for value, said in values.items()) for values in groups
+    )
+
+
+def _said(value: str, sources: list[str]) -> str:
+    return f"“{value}” ({', '.join(sources)})"
 
 
 def _key(mentions: list[Mention]) -> str:
