@@ -253,3 +253,19 @@ def test_every_calendar_trigger_holds_one_of_the_anchors_that_gate_them():
 
     triggers = [t for _, _, pattern in _DAY_RES + _MONTH_RES for t in pattern.pattern.replace("\\\\", "").split("|")]
     assert triggers and all(any(anchor in t for anchor in CALENDAR_ANCHORS) for t in triggers)
+
+
+def test_the_whole_document_kinds_are_the_full_extraction_s_slots_of_those_kinds_in_its_order():
+    from core.compare.slots import DOCUMENT_KINDS, document_slots
+
+    texts = [
+        "Former Mayor Ilse Varga said the Tarn Senate must approve the 40 km bridge by Friday, at 9:30 a.m.",
+        'The Tarn Parliament could delay the vote until March, "a quiet defeat", Varga told the Courier.',
+        "Rescuers said 12 workers were not hurt when the Dunmere dam cracked on 3 May 2031.",
+        "Nothing here counts, names or dates anything.",
+    ]
+    for text in texts:
+        full = [s for s in extract_slots(text) if s.type in DOCUMENT_KINDS]
+        assert list(document_slots(text)) == full
+    kinds = {s.type for text in texts for s in document_slots(text)}
+    assert kinds == {"number", "time", "title", "institution", "modality"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from core.compare.slots_lexicon import (
     ALIASES,
@@ -217,7 +218,7 @@ def _attributions(text: str) -> list[Slot]:
     return found
 
 
-def _places(text: str, institutions: list[Slot]) -> list[Slot]:
+def _places(text: str, institutions: Sequence[Slot]) -> list[Slot]:
     """Return capitalised places after in/at/from (a heuristic, no gazetteer)."""
     found = []
     for match in _PLACE_RE.finditer(text):
@@ -263,6 +264,7 @@ def _venue_of(text: str, start: int) -> str:
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
+_BEFORE_A_PHRASE = frozenset({"in", "at", "from", "of", "to", "for", "with", "by", "on", "and", "or", "the"})
 
 
 def _actors(text: str) -> list[Slot]:
@@ -283,20 +285,7 @@ def _actors(text: str) -> list[Slot]:
         if _BE_FORMS & set(aux.split()) and not verb.endswith("ing"):
             continue  # a passive ("X has been sentenced") names the one acted on, not the one acting
         before = _LAST_WORD_RE.search(text[: match.start(1)])
-        if before and before.group(1).lower() in (
-            "in",
-            "at",
-            "from",
-            "of",
-            "to",
-            "for",
-            "with",
-            "by",
-            "on",
-            "and",
-            "or",
-            "the",
-        ):
+        if before and before.group(1).lower() in _BEFORE_A_PHRASE:
             continue  # a name inside a phrase or a pair is not the one acting
         start = match.start(1) + name.rfind(" ") + 1  # the name itself, titles are their own slots
         found.append(Slot("actor", start, match.end(3), text[start : match.end(3)], alias(name_key(name)), stem(verb)))
@@ -346,19 +335,39 @@ def value_slots(text: str) -> tuple[Slot, ...]:
     return tuple(slots)
 
 
+# The kinds read in every passage of a source (its contradictions, its fact sheet rows), not only
+# in the passages of claims: a passage of no claim is read for these alone.
+DOCUMENT_KINDS = frozenset({"number", "time", "title", "institution", "modality"})
+
+
+@lru_cache(maxsize=1 << 16)  # shared by the whole-text readers and by extract_slots
+def _document_only(text: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...], tuple[Slot, ...]]:
+    """Return the institution, title and modality slots of a text (the document kinds past its values)."""
+    words = lower_words(text)
+    institutions = (
+        tuple(Slot("institution", *found) for found in find_institutions(text)) if words & _INSTITUTION_WORDS else ()
+    )
+    titles = tuple(_titles(text)) if words & TITLE_TRIGGERS else ()
+    modal = find_modalities(text) if words & MODAL_TRIGGERS else ()
+    return institutions, titles, tuple(Slot("modality", s, e, text[s:e], value, verb) for s, e, value, verb in modal)
+
+
+@lru_cache(maxsize=1 << 16)  # a memo of a pure function over passage texts
+def document_slots(text: str) -> tuple[Slot, ...]:
+    """Return the slots of a text of the DOCUMENT_KINDS, in the order extract_slots gives them."""
+    institutions, titles, modal = _document_only(text)
+    return tuple(sorted(value_slots(text) + titles + modal + institutions, key=lambda s: (s.start, s.end, s.type)))
+
+
 def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
     words = lower_words(text)
-    institutions = (
-        [Slot("institution", *found) for found in find_institutions(text)] if words & _INSTITUTION_WORDS else []
-    )
+    institutions, titles, modal = _document_only(text)
     slots: list[Slot] = list(value_slots(text))
-    if words & TITLE_TRIGGERS:
-        slots += _titles(text)
+    slots += titles
     if words & ATTRIBUTION_TRIGGERS:
         slots += _attributions(text)
-    if words & MODAL_TRIGGERS:
-        slots += [Slot("modality", s, e, text[s:e], value, verb) for s, e, value, verb in find_modalities(text)]
+    slots += modal
     if words & NEGATION_TRIGGERS:
         slots += [Slot("negation", s, e, text[s:e], verb) for s, e, verb in find_negations(text)]
     if '"' in text or "\u201c" in text or "\u2018" in text:
@@ -375,7 +384,7 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
         ]
     if words & _TONE_WORDS:
         slots += [Slot("tone", s, e, text[s:e], value) for s, e, value in find_tones(text)]
-    slots += institutions + _actors(text)
+    slots += list(institutions) + _actors(text)
     slots.sort(key=lambda s: (s.start, s.end, s.type))
     if offset:
         slots = [Slot(s.type, s.start + offset, s.end + offset, s.text, s.value, s.subject, s.group) for s in slots]
