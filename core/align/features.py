@@ -36,6 +36,7 @@ MIN_TERMS = 4
 NGRAM = 4
 COUNT_REACH = 3  # a number counts the content word at most this many words after it
 _QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,400})[\"“”]|‘([^’\n]{2,400})’")
+_QUOTE_MARKS = ('"', "“", "”", "‘")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def _numbers(every: Sequence[Token]) -> frozenset[str]:
 
 def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
     """Return the content-word keys said inside quotation marks."""
+    if not any(mark in text for mark in _QUOTE_MARKS):
+        return frozenset()  # every match of the pattern begins with one of these
     spans = [match.span() for match in _QUOTED_RE.finditer(text)]
     if not spans:
         return frozenset()
