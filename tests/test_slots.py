@@ -269,3 +269,20 @@ def test_the_whole_document_kinds_are_the_full_extraction_s_slots_of_those_kinds
         assert list(document_slots(text)) == full
     kinds = {s.type for text in texts for s in document_slots(text)}
     assert kinds == {"number", "time", "title", "institution", "modality"}
+
+
+def test_a_modal_class_is_searched_only_in_a_sentence_holding_one_of_its_cue_words(monkeypatch):
+    from core.compare import slots_stance
+
+    texts = [
+        "The union has agreed to return to talks, and the board may meet on Monday.",
+        "Officials signalled a willingness to reopen the pier; the mayor is to visit.",
+        "The ferry line reportedly plans to add a route that could open in spring.",
+        "Crews are expected to finish, and the council will vote; nothing is promised.",
+        "The port stayed shut all week.",
+        "The board ıs to vote: a dotless i that case-folding reads as a plain one.",
+    ]
+    gated = [slots_stance.find_modalities(text) for text in texts]
+    monkeypatch.setattr(slots_stance, "letters_plain", lambda text: False)  # every class searched
+    assert gated == [slots_stance.find_modalities(text) for text in texts]
+    assert [len(found) for found in gated] == [2, 2, 3, 2, 0, 1]
