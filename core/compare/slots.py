@@ -31,7 +31,7 @@ from core.compare.slots_lexicon import (
     TITLE_WORDS,
 )
 from core.compare.agents import find_agents
-from core.compare.institutions import find_institutions
+from core.compare.institutions import find_institutions, may_name_institution
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.normalize import fold
 from core.compare.quantities import frame_of
@@ -93,7 +93,6 @@ _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
 _PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
 _ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
 _DIGIT_RE = re.compile(r"\d")
-_INSTITUTION_WORDS = frozenset(w for key in INSTITUTIONS for w in key.split())
 _PLACE_WORDS = frozenset({"in", "at", "from", "near"})
 _TONE_WORDS = POSITIVE_TONE | NEGATIVE_TONE
 
@@ -345,7 +344,9 @@ def _document_only(text: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...], tuple
     """Return the institution, title and modality slots of a text (the document kinds past its values)."""
     words = lower_words(text)
     institutions = (
-        tuple(Slot("institution", *found) for found in find_institutions(text)) if words & _INSTITUTION_WORDS else ()
+        tuple(Slot("institution", *found) for found in find_institutions(text))
+        if may_name_institution(text, words)
+        else ()
     )
     titles = tuple(_titles(text)) if words & TITLE_TRIGGERS else ()
     modal = find_modalities(text) if words & MODAL_TRIGGERS else ()
