@@ -286,3 +286,17 @@ def test_a_modal_class_is_searched_only_in_a_sentence_holding_one_of_its_cue_wor
     monkeypatch.setattr(slots_stance, "letters_plain", lambda text: False)  # every class searched
     assert gated == [slots_stance.find_modalities(text) for text in texts]
     assert [len(found) for found in gated] == [2, 2, 3, 2, 0, 1]
+
+
+def test_a_text_without_a_digit_before_a_colon_or_am_pm_is_not_searched_for_clock_times():
+    from core.compare.slots_numbers import _CLOCK_RE, _clocks
+
+    texts = (
+        "Crews met at 7 A.M. and again at 11.30 p.m., then at 18:05.",
+        "The 40 rooms and 3 ships: none of it tells the hour.",  # a colon, but after a word
+        "Doors open at 6pm; the 9 AM train is late by 20 min.",
+        "No digits here: midnight, noon, dawn.",
+    )
+    for text in texts:
+        assert list(_clocks(text)) == [(m.start(), m.end(), m.group()) for m in _CLOCK_RE.finditer(text)]
+    assert [len(_clocks(text)) for text in texts] == [3, 0, 2, 0]
