@@ -300,3 +300,22 @@ def test_a_text_without_a_digit_before_a_colon_or_am_pm_is_not_searched_for_cloc
     for text in texts:
         assert list(_clocks(text)) == [(m.start(), m.end(), m.group()) for m in _CLOCK_RE.finditer(text)]
     assert [len(_clocks(text)) for text in texts] == [3, 0, 2, 0]
+
+
+def test_titles_are_read_only_in_a_sentence_holding_every_word_of_one_title(monkeypatch):
+    from core.compare import slots
+    from core.ingest.gates import lower_words
+
+    texts = [
+        "Foreign Minister Ada Lenk met former Secretary of State Noor Halim on Friday.",
+        "The head of the harbour board, Ivo Sand, spoke of state aid.",  # "of", "state": no title
+        "Deputy Prime Minister Tove Ring and the ex-mayor Gil Roan disagreed.",
+        "The ſecretary of State Noor Halim flew in.",  # not plain: the pattern runs
+    ]
+    found = [[s for s in slots.extract_slots(text) if s.type == "title"] for text in texts]
+    assert found[0] and found[2] and not found[1]
+    monkeypatch.setattr(slots, "may_hold_one_of", lambda text, words, phrases: True)
+    slots._document_only.cache_clear()
+    assert found == [[s for s in slots.extract_slots(text) if s.type == "title"] for text in texts]
+    assert [bool(lower_words(text) & slots.TITLE_TRIGGERS) for text in texts] == [True] * 4
+    slots._document_only.cache_clear()

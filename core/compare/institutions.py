@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from core.ingest.gates import letters_plain
+from core.ingest.gates import may_hold_one_of
 from core.compare.slots_lexicon import CAPITAL_ONLY_INSTITUTIONS, INSTITUTION_KINDS, INSTITUTIONS, PENDING_WORDS
 
 _INSTITUTION_RE = re.compile(
@@ -20,9 +20,7 @@ def may_name_institution(text: str, words: frozenset[str]) -> bool:
     In plain letters every word of one name must be there (a word in common, such as "of", is
     not enough); otherwise any word of a name lets the pattern run.
     """
-    if not words & _NAME_WORDS:
-        return False
-    return not letters_plain(text) or any(name <= words for name in _NAMES)
+    return bool(words & _NAME_WORDS) and may_hold_one_of(text, words, _NAMES)
 
 
 # Acts a body is named in, by class: approving a text is one act, passing a bill in a vote another.

@@ -27,6 +27,7 @@ from core.compare.slots_lexicon import (
     SOFT_TITLE_WORDS,
     STATUS_WORDS,
     TIME_TRIGGERS,
+    TITLE_PHRASES,
     TITLE_TRIGGERS,
     TITLE_WORDS,
 )
@@ -38,6 +39,7 @@ from core.compare.quantities import frame_of
 from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.compare.slots_stance import find_modalities, find_negations, find_tones
+from core.ingest.gates import may_hold_one_of
 from core.ingest.textnorm import STOPWORDS, fold_name, lower_words, stem
 
 SLOT_TYPES = (
@@ -348,7 +350,7 @@ def _document_only(text: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...], tuple
         if may_name_institution(text, words)
         else ()
     )
-    titles = tuple(_titles(text)) if words & TITLE_TRIGGERS else ()
+    titles = tuple(_titles(text)) if words & TITLE_TRIGGERS and may_hold_one_of(text, words, TITLE_PHRASES) else ()
     modal = find_modalities(text) if words & MODAL_TRIGGERS else ()
     return institutions, titles, tuple(Slot("modality", s, e, text[s:e], value, verb) for s, e, value, verb in modal)
 

@@ -284,6 +284,7 @@ half third thirds quarter quarters fifth fifths both
 """.split()
 )
 TITLE_TRIGGERS = frozenset(w for title in TITLE_WORDS for w in title.replace("-", " ").split())
+TITLE_PHRASES = tuple(frozenset(title.replace("-", " ").split()) for title in TITLE_WORDS)  # the words of each title
 MODAL_TRIGGERS = frozenset(
     """
 agreed agree agrees decided pledged promised committed vowed consented willingness readiness
