@@ -319,3 +319,9 @@ def test_titles_are_read_only_in_a_sentence_holding_every_word_of_one_title(monk
     assert found == [[s for s in slots.extract_slots(text) if s.type == "title"] for text in texts]
     assert [bool(lower_words(text) & slots.TITLE_TRIGGERS) for text in texts] == [True] * 4
     slots._document_only.cache_clear()
+
+
+def test_a_sentence_with_a_body_s_name_spelled_with_a_long_s_is_read_without_failing():
+    # "of" let the sentence through to the institutions' pattern, which folds "ſ" to "s".
+    slots = extract_slots("The ſenate voted on the bill of rights.")
+    assert [s.type for s in slots if s.type == "institution"] == []
