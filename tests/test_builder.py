@@ -85,3 +85,28 @@ def test_two_passages_of_an_unlinked_pair_never_both_join_one_further_claim():
     )
     joins = builder.also_joins(0.5)
     assert joins == {builder.owner[0]: [2]}  # the better supported one joins; the other stays out
+
+
+def test_the_cross_scores_of_a_merge_are_the_run_scores_of_every_two_runs_scored_or_not():
+    from core.align.builder import ClaimBuilder
+
+    # Claim A: passage 0 (document 0) and the run 1-2 (document 1); claim B: passages 3 (document 2)
+    # and 4 (document 3). Pairs (2, 3) and (0, 4) were never candidates: the scorer gives them.
+    doc_of = [0, 1, 1, 2, 3]
+    table = {(0, 1): 0.9, (0, 2): 0.8, (3, 4): 0.9, (0, 3): 0.7, (1, 3): 0.6, (1, 4): 0.5, (2, 4): 0.65}
+    asked = []
+
+    def scorer(i, j):
+        asked.append((i, j))
+        return 0.55
+
+    builder = ClaimBuilder(dict(table), doc_of, set(), AlignParams(join=0.1), scorer)
+    builder._absorb(0, 1)
+    builder._absorb(0, 2)
+    builder._absorb(3, 4)
+    assert builder.clusters == {0: {0: [0], 1: [1, 2]}, 3: {2: [3], 3: [4]}}
+    cross = builder._coherent(0, 3)
+    runs_a, runs_b = builder.clusters[0], builder.clusters[3]
+    expected = {(da, db): builder.run_score(ra, rb) for da, ra in runs_a.items() for db, rb in runs_b.items()}
+    assert cross == expected == {(0, 2): 0.7, (0, 3): 0.55, (1, 2): 0.6, (1, 3): 0.65}
+    assert list(cross) == list(expected) and sorted(asked) == [(0, 4), (2, 3)]

@@ -18,7 +18,7 @@ from core.align.features import (
 )
 from core.align.linker import LINKER
 from core.align.vectors import candidates_small, weights
-from core.ingest.textnorm import tokens
+from core.ingest.textnorm import PREFIX, tokens
 from test_align import documents
 
 
@@ -134,3 +134,51 @@ def test_shared_counts_add_the_frequent_items_counted_as_bits_to_the_rest(monkey
     words = [frozenset({"quay", "crane"}), frozenset({"crane", "barge"})]
     shared, _ = features._shared_counts(words, np.array([0]), np.array([1]))
     assert shared.tolist() == [1]
+
+
+def test_items_of_one_set_only_are_left_out_of_the_counts_without_changing_them(monkeypatch):
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("scipy")
+    from core.align import features
+
+    # Numbered over a wide vocabulary (ids in the thousands), most items in one set only.
+    sets = [
+        frozenset({9000, 12, 4711, 5}),
+        frozenset({9000, 12, 8001}),
+        frozenset({12, 5, 6002, 6003}),
+        frozenset({7777}),
+        frozenset(),
+    ]
+    first, second = np.array([0, 0, 1, 2, 3, 0]), np.array([1, 2, 2, 3, 4, 3])
+    expected = [len(sets[a] & sets[b]) for a, b in zip(first.tolist(), second.tolist())]
+    for frequent in (1, 4096):  # the one shared item as a bit and the rest as columns, then all as bits
+        monkeypatch.setattr(features, "BITSET_ITEMS", frequent)
+        shared, sizes = features._shared_counts(sets, first, second, numbered=True)
+        assert shared.tolist() == expected == [2, 2, 1, 0, 0, 0]
+        assert sizes.tolist() == [4, 3, 4, 1, 0]
+    lonely = [frozenset({"quay"}), frozenset({"barge"}), frozenset()]
+    shared, _ = features._shared_counts(lonely, np.array([0, 1]), np.array([1, 2]))
+    assert shared.tolist() == [0, 0]
+
+
+def test_quoted_words_are_read_by_the_pattern_only_in_a_passage_holding_a_quotation_mark():
+    from core.align.features import _QUOTED_RE
+
+    def by_pattern(text):
+        spans = [match.span() for match in _QUOTED_RE.finditer(text)]
+        return frozenset(
+            t.key[:PREFIX]
+            for t in tokens(text)
+            if not t.stop and t.kind == "word" and any(start < t.start < end for start, end in spans)
+        )
+
+    texts = [
+        'The pilot said "we lost both engines" before the landing.',
+        "The ferry captain called it “a long night” at the pier.",
+        "Marlow’s crew spoke of ‘a quiet miracle of patience’ afterwards.",
+        "The crew’s log names no one and quotes nothing.",
+        "Plain words, with no marks at all.",
+    ]
+    for text in texts:
+        assert _quoted(text, tokens(text)) == by_pattern(text)
+    assert [bool(_quoted(t, tokens(t))) for t in texts] == [True, True, True, False, False]

@@ -50,3 +50,24 @@ def test_a_body_followed_by_its_own_finished_act_has_acted_whatever_a_modal_earl
     assert act_is_pending(must, must.index("Senate"))
     go = "The bill will go to Congress after the Senate passed it."
     assert act_is_pending(go, go.index("Congress"))
+
+
+def test_a_text_is_searched_for_bodies_only_when_every_word_of_one_name_is_in_it():
+    from core.compare.institutions import may_name_institution
+    from core.ingest.gates import lower_words
+
+    texts = [
+        "The House of Commons voted after the White House spoke.",
+        "The house of cards fell in the paint shop.",  # words of names, but every word of none
+        "Members of the Verkhovna Rada met the IMF and the UN.",
+        "A show of hands, of course, of no body at all.",
+        "The ſenate and the House voted.",  # the long s passes for an "s" when case is ignored
+    ]
+    gates = [may_name_institution(text, lower_words(text)) for text in texts]
+    assert gates == [True, False, True, False, True]  # the last: not plain, so any word of a name lets it run
+    for text, gate in zip(texts, gates):
+        assert gate or find_institutions(text) == []
+
+
+def test_a_name_matched_only_by_folding_an_unusual_letter_is_no_body_and_no_failure():
+    assert find_institutions("The ſenate and the House voted.") == []

@@ -261,3 +261,17 @@ def test_a_source_s_numbers_and_times_are_indexed_by_what_they_are_compared_unde
         ("time", "day"): ["monday"],
         ("number", "car"): ["9"],
     }
+
+
+def test_a_sentence_is_searched_for_a_named_speaker_only_when_it_holds_a_speech_verb():
+    from core.compare.figure_origins import _NAMED_RE, names_a_speaker
+
+    texts = [
+        "Ada Vell, the harbour's chief executive, said 400 berths would close.",
+        "Ada Vell SAID nothing about the 400 berths.",  # the verb in capitals names no speaker
+        "A harbour official told reporters that 400 berths would close.",
+        "The harbour will close 400 berths, Ada Vell wrote.",
+        "Ada Vell expects 400 berths to close.",
+    ]
+    assert [names_a_speaker(t) for t in texts] == [_NAMED_RE.search(t) is not None for t in texts]
+    assert [names_a_speaker(t) for t in texts] == [True, False, False, True, False]

@@ -265,3 +265,75 @@ def test_a_clock_time_ends_with_its_am_or_pm_not_with_the_full_stop_of_the_sente
         ("time", "9 am", 78),
         ("time", "today", 83),
     ]
+
+
+def test_the_whole_document_kinds_are_the_full_extraction_s_slots_of_those_kinds_in_its_order():
+    from core.compare.slots import DOCUMENT_KINDS, document_slots
+
+    texts = [
+        "Former Mayor Ilse Varga said the Tarn Senate must approve the 40 km bridge by Friday, at 9:30 a.m.",
+        'The Tarn Parliament could delay the vote until March, "a quiet defeat", Varga told the Courier.',
+        "Rescuers said 12 workers were not hurt when the Dunmere dam cracked on 3 May 2031.",
+        "Nothing here counts, names or dates anything.",
+    ]
+    for text in texts:
+        full = [s for s in extract_slots(text) if s.type in DOCUMENT_KINDS]
+        assert list(document_slots(text)) == full
+    kinds = {s.type for text in texts for s in document_slots(text)}
+    assert kinds == {"number", "time", "title", "institution", "modality"}
+
+
+def test_a_modal_class_is_searched_only_in_a_sentence_holding_one_of_its_cue_words(monkeypatch):
+    from core.compare import slots_stance
+
+    texts = [
+        "The union has agreed to return to talks, and the board may meet on Monday.",
+        "Officials signalled a willingness to reopen the pier; the mayor is to visit.",
+        "The ferry line reportedly plans to add a route that could open in spring.",
+        "Crews are expected to finish, and the council will vote; nothing is promised.",
+        "The port stayed shut all week.",
+        "The board ıs to vote: a dotless i that case-folding reads as a plain one.",
+    ]
+    gated = [slots_stance.find_modalities(text) for text in texts]
+    monkeypatch.setattr(slots_stance, "letters_plain", lambda text: False)  # every class searched
+    assert gated == [slots_stance.find_modalities(text) for text in texts]
+    assert [len(found) for found in gated] == [2, 2, 3, 2, 0, 1]
+
+
+def test_a_text_without_a_digit_before_a_colon_or_am_pm_is_not_searched_for_clock_times():
+    from core.compare.slots_numbers import _CLOCK_RE, _clocks
+
+    texts = (
+        "Crews met at 7 A.M. and again at 11.30 p.m., then at 18:05.",
+        "The 40 rooms and 3 ships: none of it tells the hour.",  # a colon, but after a word
+        "Doors open at 6pm; the 9 AM train is late by 20 min.",
+        "No digits here: midnight, noon, dawn.",
+    )
+    for text in texts:
+        assert list(_clocks(text)) == [(m.start(), m.end(), m.group()) for m in _CLOCK_RE.finditer(text)]
+    assert [len(_clocks(text)) for text in texts] == [3, 0, 2, 0]
+
+
+def test_titles_are_read_only_in_a_sentence_holding_every_word_of_one_title(monkeypatch):
+    from core.compare import slots
+    from core.ingest.gates import lower_words
+
+    texts = [
+        "Foreign Minister Ada Lenk met former Secretary of State Noor Halim on Friday.",
+        "The head of the harbour board, Ivo Sand, spoke of state aid.",  # "of", "state": no title
+        "Deputy Prime Minister Tove Ring and the ex-mayor Gil Roan disagreed.",
+        "The ſecretary of State Noor Halim flew in.",  # not plain: the pattern runs
+    ]
+    found = [[s for s in slots.extract_slots(text) if s.type == "title"] for text in texts]
+    assert found[0] and found[2] and not found[1]
+    monkeypatch.setattr(slots, "may_hold_one_of", lambda text, words, phrases: True)
+    slots._document_only.cache_clear()
+    assert found == [[s for s in slots.extract_slots(text) if s.type == "title"] for text in texts]
+    assert [bool(lower_words(text) & slots.TITLE_TRIGGERS) for text in texts] == [True] * 4
+    slots._document_only.cache_clear()
+
+
+def test_a_sentence_with_a_body_s_name_spelled_with_a_long_s_is_read_without_failing():
+    # "of" let the sentence through to the institutions' pattern, which folds "ſ" to "s".
+    slots = extract_slots("The ſenate voted on the bill of rights.")
+    assert [s.type for s in slots if s.type == "institution"] == []

@@ -85,7 +85,16 @@ class ClaimBuilder:
         a sentence bridging two facts does not chain them into one claim.
         """
         a, b = self.clusters[ka], self.clusters[kb]
-        cross = {(da, db): self.run_score(ra, rb) for da, ra in a.items() for db, rb in b.items()}
+        cross = {}
+        pair, score = self.pair, self.score
+        for da, ra in a.items():
+            for db, rb in b.items():
+                if len(ra) == 1 and len(rb) == 1:  # most runs are one sentence: one look-up
+                    i, j = ra[0], rb[0]
+                    found = pair.get((i, j) if i < j else (j, i))
+                    cross[(da, db)] = score(i, j) if found is None else found
+                else:
+                    cross[(da, db)] = self.run_score(ra, rb)
         if sum(cross.values()) < self.params.join * len(a) * len(b):
             return None
         need = self.params.join * (len(a) + len(b) - 1)

@@ -36,6 +36,7 @@ MIN_TERMS = 4
 NGRAM = 4
 COUNT_REACH = 3  # a number counts the content word at most this many words after it
 _QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,400})[\"“”]|‘([^’\n]{2,400})’")
+_QUOTE_MARKS = ('"', "“", "”", "‘")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def _numbers(every: Sequence[Token]) -> frozenset[str]:
 
 def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
     """Return the content-word keys said inside quotation marks."""
+    if not any(mark in text for mark in _QUOTE_MARKS):
+        return frozenset()  # every match of the pattern begins with one of these
     spans = [match.span() for match in _QUOTED_RE.finditer(text)]
     if not spans:
         return frozenset()
@@ -216,7 +219,9 @@ def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: 
     items = np.fromiter(flat, dtype=np.int64, count=int(sizes.sum()))
     rows = np.repeat(np.arange(len(sets)), sizes)
     frequency = np.bincount(items, minlength=1)
-    frequent = np.argsort(-frequency, kind="stable")[:BITSET_ITEMS]
+    # An item of one set only is shared by no pair: it takes neither a bit nor a column (the
+    # columns of a sparse family, numbered over a whole vocabulary, are mostly such items).
+    frequent = np.argsort(-frequency, kind="stable")[: min(BITSET_ITEMS, int(np.count_nonzero(frequency > 1)))]
     rank = np.full(frequency.size, -1, dtype=np.int64)
     rank[frequent] = np.arange(frequent.size)
     bit = rank[items]
@@ -224,7 +229,8 @@ def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: 
     bits = np.zeros((len(sets), (frequent.size + 63) // 64), dtype=np.uint64)
     one = np.left_shift(np.uint64(1), (bit[as_bit] & 63).astype(np.uint64))
     np.bitwise_or.at(bits, (rows[as_bit], bit[as_bit] >> 6), one)
-    rest_rows, rest = rows[~as_bit], items[~as_bit]
+    as_column = ~as_bit & (frequency[items] > 1)
+    rest_rows, rest = rows[as_column], items[as_column]
     indptr = np.concatenate(([0], np.cumsum(np.bincount(rest_rows, minlength=len(sets)))))
     matrix = sparse.csr_matrix((np.ones(rest.size, dtype=np.int32), rest, indptr), shape=(len(sets), frequency.size))
     shared = np.empty(len(first), dtype=np.int64)
@@ -232,7 +238,7 @@ def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: 
     for start in range(0, len(first), step):
         check(should_cancel)
         a, b = first[start : start + step], second[start : start + step]
-        shared[start : start + step] = _popcounts(bits[a] & bits[b])
+        shared[start : start + step] = _popcounts(bits[a] & bits[b]) if frequent.size else 0
         if rest.size:
             shared[start : start + step] += np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
     return shared, sizes

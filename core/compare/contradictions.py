@@ -8,7 +8,7 @@ from typing import Sequence
 from core.model import Contradiction, Document, Passage, Variant
 from core.compare.institutions import act_is_pending
 from core.compare.quantities import number_value, values_agree
-from core.compare.slots import Slot, cached_slots
+from core.compare.slots import Slot, document_slots
 from core.compare.slots_lexicon import INSTITUTION_KINDS, STATUS_WORDS
 from core.ingest.textnorm import content_words, fold_name
 
@@ -27,8 +27,8 @@ _NAME_RE = re.compile(r"\b[A-Z][a-z]{4,}\b")
 
 
 def _located(document: Document) -> list[tuple[Passage, Slot]]:
-    """Return every slot of a document with the passage it lies in (offsets in that passage)."""
-    return [(p, s) for p in document.passages for s in cached_slots(p.text)]
+    """Return every slot of the kinds read in a whole document, with the passage it lies in (offsets in that passage)."""
+    return [(p, s) for p in document.passages for s in document_slots(p.text)]
 
 
 def _variant(passage: Passage, slot: Slot, text: str) -> Variant:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.compare.slots import Slot
 from core.compare.tellings import UNSURE_SUBJECT, Finding, Located, Telling, components
+from core.ingest.gates import lower_words
 
 
 # Words that put a figure down to hearsay, and the said-clause that puts it in a named mouth.
@@ -22,7 +24,16 @@ _NAMED_RE = re.compile(
 )
 
 
+_SPEECH_VERBS = frozenset({"said", "says", "wrote", "writes", "stated", "announced", "confirmed", "told"})
 _CLAUSE_MARKS = (",", ";", ":", ".", "\u2014", "(")
+
+
+@lru_cache(maxsize=1 << 16)  # every figure of a sentence asks it the same question
+def names_a_speaker(text: str) -> bool:
+    """Tell whether a sentence puts what it says in a named speaker's mouth ("Ada Vell said")."""
+    if not lower_words(text) & _SPEECH_VERBS:
+        return False  # every match ends with one of these verbs
+    return _NAMED_RE.search(text) is not None
 
 
 def origin_of(text: str, start: int, end: int) -> str:
@@ -32,7 +43,7 @@ def origin_of(text: str, start: int, end: int) -> str:
     ends = [e for e in (text.find(mark, end) for mark in _CLAUSE_MARKS) if e >= 0]
     if _HEARSAY_RE.search(text[clause_start : min(ends, default=len(text))]):
         return "hearsay"
-    return "named" if _NAMED_RE.search(text) else ""
+    return "named" if names_a_speaker(text) else ""
 
 
 def _source_of(telling: Telling, located: Located) -> str:

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import re
 
+from core.ingest.gates import may_hold_one_of
 from core.compare.slots_lexicon import CAPITAL_ONLY_INSTITUTIONS, INSTITUTION_KINDS, INSTITUTIONS, PENDING_WORDS
 
 _INSTITUTION_RE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(k) for k in INSTITUTIONS), key=len, reverse=True)) + r")\b", re.I
 )
+_NAME_WORDS = frozenset(w for key in INSTITUTIONS for w in key.split())
+_NAMES = tuple(frozenset(key.split()) for key in INSTITUTIONS)
+
+
+def may_name_institution(text: str, words: frozenset[str]) -> bool:
+    """Tell whether find_institutions may find a body in a text whose lower_words are `words`.
+
+    In plain letters every word of one name must be there (a word in common, such as "of", is
+    not enough); otherwise any word of a name lets the pattern run.
+    """
+    return bool(words & _NAME_WORDS) and may_hold_one_of(text, words, _NAMES)
+
+
 # Acts a body is named in, by class: approving a text is one act, passing a bill in a vote another.
 ACTS = (
     ("approve", re.compile(r"\b(?:approv\w*|endors\w*|ratif\w*|sign(?:ed)? off|consent\w*)\b", re.I)),
@@ -42,7 +56,9 @@ def find_institutions(text: str) -> list[tuple[int, int, str, str, str, str]]:
     found = []
     for match in _INSTITUTION_RE.finditer(text):
         surface = match.group()
-        key = INSTITUTIONS[surface.lower()]
+        key = INSTITUTIONS.get(surface.lower())
+        if key is None:
+            continue  # "ſenate": a letter the pattern folds and lower() keeps names no body
         if key in CAPITAL_ONLY_INSTITUTIONS and not surface[0].isupper():
             continue
         if surface.lower() in ("un", "eu") and not surface.isupper():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from core.compare.slots_lexicon import (
     ALIASES,
@@ -26,17 +27,19 @@ from core.compare.slots_lexicon import (
     SOFT_TITLE_WORDS,
     STATUS_WORDS,
     TIME_TRIGGERS,
+    TITLE_PHRASES,
     TITLE_TRIGGERS,
     TITLE_WORDS,
 )
 from core.compare.agents import find_agents
-from core.compare.institutions import find_institutions
+from core.compare.institutions import find_institutions, may_name_institution
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.normalize import fold
 from core.compare.quantities import frame_of
 from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.compare.slots_stance import find_modalities, find_negations, find_tones
+from core.ingest.gates import may_hold_one_of
 from core.ingest.textnorm import STOPWORDS, fold_name, lower_words, stem
 
 SLOT_TYPES = (
@@ -92,7 +95,6 @@ _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
 _PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
 _ACTOR_RE = re.compile(rf"({_NAME})\s((?:(?:{'|'.join(sorted(AUXILIARIES))})\s){{0,3}})([a-z][a-z\-]+)")
 _DIGIT_RE = re.compile(r"\d")
-_INSTITUTION_WORDS = frozenset(w for key in INSTITUTIONS for w in key.split())
 _PLACE_WORDS = frozenset({"in", "at", "from", "near"})
 _TONE_WORDS = POSITIVE_TONE | NEGATIVE_TONE
 
@@ -217,7 +219,7 @@ def _attributions(text: str) -> list[Slot]:
     return found
 
 
-def _places(text: str, institutions: list[Slot]) -> list[Slot]:
+def _places(text: str, institutions: Sequence[Slot]) -> list[Slot]:
     """Return capitalised places after in/at/from (a heuristic, no gazetteer)."""
     found = []
     for match in _PLACE_RE.finditer(text):
@@ -263,6 +265,7 @@ def _venue_of(text: str, start: int) -> str:
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
+_BEFORE_A_PHRASE = frozenset({"in", "at", "from", "of", "to", "for", "with", "by", "on", "and", "or", "the"})
 
 
 def _actors(text: str) -> list[Slot]:
@@ -283,20 +286,7 @@ def _actors(text: str) -> list[Slot]:
         if _BE_FORMS & set(aux.split()) and not verb.endswith("ing"):
             continue  # a passive ("X has been sentenced") names the one acted on, not the one acting
         before = _LAST_WORD_RE.search(text[: match.start(1)])
-        if before and before.group(1).lower() in (
-            "in",
-            "at",
-            "from",
-            "of",
-            "to",
-            "for",
-            "with",
-            "by",
-            "on",
-            "and",
-            "or",
-            "the",
-        ):
+        if before and before.group(1).lower() in _BEFORE_A_PHRASE:
             continue  # a name inside a phrase or a pair is not the one acting
         start = match.start(1) + name.rfind(" ") + 1  # the name itself, titles are their own slots
         found.append(Slot("actor", start, match.end(3), text[start : match.end(3)], alias(name_key(name)), stem(verb)))
@@ -346,19 +336,41 @@ def value_slots(text: str) -> tuple[Slot, ...]:
     return tuple(slots)
 
 
+# The kinds read in every passage of a source (its contradictions, its fact sheet rows), not only
+# in the passages of claims: a passage of no claim is read for these alone.
+DOCUMENT_KINDS = frozenset({"number", "time", "title", "institution", "modality"})
+
+
+@lru_cache(maxsize=1 << 16)  # shared by the whole-text readers and by extract_slots
+def _document_only(text: str) -> tuple[tuple[Slot, ...], tuple[Slot, ...], tuple[Slot, ...]]:
+    """Return the institution, title and modality slots of a text (the document kinds past its values)."""
+    words = lower_words(text)
+    institutions = (
+        tuple(Slot("institution", *found) for found in find_institutions(text))
+        if may_name_institution(text, words)
+        else ()
+    )
+    titles = tuple(_titles(text)) if words & TITLE_TRIGGERS and may_hold_one_of(text, words, TITLE_PHRASES) else ()
+    modal = find_modalities(text) if words & MODAL_TRIGGERS else ()
+    return institutions, titles, tuple(Slot("modality", s, e, text[s:e], value, verb) for s, e, value, verb in modal)
+
+
+@lru_cache(maxsize=1 << 16)  # a memo of a pure function over passage texts
+def document_slots(text: str) -> tuple[Slot, ...]:
+    """Return the slots of a text of the DOCUMENT_KINDS, in the order extract_slots gives them."""
+    institutions, titles, modal = _document_only(text)
+    return tuple(sorted(value_slots(text) + titles + modal + institutions, key=lambda s: (s.start, s.end, s.type)))
+
+
 def extract_slots(text: str, offset: int = 0) -> list[Slot]:
     """Return the factual slots of a text, in order, with offsets shifted by `offset`."""
     words = lower_words(text)
-    institutions = (
-        [Slot("institution", *found) for found in find_institutions(text)] if words & _INSTITUTION_WORDS else []
-    )
+    institutions, titles, modal = _document_only(text)
     slots: list[Slot] = list(value_slots(text))
-    if words & TITLE_TRIGGERS:
-        slots += _titles(text)
+    slots += titles
     if words & ATTRIBUTION_TRIGGERS:
         slots += _attributions(text)
-    if words & MODAL_TRIGGERS:
-        slots += [Slot("modality", s, e, text[s:e], value, verb) for s, e, value, verb in find_modalities(text)]
+    slots += modal
     if words & NEGATION_TRIGGERS:
         slots += [Slot("negation", s, e, text[s:e], verb) for s, e, verb in find_negations(text)]
     if '"' in text or "\u201c" in text or "\u2018" in text:
@@ -375,7 +387,7 @@ def extract_slots(text: str, offset: int = 0) -> list[Slot]:
         ]
     if words & _TONE_WORDS:
         slots += [Slot("tone", s, e, text[s:e], value) for s, e, value in find_tones(text)]
-    slots += institutions + _actors(text)
+    slots += list(institutions) + _actors(text)
     slots.sort(key=lambda s: (s.start, s.end, s.type))
     if offset:
         slots = [Slot(s.type, s.start + offset, s.end + offset, s.text, s.value, s.subject, s.group) for s in slots]

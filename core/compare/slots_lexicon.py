@@ -92,6 +92,15 @@ MODALITY_PHRASES = {
     r" to|plans? to|planned to|intends? to|is to|are to",
     "report": r"reportedly|allegedly|purportedly",
 }
+# The words one of which every phrase of a class holds ("is to" holds "is"): a sentence holding
+# none of them is not searched for that class.
+MODALITY_CUES = {
+    "commitment": frozenset("agreed decided pledged promised committed vowed consented".split()),
+    "willingness": frozenset("willingness readiness openness willing ready open offered".split()),
+    "possibility": frozenset("may might could possibly perhaps potentially considering".split()),
+    "expectation": frozenset("will expected set due scheduled poised plan plans planned intend intends is are".split()),
+    "report": frozenset("reportedly allegedly purportedly".split()),
+}
 
 # Words that put an act still ahead or make it a condition (a modal, a need, a wish, a plan, a
 # request): "would need to be approved by", "submit it for approval", "wants it endorsed by".
@@ -275,6 +284,7 @@ half third thirds quarter quarters fifth fifths both
 """.split()
 )
 TITLE_TRIGGERS = frozenset(w for title in TITLE_WORDS for w in title.replace("-", " ").split())
+TITLE_PHRASES = tuple(frozenset(title.replace("-", " ").split()) for title in TITLE_WORDS)  # the words of each title
 MODAL_TRIGGERS = frozenset(
     """
 agreed agree agrees decided pledged promised committed vowed consented willingness readiness

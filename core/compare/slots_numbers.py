@@ -94,6 +94,8 @@ _MONTH_PATTERNS = (
 # the sentence, and "5 amendments" holds no clock time.
 _CLOCK_RE = re.compile(r"(?<![:\d])\b\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.?|[ap]m\b)|\b\d{1,2}:\d\d\b", re.I)
 _DIGITS_RE = re.compile(r"\d+")
+# What every clock time holds: a digit before ":" and a digit, or before "am" / "pm" (dotted or not).
+_CLOCK_HINT_RE = re.compile(r"\d(?::\d|\s?[ap]\.?m)", re.I)
 
 
 def _digit_led(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -112,6 +114,8 @@ def _digit_led(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
 @lru_cache(maxsize=1 << 16)  # quantities leave clock times out and times read them: one scan for both
 def _clocks(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, text) of the clock times of a text."""
+    if _CLOCK_HINT_RE.search(text) is None:
+        return ()
     return tuple((m.start(), m.end(), m.group()) for m in _digit_led(_CLOCK_RE, text))
 
 

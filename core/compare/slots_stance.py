@@ -7,11 +7,13 @@ import re
 from core.compare.slots_lexicon import (
     AUXILIARIES,
     DETERMINERS,
+    MODALITY_CUES,
     MODALITY_PHRASES,
     NEGATION_WORDS,
     NEGATIVE_TONE,
     POSITIVE_TONE,
 )
+from core.ingest.gates import letters_plain, lower_words
 from core.ingest.textnorm import STOPWORDS, stem
 
 _NEGATION_RE = re.compile(rf"\b(?:{NEGATION_WORDS})\b|n't\b", re.I)
@@ -70,7 +72,10 @@ def find_negations(text: str) -> list[tuple[int, int, str]]:
 def find_modalities(text: str) -> list[tuple[int, int, str, str]]:
     """Return (start, end, strength class, governed verb) of each modal or certainty phrase."""
     found: list[tuple[int, int, str, str]] = []
+    words = lower_words(text) if letters_plain(text) else None
     for value, pattern in _MODALITY_RES:
+        if words is not None and not words & MODALITY_CUES[value]:
+            continue
         for match in pattern.finditer(text):
             if any(start < match.end() and match.start() < end for start, end, _, _ in found):
                 continue

@@ -24,3 +24,12 @@ def letters_plain(text: str) -> bool:
 def lower_words(text: str) -> frozenset[str]:
     """Return the runs of ASCII letters of the lowercased text (what the readers are gated by)."""
     return frozenset(_LETTERS_RE.findall(text.lower()))
+
+
+def may_hold_one_of(text: str, words: frozenset[str], phrases: tuple[frozenset[str], ...]) -> bool:
+    """Tell whether a case-ignoring pattern of phrases may match a text whose lower_words are `words`.
+
+    In plain letters a phrase can match only where every word of it is in the text: one word in
+    common (an "of" of "secretary of state") is not enough. Otherwise the pattern must be tried.
+    """
+    return not letters_plain(text) or any(phrase <= words for phrase in phrases)

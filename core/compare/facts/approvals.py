@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.institutions import act_is_pending
-from core.compare.slots import cached_slots
+from core.compare.slots import document_slots
 
 LABEL = "approval: by"
 
@@ -18,7 +18,7 @@ def approval_mentions(documents) -> list[Mention]:
     """
     out: list[Mention] = []
     for document, passage in passages(documents):
-        for slot in cached_slots(passage.text):  # the slots divergences read, remembered per text
+        for slot in document_slots(passage.text):  # the kinds read in every passage, remembered per text
             if slot.type != "institution" or (slot.group, slot.subject) != ("legislature", "approve"):
                 continue
             if act_is_pending(passage.text, slot.start):

@@ -8,7 +8,7 @@ from collections import defaultdict
 from core.compare.divergence import MODAL_MIN_SHARED
 from core.compare.facts.mentions import Mention, fold, mention, passages
 from core.compare.facts.titles import is_nationality
-from core.compare.slots import cached_slots
+from core.compare.slots import document_slots
 from core.compare.tellings import OBJECT_WINDOW
 from core.ingest.textnorm import content_words
 
@@ -70,7 +70,7 @@ def stance_mentions(documents, people: dict[str, str]) -> list[Mention]:
     """
     found = []  # (document, passage, slot, holder, object words)
     for document, passage in passages(documents):
-        for slot in cached_slots(passage.text):
+        for slot in document_slots(passage.text):
             if slot.type != "modality" or slot.value not in STANCES:
                 continue
             holder = _holder(passage.text, slot.start, people)

@@ -1,0 +1,21 @@
+"""The cheap tests readers run before their patterns."""
+
+from core.ingest.gates import lower_words, may_hold_one_of
+
+PHRASES = (frozenset({"secretary", "of", "state"}), frozenset({"mayor"}))
+
+
+def test_a_phrase_may_match_only_where_every_one_of_its_words_is_in_the_text():
+    def gate(text):
+        return may_hold_one_of(text, lower_words(text), PHRASES)
+
+    assert gate("The Secretary of State flew in.")
+    assert gate("The MAYOR spoke.")
+    assert not gate("The head of the harbour board spoke.")  # "of" alone is not the phrase
+    assert not gate("The state secretary spoke.")  # two of its three words
+
+
+def test_a_text_whose_letters_case_folding_could_misread_always_lets_the_pattern_run():
+    text = "The ſecretary of State flew in."  # the long s reads as "s" when case is ignored
+    assert "secretary" not in lower_words(text)
+    assert may_hold_one_of(text, lower_words(text), PHRASES)
