@@ -59,6 +59,19 @@ def test_a_dinner_given_three_different_times_is_one_time_divergence_with_three_
     assert divergence.claim == "c0" and 0.8 <= divergence.rank <= 0.95
 
 
+def test_the_day_a_source_spoke_is_not_compared_with_the_day_of_what_it_reports():
+    _, found = diverge(
+        "In a statement released at 12:40 AM Friday, the ferry line confirmed the toll.",
+        "The ferry line confirmed the toll after the ferry sank on Thursday.",
+    )
+    assert found == ()
+    _, spoke = diverge(
+        "In a statement on Friday, the ferry line said the toll was final.",
+        "In a statement on Saturday, the ferry line said the toll was final.",
+    )
+    assert [(d.type, [v.text for v in d.variants]) for d in spoke] == [("time", ["on Friday", "on Saturday"])]
+
+
 def test_the_same_percentage_written_two_ways_is_not_a_divergence():
     _, found = diverge(
         "Officials said about 90% of the issues were settled.", "Officials said 90 per cent of issues were settled."

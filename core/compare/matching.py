@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
-from core.compare.slots_lexicon import MONTHS, WEEKDAYS
+from core.compare.slots_lexicon import MONTHS, REPORT_EVENT, WEEKDAYS
 from core.compare.slots import Slot
 from core.compare.figure_origins import scope_clashes, source_clashes
 from core.compare.tellings import UNSURE_SUBJECT, Finding, Located, Telling, components
@@ -95,6 +95,8 @@ def _times_pairable(a: Slot, b: Slot, similarity: float, alone: bool) -> bool:
     only clock time each source gives in the claim."""
     if a.subject and b.subject:
         return a.subject == b.subject
+    if REPORT_EVENT in (a.subject, b.subject):
+        return False  # when a source spoke is compared only with when another spoke
     if _span(a.value) != _span(b.value):
         return False  # of unknown events only like with like: "on Monday" may fall inside "last week"
     return similarity >= TIME_MIN_SHARED or (alone and time_key(a) in ("clock", "day"))

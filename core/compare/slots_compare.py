@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Callable, Mapping
 
 from core.compare.slots import Slot
-from core.compare.slots_lexicon import STATUS_WORDS
+from core.compare.slots_lexicon import REPORT_EVENT, STATUS_WORDS
 
 _NAME_WORD_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
 # Slots that belong to an event (a dinner, the talks): compared only within one event.
@@ -84,6 +84,8 @@ def comparable(a: Slot, b: Slot) -> bool:
     if a.type in EVENT_TYPES:
         if a.subject and b.subject:
             return a.subject == b.subject
+        if REPORT_EVENT in (a.subject, b.subject):
+            return False  # when a source spoke is compared only with when another spoke
         # Of unknown events only like with like: "on Monday" may fall inside "last week".
         return _span(a.value) == _span(b.value)
     return True

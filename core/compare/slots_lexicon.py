@@ -258,7 +258,15 @@ EVENT_NOUNS = {
     "election": "election",
     "referendum": "vote",
     "trip": "visit",
+    # The time a source reports something is not the time of what it reports: "a statement
+    # released on Friday" about a crash on Thursday is no clash of days.
+    # (Nouns only: "officials said" sits inside sentences about any event.)
+    "statement": "statement",
+    "statements": "statement",
+    "announcement": "statement",
+    "briefing": "statement",
 }
+REPORT_EVENT = "statement"  # the event of a time at which something was said: compared only with another
 
 # Verb stems that say nothing about who did what ("X is expected", "X seems"): no actor slot.
 GENERIC_VERBS = frozenset(
