@@ -47,6 +47,10 @@ class RowText(QWidget):
             return
         self._html = html
         self.doc.setHtml(html)
+        block = self.doc.begin()
+        while block.isValid():  # as the panes' text: painted without shaping the sentence again
+            block.layout().setCacheEnabled(True)
+            block = block.next()
         self._cursor = QTextCursor(self.doc)
         self._relayout()
 
