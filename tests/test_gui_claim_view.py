@@ -330,6 +330,19 @@ def test_a_verdict_that_stays_on_its_item_updates_the_title_and_keeps_the_rows(w
     assert len(drawn) == 1  # another item: the rows are drawn again, once
 
 
+def test_a_verdict_that_moves_on_draws_the_title_once_for_the_next_item(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    _press(qtbot, Qt.Key.Key_J)
+    judged = ws.current_divergence_key
+    titles = []
+    original = view.title.setText
+    view.title.setText = lambda text: (titles.append(text), original(text))
+    _press(qtbot, Qt.Key.Key_2)
+    assert ws.verdicts[judged].verdict == "not_significant" and ws.current_divergence_key != judged
+    assert len(titles) == 1  # not first for the item just judged, then again for the next one
+    assert titles[0] == view.title.text() and "[untriaged]" in titles[0]
+
+
 def test_before_the_first_j_the_view_lists_the_top_of_the_queue_j_walks_and_the_keys(window, qtbot):
     ws, view = window.ws, window.claim_view
     assert ws.current_claim() is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -127,6 +127,7 @@ class ClaimView(QScrollArea):
         # rows (twenty rich-text labels on a large case) are rebuilt when this changes.
         self._rows_key: tuple | None = None
         self._look: tuple | None = None  # palette and font of the rows' headers, read once per refresh
+        self._verdicts_due = False  # a verdict's title redraw waits for the end of the event-loop turn
         workspace.currentChanged.connect(self.refresh)
         workspace.verdictsChanged.connect(self._on_verdicts)
         for signal in (workspace.alignmentChanged, workspace.sourcesChanged):
@@ -140,8 +141,18 @@ class ClaimView(QScrollArea):
         self.refresh()
 
     def _on_verdicts(self) -> None:
-        """Redraw what a verdict changes: the title's state (a claim is shown), else the queue preview."""
-        # A verdict key moves on at once: the rows and the majority line wait for the new item.
+        """Redraw what a verdict changes once this event-loop turn is over (the key may move on first)."""
+        # A verdict key moves on at once: drawn now, the title would be laid out for the item just
+        # judged and again for the next one in the same key press (half a millisecond each).
+        if not self._verdicts_due:
+            self._verdicts_due = True
+            QTimer.singleShot(0, self, self._show_verdicts)
+
+    def _show_verdicts(self) -> None:
+        """Redraw the title's state (a claim is shown), else the queue preview, unless a refresh did."""
+        if not self._verdicts_due:
+            return
+        self._verdicts_due = False
         claim, al = self.ws.current_claim(), self.ws.alignment
         if self.isVisible() and not self._stale and claim is not None and al is not None:
             self._show_title(al, claim, self.ws.current_divergence())
@@ -176,6 +187,7 @@ class ClaimView(QScrollArea):
 
     def refresh(self) -> None:
         """Redraw from the workspace (deferred while hidden: nothing is built for a hidden view)."""
+        self._verdicts_due = False  # the title drawn below shows every verdict given so far
         if not self.isVisible():
             self._stale = True
             return

@@ -203,18 +203,23 @@ class LinkMap(QWidget):
         viewport = text_edit_of(pane).viewport()
         return float(self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, y))).y())
 
-    def text_span(self) -> tuple[float, float] | None:
-        """Return the y range of this widget that lies beside either pane's text."""
+    def _viewport_spans(self) -> tuple[float, float, float, float] | None:
+        """Return each pane's viewport top in this widget's y, then each viewport's height."""
         if self.left is None or self.right is None:
             return None
-        tops, bottoms = [], []
-        for pane in (self.left, self.right):
-            viewport = text_edit_of(pane).viewport()
-            tops.append(self._to_local(pane, 0))
-            bottoms.append(self._to_local(pane, viewport.height()))
-        return min(tops), max(bottoms)
+        # Two mappings per paint: the bands, the clip and the picture's key all start from these.
+        left, right = text_edit_of(self.left).viewport(), text_edit_of(self.right).viewport()
+        return self._to_local(self.left, 0), self._to_local(self.right, 0), left.height(), right.height()
 
-    def bands(self) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
+    def text_span(self, spans: tuple | None = None) -> tuple[float, float] | None:
+        """Return the y range of this widget that lies beside either pane's text."""
+        spans = spans or self._viewport_spans()
+        if spans is None:
+            return None
+        l_top, r_top, l_height, r_height = spans
+        return min(l_top, r_top), max(l_top + l_height, r_top + r_height)
+
+    def bands(self, spans: tuple | None = None) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
         """Return (claim id, left top/bottom, right top/bottom) in this widget's coordinates."""
         al = self.ws.alignment
         if al is None or self.left is None or self.right is None:
@@ -222,7 +227,7 @@ class LinkMap(QWidget):
         out = []
         height = self.height()
         # Viewport y -> this widget's y is a shift: measure it once per pane, not per claim.
-        l_shift, r_shift = self._to_local(self.left, 0), self._to_local(self.right, 0)
+        l_shift, r_shift = (spans or self._viewport_spans())[:2]
         for extents in self._extents:
             extents.prepare()
         pairs = self._pairs(al)
@@ -279,14 +284,15 @@ class LinkMap(QWidget):
             painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
             painter.end()
             return
-        bands = self.bands()
-        ids = {b[0] for b in bands}
+        spans = self._viewport_spans()
+        bands = self.bands(spans)
+        clip = self.text_span(spans)
         current = self.ws.current_claim_id
         key = (
             tuple(bands),
-            current if current in ids else None,
+            current if any(b[0] == current for b in bands) else None,
             self.size().toTuple(),
-            self.text_span(),
+            clip,
             pal.cacheKey(),
             self.devicePixelRatioF(),
         )
@@ -295,7 +301,7 @@ class LinkMap(QWidget):
             self._picture = QPixmap(self.size() * ratio)
             self._picture.setDevicePixelRatio(ratio)
             painter = QPainter(self._picture)
-            self._paint_bands(painter, bands, pal)
+            self._paint_bands(painter, bands, pal, clip)
             painter.end()
             self._picture_key = key
             self.renders += 1
@@ -303,7 +309,7 @@ class LinkMap(QWidget):
         painter.drawPixmap(0, 0, self._picture)
         painter.end()
 
-    def _paint_bands(self, painter: QPainter, bands: list, pal: QPalette) -> None:
+    def _paint_bands(self, painter: QPainter, bands: list, pal: QPalette, clip: tuple[float, float] | None) -> None:
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         w = float(self.width())
         current = self.ws.current_claim_id
@@ -311,7 +317,6 @@ class LinkMap(QWidget):
         styles = self._colours.memo(pal)  # claim key -> (fill, outline pen), once per palette
         self._bands = []
         emphasised: QPainterPath | None = None
-        clip = self.text_span()
         if clip is not None:  # nothing over the pane headers: bands live beside the text only
             painter.setClipRect(QRectF(0, clip[0], w, clip[1] - clip[0]))
         low, high = clip or (0.0, float(self.height()))
