@@ -343,6 +343,22 @@ def test_a_verdict_that_moves_on_draws_the_title_once_for_the_next_item(window, 
     assert titles[0] == view.title.text() and "[untriaged]" in titles[0]
 
 
+def _paragraph_layouts(document):
+    block, layouts = document.begin(), []
+    while block.isValid():
+        layouts.append(block.layout())
+        block = block.next()
+    return layouts
+
+
+def test_after_j_the_panes_and_rows_keep_their_shaped_glyphs_so_a_repaint_does_not_shape_again(window, qtbot):
+    _press(qtbot, Qt.Key.Key_J)
+    rows = [row.text.doc for row in _visible_rows(window.claim_view)]
+    panes = [pane.view.document() for pane in window.pane_area.panes]
+    layouts = [layout for doc in rows + panes for layout in _paragraph_layouts(doc)]
+    assert rows and panes and layouts and all(layout.cacheEnabled() for layout in layouts)
+
+
 def test_before_the_first_j_the_view_lists_the_top_of_the_queue_j_walks_and_the_keys(window, qtbot):
     ws, view = window.ws, window.claim_view
     assert ws.current_claim() is None
