@@ -19,6 +19,7 @@ from core.model import DIVERGENCE_TYPES, VERDICTS
 from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
 from gui.state.landing import FINDING_STATUS
 from gui.panels.filter_combo import ALL, FilterCombo, refill
+from gui.panels.steady_label import SteadyLabel
 from gui.panels.triage_model import KEY_ROLE, TriageModel, verdict_key_text
 from gui.style import colors
 
@@ -75,7 +76,7 @@ class TriagePanel(QWidget):
         self.ws = workspace
         self._updating = False
         self._all_keys: tuple = (None, [], frozenset())  # (alignment, every queue key, as a set), see refresh
-        self.progress_label = QLabel(self)
+        self.progress_label = SteadyLabel(self)  # changes on every verdict: repainted, not laid out
         self.progress_bar = ProgressStrip(self)
         self.progress_bar.setToolTip("Divergences triaged, of all in the queue")
         self.verdict_filter = FilterCombo(self)
