@@ -156,6 +156,20 @@ def test_marks_do_not_overlap_and_the_current_divergence_wins_a_tie():
     assert "<u style=" in html_text and "Monday" in html_text
 
 
+def test_marks_take_the_colours_of_the_palette_they_are_drawn_with_light_then_dark_then_light():
+    from PySide6.QtGui import QColor, QPalette
+
+    light, dark = QPalette(), QPalette()
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    marks = [(0, 5, "number", True), (10, 13, "time", False)]
+    drawn = [marked_html("1,200 on Monday", 0, marks, pal) for pal in (light, dark, light)]
+    for pal, text in zip((light, dark, light), drawn):
+        assert f"background-color:{theme.current_divergence_band(pal).name()}" in text
+        assert f"<u style='color:{theme.divergence_style('time', pal)[1].name()}'>" in text
+    assert drawn[0] == drawn[2] != drawn[1]
+
+
 def test_the_row_of_the_current_passages_source_is_marked_and_a_click_on_a_row_moves_there(window, qtbot):
     ws, view = window.ws, window.claim_view
     _press(qtbot, Qt.Key.Key_J)

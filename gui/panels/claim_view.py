@@ -14,7 +14,7 @@ from core.case.claim_wording import claim_heading
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
 from core.model import TELLING_GAP
-from gui.panels.row_text import RowText, marked_html
+from gui.panels.row_text import RowText, colour_name, marked_html
 from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_tellings
 from gui.style import colors, theme
 
@@ -36,8 +36,7 @@ class _Bar(QWidget):
 
     def set_lit(self, on: bool) -> None:
         """Light the bar (or put it out) with a repaint of these pixels only."""
-        # Showing or hiding a widget lays its row out again at once (about 3 ms for a claim's
-        # rich-text rows on every J); repainting three pixels costs nothing.
+        # Showing or hiding a widget lays its row out again at once; repainting three pixels does not.
         if on != self.lit:
             self.lit = on
             self.update()
@@ -123,8 +122,7 @@ class ClaimView(QScrollArea):
         column.addWidget(self.hint)
         self.setWidget(body)
         self.rows: list[_Row] = []
-        # What the rows were last drawn from: a verdict changes the title's state only, so the
-        # rows (twenty rich-text labels on a large case) are rebuilt when this changes.
+        # What the rows were last drawn from (a verdict changes the title's state only).
         self._rows_key: tuple | None = None
         self._look: tuple | None = None  # palette and font of the rows' headers, read once per refresh
         self._verdicts_due = False  # a verdict's title redraw waits for the end of the event-loop turn
@@ -142,8 +140,7 @@ class ClaimView(QScrollArea):
 
     def _on_verdicts(self) -> None:
         """Redraw what a verdict changes once this event-loop turn is over (the key may move on first)."""
-        # A verdict key moves on at once: drawn now, the title would be laid out for the item just
-        # judged and again for the next one in the same key press (half a millisecond each).
+        # Drawn now, the title would be laid out for the item just judged, then again for the next.
         if not self._verdicts_due:
             self._verdicts_due = True
             QTimer.singleShot(0, self, self._show_verdicts)
@@ -278,7 +275,7 @@ class ClaimView(QScrollArea):
         if div is not None:
             verdict = self.ws.verdicts.get(div.key)
             state = colors.verdict_text(verdict.verdict if verdict else None)
-            colour = colors.type_colour(div.type, self.palette()).name()
+            colour = colour_name(colors.type_colour, div.type, self.palette())
             parts.append(
                 f"current: <b style='color:{colour}'>{html.escape(div.type)}</b> "
                 f"— {html.escape(div.summary)} <i>[{html.escape(state)}]</i>"
@@ -311,7 +308,7 @@ class ClaimView(QScrollArea):
             self._fill_header(row, source, where, doc.id == pivot_id.split(":")[0] and len(runs) > 1)
             if doc.id not in runs:
                 row.bar.set_lit(False)
-                dim = theme.boilerplate_colour(pal).name()
+                dim = colour_name(theme.boilerplate_colour, None, pal)
                 row.text.setText(f"<span style='color:{dim}'><i>no matching passage found</i></span>")
                 row.diff.hide()
                 row.passage_id = ""

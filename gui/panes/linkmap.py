@@ -207,7 +207,6 @@ class LinkMap(QWidget):
         """Return each pane's viewport top in this widget's y, then each viewport's height."""
         if self.left is None or self.right is None:
             return None
-        # Two mappings per paint: the bands, the clip and the picture's key all start from these.
         left, right = text_edit_of(self.left).viewport(), text_edit_of(self.right).viewport()
         return self._to_local(self.left, 0), self._to_local(self.right, 0), left.height(), right.height()
 
@@ -231,25 +230,20 @@ class LinkMap(QWidget):
         for extents in self._extents:
             extents.prepare()
         pairs = self._pairs(al)
-        if pairs is not None and pairs:  # document pixels: a scroll is a shift
+        if pairs is not None:  # document pixels: a scroll is a shift
             l_shift -= self._extents[0].scroll
             r_shift -= self._extents[1].scroll
-            rows = visible_pairs(self._pairs_array, l_shift, r_shift, height)
-            for index in rows:
+            for index in visible_pairs(self._pairs_array, l_shift, r_shift, height) if pairs else ():
                 claim_id, lt, lb, rt, rb = pairs[index]
                 out.append((claim_id, (lt + l_shift, lb + l_shift), (rt + r_shift, rb + r_shift)))
             return out
-        if pairs is None:  # a pane measures itself: ask it claim by claim
-            pairs = []
-            for claim in al.claims:
-                lx = self._extents[0].of(claim)
-                rx = self._extents[1].of(claim) if lx is not None else None
-                if lx is not None and rx is not None:
-                    pairs.append((claim.id, lx[0], lx[1], rx[0], rx[1]))
-            l_shift, r_shift = float(l_shift), float(r_shift)
-        else:  # document pixels: a scroll is a shift
-            l_shift -= self._extents[0].scroll
-            r_shift -= self._extents[1].scroll
+        pairs = []  # a pane measures itself: ask it claim by claim
+        for claim in al.claims:
+            lx = self._extents[0].of(claim)
+            rx = self._extents[1].of(claim) if lx is not None else None
+            if lx is not None and rx is not None:
+                pairs.append((claim.id, lx[0], lx[1], rx[0], rx[1]))
+        l_shift, r_shift = float(l_shift), float(r_shift)
         for claim_id, lt, lb, rt, rb in pairs:
             lt, lb, rt, rb = lt + l_shift, lb + l_shift, rt + r_shift, rb + r_shift
             if (lb < 0 and rb < 0) or (lt > height and rt > height):
