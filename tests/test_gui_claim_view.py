@@ -74,6 +74,46 @@ def test_j_shows_the_claim_of_the_first_divergence_one_row_per_source_with_its_w
     assert view.majority.text().startswith("<b>") and "“" in view.majority.text()
 
 
+def _rows_hold_the_current_divergence(ws, rows):
+    div = ws.current_divergence()
+    for variant in div.variants:
+        row = rows[int(ws.alignment.document_of(variant.passage).id[1:])]
+        assert f"font-weight:700'>&#8202;{variant.text}&#8202;</span>" in row.text.text()
+
+
+def test_rows_out_of_view_wait_and_take_the_latest_claims_sentence_when_scrolled_to(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    view.setFixedHeight(30)  # the title fills the view: the last rows lie below it
+    qtbot.waitUntil(lambda: view.height() == 30)
+    _press(qtbot, Qt.Key.Key_J)
+    first_claim = view.shown_claim_id()
+    _press(qtbot, Qt.Key.Key_J)
+    while view.shown_claim_id() == first_claim:
+        _press(qtbot, Qt.Key.Key_J)
+    rows = _visible_rows(view)
+    assert rows[-1].pending is not None  # not set, not laid out: nobody sees it
+    bar = view.verticalScrollBar()
+    while bar.value() < bar.maximum():  # read down the view, a few lines at a time
+        bar.setValue(bar.value() + 10)
+        QApplication.processEvents()
+    assert all(row.pending is None for row in rows)
+    _rows_hold_the_current_divergence(ws, rows)  # the second claim's words, not the first's
+
+
+def test_a_waiting_row_drawn_after_all_shows_its_own_sentence(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    view.setFixedHeight(30)
+    qtbot.waitUntil(lambda: view.height() == 30)
+    _press(qtbot, Qt.Key.Key_J)
+    rows = _visible_rows(view)
+    waiting = [row for row in rows if row.pending is not None]
+    assert waiting
+    for row in waiting:
+        row.grab()  # painted (as when the view guessed the layout wrong): filled first
+    assert all(row.pending is None for row in rows)
+    _rows_hold_the_current_divergence(ws, rows)
+
+
 def test_a_source_without_the_claim_says_no_matching_passage_found(window, qtbot):
     ws, view = window.ws, window.claim_view
     claim = next(c for c in ws.alignment.claims if len({m.split(":")[0] for m in c.members}) < 3)
