@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF, QTextCursor
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QTextEdit, QWidget
 
-from gui.panes.band_shapes import band_polygons, visible_pairs
+from gui.panes.band_shapes import BandPolygons, visible_pairs
 from gui.style import colors
 
 WIDTH = 34
@@ -154,6 +154,7 @@ class LinkMap(QWidget):
         self._bands: list[tuple[str, QPainterPath | QPolygonF]] = []  # smooth bands are paths
         self._extents: tuple[_Extents, ...] = ()
         self._picture: QPixmap | None = None
+        self._polygons = BandPolygons()  # the dense bands' shapes, rewritten in place on each render
         self._picture_key: tuple | None = None
         self.renders = 0  # how many times the bands were rasterised (tests read it)
         self._pairs_key: tuple[int, int, int] | None = None
@@ -320,7 +321,7 @@ class LinkMap(QWidget):
         polygons: list[QPolygonF] = []
         if not smooth:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            polygons = band_polygons(w, [(*ends_l, *ends_r) for _c, ends_l, ends_r in bands], low, high)
+            polygons = self._polygons.build(w, [(*ends_l, *ends_r) for _c, ends_l, ends_r in bands], low, high)
         for number, (claim_id, ends_l, ends_r) in enumerate(bands):
             shape: QPainterPath | QPolygonF
             if claim_id == current or smooth:
