@@ -62,6 +62,7 @@ class ClaimRow(QFrame):
         row.addWidget(self.bar)
         row.addWidget(self.header)
         row.addLayout(column, 1)
+        self._row_box, self._column = row, column
         self.passage_id = ""
         self.header_shown: tuple | None = None  # what the header was drawn from (ClaimView._fill_header)
         # The sentence and word diff of a row out of view wait here until it is scrolled to.
@@ -77,10 +78,10 @@ class ClaimRow(QFrame):
         """Return the height the row takes once laid out (its current height while it waits)."""
         if self.pending is not None or self.text.width() <= 0:
             return self.height()
-        margins = self.layout().contentsMargins()
+        margins = self._row_box.contentsMargins()
         text = self.text.heightForWidth(self.text.width())  # laid out once per width, kept
         if self.diff.isVisibleTo(self):
-            text += self.layout().spacing() + self.diff.heightForWidth(self.diff.width())
+            text += self._column.spacing() + self.diff.heightForWidth(self.diff.width())
         return max(self.header.sizeHint().height(), text) + margins.top() + margins.bottom()
 
     def paintEvent(self, event) -> None:
