@@ -20,6 +20,9 @@ class SteadyLabel(QWidget):
         self._text = ""
         self._width = 0
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # It fills its own background (the window colour the status bar and docks have): a new
+        # count repaints these pixels only, not the dock or status bar under them.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def setText(self, text: str) -> None:  # noqa: N802 - QLabel's name, so callers read the same
         """Show this text (repainted; the layout is asked again only when it needs more width)."""
@@ -55,6 +58,7 @@ class SteadyLabel(QWidget):
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         room = self.rect().adjusted(self._padding, 0, -self._padding, 0)
         painter.drawText(room, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), self.shown_text())

@@ -35,6 +35,7 @@ class ProgressStrip(QWidget):
         self._value, self._maximum = 0, 1
         self.setFixedHeight(6)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it fills itself: the dock is not repainted under it
 
     def setRange(self, _minimum: int, maximum: int) -> None:  # noqa: N802 - QProgressBar's name
         """Set the total (the minimum is always 0)."""
