@@ -30,6 +30,7 @@ HEARTBEAT_MS = 5
 KEY_SPACING_MS = 10
 TARGET_MS = 16.0
 TARGET_GAP_MS = 100.0
+CPU_COLUMNS = ("N", "J", "V1", "V2", "V3", "J_ann", "V2_ann")  # the keys timed, as the result names them
 
 
 def _median_ms(times: list[float]) -> float | None:
@@ -302,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", metavar="DIR", default="", help="write cProfile stats of each key (J.prof, V1.prof, ...) to DIR"
     )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="run each tree this many times, alternating (a row per run)"
+    )
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -323,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     cpu_rows: list[str] = []
+    runs: dict[tuple, list] = {}  # (tree, size, key) -> CPU ms of each run
     with tempfile.TemporaryDirectory(prefix="parallax-keys-trees-") as scratch:
         trees = [("this tree", ROOT)]
         if args.against:
@@ -334,7 +339,9 @@ def main(argv: list[str] | None = None) -> int:
             for name, text in make_dense_articles(size, args.words):
                 (folder / name).write_text(text, encoding="utf-8")
                 files.append(folder / name)
-            for label, tree in trees:
+            # Alternating runs see the same load from other processes: compare a tree's range with
+            # the other's, and the medians over the runs printed at the end.
+            for label, tree in trees * max(1, args.repeat):
                 profile_dir = ""
                 if args.profile and label == "this tree":
                     profile_dir = str(Path(args.profile).resolve() / f"dense{size}")
@@ -352,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"| {r.get('burst_verdicts', '-')} | {_fmt(r.get('write_ms'), 2)} |",
                     flush=True,
                 )
+                for column in CPU_COLUMNS:
+                    runs.setdefault((label, size, column), []).append(r.get(f"{column}_cpu_ms"))
                 cpu_rows.append(
                     f"| {label} | {size} | {_fmt(r.get('N_cpu_ms'))} | {_fmt(r.get('J_cpu_ms'))} "
                     f"| {_fmt(r.get('V1_cpu_ms'))} | {_fmt(r.get('V2_cpu_ms'))} | {_fmt(r.get('V3_cpu_ms'))} "
@@ -364,6 +373,18 @@ def main(argv: list[str] | None = None) -> int:
     print("| tree | articles | N | J | 1 | 2 | 3 | J, 10k ann. | 2, 10k ann. |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(cpu_rows))
+    if args.repeat > 1:
+        print(f"\nMedian and range of the CPU figures over {args.repeat} runs per tree:\n")
+        print("| tree | articles | " + " | ".join(CPU_COLUMNS) + " |")
+        print("|---|---:|" + "---:|" * len(CPU_COLUMNS))
+        for label, size in dict.fromkeys((k[0], k[1]) for k in runs):
+            cells = []
+            for column in CPU_COLUMNS:
+                values = [v for v in runs[(label, size, column)] if v is not None]
+                cells.append(
+                    f"{statistics.median(values):.1f} ({min(values):.1f}-{max(values):.1f})" if values else "-"
+                )
+            print(f"| {label} | {size} | " + " | ".join(cells) + " |")
     print(
         f"\nTargets: J and each verdict key <= {TARGET_MS:.0f} ms median; no event-loop gap over "
         f"{TARGET_GAP_MS:.0f} ms during the burst.\nA key's time is its action plus the event-loop turn "

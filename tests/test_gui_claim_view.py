@@ -74,6 +74,46 @@ def test_j_shows_the_claim_of_the_first_divergence_one_row_per_source_with_its_w
     assert view.majority.text().startswith("<b>") and "“" in view.majority.text()
 
 
+def _rows_hold_the_current_divergence(ws, rows):
+    div = ws.current_divergence()
+    for variant in div.variants:
+        row = rows[int(ws.alignment.document_of(variant.passage).id[1:])]
+        assert f"font-weight:700'>&#8202;{variant.text}&#8202;</span>" in row.text.text()
+
+
+def test_rows_out_of_view_wait_and_take_the_latest_claims_sentence_when_scrolled_to(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    view.setFixedHeight(30)  # the title fills the view: the last rows lie below it
+    qtbot.waitUntil(lambda: view.height() == 30)
+    _press(qtbot, Qt.Key.Key_J)
+    first_claim = view.shown_claim_id()
+    _press(qtbot, Qt.Key.Key_J)
+    while view.shown_claim_id() == first_claim:
+        _press(qtbot, Qt.Key.Key_J)
+    rows = _visible_rows(view)
+    assert rows[-1].pending is not None  # not set, not laid out: nobody sees it
+    bar = view.verticalScrollBar()
+    while bar.value() < bar.maximum():  # read down the view, a few lines at a time
+        bar.setValue(bar.value() + 10)
+        QApplication.processEvents()
+    assert all(row.pending is None for row in rows)
+    _rows_hold_the_current_divergence(ws, rows)  # the second claim's words, not the first's
+
+
+def test_a_waiting_row_drawn_after_all_shows_its_own_sentence(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    view.setFixedHeight(30)
+    qtbot.waitUntil(lambda: view.height() == 30)
+    _press(qtbot, Qt.Key.Key_J)
+    rows = _visible_rows(view)
+    waiting = [row for row in rows if row.pending is not None]
+    assert waiting
+    for row in waiting:
+        row.grab()  # painted (as when the view guessed the layout wrong): filled first
+    assert all(row.pending is None for row in rows)
+    _rows_hold_the_current_divergence(ws, rows)
+
+
 def test_a_source_without_the_claim_says_no_matching_passage_found(window, qtbot):
     ws, view = window.ws, window.claim_view
     claim = next(c for c in ws.alignment.claims if len({m.split(":")[0] for m in c.members}) < 3)
@@ -154,6 +194,20 @@ def test_marks_do_not_overlap_and_the_current_divergence_wins_a_tie():
     )
     assert html_text.count("1,200") == 1 and "font-weight:700" in html_text
     assert "<u style=" in html_text and "Monday" in html_text
+
+
+def test_marks_take_the_colours_of_the_palette_they_are_drawn_with_light_then_dark_then_light():
+    from PySide6.QtGui import QColor, QPalette
+
+    light, dark = QPalette(), QPalette()
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    marks = [(0, 5, "number", True), (10, 13, "time", False)]
+    drawn = [marked_html("1,200 on Monday", 0, marks, pal) for pal in (light, dark, light)]
+    for pal, text in zip((light, dark, light), drawn):
+        assert f"background-color:{theme.current_divergence_band(pal).name()}" in text
+        assert f"<u style='color:{theme.divergence_style('time', pal)[1].name()}'>" in text
+    assert drawn[0] == drawn[2] != drawn[1]
 
 
 def test_the_row_of_the_current_passages_source_is_marked_and_a_click_on_a_row_moves_there(window, qtbot):
@@ -328,6 +382,35 @@ def test_a_verdict_that_stays_on_its_item_updates_the_title_and_keeps_the_rows(w
     assert drawn == [] and view.row_texts() == rows_before
     _press(qtbot, Qt.Key.Key_J)
     assert len(drawn) == 1  # another item: the rows are drawn again, once
+
+
+def test_a_verdict_that_moves_on_draws_the_title_once_for_the_next_item(window, qtbot):
+    ws, view = window.ws, window.claim_view
+    _press(qtbot, Qt.Key.Key_J)
+    judged = ws.current_divergence_key
+    titles = []
+    original = view.title.setText
+    view.title.setText = lambda text: (titles.append(text), original(text))
+    _press(qtbot, Qt.Key.Key_2)
+    assert ws.verdicts[judged].verdict == "not_significant" and ws.current_divergence_key != judged
+    assert len(titles) == 1  # not first for the item just judged, then again for the next one
+    assert titles[0] == view.title.text() and "[untriaged]" in titles[0]
+
+
+def _paragraph_layouts(document):
+    block, layouts = document.begin(), []
+    while block.isValid():
+        layouts.append(block.layout())
+        block = block.next()
+    return layouts
+
+
+def test_after_j_the_panes_and_rows_keep_their_shaped_glyphs_so_a_repaint_does_not_shape_again(window, qtbot):
+    _press(qtbot, Qt.Key.Key_J)
+    rows = [row.text.doc for row in _visible_rows(window.claim_view)]
+    panes = [pane.view.document() for pane in window.pane_area.panes]
+    layouts = [layout for doc in rows + panes for layout in _paragraph_layouts(doc)]
+    assert rows and panes and layouts and all(layout.cacheEnabled() for layout in layouts)
 
 
 def test_before_the_first_j_the_view_lists_the_top_of_the_queue_j_walks_and_the_keys(window, qtbot):

@@ -29,6 +29,7 @@ from gui.app.window_chrome import Banner, build_docks, build_status_bar
 from gui.app.window_settings import restore_window, save_window
 from gui.panels.annotations_panel import AnnotationsPanel
 from gui.panels.claim_view import ClaimView
+from gui.panels.steady_label import SteadyLabel
 from gui.panels.claims_table import ClaimsTable
 from gui.panels.facts_view import FactsView
 from gui.panels.inspector import Inspector
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
     set_aside_panel: SetAsidePanel
     set_aside_dock: QDockWidget
     current_label: QLabel
-    triage_label: QLabel
+    triage_label: SteadyLabel
     progress: QProgressBar
     cancel_button: QPushButton
 

@@ -19,6 +19,7 @@ from gui.panels.annotations_panel import AnnotationsPanel
 from gui.panels.inspector import Inspector
 from gui.panels.set_aside_panel import SetAsidePanel
 from gui.panels.source_list import SourceList
+from gui.panels.steady_label import SteadyLabel
 from gui.panels.triage_panel import TriagePanel
 
 
@@ -106,7 +107,8 @@ def build_status_bar(window) -> None:
     """Build the status bar: the current item, background progress with Cancel, the triage count."""
     bar = window.statusBar()
     window.current_label = QLabel(window)
-    window.triage_label = QLabel(window)
+    # the count changes on every verdict: repainted, not laid out (padded as the style sheet pads labels)
+    window.triage_label = SteadyLabel(window, padding=6)
     window.progress = QProgressBar(window)
     window.progress.setRange(0, 100)
     window.progress.setMaximumWidth(160)

@@ -3,89 +3,29 @@
 from __future__ import annotations
 
 import html
+from functools import partial
 from typing import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.case import triage
 from core.case.claim_wording import claim_heading
 from core.compare.summary import majority_summary
 from core.compare.worddiff import shared_word_fraction, word_diff
 from core.model import TELLING_GAP
-from gui.panels.row_text import RowText, marked_html
+from gui.panels.claim_rows import HEADER_WIDTH, ClaimRow
+from gui.panels.row_text import RowText, colour_name, marked_html
 from gui.panels.variant_diff import NEAR_VERBATIM, diff_html, member_tellings
 from gui.style import colors, theme
 
-HEADER_WIDTH = 170  # px of the outlet/date column; the sentence gets the rest of the row
 PREVIEW_ITEMS = 5  # queue items listed while nothing is current, so the view is not empty
+NEAR_PX = 30  # rows this close to the view are filled with it (a row drawn while waiting fills itself)
 KEYS_HINT = (
     "J/K divergence · N/P claim · 1 confirmed · 2 not significant · 3 follow-up · "
     "4 source error · 0 clear · W word diff · Ctrl+1 hide"
 )
-
-
-class _Bar(QWidget):
-    """The 3-pixel bar beside the current passage's source: lit or not, always in the layout."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setFixedWidth(3)
-        self.lit = False
-
-    def set_lit(self, on: bool) -> None:
-        """Light the bar (or put it out) with a repaint of these pixels only."""
-        # Showing or hiding a widget lays its row out again at once (about 3 ms for a claim's
-        # rich-text rows on every J); repainting three pixels costs nothing.
-        if on != self.lit:
-            self.lit = on
-            self.update()
-
-    def paintEvent(self, _event) -> None:
-        if self.lit:
-            painter = QPainter(self)
-            painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Highlight))
-            painter.end()
-
-
-class _Row(QFrame):
-    """One source of the claim: outlet and date at the left, its sentence or run across the row."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.header = QLabel(self)
-        self.header.setFixedWidth(HEADER_WIDTH)
-        self.header.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.header.setTextFormat(Qt.TextFormat.RichText)
-        self.text = RowText(self)  # selectable like a label, laid out once per width
-        self.diff = QLabel(self)
-        self.diff.setWordWrap(True)
-        self.diff.setTextFormat(Qt.TextFormat.RichText)
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(self.text)
-        column.addWidget(self.diff)
-        # A bar at the left marks the source of the current passage (where J/K and clicks act).
-        self.bar = _Bar(self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(4, 5, 8, 5)
-        row.setSpacing(8)
-        row.addWidget(self.bar)
-        row.addWidget(self.header)
-        row.addLayout(column, 1)
-        self.passage_id = ""
-        self.header_shown: tuple | None = None  # what the header was drawn from (ClaimView._fill_header)
-
-    def mousePressEvent(self, event) -> None:
-        view = self.parent()
-        while view is not None and not isinstance(view, ClaimView):
-            view = view.parent()
-        if view is not None and self.passage_id:
-            view.ws.select_passage(self.passage_id)  # the panes level on this source's passage
-            view.setFocus()
-        super().mousePressEvent(event)
 
 
 class ClaimView(QScrollArea):
@@ -122,11 +62,13 @@ class ClaimView(QScrollArea):
         column.addStretch(1)
         column.addWidget(self.hint)
         self.setWidget(body)
-        self.rows: list[_Row] = []
-        # What the rows were last drawn from: a verdict changes the title's state only, so the
-        # rows (twenty rich-text labels on a large case) are rebuilt when this changes.
+        self.rows: list[ClaimRow] = []
+        # What the rows were last drawn from (a verdict changes the title's state only).
         self._rows_key: tuple | None = None
         self._look: tuple | None = None  # palette and font of the rows' headers, read once per refresh
+        self._verdicts_due = False  # a verdict's title redraw waits for the end of the event-loop turn
+        self.verticalScrollBar().valueChanged.connect(self._fill_in_view)
+        body.installEventFilter(self)  # a new height of the rows: fill those that came into view
         workspace.currentChanged.connect(self.refresh)
         workspace.verdictsChanged.connect(self._on_verdicts)
         for signal in (workspace.alignmentChanged, workspace.sourcesChanged):
@@ -140,8 +82,17 @@ class ClaimView(QScrollArea):
         self.refresh()
 
     def _on_verdicts(self) -> None:
-        """Redraw what a verdict changes: the title's state (a claim is shown), else the queue preview."""
-        # A verdict key moves on at once: the rows and the majority line wait for the new item.
+        """Redraw what a verdict changes once this event-loop turn is over (the key may move on first)."""
+        # Drawn now, the title would be laid out for the item just judged, then again for the next.
+        if not self._verdicts_due:
+            self._verdicts_due = True
+            QTimer.singleShot(0, self, self._show_verdicts)
+
+    def _show_verdicts(self) -> None:
+        """Redraw the title's state (a claim is shown), else the queue preview, unless a refresh did."""
+        if not self._verdicts_due:
+            return
+        self._verdicts_due = False
         claim, al = self.ws.current_claim(), self.ws.alignment
         if self.isVisible() and not self._stale and claim is not None and al is not None:
             self._show_title(al, claim, self.ws.current_divergence())
@@ -166,6 +117,8 @@ class ClaimView(QScrollArea):
 
     def row_texts(self) -> list[str]:
         """Return each row's plain text (outlet line, then wording), in row order."""
+        for row in self.rows:
+            row.fill()
         return [f"{r.header.text()}\n{r.text.text()}" for r in self.rows if r.isVisible()]
 
     # ----- drawing --------------------------------------------------------------------------
@@ -176,6 +129,7 @@ class ClaimView(QScrollArea):
 
     def refresh(self) -> None:
         """Redraw from the workspace (deferred while hidden: nothing is built for a hidden view)."""
+        self._verdicts_due = False  # the title drawn below shows every verdict given so far
         if not self.isVisible():
             self._stale = True
             return
@@ -230,6 +184,7 @@ class ClaimView(QScrollArea):
         self.title.setText(text)
         self.majority.hide()
         for row in self.rows:
+            row.pending = None
             row.hide()
 
     def _queue_preview(self, al) -> str:
@@ -266,7 +221,7 @@ class ClaimView(QScrollArea):
         if div is not None:
             verdict = self.ws.verdicts.get(div.key)
             state = colors.verdict_text(verdict.verdict if verdict else None)
-            colour = colors.type_colour(div.type, self.palette()).name()
+            colour = colour_name(colors.type_colour, div.type, self.palette())
             parts.append(
                 f"current: <b style='color:{colour}'>{html.escape(div.type)}</b> "
                 f"— {html.escape(div.summary)} <i>[{html.escape(state)}]</i>"
@@ -275,7 +230,7 @@ class ClaimView(QScrollArea):
 
     def _ensure_rows(self, count: int) -> None:
         while len(self.rows) < count:
-            row = _Row(self.body)
+            row = ClaimRow(self.body, self._row_clicked)
             self.rows_box.addWidget(row)
             self.rows.append(row)
 
@@ -299,13 +254,19 @@ class ClaimView(QScrollArea):
             self._fill_header(row, source, where, doc.id == pivot_id.split(":")[0] and len(runs) > 1)
             if doc.id not in runs:
                 row.bar.set_lit(False)
-                dim = theme.boilerplate_colour(pal).name()
-                row.text.setText(f"<span style='color:{dim}'><i>no matching passage found</i></span>")
-                row.diff.hide()
+                dim = colour_name(theme.boilerplate_colour, None, pal)
+                no_match = f"<span style='color:{dim}'><i>no matching passage found</i></span>"
+                row.pending = partial(self._fill_sentence, row, partial(str, no_match), row.diff.hide)
                 row.passage_id = ""
                 continue
             first_id, text = runs[doc.id]
             row.passage_id = first_id
+            current_row = self.ws.current_passage_id is not None and self.ws.current_passage_id.split(":")[0] == doc.id
+            row.bar.set_lit(current_row)
+            parts = [t for _s, t in tellings[doc.id][1]]
+            if self.word_diff and len(parts) > 1:
+                # a source that tells the fact twice is diffed by its telling nearest the reference
+                text = max(parts, key=lambda t: shared_word_fraction(pivot_text, t))
             marks = [
                 (v.start, v.end, d.type, div is not None and d.key == div.key)
                 for d in claim.divergences
@@ -313,15 +274,50 @@ class ClaimView(QScrollArea):
                 if v.passage.split(":")[0] == doc.id
             ]
             # each telling is marked at its own offsets, then the tellings are joined
-            rich = [marked_html(part, start, marks, pal) for start, part in tellings[doc.id][1]]
-            row.text.setText(html.escape(TELLING_GAP).join(rich))
-            current_row = self.ws.current_passage_id is not None and self.ws.current_passage_id.split(":")[0] == doc.id
-            row.bar.set_lit(current_row)
-            parts = [t for _s, t in tellings[doc.id][1]]
-            if self.word_diff and len(parts) > 1:
-                # a source that tells the fact twice is diffed by its telling nearest the reference
-                text = max(parts, key=lambda t: shared_word_fraction(pivot_text, t))
-            self._fill_diff(row, doc.id == pivot_id.split(":")[0], pivot_text, text)
+            rich = partial(self._marked_run, tellings[doc.id][1], marks, pal)
+            diff = partial(self._fill_diff, row, doc.id == pivot_id.split(":")[0], pivot_text, text)
+            row.pending = partial(self._fill_sentence, row, rich, diff)
+        # Twenty rows set and laid out cost a millisecond or two of every J: those out of view
+        # wait until they are scrolled to (or drawn), and a next J replaces what they waited for.
+        self._fill_in_view()
+
+    @staticmethod
+    def _marked_run(tellings: list, marks: list, pal) -> str:
+        return html.escape(TELLING_GAP).join(marked_html(part, start, marks, pal) for start, part in tellings)
+
+    @staticmethod
+    def _fill_sentence(row: ClaimRow, rich: Callable[[], str], then: Callable[[], None]) -> None:
+        row.text.setText(rich())
+        then()
+
+    def _fill_in_view(self, *_args) -> None:
+        """Fill the rows that lie in or near the view; the others wait until they are scrolled to."""
+        if not any(row.pending is not None for row in self.rows):
+            return
+        top = self.verticalScrollBar().value() - NEAR_PX
+        bottom = top + self.viewport().height() + 2 * NEAR_PX
+        # The rows start below the title and majority line, whose new texts may not be laid out yet.
+        y = self.rows[0].y()
+        for label in (self.title, self.majority):
+            if label.isVisibleTo(self.body) and label.width() > 0:
+                y += label.heightForWidth(label.width()) - label.height()
+        for row in self.rows:
+            if not row.isVisibleTo(self.body):
+                continue
+            height = row.expected_height()
+            if row.pending is not None and y + height >= top and y <= bottom:
+                row.fill()
+                height = row.expected_height()
+            y += height
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.body and event.type() == QEvent.Type.Resize:
+            self._fill_in_view()
+        return super().eventFilter(obj, event)
+
+    def _row_clicked(self, passage_id: str) -> None:
+        self.ws.select_passage(passage_id)  # the panes level on this source's passage
+        self.setFocus()
 
     def _show_item_rows(self, al, item) -> None:
         """List a contradiction's or fact row's passages: one row per passage, its words marked."""
@@ -336,6 +332,7 @@ class ClaimView(QScrollArea):
             row.setVisible(i < len(passages))
         placed = self._placed_sources()
         for row, (pid, variants) in zip(self.rows, passages.items()):
+            row.pending = None  # a sentence waiting from the claim shown before must not land here
             doc = al.document_of(pid)
             passage = al.passage(pid)
             where, source = placed.get(doc.source.key, (int(doc.id[1:]), doc.source))
@@ -353,7 +350,7 @@ class ClaimView(QScrollArea):
         # not among the aligned ones (a hidden source would shift every colour after it).
         return {s.key: (i, s) for i, s in enumerate(self.ws.sources)}
 
-    def _fill_header(self, row: _Row, source, index: int, is_pivot: bool) -> None:
+    def _fill_header(self, row: ClaimRow, source, index: int, is_pivot: bool) -> None:
         # The same source in the same row looks the same: skip the font measuring (every J). The
         # look (palette, font) is read once per refresh: twenty rows asked it on every J.
         if self._look is None:
@@ -375,7 +372,7 @@ class ClaimView(QScrollArea):
             " · ".join(x for x in (source.outlet, source.title, source.published, source.url or source.path) if x)
         )
 
-    def _fill_diff(self, row: _Row, is_pivot: bool, pivot_text: str, text: str) -> None:
+    def _fill_diff(self, row: ClaimRow, is_pivot: bool, pivot_text: str, text: str) -> None:
         if not self.word_diff or is_pivot or not pivot_text:
             row.diff.hide()
             return

@@ -47,6 +47,10 @@ class RowText(QWidget):
             return
         self._html = html
         self.doc.setHtml(html)
+        block = self.doc.begin()
+        while block.isValid():  # as the panes' text: painted without shaping the sentence again
+            block.layout().setCacheEnabled(True)
+            block = block.next()
         self._cursor = QTextCursor(self.doc)
         self._relayout()
 
@@ -156,6 +160,21 @@ class RowText(QWidget):
         menu.exec(event.globalPos())
 
 
+_COLOUR_NAMES: dict[tuple, str] = {}  # (colour function, its argument, palette key) -> "#rrggbb"
+
+
+def colour_name(fn, arg, pal) -> str:
+    """Return fn(arg, pal).name() (or fn(pal) when arg is None), worked out once per palette."""
+    # Twenty rows of marks asked the theme for the same few colours about ninety times a J.
+    key = (fn, arg, pal.cacheKey())
+    name = _COLOUR_NAMES.get(key)
+    if name is None:
+        if len(_COLOUR_NAMES) > 512:  # palettes come and go (theme switches): keep the memo small
+            _COLOUR_NAMES.clear()
+        name = _COLOUR_NAMES[key] = (fn(pal) if arg is None else fn(arg, pal)).name()
+    return name
+
+
 def marked_html(text: str, offset: int, marks: list[tuple[int, int, str, bool]], pal) -> str:
     """Return text as rich text with each (start, end, type, current) mark typed; offsets are absolute."""
     out, at = [], 0
@@ -165,11 +184,11 @@ def marked_html(text: str, offset: int, marks: list[tuple[int, int, str, bool]],
             continue  # overlaps a mark already drawn (the current divergence wins a tie)
         out.append(html.escape(text[at:start]))
         words = html.escape(text[start:end])
-        colour = colors.type_colour(kind, pal).name()
+        colour = colour_name(colors.type_colour, kind, pal)
         tag = f"<span style='font-size:small; font-weight:600; color:{colour}'>&#8202;{html.escape(kind)}</span>"
         if current:
-            back = theme.current_divergence_band(pal).name()
-            fore = theme.current_divergence_text(pal).name()
+            back = colour_name(theme.current_divergence_band, None, pal)
+            fore = colour_name(theme.current_divergence_text, None, pal)
             out.append(
                 f"<span style='background-color:{back}; color:{fore}; font-weight:700'>"
                 f"&#8202;{words}&#8202;</span>{tag}"

@@ -19,6 +19,7 @@ from core.model import DIVERGENCE_TYPES, VERDICTS
 from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
 from gui.state.landing import FINDING_STATUS
 from gui.panels.filter_combo import ALL, FilterCombo, refill
+from gui.panels.steady_label import SteadyLabel
 from gui.panels.triage_model import KEY_ROLE, TriageModel, verdict_key_text
 from gui.style import colors
 
@@ -34,6 +35,7 @@ class ProgressStrip(QWidget):
         self._value, self._maximum = 0, 1
         self.setFixedHeight(6)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it fills itself: the dock is not repainted under it
 
     def setRange(self, _minimum: int, maximum: int) -> None:  # noqa: N802 - QProgressBar's name
         """Set the total (the minimum is always 0)."""
@@ -75,10 +77,7 @@ class TriagePanel(QWidget):
         self.ws = workspace
         self._updating = False
         self._all_keys: tuple = (None, [], frozenset())  # (alignment, every queue key, as a set), see refresh
-        self.progress_label = QLabel(self)
-        # Wrapped: "Divergences not found (alignment cancelled): F5 aligns again." on one line
-        # widened the whole source dock, taking the width from the panes on a laptop screen.
-        self.progress_label.setWordWrap(True)
+        self.progress_label = SteadyLabel(self)  # changes on every verdict: repainted, not laid out
         self.progress_bar = ProgressStrip(self)
         self.progress_bar.setToolTip("Divergences triaged, of all in the queue")
         self.verdict_filter = FilterCombo(self)

@@ -37,34 +37,49 @@ def visible_pairs(pairs, l_shift: float, r_shift: float, height: float) -> list[
     return np.flatnonzero(~hidden).tolist()
 
 
-def band_polygons(w: float, ends: list[tuple[float, float, float, float]], low: float, high: float) -> list[QPolygonF]:
-    """Return the polygon of each band's (lt, lb, rt, rb), ends pulled into low..high, built in one pass.
+class BandPolygons:
+    """Build each band's polygon into polygons kept from one paint to the next (each valid until the next build)."""
 
-    Pulling ends far outside the view to its edge keeps the look and rasterises far less.  The
-    points are computed as arrays and written straight into each polygon's memory: a dense map
-    of sixty bands was a third of a J key's time building ten QPointF a band in Python.
-    """
-    import numpy as np
-    import shiboken6
+    # The points are computed as arrays and written straight into each polygon's memory: a dense
+    # map of sixty bands was a third of a J key's time building ten QPointF a band in Python.
+    # Kept polygons save making, sizing and wrapping each one again on every paint (4 of 6 µs).
 
-    if not ends:
-        return []
-    grid = np.clip(np.asarray(ends, dtype=np.float64), low, high)
-    weight = np.array([a for _x, a in CURVE])
-    top = grid[:, 0:1] * weight + grid[:, 2:3] * (1 - weight)
-    bottom = grid[:, 1:2] * weight[::-1] + grid[:, 3:4] * (1 - weight[::-1])
-    count = 2 * len(CURVE)
-    points = np.empty((len(ends), count, 2))
-    points[:, :, 0] = w * np.array([x for x, _a in CURVE] + [x for x, _a in _CURVE_BACK])
-    points[:, :, 1] = np.concatenate([top, bottom], axis=1)
-    # The stubs know VoidPtr(address) only; the (address, size, writable) form is shiboken's own.
-    void_ptr: Any = shiboken6.VoidPtr
-    frombuffer: Any = np.frombuffer
-    polygons = []
-    for row in points:
-        polygon = QPolygonF()
-        polygon.resize(count)
-        memory = void_ptr(polygon.data(), count * 16, True)  # count QPointF of two doubles
-        frombuffer(memory, dtype=np.float64)[:] = row.ravel()
-        polygons.append(polygon)
-    return polygons
+    def __init__(self):
+        self._polygons: list[QPolygonF] = []
+        self._views: list[tuple[int, Any]] = []  # (address of the points, numpy view of them)
+
+    def build(
+        self, w: float, ends: list[tuple[float, float, float, float]], low: float, high: float
+    ) -> list[QPolygonF]:
+        """Return the polygon of each band's (lt, lb, rt, rb), ends pulled into low..high."""
+        import numpy as np
+        import shiboken6
+
+        if not ends:
+            return []
+        grid = np.clip(np.asarray(ends, dtype=np.float64), low, high)
+        weight = np.array([a for _x, a in CURVE])
+        top = grid[:, 0:1] * weight + grid[:, 2:3] * (1 - weight)
+        bottom = grid[:, 1:2] * weight[::-1] + grid[:, 3:4] * (1 - weight[::-1])
+        count = 2 * len(CURVE)
+        points = np.empty((len(ends), count, 2))
+        points[:, :, 0] = w * np.array([x for x, _a in CURVE] + [x for x, _a in _CURVE_BACK])
+        points[:, :, 1] = np.concatenate([top, bottom], axis=1)
+        # The stubs know VoidPtr(address) only; the (address, size, writable) form is shiboken's own.
+        void_ptr: Any = shiboken6.VoidPtr
+        frombuffer: Any = np.frombuffer
+        while len(self._polygons) < len(ends):
+            polygon = QPolygonF()
+            polygon.resize(count)
+            self._polygons.append(polygon)
+            self._views.append((0, None))
+        for index, row in enumerate(points):
+            polygon = self._polygons[index]
+            first = polygon.data()
+            address = shiboken6.getCppPointer(first)[0]
+            kept, view = self._views[index]
+            if address != kept:  # new, or its memory moved: look at the points where they are now
+                view = frombuffer(void_ptr(first, count * 16, True), dtype=np.float64)  # count QPointF
+                self._views[index] = (address, view)
+            view[:] = row.ravel()
+        return self._polygons[: len(ends)]

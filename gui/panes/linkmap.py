@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF, QTextCursor
 from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QTextEdit, QWidget
 
-from gui.panes.band_shapes import band_polygons, visible_pairs
+from gui.panes.band_shapes import BandPolygons, visible_pairs
 from gui.style import colors
 
 WIDTH = 34
@@ -154,6 +154,7 @@ class LinkMap(QWidget):
         self._bands: list[tuple[str, QPainterPath | QPolygonF]] = []  # smooth bands are paths
         self._extents: tuple[_Extents, ...] = ()
         self._picture: QPixmap | None = None
+        self._polygons = BandPolygons()  # the dense bands' shapes, rewritten in place on each render
         self._picture_key: tuple | None = None
         self.renders = 0  # how many times the bands were rasterised (tests read it)
         self._pairs_key: tuple[int, int, int] | None = None
@@ -203,18 +204,22 @@ class LinkMap(QWidget):
         viewport = text_edit_of(pane).viewport()
         return float(self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, y))).y())
 
-    def text_span(self) -> tuple[float, float] | None:
-        """Return the y range of this widget that lies beside either pane's text."""
+    def _viewport_spans(self) -> tuple[float, float, float, float] | None:
+        """Return each pane's viewport top in this widget's y, then each viewport's height."""
         if self.left is None or self.right is None:
             return None
-        tops, bottoms = [], []
-        for pane in (self.left, self.right):
-            viewport = text_edit_of(pane).viewport()
-            tops.append(self._to_local(pane, 0))
-            bottoms.append(self._to_local(pane, viewport.height()))
-        return min(tops), max(bottoms)
+        left, right = text_edit_of(self.left).viewport(), text_edit_of(self.right).viewport()
+        return self._to_local(self.left, 0), self._to_local(self.right, 0), left.height(), right.height()
 
-    def bands(self) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
+    def text_span(self, spans: tuple | None = None) -> tuple[float, float] | None:
+        """Return the y range of this widget that lies beside either pane's text."""
+        spans = spans or self._viewport_spans()
+        if spans is None:
+            return None
+        l_top, r_top, l_height, r_height = spans
+        return min(l_top, r_top), max(l_top + l_height, r_top + r_height)
+
+    def bands(self, spans: tuple | None = None) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
         """Return (claim id, left top/bottom, right top/bottom) in this widget's coordinates."""
         al = self.ws.alignment
         if al is None or self.left is None or self.right is None:
@@ -222,29 +227,24 @@ class LinkMap(QWidget):
         out = []
         height = self.height()
         # Viewport y -> this widget's y is a shift: measure it once per pane, not per claim.
-        l_shift, r_shift = self._to_local(self.left, 0), self._to_local(self.right, 0)
+        l_shift, r_shift = (spans or self._viewport_spans())[:2]
         for extents in self._extents:
             extents.prepare()
         pairs = self._pairs(al)
-        if pairs is not None and pairs:  # document pixels: a scroll is a shift
+        if pairs is not None:  # document pixels: a scroll is a shift
             l_shift -= self._extents[0].scroll
             r_shift -= self._extents[1].scroll
-            rows = visible_pairs(self._pairs_array, l_shift, r_shift, height)
-            for index in rows:
+            for index in visible_pairs(self._pairs_array, l_shift, r_shift, height) if pairs else ():
                 claim_id, lt, lb, rt, rb = pairs[index]
                 out.append((claim_id, (lt + l_shift, lb + l_shift), (rt + r_shift, rb + r_shift)))
             return out
-        if pairs is None:  # a pane measures itself: ask it claim by claim
-            pairs = []
-            for claim in al.claims:
-                lx = self._extents[0].of(claim)
-                rx = self._extents[1].of(claim) if lx is not None else None
-                if lx is not None and rx is not None:
-                    pairs.append((claim.id, lx[0], lx[1], rx[0], rx[1]))
-            l_shift, r_shift = float(l_shift), float(r_shift)
-        else:  # document pixels: a scroll is a shift
-            l_shift -= self._extents[0].scroll
-            r_shift -= self._extents[1].scroll
+        pairs = []  # a pane measures itself: ask it claim by claim
+        for claim in al.claims:
+            lx = self._extents[0].of(claim)
+            rx = self._extents[1].of(claim) if lx is not None else None
+            if lx is not None and rx is not None:
+                pairs.append((claim.id, lx[0], lx[1], rx[0], rx[1]))
+        l_shift, r_shift = float(l_shift), float(r_shift)
         for claim_id, lt, lb, rt, rb in pairs:
             lt, lb, rt, rb = lt + l_shift, lb + l_shift, rt + r_shift, rb + r_shift
             if (lb < 0 and rb < 0) or (lt > height and rt > height):
@@ -279,14 +279,15 @@ class LinkMap(QWidget):
             painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
             painter.end()
             return
-        bands = self.bands()
-        ids = {b[0] for b in bands}
+        spans = self._viewport_spans()
+        bands = self.bands(spans)
+        clip = self.text_span(spans)
         current = self.ws.current_claim_id
         key = (
             tuple(bands),
-            current if current in ids else None,
+            current if any(b[0] == current for b in bands) else None,
             self.size().toTuple(),
-            self.text_span(),
+            clip,
             pal.cacheKey(),
             self.devicePixelRatioF(),
         )
@@ -295,7 +296,7 @@ class LinkMap(QWidget):
             self._picture = QPixmap(self.size() * ratio)
             self._picture.setDevicePixelRatio(ratio)
             painter = QPainter(self._picture)
-            self._paint_bands(painter, bands, pal)
+            self._paint_bands(painter, bands, pal, clip)
             painter.end()
             self._picture_key = key
             self.renders += 1
@@ -303,7 +304,7 @@ class LinkMap(QWidget):
         painter.drawPixmap(0, 0, self._picture)
         painter.end()
 
-    def _paint_bands(self, painter: QPainter, bands: list, pal: QPalette) -> None:
+    def _paint_bands(self, painter: QPainter, bands: list, pal: QPalette, clip: tuple[float, float] | None) -> None:
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         w = float(self.width())
         current = self.ws.current_claim_id
@@ -311,7 +312,6 @@ class LinkMap(QWidget):
         styles = self._colours.memo(pal)  # claim key -> (fill, outline pen), once per palette
         self._bands = []
         emphasised: QPainterPath | None = None
-        clip = self.text_span()
         if clip is not None:  # nothing over the pane headers: bands live beside the text only
             painter.setClipRect(QRectF(0, clip[0], w, clip[1] - clip[0]))
         low, high = clip or (0.0, float(self.height()))
@@ -321,7 +321,7 @@ class LinkMap(QWidget):
         polygons: list[QPolygonF] = []
         if not smooth:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            polygons = band_polygons(w, [(*ends_l, *ends_r) for _c, ends_l, ends_r in bands], low, high)
+            polygons = self._polygons.build(w, [(*ends_l, *ends_r) for _c, ends_l, ends_r in bands], low, high)
         for number, (claim_id, ends_l, ends_r) in enumerate(bands):
             shape: QPainterPath | QPolygonF
             if claim_id == current or smooth:

@@ -78,6 +78,7 @@ class SourcePane(QWidget):
             self._text = source.text
             with self._keep_scroll():
                 self.view.setPlainText(source.text)
+                self.view.keep_glyphs()
                 self.view.apply_padding()
         self._apply_formats()
         self.update_current()

@@ -1,0 +1,96 @@
+"""The count labels of the status bar and the triage dock: repainted on each verdict, laid out only to grow."""
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QWidget  # noqa: E402
+
+from gui.app.main_window import MainWindow  # noqa: E402
+from gui.panels.steady_label import SteadyLabel  # noqa: E402
+from gui.state.workspace import Workspace  # noqa: E402
+from gui_doubles import fake_analyze, story_sources  # noqa: E402
+
+
+class _LayoutRequests(QObject):
+    """Count the layout requests some widgets receive."""
+
+    def __init__(self, widgets):
+        super().__init__()
+        self.count = 0
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+@pytest.fixture
+def window(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 740)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    win.claim_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.claim_view, timeout=2000)
+    yield win
+    win.close()
+
+
+def _press(qtbot, key):
+    qtbot.keyClick(QApplication.focusWidget(), key)
+    QApplication.processEvents()
+
+
+def test_a_verdict_key_updates_both_counts_without_laying_out_the_status_bar_or_the_dock(window, qtbot):
+    _press(qtbot, Qt.Key.Key_J)
+    _press(qtbot, Qt.Key.Key_1)  # the first count shown: it may widen the labels once
+    total = len(window.triage_panel.queue_keys())
+    dock = window.triage_panel.parentWidget()
+    while not isinstance(dock, QDockWidget):
+        dock = dock.parentWidget()
+    requests = _LayoutRequests([window.statusBar(), window, dock])
+    _press(qtbot, Qt.Key.Key_2)
+    assert window.triage_label.text() == f"2 of {total} triaged"
+    assert window.triage_panel.progress_label.text() == f"2 of {total} triaged"
+    assert requests.count == 0
+
+
+def test_a_wider_text_asks_for_more_room_and_a_narrower_one_keeps_it(qtbot):
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    label = SteadyLabel(holder, padding=6)
+    row.addWidget(label)
+    row.addStretch(1)
+    qtbot.addWidget(holder)
+    holder.resize(600, 40)
+    holder.show()
+    qtbot.waitExposed(holder)
+    label.setText("9 of 120 triaged")
+    qtbot.waitUntil(lambda: label.width() >= label.fontMetrics().horizontalAdvance("9 of 120 triaged") + 12)
+    wide = label.width()
+    label.setText("10 of 120 triaged · 3 set aside")
+    qtbot.waitUntil(lambda: label.width() > wide)
+    widest = label.width()
+    label.setText("11 of 120 triaged")
+    QApplication.processEvents()
+    assert label.text() == "11 of 120 triaged" and label.width() == widest
+
+
+def test_a_text_wider_than_its_room_is_cut_with_an_ellipsis(qtbot):
+    label = SteadyLabel()
+    qtbot.addWidget(label)
+    label.setText("1,204 of 10,111 triaged · 12 set aside · 3 with notes")
+    label.setFixedWidth(80)
+    label.show()
+    qtbot.waitExposed(label)
+    assert label.shown_text().startswith("1,2") and label.shown_text().endswith("…")
+    label.setFixedWidth(600)
+    assert label.shown_text() == label.text()  # room enough: shown whole
