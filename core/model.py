@@ -211,12 +211,20 @@ class Alignment:
         """Return each run of adjacent member passages of a claim, by document, then by position.
 
         A source tells a claim's fact once in most claims, but may tell it twice (in its lead and
-        further down): those are two runs of one document.
+        further down): those are two runs of one document. Passages with page furniture between
+        them are two runs too.
         """
         found: list[tuple[Document, tuple[Passage, ...]]] = []
         for pid in sorted(claim.members, key=lambda m: (int(m.split(":")[0][1:]), int(m.split(":p")[1]))):
             passage, document = self.passage(pid), self.document_of(pid)
-            if found and found[-1][0] is document and found[-1][1][-1].index == passage.index - 1:
+            if (
+                found
+                and found[-1][0] is document
+                and found[-1][1][-1].index == passage.index - 1
+                # Page furniture between two passages (a photo caption, share buttons) is no part
+                # of the telling: the passages around it are two tellings, the furniture left out.
+                and not document.source.text[found[-1][1][-1].end : passage.start].strip()
+            ):
                 found[-1] = (document, found[-1][1] + (passage,))
             else:
                 found.append((document, (passage,)))

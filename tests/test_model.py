@@ -42,3 +42,33 @@ def test_a_divergence_two_claims_carry_is_listed_once_with_the_variants_of_both(
         assert len(listed) == 1 and listed[0].claim == first.id
         assert listed[0].variants == div.variants + (extra,)
         assert f'"{extra.text}" (Harbour Courier)' in listed[0].summary
+
+
+def test_passages_with_page_furniture_between_them_are_two_tellings():
+    import hashlib
+
+    from core.analysis import analyze
+    from core.model import Source
+
+    def source(key, text):
+        return Source(key=key, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), kind="txt", outlet=key)
+
+    caption = (
+        "Ferry line halts Orla crossings\n"
+        "Photo: Harbour crews at the Orla pier on Monday. Credit: Ida Moen\n"
+        "Share\n"
+        "The ferry line halted all crossings to Orla after the storm damaged the pier.\n"
+    )
+    alignment = analyze(
+        [
+            source("a", caption),
+            source(
+                "b", "Ferry line halts Orla crossings\nThe ferry line halted every crossing to Orla after the storm."
+            ),
+        ]
+    )
+    doc = alignment.documents[0]
+    assert doc.boilerplate, "the caption and the share button are page furniture"
+    claim = next(c for c in alignment.claims if "d0:p0" in c.members and "d0:p1" in c.members)
+    runs = [[p.id for p in run] for owner, run in alignment.tellings(claim) if owner is doc]
+    assert runs == [["d0:p0"], ["d0:p1"]]  # the caption between them is in neither
