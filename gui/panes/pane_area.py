@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -67,6 +67,7 @@ class PaneArea(QWidget):
         self.offscreen.setObjectName("offscreenHint")
         self.offscreen.setTextFormat(Qt.TextFormat.PlainText)
         self.offscreen.setAutoFillBackground(True)
+        self._hint_room = QSize()  # the viewport size the hint was placed for
         self.offscreen.hide()
         self.scroller.horizontalScrollBar().valueChanged.connect(lambda _value: self._hint_offscreen())
         # The row's width changes when panes show or hide (Ctrl+Shift+C): look again once laid out.
@@ -306,12 +307,14 @@ class PaneArea(QWidget):
             advice = "Ctrl+Shift+C shows only its sources"
         else:
             advice = "Ctrl+- fits more panes"
-        self.offscreen.setText(
-            f"Also in this {'claim' if claim is not None else 'item'}, out of view: {', '.join(names)} · {advice}"
-        )
+        text = f"Also in this {'claim' if claim is not None else 'item'}, out of view: {', '.join(names)} · {advice}"
+        viewport = self.scroller.viewport()
+        if self.offscreen.isVisible() and text == self.offscreen.text() and viewport.size() == self._hint_room:
+            return  # most J presses: the same hint in the same place, no text layout again
+        self._hint_room = viewport.size()
+        self.offscreen.setText(text)
         self.offscreen.adjustSize()
         # Bottom right, over the last lines of text rather than over a pane's name.
-        viewport = self.scroller.viewport()
         self.offscreen.move(
             max(0, viewport.width() - self.offscreen.width() - 8),
             max(0, viewport.height() - self.offscreen.height() - 8),
