@@ -122,3 +122,16 @@ def test_a_fact_row_that_repeats_a_claims_divergence_shows_the_verdict_judged_on
     line = next(x for x in md[md.index("## Fact sheet") :].splitlines() if "Ilse Varga: title" in x)
     assert "Error in a source: Alpha" in line  # judged once, shown in the claim and in the sheet
     assert view.counts(data)["facts"] == 0 and view.counts(data)["triaged"] == 1
+
+
+def test_the_readable_report_lists_a_finding_once_when_a_fact_row_repeats_a_claims_divergence():
+    texts = dict(TEXTS, Beta="Mayor Ilse Varga opened the Tarnow bridge.")
+    sources = [
+        Source(key=o.lower(), text=t, sha256=hashlib.sha256(t.encode()).hexdigest(), kind="txt", outlet=o)
+        for o, t in texts.items()
+    ]
+    report = alignment_to_text(analyze(sources))
+    listed = report[report.index("DIVERGENCES") : report.index("FACT SHEET")]
+    ranked = [line for line in listed.splitlines() if line[2:3].isdigit()]
+    assert len(ranked) == 1 and " c0 " in ranked[0]  # the claim's divergence, not the row again
+    assert "DIVERGENT title        Ilse Varga: title" in report[report.index("FACT SHEET") :]  # the sheet keeps it

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import textwrap
 
+from core.case.queue_items import judged_as
 from core.model import TELLING_GAP, Alignment, Claim, Source
 from core.ingest.textnorm import word_count
 
@@ -56,7 +57,9 @@ def _fact_sheet(alignment: Alignment) -> list[str]:
 def alignment_to_text(alignment: Alignment) -> str:
     """Return a readable report: sources, claims with variants, ranked divergences, unique passages."""
     lines: list[str] = []
-    divergences = alignment.divergences()
+    # A fact row that repeats a claim's divergence is one finding: listed once, under its claim
+    # (the fact sheet below still shows the row).
+    divergences = [d for d in alignment.divergences() if d.kind != "fact" or judged_as(alignment, d.key) == d.key]
     lines.append(
         f"Parallax alignment: {len(alignment.documents)} sources, {len(alignment.claims)} claims, "
         f"{len(divergences)} divergences, {len(alignment.unique)} unique passages, "
