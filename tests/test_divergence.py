@@ -61,8 +61,8 @@ def test_a_dinner_given_three_different_times_is_one_time_divergence_with_three_
 
 def test_the_day_a_source_spoke_is_not_compared_with_the_day_of_what_it_reports():
     _, found = diverge(
-        "In a statement released at 12:40 AM Friday, the ferry line confirmed the toll.",
-        "The ferry line confirmed the toll after the ferry sank on Thursday.",
+        "In its statement on Friday, the ferry line gave the toll as nine.",
+        "The ferry line gave the toll as nine after the ferry sank on Thursday.",
     )
     assert found == ()
     _, spoke = diverge(

@@ -116,24 +116,24 @@ def test_death_tolls_keep_their_hedges_and_compatible_bounds_do_not_diverge():
 
 def test_a_death_belongs_to_the_nearest_count_and_a_toll_needs_no_noun():
     docs = sources(
-        "The ferry sank near Orla. Of the 212 people on board, 211 were confirmed dead.",
-        "The ferry sank near Orla. All 212 passengers and crew died, officials said.",
+        "The tunnel collapsed at dawn. Of the 40 people in the tunnel, 37 were found dead.",
+        "The tunnel collapsed at dawn. All 40 people in the tunnel died, the union said.",
     )
     sheet = build_fact_sheet(docs)
-    # The 212 aboard are not the dead of the first source: its dead are the 211 after them.
-    assert cells(row(sheet, "dead"), docs) == [at(docs, 0, "211") + ("211",), at(docs, 1, "212 passengers") + ("212",)]
+    # The first source's 40 are those in the tunnel; its dead are the 37 after them.
+    assert cells(row(sheet, "dead"), docs) == [at(docs, 0, "37") + ("37",), at(docs, 1, "40 people") + ("40",)]
     assert row(sheet, "dead").divergent
-    assert cells(row(sheet, "people"), docs) == [at(docs, 0, "212 people") + ("212",)]
+    assert cells(row(sheet, "people"), docs) == [at(docs, 0, "40 people") + ("40",)]
 
 
 def test_the_part_of_a_whole_is_the_toll_and_both_x_and_y_counts_nothing():
     docs = sources(
-        "The ferry sank near Orla. Officials confirmed that 211 of the 212 people aboard perished.",
-        "The toll includes both passengers and people on the pier. All 212 passengers and crew died.",
+        "Rescuers said 37 of the 40 people trapped in the tunnel died.",
+        "The count covers both workers and rescuers. All 40 people trapped in the tunnel died.",
     )
     sheet = build_fact_sheet(docs)
-    assert cells(row(sheet, "dead"), docs) == [at(docs, 0, "211") + ("211",), at(docs, 1, "212 passengers") + ("212",)]
-    assert cells(row(sheet, "people"), docs) == [at(docs, 0, "212 people") + ("212",)]
+    assert cells(row(sheet, "dead"), docs) == [at(docs, 0, "37") + ("37",), at(docs, 1, "40 people") + ("40",)]
+    assert cells(row(sheet, "people"), docs) == [at(docs, 0, "40 people") + ("40",)]
 
 
 def test_a_toll_far_above_another_sources_lower_bound_diverges_and_ranks_first():
@@ -398,14 +398,14 @@ def test_clock_times_in_two_notations_agree_and_a_minute_apart_diverge():
 
 def test_a_time_rows_summary_puts_the_clashing_clock_times_first_and_the_day_beside_them():
     docs = sources(
-        "The ferry departed on Thursday at 13:39.",
-        "The ferry departed on Thursday at 1:38 p.m.",
+        "The ferry departed on Friday at 09:15.",
+        "The ferry departed on Friday at 9:14 a.m.",
     )
     found = row(build_fact_sheet(docs), "take-off: time")
     assert found.divergent
     names = [d.source.label for d in docs]
     assert found.summary == (
-        f"take-off: time: “13:39” ({names[0]}) vs “13:38” ({names[1]}) · “thursday” ({names[0]}, {names[1]})"
+        f"take-off: time: “09:15” ({names[0]}) vs “09:14” ({names[1]}) · “friday” ({names[0]}, {names[1]})"
     )
 
 

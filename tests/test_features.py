@@ -42,17 +42,17 @@ def test_character_grams_join_spellings_of_one_name():
 
 def test_a_figure_shared_under_different_nouns_counts_even_when_a_document_repeats_it():
     docs = documents(
-        "The mill will shed about 4,300 roles. The 4,300 cuts start in May. Two lines close.",
-        "Around 4,300 positions go at the mill. Two shifts end.",
+        "The mill will cut some 4,300 posts. The 4,300 cuts start in May. Two lines close.",
+        "Around 4,300 jobs go at the mill. Two shifts end.",
     )
     passages = [p for d in docs for p in d.passages]
     found = weights(passages)
     facts = passage_facts(passages, found)
     doc_of = [0, 0, 0, 1, 1]
     values = dict(zip(FEATURES, pair_features(0.1, 0, 3, found, facts, {}, doc_of)))
-    assert values["numbers"] == 1  # "4,300" roles / positions
+    assert values["numbers"] == 1  # "4,300" posts / jobs
     assert values["figures"] == 0  # the first article says 4,300 twice: no anchor
-    assert values["counts"] == 0  # it counts roles there and positions here
+    assert values["counts"] == 0  # it counts posts there and jobs here
     small = dict(zip(FEATURES, pair_features(0.1, 2, 4, found, facts, {}, doc_of)))
     assert small["numbers"] == 0  # "two" lines / shifts is a small count, no figure
 

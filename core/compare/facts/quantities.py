@@ -116,7 +116,7 @@ def _singular(word: str) -> str:
     return low
 
 
-# A count followed straight by its death ("241 were confirmed dead", "12 died"): people, though unnamed.
+# A count followed straight by its death ("37 were found dead", "12 died"): people, though unnamed.
 _DEATH_CLAUSE = re.compile(
     r"\s+(?:(?:were|was|are|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:dead|killed)|died|perished)\b", re.I
 )
@@ -152,7 +152,7 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
     if whole and whole.group(1).lower() not in STOP:
         return _singular(whole.group(1)), "count", match.end("num")  # the part counts what its whole counts
     if (first in STOP or first.endswith("ed")) and _DEATH_CLAUSE.match(match.string, match.end("num")):
-        return "people", "count", match.end("num")  # "241 were confirmed dead": a toll with no noun
+        return "people", "count", match.end("num")  # "37 were found dead": a toll with no noun
     if first in STOP or words[0].lower() in SCALES:
         return None
     if first.endswith(("ed", "ing")) or words[0].lower().endswith(("ally", "ely", "tly", "rly")):
@@ -181,9 +181,9 @@ def _qualifier(after: str) -> str:
 
 
 _FIGURE = re.compile(r"\d")
-_PART_OF = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?$", re.I)  # "241 of the" before a count
+_PART_OF = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?$", re.I)  # "37 of the" before a count
 _AND_NEXT = re.compile(r"\s*(?:,\s*)?and\b", re.I)
-_PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[\d,]+\s+([a-z][\w-]*)", re.I)  # "241 of the 242 people"
+_PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[\d,]+\s+([a-z][\w-]*)", re.I)  # "37 of the 40 miners"
 
 
 def _first_word_end(match: re.Match) -> int:
@@ -219,19 +219,19 @@ def _what(thing: str, before: str, after: str) -> str:
     ):
         return thing
     if _PART_OF.search(before):
-        return thing  # the whole of "241 of the 242 people aboard perished": the part is the toll
-    # What happened belongs to the nearest count: in "of the 242 people on board, 241 were
-    # confirmed dead" the death is the 241's, so each side stops at the next figure.
+        return thing  # the whole of "37 of the 40 miners below ground died": the part is the toll
+    # What happened belongs to the nearest count: in "of the 40 miners below ground, 37 were
+    # found dead" the death is the 37's, so each side stops at the next figure.
     following = _FIGURE.search(after)
-    if following and not _PART_OF_WHOLE.match(after):  # "241 of the 242 aboard perished": one clause
+    if following and not _PART_OF_WHOLE.match(after):  # "37 of the 40 below ground died": one clause
         after = after[: following.start()]
     before = before[_last_figure_end(before) :]
     clause = after[:80]
     for pattern, name in ((INJURY, "injured"), (MISSING, "missing"), (ARREST, "arrested")):
         if pattern.search(clause):
             return name + _qualifier(after)
-    # The death word must be near the count: "242 people on board" in a sentence about the dead is a
-    # count of passengers, "killed 241 people" or "241 people died" a toll.
+    # The death word must be near the count: "40 miners below ground" in a sentence about the dead
+    # is a count of miners, "killed 37 miners" or "37 miners died" a toll.
     near = before[-70:] + " " + after[:70]
     if DEATH.search(near) or thing.split()[-1] == "lives":  # lives counted are lives lost
         return "dead" + _qualifier(after)
@@ -328,7 +328,8 @@ def quantity_mentions(documents) -> list[Mention]:
                 counted = _what(thing, text[: match.start()], text[match.end("num") :])
                 # Shown as written ("medical students"), keyed singular so that "student"/"students" meet.
                 group = "word" if match.group("word") else "ofword"
-                label_thing = counted if counted != thing else " ".join(text[match.start(group) : end].split())
+                written = " ".join(text[match.start(group) : end].split())  # empty for "37 of the 40 ..."
+                label_thing = counted if counted != thing else (written or thing)
                 thing = counted
             if match.group("hy") and unit not in ("money", "percentage"):
                 rest = _NEXT_WORD.match(text[match.end("hy") :])
