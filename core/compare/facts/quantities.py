@@ -305,7 +305,7 @@ def quantity_mentions(documents) -> list[Mention]:
                 not (match.group("ofword") or (match.group("word") or "A")[0].islower())
                 or _AND_NEXT.match(text, _first_word_end(match))
             ):
-                continue  # "both Kyiv and Moscow", "both passengers and people on the ground" name two things
+                continue  # "both Kyiv and Moscow", "both workers and rescuers" name two things
             measured = _measure(match)
             if measured is None:
                 continue
