@@ -84,3 +84,15 @@ def test_a_fact_row_whose_only_difference_is_a_claims_divergence_is_judged_there
     (clock,) = [d for c in al.claims for d in c.divergences if d.type == "time"]
     assert [d.key for d in queue_items(al)] == [clock.key]  # "Monday" both give is no part of it
     assert judged_as(al, row.key) == clock.key
+
+
+def test_a_title_contradiction_groups_the_wordings_that_give_one_title_on_one_side():
+    said = [("d0:p0", "President Ada Moss"), ("d0:p2", "President Moss"), ("d0:p4", "former President Ada Moss")]
+    title = Contradiction(
+        "d0",
+        "title",
+        "Alpha calls Ada Moss president and former president",
+        tuple(Variant(p, 0, 1, t) for p, t in said),
+    )
+    (item,) = contradiction_items(replace(make_alignment(), contradictions=(title,)))
+    assert item.summary == '"President Ada Moss" / "President Moss" vs "former President Ada Moss" (Alpha)'

@@ -7,6 +7,7 @@ from types import MappingProxyType
 from typing import Callable, Mapping
 
 from core.compare.divergence import TYPE_WEIGHTS
+from core.compare.facts.titles import bare_word, title_word
 from core.ingest.textnorm import normalize_text
 from core.model import Alignment, Contradiction, Divergence
 
@@ -32,8 +33,18 @@ def contradiction_summary(alignment: Alignment, contradiction: Contradiction) ->
     wordings: dict[str, str] = {}
     for variant in contradiction.variants:
         wordings.setdefault(normalize_text(variant.text), variant.text)
+    # Wordings that give one title ("President Ada Moss", "President Moss") are one side of it.
+    sides: dict[str, list[str]] = {}
+    for text in wordings.values():
+        sides.setdefault(_title_of(text) if contradiction.type == "title" else text, []).append(text)
     label = alignment.documents[int(contradiction.doc[1:])].source.label
-    return " vs ".join(f'"{text}"' for text in wordings.values()) + f" ({label})"
+    return " vs ".join(" / ".join(f'"{text}"' for text in side) for side in sides.values()) + f" ({label})"
+
+
+def _title_of(text: str) -> str:
+    """Return the title words of a titled name, lower case ("former president"), else the whole text."""
+    words = [bare_word(w).lower() for w in text.split() if title_word(bare_word(w))]
+    return " ".join(words) or normalize_text(text)
 
 
 def contradiction_item(alignment: Alignment, contradiction: Contradiction) -> Divergence:
