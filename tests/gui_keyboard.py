@@ -1,5 +1,6 @@
 """Drive a real main window from the keyboard: open a case, press keys, answer modal dialogs."""
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from core.case.store import Case
 from core.ingest.sources import load_path
+from core.model import Source
 from gui.app.main_window import MainWindow
 from gui.state.workspace import Workspace
 
@@ -15,6 +17,28 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
 ARTICLES = {".txt", ".html"}
+
+
+def text_source(outlet: str, text: str) -> Source:
+    """Return a plain-text source of an invented outlet."""
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return Source(key=outlet.lower(), text=text, sha256=digest, kind="txt", path=f"{outlet.lower()}.txt", outlet=outlet)
+
+
+def window_on_texts(qtbot, texts: dict[str, str]) -> MainWindow:
+    """Return a laptop-sized window without a case, aligned on {outlet: text}, the first pane holding the keyboard."""
+    ws = Workspace(debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
+        ws.add_sources([text_source(o, t) for o, t in texts.items()])
+    win.pane_area.panes[0].view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.pane_area.panes[0].view, timeout=2000)
+    return win
 
 
 def sample_paths(samples_dir: Path) -> list[Path]:

@@ -1,7 +1,7 @@
 """Who a source says a fact came from."""
 
 from core.compare.facts import build_fact_sheet
-from test_facts import sources
+from fact_sheet_texts import sources
 
 
 def test_attributions_found_with_the_word_gates_are_those_the_whole_patterns_find(monkeypatch):

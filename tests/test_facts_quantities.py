@@ -1,5 +1,8 @@
 """Counted and measured numbers of the fact sheet: what a figure is of and when."""
 
+from core.compare.facts import build_fact_sheet
+from fact_sheet_texts import at, cells, row, sources
+
 
 def test_a_figure_is_dated_by_a_year_in_its_clause_and_undated_without_one():
     from core.compare.facts.quantities import YEAR, _about
@@ -8,3 +11,167 @@ def test_a_figure_is_dated_by_a_year_in_its_clause_and_undated_without_one():
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("40 ", "12 ", "7 ", "5 ", "3 ")]
     assert [_about(text, s, e - 1) for s, e in spans] == ["", "1999", "1999", "1920", "1920"]
     assert YEAR.search("5 in 2101") is None
+
+
+def test_death_tolls_keep_their_hedges_and_compatible_bounds_do_not_diverge():
+    docs = sources(
+        "At least 80 people died when the Orrin dam burst.",
+        "More than 80 people were killed as the dam gave way.",
+        "The dam failure killed 80 people, officials said.",
+    )
+    found = row(build_fact_sheet(docs), "dead")
+    assert not found.divergent
+    assert cells(found, docs) == [
+        at(docs, 0, "At least 80 people") + ("at least 80",),
+        at(docs, 1, "More than 80 people") + ("more than 80",),
+        at(docs, 2, "80 people") + ("80",),
+    ]
+
+
+def test_a_death_belongs_to_the_nearest_count_and_a_toll_needs_no_noun():
+    docs = sources(
+        "The tunnel collapsed at dawn. Of the 40 people in the tunnel, 37 were found dead.",
+        "The tunnel collapsed at dawn. All 40 people in the tunnel died, the union said.",
+    )
+    sheet = build_fact_sheet(docs)
+    # The first source's 40 are those in the tunnel; its dead are the 37 after them.
+    assert cells(row(sheet, "dead"), docs) == [at(docs, 0, "37") + ("37",), at(docs, 1, "40 people") + ("40",)]
+    assert row(sheet, "dead").divergent
+    assert cells(row(sheet, "people"), docs) == [at(docs, 0, "40 people") + ("40",)]
+
+
+def test_the_part_of_a_whole_is_the_toll_and_both_x_and_y_counts_nothing():
+    docs = sources(
+        "Rescuers said 37 of the 40 people trapped in the tunnel died.",
+        "The count covers both workers and rescuers. All 40 people trapped in the tunnel died.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "dead"), docs) == [at(docs, 0, "37") + ("37",), at(docs, 1, "40 people") + ("40",)]
+    assert cells(row(sheet, "people"), docs) == [at(docs, 0, "40 people") + ("40",)]
+
+
+def test_a_toll_far_above_another_sources_lower_bound_diverges_and_ranks_first():
+    docs = sources(
+        "At least eight people died on the ground when the cargo plane came down.",
+        "The crash killed 33 people on the ground, the airport said.",
+    )
+    sheet = build_fact_sheet(docs)
+    found = row(sheet, "dead on the ground")
+    assert found.divergent and found.type == "number" and sheet[0] is found
+    assert cells(found, docs) == [
+        at(docs, 0, "At least eight people") + ("at least 8",),
+        at(docs, 1, "33 people") + ("33",),
+    ]
+
+
+def test_a_count_of_the_people_speaking_is_no_fact_of_the_story():
+    docs = sources("Two officials told the Lakeside Herald that the dam held.", "Three officials said the dam held.")
+    assert not any(r.kind == "quantity" for r in build_fact_sheet(docs))
+
+
+def test_counted_nouns_ending_like_adverbs_still_count_and_a_bound_near_the_figure_agrees():
+    docs = sources(
+        "The reservoir flooded land farmed by 1,200 families.", "Some 1,100 families lost their land to the reservoir."
+    )
+    found = row(build_fact_sheet(docs), "families")
+    assert cells(found, docs) == [
+        at(docs, 0, "1,200 families") + ("1200",),
+        at(docs, 1, "Some 1,100 families") + ("about 1100",),
+    ]
+    assert found.divergent  # "about" allows 5 %, and 1,100 is 8 % below 1,200
+
+
+def test_one_against_both_of_a_pair_is_a_divergent_count():
+    docs = sources(
+        "Rescuers said both of the ferry's lifeboats were launched.",
+        "One lifeboat was launched before the ferry sank.",
+        "Both Kessel and Varna sent tugs.",
+    )
+    sheet = build_fact_sheet(docs)
+    found = row(sheet, "lifeboats")
+    assert found.divergent
+    assert cells(found, docs) == [
+        at(docs, 0, "both of the ferry's lifeboats") + ("2",),
+        at(docs, 1, "One lifeboat") + ("1",),
+    ]
+    assert not any(c.document == "d2" for r in sheet for c in r.cells if r.kind == "quantity")
+
+
+def test_percent_written_as_a_sign_or_in_words_is_one_value_and_article_numbers_count_nothing():
+    docs = sources(
+        "About 90% of the ballots were counted under Article 5 rules.",
+        "Some 90 per cent of ballots were counted, under Article Five.",
+    )
+    sheet = build_fact_sheet(docs)
+    found = row(sheet, "percentage")
+    assert not found.divergent
+    assert cells(found, docs) == [
+        at(docs, 0, "About 90%") + ("about 90",),
+        at(docs, 1, "Some 90 per cent") + ("about 90",),
+    ]
+    assert not any("5" == c.value for r in sheet for c in r.cells)
+    assert not any(r.divergent for r in sheet)
+
+
+def test_percentages_of_different_things_or_counts_of_another_year_are_not_compared():
+    docs = sources(
+        "Turnout reached 61% of the electorate, and 52% of the vote went to the mayor.",
+        "The mayor won 48% of the vote. A flood in 2019 killed 30 people.",
+        "A similar flood killed 12 people on Sunday.",
+    )
+    sheet = build_fact_sheet(docs)
+    percent = row(sheet, "percentage")
+    assert [(c.text, c.value) for c in percent.cells] == [("61%", "61"), ("52%", "52"), ("48%", "48")]
+    assert percent.divergent  # 52% against 48% of the vote; 61% of the electorate is another figure
+    dead = row(sheet, "dead")
+    assert [c.text for c in dead.cells] == ["30 people", "12 people"] and not dead.divergent
+
+
+def test_measures_of_one_thing_diverge_while_rounding_and_hedged_neighbours_agree():
+    docs = sources(
+        "The inquiry heard a 12-week trial of the pumps. The report runs to 887 pages.",
+        "After a nine-week trial, the report of nearly 900 pages was published.",
+    )
+    sheet = build_fact_sheet(docs)
+    weeks = row(sheet, "trial, weeks")
+    assert weeks.divergent
+    assert cells(weeks, docs) == [at(docs, 0, "12-week") + ("12",), at(docs, 1, "nine-week") + ("9",)]
+    pages = row(sheet, "pages")
+    assert cells(pages, docs) == [
+        at(docs, 0, "887 pages") + ("887",),
+        at(docs, 1, "nearly 900 pages") + ("nearly 900",),
+    ]
+    assert not pages.divergent
+
+
+def test_a_measure_rounded_by_another_source_agrees_and_one_half_as_large_again_diverges():
+    docs = sources(
+        "The comet passes 1.35 astronomical units from the Sun.",
+        "It passes about 1.4 AU from the Sun.",
+        "It passes about two astronomical units from the Sun.",
+    )
+    found = row(build_fact_sheet(docs), "astronomical units")
+    assert [c.value for c in found.cells] == ["1.35", "about 1.4", "about 2"]
+    assert found.divergent
+    two = sources("The comet passes 1.35 astronomical units from the Sun.", "It passes about 1.4 AU from the Sun.")
+    assert not row(build_fact_sheet(two), "astronomical units").divergent
+
+
+def test_a_figure_announced_for_the_future_is_not_compared_with_the_figure_now():
+    docs = sources("The barge is 12 miles from the port.", "The barge will be 20 miles from the port by noon.")
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "miles"), docs) == [at(docs, 0, "12 miles") + ("12",)]
+    assert cells(row(sheet, "miles (projected)"), docs) == [at(docs, 1, "20 miles") + ("20",)]
+    assert not any(r.divergent for r in sheet)
+
+
+def test_money_in_one_order_of_magnitude_diverges():
+    docs = sources(
+        "The levee cost $3.3 billion, the agency said.", "Engineers put the levee's cost at roughly $4 billion."
+    )
+    found = row(build_fact_sheet(docs), "money, billions")
+    assert found.divergent
+    assert cells(found, docs) == [
+        at(docs, 0, "$3.3 billion") + ("$3.3 billion",),
+        at(docs, 1, "roughly $4 billion") + ("about $4 billion",),
+    ]

@@ -1,7 +1,5 @@
 """The Facts view: opened by its key, divergent rows first, a clicked cell takes the panes to its words."""
 
-import hashlib
-
 import pytest
 
 pytest.importorskip("PySide6")
@@ -9,50 +7,25 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from core.model import Source  # noqa: E402
 from gui.app.main_window import MainWindow  # noqa: E402
 from gui.panels.facts_view import FIXED_COLUMNS, NOT_STATED  # noqa: E402
 from gui.state.actions import action_by_id  # noqa: E402
 from gui.state.workspace import Workspace  # noqa: E402
 from gui.style import colors  # noqa: E402
+from gui_keyboard import text_source as _source, window_on_texts  # noqa: E402
 
 TEXTS = {
     "Alpha": "Former Mayor Ilse Varga opened the Tarnow bridge. Crowds cheered at the river.",
     "Beta": "Crowds cheered at the river. Mayor Ilse Varga said the new ferry timetable for the northern islands would be published in March.",
     "Gamma": "The Tarnow bridge opened to traffic. Police closed two roads nearby. Crowds cheered at the river.",
 }
-
-
-def _source(outlet: str, text: str) -> Source:
-    return Source(
-        key=outlet.lower(),
-        text=text,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        kind="txt",
-        path=f"{outlet.lower()}.txt",
-        outlet=outlet,
-    )
-
-
-def _window_on(qtbot, texts: dict[str, str]) -> MainWindow:
-    """Return a laptop-sized window aligned on the texts, the first pane holding the keyboard."""
-    ws = Workspace(debounce_ms=0)
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
-        ws.add_sources([_source(o, t) for o, t in texts.items()])
-    win.pane_area.panes[0].view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.pane_area.panes[0].view, timeout=2000)
-    return win
+# The title row repeats the claim's own title divergence: judged once, as that divergence.
+TWIN_TEXTS = dict(TEXTS, Beta="Crowds cheered at the river. Mayor Ilse Varga opened the Tarnow bridge.")
 
 
 @pytest.fixture
 def window(qtbot):
-    win = _window_on(qtbot, TEXTS)
+    win = window_on_texts(qtbot, TEXTS)
     yield win
     win.close()
 
@@ -231,7 +204,7 @@ def test_moving_through_the_sheet_by_keyboard_makes_the_row_current_so_a_verdict
 
 
 def test_a_row_that_repeats_a_claims_divergence_is_judged_as_that_divergence(qtbot):
-    win = _window_on(qtbot, dict(TEXTS, Beta="Crowds cheered at the river. Mayor Ilse Varga opened the Tarnow bridge."))
+    win = window_on_texts(qtbot, TWIN_TEXTS)
     ws = win.ws
     twin = next(d for c in ws.alignment.claims for d in c.divergences if d.type == "title")
     assert not any(key.startswith("fact:") for key in win.triage_panel.keys())  # one finding, one item
@@ -255,16 +228,8 @@ def test_a_verdict_given_on_a_repeating_row_undoes_and_stays_on_the_row_when_its
     from core.case.queue_items import queue_items
     from core.model import AlignmentEdit
 
-    ws = Workspace(debounce_ms=0)
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    texts = dict(TEXTS, Beta="Crowds cheered at the river. Mayor Ilse Varga opened the Tarnow bridge.")
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
-        ws.add_sources([_source(o, t) for o, t in texts.items()])
+    win = window_on_texts(qtbot, TWIN_TEXTS)
+    ws = win.ws
     twin = next(d for c in ws.alignment.claims for d in c.divergences if d.type == "title")
     ws.select_passage(ws.alignment.claims[0].members[0])
     win.views.toggle_facts_view()

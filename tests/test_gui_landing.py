@@ -14,8 +14,8 @@ from gui.state.workspace import Workspace  # noqa: E402
 from gui_doubles import StagedAnalysis, fake_analyze, make_source, story_sources  # noqa: E402
 
 
-def _open(qtbot, staged, case=None, sources=None):
-    """Return a window whose workspace aligns in two stages and treats every case as large."""
+def _staged_window(qtbot, staged, case=None):
+    """Return a shown window whose workspace aligns in two stages and treats every case as large."""
     ws = Workspace(case, analyze=staged, debounce_ms=0)
     ws.staged_chars = 0  # the test texts are short: stage them as a newsroom-sized case would be
     win = MainWindow(ws)
@@ -24,6 +24,13 @@ def _open(qtbot, staged, case=None, sources=None):
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
+    return win
+
+
+def _open(qtbot, staged, case=None, sources=None):
+    """Return a staged window (_staged_window) whose claims are shown, its divergences pending."""
+    win = _staged_window(qtbot, staged, case)
+    ws = win.ws
     if sources is not None:
         ws.add_sources(sources)
     qtbot.waitUntil(lambda: ws.divergences_pending, timeout=3000)
@@ -222,14 +229,8 @@ def test_undo_while_the_divergences_are_found_is_written_and_placed_when_they_la
 
 def test_f5_after_a_cancel_says_divergences_are_being_found_again_until_the_new_run_lands(qtbot):
     staged = StagedAnalysis(hold_claims=True)
-    ws = Workspace(analyze=staged, debounce_ms=0)
-    ws.staged_chars = 0
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.resize(1400, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
+    win = _staged_window(qtbot, staged)
+    ws = win.ws
     ws.add_sources(story_sources())
     qtbot.waitUntil(lambda: len(staged.claim_gates) == 1, timeout=3000)
     staged.release_claims()
@@ -280,14 +281,8 @@ def test_clear_note_and_apply_to_a_type_before_the_divergences_land_say_to_wait_
 
 def test_cancel_before_the_claims_exist_says_f5_aligns_again_instead_of_aligning_and_f5_aligns(qtbot):
     staged = StagedAnalysis(hold_claims=True)
-    ws = Workspace(analyze=staged, debounce_ms=0)
-    ws.staged_chars = 0
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.resize(1400, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
+    win = _staged_window(qtbot, staged)
+    ws = win.ws
     ws.add_sources(story_sources())
     qtbot.waitUntil(lambda: len(staged.claim_gates) == 1 and ws.busy, timeout=3000)
     assert win.triage_panel.progress_label.text() == "Aligning…"

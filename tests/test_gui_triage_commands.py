@@ -1,7 +1,5 @@
 """The triage keys in the Facts view walk the sheet's divergent rows, the rows the checker can see."""
 
-import hashlib
-
 import pytest
 
 pytest.importorskip("PySide6")
@@ -9,9 +7,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from core.model import Source  # noqa: E402
-from gui.app.main_window import MainWindow  # noqa: E402
-from gui.state.workspace import Workspace  # noqa: E402
+from gui_keyboard import window_on_texts  # noqa: E402
 
 # Invented: a toll and a title that two outlets give differently (fact rows), and an engineer's
 # name spelt two ways (a claim's spelling divergence, which no fact row shows).
@@ -25,22 +21,9 @@ TEXTS = {
 }
 
 
-def _source(outlet: str, text: str) -> Source:
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return Source(key=outlet.lower(), text=text, sha256=digest, kind="txt", path=f"{outlet.lower()}.txt", outlet=outlet)
-
-
 @pytest.fixture
 def window(qtbot):
-    ws = Workspace(debounce_ms=0)
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=10000):
-        ws.add_sources([_source(o, t) for o, t in TEXTS.items()])
+    win = window_on_texts(qtbot, TEXTS)
     yield win
     win.close()
 
