@@ -504,6 +504,32 @@ def test_people_counted_on_board_and_people_counted_on_the_ground_are_not_compar
     assert divergence.type == "number" and [v.text for v in divergence.variants] == ["41", "38"]
 
 
+def test_counts_of_people_on_two_sides_of_a_vote_are_not_compared_and_one_side_told_twice_is():
+    _, found = diverge(
+        "The levy passed after 40 Liberals supported it in the late sitting.",
+        "The levy passed in the late sitting although four Liberals — Ann Roe and Bo Li among them — voted against it.",
+    )
+    assert not [d for d in found if d.type == "number"]
+    _, (divergence,) = diverge(
+        "The levy passed after 40 Liberals supported it in the late sitting.",
+        "The levy passed in the late sitting after 38 Liberals supported it.",
+    )
+    assert divergence.type == "number" and [v.text for v in divergence.variants] == ["40", "38"]
+
+
+def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_are():
+    _, found = diverge(
+        "The comet will swing past Jupiter, staying some 0.2 astronomical units clear of the giant.",
+        "The comet will come within about 1.1 astronomical units of the Sun in spring.",
+    )
+    assert not [d for d in found if d.type == "number"]
+    _, (divergence,) = diverge(
+        "The comet will come within about 1.1 astronomical units of the Sun in spring.",
+        "In spring the comet passes 1.6 astronomical units from the Sun.",
+    )
+    assert divergence.type == "number" and [v.text for v in divergence.variants] == ["1.1", "1.6"]
+
+
 def test_a_wording_shared_by_more_than_four_sources_is_counted_in_the_summary_not_listed():
     outlets = tuple(f"Outlet {letter}" for letter in "ABCDEF")
     agreeing = "The reservoir displaced 1,200 families in the valley."

@@ -150,18 +150,18 @@ def test_a_measure_rounded_by_another_source_agrees_and_one_half_as_large_again_
         "It passes about 1.4 AU from the Sun.",
         "It passes about two astronomical units from the Sun.",
     )
-    found = row(build_fact_sheet(docs), "astronomical units")
+    found = row(build_fact_sheet(docs), "astronomical units from the sun")
     assert [c.value for c in found.cells] == ["1.35", "about 1.4", "about 2"]
     assert found.divergent
     two = sources("The comet passes 1.35 astronomical units from the Sun.", "It passes about 1.4 AU from the Sun.")
-    assert not row(build_fact_sheet(two), "astronomical units").divergent
+    assert not row(build_fact_sheet(two), "astronomical units from the sun").divergent
 
 
 def test_a_figure_announced_for_the_future_is_not_compared_with_the_figure_now():
     docs = sources("The barge is 12 miles from the port.", "The barge will be 20 miles from the port by noon.")
     sheet = build_fact_sheet(docs)
-    assert cells(row(sheet, "miles"), docs) == [at(docs, 0, "12 miles") + ("12",)]
-    assert cells(row(sheet, "miles (projected)"), docs) == [at(docs, 1, "20 miles") + ("20",)]
+    assert cells(row(sheet, "miles from the port"), docs) == [at(docs, 0, "12 miles") + ("12",)]
+    assert cells(row(sheet, "miles from the port (projected)"), docs) == [at(docs, 1, "20 miles") + ("20",)]
     assert not any(r.divergent for r in sheet)
 
 
@@ -174,4 +174,21 @@ def test_money_in_one_order_of_magnitude_diverges():
     assert cells(found, docs) == [
         at(docs, 0, "$3.3 billion") + ("$3.3 billion",),
         at(docs, 1, "roughly $4 billion") + ("about $4 billion",),
+    ]
+
+
+def test_distances_from_two_bodies_are_two_rows_and_each_row_compares_its_own():
+    docs = sources(
+        "The comet will swing past Jupiter, staying some 0.2 astronomical units clear. "
+        "It comes within about 1.1 astronomical units of the Sun in spring.",
+        "In spring the comet passes 1.6 astronomical units from the Sun.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "astronomical units from the sun"), docs) == [
+        at(docs, 0, "about 1.1 astronomical units") + ("about 1.1",),
+        at(docs, 1, "1.6 astronomical units") + ("1.6",),
+    ]
+    assert row(sheet, "astronomical units from the sun").divergent
+    assert cells(row(sheet, "astronomical units from Jupiter"), docs) == [
+        at(docs, 0, "some 0.2 astronomical units") + ("about 0.2",),
     ]

@@ -1,6 +1,14 @@
-"""Number frames: the hedge before a number and what happened to the people it counts."""
+"""Number frames: the hedge before a number, what happened to the people it counts, what a distance is from."""
 
-from core.compare.quantities import _HEDGE_KIND, _HEDGE_RE, frame_of, hedge_of, people_event, word_event
+from core.compare.quantities import (
+    _HEDGE_KIND,
+    _HEDGE_RE,
+    frame_of,
+    hedge_of,
+    people_event,
+    reference_of,
+    word_event,
+)
 
 
 def _searched(text: str, start: int) -> str:
@@ -37,3 +45,38 @@ def test_the_nearest_telling_word_gives_the_event_of_a_count():
     assert frame_of(text, 18, 21).event == "aboard"
     assert frame_of(text, 43, 46).event == "dead"
     assert people_event(["on", "harbour", "died", "board"]) == "dead"
+
+
+def test_the_side_counted_people_took_in_a_vote_is_the_event_of_their_count():
+    text = "Only 40 Liberals supported the bill, while four Liberals rejected it and 12 Greens opposed it."
+    assert [frame_of(text, text.index(n), text.index(n) + len(n)).event for n in ("40", "four", "12")] == [
+        "for",
+        "against",
+        "against",
+    ]
+
+
+def test_an_aside_between_dashes_after_a_count_is_read_past_for_its_event():
+    text = "Four Liberals — Ann Roe, Bo Li (a former whip) and Kay Amis among them — voted against the levy on Friday."
+    assert frame_of(text, 0, 4).event == "against"
+
+
+def _reference(text: str, number: str) -> str:
+    start = text.index(number)
+    return reference_of(text, start, start + len(number))
+
+
+def test_a_distance_is_measured_from_the_name_after_its_unit_or_the_one_approached_before_it():
+    assert _reference("Rescuers found the drifting yacht 14 miles south of Dover at dawn.", "14") == "dover"
+    assert (
+        _reference("The comet will swing past Jupiter in spring, some 0.2 astronomical units clear.", "0.2")
+        == "jupiter"
+    )
+    assert _reference("The dinghy drifted to the harbour wall, about 30 metres in all.", "30") == "harbour"
+    assert _reference("The stolen van was abandoned 12 miles away from the depot.", "12") == "depot"
+
+
+def test_a_distance_with_no_named_reference_has_none():
+    assert _reference("Witnesses put the balloon at a height of about 900 feet.", "900") == ""
+    assert _reference("According to two pilots, the kite rose to 80 feet.", "80") == ""
+    assert _reference("The mast of the ship stood 40 metres tall.", "40") == ""

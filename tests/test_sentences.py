@@ -20,6 +20,14 @@ def test_titles_and_month_abbreviations_do_not_end_sentences():
     ]
 
 
+def test_plural_titles_before_a_list_of_names_do_not_end_sentences():
+    text = "Two councillors, Reps. Ann Roe and Bo Li, and Drs. Kay Amis and Lu Tan voted no. It passed."
+    assert spans(text) == [
+        (0, 80, "Two councillors, Reps. Ann Roe and Bo Li, and Drs. Kay Amis and Lu Tan voted no."),
+        (81, 91, "It passed."),
+    ]
+
+
 def test_us_before_a_proper_noun_is_an_abbreviation_but_before_he_ends_the_sentence():
     text = "U.S. Special Envoy Ruiz arrived. He lives in the U.S. He works in the U.K. office."
     assert spans(text) == [

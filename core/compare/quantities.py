@@ -32,6 +32,9 @@ PEOPLE_EVENTS = (
     ("hurt", frozenset("injur wound hurt hospitalis hospitaliz".split())),
     ("alive", frozenset("surviv rescu".split())),
     ("aboard", frozenset("board aboard onboard carry carri".split())),
+    # the side counted people took: "50 supported" and "three opposed" are two counts of one vote
+    ("for", frozenset("support favour favor endors".split())),
+    ("against", frozenset("oppos against reject dissent".split())),
 )
 # Units of measure written two ways (a general table of abbreviations, not of any story).
 UNIT_ALIASES = {
@@ -172,7 +175,7 @@ def head_of(text: str, end: int) -> str:
     head = _unit_key(chunk[-1])
     # "169 Indian nationals" and "53 British nationals" count different people; so does
     # "169 passengers were Indian" against "230 passengers".
-    named = [w.lower() for w in words[:following] if w[0].isupper()]
+    named = [w.lower() for w in words[:following] if w[0].isupper() and w.lower() not in UNIT_ALIASES]  # not "AU"
     if following + 1 < len(words) and words[following].lower() in ("were", "are", "was", "is"):
         named += [words[following + 1].lower()] if words[following + 1][0].isupper() else []
     if (
@@ -220,10 +223,18 @@ def hedge_of(text: str, start: int) -> str:
 _CONTEXT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 
 
+# An aside after a counted noun (a list of names between dashes, a bracket) holds no event of
+# the count: "three members – A, B and C – voted against" is read past it.
+_ASIDE_RE = re.compile(r"\s[—–]\s?[^—–]{1,160}?\s?[—–]\s|\s?\([^()]{0,80}\)")
+
+
 def _nearest_first(text: str, start: int, end: int) -> list[str]:
     """Return the words around a number, nearest first (after before before)."""
     before = _CONTEXT_WORD_RE.findall(text, max(0, start - 80), start)[-CONTEXT_BEFORE:]
-    after = _CONTEXT_WORD_RE.findall(text, end, end + 80)[:CONTEXT_AFTER]
+    following = text[end : end + 240]
+    if "(" in following or "—" in following or "–" in following:
+        following = _ASIDE_RE.sub(" ", following)
+    after = _CONTEXT_WORD_RE.findall(following[:80])[:CONTEXT_AFTER]
     before.reverse()
     order = [w for pair in zip(after, before) for w in pair]
     return order + after[len(before) :] + before[len(after) :]
@@ -262,8 +273,56 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     # What happened to those counted tells a count of dead from a count aboard, of any noun
     # that counts beings; measures and money have no such event.
     measured = "@" in head or head in ("$", "€", "£", "%", "")
-    event = "" if measured else people_event(_nearest_first(text, start, end))
+    if head.startswith("length@"):
+        event = reference_of(text, start, end)
+    else:
+        event = "" if measured else people_event(_nearest_first(text, start, end))
     return Frame(head, event, hedge_of(text, start))
+
+
+# What a distance is measured from: "within 0.4 AU of Mars" and "1.35 AU from the Sun" are two
+# distances, never one value told two ways. A reference is a name or "the" and a noun; "according
+# to aviation experts" names none.
+_REFERENCE_AFTER_RE = re.compile(r"\s*(?:away\s+)?(?:of|from)\s+(the\s+)?([A-Za-z]+)")
+_REFERENCE_BEFORE_RE = re.compile(
+    r"\b(?:to|from|past|near|pass(?:es|ed|ing)?|approach(?:es|ed|ing)?|reach(?:es|ed|ing)?)\s+"
+    r"(?=(the\s+)?([A-Za-z][A-Za-z]+))",
+    re.I,
+)
+_UNIT_WORDS_RE = re.compile(r"[\s-]*[A-Za-z]+(?:\s+(?!(?:of|from|away)\b)[A-Za-z]+)?")
+
+
+def _reference(article: str | None, word: str) -> str:
+    """Return a named reference as a label shows it ("Mars", "the sun"), or "" when the words name none."""
+    if word.lower() in STOPWORDS or normalize_number(word) is not None:
+        return ""
+    if article:
+        return "the " + word.lower()
+    return word.capitalize() if word[0].isupper() else ""
+
+
+def reference_label(text: str, start: int, end: int) -> str:
+    """Return the place or body a distance is measured from, as a label shows it ("" when none is named).
+
+    A name right after the unit ("1.4 AU of the Sun") wins; then the nearest one a preposition or
+    a verb of approach names before the number in its clause ("approach Mars, coming within
+    0.4 AU of the planet"); then "the" and a noun after the unit ("12 miles from the city").
+    """
+    unit = _UNIT_WORDS_RE.match(text, end)
+    after = _REFERENCE_AFTER_RE.match(text, unit.end() if unit else end)
+    if after and after.group(2)[0].isupper():
+        return _reference(after.group(1), after.group(2))
+    clause_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), start - 100, 0)
+    for match in reversed(list(_REFERENCE_BEFORE_RE.finditer(text, clause_start, start))):
+        found = _reference(match.group(1), match.group(2))
+        if found:
+            return found
+    return _reference(after.group(1), after.group(2)) if after else ""
+
+
+def reference_of(text: str, start: int, end: int) -> str:
+    """Return the key of the place or body a distance is measured from ("sun", "mars"; "" when none)."""
+    return reference_label(text, start, end).lower().removeprefix("the ")
 
 
 def _within(value: float, low: float, high: float) -> bool:
@@ -289,7 +348,7 @@ def values_agree(a: float, hedge_a: str, b: float, hedge_b: str) -> bool:
 
 def in_base_unit(value: float, subject: str) -> tuple[float, bool]:
     """Return a length in km or a speed in km/s (and True), else the value as it is (and False)."""
-    kind, _, unit = subject.partition("@")
+    kind, _, unit = subject.partition(":")[0].partition("@")  # "length@mile:dover": a mile from Dover
     table = LENGTHS if kind == "length" else SPEEDS if kind == "speed" else {}
     factor = table.get(unit)
     return (value * factor, True) if factor else (value, False)

@@ -9,6 +9,7 @@ from string import ascii_letters
 
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
+from core.compare.quantities import reference_label
 
 # Units: what a number measures when a unit word follows it (singular form -> shown name).
 UNITS = {
@@ -41,6 +42,7 @@ UNITS = {
     "vote": "votes",
     "seat": "seats",
 }
+DISTANCES = frozenset(("feet", "metres", "miles", "kilometres", "astronomical units"))
 COLLECTIVE = frozenset("crew staff personnel police workforce".split())
 SAME_PEOPLE = {"citizen": "national", "resident": "resident"}
 PEOPLE = frozenset("people persons individuals lives passengers victims residents civilians bodies".split())
@@ -336,6 +338,10 @@ def quantity_mentions(documents) -> list[Mention]:
                 if rest and rest.group(1).lower() not in STOP:
                     hyphen_heads[unit].add(rest.group(1).lower())
                     label_thing = f"{rest.group(1).lower()}, {unit}"
+            if unit in DISTANCES:
+                reference = reference_label(text, match.start("num"), match.end("num"))
+                if reference:  # a distance from Mars and one from the Sun are two rows
+                    label_thing = f"{label_thing} from {reference}"
             if match.group("cur"):
                 currency[id(passage)][start] = " ".join(match.group("cur").split())
                 # Amounts of different orders are different sums ("$150 billion" of cuts, "$3.3 trillion" of debt).
@@ -363,7 +369,12 @@ def quantity_mentions(documents) -> list[Mention]:
     for thing, label, unit, document, passage, start, end, number, hedge, about in pending:
         if unit != "count":
             thing = label
-        if "," not in thing and unit not in ("count", "money", "percentage") and len(hyphen_heads[unit]) == 1:
+        if (
+            "," not in thing
+            and " from " not in thing
+            and unit not in ("count", "money", "percentage")
+            and len(hyphen_heads[unit]) == 1
+        ):
             thing = label = f"{next(iter(hyphen_heads[unit]))}, {unit}"  # "nearly 900 pages" of the only "N-page" thing
         shown = f"{hedge} {readable(number, currency.get(id(passage), {}).get(start, ''))}".strip()
         out.append(
