@@ -40,6 +40,17 @@ def test_a_death_belongs_to_the_nearest_count_and_a_toll_needs_no_noun():
     assert cells(row(sheet, "people"), docs) == [at(docs, 0, "40 people") + ("40",)]
 
 
+def test_a_verb_of_harm_before_each_count_gives_its_row_even_with_no_noun_after_it():
+    docs = sources(
+        "The blast at the Corran mill killed 12 and injured 30, the fire service said.",
+        "The Corran mill blast killed 14 people and injured 35 more on Tuesday.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "dead"), docs) == [at(docs, 0, "12") + ("12",), at(docs, 1, "14 people") + ("14",)]
+    assert cells(row(sheet, "injured"), docs) == [at(docs, 0, "30") + ("30",), at(docs, 1, "35") + ("35",)]
+    assert row(sheet, "dead").divergent and row(sheet, "injured").divergent
+
+
 def test_the_part_of_a_whole_is_the_toll_and_both_x_and_y_counts_nothing():
     docs = sources(
         "Rescuers said 37 of the 40 people trapped in the tunnel died.",

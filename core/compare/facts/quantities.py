@@ -118,6 +118,9 @@ def _singular(word: str) -> str:
     return low
 
 
+# A verb of harm straight before a count says what befell those counted: "killed 14 people and
+# injured 35 more" gives 14 dead and 35 injured, whatever words follow each number.
+_CASUALTY_BEFORE = re.compile(r"\b(?:(kill(?:ed|ing|s)?)|injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt)\s+$", re.I)
 # A count followed straight by its death ("37 were found dead", "12 died"): people, though unnamed.
 _DEATH_CLAUSE = re.compile(
     r"\s+(?:(?:were|was|are|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:dead|killed)|died|perished)\b", re.I
@@ -138,6 +141,8 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return None
     group = "word" if match.group("word") else "ofword"
     words = (match.group(group) or "").split()
+    if (not words or _singular(words[0]) in STOP) and _CASUALTY_BEFORE.search(match.string, 0, match.start()):
+        return "people", "count", match.end("num")  # "killed 12 and injured 30": people, though unnamed
     if not words:
         return None
     if words[0].lower() in UNITS:
@@ -228,6 +233,9 @@ def _what(thing: str, before: str, after: str) -> str:
     if following and not _PART_OF_WHOLE.match(after):  # "37 of the 40 below ground died": one clause
         after = after[: following.start()]
     before = before[_last_figure_end(before) :]
+    harmed = _CASUALTY_BEFORE.search(before)
+    if harmed:
+        return ("dead" if harmed.group(1) else "injured") + _qualifier(after)
     clause = after[:80]
     for pattern, name in ((INJURY, "injured"), (MISSING, "missing"), (ARREST, "arrested")):
         if pattern.search(clause):
