@@ -9,6 +9,14 @@ def test_the_doer_after_by_is_found_with_the_verb_it_did():
     assert find_agents(text) == [(20, 45, "diver", "found")]  # "found on 3 May by a diver"
 
 
+def test_a_time_after_the_doer_is_no_part_of_it():
+    text = "The pier was struck by a cargo barge around 2:45 a.m. on Friday."
+    assert find_agents(text) == [(13, 36, "cargo barg", "struck")]  # "struck by a cargo barge"
+    assert find_agents("The pier was struck by 3 barges.") == [(13, 31, "3 barg", "struck")]
+    _, found = diverge(text, "The pier was struck by the barge early on Friday.")
+    assert found == ()
+
+
 def test_two_doers_of_one_action_are_an_actor_divergence():
     _, (divergence,) = diverge(
         "The wreck was first found by a diver from the Kessel club.",

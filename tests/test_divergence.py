@@ -517,6 +517,18 @@ def test_counts_of_people_on_two_sides_of_a_vote_are_not_compared_and_one_side_t
     assert divergence.type == "number" and [v.text for v in divergence.variants] == ["40", "38"]
 
 
+def test_counts_of_missing_and_rescued_people_are_not_paired_by_their_order_in_the_sentence():
+    _, found = diverge(
+        "Divers pulled five workers out alive from the canal, and two workers are still missing.",
+        "Two workers are still missing in the canal, while five workers were rescued by divers.",
+    )
+    assert found == ()
+    _, found = diverge(
+        "Six workers remain missing after the dock collapse.", "Two workers were rescued after the dock collapse."
+    )
+    assert found == ()
+
+
 def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_are():
     _, found = diverge(
         "The comet will swing past Jupiter, staying some 0.2 astronomical units clear of the giant.",

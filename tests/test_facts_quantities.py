@@ -51,6 +51,21 @@ def test_a_verb_of_harm_before_each_count_gives_its_row_even_with_no_noun_after_
     assert row(sheet, "dead").divergent and row(sheet, "injured").divergent
 
 
+def test_lives_claimed_are_the_dead_and_others_injured_beside_them_are_the_injured():
+    docs = sources(
+        "The storm claimed 40 lives and injured 310 others, officials said.",
+        "The storm killed 41 people and injured 200, the ministry said.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "dead"), docs) == [at(docs, 0, "40 lives") + ("40",), at(docs, 1, "41 people") + ("41",)]
+    assert cells(row(sheet, "injured"), docs) == [at(docs, 0, "310 others") + ("310",), at(docs, 1, "200") + ("200",)]
+
+
+def test_an_hour_of_the_day_counts_nothing():
+    docs = sources("The bridge reopened at 1 p.m. on Monday.", "Traffic resumed at 3 PM on Monday.")
+    assert not [r for r in build_fact_sheet(docs) if r.kind == "quantity"]
+
+
 def test_the_part_of_a_whole_is_the_toll_and_both_x_and_y_counts_nothing():
     docs = sources(
         "Rescuers said 37 of the 40 people trapped in the tunnel died.",
@@ -202,4 +217,15 @@ def test_distances_from_two_bodies_are_two_rows_and_each_row_compares_its_own():
     assert row(sheet, "astronomical units from the sun").divergent
     assert cells(row(sheet, "astronomical units from Jupiter"), docs) == [
         at(docs, 0, "some 0.2 astronomical units") + ("about 0.2",),
+    ]
+
+
+def test_a_distance_from_a_place_written_with_or_without_the_is_one_row():
+    docs = sources(
+        "The quake struck 16 km northwest of Kessel at noon.",
+        "The epicentre lay some 19 kilometres from the Kessel hills.",
+    )
+    assert cells(row(build_fact_sheet(docs), "kilometres from Kessel"), docs) == [
+        at(docs, 0, "16 km") + ("16",),
+        at(docs, 1, "some 19 kilometres") + ("about 19",),
     ]

@@ -36,8 +36,19 @@ def test_a_hedge_gives_its_kind_and_another_word_none():
 
 
 def test_a_word_around_a_count_tells_what_happened_to_those_counted_from_its_stem():
-    words = ("killed", "Injuries", "rescued", "aboard", "is", "carries", "harbour")
-    assert [word_event(w) for w in words] == ["dead", "hurt", "alive", "aboard", "", "aboard", ""]
+    words = ("killed", "Injuries", "rescued", "aboard", "is", "carries", "harbour", "missing", "missile", "alive")
+    assert [word_event(w) for w in words] == [
+        "dead",
+        "hurt",
+        "alive",
+        "aboard",
+        "",
+        "aboard",
+        "",
+        "missing",
+        "",
+        "alive",
+    ]
 
 
 def test_the_nearest_telling_word_gives_the_event_of_a_count():

@@ -81,6 +81,13 @@ def test_attributions_name_the_outlet_or_person_the_statement_went_to():
     ]
 
 
+def test_a_dotted_acronym_in_an_attribution_is_one_word_not_its_end():
+    text = "The tremor reached 6.1, according to the U.S. Geological Survey, and shook Kessel."
+    assert of_type(text, "attribution") == [
+        ("according to the U.S. Geological Survey", "u.s. geological survey", ""),
+    ]
+
+
 def test_modal_phrases_fall_into_strength_classes():
     text = (
         "Pell has agreed to cede the port, signaled a willingness to talk, may resign, "

@@ -32,17 +32,18 @@ _AGENT_RE = re.compile(rf"\b({_PARTICIPLE})\s(?:[\w,]+\s){{0,3}}?by\s((?:[\w’'
 _PHRASE_END = frozenset(
     """
 in on at from with using for to of and or but which who that as after before during while since
-than into via through
+than into via through around about shortly early late last this overnight yesterday today tonight
+when where because amid despite
 """.split()
 )
 
 
 def _doer(phrase: str) -> tuple[str, list[str]]:
     """Return the doer's words (up to a preposition) and their content keys."""
-    words = []
+    words: list[str] = []
     for word in phrase.split():
-        if word.lower() in _PHRASE_END:
-            break
+        if word.lower() in _PHRASE_END or (words and word[0].isdigit()):
+            break  # a time or a count after the doer ("by a barge 2 hours later") is no part of it
         words.append(word)
     keys = [stem(w.lower().rstrip("’'s")) for w in words if w.lower() not in STOPWORDS]
     return " ".join(words), keys

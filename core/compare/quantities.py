@@ -30,8 +30,9 @@ job jobs position positions role roles post posts layoff layoffs redundancy redu
 PEOPLE_EVENTS = (
     ("dead", frozenset("kill die died dead death fatal fatalit perish toll lost loss claim live bodi decease".split())),
     ("hurt", frozenset("injur wound hurt hospitalis hospitaliz".split())),
-    ("alive", frozenset("surviv rescu".split())),
+    ("alive", frozenset("surviv rescu alive".split())),
     ("aboard", frozenset("board aboard onboard carry carri".split())),
+    ("missing", frozenset("missing unaccount".split())),
     # the side counted people took: "50 supported" and "three opposed" are two counts of one vote
     ("for", frozenset("support favour favor endors".split())),
     ("against", frozenset("oppos against reject dissent".split())),
@@ -249,7 +250,8 @@ def word_event(word: str) -> str:
     """Return what a word around a count says happened to those counted ("killed" -> dead), or ""."""
     if len(word) <= 2:
         return ""
-    match = _EVENT_RE.match(stem(word.lower()))
+    low = word.lower()
+    match = _EVENT_RE.match(stem(low)) or _EVENT_RE.match(low)  # "missing" stems to "miss" (as "missile")
     return next(event for event, group in zip(_EVENT_NAMES, match.groups()) if group) if match else ""
 
 

@@ -60,7 +60,9 @@ def majority_summary(claim: Claim, alignment: Alignment, divergence: Divergence 
         else:
             verb = "says" if len(members) == 1 else "say"
             parts.append(f"{_names([labels[d] for d in members])} {verb} {quote}")
-    silent = [labels[d] for d in docs if d not in wording]
-    if silent:
-        parts.append(f"{_names(silent)} {'does' if len(silent) == 1 else 'do'} not say")
+    # A source with no variant may state the value all the same (its figure was not paired with
+    # these): "does not say" would tell the checker something the engine does not know.
+    apart = [labels[d] for d in docs if d not in wording]
+    if apart:
+        parts.append(f"{_names(apart)} not compared")
     return "; ".join(parts) + "."

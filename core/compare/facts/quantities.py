@@ -9,6 +9,7 @@ from string import ascii_letters
 
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
+from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, people_row
 from core.compare.quantities import reference_label
 
 # Units: what a number measures when a unit word follows it (singular form -> shown name).
@@ -45,15 +46,6 @@ UNITS = {
 DISTANCES = frozenset(("feet", "metres", "miles", "kilometres", "astronomical units"))
 COLLECTIVE = frozenset("crew staff personnel police workforce".split())
 SAME_PEOPLE = {"citizen": "national", "resident": "resident"}
-PEOPLE = frozenset("people persons individuals lives passengers victims residents civilians bodies".split())
-DEATH = re.compile(
-    r"\b(?:killed|kill(?:ing|s)?|dead|died|die|deaths?|death toll|toll|lives (?:lost|were lost)|"
-    r"fatalities|perished|lost their lives|claimed the lives)\b",
-    re.I,
-)
-INJURY = re.compile(r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed)\b", re.I)
-MISSING = re.compile(r"\bmissing\b", re.I)
-ARREST = re.compile(r"\b(?:arrested|arrests|detained|in custody)\b", re.I)
 STOP = frozenset(
     "of the a an and or in on at to for by with from as than that who which were was is are had "
     "have has been be this these those its their his her into over after before against across "
@@ -88,6 +80,7 @@ _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d$")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+$")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+)[A-Z][a-z]+$")
 _GLUED_BEFORE = re.compile(r"[:\w-]")
+_HOUR_OF_DAY = re.compile(r"\s?(?:[ap]\.m\.?|[ap]m\b|o['’]clock\b)", re.I)
 _CLOCK_OR_DECIMAL = re.compile(r"[:.]\d")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 
@@ -118,9 +111,6 @@ def _singular(word: str) -> str:
     return low
 
 
-# A verb of harm straight before a count says what befell those counted: "killed 14 people and
-# injured 35 more" gives 14 dead and 35 injured, whatever words follow each number.
-_CASUALTY_BEFORE = re.compile(r"\b(?:(kill(?:ed|ing|s)?)|injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt)\s+$", re.I)
 # A count followed straight by its death ("37 were found dead", "12 died"): people, though unnamed.
 _DEATH_CLAUSE = re.compile(
     r"\s+(?:(?:were|was|are|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:dead|killed)|died|perished)\b", re.I
@@ -141,7 +131,7 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return None
     group = "word" if match.group("word") else "ofword"
     words = (match.group(group) or "").split()
-    if (not words or _singular(words[0]) in STOP) and _CASUALTY_BEFORE.search(match.string, 0, match.start()):
+    if (not words or _singular(words[0]) in STOP) and CASUALTY_BEFORE.search(match.string, 0, match.start()):
         return "people", "count", match.end("num")  # "killed 12 and injured 30": people, though unnamed
     if not words:
         return None
@@ -155,7 +145,7 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return UNITS[two], UNITS[two], match.end(group)
     if first in UNITS:
         return UNITS[first], UNITS[first], match.start(group) + len(words[0])
-    whole = _PART_OF_WHOLE.match(match.string, match.end("num"))
+    whole = PART_OF_WHOLE.match(match.string, match.end("num"))
     if whole and whole.group(1).lower() not in STOP:
         return _singular(whole.group(1)), "count", match.end("num")  # the part counts what its whole counts
     if (first in STOP or first.endswith("ed")) and _DEATH_CLAUSE.match(match.string, match.end("num")):
@@ -176,21 +166,7 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
     return first, "count", match.start(group) + len(words[0])
 
 
-def _qualifier(after: str) -> str:
-    """Return where the counted people were ("on the ground", "on board") when the next words say so."""
-    near = after[:60].lower()
-    ground, board = "ground" in near, "on board" in near or "onboard" in near
-    if ground and not board:
-        return " on the ground"
-    if board and not ground:
-        return " on board"
-    return ""
-
-
-_FIGURE = re.compile(r"\d")
-_PART_OF = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?$", re.I)  # "37 of the" before a count
 _AND_NEXT = re.compile(r"\s*(?:,\s*)?and\b", re.I)
-_PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[\d,]+\s+([a-z][\w-]*)", re.I)  # "37 of the 40 miners"
 
 
 def _first_word_end(match: re.Match) -> int:
@@ -198,54 +174,6 @@ def _first_word_end(match: re.Match) -> int:
     group = "word" if match.group("word") else "ofword"
     words = (match.group(group) or "").split()
     return match.start(group) + len(words[0]) if words else match.end()
-
-
-def _last_figure_end(text: str) -> int:
-    """Return where the text's last figure ends (0 when it has none)."""
-    figures = list(_FIGURE.finditer(text))
-    return figures[-1].end() if figures else 0
-
-
-def _what(thing: str, before: str, after: str) -> str:
-    """Return the row a count of people belongs to: dead, injured, missing, arrested, or the noun itself."""
-    if (
-        thing.split()[-1]
-        not in {
-            "person",
-            "individual",
-            "life",
-            "passenger",
-            "victim",
-            "people",
-            "lives",
-            "resident",
-            "civilian",
-            "body",
-        }
-        | PEOPLE
-    ):
-        return thing
-    if _PART_OF.search(before):
-        return thing  # the whole of "37 of the 40 miners below ground died": the part is the toll
-    # What happened belongs to the nearest count: in "of the 40 miners below ground, 37 were
-    # found dead" the death is the 37's, so each side stops at the next figure.
-    following = _FIGURE.search(after)
-    if following and not _PART_OF_WHOLE.match(after):  # "37 of the 40 below ground died": one clause
-        after = after[: following.start()]
-    before = before[_last_figure_end(before) :]
-    harmed = _CASUALTY_BEFORE.search(before)
-    if harmed:
-        return ("dead" if harmed.group(1) else "injured") + _qualifier(after)
-    clause = after[:80]
-    for pattern, name in ((INJURY, "injured"), (MISSING, "missing"), (ARREST, "arrested")):
-        if pattern.search(clause):
-            return name + _qualifier(after)
-    # The death word must be near the count: "40 miners below ground" in a sentence about the dead
-    # is a count of miners, "killed 37 miners" or "37 miners died" a toll.
-    near = before[-70:] + " " + after[:70]
-    if DEATH.search(near) or thing.split()[-1] == "lives":  # lives counted are lives lost
-        return "dead" + _qualifier(after)
-    return thing
 
 
 OF_NOUN = re.compile(
@@ -303,8 +231,13 @@ def quantity_mentions(documents) -> list[Mention]:
                 text[max(0, match.start("num") - 1) : match.start("num")]
                 + text[match.end("num") : match.end("num") + 2]
             )
-            if _GLUED_BEFORE.match(around[:1] or " ") and not match.group("cur") or _CLOCK_OR_DECIMAL.match(around[1:]):
-                continue  # a clock time ("1:38 PM") or a model number ("787-8") counts nothing
+            if (
+                _GLUED_BEFORE.match(around[:1] or " ")
+                and not match.group("cur")
+                or _CLOCK_OR_DECIMAL.match(around[1:])
+                or _HOUR_OF_DAY.match(text, match.end("num"))
+            ):
+                continue  # a clock time ("1:38 PM", "1 p.m.") or a model number ("787-8") counts nothing
             if (
                 match.group("num").lower() == "one"
                 and not match.group("hedge")
@@ -335,7 +268,7 @@ def quantity_mentions(documents) -> list[Mention]:
             number = _number(match.group("num"), match.group("scale"))
             label_thing = thing
             if unit == "count":
-                counted = _what(thing, text[: match.start()], text[match.end("num") :])
+                counted = people_row(thing, text[: match.start()], text[match.end("num") :])
                 # Shown as written ("medical students"), keyed singular so that "student"/"students" meet.
                 group = "word" if match.group("word") else "ofword"
                 written = " ".join(text[match.start(group) : end].split())  # empty for "37 of the 40 ..."
@@ -346,10 +279,9 @@ def quantity_mentions(documents) -> list[Mention]:
                 if rest and rest.group(1).lower() not in STOP:
                     hyphen_heads[unit].add(rest.group(1).lower())
                     label_thing = f"{rest.group(1).lower()}, {unit}"
-            if unit in DISTANCES:
-                reference = reference_label(text, match.start("num"), match.end("num"))
-                if reference:  # a distance from Mars and one from the Sun are two rows
-                    label_thing = f"{label_thing} from {reference}"
+            reference = reference_label(text, match.start("num"), match.end("num")) if unit in DISTANCES else ""
+            if reference:  # a distance from Mars and one from the Sun are two rows
+                label_thing = f"{label_thing} from {reference}"
             if match.group("cur"):
                 currency[id(passage)][start] = " ".join(match.group("cur").split())
                 # Amounts of different orders are different sums ("$150 billion" of cuts, "$3.3 trillion" of debt).
@@ -360,9 +292,12 @@ def quantity_mentions(documents) -> list[Mention]:
                 label_thing = f"money, {order}" if order else "money"
             if PROJECTED.search(text, max(0, start - PROJECTED_REACH), start):
                 thing, label_thing = thing + " (projected)", label_thing + " (projected)"
+            row = thing if unit == "count" else label_thing
+            if reference:  # "from the Sagaing" and "from Sagaing", "the Sun" and "the sun": one row
+                row = row.replace(f" from {reference}", f" from {reference.lower().removeprefix('the ')}")
             pending.append(
                 (
-                    thing if unit == "count" else label_thing,
+                    row,
                     label_thing,
                     unit,
                     document,
@@ -375,8 +310,6 @@ def quantity_mentions(documents) -> list[Mention]:
                 )
             )
     for thing, label, unit, document, passage, start, end, number, hedge, about in pending:
-        if unit != "count":
-            thing = label
         if (
             "," not in thing
             and " from " not in thing

@@ -1,0 +1,82 @@
+"""Which row of the fact sheet a count of people belongs to: the dead, the injured, the missing, the arrested."""
+
+from __future__ import annotations
+
+import re
+
+PEOPLE = frozenset("people persons individuals lives passengers victims residents civilians bodies".split())
+DEATH = re.compile(
+    r"\b(?:killed|kill(?:ing|s)?|dead|died|die|deaths?|death toll|toll|lives (?:lost|were lost)|"
+    r"fatalities|perished|lost their lives|claimed the lives)\b",
+    re.I,
+)
+# The last word of a count of people ("injured 310 others": people, counted beside another count).
+_COUNTED_PEOPLE = PEOPLE | {
+    "person",
+    "individual",
+    "life",
+    "passenger",
+    "victim",
+    "resident",
+    "civilian",
+    "body",
+    "other",
+    "others",
+}
+INJURY = re.compile(r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed)\b", re.I)
+MISSING = re.compile(r"\bmissing\b", re.I)
+ARREST = re.compile(r"\b(?:arrested|arrests|detained|in custody)\b", re.I)
+
+# A verb of harm straight before a count says what befell those counted: "killed 14 people and
+# injured 35 more" gives 14 dead and 35 injured, whatever words follow each number.
+CASUALTY_BEFORE = re.compile(r"\b(?:(kill(?:ed|ing|s)?)|injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt)\s+$", re.I)
+
+_FIGURE = re.compile(r"\d")
+_PART_OF = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?$", re.I)  # "37 of the" before a count
+PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[\d,]+\s+([a-z][\w-]*)", re.I)  # "37 of the 40 miners"
+
+
+def _qualifier(after: str) -> str:
+    """Return where the counted people were ("on the ground", "on board") when the next words say so."""
+    near = after[:60].lower()
+    ground, board = "ground" in near, "on board" in near or "onboard" in near
+    if ground and not board:
+        return " on the ground"
+    if board and not ground:
+        return " on board"
+    return ""
+
+
+def _last_figure_end(text: str) -> int:
+    """Return where the text's last figure ends (0 when it has none)."""
+    figures = list(_FIGURE.finditer(text))
+    return figures[-1].end() if figures else 0
+
+
+def people_row(thing: str, before: str, after: str) -> str:
+    """Return the row a count of people belongs to: dead, injured, missing, arrested, or the noun itself."""
+    if thing.split()[-1] not in _COUNTED_PEOPLE:
+        return thing
+    if _PART_OF.search(before):
+        return thing  # the whole of "37 of the 40 miners below ground died": the part is the toll
+    # What happened belongs to the nearest count: in "of the 40 miners below ground, 37 were
+    # found dead" the death is the 37's, so each side stops at the next figure.
+    following = _FIGURE.search(after)
+    if following and not PART_OF_WHOLE.match(after):  # "37 of the 40 below ground died": one clause
+        after = after[: following.start()]
+    before = before[_last_figure_end(before) :]
+    harmed = CASUALTY_BEFORE.search(before)
+    if harmed:
+        return ("dead" if harmed.group(1) else "injured") + _qualifier(after)
+    if thing.split()[-1] == "lives":  # lives counted are lives lost, whatever the next count suffered
+        return "dead" + _qualifier(after)
+    clause = after[:80]
+    for pattern, name in ((INJURY, "injured"), (MISSING, "missing"), (ARREST, "arrested")):
+        if pattern.search(clause):
+            return name + _qualifier(after)
+    # The death word must be near the count: "40 miners below ground" in a sentence about the dead
+    # is a count of miners, "killed 37 miners" or "37 miners died" a toll.
+    near = before[-70:] + " " + after[:70]
+    if DEATH.search(near):
+        return "dead" + _qualifier(after)
+    return thing
