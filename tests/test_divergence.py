@@ -529,6 +529,14 @@ def test_counts_of_missing_and_rescued_people_are_not_paired_by_their_order_in_t
     assert found == ()
 
 
+def test_two_counts_told_in_two_clauses_in_either_order_are_each_compared_with_their_own():
+    _, found = diverge(
+        "Nine dock workers are reported missing, while three others were rescued at dawn.",
+        "Three dock workers known to be on the pier were rescued while nine others are feared missing.",
+    )
+    assert found == ()
+
+
 def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_are():
     _, found = diverge(
         "The comet will swing past Jupiter, staying some 0.2 astronomical units clear of the giant.",

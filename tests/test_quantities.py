@@ -91,3 +91,10 @@ def test_a_distance_with_no_named_reference_has_none():
     assert _reference("Witnesses put the balloon at a height of about 900 feet.", "900") == ""
     assert _reference("According to two pilots, the kite rose to 80 feet.", "80") == ""
     assert _reference("The mast of the ship stood 40 metres tall.", "40") == ""
+
+
+def test_a_count_reads_its_event_in_its_own_clause_and_past_a_relative_clause():
+    text = "Three dock workers known to be on the pier were rescued while nine workers are feared dead."
+    assert frame_of(text, 0, 5).event == "alive"
+    start = text.index("nine")
+    assert frame_of(text, start, start + 4).event == "dead"

@@ -38,6 +38,9 @@ when where because amid despite
 )
 
 
+DESCRIBED = "~"  # the mark of a doer told by a description, not by a name
+
+
 def _doer(phrase: str) -> tuple[str, list[str]]:
     """Return the doer's words (up to a preposition) and their content keys."""
     words: list[str] = []
@@ -57,5 +60,8 @@ def find_agents(text: str) -> list[tuple[int, int, str, str]]:
         if not keys or not doer:
             continue
         end = match.start(2) + len(doer)
-        found.append((match.start(), end, " ".join(keys), stem(match.group(1).lower())))
+        # A doer named by no capitalised word is a description ("a cargo ship", "the vessel"):
+        # marked, so that two descriptions of one doer are never set against each other.
+        described = "" if any(word[:1].isupper() for word in doer.split()) else DESCRIBED
+        found.append((match.start(), end, described + " ".join(keys), stem(match.group(1).lower())))
     return found

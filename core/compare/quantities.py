@@ -97,7 +97,8 @@ these those its their his her our
 )
 _SKIP_BEFORE_HEAD = frozenset("the a an additional more other further new extra".split())
 CONTEXT_BEFORE = 8  # words before a number read as its event ("killing 241 people")
-CONTEXT_AFTER = 8  # and after it ("33 lives on the ground")
+CONTEXT_AFTER = 12  # and after it ("33 lives on the ground", "two workers known to be there were rescued")
+AFTER_REACH = 120  # characters after a number read for those words
 
 
 @dataclass(frozen=True)
@@ -229,13 +230,26 @@ _CONTEXT_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _ASIDE_RE = re.compile(r"\s[—–]\s?[^—–]{1,160}?\s?[—–]\s|\s?\([^()]{0,80}\)")
 
 
+# Where a clause about other people begins: "three were rescued while nine others are feared
+# dead" tells the rescue of the three and the death of the nine.
+_CLAUSE_BREAK_RE = re.compile(r"\b(?:while|whereas|but|although|though)\b|;", re.I)
+
+
 def _nearest_first(text: str, start: int, end: int) -> list[str]:
-    """Return the words around a number, nearest first (after before before)."""
-    before = _CONTEXT_WORD_RE.findall(text, max(0, start - 80), start)[-CONTEXT_BEFORE:]
+    """Return the words around a number in its clause, nearest first (after before before)."""
+    preceding = text[max(0, start - 80) : start]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(preceding))
+    if breaks:
+        preceding = preceding[breaks[-1].end() :]
+    before = _CONTEXT_WORD_RE.findall(preceding)[-CONTEXT_BEFORE:]
     following = text[end : end + 240]
     if "(" in following or "—" in following or "–" in following:
         following = _ASIDE_RE.sub(" ", following)
-    after = _CONTEXT_WORD_RE.findall(following[:80])[:CONTEXT_AFTER]
+    following = following[:AFTER_REACH]
+    clause_end = _CLAUSE_BREAK_RE.search(following)
+    if clause_end:
+        following = following[: clause_end.start()]
+    after = _CONTEXT_WORD_RE.findall(following)[:CONTEXT_AFTER]
     before.reverse()
     order = [w for pair in zip(after, before) for w in pair]
     return order + after[len(before) :] + before[len(after) :]

@@ -7,6 +7,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Callable, Mapping
 
+from core.compare.agents import DESCRIBED
 from core.compare.slots import Slot
 from core.compare.slots_lexicon import REPORT_EVENT, STATUS_WORDS
 
@@ -31,8 +32,11 @@ def titles_agree(a: str, b: str) -> bool:
 
 
 def doers_agree(a: str, b: str) -> bool:
-    """Tell whether two doers may be one ("the ATLAS telescope" ~ "ATLAS", "Capt" ~ "Captain")."""
-    words_a, words_b = a.split(), b.split()
+    """Tell whether two doers may be one ("the ATLAS telescope" ~ "ATLAS", "Capt" ~ "Captain"; two
+    descriptions with no name, "a cargo ship" ~ "the vessel")."""
+    if a.startswith(DESCRIBED) and b.startswith(DESCRIBED):
+        return True
+    words_a, words_b = a.lstrip(DESCRIBED).split(), b.lstrip(DESCRIBED).split()
     return any(
         x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x))) for x in words_a for y in words_b
     )
