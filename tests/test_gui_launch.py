@@ -5,7 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from gui.app.launch import DEMO_CASE, LaunchRequest, choose_case, demo_files, parse_args, recent_cases, remember_case
+from gui.app.launch import (
+    APP_NAME,
+    DEMO_CASE,
+    LaunchRequest,
+    choose_case,
+    demo_files,
+    parse_args,
+    recent_cases,
+    remember_case,
+)
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -60,7 +69,9 @@ def test_the_window_shows_a_five_source_case_quickly_and_aligns_in_the_backgroun
     window.show()
     qtbot.waitExposed(window)
     shown_after = time.perf_counter() - started
-    assert window.windowTitle() == "Parallax — demo"
+    assert window.windowTitle() == "demo — Parallax"
+    # ends with the display name the launch sets, so the desktop shows "Parallax" once, not appended again
+    assert window.windowTitle().endswith(APP_NAME)
     # The articles load and align in the background: the window is already up and responsive.
     qtbot.waitUntil(lambda: window.ws.alignment is not None, timeout=15000)
     assert len(window.pane_area.panes) == len(demo_files(RESOURCES))
@@ -82,7 +93,7 @@ def test_a_corrupt_case_is_left_alone_and_a_new_case_opens_with_a_notice(qtbot, 
     window = build_window(["--case", str(corrupt)], RESOURCES, tmp_path)
     qtbot.addWidget(window)
     assert corrupt.read_bytes() == b"this is not a database" * 100
-    assert window.windowTitle().startswith("Parallax — recovered-")
+    assert window.windowTitle().startswith("recovered-")
     assert window.notice.label.text().startswith("Could not open broken.parallax: ")
     assert window.notice.label.text().endswith("Opened a new case instead.")
     window.close()

@@ -121,7 +121,7 @@ def test_u_goes_to_the_unique_passage(window, qtbot, triage):
 
 
 def test_the_title_names_the_case(window):
-    assert window.windowTitle() == "Parallax — unsaved"
+    assert window.windowTitle() == "unsaved — Parallax"
 
 
 def test_every_registry_action_is_a_window_action_with_its_shortcuts(window):
@@ -207,7 +207,7 @@ def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window
     second = build_window(["--case", demo_window.ws.case.path], resources, tmp_path)
     qtbot.addWidget(second)
     second.show()
-    assert second.windowTitle() == "Parallax — demo (read-only)"
+    assert second.windowTitle() == "demo (read-only) — Parallax"
     assert second.read_only_banner.isVisible()
     assert "open in another Parallax window" in second.read_only_banner.label.text()
     assert ".." not in second.read_only_banner.label.text()

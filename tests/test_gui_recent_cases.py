@@ -56,7 +56,7 @@ def test_choosing_a_recent_case_opens_it_and_moves_it_to_the_top(qtbot, tmp_path
     assert [e[1] for e in _entries(window)][:2] == [second, first]
     window.recent_menu.actions()[1].trigger()
     assert window.ws.case.path == first
-    assert window.windowTitle() == "Parallax — first"
+    assert window.windowTitle() == "first — Parallax"
     assert [e[1] for e in _entries(window)][:2] == [first, second]
     # A case created from the window joins the list at once.
     window.files.open_case(str(tmp_path / "third.parallax"))
@@ -79,7 +79,7 @@ def test_case_option_creates_the_case_adds_the_sources_and_remembers_it(qtbot, t
     window = build_window(["--case", str(case_file), *articles], RESOURCES, tmp_path / "data")
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: len(window.ws.sources) == 3 and window.ws.alignment is not None, timeout=20000)
-    assert window.windowTitle() == "Parallax — inquiry"
+    assert window.windowTitle() == "inquiry — Parallax"
     assert [s.path for s in window.ws.case.sources()] == articles
     assert load_recent(recent_cases_file(tmp_path / "data"))[0] == str(case_file.resolve())
     assert [e[1] for e in _entries(window)][0] == str(case_file.resolve())

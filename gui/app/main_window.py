@@ -243,7 +243,9 @@ class MainWindow(QMainWindow):
         """Name the case in the title bar and show the read-only banner when edits cannot be saved."""
         case = self.ws.case
         name = Path(case.path).stem if case is not None and case.path else "unsaved"
-        self.setWindowTitle(f"Parallax — {name}" + (" (read-only)" if self.ws.read_only else ""))
+        # "document — application", the desktop's own order; ending in the application's display
+        # name also keeps Qt from appending it a second time ("Parallax — demo — Parallax").
+        self.setWindowTitle(f"{name}" + (" (read-only)" if self.ws.read_only else "") + " — Parallax")
         if self.ws.read_only:
             reason = getattr(case, "read_only_reason", "") or "opened in another window"
             self.read_only_banner.show_text(
