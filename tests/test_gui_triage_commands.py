@@ -111,3 +111,20 @@ def test_undoing_a_verdict_names_it_in_the_checkers_words_not_its_stored_id(wind
     _press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == "Undone: verdict “Not significant”. Ctrl+Shift+Z redoes it."
     assert window.ws.verdicts == {}
+
+
+def test_after_n_a_verdict_key_judges_the_claims_only_divergence_without_j(window, qtbot):
+    ws = window.ws
+    window.pane_area.panes[0].view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.pane_area.panes[0].view, timeout=2000)
+    single = [c.id for c in ws.alignment.claims if len(c.divergences) == 1]
+    assert single  # the engineer's name spelt two ways, at least
+    for _ in ws.alignment.claims:
+        _press(qtbot, Qt.Key.Key_N)
+        if ws.current_claim_id in single:
+            break
+    claim = ws.current_claim()
+    assert ws.current_divergence_key is None and len(claim.divergences) == 1
+    _press(qtbot, Qt.Key.Key_3)
+    assert ws.verdicts[claim.divergences[0].key].verdict == "follow_up"
+    assert window.statusBar().currentMessage().startswith("Needs follow-up. Moved on")

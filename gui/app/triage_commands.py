@@ -133,7 +133,8 @@ class TriageCommands:
                     family, target = "divergence", self.ws.current_divergence_key
                 if kind == "verdict":
                     if target is None:
-                        self.ws.message.emit("No current divergence: press J to go to the next one.")
+                        target = self._verdict_target()  # N to a claim, then its only divergence's verdict
+                    if target is None:
                         continue
                     if not self.ws.check_writable():
                         break
@@ -207,13 +208,22 @@ class TriageCommands:
         return True
 
     # ----- verdicts -------------------------------------------------------------------------
+    def _verdict_target(self) -> str | None:
+        """Return the item a verdict or a note is for (selected when it is the claim's only one), or
+        None after saying why there is none."""
+        key = self.ws.selection.judged_key()
+        if key is None:
+            self.ws.message.emit(self.ws.selection.why_nothing_judged())
+        elif key != self.ws.current_divergence_key:
+            self.ws.select_divergence(key)
+        return key
+
     def _verdict(self, verdict: str, source_key: str = "") -> None:
         if not source_key:
             self.key_burst.push(("verdict", verdict))
             return
-        key = self.ws.current_divergence_key
+        key = self._verdict_target()
         if key is None:
-            self.ws.message.emit("No current divergence: press J to go to the next one.")
             return
         if not self.ws.check_writable():
             return
@@ -325,9 +335,8 @@ class TriageCommands:
         """Edit the note of the current divergence in a small dialog."""
         if self._refused_while_pending():
             return
-        key = self.ws.current_divergence_key
+        key = self._verdict_target()
         if key is None:
-            self.ws.message.emit("No current divergence: press J first.")
             return
         if not self.ws.check_writable():
             return  # say so before the checker types a note that could not be kept

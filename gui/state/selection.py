@@ -48,6 +48,21 @@ class Selection(QObject):
         if announce:
             self.changed.emit()
 
+    def judged_key(self) -> Optional[str]:
+        """Return the item a verdict or a note is for: the current one, else the current claim's
+        divergence when it has just one (after N the keys judge what the claim view shows)."""
+        if self.divergence_key is not None:
+            return self.divergence_key
+        claim = self._lookups.claim(self.claim_id)
+        return claim.divergences[0].key if claim is not None and len(claim.divergences) == 1 else None
+
+    def why_nothing_judged(self) -> str:
+        """Say why a verdict has nothing to land on, and the key that gives it one."""
+        claim = self._lookups.claim(self.claim_id)
+        if claim is not None and len(claim.divergences) > 1:
+            return f"This claim has {len(claim.divergences)} divergences: J goes to each in turn, then judge it."
+        return "No current divergence: press J to go to the next one."
+
     def select_claim(self, claim_id: Optional[str]) -> None:
         """Make a claim current; keep the passage of the same source when it is a member."""
         look = self._lookups
