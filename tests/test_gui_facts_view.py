@@ -269,3 +269,12 @@ def test_on_a_wide_screen_the_source_columns_take_the_width(window, qtbot):
     QApplication.processEvents()
     used = sum(table.columnWidth(c) for c in range(table.columnCount()))
     assert table.viewport().width() - 60 <= used <= table.viewport().width()  # no empty third
+
+
+def test_the_verdict_column_shows_its_longest_verdict_and_note_mark_whole(window, qtbot):
+    window.views.toggle_facts_view()
+    table = window.facts_view.table
+    metrics = table.fontMetrics()
+    for verdict in colors.SHORT_VERDICTS:
+        shown = f"{colors.verdict_text(verdict)} ✎"
+        assert metrics.horizontalAdvance(shown) + 8 <= table.columnWidth(2), shown

@@ -84,6 +84,15 @@ def test_a_wider_text_asks_for_more_room_and_a_narrower_one_keeps_it(qtbot):
     assert label.text() == "11 of 120 triaged" and label.width() == widest
 
 
+def test_a_label_given_the_width_it_asks_for_shows_its_text_whole(qtbot):
+    label = SteadyLabel(padding=6)
+    qtbot.addWidget(label)
+    for text in ("0 of 5 triaged", "1 of 5 triaged", "12 of 47 triaged · 2 set aside", "0 of 1,204 triaged"):
+        label.setText(text)
+        label.resize(label.sizeHint())
+        assert label.shown_text() == text
+
+
 def test_a_text_wider_than_its_room_is_cut_with_an_ellipsis(qtbot):
     label = SteadyLabel()
     qtbot.addWidget(label)

@@ -170,7 +170,10 @@ class FactsView(QWidget):
 
     def _fit_columns(self) -> None:
         """Share the width among the sources so that five fit a laptop screen without scrolling."""
-        fixed = (190, 140, 80)
+        # The verdict column fits its longest word and a note mark: "not significant ✎", never "not …".
+        metrics = self.table.fontMetrics()
+        verdict = max(metrics.horizontalAdvance(f"{colors.verdict_text(v)} ✎") for v in colors.SHORT_VERDICTS) + 16
+        fixed = (190, 140, max(80, verdict))
         for col, width in enumerate(fixed):
             self.table.setColumnWidth(col, width)
         sources = self.table.columnCount() - len(FIXED_COLUMNS)

@@ -30,11 +30,16 @@ class SteadyLabel(QWidget):
             return
         self._text = text
         self.setToolTip(text)  # a narrow dock cuts a long message: the whole of it on hover
-        width = self.fontMetrics().horizontalAdvance(text) + 2 * self._padding
+        width = self._measure(text)
         if width > self._width:
             self._width = width
             self.updateGeometry()
         self.update()
+
+    def _measure(self, text: str) -> int:
+        """Return the width a text needs: its advance, the padding, and a pixel each side, since
+        elidedText cuts a text given exactly its advance ("0 of 5 triag…" in a label sized to it)."""
+        return self.fontMetrics().horizontalAdvance(text) + 2 * self._padding + 2
 
     def text(self) -> str:
         """Return the text shown."""
@@ -53,7 +58,7 @@ class SteadyLabel(QWidget):
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == event.Type.FontChange:  # a zoom: measure the text again
-            self._width = self.fontMetrics().horizontalAdvance(self._text) + 2 * self._padding
+            self._width = self._measure(self._text)
             self.updateGeometry()
         super().changeEvent(event)
 
