@@ -59,10 +59,14 @@ class Source:
 
     @property
     def label(self) -> str:
-        """Return the short name shown for this source (outlet, else title, else file name)."""
+        """Return the short name shown for this source: its outlet; else, for a text file, the name
+        the checker gave the file (a headline on its first line is a title, and summaries such as
+        "'6' (headline…, ozarab)" read like quotes); else its title, else its file name."""
         import os
 
-        return self.outlet or self.title or os.path.basename(self.path) or self.key
+        named = self.kind in ("txt", "md") and self.path and "://" not in self.path
+        stem = os.path.splitext(os.path.basename(self.path))[0] if named else ""
+        return self.outlet or stem or self.title or os.path.basename(self.path) or self.key
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""The plain data of an alignment: a claim's tellings."""
+"""The plain data of an alignment: a claim's tellings, a source's short name."""
 
 from dataclasses import replace
 
+from core.model import Source
 from fixtures.export.sample import build_alignment
 
 
@@ -72,3 +73,20 @@ def test_passages_with_page_furniture_between_them_are_two_tellings():
     claim = next(c for c in alignment.claims if "d0:p0" in c.members and "d0:p1" in c.members)
     runs = [[p.id for p in run] for owner, run in alignment.tellings(claim) if owner is doc]
     assert runs == [["d0:p0"], ["d0:p1"]]  # the caption between them is in neither
+
+
+def test_a_source_is_named_by_its_outlet_else_a_text_files_name_else_its_title():
+    headline = Source(
+        "k",
+        "Dock collapse leaves nine missing\nText.",
+        "0",
+        "txt",
+        path="notes/harbour_daily.txt",
+        title="Dock collapse leaves nine missing",
+    )
+    assert headline.label == "harbour_daily"  # the headline is its title, not its name in summaries
+    assert replace(headline, outlet="Harbour Daily").label == "Harbour Daily"
+    page = Source("k", "Text.", "0", "html", path="https://example.org/a/123", title="Dock collapse")
+    assert page.label == "Dock collapse"
+    pasted = Source("k", "Text.", "0", "paste", title="Pasted text")
+    assert pasted.label == "Pasted text"
