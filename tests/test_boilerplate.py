@@ -192,6 +192,20 @@ def test_a_bulleted_list_keeps_its_items_and_only_the_bullets_are_furniture():
     assert [t for _, _, t in texts(text)] == ["-", "-"]
 
 
+def test_a_watch_label_a_social_post_signature_and_a_photographers_agency_credit_are_furniture():
+    text = (
+        "Ferry sails again after repairs\nThe ferry rests at the quay on Friday morning. (Ana Roe/Getty Images)\n"
+        "The ferry resumed service on Friday.\nWATCH:\nThe ferry leaves the quay to cheers and horns.\n"
+        "— Harbour Alerts (@harbouralerts) March 3, 2025\nWatch the tide, the captain said.\n"
+    )
+    assert texts(text) == _spans_of(
+        text,
+        "The ferry rests at the quay on Friday morning. (Ana Roe/Getty Images)",
+        "WATCH:",
+        "— Harbour Alerts (@harbouralerts) March 3, 2025",
+    )
+
+
 def test_the_headline_stays_text_even_above_a_caption():
     text = (
         "Ferry sails again after repairs\nThe ferry at the quay. Photo by Lena Fisk.\n"

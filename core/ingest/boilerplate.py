@@ -16,7 +16,7 @@ _LINE_PATTERNS = [
     rf"(?: stories| articles| news| coverage)?|recommended(?: stories)?|more from [\w .&'-]{{1,40}}"
     rf"|don't miss|do not miss|you may also like|editor's picks?|top stories|latest news"
     rf"|watch|listen){_SEP}.+",
-    r"read more:?|read full story|read the full (?:story|article)|continue reading|quick reads"
+    r"read more:?|watch:?|listen:?|video:?|read full story|read the full (?:story|article)|continue reading|quick reads"
     r"|view all|view more|load more|show more|see more|more stories|related (?:stories|articles|news)"
     r"|trending(?: now| stories| news)?|advertisement|advertisements|advert|sponsored(?: content)?"
     r"|ad|ads|skip (?:to|ad)(?: main)?(?: content)?|loading\.*|listen to (?:this|the) (?:article|story)"
@@ -36,6 +36,9 @@ _LINE_PATTERNS = [
     rf"(?:published|updated|last updated|first published|posted)(?: on| at)?\s*:?\s*.{{0,60}}"
     rf"\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*{_TZ}\b.{{0,80}}",
     r"(?:published|updated|last updated|first published)(?: on)?\s*[:\-]\s*.{0,60}\d{4}.{0,40}",
+    # the signature under an embedded social post: "— Harbour Alerts (@harbouralerts) March 3, 2025"
+    r"[—–-]\s*[^\n]{1,60}\(@\w{1,30}\)\s+(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\s+\d{1,2},\s+\d{4}",
     r"By (?!(?:The|This|That|Then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
     r"|February|March|April|May|June|July|August|September|October|November|December|Now|Late|Early)\b)"
     r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}(?:,? (?:and|&) [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3})?"
@@ -84,7 +87,10 @@ BLOCK_WORDS = 12  # ... and up to this long when the next line is not prose eith
 # A photo credit closing a line: "(Agency Image: Name)", "Photo by Name.", "Picture: Agency".
 _CREDIT_END_RE = re.compile(
     r"(?:\((?:[A-Z][\w.&'’-]*\s?){0,3}(?:Photo|Image|Picture|Pic|Credit|Video)s?(?:\s+by)?\s*[/:]?\s*[^()\n]{1,80}\)"
-    r"|\b(?:Photo|Image|Picture|Credit)s?(?:\s+by|\s*:)\s+[A-Z][\w.'’-]*(?:[\s/]+[A-Z][\w.'’-]*){0,4})\.?$"
+    r"|\b(?:Photo|Image|Picture|Credit)s?(?:\s+by|\s*:)\s+[A-Z][\w.'’-]*(?:[\s/]+[A-Z][\w.'’-]*){0,4}"
+    # a photographer and an agency: "(Ana Roe/Getty Images)", "(Ana Roe / AFP)"
+    r"|\([A-Z][^()\n/]{1,50}/\s?(?:Getty Images|AP|AFP|Reuters|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Pool)"
+    r"[^()\n]{0,30}\))\.?$"
 )
 # Markup a scraper left behind, such as a CMS caption shortcode: "[caption]", "[/caption]".
 _SHORTCODE_RE = re.compile(r"\[/?[a-z_]{2,20}\]")
