@@ -66,6 +66,28 @@ def test_an_hour_of_the_day_counts_nothing():
     assert not [r for r in build_fact_sheet(docs) if r.kind == "quantity"]
 
 
+def test_deaths_fatalities_and_a_fate_said_before_or_after_a_count_share_one_row_each():
+    docs = sources(
+        "The storm caused 10 fatalities and left 101 missing individuals, and 300 were injured.",
+        "Officials counted six deaths, and 117 others remain missing.",
+        "The storm left 12 dead in the valley and 80 injured people.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "dead"), docs) == [
+        at(docs, 0, "10 fatalities") + ("10",),
+        at(docs, 1, "six deaths") + ("6",),
+        at(docs, 2, "12 dead") + ("12",),
+    ]
+    assert cells(row(sheet, "missing"), docs) == [
+        at(docs, 0, "101 missing individuals") + ("101",),
+        at(docs, 1, "117 others") + ("117",),
+    ]
+    assert cells(row(sheet, "injured"), docs) == [
+        at(docs, 0, "300") + ("300",),
+        at(docs, 2, "80 injured people") + ("80",),
+    ]
+
+
 def test_the_part_of_a_whole_is_the_toll_and_both_x_and_y_counts_nothing():
     docs = sources(
         "Rescuers said 37 of the 40 people trapped in the tunnel died.",

@@ -55,6 +55,8 @@ def _last_figure_end(text: str) -> int:
 
 def people_row(thing: str, before: str, after: str) -> str:
     """Return the row a count of people belongs to: dead, injured, missing, arrested, or the noun itself."""
+    if thing.split()[-1] in ("death", "fatality"):
+        return "dead" + _qualifier(after)  # "six deaths", "10 fatalities": the dead, one row with them
     if thing.split()[-1] not in _COUNTED_PEOPLE:
         return thing
     if _PART_OF.search(before):

@@ -111,10 +111,15 @@ def _singular(word: str) -> str:
     return low
 
 
-# A count followed straight by its death ("37 were found dead", "12 died"): people, though unnamed.
-_DEATH_CLAUSE = re.compile(
-    r"\s+(?:(?:were|was|are|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:dead|killed)|died|perished)\b", re.I
+# A count followed straight by what befell them ("37 were found dead", "12 died", "300 were
+# injured", "117 remain missing"): people, though unnamed.
+_FATE_CLAUSE = re.compile(
+    r"\s+(?:(?:were|was|are|have\s+been|had\s+been|remain|remained|are\s+still|were\s+still)\s+(?:\w+\s+){0,2}?"
+    r"(?:dead|killed|injured|wounded|hurt|missing|unaccounted|arrested|detained)|died|perished)\b",
+    re.I,
 )
+# What befell those counted, said before the noun: "101 missing individuals", "80 injured people".
+_FATE_WORDS = frozenset("missing injured wounded dead killed arrested detained".split())
 
 
 def _measure(match: re.Match) -> tuple[str, str, int] | None:
@@ -148,8 +153,11 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
     whole = PART_OF_WHOLE.match(match.string, match.end("num"))
     if whole and whole.group(1).lower() not in STOP:
         return _singular(whole.group(1)), "count", match.end("num")  # the part counts what its whole counts
-    if (first in STOP or first.endswith("ed")) and _DEATH_CLAUSE.match(match.string, match.end("num")):
+    if (first in STOP or first.endswith("ed")) and _FATE_CLAUSE.match(match.string, match.end("num")):
         return "people", "count", match.end("num")  # "37 were found dead": a toll with no noun
+    if words[0].lower() in _FATE_WORDS:  # "101 missing individuals": the row says what befell them
+        whole = len(words) > 1 and _singular(words[1]) not in STOP  # "12 dead in the town": the count ends at "dead"
+        return "people", "count", match.end(group) if whole else match.start(group) + len(words[0])
     if first in STOP or words[0].lower() in SCALES:
         return None
     if first.endswith(("ed", "ing")) or words[0].lower().endswith(("ally", "ely", "tly", "rly")):
