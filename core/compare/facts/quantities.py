@@ -156,8 +156,8 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
     if (first in STOP or first.endswith("ed")) and _FATE_CLAUSE.match(match.string, match.end("num")):
         return "people", "count", match.end("num")  # "37 were found dead": a toll with no noun
     if words[0].lower() in _FATE_WORDS:  # "101 missing individuals": the row says what befell them
-        whole = len(words) > 1 and _singular(words[1]) not in STOP  # "12 dead in the town": the count ends at "dead"
-        return "people", "count", match.end(group) if whole else match.start(group) + len(words[0])
+        runs_on = len(words) > 1 and _singular(words[1]) not in STOP  # "12 dead in the town": the count ends at "dead"
+        return "people", "count", match.end(group) if runs_on else match.start(group) + len(words[0])
     if first in STOP or words[0].lower() in SCALES:
         return None
     if first.endswith(("ed", "ing")) or words[0].lower().endswith(("ally", "ely", "tly", "rly")):
