@@ -88,6 +88,21 @@ def test_deaths_fatalities_and_a_fate_said_before_or_after_a_count_share_one_row
     ]
 
 
+def test_workers_missing_and_workers_at_work_are_two_rows():
+    docs = sources(
+        "Eight workers were repairing the pier when it fell.",
+        "Six workers remain missing after the pier fell.",
+        "Seven workers are still missing, the port said.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "workers, missing"), docs) == [
+        at(docs, 1, "Six workers") + ("6",),
+        at(docs, 2, "Seven workers") + ("7",),
+    ]
+    assert row(sheet, "workers, missing").divergent
+    assert cells(row(sheet, "workers"), docs) == [at(docs, 0, "Eight workers") + ("8",)]
+
+
 def test_the_part_of_a_whole_is_the_toll_and_both_x_and_y_counts_nothing():
     docs = sources(
         "Rescuers said 37 of the 40 people trapped in the tunnel died.",

@@ -32,6 +32,7 @@ ARREST = re.compile(r"\b(?:arrested|arrests|detained|in custody)\b", re.I)
 CASUALTY_BEFORE = re.compile(r"\b(?:(kill(?:ed|ing|s)?)|injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt)\s+$", re.I)
 
 _FIGURE = re.compile(r"\d")
+FATE_REACH = 40  # characters after a counted noun read for what befell those counted
 _PART_OF = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?$", re.I)  # "37 of the" before a count
 PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[\d,]+\s+([a-z][\w-]*)", re.I)  # "37 of the 40 miners"
 
@@ -82,3 +83,16 @@ def people_row(thing: str, before: str, after: str) -> str:
     if DEATH.search(near):
         return "dead" + _qualifier(after)
     return thing
+
+
+def fate_of(after: str) -> str:
+    """Return "missing" or "injured" when the words right after a counted noun say so, else "".
+
+    "Six workers remain missing" and "eight workers were fixing the road" count different
+    people: a count of a kind of people keeps its fate in its row.
+    """
+    following = _FIGURE.search(after)
+    clause = after[: min(FATE_REACH, following.start() if following else FATE_REACH)]
+    if MISSING.search(clause):
+        return "missing"
+    return "injured" if INJURY.search(clause) else ""

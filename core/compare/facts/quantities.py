@@ -9,7 +9,7 @@ from string import ascii_letters
 
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
-from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, people_row
+from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, fate_of, people_row
 from core.compare.quantities import reference_label
 
 # Units: what a number measures when a unit word follows it (singular form -> shown name).
@@ -281,6 +281,9 @@ def quantity_mentions(documents) -> list[Mention]:
                 group = "word" if match.group("word") else "ofword"
                 written = " ".join(text[match.start(group) : end].split())  # empty for "37 of the 40 ..."
                 label_thing = counted if counted != thing else (written or thing)
+                fate = fate_of(text[end:]) if counted == thing else ""
+                if fate:  # "six workers remain missing" is no count of the workers on the road
+                    counted, label_thing = f"{thing}, {fate}", f"{label_thing}, {fate}"
                 thing = counted
             if match.group("hy") and unit not in ("money", "percentage"):
                 rest = _NEXT_WORD.match(text[match.end("hy") :])
