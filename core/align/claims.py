@@ -147,9 +147,15 @@ def _without_contained(groups: list[dict[int, list[int]]]) -> list[dict[int, lis
     claim would only repeat the larger one's links and divergences.
     """
     kept: list[tuple[frozenset[int], dict[int, list[int]]]] = []
+    # A group can sit only in a kept group holding its first passage: those are the only ones
+    # compared (comparing with every kept group made a case of many claims quadratic).
+    holding: dict[int, list[int]] = {}  # passage -> the kept groups (by number) holding it
     for group in sorted(groups, key=lambda g: -sum(map(len, g.values()))):
         members = frozenset(i for run in group.values() for i in run)
-        if not any(members <= other for other, _ in kept):
+        first = min(members)
+        if not any(members <= kept[k][0] for k in holding.get(first, ())):
+            for i in members:
+                holding.setdefault(i, []).append(len(kept))
             kept.append((members, group))
     return [group for _, group in kept]
 
