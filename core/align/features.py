@@ -180,11 +180,13 @@ class BestTable:
 
     def __init__(self, best, documents: int):
         self.best, self.documents = best, documents
-        self.values = best.tolist()  # read one at a time: a list item is cheaper than an array's
+        # A pair scored on demand reads two cells: item() gives each as a Python float, where
+        # converting the whole table (passages x documents) cost more than all the reads.
+        self.item = best.item
 
     def get(self, slot: tuple[int, int]) -> float | None:
         """Return the best cosine of (passage, document), or None when it has no candidate there."""
-        value = self.values[slot[0] * self.documents + slot[1]]
+        value = self.item(slot[0] * self.documents + slot[1])
         return value or None
 
 
@@ -268,7 +270,8 @@ def pair_matrix(
     import numpy as np
 
     size = len(pairs)
-    table = np.array(pairs, dtype=np.float64).reshape(size, 3)  # passage numbers are exact in a float
+    # passage numbers are exact in a float; read flat (np.array of a list of tuples is slower)
+    table = np.fromiter(chain.from_iterable(pairs), dtype=np.float64, count=3 * size).reshape(size, 3)
     score = table[:, 0].copy()
     first = np.minimum(table[:, 1], table[:, 2]).astype(np.int64)
     second = np.maximum(table[:, 1], table[:, 2]).astype(np.int64)
@@ -305,17 +308,42 @@ def pair_matrix(
     # Pairs sharing no name, no counted number or no quoted word keep 0 there: only the others
     # are read one by one (a dot product with nothing in common is 0.0 exactly).
     names, _ = _shared_counts([v.keys() for v in facts.names], first, second, should_cancel, numbered=True)
-    for k in np.flatnonzero(names).tolist():
-        out[k, 3] = dot(facts.names[first[k]], facts.names[second[k]])
-    numbers, _ = _shared_counts([c.keys() for c in facts.counts], first, second, should_cancel)
-    for k in np.flatnonzero(numbers).tolist():
-        left, right = facts.counts[first[k]], facts.counts[second[k]]
-        out[k, 5] = min(2, len([n for n in left.keys() & right.keys() if left[n] == right[n]]))
+    out[:, 3] = _name_cosines(facts.names, first, second, names)
+    # A number counts one word in a passage: the numbers counting the same word in both are
+    # the (number, word) items the two share.
+    same, _ = _shared_counts([c.items() for c in facts.counts], first, second, should_cancel)
+    out[:, 5] = np.minimum(2, same)
     quoted, _ = _shared_counts(facts.quoted, first, second, should_cancel)
     out[:, 7] = _log1p_of_counts(quoted)
     any_figures, _ = _shared_counts(facts.numbers, first, second, should_cancel)
     out[:, 15] = np.minimum(2, any_figures)
     return first, second, out, best_table
+
+
+def _name_cosines(vectors: Sequence[Vector], first, second, shared):
+    """Return dot(vectors[i], vectors[j]) of every pair, given how many terms each pair shares.
+
+    dot() adds the products of the shared terms (the others add 0.0, which changes nothing) in
+    the first vector's order. One or two products sum the same in any order, so such pairs are
+    read at once as a sparse product; the few sharing more are added one by one, as dot() does.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    values = np.zeros(len(first))
+    few = np.flatnonzero((shared > 0) & (shared <= 2))
+    if few.size:
+        sizes = np.fromiter(map(len, vectors), dtype=np.int64, count=len(vectors))
+        terms = np.fromiter(chain.from_iterable(vectors), dtype=np.int64, count=int(sizes.sum()))
+        weights = np.fromiter(chain.from_iterable(v.values() for v in vectors), dtype=np.float64, count=terms.size)
+        indptr = np.concatenate(([0], np.cumsum(sizes)))
+        width = int(terms.max(initial=0)) + 1
+        matrix = sparse.csr_matrix((weights, terms, indptr), shape=(len(vectors), width))
+        products = matrix[first[few]].multiply(matrix[second[few]]).tocsr()
+        values[few] = np.asarray(products.sum(axis=1)).ravel()
+    for k in np.flatnonzero(shared > 2).tolist():
+        values[k] = dot(vectors[first[k]], vectors[second[k]])
+    return values
 
 
 def probabilities(rows, model: dict) -> list[float]:
