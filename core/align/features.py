@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from itertools import chain, count
-from operator import mul
+from itertools import chain, count, repeat
+from operator import add, mul
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Sequence
@@ -45,7 +45,7 @@ class PassageFacts:
     """What each passage offers to pair evidence beyond its word vector."""
 
     counts: list[dict[str, str]]
-    bigrams: list[frozenset[tuple[int, int]]]
+    bigrams: list[frozenset[int]]  # adjacent term pairs, each as one number (passage_facts)
     quoted: list[frozenset[str]]
     chars: list[frozenset[int]]
     names: list[Vector]
@@ -114,7 +114,10 @@ def passage_facts(passages: Sequence, found: Weights) -> PassageFacts:
     for p in passages:
         size[p.doc] = size.get(p.doc, 0) + 1
     position = [p.index / max(1, size[p.doc] - 1) for p in passages]
-    bigrams = [frozenset(zip(order, order[1:])) for order in found.order]
+    # A pair of adjacent terms (a, b) is the one number a * width + b: ints hash and count
+    # faster than tuples, and the pair matrix renumbers them at once.
+    width = len(found.idf)  # every term number is below it
+    bigrams = [frozenset(map(add, map(mul, order, repeat(width)), order[1:])) for order in found.order]
     counts = [_counts(t) for t in every]
     return PassageFacts(
         counts,
@@ -203,23 +206,27 @@ def _popcounts(words):
     return table[words.view(np.uint8)].reshape(len(words), -1).sum(axis=1)
 
 
-def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: bool = False):
+def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: bool = False, integers: bool = False):
     """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), and the size of each set.
 
     The BITSET_ITEMS most frequent items (character grams shared by most passages) are one bit
     each: a pair shares the set bits of the AND of its two rows. The other items are counted by
     sparse incidence products, which the frequent ones made long. `numbered` says the items are
-    already small non-negative integers (they become the columns).
+    already small non-negative integers (they become the columns); `integers` that they are
+    integers of any size (renumbered at once; other items get their columns one by one).
     """
     import numpy as np
     from scipy import sparse
 
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     flat: Iterator = chain.from_iterable(sets)
-    if not numbered:
-        ids: dict = defaultdict(count().__next__)  # a new item gets the next column
-        flat = map(ids.__getitem__, flat)
-    items = np.fromiter(flat, dtype=np.int64, count=int(sizes.sum()))
+    if integers:
+        items = np.unique(np.fromiter(flat, dtype=np.int64, count=int(sizes.sum())), return_inverse=True)[1]
+    else:
+        if not numbered:
+            ids: dict = defaultdict(count().__next__)  # a new item gets the next column
+            flat = map(ids.__getitem__, flat)
+        items = np.fromiter(flat, dtype=np.int64, count=int(sizes.sum()))
     rows = np.repeat(np.arange(len(sets)), sizes)
     frequency = np.bincount(items, minlength=1)
     # An item of one set only is shared by no pair: it takes neither a bit nor a column (the
@@ -288,7 +295,7 @@ def pair_matrix(
     out[:, 0], out[:, 1], out[:, 2] = score, ratio, ratio >= 0.999
     figures, _ = _shared_counts(found.figures, first, second, should_cancel, numbered=True)
     out[:, 4] = np.minimum(2, figures)
-    bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel)
+    bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel, integers=True)
     out[:, 6] = _log1p_of_counts(bigrams)
     chars, length = _shared_counts(facts.chars, first, second, should_cancel, numbered=True)
     with np.errstate(invalid="ignore", divide="ignore"):  # a passage without grams shares none
