@@ -66,7 +66,16 @@ def _claim_from(
     centrality: dict[int, float] = {d: 0.0 for d in docs}
     for x, da in enumerate(docs):
         for db in docs[x + 1 :]:
-            score = round(builder.run_score(runs[da], runs[db]), 4)
+            left, right = runs[da], runs[db]
+            if len(left) == 1 and len(right) == 1:  # most runs are one sentence: the run score is the link's
+                i, j = left[0], right[0]
+                score = round(builder.score(i, j), 4)
+                pair_scores.append(score)
+                centrality[da] += score
+                centrality[db] += score
+                links.append(Link(passages[i].id, passages[j].id, score, bool(manual) and frozenset((i, j)) in manual))
+                continue
+            score = round(builder.run_score(left, right), 4)
             pair_scores.append(score)
             centrality[da] += score
             centrality[db] += score
