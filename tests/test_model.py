@@ -72,3 +72,30 @@ def test_passages_with_page_furniture_between_them_are_two_tellings():
     claim = next(c for c in alignment.claims if "d0:p0" in c.members and "d0:p1" in c.members)
     runs = [[p.id for p in run] for owner, run in alignment.tellings(claim) if owner is doc]
     assert runs == [["d0:p0"], ["d0:p1"]]  # the caption between them is in neither
+
+
+def test_a_record_built_by_fast_init_has_the_dataclass_fields_defaults_and_frozenness():
+    import dataclasses
+
+    import pytest
+
+    from core.model import Link, fast_init
+
+    link = Link("d0:p1", "d1:p4", 0.8)
+    assert (link.a, link.b, link.score, link.manual) == ("d0:p1", "d1:p4", 0.8, False)
+    assert link == Link(a="d0:p1", b="d1:p4", score=0.8, manual=False) and hash(link) == hash(
+        Link("d0:p1", "d1:p4", 0.8)
+    )
+    assert dataclasses.replace(link, manual=True) == Link("d0:p1", "d1:p4", 0.8, True)
+    assert list(vars(link)) == [f.name for f in dataclasses.fields(Link)]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        link.score = 0.1  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Link("d0:p1")  # type: ignore[call-arg]
+
+    @dataclasses.dataclass(frozen=True)
+    class Grown:
+        items: list = dataclasses.field(default_factory=list)
+
+    with pytest.raises(TypeError):
+        fast_init(Grown)  # a default factory is not one of the plain fields it can fill

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from core.model import fast_init
 from core.compare.slots_lexicon import (
     ALIASES,
     ATTRIBUTION_TRIGGERS,
@@ -60,6 +61,7 @@ SLOT_TYPES = (
 )
 
 
+@fast_init
 @dataclass(frozen=True)
 class Slot:
     """One factual element of a text: offsets are absolute (the text's offset added)."""
