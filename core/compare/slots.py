@@ -87,11 +87,11 @@ _TITLE_RE = re.compile(
 _QUOTE_RE = re.compile(r"\"([^\"\n]{3,})\"|“([^”\n]{3,})”|‘([^’\n]{8,})’")
 _SPEAKER_AFTER_RE = re.compile(rf"^[,.]?\s*(?:({_NAME})\s(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s({_NAME}))")
 _SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{SPEECH_VERBS})\b[^\"“.]{{0,40}}[:,]?\s*$")
-_ATTRIBUTION_RE = re.compile(
-    rf"\b(?:told|said (?:in a statement |in an interview )?to|(?:in an |an )?interview with)"
+_ATTRIBUTION_RE = re.compile(  # (?=...): the letters a match begins with, one test per position first
+    rf"(?=[tsiaA-Z])(?:\b(?:told|said (?:in a statement |in an interview )?to|(?:in an |an )?interview with)"
     rf"\s((?:the\s)?(?:{_CAP}(?:\s{_CAP}){{0,3}}|reporters|journalists|the press|the media|lawmakers))"
     rf"|\baccording to\s((?:the\s)?[\w’'\-]+(?:\s[\w’'\-]+){{0,6}}?)(?=[,.;]|\sthat\b|$)"
-    rf"|\b((?:the\s)?{_CAP}(?:\s{_CAP}){{0,3}})\s(?:reported|reports|has reported|first reported)\b"
+    rf"|\b((?:the\s)?{_CAP}(?:\s{_CAP}){{0,3}})\s(?:reported|reports|has reported|first reported)\b)"
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
 _PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")
