@@ -2,8 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Iterable, Literal, Optional
+from dataclasses import MISSING, dataclass, field, fields, replace
+from typing import Iterable, Literal, Optional, TypeVar
+
+_Record = TypeVar("_Record", bound=type)
+
+
+def fast_init(cls: _Record) -> _Record:
+    """Give a frozen dataclass an __init__ that fills the instance's dict in one step.
+
+    The generated one sets each field through object.__setattr__ (the class is frozen), which
+    made building a Slot or a Link cost twice what it needs: an analysis builds tens of
+    thousands. Same parameters, defaults and order; setting a field afterwards still raises.
+    """
+    own = fields(cls)
+    if any(f.default_factory is not MISSING or not f.init or f.kw_only for f in own):
+        raise TypeError(f"{cls.__name__}: fast_init takes plain fields only")
+    if "__post_init__" in vars(cls) or "__slots__" in vars(cls):
+        raise TypeError(f"{cls.__name__}: fast_init cannot run __post_init__ or fill slots")
+    params = ", ".join(f.name if f.default is MISSING else f"{f.name}=_default_{f.name}" for f in own)
+    values = ", ".join(f"{f.name}={f.name}" for f in own)
+    namespace = {f"_default_{f.name}": f.default for f in own if f.default is not MISSING}
+    exec(f"def __init__(self, {params}):\n    self.__dict__.update({values})\n", namespace)  # as dataclass does
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
 
 DIVERGENCE_TYPES = (
     "title",
@@ -29,6 +54,7 @@ VERDICT_LABELS = {
 }
 
 
+@fast_init
 @dataclass(frozen=True)
 class Span:
     """A range of a document's text: text == document_text[start:end]."""
@@ -69,6 +95,7 @@ class Source:
         return self.outlet or stem or self.title or os.path.basename(self.path) or self.key
 
 
+@fast_init
 @dataclass(frozen=True)
 class Passage:
     """A sentence of a document (the unit of alignment), with offsets into the document text."""
@@ -91,6 +118,7 @@ class Document:
     boilerplate: tuple[Span, ...]
 
 
+@fast_init
 @dataclass(frozen=True)
 class Link:
     """A scored correspondence between two passages of different documents."""
@@ -101,6 +129,7 @@ class Link:
     manual: bool = False
 
 
+@fast_init
 @dataclass(frozen=True)
 class Variant:
     """One source's wording of a divergent slot; offsets index the document text."""
@@ -111,6 +140,7 @@ class Variant:
     text: str
 
 
+@fast_init
 @dataclass(frozen=True)
 class Divergence:
     """A typed, ranked factual difference between the variants of one claim."""
@@ -128,6 +158,7 @@ class Divergence:
 TELLING_GAP = " … "
 
 
+@fast_init
 @dataclass(frozen=True)
 class Claim:
     """Passages from different documents that report the same fact."""
@@ -151,6 +182,7 @@ class Contradiction:
     variants: tuple[Variant, ...]
 
 
+@fast_init
 @dataclass(frozen=True)
 class FactCell:
     """One source's wording of one fact: the exact value words and their normalised value."""
@@ -164,6 +196,7 @@ class FactCell:
     value: str  # normalised ("former president", "274", "2025-07-01")
 
 
+@fast_init
 @dataclass(frozen=True)
 class FactRow:
     """One fact of the fact sheet (a person's title, a count, an event's time) across sources."""

@@ -21,3 +21,28 @@ def test_attributions_found_with_the_word_gates_are_those_the_whole_patterns_fin
     ]
     assert gated == whole
     assert [cell[3] for cell in dict(gated)["cars: attributed to"]] == ["harbour officials", "port officials"]
+
+
+TEXTS = (
+    "Two senior officials told Reuters that 40 ferries sailed, the harbour master said.",
+    "Port Alvar's mayor, Ines Marlow, told reporters on Friday that three people drowned.",
+    "According to the coastguard, 12 boats sank; Tove Adler reported that the quay held.",
+    "several diplomats said the talks stalled. people said little, and sources confirmed it.",
+    "An interview with the Orvan Herald ran long; the Orvan Herald first reported the fire.",
+    "Nothing here is attributed to anyone at all.",
+)
+
+
+def test_the_speaker_patterns_find_what_they_found_without_their_first_letter_test():
+    import re
+
+    from core.compare.facts.attribution import PATTERNS, SPEAKER_START
+    from core.compare.slots import _ATTRIBUTION_RE
+
+    for pattern in PATTERNS + (_ATTRIBUTION_RE,):
+        plain = re.compile(pattern.pattern.replace(SPEAKER_START, "").replace("(?=[tsiaA-Z])", ""), pattern.flags)
+        assert plain.pattern != pattern.pattern or pattern is PATTERNS[1]
+        for text in TEXTS:
+            found = [m.span() + m.groups() for m in pattern.finditer(text)]
+            assert found == [m.span() + m.groups() for m in plain.finditer(text)]
+    assert any(PATTERNS[2].search(text) for text in TEXTS) and any(_ATTRIBUTION_RE.search(text) for text in TEXTS)

@@ -103,6 +103,30 @@ def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
     assert probabilities(matrix, LINKER) == [probability(row, LINKER) for row in expected]
 
 
+def test_the_batched_matrix_matches_the_one_pair_values_for_many_shared_names_and_recounted_numbers():
+    pytest.importorskip("scipy")
+    docs = documents(
+        "Ines Marlow and Tove Adler met the Kellan crews on Friday. 40 miners were rescued and 12 pumps arrived.",
+        "Tove Adler said Ines Marlow had visited Kellan twice. 40 pumps arrived and 12 pumps failed.",
+        "At Kellan, Ines Marlow thanked Tove Adler. Only 12 pumps worked and 40 miners waited.",
+    )
+    passages = [p for d in docs for p in d.passages]
+    doc_of = [int(p.doc[1:]) for p in passages]
+    found = weights(passages)
+    facts = passage_facts(passages, found)
+    pairs = candidates_small(found.unit, doc_of, 0.01, 12, None)
+    first, second, matrix, _ = pair_matrix(pairs, found, facts, doc_of)
+    best = best_per_document(pairs, doc_of)
+    expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of) for c, i, j in pairs]
+    assert matrix.tolist() == [[float(v) for v in row] for row in expected]
+    # the cases read apart from the rest: more than two shared names, a number counting another word
+    assert any(len(facts.names[i].keys() & facts.names[j].keys()) > 2 for i, j in zip(first, second))
+    assert any(
+        facts.counts[i].keys() & facts.counts[j].keys() and facts.counts[i].items() != facts.counts[j].items()
+        for i, j in zip(first, second)
+    )
+
+
 def test_describing_all_pairs_at_once_stops_when_cancelled():
     pytest.importorskip("scipy")
     from core.errors import Cancelled

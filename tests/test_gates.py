@@ -19,3 +19,17 @@ def test_a_text_whose_letters_case_folding_could_misread_always_lets_the_pattern
     text = "The ſecretary of State flew in."  # the long s reads as "s" when case is ignored
     assert "secretary" not in lower_words(text)
     assert may_hold_one_of(text, lower_words(text), PHRASES)
+
+
+def test_the_words_of_a_text_are_its_runs_of_ascii_letters_lowercased_in_any_script():
+    from core.ingest.gates import _LETTERS_RE
+
+    texts = [
+        "Port Alvar's mayor (ex-officio) said: 3,400 homes, i.e. 12% — U.S.-based.",
+        "TAB\there\x1fand_under_score42digits",
+        "Café Müller in Kraków; İstanbul and the Kelvin sign \u212a.",  # not ASCII: the pattern path
+        "",
+    ]
+    for text in texts:
+        assert lower_words(text) == frozenset(_LETTERS_RE.findall(text.lower()))
+    assert lower_words("U.S.-based co-founder") == {"u", "s", "based", "co", "founder"}

@@ -90,3 +90,30 @@ def test_a_source_is_named_by_its_outlet_else_a_text_files_name_else_its_title()
     assert page.label == "Dock collapse"
     pasted = Source("k", "Text.", "0", "paste", title="Pasted text")
     assert pasted.label == "Pasted text"
+
+
+def test_a_record_built_by_fast_init_has_the_dataclass_fields_defaults_and_frozenness():
+    import dataclasses
+
+    import pytest
+
+    from core.model import Link, fast_init
+
+    link = Link("d0:p1", "d1:p4", 0.8)
+    assert (link.a, link.b, link.score, link.manual) == ("d0:p1", "d1:p4", 0.8, False)
+    assert link == Link(a="d0:p1", b="d1:p4", score=0.8, manual=False) and hash(link) == hash(
+        Link("d0:p1", "d1:p4", 0.8)
+    )
+    assert dataclasses.replace(link, manual=True) == Link("d0:p1", "d1:p4", 0.8, True)
+    assert list(vars(link)) == [f.name for f in dataclasses.fields(Link)]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        link.score = 0.1  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Link("d0:p1")  # type: ignore[call-arg]
+
+    @dataclasses.dataclass(frozen=True)
+    class Grown:
+        items: list = dataclasses.field(default_factory=list)
+
+    with pytest.raises(TypeError):
+        fast_init(Grown)  # a default factory is not one of the plain fields it can fill

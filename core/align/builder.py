@@ -69,6 +69,9 @@ class ClaimBuilder:
         Scoring every pair a join could need costs more than the rest of the alignment on dense
         input; a pair that never made the candidates or a claim is a weak link anyway.
         """
+        if len(run) == 1:  # most runs are one sentence: one look-up, no generator
+            i = run[0]
+            return self.pair.get((p, i) if p < i else (i, p), 0.0)
         return max(self.pair.get((p, i) if p < i else (i, p), 0.0) for i in run)
 
     def run_score(self, left: list[int], right: list[int]) -> float:

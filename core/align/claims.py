@@ -66,7 +66,16 @@ def _claim_from(
     centrality: dict[int, float] = {d: 0.0 for d in docs}
     for x, da in enumerate(docs):
         for db in docs[x + 1 :]:
-            score = round(builder.run_score(runs[da], runs[db]), 4)
+            left, right = runs[da], runs[db]
+            if len(left) == 1 and len(right) == 1:  # most runs are one sentence: the run score is the link's
+                i, j = left[0], right[0]
+                score = round(builder.score(i, j), 4)
+                pair_scores.append(score)
+                centrality[da] += score
+                centrality[db] += score
+                links.append(Link(passages[i].id, passages[j].id, score, bool(manual) and frozenset((i, j)) in manual))
+                continue
+            score = round(builder.run_score(left, right), 4)
             pair_scores.append(score)
             centrality[da] += score
             centrality[db] += score
@@ -147,9 +156,15 @@ def _without_contained(groups: list[dict[int, list[int]]]) -> list[dict[int, lis
     claim would only repeat the larger one's links and divergences.
     """
     kept: list[tuple[frozenset[int], dict[int, list[int]]]] = []
+    # A group can sit only in a kept group holding its first passage: those are the only ones
+    # compared (comparing with every kept group made a case of many claims quadratic).
+    holding: dict[int, list[int]] = {}  # passage -> the kept groups (by number) holding it
     for group in sorted(groups, key=lambda g: -sum(map(len, g.values()))):
         members = frozenset(i for run in group.values() for i in run)
-        if not any(members <= other for other, _ in kept):
+        first = min(members)
+        if not any(members <= kept[k][0] for k in holding.get(first, ())):
+            for i in members:
+                holding.setdefault(i, []).append(len(kept))
             kept.append((members, group))
     return [group for _, group in kept]
 

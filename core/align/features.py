@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from itertools import chain, count
+from itertools import chain, count, repeat
+from operator import add, mul
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Sequence
@@ -44,7 +45,7 @@ class PassageFacts:
     """What each passage offers to pair evidence beyond its word vector."""
 
     counts: list[dict[str, str]]
-    bigrams: list[frozenset[tuple[int, int]]]
+    bigrams: list[frozenset[int]]  # adjacent term pairs, each as one number (passage_facts)
     quoted: list[frozenset[str]]
     chars: list[frozenset[int]]
     names: list[Vector]
@@ -113,7 +114,10 @@ def passage_facts(passages: Sequence, found: Weights) -> PassageFacts:
     for p in passages:
         size[p.doc] = size.get(p.doc, 0) + 1
     position = [p.index / max(1, size[p.doc] - 1) for p in passages]
-    bigrams = [frozenset(zip(order, order[1:])) for order in found.order]
+    # A pair of adjacent terms (a, b) is the one number a * width + b: ints hash and count
+    # faster than tuples, and the pair matrix renumbers them at once.
+    width = len(found.idf)  # every term number is below it
+    bigrams = [frozenset(map(add, map(mul, order, repeat(width)), order[1:])) for order in found.order]
     counts = [_counts(t) for t in every]
     return PassageFacts(
         counts,
@@ -179,11 +183,13 @@ class BestTable:
 
     def __init__(self, best, documents: int):
         self.best, self.documents = best, documents
-        self.values = best.tolist()  # read one at a time: a list item is cheaper than an array's
+        # A pair scored on demand reads two cells: item() gives each as a Python float, where
+        # converting the whole table (passages x documents) cost more than all the reads.
+        self.item = best.item
 
     def get(self, slot: tuple[int, int]) -> float | None:
         """Return the best cosine of (passage, document), or None when it has no candidate there."""
-        value = self.values[slot[0] * self.documents + slot[1]]
+        value = self.item(slot[0] * self.documents + slot[1])
         return value or None
 
 
@@ -200,23 +206,27 @@ def _popcounts(words):
     return table[words.view(np.uint8)].reshape(len(words), -1).sum(axis=1)
 
 
-def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: bool = False):
+def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: bool = False, integers: bool = False):
     """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), and the size of each set.
 
     The BITSET_ITEMS most frequent items (character grams shared by most passages) are one bit
     each: a pair shares the set bits of the AND of its two rows. The other items are counted by
     sparse incidence products, which the frequent ones made long. `numbered` says the items are
-    already small non-negative integers (they become the columns).
+    already small non-negative integers (they become the columns); `integers` that they are
+    integers of any size (renumbered at once; other items get their columns one by one).
     """
     import numpy as np
     from scipy import sparse
 
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     flat: Iterator = chain.from_iterable(sets)
-    if not numbered:
-        ids: dict = defaultdict(count().__next__)  # a new item gets the next column
-        flat = map(ids.__getitem__, flat)
-    items = np.fromiter(flat, dtype=np.int64, count=int(sizes.sum()))
+    if integers:
+        items = np.unique(np.fromiter(flat, dtype=np.int64, count=int(sizes.sum())), return_inverse=True)[1]
+    else:
+        if not numbered:
+            ids: dict = defaultdict(count().__next__)  # a new item gets the next column
+            flat = map(ids.__getitem__, flat)
+        items = np.fromiter(flat, dtype=np.int64, count=int(sizes.sum()))
     rows = np.repeat(np.arange(len(sets)), sizes)
     frequency = np.bincount(items, minlength=1)
     # An item of one set only is shared by no pair: it takes neither a bit nor a column (the
@@ -267,7 +277,8 @@ def pair_matrix(
     import numpy as np
 
     size = len(pairs)
-    table = np.array(pairs, dtype=np.float64).reshape(size, 3)  # passage numbers are exact in a float
+    # passage numbers are exact in a float; read flat (np.array of a list of tuples is slower)
+    table = np.fromiter(chain.from_iterable(pairs), dtype=np.float64, count=3 * size).reshape(size, 3)
     score = table[:, 0].copy()
     first = np.minimum(table[:, 1], table[:, 2]).astype(np.int64)
     second = np.maximum(table[:, 1], table[:, 2]).astype(np.int64)
@@ -284,7 +295,7 @@ def pair_matrix(
     out[:, 0], out[:, 1], out[:, 2] = score, ratio, ratio >= 0.999
     figures, _ = _shared_counts(found.figures, first, second, should_cancel, numbered=True)
     out[:, 4] = np.minimum(2, figures)
-    bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel)
+    bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel, integers=True)
     out[:, 6] = _log1p_of_counts(bigrams)
     chars, length = _shared_counts(facts.chars, first, second, should_cancel, numbered=True)
     with np.errstate(invalid="ignore", divide="ignore"):  # a passage without grams shares none
@@ -304,17 +315,42 @@ def pair_matrix(
     # Pairs sharing no name, no counted number or no quoted word keep 0 there: only the others
     # are read one by one (a dot product with nothing in common is 0.0 exactly).
     names, _ = _shared_counts([v.keys() for v in facts.names], first, second, should_cancel, numbered=True)
-    for k in np.flatnonzero(names).tolist():
-        out[k, 3] = dot(facts.names[first[k]], facts.names[second[k]])
-    numbers, _ = _shared_counts([c.keys() for c in facts.counts], first, second, should_cancel)
-    for k in np.flatnonzero(numbers).tolist():
-        left, right = facts.counts[first[k]], facts.counts[second[k]]
-        out[k, 5] = min(2, len([n for n in left.keys() & right.keys() if left[n] == right[n]]))
+    out[:, 3] = _name_cosines(facts.names, first, second, names)
+    # A number counts one word in a passage: the numbers counting the same word in both are
+    # the (number, word) items the two share.
+    same, _ = _shared_counts([c.items() for c in facts.counts], first, second, should_cancel)
+    out[:, 5] = np.minimum(2, same)
     quoted, _ = _shared_counts(facts.quoted, first, second, should_cancel)
     out[:, 7] = _log1p_of_counts(quoted)
     any_figures, _ = _shared_counts(facts.numbers, first, second, should_cancel)
     out[:, 15] = np.minimum(2, any_figures)
     return first, second, out, best_table
+
+
+def _name_cosines(vectors: Sequence[Vector], first, second, shared):
+    """Return dot(vectors[i], vectors[j]) of every pair, given how many terms each pair shares.
+
+    dot() adds the products of the shared terms (the others add 0.0, which changes nothing) in
+    the first vector's order. One or two products sum the same in any order, so such pairs are
+    read at once as a sparse product; the few sharing more are added one by one, as dot() does.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    values = np.zeros(len(first))
+    few = np.flatnonzero((shared > 0) & (shared <= 2))
+    if few.size:
+        sizes = np.fromiter(map(len, vectors), dtype=np.int64, count=len(vectors))
+        terms = np.fromiter(chain.from_iterable(vectors), dtype=np.int64, count=int(sizes.sum()))
+        weights = np.fromiter(chain.from_iterable(v.values() for v in vectors), dtype=np.float64, count=terms.size)
+        indptr = np.concatenate(([0], np.cumsum(sizes)))
+        width = int(terms.max(initial=0)) + 1
+        matrix = sparse.csr_matrix((weights, terms, indptr), shape=(len(vectors), width))
+        products = matrix[first[few]].multiply(matrix[second[few]]).tocsr()
+        values[few] = np.asarray(products.sum(axis=1)).ravel()
+    for k in np.flatnonzero(shared > 2).tolist():
+        values[k] = dot(vectors[first[k]], vectors[second[k]])
+    return values
 
 
 def probabilities(rows, model: dict) -> list[float]:
@@ -327,5 +363,5 @@ def probabilities(rows, model: dict) -> list[float]:
 
 def probability(values: Sequence[float], model: dict) -> float:
     """Return the logistic model's probability that a pair reports one fact."""
-    z = model["bias"] + sum(w * x for w, x in zip(model["weights"], values))
+    z = model["bias"] + sum(map(mul, model["weights"], values))  # the products summed in order, without a generator
     return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0

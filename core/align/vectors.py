@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from operator import mul
 from collections import Counter
-from itertools import repeat
+from itertools import compress, repeat
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
@@ -70,7 +70,7 @@ def one_phrase(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     if not 2 <= len(shared) <= PHRASE_TERMS:
         return False
     for order in (a, b):
-        places = [n for n, term in enumerate(order) if term in shared]
+        places = list(compress(range(len(order)), map(shared.__contains__, order)))  # no Python step per term
         if places[-1] - places[0] + 1 != len(places):
             return False
     return True

@@ -96,10 +96,13 @@ def _institution_conflicts(document: Document, slots) -> list[Contradiction]:
 def _spelling_conflicts(document: Document) -> list[Contradiction]:
     """Return a name spelled two ways in one source (Zelenskyy and Zelensky)."""
     spellings: dict[str, dict[str, tuple[Passage, int]]] = {}
+    seen: set[str] = set()  # a name recurs: only its first place is kept, so later ones are skipped at once
     for passage in document.passages:
         for match in _NAME_RE.finditer(passage.text):
             word = match.group()
-            spellings.setdefault(fold_name(word), {}).setdefault(word, (passage, passage.start + match.start()))
+            if word not in seen:
+                seen.add(word)
+                spellings.setdefault(fold_name(word), {})[word] = (passage, passage.start + match.start())
     found = []
     text = document.source.text
     for forms in spellings.values():

@@ -28,7 +28,8 @@ def _context(telling: Telling, slot: Slot) -> frozenset[str]:
     start, end = slot.start - telling.start, slot.end - telling.start
     before = _WORD_RE.findall(telling.text[max(0, start - 90) : start])[-CONTEXT_WORDS:]
     after = _WORD_RE.findall(telling.text[end : end + 90])[:CONTEXT_WORDS]
-    return frozenset(stem(w.lower()) for w in before + after if w.lower() not in STOPWORDS)
+    lowered = [w.lower() for w in before + after]  # each word lowered once, for the test and the stem
+    return frozenset([stem(w) for w in lowered if w not in STOPWORDS])
 
 
 def _names_around(telling: Telling, slot: Slot) -> frozenset[str]:

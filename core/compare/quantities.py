@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from string import ascii_letters
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from core.ingest.gates import letters_plain
 from core.ingest.numbers import normalize_number
@@ -101,8 +100,7 @@ CONTEXT_AFTER = 12  # and after it ("33 lives on the ground", "two workers known
 AFTER_REACH = 120  # characters after a number read for those words
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(NamedTuple):  # a tuple: one is made per number read, and a frozen dataclass is slower to make
     """What a number counts: head noun key, the event of a people count, the hedge before it."""
 
     head: str

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from core.model import fast_init
 from core.compare.slots_lexicon import (
     ALIASES,
     ATTRIBUTION_TRIGGERS,
@@ -60,6 +61,7 @@ SLOT_TYPES = (
 )
 
 
+@fast_init
 @dataclass(frozen=True)
 class Slot:
     """One factual element of a text: offsets are absolute (the text's offset added)."""
@@ -86,12 +88,12 @@ _QUOTE_RE = re.compile(r"\"([^\"\n]{3,})\"|“([^”\n]{3,})”|‘([^’\n]{8,}
 _SPEAKER_AFTER_RE = re.compile(rf"^[,.]?\s*(?:({_NAME})\s(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s({_NAME}))")
 _SPEAKER_BEFORE_RE = re.compile(rf"({_NAME})\s(?:{SPEECH_VERBS})\b[^\"“.]{{0,40}}[:,]?\s*$")
 _TOKEN = r"(?:(?:[A-Za-z]\.){2,}|[\w’'\-]+)"
-_ATTRIBUTION_RE = re.compile(
-    rf"\b(?:told|said (?:in a statement |in an interview )?to|(?:in an |an )?interview with)"
+_ATTRIBUTION_RE = re.compile(  # (?=...): the letters a match begins with, one test per position first
+    rf"(?=[tsiaA-Z])(?:\b(?:told|said (?:in a statement |in an interview )?to|(?:in an |an )?interview with)"
     rf"\s((?:the\s)?(?:{_CAP}(?:\s{_CAP}){{0,3}}|reporters|journalists|the press|the media|lawmakers))"
     # a dotted acronym ("the U.S. Geological Survey") is one word, and its dots end nothing
     rf"|\baccording to\s((?:the\s)?{_TOKEN}(?:\s{_TOKEN}){{0,6}}?)(?=[,;]|\.(?!\w)|\sthat\b|$)"
-    rf"|\b((?:the\s)?{_CAP}(?:\s{_CAP}){{0,3}})\s(?:reported|reports|has reported|first reported)\b"
+    rf"|\b((?:the\s)?{_CAP}(?:\s{_CAP}){{0,3}})\s(?:reported|reports|has reported|first reported)\b)"
 )
 _WORD_RE = re.compile(r"[A-Za-z][\w’'\-]*")
 _PLACE_RE = re.compile(rf"\b(?:in|at|from|near) ((?:the )?(?:(?:[A-Z]\.){{2,}}|{_CAP}(?: {_CAP})?))")

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
+from core.ingest.numbers import plain_numbers
 from core.ingest.textnorm import find_numbers, normalize_number, stem
 
 # Fractions written as words; "a third" and "one-third" mean the same share.
@@ -147,6 +148,9 @@ def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
     without spelled-out numbers, every number starts within a currency sign of a digit.
     """
     found: list[tuple[int, int, str]] = []
+    # A window of an ASCII text holds no number word either (its first word, cut, keeps at most
+    # two letters, and no number word is that short): the windows need no gate and no memo.
+    read = plain_numbers if text.isascii() else find_numbers
     for match in _DIGIT_RUN_RE.finditer(text):
         if found and match.start() < found[-1][1]:
             continue
@@ -154,7 +158,7 @@ def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
         end = min(len(text), match.end() + NUMBER_WINDOW)
         while end < len(text) and text[end].isalnum():
             end += 1  # never cut a word: "5 m" of "5 members" would read as five million
-        for s, e, key in find_numbers(text[start:end]):
+        for s, e, key in read(text[start:end]):
             if start + s <= match.start() < start + e:
                 found.append((start + s, start + e, key))
                 break

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 
 from core.compare.slots import Slot
-from core.model import Passage
+from core.model import Passage, fast_init
 
 UNSURE_SUBJECT = 0.9  # confidence when slots were paired by position or wording, not by a named subject
 OBJECT_WINDOW = 60  # characters after a modal phrase or a denied verb that name what it is about
 PLAIN_WORD_RE = re.compile(r"[a-z]+")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Located:
     """A slot of one variant with the passage it lies in."""
@@ -21,6 +22,7 @@ class Located:
     passage: str
 
 
+@fast_init
 @dataclass(frozen=True)
 class Telling:
     """One document's wording of the claim: its adjacent member passages joined."""

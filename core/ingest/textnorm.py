@@ -184,6 +184,7 @@ def content_words(text: str) -> list[str]:
     return [token.key for token in tokens(text) if not token.stop]
 
 
+@lru_cache(maxsize=1 << 14)  # a claim's key reads each member's text, and a passage sits in several claims
 def normalize_text(text: str) -> str:
     """Return text lowercased with quotes unified and whitespace collapsed (for stable keys)."""
     return " ".join(text.translate(_QUOTES).lower().split())  # str.split's whitespace is the pattern \s's

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from core.model import Document, Passage
+from core.model import Document, Passage, fast_init
 
 WORD = re.compile(r"[^\W_][\w’'.-]*[^\W_]|[^\W_]", re.UNICODE)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Mention:
     """One value a source gives for one fact, before rows are assembled."""
