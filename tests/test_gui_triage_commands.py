@@ -107,10 +107,16 @@ def test_undoing_a_verdict_names_it_in_the_checkers_words_not_its_stored_id(wind
     window.pane_area.panes[0].view.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.pane_area.panes[0].view, timeout=2000)
     _press(qtbot, Qt.Key.Key_J)
+    judged = window.ws.current_divergence_key
     _press(qtbot, Qt.Key.Key_2)
+    assert window.ws.current_divergence_key != judged  # moved on to the next item
     _press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.statusBar().currentMessage() == "Undone: verdict “Not significant”. Ctrl+Shift+Z redoes it."
     assert window.ws.verdicts == {}
+    assert window.ws.current_divergence_key == judged  # back on the item whose verdict went back
+    _press(qtbot, Qt.Key.Key_J)
+    _press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.ws.verdicts[judged].verdict == "not_significant" and window.ws.current_divergence_key == judged
 
 
 def test_after_n_a_verdict_key_judges_the_claims_only_divergence_without_j(window, qtbot):

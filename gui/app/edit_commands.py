@@ -13,22 +13,32 @@ class EditCommands:
         self.ws = window.ws
 
     def undo(self) -> None:
-        """Undo the last edit."""
-        if self.ws.undo_stack.canUndo():
-            what = self.ws.undo_stack.undoText()
-            self.ws.undo_stack.undo()
+        """Undo the last edit, and go back to the item whose verdict it changes."""
+        stack = self.ws.undo_stack
+        if stack.canUndo():
+            what, command = stack.undoText(), stack.command(stack.index() - 1)
+            stack.undo()
+            self._show_item_of(command)
             self.ws.message.emit(f"Undone: {what}. Ctrl+Shift+Z redoes it." if what else "Undone.")
         else:
             self.ws.message.emit("Nothing to undo.")
 
     def redo(self) -> None:
-        """Redo what was undone."""
-        if self.ws.undo_stack.canRedo():
-            what = self.ws.undo_stack.redoText()
-            self.ws.undo_stack.redo()
+        """Redo what was undone, and go back to the item whose verdict it changes."""
+        stack = self.ws.undo_stack
+        if stack.canRedo():
+            what, command = stack.redoText(), stack.command(stack.index())
+            stack.redo()
+            self._show_item_of(command)
             self.ws.message.emit(f"Redone: {what}." if what else "Redone.")
         else:
             self.ws.message.emit("Nothing to redo.")
+
+    def _show_item_of(self, command) -> None:
+        """Make the queue item a verdict command changed current: the checker sees what went back."""
+        key = getattr(command, "item_key", "")
+        if key and key != self.ws.current_divergence_key and self.ws.divergence(key) is not None:
+            self.ws.select_divergence(key)
 
     def link_passages(self) -> None:
         """Link the current passage with the passage last selected in another pane."""

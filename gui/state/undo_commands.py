@@ -21,6 +21,7 @@ class VerdictCommand(QUndoCommand):
         super().__init__(text)
         self._ctx, self._key, self._new, self._old = ctx, key, new, old
         self._stored_key = key
+        self.item_key = key  # the queue item undo and redo go back to
 
     def redo(self) -> None:
         # The record on this item may be stored under the key of the divergence first judged.
@@ -47,6 +48,7 @@ class MoveVerdictCommand(QUndoCommand):
     def __init__(self, ctx: CaseWriter, record: VerdictRecord, target: Optional[VerdictRecord], text: str):
         super().__init__(text)
         self._ctx, self._record, self._target = ctx, record, target
+        self.item_key = target.divergence_key if target is not None else ""  # set aside: no item to go to
 
     def redo(self) -> None:
         if self._target is None:
