@@ -537,6 +537,23 @@ def test_two_counts_told_in_two_clauses_in_either_order_are_each_compared_with_t
     assert found == ()
 
 
+def test_the_gravely_hurt_are_not_compared_with_all_the_hurt():
+    _, found = diverge(
+        "Medics said 17 people were injured in the ferry accident.",
+        "In the ferry accident, three people suffered critical injuries, medics said.",
+    )
+    assert found == ()
+
+
+def test_the_one_event_time_of_each_source_is_compared_even_beside_the_time_of_a_briefing():
+    _, (divergence,) = diverge(
+        "The ferry capsized while docking around 2:30 p.m. on Monday. Later, the port chief said she "
+        "would hold a briefing at 11:30 a.m. Tuesday.",
+        "The incident happened around 3:30 p.m. local time at the quay, the operator said.",
+    )
+    assert divergence.type == "time" and [v.text for v in divergence.variants] == ["2:30 p.m.", "3:30 p.m."]
+
+
 def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_are():
     _, found = diverge(
         "The comet will swing past Jupiter, staying some 0.2 astronomical units clear of the giant.",

@@ -98,3 +98,9 @@ def test_a_count_reads_its_event_in_its_own_clause_and_past_a_relative_clause():
     assert frame_of(text, 0, 5).event == "alive"
     start = text.index("nine")
     assert frame_of(text, start, start + 4).event == "dead"
+
+
+def test_a_count_opening_a_clause_after_a_comma_reads_its_event_after_it():
+    text = "Out of 56 passengers and three crew on board the ferry, two people were sent to hospital in critical condition."
+    start = text.index("two")
+    assert frame_of(text, start, start + 3).event == "critical"

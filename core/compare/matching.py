@@ -125,7 +125,9 @@ def _pairs(
                     (i, located, slot_key, _context(telling, located.slot), _names_around(telling, located.slot))
                 )
     docs = sorted(by_doc)
-    keys = {doc: Counter(e[2] for e in entries) for doc, entries in by_doc.items()}  # slots per key
+    # Slots per key; a time at which a source spoke is not counted: "the crash at 2:30 p.m." is the
+    # one crash time of a source that also gives its briefing's time.
+    keys = {doc: Counter(e[2] for e in entries if e[1].slot.subject != REPORT_EVENT) for doc, entries in by_doc.items()}
     pairs = []
     for n, doc_a in enumerate(docs):
         for doc_b in docs[n + 1 :]:

@@ -28,6 +28,8 @@ job jobs position positions role roles post posts layoff layoffs redundancy redu
 # What happened to the people counted: a count of dead is never compared with a count aboard.
 PEOPLE_EVENTS = (
     ("dead", frozenset("kill die died dead death fatal fatalit perish toll lost loss claim live bodi decease".split())),
+    # the gravely hurt are a part of the hurt, never another count of them ("three critically")
+    ("critical", frozenset("critical serious".split())),
     ("hurt", frozenset("injur wound hurt hospitalis hospitaliz".split())),
     ("alive", frozenset("surviv rescu alive".split())),
     ("aboard", frozenset("board aboard onboard carry carri".split())),
@@ -239,7 +241,9 @@ def _nearest_first(text: str, start: int, end: int) -> list[str]:
     breaks = list(_CLAUSE_BREAK_RE.finditer(preceding))
     if breaks:
         preceding = preceding[breaks[-1].end() :]
-    before = _CONTEXT_WORD_RE.findall(preceding)[-CONTEXT_BEFORE:]
+    # A count that opens a clause after a comma ("on board the ferry, two people were hurt") has
+    # its event after it: the words before the comma tell of something else.
+    before = [] if preceding.rstrip().endswith(",") else _CONTEXT_WORD_RE.findall(preceding)[-CONTEXT_BEFORE:]
     following = text[end : end + 240]
     if "(" in following or "—" in following or "–" in following:
         following = _ASIDE_RE.sub(" ", following)
