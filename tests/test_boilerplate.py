@@ -227,4 +227,4 @@ def test_lines_whose_telling_words_come_anywhere_are_flagged_as_the_whole_patter
     whole = [bool(boilerplate._LINE_RE.fullmatch(line) or boilerplate._ANYWHERE_RE.fullmatch(line)) for line in lines]
     assert whole == [True, True, True, False, True]
     for line, flagged in zip(lines, whole):
-        assert boilerplate._is_boilerplate_line(line) is flagged
+        assert boilerplate.is_furniture_line(line) is flagged

@@ -212,3 +212,20 @@ def test_weekdays_counts_sections_and_clock_times_are_not_taken_for_the_date():
         title="",
     )
     assert (source.published, source.url) == ("", "")
+
+
+def test_a_byline_a_section_label_or_a_photo_credit_above_the_headline_is_no_title():
+    text = (
+        b"By Ana Roe, Ben Ito and Cai Lund, Harbour Daily\nPorts\n"
+        b"Dock strike ends after nine days\nDock workers returned on Friday.\n"
+    )
+    source = load_bytes(text, "harbour.txt")
+    assert (source.title, source.outlet, source.author) == (
+        "Dock strike ends after nine days",
+        "Harbour Daily",
+        "Ana Roe",
+    )
+    lede_only = load_bytes(
+        b"By Ana Roe and Ben Ito\nContributing Writers\nDock workers returned on Friday.\n", "dock.txt"
+    )
+    assert (lede_only.title, lede_only.outlet, lede_only.label) == ("dock", "", "dock")

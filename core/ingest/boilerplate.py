@@ -125,7 +125,7 @@ def find_boilerplate(text: str) -> list[Span]:
         rest = stripped[glued.end() :] if glued else stripped
         key = " ".join(rest.lower().split())
         # a line the page already printed is a copy: a pinned post, a caption printed twice
-        furniture[n] = key in seen or _is_boilerplate_line(stripped)
+        furniture[n] = key in seen or is_furniture_line(stripped)
         seen.add(key)
         if not furniture[n]:
             if glued:
@@ -183,7 +183,7 @@ def _is_stamp(line: str) -> bool:
     return all(w.lower() in _STAMP_WORDS or (w.isupper() and 2 <= len(w) <= 5) for w in _LETTERS_RE.findall(line))
 
 
-def _is_boilerplate_line(line: str) -> bool:
+def is_furniture_line(line: str) -> bool:
     """Tell whether a whole stripped line is furniture by its shape."""
     if not any(ch.isalpha() for ch in line):
         return True  # punctuation, a lone number (a font-size widget's value, a page number)

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from core.ingest.encoding import bom_encoding, decode, sniff_utf16
 from core.errors import SourceError
+from core.ingest.boilerplate import is_furniture_line
 from core.ingest.html import extract_html
 from core.model import Source
 
@@ -68,6 +69,7 @@ _HTML_SNIFF = re.compile(
     re.I,
 )
 _HEADLINE_MAX = 150
+_TITLE_WORDS = 3  # a shorter top line is a label ("World", "Breaking news"), not a headline
 _SOURCE_LINE = re.compile(r"^\s*(?:source|outlet|publication|publisher)\s*:\s*(.{1,80}?)\s*$", re.I | re.M)
 # Labelled lines near the top: "Published: 3 March 2025", "URL: https://…" (any case, one per line).
 _DATE_LINE = re.compile(r"^\s*(?:published|date|updated|posted)(?:\s+on)?\s*:?\s*(.{6,60}?)\s*$", re.I | re.M)
@@ -279,12 +281,15 @@ def _kind_of(name: str, text: str) -> str:
 def _plain_metadata(text: str, name: str) -> dict:
     """Find a headline-like first line as title and an explicit Source:/byline line."""
     meta = {"title": "", "outlet": "", "author": "", "published": "", "url": ""}
-    for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            if len(line) <= _HEADLINE_MAX and line[-1] not in ".,;:" and not line.endswith("…"):
-                meta["title"] = line
-            break
+    lines = [line.strip().lstrip("#").strip() for line in text[:3000].splitlines()]
+    # A byline, a section label ("World") or a photo credit above the headline is no title: the
+    # first of the top lines that reads as a headline is.
+    for line in [line for line in lines if line][:_HEAD_LINES]:
+        if _BYLINE.match(line) or len(line.split()) < _TITLE_WORDS or is_furniture_line(line):
+            continue
+        if len(line) <= _HEADLINE_MAX and line[-1] not in ".,;:" and not line.endswith("…"):
+            meta["title"] = line
+        break
     head = text[:3000]
     outlet = _SOURCE_LINE.search(head)
     if outlet:
@@ -292,8 +297,10 @@ def _plain_metadata(text: str, name: str) -> dict:
     byline = _BYLINE.search(head)
     if byline:
         meta["author"] = byline.group(1).strip()
-        if byline.group(2) and not meta["outlet"]:
-            meta["outlet"] = byline.group(2).strip()
+        # "By A, B and C, Outlet": the outlet is the last part, never a list of more authors
+        tail = (byline.group(2) or "").split(",")[-1].strip()
+        if tail and " and " not in tail and not meta["outlet"]:
+            meta["outlet"] = tail
     top = "\n".join([line for line in text[:3000].splitlines() if line.strip()][:_HEAD_LINES])
     url = _URL_LINE.search(top)
     if url:
