@@ -96,6 +96,15 @@ def test_the_same_count_given_two_values_in_near_identical_sentences_is_a_number
     assert (found.type, spans(doc, found)) == ("number", ["1,200", "1,100"])
 
 
+def test_two_parties_counts_of_one_kind_are_no_contradiction():
+    doc = document(
+        "d0",
+        "The ruling Harbour Party, led by Ida Berg, secured 61 seats, falling short of a majority of 65.",
+        "The Valley League won 48 seats, a gain but short of forming a majority.",
+    )
+    assert find_contradictions([doc]) == ()
+
+
 def test_a_consistent_source_has_no_contradictions():
     doc = document(
         "d0",

@@ -7,6 +7,7 @@ from typing import Sequence
 
 from core.model import Contradiction, Document, Passage, Variant
 from core.compare.institutions import act_is_pending
+from core.compare.matching import names_near
 from core.compare.quantities import number_value, values_agree
 from core.compare.slots import Slot, document_slots
 from core.compare.slots_lexicon import INSTITUTION_KINDS, STATUS_WORDS
@@ -146,6 +147,9 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
             for pb, b in counts[n + 1 :]:
                 if pa.id == pb.id or _agree(a, b):
                     continue
+                names_a, names_b = names_near(pa.text, a.start, a.end), names_near(pb.text, b.start, b.end)
+                if names_a and names_b and not names_a & names_b:
+                    continue  # "the Liberals won 168 seats", "the Conservatives won 144": two parties' counts
                 for p in (pa, pb):
                     if p.id not in words:
                         words[p.id] = set(content_words(p.text))

@@ -34,11 +34,15 @@ def _context(telling: Telling, slot: Slot) -> frozenset[str]:
 
 def _names_around(telling: Telling, slot: Slot) -> frozenset[str]:
     """Return the capitalised words within NAME_REACH words of a slot, sentence starts left out."""
-    start, end = slot.start - telling.start, slot.end - telling.start
-    before = re.findall(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)", telling.text[max(0, start - 60) : start])
-    after = re.findall(r"[^\W\d_][\w'’\-]*", telling.text[end : end + 60])
+    return names_near(telling.text, slot.start - telling.start, slot.end - telling.start)
+
+
+def names_near(text: str, start: int, end: int) -> frozenset[str]:
+    """Return the capitalised words within NAME_REACH words of text[start:end], the text's first word left out."""
+    before = re.findall(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)", text[max(0, start - 60) : start])
+    after = re.findall(r"[^\W\d_][\w'’\-]*", text[end : end + 60])
     near = before[-NAME_REACH:] + after[:NAME_REACH]
-    first = re.match(r"\W*([^\W\d_][\w'’\-]*)", telling.text)
+    first = re.match(r"\W*([^\W\d_][\w'’\-]*)", text)
     opening = first.group(1) if first else ""
     return frozenset(
         w.lower()
