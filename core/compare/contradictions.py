@@ -147,8 +147,7 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
             for pb, b in counts[n + 1 :]:
                 if pa.id == pb.id or _agree(a, b):
                     continue
-                names_a, names_b = names_near(pa.text, a.start, a.end), names_near(pb.text, b.start, b.end)
-                if names_a and names_b and not names_a & names_b:
+                if _named_apart(pa, a, pb, b):
                     continue  # "the Liberals won 168 seats", "the Conservatives won 144": two parties' counts
                 for p in (pa, pb):
                     if p.id not in words:
@@ -164,6 +163,15 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
                         )
                     )
     return found
+
+
+def _named_apart(pa: Passage, a: Slot, pb: Passage, b: Slot) -> bool:
+    """Tell whether two counts are each named for someone the other sentence never mentions."""
+    names_a, names_b = names_near(pa.text, a.start, a.end), names_near(pb.text, b.start, b.end)
+    if not names_a or not names_b:
+        return False
+    lower_a, lower_b = pa.text.lower(), pb.text.lower()
+    return not any(name in lower_b for name in names_a) and not any(name in lower_a for name in names_b)
 
 
 def _agree(a: Slot, b: Slot) -> bool:
