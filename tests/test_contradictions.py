@@ -99,13 +99,13 @@ def test_the_same_count_given_two_values_in_near_identical_sentences_is_a_number
 def test_two_parties_counts_of_one_kind_are_no_contradiction():
     doc = document(
         "d0",
-        "The Harbour Party, led by Ida Berg, won 61 seats, falling short of a majority.",
-        "The Valley League won 48 seats, falling short of a majority.",
+        "The Harbour Party, led by Mark Lund, won 61 seats, falling short of a majority.",
+        "The Valley League won 48 seats, marking a gain but falling short of a majority.",  # "marking" names no Mark
     )
     assert find_contradictions([doc]) == ()
     one_party = document(
         "d0",
-        "The Harbour Party, led by Ida Berg, won 61 seats, falling short of a majority.",
+        "The Harbour Party, led by Mark Lund, won 61 seats, falling short of a majority.",
         "The Harbour Party won 58 seats, falling short of a majority.",
     )
     assert [c.type for c in find_contradictions([one_party])] == ["number"]

@@ -25,6 +25,7 @@ SINGLE_EVENTS = frozenset({"dinner", "summit", "ceremony", "vote", "election"})
 # A count repeated with another value in a sentence this similar is the same count.
 SAME_FACT_OVERLAP = 0.35
 _NAME_RE = re.compile(r"\b[A-Z][a-z]{4,}\b")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 def _located(document: Document) -> list[tuple[Passage, Slot]]:
@@ -170,8 +171,8 @@ def _named_apart(pa: Passage, a: Slot, pb: Passage, b: Slot) -> bool:
     names_a, names_b = names_near(pa.text, a.start, a.end), names_near(pb.text, b.start, b.end)
     if not names_a or not names_b:
         return False
-    lower_a, lower_b = pa.text.lower(), pb.text.lower()
-    return not any(name in lower_b for name in names_a) and not any(name in lower_a for name in names_b)
+    words_a, words_b = set(_WORD_RE.findall(pa.text.lower())), set(_WORD_RE.findall(pb.text.lower()))
+    return not names_a & words_b and not names_b & words_a
 
 
 def _agree(a: Slot, b: Slot) -> bool:
