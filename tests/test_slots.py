@@ -51,6 +51,12 @@ def test_times_carry_their_kind_and_the_event_they_belong_to():
     ]
 
 
+def test_a_deadline_and_a_time_across_a_dash_date_no_event_noun():
+    text = "Counting paused during the election — until later Tuesday morning. The vote is due by Friday."
+    times = [(s.text, s.subject) for s in extract_slots(text) if s.type == "time" and s.group == "day"]
+    assert times == [("Tuesday morning", ""), ("by Friday", "")]
+
+
 def test_relative_days_are_kept_apart_from_named_days():
     text = "They met on Sunday, after talks the day before, and dine later on the same day."
     assert [(s.text, s.group) for s in extract_slots(text) if s.type == "time"] == [

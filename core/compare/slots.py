@@ -302,9 +302,22 @@ EVENT_BEFORE = 90  # a time adverbial usually follows its event: look this far b
 EVENT_AFTER = 40  # ... and only this far ahead
 
 
+# A time that ends something else ("paused the count until later Tuesday") dates no event noun
+# near it; nor does an event noun across a dash or a semicolon ("during the election — until ...").
+_DEADLINE_RE = re.compile(r"\b(?:until|till|by)\s+(?:\w+\s+)?$", re.I)
+_DEADLINE_START_RE = re.compile(r"(?:until|till|by)\b", re.I)
+_CLAUSE_CUT_RE = re.compile(r"[—–;]")
+
+
 def _event_of(text: str, start: int, end: int) -> str:
     """Return the key of the event a time belongs to (the nearest event noun, preferring one before)."""
-    before = [m for m in _EVENT_RE.finditer(text, max(0, start - EVENT_BEFORE), start)]
+    if _DEADLINE_RE.search(text, max(0, start - 20), start) or _DEADLINE_START_RE.match(text, start):
+        return ""
+    window_start = max(0, start - EVENT_BEFORE)
+    cuts = list(_CLAUSE_CUT_RE.finditer(text, window_start, start))
+    if cuts:
+        window_start = cuts[-1].end()
+    before = [m for m in _EVENT_RE.finditer(text, window_start, start)]
     if before:
         return EVENT_NOUNS[before[-1].group().lower()]
     after = _EVENT_RE.search(text, end, min(len(text), end + EVENT_AFTER))
