@@ -12,7 +12,6 @@ from core.compare.slots_lexicon import (
     ALIASES,
     ATTRIBUTION_TRIGGERS,
     AUXILIARIES,
-    EVENT_NOUNS,
     GENERIC_VERBS,
     GROUP_SPEAKERS,
     INSTITUTIONS,
@@ -33,6 +32,7 @@ from core.compare.slots_lexicon import (
     TITLE_WORDS,
 )
 from core.compare.agents import find_agents
+from core.compare.event_nouns import event_of, venue_of
 from core.compare.institutions import find_institutions, may_name_institution
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.normalize import fold
@@ -234,7 +234,7 @@ def _places(text: str, institutions: Sequence[Slot]) -> list[Slot]:
         start = match.start(1)
         if any(s.start <= start < s.end for s in institutions):
             continue
-        found.append(Slot("place", start, match.end(1), name, alias(name), _venue_of(text, start)))
+        found.append(Slot("place", start, match.end(1), name, alias(name), venue_of(text, start)))
     return found
 
 
@@ -249,21 +249,6 @@ def _verb_like(text: str, aux: str, verb: str, end: int) -> bool:
         and after is not None
         and after.group().lower() in OBJECT_STARTERS
     )
-
-
-_VENUE_BREAK_RE = re.compile(r"[.;:]|\b(?:to|of|that|which|who|and|but)\b")
-VENUE_REACH = 50  # characters between an event noun and the place it is held in
-
-
-def _venue_of(text: str, start: int) -> str:
-    """Return the event a place is the venue of ("talks ... in Greywick"), or "" when unsure."""
-    events = list(_EVENT_RE.finditer(text, max(0, start - VENUE_REACH), start))
-    if not events:
-        return ""
-    # "talks to resolve the conflict in Ukraine": the place belongs to the clause in between.
-    if _VENUE_BREAK_RE.search(text, events[-1].end(), start):
-        return ""
-    return EVENT_NOUNS[events[-1].group().lower()]
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s$")
@@ -297,33 +282,6 @@ def _actors(text: str) -> list[Slot]:
     return found
 
 
-_EVENT_RE = re.compile(r"\b(" + "|".join(EVENT_NOUNS) + r")\b", re.I)
-EVENT_BEFORE = 90  # a time adverbial usually follows its event: look this far back ...
-EVENT_AFTER = 40  # ... and only this far ahead
-
-
-# A time that ends something else ("paused the count until later Tuesday") dates no event noun
-# near it; nor does an event noun across a dash or a semicolon ("during the election — until ...").
-_DEADLINE_RE = re.compile(r"\b(?:until|till|by)\s+(?:\w+\s+)?$", re.I)
-_DEADLINE_START_RE = re.compile(r"(?:until|till|by)\b", re.I)
-_CLAUSE_CUT_RE = re.compile(r"[—–;]")
-
-
-def _event_of(text: str, start: int, end: int) -> str:
-    """Return the key of the event a time belongs to (the nearest event noun, preferring one before)."""
-    if _DEADLINE_RE.search(text, max(0, start - 20), start) or _DEADLINE_START_RE.match(text, start):
-        return ""
-    window_start = max(0, start - EVENT_BEFORE)
-    cuts = list(_CLAUSE_CUT_RE.finditer(text, window_start, start))
-    if cuts:
-        window_start = cuts[-1].end()
-    before = [m for m in _EVENT_RE.finditer(text, window_start, start)]
-    if before:
-        return EVENT_NOUNS[before[-1].group().lower()]
-    after = _EVENT_RE.search(text, end, min(len(text), end + EVENT_AFTER))
-    return EVENT_NOUNS[after.group().lower()] if after else ""
-
-
 def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot:
     """Return a number slot: subject = what it counts (head noun, and the event of a people count),
     group = the hedge before it (min, max, about or "")."""
@@ -346,8 +304,7 @@ def value_slots(text: str) -> tuple[Slot, ...]:
         slots += [_number_slot(text, s, e, value, unit) for s, e, value, unit in find_quantities(text, spelled)]
     if digits or words & TIME_TRIGGERS:  # years and clock times need digits
         slots += [
-            Slot("time", s, e, text[s:e], value, _event_of(text, s, e), group)
-            for s, e, value, group in find_times(text)
+            Slot("time", s, e, text[s:e], value, event_of(text, s, e), group) for s, e, value, group in find_times(text)
         ]
     slots.sort(key=lambda s: (s.start, s.end, s.type))
     return tuple(slots)

@@ -1,0 +1,48 @@
+"""Which event a time or a place belongs to: the nearest event noun ("talks", "vote", "dinner")."""
+
+from __future__ import annotations
+
+import re
+
+from core.compare.slots_lexicon import EVENT_NOUNS
+
+EVENT_RE = re.compile(r"\b(" + "|".join(EVENT_NOUNS) + r")\b", re.I)
+EVENT_BEFORE = 90  # a time adverbial usually follows its event: look this far back ...
+EVENT_AFTER = 40  # ... and only this far ahead
+
+
+# A time that ends something else ("paused the count until later Tuesday") dates no event noun
+# near it; nor does an event noun across a dash or a semicolon ("during the election — until ...").
+_DEADLINE_RE = re.compile(r"\b(?:until|till|by)\s+(?:\w+\s+)?$", re.I)
+_DEADLINE_START_RE = re.compile(r"(?:until|till|by)\b", re.I)
+_CLAUSE_CUT_RE = re.compile(r"[—–;]")
+
+
+def event_of(text: str, start: int, end: int) -> str:
+    """Return the key of the event a time belongs to (the nearest event noun, preferring one before)."""
+    if _DEADLINE_RE.search(text, max(0, start - 20), start) or _DEADLINE_START_RE.match(text, start):
+        return ""
+    window_start = max(0, start - EVENT_BEFORE)
+    cuts = list(_CLAUSE_CUT_RE.finditer(text, window_start, start))
+    if cuts:
+        window_start = cuts[-1].end()
+    before = [m for m in EVENT_RE.finditer(text, window_start, start)]
+    if before:
+        return EVENT_NOUNS[before[-1].group().lower()]
+    after = EVENT_RE.search(text, end, min(len(text), end + EVENT_AFTER))
+    return EVENT_NOUNS[after.group().lower()] if after else ""
+
+
+_VENUE_BREAK_RE = re.compile(r"[.;:]|\b(?:to|of|that|which|who|and|but)\b")
+VENUE_REACH = 50  # characters between an event noun and the place it is held in
+
+
+def venue_of(text: str, start: int) -> str:
+    """Return the event a place is the venue of ("talks ... in Greywick"), or "" when unsure."""
+    events = list(EVENT_RE.finditer(text, max(0, start - VENUE_REACH), start))
+    if not events:
+        return ""
+    # "talks to resolve the conflict in Ukraine": the place belongs to the clause in between.
+    if _VENUE_BREAK_RE.search(text, events[-1].end(), start):
+        return ""
+    return EVENT_NOUNS[events[-1].group().lower()]
