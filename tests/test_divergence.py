@@ -554,6 +554,18 @@ def test_the_one_event_time_of_each_source_is_compared_even_beside_the_time_of_a
     assert divergence.type == "time" and [v.text for v in divergence.variants] == ["2:30 p.m.", "3:30 p.m."]
 
 
+def test_an_amount_asked_for_is_not_compared_with_the_amount_decided():
+    _, found = diverge(
+        "The prosecutor had requested a jail term of five years and a €300,000 fine for the harbour master.",
+        "The court fined the harbour master €100,000 and gave him four years.",
+    )
+    assert found == ()
+    _, (divergence,) = diverge(
+        "The court fined the harbour master €100,000 on Friday.", "The harbour master was fined €150,000 on Friday."
+    )
+    assert [v.text for v in divergence.variants] == ["€100,000", "€150,000"]
+
+
 def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_are():
     _, found = diverge(
         "The comet will swing past Jupiter, staying some 0.2 astronomical units clear of the giant.",

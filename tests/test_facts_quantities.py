@@ -266,3 +266,13 @@ def test_a_distance_from_a_place_written_with_or_without_the_is_one_row():
         at(docs, 0, "16 km") + ("16",),
         at(docs, 1, "some 19 kilometres") + ("about 19",),
     ]
+
+
+def test_an_amount_sought_has_a_row_of_its_own_and_a_conversion_in_brackets_none():
+    docs = sources(
+        "Prosecutors had requested a €300,000 fine. The court fined him €100,000 ($108,000).",
+        "He was fined 100,000 euros (approximately $154,000 Cdn) on Friday, and €90,000 in costs.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "money (sought)"), docs) == [at(docs, 0, "€300,000") + ("€300000",)]
+    assert [c.text for r in sheet for c in r.cells if "$" in c.text] == []

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
+from core.compare.quantities import CONVERSION, REQUEST_EVENT, in_base_unit, number_value, values_agree
 from core.compare.slots_lexicon import MONTHS, REPORT_EVENT, WEEKDAYS
 from core.compare.slots import Slot
 from core.compare.figure_origins import scope_clashes, source_clashes
@@ -59,6 +59,8 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
 def _events_differ(a: str, b: str) -> bool:
     """Tell whether two people counts are of different events (dead vs aboard)."""
     event_a, event_b = a.partition(":")[2], b.partition(":")[2]
+    if (event_a == REQUEST_EVENT) != (event_b == REQUEST_EVENT):
+        return True  # an amount asked for is never the amount decided, told or not what befell it
     return bool(event_a and event_b and event_a != event_b)
 
 

@@ -291,11 +291,43 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     # What happened to those counted tells a count of dead from a count aboard, of any noun
     # that counts beings; measures and money have no such event.
     measured = "@" in head or head in ("$", "€", "£", "%", "")
-    if head.startswith("length@"):
+    if requested(text, start):
+        event = REQUEST_EVENT
+    elif head.startswith("length@"):
         event = reference_of(text, start, end)
     else:
         event = "" if measured else people_event(_nearest_first(text, start, end))
     return Frame(head, event, hedge_of(text, start))
+
+
+# An amount in brackets straight after another restates it in another currency or unit:
+# "€100,000 ($108,000)", "100,000 euros (approximately $154,000 Cdn)".
+_CONVERSION_BEFORE_RE = re.compile(
+    r"(?:\d|\b(?:euros?|dollars?|pounds?|francs?|yen|yuan|rupees?|[a-z]*illion))\s*\(\s*"
+    r"(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|~|or)?\s*$",
+    re.I,
+)
+
+
+def bracketed_conversion(text: str, start: int) -> bool:
+    """Tell whether the value at `start` (its hedge or currency sign included) restates the one before it."""
+    return bool(_CONVERSION_BEFORE_RE.search(text, max(0, start - 40), start))
+
+
+# What one side asked for is not what was decided: "prosecutors had requested a €300,000 fine"
+# and "she was fined €100,000" are two amounts of two acts.
+REQUEST_EVENT = "sought"
+_REQUEST_RE = re.compile(
+    r"\b(?:request(?:ed|s|ing)?|sought|seek(?:s|ing)?|demand(?:ed|s|ing)?|(?:call|ask)(?:ed|s|ing)? for"
+    r"|propos(?:ed|es|ing)|recommend(?:ed|s|ing)?)\b(?![^.]*\b(?:but|while|whereas|however|instead)\b)[^.]*$",
+    re.I,
+)
+REQUEST_REACH = 110  # characters before a value read for a request verb in its sentence
+
+
+def requested(text: str, start: int) -> bool:
+    """Tell whether the value at `start` is one that somebody asked for, in the same sentence."""
+    return bool(_REQUEST_RE.search(text, max(0, start - REQUEST_REACH), start))
 
 
 # What a distance is measured from: "within 0.4 AU of Mars" and "1.35 AU from the Sun" are two

@@ -10,7 +10,7 @@ from string import ascii_letters
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
 from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, fate_of, people_row
-from core.compare.quantities import reference_label
+from core.compare.quantities import bracketed_conversion, reference_label, requested
 
 # Units: what a number measures when a unit word follows it (singular form -> shown name).
 UNITS = {
@@ -260,6 +260,8 @@ def quantity_mentions(documents) -> list[Mention]:
             measured = _measure(match)
             if measured is None:
                 continue
+            if measured[1] == "money" and bracketed_conversion(text, match.start()):
+                continue  # "€100,000 ($108,000)": the same fine in another currency, not another figure
             thing, unit, end = measured
             if unit == "count" and re.match(
                 r"\s+(?:\w+\s+){0,3}?(?:told|said|say|says|familiar|speaking|who\s+spoke)\b", text[end:]
@@ -303,6 +305,8 @@ def quantity_mentions(documents) -> list[Mention]:
                 label_thing = f"money, {order}" if order else "money"
             if PROJECTED.search(text, max(0, start - PROJECTED_REACH), start):
                 thing, label_thing = thing + " (projected)", label_thing + " (projected)"
+            elif requested(text, start):  # asked for by one side, not decided: a row of its own
+                thing, label_thing = thing + " (sought)", label_thing + " (sought)"
             row = thing if unit == "count" else label_thing
             if reference:  # "from the Sagaing" and "from Sagaing", "the Sun" and "the sun": one row
                 row = row.replace(f" from {reference}", f" from {reference.lower().removeprefix('the ')}")
