@@ -99,6 +99,14 @@ def _claim_from(
     return Claim(id="", key=key, score=score, members=members, links=tuple(links), pivot=passages[pivot].id)
 
 
+LABEL_WORDS = 3  # a line this short that does not end as a sentence is a heading or a label
+
+
+def is_label(text: str) -> bool:
+    """Tell whether a passage is a heading or a label ("Flight details", "Key events"), not a telling."""
+    return not is_sentence(text) and len(text.split()) <= LABEL_WORDS
+
+
 def _position(pid: str) -> tuple[int, int]:
     """Return (document number, passage number) of a passage id such as "d2:p14"."""
     doc, passage = pid.split(":p")
@@ -209,6 +217,9 @@ def align_documents(
     keys, rows, describe = pair_table(passages, doc_of, found, should_cancel)
     model = model or LINKER
     pair = scored(keys, rows, model)
+    labels = {n for n, p in enumerate(passages) if is_label(p.text)}
+    if labels:  # a section heading ("Flight details") tells no fact: it joins no claim
+        pair = {key: p for key, p in pair.items() if key[0] not in labels and key[1] not in labels}
     report(0.6)
     check(should_cancel)
     forced, forbidden = _manual_pairs(documents, edits, index_of)
@@ -219,7 +230,7 @@ def align_documents(
         forced,
         forbidden,
         should_cancel,
-        lambda i, j: probability(describe(i, j), model),
+        lambda i, j: 0.0 if i in labels or j in labels else probability(describe(i, j), model),
         [not is_sentence(p.text) for p in passages],
     )
     report(0.9)
