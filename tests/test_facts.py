@@ -217,6 +217,12 @@ def test_an_event_placed_in_two_towns_diverges_but_a_town_and_its_country_do_not
     assert not row(build_fact_sheet(nested), "summit: place").divergent
 
 
+def test_a_possessive_after_in_is_no_place_of_the_event():
+    docs = sources("Turnout fell in Monday's election.", "Turnout fell in Estria's election, held in Varna.")
+    found = row(build_fact_sheet(docs), "election: place")
+    assert cells(found, docs) == [at(docs, 1, "Varna") + ("varna",)]
+
+
 def test_the_legislature_a_pact_still_needs_is_one_row_and_another_body_diverges():
     docs = sources(
         "Any water pact would need to be approved by the Orvan Congress.",

@@ -25,6 +25,9 @@ def place_mentions(documents) -> list[Mention]:
 
     def not_a_place(found) -> bool:
         name = found.group("name")
+        # "in Monday's election", "in Canada's vote": a possessive qualifies the event, it is no venue
+        if name.endswith(("'s", "’s")):
+            return True
         return name.split()[0].lower() in NOT_PLACES or re.search(r"\d", name) is not None
 
     out: list[Mention] = []
