@@ -276,3 +276,26 @@ def test_an_amount_sought_has_a_row_of_its_own_and_a_conversion_in_brackets_none
     sheet = build_fact_sheet(docs)
     assert cells(row(sheet, "money (sought)"), docs) == [at(docs, 0, "€300,000") + ("€300000",)]
     assert [c.text for r in sheet for c in r.cells if "$" in c.text] == []
+
+
+def test_the_critically_injured_are_a_row_apart_from_all_the_injured():
+    docs = sources(
+        "Medics said 17 people were injured, and three people suffered critical injuries.",
+        "At least 18 people were injured; two people were seriously injured.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "injured"), docs) == [
+        at(docs, 0, "17 people") + ("17",),
+        at(docs, 1, "At least 18 people") + ("at least 18",),
+    ]
+    assert cells(row(sheet, "critically injured"), docs) == [
+        at(docs, 0, "three people") + ("3",),
+        at(docs, 1, "two people") + ("2",),
+    ]
+
+
+def test_a_part_named_between_commas_does_not_cut_a_count_from_its_fate():
+    docs = sources("At least eight people on the ground, including four students, were killed in the blast.")
+    assert cells(row(build_fact_sheet(docs), "dead on the ground"), docs) == [
+        at(docs, 0, "At least eight people") + ("at least 8",)
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from core.ingest.numbers import WORD_NUMBERS
+
 PEOPLE = frozenset("people persons individuals lives passengers victims residents civilians bodies".split())
 DEATH = re.compile(
     r"\b(?:killed|kill(?:ing|s)?|dead|died|die|deaths?|death toll|toll|lives (?:lost|were lost)|"
@@ -24,6 +26,7 @@ _COUNTED_PEOPLE = PEOPLE | {
     "others",
 }
 INJURY = re.compile(r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed)\b", re.I)
+GRAVE = re.compile(r"\b(?:critical(?:ly)?|serious(?:ly)?|life-threatening|grave(?:ly)?)\b", re.I)
 MISSING = re.compile(r"\bmissing\b", re.I)
 ARREST = re.compile(r"\b(?:arrested|arrests|detained|in custody)\b", re.I)
 
@@ -32,6 +35,10 @@ ARREST = re.compile(r"\b(?:arrested|arrests|detained|in custody)\b", re.I)
 CASUALTY_BEFORE = re.compile(r"\b(?:(kill(?:ed|ing|s)?)|injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt)\s+$", re.I)
 
 _FIGURE = re.compile(r"\d")
+# A part of the count named between commas or dashes: its number is no next count.
+_ASIDE = re.compile(r",\s*(?:including|among them|of whom|mostly)\b[^,;]{0,80},|\s[—–]\s[^—–]{0,80}\s[—–]\s", re.I)
+# The next count, in figures or in words: what follows it is told of that count.
+_NEXT_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")\b", re.I)
 FATE_REACH = 40  # characters after a counted noun read for what befell those counted
 _PART_OF = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?$", re.I)  # "37 of the" before a count
 PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[\d,]+\s+([a-z][\w-]*)", re.I)  # "37 of the 40 miners"
@@ -64,7 +71,8 @@ def people_row(thing: str, before: str, after: str) -> str:
         return thing  # the whole of "37 of the 40 miners below ground died": the part is the toll
     # What happened belongs to the nearest count: in "of the 40 miners below ground, 37 were
     # found dead" the death is the 37's, so each side stops at the next figure.
-    following = _FIGURE.search(after)
+    after = _ASIDE.sub(" ", after[:240])  # "eight people, including four students, were killed"
+    following = _NEXT_COUNT.search(after)
     if following and not PART_OF_WHOLE.match(after):  # "37 of the 40 below ground died": one clause
         after = after[: following.start()]
     before = before[_last_figure_end(before) :]
@@ -76,6 +84,8 @@ def people_row(thing: str, before: str, after: str) -> str:
     clause = after[:80]
     for pattern, name in ((INJURY, "injured"), (MISSING, "missing"), (ARREST, "arrested")):
         if pattern.search(clause):
+            if name == "injured" and GRAVE.search(clause):
+                name = "critically injured"  # a part of the injured, never another count of them
             return name + _qualifier(after)
     # The death word must be near the count: "40 miners below ground" in a sentence about the dead
     # is a count of miners, "killed 37 miners" or "37 miners died" a toll.
