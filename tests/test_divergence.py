@@ -566,6 +566,19 @@ def test_an_amount_asked_for_is_not_compared_with_the_amount_decided():
     assert [v.text for v in divergence.variants] == ["€100,000", "€150,000"]
 
 
+def test_who_will_do_something_is_not_set_against_who_did_it():
+    _, found = diverge(
+        "Ida Berg was leading the count in the Kessel riding on Monday night.",
+        "Mark Lund will lead the count in the Kessel riding on Monday night.",
+    )
+    assert found == ()
+    _, (divergence,) = diverge(
+        "Ida Berg led the count in the Kessel riding on Monday night.",
+        "Mark Lund led the count in the Kessel riding on Monday night.",
+    )
+    assert divergence.type == "actor"
+
+
 def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_are():
     _, found = diverge(
         "The comet will swing past Jupiter, staying some 0.2 astronomical units clear of the giant.",

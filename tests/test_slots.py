@@ -167,6 +167,7 @@ def test_places_are_capitalised_names_after_in_or_at():
         ("Judge Orla Penn sentenced Dara Vell to nine years.", [("Penn sentenced", "pen", "sentenc")]),
         ("Dara Vell has been sentenced to nine years.", []),  # passive: Vell is the one sentenced
         ("Vell was appealing the ruling.", [("Vell was appealing", "vel", "appeal")]),
+        ("Mark Lund will lead the new cabinet.", [("Lund will lead", "lund", "lead@future")]),  # another act
     ],
 )
 def test_actors_are_names_with_the_verb_they_govern(text, expected):

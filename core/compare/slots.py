@@ -257,6 +257,10 @@ _LAST_WORD_RE = re.compile(r"(\w+)\s*$")
 _BEFORE_A_PHRASE = frozenset({"in", "at", "from", "of", "to", "for", "with", "by", "on", "and", "or", "the"})
 
 
+FUTURE_ACT = "@future"
+_FUTURE_AUX = frozenset({"will", "shall", "would"})
+
+
 def _actors(text: str) -> list[Slot]:
     """Return names followed by the verb they govern: value = name key, subject = verb stem."""
     found = []
@@ -278,7 +282,9 @@ def _actors(text: str) -> list[Slot]:
         if before and before.group(1).lower() in _BEFORE_A_PHRASE:
             continue  # a name inside a phrase or a pair is not the one acting
         start = match.start(1) + name.rfind(" ") + 1  # the name itself, titles are their own slots
-        found.append(Slot("actor", start, match.end(3), text[start : match.end(3)], alias(name_key(name)), stem(verb)))
+        # "X will lead" is another act than "Y was leading": the future is kept apart
+        act = stem(verb) + (FUTURE_ACT if _FUTURE_AUX & set(aux.split()) else "")
+        found.append(Slot("actor", start, match.end(3), text[start : match.end(3)], alias(name_key(name)), act))
     return found
 
 
