@@ -299,3 +299,22 @@ def test_a_part_named_between_commas_does_not_cut_a_count_from_its_fate():
     assert cells(row(build_fact_sheet(docs), "dead on the ground"), docs) == [
         at(docs, 0, "At least eight people") + ("at least 8",)
     ]
+
+
+def test_passengers_and_crew_are_one_count_and_passengers_taken_to_hospital_are_the_injured():
+    docs = sources(
+        "The ferry carried 80 passengers and crew when it capsized.",
+        "At least 18 passengers were taken to hospital, and the ferry carried 76 passengers.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "passengers and crew"), docs) == [at(docs, 0, "80 passengers and crew") + ("80",)]
+    assert cells(row(sheet, "injured"), docs) == [at(docs, 1, "At least 18 passengers") + ("at least 18",)]
+    assert cells(row(sheet, "passengers"), docs) == [at(docs, 1, "76 passengers") + ("76",)]
+
+
+def test_passengers_and_crew_who_died_are_the_dead():
+    docs = sources("The crash caused the deaths of 41 passengers and crew.", "It killed 40 people, police said.")
+    assert cells(row(build_fact_sheet(docs), "dead"), docs) == [
+        at(docs, 0, "41 passengers and crew") + ("41",),
+        at(docs, 1, "40 people") + ("40",),
+    ]

@@ -24,8 +24,12 @@ _COUNTED_PEOPLE = PEOPLE | {
     "body",
     "other",
     "others",
+    "crew",  # "241 passengers and crew" died
 }
-INJURY = re.compile(r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed)\b", re.I)
+INJURY = re.compile(
+    r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed|(?:taken|rushed|sent|admitted|airlifted) to (?:a |the )?hospitals?)\b",
+    re.I,
+)
 GRAVE = re.compile(r"\b(?:critical(?:ly)?|serious(?:ly)?|life-threatening|grave(?:ly)?)\b", re.I)
 MISSING = re.compile(r"\bmissing\b", re.I)
 ARREST = re.compile(r"\b(?:arrested|arrests|detained|in custody)\b", re.I)

@@ -44,6 +44,8 @@ UNITS = {
     "seat": "seats",
 }
 DISTANCES = frozenset(("feet", "metres", "miles", "kilometres", "astronomical units"))
+_AND_CREW = re.compile(r"\s+(crew|staff|crew members|staff members)\b", re.I)
+_COUNTED_WITH_CREW = frozenset({"passenger", "person", "people", "patient", "guest", "pilgrim", "tourist"})
 COLLECTIVE = frozenset("crew staff personnel police workforce".split())
 SAME_PEOPLE = {"citizen": "national", "resident": "resident"}
 STOP = frozenset(
@@ -162,6 +164,9 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return None
     if first.endswith(("ed", "ing")) or words[0].lower().endswith(("ally", "ely", "tly", "rly")):
         return None
+    crew = _AND_CREW.match(match.string, match.end(group)) if len(words) == 2 and words[1].lower() == "and" else None
+    if crew and first in _COUNTED_WITH_CREW:  # "80 passengers and crew" is not 80 passengers
+        return f"{first} and {crew.group(1).lower()}", "count", crew.end(1)
     single = match.group("num").lower() in ("one", "1")
     if (
         len(words) == 2
