@@ -579,6 +579,19 @@ def test_who_will_do_something_is_not_set_against_who_did_it():
     assert divergence.type == "actor"
 
 
+def test_an_age_is_not_a_span_of_years_and_a_bracketed_conversion_restates_its_amount():
+    _, found = diverge(
+        "The 24-year-old midfielder signed a five-year contract with Kessel United.",
+        "The midfielder, 24, signed a contract with Kessel United that runs for five years.",
+    )
+    assert found == ()
+    _, found = diverge(
+        "Kessel United will pay €60 million (£51 million, $70 million) for the midfielder.",
+        "Kessel United will pay €60 million (about £50 million) for the midfielder.",
+    )
+    assert found == ()
+
+
 def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_are():
     _, found = diverge(
         "The comet will swing past Jupiter, staying some 0.2 astronomical units clear of the giant.",

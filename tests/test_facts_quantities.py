@@ -318,3 +318,12 @@ def test_passengers_and_crew_who_died_are_the_dead():
         at(docs, 0, "41 passengers and crew") + ("41",),
         at(docs, 1, "40 people") + ("40",),
     ]
+
+
+def test_a_row_where_one_source_gives_several_amounts_is_not_compared_and_says_so():
+    docs = sources(
+        "Kessel paid €60 million, plus €8 million in add-ons, and spent €150 million this summer.",
+        "The fee is €65 million.",
+    )
+    found = row(build_fact_sheet(docs), "money, millions")
+    assert not found.divergent and found.note == "not compared: several amounts in one source"

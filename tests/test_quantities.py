@@ -49,6 +49,8 @@ def test_a_word_around_a_count_tells_what_happened_to_those_counted_from_its_ste
         "",
         "alive",
     ]
+    # the gravely hurt are an event of their own; "lived" is no death (only "lives" counted are)
+    assert [word_event(w) for w in ("critically", "serious", "series", "lived")] == ["critical", "critical", "", ""]
 
 
 def test_the_nearest_telling_word_gives_the_event_of_a_count():
@@ -104,3 +106,9 @@ def test_a_count_opening_a_clause_after_a_comma_reads_its_event_after_it():
     text = "Out of 56 passengers and three crew on board the ferry, two people were sent to hospital in critical condition."
     start = text.index("two")
     assert frame_of(text, start, start + 3).event == "critical"
+
+
+def test_an_age_money_in_a_noun_and_a_span_of_years_have_no_people_event():
+    text = "The 24-year-old, who lived in Kessel for 12 years, cost €60 million plus €8 million in add-ons."
+    heads = [frame_of(text, text.index(n), text.index(n) + len(n)) for n in ("24", "12", "€8 million")]
+    assert [(f.head, f.event) for f in heads] == [("age", ""), ("year", ""), ("add-on", "")]

@@ -134,6 +134,9 @@ _SPEED_RE = re.compile(
 
 
 _COMPOUND_RE = re.compile(r"-([A-Za-z]+)")
+_SPANS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
+_AGE_RE = re.compile(r"[-\s]years?[-\s]old\b", re.I)
+_MONEY_BEFORE = re.compile(r"[$€£][\d.,]+(?:\s?(?:m|bn|k|million|billion|trillion))?$")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _WHERE_RE = re.compile(r"(?:onboard|aboard|on board|on the ground)\b")
 
@@ -147,12 +150,16 @@ def head_of(text: str, end: int) -> str:
         unit = ("km" if re.search(r"k", speed.group(), re.I) else "mi") + ("/h" if per_hour else "/s")
         unit = "km/s" if unit == "mi/s" else unit
         return f"speed@{unit}"  # "66 km/s" is a speed, not a distance
+    if _AGE_RE.match(rest):
+        return "age"  # "the 22-year-old": an age, never the five years of a contract
     compound = _COMPOUND_RE.match(rest)
     if compound:
         return _unit_key(compound.group(1))  # "11-week trial": the week is what is counted
     words = _WORD_RE.findall(rest)
     if words[:1] == ["of"] and len(words) > 1:
         words = words[1:]  # "both of the aircraft's black boxes"
+    elif words[:1] == ["in"] and len(words) > 1 and _MONEY_BEFORE.search(text, max(0, end - 30), end):
+        words = words[1:]  # "£16 million in add-ons": what the money is
     chunk: list[str] = []
     following = len(words)
     for n, word in enumerate(words[:5]):
@@ -267,7 +274,7 @@ def word_event(word: str) -> str:
     if len(word) <= 2:
         return ""
     low = word.lower()
-    match = _EVENT_RE.match(stem(low)) or _EVENT_RE.match(low)  # "missing" stems to "miss" (as "missile")
+    match = _EVENT_RE.match(stem(low)) or _EVENT_RE.fullmatch(low)  # "missing" stems to "miss" (as "missile")
     return next(event for event, group in zip(_EVENT_NAMES, match.groups()) if group) if match else ""
 
 
@@ -290,7 +297,10 @@ def frame_of(text: str, start: int, end: int) -> Frame:
         head = text[start]  # "$3.3 trillion over ten years": the money is what is counted
     # What happened to those counted tells a count of dead from a count aboard, of any noun
     # that counts beings; measures and money have no such event.
-    measured = "@" in head or head in ("$", "€", "£", "%", "")
+    # measures, money, ages and spans of time have no people event ("lived there for 12 years")
+    measured = (
+        "@" in head or head in ("$", "€", "£", "%", "", "age") or head in _SPANS or text[start : start + 1] in "$€£"
+    )
     if requested(text, start):
         event = REQUEST_EVENT
     elif head.startswith("length@"):
@@ -304,7 +314,7 @@ def frame_of(text: str, start: int, end: int) -> Frame:
 # "€100,000 ($108,000)", "100,000 euros (approximately $154,000 Cdn)".
 _CONVERSION_BEFORE_RE = re.compile(
     r"(?:\d|\b(?:euros?|dollars?|pounds?|francs?|yen|yuan|rupees?|[a-z]*illion))\s*\(\s*"
-    r"(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|~|or)?\s*$",
+    r"(?:[^()\n]{1,40},\s*)?(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|~|or)?\s*$",
     re.I,
 )
 

@@ -36,7 +36,7 @@ from core.compare.event_nouns import event_of, venue_of
 from core.compare.institutions import find_institutions, may_name_institution
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.normalize import fold
-from core.compare.quantities import frame_of
+from core.compare.quantities import bracketed_conversion, frame_of
 from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.compare.slots_stance import find_modalities, find_negations, find_tones
@@ -307,7 +307,12 @@ def value_slots(text: str) -> tuple[Slot, ...]:
     slots: list[Slot] = []
     spelled = bool(words & NUMBER_TRIGGERS)
     if digits or spelled:
-        slots += [_number_slot(text, s, e, value, unit) for s, e, value, unit in find_quantities(text, spelled)]
+        slots += [
+            _number_slot(text, s, e, value, unit)
+            for s, e, value, unit in find_quantities(text, spelled)
+            # "€117.5 million (£100.1 million, $136.1 million)": the bracket restates the amount
+            if not (text[s : s + 1] in "$€£" and bracketed_conversion(text, s))
+        ]
     if digits or words & TIME_TRIGGERS:  # years and clock times need digits
         slots += [
             Slot("time", s, e, text[s:e], value, event_of(text, s, e), group) for s, e, value, group in find_times(text)

@@ -43,6 +43,9 @@ BASE_RANK = {
 }
 
 
+POOLED_VALUES = 2  # more values than this from one source in one row: several things, not one
+
+
 def _by_source(mentions: list[Mention]) -> dict[str, list[Mention]]:
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -55,9 +58,17 @@ def _distinct(grouped: dict[str, list[Mention]], key) -> dict[str, list[Mention]
     return {doc: list({key(m): m for m in ms}.values()) for doc, ms in grouped.items()}
 
 
+def _pooled(grouped: dict[str, list[Mention]]) -> bool:
+    """Tell whether a row holds several different things: a source gives it more than two values
+    ("money, millions": a fee, its add-ons, a club's whole spending)."""
+    return any(len(ms) > POOLED_VALUES for ms in grouped.values())
+
+
 def _quantity_divergent(mentions: list[Mention]) -> bool:
     counts_people = mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS
     grouped = _distinct(_by_source(mentions), lambda m: (m.number, m.hedge, m.about))
+    if not counts_people and _pooled(grouped):
+        return False  # said as "not compared" (_not_compared): which value goes with which is unknown
     for a_doc, b_doc in combinations(sorted(grouped), 2):
         ours, theirs = grouped[a_doc], grouped[b_doc]
         # Two sources disagree when no value of one fits a value of the other, yet some pair is
@@ -255,6 +266,10 @@ def _not_compared(mentions: list[Mention]) -> str:
     days are compared with each other, so a row of them alone was compared.
     """
     sources = len(_by_source(mentions))
+    if mentions[0].kind == "quantity" and sources >= 2:
+        counts_people = mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS
+        grouped = _distinct(_by_source(mentions), lambda m: (m.number, m.hedge, m.about))
+        return "not compared: several amounts in one source" if not counts_people and _pooled(grouped) else ""
     if mentions[0].type != "time" or sources < 2:
         return ""
     placed = {m.doc for m in mentions if time_is_placed(m.value)}
