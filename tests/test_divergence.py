@@ -592,6 +592,14 @@ def test_an_age_is_not_a_span_of_years_and_a_bracketed_conversion_restates_its_a
     assert found == ()
 
 
+def test_a_gendered_and_a_neutral_office_name_are_one_title_and_a_date_is_no_count():
+    _, found = diverge(
+        "The ministry spokesman Ivo Lund said the 14-year contract began on September 30.",
+        "Ministry spokesperson Ivo Lund said the contract, signed 14 years ago, began on 30 September.",
+    )
+    assert found == ()
+
+
 def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_are():
     _, found = diverge(
         "The comet will swing past Jupiter, staying some 0.2 astronomical units clear of the giant.",

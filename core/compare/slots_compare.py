@@ -19,8 +19,20 @@ CLASHING_INSTITUTIONS = ("legislature", "court")
 GENERIC_RECIPIENTS = frozenset({"reporters", "lawmakers"})
 
 
+# A gendered and a neutral form of one office name it once: spokesman ~ spokeswoman ~ spokesperson.
+_GENDERED_RE = re.compile(
+    r"\b(spokes|chair|congress|council|alder|anchor|fore|camera|sales)(?:wo)?(?:man|men|person|people)\b"
+)
+
+
+def _office_words(title: str) -> str:
+    """Return a title with its gendered office words in one neutral form."""
+    return _GENDERED_RE.sub(r"\1person", title)
+
+
 def titles_agree(a: str, b: str) -> bool:
     """Tell whether two normalized titles can name the same office (envoy ~ special envoy)."""
+    a, b = _office_words(a), _office_words(b)
     if a == b:
         return True
     status_a = {w for w in a.split() if w in STATUS_WORDS}

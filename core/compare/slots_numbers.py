@@ -66,6 +66,12 @@ _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mn", "b
 _YEAR_RE = re.compile(r"\b(?:in |since |by |until |of |from )?((?:19|20)\d\d)\b(?!\s?%|\s(?:per|percent))")
 
 _WEEKDAY = "|".join(WEEKDAYS)
+# A month is capitalised in a date ("may" is a verb too): "September 30", "30 Sept."
+_MONTH_NAMES = "|".join(
+    sorted({m.capitalize() for m in MONTHS} | {m[:3].capitalize() for m in MONTHS} | {"Sept"}, key=len, reverse=True)
+)
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$")
+_MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b")
 _MONTH = "|".join(MONTHS)
 # Day-level times: what checkers see disagree most (a meeting on Sunday or Monday).
 _DAY_PATTERNS = (
@@ -237,6 +243,12 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
             continue  # "AI171", "787-8", "seat 11A": a name made of digits, not a count
         if _YEAR_DIGITS_RE.fullmatch(raw):
             continue  # a year is a time, not a quantity
+        if (
+            raw.isdigit()
+            and 1 <= int(raw) <= 31
+            and (_MONTH_BEFORE_RE.search(text, max(0, start - 12), start) or _MONTH_AFTER_RE.match(text, end))
+        ):
+            continue  # "September 30", "30 Sept.": the day of a date, not a count
         if raw.lower() in ("one", "a") and not _unit_after(text, end):
             continue  # "one of the", "one official": a pronoun more often than a count
         found.append((start, end, key, "%" if key.endswith("%") else _unit_after(text, end)))
