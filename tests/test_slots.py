@@ -51,6 +51,13 @@ def test_times_carry_their_kind_and_the_event_they_belong_to():
     ]
 
 
+def test_a_day_of_a_month_has_one_value_however_it_is_written():
+    from core.compare.slots_numbers import find_times
+
+    texts = ("It began on September 30.", "It began on 30 September.", "It began on the 30th of September.")
+    assert [[v for _, _, v, _ in find_times(t)] for t in texts] == [["september 30"]] * 3
+
+
 def test_a_deadline_and_a_time_across_a_dash_date_no_event_noun():
     text = "Counting paused during the election — until later Tuesday morning. The vote is due by Friday."
     times = [(s.text, s.subject) for s in extract_slots(text) if s.type == "time" and s.group == "day"]

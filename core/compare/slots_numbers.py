@@ -91,7 +91,7 @@ _DAY_PATTERNS = (
         r"|\ba day (?:earlier|later)\b",
         "relative",
     ),
-    (rf"\b(?:on )?(?:\d{{1,2}} (?:{_MONTH})|(?:{_MONTH}) \d{{1,2}})(?:st|nd|rd|th)?\b", "date"),
+    (rf"\b(?:on )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTH})|(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?)\b", "date"),
 )
 _MONTH_PATTERNS = (
     (r"\b(?:next|last|this) month\b", None),
@@ -320,6 +320,14 @@ _MONTH_RES = _gated(
 CALENDAR_ANCHORS = ("day", "week", "tonight", "tomorrow", "month") + MONTHS
 
 
+def _date_value(raw: str) -> str:
+    """Return a day of a month in one form whichever way it is written ("30 September" -> "september 30")."""
+    low = raw.lower()
+    day = re.search(r"\d{1,2}", low)
+    month = next((m for m in MONTHS if m in low), "")
+    return f"{month} {int(day.group())}" if day and month else re.sub(r"^on |(?:st|nd|rd|th)$", "", low)
+
+
 def find_times(text: str) -> list[tuple[int, int, str, str]]:
     """Return (start, end, value, group) of every time: group day, month, year, clock, season."""
     found: list[tuple[int, int, str, str]] = []
@@ -335,7 +343,7 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
             continue
         for match in pattern.finditer(text):
             if value == "date":
-                word = re.sub(r"^on |(?:st|nd|rd|th)$", "", match.group().lower())
+                word = _date_value(match.group())
             elif value == "weekday":
                 word = match.group(1).lower()
             else:
