@@ -139,6 +139,10 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
         if slot.type == "number" and slot.subject != "%" and len(slot.subject) >= 4:
             by_unit.setdefault(slot.subject, []).append((passage, slot))
     words: dict[str, set[str]] = {}
+    times: dict[str, set[str]] = {}
+    for passage, slot in slots:
+        if slot.type == "time":
+            times.setdefault(passage.id, set()).add(slot.value)
     found = []
     text = document.source.text
     for counts in by_unit.values():
@@ -150,6 +154,8 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
                     continue
                 if _named_apart(pa, a, pb, b):
                     continue  # "the Liberals won 168 seats", "the Conservatives won 144": two parties' counts
+                if _dated_apart(times, pa, pb):
+                    continue  # "by Monday morning 250 had died", "by the afternoon, 622": an update
                 for p in (pa, pb):
                     if p.id not in words:
                         words[p.id] = set(content_words(p.text))
@@ -164,6 +170,12 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
                         )
                     )
     return found
+
+
+def _dated_apart(times: dict[str, set[str]], pa: Passage, pb: Passage) -> bool:
+    """Tell whether two sentences are dated to different times: a count given at each is an update."""
+    at_a, at_b = times.get(pa.id, set()), times.get(pb.id, set())
+    return bool(at_a and at_b and at_a != at_b)
 
 
 def _named_apart(pa: Passage, a: Slot, pb: Passage, b: Slot) -> bool:
