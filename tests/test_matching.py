@@ -284,3 +284,14 @@ def test_a_sentence_is_searched_for_a_named_speaker_only_when_it_holds_a_speech_
     ]
     assert [names_a_speaker(t) for t in texts] == [_NAMED_RE.search(t) is not None for t in texts]
     assert [names_a_speaker(t) for t in texts] == [True, False, False, True, False]
+
+
+def test_a_length_with_its_unit_glued_on_is_read_and_equals_its_conversion():
+    _, found = diverge(
+        "The quake struck at a depth of 8km near Kessel.", "The quake struck about five miles below Kessel."
+    )
+    assert found == ()
+    _, (divergence,) = diverge(
+        "The quake struck at a depth of 8km near Kessel.", "The quake struck 12 miles below Kessel."
+    )
+    assert [v.text for v in divergence.variants] == ["8", "12"]

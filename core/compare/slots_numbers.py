@@ -194,11 +194,12 @@ def _identifier(text: str, start: int, end: int) -> bool:
     after = text[end : end + 1]
     if before.isalpha() or (before == "-" and text[start - 2 : start - 1].isdigit()):
         return True
-    if after.isalpha() and text[start:end][-1:].isdigit() and not re.match(r"[kKmMbB]\b", text[end : end + 2]):
-        return True
+    if after.isalpha() and text[start:end][-1:].isdigit() and not _GLUED_UNIT_RE.match(text, end):
+        return True  # "AI171", "11A"; but "8km", "5kg", "3m" are a measure with its unit glued on
     return after == "-" and text[end + 1 : end + 2].isdigit() and not _SCORE_JOIN.match(text, end)
 
 
+_GLUED_UNIT_RE = re.compile(r"(?:[kKmMbB]|km|kg|mi|mph|kph|ft|cm|mm|lbs?|bn|tn|mn)\b")
 _SCORE_JOIN = re.compile(r"-\d{1,3}\s+(?:vote|tie|win|victory|defeat|loss|margin|split|majority|decision|score)")
 
 
