@@ -45,6 +45,8 @@ class RowText(QWidget):
         """Show this rich text (the same text again changes nothing)."""
         if html == self._html:
             return
+        width = self.width()
+        before = self._heights.get(width)  # the height shown now, when known at this width
         self._html = html
         self.doc.setHtml(html)
         block = self.doc.begin()
@@ -52,6 +54,12 @@ class RowText(QWidget):
             block.layout().setCacheEnabled(True)
             block = block.next()
         self._cursor = QTextCursor(self.doc)
+        self._heights.clear()
+        if before is not None and width > 0 and self.heightForWidth(width) == before:
+            # Most new sentences take as many lines as the old: a repaint, without laying out the
+            # claim view's twenty rows again (and repainting every row a layout pass moves).
+            self.update()
+            return
         self._relayout()
 
     def text(self) -> str:
@@ -78,9 +86,17 @@ class RowText(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         height = self._heights.get(width)
         if height is None:
-            self.doc.setTextWidth(max(1, width))
+            self._wrap_to(width)
             height = self._heights[width] = int(self.doc.size().height() + 0.999)
         return height
+
+    def _wrap_to(self, width: int) -> None:
+        """Wrap the text to a width, laying it out again only when the width is new."""
+        # QTextDocument.setTextWidth lays the whole text out again even for the width it has:
+        # called on every paint, each J laid out every row in view twice (about 30 µs a row).
+        width = max(1, width)
+        if self.doc.textWidth() != width:
+            self.doc.setTextWidth(width)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         width = max(self.width(), 200)
@@ -97,7 +113,7 @@ class RowText(QWidget):
 
     # ----- drawing --------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
-        self.doc.setTextWidth(max(1, self.width()))
+        self._wrap_to(self.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         pal = self.palette()
         context.palette.setColor(QPalette.ColorRole.Text, pal.color(QPalette.ColorRole.WindowText))
@@ -113,7 +129,7 @@ class RowText(QWidget):
 
     # ----- selecting and copying ----------------------------------------------------------------
     def _position_at(self, point: QPointF) -> int:
-        self.doc.setTextWidth(max(1, self.width()))
+        self._wrap_to(self.width())
         return max(0, self.doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
