@@ -65,6 +65,7 @@ class ClaimRow(QFrame):
         self._row_box, self._column = row, column
         self.passage_id = ""
         self.header_shown: tuple | None = None  # what the header was drawn from (ClaimView._fill_header)
+        self._header_hint: tuple = (None, 0)  # (header text and font, the height it needs)
         # The sentence and word diff of a row out of view wait here until it is scrolled to.
         self.pending: Callable[[], None] | None = None
 
@@ -82,7 +83,14 @@ class ClaimRow(QFrame):
         text = self.text.heightForWidth(self.text.width())  # laid out once per width, kept
         if self.diff.isVisibleTo(self):
             text += self._column.spacing() + self.diff.heightForWidth(self.diff.width())
-        return max(self.header.sizeHint().height(), text) + margins.top() + margins.bottom()
+        return max(self._header_height(), text) + margins.top() + margins.bottom()
+
+    def _header_height(self) -> int:
+        """Return the height the outlet and date need (measured once per text: asked for every row on every J)."""
+        shown = (self.header.text(), self.header.font().key())
+        if self._header_hint[0] != shown:
+            self._header_hint = (shown, self.header.sizeHint().height())
+        return self._header_hint[1]
 
     def paintEvent(self, event) -> None:
         # Drawn while waiting (the view guessed it out of view): show its own sentence at once.

@@ -197,11 +197,13 @@ class TriagePanel(QWidget):
         al = self.ws.alignment
         if al is None or self.ws.divergences_pending:
             return
-        if self.verdict_filter.currentData():
+        filtered = bool(self.verdict_filter.currentData())
+        if filtered:
             self._follow_queue(queue(al, self.ws.verdicts, **self.filters()))
         self.model.set_verdicts(self.ws.verdicts)
         self._show_progress()
-        self.show_current()
+        if filtered:
+            self.show_current()  # rows came or went: the current one may have moved
 
     def _follow_queue(self, items: list) -> None:
         """Remove and insert the rows that entered or left the filtered queue (a reset only when reordered)."""

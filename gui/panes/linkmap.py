@@ -293,8 +293,10 @@ class LinkMap(QWidget):
         )
         if key != self._picture_key or self._picture is None:
             ratio = self.devicePixelRatioF()
-            self._picture = QPixmap(self.size() * ratio)
-            self._picture.setDevicePixelRatio(ratio)
+            size = self.size() * ratio
+            if self._picture is None or self._picture.size() != size or self._picture.devicePixelRatio() != ratio:
+                self._picture = QPixmap(size)  # otherwise the last picture is painted over (filled first)
+                self._picture.setDevicePixelRatio(ratio)
             painter = QPainter(self._picture)
             self._paint_bands(painter, bands, pal, clip)
             painter.end()
