@@ -63,9 +63,11 @@ class ClaimRow(QFrame):
         row.addWidget(self.header)
         row.addLayout(column, 1)
         self._row_box, self._column = row, column
+        self._margins = row.contentsMargins().top() + row.contentsMargins().bottom()
         self.passage_id = ""
         self.header_shown: tuple | None = None  # what the header was drawn from (ClaimView._fill_header)
-        self._header_hint: tuple = (None, 0)  # (header text and font, the height it needs)
+        # (header_shown, the height the outlet needs): header_shown names the text and the look (font).
+        self._header_hint: tuple = (None, 0)
         # The sentence and word diff of a row out of view wait here until it is scrolled to.
         self.pending: Callable[[], None] | None = None
 
@@ -77,20 +79,16 @@ class ClaimRow(QFrame):
 
     def expected_height(self) -> int:
         """Return the height the row takes once laid out (its current height while it waits)."""
-        if self.pending is not None or self.text.width() <= 0:
+        # Asked for each row in view on every J: the margins and the outlet's height are kept.
+        width = self.text.width()
+        if self.pending is not None or width <= 0:
             return self.height()
-        margins = self._row_box.contentsMargins()
-        text = self.text.heightForWidth(self.text.width())  # laid out once per width, kept
+        text = self.text.heightForWidth(width)  # laid out once per width, kept
         if self.diff.isVisibleTo(self):
             text += self._column.spacing() + self.diff.heightForWidth(self.diff.width())
-        return max(self._header_height(), text) + margins.top() + margins.bottom()
-
-    def _header_height(self) -> int:
-        """Return the height the outlet and date need (measured once per text: asked for every row on every J)."""
-        shown = (self.header.text(), self.header.font().key())
-        if self._header_hint[0] != shown:
-            self._header_hint = (shown, self.header.sizeHint().height())
-        return self._header_hint[1]
+        if self._header_hint[0] is not self.header_shown or self.header_shown is None:
+            self._header_hint = (self.header_shown, self.header.sizeHint().height())
+        return max(self._header_hint[1], text) + self._margins
 
     def paintEvent(self, event) -> None:
         # Drawn while waiting (the view guessed it out of view): show its own sentence at once.

@@ -33,6 +33,8 @@ class RowText(QWidget):
         self.doc = QTextDocument(self)
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(self.font())
+        self._measure: QTextDocument | None = None  # the same text, to measure other widths (heightForWidth)
+        self._measure_html: tuple = ("", "")
         self._cursor = QTextCursor(self.doc)  # the mouse selection (none while it has no anchor)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -86,9 +88,26 @@ class RowText(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         height = self._heights.get(width)
         if height is None:
-            self._wrap_to(width)
-            height = self._heights[width] = int(self.doc.size().height() + 0.999)
+            doc = self.doc
+            if 0 < self.width() != width:
+                # The claim view asks each row its height with and without its scroll bar: measured
+                # on the shown text, the shown text was laid out again at the next paint.
+                doc = self._measuring()
+            if doc.textWidth() != max(1, width):
+                doc.setTextWidth(max(1, width))
+            height = self._heights[width] = int(doc.size().height() + 0.999)
         return height
+
+    def _measuring(self) -> QTextDocument:
+        """Return a copy of the text for measuring other widths than the one shown."""
+        if self._measure is None:
+            self._measure = QTextDocument(self)
+            self._measure.setDocumentMargin(0)
+        if self._measure_html != (self._html, self.font().key()):
+            self._measure_html = (self._html, self.font().key())
+            self._measure.setDefaultFont(self.font())
+            self._measure.setHtml(self._html)
+        return self._measure
 
     def _wrap_to(self, width: int) -> None:
         """Wrap the text to a width, laying it out again only when the width is new."""
