@@ -88,15 +88,24 @@ class RowText(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         height = self._heights.get(width)
         if height is None:
+            shown = self.width()
             doc = self.doc
-            if 0 < self.width() != width:
-                # The claim view asks each row its height with and without its scroll bar: measured
-                # on the shown text, the shown text was laid out again at the next paint.
+            if 0 < shown != width:
+                # The claim view asks each row its height with and without its scroll bar. Text on
+                # one line at the shown width is one line at any wider width; other widths are
+                # measured on a copy, so the shown text is not laid out again at the next paint.
+                if width > shown and self.heightForWidth(shown) and self._one_line():
+                    height = self._heights[width] = self._heights[shown]
+                    return height
                 doc = self._measuring()
             if doc.textWidth() != max(1, width):
                 doc.setTextWidth(max(1, width))
             height = self._heights[width] = int(doc.size().height() + 0.999)
         return height
+
+    def _one_line(self) -> bool:
+        """Return True when the shown text (laid out at the shown width) is a single line."""
+        return self.doc.blockCount() == 1 and self.doc.firstBlock().layout().lineCount() == 1
 
     def _measuring(self) -> QTextDocument:
         """Return a copy of the text for measuring other widths than the one shown."""

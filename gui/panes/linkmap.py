@@ -164,6 +164,7 @@ class LinkMap(QWidget):
         self._keys_of = None
         self._keys: dict[str, str] = {}
         self.setFixedWidth(WIDTH)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # fills itself: its cell is not repainted under it
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setToolTip("Links between aligned passages; click a band to select its claim")
         for signal in (workspace.currentChanged, workspace.sourcesChanged):

@@ -79,6 +79,7 @@ class OverviewRuler(QWidget):
         self._static_key: tuple | None = None
         self.static_renders = 0  # how many times the cached marks were drawn (tests read it)
         self.setFixedWidth(WIDTH)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # fills itself: its cell is not repainted under it
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.edit.verticalScrollBar().valueChanged.connect(self.update)

@@ -40,6 +40,8 @@ class MarginBar(QWidget):
         self._tallest = 0
         self._current_key: tuple | None = None
         self._current: list[tuple[int, int, object]] = []  # the current claim's bars, same form
+        # It fills itself: a scroll repaints it without repainting the text widget's frame under it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def _content_bars(self) -> list:
         # Bars only move with the alignment, the layout or the current claim, and scrolling just
