@@ -311,16 +311,16 @@ class SourcePane(QWidget):
                 return p
         return None
 
-    def scroll_passage_to(self, passage, y: int) -> None:
-        """Scroll so that a passage's first line sits at viewport y."""
+    def scroll_passage_to(self, passage, y: int, now: int | None = None) -> None:
+        """Scroll so that a passage's first line (now at viewport y `now`, when known) sits at viewport y."""
         bar = self.view.verticalScrollBar()
         with self._programmatic_scroll():
-            bar.setValue(bar.value() + self.passage_y(passage) - y)
+            bar.setValue(bar.value() + (self.passage_y(passage) if now is None else now) - y)
 
-    def reachable_y(self, passage) -> tuple[int, int]:
-        """Return the lowest and highest viewport y this pane can scroll a passage to."""
+    def reachable_y(self, passage, now: int | None = None) -> tuple[int, int]:
+        """Return the lowest and highest viewport y this pane can scroll a passage (now at `now`) to."""
         bar = self.view.verticalScrollBar()
-        content_y = self.passage_y(passage) + bar.value()
+        content_y = (self.passage_y(passage) if now is None else now) + bar.value()
         return content_y - bar.maximum(), content_y - bar.minimum()
 
     def level_y(self) -> int:
