@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
 from gui.style import colors
-from gui.panes.linkmap import pane_document, text_edit_of
+from gui.panes.band_extents import pane_document, text_edit_of
 from gui.panes.pane_marks import divergence_variants
 
 WIDTH = 14
