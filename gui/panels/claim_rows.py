@@ -42,6 +42,9 @@ class ClaimRow(QFrame):
         super().__init__(parent)
         self._on_click = on_click  # the view's: make this source's passage current
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Filled with the view's own background colour: an opaque row that moves (a row above it
+        # changed height) is copied to its new place instead of being painted again with its labels.
+        self.setAutoFillBackground(True)
         self.header = QLabel(self)
         self.header.setFixedWidth(HEADER_WIDTH)
         self.header.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
