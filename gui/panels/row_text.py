@@ -30,12 +30,15 @@ class RowText(QWidget):
         super().__init__(parent)
         self._html = ""
         self._heights: dict[int, int] = {}  # width -> height of the text wrapped to it
+        self._least: QSize | None = None  # the minimum size (one line of the font)
         self.doc = QTextDocument(self)
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(self.font())
         self._measure: QTextDocument | None = None  # the same text, to measure other widths (heightForWidth)
         self._measure_html: tuple = ("", "")
         self._cursor = QTextCursor(self.doc)  # the mouse selection (none while it has no anchor)
+        # The height-for-width policy answers hasHeightForWidth() in Qt itself: layouts ask it
+        # about a hundred times a J, and each answer from Python crossed into the interpreter.
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -82,9 +85,6 @@ class RowText(QWidget):
         self.update()
 
     # ----- size -----------------------------------------------------------------------------
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
-        return True
-
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         height = self._heights.get(width)
         if height is None:
@@ -131,10 +131,13 @@ class RowText(QWidget):
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(50, self.fontMetrics().height())
+        if self._least is None:  # asked on every layout pass: measured once per font
+            self._least = QSize(50, self.fontMetrics().height())
+        return self._least
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.FontChange:  # zoom: the body's font reaches every row
+            self._least = None
             self.doc.setDefaultFont(self.font())
             self._relayout()
         super().changeEvent(event)
