@@ -251,6 +251,10 @@ class TriagePanel(QWidget):
         """Return the keys listed, top to bottom."""
         return self.model.keys()
 
+    def key_order(self) -> tuple[str, ...]:
+        """Return the keys listed, top to bottom, as held (J walks them on every key: not copied)."""
+        return self.model.key_order()
+
     def row_texts(self) -> list[list[str]]:
         """Return each row's type, summary and verdict as shown."""
         return [[self.model.index(r, c).data() for c in range(3)] for r in range(self.model.rowCount())]
