@@ -105,6 +105,9 @@ class TriagePanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.list.header()
+        # The header shares the list's selection by default and repaints its titles on every
+        # selected row (each J), which it does not show: it gets a selection of its own.
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Fixed widths from the few texts those columns can hold: ResizeToContents would measure
         # every row of a long queue again on each verdict.
