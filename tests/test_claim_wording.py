@@ -23,3 +23,15 @@ def test_the_html_export_says_no_matching_passage_was_found_instead_of_not_repor
     assert "not reported" not in html
     assert NOT_FOUND_IN_SOURCE == "no matching passage found in this source"
     assert NOT_FOUND_IN_SOURCE in html
+
+
+def test_a_claim_is_named_by_its_place_in_the_alignment_it_belongs_to():
+    from dataclasses import replace
+
+    from core.case.claim_wording import claim_heading
+
+    al = make_alignment()
+    assert [claim_heading(c, al) for c in al.claims] == [f"Claim {n} of 3" for n in (1, 2, 3)]
+    reordered = replace(al, claims=tuple(reversed(al.claims)))  # another alignment: numbered afresh
+    assert claim_heading(al.claims[0], reordered) == "Claim 3 of 3"
+    assert claim_heading(al.claims[0], al) == "Claim 1 of 3"

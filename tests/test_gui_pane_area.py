@@ -156,3 +156,27 @@ def test_many_panes_out_of_view_are_counted_by_side_not_named(qtbot, tmp_path, s
     assert f"out of view: {out_right} source{'' if out_right == 1 else 's'} →" in area.offscreen.text()
     assert last.source().label not in area.offscreen.text()
     win.close()
+
+
+def test_the_out_of_view_hint_follows_a_renamed_source_and_a_move_away_and_back(qtbot, tmp_path, samples_dir):
+    from gui_keyboard import make_case, open_window, sample_paths
+
+    win = open_window(qtbot, make_case(tmp_path / "renamed.parallax", sample_paths(samples_dir)))
+    win.resize(1366, 768)
+    ws, area = win.ws, win.pane_area
+    first, last = area.panes[0], area.panes[-1]
+    both = [c for c in ws.alignment.claims if first.member_passages(c) and last.member_passages(c)]
+    claim = min(both, key=lambda c: len({m.split(":")[0] for m in c.members}))
+    near = {p.document().id for p in area.panes[:2]}
+    in_view = next(c for c in ws.alignment.claims if {m.split(":")[0] for m in c.members} <= near)
+    ws.select_claim(claim.id)
+    qtbot.waitUntil(lambda: area.offscreen.isVisible(), timeout=3000)
+    shown = area.offscreen.text()
+    ws.select_claim(in_view.id)
+    qtbot.waitUntil(lambda: not area.offscreen.isVisible(), timeout=3000)
+    ws.select_claim(claim.id)
+    qtbot.waitUntil(lambda: area.offscreen.isVisible(), timeout=3000)
+    assert area.offscreen.text() == shown
+    ws.update_source_details(last.source_key, outlet="The Renamed Courier")
+    qtbot.waitUntil(lambda: "The Renamed Courier →" in area.offscreen.text(), timeout=5000)
+    win.close()

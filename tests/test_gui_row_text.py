@@ -74,3 +74,32 @@ def test_a_larger_font_from_the_zoom_makes_the_sentence_taller(row):
     font.setPointSizeF(font.pointSizeF() + 6)
     row.parentWidget().setFont(font)  # the claim view zooms its body: every row inherits it
     assert row.heightForWidth(300) > before
+
+
+def test_a_height_asked_for_another_width_is_measured_without_rewrapping_the_shown_sentence(row):
+    shown = row.width()
+    assert row.doc.textWidth() == shown
+    fresh = RowText()
+    fresh.setText(SENTENCE)
+    for width in (150, shown + 40, 2000):
+        assert row.heightForWidth(width) == fresh.heightForWidth(width)
+        assert row.doc.textWidth() == shown  # the painted text keeps its layout
+
+
+def test_a_one_line_sentence_is_one_line_at_any_wider_width(row):
+    row.setText("Rescuers saved 31 people.")
+    one_line = row.heightForWidth(row.width())
+    assert row.heightForWidth(row.width() + 12) == one_line
+    assert row.heightForWidth(3 * row.width()) == one_line
+
+
+def test_a_new_sentence_of_the_same_height_keeps_the_row_height_and_a_taller_one_grows_it(row, qtbot):
+    row.setText("Rescuers saved 31 people.")
+    qtbot.waitUntil(lambda: row.height() == row.heightForWidth(row.width()))
+    one_line = row.height()
+    row.setText("Rescuers saved 32 people.")
+    assert row.text() == "Rescuers saved 32 people."
+    assert row.heightForWidth(row.width()) == one_line
+    row.setText(SENTENCE + " " + SENTENCE + " " + SENTENCE)
+    qtbot.waitUntil(lambda: row.height() > one_line)
+    assert row.height() == row.heightForWidth(row.width())

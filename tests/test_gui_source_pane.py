@@ -320,3 +320,26 @@ def test_find_puts_the_current_match_in_the_middle_of_the_pane_not_at_its_edge(q
     top, bottom = pane.span_y(start, start + 6)
     middle = pane.view.viewport().height() / 2
     assert abs((top + bottom) / 2 - middle) < pane.view.fontMetrics().height() * 1.5
+
+
+def _marked_spans(pane) -> set:
+    return {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.view.extraSelections()}
+
+
+def test_each_pane_marks_the_current_claim_after_moves_away_and_back_and_a_reload(area):
+    ws = area.ws
+    claims = [c for c in ws.alignment.claims if all(p.member_passages(c) for p in area.panes)]
+    first, second = claims[0], claims[1]
+    ws.select_claim(first.id)
+    marked = {id(p): _marked_spans(p) for p in area.panes}
+    for pane in area.panes:
+        assert {(m.start, m.end) for m in pane.member_passages(first)} <= marked[id(pane)]
+    ws.select_claim(second.id)
+    for pane in area.panes:
+        assert not {(m.start, m.end) for m in pane.member_passages(first)} & _marked_spans(pane)
+    ws.select_claim(first.id)
+    assert {id(p): _marked_spans(p) for p in area.panes} == marked
+    for pane in area.panes:  # the text set again (a re-alignment): the marks are drawn again
+        pane._text = None
+        pane.refresh()
+    assert {id(p): _marked_spans(p) for p in area.panes} == marked

@@ -151,3 +151,24 @@ def test_a_narrow_panel_shows_verdicts_as_their_keys_and_its_filters_shrink(qtbo
     assert "Needs follow-up" in narrow.model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
     narrow.resize(420, 400)
     assert [row[2] for row in narrow.row_texts()] == ["untriaged", "follow-up"]
+
+
+def test_moving_through_the_queue_selects_the_row_and_leaves_the_column_titles_unpainted(panel, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, _obj, event):  # noqa: N802 - Qt's name
+            self.count += event.type() == QEvent.Type.Paint
+            return False
+
+    paints = Paints()
+    panel.list.header().viewport().installEventFilter(paints)
+    for key, row in (("k-number", 0), ("k-time", 1)):
+        panel.ws.select_divergence(key)
+        qtbot.wait(20)
+        assert panel.selected_keys() == [key]
+        assert panel.list.selectionModel().isRowSelected(row)
+    assert paints.count == 0  # the titles did not change: a J repaints the rows only
+    assert [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["Type", "Divergence", "Verdict"]

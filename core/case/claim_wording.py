@@ -13,9 +13,18 @@ def claim_summary(claim: Claim, alignment: Alignment) -> str:
     return majority_summary(claim, alignment)
 
 
+_NUMBERS: list = [None, {}]  # the claims list last numbered, and claim id -> its place in it
+
+
 def claim_number(claim: Claim, alignment: Alignment) -> int:
     """Return a claim's place in the alignment, counting from 1 (what a reader calls it)."""
-    return next((i for i, c in enumerate(alignment.claims) if c.id == claim.id), 0) + 1
+    # Asked on every key press in the window: the claims are numbered once per alignment.
+    if _NUMBERS[0] is not alignment.claims:
+        numbers: dict[str, int] = {}
+        for i, c in enumerate(alignment.claims):
+            numbers.setdefault(c.id, i)
+        _NUMBERS[:] = [alignment.claims, numbers]
+    return _NUMBERS[1].get(claim.id, 0) + 1
 
 
 def claim_heading(claim: Claim, alignment: Alignment) -> str:

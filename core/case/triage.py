@@ -53,15 +53,16 @@ def queue(
     return result
 
 
-def _keys(items: QueueOrAlignment, verdicts: Optional[Verdicts] = None) -> list[str]:
+def _keys(items: QueueOrAlignment, verdicts: Optional[Verdicts] = None) -> Sequence[str]:
     if isinstance(items, Alignment):
         return [d.key for d in queue(items, verdicts or {})]
     if not items or isinstance(items[0], str):  # the window's key lists: asked on every key press
-        return cast(list[str], list(items))
+        # Only read: a large queue's ten thousand keys are not copied on every key.
+        return cast(Sequence[str], items if isinstance(items, (list, tuple)) else list(items))
     return [d if isinstance(d, str) else d.key for d in items]
 
 
-def _resolve(items, args) -> tuple[list[str], Verdicts, Optional[str]]:
+def _resolve(items, args) -> tuple[Sequence[str], Verdicts, Optional[str]]:
     # Two call forms: (queue, current_key[, verdicts]) and the window's (alignment, verdicts, current_key).
     if isinstance(items, Alignment):
         verdicts, current = (list(args) + [{}, None])[:2]
@@ -100,8 +101,13 @@ def next_untriaged(items: QueueOrAlignment, current_key: Optional[str], verdicts
     """Return the first divergence without a verdict after current_key, wrapping; None when all are done."""
     verdicts = decided(verdicts)
     keys = _keys(items, verdicts)
-    start = keys.index(current_key) + 1 if current_key in keys else 0
-    for key in keys[start:] + keys[:start]:
+    try:
+        start = keys.index(current_key) + 1 if current_key is not None else 0
+    except ValueError:
+        start = 0
+    count = len(keys)
+    for step in range(count):  # from the one after current, wrapping, without copying the queue
+        key = keys[(start + step) % count]
         if key not in verdicts:
             return key
     return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import Sequence
 
 from PySide6.QtWidgets import QInputDialog
 
@@ -61,7 +62,7 @@ class TriageCommands:
     def _in_facts_view(self) -> bool:
         return self.window.stack.currentWidget() is self.window.facts_view
 
-    def _walked_keys(self) -> list[str]:
+    def _walked_keys(self) -> Sequence[str]:
         """Return the items J/K and the move-on after a verdict walk: the queue, or the Facts view's divergent rows."""
         # In the Facts view only its rows can be seen: moving on to a claim's divergence there left
         # no row highlighted, and the next 1-4 judged an item the checker could not see.
@@ -69,7 +70,7 @@ class TriageCommands:
         if self._in_facts_view() and al is not None:
             rows = self.window.facts_view.rows()
             return list(dict.fromkeys(judged_as(al, row.key) for row in rows if row.divergent))
-        return self.window.triage_panel.keys()
+        return self.window.triage_panel.key_order()
 
     def _go_divergence(self, step: int, untriaged: bool = False) -> None:
         self.key_burst.push(("untriaged" if untriaged else "divergence", step))

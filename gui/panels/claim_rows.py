@@ -42,6 +42,9 @@ class ClaimRow(QFrame):
         super().__init__(parent)
         self._on_click = on_click  # the view's: make this source's passage current
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Filled with the view's own background colour: an opaque row that moves (a row above it
+        # changed height) is copied to its new place instead of being painted again with its labels.
+        self.setAutoFillBackground(True)
         self.header = QLabel(self)
         self.header.setFixedWidth(HEADER_WIDTH)
         self.header.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -63,8 +66,11 @@ class ClaimRow(QFrame):
         row.addWidget(self.header)
         row.addLayout(column, 1)
         self._row_box, self._column = row, column
+        self._margins = row.contentsMargins().top() + row.contentsMargins().bottom()
         self.passage_id = ""
         self.header_shown: tuple | None = None  # what the header was drawn from (ClaimView._fill_header)
+        # (header_shown, the height the outlet needs): header_shown names the text and the look (font).
+        self._header_hint: tuple = (None, 0)
         # The sentence and word diff of a row out of view wait here until it is scrolled to.
         self.pending: Callable[[], None] | None = None
 
@@ -76,13 +82,16 @@ class ClaimRow(QFrame):
 
     def expected_height(self) -> int:
         """Return the height the row takes once laid out (its current height while it waits)."""
-        if self.pending is not None or self.text.width() <= 0:
+        # Asked for each row in view on every J: the margins and the outlet's height are kept.
+        width = self.text.width()
+        if self.pending is not None or width <= 0:
             return self.height()
-        margins = self._row_box.contentsMargins()
-        text = self.text.heightForWidth(self.text.width())  # laid out once per width, kept
+        text = self.text.heightForWidth(width)  # laid out once per width, kept
         if self.diff.isVisibleTo(self):
             text += self._column.spacing() + self.diff.heightForWidth(self.diff.width())
-        return max(self.header.sizeHint().height(), text) + margins.top() + margins.bottom()
+        if self._header_hint[0] is not self.header_shown or self.header_shown is None:
+            self._header_hint = (self.header_shown, self.header.sizeHint().height())
+        return max(self._header_hint[1], text) + self._margins
 
     def paintEvent(self, event) -> None:
         # Drawn while waiting (the view guessed it out of view): show its own sentence at once.

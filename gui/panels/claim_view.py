@@ -248,6 +248,12 @@ class ClaimView(QScrollArea):
         for i, row in enumerate(self.rows):
             row.setVisible(i < len(al.documents))
         placed = self._placed_sources()
+        marks_of: dict[str, list] = {}  # each source's marks, read in one pass over the claim's variants
+        for d in claim.divergences:
+            for v in d.variants:
+                marks_of.setdefault(v.passage.split(":")[0], []).append(
+                    (v.start, v.end, d.type, div is not None and d.key == div.key)
+                )
         for index, doc in enumerate(al.documents):
             row = self.rows[index]
             where, source = placed.get(doc.source.key, (index, doc.source))
@@ -267,12 +273,7 @@ class ClaimView(QScrollArea):
             if self.word_diff and len(parts) > 1:
                 # a source that tells the fact twice is diffed by its telling nearest the reference
                 text = max(parts, key=lambda t: shared_word_fraction(pivot_text, t))
-            marks = [
-                (v.start, v.end, d.type, div is not None and d.key == div.key)
-                for d in claim.divergences
-                for v in d.variants
-                if v.passage.split(":")[0] == doc.id
-            ]
+            marks = marks_of.get(doc.id, [])
             # each telling is marked at its own offsets, then the tellings are joined
             rich = partial(self._marked_run, tellings[doc.id][1], marks, pal)
             diff = partial(self._fill_diff, row, doc.id == pivot_id.split(":")[0], pivot_text, text)
@@ -302,6 +303,8 @@ class ClaimView(QScrollArea):
             if label.isVisibleTo(self.body) and label.width() > 0:
                 y += label.heightForWidth(label.width()) - label.height()
         for row in self.rows:
+            if y > bottom:
+                break  # the rows further down wait: measuring each of twenty rows cost a J half a millisecond
             if not row.isVisibleTo(self.body):
                 continue
             height = row.expected_height()

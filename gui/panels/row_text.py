@@ -30,10 +30,15 @@ class RowText(QWidget):
         super().__init__(parent)
         self._html = ""
         self._heights: dict[int, int] = {}  # width -> height of the text wrapped to it
+        self._least: QSize | None = None  # the minimum size (one line of the font)
         self.doc = QTextDocument(self)
         self.doc.setDocumentMargin(0)
         self.doc.setDefaultFont(self.font())
+        self._measure: QTextDocument | None = None  # the same text, to measure other widths (heightForWidth)
+        self._measure_html: tuple = ("", "")
         self._cursor = QTextCursor(self.doc)  # the mouse selection (none while it has no anchor)
+        # The height-for-width policy answers hasHeightForWidth() in Qt itself: layouts ask it
+        # about a hundred times a J, and each answer from Python crossed into the interpreter.
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -45,6 +50,8 @@ class RowText(QWidget):
         """Show this rich text (the same text again changes nothing)."""
         if html == self._html:
             return
+        width = self.width()
+        before = self._heights.get(width)  # the height shown now, when known at this width
         self._html = html
         self.doc.setHtml(html)
         block = self.doc.begin()
@@ -52,6 +59,12 @@ class RowText(QWidget):
             block.layout().setCacheEnabled(True)
             block = block.next()
         self._cursor = QTextCursor(self.doc)
+        self._heights.clear()
+        if before is not None and width > 0 and self.heightForWidth(width) == before:
+            # Most new sentences take as many lines as the old: a repaint, without laying out the
+            # claim view's twenty rows again (and repainting every row a layout pass moves).
+            self.update()
+            return
         self._relayout()
 
     def text(self) -> str:
@@ -72,32 +85,66 @@ class RowText(QWidget):
         self.update()
 
     # ----- size -----------------------------------------------------------------------------
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
-        return True
-
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
         height = self._heights.get(width)
         if height is None:
-            self.doc.setTextWidth(max(1, width))
-            height = self._heights[width] = int(self.doc.size().height() + 0.999)
+            shown = self.width()
+            doc = self.doc
+            if 0 < shown != width:
+                # The claim view asks each row its height with and without its scroll bar. Text on
+                # one line at the shown width is one line at any wider width; other widths are
+                # measured on a copy, so the shown text is not laid out again at the next paint.
+                if width > shown and self.heightForWidth(shown) and self._one_line():
+                    height = self._heights[width] = self._heights[shown]
+                    return height
+                doc = self._measuring()
+            if doc.textWidth() != max(1, width):
+                doc.setTextWidth(max(1, width))
+            height = self._heights[width] = int(doc.size().height() + 0.999)
         return height
+
+    def _one_line(self) -> bool:
+        """Return True when the shown text (laid out at the shown width) is a single line."""
+        return self.doc.blockCount() == 1 and self.doc.firstBlock().layout().lineCount() == 1
+
+    def _measuring(self) -> QTextDocument:
+        """Return a copy of the text for measuring other widths than the one shown."""
+        if self._measure is None:
+            self._measure = QTextDocument(self)
+            self._measure.setDocumentMargin(0)
+        if self._measure_html != (self._html, self.font().key()):
+            self._measure_html = (self._html, self.font().key())
+            self._measure.setDefaultFont(self.font())
+            self._measure.setHtml(self._html)
+        return self._measure
+
+    def _wrap_to(self, width: int) -> None:
+        """Wrap the text to a width, laying it out again only when the width is new."""
+        # QTextDocument.setTextWidth lays the whole text out again even for the width it has:
+        # called on every paint, each J laid out every row in view twice (about 30 µs a row).
+        width = max(1, width)
+        if self.doc.textWidth() != width:
+            self.doc.setTextWidth(width)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         width = max(self.width(), 200)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(50, self.fontMetrics().height())
+        if self._least is None:  # asked on every layout pass: measured once per font
+            self._least = QSize(50, self.fontMetrics().height())
+        return self._least
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.FontChange:  # zoom: the body's font reaches every row
+            self._least = None
             self.doc.setDefaultFont(self.font())
             self._relayout()
         super().changeEvent(event)
 
     # ----- drawing --------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
-        self.doc.setTextWidth(max(1, self.width()))
+        self._wrap_to(self.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         pal = self.palette()
         context.palette.setColor(QPalette.ColorRole.Text, pal.color(QPalette.ColorRole.WindowText))
@@ -113,7 +160,7 @@ class RowText(QWidget):
 
     # ----- selecting and copying ----------------------------------------------------------------
     def _position_at(self, point: QPointF) -> int:
-        self.doc.setTextWidth(max(1, self.width()))
+        self._wrap_to(self.width())
         return max(0, self.doc.documentLayout().hitTest(point, Qt.HitTestAccuracy.FuzzyHit))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name

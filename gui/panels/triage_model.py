@@ -147,6 +147,10 @@ class TriageModel(QAbstractTableModel):
         """Return the keys listed, top to bottom."""
         return list(self._keys)
 
+    def key_order(self) -> tuple[str, ...]:
+        """Return the keys listed, top to bottom, without copying them."""
+        return self._keys
+
     def items(self) -> list:
         """Return the queue items listed, top to bottom."""
         return list(self._items)

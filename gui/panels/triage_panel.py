@@ -105,6 +105,9 @@ class TriagePanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.list.header()
+        # The header shares the list's selection by default and repaints its titles on every
+        # selected row (each J), which it does not show: it gets a selection of its own.
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Fixed widths from the few texts those columns can hold: ResizeToContents would measure
         # every row of a long queue again on each verdict.
@@ -197,11 +200,13 @@ class TriagePanel(QWidget):
         al = self.ws.alignment
         if al is None or self.ws.divergences_pending:
             return
-        if self.verdict_filter.currentData():
+        filtered = bool(self.verdict_filter.currentData())
+        if filtered:
             self._follow_queue(queue(al, self.ws.verdicts, **self.filters()))
         self.model.set_verdicts(self.ws.verdicts)
         self._show_progress()
-        self.show_current()
+        if filtered:
+            self.show_current()  # rows came or went: the current one may have moved
 
     def _follow_queue(self, items: list) -> None:
         """Remove and insert the rows that entered or left the filtered queue (a reset only when reordered)."""
@@ -248,6 +253,10 @@ class TriagePanel(QWidget):
     def keys(self) -> list[str]:
         """Return the keys listed, top to bottom."""
         return self.model.keys()
+
+    def key_order(self) -> tuple[str, ...]:
+        """Return the keys listed, top to bottom, as held (J walks them on every key: not copied)."""
+        return self.model.key_order()
 
     def row_texts(self) -> list[list[str]]:
         """Return each row's type, summary and verdict as shown."""

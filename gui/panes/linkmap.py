@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF, QTextCursor
-from PySide6.QtWidgets import QAbstractScrollArea, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.panes.band_extents import (  # noqa: F401 (passage_rect, first_telling: the pane helpers' home before)
+    PaneExtents,
+    first_telling,
+    is_pane,
+    member_extent,
+    pane_document,
+    passage_rect,
+    text_edit_of,
+)
 from gui.panes.band_shapes import BandPolygons, visible_pairs
 from gui.style import colors
 
@@ -25,123 +34,6 @@ def opaque(colour: QColor, base: QColor) -> QColor:
     )
 
 
-def passage_rect(edit, start: int, end: int) -> QRect:
-    """Return the viewport rectangle spanned by text[start:end] of a QTextEdit/QPlainTextEdit."""
-    length = max(0, edit.document().characterCount() - 1)
-    cursor = QTextCursor(edit.document())
-    cursor.setPosition(max(0, min(start, length)))
-    top = edit.cursorRect(cursor).top()
-    cursor.setPosition(max(0, min(max(start, end - 1), length)))
-    bottom = edit.cursorRect(cursor).bottom()
-    return QRect(0, top, edit.viewport().width(), max(1, bottom - top + 1))
-
-
-def text_edit_of(pane):
-    """Return the text widget of a pane (its `view`, or the pane when it is the text widget)."""
-    return pane.view if hasattr(pane, "view") else pane
-
-
-def is_pane(obj) -> bool:
-    """Return True when obj shows a source's text (a SourcePane or a text edit)."""
-    return obj is not None and (hasattr(obj, "view") or isinstance(obj, QAbstractScrollArea))
-
-
-def pane_document(workspace, pane):
-    """Return the aligned document a pane shows, or None."""
-    if hasattr(pane, "view") and callable(getattr(pane, "document", None)):
-        return pane.document()  # a SourcePane knows its aligned document
-    key = getattr(pane, "source_key", None)
-    return workspace.document_for(key) if key is not None else None
-
-
-def first_telling(members, prefix: str) -> list[str]:
-    """Return a document's first run of adjacent member passages of a claim.
-
-    A band links one telling to one telling: a source that tells the fact again further down would
-    otherwise stretch the band over all the text between.
-    """
-    ids = sorted((m for m in members if m.startswith(prefix)), key=lambda m: int(m.split(":p")[1]))
-    run = ids[:1]
-    for pid in ids[1:]:
-        if int(pid.split(":p")[1]) != int(run[-1].split(":p")[1]) + 1:
-            break
-        run.append(pid)
-    return run
-
-
-def member_extent(workspace, pane, claim) -> tuple[int, int] | None:
-    """Return the viewport top and bottom of a pane's first telling of a claim, or None."""
-    doc = pane_document(workspace, pane)
-    if doc is None:
-        return None
-    prefix = doc.id + ":"
-    tops, bottoms = [], []
-    for pid in first_telling(claim.members, prefix):
-        if hasattr(pane, "passage_rect"):
-            rect = pane.passage_rect(pid)
-        else:
-            p = doc.passages[int(pid.split(":p")[1])]
-            rect = passage_rect(text_edit_of(pane), p.start, p.end)
-        if rect is not None and not rect.isNull():
-            tops.append(rect.top())
-            bottoms.append(rect.bottom())
-    return (min(tops), max(bottoms)) if tops else None
-
-
-class _Extents:
-    """Remember where each passage of a pane lies in its document, so a scroll only shifts them."""
-
-    def __init__(self, workspace, pane):
-        self.ws, self.pane, self.edit = workspace, pane, text_edit_of(pane)
-        self._key = None
-        self._content: dict[str, tuple[int, int]] = {}
-        self._claims: dict[str, tuple[int, int]] = {}  # claim id -> extent of its members here
-        self.generation = 0  # bumped on every re-measure, so the link map knows its pairs are stale
-        self._prefix = ""
-        self._value = 0
-        # The pane measures itself when it can; a line-scrolled edit cannot be cached in pixels.
-        self._direct = hasattr(pane, "passage_rect") or not isinstance(self.edit, QTextEdit)
-
-    def prepare(self) -> None:
-        """Re-measure after a layout change; note the scroll position (call once per paint)."""
-        if self._direct:
-            return
-        doc = pane_document(self.ws, self.pane)
-        self._prefix = doc.id + ":" if doc is not None else "\0"
-        self._value = self.edit.verticalScrollBar().value()
-        key = (id(self.ws.alignment), id(doc), self.edit.document().size().toSize(), self.edit.viewport().width())
-        if key != self._key:
-            self._key, self._content, self._claims = key, {}, {}
-            for p in doc.passages if doc is not None else ():
-                rect = passage_rect(self.edit, p.start, p.end)
-                self._content[p.id] = (rect.top() + self._value, rect.bottom() + self._value)
-            for claim in self.ws.alignment.claims if self.ws.alignment is not None else ():
-                spans = [self._content[m] for m in first_telling(claim.members, self._prefix) if m in self._content]
-                if spans:
-                    self._claims[claim.id] = (min(t for t, _b in spans), max(b for _t, b in spans))
-            self.generation += 1
-
-    def forget(self) -> None:
-        """Re-measure on the next prepare()."""
-        self._key = None
-
-    @property
-    def scroll(self) -> int:
-        """Return the scroll position noted by the last prepare()."""
-        return self._value
-
-    def content_extents(self) -> dict[str, tuple[int, int]] | None:
-        """Return claim id -> top and bottom in document pixels, or None when not cacheable."""
-        return None if self._direct else self._claims
-
-    def of(self, claim) -> tuple[int, int] | None:
-        """Return the viewport top and bottom of this pane's members of a claim, or None."""
-        if self._direct:
-            return member_extent(self.ws, self.pane, claim)
-        extent = self._claims.get(claim.id)
-        return None if extent is None else (extent[0] - self._value, extent[1] - self._value)
-
-
 class LinkMap(QWidget):
     """Draw a band per claim from its passage in the left pane to its passage in the right pane."""
 
@@ -152,7 +44,7 @@ class LinkMap(QWidget):
         self.ws = workspace
         self.left = self.right = None
         self._bands: list[tuple[str, QPainterPath | QPolygonF]] = []  # smooth bands are paths
-        self._extents: tuple[_Extents, ...] = ()
+        self._extents: tuple[PaneExtents, ...] = ()
         self._picture: QPixmap | None = None
         self._polygons = BandPolygons()  # the dense bands' shapes, rewritten in place on each render
         self._picture_key: tuple | None = None
@@ -164,6 +56,7 @@ class LinkMap(QWidget):
         self._keys_of = None
         self._keys: dict[str, str] = {}
         self.setFixedWidth(WIDTH)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # fills itself: its cell is not repainted under it
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setToolTip("Links between aligned passages; click a band to select its claim")
         for signal in (workspace.currentChanged, workspace.sourcesChanged):
@@ -181,7 +74,7 @@ class LinkMap(QWidget):
             if hasattr(pane, "scrolled"):
                 pane.scrolled.connect(self.update)
         self.left, self.right = left, right
-        self._extents = (_Extents(self.ws, left), _Extents(self.ws, right))
+        self._extents = (PaneExtents(self.ws, left), PaneExtents(self.ws, right))
         self._pairs_key = None
         self.update()
 
@@ -293,8 +186,10 @@ class LinkMap(QWidget):
         )
         if key != self._picture_key or self._picture is None:
             ratio = self.devicePixelRatioF()
-            self._picture = QPixmap(self.size() * ratio)
-            self._picture.setDevicePixelRatio(ratio)
+            size = self.size() * ratio
+            if self._picture is None or self._picture.size() != size or self._picture.devicePixelRatio() != ratio:
+                self._picture = QPixmap(size)  # otherwise the last picture is painted over (filled first)
+                self._picture.setDevicePixelRatio(ratio)
             painter = QPainter(self._picture)
             self._paint_bands(painter, bands, pal, clip)
             painter.end()
@@ -318,55 +213,65 @@ class LinkMap(QWidget):
         low, high = low - 40, high + 40
         # Smooth edges cost most of the paint; with many crossing bands nobody sees them anyway.
         smooth = len(bands) <= SMOOTH_BANDS
-        polygons: list[QPolygonF] = []
         if not smooth:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             polygons = self._polygons.build(w, [(*ends_l, *ends_r) for _c, ends_l, ends_r in bands], low, high)
-        for number, (claim_id, ends_l, ends_r) in enumerate(bands):
-            shape: QPainterPath | QPolygonF
-            if claim_id == current or smooth:
-                # Ends far outside the view are pulled to its edge: same look, far less to rasterise.
-                lt, lb, rt, rb = (min(high, max(low, y)) for y in (*ends_l, *ends_r))
-                path = QPainterPath(QPointF(0, lt))
-                path.cubicTo(QPointF(w / 2, lt), QPointF(w / 2, rt), QPointF(w, rt))
-                path.lineTo(QPointF(w, rb))
-                path.cubicTo(QPointF(w / 2, rb), QPointF(w / 2, lb), QPointF(0, lb))
-                path.closeSubpath()
-                shape = path
+            # Dense maps: many crossing bands, where blending costs most of a frame and shows
+            # little; opaque fills, each outlined, read the same and paint about eight times faster.
+            # Sixty bands a map, three maps a key: the loop keeps to one look-up and three calls a band.
+            keep, set_pen, set_brush, draw = self._bands.append, painter.setPen, painter.setBrush, painter.drawPolygon
+            for (claim_id, ends_l, ends_r), polygon in zip(bands, polygons):
                 if claim_id == current:
-                    self._bands.append((claim_id, path))
-                    emphasised = path
+                    emphasised = self._band_path(w, low, high, ends_l, ends_r)
+                    keep((claim_id, emphasised))
                     continue
-            else:
-                shape = polygons[number]
-            self._bands.append((claim_id, shape))
-            style = styles.get(keys[claim_id])
-            if style is None:
-                fill = colors.claim_link_colour(keys[claim_id], 120, pal)
-                style = styles[keys[claim_id]] = (
-                    fill,
-                    QPen(colors.claim_link_colour(keys[claim_id], 200, pal), 0.8),
-                    opaque(fill, pal.color(QPalette.ColorRole.Base)),
-                )
-            if isinstance(shape, QPainterPath):  # smooth
-                # An aliased fill under a smooth outline looks the same and rasterises three times faster.
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-                painter.fillPath(shape, style[0])
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                painter.setPen(style[1])
-                painter.drawPath(shape)
-            else:
-                # Dense maps: many crossing bands, where blending costs most of a frame and shows
-                # little; opaque fills, each outlined, read the same and paint about eight times faster.
-                painter.setPen(style[1])
-                painter.setBrush(style[2])
-                painter.drawPolygon(shape)
+                keep((claim_id, polygon))
+                style = styles.get(keys[claim_id]) or self._style(styles, keys[claim_id], pal)
+                set_pen(style[1])
+                set_brush(style[2])
+                draw(polygon)
+        for claim_id, ends_l, ends_r in bands if smooth else ():
+            path = self._band_path(w, low, high, ends_l, ends_r)
+            self._bands.append((claim_id, path))
+            if claim_id == current:
+                emphasised = path
+                continue
+            style = styles.get(keys[claim_id]) or self._style(styles, keys[claim_id], pal)
+            # An aliased fill under a smooth outline looks the same and rasterises three times faster.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.fillPath(path, style[0])
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(style[1])
+            painter.drawPath(path)
         if emphasised is not None:  # drawn last so that it lies on top of crossing bands
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.fillPath(emphasised, colors.current_colour(pal, 130))
             painter.setPen(QPen(colors.current_colour(pal, 255), 1.6))
             painter.drawPath(emphasised)
+
+    @staticmethod
+    def _band_path(w: float, low: float, high: float, ends_l: tuple, ends_r: tuple) -> QPainterPath:
+        """Return a band as a smooth S-curved path; ends far outside the view are pulled to its edge."""
+        # Pulled to the edge: the same look, far less to rasterise.
+        lt, lb, rt, rb = (min(high, max(low, y)) for y in (*ends_l, *ends_r))
+        path = QPainterPath(QPointF(0, lt))
+        path.cubicTo(QPointF(w / 2, lt), QPointF(w / 2, rt), QPointF(w, rt))
+        path.lineTo(QPointF(w, rb))
+        path.cubicTo(QPointF(w / 2, rb), QPointF(w / 2, lb), QPointF(0, lb))
+        path.closeSubpath()
+        return path
+
+    @staticmethod
+    def _style(styles: dict, claim_key: str, pal: QPalette) -> tuple:
+        """Return a claim's band fill, outline pen and opaque fill, kept in styles (one palette's)."""
+        fill = colors.claim_link_colour(claim_key, 120, pal)
+        styles[claim_key] = (
+            fill,
+            QPen(colors.claim_link_colour(claim_key, 200, pal), 0.8),
+            opaque(fill, pal.color(QPalette.ColorRole.Base)),
+        )
+        return styles[claim_key]
 
     def _claim_keys(self, al) -> dict[str, str]:
         """Return claim id -> claim key of an alignment (built once per alignment)."""

@@ -68,6 +68,7 @@ class PaneArea(QWidget):
         self.offscreen.setTextFormat(Qt.TextFormat.PlainText)
         self.offscreen.setAutoFillBackground(True)
         self._hint_room = QSize()  # the viewport size the hint was placed for
+        self._hint_asked: tuple | None = None  # what the hint was last worked out for
         self.offscreen.hide()
         self.scroller.horizontalScrollBar().valueChanged.connect(lambda _value: self._hint_offscreen())
         # The row's width changes when panes show or hide (Ctrl+Shift+C): look again once laid out.
@@ -132,6 +133,7 @@ class PaneArea(QWidget):
 
     def rebuild(self) -> None:
         """Put one pane per visible source in the row, in order, reusing existing panes."""
+        self._hint_asked = None  # names or panes may have changed: the hint is worked out again
         visible = self.ws.visible_sources()[:MAX_PANES]
         if len(self.ws.visible_sources()) > MAX_PANES:
             self.ws.message.emit(f"Showing the first {MAX_PANES} sources; hide some (Ctrl+H) to see others.")
@@ -184,6 +186,7 @@ class PaneArea(QWidget):
 
     def _on_alignment(self) -> None:
         self._fill_token += 1
+        self._hint_asked = None
         shown = sum(len(getattr(p.source(), "text", "") or "") for p in self.panes)
         if shown <= PROGRESSIVE_CHARS:
             self._to_fill = []
@@ -248,10 +251,12 @@ class PaneArea(QWidget):
         if ref_pane is None:
             self._hint_offscreen()
             return
-        first = members[id(ref_pane)][0]
         if self.scroller.horizontalScrollBar().maximum() > 0:
             self._bring_into_view([p for p in self.panes if members[id(p)]], ref_pane)
-        y = ref_pane.passage_y(first)
+        # Each holder's first member: where it is now and the pane's offset in the row, measured once.
+        holders = [(p, members[id(p)][0], self._offset(p)) for p in self.panes if members[id(p)]]
+        now = {id(p): p.passage_y(first) for p, first, _off in holders}
+        y = now[id(ref_pane)]
         if not ref_pane.is_visible_y(y) or y > ref_pane.view.viewport().height() * 0.6:
             y = ref_pane.level_y()
         # Each pane can only put its member within the range its scroll bar allows: pick the y
@@ -259,17 +264,15 @@ class PaneArea(QWidget):
         # Work in the row's coordinates: headers of different heights shift each pane's text.
         y += self._offset(ref_pane)
         low, high = -(10**9), 10**9
-        for pane in self.panes:
-            if members[id(pane)]:
-                lo, hi = pane.reachable_y(members[id(pane)][0])
-                low, high = max(low, lo + self._offset(pane)), min(high, hi + self._offset(pane))
+        for pane, first, offset in holders:
+            lo, hi = pane.reachable_y(first, now[id(pane)])
+            low, high = max(low, lo + offset), min(high, hi + offset)
         if low <= high:
             y = max(low, min(high, y))
         self._syncing = True
         try:
-            for pane in self.panes:
-                if members[id(pane)]:
-                    pane.scroll_passage_to(members[id(pane)][0], y - self._offset(pane))
+            for pane, first, offset in holders:
+                pane.scroll_passage_to(first, y - offset, now[id(pane)])
         finally:
             self._syncing = False
         self._hint_offscreen()
@@ -277,11 +280,24 @@ class PaneArea(QWidget):
     def _hint_offscreen(self) -> None:
         """Show which panes holding the current claim (or item) are out of the row's view, or hide the hint."""
         claim = self.ws.current_claim()
+        bar = self.scroller.horizontalScrollBar()
+        # Asked after every move: the same claim in the same row at the same scroll gives the same hint.
+        asked = (
+            claim.id if claim is not None else None,  # within one alignment (a new one starts afresh)
+            None if claim is not None else self.ws.current_divergence_key,
+            self.focus_mode,
+            bar.value(),
+            self.scroller.viewport().size().toTuple(),
+            tuple(self.splitter.sizes()),
+            tuple(self.panes),
+        )
+        if asked == self._hint_asked:
+            return
+        self._hint_asked = asked
         if claim is not None:
             holders = [p for p in self.panes if p.member_passages(claim)]
         else:
             holders = self._item_panes()
-        bar = self.scroller.horizontalScrollBar()
         left, right = bar.value(), bar.value() + self.scroller.viewport().width()
         before, after = [], []
         for pane in holders:

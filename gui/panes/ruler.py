@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QToolTip, QWidget
 
 from gui.style import colors
-from gui.panes.linkmap import pane_document, text_edit_of
+from gui.panes.band_extents import pane_document, text_edit_of
 from gui.panes.pane_marks import divergence_variants
 
 WIDTH = 14
@@ -79,6 +79,7 @@ class OverviewRuler(QWidget):
         self._static_key: tuple | None = None
         self.static_renders = 0  # how many times the cached marks were drawn (tests read it)
         self.setFixedWidth(WIDTH)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # fills itself: its cell is not repainted under it
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.edit.verticalScrollBar().valueChanged.connect(self.update)

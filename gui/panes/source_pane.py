@@ -40,6 +40,8 @@ class SourcePane(QWidget):
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
         self._text = None
+        self._members: tuple = (None, None, [])  # document, claim, that claim's passages here
+        self._marked: tuple | None = None  # document and what update_current last drew on it
         self.tint_all = False  # tint every claim's passages; by default only the current claim's
         self.header = QLabel(self)
         self.header.setTextFormat(Qt.TextFormat.RichText)
@@ -81,6 +83,7 @@ class SourcePane(QWidget):
                 self.view.keep_glyphs()
                 self.view.apply_padding()
         self._apply_formats()
+        self._marked = None  # new text drops the selections: draw them again
         self.update_current()
 
     def _set_header(self, source) -> None:
@@ -185,9 +188,14 @@ class SourcePane(QWidget):
         doc = self.document()
         if doc is None or claim is None:
             return []
-        prefix = doc.id + ":"
-        ids = sorted((m for m in claim.members if m.startswith(prefix)), key=lambda m: int(m.split(":p")[1]))
-        return [doc.passages[int(m.split(":p")[1])] for m in ids]
+        # Asked four times a pane on every J (marks, levelling, the out-of-view hint): read once.
+        held_doc, held_claim, passages = self._members
+        if held_doc is not doc or held_claim is not claim:
+            prefix = doc.id + ":"
+            numbers = sorted(int(m.split(":p")[1]) for m in claim.members if m.startswith(prefix))
+            passages = [doc.passages[n] for n in numbers]
+            self._members = (doc, claim, passages)
+        return list(passages)
 
     def margin_marks(self, unique: bool = True, with_current: bool = True) -> list[tuple[int, int, QColor]]:
         """Return (start, end, colour) of the left margin bars: unique passages, the current claim."""
@@ -211,25 +219,33 @@ class SourcePane(QWidget):
         pal = self.view.palette()
         selections = []
         members = self.member_passages(self.ws.current_claim())
-        if not members and self.ws.current_passage_id and self.document() is not None:
+        doc = self.document()
+        if not members and self.ws.current_passage_id and doc is not None:
             pid = self.ws.current_passage_id
-            if pid.split(":")[0] == self.document().id:
+            if pid.split(":")[0] == doc.id:
                 members = [self.ws.alignment.passage(pid)]
+        div = self.ws.current_divergence()
+        variants = [v for v in div.variants if v.passage.split(":")[0] == doc.id] if div and doc else []
+        # Marks unchanged (most panes on most keys): new selections, even equal ones, repaint text and margin.
+        marked = (
+            tuple((p.start, p.end) for p in members),
+            tuple((v.start, v.end) for v in variants),
+            tuple(self._find),
+            self._find_current,
+            pal.cacheKey(),
+        )
+        if self._marked is not None and self._marked[0] is doc and self._marked[1] == marked:
+            return
+        self._marked = (doc, marked)
         for p in members:
             selections.append(self._selection(p.start, p.end, background=theme.current_band(pal)))
-        div = self.ws.current_divergence()
-        doc = self.document()
-        if div is not None and doc is not None:
-            for v in div.variants:
-                if v.passage.split(":")[0] == doc.id:
-                    sel = self._selection(v.start, v.end, background=theme.current_divergence_band(pal))
-                    sel.format.setForeground(theme.current_divergence_text(pal))
-                    sel.format.setProperty(
-                        QTextFormat.Property.OutlinePen, QPen(pal.color(QPalette.ColorRole.Highlight), 1.5)
-                    )
-                    # No bolder weight: wider glyphs re-wrap the paragraph, and a document whose
-                    # height changes on every J makes the ruler and link maps measure it again.
-                    selections.append(sel)
+        for v in variants:
+            sel = self._selection(v.start, v.end, background=theme.current_divergence_band(pal))
+            sel.format.setForeground(theme.current_divergence_text(pal))
+            sel.format.setProperty(QTextFormat.Property.OutlinePen, QPen(pal.color(QPalette.ColorRole.Highlight), 1.5))
+            # No bolder weight: wider glyphs re-wrap the paragraph, and a document whose
+            # height changes on every J makes the ruler and link maps measure it again.
+            selections.append(sel)
         find_bg = QColor("#ffd54f") if not theme.is_dark(pal) else QColor("#8d6e00")
         for i, (start, end) in enumerate(self._find):
             sel = self._selection(start, end, background=find_bg)
@@ -295,16 +311,16 @@ class SourcePane(QWidget):
                 return p
         return None
 
-    def scroll_passage_to(self, passage, y: int) -> None:
-        """Scroll so that a passage's first line sits at viewport y."""
+    def scroll_passage_to(self, passage, y: int, now: int | None = None) -> None:
+        """Scroll so that a passage's first line (now at viewport y `now`, when known) sits at viewport y."""
         bar = self.view.verticalScrollBar()
         with self._programmatic_scroll():
-            bar.setValue(bar.value() + self.passage_y(passage) - y)
+            bar.setValue(bar.value() + (self.passage_y(passage) if now is None else now) - y)
 
-    def reachable_y(self, passage) -> tuple[int, int]:
-        """Return the lowest and highest viewport y this pane can scroll a passage to."""
+    def reachable_y(self, passage, now: int | None = None) -> tuple[int, int]:
+        """Return the lowest and highest viewport y this pane can scroll a passage (now at `now`) to."""
         bar = self.view.verticalScrollBar()
-        content_y = self.passage_y(passage) + bar.value()
+        content_y = (self.passage_y(passage) if now is None else now) + bar.value()
         return content_y - bar.maximum(), content_y - bar.minimum()
 
     def level_y(self) -> int:

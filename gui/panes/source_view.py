@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
@@ -34,9 +35,13 @@ class MarginBar(QWidget):
         super().__init__(pane.view)
         self._pane = pane
         self._cache_key: tuple | None = None
-        self._bars: list[tuple[int, int, object]] = []  # (content top, content bottom, colour)
+        self._bars: list[tuple[int, int, object]] = []  # (content top, content bottom, colour), by top
+        self._tops: list[int] = []  # the bars' tops, for bisection
+        self._tallest = 0
         self._current_key: tuple | None = None
         self._current: list[tuple[int, int, object]] = []  # the current claim's bars, same form
+        # It fills itself: a scroll repaints it without repainting the text widget's frame under it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def _content_bars(self) -> list:
         # Bars only move with the alignment, the layout or the current claim, and scrolling just
@@ -51,13 +56,23 @@ class MarginBar(QWidget):
             view.palette().cacheKey(),
         )
         if key != self._cache_key:
-            self._bars = self._measure(pane.margin_marks(with_current=False), scroll)
+            self._bars = sorted(self._measure(pane.margin_marks(with_current=False), scroll), key=lambda b: b[0])
+            self._tops = [top for top, _bottom, _colour in self._bars]
+            self._tallest = max((bottom - top for top, bottom, _c in self._bars), default=0)
             self._cache_key, self._current_key = key, None
         current_key = (pane.ws.current_claim_id, pane.ws.current_passage_id)
         if current_key != self._current_key:
             self._current = self._measure(pane.margin_marks(unique=False), scroll)
             self._current_key = current_key
         return self._bars + self._current
+
+    def _bars_between(self, top: int, bottom: int) -> list:
+        """Return the bars that reach into content pixels top..bottom (the unique ones found by bisection)."""
+        self._content_bars()
+        # A long article has hundreds of unique passages; a paint shows a dozen of them.
+        first = bisect_left(self._tops, top - self._tallest)
+        last = bisect_right(self._tops, bottom)
+        return self._bars[first:last] + self._current
 
     def _measure(self, marks, scroll: int) -> list[tuple[int, int, object]]:
         out = []
@@ -71,7 +86,7 @@ class MarginBar(QWidget):
         painter.fillRect(self.rect(), pane.view.palette().color(QPalette.ColorRole.Base))
         shift = pane.view.viewport().y() - self.y() - pane.view.verticalScrollBar().value()
         height = self.height()
-        for top, bottom, colour in self._content_bars():
+        for top, bottom, colour in self._bars_between(-shift, height - shift):
             if bottom + shift >= 0 and top + shift <= height:
                 painter.fillRect(QRect(1, top + shift, MARGIN - 2, max(4, bottom - top)), colour)
         painter.end()
