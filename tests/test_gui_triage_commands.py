@@ -134,3 +134,17 @@ def test_after_n_a_verdict_key_judges_the_claims_only_divergence_without_j(windo
     _press(qtbot, Qt.Key.Key_3)
     assert ws.verdicts[claim.divergences[0].key].verdict == "follow_up"
     assert window.statusBar().currentMessage().startswith("Needs follow-up. Moved on")
+
+
+def test_0_clears_the_verdict_and_says_which_one_went(window, qtbot):
+    window.pane_area.panes[0].view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.pane_area.panes[0].view, timeout=2000)
+    _press(qtbot, Qt.Key.Key_J)
+    judged = window.ws.current_divergence_key
+    window.ws.auto_advance = False
+    _press(qtbot, Qt.Key.Key_3)
+    _press(qtbot, Qt.Key.Key_0)
+    assert judged not in window.ws.verdicts or not window.ws.verdicts[judged].verdict
+    assert window.statusBar().currentMessage() == (
+        "Verdict “Needs follow-up” cleared; the item is untriaged again. Ctrl+Z puts it back."
+    )

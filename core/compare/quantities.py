@@ -335,9 +335,19 @@ _REQUEST_RE = re.compile(
 REQUEST_REACH = 110  # characters before a value read for a request verb in its sentence
 
 
+_REQUEST_WORDS = ("request", "sought", "seek", "demand", "call", "ask", "propos", "recommend")
+
+
+@lru_cache(maxsize=1 << 14)  # a memo of a pure function: a text with several figures is asked once
+def _asks(text: str) -> bool:
+    """Tell whether a text holds a request verb at all (most hold none: no pattern is run)."""
+    lowered = text.lower()
+    return any(word in lowered for word in _REQUEST_WORDS)
+
+
 def requested(text: str, start: int) -> bool:
     """Tell whether the value at `start` is one that somebody asked for, in the same sentence."""
-    return bool(_REQUEST_RE.search(text, max(0, start - REQUEST_REACH), start))
+    return _asks(text) and bool(_REQUEST_RE.search(text, max(0, start - REQUEST_REACH), start))
 
 
 # What a distance is measured from: "within 0.4 AU of Mars" and "1.35 AU from the Sun" are two

@@ -284,10 +284,13 @@ class TriageCommands:
         if self._refused_while_pending():
             return
         key = self.ws.current_divergence_key
-        if key is None or not getattr(self.ws.verdicts.get(key), "verdict", ""):
+        record = self.ws.verdicts.get(key) if key is not None else None
+        if key is None or not getattr(record, "verdict", ""):
             self.ws.message.emit("The current divergence has no verdict.")
             return
+        was = VERDICT_LABELS.get(record.verdict, record.verdict)
         self.ws.clear_verdict(key)
+        self.ws.message.emit(f"Verdict “{was}” cleared; the item is untriaged again. Ctrl+Z puts it back.")
 
     def apply_verdict_to_type(self) -> None:
         """Give every item of the current one's type a verdict, after saying what will change (one undo step)."""
