@@ -285,7 +285,7 @@ class TriageCommands:
             return
         key = self.ws.current_divergence_key
         record = self.ws.verdicts.get(key) if key is not None else None
-        if key is None or not getattr(record, "verdict", ""):
+        if key is None or record is None or not record.verdict:
             self.ws.message.emit("The current divergence has no verdict.")
             return
         was = VERDICT_LABELS.get(record.verdict, record.verdict)
