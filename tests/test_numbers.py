@@ -76,4 +76,3 @@ def test_numbers_of_text_with_curly_quotes_and_accents_are_found_from_their_digi
             m.span() for m in numbers._NUMBER_RE.finditer(text)
         ]
     assert [key for _, _, key in find_numbers(texts[0])] == ["4000000000", "300", "2024"]
-
