@@ -30,19 +30,22 @@ TEXTS = (
     "several diplomats said the talks stalled. people said little, and sources confirmed it.",
     "An interview with the Orvan Herald ran long; the Orvan Herald first reported the fire.",
     "Nothing here is attributed to anyone at all.",
+    "Earlier reports suggested 30 crew; RUMOURS and ſpeculation spread, the unconfirmed figure WROTE itself.",
 )
 
 
 def test_the_speaker_patterns_find_what_they_found_without_their_first_letter_test():
     import re
 
-    from core.compare.facts.attribution import PATTERNS, SPEAKER_START
+    from core.compare.facts.attribution import CUE_WORDS, CUES, PATTERNS
+    from core.compare.figure_origins import _HEARSAY_RE
     from core.compare.slots import _ATTRIBUTION_RE
 
-    for pattern in PATTERNS + (_ATTRIBUTION_RE,):
-        plain = re.compile(pattern.pattern.replace(SPEAKER_START, "").replace("(?=[tsiaA-Z])", ""), pattern.flags)
+    for pattern in PATTERNS + (_ATTRIBUTION_RE, CUES, _HEARSAY_RE):
+        plain = re.compile(re.sub(r"^\(\?=\[[^]]+\]\)", "", pattern.pattern), pattern.flags)
         assert plain.pattern != pattern.pattern or pattern is PATTERNS[1]
         for text in TEXTS:
             found = [m.span() + m.groups() for m in pattern.finditer(text)]
             assert found == [m.span() + m.groups() for m in plain.finditer(text)]
     assert any(PATTERNS[2].search(text) for text in TEXTS) and any(_ATTRIBUTION_RE.search(text) for text in TEXTS)
+    assert "according" in CUE_WORDS and "(" not in "".join(CUE_WORDS)

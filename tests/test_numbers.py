@@ -76,17 +76,3 @@ def test_numbers_of_text_with_curly_quotes_and_accents_are_found_from_their_digi
             m.span() for m in numbers._NUMBER_RE.finditer(text)
         ]
     assert [key for _, _, key in find_numbers(texts[0])] == ["4000000000", "300", "2024"]
-
-
-def test_plain_numbers_reads_an_ascii_text_without_number_words_as_find_numbers_does():
-    from core.ingest.numbers import plain_numbers
-
-    texts = (
-        "The ferry line lost $5 million, 1,200 cars and 3.5 per cent of its trips.",
-        "Version 3.5.2 of the plan ran 1,234,5678 words; $ 40bn and 7 km/h, 12%, 9pc.",
-        "Seats 11A and 787-8 flew at 14:05 with 1.5m litres.",
-        "No figure at all.",
-        "",
-    )
-    for text in texts:
-        assert plain_numbers(text) == find_numbers(text)

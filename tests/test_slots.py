@@ -358,3 +358,50 @@ def test_a_sentence_with_a_body_s_name_spelled_with_a_long_s_is_read_without_fai
     # "of" let the sentence through to the institutions' pattern, which folds "ſ" to "s".
     slots = extract_slots("The ſenate voted on the bill of rights.")
     assert [s.type for s in slots if s.type == "institution"] == []
+
+
+def _window_numbers(text):
+    """Read each run of digits as the quantity reader once did: find_numbers of a small window around it."""
+    import re
+
+    from core.ingest.numbers import find_numbers
+
+    found = []
+    for match in re.finditer(r"\d[\d,.]*", text):
+        if found and match.start() < found[-1][1]:
+            continue
+        start, end = max(0, match.start() - 2), min(len(text), match.end() + 14)
+        while end < len(text) and text[end].isalnum():
+            end += 1  # never cut a word
+        for s, e, key in find_numbers(text[start:end]):
+            if start + s <= match.start() < start + e:
+                found.append((start + s, start + e, key))
+                break
+    return found
+
+
+def test_a_quantity_s_digits_are_read_from_the_whole_sentence_s_numbers_as_a_window_around_them_reads_them():
+    import random
+
+    from core.compare.slots_numbers import _digit_numbers
+
+    texts = [
+        "The ferry line lost $5 million, 1,200 cars and 3.5 per cent of its trips.",
+        "Articles 5,6 and 7 of version 1.2.3 cost € 40bn, 12%, 9pc and 5 trillion per cent.",
+        "Seats 11A and 787-8 flew 7 km at 14:05 with 1.5m litres; ı and ſ and ٣٤ cases.",
+    ]
+    pieces = ["5", "12", "1,200", "3.5", "1,2", "1.2.3", " ", "$", "$ ", "€", " m", "k", " bn", " million"]
+    pieces += [" per cent", " percent", "%", " pc", ",", ".", "-", "x", " and ", "ſ", "٣", " thousand per cent"]
+    rng = random.Random(3)  # a fixed draw: the same texts every run
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        assert _digit_numbers(text) == _window_numbers(text)
+    assert [key for _, _, key in _digit_numbers(texts[1])] == [
+        "5",
+        "7",
+        "1.2",
+        "40000000000",
+        "12%",
+        "9",
+        "5000000000000%",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from operator import mul
 from collections import Counter
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
@@ -119,9 +119,7 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
         order.append(tuple(sequence))
         factors.append(scale)
         named.append(frozenset(own_names))
-    df: Counter[int] = Counter()
-    for bag in counts:
-        df.update(bag.keys())
+    df: Counter[int] = Counter(chain.from_iterable(counts))  # one count over every passage's terms
     n = len(passages)
     idf = {t: math.log((1 + n) / (1 + d)) + IDF_OFFSET for t, d in df.items()}
     figures = {t for word, t in vocabulary.items() if is_figure(word)}
@@ -130,7 +128,9 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
         for term in figures.intersection(bag):
             docs_with.setdefault(term, set()).add(passage.doc)
     anchors = {t for t, docs in docs_with.items() if len(docs) == df[t] >= 2}
-    raw = [{t: (1.0 + math.log(c)) * idf[t] * scale[t] for t, c in bag.items()} for bag, scale in zip(counts, factors)]
+    # 1 + log(count) of every count met, computed once (the same floats as per term)
+    tf = [1.0 + math.log(c) for c in range(1, 1 + max((max(bag.values()) for bag in counts if bag), default=0))]
+    raw = [{t: tf[c - 1] * idf[t] * scale[t] for t, c in bag.items()} for bag, scale in zip(counts, factors)]
     # a term in no more passages than there are documents can single out one fact in each
     rare_df = max(2, len({p.doc for p in passages}))
     rare = {t for t, d in df.items() if d <= rare_df}

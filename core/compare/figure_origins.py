@@ -11,8 +11,8 @@ from core.ingest.gates import lower_words
 
 
 # Words that put a figure down to hearsay, and the said-clause that puts it in a named mouth.
-_HEARSAY_RE = re.compile(
-    r"\b(?:rumou?r\w*|whisper\w*|speculat\w*|insiders?|unconfirmed|reportedly|"
+_HEARSAY_RE = re.compile(  # (?=...): the letters a match begins with, one test per position first
+    r"(?=[rwsiuepm])\b(?:rumou?r\w*|whisper\w*|speculat\w*|insiders?|unconfirmed|reportedly|"
     r"(?:earlier |previous |industry |media )?reports? (?:had )?suggest\w*)\b",
     re.I,
 )

@@ -21,6 +21,9 @@ _DIGIT_RE = re.compile(r"\d")
 AGREE_BONUS = 0.2  # weight of an equal value when choosing which value is the same thing
 _CALENDAR = frozenset(MONTHS + WEEKDAYS)
 NAME_REACH = 3  # words each side of a value whose capitalised names say whose value it is
+_LETTER_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")  # a word starting with a letter
+_WORD_AFTER_SPACE_RE = re.compile(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)")  # ... at a space or bracket
+_FIRST_WORD_RE = re.compile(r"\W*([^\W\d_][\w'’\-]*)")
 
 
 def _context(telling: Telling, slot: Slot) -> frozenset[str]:
@@ -39,10 +42,10 @@ def _names_around(telling: Telling, slot: Slot) -> frozenset[str]:
 
 def names_near(text: str, start: int, end: int) -> frozenset[str]:
     """Return the capitalised words within NAME_REACH words of text[start:end], the text's first word left out."""
-    before = re.findall(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)", text[max(0, start - 60) : start])
-    after = re.findall(r"[^\W\d_][\w'’\-]*", text[end : end + 60])
+    before = _WORD_AFTER_SPACE_RE.findall(text[max(0, start - 60) : start])
+    after = _LETTER_WORD_RE.findall(text[end : end + 60])
     near = before[-NAME_REACH:] + after[:NAME_REACH]
-    first = re.match(r"\W*([^\W\d_][\w'’\-]*)", text)
+    first = _FIRST_WORD_RE.match(text)
     opening = first.group(1) if first else ""
     return frozenset(
         w.lower()

@@ -7,7 +7,6 @@ from functools import lru_cache
 from typing import Iterator
 
 from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
-from core.ingest.numbers import plain_numbers
 from core.ingest.textnorm import find_numbers, normalize_number, stem
 
 # Fractions written as words; "a third" and "one-third" mean the same share.
@@ -144,29 +143,24 @@ def _unit_after(text: str, end: int) -> str:
 
 
 _DIGIT_RUN_RE = re.compile(r"\d[\d,.]*")
-NUMBER_WINDOW = 14  # characters after digits that may still belong to the number (" per cent")
 
 
 def _digit_numbers(text: str) -> list[tuple[int, int, str]]:
-    """Return what textnorm.find_numbers returns, reading only small windows around digits.
+    """Return, for each run of digits not inside a number already taken, the number of
+    textnorm.find_numbers that covers its first digit (in a text without spelled-out numbers).
 
-    The full number pattern tried at every position costs most of a sentence's extraction;
-    without spelled-out numbers, every number starts within a currency sign of a digit.
+    "1,2,3" gives the 1 alone, as reading a small window around each run did before. The whole
+    text's numbers are already remembered (the tokens read them): no window is read again.
     """
+    numbers = find_numbers(text)
     found: list[tuple[int, int, str]] = []
-    # A window of an ASCII text holds no number word either (its first word, cut, keeps at most
-    # two letters, and no number word is that short): the windows need no gate and no memo.
-    read = plain_numbers if text.isascii() else find_numbers
     for match in _DIGIT_RUN_RE.finditer(text):
-        if found and match.start() < found[-1][1]:
+        at = match.start()
+        if found and at < found[-1][1]:
             continue
-        start = max(0, match.start() - 2)
-        end = min(len(text), match.end() + NUMBER_WINDOW)
-        while end < len(text) and text[end].isalnum():
-            end += 1  # never cut a word: "5 m" of "5 members" would read as five million
-        for s, e, key in read(text[start:end]):
-            if start + s <= match.start() < start + e:
-                found.append((start + s, start + e, key))
+        for number in numbers:
+            if number[0] <= at < number[1]:
+                found.append(number)
                 break
     return found
 

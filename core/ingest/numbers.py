@@ -122,12 +122,8 @@ def _number_matches(text: str) -> Iterator[re.Match]:
     if not letters_plain(text) or not _NUMBER_WORDS.isdisjoint(lower_words(text)):
         yield from _NUMBER_RE.finditer(text)
         return
-    yield from _digit_led(text, _ASCII_DIGIT_START_RE if text.isascii() else _DIGIT_START_RE)
-
-
-def _digit_led(text: str, starts: re.Pattern) -> Iterator[re.Match]:
-    """Yield the matches of _NUMBER_RE that begin where `starts` finds a currency sign or a digit."""
     at = 0
+    starts = _ASCII_DIGIT_START_RE if text.isascii() else _DIGIT_START_RE
     while True:
         start = starts.search(text, at)
         if start is None:
@@ -143,22 +139,8 @@ def _digit_led(text: str, starts: re.Pattern) -> Iterator[re.Match]:
 @lru_cache(maxsize=1 << 15)  # vectors, slots, contradictions and the fact sheet read each passage's numbers
 def find_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
     """Return (start, end, canonical key) of every number expression in the text."""
-    return _keyed(_number_matches(text))
-
-
-def plain_numbers(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Return find_numbers(text) of an ASCII text known to hold no number word.
-
-    Such a text needs neither find_numbers's gates nor its memo: a reader that looks at many
-    small windows of one sentence (each read once) calls this instead.
-    """
-    return _keyed(_digit_led(text, _ASCII_DIGIT_START_RE))
-
-
-def _keyed(matches: Iterator[re.Match]) -> tuple[tuple[int, int, str], ...]:
-    """Return (start, end, canonical key) of the number matches that are numbers."""
     found = []
-    for match in matches:
+    for match in _number_matches(text):
         key = _match_to_key(match)
         if key is None:
             continue

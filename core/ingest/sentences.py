@@ -48,6 +48,7 @@ _OPENERS = "\"'“‘«(["
 # far faster than one opening with alternatives.)
 _CANDIDATE = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*\s+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.g": letters each followed by a dot
 _WORD_AFTER = re.compile(r"[" + re.escape(_OPENERS) + r"]*([\w'’.-]+)")
 _ATTRIBUTION = re.compile(
     r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:" + _SPEECH_VERBS + r")\b|(?:he|she|they|it|we|I)\s+(?:" + _SPEECH_VERBS + r")\b"
@@ -157,7 +158,7 @@ def _is_abbreviation(word: str, following: str, next_is_digit: bool) -> bool:
         return next_is_digit
     if bare in _ABBREVIATIONS:
         return True
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):
+    if _INITIALISM.fullmatch(bare):
         # Initialisms such as "U.S." end a sentence only when a typical opener follows.
         return following not in _STARTERS
     if len(bare) == 1 and bare.isalpha() and word[:1].isupper():

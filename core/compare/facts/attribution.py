@@ -37,7 +37,9 @@ NEEDED_WORDS = (
     frozenset({"according"}),
     frozenset(SAYING.split("|")),
 )
-CUES = re.compile(r"\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I)
+CUES = re.compile(  # with the letters a cue begins with looked ahead first, as SPEAKER_START does
+    r"(?=[taswcer])\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I
+)
 CUE_WORDS = frozenset(CUES.pattern.split("(?:")[1].split(")")[0].split("|"))
 OPEN_WORDS = frozenset("a an the two three several some senior top other".split())
 

@@ -11,6 +11,8 @@ from typing import Iterator
 from core.model import Document, Passage, fast_init
 
 WORD = re.compile(r"[^\W_][\w’'.-]*[^\W_]|[^\W_]", re.UNICODE)
+_POSSESSIVE_S = re.compile(r"'s$")
+_DOUBLED = re.compile(r"(\w)\1+")
 
 
 @fast_init
@@ -56,8 +58,8 @@ def fold(text: str) -> str:
         plain = text.lower()
     else:
         plain = _without_marks(unicodedata.normalize("NFKD", text)).lower().replace("’", "'")
-    plain = re.sub(r"'s$", "", plain)
-    return re.sub(r"(\w)\1+", r"\1", plain)
+    plain = _POSSESSIVE_S.sub("", plain)
+    return _DOUBLED.sub(r"\1", plain)
 
 
 def passages(documents) -> Iterator[tuple[Document, Passage]]:

@@ -78,6 +78,7 @@ def readable(number: float, currency: str = "") -> str:
 
 _SIBILANT_PLURAL = re.compile(r"(?:x|ch|sh|ss)es$")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+_SPEAKERS_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:told|said|say|says|familiar|speaking|who\s+spoke)\b")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d$")
 _CAPITALISED_BEFORE = re.compile(r"(?:^|\s)[A-Z][a-z]+$")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]\s+)[A-Z][a-z]+$")
@@ -268,9 +269,7 @@ def quantity_mentions(documents) -> list[Mention]:
             if measured[1] == "money" and bracketed_conversion(text, match.start()):
                 continue  # "€100,000 ($108,000)": the same fine in another currency, not another figure
             thing, unit, end = measured
-            if unit == "count" and re.match(
-                r"\s+(?:\w+\s+){0,3}?(?:told|said|say|says|familiar|speaking|who\s+spoke)\b", text[end:]
-            ):
+            if unit == "count" and _SPEAKERS_AFTER.match(text, end):
                 continue  # "two officials told Reuters": who is speaking, not a fact of the story
             start = (
                 match.start("hedge")
