@@ -94,6 +94,11 @@ class Source:
         stem = os.path.splitext(os.path.basename(self.path))[0] if named else ""
         return self.outlet or stem or self.title or os.path.basename(self.path) or self.key
 
+    @property
+    def subtitle(self) -> str:
+        """Return the title to show under the short name, or "" when the name is the title."""
+        return self.title if self.title and self.title != self.label else ""
+
 
 @fast_init
 @dataclass(frozen=True)

@@ -343,3 +343,11 @@ def test_each_pane_marks_the_current_claim_after_moves_away_and_back_and_a_reloa
         pane._text = None
         pane.refresh()
     assert {id(p): _marked_spans(p) for p in area.panes} == marked
+
+
+def test_a_text_file_without_an_outlet_is_headed_by_its_file_name_with_its_headline_under_it(make_area):
+    plain = replace(make_source("harbour_daily", "The ferry sailed at dawn. It reached Kessel."), outlet="")
+    plain = replace(plain, title="Ferry sails at dawn")
+    area = make_area([plain, make_source("b", "The ferry sailed at dawn. It reached Kessel.")])
+    header = area.panes[0].header.text()
+    assert header.index("harbour_daily") < header.index("Ferry sails at dawn")

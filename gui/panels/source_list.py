@@ -59,8 +59,8 @@ class SourceList(QListWidget):
             for index, source in enumerate(self.ws.sources):
                 words = word_count(source.text)
                 second = " · ".join(x for x in (source.published[:10], f"{words:,} words") if x)
-                head = source.outlet or source.title or source.label
-                title = source.title if source.outlet and source.title and source.title != source.outlet else ""
+                # the name every summary uses, and the headline under it
+                head, title = source.label, source.subtitle
                 text = f"{head}\n{title}\n{second}" if title else f"{head}\n{second}"
                 item = QListWidgetItem(_chip(theme.source_colour(index)), text)
                 item.setData(KEY_ROLE, source.key)

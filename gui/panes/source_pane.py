@@ -90,7 +90,7 @@ class SourcePane(QWidget):
         index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), 0)
         chip = theme.source_colour(index).name()
         words = word_count(source.text)
-        head = source.outlet or source.title or source.label
+        head = source.label  # the name every summary uses; the headline goes under it
         room = max(40, self.width() - 40)
         bold = self.header.font()
         bold.setBold(True)
@@ -101,8 +101,8 @@ class SourcePane(QWidget):
             return html.escape(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
 
         bits = [f"<span style='color:{chip}; font-size:14pt'>&#9632;</span> <b>{fit(head, bold)}</b>"]
-        if source.outlet and source.title and source.title != source.outlet:
-            bits.append(f"<br>{fit(source.title)}")
+        if source.subtitle:
+            bits.append(f"<br>{fit(source.subtitle)}")
         meta = [x for x in (source.published[:10], source.author) if x]
         meta.append(f"{words:,} words")
         dim = theme.boilerplate_colour(self.palette()).name()
