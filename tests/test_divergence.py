@@ -600,6 +600,14 @@ def test_a_gendered_and_a_neutral_office_name_are_one_title_and_a_date_is_no_cou
     assert found == ()
 
 
+def test_a_denial_in_capitals_is_the_same_denial_and_a_dotted_clock_time_is_one_time():
+    _, found = diverge(
+        "The jury found him NOT GUILTY of the two charges at 12.40am on Thursday.",
+        "The jury found him not guilty of the two charges at 00:40 on Thursday.",
+    )
+    assert found == ()
+
+
 def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_are():
     _, found = diverge(
         "The comet will swing past Jupiter, staying some 0.2 astronomical units clear of the giant.",

@@ -229,3 +229,10 @@ def test_a_byline_a_section_label_or_a_photo_credit_above_the_headline_is_no_tit
         b"By Ana Roe and Ben Ito\nContributing Writers\nDock workers returned on Friday.\n", "dock.txt"
     )
     assert (lede_only.title, lede_only.outlet, lede_only.label) == ("dock", "", "dock")
+
+
+def test_a_date_after_a_byline_is_no_outlet():
+    source = load_bytes(
+        b"By Ana Roe | June 4, 2025\nDock strike ends after nine days\nDock workers returned.\n", "d.txt"
+    )
+    assert (source.outlet, source.author, source.label) == ("", "Ana Roe", "d")

@@ -98,7 +98,8 @@ _MONTH_PATTERNS = (
 )
 # "a.m." keeps its last dot; a bare "PM" ends at its word: the full stop after "1:38 PM." ends
 # the sentence, and "5 amendments" holds no clock time.
-_CLOCK_RE = re.compile(r"(?<![:\d])\b\d{1,2}(?::\d\d)?\s?(?:[ap]\.m\.?|[ap]m\b)|\b\d{1,2}:\d\d\b", re.I)
+# "12.40am" is a British way of writing 00:40 (a dot before the minutes, only with am/pm).
+_CLOCK_RE = re.compile(r"(?<![:.\d])\b\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.m\.?|[ap]m\b)|\b\d{1,2}:\d\d\b", re.I)
 _DIGITS_RE = re.compile(r"\d+")
 # What every clock time holds: a digit before ":" and a digit, or before "am" / "pm" (dotted or not).
 _CLOCK_HINT_RE = re.compile(r"\d(?::\d|\s?[ap]\.?m)", re.I)
@@ -269,8 +270,8 @@ _DAYPART_RE = re.compile(
 
 def clock_value(raw: str) -> str:
     """Return a clock time on the 24-hour clock ("2:05 p.m." -> "14:05", "14:05" -> "14:05")."""
-    plain = re.sub(r"[\s.]", "", raw.lower())
-    match = re.match(r"(\d{1,2})(?::(\d\d))?(am|pm)?", plain)
+    plain = re.sub(r"\s|(?<![\d])\.|\.(?!\d)", "", raw.lower())  # the dots of "a.m.", not of "12.40"
+    match = re.match(r"(\d{1,2})(?:[:.](\d\d))?(am|pm)?", plain)
     if not match:
         return plain
     hour, minute, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)

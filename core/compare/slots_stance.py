@@ -26,8 +26,9 @@ def _next_verb(text: str, at: int) -> tuple[str, int, int]:
     """Return (stem, start, end) of the first plain word after `at` that is not an auxiliary."""
     for seen, match in enumerate(_WORD_RE.finditer(text, at)):
         word = match.group()
-        if seen >= VERB_REACH or not word.islower():
-            break
+        if seen >= VERB_REACH or not (word.islower() or (word.isupper() and len(word) > 2)):
+            break  # a capitalised word is a name; one in capitals is a word shouted ("NOT GUILTY")
+        word = word.lower()
         if word in AUXILIARIES or word in STOPWORDS or (word.endswith("ly") and len(word) > 4):
             continue  # "to be easily observed": the adverb is not the verb
         return stem(word), match.start(), match.end()

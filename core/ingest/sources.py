@@ -299,7 +299,8 @@ def _plain_metadata(text: str, name: str) -> dict:
         meta["author"] = byline.group(1).strip()
         # "By A, B and C, Outlet": the outlet is the last part, never a list of more authors
         tail = (byline.group(2) or "").split(",")[-1].strip()
-        if tail and " and " not in tail and not meta["outlet"]:
+        # nor a date ("By Ana Roe | June 4, 2025"): an outlet has letters and no figures
+        if tail and " and " not in tail and not any(c.isdigit() for c in tail) and not meta["outlet"]:
             meta["outlet"] = tail
     top = "\n".join([line for line in text[:3000].splitlines() if line.strip()][:_HEAD_LINES])
     url = _URL_LINE.search(top)
