@@ -87,7 +87,7 @@ class Source:
     def label(self) -> str:
         """Return the short name shown for this source: its outlet; else, for a text file, the name
         the checker gave the file (a headline on its first line is a title, and summaries such as
-        "'6' (headline…, ozarab)" read like quotes); else its title, else its file name."""
+        "'6' (Ferry sinks off Kessel…, harbour_daily)" read like quotes); else its title, else its file name."""
         import os
 
         named = self.kind in ("txt", "md") and self.path and "://" not in self.path

@@ -328,13 +328,27 @@ def test_a_section_heading_joins_no_claim_even_when_it_shares_the_words_of_one()
     from core.ingest.document import build_document
 
     texts = (
-        "Ferry lands hard at Kessel quay\n\nThe Tarnow ferry struck the Kessel quay on Monday.\n\nFerry details\n\n"
+        "Ferry lands hard at Kessel quay\n\nThe Tarnow ferry struck the Kessel quay on Monday.\n\nFerry Details\n\n"
         "It carried 56 passengers and three crew.\n",
         "The Tarnow ferry hit the quay at Kessel on Monday.\n\nFerry details were released by the Tarnow operator."
         "\n\nThe Tarnow ferry carried 56 passengers and three crew, its operator said.\n",
     )
     docs = [build_document(make_source(t, f"s{n}"), f"d{n}") for n, t in enumerate(texts)]
-    heading = next(p.id for p in docs[0].passages if p.text == "Ferry details")
+    heading = next(p.id for p in docs[0].passages if p.text == "Ferry Details")
     claims, unique = align_documents(docs)
     assert heading in unique and not any(heading in c.members for c in claims)
     assert [c.members for c in claims] == [("d0:p1", "d1:p0"), ("d0:p3", "d1:p2")]
+
+
+def test_only_a_few_capitalised_words_without_a_figure_make_a_heading():
+    from core.align.claims import is_label
+
+    assert [
+        is_label(t) for t in ("Flight Details", "Crash Sequence", "Death toll: 12", "Twelve dead", "Mayor resigns")
+    ] == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]

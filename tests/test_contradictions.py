@@ -100,7 +100,7 @@ def test_two_parties_counts_of_one_kind_are_no_contradiction():
     doc = document(
         "d0",
         "The Harbour Party, led by Mark Lund, won 61 seats, falling short of a majority.",
-        "The Valley League won 48 seats, marking a gain but falling short of a majority.",  # "marking" names no Mark
+        "The Valley League won 48 seats, marking its best count, and fell short of a majority.",  # no Mark
     )
     assert find_contradictions([doc]) == ()
     one_party = document(
@@ -118,6 +118,21 @@ def test_a_count_updated_at_two_stated_times_is_no_contradiction():
         "By Monday afternoon, the flood had killed 622 people in the valley, officials said.",
     )
     assert find_contradictions([doc]) == ()
+
+
+def test_a_year_named_beside_a_count_or_two_outlets_told_make_no_update_and_no_two_parties():
+    doc = document(
+        "d0",
+        "The flood on Monday killed 12 people in the valley, officials said.",
+        "Officials said the flood on Monday, the worst since 2019, killed 15 people in the valley.",
+    )
+    assert [c.type for c in find_contradictions([doc])] == ["number"]
+    told = document(
+        "d0",
+        "Officials told Reuters that 12 people died in the valley flood.",
+        "Hospital staff told AP that 19 people died in the valley flood.",
+    )
+    assert [c.type for c in find_contradictions([told])] == ["number"]
 
 
 def test_a_consistent_source_has_no_contradictions():

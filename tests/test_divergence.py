@@ -549,21 +549,26 @@ def test_the_one_event_time_of_each_source_is_compared_even_beside_the_time_of_a
     _, (divergence,) = diverge(
         "The ferry capsized while docking around 2:30 p.m. on Monday. Later, the port chief said she "
         "would hold a briefing at 11:30 a.m. Tuesday.",
-        "The incident happened around 3:30 p.m. local time at the quay, the operator said.",
+        "Harbour staff put the capsizing at about 3:30 p.m., the ferry operator told reporters.",
     )
     assert divergence.type == "time" and [v.text for v in divergence.variants] == ["2:30 p.m.", "3:30 p.m."]
 
 
-def test_an_amount_asked_for_is_not_compared_with_the_amount_decided():
+def test_an_amount_asked_for_is_not_compared_with_the_amount_decided_and_a_request_elsewhere_changes_nothing():
     _, found = diverge(
-        "The prosecutor had requested a jail term of five years and a €300,000 fine for the harbour master.",
-        "The court fined the harbour master €100,000 and gave him four years.",
+        "The port council sought a ban of six months and a €70,000 penalty for the ferry firm.",
+        "The tribunal fined the ferry firm €25,000 and banned it for three months.",
     )
     assert found == ()
     _, (divergence,) = diverge(
-        "The court fined the harbour master €100,000 on Friday.", "The harbour master was fined €150,000 on Friday."
+        "Police called for calm after 12 people were killed in the blast at the depot.",
+        "Police said 15 people were killed in the blast at the depot.",
     )
-    assert [v.text for v in divergence.variants] == ["€100,000", "€150,000"]
+    assert [v.text for v in divergence.variants] == ["12", "15"]
+    _, (divergence,) = diverge(
+        "The tribunal fined the ferry firm €25,000 on Friday.", "The ferry firm was fined €35,000 on Friday."
+    )
+    assert [v.text for v in divergence.variants] == ["€25,000", "€35,000"]
 
 
 def test_who_will_do_something_is_not_set_against_who_did_it():
@@ -606,6 +611,19 @@ def test_a_denial_in_capitals_is_the_same_denial_and_a_dotted_clock_time_is_one_
         "The jury found him not guilty of the two charges at 00:40 on Thursday.",
     )
     assert found == ()
+
+
+def test_a_noun_after_support_or_a_place_named_loosely_keeps_counts_and_distances_compared():
+    _, (staff,) = diverge(
+        "The blast injured 100 support staff at the depot.", "The blast injured 120 staff at the depot."
+    )
+    _, (town,) = diverge("The depot lies 30 km from Tarvik.", "The depot lies 20 km from the town of Tarvik.")
+    _, (money,) = diverge("The state gave $40 million in federal funding.", "The state gave $45 million to the depot.")
+    assert [[v.text for v in d.variants] for d in (staff, town, money)] == [
+        ["100", "120"],
+        ["30", "20"],
+        ["$40 million", "$45 million"],
+    ]
 
 
 def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_are():

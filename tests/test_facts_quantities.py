@@ -213,18 +213,18 @@ def test_a_measure_rounded_by_another_source_agrees_and_one_half_as_large_again_
         "It passes about 1.4 AU from the Sun.",
         "It passes about two astronomical units from the Sun.",
     )
-    found = row(build_fact_sheet(docs), "astronomical units from the sun")
+    found = row(build_fact_sheet(docs), "astronomical units from the Sun")
     assert [c.value for c in found.cells] == ["1.35", "about 1.4", "about 2"]
     assert found.divergent
     two = sources("The comet passes 1.35 astronomical units from the Sun.", "It passes about 1.4 AU from the Sun.")
-    assert not row(build_fact_sheet(two), "astronomical units from the sun").divergent
+    assert not row(build_fact_sheet(two), "astronomical units from the Sun").divergent
 
 
 def test_a_figure_announced_for_the_future_is_not_compared_with_the_figure_now():
     docs = sources("The barge is 12 miles from the port.", "The barge will be 20 miles from the port by noon.")
     sheet = build_fact_sheet(docs)
-    assert cells(row(sheet, "miles from the port"), docs) == [at(docs, 0, "12 miles") + ("12",)]
-    assert cells(row(sheet, "miles from the port (projected)"), docs) == [at(docs, 1, "20 miles") + ("20",)]
+    assert cells(row(sheet, "miles"), docs) == [at(docs, 0, "12 miles") + ("12",)]
+    assert cells(row(sheet, "miles (projected)"), docs) == [at(docs, 1, "20 miles") + ("20",)]
     assert not any(r.divergent for r in sheet)
 
 
@@ -247,11 +247,11 @@ def test_distances_from_two_bodies_are_two_rows_and_each_row_compares_its_own():
         "In spring the comet passes 1.6 astronomical units from the Sun.",
     )
     sheet = build_fact_sheet(docs)
-    assert cells(row(sheet, "astronomical units from the sun"), docs) == [
+    assert cells(row(sheet, "astronomical units from the Sun"), docs) == [
         at(docs, 0, "about 1.1 astronomical units") + ("about 1.1",),
         at(docs, 1, "1.6 astronomical units") + ("1.6",),
     ]
-    assert row(sheet, "astronomical units from the sun").divergent
+    assert row(sheet, "astronomical units from the Sun").divergent
     assert cells(row(sheet, "astronomical units from Jupiter"), docs) == [
         at(docs, 0, "some 0.2 astronomical units") + ("about 0.2",),
     ]
@@ -270,11 +270,11 @@ def test_a_distance_from_a_place_written_with_or_without_the_is_one_row():
 
 def test_an_amount_sought_has_a_row_of_its_own_and_a_conversion_in_brackets_none():
     docs = sources(
-        "Prosecutors had requested a €300,000 fine. The court fined him €100,000 ($108,000).",
-        "He was fined 100,000 euros (approximately $154,000 Cdn) on Friday, and €90,000 in costs.",
+        "The port council sought a €70,000 penalty. The tribunal fined the firm €25,000 ($27,000).",
+        "The firm was fined 25,000 euros (approximately $37,000 Cdn) on Friday, and €9,000 in costs.",
     )
     sheet = build_fact_sheet(docs)
-    assert cells(row(sheet, "money (sought)"), docs) == [at(docs, 0, "€300,000") + ("€300000",)]
+    assert cells(row(sheet, "money (sought)"), docs) == [at(docs, 0, "€70,000") + ("€70000",)]
     assert [c.text for r in sheet for c in r.cells if "$" in c.text] == []
 
 
@@ -295,21 +295,21 @@ def test_the_critically_injured_are_a_row_apart_from_all_the_injured():
 
 
 def test_a_part_named_between_commas_does_not_cut_a_count_from_its_fate():
-    docs = sources("At least eight people on the ground, including four students, were killed in the blast.")
+    docs = sources("At least nine people on the ground, among them two guides, died when the shaft flooded.")
     assert cells(row(build_fact_sheet(docs), "dead on the ground"), docs) == [
-        at(docs, 0, "At least eight people") + ("at least 8",)
+        at(docs, 0, "At least nine people") + ("at least 9",)
     ]
 
 
 def test_passengers_and_crew_are_one_count_and_passengers_taken_to_hospital_are_the_injured():
     docs = sources(
         "The ferry carried 80 passengers and crew when it capsized.",
-        "At least 18 passengers were taken to hospital, and the ferry carried 76 passengers.",
+        "Some 14 passengers were rushed to hospital, and the ferry carried 56 passengers.",
     )
     sheet = build_fact_sheet(docs)
     assert cells(row(sheet, "passengers and crew"), docs) == [at(docs, 0, "80 passengers and crew") + ("80",)]
-    assert cells(row(sheet, "injured"), docs) == [at(docs, 1, "At least 18 passengers") + ("at least 18",)]
-    assert cells(row(sheet, "passengers"), docs) == [at(docs, 1, "76 passengers") + ("76",)]
+    assert cells(row(sheet, "injured"), docs) == [at(docs, 1, "Some 14 passengers") + ("about 14",)]
+    assert cells(row(sheet, "passengers"), docs) == [at(docs, 1, "56 passengers") + ("56",)]
 
 
 def test_passengers_and_crew_who_died_are_the_dead():
@@ -327,3 +327,9 @@ def test_a_row_where_one_source_gives_several_amounts_is_not_compared_and_says_s
     )
     found = row(build_fact_sheet(docs), "money, millions")
     assert not found.divergent and found.note == "not compared: several amounts in one source"
+
+
+def test_hurt_none_seriously_is_no_count_of_the_critically_injured():
+    docs = sources("Five people were hurt in the crash, none seriously.", "Seven people were hurt in the crash.")
+    found = row(build_fact_sheet(docs), "injured")
+    assert found.divergent and [c.value for c in found.cells] == ["5", "7"]

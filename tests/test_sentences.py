@@ -21,10 +21,15 @@ def test_titles_and_month_abbreviations_do_not_end_sentences():
 
 
 def test_plural_titles_before_a_list_of_names_do_not_end_sentences():
-    text = "Two councillors, Reps. Ann Roe and Bo Li, and Drs. Kay Amis and Lu Tan voted no. It passed."
+    text = "Two councillors, Sens. Ann Roe and Bo Li, and Drs. Kay Amis and Lu Tan voted no. It passed."
     assert spans(text) == [
-        (0, 80, "Two councillors, Reps. Ann Roe and Bo Li, and Drs. Kay Amis and Lu Tan voted no."),
+        (0, 80, "Two councillors, Sens. Ann Roe and Bo Li, and Drs. Kay Amis and Lu Tan voted no."),
         (81, 91, "It passed."),
+    ]
+    # "reps" is an ordinary word as well: its full stop ends a sentence
+    assert [t for _, _, t in spans("The firm cut 40 sales reps. Managers said little.")] == [
+        "The firm cut 40 sales reps.",
+        "Managers said little.",
     ]
 
 

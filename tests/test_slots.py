@@ -59,9 +59,13 @@ def test_a_day_of_a_month_has_one_value_however_it_is_written():
 
 
 def test_a_deadline_and_a_time_across_a_dash_date_no_event_noun():
-    text = "Counting paused during the election — until later Tuesday morning. The vote is due by Friday."
+    text = "The vote on the strike — a long one; the ferries stay in port until Friday. The vote is due by Friday."
     times = [(s.text, s.subject) for s in extract_slots(text) if s.type == "time" and s.group == "day"]
-    assert times == [("Tuesday morning", ""), ("by Friday", "")]
+    assert times == [("until Friday", ""), ("by Friday", "")]
+    # a paired dash encloses an aside: the event before it keeps its day; "by" with a doer is no deadline
+    text = "The election – the first in a decade – was held on Monday. The vote was approved by lawmakers Tuesday."
+    times = [(s.text, s.subject) for s in extract_slots(text) if s.type == "time" and s.group == "day"]
+    assert times == [("on Monday", "election"), ("Tuesday", "vote")]
 
 
 def test_relative_days_are_kept_apart_from_named_days():
@@ -404,4 +408,12 @@ def test_a_quantity_s_digits_are_read_from_the_whole_sentence_s_numbers_as_a_win
         "12%",
         "9",
         "5000000000000%",
+    ]
+
+
+def test_a_count_after_a_month_is_a_count_when_a_noun_follows_it():
+    text = "In May 12 people died in the floods. By March 30 families had left. It began on September 30, 2019."
+    assert [(s.text, s.subject) for s in extract_slots(text) if s.type == "number"] == [
+        ("12", "people:dead"),
+        ("30", "family:dead"),
     ]

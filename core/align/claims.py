@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import Callable, Iterable, Optional, Sequence
 
 from core.model import AlignmentEdit, Claim, Document, Link, Passage, PassageRef
-from core.ingest.textnorm import normalize_text
+from core.ingest.numbers import WORD_NUMBERS
+from core.ingest.textnorm import STOPWORDS, normalize_text
 from core.align.features import best_per_document, pair_features, pair_matrix, passage_facts, probabilities, probability
 from core.align.linker import LINKER
 from core.align.vectors import SMALL_CORPUS, Weights, candidates, check, dot, weights
@@ -103,8 +104,14 @@ LABEL_WORDS = 3  # a line this short that does not end as a sentence is a headin
 
 
 def is_label(text: str) -> bool:
-    """Tell whether a passage is a heading or a label ("Flight details", "Key events"), not a telling."""
-    return not is_sentence(text) and len(text.split()) <= LABEL_WORDS
+    """Tell whether a passage is a section heading ("Flight Details", "Crash Sequence"), not a telling:
+    a few capitalised words, no figure, no verb in lower case ("Mayor resigns", "Twelve dead" tell facts)."""
+    words = text.split()
+    if is_sentence(text) or len(words) > LABEL_WORDS or any(c.isdigit() for c in text):
+        return False
+    return all(w[:1].isupper() or w.lower() in STOPWORDS for w in words) and not any(
+        w.lower() in WORD_NUMBERS for w in words
+    )
 
 
 def _position(pid: str) -> tuple[int, int]:

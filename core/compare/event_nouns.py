@@ -11,9 +11,10 @@ EVENT_BEFORE = 90  # a time adverbial usually follows its event: look this far b
 EVENT_AFTER = 40  # ... and only this far ahead
 
 
-# A time that ends something else ("paused the count until later Tuesday") dates no event noun
-# near it; nor does an event noun across a dash or a semicolon ("during the election — until ...").
-_DEADLINE_RE = re.compile(r"\b(?:until|till|by)\s+(?:\w+\s+)?$", re.I)
+# A time that ends something else ("the ferries stay in port until Friday") dates no event noun
+# near it; nor does an event noun across a lone dash or a semicolon ("the summit — and the port
+# stays shut until noon").
+_DEADLINE_RE = re.compile(r"\b(?:until|till)\s+(?:\w+\s+)?$", re.I)  # "approved by lawmakers Tuesday" is no deadline
 _DEADLINE_START_RE = re.compile(r"(?:until|till|by)\b", re.I)
 _CLAUSE_CUT_RE = re.compile(r"[—–;]")
 
@@ -24,8 +25,12 @@ def event_of(text: str, start: int, end: int) -> str:
         return ""
     window_start = max(0, start - EVENT_BEFORE)
     cuts = list(_CLAUSE_CUT_RE.finditer(text, window_start, start))
-    if cuts:
-        window_start = cuts[-1].end()
+    dashes = [cut for cut in cuts if cut.group() != ";"]
+    # a semicolon always ends a clause; a dash only when unpaired ("the election – the first in a
+    # decade – was held on Monday" keeps its election)
+    ends = [cut for cut in cuts if cut.group() == ";"] + (dashes[-1:] if len(dashes) % 2 else [])
+    if ends:
+        window_start = max(cut.end() for cut in ends)
     before = [m for m in EVENT_RE.finditer(text, window_start, start)]
     if before:
         return EVENT_NOUNS[before[-1].group().lower()]

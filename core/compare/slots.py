@@ -310,7 +310,7 @@ def value_slots(text: str) -> tuple[Slot, ...]:
         slots += [
             _number_slot(text, s, e, value, unit)
             for s, e, value, unit in find_quantities(text, spelled)
-            # "€117.5 million (£100.1 million, $136.1 million)": the bracket restates the amount
+            # "€40 million (£34 million, $44 million)": the bracket restates the amount
             if not (text[s : s + 1] in "$€£" and bracketed_conversion(text, s))
         ]
     if digits or words & TIME_TRIGGERS:  # years and clock times need digits

@@ -69,6 +69,7 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _MONTH_NAMES = "|".join(
     sorted({m.capitalize() for m in MONTHS} | {m[:3].capitalize() for m in MONTHS} | {"Sept"}, key=len, reverse=True)
 )
+_COUNTED_AFTER_RE = re.compile(r"\s+(?!(?:and|or|to|in|at|on)\b)[a-z]")
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$")
 _MONTH_AFTER_RE = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b")
 _MONTH = "|".join(MONTHS)
@@ -243,6 +244,7 @@ def find_quantities(text: str, spelled: bool = True) -> list[tuple[int, int, str
             raw.isdigit()
             and 1 <= int(raw) <= 31
             and (_MONTH_BEFORE_RE.search(text, max(0, start - 12), start) or _MONTH_AFTER_RE.match(text, end))
+            and not _COUNTED_AFTER_RE.match(text, end)  # "by March 30 families had left" counts families
         ):
             continue  # "September 30", "30 Sept.": the day of a date, not a count
         if raw.lower() in ("one", "a") and not _unit_after(text, end):

@@ -12,7 +12,7 @@ _ABBREVIATIONS = frozenset(
     """
 mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt cmdr adm sgt cpl pvt brig
 sen rep gov pres supt insp det atty rev fr hon amb sec ch st mt ft jr sr esq
-sens reps govs drs profs gens capts sgts
+sens govs drs profs gens capts sgts
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
 dept univ assn bros corp inc ltd co plc ave blvd rd hwy approx est vs v cf al ca e.g i.e viz
 fig figs vol vols no nos pp p art arts para paras ed eds ord op

@@ -24,12 +24,11 @@ class EditCommands:
             self.ws.message.emit("Nothing to undo.")
 
     def redo(self) -> None:
-        """Redo what was undone, and go back to the item whose verdict it changes."""
+        """Redo what was undone."""
         stack = self.ws.undo_stack
         if stack.canRedo():
-            what, command = stack.redoText(), stack.command(stack.index())
-            stack.redo()
-            self._show_item_of(command)
+            what = stack.redoText()
+            stack.redo()  # stays where it is: a redone verdict may leave a filtered queue
             self.ws.message.emit(f"Redone: {what}." if what else "Redone.")
         else:
             self.ws.message.emit("Nothing to redo.")

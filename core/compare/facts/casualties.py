@@ -30,7 +30,14 @@ INJURY = re.compile(
     r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed|(?:taken|rushed|sent|admitted|airlifted) to (?:a |the )?hospitals?)\b",
     re.I,
 )
-GRAVE = re.compile(r"\b(?:critical(?:ly)?|serious(?:ly)?|life-threatening|grave(?:ly)?)\b", re.I)
+# Grave hurt: a gravity word before the hurt itself ("critically injured", "serious injuries",
+# "in critical condition"); "none seriously" and "non-life-threatening" deny it.
+GRAVE = re.compile(
+    r"(?<!non-)\b(?:critical(?:ly)?|serious(?:ly)?|life-threatening|grave(?:ly)?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:injur\w*|condition|wound\w*|hurt|burn\w*)",
+    re.I,
+)
+_DENIED = re.compile(r"\b(?:none|no one|nobody|not|no)\s+(?:\w+\s+)?$", re.I)
 MISSING = re.compile(r"\bmissing\b", re.I)
 ARREST = re.compile(r"\b(?:arrested|arrests|detained|in custody)\b", re.I)
 
@@ -88,7 +95,7 @@ def people_row(thing: str, before: str, after: str) -> str:
         return thing  # the whole of "37 of the 40 miners below ground died": the part is the toll
     # What happened belongs to the nearest count: in "of the 40 miners below ground, 37 were
     # found dead" the death is the 37's, so each side stops at the next figure.
-    after = _ASIDE.sub(" ", after[:160])  # "eight people, including four students, were killed"
+    after = _ASIDE.sub(" ", after[:160])  # "nine miners, among them two guides, died"
     following = _next_count(after)
     if following >= 0 and not PART_OF_WHOLE.match(after):  # "37 of the 40 below ground died": one clause
         after = after[:following]
@@ -101,7 +108,8 @@ def people_row(thing: str, before: str, after: str) -> str:
     clause = after[:80]
     for pattern, name in ((INJURY, "injured"), (MISSING, "missing"), (ARREST, "arrested")):
         if pattern.search(clause):
-            if name == "injured" and GRAVE.search(clause):
+            grave = GRAVE.search(clause)
+            if name == "injured" and grave and not _DENIED.search(clause, 0, grave.start()):
                 name = "critically injured"  # a part of the injured, never another count of them
             return name + _qualifier(after)
     # The death word must be near the count: "40 miners below ground" in a sentence about the dead

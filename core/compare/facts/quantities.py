@@ -267,7 +267,7 @@ def quantity_mentions(documents) -> list[Mention]:
             if measured is None:
                 continue
             if measured[1] == "money" and bracketed_conversion(text, match.start()):
-                continue  # "€100,000 ($108,000)": the same fine in another currency, not another figure
+                continue  # "€40,000 ($43,000)": the same sum in another currency, not another figure
             thing, unit, end = measured
             if unit == "count" and _SPEAKERS_AFTER.match(text, end):
                 continue  # "two officials told Reuters": who is speaking, not a fact of the story
