@@ -6,9 +6,9 @@ from core.compare.quantities import (
     frame_of,
     hedge_of,
     people_event,
-    reference_of,
     word_event,
 )
+from core.compare.value_context import reference_of
 
 
 def _searched(text: str, start: int) -> str:

@@ -7,7 +7,7 @@ from typing import Sequence
 
 from core.model import Contradiction, Document, Passage, Variant
 from core.compare.institutions import act_is_pending
-from core.compare.matching import names_near
+from core.compare.matching import LETTER_WORD_RE, names_near
 from core.compare.quantities import number_value, values_agree
 from core.compare.slots import Slot, document_slots
 from core.compare.slots_lexicon import INSTITUTION_KINDS, STATUS_WORDS
@@ -25,7 +25,6 @@ SINGLE_EVENTS = frozenset({"dinner", "summit", "ceremony", "vote", "election"})
 # A count repeated with another value in a sentence this similar is the same count.
 SAME_FACT_OVERLAP = 0.35
 _NAME_RE = re.compile(r"\b[A-Z][a-z]{4,}\b")
-_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 def _located(document: Document) -> list[tuple[Passage, Slot]]:
@@ -196,7 +195,7 @@ def _named_apart(pa: Passage, a: Slot, pb: Passage, b: Slot) -> bool:
     names_b = names_near(pb.text, b.start, b.end) - _attributed(pb.text)
     if not names_a or not names_b:
         return False
-    words_a, words_b = set(_WORD_RE.findall(pa.text.lower())), set(_WORD_RE.findall(pb.text.lower()))
+    words_a, words_b = set(LETTER_WORD_RE.findall(pa.text.lower())), set(LETTER_WORD_RE.findall(pb.text.lower()))
     return not names_a & words_b and not names_b & words_a
 
 

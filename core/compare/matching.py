@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from core.compare.quantities import CONVERSION, REQUEST_EVENT, in_base_unit, number_value, values_agree
+from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
+from core.compare.value_context import REQUEST_EVENT
 from core.compare.slots_lexicon import MONTHS, REPORT_EVENT, WEEKDAYS
 from core.compare.slots import Slot
 from core.compare.figure_origins import scope_clashes, source_clashes
@@ -21,7 +22,7 @@ _DIGIT_RE = re.compile(r"\d")
 AGREE_BONUS = 0.2  # weight of an equal value when choosing which value is the same thing
 _CALENDAR = frozenset(MONTHS + WEEKDAYS)
 NAME_REACH = 3  # words each side of a value whose capitalised names say whose value it is
-_LETTER_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")  # a word starting with a letter
+LETTER_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")  # a word starting with a letter
 _WORD_AFTER_SPACE_RE = re.compile(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)")  # ... at a space or bracket
 _FIRST_WORD_RE = re.compile(r"\W*([^\W\d_][\w'’\-]*)")
 
@@ -43,7 +44,7 @@ def _names_around(telling: Telling, slot: Slot) -> frozenset[str]:
 def names_near(text: str, start: int, end: int) -> frozenset[str]:
     """Return the capitalised words within NAME_REACH words of text[start:end], the text's first word left out."""
     before = _WORD_AFTER_SPACE_RE.findall(text[max(0, start - 60) : start])
-    after = _LETTER_WORD_RE.findall(text[end : end + 60])
+    after = LETTER_WORD_RE.findall(text[end : end + 60])
     near = before[-NAME_REACH:] + after[:NAME_REACH]
     first = _FIRST_WORD_RE.match(text)
     opening = first.group(1) if first else ""

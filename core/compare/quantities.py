@@ -9,6 +9,7 @@ from typing import Iterable, NamedTuple
 
 from core.ingest.gates import letters_plain
 from core.ingest.numbers import normalize_number
+from core.compare.value_context import REQUEST_EVENT, reference_of, requested
 from core.ingest.textnorm import STOPWORDS, stem
 
 # Nouns for people counted: "274 lives", "246 individuals" and "241 people" count one kind of thing.
@@ -312,104 +313,6 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     else:
         event = "" if measured else people_event(_nearest_first(text, start, end))
     return Frame(head, event, hedge_of(text, start))
-
-
-# An amount in brackets straight after another restates it in another currency or unit:
-# "€40,000 ($43,000)", "40,000 euros (approximately $58,000 Cdn)".
-_CONVERSION_BEFORE_RE = re.compile(
-    r"(?:\d|\b(?:euros?|dollars?|pounds?|francs?|yen|yuan|rupees?|[a-z]*illion))\s*\(\s*"
-    r"(?:[^()\n]{1,40},\s*)?(?:approximately|approx\.?|about|around|roughly|some|nearly|almost|~|or)?\s*$",
-    re.I,
-)
-
-
-def bracketed_conversion(text: str, start: int) -> bool:
-    """Tell whether the value at `start` (its hedge or currency sign included) restates the one before it."""
-    return bool(_CONVERSION_BEFORE_RE.search(text, max(0, start - 40), start))
-
-
-# What one side asked for is not what was decided: "the council sought a €70,000 penalty" and
-# "the firm was fined €25,000" are two amounts of two acts.
-REQUEST_EVENT = "sought"
-_REQUEST_VERB_RE = re.compile(
-    r"\b(?:request(?:ed|s|ing)?|sought|seek(?:s|ing)?|demand(?:ed|s|ing)?|(?:call|ask)(?:ed|s|ing)? for"
-    r"|propos(?:ed|es|ing)|recommend(?:ed|s|ing)?)\b",
-    re.I,
-)
-# Between a request verb and the amount it asks for comes no clause, no verb of its own and no
-# comma: "police called for calm after 12 people were killed" asks for no 12.
-_REQUEST_BREAK_RE = re.compile(
-    r"[,;:]|\b(?:after|when|while|but|because|since|as|that|who|which|whom|said|says|told|will|would|could"
-    r"|can|may|might|has|have|had|is|are|was|were|be|been)\b",
-    re.I,
-)
-REQUEST_REACH = 70  # characters before a value read for the request verb whose object it is
-
-
-_REQUEST_WORDS = ("request", "sought", "seek", "demand", "call", "ask", "propos", "recommend")
-
-
-@lru_cache(maxsize=1 << 14)  # a memo of a pure function: a text with several figures is asked once
-def _asks(text: str) -> bool:
-    """Tell whether a text holds a request verb at all (most hold none: no pattern is run)."""
-    lowered = text.lower()
-    return any(word in lowered for word in _REQUEST_WORDS)
-
-
-def requested(text: str, start: int) -> bool:
-    """Tell whether the value at `start` is one that somebody asked for, in the same sentence."""
-    if not _asks(text):
-        return False
-    verbs = list(_REQUEST_VERB_RE.finditer(text, max(0, start - REQUEST_REACH), start))
-    return bool(verbs) and not _REQUEST_BREAK_RE.search(text, verbs[-1].end(), start)
-
-
-# What a distance is measured from: "within 0.4 AU of Mars" and "1.35 AU from the Sun" are two
-# distances, never one value told two ways. A reference is a name or "the" and a noun; "according
-# to aviation experts" names none.
-_REFERENCE_AFTER_RE = re.compile(r"\s*(?:away\s+)?(?:of|from)\s+(the\s+)?([^\W\d_]+)")
-_REFERENCE_BEFORE_RE = re.compile(
-    r"\b(?:to|from|past|near|pass(?:es|ed|ing)?|approach(?:es|ed|ing)?|reach(?:es|ed|ing)?)\s+"
-    r"(?=(the\s+)?([^\W\d_]{2,}))",
-    re.I,
-)
-_UNIT_WORDS_RE = re.compile(r"[\s-]*[A-Za-z]+(?:\s+(?!(?:of|from|away)\b)[A-Za-z]+)?")
-
-
-def _reference(article: str | None, word: str) -> str:
-    """Return a named reference as a label shows it ("Mars", "the Sun"), or "" when the words name none.
-
-    Only a name tells two references apart: "the town" may be the Tarvik another source names.
-    """
-    if word.lower() in STOPWORDS or normalize_number(word) is not None or not word[0].isupper():
-        return ""
-    return ("the " if article else "") + word
-
-
-def reference_label(text: str, start: int, end: int) -> str:
-    """Return the place or body a distance is measured from, as a label shows it ("" when none is named).
-
-    A name right after the unit ("1.4 AU of the Sun") wins; then the nearest one a preposition or
-    a verb of approach names before the number in its clause ("approach Mars, coming within
-    0.4 AU of the planet"); then "the" and a noun after the unit ("12 miles from the city").
-    """
-    unit = _UNIT_WORDS_RE.match(text, end)
-    after = _REFERENCE_AFTER_RE.match(text, unit.end() if unit else end)
-    if after and after.group(2)[0].isupper():
-        return _reference(after.group(1), after.group(2))
-    clause_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), start - 100, 0)
-    for match in reversed(list(_REFERENCE_BEFORE_RE.finditer(text, clause_start, start))):
-        if text[max(0, match.start() - 10) : match.start()].lower().endswith("according "):
-            continue  # "according to Smith, the queue was 5 km long": a speaker, no place
-        found = _reference(match.group(1), match.group(2))
-        if found:
-            return found
-    return _reference(after.group(1), after.group(2)) if after else ""
-
-
-def reference_of(text: str, start: int, end: int) -> str:
-    """Return the key of the place or body a distance is measured from ("sun", "mars"; "" when none)."""
-    return reference_label(text, start, end).lower().removeprefix("the ")
 
 
 def _within(value: float, low: float, high: float) -> bool:

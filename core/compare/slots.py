@@ -36,7 +36,8 @@ from core.compare.event_nouns import event_of, venue_of
 from core.compare.institutions import find_institutions, may_name_institution
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.normalize import fold
-from core.compare.quantities import bracketed_conversion, frame_of
+from core.compare.quantities import frame_of
+from core.compare.value_context import bracketed_conversion
 from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.compare.slots_stance import find_modalities, find_negations, find_tones

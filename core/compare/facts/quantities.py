@@ -10,7 +10,7 @@ from string import ascii_letters
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
 from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, fate_of, people_row
-from core.compare.quantities import bracketed_conversion, reference_label, requested
+from core.compare.value_context import bracketed_conversion, reference_label, requested
 
 # Units: what a number measures when a unit word follows it (singular form -> shown name).
 UNITS = {

@@ -64,10 +64,23 @@ def _pooled(grouped: dict[str, list[Mention]]) -> bool:
     return any(len(ms) > POOLED_VALUES for ms in grouped.values())
 
 
+def _counts_people(mentions: list[Mention]) -> bool:
+    return mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS
+
+
+def _values_by_source(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    return _distinct(_by_source(mentions), lambda m: (m.number, m.hedge, m.about))
+
+
+def _pooled_row(mentions: list[Mention]) -> bool:
+    """Tell whether a quantity row pools several things of one source (never a count of people)."""
+    return not _counts_people(mentions) and _pooled(_values_by_source(mentions))
+
+
 def _quantity_divergent(mentions: list[Mention]) -> bool:
-    counts_people = mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS
-    grouped = _distinct(_by_source(mentions), lambda m: (m.number, m.hedge, m.about))
-    if not counts_people and _pooled(grouped):
+    counts_people = _counts_people(mentions)
+    grouped = _values_by_source(mentions)
+    if _pooled_row(mentions):
         return False  # said as "not compared" (_not_compared): which value goes with which is unknown
     for a_doc, b_doc in combinations(sorted(grouped), 2):
         ours, theirs = grouped[a_doc], grouped[b_doc]
@@ -267,9 +280,7 @@ def _not_compared(mentions: list[Mention]) -> str:
     """
     sources = len(_by_source(mentions))
     if mentions[0].kind == "quantity" and sources >= 2:
-        counts_people = mentions[0].fact.split(":", 1)[1].split(" on ")[0] in PEOPLE_COUNTS
-        grouped = _distinct(_by_source(mentions), lambda m: (m.number, m.hedge, m.about))
-        return "not compared: several amounts in one source" if not counts_people and _pooled(grouped) else ""
+        return "not compared: several amounts in one source" if _pooled_row(mentions) else ""
     if mentions[0].type != "time" or sources < 2:
         return ""
     placed = {m.doc for m in mentions if time_is_placed(m.value)}
