@@ -531,27 +531,27 @@ def test_counts_of_missing_and_rescued_people_are_not_paired_by_their_order_in_t
 
 def test_two_counts_told_in_two_clauses_in_either_order_are_each_compared_with_their_own():
     _, found = diverge(
-        "Nine dock workers are reported missing, while three others were rescued at dawn.",
-        "Three dock workers known to be on the pier were rescued while nine others are feared missing.",
+        "Divers brought up three dock workers alive; nine dock workers are unaccounted for, the port said.",
+        "Three dock workers, the port said, were saved by divers while nine others are feared missing.",
     )
     assert found == ()
 
 
 def test_the_gravely_hurt_are_not_compared_with_all_the_hurt():
     _, found = diverge(
-        "Medics said 17 people were injured in the ferry accident.",
-        "In the ferry accident, three people suffered critical injuries, medics said.",
+        "The harbour doctor counted 23 people injured after the ferry hit the quay.",
+        "After the ferry hit the quay, two passengers were in critical condition, the doctor said.",
     )
     assert found == ()
 
 
 def test_the_one_event_time_of_each_source_is_compared_even_beside_the_time_of_a_briefing():
     _, (divergence,) = diverge(
-        "The ferry capsized while docking around 2:30 p.m. on Monday. Later, the port chief said she "
+        "The ferry capsized while docking around 4:10 p.m. on Monday. Later, the port chief said she "
         "would hold a briefing at 11:30 a.m. Tuesday.",
-        "Harbour staff put the capsizing at about 3:30 p.m., the ferry operator told reporters.",
+        "Harbour staff put the capsizing at about 5:10 p.m., the ferry operator told reporters.",
     )
-    assert divergence.type == "time" and [v.text for v in divergence.variants] == ["2:30 p.m.", "3:30 p.m."]
+    assert divergence.type == "time" and [v.text for v in divergence.variants] == ["4:10 p.m.", "5:10 p.m."]
 
 
 def test_an_amount_asked_for_is_not_compared_with_the_amount_decided_and_a_request_elsewhere_changes_nothing():

@@ -53,7 +53,7 @@ def test_a_verb_of_harm_before_each_count_gives_its_row_even_with_no_noun_after_
 
 def test_lives_claimed_are_the_dead_and_others_injured_beside_them_are_the_injured():
     docs = sources(
-        "The storm claimed 40 lives and injured 310 others, officials said.",
+        "The storm in the hills claimed 40 lives; it also injured 310 others, officials said.",
         "The storm killed 41 people and injured 200, the ministry said.",
     )
     sheet = build_fact_sheet(docs)
@@ -280,17 +280,17 @@ def test_an_amount_sought_has_a_row_of_its_own_and_a_conversion_in_brackets_none
 
 def test_the_critically_injured_are_a_row_apart_from_all_the_injured():
     docs = sources(
-        "Medics said 17 people were injured, and three people suffered critical injuries.",
-        "At least 18 people were injured; two people were seriously injured.",
+        "The harbour doctor counted 23 people injured, and five people were in critical condition.",
+        "At least 26 people were injured; four people were seriously injured.",
     )
     sheet = build_fact_sheet(docs)
     assert cells(row(sheet, "injured"), docs) == [
-        at(docs, 0, "17 people") + ("17",),
-        at(docs, 1, "At least 18 people") + ("at least 18",),
+        at(docs, 0, "23 people") + ("23",),
+        at(docs, 1, "At least 26 people") + ("at least 26",),
     ]
     assert cells(row(sheet, "critically injured"), docs) == [
-        at(docs, 0, "three people") + ("3",),
-        at(docs, 1, "two people") + ("2",),
+        at(docs, 0, "five people") + ("5",),
+        at(docs, 1, "four people") + ("4",),
     ]
 
 
@@ -303,17 +303,17 @@ def test_a_part_named_between_commas_does_not_cut_a_count_from_its_fate():
 
 def test_passengers_and_crew_are_one_count_and_passengers_taken_to_hospital_are_the_injured():
     docs = sources(
-        "The ferry carried 80 passengers and crew when it capsized.",
+        "The ferry carried 60 passengers and crew when it capsized.",
         "Some 14 passengers were rushed to hospital, and the ferry carried 56 passengers.",
     )
     sheet = build_fact_sheet(docs)
-    assert cells(row(sheet, "passengers and crew"), docs) == [at(docs, 0, "80 passengers and crew") + ("80",)]
+    assert cells(row(sheet, "passengers and crew"), docs) == [at(docs, 0, "60 passengers and crew") + ("60",)]
     assert cells(row(sheet, "injured"), docs) == [at(docs, 1, "Some 14 passengers") + ("about 14",)]
     assert cells(row(sheet, "passengers"), docs) == [at(docs, 1, "56 passengers") + ("56",)]
 
 
 def test_passengers_and_crew_who_died_are_the_dead():
-    docs = sources("The crash caused the deaths of 41 passengers and crew.", "It killed 40 people, police said.")
+    docs = sources("When the ferry sank, 41 passengers and crew died.", "It killed 40 people, police said.")
     assert cells(row(build_fact_sheet(docs), "dead"), docs) == [
         at(docs, 0, "41 passengers and crew") + ("41",),
         at(docs, 1, "40 people") + ("40",),

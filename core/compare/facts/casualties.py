@@ -27,7 +27,8 @@ _COUNTED_PEOPLE = PEOPLE | {
     "crew",  # "241 passengers and crew" died
 }
 INJURY = re.compile(
-    r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed|(?:taken|rushed|sent|admitted|airlifted) to (?:a |the )?hospitals?)\b",
+    r"\b(?:injured|injuries|wounded|hurt|hospitali[sz]ed|(?:taken|rushed|sent|admitted|airlifted) to (?:a |the )?hospitals?"
+    r"|in (?:a )?(?:critical|serious|stable) condition)\b",
     re.I,
 )
 # Grave hurt: a gravity word before the hurt itself ("critically injured", "serious injuries",
