@@ -142,7 +142,9 @@ def test_the_out_of_view_hint_offers_only_a_key_that_brings_the_panes_in_and_sta
 def test_many_panes_out_of_view_are_counted_by_side_not_named(qtbot, tmp_path, samples_dir, monkeypatch):
     from gui_keyboard import make_case, open_window, sample_paths
 
-    monkeypatch.setattr(pane_area_module, "HINT_NAMES", 0)  # as with twenty sources: no name fits
+    from gui.panes import offscreen_hint
+
+    monkeypatch.setattr(offscreen_hint, "HINT_NAMES", 0)  # as with twenty sources: no name fits
     win = open_window(qtbot, make_case(tmp_path / "many.parallax", sample_paths(samples_dir)))
     win.resize(1366, 768)
     ws, area = win.ws, win.pane_area
@@ -180,3 +182,14 @@ def test_the_out_of_view_hint_follows_a_renamed_source_and_a_move_away_and_back(
     ws.update_source_details(last.source_key, outlet="The Renamed Courier")
     qtbot.waitUntil(lambda: "The Renamed Courier →" in area.offscreen.text(), timeout=5000)
     win.close()
+
+
+def test_the_hint_names_a_few_sources_by_side_and_counts_many():
+    from gui.panes.offscreen_hint import hint_text
+
+    assert hint_text(["Alpha"], ["Beta"], True, "all") == (
+        "Also in this claim, out of view: ← Alpha, Beta → · Ctrl+Shift+C shows only its sources"
+    )
+    assert hint_text(["A", "B"], ["C", "D"], False, "all") == (
+        "Also in this item, out of view: ← 2 sources, 2 sources → · Ctrl+- fits more panes"
+    )

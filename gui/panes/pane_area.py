@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScroll
 
 from gui.panes.linkmap import LinkMap
 from gui.panes.ruler import OverviewRuler
+from gui.panes.offscreen_hint import hint_text
 from gui.panes.source_pane import SourcePane
 
 MAX_PANES = 8
@@ -18,7 +19,6 @@ MAX_PANES = 8
 PROGRESSIVE_CHARS = 60_000
 MEASURE = 45  # characters a pane's line must hold at least: below this, reading is scrolling
 FOCUS_MODES = ("all", "claim", "pair")
-HINT_NAMES = 3  # out-of-view panes the hint names; more are counted by side
 
 
 def measure_width(view, chars: int = MEASURE) -> int:
@@ -26,11 +26,6 @@ def measure_width(view, chars: int = MEASURE) -> int:
     metrics = QFontMetrics(view.font())
     margins = 2 * int(view.document().documentMargin()) + view.verticalScrollBar().sizeHint().width()
     return chars * metrics.averageCharWidth() + margins + view.viewportMargins().left()
-
-
-def _sources(count: int) -> str:
-    """Return "1 source" or "n sources"."""
-    return f"{count} source" + ("" if count == 1 else "s")
 
 
 def _pane_in(cell: QWidget) -> SourcePane:
@@ -311,19 +306,9 @@ class PaneArea(QWidget):
         if not before and not after:
             self.offscreen.hide()
             return
-        if len(before) + len(after) <= HINT_NAMES:
-            names = [
-                ("← " if p in before else "") + self._label(p) + (" →" if p in after else "") for p in before + after
-            ]
-        else:  # twenty sources' names would run off the window: count them by side
-            names = [f"← {_sources(len(before))}"] * bool(before) + [f"{_sources(len(after))} →"] * bool(after)
-        # Ctrl+Shift+C shows a claim's sources only; it does nothing for a claim-less item and, once
-        # on, shows every source again: then only smaller text fits more panes in the row.
-        if claim is not None and self.focus_mode != "claim":
-            advice = "Ctrl+Shift+C shows only its sources"
-        else:
-            advice = "Ctrl+- fits more panes"
-        text = f"Also in this {'claim' if claim is not None else 'item'}, out of view: {', '.join(names)} · {advice}"
+        text = hint_text(
+            [self._label(p) for p in before], [self._label(p) for p in after], claim is not None, self.focus_mode
+        )
         viewport = self.scroller.viewport()
         if self.offscreen.isVisible() and text == self.offscreen.text() and viewport.size() == self._hint_room:
             return  # most J presses: the same hint in the same place, no text layout again
