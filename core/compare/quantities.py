@@ -237,15 +237,13 @@ _ASIDE_RE = re.compile(r"\s[—–]\s?[^—–]{1,160}?\s?[—–]\s|\s?\([^()]{
 # dead" tells the rescue of the three and the death of the nine.
 # (Found with str.find: a pattern tried at each position cost a third of the reading of a count.)
 _CLAUSE_BREAKS = (" while ", " whereas ", " but ", " although ", " though ", ";")
-_MAYBE_BREAK_RE = re.compile(r"while|whereas|but |though|;")
 
 
 def _nearest_first(text: str, start: int, end: int) -> list[str]:
     """Return the words around a number in its clause, nearest first (after before before)."""
     preceding = text[max(0, start - 80) : start]
-    if _MAYBE_BREAK_RE.search(preceding):  # most contexts hold none: one test, not six
-        cut = max((at + len(word) for word in _CLAUSE_BREAKS for at in (preceding.rfind(word),) if at >= 0), default=0)
-        preceding = preceding[cut:]
+    cut = max((at + len(word) for word in _CLAUSE_BREAKS for at in (preceding.rfind(word),) if at >= 0), default=0)
+    preceding = preceding[cut:]
     # A count that opens a clause after a comma ("on board the ferry, two people were hurt") has
     # its event after it: the words before the comma tell of something else.
     before = [] if preceding.rstrip().endswith(",") else _CONTEXT_WORD_RE.findall(preceding)[-CONTEXT_BEFORE:]
@@ -253,10 +251,9 @@ def _nearest_first(text: str, start: int, end: int) -> list[str]:
     if "(" in following or "—" in following or "–" in following:
         following = _ASIDE_RE.sub(" ", following)
     following = following[:AFTER_REACH]
-    if _MAYBE_BREAK_RE.search(following):
-        ends = [at for at in (following.find(word) for word in _CLAUSE_BREAKS) if at >= 0]
-        if ends:
-            following = following[: min(ends)]
+    ends = [at for at in (following.find(word) for word in _CLAUSE_BREAKS) if at >= 0]
+    if ends:
+        following = following[: min(ends)]
     after = _CONTEXT_WORD_RE.findall(following)[:CONTEXT_AFTER]
     before.reverse()
     order = [w for pair in zip(after, before) for w in pair]

@@ -41,13 +41,14 @@ _REQUEST_BREAK_RE = re.compile(
 REQUEST_REACH = 70  # characters before a value read for the request verb whose object it is
 
 
-_REQUEST_HINT_RE = re.compile(r"request|sought|seek|demand|call|ask|propos|recommend", re.I)
+_REQUEST_WORDS = ("request", "sought", "seek", "demand", "call", "ask", "propos", "recommend")
 
 
 @lru_cache(maxsize=1 << 14)  # a memo of a pure function: a text with several figures is asked once
 def _asks(text: str) -> bool:
     """Tell whether a text holds a request verb at all (most hold none: no pattern is run)."""
-    return _REQUEST_HINT_RE.search(text) is not None
+    lowered = text.lower()
+    return any(word in lowered for word in _REQUEST_WORDS)
 
 
 def requested(text: str, start: int) -> bool:
