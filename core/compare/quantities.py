@@ -242,7 +242,11 @@ _CLAUSE_BREAKS = (" while ", " whereas ", " but ", " although ", " though ", ";"
 def _nearest_first(text: str, start: int, end: int) -> list[str]:
     """Return the words around a number in its clause, nearest first (after before before)."""
     preceding = text[max(0, start - 80) : start]
-    cut = max((at + len(word) for word in _CLAUSE_BREAKS for at in (preceding.rfind(word),) if at >= 0), default=0)
+    cut = 0
+    for word in _CLAUSE_BREAKS:
+        at = preceding.rfind(word)
+        if at >= 0 and at + len(word) > cut:
+            cut = at + len(word)
     preceding = preceding[cut:]
     # A count that opens a clause after a comma ("on board the ferry, two people were hurt") has
     # its event after it: the words before the comma tell of something else.
@@ -251,9 +255,12 @@ def _nearest_first(text: str, start: int, end: int) -> list[str]:
     if "(" in following or "—" in following or "–" in following:
         following = _ASIDE_RE.sub(" ", following)
     following = following[:AFTER_REACH]
-    ends = [at for at in (following.find(word) for word in _CLAUSE_BREAKS) if at >= 0]
-    if ends:
-        following = following[: min(ends)]
+    end_at = len(following)
+    for word in _CLAUSE_BREAKS:
+        at = following.find(word, 0, end_at)
+        if at >= 0:
+            end_at = at
+    following = following[:end_at]
     after = _CONTEXT_WORD_RE.findall(following)[:CONTEXT_AFTER]
     before.reverse()
     order = [w for pair in zip(after, before) for w in pair]

@@ -4,8 +4,8 @@ request an amount answers, the amount a bracketed one restates in another curren
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from core.ingest.gates import lower_words
 from core.ingest.numbers import normalize_number
 from core.ingest.textnorm import STOPWORDS
 
@@ -41,14 +41,27 @@ _REQUEST_BREAK_RE = re.compile(
 REQUEST_REACH = 70  # characters before a value read for the request verb whose object it is
 
 
-_REQUEST_WORDS = ("request", "sought", "seek", "demand", "call", "ask", "propos", "recommend")
+# The request verbs' words, inflected: a text whose words (remembered by lower_words, which every
+# reader of a passage asks) hold none of them holds no request, and no pattern is run.
+_REQUEST_WORDS = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in (
+        ("request", ("", "s", "ed", "ing")),
+        ("sought", ("",)),
+        ("seek", ("", "s", "ing")),
+        ("demand", ("", "s", "ed", "ing")),
+        ("call", ("", "s", "ed", "ing")),
+        ("ask", ("", "s", "ed", "ing")),
+        ("propos", ("e", "es", "ed", "ing")),
+        ("recommend", ("", "s", "ed", "ing")),
+    )
+    for ending in endings
+)
 
 
-@lru_cache(maxsize=1 << 14)  # a memo of a pure function: a text with several figures is asked once
 def _asks(text: str) -> bool:
-    """Tell whether a text holds a request verb at all (most hold none: no pattern is run)."""
-    lowered = text.lower()
-    return any(word in lowered for word in _REQUEST_WORDS)
+    """Tell whether a text holds a request verb at all (most hold none)."""
+    return not _REQUEST_WORDS.isdisjoint(lower_words(text))
 
 
 def requested(text: str, start: int) -> bool:
