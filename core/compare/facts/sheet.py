@@ -23,6 +23,7 @@ from core.compare.facts.origins import origin_mentions
 from core.compare.facts.people import known_people, person_mentions
 from core.compare.facts.places import mentioned_anywhere, place_mentions
 from core.compare.facts.quotes import quote_mentions
+from core.compare.facts.ages import age_mentions
 from core.compare.facts.quantities import quantity_mentions
 from core.compare.facts.stances import stance_mentions
 from core.model import Document, FactCell, FactRow
@@ -236,7 +237,7 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     """Return the fact sheet of the documents: rows by rank (divergent first), cells in reading order."""
     documents = tuple(documents)
     found: list[Mention] = person_mentions(documents) + quantity_mentions(documents) + event_mentions(documents)
-    found += place_mentions(documents)
+    found += place_mentions(documents) + age_mentions(documents)
     people = known_people(documents)
     found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")], people)
     found += quote_mentions(documents, people) + approval_mentions(documents) + stance_mentions(documents, people)
