@@ -10,6 +10,7 @@ from core.compare.facts.mentions import Mention, fold, mention, passages
 _AGE_AFTER_NAME = re.compile(
     r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)(?:,\s+(?P<age>\d{1,3}),|\s+\((?P<bracketed>\d{1,3})\))"
 )
+_AGE_HINT = re.compile(r",\s+\d{1,3},|\(\d{1,3}\)")
 _NOT_A_PERSON_BEFORE = re.compile(r"\b(?:in|at|from|near|on|of|to)\s+$", re.I)  # "in Tarvik, 40, ..." names a place
 OLDEST = 120
 _PARTICLES = frozenset({"Le", "La", "De", "Van", "Von", "Da", "Di", "Du", "Al", "El", "Der", "Den"})  # "Le Pen"
@@ -21,8 +22,8 @@ def age_mentions(documents) -> list[Mention]:
     out: list[Mention] = []
     for document, passage in passages(documents):
         text = passage.text
-        if "," not in text and "(" not in text:
-            continue  # neither form can be there
+        if _AGE_HINT.search(text) is None:
+            continue  # neither form can be there: the name pattern is not tried at every capital
         for match in _AGE_AFTER_NAME.finditer(text):
             raw = match.group("age") or match.group("bracketed")
             age = int(raw)
