@@ -13,18 +13,23 @@ def claim_summary(claim: Claim, alignment: Alignment) -> str:
     return majority_summary(claim, alignment)
 
 
-_NUMBERS: list = [None, {}]  # the claims list last numbered, and claim id -> its place in it
+# The claims last numbered and claim id -> its place, replaced as one tuple and read into locals
+# once: a reader on another thread (an export) never pairs one alignment's claims with another's
+# numbers.
+_numbered: tuple[tuple[Claim, ...] | None, dict[str, int]] = (None, {})
 
 
 def claim_number(claim: Claim, alignment: Alignment) -> int:
     """Return a claim's place in the alignment, counting from 1 (what a reader calls it)."""
+    global _numbered
     # Asked on every key press in the window: the claims are numbered once per alignment.
-    if _NUMBERS[0] is not alignment.claims:
-        numbers: dict[str, int] = {}
+    claims, numbers = _numbered
+    if claims is not alignment.claims:
+        numbers = {}
         for i, c in enumerate(alignment.claims):
             numbers.setdefault(c.id, i)
-        _NUMBERS[:] = [alignment.claims, numbers]
-    return _NUMBERS[1].get(claim.id, 0) + 1
+        _numbered = (alignment.claims, numbers)
+    return numbers.get(claim.id, 0) + 1
 
 
 def claim_heading(claim: Claim, alignment: Alignment) -> str:
