@@ -137,3 +137,10 @@ def test_distances_from_two_bodies_are_not_compared_and_two_distances_from_one_a
         "In spring the comet passes 1.6 astronomical units from the Sun.",
     )
     assert divergence.type == "number" and [v.text for v in divergence.variants] == ["1.1", "1.6"]
+
+
+def test_as_many_as_is_a_hedge_on_a_figure_not_a_part_of_a_group():
+    _, found = diverge(
+        "As many as 75% of shareholders backed the harbour plan.", "Some 75% of shareholders backed the harbour plan."
+    )
+    assert found == ()

@@ -73,8 +73,9 @@ def source_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
 
 # A quantifier that limits who gets a figure: "most employees get 90 days" is not all of them.
 _PARTIAL_RE = re.compile(
-    r"(?<!\bthe )(?<!\bat )\b(most|some|many|several|a majority of|half of|part of)\s+"
-    r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?([a-z]+s)\b"
+    # "as many as 75%" is a hedge on the figure, not a part of a group ("many [a]s")
+    r"(?<!\bthe )(?<!\bat )(?<!\bas )\b(most|some|many|several|a majority of|half of|part of)\s+"
+    r"(?:of\s+)?(?:the\s+|its\s+|their\s+)?(?!as\b)([a-z]+s)\b"
 )
 SCOPE_REACH = 40  # characters before a figure where the quantifier of its recipients stands
 
