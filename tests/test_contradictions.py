@@ -114,8 +114,8 @@ def test_two_parties_counts_of_one_kind_are_no_contradiction():
 def test_a_count_updated_at_two_stated_times_is_no_contradiction():
     doc = document(
         "d0",
-        "By Monday morning, the flood had killed 250 people in the valley, officials said.",
-        "By Monday afternoon, the flood had killed 622 people in the valley, officials said.",
+        "By Monday morning, the flood had killed 40 people in the valley, officials said.",
+        "By Monday afternoon, the flood had killed 65 people in the valley, officials said.",
     )
     assert find_contradictions([doc]) == ()
 

@@ -13,7 +13,7 @@ _AGE_AFTER_NAME = re.compile(
 _AGE_HINT = re.compile(r",\s+\d{1,3},|\(\d{1,3}\)")
 _NOT_A_PERSON_BEFORE = re.compile(r"\b(?:in|at|from|near|on|of|to)\s+$", re.I)  # "in Tarvik, 40, ..." names a place
 OLDEST = 120
-_PARTICLES = frozenset({"Le", "La", "De", "Van", "Von", "Da", "Di", "Du", "Al", "El", "Der", "Den"})  # "Le Pen"
+_PARTICLES = frozenset({"Le", "La", "De", "Van", "Von", "Da", "Di", "Du", "Al", "El", "Der", "Den"})  # "Le Fevre"
 _PLACE_WORDS = frozenset({"in", "at", "from", "near", "on", "of", "to", "across", "outside", "inside"})
 
 

@@ -312,7 +312,7 @@ def quantity_mentions(documents) -> list[Mention]:
             elif requested(text, start):  # asked for by one side, not decided: a row of its own
                 thing, label_thing = thing + " (sought)", label_thing + " (sought)"
             row = thing if unit == "count" else label_thing
-            if reference:  # "from the Sagaing" and "from Sagaing", "the Sun" and "the sun": one row
+            if reference:  # "from the Kessel" and "from Kessel", "the Sun" and "the sun": one row
                 row = row.replace(f" from {reference}", f" from {reference.lower().removeprefix('the ')}")
             pending.append(
                 (
