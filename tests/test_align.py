@@ -296,8 +296,9 @@ def test_a_loose_paraphrase_that_each_passage_prefers_links():
 
 
 def test_two_adjacent_retellings_of_a_loose_paraphrase_are_one_run_and_the_closer_scores_higher():
+    first = "Extending the port lease needs the council's approval."
     third = "Extending the lease needs approval from the city council and a public hearing."
-    docs = documents(f"{HARBOUR} {LEASE}", f"{COAST} {LEASE_RETOLD} {third}")
+    docs = documents(f"{HARBOUR} {LEASE}", f"{COAST} {first} {third}")
     claims, _ = align_documents(docs)
     lease = [c.members for c in claims if "d0:p5" in c.members]
     assert lease == [("d0:p5", "d1:p4", "d1:p5")]  # the second source says it twice in a row

@@ -110,3 +110,14 @@ def test_the_cross_scores_of_a_merge_are_the_run_scores_of_every_two_runs_scored
     expected = {(da, db): builder.run_score(ra, rb) for da, ra in runs_a.items() for db, rb in runs_b.items()}
     assert cross == expected == {(0, 2): 0.7, (0, 3): 0.55, (1, 2): 0.6, (1, 3): 0.65}
     assert list(cross) == list(expected) and sorted(asked) == [(0, 4), (2, 3)]
+
+
+def test_two_passages_join_one_further_claim_only_when_they_support_each_other():
+    # claim (0, 1) in documents 0 and 1; passages 2 (document 2) and 3 (document 3) each match it
+    # well, in claims of their own (with 4 and 5); 2 and 3 tell each other nothing
+    table = {(0, 1): 0.95, (2, 4): 0.99, (3, 5): 0.99, (0, 2): 0.9, (1, 2): 0.9, (0, 3): 0.8, (1, 3): 0.8, (2, 3): 0.05}
+    builder = cluster([0, 1, 2, 3, 4, 5], table, AlignParams(link=0.92, join=0.3, extend=0.3, also=0.5))
+    assert builder.also_joins(0.5) == {builder.owner[0]: [2]}  # the better supported one
+    table[(2, 3)] = 0.6
+    builder = cluster([0, 1, 2, 3, 4, 5], table, AlignParams(link=0.92, join=0.3, extend=0.3, also=0.5))
+    assert builder.also_joins(0.5) == {builder.owner[0]: [2, 3]}

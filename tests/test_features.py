@@ -62,7 +62,7 @@ def test_the_model_has_one_weight_per_feature():
     assert len(LINKER["weights"]) == len(FEATURES)
 
 
-def test_a_shared_count_and_name_raise_the_probability_of_a_pair():
+def test_a_shared_figure_raises_the_probability_of_a_pair():
     docs = documents(
         "Rescuers brought 37 miners up from the Kellan shaft. Rain fell all week.",
         "All 37 miners are safe, the Kellan operator confirmed. Roads were closed.",
@@ -71,14 +71,14 @@ def test_a_shared_count_and_name_raise_the_probability_of_a_pair():
     found = weights(passages)
     facts = passage_facts(passages, found)
     values = dict(zip(FEATURES, pair_features(0.2, 0, 2, found, facts, {}, [0, 0, 1, 1])))
-    assert values["counts"] == 1 and values["figures"] == 1 and values["lead"] == 1.0
-    without = dict(values, counts=0, figures=0)
+    assert values["figures"] == 1 and values["numbers"] == 1 and values["lead"] == 1.0
+    without = dict(values, figures=0, numbers=0)
 
     def odds(row):
         p = probability(list(row.values()), LINKER)
         return math.log(p / (1 - p))
 
-    assert odds(values) > odds(without) + 1.0  # the count and the figure each add learned evidence
+    assert odds(values) > odds(without) + 1.0  # the figure, as an anchor and as any number, adds learned evidence
 
 
 def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():

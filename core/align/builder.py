@@ -215,16 +215,22 @@ class ClaimBuilder:
                     continue
                 support = [self.known_score(p, run) for d, run in runs.items() if d != self.doc_of[p]]
                 if sum(support) >= level * len(support) and min(support) >= level / 2:
-                    offers.append((sum(support) / len(support), p, key))
+                    offers.append((sum(support) / len(support), p, key, support))
         # Near-duplicate sentences would otherwise pile every look-alike into every claim: a passage
         # joins its best-supported further claims only.
         joins: dict[int, list[int]] = {}
         taken: dict[int, int] = {}
-        for _mean, p, key in sorted(offers, key=lambda o: (-o[0], o[1], o[2])):
+        for _mean, p, key, support in sorted(offers, key=lambda o: (-o[0], o[1], o[2])):
             if taken.get(p, 0) >= MAX_FURTHER:
                 continue
             if self.forbidden and any(frozenset((p, q)) in self.forbidden for q in joins.get(key, ())):
                 continue  # two passages joining one claim may be an unlinked pair themselves
+            # Passages that joined before are members too: two sentences that each tell a claim's
+            # fact beside others of their own must tell it to each other, or they only share a
+            # neighbour (the same average-linkage rule, over the grown claim).
+            joined = [self.score(p, q) for q in joins.get(key, ()) if self.doc_of[q] != self.doc_of[p]]
+            if joined and (sum(support) + sum(joined) < level * (len(support) + len(joined)) or min(joined) < level / 2):
+                continue
             taken[p] = taken.get(p, 0) + 1
             joins.setdefault(key, []).append(p)
         return joins
