@@ -108,9 +108,12 @@ _PLACE_WORDS = frozenset({"in", "at", "from", "near"})
 _TONE_WORDS = POSITIVE_TONE | NEGATIVE_TONE
 
 
+_POSSESSIVE_S_RE = re.compile(r"['’]s$")  # compiled once: every name of every passage is keyed
+
+
 def name_key(name: str) -> str:
     """Return the key of a person's name: its last word, spelling variants folded."""
-    last = re.sub(r"['’]s$", "", name.strip().split()[-1])
+    last = _POSSESSIVE_S_RE.sub("", name.strip().split()[-1])
     return fold_name(fold(last))  # Jürgens and Jurgens are one person
 
 
