@@ -75,9 +75,7 @@ _EX_RE = re.compile(r"\bex-\s*")
 def is_nationality(word: str) -> bool:
     """Return True for a word naming a nation or its people ("Veldran", "US"), not a person."""
     low = word.lower()
-    return low in COUNTRY_SHORT or (
-        word[:1].isupper() and _DEMONYM_END.search(low) is not None and low not in ROLES
-    )
+    return low in COUNTRY_SHORT or (word[:1].isupper() and _DEMONYM_END.search(low) is not None and low not in ROLES)
 
 
 def is_role(word: str) -> bool:
