@@ -78,6 +78,22 @@ def test_small_and_large_candidate_paths_find_the_same_pairs():
     assert all(doc_of[i] != doc_of[j] and i < j for _, i, j in small)
 
 
+def test_the_small_path_pairs_passages_of_interleaved_documents_as_it_pairs_grouped_ones():
+    # Grouped passages enter the index a document at a time; interleaved ones are tested one by one.
+    found = weights(passages(STRIKE, WALKOUT, LEDGER))
+    grouped = candidates_small(found.unit, [0, 0, 0, 1, 1, 1, 2, 2], 0.05, 4, None)
+    relabelled = candidates_small(found.unit, [2, 2, 2, 0, 0, 0, 1, 1], 0.05, 4, None)
+    assert grouped == relabelled and len(grouped) == 7
+    interleaved = candidates_small(found.unit, [0, 1, 0, 1, 0, 1, 2, 2], 0.05, 4, None)
+    assert all((i % 2 != j % 2) or max(i, j) >= 6 for _, i, j in interleaved)
+    assert (0, 2) not in {(i, j) for _, i, j in interleaved}  # one document: never a pair
+
+
+def test_one_phrase_reads_the_shared_terms_it_is_given_as_it_reads_its_own():
+    assert one_phrase((1, 2, 3, 4), (9, 2, 3, 8), {2, 3}) is one_phrase((1, 2, 3, 4), (9, 2, 3, 8)) is True
+    assert one_phrase((1, 2, 3, 4), (2, 9, 3, 8), {2, 3}) is False
+
+
 def test_one_phrase_tells_a_thing_named_twice_from_a_fact_told_twice():
     assert one_phrase((1, 2, 3, 4), (9, 2, 3, 8)) is True  # "the harbour authority"
     assert one_phrase((1, 2, 3, 4), (2, 9, 3, 8)) is False  # the shared words are apart

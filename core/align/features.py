@@ -155,9 +155,12 @@ def pair_features(
         cosine / (best.get((i, doc_of[j])) or cosine or 1.0), cosine / (best.get((j, doc_of[i])) or cosine or 1.0)
     )
     left, right = facts.counts[i], facts.counts[j]
-    same = [n for n in left.keys() & right.keys() if left[n] == right[n]]
+    same = [n for n in left.keys() & right.keys() if left[n] == right[n]] if left and right else ()
     shared_bigrams = len(facts.bigrams[i] & facts.bigrams[j])
-    terms = len(found.unit[i].keys() & found.unit[j].keys())  # a unit vector holds every term of its passage
+    unit_i, unit_j = found.unit[i], found.unit[j]
+    shared = unit_i.keys() & unit_j.keys()  # a unit vector holds every term of its passage
+    terms = len(shared)
+    shorter = min(len(unit_i), len(unit_j))
     return [
         cosine,
         ratio,
@@ -170,9 +173,9 @@ def pair_features(
         _overlap(facts.chars[i], facts.chars[j]),
         1.0 - abs(facts.position[i] - facts.position[j]),
         1.0 if facts.lead[i] and facts.lead[j] else 0.0,
-        1.0 if min(len(found.unit[i]), len(found.unit[j])) < MIN_TERMS else 0.0,
-        1.0 if 2 <= terms <= PHRASE_TERMS and one_phrase(found.order[i], found.order[j]) else 0.0,
-        terms / max(1, min(len(found.unit[i]), len(found.unit[j]))),
+        1.0 if shorter < MIN_TERMS else 0.0,
+        1.0 if 2 <= terms <= PHRASE_TERMS and one_phrase(found.order[i], found.order[j], shared) else 0.0,
+        terms / max(1, shorter),
         math.log1p(len(found.rare[i] & found.rare[j])),
         min(2, len(facts.numbers[i] & facts.numbers[j])),
     ]

@@ -7,7 +7,7 @@ from operator import mul
 from collections import Counter
 from itertools import chain, compress, repeat
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from typing import AbstractSet, Callable, Optional, Sequence
 
 from core.errors import Cancelled
 from core.model import Passage
@@ -64,9 +64,13 @@ def is_figure(key: str) -> bool:
     return not (body.isdecimal() and int(body) <= 10 and body == key)
 
 
-def one_phrase(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
-    """Tell whether two passages share only one short phrase: a thing named twice, not a fact told twice."""
-    shared = set(a) & set(b)
+def one_phrase(a: tuple[int, ...], b: tuple[int, ...], shared: Optional[AbstractSet[int]] = None) -> bool:
+    """Tell whether two passages share only one short phrase: a thing named twice, not a fact told twice.
+
+    `shared`, when the caller has it, is the set of terms both hold (it is not computed again).
+    """
+    if shared is None:
+        shared = set(a) & set(b)
     if not 2 <= len(shared) <= PHRASE_TERMS:
         return False
     for order in (a, b):
@@ -151,18 +155,35 @@ def candidates_small(
     """Return the candidate pairs through an inverted index (fast to start: no numpy import)."""
     postings: dict[int, list[tuple[int, float]]] = {}
     found: list[tuple[float, int, int]] = []
+    # A document's passages enter the index once the next document begins: every posting met
+    # then belongs to another document, with no test per posting (passages come grouped by
+    # document; otherwise each posting is tested).
+    grouped = all(a <= b for a, b in zip(doc_of, doc_of[1:]))
+    waiting: list[int] = []  # passages of the current document, not yet in the index
     for i, vector in enumerate(vectors):
         if i % 500 == 499:
             check(should_cancel)
+        if grouped and waiting and doc_of[waiting[0]] != doc_of[i]:
+            for k in waiting:
+                for term, weight in vectors[k].items():
+                    postings.setdefault(term, []).append((k, weight))
+            waiting = []
         row: dict[int, float] = {}
         for term, weight in vector.items():
-            for j, other in postings.get(term, ()):
-                if doc_of[j] != doc_of[i]:
+            if grouped:
+                for j, other in postings.get(term, ()):
                     row[j] = row.get(j, 0.0) + weight * other
+            else:
+                for j, other in postings.get(term, ()):
+                    if doc_of[j] != doc_of[i]:
+                        row[j] = row.get(j, 0.0) + weight * other
         hits = sorted((-score, j) for j, score in row.items() if score >= floor)[:per_row]
         found.extend((round(-score, 6), j, i) for score, j in hits)
-        for term, weight in vector.items():
-            postings.setdefault(term, []).append((i, weight))
+        if grouped:
+            waiting.append(i)
+        else:
+            for term, weight in vector.items():
+                postings.setdefault(term, []).append((i, weight))
     return found
 
 

@@ -86,9 +86,12 @@ def _weekday(day: str) -> str:
     return date.fromisoformat(day).strftime("%A").lower() if day[0].isdigit() else day
 
 
+_ISO_DATES = re.compile(r"(\d{4}-\d{2}-\d{2})(?:/(\d{4}-\d{2}-\d{2}))?")  # compiled once: read per cell pair
+
+
 def _dates(value: str) -> tuple[str, str] | None:
     """Return the first and last ISO date a value covers (one date, or a stretch "first/last")."""
-    found = re.match(r"(\d{4}-\d{2}-\d{2})(?:/(\d{4}-\d{2}-\d{2}))?", value)
+    found = _ISO_DATES.match(value)
     return (found.group(1), found.group(2) or found.group(1)) if found else None
 
 

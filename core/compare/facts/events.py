@@ -204,10 +204,14 @@ def _on_calendar(year: int, month: int, day: int) -> bool:
     return True
 
 
+_DIGIT = re.compile(r"\d")  # compiled once: every time expression is normalised
+_MONTH_RE = re.compile(MONTH)
+
+
 def normalise(expression: str, published: date | None) -> str:
     """Return a time expression's value: an ISO date or clock time where known, else its plain words."""
     low = " ".join(expression.lower().split())
-    clock = _clock(low) if re.search(r"\d", low) and not re.search(MONTH, low) else None
+    clock = _clock(low) if _DIGIT.search(low) and not _MONTH_RE.search(low) else None
     if clock:
         return clock
     for n, day in enumerate(WEEKDAYS):
@@ -267,10 +271,14 @@ def _events(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+_CLAUSE_MARK = re.compile(r"[,;:–—]")  # compiled once: tried for every event word near a value
+_MAY = re.compile(r"may", re.I)
+
+
 def event_of(text: str, start: int, end: int, events) -> tuple[int, int, str] | None:
     """Return the event word a time or place at start..end belongs to, or None when none is near."""
     # The event sits in the same clause, usually before ("a dinner ... later that day", "talks in Berlin").
-    clause = [e for e in events if not re.search(r"[,;:–—]", text[min(e[1], start) : max(e[0], end)])]
+    clause = [e for e in events if not _CLAUSE_MARK.search(text[min(e[1], start) : max(e[0], end)])]
     before = [e for e in clause if e[1] <= start]
     pool = before or clause or events
     if not pool:
@@ -304,7 +312,7 @@ def event_mentions(documents) -> list[Mention]:
     """Return each time expression with the event it dates (the nearest event word in its sentence)."""
 
     def may_alone(found) -> bool:  # "may" alone is the verb far more often than the month
-        return re.fullmatch(r"may", found.group(), re.I) is not None
+        return _MAY.fullmatch(found.group()) is not None
 
     out: list[Mention] = []
     for document, passage, found, event, about in matches_near_events(documents, TIME, may_alone, may_hold_time):

@@ -27,6 +27,7 @@ Span = tuple[int, int, list[str]]  # (start, end, title words) in a passage
 
 TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
 _COMMA_END = re.compile(r",\s+$")
+_POSSESSIVE_S = re.compile(r"[’']s$")  # compiled once: tried on every word before a name
 
 
 class _Tokens(NamedTuple):
@@ -91,7 +92,7 @@ def _prefix_title(text: str, tokens: _Tokens, first: int) -> tuple[int, int, lis
         and text[ends[j] : starts[j + 1]] in (" ", "")
         and (title_word(bare_word(texts[j])) or is_nationality(bare_word(texts[j])))
     ):
-        if re.search(r"[’']s$", texts[j]):
+        if _POSSESSIVE_S.search(texts[j]):
             break
         words.insert(0, j)
         j -= 1
@@ -147,7 +148,7 @@ def _role_tail(phrase: str) -> tuple[int, int, list[str]] | None:
     words: list[int] = []  # token numbers
     for k in reversed(range(len(texts))):
         bare = bare_word(texts[k])
-        if re.search(r"[’']s$", texts[k]) or bare.lower() in DETERMINERS or not title_word(bare):
+        if _POSSESSIVE_S.search(texts[k]) or bare.lower() in DETERMINERS or not title_word(bare):
             break
         words.insert(0, k)
     rest = phrase[: starts[words[0]]].strip() if words else ""
@@ -156,7 +157,7 @@ def _role_tail(phrase: str) -> tuple[int, int, list[str]] | None:
     last = rest.split()[-1] if rest.split() else ""
     if re.search(r"\b(?:and|or|with|by|to|of)\b", rest, re.I) or len(rest.split()) > 4:
         return None  # "X, and his son-in-law, Y": the role belongs to Y
-    if rest and not (re.search(r"[’']s$", last) or last.lower() in DETERMINERS):
+    if rest and not (_POSSESSIVE_S.search(last) or last.lower() in DETERMINERS):
         return None
     return starts[words[0]], starts[words[-1]] + len(bare_word(texts[words[-1]])), [texts[k] for k in words]
 

@@ -67,12 +67,15 @@ def bare_word(token: str) -> str:
     return token if _DOTTED.fullmatch(token) else token.rstrip(".")
 
 
+# Compiled once: these run for every capitalised word and every title (re.* looks each pattern up per call).
+_DEMONYM_END = re.compile(r"(?:an|ian|ese|ish|i)$")
+_EX_RE = re.compile(r"\bex-\s*")
+
+
 def is_nationality(word: str) -> bool:
     """Return True for a word naming a nation or its people ("Veldran", "US"), not a person."""
     low = word.lower()
-    return low in COUNTRY_SHORT or (
-        word[:1].isupper() and re.search(r"(?:an|ian|ese|ish|i)$", low) is not None and low not in ROLES
-    )
+    return low in COUNTRY_SHORT or (word[:1].isupper() and _DEMONYM_END.search(low) is not None and low not in ROLES)
 
 
 def is_role(word: str) -> bool:
@@ -102,7 +105,7 @@ def title_value(words: list[str]) -> str:
     """Return a title's normalised value: lower case, no nationality, "ex-" spelled "former"."""
     kept = [w for w in words if not is_nationality(w)]
     value = " ".join(ABBREVIATIONS.get(bare_word(w).lower(), bare_word(w).lower()) for w in kept)
-    return re.sub(r"\bex-\s*", "former ", value)
+    return _EX_RE.sub("former ", value)
 
 
 def head(value: str) -> str:
