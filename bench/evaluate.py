@@ -340,7 +340,7 @@ def _prf(counts) -> str:
 def evaluate_corpus() -> None:
     """Print link and boilerplate figures on ../shared/corpus, fitted figures next to leave-one-event-out ones."""
     from corpus_gold import CORPUS, boilerplate_counts, events
-    from fit_linker import COSINE_ONLY, UNSTEADY, figures, prepare, total
+    from fit_linker import COSINE_ONLY, figures, prepare, total
 
     found = events()
     if not found:
@@ -348,7 +348,7 @@ def evaluate_corpus() -> None:
         return
     started = time.perf_counter()
     prepared = [prepare(e) for e in found]
-    model, inside, outside = figures(prepared, UNSTEADY)
+    model, inside, outside = figures(prepared)
     _, base_inside, base_outside = figures(prepared, COSINE_ONLY)
     print(
         f"CORPUS: {len(found)} events, {sum(len(e.files) for e in found)} articles (fit and scored in "

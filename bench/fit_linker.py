@@ -169,10 +169,6 @@ def figures(prepared: list[Prepared], drop: frozenset[str] = frozenset()) -> tup
 
 
 COSINE_ONLY = frozenset(FEATURES) - {"cosine"}
-# Left out of the shipped linker: fitted on any four events, their weights change sign with the
-# events left out (names -0.18 to +0.54, counts -0.60 to +1.37), so they carry no steady evidence;
-# without them the held-out F1 rose (bench/evaluate.py prints it).
-UNSTEADY = frozenset({"names", "counts"})
 
 
 def write(model: dict) -> None:
@@ -195,11 +191,7 @@ def main() -> int:
     """Fit, print the figures, and store the model when asked."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="store the in-sample fit in core/align/linker.py")
-    parser.add_argument(
-        "--drop",
-        default=",".join(sorted(UNSTEADY)),
-        help="comma-separated features to leave out (default: %(default)s)",
-    )
+    parser.add_argument("--drop", default="", help="comma-separated features to leave out (ablation)")
     args = parser.parse_args()
     prepared = [prepare(e) for e in events()]
     if not prepared:

@@ -6,7 +6,6 @@ import pytest
 
 from core.align.features import (
     FEATURES,
-    _counts,
     _grams,
     _quoted,
     best_per_document,
@@ -20,14 +19,6 @@ from core.align.linker import LINKER
 from core.align.vectors import candidates_small, weights
 from core.ingest.textnorm import PREFIX, tokens
 from test_align import documents
-
-
-def test_a_number_is_keyed_with_the_word_it_counts():
-    assert _counts(tokens("Rescuers brought 37 miners and two dogs up from the shaft.")) == {"37": "miner", "2": "dog"}
-
-
-def test_a_number_without_a_counted_word_nearby_counts_nothing():
-    assert _counts(tokens("The shaft flooded in 2031.")) == {}
 
 
 def test_words_inside_curly_or_straight_quotes_are_quoted_words():
@@ -52,7 +43,6 @@ def test_a_figure_shared_under_different_nouns_counts_even_when_a_document_repea
     values = dict(zip(FEATURES, pair_features(0.1, 0, 3, found, facts, {}, doc_of)))
     assert values["numbers"] == 1  # "4,300" posts / jobs
     assert values["figures"] == 0  # the first article says 4,300 twice: no anchor
-    assert values["counts"] == 0  # it counts posts there and jobs here
     small = dict(zip(FEATURES, pair_features(0.1, 2, 4, found, facts, {}, doc_of)))
     assert small["numbers"] == 0  # "two" lines / shifts is a small count, no figure
 
@@ -103,7 +93,7 @@ def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
     assert probabilities(matrix, LINKER) == [probability(row, LINKER) for row in expected]
 
 
-def test_the_batched_matrix_matches_the_one_pair_values_for_many_shared_names_and_recounted_numbers():
+def test_the_batched_matrix_matches_the_one_pair_values_when_names_and_figures_recur():
     pytest.importorskip("scipy")
     docs = documents(
         "Ines Marlow and Tove Adler met the Kellan crews on Friday. 40 miners were rescued and 12 pumps arrived.",
@@ -119,12 +109,6 @@ def test_the_batched_matrix_matches_the_one_pair_values_for_many_shared_names_an
     best = best_per_document(pairs, doc_of)
     expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of) for c, i, j in pairs]
     assert matrix.tolist() == [[float(v) for v in row] for row in expected]
-    # the cases read apart from the rest: more than two shared names, a number counting another word
-    assert any(len(facts.names[i].keys() & facts.names[j].keys()) > 2 for i, j in zip(first, second))
-    assert any(
-        facts.counts[i].keys() & facts.counts[j].keys() and facts.counts[i].items() != facts.counts[j].items()
-        for i, j in zip(first, second)
-    )
 
 
 def test_describing_all_pairs_at_once_stops_when_cancelled():

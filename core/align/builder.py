@@ -229,7 +229,9 @@ class ClaimBuilder:
             # fact beside others of their own must tell it to each other, or they only share a
             # neighbour (the same average-linkage rule, over the grown claim).
             joined = [self.score(p, q) for q in joins.get(key, ()) if self.doc_of[q] != self.doc_of[p]]
-            if joined and (sum(support) + sum(joined) < level * (len(support) + len(joined)) or min(joined) < level / 2):
+            if joined and (
+                sum(support) + sum(joined) < level * (len(support) + len(joined)) or min(joined) < level / 2
+            ):
                 continue
             taken[p] = taken.get(p, 0) + 1
             joins.setdefault(key, []).append(p)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from core.align.vectors import PHRASE_TERMS, Vector, Weights, check, dot, is_figure, normalized, one_phrase
+from core.align.vectors import PHRASE_TERMS, Weights, check, is_figure, one_phrase
 from core.ingest.textnorm import PREFIX, Token, tokens
 
 # The evidence kinds, in the order of the learned weights (core/align/linker.py).
@@ -19,9 +19,7 @@ FEATURES = (
     "cosine",  # TF-IDF cosine of the word keys (names damped)
     "best_ratio",  # cosine over the best cosine either passage has in the other's document
     "mutual_best",  # 1 when each passage is the other's best match in that document
-    "names",  # cosine of the name terms alone (folded spellings)
     "figures",  # shared anchor figures (a number found once per document)
-    "counts",  # shared numbers with what they count ("230 passengers")
     "bigrams",  # shared adjacent content-word pairs
     "quotes",  # shared words inside quotation marks
     "chars",  # overlap of character 4-grams (spellings, compounds, inflections)
@@ -33,9 +31,12 @@ FEATURES = (
     "rare",  # shared terms found in no more passages than there are documents
     "numbers",  # shared figures of any kind, even ones a document repeats ("14,000" roles / positions)
 )
+# Left out since they were measured: the cosine of the name terms alone and numbers shared with
+# the word they count. Fitted on any four corpus events, their weights changed sign with the
+# event left out, and without them the held-out link F1 rose (bench/fit_linker.py).
+COLUMN = {name: number for number, name in enumerate(FEATURES)}  # the pair matrix's columns
 MIN_TERMS = 4
 NGRAM = 4
-COUNT_REACH = 3  # a number counts the content word at most this many words after it
 _QUOTED_RE = re.compile(r"[\"“”]([^\"“”\n]{2,400})[\"“”]|‘([^’\n]{2,400})’")
 _QUOTE_MARKS = ('"', "“", "”", "‘")
 
@@ -44,27 +45,12 @@ _QUOTE_MARKS = ('"', "“", "”", "‘")
 class PassageFacts:
     """What each passage offers to pair evidence beyond its word vector."""
 
-    counts: list[dict[str, str]]
     bigrams: list[frozenset[int]]  # adjacent term pairs, each as one number (passage_facts)
     quoted: list[frozenset[str]]
     chars: list[frozenset[int]]
-    names: list[Vector]
     position: list[float]
     lead: list[bool]
     numbers: list[frozenset[str]]
-
-
-def _counts(every: Sequence[Token]) -> dict[str, str]:
-    """Return {number key: key of the word it counts} for the numbers among tokens (230 -> passeng)."""
-    found: dict[str, str] = {}
-    for n, token in enumerate(every):
-        if token.kind != "number":
-            continue
-        for follow in every[n + 1 : n + 1 + COUNT_REACH]:
-            if follow.kind == "word" and not follow.stop:
-                found.setdefault(token.key, follow.key[:PREFIX])
-                break
-    return found
 
 
 def _numbers(every: Sequence[Token]) -> frozenset[str]:
@@ -109,7 +95,6 @@ def passage_facts(passages: Sequence, found: Weights) -> PassageFacts:
     """Return the per-passage facts the pair features read."""
     every = [tokens(p.text) for p in passages]
     chars = [_grams(t) for t in every]
-    names = [normalized({t: found.idf[t] for t in terms}) for terms in found.names]
     size: dict[str, int] = {}
     for p in passages:
         size[p.doc] = size.get(p.doc, 0) + 1
@@ -118,13 +103,10 @@ def passage_facts(passages: Sequence, found: Weights) -> PassageFacts:
     # faster than tuples, and the pair matrix renumbers them at once.
     width = len(found.idf)  # every term number is below it
     bigrams = [frozenset(map(add, map(mul, order, repeat(width)), order[1:])) for order in found.order]
-    counts = [_counts(t) for t in every]
     return PassageFacts(
-        counts,
         bigrams,
         [_quoted(p.text, t) for p, t in zip(passages, every)],
         chars,
-        names,
         position,
         [p.index < 2 for p in passages],
         [_numbers(t) for t in every],
@@ -154,8 +136,6 @@ def pair_features(
     ratio = min(
         cosine / (best.get((i, doc_of[j])) or cosine or 1.0), cosine / (best.get((j, doc_of[i])) or cosine or 1.0)
     )
-    left, right = facts.counts[i], facts.counts[j]
-    same = [n for n in left.keys() & right.keys() if left[n] == right[n]] if left and right else ()
     shared_bigrams = len(facts.bigrams[i] & facts.bigrams[j])
     unit_i, unit_j = found.unit[i], found.unit[j]
     shared = unit_i.keys() & unit_j.keys()  # a unit vector holds every term of its passage
@@ -165,9 +145,7 @@ def pair_features(
         cosine,
         ratio,
         1.0 if ratio >= 0.999 else 0.0,
-        dot(facts.names[i], facts.names[j]),
         min(2, len(found.figures[i] & found.figures[j])),
-        min(2, len(same)),
         math.log1p(shared_bigrams),
         math.log1p(len(facts.quoted[i] & facts.quoted[j])),
         _overlap(facts.chars[i], facts.chars[j]),
@@ -295,65 +273,34 @@ def pair_matrix(
     if not size:
         return first, second, out, best_table
     ratio = np.minimum(score / best[first * documents + docs[second]], score / best[second * documents + docs[first]])
-    out[:, 0], out[:, 1], out[:, 2] = score, ratio, ratio >= 0.999
+    out[:, COLUMN["cosine"]], out[:, COLUMN["best_ratio"]] = score, ratio
+    out[:, COLUMN["mutual_best"]] = ratio >= 0.999
     figures, _ = _shared_counts(found.figures, first, second, should_cancel, numbered=True)
-    out[:, 4] = np.minimum(2, figures)
+    out[:, COLUMN["figures"]] = np.minimum(2, figures)
     bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel, integers=True)
-    out[:, 6] = _log1p_of_counts(bigrams)
+    out[:, COLUMN["bigrams"]] = _log1p_of_counts(bigrams)
     chars, length = _shared_counts(facts.chars, first, second, should_cancel, numbered=True)
     with np.errstate(invalid="ignore", divide="ignore"):  # a passage without grams shares none
-        out[:, 8] = np.where(chars > 0, chars / np.sqrt((length[first] * length[second]).astype(np.float64)), 0.0)
+        out[:, COLUMN["chars"]] = np.where(
+            chars > 0, chars / np.sqrt((length[first] * length[second]).astype(np.float64)), 0.0
+        )
     position = np.asarray(facts.position)
-    out[:, 9] = 1.0 - np.abs(position[first] - position[second])
+    out[:, COLUMN["position"]] = 1.0 - np.abs(position[first] - position[second])
     lead = np.asarray(facts.lead, dtype=bool)
-    out[:, 10] = lead[first] & lead[second]
+    out[:, COLUMN["lead"]] = lead[first] & lead[second]
     terms, length = _shared_counts([unit.keys() for unit in found.unit], first, second, should_cancel, numbered=True)
-    out[:, 11] = np.minimum(length[first], length[second]) < MIN_TERMS
-    out[:, 13] = terms / np.maximum(1, np.minimum(length[first], length[second]))
+    out[:, COLUMN["short"]] = np.minimum(length[first], length[second]) < MIN_TERMS
+    out[:, COLUMN["coverage"]] = terms / np.maximum(1, np.minimum(length[first], length[second]))
     rare, _ = _shared_counts(found.rare, first, second, should_cancel, numbered=True)
-    out[:, 14] = _log1p_of_counts(rare)
+    out[:, COLUMN["rare"]] = _log1p_of_counts(rare)
     # the rest reads per-pair structure; only pairs where both passages have some are visited
     for k in np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS)).tolist():
-        out[k, 12] = 1.0 if one_phrase(found.order[first[k]], found.order[second[k]]) else 0.0
-    # Pairs sharing no name, no counted number or no quoted word keep 0 there: only the others
-    # are read one by one (a dot product with nothing in common is 0.0 exactly).
-    names, _ = _shared_counts([v.keys() for v in facts.names], first, second, should_cancel, numbered=True)
-    out[:, 3] = _name_cosines(facts.names, first, second, names)
-    # A number counts one word in a passage: the numbers counting the same word in both are
-    # the (number, word) items the two share.
-    same, _ = _shared_counts([c.items() for c in facts.counts], first, second, should_cancel)
-    out[:, 5] = np.minimum(2, same)
+        out[k, COLUMN["phrase_only"]] = 1.0 if one_phrase(found.order[first[k]], found.order[second[k]]) else 0.0
     quoted, _ = _shared_counts(facts.quoted, first, second, should_cancel)
-    out[:, 7] = _log1p_of_counts(quoted)
+    out[:, COLUMN["quotes"]] = _log1p_of_counts(quoted)
     any_figures, _ = _shared_counts(facts.numbers, first, second, should_cancel)
-    out[:, 15] = np.minimum(2, any_figures)
+    out[:, COLUMN["numbers"]] = np.minimum(2, any_figures)
     return first, second, out, best_table
-
-
-def _name_cosines(vectors: Sequence[Vector], first, second, shared):
-    """Return dot(vectors[i], vectors[j]) of every pair, given how many terms each pair shares.
-
-    dot() adds the products of the shared terms (the others add 0.0, which changes nothing) in
-    the first vector's order. One or two products sum the same in any order, so such pairs are
-    read at once as a sparse product; the few sharing more are added one by one, as dot() does.
-    """
-    import numpy as np
-    from scipy import sparse
-
-    values = np.zeros(len(first))
-    few = np.flatnonzero((shared > 0) & (shared <= 2))
-    if few.size:
-        sizes = np.fromiter(map(len, vectors), dtype=np.int64, count=len(vectors))
-        terms = np.fromiter(chain.from_iterable(vectors), dtype=np.int64, count=int(sizes.sum()))
-        weights = np.fromiter(chain.from_iterable(v.values() for v in vectors), dtype=np.float64, count=terms.size)
-        indptr = np.concatenate(([0], np.cumsum(sizes)))
-        width = int(terms.max(initial=0)) + 1
-        matrix = sparse.csr_matrix((weights, terms, indptr), shape=(len(vectors), width))
-        products = matrix[first[few]].multiply(matrix[second[few]]).tocsr()
-        values[few] = np.asarray(products.sum(axis=1)).ravel()
-    for k in np.flatnonzero(shared > 2).tolist():
-        values[k] = dot(vectors[first[k]], vectors[second[k]])
-    return values
 
 
 def probabilities(rows, model: dict) -> list[float]:
