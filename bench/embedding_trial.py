@@ -121,7 +121,7 @@ def main() -> int:
         f"MiniLM (numpy): loaded in {loaded:.1f} s, {count} passages encoded in {time.perf_counter() - started:.1f} s"
     )
     show(f"as shipped ({len(FEATURES)} features)", prepared)
-    show("+ MiniLM cosine (16 features)", [embedded(p, v, False) for p, v in zip(prepared, vectors)])
+    show("+ MiniLM cosine (the linker's features)", [embedded(p, v, False) for p, v in zip(prepared, vectors)])
     show(
         f"+ MiniLM cosine + embedding mutual-best candidates >= {args.floor}",
         [embedded(p, v, True, floor=args.floor) for p, v in zip(prepared, vectors)],
@@ -139,7 +139,7 @@ def main() -> int:
         f"\nstatic model distilled from MiniLM (model2vec's method, 256 dimensions): ready in {loaded:.1f} s, "
         f"{count} passages encoded in {time.perf_counter() - started:.2f} s"
     )
-    show("+ static cosine (16 features)", [embedded(p, v, False) for p, v in zip(prepared, vectors)])
+    show("+ static cosine (the linker's features)", [embedded(p, v, False) for p, v in zip(prepared, vectors)])
     show(
         "+ static cosine and its ratio (17 features)",
         [embedded(p, v, False, relative=True) for p, v in zip(prepared, vectors)],
