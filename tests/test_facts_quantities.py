@@ -333,3 +333,23 @@ def test_hurt_none_seriously_is_no_count_of_the_critically_injured():
     docs = sources("Five people were hurt in the crash, none seriously.", "Seven people were hurt in the crash.")
     found = row(build_fact_sheet(docs), "injured")
     assert found.divergent and [c.value for c in found.cells] == ["5", "7"]
+
+
+def test_amounts_in_two_currencies_are_shown_but_not_compared():
+    docs = sources(
+        "The regatta lost £40 million when the storm cancelled it, the organisers said.",
+        "The organisers said the cancelled regatta cost them about €47 million.",
+    )
+    found = row(build_fact_sheet(docs), "money, millions")
+    assert not found.divergent  # a conversion cannot be told from another sum without a rate
+    assert found.note == "not compared: different currencies"
+    assert [c.value for c in found.cells] == ["£40 million", "about €47 million"]
+
+
+def test_amounts_in_one_currency_written_two_ways_are_still_compared():
+    docs = sources(
+        "The regatta lost US$40 million when the storm cancelled it.",
+        "The cancelled regatta cost the organisers $25 million.",
+    )
+    found = row(build_fact_sheet(docs), "money, millions")
+    assert found.divergent and found.note == ""

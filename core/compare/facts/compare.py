@@ -52,6 +52,8 @@ def numbers_comparable(a: Mention, b: Mention, counts_people: bool) -> bool:
     """Return True when two numbers can be two reports of one figure: of the same thing, close in size."""
     if a.about != b.about and (a.about and b.about or a.about.isdigit() or b.about.isdigit()):
         return False  # "90% of the issues" and "40% of the vote", or a toll "in 2010" and today's
+    if a.currency != b.currency and a.currency and b.currency:
+        return False  # £76m and €88m: without a rate a conversion cannot be told from another sum
     if counts_people or a.number is None or b.number is None:
         return True
     low, high = sorted((a.number, b.number))

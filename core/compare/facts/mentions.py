@@ -36,6 +36,7 @@ class Mention:
     named: bool = False  # attributions: the value names a person met in full in the sources
     about: str = ""  # quantities: what the figure is of ("issues" in "90% of the issues"), or its year
     channel: str = ""  # attributions: the outlet a statement was given to ("reuters" in "told Reuters")
+    currency: str = ""  # amounts of money: the currency sign as written, "$" for "US$" or "A$"
 
 
 def plain(text: str) -> str:

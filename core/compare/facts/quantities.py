@@ -336,7 +336,8 @@ def quantity_mentions(documents) -> list[Mention]:
             and len(hyphen_heads[unit]) == 1
         ):
             thing = label = f"{next(iter(hyphen_heads[unit]))}, {unit}"  # "nearly 900 pages" of the only "N-page" thing
-        shown = f"{hedge} {readable(number, currency.get(id(passage), {}).get(start, ''))}".strip()
+        sign = currency.get(id(passage), {}).get(start, "")
+        shown = f"{hedge} {readable(number, sign)}".strip()
         out.append(
             mention(
                 f"quantity:{thing}",
@@ -351,6 +352,7 @@ def quantity_mentions(documents) -> list[Mention]:
                 number=number,
                 hedge=hedge,
                 about=about,
+                currency=sign[-1:] if sign[-1:] in "$£€¥₹" else sign.lower(),  # "US$" and "$" are one sign
             )
         )
     return out

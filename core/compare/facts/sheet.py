@@ -281,7 +281,10 @@ def _not_compared(mentions: list[Mention]) -> str:
     """
     sources = len(_by_source(mentions))
     if mentions[0].kind == "quantity" and sources >= 2:
-        return "not compared: several amounts in one source" if _pooled_row(mentions) else ""
+        if _pooled_row(mentions):
+            return "not compared: several amounts in one source"
+        signs = {m.doc: m.currency for m in mentions if m.currency}
+        return "not compared: different currencies" if len(set(signs.values())) > 1 and len(signs) >= 2 else ""
     if mentions[0].type != "time" or sources < 2:
         return ""
     placed = {m.doc for m in mentions if time_is_placed(m.value)}
