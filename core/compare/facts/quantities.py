@@ -8,6 +8,7 @@ from functools import lru_cache
 from string import ascii_letters
 
 from core.compare.facts.mentions import Mention, mention, passages
+from core.compare.facts.ages import YEAR_OLD
 from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
 from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, fate_of, people_row
 from core.compare.value_context import bracketed_conversion, reference_label, requested
@@ -264,8 +265,12 @@ def quantity_mentions(documents) -> list[Mention]:
             ):
                 continue  # "both Kyiv and Moscow", "both workers and rescuers" name two things
             measured = _measure(match)
-            if measured is None:
-                continue
+            if (
+                measured is None
+                or (match.group("hy") or match.group("word"))
+                and YEAR_OLD.match(text, match.start("num"))
+            ):
+                continue  # "the 52-year-old" is an age (ages.py), never a span of years beside "in 80 years"
             if measured[1] == "money" and bracketed_conversion(text, match.start()):
                 continue  # "€40,000 ($43,000)": the same sum in another currency, not another figure
             thing, unit, end = measured

@@ -237,8 +237,8 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     """Return the fact sheet of the documents: rows by rank (divergent first), cells in reading order."""
     documents = tuple(documents)
     found: list[Mention] = person_mentions(documents) + quantity_mentions(documents) + event_mentions(documents)
-    found += place_mentions(documents) + age_mentions(documents)
     people = known_people(documents)
+    found += place_mentions(documents) + age_mentions(documents, people)
     found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")], people)
     found += quote_mentions(documents, people) + approval_mentions(documents) + stance_mentions(documents, people)
     found += origin_mentions(documents, [m for m in found if m.kind == "quantity"])
