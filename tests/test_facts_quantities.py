@@ -353,3 +353,14 @@ def test_amounts_in_one_currency_written_two_ways_are_still_compared():
     )
     found = row(build_fact_sheet(docs), "money, millions")
     assert found.divergent and found.note == ""
+
+
+def test_a_count_still_missing_is_in_the_missing_row_in_a_headline_and_in_prose():
+    docs = sources(
+        "Flood at Vale Dam Leaves 12 Dead, 30 Still Missing",
+        "Twelve people died and 35 are still missing after the dam burst.",
+        "Rescuers said 33 still missing people were last seen near the dam.",
+    )
+    found = row(build_fact_sheet(docs), "missing")
+    assert [c.value for c in found.cells] == ["30", "35", "33"] and found.divergent
+    assert not [r for r in build_fact_sheet(docs) if r.label.lower().startswith("still")]

@@ -52,7 +52,8 @@ SAME_PEOPLE = {"citizen": "national", "resident": "resident"}
 STOP = frozenset(
     "of the a an and or in on at to for by with from as than that who which were was is are had "
     "have has been be this these those its their his her into over after before against across "
-    "including during amid since until per each more less about around".split()
+    "including during amid since until per each more less about around "
+    "still now already also yet".split()  # adverbs of time: "279 still missing" counts no "still"
 )
 # A figure announced for the future ("will reach 90 km/s next year", "could rise to 300") is not the
 # same fact as the figure now: it gets a row of its own.
@@ -118,7 +119,7 @@ def _singular(word: str) -> str:
 # A count followed straight by what befell them ("37 were found dead", "12 died", "300 were
 # injured", "117 remain missing"): people, though unnamed.
 _FATE_CLAUSE = re.compile(
-    r"\s+(?:(?:were|was|are|have\s+been|had\s+been|remain|remained|are\s+still|were\s+still)\s+(?:\w+\s+){0,2}?"
+    r"\s+(?:(?:were|was|are|have\s+been|had\s+been|remain|remained|are\s+still|were\s+still|still)\s+(?:\w+\s+){0,2}?"
     r"(?:dead|killed|injured|wounded|hurt|missing|unaccounted|arrested|detained)|died|perished)\b",
     re.I,
 )
