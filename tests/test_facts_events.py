@@ -16,3 +16,30 @@ def test_a_passage_without_a_digit_or_a_time_word_cannot_hold_a_time_and_one_wit
     for text in ("The vote came on Monday.", "The vote came at 9:15.", "The vote came the day after.", "ſunday vote"):
         assert may_hold_time(text)
     assert may_hold_time("It sank later that week") and TIME.search("It sank later that week")
+
+
+def test_a_time_after_a_later_act_dates_that_act_not_the_event_before_it():
+    from core.compare.facts import build_fact_sheet
+    from fact_sheet_texts import row, sources
+
+    docs = sources(
+        "The ferry crash happened at 5:15 p.m. on Tuesday.",
+        "Inspectors will study the crash, with their team expected to arrive on Wednesday.",
+        "The crash, which officials said would be investigated thoroughly by Friday, came on Tuesday.",
+    )
+    found = row(build_fact_sheet(docs), "crash: time")
+    assert [c.value for c in found.cells] == ["17:15", "tuesday", "tuesday"] and not found.divergent
+
+
+def test_a_time_after_the_event_happening_or_someone_taking_part_still_dates_the_event():
+    from core.compare.event_nouns import dates_a_later_act
+
+    for text in (
+        "The vote, set to take place on Monday",
+        "The talks will resume on Sunday",
+        "A dinner that the envoys will attend on Friday",
+        "The summit is expected to be held on Friday",
+    ):
+        assert not dates_a_later_act(text, 8, text.rindex(" on ") + 4 if " on " in text else len(text)), text
+    text = "The crash, with a team due to arrive on Friday"
+    assert dates_a_later_act(text, 9, text.index("Friday"))

@@ -17,6 +17,36 @@ EVENT_AFTER = 40  # ... and only this far ahead
 _DEADLINE_RE = re.compile(r"\b(?:until|till)\s+(?:\w+\s+)?$", re.I)  # "approved by lawmakers Tuesday" is no deadline
 _DEADLINE_START_RE = re.compile(r"(?:until|till|by)\b", re.I)
 _CLAUSE_CUT_RE = re.compile(r"[—–;]")
+_CLAUSE_END_RE = re.compile(r"[,—–;:]")
+# A time after a later or expected act ("the crash, with a team expected to arrive on Wednesday",
+# "the fire to be put out tonight") dates that act, not the event noun before it; unless the act
+# is the event happening or someone taking part in it ("the vote, set to take place on Monday",
+# "talks will resume Sunday", "a dinner the envoys will attend on Friday").
+_LATER_ACT_RE = re.compile(
+    r"\b(?:will|would|shall|(?:expected|set|due|scheduled|slated|likely|going)\s+to|to\s+be)\s+"
+    r"(?:be\s+)?(?:\w+ly\s+)?(?P<verb>\w+)",
+    re.I,
+)
+_HAPPENING = frozenset(
+    "take takes taking held hold happen occur begin start open resume convene run go come end finish "
+    "close conclude continue proceed meet sit".split()
+    + "participate attend join host gather".split()  # taking part in the event is its happening
+)
+
+
+def dates_a_later_act(text: str, event_end: int, start: int) -> bool:
+    """Tell whether the time at `start` dates an act announced between its event word and it."""
+    between = text[event_end:start]
+    if "to " not in between and "ll " not in between and "uld " not in between:
+        return False  # every match holds "to ", "will"/"shall" or "would" (most texts: no regex run)
+    later = list(_LATER_ACT_RE.finditer(between))
+    # the act's clause must reach the time: "the crash, which would be studied by Friday, came on
+    # Tuesday" dates the crash
+    return (
+        bool(later)
+        and later[-1].group("verb").lower() not in _HAPPENING
+        and not _CLAUSE_END_RE.search(between, later[-1].end())
+    )
 
 
 def event_of(text: str, start: int, end: int) -> str:
@@ -33,7 +63,7 @@ def event_of(text: str, start: int, end: int) -> str:
         window_start = max(cut.end() for cut in ends)
     before = [m for m in EVENT_RE.finditer(text, window_start, start)]
     if before:
-        return EVENT_NOUNS[before[-1].group().lower()]
+        return "" if dates_a_later_act(text, before[-1].end(), start) else EVENT_NOUNS[before[-1].group().lower()]
     after = EVENT_RE.search(text, end, min(len(text), end + EVENT_AFTER))
     return EVENT_NOUNS[after.group().lower()] if after else ""
 

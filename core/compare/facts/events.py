@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterator
 
+from core.compare.event_nouns import dates_a_later_act
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
 from core.ingest.gates import letters_plain, lower_words
@@ -284,6 +285,8 @@ def event_of(text: str, start: int, end: int, events) -> tuple[int, int, str] | 
     if not pool:
         return None
     nearest = min(pool, key=lambda e: min(abs(e[0] - end), abs(start - e[1])))
+    if nearest[1] <= start and dates_a_later_act(text, nearest[1], start):
+        return None  # "the crash, with a team expected to arrive on Wednesday": the arrival's day
     distance = min(abs(nearest[0] - end), abs(start - nearest[1]))
     return nearest if distance <= (150 if nearest in clause else 80) else None
 
