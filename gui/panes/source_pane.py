@@ -40,6 +40,7 @@ class SourcePane(QWidget):
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
         self._text = None
+        self._words: tuple = (None, 0)  # the text last counted and its word count
         self._members: tuple = (None, None, [])  # document, claim, that claim's passages here
         self._marked: tuple | None = None  # document and what update_current last drew on it
         self.tint_all = False  # tint every claim's passages; by default only the current claim's
@@ -89,7 +90,9 @@ class SourcePane(QWidget):
     def _set_header(self, source) -> None:
         index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), 0)
         chip = theme.source_colour(index).name()
-        words = word_count(source.text)
+        if self._words[0] is not source.text:  # a header is set again on every width change
+            self._words = (source.text, word_count(source.text))
+        words = self._words[1]
         head = source.label  # the name every summary uses; the headline goes under it
         room = max(40, self.width() - 40)
         bold = self.header.font()
