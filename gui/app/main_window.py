@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.case.claim_wording import claim_heading
+from gui.app.claim_card_fit import ClaimCardFit
 from gui.app.edit_commands import EditCommands
 from gui.app.file_commands import FileCommands
 from gui.app.recent_menu import RecentMenu
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._update_status()
         self._restored = settings is not None and restore_window(self, settings)
+        self.card_fit = ClaimCardFit(self, settings)  # the claim view as tall as its claim needs
 
     def _fit_to_screen(self) -> None:
         """Start within the screen's free area (a 1366x768 laptop included), status bar on screen."""
@@ -333,7 +335,7 @@ class MainWindow(QMainWindow):
         # On a laptop the side panel starts narrow: three panes of a readable measure then fit.
         left = LEFT_DOCK_NARROW if self.width() < NARROW_WINDOW else LEFT_DOCK_WIDE
         self.resizeDocks([self.left_dock, self.inspector_dock], [left, 360], Qt.Orientation.Horizontal)
-        self.reading.setSizes([self.reading.height() * 2 // 5, self.reading.height() * 3 // 5])
+        self.card_fit.fit()
 
     def closeEvent(self, event) -> None:
         if self.settings is not None:

@@ -26,6 +26,10 @@ class PaneHost(Protocol):
 
 MARGIN = 7  # px of the left bar that marks unique passages and the current claim
 BOTTOM_PADDING = 1.0  # blank space after the text, in pane heights (the last line can reach the top)
+# The padding is set again only when it falls outside this share of the pane height: each new
+# padding lays the whole text out again, and the claim view above the panes changes height
+# with the claim (a passage levelled a quarter down the pane needs three quarters of it).
+PADDING_KEPT = (0.85, 1.2)
 
 
 class MarginBar(QWidget):
@@ -169,6 +173,7 @@ class TextView(QTextEdit):
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         padding = int(vp.height() * BOTTOM_PADDING)
-        if abs(fmt.bottomMargin() - padding) > 4:
+        low, high = (int(vp.height() * share) for share in PADDING_KEPT)
+        if not low <= fmt.bottomMargin() <= high:
             fmt.setBottomMargin(padding)
             root.setFrameFormat(fmt)
