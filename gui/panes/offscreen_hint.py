@@ -40,8 +40,12 @@ def hint_text(before: list[str], after: list[str], is_claim: bool, focus_mode: s
 
 
 def _cut(name: str, chars: int) -> str:
-    """Return a name cut to `chars` characters with an ellipsis, or whole when it is short enough."""
-    return name if len(name) <= chars else name[: chars - 1].rstrip() + "…"
+    """Return a name cut to about `chars` characters in its middle, or whole when it is short enough."""
+    # Both ends stay: outlets often share a first word ("The Daily …") and differ at the end.
+    if len(name) <= chars:
+        return name
+    head = chars // 2
+    return name[:head].rstrip() + "…" + name[len(name) - (chars - head - 1) :].lstrip()
 
 
 def fitted_hint_text(
