@@ -211,8 +211,8 @@ class PaneArea(QWidget):
 
     def show_current(self) -> None:
         """Scroll every pane so that its member of the current claim is in view, all level."""
-        for pane in self.panes:
-            pane.view.settle_padding()
+        for each in self.panes:
+            each.view.settle_padding()
         claim = self.ws.current_claim()
         ref_pane = self.pane_of_passage(self.ws.current_passage_id)
         if claim is None:
