@@ -73,6 +73,7 @@ class ClaimCardFit(QObject):
             reading.setSizes([wanted, sum(sizes) - wanted])
         finally:
             self._fitting = False
+        win.pane_area.show_current()  # levelled again for the panes' new height
 
     def _dragged(self, _pos: int, _index: int) -> None:
         """Take the height the user dragged the claim view to as the cap, and remember it."""
