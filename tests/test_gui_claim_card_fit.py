@@ -70,3 +70,17 @@ def test_the_height_the_user_drags_the_claim_view_to_caps_it_and_comes_back_on_t
     qtbot.wait(20)
     assert again.claim_view.height() == chosen
     again.close()
+
+
+def test_w_grows_the_claim_view_by_the_word_diffs_lines_and_w_again_gives_them_back_to_the_panes(qtbot):
+    win = _open(qtbot, (1920, 1080))
+    view = win.claim_view
+    press(qtbot, win, Qt.Key.Key_N)
+    qtbot.wait(20)
+    plain = view.height()
+    press(qtbot, win, Qt.Key.Key_W)
+    qtbot.waitUntil(lambda: view.height() > plain, timeout=2000)
+    assert view.verticalScrollBar().maximum() == 0  # the diffs show without scrolling
+    press(qtbot, win, Qt.Key.Key_W)
+    qtbot.waitUntil(lambda: abs(view.height() - plain) <= SLACK_PX, timeout=2000)
+    win.close()

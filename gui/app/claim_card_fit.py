@@ -35,9 +35,13 @@ class ClaimCardFit(QObject):
         window.ws.currentChanged.connect(self.fit_soon)
         window.ws.alignmentChanged.connect(self.fit_soon)
         window.reading.installEventFilter(self)  # a taller or shorter window: fit again
+        window.claim_view.installEventFilter(self)  # shown again (Ctrl+1): fit what it shows now
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
-        if obj is self.window.reading and event.type() == QEvent.Type.Resize:
+        win = self.window
+        if (obj is win.reading and event.type() == QEvent.Type.Resize) or (
+            obj is win.claim_view and event.type() == QEvent.Type.Show
+        ):
             self.fit_soon()
         return False
 
