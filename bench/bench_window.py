@@ -3,7 +3,9 @@
 Each case runs the real window (gui.app.launch.build_window) in its own subprocess, headless
 (QT_QPA_PLATFORM=offscreen) unless a DISPLAY is set and --offscreen is not given.  Baselines in
 the same run: the bare window (no sources) for the launch, HTML export for the PDF export, and
-with --against REV the same figures from that git revision of the window.
+with --against REV the same figures from that git revision of the window.  The project's modules
+are compiled to bytecode once before the launches, as an installed app's are (pip and PyInstaller
+ship them compiled); --compile-each-launch times a launch that compiles them again every time.
 """
 
 from __future__ import annotations
@@ -215,11 +217,32 @@ def _child(launched_at: float, data_dir: str, files: list[str], tree: str = "", 
     return app.exec()
 
 
-def _run_case(files: list[Path], offscreen: bool, tree: Path = ROOT, export: bool = False) -> dict | str:
-    """Run one window subprocess and return its result, or the reason it failed."""
+def _child_env(offscreen: bool, bytecode: str) -> dict:
+    """Return the environment of a window subprocess: its platform, and where its bytecode is kept."""
     env = dict(os.environ)
     if offscreen or not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
+    if bytecode:  # a folder of compiled modules, shared by every launch of the run
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = bytecode
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
+    return env
+
+
+def _compile_tree(tree: Path, bytecode: str) -> None:
+    """Compile a tree's modules into the bytecode folder, as installing the app does."""
+    env = _child_env(True, bytecode)
+    folders = [str(tree / name) for name in ("core", "gui", "bench")]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], env=env, check=True, capture_output=True)
+
+
+def _run_case(
+    files: list[Path], offscreen: bool, tree: Path = ROOT, export: bool = False, bytecode: str = ""
+) -> dict | str:
+    """Run one window subprocess and return its result, or the reason it failed."""
+    env = _child_env(offscreen, bytecode)
     with tempfile.TemporaryDirectory(prefix="parallax-bench-") as data_dir:
         command = [
             sys.executable,
@@ -277,6 +300,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--against", metavar="REV", help="also run the window of this git revision")
     parser.add_argument("--offscreen", action="store_true", help="force QT_QPA_PLATFORM=offscreen")
+    parser.add_argument(
+        "--compile-each-launch",
+        action="store_true",
+        help="compile the project's modules at every launch instead of once before them (a source checkout run "
+        "with PYTHONDONTWRITEBYTECODE)",
+    )
     parser.add_argument("--only", choices=CASES, action="append", help="run only these cases (repeatable)")
     parser.add_argument(
         "--repeat",
@@ -297,9 +326,10 @@ def main(argv: list[str] | None = None) -> int:
 
     wanted = args.only or ["bare", "demo", "seeds", "synth20", "dense20"]
     platform = "offscreen" if args.offscreen or not os.environ.get("DISPLAY") else os.environ["DISPLAY"]
+    compiled = "modules compiled at every launch" if args.compile_each_launch else "modules compiled once before"
     print(
         f"Window benchmark ({platform}; {PRESSES} presses of N per case; times from process launch; "
-        f"median of {args.repeat} launch(es))\n"
+        f"median of {args.repeat} launch(es); {compiled})\n"
     )
     header = (
         "| tree | case | sources | panes | words | claims | shown s | text painted s | claims landed s "
@@ -313,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
         trees = [("this tree", ROOT)]
         if args.against:
             trees.append((args.against, export_tree(args.against, Path(synth_dir) / "against")))
+        bytecode = "" if args.compile_each_launch else str(Path(synth_dir) / "bytecode")
+        for _label, tree in trees if bytecode else ():
+            _compile_tree(tree, bytecode)
         bare: dict[str, float] = {}
         for case in wanted:
             if case == "bare":
@@ -342,9 +375,11 @@ def main(argv: list[str] | None = None) -> int:
                         # A new empty case per launch: the window with nothing to align.
                         folder = Path(synth_dir) / "bare" / f"{label.replace(' ', '_')}{n}"
                         folder.mkdir(parents=True)
-                        launches[label].append(_run_case([folder / "empty.parallax"], args.offscreen, tree))
+                        launches[label].append(
+                            _run_case([folder / "empty.parallax"], args.offscreen, tree, bytecode=bytecode)
+                        )
                     else:
-                        launches[label].append(_run_case(files, args.offscreen, tree, args.export))
+                        launches[label].append(_run_case(files, args.offscreen, tree, args.export, bytecode))
             for label, tree in trees:
                 runs = launches[label]
                 failures = [r for r in runs if isinstance(r, str)]

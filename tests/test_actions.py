@@ -70,6 +70,7 @@ def test_every_handler_names_a_method_of_one_command_group_of_the_main_window():
         "files": "gui.app.file_commands.FileCommands",
         "edits": "gui.app.edit_commands.EditCommands",
         "triage": "gui.app.triage_commands.TriageCommands",
+        "judgements": "gui.app.judgement_dialogs.JudgementDialogs",
         "views": "gui.app.view_commands.ViewCommands",
     }
     assert set(classes) == set(main_window.COMMAND_GROUPS)

@@ -514,7 +514,7 @@ def test_a_note_an_undo_and_a_redo_each_say_what_happened(window, qtbot):
     original = NoteDialog.ask
     NoteDialog.ask = staticmethod(lambda *args, **kwargs: "checked with the desk")
     try:
-        window.triage.edit_note()
+        window.judgements.edit_note()
     finally:
         NoteDialog.ask = original
     assert messages[-1] == "Note saved. Ctrl+Z undoes it."

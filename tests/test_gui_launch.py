@@ -1,5 +1,8 @@
 """Launching: command line parsing, demo on first run, recent case afterwards, files into a case."""
 
+import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -97,3 +100,41 @@ def test_a_corrupt_case_is_left_alone_and_a_new_case_opens_with_a_notice(qtbot, 
     assert window.notice.label.text().startswith("Could not open broken.parallax: ")
     assert window.notice.label.text().endswith("Opened a new case instead.")
     window.close()
+
+
+def test_the_files_on_the_command_line_are_loading_before_the_window_is_built(qtbot, tmp_path, monkeypatch):
+    import gui.app.main_window as main_window
+    from gui.app.launch import build_window
+
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.txt").write_text(f"The {name} council met on Tuesday. It voted on the budget.\n")
+    loading = []
+    real = main_window.MainWindow
+
+    def window_noting_the_loader(workspace, *args, **kwargs):
+        loading.append(workspace.loader.busy)
+        return real(workspace, *args, **kwargs)
+
+    monkeypatch.setattr(main_window, "MainWindow", window_noting_the_loader)
+    window = build_window([str(tmp_path / "one.txt"), str(tmp_path / "two.txt")], RESOURCES, tmp_path / "data")
+    qtbot.addWidget(window)
+    assert loading == [True]  # read on a worker while the window's widgets are made
+    qtbot.waitUntil(lambda: len(window.ws.sources) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.ws.alignment is not None, timeout=15000)
+    window.close()
+
+
+def test_opening_the_window_leaves_the_comparison_engine_unloaded_until_an_alignment_needs_it():
+    code = (
+        "import json, sys; import gui.app.launch, gui.app.main_window, gui.state.workspace; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith(('core.compare.', 'core.align.')))))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60)
+    assert done.returncode == 0, done.stderr
+    loaded = json.loads(done.stdout)
+    # What the window draws with before any alignment (summaries, word diffs) may load; the
+    # divergence finder, the contradiction finder and the aligner load with the first alignment.
+    assert not [
+        m for m in loaded if m.startswith(("core.compare.divergence", "core.compare.contradictions", "core.align."))
+    ]

@@ -223,7 +223,7 @@ def test_a_second_window_on_the_same_case_is_read_only_with_a_banner(demo_window
     original = NoteDialog.ask
     NoteDialog.ask = staticmethod(lambda *args, **kwargs: asked.append(args) or "typed")
     try:
-        second.triage.edit_note()
+        second.judgements.edit_note()
     finally:
         NoteDialog.ask = original
     assert asked == [] and second.ws.verdicts == {}

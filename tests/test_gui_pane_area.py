@@ -193,3 +193,79 @@ def test_the_hint_names_a_few_sources_by_side_and_counts_many():
     assert hint_text(["A", "B"], ["C", "D"], False, "all") == (
         "Also in this item, out of view: ← 2 sources, 2 sources → · Ctrl+- fits more panes"
     )
+
+
+LONG_OUTLETS = [
+    "The Harbour Town Morning Ledger",
+    "Metropolitan Courier of the Southern Districts",
+    "Northern Valley Evening Chronicle and Gazette",
+    "Independent Weekly Review of the Eastern Provinces",
+    "Coastal Broadcasting Corporation Online News Desk",
+    "Republic of Meridia Public Radio Newsroom",
+    "Lakeside District Community Bulletin Online",
+]
+
+
+def test_three_long_names_out_of_view_are_cut_to_fit_a_laptop_row_and_named_whole_in_the_tooltip(qtbot):
+    from PySide6.QtCore import QPoint, Qt
+
+    from gui.app.main_window import MainWindow
+    from gui.state.workspace import Workspace
+    from gui_doubles import fake_analyze, make_source
+    from gui_keyboard import press
+
+    sources = [
+        make_source(k, f"The ferry sailed at {n} in the morning. Crowds waved from the pier.", outlet=outlet)
+        for n, (k, outlet) in enumerate(zip("abcdefg", LONG_OUTLETS), 6)
+    ]
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    win = MainWindow(ws)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(sources)
+    area = win.pane_area
+    win.claim_view.setFocus()
+    press(qtbot, win, Qt.Key.Key_N)  # the first claim: every source tells it
+    qtbot.waitUntil(lambda: area.offscreen.isVisible(), timeout=3000)
+    viewport = area.scroller.viewport()
+    # Three sources out of view to the right, whatever the font: the ones past them are hidden.
+    in_view = len(area.panes) - len(area.hint.out_of_view()[1])
+    for pane in area.panes[in_view + 3 :]:
+        ws.set_hidden(pane.source_key, True)
+    qtbot.waitUntil(lambda: area.offscreen.text().count("→") == 3, timeout=3000)  # a name and an arrow each
+    names = [p.source().label for side in area.hint.out_of_view() for p in side]
+    hint = area.offscreen
+    assert hint.text().startswith("Also in this claim, out of view:")
+    # The whole hint is on screen: from its left edge to its right, inside the row.
+    assert hint.mapTo(viewport, QPoint(0, 0)).x() >= 0
+    assert hint.geometry().right() < viewport.width()
+    assert hint.sizeHint().width() <= hint.width()
+    # Each source is still told apart by the start of its name, and named whole on hover.
+    for name in names:
+        assert name in hint.text() or (name[:6] in hint.text() and f"{name[-4:]} →" in hint.text())
+        assert f"{name} →" in hint.toolTip()
+    win.resize(2400, 1080)  # room for the names whole
+    qtbot.waitUntil(
+        lambda: all(p.source().label in hint.text() for side in area.hint.out_of_view() for p in side), timeout=3000
+    )
+    win.close()
+
+
+def test_the_hint_cuts_long_names_then_drops_the_key_and_counts_the_sources_only_when_nothing_else_fits():
+    from gui.panes.offscreen_hint import fitted_hint_text
+
+    def width_of(text):
+        return len(text) * 7  # px: a steady seven a character
+
+    names = ["Northern Valley Evening Chronicle", "Independent Weekly Review", "Coastal Broadcasting Online"]
+    whole = fitted_hint_text([], names, True, "all", 10_000, width_of)
+    assert whole.endswith("Coastal Broadcasting Online → · Ctrl+Shift+C shows only its sources")
+    cut = fitted_hint_text([], names, True, "all", len(whole) * 7 - 70, width_of)
+    # Cut in the middle: both ends stay, where outlets that share a first word differ.
+    assert "Northern Val…g Chronicle →" in cut and cut.endswith("· Ctrl+Shift+C shows only its sources")
+    keyless = fitted_hint_text([], names, True, "all", 90 * 7, width_of)
+    assert keyless == "Also in this claim, out of view: North…icle →, Indep…view →, Coast…line →"
+    assert fitted_hint_text([], names, True, "all", 50 * 7, width_of) == "Also in this claim, out of view: 3 sources →"

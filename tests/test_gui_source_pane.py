@@ -351,3 +351,38 @@ def test_a_text_file_without_an_outlet_is_headed_by_its_file_name_with_its_headl
     area = make_area([plain, make_source("b", "The ferry sailed at dawn. It reached Kessel.")])
     header = area.panes[0].header.text()
     assert header.index("harbour_daily") < header.index("Ferry sails at dawn")
+
+
+def test_a_pane_resized_three_times_in_one_turn_lays_its_text_out_once_padded_for_its_final_height(area, qtbot):
+    pane = area.panes[0]
+    qtbot.wait(20)
+    relaid = []
+    pane.view.document().contentsChange.connect(lambda _at, _removed, added: relaid.append(added))
+    for height in (300, 420, 360):  # a window being shown, its docks sized, its splitter set
+        area.resize(1200, height)
+        area.layout().activate()
+    qtbot.waitUntil(lambda: len(relaid) > 0, timeout=2000)
+    qtbot.wait(20)
+    assert relaid == [len(pane.view.toPlainText())]  # one relayout of the whole text, not three
+    padding = pane.view.document().rootFrame().frameFormat().bottomMargin()
+    assert abs(padding - pane.view.viewport().height()) <= 4
+
+
+def test_a_claim_near_the_end_sits_level_at_once_after_the_pane_row_grows_taller(make_area, qtbot):
+    area = make_area(
+        [
+            make_source("a", _long_text("x", list(range(12)), 2)),
+            make_source("b", _long_text("y", list(reversed(range(12))), 2)),
+        ],
+        900,
+        300,
+    )
+    ws = area.ws
+    qtbot.wait(50)
+    area.resize(900, 420)
+    area.layout().activate()  # the padding for the new height is still waiting for its timer
+    claim = ws.claim_of_passage(next(p.id for p in area.panes[0].document().passages if p.text.startswith("Fact 11 ")))
+    ws.select_claim(claim.id)
+    area.show_current()
+    ys = [area.row_y(pane, pane.member_passages(claim)[0]) for pane in area.panes]
+    assert ys[0] == ys[1]

@@ -74,6 +74,19 @@ def test_sources_added_in_quick_succession_are_aligned_once(qtbot):
     ws.close()
 
 
+def test_many_long_articles_opened_together_start_aligning_before_their_panes_are_built(qtbot):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=10_000)  # only a run started at once aligns in time
+    ws.staged_chars = 0  # the test texts are short: treat them as a newsroom-sized case
+    aligning_when_panes_built = []
+    ws.sourcesChanged.connect(lambda: aligning_when_panes_built.append(ws.tasks.busy))
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    # The engine runs while Qt lays out the panes' texts, instead of after.
+    assert aligning_when_panes_built == [True]
+    assert len(ws.alignment.documents) == 3
+    ws.close()
+
+
 def test_selecting_a_passage_selects_its_claim_and_clears_a_foreign_divergence(ws):
     ws.select_divergence(ws.alignment.claims[1].divergences[0].key)
     ws.select_passage("d1:p1")

@@ -6,8 +6,6 @@ import hashlib
 from types import MappingProxyType
 from typing import Callable, Mapping
 
-from core.compare.divergence import TYPE_WEIGHTS
-from core.compare.facts.titles import bare_word, title_word
 from core.ingest.textnorm import normalize_text
 from core.model import Alignment, Contradiction, Divergence
 
@@ -43,12 +41,16 @@ def contradiction_summary(alignment: Alignment, contradiction: Contradiction) ->
 
 def _title_of(text: str) -> str:
     """Return the title words of a titled name, lower case ("former president"), else the whole text."""
+    from core.compare.facts.titles import bare_word, title_word  # late: the window opens before the engine loads
+
     words = [bare_word(w).lower() for w in text.split() if title_word(bare_word(w))]
     return " ".join(words) or normalize_text(text)
 
 
 def contradiction_item(alignment: Alignment, contradiction: Contradiction) -> Divergence:
     """Return a contradiction as a queue item (claim "" : it belongs to one source, not to a claim)."""
+    from core.compare.divergence import TYPE_WEIGHTS  # late: the window opens before the engine loads
+
     rank = TYPE_WEIGHTS.get(contradiction.type, CONTRADICTION_WEIGHT_DEFAULT)
     return Divergence(
         key=contradiction_key(alignment, contradiction),

@@ -118,7 +118,7 @@ def open_workspace(request: LaunchRequest, data_dir: Path, resources_dir: Path):
 
 def build_window(args: list[str], resources_dir: Path, data_dir: Path | None = None):
     """Create the Workspace and the MainWindow for a command line (the QApplication must exist)."""
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
 
     from gui.app.main_window import MainWindow
 
@@ -127,10 +127,11 @@ def build_window(args: list[str], resources_dir: Path, data_dir: Path | None = N
     workspace, problem, files = open_workspace(request, data_dir, resources_dir)
     # Window layout is remembered per user, beside the user's recent cases.
     settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(workspace, resources_dir, data_dir, settings=settings)
     if files:
-        # Loading starts once the window is up: parsing holds the GIL and would delay the first paint.
-        QTimer.singleShot(0, lambda: workspace.add_files(files))
+        # Loading starts before the window is built: the files are read while Qt makes the widgets,
+        # and they join the case on the event loop's first turn.
+        workspace.add_files(files)
+    window = MainWindow(workspace, resources_dir, data_dir, settings=settings)
     if request.error:
         workspace.message.emit(f"Ignored the command line: {request.error}.")
     if problem:

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.case.claim_wording import claim_heading
+from gui.app.claim_card_fit import ClaimCardFit
 from gui.app.edit_commands import EditCommands
 from gui.app.file_commands import FileCommands
+from gui.app.judgement_dialogs import JudgementDialogs
 from gui.app.recent_menu import RecentMenu
 from gui.app.triage_commands import BURST_METHODS, TriageCommands
 from gui.app.url_fetch import UrlFetcher
@@ -45,7 +47,13 @@ NOTICE_MS = 12000
 NARROW_WINDOW = 1400  # px of window width below which the side panel starts at its narrow width
 LEFT_DOCK_NARROW, LEFT_DOCK_WIDE = 270, 360  # px of the Sources/Triage panel as it starts
 INSPECTOR_MIN_WINDOW = 1800  # px of window width below which a 4+ pane case starts without the inspector
-COMMAND_GROUPS = ("files", "edits", "triage", "views")  # the "group" of an action's "group.method" handler
+COMMAND_GROUPS = (
+    "files",
+    "edits",
+    "triage",
+    "judgements",
+    "views",
+)  # the "group" of an action's "group.method" handler
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +91,7 @@ class MainWindow(QMainWindow):
         self.click_history: list = []  # PassageRefs clicked, newest last (for link); ids change on re-align
         self.files, self.edits = FileCommands(self), EditCommands(self)
         self.triage, self.views = TriageCommands(self), ViewCommands(self)
+        self.judgements = JudgementDialogs(self)
         self.url_fetcher = UrlFetcher(workspace, fetch_url, self)
         self.url_fetcher.busyChanged.connect(self._on_busy)
         self._fit_to_screen()
@@ -112,6 +121,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._update_status()
         self._restored = settings is not None and restore_window(self, settings)
+        self.card_fit = ClaimCardFit(self, settings)  # the claim view as tall as its claim needs
 
     def _fit_to_screen(self) -> None:
         """Start within the screen's free area (a 1366x768 laptop included), status bar on screen."""
@@ -333,7 +343,7 @@ class MainWindow(QMainWindow):
         # On a laptop the side panel starts narrow: three panes of a readable measure then fit.
         left = LEFT_DOCK_NARROW if self.width() < NARROW_WINDOW else LEFT_DOCK_WIDE
         self.resizeDocks([self.left_dock, self.inspector_dock], [left, 360], Qt.Orientation.Horizontal)
-        self.reading.setSizes([self.reading.height() * 2 // 5, self.reading.height() * 3 // 5])
+        self.card_fit.fit()
 
     def closeEvent(self, event) -> None:
         if self.settings is not None:

@@ -1,20 +1,16 @@
-"""The triage commands of the main window: move through claims and divergences, give verdicts, note, annotate."""
+"""The triage commands of the main window: move through claims and divergences, give verdicts by key."""
 
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from typing import Sequence
 
 from PySide6.QtWidgets import QInputDialog
 
 from core.case import triage
 from core.case.queue_items import judged_as
-from core.case.records import Annotation
 from core.model import VERDICT_LABELS
 from gui.app.key_burst import KeyBurst
-from gui.dialogs.note_dialog import NoteDialog
-from gui.panels.annotation_editor import AnnotationEditor, quoted_target
 
 
 # Work per event-loop turn when applying a burst of keys: about a frame, so painting keeps up.
@@ -134,7 +130,7 @@ class TriageCommands:
                     family, target = "divergence", self.ws.current_divergence_key
                 if kind == "verdict":
                     if target is None:
-                        target = self._verdict_target()  # N to a claim, then its only divergence's verdict
+                        target = self.verdict_target()  # N to a claim, then its only divergence's verdict
                     if target is None:
                         continue
                     if not self.ws.check_writable():
@@ -192,12 +188,12 @@ class TriageCommands:
         commit()
         return []
 
-    def _back_to_panes(self) -> None:
+    def back_to_panes(self) -> None:
         """Give the keyboard back to where triage happens after a dialog, so J/K/1-4 keep working."""
         self.window.activateWindow()
         self.window.focus_reading()
 
-    def _refused_while_pending(self) -> bool:
+    def refused_while_pending(self) -> bool:
         """Say why an item key does nothing while the claims wait for their divergences; True when so."""
         # "Press J first" would send the checker to a key that is refused too.
         if not self.ws.divergences_pending:
@@ -209,7 +205,7 @@ class TriageCommands:
         return True
 
     # ----- verdicts -------------------------------------------------------------------------
-    def _verdict_target(self) -> str | None:
+    def verdict_target(self) -> str | None:
         """Return the item a verdict or a note is for (selected when it is the claim's only one), or
         None after saying why there is none."""
         key = self.ws.selection.judged_key()
@@ -223,7 +219,7 @@ class TriageCommands:
         if not source_key:
             self.key_burst.push(("verdict", verdict))
             return
-        key = self._verdict_target()
+        key = self.verdict_target()
         if key is None:
             return
         if not self.ws.check_writable():
@@ -275,13 +271,13 @@ class TriageCommands:
         label, ok = QInputDialog.getItem(
             self.window, "Error in a source", "Which source is wrong?", labels, default, False
         )
-        self._back_to_panes()
+        self.back_to_panes()
         if ok and label:
             self._verdict("source_error", candidates[labels.index(label)][0])
 
     def clear_verdict(self) -> None:
         """Remove the verdict of the current divergence."""
-        if self._refused_while_pending():
+        if self.refused_while_pending():
             return
         key = self.ws.current_divergence_key
         record = self.ws.verdicts.get(key) if key is not None else None
@@ -291,107 +287,6 @@ class TriageCommands:
         was = VERDICT_LABELS.get(record.verdict, record.verdict)
         self.ws.clear_verdict(key)
         self.ws.message.emit(f"Verdict “{was}” cleared; the item is untriaged again. Ctrl+Z puts it back.")
-
-    def apply_verdict_to_type(self) -> None:
-        """Give every item of the current one's type a verdict, after saying what will change (one undo step)."""
-        if self._refused_while_pending():
-            return
-        div = self.ws.current_divergence()
-        if div is None:
-            self.ws.message.emit("No current divergence: press J first.")
-            return
-        keys = triage.keys_of_type(self.ws.alignment, div.type)
-        labels = [VERDICT_LABELS[v] for v in VERDICT_LABELS if v != "source_error"]
-        label, ok = QInputDialog.getItem(
-            self.window, "Apply verdict to a type", f"Verdict for the {len(keys)} “{div.type}” items:", labels, 0, False
-        )
-        self._back_to_panes()
-        if not ok or not self.ws.check_writable():
-            return
-        verdict = next(v for v, text in VERDICT_LABELS.items() if text == label)
-        plan = triage.bulk_plan(keys, self.ws.verdicts, verdict)
-        keep, overwrite = plan.question(label)
-        choices = [keep] + ([overwrite] if plan.triaged else [])
-        choice, ok = QInputDialog.getItem(
-            self.window, "Apply verdict to a type", plan.summary(label, div.type), choices, 0, False
-        )
-        self._back_to_panes()
-        if not ok:
-            self.ws.message.emit("Nothing changed.")
-            return
-        targets = plan.targets(overwrite=choice == overwrite)
-        if not targets:
-            self.ws.message.emit(f"Nothing changed: every {div.type} item already has a verdict (kept).")
-            return
-        self.ws.undo_stack.beginMacro(f"verdict “{label}” on {len(targets)} {div.type} items")
-        for key in targets:
-            self.ws.set_verdict(key, verdict)
-        self.ws.undo_stack.endMacro()
-        # the same words as the question: "kept" are the other verdicts the checker chose to keep
-        parts = [f"{len(targets)} {div.type} item{'s' if len(targets) != 1 else ''} changed"]
-        if plan.same:
-            parts.append(f"{len(plan.same)} already {label}")
-        if choice != overwrite and plan.triaged:
-            parts.append(f"{len(plan.triaged)} existing verdict{'s' if len(plan.triaged) != 1 else ''} kept")
-        self.ws.message.emit(f"{label}: " + "; ".join(parts) + ". Ctrl+Z undoes all of it.")
-
-    def edit_note(self) -> None:
-        """Edit the note of the current divergence in a small dialog."""
-        if self._refused_while_pending():
-            return
-        key = self._verdict_target()
-        if key is None:
-            return
-        if not self.ws.check_writable():
-            return  # say so before the checker types a note that could not be kept
-        old = self.ws.verdicts.get(key)
-        div = self.ws.current_divergence()
-        about = f"Note on this {div.type} divergence: {div.summary}" if div is not None else "Note:"
-        text = NoteDialog.ask(self.window, about, old.note if old else "")
-        self._back_to_panes()
-        if text is not None:
-            self.ws.set_note(key, text)
-            record = self.ws.verdicts.get(key)
-            if (record.note if record else "") == text:  # a failed write has said why instead
-                self.ws.message.emit("Note saved. Ctrl+Z undoes it." if text.strip() else "Note removed.")
-
-    def annotate(self) -> None:
-        """Annotate the selected text, or the current claim (or unique passage) when nothing is selected."""
-        from core.case.anchoring import make_selector
-
-        pane = self.window.current_pane()
-        selection = pane.selected_range() if pane is not None else None
-        al = self.ws.alignment
-        if selection is not None:
-            text = pane.source().text
-            base = Annotation(
-                id="", target_kind="span", source_key=pane.source_key, selector=make_selector(text, *selection)
-            )
-        elif self.ws.current_claim() is not None:
-            claim = self.ws.current_claim()
-            base = Annotation(id="", target_kind="claim", claim_key=claim.key)
-        elif self.ws.current_passage_id and al is not None:
-            ref = self.ws.passage_ref(self.ws.current_passage_id)
-            text = self.ws.source(ref.source).text
-            base = Annotation(
-                id="", target_kind="passage", source_key=ref.source, selector=make_selector(text, ref.start, ref.end)
-            )
-        else:
-            self.ws.message.emit("Select some text, or go to a claim (N) first.")
-            return
-        if not self.ws.check_writable():
-            return
-        if base.target_kind == "claim":
-            pivot = self.ws.pivots.get(base.claim_key, self.ws.current_claim().pivot)
-            target_text = "Claim: “" + al.passage(pivot).text + "”"
-        else:
-            target_text = quoted_target(base)
-        labels = self.ws.case.labels() if self.ws.case is not None else ()
-        values = AnnotationEditor.ask(self.window, labels, None, target_text)
-        self._back_to_panes()
-        if values is not None:
-            label, status, note = values
-            self.ws.add_annotation(replace(base, label=label, status=status, note=note))
 
     def toggle_auto_advance(self) -> None:
         """Turn moving on after a verdict key on or off (saved with the case)."""

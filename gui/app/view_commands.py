@@ -100,6 +100,7 @@ class ViewCommands:
         if not win.claim_view.isVisibleTo(win.reading):
             self.toggle_claim_view()
         win.claim_view.set_word_diff(not win.claim_view.word_diff)
+        win.card_fit.fit_soon()  # the diffs take lines of their own
         self.ws.message.emit(self._word_diff_message() if win.claim_view.word_diff else "Word diff hidden.")
 
     def _word_diff_message(self) -> str:
@@ -183,8 +184,10 @@ class ViewCommands:
         """Enlarge the text of every pane and of the claim view."""
         self.window.pane_area.zoom(1)
         self.window.claim_view.zoom(1)
+        self.window.card_fit.fit_soon()
 
     def zoom_out(self) -> None:
         """Shrink the text of every pane and of the claim view."""
         self.window.pane_area.zoom(-1)
         self.window.claim_view.zoom(-1)
+        self.window.card_fit.fit_soon()

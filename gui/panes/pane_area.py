@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from gui.panes.linkmap import LinkMap
 from gui.panes.ruler import OverviewRuler
-from gui.panes.offscreen_hint import hint_text
+from gui.panes.offscreen_hint import OffscreenHint
 from gui.panes.source_pane import SourcePane
 
 MAX_PANES = 8
@@ -56,18 +56,9 @@ class PaneArea(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Names the current claim's sources whose panes are scrolled out of the row (five sources
-        # do not fit side by side on a laptop): the checker knows they exist and how to see them.
-        self.offscreen = QLabel(self.scroller)
-        self.offscreen.setObjectName("offscreenHint")
-        self.offscreen.setTextFormat(Qt.TextFormat.PlainText)
-        self.offscreen.setAutoFillBackground(True)
-        self._hint_room = QSize()  # the viewport size the hint was placed for
-        self._hint_asked: tuple | None = None  # what the hint was last worked out for
-        self.offscreen.hide()
-        self.scroller.horizontalScrollBar().valueChanged.connect(lambda _value: self._hint_offscreen())
-        # The row's width changes when panes show or hide (Ctrl+Shift+C): look again once laid out.
-        self.scroller.horizontalScrollBar().rangeChanged.connect(lambda *_: QTimer.singleShot(0, self._hint_offscreen))
+        # Names the current claim's sources whose panes are scrolled out of the row's view.
+        self.hint = OffscreenHint(self)
+        self.offscreen = self.hint.label
         self.empty = QLabel("Add articles with Ctrl+O, drop files here, or paste text with Ctrl+Shift+V.", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -128,7 +119,7 @@ class PaneArea(QWidget):
 
     def rebuild(self) -> None:
         """Put one pane per visible source in the row, in order, reusing existing panes."""
-        self._hint_asked = None  # names or panes may have changed: the hint is worked out again
+        self.hint.forget()  # names or panes may have changed: the hint is worked out again
         visible = self.ws.visible_sources()[:MAX_PANES]
         if len(self.ws.visible_sources()) > MAX_PANES:
             self.ws.message.emit(f"Showing the first {MAX_PANES} sources; hide some (Ctrl+H) to see others.")
@@ -181,7 +172,7 @@ class PaneArea(QWidget):
 
     def _on_alignment(self) -> None:
         self._fill_token += 1
-        self._hint_asked = None
+        self.hint.forget()
         shown = sum(len(getattr(p.source(), "text", "") or "") for p in self.panes)
         if shown <= PROGRESSIVE_CHARS:
             self._to_fill = []
@@ -220,13 +211,15 @@ class PaneArea(QWidget):
 
     def show_current(self) -> None:
         """Scroll every pane so that its member of the current claim is in view, all level."""
+        for each in self.panes:
+            each.view.settle_padding()
         claim = self.ws.current_claim()
         ref_pane = self.pane_of_passage(self.ws.current_passage_id)
         if claim is None:
             if ref_pane is not None:
                 if self.scroller.horizontalScrollBar().maximum() > 0:
                     # A contradiction or a fact row: show the panes its words are in.
-                    self._bring_into_view(self._item_panes() or [ref_pane], ref_pane)
+                    self._bring_into_view(self.item_panes() or [ref_pane], ref_pane)
                 # Every pane holding the item's words shows them (the current passage in its own pane).
                 al = self.ws.alignment
                 shown = {id(ref_pane): (ref_pane, al.passage(self.ws.current_passage_id))}
@@ -238,13 +231,13 @@ class PaneArea(QWidget):
                 for pane, p in shown.values():
                     if not pane.is_visible_y(pane.passage_y(p)):
                         pane.scroll_passage_to(p, pane.level_y())
-            self._hint_offscreen()
+            self.hint.update()
             return
         members = {id(p): p.member_passages(claim) for p in self.panes}
         if ref_pane is None or not members.get(id(ref_pane)):
             ref_pane = next((p for p in self.panes if members[id(p)]), None)
         if ref_pane is None:
-            self._hint_offscreen()
+            self.hint.update()
             return
         if self.scroller.horizontalScrollBar().maximum() > 0:
             self._bring_into_view([p for p in self.panes if members[id(p)]], ref_pane)
@@ -270,71 +263,14 @@ class PaneArea(QWidget):
                 pane.scroll_passage_to(first, y - offset, now[id(pane)])
         finally:
             self._syncing = False
-        self._hint_offscreen()
-
-    def _hint_offscreen(self) -> None:
-        """Show which panes holding the current claim (or item) are out of the row's view, or hide the hint."""
-        claim = self.ws.current_claim()
-        bar = self.scroller.horizontalScrollBar()
-        # Asked after every move: the same claim in the same row at the same scroll gives the same hint.
-        asked = (
-            claim.id if claim is not None else None,  # within one alignment (a new one starts afresh)
-            None if claim is not None else self.ws.current_divergence_key,
-            self.focus_mode,
-            bar.value(),
-            self.scroller.viewport().size().toTuple(),
-            tuple(self.splitter.sizes()),
-            tuple(self.panes),
-        )
-        if asked == self._hint_asked:
-            return
-        self._hint_asked = asked
-        if claim is not None:
-            holders = [p for p in self.panes if p.member_passages(claim)]
-        else:
-            holders = self._item_panes()
-        left, right = bar.value(), bar.value() + self.scroller.viewport().width()
-        before, after = [], []
-        for pane in holders:
-            cell = pane.parentWidget()
-            if cell is None:
-                continue
-            if cell.x() + cell.width() <= left + MEASURE:
-                before.append(pane)
-            elif cell.x() >= right - MEASURE:
-                after.append(pane)
-        if not before and not after:
-            self.offscreen.hide()
-            return
-        text = hint_text(
-            [self._label(p) for p in before], [self._label(p) for p in after], claim is not None, self.focus_mode
-        )
-        viewport = self.scroller.viewport()
-        if self.offscreen.isVisible() and text == self.offscreen.text() and viewport.size() == self._hint_room:
-            return  # most J presses: the same hint in the same place, no text layout again
-        self._hint_room = viewport.size()
-        self.offscreen.setText(text)
-        self.offscreen.adjustSize()
-        # Bottom right, over the last lines of text rather than over a pane's name.
-        self.offscreen.move(
-            max(0, viewport.width() - self.offscreen.width() - 8),
-            max(0, viewport.height() - self.offscreen.height() - 8),
-        )
-        self.offscreen.show()
-        self.offscreen.raise_()
+        self.hint.update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Keep the out-of-view hint at the row's bottom right (a taller window moves the bottom)."""
         super().resizeEvent(event)
-        if self.offscreen.isVisible():
-            QTimer.singleShot(0, self._hint_offscreen)
+        self.hint.follow_resize()
 
-    def _label(self, pane: SourcePane) -> str:
-        """Return the name a source goes by in the window."""
-        source = pane.source()
-        return source.label if source is not None else pane.source_key
-
-    def _item_panes(self) -> list[SourcePane]:
+    def item_panes(self) -> list[SourcePane]:
         """Return the panes holding the current queue item's words (a claim-less item), in pane order."""
         item = self.ws.current_divergence()
         if item is None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QPen, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
-
 from gui.style import theme
 from gui.panes.source_view import MarginBar, TextView
 from gui.panes.pane_marks import contradiction_variants, divergence_variants, mark_descriptions, underline
@@ -40,6 +39,7 @@ class SourcePane(QWidget):
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
         self._text = None
+        self._words: tuple = (None, 0)  # the text last counted and its word count
         self._members: tuple = (None, None, [])  # document, claim, that claim's passages here
         self._marked: tuple | None = None  # document and what update_current last drew on it
         self.tint_all = False  # tint every claim's passages; by default only the current claim's
@@ -89,7 +89,8 @@ class SourcePane(QWidget):
     def _set_header(self, source) -> None:
         index = next((i for i, s in enumerate(self.ws.sources) if s.key == source.key), 0)
         chip = theme.source_colour(index).name()
-        words = word_count(source.text)
+        if self._words[0] is not source.text:  # a header is set again on every width change
+            self._words = (source.text, word_count(source.text))
         head = source.label  # the name every summary uses; the headline goes under it
         room = max(40, self.width() - 40)
         bold = self.header.font()
@@ -104,7 +105,7 @@ class SourcePane(QWidget):
         if source.subtitle:
             bits.append(f"<br>{fit(source.subtitle)}")
         meta = [x for x in (source.published[:10], source.author) if x]
-        meta.append(f"{words:,} words")
+        meta.append(f"{self._words[1]:,} words")
         dim = theme.boilerplate_colour(self.palette()).name()
         bits.append(f"<br><span style='color:{dim}'>" + fit(" · ".join(meta)) + "</span>")
         if source.url:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
@@ -26,6 +26,10 @@ class PaneHost(Protocol):
 
 MARGIN = 7  # px of the left bar that marks unique passages and the current claim
 BOTTOM_PADDING = 1.0  # blank space after the text, in pane heights (the last line can reach the top)
+# The padding is set again only when it falls outside this share of the pane height: each new
+# padding lays the whole text out again, and the claim view above the panes changes height
+# with the claim (a passage levelled a quarter down the pane needs three quarters of it).
+PADDING_KEPT = (0.85, 1.2)
 
 
 class MarginBar(QWidget):
@@ -110,6 +114,7 @@ class TextView(QTextEdit):
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setViewportMargins(MARGIN, 0, 0, 0)
         self.document().setDocumentMargin(8)
+        self._padding_due = False
 
     def keep_glyphs(self) -> None:
         """Keep each paragraph's shaped glyphs once laid out: a repaint then draws them without shaping again."""
@@ -148,16 +153,27 @@ class TextView(QTextEdit):
         super().resizeEvent(event)
         vp = self.viewport().geometry()
         self._pane.margin.setGeometry(vp.x() - MARGIN, vp.y(), MARGIN, vp.height())
-        self.apply_padding()
+        # New padding lays the whole text out again: once the sizes of a burst of resizes (a
+        # window shown, its docks sized, the panes split) have settled, not on each of them.
+        if not self._padding_due:
+            self._padding_due = True
+            QTimer.singleShot(0, self, self.apply_padding)
+
+    def settle_padding(self) -> None:
+        """Apply padding still waiting for its timer now (levelling passages needs its scroll range)."""
+        if self._padding_due:
+            self.apply_padding()
 
     def apply_padding(self) -> None:
         """Keep blank space after the text, proportional to the pane height."""
+        self._padding_due = False
         vp = self.viewport().geometry()
         # Blank space after the text lets a passage near the end scroll up level with its
         # counterparts in longer articles (as Meld pads the shorter file).
         root = self.document().rootFrame()
         fmt = root.frameFormat()
         padding = int(vp.height() * BOTTOM_PADDING)
-        if abs(fmt.bottomMargin() - padding) > 4:
+        low, high = (int(vp.height() * share) for share in PADDING_KEPT)
+        if not low <= fmt.bottomMargin() <= high:
             fmt.setBottomMargin(padding)
             root.setFrameFormat(fmt)

@@ -111,11 +111,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "edit.annotate",
         "Annotate",
         ["A"],
-        "triage.annotate",
+        "judgements.annotate",
         "Annotate the selected text, or the current claim when nothing is selected.",
         "Edit",
     ),
-    _a("edit.note", "Edit note", ["E"], "triage.edit_note", "Edit the note of the current divergence.", "Edit"),
+    _a("edit.note", "Edit note", ["E"], "judgements.edit_note", "Edit the note of the current divergence.", "Edit"),
     # Navigate
     _a(
         "nav.next_divergence",
@@ -182,7 +182,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "triage.apply_to_type",
         "Apply verdict to all of this type…",
         ["Ctrl+Shift+A"],
-        "triage.apply_verdict_to_type",
+        "judgements.apply_verdict_to_type",
         "Give every item of the current type a verdict: says first how many "
         "are untriaged and how many already have a verdict, which are kept unless you choose otherwise.",
         "Triage",

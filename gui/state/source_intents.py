@@ -81,13 +81,15 @@ class SourceIntents:
         if parts:
             self.ws.message.emit(" ".join(parts))
         if added:
-            self.ws.sourcesChanged.emit()
             large = sum(len(s.text) for s in self.ws.visible_sources()) > self.ws.staged_chars
-            if large and len(added) > 1 and self.ws.alignment is None and not self.ws.busy:
+            at_once = large and len(added) > 1 and self.ws.alignment is None and not self.ws.busy
+            if at_once:
                 # Many long articles opened together (a launch, a multiple choice) are one whole
-                # change: the first alignment starts without waiting for more.
+                # change: the first alignment starts without waiting for more, and before the
+                # panes are built, so the engine runs while Qt lays out their texts.
                 self.ws.realign_now()
-            else:
+            self.ws.sourcesChanged.emit()
+            if not at_once:
                 self.ws.realign()
 
     def remove_source(self, key: str) -> None:

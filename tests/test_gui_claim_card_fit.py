@@ -1,0 +1,86 @@
+"""The claim view above the panes: as tall as the current claim needs, up to the height the user chose."""
+
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+import pytest
+
+from gui.app.claim_card_fit import DEFAULT_SHARE, SLACK_PX
+from gui.app.main_window import MainWindow
+from gui.state.workspace import Workspace
+from gui_doubles import fake_analyze, story_sources
+from gui_keyboard import press
+
+
+def _open(qtbot, size, settings=None):
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    win = MainWindow(ws, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    win.claim_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.claim_view, timeout=2000)
+    return win
+
+
+def _drag_handle(qtbot, win, dy: int) -> None:
+    """Drag the handle between the claim view and the panes by dy px, as the user's mouse would."""
+    handle = win.reading.handle(1)
+    middle = QPoint(handle.width() // 2, handle.height() // 2)
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(handle, middle + QPoint(0, dy))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=middle + QPoint(0, dy))
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_a_claim_of_three_short_rows_gets_a_claim_view_as_tall_as_its_rows_and_the_panes_the_rest(qtbot, size):
+    win = _open(qtbot, size)
+    press(qtbot, win, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: win.claim_view.shown_claim_id() is not None)
+    qtbot.wait(20)
+    view = win.claim_view
+    assert view.verticalScrollBar().maximum() == 0  # every row shows without scrolling
+    last = [row for row in view.rows if row.isVisible()][-1]
+    hint_top = view.hint.mapTo(view.viewport(), QPoint(0, 0)).y()
+    # No tall empty band between the last row and the keys line: what is left goes to the panes.
+    assert hint_top - last.mapTo(view.viewport(), QPoint(0, last.height())).y() <= SLACK_PX + 10
+    assert view.height() < win.reading.height() * DEFAULT_SHARE - SLACK_PX
+    win.close()
+
+
+def test_the_height_the_user_drags_the_claim_view_to_caps_it_and_comes_back_on_the_next_run(qtbot, tmp_path):
+    path = str(tmp_path / "window.ini")
+    win = _open(qtbot, (1366, 768), QSettings(path, QSettings.Format.IniFormat))
+    press(qtbot, win, Qt.Key.Key_N)
+    qtbot.wait(20)
+    fitted = win.claim_view.height()
+    _drag_handle(qtbot, win, win.claim_view.minimumHeight() - fitted)  # up, as small as it goes
+    chosen = win.claim_view.height()
+    assert chosen < fitted
+    press(qtbot, win, Qt.Key.Key_N)  # the next claim needs more than the user's height: it scrolls
+    qtbot.wait(20)
+    assert win.claim_view.height() == chosen
+    win.close()
+    again = _open(qtbot, (1366, 768), QSettings(path, QSettings.Format.IniFormat))
+    press(qtbot, again, Qt.Key.Key_N)
+    qtbot.wait(20)
+    assert again.claim_view.height() == chosen
+    again.close()
+
+
+def test_w_grows_the_claim_view_by_the_word_diffs_lines_and_w_again_gives_them_back_to_the_panes(qtbot):
+    win = _open(qtbot, (1920, 1080))
+    view = win.claim_view
+    press(qtbot, win, Qt.Key.Key_N)
+    qtbot.wait(20)
+    plain = view.height()
+    press(qtbot, win, Qt.Key.Key_W)
+    qtbot.waitUntil(lambda: view.height() > plain, timeout=2000)
+    assert view.verticalScrollBar().maximum() == 0  # the diffs show without scrolling
+    press(qtbot, win, Qt.Key.Key_W)
+    qtbot.waitUntil(lambda: abs(view.height() - plain) <= SLACK_PX, timeout=2000)
+    win.close()
