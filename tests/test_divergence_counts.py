@@ -144,3 +144,20 @@ def test_as_many_as_is_a_hedge_on_a_figure_not_a_part_of_a_group():
         "As many as 75% of shareholders backed the harbour plan.", "Some 75% of shareholders backed the harbour plan."
     )
     assert found == ()
+
+
+def test_ages_are_compared_only_when_said_of_the_same_kind_of_person():
+    _, found = diverge(
+        "The 52-year-old, identified only as Ng, wept outside the shelter.",
+        "Among the dead was a 37-year-old firefighter, found near the shelter.",
+    )
+    assert found == ()
+    _, (divergence,) = diverge(
+        "The 28-year-old forward scored twice in the final.", "The 27-year-old forward scored twice in the final."
+    )
+    assert [v.text for v in divergence.variants] == ["28", "27"]
+    _, (divergence,) = diverge(
+        "The 28-year-old scored twice in the final, said Lund.",
+        "The 27-year-old added two goals in the final, said Lund.",
+    )
+    assert [v.text for v in divergence.variants] == ["28", "27"]  # a verb after the age leaves it bare

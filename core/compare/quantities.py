@@ -134,6 +134,7 @@ _SPEED_RE = re.compile(
 _COMPOUND_RE = re.compile(r"-([A-Za-z]+)")
 _SPANS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
 _AGE_RE = re.compile(r"[-\s]years?[-\s]old\b", re.I)
+_AGE_OF_RE = re.compile(r"\s+(?:[A-Z][\w-]*\s+)?([a-z][a-z-]+)")  # the one it is said of: "firefighter", "Dutch ace"
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _WHERE_RE = re.compile(r"(?:onboard|aboard|on board|on the ground)\b")
 
@@ -147,8 +148,13 @@ def head_of(text: str, end: int) -> str:
         unit = ("km" if re.search(r"k", speed.group(), re.I) else "mi") + ("/h" if per_hour else "/s")
         unit = "km/s" if unit == "mi/s" else unit
         return f"speed@{unit}"  # "66 km/s" is a speed, not a distance
-    if _AGE_RE.match(rest):
-        return "age"  # "the 22-year-old": an age, never the five years of a contract
+    age = _AGE_RE.match(rest)
+    if age:  # "the 22-year-old": an age, never the five years of a contract
+        said_of = _AGE_OF_RE.match(rest, age.end())
+        # a verb after it ("the 28-year-old scored", "says") leaves the age bare; a singular noun names whom
+        if said_of and said_of.group(1).lower() not in STOPWORDS and not said_of.group(1).endswith(("ed", "s")):
+            return f"age {stem(said_of.group(1))}"  # "a 37-year-old firefighter" is no age of "the 52-year-old"
+        return "age"
     compound = _COMPOUND_RE.match(rest)
     if compound:
         return _unit_key(compound.group(1))  # "11-week trial": the week is what is counted
@@ -311,7 +317,11 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     # that counts beings; measures and money have no such event.
     # measures, money, ages and spans of time have no people event ("lived there for 12 years")
     measured = (
-        "@" in head or head in ("$", "€", "£", "%", "", "age") or head in _SPANS or text[start : start + 1] in "$€£"
+        "@" in head
+        or head in ("$", "€", "£", "%", "", "age")
+        or head.startswith("age ")
+        or head in _SPANS
+        or text[start : start + 1] in "$€£"
     )
     if requested(text, start):
         event = REQUEST_EVENT
