@@ -231,3 +231,16 @@ def test_reading_a_closed_case_says_it_is_closed(tmp_path):
     with pytest.raises(CaseError, match="closed"):
         case.sources()
     case.close()  # closing twice is harmless
+
+
+def test_opening_a_case_runs_no_sqlite_utils_plugin(tmp_path, monkeypatch):
+    import sqlite_utils.db
+
+    def plugin_ran(**_kwargs):
+        raise AssertionError("a sqlite-utils plugin hook ran on the case")
+
+    monkeypatch.setattr(sqlite_utils.db.pm.hook, "prepare_connection", plugin_ran)
+    with Case.open(tmp_path / "new.parallax") as case:
+        case.add_source(_source("a", "Text about the harbour."))
+    with Case.open(tmp_path / "new.parallax") as case:
+        assert [s.key for s in case.sources()] == ["a"]
