@@ -33,6 +33,7 @@ def test_a_unique_passage_is_named_as_such(inspector):
 
 def test_the_current_claim_shows_the_pivot_and_each_variant_diffed_against_it(inspector):
     inspector.ws.select_claim("c0")
+    assert not inspector.divergences.isHidden()
     assert inspector.title.text().startswith("<b>Claim 1 of 3</b> · 3 sources · link score 0.92<br>2 of 3 say")
     assert [inspector.pivot_combo.itemText(i) for i in range(3)] == ["Alpha", "Beta", "Gamma"]
     assert inspector.pivot_combo.currentText() == "Alpha"
@@ -251,6 +252,9 @@ def test_a_verdict_button_on_a_fact_sheet_row_shows_its_verdict_at_once(qtbot):
     row = next(r for r in ws.alignment.facts if r.divergent)
     ws.select_divergence(row.key)
     assert ws.current_claim() is None and widget.title.text().startswith("<b>Fact sheet</b>")
+    assert (
+        widget.divergences.isHidden() and widget.divergences_label.isHidden()
+    )  # no empty box: the wordings get the room
     widget.buttons["follow_up"].click()  # the row stays current: no move redraws the inspector
     assert ws.verdicts[row.key].verdict == "follow_up"
     assert widget.buttons["follow_up"].isChecked() and not widget.buttons["confirmed"].isChecked()

@@ -114,7 +114,8 @@ class Inspector(QWidget):
         column.addLayout(pivot_row)
         column.addWidget(QLabel("<b>Variants</b>", self))
         column.addWidget(self.variants, 3)
-        column.addWidget(QLabel("<b>Divergences</b>", self))
+        self.divergences_label = QLabel("<b>Divergences</b>", self)
+        column.addWidget(self.divergences_label)
         column.addWidget(self.divergences, 2)
         column.addLayout(verdict_row)
         column.addWidget(self.note)
@@ -185,6 +186,10 @@ class Inspector(QWidget):
         has_claim = claim is not None and al is not None
         for w in (self.pivot_combo, self.variants, self.divergences):
             w.setEnabled(has_claim)
+        # Only a claim has divergences of its own: a fact row, a contradiction or a unique passage
+        # gives the room to its wordings instead of an empty box.
+        self.divergences_label.setVisible(has_claim)
+        self.divergences.setVisible(has_claim)
         self.pivot_combo.clear()
         if not has_claim:
             self._wanted = None
