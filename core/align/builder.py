@@ -203,7 +203,7 @@ class ClaimBuilder:
             if p >= level:
                 near.setdefault(i, set()).add(self.owner[j])
                 near.setdefault(j, set()).add(self.owner[i])
-        offers: list[tuple[float, int, int]] = []  # (mean support, passage, claim)
+        offers: list[tuple[float, int, int, list[float]]] = []  # (mean support, passage, claim, supports)
         for p, keys in near.items():
             if self.unfinished[p]:
                 continue  # a headline sums up the article: it is no telling of each fact in it
