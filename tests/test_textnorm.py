@@ -142,12 +142,27 @@ def test_tokens_read_words_with_apostrophes_acronyms_and_other_scripts_as_the_wo
 def test_a_word_key_and_its_stopword_flag_agree_with_word_key_and_is_stopword():
     from core.ingest.textnorm import _word_info
 
-    for word in ("US", "us", "U.S.", "Said", "said", "Ukraine’s", "THE", "UN", "don’t", "Ferries"):
+    for word in (
+        "US",
+        "us",
+        "U.S.",
+        "Said",
+        "said",
+        "Ukraine’s",
+        "Ukraine's",
+        "THE",
+        "UN",
+        "don’t",
+        "don't",
+        "Ferries",
+    ):
         key, stop = _word_info(word)
         assert key == word_key(word)
         assert stop == (
             "." not in word and is_stopword(word) and not (word.isupper() and word.lower() in {"us", "uk", "un", "eu"})
         )
+    # ASCII words skip the quote folding: a curly and a straight apostrophe still give one key
+    assert _word_info("Ukraine’s") == _word_info("Ukraine's") and _word_info("don’t") == _word_info("don't")
 
 
 def test_numbers_replace_the_words_they_cover_and_sit_before_the_words_after_them():

@@ -38,6 +38,12 @@ def test_vectors_are_unit_length_and_dot_is_symmetric():
     assert normalized({}) == {}
 
 
+def test_each_passages_term_set_holds_exactly_the_terms_of_its_vector():
+    found = weights(passages(STRIKE, WALKOUT, ("",)))
+    assert found.terms == [frozenset(v) for v in found.unit]
+    assert found.terms[-1] == frozenset()
+
+
 def test_a_figure_once_in_each_of_two_documents_anchors_them():
     found = weights(passages(STRIKE, WALKOUT))
     assert found.figures[1] == found.figures[3] and len(found.figures[1]) == 1

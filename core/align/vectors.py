@@ -34,6 +34,7 @@ class Weights:
     order: list[tuple[int, ...]]  # term ids of each passage in reading order
     names: list[frozenset[int]]  # terms of each passage written as a name (capitalised)
     idf: dict[int, float]  # inverse document frequency of each term
+    terms: list[frozenset[int]]  # the terms of each passage as a set: pair features intersect them
 
 
 def dot(a: Vector, b: Vector) -> float:
@@ -146,6 +147,7 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
         order,
         named,
         idf,
+        [frozenset(bag) for bag in counts],
     )
 
 

@@ -127,7 +127,7 @@ def is_stopword(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _word_info(surface: str) -> tuple[str, bool]:
     """Return (key, is stopword) of one word: word_key and is_stopword in one step."""
-    plain = surface.translate(_QUOTES)
+    plain = surface if surface.isascii() else surface.translate(_QUOTES)  # _QUOTES maps only non-ASCII marks
     dotted = "." in plain
     if dotted:  # dotted acronym: U.S. -> us
         plain = plain.replace(".", "")
