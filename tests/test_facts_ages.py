@@ -42,3 +42,9 @@ def test_a_year_old_age_with_no_person_beside_it_is_no_row_and_never_a_span_of_y
     sheet = build_fact_sheet(docs)
     assert not [r for r in sheet if r.label.endswith(": age")]
     assert [c.value for c in row(sheet, "years").cells] == ["40", "40"]
+
+
+def test_a_year_old_age_right_before_a_name_is_that_persons_age():
+    docs = sources("Police held the 24-year-old Ivo Marsh overnight.", "Ivo Marsh, 25, was held overnight.")
+    found = row(build_fact_sheet(docs), "Marsh: age")
+    assert [c.value for c in found.cells] == ["24", "25"] and found.divergent

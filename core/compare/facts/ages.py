@@ -62,7 +62,8 @@ def age_mentions(documents, people: dict[str, str]) -> list[Mention]:
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*[\w-](?<!['’]s)\b")  # a possessive is no name of its own
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+$", re.I)  # searched in the text before the age only
 _APPOSITION = re.compile(r",\s+(?:a|an)\s+", re.I)  # "Lund, a 28-year-old"
-_SET_OFF = re.compile(r"(?:\s+[a-z][\w-]*){0,3},\s+(?:[A-Z][\w'’-]+\s+)?")  # "-year-old forward, Ida "
+# after the age: a name set off ("-year-old forward, Ida ") or right beside it ("-year-old Ida ")
+_SET_OFF = re.compile(r"(?:\s+[a-z][\w-]*){0,3},\s+(?:[A-Z][\w'’-]+\s+)?|\s+(?:[A-Z][\w'’-]+\s+)?")
 
 
 def _year_old_mentions(document, passage, people: dict[str, str]) -> list[Mention]:
@@ -70,8 +71,9 @@ def _year_old_mentions(document, passage, people: dict[str, str]) -> list[Mentio
 
     "The 28-year-old" points back to the sentence's subject: the first person named before it
     ("Lund scored after Berg's pass, and the 28-year-old ..."). "A 28-year-old" brings someone in,
-    so only a name right beside it is theirs ("Lund, a 28-year-old"). Either takes a name set off
-    after it ("the 28-year-old forward, Ida Lund"), never a later name that is no apposition. An
+    so only a name right beside it is theirs ("Lund, a 28-year-old"). Either takes a name right
+    after it or set off after it ("the 28-year-old Lund", "the 28-year-old forward, Ida Lund"),
+    never a later name that is no apposition. An
     age with no such person ("a 41-year-old firefighter") is no row: two such ages may well be of
     two people.
     """
