@@ -161,3 +161,16 @@ def test_ages_are_compared_only_when_said_of_the_same_kind_of_person():
         "The 27-year-old added two goals in the final, said Lund.",
     )
     assert [v.text for v in divergence.variants] == ["28", "27"]  # a verb after the age leaves it bare
+
+
+def test_a_clock_time_in_another_zone_is_one_moment_and_a_different_moment_still_diverges():
+    _, found = diverge(
+        "The network failed at 11:20 UTC on Tuesday, the company said.",
+        "The network failed at 6:20 a.m. ET on Tuesday, the company said.",
+    )
+    assert found == ()
+    _, (divergence,) = diverge(
+        "The network failed at 11:20 UTC on Tuesday, the company said.",
+        "The network failed at 6:40 a.m. ET on Tuesday, the company said.",
+    )
+    assert divergence.type == "time" and [v.text for v in divergence.variants] == ["11:20", "6:40 a.m."]

@@ -43,3 +43,21 @@ def test_a_time_after_the_event_happening_or_someone_taking_part_still_dates_the
         assert not dates_a_later_act(text, 8, text.rindex(" on ") + 4 if " on " in text else len(text)), text
     text = "The crash, with a team due to arrive on Friday"
     assert dates_a_later_act(text, 9, text.index("Friday"))
+
+
+def test_clock_times_in_two_zones_are_compared_as_one_moment():
+    from core.compare.facts import build_fact_sheet
+    from fact_sheet_texts import row, sources
+
+    same = sources(
+        "The crash happened at 11:20 UTC on Tuesday.",
+        "The crash happened at 6:20 a.m. ET on Tuesday.",
+        "The crash happened around 12:20 GMT+1.",
+    )
+    found = row(build_fact_sheet(same), "crash: time")
+    assert [c.value for c in found.cells if ":" in c.value] == ["11:20 UTC", "06:20 ET", "12:20 GMT+1"]
+    assert not found.divergent and found.note == ""
+    apart = sources("The crash happened at 11:20 UTC on Tuesday.", "The crash happened at 6:40 a.m. ET on Tuesday.")
+    assert row(build_fact_sheet(apart), "crash: time").divergent
+    unknown = sources("The crash happened at 11:20 on Tuesday.", "The crash happened at 6:20 a.m. ET on Tuesday.")
+    assert not row(build_fact_sheet(unknown), "crash: time").divergent  # its zone unsaid: maybe the same moment

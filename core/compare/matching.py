@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
+from core.compare.time_zones import is_zoned, same_moment
 from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
 from core.compare.value_context import REQUEST_EVENT
 from core.compare.slots_lexicon import MONTHS, REPORT_EVENT, WEEKDAYS
@@ -88,8 +89,14 @@ def numbers_agree(a: Slot, b: Slot) -> bool:
 
 
 def _same_time(a: Slot, b: Slot) -> bool:
-    """Tell whether two times have one normalized value (13:39 = 1:39 p.m.)."""
-    return a.value == b.value
+    """Tell whether two times have one normalized value (13:39 = 1:39 p.m.), or are one moment:
+    "11:20 UTC" is "6:20 a.m. ET"; a clock time with a zone and one without may be too."""
+    if a.value == b.value:
+        return True
+    moment = same_moment(a.value, b.value)
+    if moment is not None:
+        return moment
+    return a.group == b.group == "clock" and is_zoned(a.value) != is_zoned(b.value)
 
 
 def time_key(slot: Slot) -> str | None:

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from core.compare.time_zones import zone_after, zoned
 from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
 from core.ingest.textnorm import find_numbers, normalize_number, stem
 
@@ -364,7 +365,7 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
         for start, end, raw in _clocks(text):
             # "2:05 p.m. local time (8:35 a.m. GMT)": a time in brackets after another converts it.
             aside = previous is not None and "(" in text[previous:start] and start - previous < 30
-            add(start, end, clock_value(raw), "clock-aside" if aside else "clock")
+            add(start, end, zoned(clock_value(raw), zone_after(text, end)), "clock-aside" if aside else "clock")
             previous = end
     if "19" in text or "20" in text:  # every year read is 19xx or 20xx
         for match in _YEAR_RE.finditer(text):

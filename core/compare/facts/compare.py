@@ -6,6 +6,7 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.compare.time_zones import is_zoned, same_moment
 from core.compare.facts.events import relative_days
 from core.compare.facts.mentions import Mention
 from core.compare.facts.titles import head, is_former
@@ -99,7 +100,7 @@ def _dates(value: str) -> tuple[str, str] | None:
 
 def time_kind(value: str) -> str:
     """Return what a time value places an event by: "clock", "day" (a weekday or a date), "part" (of a day) or ""."""
-    if re.fullmatch(r"\d{2}:\d{2}", value):
+    if re.fullmatch(r"\d{2}:\d{2}", value) or is_zoned(value):
         return "clock"
     if _day(value) is not None or _dates(value) is not None:
         return "day"
@@ -108,7 +109,7 @@ def time_kind(value: str) -> str:
 
 def time_is_placed(value: str) -> bool:
     """Return True when a time value names a day, a date or dates, or a time of day (the words "later this week" do not)."""
-    return _day(value) is not None or _dates(value) is not None or _hours(value) is not None
+    return _day(value) is not None or _dates(value) is not None or _hours(value) is not None or is_zoned(value)
 
 
 def times_conflict(ours: list[str], theirs: list[str]) -> bool:
@@ -136,6 +137,11 @@ def times_conflict(ours: list[str], theirs: list[str]) -> bool:
     spans_b = [s for s in map(relative_days, theirs) if s]
     if spans_a and spans_b and not any(a0 <= b1 and b0 <= a1 for a0, a1 in spans_a for b0, b1 in spans_b):
         return True
+    zoned_a, zoned_b = [v for v in ours if is_zoned(v)], [v for v in theirs if is_zoned(v)]
+    if zoned_a and zoned_b:  # "11:20 UTC" and "6:20 a.m. ET" are one moment: compared in UTC
+        return not any(same_moment(a, b) for a in zoned_a for b in zoned_b)
+    if zoned_a or zoned_b:
+        return False  # a time with a zone against one without: it may be the same moment elsewhere
     hours_a = [h for h in map(_hours, ours) if h]
     hours_b = [h for h in map(_hours, theirs) if h]
     if not hours_a or not hours_b:

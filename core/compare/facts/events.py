@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from core.compare.event_nouns import dates_a_later_act
+from core.compare.time_zones import zone_after, zoned
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.slots_lexicon import MONTHS, WEEKDAYS
 from core.ingest.gates import letters_plain, lower_words
@@ -91,6 +92,8 @@ TIME_WORDS = frozenset(
     "midnight yesterday today tonight tomorrow later earlier week weekend month year day".split()
 )
 _DIGIT = re.compile(r"\d")
+_CLOCK_VALUE = re.compile(r"\d{2}:\d{2}")
+_ZONE_INSIDE = re.compile(r"\b(?:GMT|UTC|IST)\b")  # the zones TIME itself takes in ("14:05 GMT")
 
 
 def may_hold_time(text: str) -> bool:
@@ -320,6 +323,9 @@ def event_mentions(documents) -> list[Mention]:
     out: list[Mention] = []
     for document, passage, found, event, about in matches_near_events(documents, TIME, may_alone, may_hold_time):
         value = normalise(found.group(), published_date(document.source))
+        if _CLOCK_VALUE.fullmatch(value):  # "6:20 a.m. ET": the zone makes it one moment anywhere
+            inside = _ZONE_INSIDE.search(found.group())  # read on from it: "GMT+1"
+            value = zoned(value, zone_after(passage.text, found.start() + inside.start() if inside else found.end()))
         out.append(
             mention(
                 f"event:{event}",
