@@ -26,6 +26,12 @@ def _open(qtbot, size, settings=None):
     return win
 
 
+def _settled(qtbot, win) -> None:
+    """Wait until the claim view has been fitted to the current claim (once the keys rest)."""
+    qtbot.waitUntil(lambda: not win.card_fit._settle.isActive(), timeout=2000)
+    QApplication.processEvents()
+
+
 def _drag_handle(qtbot, win, dy: int) -> None:
     """Drag the handle between the claim view and the panes by dy px, as the user's mouse would."""
     handle = win.reading.handle(1)
@@ -41,7 +47,7 @@ def test_a_claim_of_three_short_rows_gets_a_claim_view_as_tall_as_its_rows_and_t
     win = _open(qtbot, size)
     press(qtbot, win, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: win.claim_view.shown_claim_id() is not None)
-    qtbot.wait(20)
+    _settled(qtbot, win)
     view = win.claim_view
     assert view.verticalScrollBar().maximum() == 0  # every row shows without scrolling
     last = [row for row in view.rows if row.isVisible()][-1]
@@ -56,18 +62,18 @@ def test_the_height_the_user_drags_the_claim_view_to_caps_it_and_comes_back_on_t
     path = str(tmp_path / "window.ini")
     win = _open(qtbot, (1366, 768), QSettings(path, QSettings.Format.IniFormat))
     press(qtbot, win, Qt.Key.Key_N)
-    qtbot.wait(20)
+    _settled(qtbot, win)
     fitted = win.claim_view.height()
     _drag_handle(qtbot, win, win.claim_view.minimumHeight() - fitted)  # up, as small as it goes
     chosen = win.claim_view.height()
     assert chosen < fitted
     press(qtbot, win, Qt.Key.Key_N)  # the next claim needs more than the user's height: it scrolls
-    qtbot.wait(20)
+    _settled(qtbot, win)
     assert win.claim_view.height() == chosen
     win.close()
     again = _open(qtbot, (1366, 768), QSettings(path, QSettings.Format.IniFormat))
     press(qtbot, again, Qt.Key.Key_N)
-    qtbot.wait(20)
+    _settled(qtbot, again)
     assert again.claim_view.height() == chosen
     again.close()
 
@@ -76,11 +82,30 @@ def test_w_grows_the_claim_view_by_the_word_diffs_lines_and_w_again_gives_them_b
     win = _open(qtbot, (1920, 1080))
     view = win.claim_view
     press(qtbot, win, Qt.Key.Key_N)
-    qtbot.wait(20)
+    _settled(qtbot, win)
     plain = view.height()
     press(qtbot, win, Qt.Key.Key_W)
     qtbot.waitUntil(lambda: view.height() > plain, timeout=2000)
     assert view.verticalScrollBar().maximum() == 0  # the diffs show without scrolling
     press(qtbot, win, Qt.Key.Key_W)
     qtbot.waitUntil(lambda: abs(view.height() - plain) <= SLACK_PX, timeout=2000)
+    win.close()
+
+
+def test_a_burst_of_keys_fits_the_claim_view_once_when_the_keys_rest(qtbot, monkeypatch):
+    from gui.app import claim_card_fit
+
+    win = _open(qtbot, (1366, 768))
+    press(qtbot, win, Qt.Key.Key_N)
+    qtbot.wait(claim_card_fit.SETTLE_MS + 50)
+    fitted_between_keys = []
+    fit = win.card_fit.fit
+    monkeypatch.setattr(win.card_fit, "fit", lambda: fitted_between_keys.append(1) or fit())
+    for _ in range(4):  # N N N N at typing speed: each new claim may need another height
+        press(qtbot, win, Qt.Key.Key_N)
+    assert fitted_between_keys == []  # no relayout of every pane between the keys
+    qtbot.waitUntil(lambda: not win.card_fit._settle.isActive(), timeout=2000)
+    QApplication.processEvents()
+    wanted = min(win.card_fit.limit(), claim_card_fit.content_height(win.claim_view, win.card_fit.limit()))
+    assert abs(win.claim_view.height() - max(win.claim_view.minimumHeight(), wanted)) <= SLACK_PX
     win.close()
