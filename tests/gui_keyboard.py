@@ -41,6 +41,24 @@ def window_on_texts(qtbot, texts: dict[str, str]) -> MainWindow:
     return win
 
 
+def story_window(qtbot, size=(1366, 740), settings=None) -> MainWindow:
+    """Return a shown window on the test doubles' story sources, the claim view holding the keyboard."""
+    from gui_doubles import fake_analyze, story_sources
+
+    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
+    win = MainWindow(ws, settings=settings)
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
+        ws.add_sources(story_sources())
+    win.claim_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.claim_view, timeout=2000)
+    return win
+
+
 def sample_paths(samples_dir: Path) -> list[Path]:
     """Return the demo articles in name order."""
     return sorted(p for p in Path(samples_dir).iterdir() if p.suffix in ARTICLES)

@@ -6,24 +6,11 @@ from PySide6.QtWidgets import QApplication
 import pytest
 
 from gui.app.claim_card_fit import DEFAULT_SHARE, SLACK_PX
-from gui.app.main_window import MainWindow
-from gui.state.workspace import Workspace
-from gui_doubles import fake_analyze, story_sources
-from gui_keyboard import press
+from gui_keyboard import press, story_window
 
 
 def _open(qtbot, size, settings=None):
-    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
-    win = MainWindow(ws, settings=settings)
-    qtbot.addWidget(win)
-    win.resize(*size)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources(story_sources())
-    win.claim_view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.claim_view, timeout=2000)
-    return win
+    return story_window(qtbot, size, settings)
 
 
 def _settled(qtbot, win) -> None:

@@ -11,21 +11,12 @@ from gui.panels.row_text import marked_html
 from gui.state.workspace import Workspace
 from gui.style import theme
 from gui_doubles import fake_analyze, make_source, story_sources
+from gui_keyboard import story_window
 
 
 @pytest.fixture
 def window(qtbot):
-    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources(story_sources())
-    win.claim_view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.claim_view, timeout=2000)
+    win = story_window(qtbot)
     yield win
     win.close()
 

@@ -7,10 +7,8 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QWidget  # noqa: E402
 
-from gui.app.main_window import MainWindow  # noqa: E402
 from gui.panels.steady_label import SteadyLabel  # noqa: E402
-from gui.state.workspace import Workspace  # noqa: E402
-from gui_doubles import fake_analyze, story_sources  # noqa: E402
+from gui_keyboard import story_window  # noqa: E402
 
 
 class _LayoutRequests(QObject):
@@ -30,16 +28,7 @@ class _LayoutRequests(QObject):
 
 @pytest.fixture
 def window(qtbot):
-    ws = Workspace(analyze=fake_analyze, debounce_ms=0)
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.resize(1366, 740)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(ws.alignmentChanged, timeout=3000):
-        ws.add_sources(story_sources())
-    win.claim_view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.claim_view, timeout=2000)
+    win = story_window(qtbot)
     yield win
     win.close()
 
