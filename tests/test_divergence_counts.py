@@ -148,8 +148,8 @@ def test_as_many_as_is_a_hedge_on_a_figure_not_a_part_of_a_group():
 
 def test_ages_are_compared_only_when_said_of_the_same_kind_of_person():
     _, found = diverge(
-        "The 52-year-old, identified only as Ng, wept outside the shelter.",
-        "Among the dead was a 37-year-old firefighter, found near the shelter.",
+        "The 48-year-old, named only as Brask, waited outside the depot.",
+        "Among the injured was a 41-year-old steward, found near the depot.",
     )
     assert found == ()
     _, (divergence,) = diverge(
@@ -165,12 +165,12 @@ def test_ages_are_compared_only_when_said_of_the_same_kind_of_person():
 
 def test_a_clock_time_in_another_zone_is_one_moment_and_a_different_moment_still_diverges():
     _, found = diverge(
-        "The network failed at 11:20 UTC on Tuesday, the company said.",
-        "The network failed at 6:20 a.m. ET on Tuesday, the company said.",
+        "The network failed at 09:45 UTC on Tuesday, the company said.",
+        "The network failed at 4:45 a.m. ET on Tuesday, the company said.",
     )
     assert found == ()
     _, (divergence,) = diverge(
-        "The network failed at 11:20 UTC on Tuesday, the company said.",
-        "The network failed at 6:40 a.m. ET on Tuesday, the company said.",
+        "The network failed at 09:45 UTC on Tuesday, the company said.",
+        "The network failed at 5:05 a.m. ET on Tuesday, the company said.",
     )
-    assert divergence.type == "time" and [v.text for v in divergence.variants] == ["11:20", "6:40 a.m."]
+    assert divergence.type == "time" and [v.text for v in divergence.variants] == ["09:45", "5:05 a.m."]

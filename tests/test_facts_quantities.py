@@ -357,7 +357,7 @@ def test_amounts_in_one_currency_written_two_ways_are_still_compared():
 
 def test_a_count_still_missing_is_in_the_missing_row_in_a_headline_and_in_prose():
     docs = sources(
-        "Flood at Vale Dam Leaves 12 Dead, 30 Still Missing",
+        "Twelve Dead As Vale Dam Bursts; 30 Still Missing",
         "Twelve people died and 35 are still missing after the dam burst.",
         "Rescuers said 33 still missing people were last seen near the dam.",
     )

@@ -18,8 +18,8 @@ _DEADLINE_RE = re.compile(r"\b(?:until|till)\s+(?:\w+\s+)?$", re.I)  # "approved
 _DEADLINE_START_RE = re.compile(r"(?:until|till|by)\b", re.I)
 _CLAUSE_CUT_RE = re.compile(r"[—–;]")
 _CLAUSE_END_RE = re.compile(r"[,—–;:]")
-# A time after a later or expected act ("the crash, with a team expected to arrive on Wednesday",
-# "the fire to be put out tonight") dates that act, not the event noun before it; unless the act
+# A time after a later or expected act ("the collapse, and an inquiry panel is due to report on
+# Friday", "the dam to be drained by June") dates that act, not the event noun before it; unless the act
 # is the event happening or someone taking part in it ("the vote, set to take place on Monday",
 # "talks will resume Sunday", "a dinner the envoys will attend on Friday").
 _LATER_ACT_RE = re.compile(

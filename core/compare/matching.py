@@ -90,7 +90,7 @@ def numbers_agree(a: Slot, b: Slot) -> bool:
 
 def _same_time(a: Slot, b: Slot) -> bool:
     """Tell whether two times have one normalized value (13:39 = 1:39 p.m.), or are one moment:
-    "11:20 UTC" is "6:20 a.m. ET"; a clock time with a zone and one without may be too."""
+    "09:45 UTC" is "4:45 a.m. ET"; a clock time with a zone and one without may be too."""
     if a.value == b.value:
         return True
     moment = same_moment(a.value, b.value)

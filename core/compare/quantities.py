@@ -134,7 +134,7 @@ _SPEED_RE = re.compile(
 _COMPOUND_RE = re.compile(r"-([A-Za-z]+)")
 _SPANS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century"})
 _AGE_RE = re.compile(r"[-\s]years?[-\s]old\b", re.I)
-_AGE_OF_RE = re.compile(r"\s+(?:[A-Z][\w-]*\s+)?([a-z][a-z-]+)")  # the one it is said of: "firefighter", "Dutch ace"
+_AGE_OF_RE = re.compile(r"\s+(?:[A-Z][\w-]*\s+)?([a-z][a-z-]+)")  # the one it is said of: "steward", "Dutch keeper"
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _WHERE_RE = re.compile(r"(?:onboard|aboard|on board|on the ground)\b")
 
@@ -153,7 +153,7 @@ def head_of(text: str, end: int) -> str:
         said_of = _AGE_OF_RE.match(rest, age.end())
         # a verb after it ("the 28-year-old scored", "says") leaves the age bare; a singular noun names whom
         if said_of and said_of.group(1).lower() not in STOPWORDS and not said_of.group(1).endswith(("ed", "s")):
-            return f"age {stem(said_of.group(1))}"  # "a 37-year-old firefighter" is no age of "the 52-year-old"
+            return f"age {stem(said_of.group(1))}"  # "a 41-year-old steward" is no age of "the 48-year-old"
         return "age"
     compound = _COMPOUND_RE.match(rest)
     if compound:

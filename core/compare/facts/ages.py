@@ -74,7 +74,7 @@ def _year_old_mentions(document, passage, people: dict[str, str]) -> list[Mentio
     so only a name right beside it is theirs ("Lund, a 28-year-old"). Either takes a name right
     after it or set off after it ("the 28-year-old Lund", "the 28-year-old forward, Ida Lund"),
     never a later name that is no apposition. An
-    age with no such person ("a 41-year-old firefighter") is no row: two such ages may well be of
+    age with no such person ("a 41-year-old steward") is no row: two such ages may well be of
     two people.
     """
     text = passage.text

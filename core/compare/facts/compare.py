@@ -54,7 +54,7 @@ def numbers_comparable(a: Mention, b: Mention, counts_people: bool) -> bool:
     if a.about != b.about and (a.about and b.about or a.about.isdigit() or b.about.isdigit()):
         return False  # "90% of the issues" and "40% of the vote", or a toll "in 2010" and today's
     if a.currency != b.currency and a.currency and b.currency:
-        return False  # £76m and €88m: without a rate a conversion cannot be told from another sum
+        return False  # £40m and €47m: without a rate a conversion cannot be told from another sum
     if counts_people or a.number is None or b.number is None:
         return True
     low, high = sorted((a.number, b.number))
@@ -138,7 +138,7 @@ def times_conflict(ours: list[str], theirs: list[str]) -> bool:
     if spans_a and spans_b and not any(a0 <= b1 and b0 <= a1 for a0, a1 in spans_a for b0, b1 in spans_b):
         return True
     zoned_a, zoned_b = [v for v in ours if is_zoned(v)], [v for v in theirs if is_zoned(v)]
-    if zoned_a and zoned_b:  # "11:20 UTC" and "6:20 a.m. ET" are one moment: compared in UTC
+    if zoned_a and zoned_b:  # "09:45 UTC" and "4:45 a.m. ET" are one moment: compared in UTC
         return not any(same_moment(a, b) for a in zoned_a for b in zoned_b)
     if zoned_a or zoned_b:
         return False  # a time with a zone against one without: it may be the same moment elsewhere

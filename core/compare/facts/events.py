@@ -289,7 +289,7 @@ def event_of(text: str, start: int, end: int, events) -> tuple[int, int, str] | 
         return None
     nearest = min(pool, key=lambda e: min(abs(e[0] - end), abs(start - e[1])))
     if nearest[1] <= start and dates_a_later_act(text, nearest[1], start):
-        return None  # "the crash, with a team expected to arrive on Wednesday": the arrival's day
+        return None  # "the collapse, and a panel is due to report on Friday": the report's day
     distance = min(abs(nearest[0] - end), abs(start - nearest[1]))
     return nearest if distance <= (150 if nearest in clause else 80) else None
 
@@ -323,7 +323,7 @@ def event_mentions(documents) -> list[Mention]:
     out: list[Mention] = []
     for document, passage, found, event, about in matches_near_events(documents, TIME, may_alone, may_hold_time):
         value = normalise(found.group(), published_date(document.source))
-        if _CLOCK_VALUE.fullmatch(value):  # "6:20 a.m. ET": the zone makes it one moment anywhere
+        if _CLOCK_VALUE.fullmatch(value):  # "4:45 a.m. ET": the zone makes it one moment anywhere
             inside = _ZONE_INSIDE.search(found.group())  # read on from it: "GMT+1"
             value = zoned(value, zone_after(passage.text, found.start() + inside.start() if inside else found.end()))
         out.append(

@@ -53,7 +53,7 @@ STOP = frozenset(
     "of the a an and or in on at to for by with from as than that who which were was is are had "
     "have has been be this these those its their his her into over after before against across "
     "including during amid since until per each more less about around "
-    "still now already also yet".split()  # adverbs of time: "279 still missing" counts no "still"
+    "still now already also yet".split()  # adverbs of time: "30 still missing" counts no "still"
 )
 # A figure announced for the future ("will reach 90 km/s next year", "could rise to 300") is not the
 # same fact as the figure now: it gets a row of its own.
@@ -271,7 +271,7 @@ def quantity_mentions(documents) -> list[Mention]:
                 or (match.group("hy") or match.group("word"))
                 and YEAR_OLD.match(text, match.start("num"))
             ):
-                continue  # "the 52-year-old" is an age (ages.py), never a span of years beside "in 80 years"
+                continue  # "the 48-year-old" is an age (ages.py), never a span of years beside "in 80 years"
             if measured[1] == "money" and bracketed_conversion(text, match.start()):
                 continue  # "€40,000 ($43,000)": the same sum in another currency, not another figure
             thing, unit, end = measured
