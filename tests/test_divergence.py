@@ -424,6 +424,14 @@ def test_a_thing_one_source_denies_and_another_states_is_a_negation_divergence()
     ]
 
 
+def test_an_absence_worded_as_a_noun_agrees_with_the_denial_and_a_plain_statement_does_not():
+    denied = "The ferry did not have working radar on board, the inspectors said."
+    assert diverge(denied, "The inspectors blamed a lack of working radar on board the ferry.")[1] == ()
+    assert diverge(denied, "The inspectors said the ferry, without working radar on board, drifted.")[1] == ()
+    _, (divergence,) = diverge(denied, "The inspectors said the ferry had working radar on board.")
+    assert divergence.type == "negation"
+
+
 def test_a_reason_one_source_gives_and_another_denies_is_a_negation_divergence():
     _, (divergence,) = diverge(
         "Rising rents were named as the main reason for the shop closures.",

@@ -35,7 +35,11 @@ def negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
                 if any(s.slot.type == "negation" and s.slot.value == slot.value for s in other.slots):
                     continue
                 verb = _verb_span(other, slot.value)
-                if verb is not None and _same_object(telling, slot.end, other, verb.slot.end):
+                if (
+                    verb is not None
+                    and _same_object(telling, slot.end, other, verb.slot.end)
+                    and not _absent(other, verb)
+                ):
                     picks.append((other_index, [verb]))
                     values[other_index] = slot.value
             if len(picks) > 1:
@@ -70,6 +74,13 @@ PRESENCE_STEMS = frozenset(
     }
 )
 OBJECT_WORDS = 3  # content words after a denied verb that name what is denied
+# Words that state an absence of what follows them ("a lack of", "without", "no"), and how far
+# before the thing they may stand ("a lack of working radar").
+_ABSENCE_BEFORE_RE = re.compile(
+    r"\b(?:lack(?:s|ed|ing)?|absence|absent|without|no|none|devoid|short\s+of|out\s+of)\b(?:\s+of)?(?:\s+\w+){0,2}\s*$",
+    re.I,
+)
+ABSENCE_REACH = 40
 
 
 def _object_stated(telling: _Telling, slot: Slot, other: _Telling) -> _Located | None:
@@ -94,8 +105,16 @@ def _object_stated(telling: _Telling, slot: Slot, other: _Telling) -> _Located |
     start, end = min(m.start() for m in found), max(m.end() for m in found)
     if end - start > 2 * OBJECT_WINDOW or any(s.slot.type == "negation" for s in other.slots):
         return None
+    if _ABSENCE_BEFORE_RE.search(other.text, max(0, start - ABSENCE_REACH), start):
+        return None  # "a lack of working radar" denies it too: the same absence, worded as a noun
     span = Slot("negation", other.start + start, other.start + end, other.text[start:end], "stated")
     return _Located(span, _passage_at(other, span.start))
+
+
+def _absent(telling: _Telling, located: _Located) -> bool:
+    """Tell whether a telling states the absence of the words at `located` ("a lack of working radar")."""
+    start = located.slot.start - telling.start
+    return _ABSENCE_BEFORE_RE.search(telling.text, max(0, start - ABSENCE_REACH), start) is not None
 
 
 def _stated_too(telling: _Telling, slot: Slot) -> bool:
