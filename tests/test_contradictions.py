@@ -111,6 +111,21 @@ def test_two_parties_counts_of_one_kind_are_no_contradiction():
     assert [c.type for c in find_contradictions([one_party])] == ["number"]
 
 
+def test_a_part_told_beside_its_whole_in_one_sentence_is_no_contradiction_with_the_part_alone():
+    doc = document(
+        "d0",
+        "The flood killed 31 people in the valley, the county said.",
+        "The flood killed 64 people in the county, including 31 people in the valley, the county said.",
+    )
+    assert find_contradictions([doc]) == ()
+    apart = document(
+        "d0",
+        "The flood killed 31 people in the valley, the county said.",
+        "The flood killed 35 people in the valley, the county said.",
+    )
+    assert [c.type for c in find_contradictions([apart])] == ["number"]
+
+
 def test_a_count_updated_at_two_stated_times_is_no_contradiction():
     doc = document(
         "d0",

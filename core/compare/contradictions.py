@@ -147,10 +147,15 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
     for counts in by_unit.values():
         if len({s.value for _, s in counts}) < 2:
             continue
+        values_in: dict[str, set[str]] = {}  # passage -> the values of this count it gives
+        for passage, slot in counts:
+            values_in.setdefault(passage.id, set()).add(slot.value)
         for n, (pa, a) in enumerate(counts):
             for pb, b in counts[n + 1 :]:
                 if pa.id == pb.id or _agree(a, b):
                     continue
+                if a.value in values_in[pb.id] or b.value in values_in[pa.id]:
+                    continue  # "84 died in the county, including 27 at the camp": the sentence tells both, a part and its whole
                 if _named_apart(pa, a, pb, b):
                     continue  # "the Harbour Party won 61 seats", "the Valley League won 48": two parties' counts
                 if _dated_apart(times, pa, pb):
