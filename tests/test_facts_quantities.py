@@ -364,3 +364,15 @@ def test_a_count_still_missing_is_in_the_missing_row_in_a_headline_and_in_prose(
     found = row(build_fact_sheet(docs), "missing")
     assert [c.value for c in found.cells] == ["30", "35", "33"] and found.divergent
     assert not [r for r in build_fact_sheet(docs) if r.label.lower().startswith("still")]
+
+
+def test_an_amount_forecasters_predict_is_a_projected_row_apart_from_the_amount_that_fell():
+    docs = sources(
+        "The storm dropped 4 inches of rain on the valley overnight.",
+        "Forecasters predicted 8 inches of rain for the valley by Sunday.",
+        "The storm dropped about 4 inches of rain, and forecasters expect 9 inches more.",
+    )
+    sheet = build_fact_sheet(docs)
+    fell = row(sheet, "inches")
+    assert [c.value for c in fell.cells] == ["4", "about 4"] and not fell.divergent
+    assert [c.value for c in row(sheet, "inches (projected)").cells] == ["8", "9"]

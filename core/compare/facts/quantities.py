@@ -58,7 +58,9 @@ STOP = frozenset(
 # A figure announced for the future ("will reach 90 km/s next year", "could rise to 300") is not the
 # same fact as the figure now: it gets a row of its own.
 PROJECTED = re.compile(
-    r"\b(?:will|would|could|may|might|expected to|projected to|forecast to|set to)\b[^.,;:]{0,40}$", re.I
+    r"\b(?:will|would|could|may|might|expected to|projected to|forecast to|set to"
+    r"|forecasts?|forecasted|predicts?|predicted|expects?)\b[^.,;:]{0,40}$",  # "forecasters predicted 8 inches"
+    re.I,
 )
 PROJECTED_REACH = 60  # no PROJECTED match starts further back than its longest verb and 40 characters
 SCORE = re.compile(r"\d+\s*[-–]\s*\d+")
