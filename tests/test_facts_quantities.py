@@ -376,3 +376,16 @@ def test_an_amount_forecasters_predict_is_a_projected_row_apart_from_the_amount_
     fell = row(sheet, "inches")
     assert [c.value for c in fell.cells] == ["4", "about 4"] and not fell.divergent
     assert [c.value for c in row(sheet, "inches (projected)").cells] == ["8", "9"]
+
+
+def test_a_one_letter_scale_after_a_currency_sign_is_millions_or_thousands_and_a_bare_8m_is_a_measure():
+    docs = sources(
+        "The regatta lost £40m when the storm cancelled it. The pier is 8m deep.",
+        "The storm cost the regatta £40 million, organisers said.",
+        "The regatta lost £45m, the council said, and £5k went on repairs.",
+    )
+    sheet = build_fact_sheet(docs)
+    found = row(sheet, "money, millions")
+    assert [c.value for c in found.cells] == ["£40 million", "£40 million", "£45 million"] and found.divergent
+    assert [c.value for c in row(sheet, "money").cells] == ["£5000"]
+    assert not [r for r in sheet if "million" in r.label and r.label != "money, millions"]

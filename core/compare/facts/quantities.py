@@ -132,7 +132,8 @@ _FATE_WORDS = frozenset("missing injured wounded dead killed arrested detained".
 def _measure(match: re.Match) -> tuple[str, str, int] | None:
     """Return (what it counts, unit key, end of the value words) for a number, or None when it counts nothing."""
     if match.group("cur"):
-        return "money", "money", match.end("scale") if match.group("scale") else match.end("num")
+        scale = "scale" if match.group("scale") else "short" if match.group("short") else "num"
+        return "money", "money", match.end(scale)
     unit = (match.group("unit") or "").strip().lower()
     if unit and (unit == "%" or unit.replace(" ", "") == "percent"):
         return "percentage", "percentage", match.end("unit")
@@ -287,7 +288,7 @@ def quantity_mentions(documents) -> list[Mention]:
                 else match.start("num")
             )
             hedge = HEDGES.get(" ".join((match.group("hedge") or "").lower().split()), "")
-            number = _number(match.group("num"), match.group("scale"))
+            number = _number(match.group("num"), match.group("scale") or match.group("short"))
             label_thing = thing
             if unit == "count":
                 counted = people_row(thing, text[: match.start()], text[match.end("num") :])

@@ -37,7 +37,9 @@ HEDGES = {
 NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted(SMALL, key=len, reverse=True))
-    + r")(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+    + r")(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b"
+    # after a currency sign, a scale may be one letter ("£40m", "$5k"): "8m" alone is a measure
+    + r"|(?(cur)(?P<short>m|k)\b))?"
 )
 QUANTITY = re.compile(
     r"(?P<hedge>\b(?:" + "|".join(sorted(HEDGES, key=len, reverse=True)) + r")\s+)?"
