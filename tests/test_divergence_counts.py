@@ -174,3 +174,12 @@ def test_a_clock_time_in_another_zone_is_one_moment_and_a_different_moment_still
         "The network failed at 5:05 a.m. ET on Tuesday, the company said.",
     )
     assert divergence.type == "time" and [v.text for v in divergence.variants] == ["09:45", "5:05 a.m."]
+
+
+def test_a_lower_bound_holds_a_figure_a_little_above_it_and_not_one_below_or_far_above():
+    told = "Turnout in the harbour ward rose to just over 12% on Sunday, officials said."
+    assert diverge(told, "Turnout in the harbour ward rose to 12.8% on Sunday, officials said.")[1] == ()
+    for other in ("11.6%", "16%"):
+        _, (divergence,) = diverge(told, f"Turnout in the harbour ward rose to {other} on Sunday, officials said.")
+        assert [v.text for v in divergence.variants] == ["12%", other]
+    assert diverge("More than 800 homes lost power.", "About 950 homes lost power.")[1] == ()

@@ -71,11 +71,11 @@ SPEEDS = {"km/s": 1.0, "mi/h": 1.609344 / 3600, "km/h": 1 / 3600}
 CONVERSION = 0.05  # "150,000 mph" and "66 km/s" agree: conversions are rounded
 # Hedges before a number and the range they allow around it, as (low, high) factors.
 HEDGES = (
-    (r"at least|more than|over|upwards of|in excess of|no fewer than|no less than", "min"),
+    (r"at least|more than|just over|over|upwards of|in excess of|no fewer than|no less than", "min"),
     (r"nearly|almost|close to|just under|under|fewer than|less than|up to|as many as", "max"),
     (
         r"about|around|roughly|approximately|some|an estimated|estimated|nearly about|circa|"
-        r"approx\.?|about|just over|more or less",
+        r"approx\.?|about|more or less",
         "about",
     ),
 )
@@ -346,10 +346,8 @@ def values_agree(a: float, hedge_a: str, b: float, hedge_b: str) -> bool:
             return True
         if hx == "max" and _within(y, x * (1 - BELOW), x) and hy != "min":
             return True  # "nearly 900" holds 887
-        if hx == "min" and hy in ("min", "about") and _within(y, x, x * (1 + BOUND)):
-            return True  # "at least 800" and "more than 800"
-        if hx == "min" and not hy and _within(y, x, x * (1 + ABOUT)):
-            return True
+        if hx == "min" and hy in ("min", "about", "") and _within(y, x, x * (1 + BOUND)):
+            return True  # "at least 800" and "more than 800"; "just over 12%" holds 12.8%
     return False
 
 
