@@ -155,7 +155,7 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
                 if pa.id == pb.id or _agree(a, b):
                     continue
                 if a.value in values_in[pb.id] or b.value in values_in[pa.id]:
-                    continue  # "84 died in the county, including 27 at the camp": the sentence tells both, a part and its whole
+                    continue  # "64 died in the county, including 31 in the valley": the sentence tells both, a part and its whole
                 if _named_apart(pa, a, pb, b):
                     continue  # "the Harbour Party won 61 seats", "the Valley League won 48": two parties' counts
                 if _dated_apart(times, pa, pb):

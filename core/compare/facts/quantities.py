@@ -59,7 +59,7 @@ STOP = frozenset(
 # same fact as the figure now: it gets a row of its own.
 PROJECTED = re.compile(
     r"\b(?:will|would|could|may|might|expected to|projected to|forecast to|set to"
-    r"|forecasts?|forecasted|predicts?|predicted|expects?)\b[^.,;:]{0,40}$",  # "forecasters predicted 8 inches"
+    r"|forecasts?|forecasted|predicts?|predicted|expects?)\b[^.,;:]{0,40}$",  # "forecasters predicted 6 inches"
     re.I,
 )
 PROJECTED_REACH = 60  # no PROJECTED match starts further back than its longest verb and 40 characters
