@@ -183,3 +183,16 @@ def test_a_lower_bound_holds_a_figure_a_little_above_it_and_not_one_below_or_far
         _, (divergence,) = diverge(told, f"Turnout in the harbour ward rose to {other} on Sunday, officials said.")
         assert [v.text for v in divergence.variants] == ["12%", other]
     assert diverge("More than 800 homes lost power.", "About 950 homes lost power.")[1] == ()
+
+
+def test_how_much_of_a_count_is_in_is_a_moment_of_it_and_never_compared():
+    assert (
+        diverge(
+            "With 85% of the vote counted, Ana Lind led the race, the board said.",
+            "Ana Lind led the race with 70% of ballots counted, the board said.",
+        )[1]
+        == ()
+    )
+    assert diverge("With 80% reporting, Lind led the race.", "With 95% reporting, Lind led the race.")[1] == ()
+    _, (divergence,) = diverge("Turnout rose 12% in the valley.", "Turnout rose 18% in the valley.")
+    assert [v.text for v in divergence.variants] == ["12%", "18%"]  # "in the valley" is no count in progress

@@ -389,3 +389,11 @@ def test_a_one_letter_scale_after_a_currency_sign_is_millions_or_thousands_and_a
     assert [c.value for c in found.cells] == ["£40 million", "£40 million", "£45 million"] and found.divergent
     assert [c.value for c in row(sheet, "money").cells] == ["£5000"]
     assert not [r for r in sheet if "million" in r.label and r.label != "money, millions"]
+
+
+def test_a_share_of_ballots_counted_is_no_percentage_row_and_a_vote_share_is():
+    docs = sources(
+        "With 80% reporting, Lind won 51% of the vote.", "With 95% of ballots counted, Lind won 56% of the vote."
+    )
+    found = row(build_fact_sheet(docs), "percentage")
+    assert [c.value for c in found.cells] == ["51", "56"] and found.divergent

@@ -38,7 +38,7 @@ from core.compare.institutions import find_institutions, may_name_institution
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.normalize import fold
 from core.compare.quantities import frame_of
-from core.compare.value_context import bracketed_conversion
+from core.compare.value_context import bracketed_conversion, count_progress
 from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.compare.slots_stance import find_modalities, find_negations, find_tones
@@ -300,7 +300,9 @@ def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot
     """Return a number slot: subject = what it counts (head noun, and the event of a people count),
     group = the hedge before it (min, max, about or "")."""
     frame = frame_of(text, start, end)
-    if unit in ("share", "score", "tie") or value.endswith("%"):
+    if value.endswith("%") and count_progress(text, end):
+        subject = ""  # "with 85% of ballots counted": how far a count has got, a moment, never a result
+    elif unit in ("share", "score", "tie") or value.endswith("%"):
         subject = unit if unit in ("share", "score", "tie") else "%"
     else:
         subject = f"{frame.head}:{frame.event}" if frame.event else frame.head

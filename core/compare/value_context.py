@@ -1,5 +1,6 @@
 """What surrounds a value and changes what it is: the place a distance is measured from, the
-request an amount answers, the amount a bracketed one restates in another currency."""
+request an amount answers, the amount a bracketed one restates in another currency, the count a
+share of ballots tells the progress of."""
 
 from __future__ import annotations
 
@@ -118,3 +119,17 @@ def reference_label(text: str, start: int, end: int) -> str:
 def reference_of(text: str, start: int, end: int) -> str:
     """Return the key of the place or body a distance is measured from ("sun", "mars"; "" when none)."""
     return reference_label(text, start, end).lower().removeprefix("the ")
+
+
+# "With 85% of ballots counted", "80% reporting": how far a count has got, a moment of it, never
+# a result; two sources give it at two moments.
+_COUNT_PROGRESS_RE = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?(?:votes?|ballots?|precincts?|polling\s+stations?)\s+(?:counted|reporting|tallied|in)"
+    r"|counted|reporting|tallied)\b",
+    re.I,
+)
+
+
+def count_progress(text: str, end: int) -> bool:
+    """Tell whether the percentage ending at `end` says how much of a count is in."""
+    return _COUNT_PROGRESS_RE.match(text, end) is not None

@@ -11,7 +11,7 @@ from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.ages import YEAR_OLD
 from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
 from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, fate_of, people_row
-from core.compare.value_context import bracketed_conversion, reference_label, requested
+from core.compare.value_context import bracketed_conversion, count_progress, reference_label, requested
 
 # Units: what a number measures when a unit word follows it (singular form -> shown name).
 UNITS = {
@@ -136,6 +136,8 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return "money", "money", match.end(scale)
     unit = (match.group("unit") or "").strip().lower()
     if unit and (unit == "%" or unit.replace(" ", "") == "percent"):
+        if count_progress(match.string, match.end("unit")):
+            return None  # "with 85% of ballots counted": a moment of the count, no result to compare
         return "percentage", "percentage", match.end("unit")
     if match.group("hy"):
         word = _singular(match.group("hy"))
