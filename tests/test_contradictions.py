@@ -174,3 +174,14 @@ def test_each_source_is_checked_on_its_own():
 
 def test_divergence_re_exports_the_same_function():
     assert reexported is find_contradictions
+
+
+def test_a_headline_toll_and_a_different_toll_in_the_body_are_a_number_contradiction():
+    doc = document(
+        "d0",
+        "Storm Orla kills 9 in coastal Vellmark",
+        "Storm Orla swept across Vellmark on Tuesday, killing 4 people and flooding the harbour, officials said.",
+        "Power was cut to 30,000 homes.",
+    )
+    (found,) = find_contradictions([doc])
+    assert (found.type, spans(doc, found)) == ("number", ["9", "4"])

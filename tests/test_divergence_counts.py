@@ -196,3 +196,13 @@ def test_how_much_of_a_count_is_in_is_a_moment_of_it_and_never_compared():
     assert diverge("With 80% reporting, Lind led the race.", "With 95% reporting, Lind led the race.")[1] == ()
     _, (divergence,) = diverge("Turnout rose 12% in the valley.", "Turnout rose 18% in the valley.")
     assert [v.text for v in divergence.variants] == ["12%", "18%"]  # "in the valley" is no count in progress
+
+
+def test_a_count_after_a_verb_of_harm_counts_people_and_a_verb_after_and_is_no_second_noun():
+    _, (divergence,) = diverge(
+        "Storm Orla kills 9 in coastal Vellmark.",
+        "Storm Orla swept across Vellmark on Tuesday, killing 4 people and flooding the harbour, officials said.",
+    )
+    assert [v.text for v in divergence.variants] == ["9", "4"]
+    _, found = diverge("The blast killed 12 and injured 30 in the port.", "The blast killed 12 people in the port.")
+    assert found == ()  # the 30 are the injured, not another count of the dead

@@ -195,6 +195,7 @@ def head_of(text: str, end: int) -> str:
         and words[following + 1][0].isalpha()
         and words[following + 1].lower() not in STOPWORDS
         and normalize_number(words[following + 1]) is None
+        and not words[following + 1].lower().endswith(("ing", "ed"))  # "4 people and flooding the town": a verb
     ):
         head += "+" + _unit_key(words[following + 1])  # "242 passengers and crew" is not 230 passengers
     if named:
@@ -308,11 +309,22 @@ def people_event(words: Iterable[str]) -> str:
     return ""
 
 
+# A verb of harm right before a count with no noun after it: those counted are people.
+_HARM_BEFORE_RE = re.compile(
+    r"\b(kill(?:s|ed|ing)?|injur(?:es|ed|ing)|wound(?:s|ed|ing)|hurt(?:s|ing)?)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+
+
 def frame_of(text: str, start: int, end: int) -> Frame:
     """Return the frame of the number at text[start:end]."""
     head = head_of(text, end)
     if not head and text[start : start + 1] in "$€£":
         head = text[start]  # "$3.3 trillion over ten years": the money is what is counted
+    harmed = None if head else _HARM_BEFORE_RE.search(text, max(0, start - 40), start)
+    if harmed:  # "Storm kills 9 in the valley": people, though no noun follows
+        return Frame("people", word_event(harmed.group(1)), hedge_of(text, start))
     # What happened to those counted tells a count of dead from a count aboard, of any noun
     # that counts beings; measures and money have no such event.
     # measures, money, ages and spans of time have no people event ("lived there for 12 years")
