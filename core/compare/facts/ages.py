@@ -73,14 +73,16 @@ def _year_old_mentions(document, passage, people: dict[str, str]) -> list[Mentio
     ("Lund scored after Berg's pass, and the 28-year-old ..."). "A 28-year-old" brings someone in,
     so only a name right beside it is theirs ("Lund, a 28-year-old"). Either takes a name right
     after it or set off after it ("the 28-year-old Lund", "the 28-year-old forward, Ida Lund"),
-    never a later name that is no apposition. An
-    age with no such person ("a 41-year-old steward") is no row: two such ages may well be of
-    two people.
+    never a later name that is no apposition. An age with no such person ("a 41-year-old
+    steward") is no row: two such ages may well be of two people.
     """
     text = passage.text
+    ages = list(YEAR_OLD.finditer(text))
+    if not ages:
+        return []  # "old" is also in "told" and "hold": most passages with it hold no age to place
     named = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text) if fold(m.group()) in people]
     out = []
-    for match in YEAR_OLD.finditer(text):
+    for match in ages:
         age = int(match.group("age"))
         if not 0 < age <= OLDEST or not named:
             continue
