@@ -16,7 +16,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_gold import ROOT, Event, events, f1, gold_links, link_counts, sentence_map  # noqa: E402
 
-from core.align.claims import AlignParams, claims_of, cluster, pair_table  # noqa: E402
+from core.align.claims import AlignParams, claims_of, cluster, pair_table, worded_alike  # noqa: E402
 from core.align.claims import is_sentence  # noqa: E402
 from core.align.features import FEATURES  # noqa: E402
 from core.align.vectors import weights  # noqa: E402
@@ -111,7 +111,7 @@ def counts(prepared: Prepared, scored: tuple[dict, object], params: AlignParams)
         scorer=scorer,
         unfinished=[not is_sentence(p.text) for p in prepared.passages],
     )
-    claims, _ = claims_of(builder, prepared.passages)
+    claims, _ = claims_of(builder, prepared.passages, alike=worded_alike(prepared.keys, prepared.features))
     return link_counts(prepared.event, prepared.documents, claims)
 
 

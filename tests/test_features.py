@@ -9,6 +9,7 @@ from core.align.features import (
     _grams,
     _quoted,
     best_per_document,
+    closeness,
     pair_features,
     pair_matrix,
     passage_facts,
@@ -40,10 +41,10 @@ def test_a_figure_shared_under_different_nouns_counts_even_when_a_document_repea
     found = weights(passages)
     facts = passage_facts(passages, found)
     doc_of = [0, 0, 0, 1, 1]
-    values = dict(zip(FEATURES, pair_features(0.1, 0, 3, found, facts, {}, doc_of)))
+    values = dict(zip(FEATURES, pair_features(0.1, 0, 3, found, facts, {}, doc_of, {})))
     assert values["numbers"] == 1  # "4,300" posts / jobs
     assert values["figures"] == 0  # the first article says 4,300 twice: no anchor
-    small = dict(zip(FEATURES, pair_features(0.1, 2, 4, found, facts, {}, doc_of)))
+    small = dict(zip(FEATURES, pair_features(0.1, 2, 4, found, facts, {}, doc_of, {})))
     assert small["numbers"] == 0  # "two" lines / shifts is a small count, no figure
 
 
@@ -60,7 +61,7 @@ def test_a_shared_figure_raises_the_probability_of_a_pair():
     passages = [p for d in docs for p in d.passages]
     found = weights(passages)
     facts = passage_facts(passages, found)
-    values = dict(zip(FEATURES, pair_features(0.2, 0, 2, found, facts, {}, [0, 0, 1, 1])))
+    values = dict(zip(FEATURES, pair_features(0.2, 0, 2, found, facts, {}, [0, 0, 1, 1], {})))
     assert values["figures"] == 1 and values["numbers"] == 1 and values["lead"] == 1.0
     without = dict(values, figures=0, numbers=0)
 
@@ -87,9 +88,11 @@ def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
     pairs = candidates_small(found.unit, doc_of, 0.01, 12, None)
     first, second, matrix, best_table = pair_matrix(pairs, found, facts, doc_of)
     best = best_per_document(pairs, doc_of)
-    expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of) for c, i, j in pairs]
+    close = closeness(best, doc_of)
+    expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of, close) for c, i, j in pairs]
     assert len(pairs) >= 10 and matrix.tolist() == [[float(v) for v in row] for row in expected]
     assert all(best_table.get(slot) == value for slot, value in best.items())
+    assert best_table.close == close and len(close) == 6  # three articles: each ordered pair
     assert probabilities(matrix, LINKER) == [probability(row, LINKER) for row in expected]
 
 
@@ -107,7 +110,8 @@ def test_the_batched_matrix_matches_the_one_pair_values_when_names_and_figures_r
     pairs = candidates_small(found.unit, doc_of, 0.01, 12, None)
     first, second, matrix, _ = pair_matrix(pairs, found, facts, doc_of)
     best = best_per_document(pairs, doc_of)
-    expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of) for c, i, j in pairs]
+    close = closeness(best, doc_of)
+    expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of, close) for c, i, j in pairs]
     assert matrix.tolist() == [[float(v) for v in row] for row in expected]
 
 
@@ -190,3 +194,13 @@ def test_quoted_words_are_read_by_the_pattern_only_in_a_passage_holding_a_quotat
     for text in texts:
         assert _quoted(text, tokens(text)) == by_pattern(text)
     assert [bool(_quoted(t, tokens(t))) for t in texts] == [True, True, True, False, False]
+
+
+def test_closeness_is_the_median_best_cosine_of_two_articles_averaged_over_both_directions():
+    # passages 0-2 in article 0, 3-4 in article 1, 5 in article 2; best cosine of each passage per other article
+    best = {(0, 1): 0.9, (1, 1): 0.2, (2, 1): 0.3, (3, 0): 0.9, (4, 0): 0.4, (0, 2): 0.5, (5, 0): 0.7}
+    close = closeness(best, [0, 0, 0, 1, 1, 2])
+    # 0 -> 1: median of 0.9, 0.2, 0.3 = 0.3; 1 -> 0: median of 0.9, 0.4 = 0.65
+    assert close[(0, 1)] == close[(1, 0)] == pytest.approx((0.3 + 0.65) / 2)
+    assert close[(0, 2)] == close[(2, 0)] == pytest.approx(0.6)
+    assert (1, 2) not in close  # no candidate between them

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import AbstractSet, Callable, Optional, Sequence, cast
+from typing import AbstractSet, Callable, Iterable, Optional, Sequence, cast
 
 from core.align.linker import LINKER
 from core.align.vectors import check
@@ -236,6 +236,38 @@ class ClaimBuilder:
             taken[p] = taken.get(p, 0) + 1
             joins.setdefault(key, []).append(p)
         return joins
+
+    def odd_ones_out(self, held: AbstractSet[int], alike: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Return (passage, match) pairs that make claims of two for passages no claim took.
+
+        A source may tell a fact that the others tell inside a claim it does not fit as a whole
+        (the other members share more with each other than with it): average linkage leaves it
+        unique and its match is lost. It keeps that match as a claim of its own when the two are
+        each other's closest wording in their two articles (`alike`: the candidate pairs whose
+        cosine is the best of both passages in the other's article) and the linker finds them
+        likely enough to start a claim. One such claim per passage left out, its likeliest.
+        """
+        link, doc_of, unfinished = self.params.link, self.doc_of, self.unfinished
+        offers = []
+        for i, j in alike:
+            p = self.pair.get((i, j) if i < j else (j, i), 0.0)
+            if p < link or unfinished[i] or unfinished[j] or doc_of[i] == doc_of[j]:
+                continue
+            if self.forbidden and frozenset((i, j)) in self.forbidden:
+                continue
+            for a, b in ((i, j), (j, i)):
+                if a not in held:
+                    offers.append((-p, a, b))
+        pairs: list[tuple[int, int]] = []
+        paired: set[int] = set()
+        for _p, a, b in sorted(offers):
+            if a in paired or b in paired:
+                continue  # two passages left out that match each other make one claim, not two
+            paired.add(a)
+            if b not in held:
+                paired.add(b)
+            pairs.append((a, b))
+        return pairs
 
 
 def is_sentence(text: str) -> bool:

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from core.model import AlignmentEdit, Claim, Document, Link, Passage, PassageRef
 from core.ingest.numbers import WORD_NUMBERS
 from core.ingest.textnorm import STOPWORDS, normalize_text
-from core.align.features import best_per_document, pair_features, pair_matrix, passage_facts, probabilities, probability
+from core.align.features import (
+    COLUMN,
+    best_per_document,
+    closeness,
+    pair_features,
+    pair_matrix,
+    passage_facts,
+    probabilities,
+    probability,
+)
 from core.align.linker import LINKER
 from core.align.vectors import SMALL_CORPUS, Weights, candidates, check, dot, weights
 from core.align.builder import (  # noqa: F401 (AlignParams, LINK_THRESHOLD, MAX_RUN: the aligner's settings, read by tests and bench)
@@ -141,20 +150,31 @@ def pair_table(
     if len(passages) > SMALL_CORPUS:
         first, second, rows, best = pair_matrix(pairs, found, facts, doc_of, should_cancel)
         keys = list(zip(first.tolist(), second.tolist()))
+        close = best.close
     else:
         best = best_per_document(pairs, doc_of)
+        close = closeness(best, doc_of)
         keys, rows = [], []
         for number, (cosine, i, j) in enumerate(pairs):
             if number % 5000 == 4999:
                 check(should_cancel)
             i, j = min(i, j), max(i, j)
             keys.append((i, j))
-            rows.append(pair_features(cosine, i, j, found, facts, best, doc_of))
+            rows.append(pair_features(cosine, i, j, found, facts, best, doc_of, close))
 
     def describe(i: int, j: int) -> list[float]:
-        return pair_features(dot(found.unit[i], found.unit[j]), i, j, found, facts, best, doc_of)
+        return pair_features(dot(found.unit[i], found.unit[j]), i, j, found, facts, best, doc_of, close)
 
     return keys, rows, describe
+
+
+def worded_alike(keys: list[tuple[int, int]], rows: Sequence) -> list[tuple[int, int]]:
+    """Return the candidate pairs each of whose passages is the other's best cosine in its article."""
+    column = COLUMN["mutual_best"]
+    if isinstance(rows, list):
+        return [key for key, row in zip(keys, rows) if row[column]]
+    matrix: Any = rows  # the pair matrix (numpy) of a large corpus
+    return [keys[k] for k in matrix[:, column].nonzero()[0].tolist()]
 
 
 def scored(keys: list[tuple[int, int]], rows: Sequence, model: dict) -> dict[tuple[int, int], float]:
@@ -185,9 +205,13 @@ def _without_contained(groups: list[dict[int, list[int]]]) -> list[dict[int, lis
 
 
 def claims_of(
-    builder: ClaimBuilder, passages: list[Passage], forced: Sequence[tuple[int, int]] = ()
+    builder: ClaimBuilder,
+    passages: list[Passage],
+    forced: Sequence[tuple[int, int]] = (),
+    alike: Iterable[tuple[int, int]] = (),
 ) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
-    """Return the ordered claims of a finished builder and the ids of the passages left unique."""
+    """Return the ordered claims of a finished builder and the ids of the passages left unique
+    (alike: the pairs each other's closest wording, for ClaimBuilder.odd_ones_out)."""
     manual = {frozenset(p) for p in forced}
     joins = builder.also_joins(builder.params.also)
     grown = []
@@ -198,6 +222,9 @@ def claims_of(
         for p in sorted(joins.get(key, ())):
             merged[builder.doc_of[p]] = sorted(merged.get(builder.doc_of[p], []) + [p])
         grown.append(merged)
+    held = {i for group in grown for run in group.values() for i in run}
+    for a, b in builder.odd_ones_out(held, alike):
+        grown.append({builder.doc_of[a]: [a], builder.doc_of[b]: [b]})
     claims = [_claim_from(runs, builder, passages, manual) for runs in _without_contained(grown)]
     claimed = {pid for claim in claims for pid in claim.members}
     return order_claims(claims), tuple(p.id for p in passages if p.id not in claimed)
@@ -241,7 +268,7 @@ def align_documents(
         [not is_sentence(p.text) for p in passages],
     )
     report(0.9)
-    claims, unique = claims_of(builder, passages, forced)
+    claims, unique = claims_of(builder, passages, forced, worded_alike(keys, rows))
     report(1.0)
     return claims, unique
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections import defaultdict
 from itertools import chain, count, repeat
 from operator import add, mul
@@ -30,6 +31,7 @@ FEATURES = (
     "coverage",  # share of the shorter passage's terms found in the other
     "rare",  # shared terms found in no more passages than there are documents
     "numbers",  # shared figures of any kind, even ones a document repeats ("14,000" roles / positions)
+    "closeness",  # how closely the two articles word the story: the median best cosine between them
 )
 # Left out since they were measured: the cosine of the name terms alone and numbers shared with
 # the word they count. Fitted on any four corpus events, their weights changed sign with the
@@ -129,10 +131,37 @@ def best_per_document(pairs: Sequence[tuple[float, int, int]], doc_of: Sequence[
     return best
 
 
+def closeness(best: dict, doc_of: Sequence[int]) -> dict[tuple[int, int], float]:
+    """Return {(document, other document): how closely they word the story}.
+
+    That is the median, over the passages of both, of each passage's best candidate cosine in the
+    other article. Two articles rewritten from one wire copy match sentence for sentence at a
+    high cosine, two outlets telling the story in their own words at a low one: the same cosine
+    says more between the second two (the linker learns how much). A median, so that a few
+    copied quotes or a shared lead do not set the level of a whole article.
+    """
+    values: dict[tuple[int, int], list[float]] = {}
+    for (passage, document), value in best.items():
+        values.setdefault((doc_of[passage], document), []).append(value)
+    return _symmetric({key: statistics.median(found) for key, found in values.items()})
+
+
+def _symmetric(median: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Return the mean of the two directions of each document pair's median."""
+    return {(a, b): (value + median.get((b, a), value)) / 2 for (a, b), value in median.items()}
+
+
 def pair_features(
-    cosine: float, i: int, j: int, found: Weights, facts: PassageFacts, best: dict, doc_of: Sequence[int]
+    cosine: float,
+    i: int,
+    j: int,
+    found: Weights,
+    facts: PassageFacts,
+    best: dict,
+    doc_of: Sequence[int],
+    close: dict[tuple[int, int], float],
 ) -> list[float]:
-    """Return the feature values of one candidate pair, in FEATURES order."""
+    """Return the feature values of one candidate pair, in FEATURES order (close: closeness())."""
     ratio = min(
         cosine / (best.get((i, doc_of[j])) or cosine or 1.0), cosine / (best.get((j, doc_of[i])) or cosine or 1.0)
     )
@@ -156,14 +185,15 @@ def pair_features(
         terms / max(1, shorter),
         math.log1p(len(found.rare[i] & found.rare[j])),
         min(2, len(facts.numbers[i] & facts.numbers[j])),
+        close.get((doc_of[i], doc_of[j]), 0.0),
     ]
 
 
 class BestTable:
     """The best candidate cosine of each (passage, other document), read like best_per_document's dict."""
 
-    def __init__(self, best, documents: int):
-        self.best, self.documents = best, documents
+    def __init__(self, best, documents: int, close: dict[tuple[int, int], float]):
+        self.best, self.documents, self.close = best, documents, close
         # A pair scored on demand reads two cells: item() gives each as a Python float, where
         # converting the whole table (passages x documents) cost more than all the reads.
         self.item = best.item
@@ -243,6 +273,22 @@ def _log1p_of_counts(counts):
     return table[counts]
 
 
+def _closeness_of(best, docs, documents: int) -> dict[tuple[int, int], float]:
+    """Return closeness() from the flat best table of pair_matrix (0: no candidate there)."""
+    import numpy as np
+
+    grid = best.reshape(-1, documents)
+    median: dict[tuple[int, int], float] = {}
+    for a in range(documents):
+        low, high = np.searchsorted(docs, a), np.searchsorted(docs, a, side="right")
+        for b in range(documents):
+            column = grid[low:high, b]
+            found = column[column > 0]
+            if found.size:
+                median[(a, b)] = float(np.median(found))
+    return _symmetric(median)
+
+
 def pair_matrix(
     pairs: Sequence[tuple[float, int, int]],
     found: Weights,
@@ -268,10 +314,15 @@ def pair_matrix(
     best = np.zeros(len(doc_of) * documents)
     np.maximum.at(best, first * documents + docs[second], score)
     np.maximum.at(best, second * documents + docs[first], score)
-    best_table = BestTable(best, documents)
+    close = _closeness_of(best, docs, documents)
+    best_table = BestTable(best, documents, close)
     out = np.zeros((size, len(FEATURES)))
     if not size:
         return first, second, out, best_table
+    grid = np.zeros((documents, documents))
+    for (a, b), value in close.items():
+        grid[a, b] = value
+    out[:, COLUMN["closeness"]] = grid[docs[first], docs[second]]
     ratio = np.minimum(score / best[first * documents + docs[second]], score / best[second * documents + docs[first]])
     out[:, COLUMN["cosine"]], out[:, COLUMN["best_ratio"]] = score, ratio
     out[:, COLUMN["mutual_best"]] = ratio >= 0.999
