@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 from core.compare.facts.mentions import Mention, fold, mention, passages, plain
@@ -53,8 +54,11 @@ def _tokens(text: str) -> _Tokens:
 @lru_cache(maxsize=65536)
 def _name_tokens(text: str) -> tuple[int, ...]:
     """Return the indices of the tokens that can be name words (read once for names and titles)."""
-    # A lowercase first letter never starts a name word: the quick test goes first.
-    return tuple([k for k, word in enumerate(_tokens(text).words) if not word[0].islower() and is_name_token(word)])
+    words = _tokens(text).words
+    # A lowercase first letter never starts a name word: the tokens that start otherwise are
+    # picked out in C (most of a sentence's words), and only they are read as names.
+    initials = map(str.islower, map(itemgetter(0), words))
+    return tuple([k for k in compress(count(), map(not_, initials)) if is_name_token(words[k])])
 
 
 @lru_cache(maxsize=65536)
@@ -211,11 +215,12 @@ def person_mentions(documents) -> list[Mention]:
                 titles.append((end + after.start(1) + role[0], end + after.start(1) + role[1], role[2]))
             raw.append((surname, given, document, passage, titles))
         # A title before one known surname ("President Trump") names the person met in full elsewhere.
-        inside = [(s, e) for s, e, _w, _f in _names(text)]
+        # A run's tokens are first..first + len(words) - 1: the ones inside it, by index.
+        inside = {k for _s, _e, words, first in _names(text) for k in range(first, first + len(words))}
         for k in _name_tokens(text):
-            token_start = tokens.starts[k]
-            if any(s <= token_start < e for s, e in inside):
+            if k in inside:
                 continue
+            token_start = tokens.starts[k]
             bare = bare_word(tokens.words[k])
             before = _prefix_title(text, tokens, k)
             if before:
