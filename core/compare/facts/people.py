@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import accumulate, compress, count
-from operator import itemgetter, not_
+from itertools import accumulate
 from typing import NamedTuple
 
 from core.compare.facts.mentions import Mention, fold, mention, passages, plain
@@ -54,11 +53,8 @@ def _tokens(text: str) -> _Tokens:
 @lru_cache(maxsize=65536)
 def _name_tokens(text: str) -> tuple[int, ...]:
     """Return the indices of the tokens that can be name words (read once for names and titles)."""
-    words = _tokens(text).words
-    # A lowercase first letter never starts a name word: the tokens that start otherwise are
-    # picked out in C (most of a sentence's words), and only they are read as names.
-    initials = map(str.islower, map(itemgetter(0), words))
-    return tuple([k for k in compress(count(), map(not_, initials)) if is_name_token(words[k])])
+    # A lowercase first letter never starts a name word: the quick test goes first.
+    return tuple([k for k, word in enumerate(_tokens(text).words) if not word[0].islower() and is_name_token(word)])
 
 
 @lru_cache(maxsize=65536)
