@@ -228,6 +228,9 @@ def main(quick: bool) -> int:
             f"{len(sources)} articles, CPU",
             median_cpu(lambda: baseline_links(*_passages(documents), vectorised=True), 9),
         )
+        # Where a cold run's time goes: each stage alone pays for the text it reads first.
+        _row("seeds: alignment alone", _words(sources), median_cpu(lambda: align_documents(documents), 9), None)
+        _row("seeds: fact sheet alone", _words(sources), median_cpu(lambda: build_fact_sheet(documents), 9), None)
         cli = _wall([sys.executable, str(ROOT / "app.py"), "align", *map(str, seeds), "--json"])
         base_cli = (
             _wall([sys.executable, str(BASELINE_SCRIPT), *map(str, seeds)]) if BASELINE_SCRIPT.is_file() else None

@@ -228,3 +228,21 @@ def test_lines_whose_telling_words_come_anywhere_are_flagged_as_the_whole_patter
     assert whole == [True, True, True, False, True]
     for line, flagged in zip(lines, whole):
         assert boilerplate.is_furniture_line(line) is flagged
+
+
+def test_a_line_can_end_with_a_photo_credit_only_when_it_has_a_bracket_or_a_credit_word():
+    from core.ingest.boilerplate import _CREDIT_END_RE, _may_end_with_credit
+
+    lines = [
+        "Crews repair the hull at Tarnholm. (Coast Images: Lena Fisk)",
+        "Crews repair the hull at Tarnholm. Photo by Lena Fisk.",
+        "Crews repair the hull at Tarnholm. Pictures: Lena Fisk",
+        "Crews repair the hull at Tarnholm (Lena Fisk/Getty Images)",
+        "Crews repair the hull at Tarnholm. Credit: Harbour Board",
+        "Crews repair the hull at Tarnholm on Friday.",
+        "The photo by the harbour shows the crew.",
+    ]
+    matched = [bool(_CREDIT_END_RE.search(line)) for line in lines]
+    assert matched == [True, True, True, True, True, False, False]
+    assert all(_may_end_with_credit(line) for line, found in zip(lines, matched) if found)
+    assert not _may_end_with_credit("Crews repair the hull at Tarnholm on Friday.")

@@ -78,6 +78,21 @@ def test_a_name_spelled_two_ways_in_one_source_is_a_spelling_contradiction():
     assert (found.type, spans(doc, found)) == ("spelling", ["Ostrovskyy", "Ostrovsky"])
 
 
+def test_a_source_s_spellings_are_read_from_names_of_five_letters_or_more_each_at_its_first_place():
+    doc = document(
+        "d0",
+        "Envoy Halvorssen met Liam and Judge Brenna Kolt; Halvorssen left.",
+        "Lliam and Halvorsen stayed, Brena said.",  # "Liam" is too short to be read
+    )
+    found = find_contradictions([doc])
+    assert sorted(spans(doc, c) for c in found if c.type == "spelling") == [
+        ["Brenna", "Brena"],
+        ["Halvorssen", "Halvorsen"],
+    ]
+    first = next(c for c in found if "Halvorssen" in c.summary)
+    assert first.variants[0].start == doc.source.text.index("Halvorssen")
+
+
 def test_one_dinner_on_two_days_in_one_source_is_a_time_contradiction():
     doc = document(
         "d0", "Moss will host a dinner for the envoys on Monday.", "The dinner, officials said, is set for Tuesday."

@@ -519,3 +519,12 @@ def test_a_wording_shared_by_more_than_four_sources_is_counted_in_the_summary_no
     assert many.summary == '"1,200" (5 sources) vs "1,100" (Outlet F)'
     _, (four,) = diverge(*[agreeing] * 4, "The reservoir displaced 1,100 families in the valley.", outlets=outlets)
     assert four.summary == '"1,200" (Outlet A, Outlet B, Outlet C, Outlet D) vs "1,100" (Outlet E)'
+
+
+def test_spellings_are_found_among_names_of_one_initial_in_every_pair_of_tellings():
+    _, found = diverge(
+        "Mayor Halvorssen and Judge Ostrovskyy met Brenna Kolt in Tarnholm.",
+        "Mayor Halvorsen and Judge Ostrovsky met Brena Kolt in Tarnholm.",
+    )
+    spelled = sorted(tuple(v.text for v in d.variants) for d in found if d.type == "spelling")
+    assert spelled == [("Brenna", "Brena"), ("Halvorssen", "Halvorsen"), ("Ostrovskyy", "Ostrovsky")]

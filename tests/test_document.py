@@ -93,3 +93,19 @@ def test_seed_documents_have_passages_that_match_their_text(seeds_dir):
         doc = build_document(source, f"d{n}")
         assert all(source.text[p.start : p.end] == p.text for p in doc.passages)
         assert not any(b.start < p.end and p.start < b.end for b in doc.boilerplate for p in doc.passages)
+
+
+def test_a_text_read_again_under_another_id_is_split_once_with_the_same_passages(monkeypatch):
+    from core.ingest import document
+
+    calls = []
+    split = document.split_sentences
+    monkeypatch.setattr(document, "split_sentences", lambda text, skip: calls.append(text) or split(text, skip))
+    document._reading.cache_clear()
+    first = build_document(load_text(ARTICLE), "d0")
+    again = build_document(load_text(ARTICLE), "d3")
+    assert calls == [ARTICLE]
+    assert [(p.start, p.end, p.text) for p in first.passages] == [(p.start, p.end, p.text) for p in again.passages]
+    assert [p.id for p in again.passages] == ["d3:p0", "d3:p1", "d3:p2", "d3:p3"]
+    assert again.boilerplate == first.boilerplate
+    document._reading.cache_clear()

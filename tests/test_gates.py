@@ -33,3 +33,20 @@ def test_the_words_of_a_text_are_its_runs_of_ascii_letters_lowercased_in_any_scr
     for text in texts:
         assert lower_words(text) == frozenset(_LETTERS_RE.findall(text.lower()))
     assert lower_words("U.S.-based co-founder") == {"u", "s", "based", "co", "founder"}
+
+
+def test_the_anchored_phrase_gate_answers_as_testing_every_phrase_would():
+    from core.compare.slots_lexicon import TITLE_PHRASES
+
+    texts = [
+        "The Secretary of State flew in.",
+        "The state secretary spoke of the harbour.",
+        "Deputy Prime Minister Tove Ring met the mayor.",
+        "The prime suspect met no minister.",
+        "Nothing official was said.",
+        "",
+    ]
+    for phrases in (PHRASES, TITLE_PHRASES, (frozenset(),) + PHRASES):
+        for text in texts:
+            words = lower_words(text)
+            assert may_hold_one_of(text, words, phrases) == any(phrase <= words for phrase in phrases)

@@ -71,3 +71,21 @@ def test_a_text_is_searched_for_bodies_only_when_every_word_of_one_name_is_in_it
 
 def test_a_name_matched_only_by_folding_an_unusual_letter_is_no_body_and_no_failure():
     assert find_institutions("The ſenate and the House voted.") == []
+
+
+def test_bodies_are_read_where_their_names_begin_as_the_whole_pattern_would_read_them():
+    from core.compare.institutions import _INSTITUTION_RE, _matches
+
+    texts = [
+        "The House of Representatives and the House voted; the Security Council met the council.",
+        "Verkhovna Rada deputies and the State Duma's envoy met at the White House.",
+        "The councillors' courtyard, the EUROPEAN UNION and the un-named UN panel.",
+        "A court-ordered review reached the Supreme Court, then the supreme court of appeal.",
+        "“The Senate,” she said, “will not wait for the Kremlin’s reply.”",  # curly marks stay plain
+        "The ſenate and the Kelvin \u212a cabinet: letters that fold are read by the whole pattern.",
+        "No body is named in this sentence about a housing council-estate.",
+    ]
+    for text in texts:
+        expected = [(m.start(), m.end(), m.group()) for m in _INSTITUTION_RE.finditer(text)]
+        assert [(m.start(), m.end(), m.group()) for m in _matches(text)] == expected
+    assert [m.group() for m in _matches(texts[0])] == ["House of Representatives", "Security Council", "council"]

@@ -276,7 +276,7 @@ def test_clock_times_and_tallies_are_tried_only_where_digits_begin():
 def test_every_calendar_trigger_holds_one_of_the_anchors_that_gate_them():
     from core.compare.slots_numbers import _DAY_RES, _MONTH_RES, CALENDAR_ANCHORS
 
-    triggers = [t for _, _, pattern in _DAY_RES + _MONTH_RES for t in pattern.pattern.replace("\\\\", "").split("|")]
+    triggers = [t for _, _, words in _DAY_RES + _MONTH_RES for t in words]
     assert triggers and all(any(anchor in t for anchor in CALENDAR_ANCHORS) for t in triggers)
 
 

@@ -10,6 +10,7 @@ from core.compare.institutions import act_is_pending
 from core.compare.matching import LETTER_WORD_RE, names_near
 from core.compare.quantities import number_value, values_agree
 from core.compare.slots import Slot, cached_slots, document_slots
+from core.compare.slots_compare import capitalised_words
 from core.compare.slots_lexicon import INSTITUTION_KINDS, STATUS_WORDS
 from core.ingest.textnorm import content_words, fold_name
 
@@ -24,7 +25,7 @@ _APPROVAL_RE = re.compile(
 SINGLE_EVENTS = frozenset({"dinner", "summit", "ceremony", "vote", "election"})
 # A count repeated with another value in a sentence this similar is the same count.
 SAME_FACT_OVERLAP = 0.35
-_NAME_RE = re.compile(r"\b[A-Z][a-z]{4,}\b")
+NAME_LETTERS = 5  # the shortest capitalised word read for a name a source spells two ways
 
 
 def _located(document: Document) -> list[tuple[Passage, Slot]]:
@@ -99,11 +100,12 @@ def _spelling_conflicts(document: Document) -> list[Contradiction]:
     spellings: dict[str, dict[str, tuple[Passage, int]]] = {}
     seen: set[str] = set()  # a name recurs: only its first place is kept, so later ones are skipped at once
     for passage in document.passages:
-        for match in _NAME_RE.finditer(passage.text):
-            word = match.group()
-            if word not in seen:
+        # The capitalised words the claims' spelling check reads too (one reading of each
+        # sentence), in order of first occurrence; names here are five letters or more.
+        for word, places in capitalised_words(passage.text).items():
+            if len(word) >= NAME_LETTERS and word not in seen:
                 seen.add(word)
-                spellings.setdefault(fold_name(word), {})[word] = (passage, passage.start + match.start())
+                spellings.setdefault(fold_name(word), {})[word] = (passage, passage.start + places[0])
     found = []
     text = document.source.text
     for forms in spellings.values():

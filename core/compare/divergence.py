@@ -199,14 +199,22 @@ def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
 def _spellings(tellings: list[_Telling]) -> list[_Finding]:
     """Return names spelled two ways across tellings (Zelensky / Zelenskyy, Oleg / Oleh)."""
     names = {index: capitalised_words(telling.text) for index, telling in enumerate(tellings)}
+    # Two spellings of one name share their first letter (spelling_pair): each word is compared
+    # only with the other telling's words of its initial, in their order, not with all of them.
+    initials: dict[int, dict[str, list[str]]] = {index: {} for index in names}
+    for index, words in names.items():
+        for word in words:
+            initials[index].setdefault(word[0], []).append(word)
     findings: dict[tuple[str, str], _Finding] = {}
     for i, words_i in names.items():
         for j, words_j in names.items():
             if j <= i or tellings[i].doc == tellings[j].doc:
                 continue
             for a in words_i:
-                for b in words_j:
-                    if a == b or a in words_j or b in words_i or not spelling_pair(a, b):
+                if a in words_j:
+                    continue
+                for b in initials[j].get(a[0], ()):
+                    if b in words_i or not spelling_pair(a, b):
                         continue
                     if fold(a) == fold(b):
                         continue  # Müller / Muller: diacritics are not another spelling

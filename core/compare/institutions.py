@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
-from core.ingest.gates import may_hold_one_of
+from core.ingest.gates import letters_plain, lower_words, may_hold_one_of
 from core.compare.slots_lexicon import CAPITAL_ONLY_INSTITUTIONS, INSTITUTION_KINDS, INSTITUTIONS, PENDING_WORDS
 
 _INSTITUTION_RE = re.compile(
@@ -51,10 +52,46 @@ def act_of(text: str, start: int, end: int) -> str:
     return best
 
 
+# Each name under its longest word: a name can be in a text only where that word is.
+_BY_ANCHOR: dict[str, list[str]] = {}
+for _name in INSTITUTIONS:
+    _BY_ANCHOR.setdefault(max(_name.split(), key=len), []).append(_name)
+
+
+def _matches(text: str) -> Iterator[re.Match]:
+    """Yield the matches _INSTITUTION_RE.finditer(text) yields, in order.
+
+    In plain letters (letters_plain) a name matches only where its lowercase spelling stands and
+    all its words are among the text's: the pattern, a long alternation tried at every position
+    otherwise, is tried only where one of those names begins (each search resuming where a match
+    ended, as finditer's does).
+    """
+    if not letters_plain(text):
+        yield from _INSTITUTION_RE.finditer(text)
+        return
+    words = lower_words(text)
+    lowered = text.lower()  # as long as text: no letter that lower() lengthens is plain
+    starts: set[int] = set()
+    for anchor in words.intersection(_BY_ANCHOR):
+        for name in _BY_ANCHOR[anchor]:
+            at = lowered.find(name)
+            while at >= 0:
+                starts.add(at)
+                at = lowered.find(name, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        match = _INSTITUTION_RE.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
+
+
 def find_institutions(text: str) -> list[tuple[int, int, str, str, str, str]]:
     """Return (start, end, surface, key, act, kind) of each institution named in the text."""
     found = []
-    for match in _INSTITUTION_RE.finditer(text):
+    for match in _matches(text):
         surface = match.group()
         key = INSTITUTIONS.get(surface.lower())
         if key is None:

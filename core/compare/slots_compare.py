@@ -137,7 +137,7 @@ def beside_quote(words: str, text: str, start: int, end: int) -> bool:
     return all(w in around for w in re.findall(r"\w+", words.lower()))
 
 
-@lru_cache(maxsize=1 << 12)  # a memo of a pure function: one claim's texts recur in others
+@lru_cache(maxsize=1 << 15)  # one claim's texts recur in others; contradictions read every passage's
 def capitalised_words(text: str) -> Mapping[str, tuple[int, ...]]:
     """Return the capitalised words of 4+ letters of a text and the positions they occur at."""
     found: dict[str, list[int]] = {}

@@ -92,6 +92,15 @@ _CREDIT_END_RE = re.compile(
     r"|\([A-Z][^()\n/]{1,50}/\s?(?:Getty Images|AP|AFP|Reuters|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Pool)"
     r"[^()\n]{0,30}\))\.?$"
 )
+_CREDIT_WORDS = ("Photo", "Image", "Picture", "Credit")
+
+
+def _may_end_with_credit(line: str) -> bool:
+    """Tell whether _CREDIT_END_RE can match in a line: every credit it reads is bracketed or
+    opens with one of _CREDIT_WORDS (the search tries every position of a line without this test)."""
+    return ")" in line or any(map(line.__contains__, _CREDIT_WORDS))
+
+
 # Markup a scraper left behind, such as a CMS caption shortcode: "[caption]", "[/caption]".
 _SHORTCODE_RE = re.compile(r"\[/?[a-z_]{2,20}\]")
 # A line that is only a time stamp: words allowed around a clock time or a date.
@@ -189,12 +198,12 @@ def is_furniture_line(line: str) -> bool:
         return True  # punctuation, a lone number (a font-size widget's value, a page number)
     if len(line) > LONGEST_LINE:
         return False
-    if _LINE_RE.fullmatch(line) or _is_stamp(line) or _SHORTCODE_RE.search(line):
+    if _LINE_RE.fullmatch(line) or _is_stamp(line) or ("[" in line and _SHORTCODE_RE.search(line)):
         return True
     lowered = line.lower()
     if (not letters_plain(line) or any(word in lowered for word in _ANYWHERE_WORDS)) and _ANYWHERE_RE.fullmatch(line):
         return True
-    if len(line) <= CAPTION_LINE and _CREDIT_END_RE.search(line):
+    if len(line) <= CAPTION_LINE and _may_end_with_credit(line) and _CREDIT_END_RE.search(line):
         return True  # a caption ends with its credit
     if _SECTION_RE.fullmatch(line):
         return True

@@ -33,10 +33,35 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(_LETTERS_RE.findall(text.lower()))
 
 
+# Each tuple of phrases asked about, by id (the tuple kept alive beside it): {anchor word: its phrases}.
+_ANCHORED: dict[int, tuple[tuple[frozenset[str], ...], frozenset[str], dict[str, list[frozenset[str]]]]] = {}
+
+
+def _anchored(phrases: tuple[frozenset[str], ...]) -> tuple[frozenset[str], dict[str, list[frozenset[str]]]]:
+    """Return the anchor words of the phrases and the phrases under each (a phrase under its longest word).
+
+    An empty phrase (held by every text) is anchored on "", which the gate always tests.
+    """
+    kept = _ANCHORED.get(id(phrases))
+    if kept is None or kept[0] is not phrases:
+        index: dict[str, list[frozenset[str]]] = {}
+        for phrase in phrases:
+            index.setdefault(max(sorted(phrase), key=len, default=""), []).append(phrase)
+        kept = _ANCHORED[id(phrases)] = (phrases, frozenset(index), index)
+    return kept[1], kept[2]
+
+
 def may_hold_one_of(text: str, words: frozenset[str], phrases: tuple[frozenset[str], ...]) -> bool:
     """Tell whether a case-ignoring pattern of phrases may match a text whose lower_words are `words`.
 
     In plain letters a phrase can match only where every word of it is in the text: one word in
     common (an "of" of "secretary of state") is not enough. Otherwise the pattern must be tried.
     """
-    return not letters_plain(text) or any(phrase <= words for phrase in phrases)
+    if not letters_plain(text):
+        return True
+    # A phrase held whole holds its anchor: only the phrases anchored on a word of the text are
+    # tested, not every office or body of the lexicon for every sentence.
+    anchors, index = _anchored(phrases)
+    if "" in index:
+        return True
+    return any(phrase <= words for anchor in anchors.intersection(words) for phrase in index[anchor])

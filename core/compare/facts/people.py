@@ -211,11 +211,12 @@ def person_mentions(documents) -> list[Mention]:
                 titles.append((end + after.start(1) + role[0], end + after.start(1) + role[1], role[2]))
             raw.append((surname, given, document, passage, titles))
         # A title before one known surname ("President Trump") names the person met in full elsewhere.
-        inside = [(s, e) for s, e, _w, _f in _names(text)]
+        # A run's tokens are first..first + len(words) - 1: the ones inside it, by index.
+        inside = {k for _s, _e, words, first in _names(text) for k in range(first, first + len(words))}
         for k in _name_tokens(text):
-            token_start = tokens.starts[k]
-            if any(s <= token_start < e for s, e in inside):
+            if k in inside:
                 continue
+            token_start = tokens.starts[k]
             bare = bare_word(tokens.words[k])
             before = _prefix_title(text, tokens, k)
             if before:
