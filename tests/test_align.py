@@ -353,3 +353,19 @@ def test_only_a_few_capitalised_words_without_a_figure_make_a_heading():
         False,
         False,
     ]
+
+
+def test_worded_alike_picks_the_pairs_each_passage_s_best_cosine_in_list_rows_and_in_a_matrix():
+    from core.align.features import COLUMN, FEATURES
+
+    def row(ratio):
+        values = [0.0] * len(FEATURES)
+        values[COLUMN["best_ratio"]] = ratio
+        values[COLUMN["mutual_best"]] = 1.0 if ratio >= 0.999 else 0.0
+        return values
+
+    keys = [(0, 3), (1, 3), (2, 4)]
+    rows = [row(1.0), row(0.6), row(1.0)]
+    assert align.worded_alike(keys, rows) == [(0, 3), (2, 4)]
+    np = pytest.importorskip("numpy")
+    assert align.worded_alike(keys, np.asarray(rows)) == [(0, 3), (2, 4)]

@@ -6,6 +6,7 @@ import pytest
 
 from core.align.features import (
     FEATURES,
+    _closeness_of,
     _grams,
     _quoted,
     best_per_document,
@@ -204,3 +205,17 @@ def test_closeness_is_the_median_best_cosine_of_two_articles_averaged_over_both_
     assert close[(0, 1)] == close[(1, 0)] == pytest.approx((0.3 + 0.65) / 2)
     assert close[(0, 2)] == close[(2, 0)] == pytest.approx(0.6)
     assert (1, 2) not in close  # no candidate between them
+
+
+def test_the_array_path_reads_closeness_as_the_list_path_does_whatever_the_order_of_the_passages():
+    np = pytest.importorskip("numpy")
+    # passages of articles 0 and 1 interleaved; article 2 has no candidate with article 1
+    doc_of = [0, 1, 0, 1, 2, 0]
+    best = {(0, 1): 0.4, (1, 0): 0.4, (2, 1): 0.9, (3, 0): 0.9, (2, 2): 0.3, (4, 0): 0.3, (5, 1): 0.2}
+    flat = np.zeros(len(doc_of) * 3)
+    for (passage, document), value in best.items():
+        flat[passage * 3 + document] = value
+    close = closeness(best, doc_of)
+    assert _closeness_of(flat, np.asarray(doc_of), 3) == close
+    # 0 -> 1: median of 0.4, 0.9, 0.2 = 0.4; 1 -> 0: median of 0.4, 0.9 = 0.65
+    assert close[(0, 1)] == pytest.approx((0.4 + 0.65) / 2) and (1, 2) not in close

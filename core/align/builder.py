@@ -237,15 +237,17 @@ class ClaimBuilder:
             joins.setdefault(key, []).append(p)
         return joins
 
-    def odd_ones_out(self, held: AbstractSet[int], alike: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    def left_out_pairs(self, held: AbstractSet[int], alike: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         """Return (passage, match) pairs that make claims of two for passages no claim took.
 
-        A source may tell a fact that the others tell inside a claim it does not fit as a whole
-        (the other members share more with each other than with it): average linkage leaves it
-        unique and its match is lost. It keeps that match as a claim of its own when the two are
-        each other's closest wording in their two articles (`alike`: the candidate pairs whose
-        cosine is the best of both passages in the other's article) and the linker finds them
-        likely enough to start a claim. One such claim per passage left out, its likeliest.
+        Average linkage leaves a passage unique when the claim its match sits in does not support
+        it as a whole: another source tells the fact inside a claim whose other members share more
+        with each other than with it, or its own source tells the fact twice and the claim already
+        holds the other telling. Its match is kept as a claim of its own, beside the match's claim,
+        when the two are each other's closest wording in their two articles (`alike`: the
+        candidate pairs whose cosine is the best of both passages in the other's article) and the
+        linker finds them likely enough to start a claim. One such claim per passage left out,
+        its likeliest; never for a headline or a pair the checker unlinked.
         """
         link, doc_of, unfinished = self.params.link, self.doc_of, self.unfinished
         offers = []
@@ -262,9 +264,11 @@ class ClaimBuilder:
         paired: set[int] = set()
         for _p, a, b in sorted(offers):
             if a in paired or b in paired:
-                continue  # two passages left out that match each other make one claim, not two
+                continue
             paired.add(a)
             if b not in held:
+                # Two passages left out that are likely enough would have been merged into a claim;
+                # should a pair of them come here all the same, it makes one claim, not two.
                 paired.add(b)
             pairs.append((a, b))
         return pairs

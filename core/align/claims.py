@@ -210,8 +210,11 @@ def claims_of(
     forced: Sequence[tuple[int, int]] = (),
     alike: Iterable[tuple[int, int]] = (),
 ) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
-    """Return the ordered claims of a finished builder and the ids of the passages left unique
-    (alike: the pairs each other's closest wording, for ClaimBuilder.odd_ones_out)."""
+    """Return the ordered claims of a finished builder and the ids of the passages left unique.
+
+    `alike` holds the pairs whose passages are each other's closest wording (worded_alike): a
+    passage no claim took keeps a likely one of them as a claim of two (ClaimBuilder.left_out_pairs).
+    """
     manual = {frozenset(p) for p in forced}
     joins = builder.also_joins(builder.params.also)
     grown = []
@@ -223,7 +226,7 @@ def claims_of(
             merged[builder.doc_of[p]] = sorted(merged.get(builder.doc_of[p], []) + [p])
         grown.append(merged)
     held = {i for group in grown for run in group.values() for i in run}
-    for a, b in builder.odd_ones_out(held, alike):
+    for a, b in builder.left_out_pairs(held, alike):
         grown.append({builder.doc_of[a]: [a], builder.doc_of[b]: [b]})
     claims = [_claim_from(runs, builder, passages, manual) for runs in _without_contained(grown)]
     claimed = {pid for claim in claims for pid in claim.members}

@@ -274,18 +274,23 @@ def _log1p_of_counts(counts):
 
 
 def _closeness_of(best, docs, documents: int) -> dict[tuple[int, int], float]:
-    """Return closeness() from the flat best table of pair_matrix (0: no candidate there)."""
+    """Return closeness() from the flat best table of pair_matrix (0: no candidate there).
+
+    Each document's rows are sorted once; a column's median is read from its first `count`
+    cells as statistics.median reads them (the middle one, or the mean of the two middle ones).
+    """
     import numpy as np
 
     grid = best.reshape(-1, documents)
     median: dict[tuple[int, int], float] = {}
     for a in range(documents):
-        low, high = np.searchsorted(docs, a), np.searchsorted(docs, a, side="right")
-        for b in range(documents):
-            column = grid[low:high, b]
-            found = column[column > 0]
-            if found.size:
-                median[(a, b)] = float(np.median(found))
+        rows = grid[docs == a]  # a mask, not a slice: nothing assumes the passages come grouped
+        ordered = np.sort(np.where(rows > 0, rows, np.inf), axis=0)  # the cells with no candidate last
+        counts = np.count_nonzero(rows > 0, axis=0)
+        for b in np.flatnonzero(counts).tolist():
+            count = int(counts[b])
+            low, high = float(ordered[(count - 1) // 2, b]), float(ordered[count // 2, b])
+            median[(a, b)] = low if count % 2 else (low + high) / 2
     return _symmetric(median)
 
 
