@@ -10,6 +10,7 @@ from core.align.features import (
     _quoted,
     best_per_document,
     pair_features,
+    pair_arrays,
     pair_matrix,
     passage_facts,
     probabilities,
@@ -85,7 +86,7 @@ def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
     found = weights(passages)
     facts = passage_facts(passages, found)
     pairs = candidates_small(found.unit, doc_of, 0.01, 12, None)
-    first, second, matrix, best_table = pair_matrix(pairs, found, facts, doc_of)
+    first, second, matrix, best_table = pair_matrix(pair_arrays(pairs), found, facts, doc_of)
     best = best_per_document(pairs, doc_of)
     expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of) for c, i, j in pairs]
     assert len(pairs) >= 10 and matrix.tolist() == [[float(v) for v in row] for row in expected]
@@ -105,7 +106,7 @@ def test_the_batched_matrix_matches_the_one_pair_values_when_names_and_figures_r
     found = weights(passages)
     facts = passage_facts(passages, found)
     pairs = candidates_small(found.unit, doc_of, 0.01, 12, None)
-    first, second, matrix, _ = pair_matrix(pairs, found, facts, doc_of)
+    first, second, matrix, _ = pair_matrix(pair_arrays(pairs), found, facts, doc_of)
     best = best_per_document(pairs, doc_of)
     expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of) for c, i, j in pairs]
     assert matrix.tolist() == [[float(v) for v in row] for row in expected]
@@ -120,7 +121,7 @@ def test_describing_all_pairs_at_once_stops_when_cancelled():
     found = weights(passages)
     pairs = candidates_small(found.unit, [0, 1], 0.01, 12, None)
     with pytest.raises(Cancelled):
-        pair_matrix(pairs, found, passage_facts(passages, found), [0, 1], should_cancel=lambda: True)
+        pair_matrix(pair_arrays(pairs), found, passage_facts(passages, found), [0, 1], should_cancel=lambda: True)
 
 
 def test_a_word_s_character_grams_get_the_same_numbers_each_time_it_is_met():

@@ -11,7 +11,7 @@ from core.ingest.numbers import WORD_NUMBERS
 from core.ingest.textnorm import STOPWORDS, normalize_text
 from core.align.features import best_per_document, pair_features, pair_matrix, passage_facts, probabilities, probability
 from core.align.linker import LINKER
-from core.align.vectors import SMALL_CORPUS, Weights, candidates, check, dot, weights
+from core.align.vectors import SMALL_CORPUS, Weights, candidate_arrays, candidates_small, check, dot, weights
 from core.align.builder import (  # noqa: F401 (AlignParams, LINK_THRESHOLD, MAX_RUN: the aligner's settings, read by tests and bench)
     LINK_THRESHOLD,
     MAX_RUN,
@@ -135,10 +135,12 @@ def pair_table(
     Large corpora get the rows as one numpy matrix (batched, same values); small ones as lists,
     so that aligning a few articles never imports numpy.
     """
-    pairs = candidates(found.unit, doc_of, CANDIDATE_FLOOR, PER_ROW, should_cancel)
+    large = len(passages) > SMALL_CORPUS
+    find = candidate_arrays if large else candidates_small
+    pairs = find(found.unit, doc_of, CANDIDATE_FLOOR, PER_ROW, should_cancel)
     check(should_cancel)
     facts = passage_facts(passages, found)
-    if len(passages) > SMALL_CORPUS:
+    if large:
         first, second, rows, best = pair_matrix(pairs, found, facts, doc_of, should_cancel)
         keys = list(zip(first.tolist(), second.tolist()))
     else:

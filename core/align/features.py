@@ -243,26 +243,28 @@ def _log1p_of_counts(counts):
     return table[counts]
 
 
-def pair_matrix(
-    pairs: Sequence[tuple[float, int, int]],
-    found: Weights,
-    facts: PassageFacts,
-    doc_of: Sequence[int],
-    should_cancel=None,
-):
-    """Return (first, second, feature matrix, best table) of many candidate pairs at once.
-
-    Each row holds exactly the values pair_features gives for that pair: set overlaps become
-    sparse incidence products, and the few features that need word order stay per pair.
-    """
+def pair_arrays(pairs: Sequence[tuple[float, int, int]]):
+    """Return (score, i, j) tuples as the three arrays pair_matrix reads."""
     import numpy as np
 
     size = len(pairs)
     # passage numbers are exact in a float; read flat (np.array of a list of tuples is slower)
     table = np.fromiter(chain.from_iterable(pairs), dtype=np.float64, count=3 * size).reshape(size, 3)
-    score = table[:, 0].copy()
-    first = np.minimum(table[:, 1], table[:, 2]).astype(np.int64)
-    second = np.maximum(table[:, 1], table[:, 2]).astype(np.int64)
+    return table[:, 0].copy(), table[:, 1].astype(np.int64), table[:, 2].astype(np.int64)
+
+
+def pair_matrix(pairs, found: Weights, facts: PassageFacts, doc_of: Sequence[int], should_cancel=None):
+    """Return (first, second, feature matrix, best table) of many candidate pairs at once.
+
+    `pairs` is three arrays, (scores, i, j) (vectors.candidate_arrays, or pair_arrays of tuples).
+    Each row holds exactly the values pair_features gives for that pair: set overlaps become
+    sparse incidence products, and the few features that need word order stay per pair.
+    """
+    import numpy as np
+
+    score, one, other = pairs
+    size = len(score)
+    first, second = np.minimum(one, other), np.maximum(one, other)
     docs = np.asarray(doc_of, dtype=np.int64)
     documents = int(docs.max(initial=0)) + 1
     best = np.zeros(len(doc_of) * documents)
