@@ -277,9 +277,10 @@ def cluster(
     for i, j in forced:
         builder.force(i, j)
     floor = min(params.link, params.extend)
-    ordered = sorted(((p, i, j) for (i, j), p in pair.items() if p >= floor), key=lambda c: (-c[0], c[1], c[2]))
-    for number, (score, i, j) in enumerate(ordered):
+    # most likely first, then the earlier pair: tuples of the negated score sort natively (no key function)
+    ordered = sorted([(-p, i, j) for (i, j), p in pair.items() if p >= floor])
+    for number, (negated, i, j) in enumerate(ordered):
         if number % 5000 == 4999:
             check(should_cancel)
-        builder.offer(score, i, j)
+        builder.offer(-negated, i, j)
     return builder
