@@ -139,7 +139,7 @@ def pair_table(
     find = candidate_arrays if large else candidates_small
     pairs = find(found.unit, doc_of, CANDIDATE_FLOOR, PER_ROW, should_cancel)
     check(should_cancel)
-    facts = passage_facts(passages, found)
+    facts = passage_facts(passages, found, arrays=large)
     if large:
         first, second, rows, best = pair_matrix(pairs, found, facts, doc_of, should_cancel)
         keys = list(zip(first.tolist(), second.tolist()))

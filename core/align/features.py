@@ -47,7 +47,7 @@ class PassageFacts:
 
     bigrams: list[frozenset[int]]  # adjacent term pairs, each as one number (passage_facts)
     quoted: list[frozenset[str]]
-    chars: list[frozenset[int]]
+    chars: Sequence[frozenset[int]]  # a list, or IncidenceRows on the array path
     position: list[float]
     lead: list[bool]
     numbers: list[frozenset[str]]
@@ -91,10 +91,52 @@ def _grams(every: Sequence[Token]) -> frozenset[int]:
     return frozenset().union(*words)
 
 
-def passage_facts(passages: Sequence, found: Weights) -> PassageFacts:
-    """Return the per-passage facts the pair features read."""
+class IncidenceRows:
+    """Sets of small integers kept as one sparse incidence matrix (a row per set), read as frozensets."""
+
+    def __init__(self, matrix):
+        self.matrix = matrix
+        self.bounds = matrix.indptr.tolist()
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1
+
+    def __getitem__(self, row: int) -> frozenset[int]:
+        return frozenset(self.matrix.indices[self.bounds[row] : self.bounds[row + 1]].tolist())
+
+
+def _gram_incidence(every: Sequence[Sequence[Token]]) -> IncidenceRows:
+    """Return _grams of every passage as one incidence matrix: passages x words times words x grams.
+
+    Each distinct word is cut once, and the union per passage is the sparse product's (no set
+    per passage is built: the pair matrix reads the rows as arrays).
+    """
+    import numpy as np
+    from scipy import sparse
+
+    surfaces = [[t.text for t in one if not t.stop and t.kind == "word"] for one in every]
+    word_of: dict = defaultdict(count().__next__)  # a new surface gets the next number
+    sizes = np.fromiter(map(len, surfaces), dtype=np.int64, count=len(surfaces))
+    words = np.fromiter(map(word_of.__getitem__, chain.from_iterable(surfaces)), dtype=np.int64, count=int(sizes.sum()))
+    per_word = list(map(_word_grams, word_of))
+    gram_sizes = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
+    grams = np.fromiter(chain.from_iterable(per_word), dtype=np.int64, count=int(gram_sizes.sum()))
+    width = len(_GRAM_NUMBERS) or 1
+    cut = sparse.csr_matrix(
+        (np.ones(grams.size, dtype=np.int32), grams, np.concatenate(([0], np.cumsum(gram_sizes)))),
+        shape=(len(per_word), width),
+    )
+    said = sparse.csr_matrix(
+        (np.ones(words.size, dtype=np.int32), words, np.concatenate(([0], np.cumsum(sizes)))),
+        shape=(len(every), len(per_word)),
+    )
+    return IncidenceRows((said @ cut).tocsr())
+
+
+def passage_facts(passages: Sequence, found: Weights, arrays: bool = False) -> PassageFacts:
+    """Return the per-passage facts the pair features read (`arrays`: the grams as IncidenceRows)."""
     every = [tokens(p.text) for p in passages]
-    chars = [_grams(t) for t in every]
+    chars = _gram_incidence(every) if arrays else [_grams(t) for t in every]
     size: dict[str, int] = {}
     for p in passages:
         size[p.doc] = size.get(p.doc, 0) + 1
@@ -197,8 +239,10 @@ def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: 
     integers of any size (renumbered at once; other items get their columns one by one).
     """
     import numpy as np
-    from scipy import sparse
 
+    if isinstance(sets, IncidenceRows):  # already arrays: the row of each item is its set
+        sizes, items = np.diff(sets.matrix.indptr).astype(np.int64), sets.matrix.indices.astype(np.int64)
+        return _shared_items(items, sizes, first, second, should_cancel)
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     flat: Iterator = chain.from_iterable(sets)
     if integers:
@@ -208,7 +252,15 @@ def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: 
             ids: dict = defaultdict(count().__next__)  # a new item gets the next column
             flat = map(ids.__getitem__, flat)
         items = np.fromiter(flat, dtype=np.int64, count=int(sizes.sum()))
-    rows = np.repeat(np.arange(len(sets)), sizes)
+    return _shared_items(items, sizes, first, second, should_cancel)
+
+
+def _shared_items(items, sizes, first, second, should_cancel=None):
+    """Return _shared_counts of sets given flat: each set's items (small non-negative integers) in turn, and their sizes."""
+    import numpy as np
+    from scipy import sparse
+
+    rows = np.repeat(np.arange(sizes.size), sizes)
     frequency = np.bincount(items, minlength=1)
     # An item of one set only is shared by no pair: it takes neither a bit nor a column (the
     # columns of a sparse family, numbered over a whole vocabulary, are mostly such items).
@@ -217,13 +269,13 @@ def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: 
     rank[frequent] = np.arange(frequent.size)
     bit = rank[items]
     as_bit = bit >= 0
-    bits = np.zeros((len(sets), (frequent.size + 63) // 64), dtype=np.uint64)
+    bits = np.zeros((sizes.size, (frequent.size + 63) // 64), dtype=np.uint64)
     one = np.left_shift(np.uint64(1), (bit[as_bit] & 63).astype(np.uint64))
     np.bitwise_or.at(bits, (rows[as_bit], bit[as_bit] >> 6), one)
     as_column = ~as_bit & (frequency[items] > 1)
     rest_rows, rest = rows[as_column], items[as_column]
-    indptr = np.concatenate(([0], np.cumsum(np.bincount(rest_rows, minlength=len(sets)))))
-    matrix = sparse.csr_matrix((np.ones(rest.size, dtype=np.int32), rest, indptr), shape=(len(sets), frequency.size))
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(rest_rows, minlength=sizes.size))))
+    matrix = sparse.csr_matrix((np.ones(rest.size, dtype=np.int32), rest, indptr), shape=(sizes.size, frequency.size))
     shared = np.empty(len(first), dtype=np.int64)
     step = 20_000  # pairs per product: bounds the memory of the gathered rows
     for start in range(0, len(first), step):
