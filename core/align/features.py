@@ -72,9 +72,17 @@ def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
     )
 
 
+class _Numbering(dict):
+    """A dict that gives each new key the next number when it is looked up."""
+
+    def __missing__(self, key: str) -> int:
+        number = self[key] = len(self)
+        return number
+
+
 # Every character 4-gram met gets a number once: passages hold sets of small integers, which
 # the pair matrix uses as its columns directly.
-_GRAM_NUMBERS: dict[str, int] = {}
+_GRAM_NUMBERS: dict[str, int] = _Numbering()
 
 
 @lru_cache(maxsize=1 << 16)  # news vocabularies repeat: each word is cut once
@@ -118,17 +126,19 @@ def _gram_incidence(every: Sequence[Sequence[Token]]) -> IncidenceRows:
     word_of: dict = defaultdict(count().__next__)  # a new surface gets the next number
     sizes = np.fromiter(map(len, surfaces), dtype=np.int64, count=len(surfaces))
     words = np.fromiter(map(word_of.__getitem__, chain.from_iterable(surfaces)), dtype=np.int64, count=int(sizes.sum()))
-    per_word = list(map(_word_grams, word_of))
-    gram_sizes = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
-    grams = np.fromiter(chain.from_iterable(per_word), dtype=np.int64, count=int(gram_sizes.sum()))
-    width = len(_GRAM_NUMBERS) or 1
+    # _word_grams of every distinct word, cut in one pass (a repeated gram of a word is counted
+    # by the product, and a count is all the same to a set)
+    edged = [f" {surface.lower()} " for surface in word_of]
+    spans = [max(1, len(word) - NGRAM + 1) for word in edged]
+    cuts = [word[n : n + NGRAM] for word, span in zip(edged, spans) for n in range(span)]
+    grams = np.fromiter(map(_GRAM_NUMBERS.__getitem__, cuts), dtype=np.int64, count=len(cuts))
     cut = sparse.csr_matrix(
-        (np.ones(grams.size, dtype=np.int32), grams, np.concatenate(([0], np.cumsum(gram_sizes)))),
-        shape=(len(per_word), width),
+        (np.ones(grams.size, dtype=np.int32), grams, np.concatenate(([0], np.cumsum(spans)))),
+        shape=(len(edged), len(_GRAM_NUMBERS) or 1),
     )
     said = sparse.csr_matrix(
         (np.ones(words.size, dtype=np.int32), words, np.concatenate(([0], np.cumsum(sizes)))),
-        shape=(len(every), len(per_word)),
+        shape=(len(every), len(edged)),
     )
     return IncidenceRows((said @ cut).tocsr())
 
