@@ -105,12 +105,16 @@ class IncidenceRows:
     def __init__(self, matrix):
         self.matrix = matrix
         self.bounds = matrix.indptr.tolist()
+        self.read: dict[int, frozenset[int]] = {}  # the members of growing claims are scored again and again
 
     def __len__(self) -> int:
         return len(self.bounds) - 1
 
     def __getitem__(self, row: int) -> frozenset[int]:
-        return frozenset(self.matrix.indices[self.bounds[row] : self.bounds[row + 1]].tolist())
+        found = self.read.get(row)
+        if found is None:
+            found = self.read[row] = frozenset(self.matrix.indices[self.bounds[row] : self.bounds[row + 1]].tolist())
+        return found
 
 
 def _gram_incidence(every: Sequence[Sequence[Token]]) -> IncidenceRows:
