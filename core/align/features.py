@@ -9,9 +9,10 @@ from itertools import chain, count, repeat
 from operator import add, mul
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import Sequence
 
-from core.align.vectors import PHRASE_TERMS, Weights, check, is_figure, one_phrase
+from core.align.overlaps import IncidenceRows, shared_counts
+from core.align.vectors import PHRASE_TERMS, Weights, is_figure, one_phrase
 from core.ingest.textnorm import PREFIX, Token, tokens
 
 # The evidence kinds, in the order of the learned weights (core/align/linker.py).
@@ -97,24 +98,6 @@ def _grams(every: Sequence[Token]) -> frozenset[int]:
     """Return the (numbered) character 4-grams of the content words, word edges marked."""
     words = [_word_grams(token.text) for token in every if not token.stop and token.kind == "word"]
     return frozenset().union(*words)
-
-
-class IncidenceRows:
-    """Sets of small integers kept as one sparse incidence matrix (a row per set), read as frozensets."""
-
-    def __init__(self, matrix):
-        self.matrix = matrix
-        self.bounds = matrix.indptr.tolist()
-        self.read: dict[int, frozenset[int]] = {}  # the members of growing claims are scored again and again
-
-    def __len__(self) -> int:
-        return len(self.bounds) - 1
-
-    def __getitem__(self, row: int) -> frozenset[int]:
-        found = self.read.get(row)
-        if found is None:
-            found = self.read[row] = frozenset(self.matrix.indices[self.bounds[row] : self.bounds[row + 1]].tolist())
-        return found
 
 
 def _gram_incidence(every: Sequence[Sequence[Token]]) -> IncidenceRows:
@@ -230,77 +213,6 @@ class BestTable:
         return value or None
 
 
-BITSET_ITEMS = 4096  # the most frequent items of a set family are counted as bits, the rest sparse
-
-
-def _popcounts(words):
-    """Return the number of set bits in each row of a uint64 array."""
-    import numpy as np
-
-    if hasattr(np, "bitwise_count"):  # numpy 2
-        return np.bitwise_count(words).sum(axis=1, dtype=np.int64)
-    table = np.array([bin(k).count("1") for k in range(256)], dtype=np.int64)
-    return table[words.view(np.uint8)].reshape(len(words), -1).sum(axis=1)
-
-
-def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: bool = False, integers: bool = False):
-    """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), and the size of each set.
-
-    The BITSET_ITEMS most frequent items (character grams shared by most passages) are one bit
-    each: a pair shares the set bits of the AND of its two rows. The other items are counted by
-    sparse incidence products, which the frequent ones made long. `numbered` says the items are
-    already small non-negative integers (they become the columns); `integers` that they are
-    integers of any size (renumbered at once; other items get their columns one by one).
-    """
-    import numpy as np
-
-    if isinstance(sets, IncidenceRows):  # already arrays: the row of each item is its set
-        sizes, items = np.diff(sets.matrix.indptr).astype(np.int64), sets.matrix.indices.astype(np.int64)
-        return _shared_items(items, sizes, first, second, should_cancel)
-    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
-    flat: Iterator = chain.from_iterable(sets)
-    if integers:
-        items = np.unique(np.fromiter(flat, dtype=np.int64, count=int(sizes.sum())), return_inverse=True)[1]
-    else:
-        if not numbered:
-            ids: dict = defaultdict(count().__next__)  # a new item gets the next column
-            flat = map(ids.__getitem__, flat)
-        items = np.fromiter(flat, dtype=np.int64, count=int(sizes.sum()))
-    return _shared_items(items, sizes, first, second, should_cancel)
-
-
-def _shared_items(items, sizes, first, second, should_cancel=None):
-    """Return _shared_counts of sets given flat: each set's items (small non-negative integers) in turn, and their sizes."""
-    import numpy as np
-    from scipy import sparse
-
-    rows = np.repeat(np.arange(sizes.size), sizes)
-    frequency = np.bincount(items, minlength=1)
-    # An item of one set only is shared by no pair: it takes neither a bit nor a column (the
-    # columns of a sparse family, numbered over a whole vocabulary, are mostly such items).
-    frequent = np.argsort(-frequency, kind="stable")[: min(BITSET_ITEMS, int(np.count_nonzero(frequency > 1)))]
-    rank = np.full(frequency.size, -1, dtype=np.int64)
-    rank[frequent] = np.arange(frequent.size)
-    bit = rank[items]
-    as_bit = bit >= 0
-    bits = np.zeros((sizes.size, (frequent.size + 63) // 64), dtype=np.uint64)
-    one = np.left_shift(np.uint64(1), (bit[as_bit] & 63).astype(np.uint64))
-    np.bitwise_or.at(bits, (rows[as_bit], bit[as_bit] >> 6), one)
-    as_column = ~as_bit & (frequency[items] > 1)
-    rest_rows, rest = rows[as_column], items[as_column]
-    indptr = np.concatenate(([0], np.cumsum(np.bincount(rest_rows, minlength=sizes.size))))
-    matrix = sparse.csr_matrix((np.ones(rest.size, dtype=np.int32), rest, indptr), shape=(sizes.size, frequency.size))
-    shared = np.empty(len(first), dtype=np.int64)
-    step = 20_000  # pairs per product: bounds the memory of the gathered rows
-    for start in range(0, len(first), step):
-        check(should_cancel)
-        a, b = first[start : start + step], second[start : start + step]
-        shared[start : start + step] = _popcounts(bits[a] & bits[b]) if frequent.size else 0
-        if rest.size:
-            shared[start : start + step] += np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
-    return shared, sizes
-
-
 def _log1p_of_counts(counts):
     """Return math.log1p of small integer counts, exactly as the one-pair path computes it."""
     import numpy as np
@@ -343,11 +255,11 @@ def pair_matrix(pairs, found: Weights, facts: PassageFacts, doc_of: Sequence[int
     ratio = np.minimum(score / best[first * documents + docs[second]], score / best[second * documents + docs[first]])
     out[:, COLUMN["cosine"]], out[:, COLUMN["best_ratio"]] = score, ratio
     out[:, COLUMN["mutual_best"]] = ratio >= 0.999
-    figures, _ = _shared_counts(found.figures, first, second, should_cancel, numbered=True)
+    figures, _ = shared_counts(found.figures, first, second, should_cancel, numbered=True)
     out[:, COLUMN["figures"]] = np.minimum(2, figures)
-    bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel, integers=True)
+    bigrams, _ = shared_counts(facts.bigrams, first, second, should_cancel, integers=True)
     out[:, COLUMN["bigrams"]] = _log1p_of_counts(bigrams)
-    chars, length = _shared_counts(facts.chars, first, second, should_cancel, numbered=True)
+    chars, length = shared_counts(facts.chars, first, second, should_cancel, numbered=True)
     with np.errstate(invalid="ignore", divide="ignore"):  # a passage without grams shares none
         out[:, COLUMN["chars"]] = np.where(
             chars > 0, chars / np.sqrt((length[first] * length[second]).astype(np.float64)), 0.0
@@ -356,17 +268,21 @@ def pair_matrix(pairs, found: Weights, facts: PassageFacts, doc_of: Sequence[int
     out[:, COLUMN["position"]] = 1.0 - np.abs(position[first] - position[second])
     lead = np.asarray(facts.lead, dtype=bool)
     out[:, COLUMN["lead"]] = lead[first] & lead[second]
-    terms, length = _shared_counts([unit.keys() for unit in found.unit], first, second, should_cancel, numbered=True)
+    # a passage's rare terms are its terms that are rare: both counts come from one pass
+    is_rare = np.zeros(len(found.idf), dtype=bool)
+    is_rare[list(set().union(*found.rare))] = True
+    terms, length, rare = shared_counts(
+        [unit.keys() for unit in found.unit], first, second, should_cancel, numbered=True, within=is_rare
+    )
     out[:, COLUMN["short"]] = np.minimum(length[first], length[second]) < MIN_TERMS
     out[:, COLUMN["coverage"]] = terms / np.maximum(1, np.minimum(length[first], length[second]))
-    rare, _ = _shared_counts(found.rare, first, second, should_cancel, numbered=True)
     out[:, COLUMN["rare"]] = _log1p_of_counts(rare)
     # the rest reads per-pair structure; only pairs where both passages have some are visited
     for k in np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS)).tolist():
         out[k, COLUMN["phrase_only"]] = 1.0 if one_phrase(found.order[first[k]], found.order[second[k]]) else 0.0
-    quoted, _ = _shared_counts(facts.quoted, first, second, should_cancel)
+    quoted, _ = shared_counts(facts.quoted, first, second, should_cancel)
     out[:, COLUMN["quotes"]] = _log1p_of_counts(quoted)
-    any_figures, _ = _shared_counts(facts.numbers, first, second, should_cancel)
+    any_figures, _ = shared_counts(facts.numbers, first, second, should_cancel)
     out[:, COLUMN["numbers"]] = np.minimum(2, any_figures)
     return first, second, out, best_table
 
