@@ -48,7 +48,7 @@ class PassageFacts:
 
     bigrams: list[frozenset[int]]  # adjacent term pairs, each as one number (passage_facts)
     quoted: list[frozenset[str]]
-    chars: Sequence[frozenset[int]]  # a list, or IncidenceRows on the array path
+    chars: Sequence[frozenset[int]] | IncidenceRows  # IncidenceRows on the array path
     position: list[float]
     lead: list[bool]
     numbers: list[frozenset[str]]

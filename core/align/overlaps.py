@@ -14,7 +14,7 @@ BITSET_ITEMS = 4096  # the most frequent items of a set family are counted as bi
 class IncidenceRows:
     """Sets of small integers kept as one sparse incidence matrix (a row per set), read as frozensets."""
 
-    def __init__(self, matrix):
+    def __init__(self, matrix) -> None:
         self.matrix = matrix
         self.bounds = matrix.indptr.tolist()
         self.read: dict[int, frozenset[int]] = {}  # the members of growing claims are scored again and again
@@ -40,7 +40,13 @@ def _popcounts(words):
 
 
 def shared_counts(
-    sets: Sequence, first, second, should_cancel=None, numbered: bool = False, integers: bool = False, within=None
+    sets: Sequence | IncidenceRows,
+    first,
+    second,
+    should_cancel=None,
+    numbered: bool = False,
+    integers: bool = False,
+    within=None,
 ):
     """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), and the size of each set.
 
