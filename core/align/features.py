@@ -277,9 +277,13 @@ def pair_matrix(pairs, found: Weights, facts: PassageFacts, doc_of: Sequence[int
     out[:, COLUMN["short"]] = np.minimum(length[first], length[second]) < MIN_TERMS
     out[:, COLUMN["coverage"]] = terms / np.maximum(1, np.minimum(length[first], length[second]))
     out[:, COLUMN["rare"]] = _log1p_of_counts(rare)
-    # the rest reads per-pair structure; only pairs where both passages have some are visited
-    for k in np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS)).tolist():
-        out[k, COLUMN["phrase_only"]] = 1.0 if one_phrase(found.order[first[k]], found.order[second[k]]) else 0.0
+    # the rest reads per-pair structure; only pairs sharing a phrase's number of terms are visited,
+    # their passage numbers read as Python ints at once and the values written back at once
+    few = np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS))
+    order = found.order
+    out[few, COLUMN["phrase_only"]] = [
+        1.0 if one_phrase(order[a], order[b]) else 0.0 for a, b in zip(first[few].tolist(), second[few].tolist())
+    ]
     quoted, _ = shared_counts(facts.quoted, first, second, should_cancel)
     out[:, COLUMN["quotes"]] = _log1p_of_counts(quoted)
     any_figures, _ = shared_counts(facts.numbers, first, second, should_cancel)
