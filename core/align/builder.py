@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import ge
 from typing import AbstractSet, Callable, Optional, Sequence, cast
 
 from core.align.linker import LINKER
@@ -199,10 +201,11 @@ class ClaimBuilder:
         average-linkage rule as a merge, so one strong link still chains nothing).
         """
         near: dict[int, set[int]] = {}
-        for (i, j), p in self.pair.items():
-            if p >= level:
-                near.setdefault(i, set()).add(self.owner[j])
-                near.setdefault(j, set()).add(self.owner[i])
+        owner = self.owner
+        # the pairs at or above the level picked out in C: most candidate pairs are weaker
+        for i, j in compress(self.pair, map(ge, self.pair.values(), repeat(level))):
+            near.setdefault(i, set()).add(owner[j])
+            near.setdefault(j, set()).add(owner[i])
         offers: list[tuple[float, int, int, list[float]]] = []  # (mean support, passage, claim, supports)
         pair_get, half = self.pair.get, level / 2
         for p, keys in near.items():
