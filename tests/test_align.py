@@ -353,3 +353,19 @@ def test_only_a_few_capitalised_words_without_a_figure_make_a_heading():
         False,
         False,
     ]
+
+
+def test_the_array_path_gives_the_claims_of_the_pure_python_path(monkeypatch):
+    pytest.importorskip("scipy")
+    from core.align import vectors
+
+    docs = documents(HARBOUR, COAST, LEDGER, SPLIT)
+    monkeypatch.setattr(vectors, "SMALL_CORPUS", 10**9)
+    monkeypatch.setattr(vectors, "LOADED_CORPUS", 10**9)
+    in_python = align_documents(docs)
+    monkeypatch.setattr(vectors, "SMALL_CORPUS", 0)
+    on_arrays = align_documents(docs)
+    assert in_python == on_arrays and len(in_python[0]) >= 5
+    assert [link.score for claim in on_arrays[0] for link in claim.links] == [
+        link.score for claim in in_python[0] for link in claim.links
+    ]

@@ -213,3 +213,14 @@ def test_dot_sums_the_products_in_the_shorter_vectors_order_as_the_plain_loop_do
     a, b = {3: 0.1, 1: 0.7, 2: 0.2}, {1: 0.3, 2: 0.6, 4: 0.9, 5: 0.1}
     assert dot(a, b) == dot(b, a) == 0.1 * 0.0 + 0.7 * 0.3 + 0.2 * 0.6
     assert dot({1: 0.5}, {2: 0.5}) == 0.0 and dot({}, b) == 0
+
+
+def test_a_mid_sized_case_takes_the_arrays_only_once_scipy_is_loaded(monkeypatch):
+    import sys
+
+    from core.align.vectors import LOADED_CORPUS, SMALL_CORPUS, use_arrays
+
+    monkeypatch.delitem(sys.modules, "scipy.sparse", raising=False)
+    assert use_arrays(SMALL_CORPUS + 1) and not use_arrays(SMALL_CORPUS) and not use_arrays(LOADED_CORPUS + 1)
+    monkeypatch.setitem(sys.modules, "scipy.sparse", sys)  # loaded by an earlier case (any module object)
+    assert use_arrays(LOADED_CORPUS + 1) and not use_arrays(LOADED_CORPUS)

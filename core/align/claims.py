@@ -11,7 +11,7 @@ from core.ingest.numbers import WORD_NUMBERS
 from core.ingest.textnorm import STOPWORDS, normalize_text
 from core.align.features import best_per_document, pair_features, pair_matrix, passage_facts, probabilities, probability
 from core.align.linker import LINKER
-from core.align.vectors import SMALL_CORPUS, Weights, candidate_arrays, candidates_small, check, dot, weights
+from core.align.vectors import Weights, candidate_arrays, candidates_small, check, dot, use_arrays, weights
 from core.align.builder import (  # noqa: F401 (AlignParams, LINK_THRESHOLD, MAX_RUN: the aligner's settings, read by tests and bench)
     LINK_THRESHOLD,
     MAX_RUN,
@@ -132,10 +132,10 @@ def pair_table(
     """Return the candidate pairs (i < j, different documents), their feature rows, and a
     function giving the feature row of any other pair.
 
-    Large corpora get the rows as one numpy matrix (batched, same values); small ones as lists,
-    so that aligning a few articles never imports numpy.
+    Large corpora (vectors.use_arrays) get the rows as one numpy matrix (batched, same values);
+    small ones as lists, so that aligning a few articles never imports numpy.
     """
-    large = len(passages) > SMALL_CORPUS
+    large = use_arrays(len(passages))
     find = candidate_arrays if large else candidates_small
     pairs = find(found.unit, doc_of, CANDIDATE_FLOOR, PER_ROW, should_cancel)
     check(should_cancel)
