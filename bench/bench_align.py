@@ -6,7 +6,7 @@ the other's document (cosine >= 0.3), links joined into groups. Ratios are basel
 (above 1: Parallax is faster). CPU time of this process, median of cold runs (text memos emptied).
 The stages timed alone run as analyze runs them, with the cyclic collector paused
 (core.analysis.collector_paused; the window pauses it for its worker runs too); one row also
-times the alignment with the collector running, as nothing in the application calls it.
+times the alignment with the collector running, which no caller in the application does.
 `python bench/bench_align.py [--quick]` (--quick skips 50 articles and the growth in words).
 """
 

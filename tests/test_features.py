@@ -10,7 +10,6 @@ from core.align.features import (
     _quoted,
     best_per_document,
     pair_features,
-    pair_arrays,
     pair_matrix,
     passage_facts,
     probabilities,
@@ -20,6 +19,13 @@ from core.align.linker import LINKER
 from core.align.vectors import candidates_small, weights
 from core.ingest.textnorm import PREFIX, tokens
 from test_align import documents
+
+
+def _arrays(pairs):
+    """Return (score, i, j) tuples as the three arrays pair_matrix reads."""
+    import numpy as np
+
+    return tuple(np.array(column) for column in zip(*pairs))
 
 
 def test_words_inside_curly_or_straight_quotes_are_quoted_words():
@@ -86,7 +92,7 @@ def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
     found = weights(passages)
     facts = passage_facts(passages, found)
     pairs = candidates_small(found.unit, doc_of, 0.01, 12, None)
-    first, second, matrix, best_table = pair_matrix(pair_arrays(pairs), found, facts, doc_of)
+    first, second, matrix, best_table = pair_matrix(_arrays(pairs), found, facts, doc_of)
     best = best_per_document(pairs, doc_of)
     expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of) for c, i, j in pairs]
     assert len(pairs) >= 10 and matrix.tolist() == [[float(v) for v in row] for row in expected]
@@ -106,7 +112,7 @@ def test_the_batched_matrix_matches_the_one_pair_values_when_names_and_figures_r
     found = weights(passages)
     facts = passage_facts(passages, found)
     pairs = candidates_small(found.unit, doc_of, 0.01, 12, None)
-    first, second, matrix, _ = pair_matrix(pair_arrays(pairs), found, facts, doc_of)
+    first, second, matrix, _ = pair_matrix(_arrays(pairs), found, facts, doc_of)
     best = best_per_document(pairs, doc_of)
     expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of) for c, i, j in pairs]
     assert matrix.tolist() == [[float(v) for v in row] for row in expected]
@@ -121,7 +127,7 @@ def test_describing_all_pairs_at_once_stops_when_cancelled():
     found = weights(passages)
     pairs = candidates_small(found.unit, [0, 1], 0.01, 12, None)
     with pytest.raises(Cancelled):
-        pair_matrix(pair_arrays(pairs), found, passage_facts(passages, found), [0, 1], should_cancel=lambda: True)
+        pair_matrix(_arrays(pairs), found, passage_facts(passages, found), [0, 1], should_cancel=lambda: True)
 
 
 def test_a_word_s_character_grams_get_the_same_numbers_each_time_it_is_met():

@@ -221,20 +221,10 @@ def _log1p_of_counts(counts):
     return table[counts]
 
 
-def pair_arrays(pairs: Sequence[tuple[float, int, int]]):
-    """Return (score, i, j) tuples as the three arrays pair_matrix reads."""
-    import numpy as np
-
-    size = len(pairs)
-    # passage numbers are exact in a float; read flat (np.array of a list of tuples is slower)
-    table = np.fromiter(chain.from_iterable(pairs), dtype=np.float64, count=3 * size).reshape(size, 3)
-    return table[:, 0].copy(), table[:, 1].astype(np.int64), table[:, 2].astype(np.int64)
-
-
 def pair_matrix(pairs, found: Weights, facts: PassageFacts, doc_of: Sequence[int], should_cancel=None):
     """Return (first, second, feature matrix, best table) of many candidate pairs at once.
 
-    `pairs` is three arrays, (scores, i, j) (vectors.candidate_arrays, or pair_arrays of tuples).
+    `pairs` is three arrays, (scores, i, j), as vectors.candidate_arrays gives them.
     Each row holds exactly the values pair_features gives for that pair: set overlaps become
     sparse incidence products, and the few features that need word order stay per pair.
     """

@@ -204,7 +204,7 @@ def candidates_small(
 def candidates_large(
     vectors: list[Vector], doc_of: list[int], floor: float, per_row: int, should_cancel
 ) -> list[tuple[float, int, int]]:
-    """Return the pairs of candidate_arrays as (score, j, i) tuples, as candidates_small gives them."""
+    """Return the pairs of candidate_arrays as (score, j, i) tuples, as candidates_small gives them (the two are compared so)."""
     scores, earlier, later = candidate_arrays(vectors, doc_of, floor, per_row, should_cancel)
     return list(zip(scores.tolist(), earlier.tolist(), later.tolist()))
 
@@ -232,7 +232,7 @@ def candidate_arrays(vectors: list[Vector], doc_of: list[int], floor: float, per
     docs = np.asarray(doc_of)
     if np.any(np.diff(docs) < 0):
         raise ValueError("passages must come grouped by document, in document order")
-    found = [(np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))]
+    found = [(np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))]  # one document: no pairs
     # A passage meets only the passages of earlier documents (each pair once, never within one
     # document): the product covers those columns alone, so one huge document costs linear time.
     for document in np.unique(docs).tolist():
