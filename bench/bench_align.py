@@ -4,6 +4,9 @@ The baseline is the plain aligner the corpus is calibrated with: scikit-learn TF
 passages, the dense cosine of every pair, a link where two passages are each other's best match in
 the other's document (cosine >= 0.3), links joined into groups. Ratios are baseline / Parallax
 (above 1: Parallax is faster). CPU time of this process, median of cold runs (text memos emptied).
+The stages timed alone run as analyze runs them, with the cyclic collector paused
+(core.analysis.collector_paused; the window pauses it for its worker runs too); one row also
+times the alignment with the collector running, which no caller in the application does.
 `python bench/bench_align.py [--quick]` (--quick skips 50 articles and the growth in words).
 """
 
@@ -92,6 +95,17 @@ def median_cpu(function, runs: int = RUNS) -> float:
         function()
         times.append(time.process_time() - start)
     return statistics.median(times)
+
+
+def as_analyze_runs(function):
+    """Return the function wrapped as analyze runs its stages: with the cyclic collector paused."""
+    from core.analysis import collector_paused
+
+    def run():
+        with collector_paused():
+            return function()
+
+    return run
 
 
 def baseline_links(
@@ -249,13 +263,15 @@ def main(quick: bool) -> int:
         sources, documents = _synthetic(count, 3000)
         runs = 3 if count < 50 else 1
         seconds = median_cpu(lambda: analyze(sources), runs)
-        aligning = median_cpu(lambda: align_documents(documents), runs)
-        sheet = median_cpu(lambda: build_fact_sheet(documents), runs)
+        aligning = median_cpu(as_analyze_runs(lambda: align_documents(documents)), runs)
+        collecting = median_cpu(lambda: align_documents(documents), runs)
+        sheet = median_cpu(as_analyze_runs(lambda: build_fact_sheet(documents)), runs)
         baseline = median_cpu(lambda: baseline_links(*_passages(documents)), runs)
         vectorised = median_cpu(lambda: baseline_links(*_passages(documents), vectorised=True), runs)
         passages = sum(len(d.passages) for d in documents)
         _row(f"{count} x 3,000: analyze", _words(sources), seconds, baseline, f"{passages} passages", vectorised)
         _row(f"{count} x 3,000: alignment alone", _words(sources), aligning, baseline, "", vectorised)
+        _row(f"{count} x 3,000: alignment, collector on", _words(sources), collecting, baseline, "", vectorised)
         _row(f"{count} x 3,000: fact sheet alone", _words(sources), sheet, None, "part of analyze")
         timed[(count, 3000)] = seconds
     if not quick:

@@ -18,7 +18,7 @@ _TIMING = ("elapsed", "seconds", "timing", "generated", "created")
 
 
 def input_sets(folder: Path) -> dict[str, list[Path]]:
-    """Return {name: article files}: the seeds, every corpus event present, and dense synthetic articles."""
+    """Return {name: article files}: the seeds, every corpus event present, and generated large inputs."""
     sets: dict[str, list[Path]] = {}
     seeds = sorted((SHARED / "seeds").glob("*.txt"))
     if seeds:
@@ -28,15 +28,23 @@ def input_sets(folder: Path) -> dict[str, list[Path]]:
         if len(files) >= 2:
             sets[event.name] = files
     sys.path.insert(0, str(ROOT / "bench"))
+    from dense_news import make_dense_articles
     from synth import make_articles
 
-    synthetic = folder / "synthetic-input"
-    synthetic.mkdir(exist_ok=True)
-    sets["synthetic 12 x 3,000"] = []
-    for name, text in make_articles(12, 3000):
-        path = synthetic / f"{name}.txt"
-        path.write_text(text, encoding="utf-8")
-        sets["synthetic 12 x 3,000"].append(path)
+    # Above SMALL_CORPUS passages the aligner takes its array path: these sets cover it, sparse and dense.
+    generated = {
+        "synthetic 12 x 3,000": make_articles(12, 3000),
+        "synthetic 20 x 3,000": make_articles(20, 3000),
+        "dense 10 x 3,000": make_dense_articles(10, 3000),
+    }
+    for label, articles in generated.items():
+        place = folder / "generated-input" / label.replace(" ", "-").replace(",", "")
+        place.mkdir(parents=True, exist_ok=True)
+        sets[label] = []
+        for name, text in articles:
+            path = place / name
+            path.write_text(text, encoding="utf-8")
+            sets[label].append(path)
     return sets
 
 

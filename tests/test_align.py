@@ -369,3 +369,19 @@ def test_worded_alike_picks_the_pairs_each_passage_s_best_cosine_in_list_rows_an
     assert align.worded_alike(keys, rows) == [(0, 3), (2, 4)]
     np = pytest.importorskip("numpy")
     assert align.worded_alike(keys, np.asarray(rows)) == [(0, 3), (2, 4)]
+
+
+def test_the_array_path_gives_the_claims_of_the_pure_python_path(monkeypatch):
+    pytest.importorskip("scipy")
+    from core.align import vectors
+
+    docs = documents(HARBOUR, COAST, LEDGER, SPLIT)
+    monkeypatch.setattr(vectors, "SMALL_CORPUS", 10**9)
+    monkeypatch.setattr(vectors, "LOADED_CORPUS", 10**9)
+    in_python = align_documents(docs)
+    monkeypatch.setattr(vectors, "SMALL_CORPUS", 0)
+    on_arrays = align_documents(docs)
+    assert in_python == on_arrays and len(in_python[0]) >= 5
+    assert [link.score for claim in on_arrays[0] for link in claim.links] == [
+        link.score for claim in in_python[0] for link in claim.links
+    ]

@@ -23,6 +23,13 @@ from core.ingest.textnorm import PREFIX, tokens
 from test_align import documents
 
 
+def _arrays(pairs):
+    """Return (score, i, j) tuples as the three arrays pair_matrix reads."""
+    import numpy as np
+
+    return tuple(np.array(column) for column in zip(*pairs))
+
+
 def test_words_inside_curly_or_straight_quotes_are_quoted_words():
     text = "The operator called it \u201ca miracle of patience\u201d and 'a long night'."
     assert _quoted(text, tokens(text)) == frozenset({"miracl", "patienc"})
@@ -87,7 +94,7 @@ def test_the_batched_feature_matrix_holds_exactly_the_one_pair_values():
     found = weights(passages)
     facts = passage_facts(passages, found)
     pairs = candidates_small(found.unit, doc_of, 0.01, 12, None)
-    first, second, matrix, best_table = pair_matrix(pairs, found, facts, doc_of)
+    first, second, matrix, best_table = pair_matrix(_arrays(pairs), found, facts, doc_of)
     best = best_per_document(pairs, doc_of)
     close = closeness(best, doc_of)
     expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of, close) for c, i, j in pairs]
@@ -109,7 +116,7 @@ def test_the_batched_matrix_matches_the_one_pair_values_when_names_and_figures_r
     found = weights(passages)
     facts = passage_facts(passages, found)
     pairs = candidates_small(found.unit, doc_of, 0.01, 12, None)
-    first, second, matrix, _ = pair_matrix(pairs, found, facts, doc_of)
+    first, second, matrix, _ = pair_matrix(_arrays(pairs), found, facts, doc_of)
     best = best_per_document(pairs, doc_of)
     close = closeness(best, doc_of)
     expected = [pair_features(c, min(i, j), max(i, j), found, facts, best, doc_of, close) for c, i, j in pairs]
@@ -125,53 +132,12 @@ def test_describing_all_pairs_at_once_stops_when_cancelled():
     found = weights(passages)
     pairs = candidates_small(found.unit, [0, 1], 0.01, 12, None)
     with pytest.raises(Cancelled):
-        pair_matrix(pairs, found, passage_facts(passages, found), [0, 1], should_cancel=lambda: True)
+        pair_matrix(_arrays(pairs), found, passage_facts(passages, found), [0, 1], should_cancel=lambda: True)
 
 
 def test_a_word_s_character_grams_get_the_same_numbers_each_time_it_is_met():
     first, again = _grams(tokens("Harbour cranes")), _grams(tokens("cranes at the harbour"))
     assert first == again and all(isinstance(gram, int) for gram in first)
-
-
-def test_shared_counts_add_the_frequent_items_counted_as_bits_to_the_rest(monkeypatch):
-    np = pytest.importorskip("numpy")
-    pytest.importorskip("scipy")
-    from core.align import features
-
-    sets = [frozenset({1, 2, 3, 70}), frozenset({2, 3, 70, 71}), frozenset({3, 9}), frozenset()]
-    first, second = np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3])
-    for frequent in (2, 4096):  # a few items as bits and the rest sparse, then every item as a bit
-        monkeypatch.setattr(features, "BITSET_ITEMS", frequent)
-        shared, sizes = features._shared_counts(sets, first, second, numbered=True)
-        assert shared.tolist() == [3, 1, 1, 0] and sizes.tolist() == [4, 4, 2, 0]
-    words = [frozenset({"quay", "crane"}), frozenset({"crane", "barge"})]
-    shared, _ = features._shared_counts(words, np.array([0]), np.array([1]))
-    assert shared.tolist() == [1]
-
-
-def test_items_of_one_set_only_are_left_out_of_the_counts_without_changing_them(monkeypatch):
-    np = pytest.importorskip("numpy")
-    pytest.importorskip("scipy")
-    from core.align import features
-
-    # Numbered over a wide vocabulary (ids in the thousands), most items in one set only.
-    sets = [
-        frozenset({9000, 12, 4711, 5}),
-        frozenset({9000, 12, 8001}),
-        frozenset({12, 5, 6002, 6003}),
-        frozenset({7777}),
-        frozenset(),
-    ]
-    first, second = np.array([0, 0, 1, 2, 3, 0]), np.array([1, 2, 2, 3, 4, 3])
-    expected = [len(sets[a] & sets[b]) for a, b in zip(first.tolist(), second.tolist())]
-    for frequent in (1, 4096):  # the one shared item as a bit and the rest as columns, then all as bits
-        monkeypatch.setattr(features, "BITSET_ITEMS", frequent)
-        shared, sizes = features._shared_counts(sets, first, second, numbered=True)
-        assert shared.tolist() == expected == [2, 2, 1, 0, 0, 0]
-        assert sizes.tolist() == [4, 3, 4, 1, 0]
-    lonely = [frozenset({"quay"}), frozenset({"barge"}), frozenset()]
-    shared, _ = features._shared_counts(lonely, np.array([0, 1]), np.array([1, 2]))
-    assert shared.tolist() == [0, 0]
 
 
 def test_quoted_words_are_read_by_the_pattern_only_in_a_passage_holding_a_quotation_mark():
@@ -219,3 +185,17 @@ def test_the_array_path_reads_closeness_as_the_list_path_does_whatever_the_order
     assert _closeness_of(flat, np.asarray(doc_of), 3) == close
     # 0 -> 1: median of 0.4, 0.9, 0.2 = 0.4; 1 -> 0: median of 0.4, 0.9 = 0.65
     assert close[(0, 1)] == pytest.approx((0.4 + 0.65) / 2) and (1, 2) not in close
+
+
+def test_the_array_path_reads_each_passage_s_character_grams_as_the_set_path_does():
+    pytest.importorskip("scipy")
+    docs = documents(
+        "Rescuers brought 37 miners up from the Kellan shaft. A crane failed.",
+        "All 37 miners left the Kellan shaft, the operator said. Nothing else.",
+    )
+    passages = [p for d in docs for p in d.passages]
+    found = weights(passages)
+    sets, arrays = passage_facts(passages, found), passage_facts(passages, found, arrays=True)
+    # the same grams under the same numbers: a gram is numbered once, whichever path meets it first
+    assert len(arrays.chars) == len(passages) >= 4
+    assert [arrays.chars[n] for n in range(len(passages))] == sets.chars

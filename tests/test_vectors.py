@@ -133,6 +133,11 @@ def test_the_large_path_refuses_passages_out_of_document_order():
         candidates_large(found.unit, [0, 1, 0, 1, 0, 1], 0.05, 4, None)
 
 
+def _cells(arrays) -> list[tuple[float, int, int]]:
+    """Return the (score, j, i) arrays of _top_per_row as one tuple per cell."""
+    return list(zip(*(column.tolist() for column in arrays)))
+
+
 def test_a_dense_block_keeps_the_same_best_cells_as_a_sparse_one():
     pytest.importorskip("scipy")
     from scipy import sparse
@@ -143,7 +148,7 @@ def test_a_dense_block_keeps_the_same_best_cells_as_a_sparse_one():
     cells = [[0.5, 0.9, 0.5, 0.7, 0.5, 0.05], [0.2, 0.2, 0.2, 0.2, 0.3, 0.2]]
     block = sparse.csr_matrix(cells)
     assert 9 / 12 > DENSE_SHARE  # the block is read dense
-    assert _top_per_row(block, 10, 0.1, 3) == [
+    assert _cells(_top_per_row(block, 10, 0.1, 3)) == [
         (0.9, 1, 10),
         (0.7, 3, 10),
         (0.5, 0, 10),
@@ -152,7 +157,7 @@ def test_a_dense_block_keeps_the_same_best_cells_as_a_sparse_one():
         (0.2, 1, 11),
     ]
     sparse_cells = sparse.csr_matrix([[0.0, 0.9, 0.0, 0.0, 0.0, 0.05], [0.0] * 5 + [0.2]])
-    assert _top_per_row(sparse_cells, 0, 0.1, 3) == [(0.9, 1, 0), (0.2, 5, 1)]
+    assert _cells(_top_per_row(sparse_cells, 0, 0.1, 3)) == [(0.9, 1, 0), (0.2, 5, 1)]
 
 
 def test_a_sparse_block_read_from_each_rows_kth_best_keeps_what_sorting_every_cell_keeps():
@@ -173,7 +178,7 @@ def test_a_sparse_block_read_from_each_rows_kth_best_keeps_what_sorting_every_ce
     ordered = sorted(zip(rows.tolist(), (-block.data).tolist(), block.indices.tolist()))
     kept = [(round(-v, 6), j, 5 + i) for n, (i, v, j) in enumerate(ordered) if [c[0] for c in ordered[:n]].count(i) < 3]
     assert (
-        _top_per_row(block, 5, 0.1, 3)
+        _cells(_top_per_row(block, 5, 0.1, 3))
         == kept
         == [
             (0.9, 1, 5),
@@ -208,3 +213,14 @@ def test_dot_sums_the_products_in_the_shorter_vectors_order_as_the_plain_loop_do
     a, b = {3: 0.1, 1: 0.7, 2: 0.2}, {1: 0.3, 2: 0.6, 4: 0.9, 5: 0.1}
     assert dot(a, b) == dot(b, a) == 0.1 * 0.0 + 0.7 * 0.3 + 0.2 * 0.6
     assert dot({1: 0.5}, {2: 0.5}) == 0.0 and dot({}, b) == 0
+
+
+def test_a_mid_sized_case_takes_the_arrays_only_once_scipy_is_loaded(monkeypatch):
+    import sys
+
+    from core.align.vectors import LOADED_CORPUS, SMALL_CORPUS, use_arrays
+
+    monkeypatch.delitem(sys.modules, "scipy.sparse", raising=False)
+    assert use_arrays(SMALL_CORPUS + 1) and not use_arrays(SMALL_CORPUS) and not use_arrays(LOADED_CORPUS + 1)
+    monkeypatch.setitem(sys.modules, "scipy.sparse", sys)  # loaded by an earlier case (any module object)
+    assert use_arrays(LOADED_CORPUS + 1) and not use_arrays(LOADED_CORPUS)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import ge
 from typing import AbstractSet, Callable, Iterable, Optional, Sequence, cast
 
 from core.align.linker import LINKER
@@ -199,23 +201,40 @@ class ClaimBuilder:
         average-linkage rule as a merge, so one strong link still chains nothing).
         """
         near: dict[int, set[int]] = {}
-        for (i, j), p in self.pair.items():
-            if p >= level:
-                near.setdefault(i, set()).add(self.owner[j])
-                near.setdefault(j, set()).add(self.owner[i])
+        owner = self.owner
+        # the pairs at or above the level picked out in C: most candidate pairs are weaker
+        for i, j in compress(self.pair, map(ge, self.pair.values(), repeat(level))):
+            near.setdefault(i, set()).add(owner[j])
+            near.setdefault(j, set()).add(owner[i])
         offers: list[tuple[float, int, int, list[float]]] = []  # (mean support, passage, claim, supports)
+        pair_get, half = self.pair.get, level / 2
         for p, keys in near.items():
             if self.unfinished[p]:
                 continue  # a headline sums up the article: it is no telling of each fact in it
+            own_doc = self.doc_of[p]
             for key in keys:
                 runs = self.clusters.get(key)
-                if not runs or len(runs) < 2 or key == self.owner[p] or p in runs.get(self.doc_of[p], ()):
+                if not runs or len(runs) < 2 or key == self.owner[p] or p in runs.get(own_doc, ()):
                     continue
                 if self.forbidden and any(frozenset((p, i)) in self.forbidden for run in runs.values() for i in run):
                     continue
-                support = [self.known_score(p, run) for d, run in runs.items() if d != self.doc_of[p]]
-                if sum(support) >= level * len(support) and min(support) >= level / 2:
-                    offers.append((sum(support) / len(support), p, key, support))
+                # Each other document's support, stopping at the first below half the level: most
+                # candidate claims fail there (near-duplicate sentences meet nearly every claim).
+                support = []
+                for d, run in runs.items():
+                    if d == own_doc:
+                        continue
+                    if len(run) == 1:  # most runs are one sentence: one look-up
+                        i = run[0]
+                        value = pair_get((p, i) if p < i else (i, p), 0.0)
+                    else:
+                        value = self.known_score(p, run)
+                    if value < half:
+                        break
+                    support.append(value)
+                else:
+                    if sum(support) >= level * len(support):
+                        offers.append((sum(support) / len(support), p, key, support))
         # Near-duplicate sentences would otherwise pile every look-alike into every claim: a passage
         # joins its best-supported further claims only.
         joins: dict[int, list[int]] = {}
@@ -297,9 +316,10 @@ def cluster(
     for i, j in forced:
         builder.force(i, j)
     floor = min(params.link, params.extend)
-    ordered = sorted(((p, i, j) for (i, j), p in pair.items() if p >= floor), key=lambda c: (-c[0], c[1], c[2]))
-    for number, (score, i, j) in enumerate(ordered):
+    # most likely first, then the earlier pair: tuples of the negated score sort natively (no key function)
+    ordered = sorted([(-p, i, j) for (i, j), p in pair.items() if p >= floor])
+    for number, (negated, i, j) in enumerate(ordered):
         if number % 5000 == 4999:
             check(should_cancel)
-        builder.offer(score, i, j)
+        builder.offer(-negated, i, j)
     return builder

@@ -20,7 +20,7 @@ from core.align.features import (
     probability,
 )
 from core.align.linker import LINKER
-from core.align.vectors import SMALL_CORPUS, Weights, candidates, check, dot, weights
+from core.align.vectors import Weights, candidate_arrays, candidates_small, check, dot, use_arrays, weights
 from core.align.builder import (  # noqa: F401 (AlignParams, LINK_THRESHOLD, MAX_RUN: the aligner's settings, read by tests and bench)
     LINK_THRESHOLD,
     MAX_RUN,
@@ -141,13 +141,15 @@ def pair_table(
     """Return the candidate pairs (i < j, different documents), their feature rows, and a
     function giving the feature row of any other pair.
 
-    Large corpora get the rows as one numpy matrix (batched, same values); small ones as lists,
-    so that aligning a few articles never imports numpy.
+    Large corpora (vectors.use_arrays) get the rows as one numpy matrix (batched, same values);
+    small ones as lists, so that aligning a few articles never imports numpy.
     """
-    pairs = candidates(found.unit, doc_of, CANDIDATE_FLOOR, PER_ROW, should_cancel)
+    large = use_arrays(len(passages))
+    find = candidate_arrays if large else candidates_small
+    pairs = find(found.unit, doc_of, CANDIDATE_FLOOR, PER_ROW, should_cancel)
     check(should_cancel)
-    facts = passage_facts(passages, found)
-    if len(passages) > SMALL_CORPUS:
+    facts = passage_facts(passages, found, arrays=large)
+    if large:
         first, second, rows, best = pair_matrix(pairs, found, facts, doc_of, should_cancel)
         keys = list(zip(first.tolist(), second.tolist()))
         close = best.close

@@ -10,9 +10,10 @@ from itertools import chain, count, repeat
 from operator import add, mul
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Sequence
+from typing import Sequence
 
-from core.align.vectors import PHRASE_TERMS, Weights, check, is_figure, one_phrase
+from core.align.overlaps import IncidenceRows, shared_counts
+from core.align.vectors import PHRASE_TERMS, Weights, is_figure, one_phrase
 from core.ingest.textnorm import PREFIX, Token, tokens
 
 # The evidence kinds, in the order of the learned weights (core/align/linker.py).
@@ -49,7 +50,7 @@ class PassageFacts:
 
     bigrams: list[frozenset[int]]  # adjacent term pairs, each as one number (passage_facts)
     quoted: list[frozenset[str]]
-    chars: list[frozenset[int]]
+    chars: Sequence[frozenset[int]] | IncidenceRows  # IncidenceRows on the array path
     position: list[float]
     lead: list[bool]
     numbers: list[frozenset[str]]
@@ -74,9 +75,17 @@ def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
     )
 
 
+class _Numbering(dict):
+    """A dict that gives each new key the next number when it is looked up."""
+
+    def __missing__(self, key: str) -> int:
+        number = self[key] = len(self)
+        return number
+
+
 # Every character 4-gram met gets a number once: passages hold sets of small integers, which
 # the pair matrix uses as its columns directly.
-_GRAM_NUMBERS: dict[str, int] = {}
+_GRAM_NUMBERS: dict[str, int] = _Numbering()
 
 
 @lru_cache(maxsize=1 << 16)  # news vocabularies repeat: each word is cut once
@@ -93,10 +102,40 @@ def _grams(every: Sequence[Token]) -> frozenset[int]:
     return frozenset().union(*words)
 
 
-def passage_facts(passages: Sequence, found: Weights) -> PassageFacts:
-    """Return the per-passage facts the pair features read."""
+def _gram_incidence(every: Sequence[Sequence[Token]]) -> IncidenceRows:
+    """Return _grams of every passage as one incidence matrix: passages x words times words x grams.
+
+    Each distinct word is cut once, and the union per passage is the sparse product's (no set
+    per passage is built: the pair matrix reads the rows as arrays).
+    """
+    import numpy as np
+    from scipy import sparse
+
+    surfaces = [[t.text for t in one if not t.stop and t.kind == "word"] for one in every]
+    word_of: dict = defaultdict(count().__next__)  # a new surface gets the next number
+    sizes = np.fromiter(map(len, surfaces), dtype=np.int64, count=len(surfaces))
+    words = np.fromiter(map(word_of.__getitem__, chain.from_iterable(surfaces)), dtype=np.int64, count=int(sizes.sum()))
+    # _word_grams of every distinct word, cut in one pass (a repeated gram of a word is counted
+    # by the product, and a count is all the same to a set)
+    edged = [f" {surface.lower()} " for surface in word_of]
+    spans = [max(1, len(word) - NGRAM + 1) for word in edged]
+    cuts = [word[n : n + NGRAM] for word, span in zip(edged, spans) for n in range(span)]
+    grams = np.fromiter(map(_GRAM_NUMBERS.__getitem__, cuts), dtype=np.int64, count=len(cuts))
+    cut = sparse.csr_matrix(
+        (np.ones(grams.size, dtype=np.int32), grams, np.concatenate(([0], np.cumsum(spans)))),
+        shape=(len(edged), len(_GRAM_NUMBERS) or 1),
+    )
+    said = sparse.csr_matrix(
+        (np.ones(words.size, dtype=np.int32), words, np.concatenate(([0], np.cumsum(sizes)))),
+        shape=(len(every), len(edged)),
+    )
+    return IncidenceRows((said @ cut).tocsr())
+
+
+def passage_facts(passages: Sequence, found: Weights, arrays: bool = False) -> PassageFacts:
+    """Return the per-passage facts the pair features read (`arrays`: the grams as IncidenceRows)."""
     every = [tokens(p.text) for p in passages]
-    chars = [_grams(t) for t in every]
+    chars = _gram_incidence(every) if arrays else [_grams(t) for t in every]
     size: dict[str, int] = {}
     for p in passages:
         size[p.doc] = size.get(p.doc, 0) + 1
@@ -204,67 +243,6 @@ class BestTable:
         return value or None
 
 
-BITSET_ITEMS = 4096  # the most frequent items of a set family are counted as bits, the rest sparse
-
-
-def _popcounts(words):
-    """Return the number of set bits in each row of a uint64 array."""
-    import numpy as np
-
-    if hasattr(np, "bitwise_count"):  # numpy 2
-        return np.bitwise_count(words).sum(axis=1, dtype=np.int64)
-    table = np.array([bin(k).count("1") for k in range(256)], dtype=np.int64)
-    return table[words.view(np.uint8)].reshape(len(words), -1).sum(axis=1)
-
-
-def _shared_counts(sets: Sequence, first, second, should_cancel=None, numbered: bool = False, integers: bool = False):
-    """Return |sets[i] & sets[j]| for every pair (first[k], second[k]), and the size of each set.
-
-    The BITSET_ITEMS most frequent items (character grams shared by most passages) are one bit
-    each: a pair shares the set bits of the AND of its two rows. The other items are counted by
-    sparse incidence products, which the frequent ones made long. `numbered` says the items are
-    already small non-negative integers (they become the columns); `integers` that they are
-    integers of any size (renumbered at once; other items get their columns one by one).
-    """
-    import numpy as np
-    from scipy import sparse
-
-    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
-    flat: Iterator = chain.from_iterable(sets)
-    if integers:
-        items = np.unique(np.fromiter(flat, dtype=np.int64, count=int(sizes.sum())), return_inverse=True)[1]
-    else:
-        if not numbered:
-            ids: dict = defaultdict(count().__next__)  # a new item gets the next column
-            flat = map(ids.__getitem__, flat)
-        items = np.fromiter(flat, dtype=np.int64, count=int(sizes.sum()))
-    rows = np.repeat(np.arange(len(sets)), sizes)
-    frequency = np.bincount(items, minlength=1)
-    # An item of one set only is shared by no pair: it takes neither a bit nor a column (the
-    # columns of a sparse family, numbered over a whole vocabulary, are mostly such items).
-    frequent = np.argsort(-frequency, kind="stable")[: min(BITSET_ITEMS, int(np.count_nonzero(frequency > 1)))]
-    rank = np.full(frequency.size, -1, dtype=np.int64)
-    rank[frequent] = np.arange(frequent.size)
-    bit = rank[items]
-    as_bit = bit >= 0
-    bits = np.zeros((len(sets), (frequent.size + 63) // 64), dtype=np.uint64)
-    one = np.left_shift(np.uint64(1), (bit[as_bit] & 63).astype(np.uint64))
-    np.bitwise_or.at(bits, (rows[as_bit], bit[as_bit] >> 6), one)
-    as_column = ~as_bit & (frequency[items] > 1)
-    rest_rows, rest = rows[as_column], items[as_column]
-    indptr = np.concatenate(([0], np.cumsum(np.bincount(rest_rows, minlength=len(sets)))))
-    matrix = sparse.csr_matrix((np.ones(rest.size, dtype=np.int32), rest, indptr), shape=(len(sets), frequency.size))
-    shared = np.empty(len(first), dtype=np.int64)
-    step = 20_000  # pairs per product: bounds the memory of the gathered rows
-    for start in range(0, len(first), step):
-        check(should_cancel)
-        a, b = first[start : start + step], second[start : start + step]
-        shared[start : start + step] = _popcounts(bits[a] & bits[b]) if frequent.size else 0
-        if rest.size:
-            shared[start : start + step] += np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
-    return shared, sizes
-
-
 def _log1p_of_counts(counts):
     """Return math.log1p of small integer counts, exactly as the one-pair path computes it."""
     import numpy as np
@@ -294,26 +272,18 @@ def _closeness_of(best, docs, documents: int) -> dict[tuple[int, int], float]:
     return _symmetric(median)
 
 
-def pair_matrix(
-    pairs: Sequence[tuple[float, int, int]],
-    found: Weights,
-    facts: PassageFacts,
-    doc_of: Sequence[int],
-    should_cancel=None,
-):
+def pair_matrix(pairs, found: Weights, facts: PassageFacts, doc_of: Sequence[int], should_cancel=None):
     """Return (first, second, feature matrix, best table) of many candidate pairs at once.
 
+    `pairs` is three arrays, (scores, i, j), as vectors.candidate_arrays gives them.
     Each row holds exactly the values pair_features gives for that pair: set overlaps become
     sparse incidence products, and the few features that need word order stay per pair.
     """
     import numpy as np
 
-    size = len(pairs)
-    # passage numbers are exact in a float; read flat (np.array of a list of tuples is slower)
-    table = np.fromiter(chain.from_iterable(pairs), dtype=np.float64, count=3 * size).reshape(size, 3)
-    score = table[:, 0].copy()
-    first = np.minimum(table[:, 1], table[:, 2]).astype(np.int64)
-    second = np.maximum(table[:, 1], table[:, 2]).astype(np.int64)
+    score, one, other = pairs
+    size = len(score)
+    first, second = np.minimum(one, other), np.maximum(one, other)
     docs = np.asarray(doc_of, dtype=np.int64)
     documents = int(docs.max(initial=0)) + 1
     best = np.zeros(len(doc_of) * documents)
@@ -331,11 +301,11 @@ def pair_matrix(
     ratio = np.minimum(score / best[first * documents + docs[second]], score / best[second * documents + docs[first]])
     out[:, COLUMN["cosine"]], out[:, COLUMN["best_ratio"]] = score, ratio
     out[:, COLUMN["mutual_best"]] = ratio >= 0.999
-    figures, _ = _shared_counts(found.figures, first, second, should_cancel, numbered=True)
+    figures, _ = shared_counts(found.figures, first, second, should_cancel, numbered=True)
     out[:, COLUMN["figures"]] = np.minimum(2, figures)
-    bigrams, _ = _shared_counts(facts.bigrams, first, second, should_cancel, integers=True)
+    bigrams, _ = shared_counts(facts.bigrams, first, second, should_cancel, integers=True)
     out[:, COLUMN["bigrams"]] = _log1p_of_counts(bigrams)
-    chars, length = _shared_counts(facts.chars, first, second, should_cancel, numbered=True)
+    chars, length = shared_counts(facts.chars, first, second, should_cancel, numbered=True)
     with np.errstate(invalid="ignore", divide="ignore"):  # a passage without grams shares none
         out[:, COLUMN["chars"]] = np.where(
             chars > 0, chars / np.sqrt((length[first] * length[second]).astype(np.float64)), 0.0
@@ -344,17 +314,25 @@ def pair_matrix(
     out[:, COLUMN["position"]] = 1.0 - np.abs(position[first] - position[second])
     lead = np.asarray(facts.lead, dtype=bool)
     out[:, COLUMN["lead"]] = lead[first] & lead[second]
-    terms, length = _shared_counts([unit.keys() for unit in found.unit], first, second, should_cancel, numbered=True)
+    # a passage's rare terms are its terms that are rare: both counts come from one pass
+    is_rare = np.zeros(len(found.idf), dtype=bool)
+    is_rare[list(set().union(*found.rare))] = True
+    terms, length, rare = shared_counts(
+        [unit.keys() for unit in found.unit], first, second, should_cancel, numbered=True, within=is_rare
+    )
     out[:, COLUMN["short"]] = np.minimum(length[first], length[second]) < MIN_TERMS
     out[:, COLUMN["coverage"]] = terms / np.maximum(1, np.minimum(length[first], length[second]))
-    rare, _ = _shared_counts(found.rare, first, second, should_cancel, numbered=True)
     out[:, COLUMN["rare"]] = _log1p_of_counts(rare)
-    # the rest reads per-pair structure; only pairs where both passages have some are visited
-    for k in np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS)).tolist():
-        out[k, COLUMN["phrase_only"]] = 1.0 if one_phrase(found.order[first[k]], found.order[second[k]]) else 0.0
-    quoted, _ = _shared_counts(facts.quoted, first, second, should_cancel)
+    # the rest reads per-pair structure; only pairs sharing a phrase's number of terms are visited,
+    # their passage numbers read as Python ints at once and the values written back at once
+    few = np.flatnonzero((terms >= 2) & (terms <= PHRASE_TERMS))
+    order = found.order
+    out[few, COLUMN["phrase_only"]] = [
+        1.0 if one_phrase(order[a], order[b]) else 0.0 for a, b in zip(first[few].tolist(), second[few].tolist())
+    ]
+    quoted, _ = shared_counts(facts.quoted, first, second, should_cancel)
     out[:, COLUMN["quotes"]] = _log1p_of_counts(quoted)
-    any_figures, _ = _shared_counts(facts.numbers, first, second, should_cancel)
+    any_figures, _ = shared_counts(facts.numbers, first, second, should_cancel)
     out[:, COLUMN["numbers"]] = np.minimum(2, any_figures)
     return first, second, out, best_table
 
