@@ -295,3 +295,42 @@ def test_a_length_with_its_unit_glued_on_is_read_and_equals_its_conversion():
         "The quake struck at a depth of 8km near Kessel.", "The quake struck 12 miles below Kessel."
     )
     assert [v.text for v in divergence.variants] == ["8", "12"]
+
+
+def test_a_time_after_which_something_was_due_holds_a_later_time_of_it():
+    _, found = diverge(
+        "The Orvel council was due to give its ruling after 4:45 p.m. on Friday.",
+        "The Orvel council gave its ruling at 5:20 p.m. on Friday.",
+    )
+    assert "time" not in kinds(found)
+
+
+def test_a_time_before_which_something_was_due_clashes_with_a_later_time_of_it():
+    _, found = diverge(
+        "The Orvel council gave its ruling before 4:45 p.m. on Friday.",
+        "The Orvel council gave its ruling at 5:20 p.m. on Friday.",
+    )
+    (divergence,) = [d for d in found if d.type == "time"]
+    assert texts(divergence) == ["4:45 p.m.", "5:20 p.m."]
+
+
+def test_a_time_given_around_the_hour_holds_the_minutes_near_it_but_not_hours_apart():
+    _, found = diverge(
+        "The Orvel tremor struck at around 9 p.m. on Friday, the observatory said.",
+        "The Orvel tremor struck at 9:12 p.m. on Friday, the observatory said.",
+    )
+    assert "time" not in kinds(found)
+    _, found = diverge(
+        "The Orvel tremor struck at around 9 p.m. on Friday, the observatory said.",
+        "The Orvel tremor struck at 11:05 p.m. on Friday, the observatory said.",
+    )
+    (divergence,) = [d for d in found if d.type == "time"]
+    assert texts(divergence) == ["9 p.m.", "11:05 p.m."]
+
+
+def test_two_times_given_around_minutes_an_hour_apart_still_clash():
+    _, (divergence,) = diverge(
+        "The Orvel tremor struck around 4:10 p.m. on Friday, the observatory said.",
+        "The observatory put the Orvel tremor at about 5:10 p.m. on Friday.",
+    )
+    assert divergence.type == "time" and texts(divergence) == ["4:10 p.m.", "5:10 p.m."]

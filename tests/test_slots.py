@@ -417,3 +417,15 @@ def test_a_count_after_a_month_is_a_count_when_a_noun_follows_it():
         ("12", "people:dead"),
         ("30", "family:dead"),
     ]
+
+
+def test_a_clock_time_after_a_bound_or_a_rounding_word_is_read_with_it():
+    from core.compare.slots_numbers import find_times
+
+    text = "Crews left shortly after 6 p.m., the road shut by 9:30 p.m., the rain stopped around 10pm and at 11:15."
+    assert [(v, g) for _, _, v, g in find_times(text)] == [
+        ("18:00", "clock:after"),
+        ("21:30", "clock:before"),
+        ("22:00", "clock:about"),
+        ("11:15", "clock"),  # no a.m. or p.m.: read as written
+    ]

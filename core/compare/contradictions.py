@@ -142,7 +142,7 @@ def _number_conflicts(document: Document, slots) -> list[Contradiction]:
     words: dict[str, set[str]] = {}
     times: dict[str, dict[str, set[str]]] = {}  # passage -> kind of time -> values
     for passage, slot in slots:
-        if slot.type == "time" and slot.group in _UPDATE_KINDS:
+        if slot.type == "time" and slot.group.partition(":")[0] in _UPDATE_KINDS:
             times.setdefault(passage.id, {}).setdefault(slot.group, set()).add(slot.value)
     found = []
     text = document.source.text

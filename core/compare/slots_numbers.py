@@ -325,8 +325,42 @@ def _date_value(raw: str) -> str:
     return f"{month} {int(day.group())}" if day and month else re.sub(r"^on |(?:st|nd|rd|th)$", "", low)
 
 
+# A clock time right after one of these words is a bound or a rounding, not the moment itself:
+# "after 4:45 p.m." holds 5:20 p.m., "around 9 p.m." holds 9:12 p.m. (matching.BOUNDS, ROUNDINGS).
+_CLOCK_QUALIFIERS = {
+    "after": "after",
+    "shortly after": "after",
+    "just after": "after",
+    "soon after": "after",
+    "no earlier than": "after",
+    "before": "before",
+    "shortly before": "before",
+    "just before": "before",
+    "by": "before",
+    "until": "before",
+    "till": "before",
+    "no later than": "before",
+    "around": "about",
+    "about": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "circa": "about",
+}
+_CLOCK_QUALIFIER_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _CLOCK_QUALIFIERS), key=len, reverse=True)) + r")\s+$", re.I
+)
+
+
+def clock_group(text: str, start: int) -> str:
+    """Return the time group of a clock time starting at `start`: "clock", or "clock:after",
+    "clock:before" or "clock:about" when a bound or a rounding word stands right before it."""
+    found = _CLOCK_QUALIFIER_RE.search(text, max(0, start - 20), start)
+    return f"clock:{_CLOCK_QUALIFIERS[' '.join(found.group(1).lower().split())]}" if found else "clock"
+
+
 def find_times(text: str) -> list[tuple[int, int, str, str]]:
-    """Return (start, end, value, group) of every time: group day, month, year, clock, season."""
+    """Return (start, end, value, group) of every time: group day, month, year, clock (clock:after,
+    clock:before, clock:about for a bound or a rounding), season."""
     found: list[tuple[int, int, str, str]] = []
     lowered = text.lower()
 
@@ -363,7 +397,8 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
         for start, end, raw in _clocks(text):
             # "2:05 p.m. local time (8:35 a.m. GMT)": a time in brackets after another converts it.
             aside = previous is not None and "(" in text[previous:start] and start - previous < 30
-            add(start, end, zoned(clock_value(raw), zone_after(text, end)), "clock-aside" if aside else "clock")
+            group = "clock-aside" if aside else clock_group(text, start)
+            add(start, end, zoned(clock_value(raw), zone_after(text, end)), group)
             previous = end
     if "19" in text or "20" in text:  # every year read is 19xx or 20xx
         for match in _YEAR_RE.finditer(text):

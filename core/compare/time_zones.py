@@ -55,7 +55,7 @@ def is_zoned(value: str) -> bool:
     return _ZONED.fullmatch(value) is not None
 
 
-def _utc_minutes(value: str) -> set[int]:
+def utc_minutes(value: str) -> set[int]:
     """Return the minutes past midnight UTC a zoned clock value may stand for."""
     found = _ZONED.fullmatch(value)
     if found is None:
@@ -67,7 +67,7 @@ def _utc_minutes(value: str) -> set[int]:
 
 def same_moment(a: str, b: str) -> bool | None:
     """Tell whether two zoned clock values can be one moment; None unless both are zoned."""
-    first, second = _utc_minutes(a), _utc_minutes(b)
+    first, second = utc_minutes(a), utc_minutes(b)
     if not first or not second:
         return None
     return bool(first & second)
