@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
-from core.compare.time_zones import is_zoned, same_moment, utc_minutes
+from core.compare.clock_spans import spans_meet
+from core.compare.time_zones import is_zoned, same_moment
 from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
 from core.compare.value_context import REQUEST_EVENT
 from core.compare.slots_lexicon import MONTHS, REPORT_EVENT, WEEKDAYS
@@ -88,47 +89,6 @@ def numbers_agree(a: Slot, b: Slot) -> bool:
     return values_agree(x, a.group, y, b.group)
 
 
-# How far from its clock time a bound reaches, in minutes: "after 4:45 p.m." the evening and night
-# after it, "before" the half day before it.
-BOUNDS = {"": (0, 0), "after": (0, 12 * 60), "before": (-12 * 60, 0)}
-# A rounded time ("around 9 p.m.") reaches half its rounding either side: the hour when it is on
-# the hour, then the half hour, the quarter, five minutes; "around 4:10 p.m." is hardly rounded.
-ROUNDINGS = ((60, 30), (30, 15), (15, 7), (5, 2))
-_DAY_MINUTES = 24 * 60
-_CLOCK_VALUE_RE = re.compile(r"(\d{2}):(\d{2})")
-
-
-def _minutes(value: str) -> set[int]:
-    """Return the minutes past midnight a clock value stands for (in UTC when it has a zone)."""
-    if is_zoned(value):
-        return utc_minutes(value)
-    found = _CLOCK_VALUE_RE.fullmatch(value)
-    return {int(found.group(1)) * 60 + int(found.group(2))} if found else set()
-
-
-def _reach(value: str, qualifier: str) -> tuple[int, int]:
-    """Return how far before and after its clock time a time given with this qualifier reaches."""
-    if qualifier != "about":
-        return BOUNDS[qualifier]
-    minute = int(value[3:5]) if value[2:3] == ":" else 1
-    half = next((half for unit, half in ROUNDINGS if minute % unit == 0), 0)
-    return -half, half
-
-
-def _spans_meet(a: Slot, b: Slot) -> bool:
-    """Tell whether two clock times, one of them a bound or a rounding, can name one moment."""
-    if is_zoned(a.value) != is_zoned(b.value):
-        return True  # a time with a zone against one without: it may be the same moment elsewhere
-    low_a, high_a = _reach(a.value, a.group.partition(":")[2])
-    low_b, high_b = _reach(b.value, b.group.partition(":")[2])
-    return any(
-        x + low_a <= y + shift + high_b and y + shift + low_b <= x + high_a
-        for x in _minutes(a.value)
-        for y in _minutes(b.value)
-        for shift in (-_DAY_MINUTES, 0, _DAY_MINUTES)
-    )
-
-
 def _same_time(a: Slot, b: Slot) -> bool:
     """Tell whether two times have one normalized value (13:39 = 1:39 p.m.), or are one moment:
     "09:45 UTC" is "4:45 a.m. ET"; a clock time with a zone and one without may be too; a bound
@@ -136,7 +96,7 @@ def _same_time(a: Slot, b: Slot) -> bool:
     if a.value == b.value:
         return True
     if ":" in a.group or ":" in b.group:
-        return _spans_meet(a, b)
+        return spans_meet(a, b)
     moment = same_moment(a.value, b.value)
     if moment is not None:
         return moment

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from core.compare.clock_spans import clock_group
 from core.compare.time_zones import zone_after, zoned
 from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
 from core.ingest.textnorm import find_numbers, normalize_number, stem
@@ -323,39 +324,6 @@ def _date_value(raw: str) -> str:
     day = re.search(r"\d{1,2}", low)
     month = next((m for m in MONTHS if m in low), "")
     return f"{month} {int(day.group())}" if day and month else re.sub(r"^on |(?:st|nd|rd|th)$", "", low)
-
-
-# A clock time right after one of these words is a bound or a rounding, not the moment itself:
-# "after 4:45 p.m." holds 5:20 p.m., "around 9 p.m." holds 9:12 p.m. (matching.BOUNDS, ROUNDINGS).
-_CLOCK_QUALIFIERS = {
-    "after": "after",
-    "shortly after": "after",
-    "just after": "after",
-    "soon after": "after",
-    "no earlier than": "after",
-    "before": "before",
-    "shortly before": "before",
-    "just before": "before",
-    "by": "before",
-    "until": "before",
-    "till": "before",
-    "no later than": "before",
-    "around": "about",
-    "about": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "circa": "about",
-}
-_CLOCK_QUALIFIER_RE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, _CLOCK_QUALIFIERS), key=len, reverse=True)) + r")\s+$", re.I
-)
-
-
-def clock_group(text: str, start: int) -> str:
-    """Return the time group of a clock time starting at `start`: "clock", or "clock:after",
-    "clock:before" or "clock:about" when a bound or a rounding word stands right before it."""
-    found = _CLOCK_QUALIFIER_RE.search(text, max(0, start - 20), start)
-    return f"clock:{_CLOCK_QUALIFIERS[' '.join(found.group(1).lower().split())]}" if found else "clock"
 
 
 def find_times(text: str) -> list[tuple[int, int, str, str]]:
