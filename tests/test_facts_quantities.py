@@ -397,3 +397,13 @@ def test_a_share_of_ballots_counted_is_no_percentage_row_and_a_vote_share_is():
     )
     found = row(build_fact_sheet(docs), "percentage")
     assert [c.value for c in found.cells] == ["51", "56"] and found.divergent
+
+
+def test_an_amount_recovered_is_a_row_of_its_own_beside_the_amount_lost():
+    docs = sources(
+        "The Orvel grid lost 55% of its load on Monday, the operator said.",
+        "By Tuesday the operator had restored 83% of the load on the Orvel grid.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert cells(row(sheet, "percentage (recovered)"), docs) == [at(docs, 1, "83%") + ("83",)]
+    assert [r for r in sheet if r.divergent] == []

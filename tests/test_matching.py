@@ -334,3 +334,24 @@ def test_two_times_given_around_minutes_an_hour_apart_still_clash():
         "The observatory put the Orvel tremor at about 5:10 p.m. on Friday.",
     )
     assert divergence.type == "time" and texts(divergence) == ["4:10 p.m.", "5:10 p.m."]
+
+
+def test_an_amount_restored_is_not_compared_with_the_amount_lost():
+    _, found = diverge(
+        "The Orvel grid lost 55% of its load when the line failed, the operator said.",
+        "By evening the operator had restored 83% of the load on the Orvel grid after the line failed.",
+    )
+    assert found == ()
+    _, found = diverge(
+        "The Orvel grid lost 55% of its load when the line failed, the operator said.",
+        "The Orvel grid lost 55% of its load and 83% of it had been restored by evening, the operator said.",
+    )
+    assert found == ()
+
+
+def test_two_amounts_restored_are_compared():
+    _, (divergence,) = diverge(
+        "By evening the operator had restored 83% of the load on the Orvel grid.",
+        "By evening the operator had restored 71% of the load on the Orvel grid.",
+    )
+    assert texts(divergence) == ["83%", "71%"]

@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Mapping
 from core.compare.clock_spans import spans_meet
 from core.compare.time_zones import is_zoned, same_moment
 from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
-from core.compare.value_context import REQUEST_EVENT
+from core.compare.value_context import REQUEST_EVENT, RESTORE_EVENT
 from core.compare.slots_lexicon import MONTHS, REPORT_EVENT, WEEKDAYS
 from core.compare.slots import Slot
 from core.compare.figure_origins import scope_clashes, source_clashes
@@ -67,6 +67,8 @@ def _events_differ(a: str, b: str) -> bool:
     event_a, event_b = a.partition(":")[2], b.partition(":")[2]
     if (event_a == REQUEST_EVENT) != (event_b == REQUEST_EVENT):
         return True  # an amount asked for is never the amount decided, told or not what befell it
+    if (event_a == RESTORE_EVENT) != (event_b == RESTORE_EVENT):
+        return True  # an amount restored is never the amount lost
     return bool(event_a and event_b and event_a != event_b)
 
 

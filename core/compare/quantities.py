@@ -9,7 +9,7 @@ from typing import Iterable, NamedTuple
 
 from core.ingest.gates import letters_plain
 from core.ingest.numbers import normalize_number
-from core.compare.value_context import REQUEST_EVENT, reference_of, requested
+from core.compare.value_context import REQUEST_EVENT, RESTORE_EVENT, reference_of, requested, restored
 from core.ingest.textnorm import STOPWORDS, stem
 
 # Nouns for people counted: "274 lives", "246 individuals" and "241 people" count one kind of thing.
@@ -337,6 +337,8 @@ def frame_of(text: str, start: int, end: int) -> Frame:
     )
     if requested(text, start):
         event = REQUEST_EVENT
+    elif restored(text, start, end):
+        event = RESTORE_EVENT
     elif head.startswith("length@"):
         event = reference_of(text, start, end)
     else:

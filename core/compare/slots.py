@@ -38,7 +38,7 @@ from core.compare.institutions import find_institutions, may_name_institution
 from core.compare.legal import TRIGGERS as LEGAL_TRIGGERS, find_legal
 from core.compare.normalize import fold
 from core.compare.quantities import frame_of
-from core.compare.value_context import bracketed_conversion, count_progress
+from core.compare.value_context import REQUEST_EVENT, RESTORE_EVENT, bracketed_conversion, count_progress
 from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
 from core.compare.slots_numbers import find_quantities, find_times
 from core.compare.slots_stance import find_modalities, find_negations, find_tones
@@ -304,6 +304,8 @@ def _number_slot(text: str, start: int, end: int, value: str, unit: str) -> Slot
         subject = ""  # "with 85% of ballots counted": how far a count has got, a moment, never a result
     elif unit in ("share", "score", "tie") or value.endswith("%"):
         subject = unit if unit in ("share", "score", "tie") else "%"
+        if frame.event in (REQUEST_EVENT, RESTORE_EVENT):  # a share asked for, or made good after a loss
+            subject = f"{subject}:{frame.event}"
     else:
         subject = f"{frame.head}:{frame.event}" if frame.event else frame.head
     return Slot("number", start, end, text[start:end], value, subject, frame.hedge)

@@ -1,6 +1,6 @@
 """What surrounds a value and changes what it is: the place a distance is measured from, the
-request an amount answers, the amount a bracketed one restates in another currency, the count a
-share of ballots tells the progress of."""
+request an amount answers, the loss an amount restored makes good, the amount a bracketed one
+restates in another currency, the count a share of ballots tells the progress of."""
 
 from __future__ import annotations
 
@@ -71,6 +71,41 @@ def requested(text: str, start: int) -> bool:
         return False
     verbs = list(_REQUEST_VERB_RE.finditer(text, max(0, start - REQUEST_REACH), start))
     return bool(verbs) and not _REQUEST_BREAK_RE.search(text, verbs[-1].end(), start)
+
+
+# What was restored or recovered is not what was lost or what there was: "the grid lost 55% of its
+# load" and "83% of the load was restored" are two amounts of two acts, and so are the bodies
+# recovered and the dead, the flight recorders recovered and those the plane carried.
+RESTORE_EVENT = "recovered"
+_RESTORE_VERB_RE = re.compile(
+    r"\b(?:restor(?:e|es|ed|ing|ation)|recover(?:s|ed|ing|y)?|regain(?:s|ed|ing)?|reconnect(?:s|ed|ing|ion)?)\b",
+    re.I,
+)
+_RESTORE_WORDS = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in (
+        ("restor", ("e", "es", "ed", "ing", "ation")),
+        ("recover", ("", "s", "ed", "ing", "y")),
+        ("regain", ("", "s", "ed", "ing")),
+        ("reconnect", ("", "s", "ed", "ing", "ion")),
+    )
+    for ending in endings
+)
+# After the value, the verb must come before its clause ends: "83% of the load had been restored",
+# but not "55% of its load when the line failed, and it was restored".
+_CLAUSE_END_RE = re.compile(r"[,;:.]|\b(?:and|but|while|after|when|because|since|as|although|until)\b", re.I)
+RESTORE_REACH = 60  # characters either side of a value read for the verb of restoring it
+
+
+def restored(text: str, start: int, end: int) -> bool:
+    """Tell whether the value at text[start:end] is an amount restored or recovered, in its clause."""
+    if _RESTORE_WORDS.isdisjoint(lower_words(text)):
+        return False
+    verbs = list(_RESTORE_VERB_RE.finditer(text, max(0, start - RESTORE_REACH), start))
+    if verbs and not _REQUEST_BREAK_RE.search(text, verbs[-1].end(), start):
+        return True  # "restored 83% of the load"
+    after = _RESTORE_VERB_RE.search(text, end, min(len(text), end + RESTORE_REACH))
+    return after is not None and not _CLAUSE_END_RE.search(text, end, after.start())
 
 
 # What a distance is measured from: "within 0.4 AU of Mars" and "1.35 AU from the Sun" are two

@@ -11,7 +11,7 @@ from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.ages import YEAR_OLD
 from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
 from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, fate_of, people_row
-from core.compare.value_context import bracketed_conversion, count_progress, reference_label, requested
+from core.compare.value_context import bracketed_conversion, count_progress, reference_label, requested, restored
 
 # Units: what a number measures when a unit word follows it (singular form -> shown name).
 UNITS = {
@@ -322,6 +322,8 @@ def quantity_mentions(documents) -> list[Mention]:
                 thing, label_thing = thing + " (projected)", label_thing + " (projected)"
             elif requested(text, start):  # asked for by one side, not decided: a row of its own
                 thing, label_thing = thing + " (sought)", label_thing + " (sought)"
+            elif restored(text, start, end):  # made good after a loss, or retrieved: a row of its own
+                thing, label_thing = thing + " (recovered)", label_thing + " (recovered)"
             row = thing if unit == "count" else label_thing
             if reference:  # "from the Kessel" and "from Kessel", "the Sun" and "the sun": one row
                 row = row.replace(f" from {reference}", f" from {reference.lower().removeprefix('the ')}")
