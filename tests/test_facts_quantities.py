@@ -407,3 +407,14 @@ def test_an_amount_recovered_is_a_row_of_its_own_beside_the_amount_lost():
     sheet = build_fact_sheet(docs)
     assert cells(row(sheet, "percentage (recovered)"), docs) == [at(docs, 1, "83%") + ("83",)]
     assert [r for r in sheet if r.divergent] == []
+
+
+def test_a_count_after_a_comma_and_is_not_read_for_the_death_in_the_clause_before_it():
+    docs = sources(
+        "At least 25 people died in the Orvel storm, and 48,000 residents lost power.",
+        "The Orvel storm killed 31 people, and 52,000 residents lost power.",
+    )
+    sheet = build_fact_sheet(docs)
+    assert [c.text for c in row(sheet, "dead").cells] == ["At least 25 people", "31 people"]
+    residents = row(sheet, "residents")
+    assert [c.text for c in residents.cells] == ["48,000 residents", "52,000 residents"] and residents.divergent

@@ -22,6 +22,9 @@ TIME_MIN_SHARED = 0.12  # times of no known event pair only when their contexts 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _DIGIT_RE = re.compile(r"\d")
 AGREE_BONUS = 0.2  # weight of an equal value when choosing which value is the same thing
+# ... and of one event told of both counts (both of the dead, or both with none said): "25 people
+# died" is likelier the other source's "killed 31 people" than its "52,000 residents".
+SAME_EVENT_BONUS = 0.2
 _CALENDAR = frozenset(MONTHS + WEEKDAYS)
 NAME_REACH = 3  # words each side of a value whose capitalised names say whose value it is
 LETTER_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")  # a word starting with a letter
@@ -198,6 +201,8 @@ def _best(
         if not pairable(slot.slot, other_slot.slot, score, alone):
             continue
         score += AGREE_BONUS if agree(slot.slot, other_slot.slot) else 0.0
+        if slot.slot.subject.partition(":")[2] == other_slot.slot.subject.partition(":")[2]:
+            score += SAME_EVENT_BONUS
         if score > best_score:
             best, best_score = other, score
     return best

@@ -28,7 +28,7 @@ job jobs position positions role roles post posts layoff layoffs redundancy redu
 )
 # What happened to the people counted: a count of dead is never compared with a count aboard.
 PEOPLE_EVENTS = (
-    ("dead", frozenset("kill die died dead death fatal fatalit perish toll lost loss claim live bodi decease".split())),
+    ("dead", frozenset("kill die died dead death fatal fatalit perish toll claim live bodi decease".split())),
     # the gravely hurt are a part of the hurt, never another count of them ("three critically")
     ("critical", frozenset("critical serious".split())),
     ("hurt", frozenset("injur wound hurt hospitalis hospitaliz".split())),
@@ -243,7 +243,9 @@ _ASIDE_RE = re.compile(r"\s[—–]\s?[^—–]{1,160}?\s?[—–]\s|\s?\([^()]{
 # Where a clause about other people begins: "three were rescued while nine others are feared
 # dead" tells the rescue of the three and the death of the nine.
 # (Found with str.find: a pattern tried at each position cost a third of the reading of a count.)
-_CLAUSE_BREAKS = (" while ", " whereas ", " but ", " although ", " though ", ";")
+# ", and" opens a clause too: in "25 people died in the storm, and 48,000 residents lost power"
+# the death is not the residents'.
+_CLAUSE_BREAKS = (" while ", " whereas ", " but ", " although ", " though ", ";", ", and ")
 
 
 def _nearest_first(text: str, start: int, end: int) -> list[str]:
