@@ -418,3 +418,14 @@ def test_a_count_after_a_comma_and_is_not_read_for_the_death_in_the_clause_befor
     assert [c.text for c in row(sheet, "dead").cells] == ["At least 25 people", "31 people"]
     residents = row(sheet, "residents")
     assert [c.text for c in residents.cells] == ["48,000 residents", "52,000 residents"] and residents.divergent
+
+
+def test_lives_lost_are_the_dead_and_power_lost_is_not():
+    docs = sources(
+        "Some 12 people lost their lives in the Orvel storm, and 48,000 residents lost power.",
+        "In the Orvel storm 14 people lost their lives; 48,000 residents lost power.",
+    )
+    sheet = build_fact_sheet(docs)
+    dead = row(sheet, "dead")
+    assert [c.text for c in dead.cells] == ["Some 12 people", "14 people"] and dead.divergent
+    assert [c.text for c in row(sheet, "residents").cells] == ["48,000 residents", "48,000 residents"]
