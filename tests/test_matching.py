@@ -362,6 +362,5 @@ def test_power_lost_is_no_death_and_a_clause_after_a_comma_and_keeps_its_own_cou
         "25 people died in the Orvel storm, and 48,000 residents lost power.",
         "The Orvel storm killed 31 people, and 52,000 residents lost power.",
     )
-    numbers = [texts(d) for d in found if d.type == "number"]
-    assert ["48,000", "52,000"] in numbers  # the residents' counts meet each other, not the dead's
-    assert not any("31" in pair and "48,000" in pair for pair in numbers)
+    # the residents' counts meet each other, the tolls each other: a value's context is its clause
+    assert sorted(texts(d) for d in found if d.type == "number") == [["25", "31"], ["48,000", "52,000"]]

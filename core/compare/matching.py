@@ -32,11 +32,24 @@ _WORD_AFTER_SPACE_RE = re.compile(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)")  # .
 _FIRST_WORD_RE = re.compile(r"\W*([^\W\d_][\w'’\-]*)")
 
 
+# A value's context stays in its clause: in "25 people died in the storm, and 48,000 residents lost
+# power" the residents' count is not about dying, nor the toll about power.
+_CLAUSE_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:but|while|whereas)\s", re.I)
+
+
 def _context(telling: Telling, slot: Slot) -> frozenset[str]:
-    """Return the stems of the content words around a slot, inside its telling."""
+    """Return the stems of the content words around a slot, inside its telling and its clause."""
     start, end = slot.start - telling.start, slot.end - telling.start
-    before = _WORD_RE.findall(telling.text[max(0, start - 90) : start])[-CONTEXT_WORDS:]
-    after = _WORD_RE.findall(telling.text[end : end + 90])[:CONTEXT_WORDS]
+    preceding = telling.text[max(0, start - 90) : start]
+    following = telling.text[end : end + 90]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(preceding))
+    if breaks:
+        preceding = preceding[breaks[-1].end() :]
+    found = _CLAUSE_BREAK_RE.search(following)
+    if found:
+        following = following[: found.start()]
+    before = _WORD_RE.findall(preceding)[-CONTEXT_WORDS:]
+    after = _WORD_RE.findall(following)[:CONTEXT_WORDS]
     lowered = [w.lower() for w in before + after]  # each word lowered once, for the test and the stem
     return frozenset([stem(w) for w in lowered if w not in STOPWORDS])
 
