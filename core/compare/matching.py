@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Mapping
 from core.compare.clock_spans import spans_meet
 from core.compare.time_zones import is_zoned, same_moment
 from core.compare.quantities import CONVERSION, in_base_unit, number_value, values_agree
-from core.compare.value_context import REQUEST_EVENT, RESTORE_EVENT
+from core.compare.value_context import CLAUSE_BREAK_RE, REQUEST_EVENT, RESTORE_EVENT, last_clause_end
 from core.compare.slots_lexicon import MONTHS, REPORT_EVENT, WEEKDAYS
 from core.compare.slots import Slot
 from core.compare.figure_origins import scope_clashes, source_clashes
@@ -32,20 +32,13 @@ _WORD_AFTER_SPACE_RE = re.compile(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)")  # .
 _FIRST_WORD_RE = re.compile(r"\W*([^\W\d_][\w'’\-]*)")
 
 
-# A value's context stays in its clause: in "25 people died in the storm, and 48,000 residents lost
-# power" the residents' count is not about dying, nor the toll about power.
-_CLAUSE_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:but|while|whereas)\s", re.I)
-
-
 def _context(telling: Telling, slot: Slot) -> frozenset[str]:
     """Return the stems of the content words around a slot, inside its telling and its clause."""
     start, end = slot.start - telling.start, slot.end - telling.start
     preceding = telling.text[max(0, start - 90) : start]
     following = telling.text[end : end + 90]
-    breaks = list(_CLAUSE_BREAK_RE.finditer(preceding))
-    if breaks:
-        preceding = preceding[breaks[-1].end() :]
-    found = _CLAUSE_BREAK_RE.search(following)
+    preceding = preceding[last_clause_end(preceding) :]  # the words of the value's own clause
+    found = CLAUSE_BREAK_RE.search(following)
     if found:
         following = following[: found.start()]
     before = _WORD_RE.findall(preceding)[-CONTEXT_WORDS:]

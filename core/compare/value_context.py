@@ -108,6 +108,17 @@ def restored(text: str, start: int, end: int) -> bool:
     return after is not None and not _CLAUSE_END_RE.search(text, end, after.start())
 
 
+# A clause of its own begins after these: in "25 people died in the storm, and 48,000 residents
+# lost power" the death is not the residents', nor is power what the toll is about.
+CLAUSE_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:but|while|whereas)\s", re.I)
+
+
+def last_clause_end(text: str) -> int:
+    """Return where the last clause break of a text ends (0 when it has none)."""
+    breaks = list(CLAUSE_BREAK_RE.finditer(text))
+    return breaks[-1].end() if breaks else 0
+
+
 # What a distance is measured from: "within 0.4 AU of Mars" and "1.35 AU from the Sun" are two
 # distances, never one value told two ways. A reference is a name or "the" and a noun; "according
 # to aviation experts" names none.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from core.compare.value_context import last_clause_end
 from core.ingest.numbers import WORD_NUMBERS
 
 PEOPLE = frozenset("people persons individuals lives passengers victims residents civilians bodies".split())
@@ -80,19 +81,6 @@ def _qualifier(after: str) -> str:
     return ""
 
 
-# A clause of its own begins after these: "25 people died in the storm, and 48,000 residents lost
-# power" tells no death of the residents.
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s|\s(?:but|while|whereas)\s", re.I)
-
-
-def _last_clause_end(text: str) -> int:
-    """Return where the last clause break of a text ends (0 when it has none)."""
-    found = None
-    for found in _CLAUSE_BREAK.finditer(text):
-        pass
-    return found.end() if found else 0
-
-
 def _last_figure_end(text: str) -> int:
     """Return where the text's last figure ends (0 when it has none)."""
     figures = list(_FIGURE.finditer(text))
@@ -113,7 +101,7 @@ def people_row(thing: str, before: str, after: str) -> str:
     following = _next_count(after)
     if following >= 0 and not PART_OF_WHOLE.match(after):  # "37 of the 40 below ground died": one clause
         after = after[:following]
-    before = before[max(_last_figure_end(before), _last_clause_end(before)) :]
+    before = before[max(_last_figure_end(before), last_clause_end(before)) :]
     harmed = CASUALTY_BEFORE.search(before)
     if harmed:
         return ("dead" if harmed.group(1) else "injured") + _qualifier(after)
