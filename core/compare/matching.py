@@ -36,11 +36,10 @@ def _context(telling: Telling, slot: Slot) -> frozenset[str]:
     """Return the stems of the content words around a slot, inside its telling and its clause."""
     start, end = slot.start - telling.start, slot.end - telling.start
     preceding = telling.text[max(0, start - 90) : start]
-    following = telling.text[end : end + 90]
     preceding = preceding[last_clause_end(preceding) :]  # the words of the value's own clause
+    following = telling.text[end : end + 90]
     found = CLAUSE_BREAK_RE.search(following)
-    if found:
-        following = following[: found.start()]
+    following = following[: found.start()] if found else following
     before = _WORD_RE.findall(preceding)[-CONTEXT_WORDS:]
     after = _WORD_RE.findall(following)[:CONTEXT_WORDS]
     lowered = [w.lower() for w in before + after]  # each word lowered once, for the test and the stem
@@ -74,10 +73,10 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
 def _events_differ(a: str, b: str) -> bool:
     """Tell whether two people counts are of different events (dead vs aboard)."""
     event_a, event_b = a.partition(":")[2], b.partition(":")[2]
-    if (event_a == REQUEST_EVENT) != (event_b == REQUEST_EVENT):
-        return True  # an amount asked for is never the amount decided, told or not what befell it
-    if (event_a == RESTORE_EVENT) != (event_b == RESTORE_EVENT):
-        return True  # an amount restored is never the amount lost
+    # An amount asked for is never the amount decided, nor one recovered the amount lost, told or
+    # not what befell it.
+    if any((event_a == act) != (event_b == act) for act in (REQUEST_EVENT, RESTORE_EVENT)):
+        return True
     return bool(event_a and event_b and event_a != event_b)
 
 

@@ -77,10 +77,6 @@ def requested(text: str, start: int) -> bool:
 # load" and "83% of the load was restored" are two amounts of two acts, and so are the bodies
 # recovered and the dead, the flight recorders recovered and those the plane carried.
 RESTORE_EVENT = "recovered"
-_RESTORE_VERB_RE = re.compile(
-    r"\b(?:restor(?:e|es|ed|ing|ation)|recover(?:s|ed|ing|y)?|regain(?:s|ed|ing)?|reconnect(?:s|ed|ing|ion)?)\b",
-    re.I,
-)
 _RESTORE_WORDS = frozenset(
     f"{stem}{ending}"
     for stem, endings in (
@@ -91,6 +87,7 @@ _RESTORE_WORDS = frozenset(
     )
     for ending in endings
 )
+_RESTORE_VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(_RESTORE_WORDS, key=len, reverse=True)) + r")\b", re.I)
 # After the value, the verb must come before its clause ends: "83% of the load had been restored",
 # but not "55% of its load when the line failed, and it was restored".
 _CLAUSE_END_RE = re.compile(r"[,;:.]|\b(?:and|but|while|after|when|because|since|as|although|until)\b", re.I)
