@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from core.compare.facts.mentions import Mention, mention, passages
-from core.compare.institutions import act_is_pending
+from core.compare.institutions import act_is_pending, may_name_institution
 from core.compare.slots import document_slots
+from core.ingest.gates import lower_words
 
 LABEL = "approval: by"
 
@@ -18,6 +19,10 @@ def approval_mentions(documents) -> list[Mention]:
     """
     out: list[Mention] = []
     for document, passage in passages(documents):
+        # A text that cannot name a body holds no institution slot (the gate slots use): its other
+        # kinds, the values among them, are not read for this row.
+        if not may_name_institution(passage.text, lower_words(passage.text)):
+            continue
         for slot in document_slots(passage.text):  # the kinds read in every passage, remembered per text
             if slot.type != "institution" or (slot.group, slot.subject) != ("legislature", "approve"):
                 continue

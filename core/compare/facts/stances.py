@@ -9,7 +9,9 @@ from core.compare.divergence import MODAL_MIN_SHARED
 from core.compare.facts.mentions import Mention, fold, mention, passages
 from core.compare.facts.titles import is_nationality
 from core.compare.slots import document_slots
+from core.compare.slots_lexicon import MODALITY_CUES
 from core.compare.tellings import OBJECT_WINDOW
+from core.ingest.gates import letters_plain, lower_words
 from core.ingest.textnorm import content_words
 
 # The modal classes that state a person's own position on an act: committed to it, or only open
@@ -17,6 +19,7 @@ from core.ingest.textnorm import content_words
 STANCES = {"commitment": "committed", "willingness": "willing"}
 SUBJECT_REACH = 160  # characters before a stance phrase read for the person who holds it
 CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+_STANCE_CUES = frozenset().union(*(MODALITY_CUES[value] for value in STANCES))
 
 
 # Where the clause holding a stance phrase begins: another clause's subject is not its holder
@@ -70,7 +73,12 @@ def stance_mentions(documents, people: dict[str, str]) -> list[Mention]:
     """
     found = []  # (document, passage, slot, holder, object words)
     for document, passage in passages(documents):
-        for slot in document_slots(passage.text):
+        text = passage.text
+        # In plain letters a stance phrase needs one of its cue words (the gate of find_modalities):
+        # the other texts' slots are not read for this row.
+        if letters_plain(text) and _STANCE_CUES.isdisjoint(lower_words(text)):
+            continue
+        for slot in document_slots(text):
             if slot.type != "modality" or slot.value not in STANCES:
                 continue
             holder = _holder(passage.text, slot.start, people)
