@@ -280,6 +280,32 @@ def test_a_chamber_that_acted_after_a_modal_elsewhere_in_the_sentence_is_not_the
     assert not found.divergent and cells(found, docs) == [at(docs, 1, "Congress") + ("congress",)]
 
 
+def test_a_body_named_in_a_passage_whose_letters_are_not_plain_is_still_read_for_the_approval_ahead():
+    # A dotless i passes for an ASCII letter when case is ignored: the word gate cannot skip that passage.
+    docs = sources(
+        "The water pact must go to Congress for approval, the envoy from Kızılkaya said.",
+        "The water pact would need to be approved by the Senate.",
+        "Fishermen in Tarnow met on Monday.",
+    )
+    found = row(build_fact_sheet(docs), "approval: by")
+    assert found.divergent and cells(found, docs) == [
+        at(docs, 0, "Congress") + ("congress",),
+        at(docs, 1, "Senate") + ("senate",),
+    ]
+
+
+def test_a_stance_told_in_a_passage_whose_letters_are_not_plain_is_still_read():
+    docs = sources(
+        "Mayor Ilse Varga has agreed to close the old harbour bridge in exchange for ferry funds.",
+        "In Kızılkaya, Varga signaled a willingness to shut the harbour bridge in exchange for ferry money.",
+    )
+    found = row(build_fact_sheet(docs), "Ilse Varga: stance")
+    assert found.divergent and cells(found, docs) == [
+        at(docs, 0, "has agreed to close") + ("committed",),
+        at(docs, 1, "signaled a willingness to shut") + ("willing",),
+    ]
+
+
 def test_a_person_committed_in_one_source_and_only_willing_in_another_is_a_divergent_stance_row():
     docs = sources(
         "Mayor Ilse Varga, aides say, has agreed to close the old harbour bridge in exchange for ferry funds.",
