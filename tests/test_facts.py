@@ -294,6 +294,19 @@ def test_a_body_named_in_a_passage_whose_letters_are_not_plain_is_still_read_for
     ]
 
 
+def test_every_word_of_approval_names_the_body_still_to_approve_and_a_body_met_on_other_business_does_not():
+    docs = sources(
+        "The water pact would still need the Senate to sign off on it.",
+        "The water pact must be ratified by Congress first.",
+        "Fishermen in Tarnow met the Senate envoy on Monday.",
+    )
+    found = row(build_fact_sheet(docs), "approval: by")
+    assert found.divergent and cells(found, docs) == [
+        at(docs, 0, "Senate") + ("senate",),
+        at(docs, 1, "Congress") + ("congress",),
+    ]
+
+
 def test_a_stance_told_in_a_passage_whose_letters_are_not_plain_is_still_read():
     docs = sources(
         "Mayor Ilse Varga has agreed to close the old harbour bridge in exchange for ferry funds.",

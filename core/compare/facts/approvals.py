@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from core.compare.facts.mentions import Mention, mention, passages
-from core.compare.institutions import act_is_pending, may_name_institution
+from core.compare.institutions import ACTS, act_is_pending, may_name_institution
 from core.compare.slots import document_slots
 from core.ingest.gates import lower_words
 
 LABEL = "approval: by"
+# The approving act's pattern without its closing word boundary: a body's act is read in a window
+# of the text whose end may cut a word ("sign off|er"), so where this finds nothing in the whole
+# text no body is named in an act of approval.
+_APPROVAL_WORD = re.compile(dict(ACTS)["approve"].pattern.removesuffix(r"\b"), dict(ACTS)["approve"].flags)
 
 
 def approval_mentions(documents) -> list[Mention]:
@@ -19,9 +25,9 @@ def approval_mentions(documents) -> list[Mention]:
     """
     out: list[Mention] = []
     for document, passage in passages(documents):
-        # A text that cannot name a body holds no institution slot (the gate slots use): its other
-        # kinds, the values among them, are not read for this row.
-        if not may_name_institution(passage.text, lower_words(passage.text)):
+        # A text that cannot name a body (the gate slots use) or has no word of approval holds no
+        # slot of this row: its other kinds, the values among them, are not read for it.
+        if not may_name_institution(passage.text, lower_words(passage.text)) or not _APPROVAL_WORD.search(passage.text):
             continue
         for slot in document_slots(passage.text):  # the kinds read in every passage, remembered per text
             if slot.type != "institution" or (slot.group, slot.subject) != ("legislature", "approve"):
