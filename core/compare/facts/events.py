@@ -72,17 +72,21 @@ MONTH = (
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
 )
 PART = r"(?:morning|afternoon|evening|night|midday|noon|midnight)"
+# Every alternative begins at a word's start with a digit or one of the letters looked ahead for:
+# the pattern, tried at every position, then fails at most of them on one test instead of on each
+# alternative in turn (the same matches, in about half the time).
 TIME = re.compile(
-    r"\b(?:(?:early|late)\s+)?" + DAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b"
-    r"|\b\d{1,2}\s+" + MONTH + r"(?:\s+\d{4})?\b|\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"
-    r"|\b\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\b|GMT\b|IST\b|UTC\b))?"
-    r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|\b(?:at|around|by|before|after)\s+" + PART + r"\b"
-    r"|\b(?:yesterday|today|tonight|tomorrow)\b"
-    r"|\b(?:later|earlier)\s+(?:this|that|next|last)\s+(?:week|month|year)\b"
-    r"|\b(?:later|earlier)\s+(?:on\s+)?(?:the\s+)?same\s+day\b|\b(?:later|earlier)\s+in\s+the\s+day\b"
-    r"|\b(?:this|next|last)\s+(?:week|weekend|month|year)\b|\bover\s+the\s+weekend\b"
-    r"|\bthe\s+(?:next|following|previous)\s+day\b|\bthe\s+day\s+(?:before|after)\b",
+    r"\b(?=[\dabdefjlmnostwy])(?:"
+    r"(?:(?:early|late)\s+)?" + DAY + r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|\d{1,2}\s+" + MONTH + r"(?:\s+\d{4})?\b|" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"
+    r"|\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|hours\b|GMT\b|IST\b|UTC\b))?"
+    r"|\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|(?:at|around|by|before|after)\s+" + PART + r"\b"
+    r"|(?:yesterday|today|tonight|tomorrow)\b"
+    r"|(?:later|earlier)\s+(?:this|that|next|last)\s+(?:week|month|year)\b"
+    r"|(?:later|earlier)\s+(?:on\s+)?(?:the\s+)?same\s+day\b|(?:later|earlier)\s+in\s+the\s+day\b"
+    r"|(?:this|next|last)\s+(?:week|weekend|month|year)\b|over\s+the\s+weekend\b"
+    r"|the\s+(?:next|following|previous)\s+day\b|the\s+day\s+(?:before|after)\b)",
     re.I,
 )
 # Every TIME match holds a digit or one of these words (a month comes with a day's number): in
