@@ -6,7 +6,8 @@ the other's document (cosine >= 0.3), links joined into groups. Ratios are basel
 (above 1: Parallax is faster). CPU time of this process, median of cold runs (text memos emptied).
 The stages timed alone run as analyze runs them, with the cyclic collector paused
 (core.analysis.collector_paused; the window pauses it for its worker runs too); one row also
-times the alignment with the collector running, which no caller in the application does.
+times the alignment with the collector running, which no caller in the application does. The
+fact sheet is timed alone and as analyze runs it: last, after the stages whose text memos it shares.
 `python bench/bench_align.py [--quick]` (--quick skips 50 articles and the growth in words).
 """
 
@@ -94,6 +95,32 @@ def median_cpu(function, runs: int = RUNS) -> float:
         start = time.process_time()
         function()
         times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def sheet_as_analyze_runs(sources, runs: int = RUNS) -> float:
+    """Return the median CPU time of the fact sheet as analyze runs it: last, after the other stages.
+
+    In each cold run the alignment, each claim's divergences and the contradictions run first (as
+    core.analysis.compare_stage orders them, the collector paused throughout) and fill the text
+    memos the fact sheet shares with them: the figure is what the fact sheet adds to a cold
+    analysis, not what it costs alone.
+    """
+    from core.analysis import align_stage, collector_paused
+    from core.compare.divergence import find_contradictions, find_divergences
+    from core.compare.facts import build_fact_sheet
+
+    times = []
+    for _ in range(runs):
+        cold()
+        with collector_paused():
+            claimed = align_stage(sources)
+            for claim in claimed.claims:
+                find_divergences(claim, claimed.documents)
+            find_contradictions(claimed.documents)
+            start = time.process_time()
+            build_fact_sheet(claimed.documents)
+            times.append(time.process_time() - start)
     return statistics.median(times)
 
 
@@ -245,6 +272,7 @@ def main(quick: bool) -> int:
         # Where a cold run's time goes: each stage alone pays for the text it reads first.
         _row("seeds: alignment alone", _words(sources), median_cpu(lambda: align_documents(documents), 9), None)
         _row("seeds: fact sheet alone", _words(sources), median_cpu(lambda: build_fact_sheet(documents), 9), None)
+        _row("seeds: fact sheet, as analyze runs it", _words(sources), sheet_as_analyze_runs(sources, 9), None)
         cli = _wall([sys.executable, str(ROOT / "app.py"), "align", *map(str, seeds), "--json"])
         base_cli = (
             _wall([sys.executable, str(BASELINE_SCRIPT), *map(str, seeds)]) if BASELINE_SCRIPT.is_file() else None
@@ -273,6 +301,13 @@ def main(quick: bool) -> int:
         _row(f"{count} x 3,000: alignment alone", _words(sources), aligning, baseline, "", vectorised)
         _row(f"{count} x 3,000: alignment, collector on", _words(sources), collecting, baseline, "", vectorised)
         _row(f"{count} x 3,000: fact sheet alone", _words(sources), sheet, None, "part of analyze")
+        _row(
+            f"{count} x 3,000: fact sheet, as analyze runs it",
+            _words(sources),
+            sheet_as_analyze_runs(sources, runs),
+            None,
+            "after the other stages",
+        )
         timed[(count, 3000)] = seconds
     if not quick:
         for words in (1500, 6000):
