@@ -1,15 +1,28 @@
 """People of the fact sheet: the runs of capitalised words read as names."""
 
-from core.compare.facts.people import TOKEN, _name_tokens, _names, _tokens
+from core.compare.facts import build_fact_sheet
+from core.compare.facts.people import TOKEN, _capitalised_tokens, _name_tokens, _names, _tokens
+from core.compare.facts.titles import may_hold_role
+from fact_sheet_texts import at, cells, row, sources
 
 
 def test_names_are_runs_of_two_or_more_adjacent_name_words_ending_at_a_possessive():
     text = "Harbour master Ilse Varga’s deputy, Jonas Feld, met Mayor Tomas  Brandt and Ana Lund Vik today."
-    assert [(text[s:e], words, first) for s, e, words, first in _names(text)] == [
-        ("Ilse Varga", ["Ilse", "Varga"], 2),
-        ("Jonas Feld", ["Jonas", "Feld"], 5),
-        ("Ana Lund Vik", ["Ana", "Lund", "Vik"], 12),
+    assert [(text[s:e], words) for s, e, words in _names(text)] == [
+        ("Ilse Varga", ["Ilse", "Varga"]),
+        ("Jonas Feld", ["Jonas", "Feld"]),
+        ("Ana Lund Vik", ["Ana", "Lund", "Vik"]),
     ]
+
+
+def test_names_read_from_the_capitals_of_ascii_text_are_those_read_from_all_its_tokens():
+    # A dash outside ASCII sends the same words down the reading of every token.
+    for text in (
+        "Harbour master Ilse Varga's deputy, Jonas Feld, met Mayor Tomas  Brandt and Ana Lund Vik today.",
+        "At 3M Ostra Vell the iPhone Kit and x-Ray Orla Penn met U.S. Envoy Dara Quill. 'Tis Nell Arro.",
+        "_Eve Kant and .Net Bo Lind spoke; Jo-Ann Mara-Vitt, O'Neill Roe and McAdam Fisk agreed.",
+    ):
+        assert _names(text) == _names(text + " —") and _names(text)
 
 
 def test_a_lone_name_word_a_title_or_two_spaces_make_no_name():
@@ -29,3 +42,26 @@ def test_tokens_from_one_split_are_the_token_pattern_matches_with_their_offsets(
     ):
         words, starts, ends = _tokens(text)
         assert list(zip(words, starts, ends)) == [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def test_capitals_start_tokens_unless_a_letter_comes_first_in_their_run_of_token_characters():
+    text = "iPhone 3M x-Ray U.S. 'Tis _Eve .Net Ana-Lund O'Neill go."
+    assert _capitalised_tokens(text) == [
+        (m.start(), m.end(), m.group()) for m in TOKEN.finditer(text) if m.group()[0].isupper()
+    ]
+    assert [word for _s, _e, word in _capitalised_tokens(text)] == ["M", "U.S.", "Tis", "Eve", "Net", "Ana-Lund", "O'Neill"]
+
+
+def test_a_passage_may_hold_a_role_only_with_the_first_letters_of_one_of_its_words():
+    assert may_hold_role("The ex-husband spoke.") and may_hold_role("Sen. Arlo Penn spoke.")
+    assert may_hold_role("her son-in-law left") and may_hold_role("the Mayor's office")
+    assert not may_hold_role("Ilse Varga opened the quay in law and in order.")
+    assert may_hold_role("Ilse Varga opened the quay \u0131n Tarnow.")  # letters that fold to ASCII: not ruled out
+
+
+def test_a_name_met_where_no_role_is_said_still_resolves_a_title_given_to_its_surname_elsewhere():
+    docs = sources(
+        "Ilse Varga opened the quay on the river.",
+        "Mayor Varga cut the ribbon.",
+    )
+    assert cells(row(build_fact_sheet(docs), "Ilse Varga: title"), docs) == [at(docs, 1, "Mayor") + ("mayor",)]

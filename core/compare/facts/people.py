@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import accumulate
+from string import ascii_letters
 from typing import NamedTuple
 
 from core.compare.facts.mentions import Mention, fold, mention, passages, plain
@@ -19,6 +21,7 @@ from core.compare.facts.titles import (
     title_word,
     head,
     is_nationality,
+    may_hold_role,
     title_value,
 )
 from core.model import Document, Passage
@@ -57,28 +60,46 @@ def _name_tokens(text: str) -> tuple[int, ...]:
     return tuple([k for k, word in enumerate(_tokens(text).words) if not word[0].islower() and is_name_token(word)])
 
 
+# In ASCII text: from a capital to the end of its run of token characters (the end of its token).
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9_.'-]*")
+_TOKEN_NON_LETTERS = frozenset("0123456789_.'-")  # token characters that cannot start a token
+
+
+def _capitalised_tokens(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, word) of the tokens of an ASCII text that begin with a capital.
+
+    A token runs from the first letter of a run of token characters to the run's end, so a
+    capital starts one unless a letter stands before it in its run ("iPhone", "U.S."; not "3M"):
+    the capitals are found, not every word.
+    """
+    found = []
+    for match in _CAPITALISED.finditer(text):
+        before = match.start() - 1
+        while before >= 0 and text[before] in _TOKEN_NON_LETTERS:
+            before -= 1
+        if before < 0 or text[before] not in ascii_letters:
+            found.append((match.start(), match.end(), match.group()))
+    return found
+
+
 @lru_cache(maxsize=65536)
-def _names(text: str) -> tuple[tuple[int, int, list[str], int], ...]:
-    """Return (start, end, name words, index of first token) for runs of two or more capitalised words."""
-    named = _name_tokens(text)
-    if len(named) < 2:
-        return ()
-    words, starts, ends = _tokens(text)
+def _names(text: str) -> tuple[tuple[int, int, list[str]], ...]:
+    """Return (start, end, name words) for runs of two or more capitalised words."""
+    if text.isascii():  # a lowercase first letter never starts a name word: only the capitals are read
+        named = [token for token in _capitalised_tokens(text) if is_name_token(token[2])]
+    else:
+        words, starts, ends = _tokens(text)
+        named = [(starts[k], ends[k], words[k]) for k in _name_tokens(text)]
     found, at, count = [], 0, len(named)
-    while at < count:  # runs of adjacent name tokens, read from their indices alone
-        i = j = named[at]
+    while at < count:  # a single space between two name words makes them adjacent tokens of one run
+        first = last = at
         at += 1
-        while (
-            at < count
-            and named[at] == j + 1
-            and text[ends[j] : starts[j + 1]] == " "
-            and not POSSESSIVE_END.search(words[j])
-        ):
-            j += 1
+        while at < count and text[named[last][1] : named[at][0]] == " " and not POSSESSIVE_END.search(named[last][2]):
+            last = at
             at += 1
-        if j > i:
-            end = starts[j] + len(bare_word(words[j]))
-            found.append((starts[i], end, [bare_word(w) for w in words[i : j + 1]], i))
+        if last > first:
+            end = named[last][0] + len(bare_word(named[last][2]))
+            found.append((named[first][0], end, [bare_word(w) for _s, _e, w in named[first : last + 1]]))
     return tuple(found)
 
 
@@ -191,12 +212,19 @@ def person_mentions(documents) -> list[Mention]:
     by_given: list[tuple[str, Document, Passage, list[Span]]] = []  # a given name alone after a role
     for document, passage in passages(documents):
         text = passage.text
-        tokens = _tokens(text)
-        for start, end, words, first in _names(text):
+        for _start, _end, words in _names(text):
             surname, given = _person_key(words)
             given_by_surname[surname][given] += 1
             spellings[(surname, given)][" ".join(words)] += 1
             per_doc_given[(document.id, surname)].add(given)
+        if not may_hold_role(text):
+            continue  # every title holds a role word: no name here is given one
+        tokens = _tokens(text)
+        inside: set[int] = set()  # the tokens of the runs, by index
+        for start, end, words in _names(text):
+            surname, given = _person_key(words)
+            first = bisect_left(tokens.starts, start)  # a run starts where its first token does
+            inside.update(range(first, first + len(words)))
             titles = []
             before = _prefix_title(text, tokens, first)
             if before:
@@ -211,8 +239,6 @@ def person_mentions(documents) -> list[Mention]:
                 titles.append((end + after.start(1) + role[0], end + after.start(1) + role[1], role[2]))
             raw.append((surname, given, document, passage, titles))
         # A title before one known surname ("President Trump") names the person met in full elsewhere.
-        # A run's tokens are first..first + len(words) - 1: the ones inside it, by index.
-        inside = {k for _s, _e, words, first in _names(text) for k in range(first, first + len(words))}
         for k in _name_tokens(text):
             if k in inside:
                 continue
@@ -292,7 +318,7 @@ def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> l
         for document, passage in passages(documents):
             if document.id not in single:
                 continue
-            for start, end, words, _first in _names(passage.text):
+            for start, end, words in _names(passage.text):
                 if fold(words[-1]) == surname:
                     label = f"{words[-1]}: given name"
                     kind = "spelling" if _spelt_alike(set(single.values())) else "actor"
@@ -316,6 +342,6 @@ def known_people(documents) -> dict[str, str]:
     """Return the people named in full anywhere: folded surname -> the full name most often written."""
     spellings: dict[str, Counter] = defaultdict(Counter)
     for _document, passage in passages(documents):
-        for _start, _end, words, _first in _names(passage.text):
+        for _start, _end, words in _names(passage.text):
             spellings[fold(words[-1])][" ".join(words)] += 1
     return {surname: names.most_common(1)[0][0] for surname, names in spellings.items()}

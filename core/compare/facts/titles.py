@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from core.ingest.gates import letters_plain, lower_words
+
 # Kinds of role a person is given in news copy (offices, ranks, family ties, jobs).
 ROLES = frozenset(
     """
@@ -82,6 +84,16 @@ def is_role(word: str) -> bool:
     """Return True for a word that names a role by itself (not only a modifier of one)."""
     low = ABBREVIATIONS.get(word.lower().rstrip("."), word.lower())
     return low in ROLES or low.startswith("ex-") and low[3:] in ROLES
+
+
+# The first run of letters of every role and abbreviation of one ("son" of "son-in-law", "sen"):
+# a word is_role accepts begins with one of them, or with "ex-" and one of them.
+_ROLE_LETTERS = frozenset(re.match("[a-z]+", word).group() for word in ROLES | ABBREVIATIONS.keys())
+
+
+def may_hold_role(text: str) -> bool:
+    """Tell whether a text may hold a word is_role accepts (plain text without one of their letter runs cannot)."""
+    return not letters_plain(text) or not _ROLE_LETTERS.isdisjoint(lower_words(text))
 
 
 def title_word(word: str) -> bool:
