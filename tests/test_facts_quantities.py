@@ -429,3 +429,46 @@ def test_lives_lost_are_the_dead_and_power_lost_is_not():
     dead = row(sheet, "dead")
     assert [c.text for c in dead.cells] == ["Some 12 people", "14 people"] and dead.divergent
     assert [c.text for c in row(sheet, "residents").cells] == ["48,000 residents", "48,000 residents"]
+
+
+def test_the_cue_words_gating_a_pattern_are_in_every_text_the_pattern_matches():
+    from core.compare.facts.casualties import CASUALTY_BEFORE, FATE_WORDS, INJURY, MISSING
+    from core.compare.facts.quantities import HARM_WORDS, PROJECTED, PROJECTED_WORDS, may_hold
+    from core.ingest.gates import lower_words
+
+    # Each pattern in the text it is searched in: PROJECTED and CASUALTY_BEFORE end where the figure begins.
+    cases = {
+        PROJECTED: (
+            PROJECTED_WORDS,
+            "it will reach | rates would hit | it could top | levels may pass | it might rise to | expected to be |"
+            " projected to reach | forecast to pass | set to hit | forecasts say | forecasted | predicts | predict |"
+            " predicted | expects | expect",
+        ),
+        CASUALTY_BEFORE: (
+            HARM_WORDS,
+            "kill | killed | killing | kills | injured | injuring | injures | wounded | wounding | wounds | hurt",
+        ),
+        MISSING: (FATE_WORDS, "still missing"),
+        INJURY: (
+            FATE_WORDS,
+            "injured | injuries | wounded | hurt | hospitalised | hospitalized | taken to hospital |"
+            " airlifted to the hospitals | in a serious condition",
+        ),
+    }
+    endings = {PROJECTED: "", CASUALTY_BEFORE: " "}
+    for pattern, (cues, phrases) in cases.items():
+        for phrase in phrases.split("|"):
+            text = f"Of the crew, {phrase.strip()}{endings.get(pattern, '.')}"
+            assert pattern.search(text), phrase
+            assert may_hold(lower_words(text), cues), phrase
+    assert not may_hold(lower_words("the crew set sail"), HARM_WORDS) and may_hold(None, HARM_WORDS)
+
+
+def test_a_count_with_no_cue_word_in_its_passage_is_neither_projected_nor_a_toll():
+    docs = sources(
+        "The Orrin ferry carried 80 passengers across the bay on Friday.",
+        "On Friday, 85 passengers crossed the bay on the Orrin ferry.",
+    )
+    found = row(build_fact_sheet(docs), "passengers")
+    assert found.divergent
+    assert cells(found, docs) == [at(docs, 0, "80 passengers") + ("80",), at(docs, 1, "85 passengers") + ("85",)]

@@ -66,6 +66,11 @@ def _next_count(text: str) -> int:
 
 
 FATE_REACH = 40  # characters after a counted noun read for what befell those counted
+# A word of every MISSING or INJURY match, a whole run of letters: fate_of finds nothing in a
+# plain passage without one.
+FATE_WORDS = frozenset(
+    "missing injured injuries wounded hurt hospitalised hospitalized hospital hospitals condition".split()
+)
 _PART_OF = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?$", re.I)  # "37 of the" before a count
 PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[\d,]+\s+([a-z][\w-]*)", re.I)  # "37 of the 40 miners"
 

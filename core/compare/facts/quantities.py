@@ -10,8 +10,9 @@ from string import ascii_letters
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.ages import YEAR_OLD
 from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
-from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, fate_of, people_row
+from core.compare.facts.casualties import CASUALTY_BEFORE, FATE_WORDS, PART_OF_WHOLE, fate_of, people_row
 from core.compare.value_context import bracketed_conversion, count_progress, reference_label, requested, restored
+from core.ingest.gates import letters_plain, lower_words
 
 # Units: what a number measures when a unit word follows it (singular form -> shown name).
 UNITS = {
@@ -63,6 +64,13 @@ PROJECTED = re.compile(
     re.I,
 )
 PROJECTED_REACH = 60  # no PROJECTED match starts further back than its longest verb and 40 characters
+# The first word of every PROJECTED match, a whole run of letters: a plain passage without one has none.
+PROJECTED_WORDS = frozenset(
+    "will would could may might expected projected forecast set forecasts forecasted predict predicts predicted "
+    "expect expects".split()
+)
+# The first word of every CASUALTY_BEFORE match, likewise.
+HARM_WORDS = frozenset("kill killed killing kills injured injuring injures wounded wounding wounds hurt".split())
 SCORE = re.compile(r"\d+\s*[-–]\s*\d+")
 
 
@@ -129,8 +137,17 @@ _FATE_CLAUSE = re.compile(
 _FATE_WORDS = frozenset("missing injured wounded dead killed arrested detained".split())
 
 
-def _measure(match: re.Match) -> tuple[str, str, int] | None:
-    """Return (what it counts, unit key, end of the value words) for a number, or None when it counts nothing."""
+def may_hold(held: frozenset[str] | None, cues: frozenset[str]) -> bool:
+    """Tell whether a passage may hold one of the cue words: `held` is its lower_words, None when its letters are not plain."""
+    return held is None or not cues.isdisjoint(held)
+
+
+def _measure(match: re.Match, held: frozenset[str] | None = None) -> tuple[str, str, int] | None:
+    """Return (what it counts, unit key, end of the value words) for a number, or None when it counts nothing.
+
+    `held`: the passage's lower_words when its letters are plain (a harm verb before the number is
+    looked for only where one is), None to look everywhere.
+    """
     if match.group("cur"):
         scale = "scale" if match.group("scale") else "short" if match.group("short") else "num"
         return "money", "money", match.end(scale)
@@ -146,16 +163,21 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
         return None
     group = "word" if match.group("word") else "ofword"
     words = (match.group(group) or "").split()
-    if (not words or _singular(words[0]) in STOP) and CASUALTY_BEFORE.search(match.string, 0, match.start()):
+    singular = [_singular(w) for w in words]  # at most two words
+    if (
+        (not words or singular[0] in STOP)
+        and may_hold(held, HARM_WORDS)
+        and CASUALTY_BEFORE.search(match.string, 0, match.start())
+    ):
         return "people", "count", match.end("num")  # "killed 12 and injured 30": people, though unnamed
     if not words:
         return None
     if words[0].lower() in UNITS:
         return UNITS[words[0].lower()], UNITS[words[0].lower()], match.start(group) + len(words[0])
-    first = _singular(words[0])
-    two = " ".join(_singular(w) for w in words[:2])
-    if len(words) == 2 and _singular(words[1]) in SAME_PEOPLE and words[0][:1].isupper():
-        return f"{words[0].lower()} {SAME_PEOPLE[_singular(words[1])]}", "count", match.end(group)
+    first = singular[0]
+    two = " ".join(singular)
+    if len(words) == 2 and singular[1] in SAME_PEOPLE and words[0][:1].isupper():
+        return f"{words[0].lower()} {SAME_PEOPLE[singular[1]]}", "count", match.end(group)
     if two in UNITS:
         return UNITS[two], UNITS[two], match.end(group)
     if first in UNITS:
@@ -166,7 +188,7 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
     if (first in STOP or first.endswith("ed")) and _FATE_CLAUSE.match(match.string, match.end("num")):
         return "people", "count", match.end("num")  # "37 were found dead": a toll with no noun
     if words[0].lower() in _FATE_WORDS:  # "101 missing individuals": the row says what befell them
-        runs_on = len(words) > 1 and _singular(words[1]) not in STOP  # "12 dead in the town": the count ends at "dead"
+        runs_on = len(words) > 1 and singular[1] not in STOP  # "12 dead in the town": the count ends at "dead"
         return "people", "count", match.end(group) if runs_on else match.start(group) + len(words[0])
     if first in STOP or words[0].lower() in SCALES:
         return None
@@ -178,7 +200,7 @@ def _measure(match: re.Match) -> tuple[str, str, int] | None:
     single = match.group("num").lower() in ("one", "1")
     if (
         len(words) == 2
-        and _singular(words[1]) not in STOP
+        and singular[1] not in STOP
         and not words[1].lower().endswith(("ed", "ly"))
         and (words[1].lower().endswith("s") or words[1].lower() in COLLECTIVE or single)
         and (words[0].isupper() or not words[0].lower().endswith("s"))
@@ -229,6 +251,7 @@ def quantity_mentions(documents) -> list[Mention]:
     currency: dict[int, dict[int, str]] = defaultdict(dict)  # passage -> value start -> currency sign
     for document, passage in passages(documents):
         text = passage.text
+        held = lower_words(text) if letters_plain(text) else None  # the cue words a passage may hold
         for match in quantity_matches(text):
             span = text[max(0, match.start("num") - 1) : match.end("num") + 3]
             if SCORE.search(span) and not match.group("cur"):
@@ -270,7 +293,7 @@ def quantity_mentions(documents) -> list[Mention]:
                 or _AND_NEXT.match(text, _first_word_end(match))
             ):
                 continue  # "both Kyiv and Moscow", "both workers and rescuers" name two things
-            measured = _measure(match)
+            measured = _measure(match, held)
             if (
                 measured is None
                 or (match.group("hy") or match.group("word"))
@@ -298,7 +321,7 @@ def quantity_mentions(documents) -> list[Mention]:
                 group = "word" if match.group("word") else "ofword"
                 written = " ".join(text[match.start(group) : end].split())  # empty for "37 of the 40 ..."
                 label_thing = counted if counted != thing else (written or thing)
-                fate = fate_of(text[end:]) if counted == thing else ""
+                fate = fate_of(text[end:]) if counted == thing and may_hold(held, FATE_WORDS) else ""
                 if fate:  # "six workers remain missing" is no count of the workers on the road
                     counted, label_thing = f"{thing}, {fate}", f"{label_thing}, {fate}"
                 thing = counted
@@ -318,7 +341,7 @@ def quantity_mentions(documents) -> list[Mention]:
                     "",
                 )
                 label_thing = f"money, {order}" if order else "money"
-            if PROJECTED.search(text, max(0, start - PROJECTED_REACH), start):
+            if may_hold(held, PROJECTED_WORDS) and PROJECTED.search(text, max(0, start - PROJECTED_REACH), start):
                 thing, label_thing = thing + " (projected)", label_thing + " (projected)"
             elif requested(text, start):  # asked for by one side, not decided: a row of its own
                 thing, label_thing = thing + " (sought)", label_thing + " (sought)"

@@ -249,26 +249,27 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     texts = mentioned_anywhere(documents)
     built = []
     for mentions in rows.values():
-        sources = len(_by_source(mentions))
-        divergent = is_divergent(mentions, texts)
-        built.append(
-            FactRow(
-                id="",
-                key=_key(mentions),
-                kind=mentions[0].kind,
-                label=mentions[0].label,
-                type=mentions[0].type,
-                rank=_rank(mentions, divergent, sources),
-                divergent=divergent,
-                cells=_cells(mentions),
-                summary=_summary(mentions, labels),
-                note="" if divergent else _not_compared(mentions),
-            )
-        )
-    built.sort(key=lambda r: (not r.divergent, -r.rank, -len({c.document for c in r.cells}), r.label, r.key))
+        sources = len(_by_source(mentions))  # the cells' documents are the mentions'
+        # A row told by one source is never divergent, nor said to be left uncompared.
+        divergent = sources >= 2 and is_divergent(mentions, texts)
+        rank = _rank(mentions, divergent, sources)
+        key = _key(mentions)
+        built.append(((not divergent, -rank, -sources, mentions[0].label, key), mentions, rank, divergent, sources))
+    built.sort(key=lambda item: item[0])  # by rank, divergent first; each row is built once, in its place
     return tuple(
-        FactRow(f"f{n}", r.key, r.kind, r.label, r.type, r.rank, r.divergent, r.cells, r.summary, r.note)
-        for n, r in enumerate(built)
+        FactRow(
+            id=f"f{n}",
+            key=order[4],
+            kind=mentions[0].kind,
+            label=mentions[0].label,
+            type=mentions[0].type,
+            rank=rank,
+            divergent=divergent,
+            cells=_cells(mentions),
+            summary=_summary(mentions, labels),
+            note="" if divergent or sources < 2 else _not_compared(mentions),
+        )
+        for n, (order, mentions, rank, divergent, sources) in enumerate(built)
     )
 
 
