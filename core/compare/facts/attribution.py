@@ -88,7 +88,10 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         plain = letters_plain(passage.text)
         if plain and CUE_WORDS.isdisjoint(lower_words(passage.text)):
             continue
-        if not CUES.search(passage.text):
+        # Otherwise the cue is looked for only where letters are not plain: in plain text a cue word
+        # is there, and where it is glued to a digit ("2said") the patterns, which want a space
+        # or a boundary before it, find nothing either.
+        if not plain and not CUES.search(passage.text):
             continue
         for number, (pattern, needed, words) in enumerate(zip(PATTERNS, NEEDED, NEEDED_WORDS)):
             if needed not in passage.text or plain and words.isdisjoint(lower_words(passage.text)):

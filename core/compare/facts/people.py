@@ -60,13 +60,15 @@ def _name_tokens(text: str) -> tuple[int, ...]:
     return tuple([k for k, word in enumerate(_tokens(text).words) if not word[0].islower() and is_name_token(word)])
 
 
-# In ASCII text: from a capital to the end of its run of token characters (the end of its token).
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9_.'-]*")
-_TOKEN_NON_LETTERS = frozenset("0123456789_.'-")  # token characters that cannot start a token
+# In text whose word characters are all ASCII: from a capital to the end of its run of token
+# characters (the end of its token, TOKEN's characters there).
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9_.’'-]*")
+_TOKEN_NON_LETTERS = frozenset("0123456789_.’'-")  # token characters that cannot start a token
+_WORD_CHARACTER_NOT_ASCII = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit outside ASCII ("é", "²")
 
 
 def _capitalised_tokens(text: str) -> list[tuple[int, int, str]]:
-    """Return (start, end, word) of the tokens of an ASCII text that begin with a capital.
+    """Return (start, end, word) of the tokens that begin with a capital, in text whose word characters are ASCII.
 
     A token runs from the first letter of a run of token characters to the run's end, so a
     capital starts one unless a letter stands before it in its run ("iPhone", "U.S."; not "3M"):
@@ -85,7 +87,9 @@ def _capitalised_tokens(text: str) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=65536)
 def _names(text: str) -> tuple[tuple[int, int, list[str]], ...]:
     """Return (start, end, name words) for runs of two or more capitalised words."""
-    if text.isascii():  # a lowercase first letter never starts a name word: only the capitals are read
+    # A lowercase first letter never starts a name word: where every letter is ASCII (curly quotes
+    # and dashes aside), only the capitals are read.
+    if text.isascii() or not _WORD_CHARACTER_NOT_ASCII.search(text):
         named = [token for token in _capitalised_tokens(text) if is_name_token(token[2])]
     else:
         words, starts, ends = _tokens(text)
