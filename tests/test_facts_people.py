@@ -50,7 +50,8 @@ def test_capitals_start_tokens_unless_a_letter_comes_first_in_their_run_of_token
     assert _capitalised_tokens(text) == [
         (m.start(), m.end(), m.group()) for m in TOKEN.finditer(text) if m.group()[0].isupper()
     ]
-    assert [word for _s, _e, word in _capitalised_tokens(text)] == ["M", "U.S.", "Tis", "Eve", "Net", "Ana-Lund", "O'Neill"]
+    words = ["M", "U.S.", "Tis", "Eve", "Net", "Ana-Lund", "O'Neill"]
+    assert [word for _s, _e, word in _capitalised_tokens(text)] == words
     curly = "“Ana’s” ’Tis x’Ray O’Neill"
     assert _capitalised_tokens(curly) == [
         (m.start(), m.end(), m.group()) for m in TOKEN.finditer(curly) if m.group()[0].isupper()

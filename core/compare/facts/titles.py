@@ -88,7 +88,7 @@ def is_role(word: str) -> bool:
 
 # The first run of letters of every role and abbreviation of one ("son" of "son-in-law", "sen"):
 # a word is_role accepts begins with one of them, or with "ex-" and one of them.
-_ROLE_LETTERS = frozenset(re.match("[a-z]+", word).group() for word in ROLES | ABBREVIATIONS.keys())
+_ROLE_LETTERS = frozenset(re.findall("[a-z]+", word)[0] for word in ROLES | ABBREVIATIONS.keys())
 
 
 def may_hold_role(text: str) -> bool:
