@@ -42,3 +42,8 @@ def test_a_hedged_amount_is_matched_from_its_hedge_and_a_plain_count_from_its_nu
         (14, "at least ", "$", "40"),
         (31, None, None, "230"),
     ]
+
+
+def test_a_number_with_separators_starts_once_and_digits_after_a_point_or_comma_start_none():
+    text = "Fares of 86,921.50 and .5 or 1,,2 and 3.,4 rose to 12"
+    assert number_starts(text) == [m.start() for m in NUMBER_START.finditer(text)] == [9, 29, 38, 51]

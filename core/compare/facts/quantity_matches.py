@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from string import ascii_letters
-from typing import Iterator
 
 from core.ingest.gates import letters_plain, lower_words
 from core.ingest.numbers import WORD_NUMBERS
@@ -62,25 +61,24 @@ LEAD = re.compile(
 )
 
 
-_DIGIT_RUN = re.compile(r"\d+")
-_ASCII_DIGIT_RUN = re.compile(r"[0-9]+")  # the same in ASCII text, scanned faster
+# A run of digits with the separators inside it: a digit after the first follows a digit, "." or ",",
+# so it starts no number (one match for "86,921", not two).
+_NUMBER_RUN = re.compile(r"\d[\d.,]*")
+_ASCII_NUMBER_RUN = re.compile(r"[0-9][0-9.,]*")  # the same in ASCII text, scanned faster
 _SMALL_WORDS = frozenset(SMALL)
 
 
-def number_starts(text: str) -> Iterator[int]:
-    """Yield where NUMBER_START matches, in order.
+def number_starts(text: str) -> list[int]:
+    """Return where NUMBER_START matches, in order.
 
     In plain text (letters_plain) without a number word those are the first digits of the runs
     of digits not preceded by "." or ",": a run is found far faster than a look-behind tried at
     every position.
     """
     if not (letters_plain(text) and _SMALL_WORDS.isdisjoint(lower_words(text))):
-        yield from (number.start() for number in NUMBER_START.finditer(text))
-        return
-    for run in (_ASCII_DIGIT_RUN if text.isascii() else _DIGIT_RUN).finditer(text):
-        at = run.start()
-        if at == 0 or text[at - 1] not in ".,":
-            yield at
+        return [number.start() for number in NUMBER_START.finditer(text)]
+    runs = (_ASCII_NUMBER_RUN if text.isascii() else _NUMBER_RUN).finditer(text)
+    return [run.start() for run in runs if run.start() == 0 or text[run.start() - 1] not in ".,"]
 
 
 # The last word of each hedge: LEAD can match more than nothing only after one of them (or a currency).
@@ -103,8 +101,9 @@ def lead_length(window: str) -> int:
     return len(lead.group()) if lead else 0
 
 
-def quantity_matches(text: str) -> Iterator[re.Match]:
-    """Yield the QUANTITY matches of a text, one per number, trying the pattern only where numbers start."""
+def quantity_matches(text: str) -> list[re.Match]:
+    """Return the QUANTITY matches of a text, one per number, trying the pattern only where numbers start."""
+    found: list[re.Match] = []
     end = 0
     for at in number_starts(text):
         if at < end:
@@ -113,4 +112,5 @@ def quantity_matches(text: str) -> Iterator[re.Match]:
         match = QUANTITY.match(text, start) or QUANTITY.match(text, at)
         if match is not None and match.start("num") == at:
             end = match.end()
-            yield match
+            found.append(match)
+    return found
