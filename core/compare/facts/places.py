@@ -49,6 +49,21 @@ def place_mentions(documents) -> list[Mention]:
     return out
 
 
+class _PlainTexts(dict):
+    """Each document's whole text in plain lower case, by document id, made when first asked for."""
+
+    def __init__(self, documents) -> None:
+        super().__init__()
+        self._texts = {d.id: d.source.text for d in documents}
+
+    def __missing__(self, doc_id: str) -> str:
+        made = self[doc_id] = plain(self._texts[doc_id])
+        return made
+
+
 def mentioned_anywhere(documents) -> dict[str, str]:
-    """Return each document's whole text in plain lower case, to ask whether it names a place at all."""
-    return {d.id: plain(d.source.text) for d in documents}
+    """Return each document's whole text in plain lower case, to ask whether it names a place at all.
+
+    Only the sources of two places that differ are asked about: each text is made on first ask.
+    """
+    return _PlainTexts(documents)

@@ -174,7 +174,7 @@ def is_divergent(mentions: list[Mention], texts: dict[str, str] | None = None) -
     if type_ == "institution":
         return _bodies_differ(mentions)
     if type_ == "place":
-        return _place_divergent(mentions, texts or {})
+        return _place_divergent(mentions, {} if texts is None else texts)
     if kind == "event":
         return _time_divergent(mentions)
     return _attribution_divergent(mentions)
