@@ -198,7 +198,7 @@ def _row(
     base = f"{baseline * 1000:9.1f}" if baseline is not None else "        -"
     ratio = f"{baseline / parallax:5.2f}" if baseline else "    -"
     fast = f"{vectorised * 1000:9.1f}" if vectorised is not None else "        -"
-    print(f"| {label:<40} | {words:>7,} | {parallax * 1000:9.1f} | {base} | {ratio} | {fast} | {note} |")
+    print(f"| {label:<44} | {words:>7,} | {parallax * 1000:9.1f} | {base} | {ratio} | {fast} | {note} |")
 
 
 def _words(sources) -> int:
