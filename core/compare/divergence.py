@@ -175,16 +175,24 @@ def _object_words(telling: _Telling, slot: Slot) -> set[str]:
 
 def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
     """Return modality differences on the same action: same verb or the same object."""
-    modals = [
-        (i, s, _object_words(t, s.slot)) for i, t in enumerate(tellings) for s in t.slots if s.slot.type == "modality"
-    ]
+    modals = [(i, s) for i, t in enumerate(tellings) for s in t.slots if s.slot.type == "modality"]
+    objects: dict[int, set[str]] = {}  # modal index -> its object words, read only for a pair that needs them
+
+    def object_of(n: int) -> set[str]:
+        """Return the object words of the nth modal phrase."""
+        if n not in objects:
+            index, located = modals[n]
+            objects[n] = _object_words(tellings[index], located.slot)
+        return objects[n]
+
     findings = []
-    for n, (i, a, object_a) in enumerate(modals):
-        for j, b, object_b in modals[n + 1 :]:
+    for n, (i, a) in enumerate(modals):
+        for m in range(n + 1, len(modals)):
+            j, b = modals[m]
             if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
                 continue
             same_verb = a.slot.subject and a.slot.subject == b.slot.subject
-            if same_verb or len(object_a & object_b) >= MODAL_MIN_SHARED:
+            if same_verb or len(object_of(n) & object_of(m)) >= MODAL_MIN_SHARED:
                 findings.append(
                     _Finding(
                         "modality",
