@@ -155,13 +155,15 @@ def _pairs(
             slot_key = key(located.slot) if located.slot.type == kind else None
             if slot_key:
                 keyed.setdefault(telling.doc, []).append((i, located, slot_key))
+    # A slot is only ever paired with one of its key in another source: the context of a key no
+    # other source gives is never compared, and reading it was most of the work.
+    shared = _shared_keys(keyed)
+    if not shared:
+        return []  # most claims: no two sources give a value of one kind of thing
     docs = sorted(keyed)
     # Slots per key; a time at which a source spoke is not counted: "the crash at 2:30 p.m." is the
     # one crash time of a source that also gives its briefing's time.
     keys = {doc: Counter(e[2] for e in entries if e[1].slot.subject != REPORT_EVENT) for doc, entries in keyed.items()}
-    # A slot is only ever paired with one of its key in another source: the context of a key no
-    # other source gives is never compared, and reading it was most of the work.
-    shared = _shared_keys(keyed)
     by_doc = {
         doc: [
             (i, located, slot_key, _context(tellings[i], located.slot), _names_around(tellings[i], located.slot))
@@ -317,6 +319,8 @@ def value_clashes(
     else:
         agree = _same_time
         pairs = _pairs(tellings, kind, time_key, _times_pairable, agree)
+    if not pairs:
+        return []  # nothing paired: nothing clashes, no figure has two origins or two scopes
     if kind == "number":
         sums = _list_sums(tellings)
         clashing = [
