@@ -97,6 +97,26 @@ def median_cpu(function, runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+def comparing_cpu(sources, runs: int) -> float:
+    """Return the median CPU time of the divergences and contradictions of cold runs, each timed
+    right after the alignment it follows, as analyze runs them (the slots they read first are
+    the fact sheet's too: this figure pays for them, the fact sheet after it does not)."""
+    from core.analysis import align_stage, collector_paused
+    from core.compare.divergence import find_contradictions, find_divergences
+
+    times = []
+    for _ in range(runs):
+        cold()
+        with collector_paused():
+            claimed = align_stage(sources)
+            start = time.process_time()
+            for claim in claimed.claims:
+                find_divergences(claim, claimed.documents)
+            find_contradictions(claimed.documents)
+            times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
 def as_analyze_runs(function):
     """Return the function wrapped as analyze runs its stages: with the cyclic collector paused."""
     from core.analysis import collector_paused
@@ -245,6 +265,13 @@ def main(quick: bool) -> int:
         # Where a cold run's time goes: each stage alone pays for the text it reads first.
         _row("seeds: alignment alone", _words(sources), median_cpu(lambda: align_documents(documents), 9), None)
         _row("seeds: fact sheet alone", _words(sources), median_cpu(lambda: build_fact_sheet(documents), 9), None)
+        _row(
+            "seeds: divergences + contradictions",
+            _words(sources),
+            comparing_cpu(sources, 9),
+            None,
+            "after the alignment",
+        )
         cli = _wall([sys.executable, str(ROOT / "app.py"), "align", *map(str, seeds), "--json"])
         base_cli = (
             _wall([sys.executable, str(BASELINE_SCRIPT), *map(str, seeds)]) if BASELINE_SCRIPT.is_file() else None
@@ -266,6 +293,7 @@ def main(quick: bool) -> int:
         aligning = median_cpu(as_analyze_runs(lambda: align_documents(documents)), runs)
         collecting = median_cpu(lambda: align_documents(documents), runs)
         sheet = median_cpu(as_analyze_runs(lambda: build_fact_sheet(documents)), runs)
+        comparing = comparing_cpu(sources, runs)
         baseline = median_cpu(lambda: baseline_links(*_passages(documents)), runs)
         vectorised = median_cpu(lambda: baseline_links(*_passages(documents), vectorised=True), runs)
         passages = sum(len(d.passages) for d in documents)
@@ -273,6 +301,7 @@ def main(quick: bool) -> int:
         _row(f"{count} x 3,000: alignment alone", _words(sources), aligning, baseline, "", vectorised)
         _row(f"{count} x 3,000: alignment, collector on", _words(sources), collecting, baseline, "", vectorised)
         _row(f"{count} x 3,000: fact sheet alone", _words(sources), sheet, None, "part of analyze")
+        _row(f"{count} x 3,000: divergences + contradictions", _words(sources), comparing, None, "after the alignment")
         timed[(count, 3000)] = seconds
     if not quick:
         for words in (1500, 6000):
