@@ -128,7 +128,7 @@ def is_stopword(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _word_info(surface: str) -> tuple[str, bool]:
     """Return (key, is stopword) of one word: word_key and is_stopword in one step."""
-    plain = unify_quotes(surface)
+    plain = surface if surface.isascii() else unify_quotes(surface)  # most words: no call
     dotted = "." in plain
     if dotted:  # dotted acronym: U.S. -> us
         plain = plain.replace(".", "")
