@@ -82,7 +82,7 @@ def cold() -> None:
 
     for memo in memos():
         memo.cache_clear()
-    features._GRAM_NUMBERS.clear()  # numbered along with the grams memo just emptied
+    features._GRAM_NUMBERS = features._gram_numbering()  # numbered afresh with the grams memo just emptied
     divergence._DOCUMENT_VALUES.clear()
 
 

@@ -75,9 +75,14 @@ def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
     )
 
 
-# Every character 4-gram met gets a number once (the next count: a defaultdict numbers a new gram
-# without a Python call), so that passages hold sets of integers, which intersect fast.
-_GRAM_NUMBERS: dict[str, int] = defaultdict(count().__next__)
+def _gram_numbering() -> dict[str, int]:
+    """Return an empty numbering of grams: each new gram looked up gets the next number, from 0."""
+    return defaultdict(count().__next__)  # numbers a new gram without a Python call
+
+
+# Every character 4-gram met gets a number once, so that passages hold sets of integers, which
+# intersect fast.
+_GRAM_NUMBERS = _gram_numbering()
 
 
 @lru_cache(maxsize=1 << 8)
