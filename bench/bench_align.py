@@ -83,7 +83,7 @@ def cold() -> None:
 
     for memo in memos():
         memo.cache_clear()
-    features._GRAM_NUMBERS.clear()  # numbered along with the grams memo just emptied
+    features._GRAM_NUMBERS = features._gram_numbering()  # numbered afresh with the grams memo just emptied
     divergence._DOCUMENT_VALUES.clear()
 
 
@@ -95,6 +95,26 @@ def median_cpu(function, runs: int = RUNS) -> float:
         start = time.process_time()
         function()
         times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def comparing_cpu(sources, runs: int) -> float:
+    """Return the median CPU time of the divergences and contradictions of cold runs, each timed
+    right after the alignment it follows, as analyze runs them (the slots they read first are
+    the fact sheet's too: this figure pays for them, the fact sheet after it does not)."""
+    from core.analysis import align_stage, collector_paused
+    from core.compare.divergence import find_contradictions, find_divergences
+
+    times = []
+    for _ in range(runs):
+        cold()
+        with collector_paused():
+            claimed = align_stage(sources)
+            start = time.process_time()
+            for claim in claimed.claims:
+                find_divergences(claim, claimed.documents)
+            find_contradictions(claimed.documents)
+            times.append(time.process_time() - start)
     return statistics.median(times)
 
 
@@ -236,6 +256,18 @@ def _memory(count: int, words: int, baseline: bool) -> tuple[float, float] | Non
     return figures[0], figures[1]
 
 
+def _pure_python(align, documents):
+    """Return align(documents) on the path a process without scipy takes (vectors.use_arrays as there)."""
+    from core.align import claims, vectors
+
+    loaded = claims.use_arrays
+    claims.use_arrays = lambda passages: passages > vectors.SMALL_CORPUS
+    try:
+        return align(documents)
+    finally:
+        claims.use_arrays = loaded
+
+
 def _synthetic(count: int, words: int):
     """Return the sources and documents of count synthetic articles of about `words` words."""
     from core.ingest.document import build_document
@@ -252,6 +284,7 @@ def main(quick: bool) -> int:
     from core.compare.facts import build_fact_sheet
     from core.ingest.document import build_document
     from core.ingest.sources import load_paths
+    from core.align.vectors import SMALL_CORPUS
 
     print("| input | words | Parallax ms | baseline ms | ratio | vectorised baseline ms | note |")
     print("|---|---:|---:|---:|---:|---:|---|")
@@ -272,7 +305,20 @@ def main(quick: bool) -> int:
         # Where a cold run's time goes: each stage alone pays for the text it reads first.
         _row("seeds: alignment alone", _words(sources), median_cpu(lambda: align_documents(documents), 9), None)
         _row("seeds: fact sheet alone", _words(sources), median_cpu(lambda: build_fact_sheet(documents), 9), None)
-        _row("seeds: fact sheet, as analyze runs it", _words(sources), sheet_as_analyze_runs(sources, 9), None)
+        _row(
+            "seeds: divergences + contradictions",
+            _words(sources),
+            comparing_cpu(sources, 9),
+            None,
+            "after the alignment",
+        )
+        _row(
+            "seeds: fact sheet, as analyze runs it",
+            _words(sources),
+            sheet_as_analyze_runs(sources, 9),
+            None,
+            "after the other stages",
+        )
         cli = _wall([sys.executable, str(ROOT / "app.py"), "align", *map(str, seeds), "--json"])
         base_cli = (
             _wall([sys.executable, str(BASELINE_SCRIPT), *map(str, seeds)]) if BASELINE_SCRIPT.is_file() else None
@@ -289,18 +335,27 @@ def main(quick: bool) -> int:
     timed: dict[tuple[int, int], float] = {}
     for count in (5, 20) if quick else (5, 20, 50):
         sources, documents = _synthetic(count, 3000)
+        passages = sum(len(d.passages) for d in documents)
         runs = 3 if count < 50 else 1
         seconds = median_cpu(lambda: analyze(sources), runs)
         aligning = median_cpu(as_analyze_runs(lambda: align_documents(documents)), runs)
         collecting = median_cpu(lambda: align_documents(documents), runs)
         sheet = median_cpu(as_analyze_runs(lambda: build_fact_sheet(documents)), runs)
+        comparing = comparing_cpu(sources, runs)
         baseline = median_cpu(lambda: baseline_links(*_passages(documents)), runs)
         vectorised = median_cpu(lambda: baseline_links(*_passages(documents), vectorised=True), runs)
-        passages = sum(len(d.passages) for d in documents)
         _row(f"{count} x 3,000: analyze", _words(sources), seconds, baseline, f"{passages} passages", vectorised)
         _row(f"{count} x 3,000: alignment alone", _words(sources), aligning, baseline, "", vectorised)
         _row(f"{count} x 3,000: alignment, collector on", _words(sources), collecting, baseline, "", vectorised)
+        if passages <= SMALL_CORPUS:
+            # The baseline imported scipy, so the rows above took the array path; a fresh
+            # `parallax align` process has not, and aligns this many passages in pure Python.
+            fresh = median_cpu(as_analyze_runs(lambda: _pure_python(align_documents, documents)), runs)
+            _row(
+                f"{count} x 3,000: alignment, as a fresh command", _words(sources), fresh, baseline, "pure-Python path"
+            )
         _row(f"{count} x 3,000: fact sheet alone", _words(sources), sheet, None, "part of analyze")
+        _row(f"{count} x 3,000: divergences + contradictions", _words(sources), comparing, None, "after the alignment")
         _row(
             f"{count} x 3,000: fact sheet, as analyze runs it",
             _words(sources),

@@ -197,6 +197,23 @@ def test_agreed_to_against_signaled_a_willingness_on_the_same_claim_is_a_modalit
     )
 
 
+def test_modal_phrases_are_compared_across_sources_only_and_on_the_same_action():
+    _, alone = diverge(
+        "Pell has agreed to forsake his claim to the canal, and he is expected to resign from the canal board.",
+        "Pell kept his claim to the canal and stayed on its board.",
+    )
+    assert alone == ()
+    _, (divergence,) = diverge(
+        "Pell has agreed to forsake his claim to joint control of the canal, and he is expected to resign "
+        "from the canal board.",
+        "Pell signaled a willingness to give up his claim to joint control of the canal.",
+    )
+    assert (divergence.type, [v.text for v in divergence.variants]) == (
+        "modality",
+        ["has agreed to forsake", "signaled a willingness to give"],
+    )
+
+
 def test_will_and_is_expected_to_say_the_same_thing():
     _, found = diverge("Moss will host the envoys in Brenholt.", "Moss is expected to host the envoys in Brenholt.")
     assert found == ()

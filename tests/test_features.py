@@ -8,6 +8,7 @@ from core.align.features import (
     FEATURES,
     _closeness_of,
     _grams,
+    _word_grams,
     _quoted,
     best_per_document,
     closeness,
@@ -199,3 +200,14 @@ def test_the_array_path_reads_each_passage_s_character_grams_as_the_set_path_doe
     # the same grams under the same numbers: a gram is numbered once, whichever path meets it first
     assert len(arrays.chars) == len(passages) >= 4
     assert [arrays.chars[n] for n in range(len(passages))] == sets.chars
+
+
+def test_a_word_is_cut_into_its_character_grams_with_its_edges_marked_and_each_gram_numbered_once():
+    quay, short, ox, again = _word_grams("Quay"), _word_grams("A"), _word_grams("ox"), _word_grams("QUAY")
+    from core.align import features
+
+    gram_of = {number: gram for gram, number in features._GRAM_NUMBERS.items()}
+    assert {gram_of[n] for n in quay} == {" qua", "quay", "uay "}
+    assert {gram_of[n] for n in short} == {" a "}  # shorter than a gram: the marked word itself
+    assert {gram_of[n] for n in ox} == {" ox "}
+    assert again == quay

@@ -364,3 +364,24 @@ def test_power_lost_is_no_death_and_a_clause_after_a_comma_and_keeps_its_own_cou
     )
     # the residents' counts meet each other, the tolls each other: a value's context is its clause
     assert sorted(texts(d) for d in found if d.type == "number") == [["25", "31"], ["48,000", "52,000"]]
+
+
+def test_only_the_keys_two_sources_give_are_shared():
+    from core.compare.matching import _shared_keys
+
+    keyed = {
+        "d0": [(0, None, "passenger"), (0, None, "car")],
+        "d1": [(1, None, "passenger"), (1, None, "crew")],
+        "d2": [(2, None, "crew"), (2, None, "crew")],
+    }
+    assert _shared_keys(keyed) == {"passenger", "crew"}
+    assert _shared_keys({"d0": [(0, None, "car"), (1, None, "car")]}) == set()
+
+
+def test_a_count_of_a_thing_no_other_source_counts_leaves_the_shared_count_s_divergence_as_it_was():
+    docs, (divergence,) = diverge(
+        "The ferry Halvard carried 310 passengers and 40 cars when it sank.",
+        "The ferry Halvard carried 324 passengers when it sank, and 9 lorries.",
+    )
+    assert divergence.type == "number"
+    assert [where(docs, v) for v in divergence.variants] == [("d0", "310"), ("d1", "324")]

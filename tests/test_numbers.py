@@ -61,6 +61,22 @@ def test_number_words_and_other_scripts_are_read_by_the_whole_pattern():
     assert [key for _, _, key in find_numbers(texts[1])] == ["6", "12"]
 
 
+def test_number_words_are_read_from_where_they_begin_exactly_as_the_whole_pattern_reads_them():
+    from core.ingest import numbers
+
+    texts = (
+        "Twenty-four boats, then FORTY more, and none of the seven often ran one hundred tonight.",
+        "Someone saw twoâ€”no, two hundred and fifty-one eels at $ five each, 3,000 in all.",
+        "Stone, tenfold, offer: oneself tens of ten-year-olds, nineteen eighty, zero % and 5% more.",
+        "“One,” said the café’s owner of the ninety-nine quays, “or eleven.”",
+    )
+    for text in texts:
+        assert [m.span() for m in numbers._number_matches(text)] == [
+            m.span() for m in numbers._NUMBER_RE.finditer(text)
+        ]
+    assert [key for _, _, key in find_numbers(texts[0])] == ["24", "40", "7", "100"]
+
+
 def test_numbers_of_text_with_curly_quotes_and_accents_are_found_from_their_digits_alone():
     from core.ingest import numbers
 

@@ -71,3 +71,25 @@ def test_incidence_rows_count_and_read_as_the_sets_they_hold():
     assert len(rows) == 3 and [rows[n] for n in range(3)] == sets
     pairs = np.array([0, 0, 1]), np.array([1, 2, 2])
     assert [c.tolist() for c in shared_counts(rows, *pairs)] == [c.tolist() for c in shared_counts(sets, *pairs)]
+
+
+def test_pairs_counted_in_blocks_of_bit_rows_get_the_counts_of_one_block(monkeypatch):
+    np = pytest.importorskip("numpy")
+    pytest.importorskip("scipy")
+    from core.align import overlaps
+
+    # Seven sets over 70 items (two 64-bit words a row), nine pairs, a marked subfamily.
+    sets = [frozenset(range(k, 70, k + 1)) | {k} for k in range(7)]
+    first, second = np.array([0, 0, 0, 1, 1, 2, 3, 4, 5]), np.array([1, 2, 6, 2, 5, 3, 6, 6, 6])
+    marked = np.zeros(70, dtype=bool)
+    marked[::3] = True
+    expected = [len(sets[a] & sets[b]) for a, b in zip(first.tolist(), second.tolist())]
+    expected_marked = [
+        len({i for i in sets[a] & sets[b] if i % 3 == 0}) for a, b in zip(first.tolist(), second.tolist())
+    ]
+    for block in (16, 32, 48, 1 << 21):  # one pair, two, three (the last block short), all at once
+        monkeypatch.setattr(overlaps, "BIT_BLOCK_BYTES", block)
+        shared, sizes, inside = overlaps.shared_counts(sets, first, second, numbered=True, within=marked)
+        assert shared.tolist() == expected
+        assert inside.tolist() == expected_marked
+        assert sizes.tolist() == [len(s) for s in sets]

@@ -53,6 +53,17 @@ def test_a_word_around_a_count_tells_what_happened_to_those_counted_from_its_ste
     assert [word_event(w) for w in ("critically", "serious", "series", "lived")] == ["critical", "critical", "", ""]
 
 
+def test_a_word_opening_as_no_event_word_does_is_no_event_and_every_event_word_still_tells_its_own():
+    from core.compare.quantities import _EVENT_OPENINGS, _SIDES, PEOPLE_EVENTS
+
+    assert [word_event(w) for w in ("kettle", "tomorrow", "Harbour", "ferry")] == ["", "", "", ""]
+    words = ("Killed", "deaths", "unaccounted", "opposing", "backed", "hospitalized", "Onboard")
+    assert [word_event(w) for w in words] == ["dead", "dead", "missing", "against", "for", "hurt", "aboard"]
+    # every stem and side opens with a letter pair the gate lets through
+    assert all(w[:2] in _EVENT_OPENINGS for _, stems in PEOPLE_EVENTS for w in stems)
+    assert all(w[:2] in _EVENT_OPENINGS for w in _SIDES)
+
+
 def test_the_nearest_telling_word_gives_the_event_of_a_count():
     text = "The ferry carried 242 people on board, and 241 people died when it sank."
     assert frame_of(text, 18, 21).event == "aboard"

@@ -12,6 +12,7 @@ from core.ingest.textnorm import (
     normalize_text,
     stem,
     tokens,
+    unify_quotes,
     word_key,
 )
 
@@ -60,6 +61,12 @@ def test_number_words_inside_phrases_become_one_token():
 
 def test_normalize_text_unifies_quotes_and_space():
     assert normalize_text("  “Peace”  is\nNEAR’s ") == '"peace" is near\'s'
+
+
+def test_unify_quotes_writes_each_curly_mark_and_long_dash_plain_and_leaves_other_letters():
+    assert unify_quotes("‘Ja’ – “Nein” — café") == "'Ja' - \"Nein\" - café"
+    assert unify_quotes("plain 'ascii' text - as is") == "plain 'ascii' text - as is"
+    assert unify_quotes("«guillemets» stay") == "«guillemets» stay"
 
 
 def test_normalize_text_collapses_every_space_the_pattern_for_space_matches():
@@ -120,6 +127,13 @@ def test_fold_name_joins_doubled_letters_and_name_endings_without_touching_other
         "harbour",
         "kalas",
     ]
+
+
+def test_fold_name_keeps_one_letter_of_each_run_however_long_but_never_joins_line_breaks():
+    assert fold_name("Brrrr") == "br"
+    assert fold_name("Aabbcc") == "abc"  # a capital and its small letter are one run once lowered
+    assert fold_name("oo\n\nzz") == "o\n\nz"
+    assert fold_name("Andrij\n") == "andry\n"  # a name ending before a final line break still folds
 
 
 def test_tokens_read_words_with_apostrophes_acronyms_and_other_scripts_as_the_word_pattern_does():

@@ -75,25 +75,27 @@ def _quoted(text: str, every: Sequence[Token]) -> frozenset[str]:
     )
 
 
-class _Numbering(dict):
-    """A dict that gives each new key the next number when it is looked up."""
-
-    def __missing__(self, key: str) -> int:
-        number = self[key] = len(self)
-        return number
+def _gram_numbering() -> dict[str, int]:
+    """Return an empty numbering of grams: each new gram looked up gets the next number, from 0."""
+    return defaultdict(count().__next__)  # numbers a new gram without a Python call
 
 
-# Every character 4-gram met gets a number once: passages hold sets of small integers, which
-# the pair matrix uses as its columns directly.
-_GRAM_NUMBERS: dict[str, int] = _Numbering()
+# Every character 4-gram met gets a number once, so that passages hold sets of integers, which
+# intersect fast.
+_GRAM_NUMBERS = _gram_numbering()
+
+
+@lru_cache(maxsize=1 << 8)
+def _cuts(length: int) -> tuple[slice, ...]:
+    """Return the slices of the character NGRAMs of a word of this length (the word itself when shorter)."""
+    return tuple(slice(n, n + NGRAM) for n in range(max(1, length - NGRAM + 1)))
 
 
 @lru_cache(maxsize=1 << 16)  # news vocabularies repeat: each word is cut once
 def _word_grams(surface: str) -> frozenset[int]:
     """Return the numbers of the character 4-grams of one word, its edges marked."""
     word = f" {surface.lower()} "
-    number = _GRAM_NUMBERS.setdefault
-    return frozenset(number(word[n : n + NGRAM], len(_GRAM_NUMBERS)) for n in range(max(1, len(word) - NGRAM + 1)))
+    return frozenset(map(_GRAM_NUMBERS.__getitem__, map(word.__getitem__, _cuts(len(word)))))
 
 
 def _grams(every: Sequence[Token]) -> frozenset[int]:
@@ -123,7 +125,7 @@ def _gram_incidence(every: Sequence[Sequence[Token]]) -> IncidenceRows:
     grams = np.fromiter(map(_GRAM_NUMBERS.__getitem__, cuts), dtype=np.int64, count=len(cuts))
     cut = sparse.csr_matrix(
         (np.ones(grams.size, dtype=np.int32), grams, np.concatenate(([0], np.cumsum(spans)))),
-        shape=(len(edged), len(_GRAM_NUMBERS) or 1),
+        shape=(len(edged), int(grams.max(initial=0)) + 1),
     )
     said = sparse.csr_matrix(
         (np.ones(words.size, dtype=np.int32), words, np.concatenate(([0], np.cumsum(sizes)))),

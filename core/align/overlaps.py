@@ -9,6 +9,7 @@ from typing import Iterator, Sequence
 from core.align.vectors import check
 
 BITSET_ITEMS = 4096  # the most frequent items of a set family are counted as bits, the rest sparse
+BIT_BLOCK_BYTES = 2 << 20  # bit rows gathered at once for a block of pairs (cache-sized)
 
 
 class IncidenceRows:
@@ -105,13 +106,19 @@ def _shared_items(items, sizes, first, second, should_cancel=None, within=None):
         inside = np.empty(len(first), dtype=np.int64)
     shared = np.empty(len(first), dtype=np.int64)
     step = 20_000  # pairs per product: bounds the memory of the gathered rows
+    # The bit rows of a few thousand pairs at a time (some 2 MB gathered): the AND and the count
+    # then read memory the gather has just written, over twice as fast as whole steps of pairs.
+    bit_step = max(1, min(step, BIT_BLOCK_BYTES // (8 * max(1, width))))
     for start in range(0, len(first), step):
         check(should_cancel)
         a, b = first[start : start + step], second[start : start + step]
-        both = bits[a] & bits[b]
-        shared[start : start + step] = _popcounts(both) if frequent.size else 0
-        if within is not None:
-            inside[start : start + step] = _popcounts(both & marked) if frequent.size else 0
+        for low in range(start, min(len(first), start + step), bit_step):
+            high = min(len(first), low + bit_step, start + step)
+            both = np.take(bits, first[low:high], axis=0)
+            np.bitwise_and(both, np.take(bits, second[low:high], axis=0), out=both)
+            shared[low:high] = _popcounts(both) if frequent.size else 0
+            if within is not None:
+                inside[low:high] = _popcounts(np.bitwise_and(both, marked, out=both)) if frequent.size else 0
         if rest.size:
             common = matrix[a].multiply(matrix[b])  # the pairs' shared sparse items, one row a pair
             shared[start : start + step] += np.asarray(common.sum(axis=1)).ravel()

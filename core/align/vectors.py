@@ -27,14 +27,12 @@ LOADED_CORPUS = 250  # once scipy is loaded anyway, the arrays are as fast from 
 
 @dataclass(frozen=True)
 class Weights:
-    """The vectors of a corpus: raw TF-IDF per passage and the term facts matching needs."""
+    """The vectors of a corpus: TF-IDF per passage (unit length) and the term facts matching needs."""
 
-    raw: list[Vector]
     unit: list[Vector]
     figures: list[frozenset[int]]  # anchor figures of each passage ("90%" once per document)
     rare: list[frozenset[int]]  # terms of each passage found in few passages of the corpus
     order: list[tuple[int, ...]]  # term ids of each passage in reading order
-    names: list[frozenset[int]]  # terms of each passage written as a name (capitalised)
     idf: dict[int, float]  # inverse document frequency of each term
     terms: list[frozenset[int]]  # the terms of each passage as a set: pair features intersect them
 
@@ -93,7 +91,6 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
     counts: list[dict[int, int]] = []
     order: list[tuple[int, ...]] = []
     factors: list[dict[int, float]] = []
-    named: list[frozenset[int]] = []
     found = []
     for number, passage in enumerate(passages):
         if number % 500 == 499:
@@ -111,21 +108,18 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
     for terms in found:
         scale: dict[int, float] = {}
         sequence: list[int] = []
-        own_names: set[int] = set()
         for word, damping, kind in terms:
             term = term_of.get(word)
             if term is None:
                 term = term_of[word] = vocabulary.setdefault(variants.get(word, word), len(vocabulary))
             sequence.append(term)
             if kind != WORD and word in names:
-                own_names.add(term)
                 scale[term] = min(scale.get(term, 1.0), damping * NAME_WEIGHT)
             elif term not in scale:
                 scale[term] = 1.0  # factors never exceed 1: a plain word leaves a name's damping alone
         counts.append(dict(Counter(sequence)))
         order.append(tuple(sequence))
         factors.append(scale)
-        named.append(frozenset(own_names))
     df: Counter[int] = Counter(chain.from_iterable(counts))  # one count over every passage's terms
     n = len(passages)
     idf = {t: math.log((1 + n) / (1 + d)) + IDF_OFFSET for t, d in df.items()}
@@ -137,17 +131,14 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
     anchors = {t for t, docs in docs_with.items() if len(docs) == df[t] >= 2}
     # 1 + log(count) of every count met, computed once (the same floats as per term)
     tf = [1.0 + math.log(c) for c in range(1, 1 + max((max(bag.values()) for bag in counts if bag), default=0))]
-    raw = [{t: tf[c - 1] * idf[t] * scale[t] for t, c in bag.items()} for bag, scale in zip(counts, factors)]
     # a term in no more passages than there are documents can single out one fact in each
     rare_df = max(2, len({p.doc for p in passages}))
     rare = {t for t, d in df.items() if d <= rare_df}
     return Weights(
-        raw,
-        [normalized(v) for v in raw],
+        [normalized({t: tf[c - 1] * idf[t] * scale[t] for t, c in bag.items()}) for bag, scale in zip(counts, factors)],
         [frozenset(anchors.intersection(bag)) for bag in counts],
         [frozenset(rare.intersection(bag)) for bag in counts],
         order,
-        named,
         idf,
         [frozenset(bag) for bag in counts],
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import weakref
-from functools import lru_cache
 from typing import Mapping, Sequence
 
 from core.compare.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
@@ -14,11 +13,11 @@ from core.compare.normalize import fold
 from core.compare.quotes import quote_changes
 from core.compare.slots import Slot, cached_slots, value_slots
 from core.compare.slots_compare import EVENT_TYPES, capitalised_words, comparable, group_key, same_value, spelling_pair
-from core.ingest.textnorm import content_words, normalize_text, stem
+from core.ingest.textnorm import content_words, normalize_text
 from core.compare.matching import ValueIndex, value_clashes, value_index
 from core.compare.tellings import Finding as _Finding, Located as _Located, Telling as _Telling
 from core.compare.tellings import merge_sharing as _merge_sharing, passage_at as _passage_at
-from core.compare.tellings import OBJECT_WINDOW, PLAIN_WORD_RE
+from core.compare.tellings import OBJECT_WINDOW
 from core.compare.negation_gaps import negation_gaps
 
 # How much a difference of each type matters to a checker, before confidence.
@@ -43,12 +42,6 @@ UNSURE_SUBJECT = 0.9  # the slots were matched by position or wording, not by a 
 MODAL_MIN_SHARED = 2  # content words two modal phrases' objects share to be about one action
 REPORTING_STEMS = frozenset({"report", "confirm", "announc", "stat", "said", "reveal", "claim", "cit"})
 PAIRED_TYPES = ("number", "time")  # compared value by value with the matching one (matching.py)
-
-
-@lru_cache(maxsize=1 << 12)  # a memo of a pure function over passage texts
-def _stems(text: str) -> frozenset[str]:
-    """Return the stems of the words of a text, to see whether a verb occurs in it."""
-    return frozenset(stem(w) for w in set(PLAIN_WORD_RE.findall(text.lower())))
 
 
 def _runs(passages: list[Passage]) -> list[list[Passage]]:
@@ -77,7 +70,6 @@ def _tellings(claim: Claim, documents: Sequence[Document]) -> list[_Telling]:
     # The pivot's telling comes first: the other wordings read as departures from it.
     members = dict(sorted(members.items(), key=lambda item: item[0] != pivot_doc))
     tellings = []
-    negated = any(s.type == "negation" for passages in members.values() for p in passages for s in cached_slots(p.text))
     for doc_id, passages in members.items():
         document = by_id[doc_id]
         for run in _runs(passages):
@@ -88,8 +80,7 @@ def _tellings(claim: Claim, documents: Sequence[Document]) -> list[_Telling]:
                 for s in cached_slots(p.text)
             )
             text = document.source.text[start:end]
-            words = _stems(text) if negated else frozenset()
-            tellings.append(_Telling(doc_id, document.source.label, start, end, text, slots, words, tuple(run)))
+            tellings.append(_Telling(doc_id, document.source.label, start, end, text, slots, tuple(run)))
     return tellings
 
 
@@ -175,16 +166,24 @@ def _object_words(telling: _Telling, slot: Slot) -> set[str]:
 
 def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
     """Return modality differences on the same action: same verb or the same object."""
-    modals = [
-        (i, s, _object_words(t, s.slot)) for i, t in enumerate(tellings) for s in t.slots if s.slot.type == "modality"
-    ]
+    modals = [(i, s) for i, t in enumerate(tellings) for s in t.slots if s.slot.type == "modality"]
+    objects: dict[int, set[str]] = {}  # modal index -> its object words, read only for a pair that needs them
+
+    def object_of(n: int) -> set[str]:
+        """Return the object words of the nth modal phrase."""
+        if n not in objects:
+            index, located = modals[n]
+            objects[n] = _object_words(tellings[index], located.slot)
+        return objects[n]
+
     findings = []
-    for n, (i, a, object_a) in enumerate(modals):
-        for j, b, object_b in modals[n + 1 :]:
+    for n, (i, a) in enumerate(modals):
+        for m in range(n + 1, len(modals)):
+            j, b = modals[m]
             if tellings[i].doc == tellings[j].doc or a.slot.value == b.slot.value:
                 continue
             same_verb = a.slot.subject and a.slot.subject == b.slot.subject
-            if same_verb or len(object_a & object_b) >= MODAL_MIN_SHARED:
+            if same_verb or len(object_of(n) & object_of(m)) >= MODAL_MIN_SHARED:
                 findings.append(
                     _Finding(
                         "modality",

@@ -149,18 +149,29 @@ def _pairs(
     agree: Callable[[Slot, Slot], bool],
 ) -> list[tuple[tuple[int, Located], tuple[int, Located]]]:
     """Return the mutual-best pairs of slots of one kind and key between every two sources."""
-    by_doc: dict[str, list[tuple]] = {}
+    keyed: dict[str, list[tuple[int, Located, str]]] = {}
     for i, telling in enumerate(tellings):
         for located in telling.slots:
             slot_key = key(located.slot) if located.slot.type == kind else None
             if slot_key:
-                by_doc.setdefault(telling.doc, []).append(
-                    (i, located, slot_key, _context(telling, located.slot), _names_around(telling, located.slot))
-                )
-    docs = sorted(by_doc)
+                keyed.setdefault(telling.doc, []).append((i, located, slot_key))
+    # A slot is only ever paired with one of its key in another source: the context of a key no
+    # other source gives is never compared, and reading it was most of the work.
+    shared = _shared_keys(keyed)
+    if not shared:
+        return []  # most claims: no two sources give a value of one kind of thing
+    docs = sorted(keyed)
     # Slots per key; a time at which a source spoke is not counted: "the crash at 2:30 p.m." is the
     # one crash time of a source that also gives its briefing's time.
-    keys = {doc: Counter(e[2] for e in entries if e[1].slot.subject != REPORT_EVENT) for doc, entries in by_doc.items()}
+    keys = {doc: Counter(e[2] for e in entries if e[1].slot.subject != REPORT_EVENT) for doc, entries in keyed.items()}
+    by_doc = {
+        doc: [
+            (i, located, slot_key, _context(tellings[i], located.slot), _names_around(tellings[i], located.slot))
+            for i, located, slot_key in entries
+            if slot_key in shared
+        ]
+        for doc, entries in keyed.items()
+    }
     pairs = []
     for n, doc_a in enumerate(docs):
         for doc_b in docs[n + 1 :]:
@@ -173,6 +184,17 @@ def _pairs(
                 if back is entry:
                     pairs.append(((entry[0], entry[1]), (best[0], best[1])))
     return pairs
+
+
+def _shared_keys(keyed: Mapping[str, list[tuple[int, Located, str]]]) -> set[str]:
+    """Return the keys that slots of at least two sources have."""
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for entries in keyed.values():
+        own = {slot_key for _, _, slot_key in entries}
+        shared |= own & seen
+        seen |= own
+    return shared
 
 
 def _best(
@@ -297,6 +319,8 @@ def value_clashes(
     else:
         agree = _same_time
         pairs = _pairs(tellings, kind, time_key, _times_pairable, agree)
+    if not pairs:
+        return []  # nothing paired: nothing clashes, no figure has two origins or two scopes
     if kind == "number":
         sums = _list_sums(tellings)
         clashing = [

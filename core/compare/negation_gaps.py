@@ -7,7 +7,7 @@ import re
 from core.compare.slots import Slot
 from core.compare.tellings import OBJECT_WINDOW, PLAIN_WORD_RE
 from core.compare.tellings import Finding as _Finding, Located as _Located, Telling as _Telling
-from core.compare.tellings import passage_at as _passage_at
+from core.compare.tellings import passage_at as _passage_at, stems_of
 from core.ingest.textnorm import STOPWORDS, content_words, stem
 
 
@@ -25,7 +25,7 @@ def negation_gaps(tellings: list[_Telling]) -> list[_Finding]:
             for other_index, other in enumerate(tellings):
                 if other.doc == telling.doc:
                     continue
-                if slot.value not in other.words:
+                if slot.value not in stems_of(other.text):
                     # "does not show a tail" vs "a faint tail has emerged": the thing denied, stated.
                     stated = _object_stated(telling, slot, other)
                     if stated is not None:

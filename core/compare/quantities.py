@@ -286,12 +286,19 @@ _EVENT_NAMES = [event for event, _ in PEOPLE_EVENTS]
 _EVENT_RE = re.compile("|".join(f"({'|'.join(sorted(stems, key=len, reverse=True))})" for _, stems in PEOPLE_EVENTS))
 
 
+# The first two letters of every word that tells an event: stem() keeps a word's first two
+# letters, so a word beginning otherwise is no event (most words around a count; no stem read).
+_EVENT_OPENINGS = frozenset(w[:2] for _, stems in PEOPLE_EVENTS for w in stems) | frozenset(w[:2] for w in _SIDES)
+
+
 @lru_cache(maxsize=1 << 16)  # the same context words surround many numbers
 def word_event(word: str) -> str:
     """Return what a word around a count says happened to those counted ("killed" -> dead), or ""."""
     if len(word) <= 2:
         return ""
     low = word.lower()
+    if low[:2] not in _EVENT_OPENINGS:
+        return ""
     side = _SIDES.get(low)
     if side:
         return side

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.compare.slots import Slot
+from core.ingest.textnorm import stem
 from core.model import Passage, fast_init
 
 UNSURE_SUBJECT = 0.9  # confidence when slots were paired by position or wording, not by a named subject
@@ -33,7 +35,6 @@ class Telling:
     end: int
     text: str
     slots: tuple[Located, ...]
-    words: frozenset[str]  # stems of the plain words, to see whether a verb appears
     passages: tuple[Passage, ...]
 
 
@@ -47,6 +48,13 @@ class Finding:
     omission: bool = False
     confidence: float = 1.0
     weight: float | None = None  # overrides the type's weight (a legal status)
+
+
+@lru_cache(maxsize=1 << 12)  # a memo of a pure function over passage texts
+def stems_of(text: str) -> frozenset[str]:
+    """Return the stems of the words of a text, to see whether a verb occurs in it."""
+    # Read only for a telling a negation is checked against, not for every telling of a claim.
+    return frozenset(stem(w) for w in set(PLAIN_WORD_RE.findall(text.lower())))
 
 
 def merge_sharing(findings: list[Finding]) -> list[Finding]:

@@ -108,6 +108,12 @@ def normalize_number(text: str) -> str | None:
 # Where a number written with digits can begin: a currency sign or a digit.
 _DIGIT_START_RE = re.compile(r"[$€£\d]")
 _ASCII_DIGIT_START_RE = re.compile(r"[$0-9]")  # the same in ASCII text, scanned faster
+# Where any number can begin: those, or a number word at a word boundary (the look-ahead for the
+# first letters of the number words fails fast at every other letter).
+_FIRST_LETTERS = "".join(sorted({word[0] for word in WORD_NUMBERS}))
+_NUMBER_WORD_START = rf"|\b(?=[{_FIRST_LETTERS}])(?:{_NUMWORD})"
+_START_RE = re.compile(_DIGIT_START_RE.pattern + _NUMBER_WORD_START, re.IGNORECASE)
+_ASCII_START_RE = re.compile(_ASCII_DIGIT_START_RE.pattern + _NUMBER_WORD_START, re.IGNORECASE)
 
 _NUMBER_WORDS = frozenset(WORD_NUMBERS)
 
@@ -115,15 +121,20 @@ _NUMBER_WORDS = frozenset(WORD_NUMBERS)
 def _number_matches(text: str) -> Iterator[re.Match]:
     """Yield the matches _NUMBER_RE.finditer(text) yields, in order.
 
-    In a text without a number word (letters_plain: none hides behind a folded letter), a match
-    can only begin at a currency sign or a digit: the pattern is tried there alone (each search
-    resumes where a match ended, as finditer's does). Other text is read whole.
+    In a text whose letters are plain (letters_plain: no number word hides behind a folded
+    letter), a match can only begin at a currency sign, a digit, or a number word: the pattern
+    is tried there alone (each search resumes where a match ended, as finditer's does), and at
+    a sign or a digit alone in a text without a number word. Other text is read whole.
     """
-    if not letters_plain(text) or not _NUMBER_WORDS.isdisjoint(lower_words(text)):
+    if not letters_plain(text):
         yield from _NUMBER_RE.finditer(text)
         return
+    ascii_only = text.isascii()
+    if _NUMBER_WORDS.isdisjoint(lower_words(text)):
+        starts = _ASCII_DIGIT_START_RE if ascii_only else _DIGIT_START_RE
+    else:
+        starts = _ASCII_START_RE if ascii_only else _START_RE
     at = 0
-    starts = _ASCII_DIGIT_START_RE if text.isascii() else _DIGIT_START_RE
     while True:
         start = starts.search(text, at)
         if start is None:

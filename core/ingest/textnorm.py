@@ -46,9 +46,11 @@ _PLAIN_WORD_SPLIT_RE = re.compile(f"({_WORD_PATTERN.split('|', 1)[1]})")
 # The same for ASCII text, where a letter is [A-Za-z] and a word character [A-Za-z0-9]: character
 # sets are scanned faster than Unicode categories.
 _ASCII_WORD_SPLIT_RE = re.compile(r"([A-Za-z][A-Za-z0-9]*(?:'[A-Za-z][A-Za-z0-9]*)*)")
-_DOUBLED_RE = re.compile(r"(.)\1+")
+# A letter the same letter follows: removing each such letter leaves one of every run. An empty
+# replacement is substituted without reading a template (a "\1" template cost more than the rest).
+_DOUBLED_RE = re.compile(r"(.)(?=\1)")
 _NAME_ENDING_RE = re.compile(r"(?:iy|yi|ij|ii)$")
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_QUOTE_PAIRS = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))  # curly -> plain
 # Matching keys for alignment.
 PREFIX = 7  # keys cut to 7 letters: territorial/territory, negotiation/negotiating
 NAME_RUN_DAMPING = 0.5  # a run of k capitalised words weighs 1/sqrt(k) each: one name, one vote
@@ -73,8 +75,7 @@ _NAME_ENDINGS = ("iy", "yi", "ij", "ii")
 def fold_name(word: str) -> str:
     """Return one key for spelling variants of a name (Zelensky, Zelenskyy, Zelenskiy -> zelensky)."""
     folded = word.lower()
-    if _DOUBLED_RE.search(folded):  # most words have no doubled letter: no substitution to build
-        folded = _DOUBLED_RE.sub(r"\1", folded)
+    folded = _DOUBLED_RE.sub("", folded)
     if "\n" in folded:  # "$" also matches before a final line break
         return _NAME_ENDING_RE.sub("y", folded)
     return folded[:-2] + "y" if folded.endswith(_NAME_ENDINGS) else folded
@@ -108,7 +109,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=1 << 16)  # a memo of a pure function: news vocabularies repeat a lot
 def word_key(surface: str) -> str:
     """Return the matching key of one word: acronyms and name variants folded, inflection stripped."""
-    plain = surface.translate(_QUOTES)
+    plain = unify_quotes(surface)
     if "." in plain:  # dotted acronym: U.S. -> us
         plain = plain.replace(".", "")
     lowered = plain.lower()
@@ -121,13 +122,13 @@ def word_key(surface: str) -> str:
 
 def is_stopword(word: str) -> bool:
     """Tell whether a word carries no fact of its own (function words, reporting verbs)."""
-    return word.lower().translate(_QUOTES) in STOPWORDS
+    return unify_quotes(word.lower()) in STOPWORDS
 
 
 @lru_cache(maxsize=1 << 16)
 def _word_info(surface: str) -> tuple[str, bool]:
     """Return (key, is stopword) of one word: word_key and is_stopword in one step."""
-    plain = surface if surface.isascii() else surface.translate(_QUOTES)  # _QUOTES maps only non-ASCII marks
+    plain = surface if surface.isascii() else unify_quotes(surface)  # most words: no call
     dotted = "." in plain
     if dotted:  # dotted acronym: U.S. -> us
         plain = plain.replace(".", "")
@@ -187,7 +188,21 @@ def content_words(text: str) -> list[str]:
 @lru_cache(maxsize=1 << 14)  # a claim's key reads each member's text, and a passage sits in several claims
 def normalize_text(text: str) -> str:
     """Return text lowercased with quotes unified and whitespace collapsed (for stable keys)."""
-    return " ".join(text.translate(_QUOTES).lower().split())  # str.split's whitespace is the pattern \s's
+    return " ".join(unify_quotes(text).lower().split())  # str.split's whitespace is the pattern \s's
+
+
+def unify_quotes(text: str) -> str:
+    """Return text with curly quotes and dashes written plain, as a translation table would.
+
+    One replace per mark: translate() looks each character of a non-ASCII text up in the table
+    in turn, several times slower on a sentence.
+    """
+    if text.isascii():  # every mark is outside ASCII
+        return text
+    for mark, plain in _QUOTE_PAIRS:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
 
 
 def _deletions(word: str) -> set[str]:
