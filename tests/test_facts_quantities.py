@@ -432,7 +432,7 @@ def test_lives_lost_are_the_dead_and_power_lost_is_not():
 
 
 def test_the_cue_words_gating_a_pattern_are_in_every_text_the_pattern_matches():
-    from core.compare.facts.casualties import CASUALTY_BEFORE, FATE_WORDS, INJURY, MISSING
+    from core.compare.facts.casualties import CASUALTY_BEFORE, INJURY, MISSING, may_tell_fate
     from core.compare.facts.quantities import HARM_WORDS, PROJECTED, PROJECTED_WORDS, may_hold
     from core.ingest.gates import lower_words
 
@@ -448,12 +448,6 @@ def test_the_cue_words_gating_a_pattern_are_in_every_text_the_pattern_matches():
             HARM_WORDS,
             "kill | killed | killing | kills | injured | injuring | injures | wounded | wounding | wounds | hurt",
         ),
-        MISSING: (FATE_WORDS, "still missing"),
-        INJURY: (
-            FATE_WORDS,
-            "injured | injuries | wounded | hurt | hospitalised | hospitalized | taken to hospital |"
-            " airlifted to the hospitals | in a serious condition",
-        ),
     }
     endings = {PROJECTED: "", CASUALTY_BEFORE: " "}
     for pattern, (cues, phrases) in cases.items():
@@ -461,6 +455,13 @@ def test_the_cue_words_gating_a_pattern_are_in_every_text_the_pattern_matches():
             text = f"Of the crew, {phrase.strip()}{endings.get(pattern, '.')}"
             assert pattern.search(text), phrase
             assert may_hold(lower_words(text), cues), phrase
+    fates = (
+        "still missing | injured | injuries | wounded | hurt | hospitalised | hospitalized | taken to hospital |"
+        " airlifted to the hospitals | in a serious condition"
+    )
+    for phrase in fates.split("|"):
+        text = f"Of the crew, {phrase.strip()}."
+        assert (MISSING.search(text) or INJURY.search(text)) and may_tell_fate(text), phrase
     assert not may_hold(lower_words("the crew set sail"), HARM_WORDS) and may_hold(None, HARM_WORDS)
 
 
@@ -472,3 +473,19 @@ def test_a_count_with_no_cue_word_in_its_passage_is_neither_projected_nor_a_toll
     found = row(build_fact_sheet(docs), "passengers")
     assert found.divergent
     assert cells(found, docs) == [at(docs, 0, "80 passengers") + ("80",), at(docs, 1, "85 passengers") + ("85",)]
+
+
+def test_a_fate_cut_off_inside_a_word_by_the_clause_read_still_counts_as_before():
+    from core.compare.facts.casualties import fate_of
+    from core.ingest.gates import lower_words
+
+    after = " stood on the long ferry ramp, some hurtling on"
+    assert fate_of(after) == "injured" and "hurt" not in lower_words(after)  # read up to "...some hurt"
+    docs = sources("Nine workers stood on the long ferry ramp, some hurtling on.", "Nine workers stood on the ramp.")
+    assert cells(row(build_fact_sheet(docs), "workers, injured"), docs) == [at(docs, 0, "Nine workers") + ("9",)]
+
+
+def test_a_projection_verb_glued_to_the_currency_of_its_figure_still_projects_it():
+    docs = sources("Tolls were forecastUS$50 for trucks.", "Tolls were forecast to hit US$50 for trucks.")
+    found = row(build_fact_sheet(docs), "money (projected)")
+    assert cells(found, docs) == [at(docs, 0, "US$50") + ("US$50",), at(docs, 1, "US$50") + ("US$50",)]

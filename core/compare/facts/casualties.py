@@ -66,11 +66,17 @@ def _next_count(text: str) -> int:
 
 
 FATE_REACH = 40  # characters after a counted noun read for what befell those counted
-# A word of every MISSING or INJURY match, a whole run of letters: fate_of finds nothing in a
-# plain passage without one.
-FATE_WORDS = frozenset(
-    "missing injured injuries wounded hurt hospitalised hospitalized hospital hospitals condition".split()
-)
+# A piece of every MISSING or INJURY match: fate_of finds nothing in a plain passage without one.
+# Looked for as letters anywhere, not as words: the clause read can end inside a word ("hurt|ling").
+FATE_STEMS = ("missing", "injur", "wounded", "hurt", "hospital", "condition")
+
+
+def may_tell_fate(text: str) -> bool:
+    """Tell whether fate_of may find a fate in text whose letters are plain (letters_plain)."""
+    low = text.lower()
+    return any(stem in low for stem in FATE_STEMS)
+
+
 _PART_OF = re.compile(r"\d\s+of\s+(?:the\s+|all\s+)?$", re.I)  # "37 of the" before a count
 PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+)?[\d,]+\s+([a-z][\w-]*)", re.I)  # "37 of the 40 miners"
 

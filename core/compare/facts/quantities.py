@@ -10,7 +10,7 @@ from string import ascii_letters
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.ages import YEAR_OLD
 from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
-from core.compare.facts.casualties import CASUALTY_BEFORE, FATE_WORDS, PART_OF_WHOLE, fate_of, people_row
+from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, fate_of, may_tell_fate, people_row
 from core.compare.value_context import bracketed_conversion, count_progress, reference_label, requested, restored
 from core.ingest.gates import letters_plain, lower_words
 
@@ -64,7 +64,8 @@ PROJECTED = re.compile(
     re.I,
 )
 PROJECTED_REACH = 60  # no PROJECTED match starts further back than its longest verb and 40 characters
-# The first word of every PROJECTED match, a whole run of letters: a plain passage without one has none.
+# The first word of every PROJECTED match: a plain passage without one has none, unless the
+# figure's currency is glued to the word before it ("forecastUS$50": the search ends inside a word).
 PROJECTED_WORDS = frozenset(
     "will would could may might expected projected forecast set forecasts forecasted predict predicts predicted "
     "expect expects".split()
@@ -321,7 +322,7 @@ def quantity_mentions(documents) -> list[Mention]:
                 group = "word" if match.group("word") else "ofword"
                 written = " ".join(text[match.start(group) : end].split())  # empty for "37 of the 40 ..."
                 label_thing = counted if counted != thing else (written or thing)
-                fate = fate_of(text[end:]) if counted == thing and may_hold(held, FATE_WORDS) else ""
+                fate = fate_of(text[end:]) if counted == thing and (held is None or may_tell_fate(text)) else ""
                 if fate:  # "six workers remain missing" is no count of the workers on the road
                     counted, label_thing = f"{thing}, {fate}", f"{label_thing}, {fate}"
                 thing = counted
@@ -341,7 +342,10 @@ def quantity_mentions(documents) -> list[Mention]:
                     "",
                 )
                 label_thing = f"money, {order}" if order else "money"
-            if may_hold(held, PROJECTED_WORDS) and PROJECTED.search(text, max(0, start - PROJECTED_REACH), start):
+            glued = text[start - 1 : start].isalpha()
+            if (glued or may_hold(held, PROJECTED_WORDS)) and PROJECTED.search(
+                text, max(0, start - PROJECTED_REACH), start
+            ):
                 thing, label_thing = thing + " (projected)", label_thing + " (projected)"
             elif requested(text, start):  # asked for by one side, not decided: a row of its own
                 thing, label_thing = thing + " (sought)", label_thing + " (sought)"

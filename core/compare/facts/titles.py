@@ -86,9 +86,9 @@ def is_role(word: str) -> bool:
     return low in ROLES or low.startswith("ex-") and low[3:] in ROLES
 
 
-# The first run of letters of every role and abbreviation of one ("son" of "son-in-law", "sen"):
-# a word is_role accepts begins with one of them, or with "ex-" and one of them.
-_ROLE_LETTERS = frozenset(re.findall("[a-z]+", word)[0] for word in ROLES | ABBREVIATIONS.keys())
+# The first run of letters of every role and abbreviation of one ("son" of "son-in-law", "sen"),
+# and "ex": a word is_role accepts begins with one of them ("ex-" roles with "ex").
+_ROLE_LETTERS = frozenset(re.findall("[a-z]+", word)[0] for word in ROLES | ABBREVIATIONS.keys()) | {"ex"}
 
 
 def may_hold_role(text: str) -> bool:
