@@ -1,7 +1,15 @@
 """People of the fact sheet: the runs of capitalised words read as names."""
 
 from core.compare.facts import build_fact_sheet
-from core.compare.facts.people import TOKEN, _capitalised_tokens, _name_tokens, _names, _tokens
+from core.compare.facts.people import (
+    TOKEN,
+    _capitalised_tokens,
+    _name_tokens,
+    _names,
+    _tokens,
+    known_people,
+    name_counts,
+)
 from core.compare.facts.titles import may_hold_role
 from fact_sheet_texts import at, cells, row, sources
 
@@ -71,3 +79,21 @@ def test_a_name_met_where_no_role_is_said_still_resolves_a_title_given_to_its_su
         "Mayor Varga cut the ribbon.",
     )
     assert cells(row(build_fact_sheet(docs), "Ilse Varga: title"), docs) == [at(docs, 1, "Mayor") + ("mayor",)]
+
+
+def test_names_are_counted_in_the_order_first_met_and_the_first_of_the_most_written_is_the_one_known():
+    docs = sources(
+        "Ilse Várga met Bo Lund. Ilse Varga left; Ana Lund stayed.",
+        "Ilse Várga and Ana Lund spoke, then Ana Lund left.",
+    )
+    names = name_counts(docs)
+    assert list(names.items()) == [
+        (("varga", "ilse", "Ilse Várga", "d0"), 1),
+        (("lund", "bo", "Bo Lund", "d0"), 1),
+        (("varga", "ilse", "Ilse Varga", "d0"), 1),
+        (("lund", "ana", "Ana Lund", "d0"), 1),
+        (("varga", "ilse", "Ilse Várga", "d1"), 1),
+        (("lund", "ana", "Ana Lund", "d1"), 2),
+    ]
+    assert known_people(names) == {"varga": "Ilse Várga", "lund": "Ana Lund"}
+    assert known_people(name_counts(sources("Bo Lund met Ana Lund."))) == {"lund": "Bo Lund"}  # a tie: the first

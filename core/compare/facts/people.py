@@ -207,20 +207,34 @@ def _person_key(words: list[str]) -> tuple[str, str]:
     return fold(words[-1]), fold(words[0])
 
 
-def person_mentions(documents) -> list[Mention]:
-    """Return every title mention of every named person, with names folded across sources."""
+Named = tuple[str, str, str, str]  # (folded surname, folded given name, the name as written, document id)
+
+
+def name_counts(documents) -> Counter[Named]:
+    """Count the full names of every passage, in the order they are first met.
+
+    Read once for the titles (person_mentions) and for the people known (known_people).
+    """
+    return Counter(
+        (*_person_key(words), " ".join(words), document.id)
+        for document, passage in passages(documents)
+        for _start, _end, words in _names(passage.text)
+    )
+
+
+def person_mentions(documents, names: Counter[Named]) -> list[Mention]:
+    """Return every title mention of every named person, with names folded across sources (names: name_counts)."""
     raw: list[tuple[str, str | None, Document, Passage, list[Span]]] = []  # given None: surname alone
     given_by_surname: dict[str, Counter] = defaultdict(Counter)
     spellings: dict[tuple[str, str], Counter] = defaultdict(Counter)
     per_doc_given: dict[tuple[str, str], set] = defaultdict(set)
     by_given: list[tuple[str, Document, Passage, list[Span]]] = []  # a given name alone after a role
+    for (surname, given, written, doc_id), count in names.items():
+        given_by_surname[surname][given] += count
+        spellings[(surname, given)][written] += count
+        per_doc_given[(doc_id, surname)].add(given)
     for document, passage in passages(documents):
         text = passage.text
-        for _start, _end, words in _names(text):
-            surname, given = _person_key(words)
-            given_by_surname[surname][given] += 1
-            spellings[(surname, given)][" ".join(words)] += 1
-            per_doc_given[(document.id, surname)].add(given)
         if not may_hold_role(text):
             continue  # every title holds a role word: no name here is given one
         tokens = _tokens(text)
@@ -342,10 +356,10 @@ def _given_name_mentions(documents, given_by_surname, per_doc_given, heads) -> l
     return out
 
 
-def known_people(documents) -> dict[str, str]:
-    """Return the people named in full anywhere: folded surname -> the full name most often written."""
-    spellings: dict[str, Counter] = defaultdict(Counter)
-    for _document, passage in passages(documents):
-        for _start, _end, words in _names(passage.text):
-            spellings[fold(words[-1])][" ".join(words)] += 1
-    return {surname: names.most_common(1)[0][0] for surname, names in spellings.items()}
+def known_people(names: Counter[Named]) -> dict[str, str]:
+    """Return the people named in full anywhere: folded surname -> the full name most often written (names: name_counts)."""
+    spellings: dict[str, dict[str, int]] = defaultdict(dict)
+    for (surname, _given, written, _doc_id), count in names.items():
+        spellings[surname][written] = spellings[surname].get(written, 0) + count
+    # The first of the most written, as Counter.most_common(1) picks it.
+    return {surname: max(written, key=written.__getitem__) for surname, written in spellings.items()}

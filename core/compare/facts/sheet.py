@@ -20,7 +20,7 @@ from core.compare.facts.compare import (
 from core.compare.facts.events import event_mentions, relative_days
 from core.compare.facts.mentions import Mention
 from core.compare.facts.origins import origin_mentions
-from core.compare.facts.people import known_people, person_mentions
+from core.compare.facts.people import known_people, name_counts, person_mentions
 from core.compare.facts.places import mentioned_anywhere, place_mentions
 from core.compare.facts.quotes import quote_mentions
 from core.compare.facts.ages import age_mentions
@@ -236,8 +236,9 @@ def _cells(mentions: list[Mention]) -> tuple[FactCell, ...]:
 def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
     """Return the fact sheet of the documents: rows by rank (divergent first), cells in reading order."""
     documents = tuple(documents)
-    found: list[Mention] = person_mentions(documents) + quantity_mentions(documents) + event_mentions(documents)
-    people = known_people(documents)
+    names = name_counts(documents)
+    found: list[Mention] = person_mentions(documents, names) + quantity_mentions(documents) + event_mentions(documents)
+    people = known_people(names)
     found += place_mentions(documents) + age_mentions(documents, people)
     found += attribution_mentions(documents, [m for m in found if m.kind in ("quantity", "event")], people)
     found += quote_mentions(documents, people) + approval_mentions(documents) + stance_mentions(documents, people)
