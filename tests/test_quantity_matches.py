@@ -47,3 +47,12 @@ def test_a_hedged_amount_is_matched_from_its_hedge_and_a_plain_count_from_its_nu
 def test_a_number_with_separators_starts_once_and_digits_after_a_point_or_comma_start_none():
     text = "Fares of 86,921.50 and .5 or 1,,2 and 3.,4 rose to 12"
     assert number_starts(text) == [m.start() for m in NUMBER_START.finditer(text)] == [9, 29, 38, 51]
+
+
+def test_number_words_start_numbers_as_whole_words_whatever_their_case():
+    for text in (
+        "Two ferries and TWO tugs, twofold 2two two2 one-off both. Dozen boats, seventeen or seven’s crew _one",
+        "Nine of the twenty-one piers, six sheds (ſix) and 40 cranes",
+    ):
+        assert number_starts(text) == [m.start() for m in NUMBER_START.finditer(text)]
+    assert number_starts("Two tugs and 3 boats, two2 and one-off") == [0, 13, 25, 31]  # "two2": only its digit

@@ -65,20 +65,26 @@ LEAD = re.compile(
 # so it starts no number (one match for "86,921", not two).
 _NUMBER_RUN = re.compile(r"\d[\d.,]*")
 _ASCII_NUMBER_RUN = re.compile(r"[0-9][0-9.,]*")  # the same in ASCII text, scanned faster
-_SMALL_WORDS = frozenset(SMALL)
+# Each number word NUMBER_START takes (three to nine letters) as a whole word, case ignored.
+_NUMBER_WORD = {word: re.compile(rf"\b{word}\b", re.I) for word in SMALL if 3 <= len(word) <= 9}
+_NUMBER_WORDS = frozenset(_NUMBER_WORD)
 
 
 def number_starts(text: str) -> list[int]:
     """Return where NUMBER_START matches, in order.
 
-    In plain text (letters_plain) without a number word those are the first digits of the runs
-    of digits not preceded by "." or ",": a run is found far faster than a look-behind tried at
-    every position.
+    In plain text (letters_plain) those are the first digits of the runs of digits not preceded
+    by "." or ",", and the starts of the number words among the text's words, each looked for
+    alone: far faster than a look-behind and every number word tried at every position.
     """
-    if not (letters_plain(text) and _SMALL_WORDS.isdisjoint(lower_words(text))):
+    if not letters_plain(text):
         return [number.start() for number in NUMBER_START.finditer(text)]
     runs = (_ASCII_NUMBER_RUN if text.isascii() else _NUMBER_RUN).finditer(text)
-    return [run.start() for run in runs if run.start() == 0 or text[run.start() - 1] not in ".,"]
+    starts = [run.start() for run in runs if run.start() == 0 or text[run.start() - 1] not in ".,"]
+    words = _NUMBER_WORDS.intersection(lower_words(text))
+    if not words:
+        return starts
+    return sorted(starts + [found.start() for word in words for found in _NUMBER_WORD[word].finditer(text)])
 
 
 # The last word of each hedge: LEAD can match more than nothing only after one of them (or a currency).
