@@ -255,12 +255,13 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
         divergent = sources >= 2 and is_divergent(mentions, texts)
         rank = _rank(mentions, divergent, sources)
         key = _key(mentions)
-        built.append(((not divergent, -rank, -sources, mentions[0].label, key), mentions, rank, divergent, sources))
+        order = (not divergent, -rank, -sources, mentions[0].label, key)
+        built.append((order, key, mentions, rank, divergent, sources))
     built.sort(key=lambda item: item[0])  # by rank, divergent first; each row is built once, in its place
     return tuple(
         FactRow(
             id=f"f{n}",
-            key=order[4],
+            key=key,
             kind=mentions[0].kind,
             label=mentions[0].label,
             type=mentions[0].type,
@@ -270,7 +271,7 @@ def build_fact_sheet(documents: Sequence[Document]) -> tuple[FactRow, ...]:
             summary=_summary(mentions, labels),
             note="" if divergent or sources < 2 else _not_compared(mentions),
         )
-        for n, (order, mentions, rank, divergent, sources) in enumerate(built)
+        for n, (_order, key, mentions, rank, divergent, sources) in enumerate(built)
     )
 
 
