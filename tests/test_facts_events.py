@@ -61,3 +61,16 @@ def test_clock_times_in_two_zones_are_compared_as_one_moment():
     assert row(build_fact_sheet(apart), "crash: time").divergent
     unknown = sources("The crash happened at 09:45 on Tuesday.", "The crash happened at 4:45 a.m. ET on Tuesday.")
     assert not row(build_fact_sheet(unknown), "crash: time").divergent  # its zone unsaid: maybe the same moment
+
+
+def test_every_alternative_of_the_time_pattern_begins_with_a_character_its_look_ahead_admits():
+    import re
+
+    from core.compare.facts.events import TIME
+    from regex_language import first_chars
+
+    admitted = re.search(r"\(\?=\[([^\]]+)\]\)", TIME.pattern).group(1)
+    letters = set(admitted.replace("\\d", "")) | set("0123456789")
+    assert {c.lower() for c in first_chars(TIME.pattern)} <= letters
+    # The reader of the pattern itself is checked: a new alternative beginning elsewhere is seen.
+    assert "i" in first_chars(TIME.pattern.replace("|over\\s+", "|in\\s+the\\s+morning|over\\s+"))

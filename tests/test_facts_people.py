@@ -97,3 +97,19 @@ def test_names_are_counted_in_the_order_first_met_and_the_first_of_the_most_writ
     ]
     assert known_people(names) == {"varga": "Ilse Várga", "lund": "Ana Lund"}
     assert known_people(name_counts(sources("Bo Lund met Ana Lund."))) == {"lund": "Bo Lund"}  # a tie: the first
+
+
+def test_the_ascii_readers_of_tokens_and_capitals_agree_with_the_token_pattern_on_generated_text():
+    import random
+
+    from core.compare.facts.people import _ASCII_TOKEN_SPLIT, _TOKEN_SPLIT
+
+    pieces = ["Ann", "ann", "O'Neil", "U.S.", "iPhone", "3M", "x-Ray", "_Lee", "9", "-", ".", "'", "’", " ", "  ", ","]
+    generator = random.Random(7)
+    for _ in range(3000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 9)))
+        if text.isascii():
+            assert _ASCII_TOKEN_SPLIT.split(text) == _TOKEN_SPLIT.split(text), text
+        assert _capitalised_tokens(text) == [
+            (m.start(), m.end(), m.group()) for m in TOKEN.finditer(text) if m.group()[0].isupper()
+        ], text

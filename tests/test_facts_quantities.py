@@ -489,3 +489,16 @@ def test_a_projection_verb_glued_to_the_currency_of_its_figure_still_projects_it
     docs = sources("Tolls were forecastUS$50 for trucks.", "Tolls were forecast to hit US$50 for trucks.")
     found = row(build_fact_sheet(docs), "money (projected)")
     assert cells(found, docs) == [at(docs, 0, "US$50") + ("US$50",), at(docs, 1, "US$50") + ("US$50",)]
+
+
+def test_the_word_lists_gating_the_projection_and_harm_patterns_hold_the_first_word_of_every_match():
+    from core.compare.facts.casualties import CASUALTY_BEFORE
+    from core.compare.facts.quantities import HARM_WORDS, PROJECTED, PROJECTED_WORDS
+    from regex_language import first_group, language
+
+    projected = language(first_group(PROJECTED.pattern))
+    assert {"will", "expected to", "forecasts", "predict"} <= projected
+    assert {phrase.split()[0].lower() for phrase in projected} <= PROJECTED_WORDS
+    harmed = language(first_group(CASUALTY_BEFORE.pattern))
+    assert {"kill", "killing", "injures", "wounds", "hurt"} <= harmed
+    assert {word.lower() for word in harmed} <= HARM_WORDS

@@ -95,6 +95,7 @@ def _cuts(length: int) -> tuple[slice, ...]:
 def _word_grams(surface: str) -> frozenset[int]:
     """Return the numbers of the character 4-grams of one word, its edges marked."""
     word = f" {surface.lower()} "
+    # The grams cut by slices and numbered through the dict's __getitem__: no Python step per gram.
     return frozenset(map(_GRAM_NUMBERS.__getitem__, map(word.__getitem__, _cuts(len(word)))))
 
 

@@ -50,7 +50,11 @@ def place_mentions(documents) -> list[Mention]:
 
 
 class _PlainTexts(dict):
-    """Each document's whole text in plain lower case, by document id, made when first asked for."""
+    """Each document's whole text in plain lower case, by document id, made when first asked for.
+
+    Read it by `texts[doc_id]` only: `get` and `in` do not make the text, and the mapping is empty
+    (so false) until a text is asked for.
+    """
 
     def __init__(self, documents) -> None:
         super().__init__()
