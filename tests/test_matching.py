@@ -385,3 +385,22 @@ def test_a_count_of_a_thing_no_other_source_counts_leaves_the_shared_count_s_div
     )
     assert divergence.type == "number"
     assert [where(docs, v) for v in divergence.variants] == [("d0", "310"), ("d1", "324")]
+
+
+def test_counts_of_two_kinds_told_in_either_order_are_each_paired_with_their_own_kind():
+    docs, (divergence,) = diverge(
+        "The ferry Halvard carried 310 passengers and 14 crew when it sank off Kessel.",
+        "The ferry Halvard carried 14 crew and 305 passengers when it sank off Kessel.",
+        "When it sank off Kessel the Halvard had 14 crew, 310 passengers and 2 dogs aboard.",
+    )
+    assert divergence.type == "number"
+    assert [where(docs, v) for v in divergence.variants] == [("d0", "310"), ("d1", "305"), ("d2", "310")]
+
+
+def test_a_number_in_its_base_unit_is_read_once_per_value_and_subject():
+    from core.compare.matching import _base_value
+    from core.compare.quantities import in_base_unit
+
+    assert _base_value("12", "length@mile") == in_base_unit(12.0, "length@mile") and _base_value("12", "length@mile")[1]
+    assert _base_value("90%", "share") == (90.0, False)
+    assert _base_value("early", "share") is None

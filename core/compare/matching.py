@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 
 from core.compare.clock_spans import spans_meet
@@ -87,13 +88,20 @@ def number_key(slot: Slot) -> str | None:
     return head or None
 
 
+@lru_cache(maxsize=1 << 14)  # a memo of a pure function: in a claim of many sources each value is compared with many
+def _base_value(value: str, subject: str) -> tuple[float, bool] | None:
+    """Return a number value in its base unit and whether it was converted (in_base_unit), None when not a number."""
+    number = number_value(value)
+    return None if number is None else in_base_unit(number, subject)
+
+
 def numbers_agree(a: Slot, b: Slot) -> bool:
     """Tell whether two numbers of one thing agree, hedges ("nearly", "at least") and unit
     conversions ("12 miles" = "20 km") allowed for."""
-    x, y = number_value(a.value), number_value(b.value)
-    if x is None or y is None:
+    based_a, based_b = _base_value(a.value, a.subject), _base_value(b.value, b.subject)
+    if based_a is None or based_b is None:
         return a.value == b.value
-    (x, converted), (y, _) = in_base_unit(x, a.subject), in_base_unit(y, b.subject)
+    (x, converted), (y, _) = based_a, based_b
     if converted and a.subject != b.subject and abs(x - y) <= CONVERSION * max(x, y):
         return True
     return values_agree(x, a.group, y, b.group)
@@ -172,15 +180,21 @@ def _pairs(
         ]
         for doc, entries in keyed.items()
     }
+    # Each side's entries by key, in order: a slot is only ever weighed against those of its key
+    # (in a claim of many sources, scanning every other entry was most of the pairing).
+    by_key: dict[str, dict[str, list[tuple]]] = {}
+    for doc, entries in by_doc.items():
+        for entry in entries:
+            by_key.setdefault(doc, {}).setdefault(entry[2], []).append(entry)
     pairs = []
     for n, doc_a in enumerate(docs):
         for doc_b in docs[n + 1 :]:
-            side_a, side_b = by_doc[doc_a], by_doc[doc_b]
-            for entry in side_a:
-                best = _best(entry, side_b, pairable, keys[doc_a], keys[doc_b], agree)
+            side_a, side_b = by_key.get(doc_a, {}), by_key.get(doc_b, {})
+            for entry in by_doc[doc_a]:
+                best = _best(entry, side_b.get(entry[2], ()), pairable, keys[doc_a], keys[doc_b], agree)
                 if best is None:
                     continue
-                back = _best(best, side_a, pairable, keys[doc_b], keys[doc_a], agree)
+                back = _best(best, side_a.get(best[2], ()), pairable, keys[doc_b], keys[doc_a], agree)
                 if back is entry:
                     pairs.append(((entry[0], entry[1]), (best[0], best[1])))
     return pairs
@@ -199,7 +213,7 @@ def _shared_keys(keyed: Mapping[str, list[tuple[int, Located, str]]]) -> set[str
 
 def _best(
     entry: tuple,
-    others: list[tuple],
+    others: Iterable[tuple],
     pairable,
     own: Counter[str],
     theirs: Counter[str],
