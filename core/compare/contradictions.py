@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from core.model import Contradiction, Document, Passage, Variant
@@ -193,14 +194,26 @@ def _dated_apart(times: dict[str, dict[str, set[str]]], pa: Passage, pb: Passage
     return any(kind in at_b and not values & at_b[kind] for kind, values in at_a.items())
 
 
+# Memos of pure functions: a count of a dense source is weighed against every other count of its kind.
+@lru_cache(maxsize=1 << 14)
+def _named_for(text: str, start: int, end: int) -> frozenset[str]:
+    """Return the names around a count (names_near) that are not the outlets its statement is attributed to."""
+    return names_near(text, start, end) - _attributed(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _letter_words(text: str) -> frozenset[str]:
+    """Return the lowercased words of letters of a text."""
+    return frozenset(LETTER_WORD_RE.findall(text.lower()))
+
+
 def _named_apart(pa: Passage, a: Slot, pb: Passage, b: Slot) -> bool:
     """Tell whether two counts are each named for someone the other sentence never mentions."""
-    names_a = names_near(pa.text, a.start, a.end) - _attributed(pa.text)
-    names_b = names_near(pb.text, b.start, b.end) - _attributed(pb.text)
+    names_a = _named_for(pa.text, a.start, a.end)
+    names_b = _named_for(pb.text, b.start, b.end)
     if not names_a or not names_b:
         return False
-    words_a, words_b = set(LETTER_WORD_RE.findall(pa.text.lower())), set(LETTER_WORD_RE.findall(pb.text.lower()))
-    return not names_a & words_b and not names_b & words_a
+    return not names_a & _letter_words(pb.text) and not names_b & _letter_words(pa.text)
 
 
 def _agree(a: Slot, b: Slot) -> bool:
