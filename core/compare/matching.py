@@ -71,6 +71,7 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, len(a | b))
 
 
+@lru_cache(maxsize=1 << 12)  # a memo of a pure function: a claim has few subjects, compared pair by pair
 def _events_differ(a: str, b: str) -> bool:
     """Tell whether two people counts are of different events (dead vs aboard)."""
     event_a, event_b = a.partition(":")[2], b.partition(":")[2]
