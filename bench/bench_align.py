@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from dense_news import make_dense_articles  # noqa: E402
 from synth import make_articles  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -218,7 +219,7 @@ def _row(
     base = f"{baseline * 1000:9.1f}" if baseline is not None else "        -"
     ratio = f"{baseline / parallax:5.2f}" if baseline else "    -"
     fast = f"{vectorised * 1000:9.1f}" if vectorised is not None else "        -"
-    print(f"| {label:<44} | {words:>7,} | {parallax * 1000:9.1f} | {base} | {ratio} | {fast} | {note} |")
+    print(f"| {label:<48} | {words:>7,} | {parallax * 1000:9.1f} | {base} | {ratio} | {fast} | {note} |")
 
 
 def _words(sources) -> int:
@@ -277,6 +278,51 @@ def _synthetic(count: int, words: int):
     return sources, [build_document(s, f"d{n}") for n, s in enumerate(sources)]
 
 
+def _case_rows(label: str, sources, documents, runs: int) -> float:
+    """Print the rows of one input (analyze, each stage, the baseline); return analyze's time."""
+    from core.align.claims import align_documents
+    from core.align.vectors import SMALL_CORPUS
+    from core.analysis import analyze
+    from core.compare.facts import build_fact_sheet
+
+    passages = sum(len(d.passages) for d in documents)
+    words = _words(sources)
+    seconds = median_cpu(lambda: analyze(sources), runs)
+    aligning = median_cpu(as_analyze_runs(lambda: align_documents(documents)), runs)
+    collecting = median_cpu(lambda: align_documents(documents), runs)
+    sheet = median_cpu(as_analyze_runs(lambda: build_fact_sheet(documents)), runs)
+    comparing = comparing_cpu(sources, runs)
+    baseline = median_cpu(lambda: baseline_links(*_passages(documents)), runs)
+    vectorised = median_cpu(lambda: baseline_links(*_passages(documents), vectorised=True), runs)
+    _row(f"{label}: analyze", words, seconds, baseline, f"{passages} passages", vectorised)
+    _row(f"{label}: alignment alone", words, aligning, baseline, "", vectorised)
+    _row(f"{label}: alignment, collector on", words, collecting, baseline, "", vectorised)
+    if passages <= SMALL_CORPUS:
+        # The baseline imported scipy, so the rows above took the array path; a fresh
+        # `parallax align` process has not, and aligns this many passages in pure Python.
+        fresh = median_cpu(as_analyze_runs(lambda: _pure_python(align_documents, documents)), runs)
+        _row(f"{label}: alignment, as a fresh command", words, fresh, baseline, "pure-Python path")
+    _row(f"{label}: fact sheet alone", words, sheet, None, "part of analyze")
+    _row(f"{label}: divergences + contradictions", words, comparing, None, "after the alignment")
+    _row(
+        f"{label}: fact sheet, as analyze runs it",
+        words,
+        sheet_as_analyze_runs(sources, runs),
+        None,
+        "after the other stages",
+    )
+    return seconds
+
+
+def _dense(count: int, words: int):
+    """Return the sources and documents of count dense articles (bench/dense_news.py) of about `words` words."""
+    from core.ingest.document import build_document
+    from core.ingest.sources import load_text
+
+    sources = [load_text(text, title=name) for name, text in make_dense_articles(count, words)]
+    return sources, [build_document(s, f"d{n}") for n, s in enumerate(sources)]
+
+
 def main(quick: bool) -> int:
     """Print the table, the growth exponents and the memory figures."""
     from core.align.claims import align_documents
@@ -284,7 +330,6 @@ def main(quick: bool) -> int:
     from core.compare.facts import build_fact_sheet
     from core.ingest.document import build_document
     from core.ingest.sources import load_paths
-    from core.align.vectors import SMALL_CORPUS
 
     print("| input | words | Parallax ms | baseline ms | ratio | vectorised baseline ms | note |")
     print("|---|---:|---:|---:|---:|---:|---|")
@@ -335,35 +380,11 @@ def main(quick: bool) -> int:
     timed: dict[tuple[int, int], float] = {}
     for count in (5, 20) if quick else (5, 20, 50):
         sources, documents = _synthetic(count, 3000)
-        passages = sum(len(d.passages) for d in documents)
-        runs = 3 if count < 50 else 1
-        seconds = median_cpu(lambda: analyze(sources), runs)
-        aligning = median_cpu(as_analyze_runs(lambda: align_documents(documents)), runs)
-        collecting = median_cpu(lambda: align_documents(documents), runs)
-        sheet = median_cpu(as_analyze_runs(lambda: build_fact_sheet(documents)), runs)
-        comparing = comparing_cpu(sources, runs)
-        baseline = median_cpu(lambda: baseline_links(*_passages(documents)), runs)
-        vectorised = median_cpu(lambda: baseline_links(*_passages(documents), vectorised=True), runs)
-        _row(f"{count} x 3,000: analyze", _words(sources), seconds, baseline, f"{passages} passages", vectorised)
-        _row(f"{count} x 3,000: alignment alone", _words(sources), aligning, baseline, "", vectorised)
-        _row(f"{count} x 3,000: alignment, collector on", _words(sources), collecting, baseline, "", vectorised)
-        if passages <= SMALL_CORPUS:
-            # The baseline imported scipy, so the rows above took the array path; a fresh
-            # `parallax align` process has not, and aligns this many passages in pure Python.
-            fresh = median_cpu(as_analyze_runs(lambda: _pure_python(align_documents, documents)), runs)
-            _row(
-                f"{count} x 3,000: alignment, as a fresh command", _words(sources), fresh, baseline, "pure-Python path"
-            )
-        _row(f"{count} x 3,000: fact sheet alone", _words(sources), sheet, None, "part of analyze")
-        _row(f"{count} x 3,000: divergences + contradictions", _words(sources), comparing, None, "after the alignment")
-        _row(
-            f"{count} x 3,000: fact sheet, as analyze runs it",
-            _words(sources),
-            sheet_as_analyze_runs(sources, runs),
-            None,
-            "after the other stages",
-        )
-        timed[(count, 3000)] = seconds
+        timed[(count, 3000)] = _case_rows(f"{count} x 3,000", sources, documents, 3 if count < 50 else 1)
+    # The hard case: articles built from many near-duplicate sentences (large claims, thousands of
+    # contradictions inside one source), as the window's dense benchmarks use.
+    sources, documents = _dense(20, 3000)
+    _case_rows("dense 20 x 3,000", sources, documents, 3)
     if not quick:
         for words in (1500, 6000):
             sources, _ = _synthetic(10, words)
