@@ -367,7 +367,7 @@ def test_power_lost_is_no_death_and_a_clause_after_a_comma_and_keeps_its_own_cou
 
 
 def test_only_the_keys_two_sources_give_are_shared():
-    from core.compare.matching import _shared_keys
+    from core.compare.pairing import _shared_keys
 
     keyed = {
         "d0": [(0, None, "passenger"), (0, None, "car")],
