@@ -70,7 +70,10 @@ def test_the_one_clock_time_each_source_gives_is_paired_and_two_of_no_event_need
         "The Orvish ferry left Kessel at 9:15 a.m.",
         "The Orvish ferry left Kessel at 9:25 a.m.",
     ) == [((0, "9:15 a.m."), (1, "9:25 a.m."))]
-    assert time_pairs(
-        "The ferry left Kessel at 9:15 a.m., and a tug reached Brent at 10:40 a.m.",
-        "A crowd gathered at the harbour wall at 9:25 a.m.",
-    ) == []
+    assert (
+        time_pairs(
+            "The ferry left Kessel at 9:15 a.m., and a tug reached Brent at 10:40 a.m.",
+            "A crowd gathered at the harbour wall at 9:25 a.m.",
+        )
+        == []
+    )
