@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 
@@ -13,7 +13,7 @@ from core.compare.quantities import CONVERSION, in_base_unit, number_value, valu
 from core.compare.slots_lexicon import REPORT_EVENT
 from core.compare.slots import Slot
 from core.compare.figure_origins import scope_clashes, source_clashes
-from core.compare.pairing import Entry, mutual_pairs
+from core.compare.pairing import Entry, Pair, mutual_pairs
 from core.compare.tellings import UNSURE_SUBJECT, Finding, Located, Telling, components
 
 TIME_MIN_SHARED = 0.12  # times of no known event pair only when their contexts overlap this much
@@ -82,7 +82,7 @@ def _times_pairable(a: Entry, b: Entry, alone: bool) -> bool:
     if _span(x.value) != _span(y.value):
         return False  # of unknown events only like with like: "on Monday" may fall inside "last week"
     # The words around each are read last: the only clock time (or day) of each source needs none.
-    return (alone and time_key(x) in ("clock", "day")) or a.overlap(b) >= TIME_MIN_SHARED
+    return (alone and a.key in ("clock", "day")) or a.overlap(b) >= TIME_MIN_SHARED
 
 
 def _span(time_value: str) -> str:
@@ -118,6 +118,18 @@ class ValueIndex:
 
     by_key: dict[tuple[str, str], list[Slot]]  # (type, compare key) -> the slots under it, in order
     event_times: frozenset[tuple[str, str, str]]  # (compare key, value, event) of each time of a named event
+    # The answers of numbers_agreeing, kept with the index (as long as its document lives): every
+    # claim that pairs a figure asks each source again, and a whole text's counts were read each time.
+    agreeing: dict[tuple[str, str, str, str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def numbers_agreeing(self, key: str, other: Slot) -> frozenset[str]:
+        """Return the values of the source's numbers under a compare key that agree with another source's number."""
+        asked = (key, other.value, other.subject, other.group)  # all that numbers_agree reads of it
+        found = self.agreeing.get(asked)
+        if found is None:
+            found = frozenset(s.value for s in self.by_key.get(("number", key), ()) if numbers_agree(s, other))
+            self.agreeing[asked] = found
+        return found
 
 
 def value_index(slots: Iterable[Slot]) -> ValueIndex:
@@ -154,10 +166,7 @@ def _said_elsewhere(
             and bool(other.subject)
             and (wanted, other.value, other.subject) in index.event_times
         )
-    return any(
-        agree(s, other) and s.value != slot.value and (s.type != "time" or (s.subject and s.subject == other.subject))
-        for s in index.by_key.get((other.type, wanted), ())
-    )
+    return any(value != slot.value for value in index.numbers_agreeing(wanted, other))
 
 
 def value_clashes(
@@ -176,17 +185,17 @@ def value_clashes(
         pairs = mutual_pairs(tellings, kind, time_key, _times_pairable, agree)
     if not pairs:
         return []  # nothing paired: nothing clashes, no figure has two origins or two scopes
+    agreeing: list[Pair] = []
+    clashing: list[Pair] = []
+    for a, b in pairs:  # each pair's values compared once
+        (agreeing if agree(a[1].slot, b[1].slot) else clashing).append((a, b))
     if kind == "number":
         sums = _list_sums(tellings)
         clashing = [
             (a, b)
-            for a, b in pairs
-            if not agree(a[1].slot, b[1].slot)
-            and b[1].slot.value not in sums.get(id(a[1]), ())
-            and a[1].slot.value not in sums.get(id(b[1]), ())
+            for a, b in clashing
+            if b[1].slot.value not in sums.get(id(a[1]), ()) and a[1].slot.value not in sums.get(id(b[1]), ())
         ]
-    else:
-        clashing = [(a, b) for a, b in pairs if not agree(a[1].slot, b[1].slot)]
     if elsewhere:
         key = number_key if kind == "number" else time_key
         clashing = [
@@ -195,9 +204,10 @@ def value_clashes(
             if not _said_elsewhere(a[1].slot, b[1].slot, elsewhere, tellings[a[0]].doc, key, agree)
             and not _said_elsewhere(b[1].slot, a[1].slot, elsewhere, tellings[b[0]].doc, key, agree)
         ]
-    findings = (
-        source_clashes(tellings, pairs, agree) + scope_clashes(tellings, pairs, agree) if kind == "number" else []
-    )
+    findings = []
+    if kind == "number":
+        figures = components(agreeing)  # each figure and the sources that give it, read for its origin and scope
+        findings = source_clashes(tellings, figures) + scope_clashes(tellings, figures)
     if not clashing:
         return findings
     # Shown: the values of clashing pairs and the same values elsewhere (the majority), not
