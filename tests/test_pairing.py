@@ -77,3 +77,21 @@ def test_the_one_clock_time_each_source_gives_is_paired_and_two_of_no_event_need
         )
         == []
     )
+
+
+def test_counts_of_two_events_are_not_paired_and_an_amount_asked_for_is_no_amount_decided():
+    from core.compare.pairing import _events_differ
+    from core.compare.value_context import REQUEST_EVENT
+
+    assert (
+        number_pairs(
+            "The Halvard went down off Kessel and 41 people on it died.",
+            "The Halvard had 42 people on board when it went down off Kessel.",
+        )
+        == []
+    )
+    assert [_events_differ(a, b) for a, b in (("dead", "aboard"), ("dead", ""), ("", REQUEST_EVENT))] == [
+        True,
+        False,
+        True,
+    ]

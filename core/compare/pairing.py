@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Callable, Mapping
 
 from core.compare.value_context import CLAUSE_BREAK_RE, REQUEST_EVENT, RESTORE_EVENT, last_clause_end
@@ -61,10 +61,8 @@ def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, len(a | b))
 
 
-@lru_cache(maxsize=1 << 12)  # a memo of a pure function: a claim has few subjects, compared pair by pair
-def _events_differ(a: str, b: str) -> bool:
-    """Tell whether two people counts are of different events (dead vs aboard)."""
-    event_a, event_b = a.partition(":")[2], b.partition(":")[2]
+def _events_differ(event_a: str, event_b: str) -> bool:
+    """Tell whether two people counts are of different events (dead vs aboard), given the events."""
     # An amount asked for is never the amount decided, nor one recovered the amount lost, told or
     # not what befell it.
     if any((event_a == act) != (event_b == act) for act in (REQUEST_EVENT, RESTORE_EVENT)):
@@ -84,6 +82,7 @@ class Entry:
     def __init__(self, index: int, located: Located, key: str, telling: Telling):
         self.index, self.located, self.key, self.telling = index, located, key, telling
         self.slot = located.slot
+        self.event = self.slot.subject.partition(":")[2]  # what befell those counted ("people:dead")
         self.names = names_near(telling.text, self.slot.start - telling.start, self.slot.end - telling.start)
 
     @cached_property
@@ -193,7 +192,7 @@ def _best(
             continue
         score = entry.overlap(other)
         score += AGREE_BONUS if agree(slot, other.slot) else 0.0
-        if slot.subject.partition(":")[2] == other.slot.subject.partition(":")[2]:
+        if entry.event == other.event:
             score += SAME_EVENT_BONUS
         if score > best_score:
             best, best_score = other, score
@@ -207,12 +206,12 @@ def _may_pair(entry: Entry, other: Entry, pairable: Pairable, alone: bool) -> bo
     weighs in _best).
     """
     slot, other_slot = entry.slot, other.slot
-    if other.key != entry.key or _events_differ(slot.subject, other_slot.subject):
-        return False
+    if other.key != entry.key or (entry.event != other.event and _events_differ(entry.event, other.event)):
+        return False  # one event told of both (most pairs) never differs
     # The one day (or clock time) each source gives in a claim is the claim's own.
     sure = slot.type == "time" and (
         (slot.subject and slot.subject == other_slot.subject) or (alone and entry.key in ("day", "clock"))
     )
-    if entry.names and other.names and not entry.names & other.names and not sure:
+    if entry.names and other.names and entry.names.isdisjoint(other.names) and not sure:
         return False  # "'Oumuamua in 2017" and "Borisov in 2019": values of two named things
     return pairable(entry, other, alone)
