@@ -303,21 +303,6 @@ def test_a_figure_s_clause_is_searched_for_hearsay_only_when_its_sentence_has_a_
     assert [origin_of(*figure) for figure in figures] == ["", "hearsay", "named", "hearsay", ""]
 
 
-def test_a_source_gives_the_values_of_its_numbers_that_agree_with_another_source_s_number():
-    from core.compare.matching import value_index
-    from core.compare.slots import value_slots
-
-    index = value_index(value_slots("The ferry carried 40 passengers, then nearly 52 passengers and 9 cars."))
-    (other,) = value_slots("The ferry carried 50 passengers.")
-    assert index.numbers_agreeing("passenger", other) == frozenset({"52"})  # "nearly 52" holds 50
-    assert index.numbers_agreeing("car", other) == frozenset()
-    # remembered by what the answer depends on: the key asked and the other number's reading
-    assert index.agreeing == {
-        ("passenger", "50", "passenger:aboard", ""): frozenset({"52"}),
-        ("car", "50", "passenger:aboard", ""): frozenset(),
-    }
-
-
 def test_a_length_with_its_unit_glued_on_is_read_and_equals_its_conversion():
     _, found = diverge(
         "The quake struck at a depth of 8km near Kessel.", "The quake struck about five miles below Kessel."

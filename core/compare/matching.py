@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 
@@ -118,18 +118,6 @@ class ValueIndex:
 
     by_key: dict[tuple[str, str], list[Slot]]  # (type, compare key) -> the slots under it, in order
     event_times: frozenset[tuple[str, str, str]]  # (compare key, value, event) of each time of a named event
-    # The answers of numbers_agreeing, kept with the index (as long as its document lives): every
-    # claim that pairs a figure asks each source again, and a whole text's counts were read each time.
-    agreeing: dict[tuple[str, str, str, str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
-
-    def numbers_agreeing(self, key: str, other: Slot) -> frozenset[str]:
-        """Return the values of the source's numbers under a compare key that agree with another source's number."""
-        asked = (key, other.value, other.subject, other.group)  # all that numbers_agree reads of it
-        found = self.agreeing.get(asked)
-        if found is None:
-            found = frozenset(s.value for s in self.by_key.get(("number", key), ()) if numbers_agree(s, other))
-            self.agreeing[asked] = found
-        return found
 
 
 def value_index(slots: Iterable[Slot]) -> ValueIndex:
@@ -166,7 +154,10 @@ def _said_elsewhere(
             and bool(other.subject)
             and (wanted, other.value, other.subject) in index.event_times
         )
-    return any(value != slot.value for value in index.numbers_agreeing(wanted, other))
+    return any(
+        agree(s, other) and s.value != slot.value and (s.type != "time" or (s.subject and s.subject == other.subject))
+        for s in index.by_key.get((other.type, wanted), ())
+    )
 
 
 def value_clashes(

@@ -92,9 +92,6 @@ def components(pairs) -> list[list[tuple[int, Located]]]:
     def find(x: int) -> int:
         """Return the representative of x's group."""
         while parent.setdefault(x, x) != x:
-            # Each step also halves the path (the root stays the root): in a claim of many sources
-            # one value is paired with many, and the chains grew as long as the list of pairs.
-            parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
