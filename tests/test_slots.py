@@ -284,7 +284,7 @@ def test_every_match_of_a_calendar_pattern_holds_one_of_its_triggers_and_a_looka
     import re
 
     from core.compare.event_nouns import EVENT_RE
-    from core.compare.slots_numbers import _DAY_RES, _MONTH_RES, _YEAR_RE
+    from core.compare.slots_numbers import _DAY_RES, _MONTH_RES
 
     texts = [
         "On Sunday the ferry sank; the day after, divers found it, and a day later on Monday they left.",
@@ -295,7 +295,7 @@ def test_every_match_of_a_calendar_pattern_holds_one_of_its_triggers_and_a_looka
         for text in texts:
             assert all(any(t in m.group().lower() for t in triggers) for m in pattern.finditer(text)), pattern
     # the patterns led by (?=[...]) find what they find without it
-    for pattern in (_DAY_RES[0][0], _YEAR_RE, EVENT_RE):
+    for pattern in (_DAY_RES[0][0], EVENT_RE):
         bare = re.compile(pattern.pattern[pattern.pattern.index("]") + 2 :], pattern.flags)
         for text in texts:
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in bare.finditer(text)]

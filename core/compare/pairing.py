@@ -135,22 +135,16 @@ def mutual_pairs(
     for n, doc_a in enumerate(docs):
         for doc_b in docs[n + 1 :]:
             side_a, side_b = by_key.get(doc_a, {}), by_key.get(doc_b, {})
-            # The way back from one of doc_b's entries is searched once per pair of sources: several
-            # of doc_a's entries may find the same best, and each asked for it again.
-            backs: dict[int, Entry | None] = {}
             for entry in by_doc[doc_a]:
                 others = side_b.get(entry.key)
                 best = _best(entry, others, pairable, keys[doc_a], keys[doc_b], agree) if others else None
                 if best is None:
                     continue
-                if id(best) not in backs:
-                    rivals = side_a[best.key]
-                    # The only entry of its key on its side is the only way back, and it leads back:
-                    # the tests that let two values pair hold both ways round (_may_pair).
-                    backs[id(best)] = (
-                        entry if len(rivals) == 1 else _best(best, rivals, pairable, keys[doc_b], keys[doc_a], agree)
-                    )
-                if backs[id(best)] is entry:
+                rivals = side_a[best.key]
+                # The only entry of its key on its side is the only way back, and it leads back: the
+                # tests that let two values pair hold both ways round (_may_pair).
+                back = entry if len(rivals) == 1 else _best(best, rivals, pairable, keys[doc_b], keys[doc_a], agree)
+                if back is entry:
                     pairs.append(((entry.index, entry.located), (best.index, best.located)))
     return pairs
 

@@ -75,10 +75,7 @@ def _initials(alternation: str) -> str:
     return "".join(sorted({alternative[0] for alternative in alternation.split("|")}))
 
 
-_YEAR_LEADS = "in |since |by |until |of |from "
-_YEAR_RE = re.compile(
-    rf"(?=[{_initials(_YEAR_LEADS + '|19|20')}])\b(?:{_YEAR_LEADS})?((?:19|20)\d\d)\b(?!\s?%|\s(?:per|percent))"
-)
+_YEAR_RE = re.compile(r"\b(?:in |since |by |until |of |from )?((?:19|20)\d\d)\b(?!\s?%|\s(?:per|percent))")
 
 _WEEKDAY = "|".join(WEEKDAYS)
 _WEEKDAY_LEADS = "on |last |next |this |by |until |from |late |early "
