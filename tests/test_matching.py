@@ -286,6 +286,23 @@ def test_a_sentence_is_searched_for_a_named_speaker_only_when_it_holds_a_speech_
     assert [names_a_speaker(t) for t in texts] == [True, False, False, True, False]
 
 
+def test_a_figure_s_clause_is_searched_for_hearsay_only_when_its_sentence_has_a_hearsay_word():
+    from core.compare.figure_origins import _HEARSAY_RE, _clause_around, _tells_hearsay, origin_of
+
+    texts = [
+        "Orvan Freight cut 3,000 jobs, confirming weeks of rumours.",  # a rumour, not in the figure's clause
+        "Rumours in the trade press spoke of 3,000 jobs going.",
+        "Ada Vell said the plan will cut 3,000 jobs.",
+        "Orvan Freight will reportedly cut 3,000 jobs; Ada Vell said so.",
+        "The plan will cut 3,000 jobs.",
+    ]
+    figures = [(t, t.index("3,000"), t.index("3,000") + 5) for t in texts]
+    clause_says = [_HEARSAY_RE.search(_clause_around(*figure)) is not None for figure in figures]
+    assert [_tells_hearsay(t) for t in texts] == [True, True, False, True, False]
+    assert clause_says == [False, True, False, True, False]
+    assert [origin_of(*figure) for figure in figures] == ["", "hearsay", "named", "hearsay", ""]
+
+
 def test_a_length_with_its_unit_glued_on_is_read_and_equals_its_conversion():
     _, found = diverge(
         "The quake struck at a depth of 8km near Kessel.", "The quake struck about five miles below Kessel."
@@ -367,7 +384,7 @@ def test_power_lost_is_no_death_and_a_clause_after_a_comma_and_keeps_its_own_cou
 
 
 def test_only_the_keys_two_sources_give_are_shared():
-    from core.compare.matching import _shared_keys
+    from core.compare.pairing import _shared_keys
 
     keyed = {
         "d0": [(0, None, "passenger"), (0, None, "car")],

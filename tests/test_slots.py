@@ -280,6 +280,29 @@ def test_every_calendar_trigger_holds_one_of_the_anchors_that_gate_them():
     assert triggers and all(any(anchor in t for anchor in CALENDAR_ANCHORS) for t in triggers)
 
 
+def test_every_match_of_a_calendar_pattern_holds_one_of_its_triggers_and_a_lookahead_drops_none():
+    import re
+
+    from core.compare.event_nouns import EVENT_RE
+    from core.compare.slots_numbers import _DAY_RES, _MONTH_RES
+
+    texts = [
+        "On Sunday the ferry sank; the day after, divers found it, and a day later on Monday they left.",
+        "The previous day, in 2019, talks began early Tuesday morning; the next day a vote was held.",
+        "Since 1998 the Summit has met later this week, by Friday, or over the weekend, not Today.",
+    ]
+    for pattern, _, triggers in _DAY_RES + _MONTH_RES:
+        for text in texts:
+            assert all(any(t in m.group().lower() for t in triggers) for m in pattern.finditer(text)), pattern
+    # the patterns led by (?=[...]) find what they find without it
+    for pattern in (_DAY_RES[0][0], EVENT_RE):
+        bare = re.compile(pattern.pattern[pattern.pattern.index("]") + 2 :], pattern.flags)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in bare.finditer(text)]
+    relative = [m.group() for m in _DAY_RES[7][0].finditer(texts[0] + " " + texts[1])]
+    assert relative == ["the day after", "a day later", "The previous day", "the next day"]
+
+
 def test_a_clock_time_ends_with_its_am_or_pm_not_with_the_full_stop_of_the_sentence():
     from core.compare.slots import value_slots
 

@@ -8,7 +8,7 @@ from typing import Sequence
 
 from core.model import Contradiction, Document, Passage, Variant
 from core.compare.institutions import act_is_pending
-from core.compare.matching import LETTER_WORD_RE, names_near
+from core.compare.pairing import LETTER_WORD_RE, names_near
 from core.compare.quantities import number_value, values_agree
 from core.compare.slots import Slot, cached_slots, document_slots
 from core.compare.slots_compare import capitalised_words

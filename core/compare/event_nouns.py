@@ -6,7 +6,10 @@ import re
 
 from core.compare.slots_lexicon import EVENT_NOUNS
 
-EVENT_RE = re.compile(r"\b(" + "|".join(EVENT_NOUNS) + r")\b", re.I)
+# (?=...): the letters a noun begins with, one test per position before the alternation
+EVENT_RE = re.compile(
+    "(?=[" + "".join(sorted({noun[0] for noun in EVENT_NOUNS})) + r"])\b(" + "|".join(EVENT_NOUNS) + r")\b", re.I
+)
 EVENT_BEFORE = 90  # a time adverbial usually follows its event: look this far back ...
 EVENT_AFTER = 40  # ... and only this far ahead
 

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from core.compare.slots import Slot
-from core.compare.tellings import UNSURE_SUBJECT, Finding, Located, Telling, components
+from core.compare.tellings import UNSURE_SUBJECT, Finding, Located, Telling
 from core.ingest.gates import lower_words
 
 
@@ -36,14 +36,27 @@ def names_a_speaker(text: str) -> bool:
     return _NAMED_RE.search(text) is not None
 
 
+@lru_cache(maxsize=1 << 16)  # every figure of a sentence asks it the same question
+def _tells_hearsay(text: str) -> bool:
+    """Tell whether a sentence has a hearsay word anywhere (most have none)."""
+    return _HEARSAY_RE.search(text) is not None
+
+
 def origin_of(text: str, start: int, end: int) -> str:
     """Return "hearsay" or "named" for where a sentence says its figure at start..end comes from, else ""."""
     # Hearsay counts only in the figure's own clause: "cut 14,000 jobs, confirming the rumours".
-    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
-    ends = [e for e in (text.find(mark, end) for mark in _CLAUSE_MARKS) if e >= 0]
-    if _HEARSAY_RE.search(text[clause_start : min(ends, default=len(text))]):
+    # Clauses end at marks, never inside a word: a sentence with no hearsay word has none in any
+    # clause, and its clause need not be cut out.
+    if _tells_hearsay(text) and _HEARSAY_RE.search(_clause_around(text, start, end)):
         return "hearsay"
     return "named" if names_a_speaker(text) else ""
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """Return the clause of a sentence that holds text[start:end] (between the marks around it)."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    ends = [e for e in (text.find(mark, end) for mark in _CLAUSE_MARKS) if e >= 0]
+    return text[clause_start : min(ends, default=len(text))]
 
 
 def _source_of(telling: Telling, located: Located) -> str:
@@ -54,11 +67,14 @@ def _source_of(telling: Telling, located: Located) -> str:
     return origin_of(passage.text, located.slot.start - passage.start, located.slot.end - passage.start)
 
 
-def source_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
+def source_clashes(tellings: list[Telling], figures: list[list[tuple[int, Located]]]) -> list[Finding]:
     """Return one attribution finding per figure that one source puts in a named person's mouth
-    and another puts down to rumour (the same value, two origins)."""
+    and another puts down to rumour (the same value, two origins).
+
+    `figures` are the groups of paired values that agree (components of the agreeing pairs).
+    """
     findings = []
-    for component in components([(a, b) for a, b in pairs if agree(a[1].slot, b[1].slot)]):
+    for component in figures:
         origins = {id(located): _source_of(tellings[i], located) for i, located in component}
         if {"hearsay", "named"} - set(origins.values()):
             continue
@@ -98,11 +114,11 @@ def _partial_scope(telling: Telling, located: Located) -> Slot | None:
     )
 
 
-def scope_clashes(tellings: list[Telling], pairs, agree) -> list[Finding]:
+def scope_clashes(tellings: list[Telling], figures: list[list[tuple[int, Located]]]) -> list[Finding]:
     """Return one modality finding per figure one source gives to part of a group ("most
-    employees") and another to the group as a whole."""
+    employees") and another to the group as a whole (`figures` as for source_clashes)."""
     findings = []
-    for component in components([(a, b) for a, b in pairs if agree(a[1].slot, b[1].slot)]):
+    for component in figures:
         scopes = {id(located): _partial_scope(tellings[i], located) for i, located in component}
         if not any(scopes.values()) or all(scopes.values()):
             continue

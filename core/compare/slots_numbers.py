@@ -64,9 +64,21 @@ who than more less over under about around nearly almost some per percent cent
 )
 # Scale words ("million") belong to the number itself, handled by textnorm.
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "k", "m", "b"})
+
+
+def _initials(alternation: str) -> str:
+    """Return the first characters of the alternatives of a pattern ("on |last " -> "lo").
+
+    A pattern led by a lookahead on them, (?=[...]), tries its alternation only where a match can
+    begin: a test per position instead of the alternation, at most positions of a text.
+    """
+    return "".join(sorted({alternative[0] for alternative in alternation.split("|")}))
+
+
 _YEAR_RE = re.compile(r"\b(?:in |since |by |until |of |from )?((?:19|20)\d\d)\b(?!\s?%|\s(?:per|percent))")
 
 _WEEKDAY = "|".join(WEEKDAYS)
+_WEEKDAY_LEADS = "on |last |next |this |by |until |from |late |early "
 # A month is capitalised in a date ("may" is a verb too): "September 30", "30 Sept."
 _MONTH_NAMES = "|".join(
     sorted({m.capitalize() for m in MONTHS} | {m[:3].capitalize() for m in MONTHS} | {"Sept"}, key=len, reverse=True)
@@ -78,7 +90,7 @@ _MONTH = "|".join(MONTHS)
 # Day-level times: what checkers see disagree most (a meeting on Sunday or Monday).
 _DAY_PATTERNS = (
     (
-        rf"\b(?:on |last |next |this |by |until |from |late |early )?({_WEEKDAY})"
+        rf"(?=[{_initials(_WEEKDAY_LEADS + '|' + _WEEKDAY)}])\b(?:{_WEEKDAY_LEADS})?({_WEEKDAY})"
         r"(?:\s(?:morning|afternoon|evening|night))?\b",
         "weekday",
     ),
@@ -306,7 +318,7 @@ _DAY_RES = _gated(
             ("weekend",),
             ("week",),
             _DAY_WORDS,
-            ("day",),
+            (" day",),  # "the day after", "a day later": never the day of a weekday's name
             MONTHS,
         ),
     )
