@@ -3,6 +3,7 @@
 from core.ingest.textnorm import (
     INITIAL,
     NAME,
+    WORD,
     content_words,
     fold_corpus_names,
     fold_name,
@@ -92,28 +93,19 @@ def test_adjective_and_verb_forms_share_a_key():
 
 def test_match_terms_damp_a_run_of_capitalised_words_and_mark_the_first_word():
     terms = match_terms("Union leader Marta Quiroga met envoys.")
-    assert terms.keys == ("union", "leader", "marta", "quiroga", "met", "envoy")
-    # the capitalised words by their place among the keys; every other term is plain (damping 1)
-    assert [(place, round(damping, 3), kind) for place, damping, kind in terms.capitalised] == [
-        (0, 1.0, INITIAL),
-        (2, 0.707, NAME),
-        (3, 0.707, NAME),
+    assert [(key, kind) for key, _, kind in terms] == [
+        ("union", INITIAL),
+        ("leader", WORD),
+        ("marta", NAME),
+        ("quiroga", NAME),
+        ("met", WORD),
+        ("envoy", WORD),
     ]
-
-
-def test_a_capitalised_number_word_lengthens_a_run_of_names_but_stays_a_plain_term():
-    terms = match_terms("Officials at Kellan Two Fund paid out.")
-    assert terms.keys == ("ofici", "kelan", "2", "fund", "paid")
-    # "Kellan Two Fund" is one run of three (each 1/sqrt(3)); the number "2" is not among the names
-    assert [(place, round(damping, 3), kind) for place, damping, kind in terms.capitalised] == [
-        (0, 1.0, INITIAL),
-        (1, 0.577, NAME),
-        (3, 0.577, NAME),
-    ]
+    assert [round(damping, 3) for _, damping, _ in terms] == [1.0, 1.0, 0.707, 0.707, 1.0, 1.0]
 
 
 def _keys(text):
-    return list(match_terms(text).keys)
+    return [key for key, _, _ in match_terms(text)]
 
 
 def test_different_words_keep_different_matching_keys_without_a_synonym_list():

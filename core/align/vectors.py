@@ -12,7 +12,7 @@ from typing import AbstractSet, Callable, Optional, Sequence
 
 from core.errors import Cancelled
 from core.model import Passage
-from core.ingest.textnorm import NAME, fold_corpus_names, match_terms
+from core.ingest.textnorm import NAME, WORD, fold_corpus_names, match_terms
 
 Vector = dict[int, float]
 
@@ -87,6 +87,7 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
     A figure ("90%", "1,200") anchors when it occurs in at most one passage of each document
     that has it: then sharing it is strong evidence of one fact, and differing is no penalty.
     """
+    vocabulary: dict[str, int] = {}
     counts: list[dict[int, int]] = []
     order: list[tuple[int, ...]] = []
     factors: list[dict[int, float]] = []
@@ -98,29 +99,24 @@ def weights(passages: Sequence[Passage], should_cancel: Optional[Callable[[], bo
     lowercase: set[str] = set()
     capitalised: set[str] = set()  # written as a name somewhere
     initial: set[str] = set()  # capitalised only as a sentence's first word
-    for keys, names_at in found:
-        plain = list(keys)
-        for place, _, kind in reversed(names_at):  # from the end: each deletion leaves earlier places
-            (capitalised if kind == NAME else initial).add(keys[place])
-            del plain[place]
-        lowercase.update(plain)
+    for terms in found:
+        for key, _, kind in terms:
+            (lowercase if kind == WORD else capitalised if kind == NAME else initial).add(key)
     names = capitalised | (initial - lowercase)
     variants = fold_corpus_names(names, lowercase | capitalised | initial)
-    vocabulary: dict[str, int] = {}
-    # each key's term, its name variant folded in, numbered in order of first use
-    term_of = {
-        word: vocabulary.setdefault(variants.get(word, word), len(vocabulary))
-        for word in dict.fromkeys(chain.from_iterable(keys for keys, _ in found))
-    }
-    for keys, names_at in found:
-        # the terms of a passage are read by map and the dict constructors (no Python step per
-        # term); only the capitalised words are visited, for their damping
-        sequence = list(map(term_of.__getitem__, keys))
-        scale = dict.fromkeys(sequence, 1.0)  # factors never exceed 1: a plain word leaves a name's damping alone
-        for place, damping, _ in names_at:
-            if keys[place] in names:
-                term = sequence[place]
-                scale[term] = min(scale[term], damping * NAME_WEIGHT)
+    term_of: dict[str, int] = {}  # each key's term, its name variant folded in
+    for terms in found:
+        scale: dict[int, float] = {}
+        sequence: list[int] = []
+        for word, damping, kind in terms:
+            term = term_of.get(word)
+            if term is None:
+                term = term_of[word] = vocabulary.setdefault(variants.get(word, word), len(vocabulary))
+            sequence.append(term)
+            if kind != WORD and word in names:
+                scale[term] = min(scale.get(term, 1.0), damping * NAME_WEIGHT)
+            elif term not in scale:
+                scale[term] = 1.0  # factors never exceed 1: a plain word leaves a name's damping alone
         counts.append(dict(Counter(sequence)))
         order.append(tuple(sequence))
         factors.append(scale)

@@ -249,32 +249,23 @@ def fold_corpus_names(name_keys: Iterable[str], all_keys: Iterable[str]) -> dict
     return mapping
 
 
-NAME, INITIAL = 1, 2  # kinds of capitalised match terms: a name, or a sentence's first word
-
-
-class MatchTerms(NamedTuple):
-    """The content terms of a text: every key in reading order, and which of them are capitalised."""
-
-    keys: tuple[str, ...]
-    capitalised: tuple[tuple[int, float, int], ...]  # (place in keys, damping, NAME or INITIAL), in order
+WORD, NAME, INITIAL = 0, 1, 2  # kinds of match terms: plain word or number, capitalised, sentence-initial
 
 
 @lru_cache(maxsize=1 << 14)  # re-alignment after a manual edit re-reads the same sentences
-def match_terms(text: str) -> MatchTerms:
-    """Return the keys of the content tokens and the capitalised words among them.
+def match_terms(text: str) -> tuple[tuple[str, float, int], ...]:
+    """Return (key, damping, kind) of the content tokens: kind NAME or INITIAL when capitalised.
 
     A run of k capitalised words (Prime Minister Anton Velisar) is damped to 1/sqrt(k) per word
     so that one name counts about as much as one word. A capitalised first word is INITIAL: the
     caller decides from the whole corpus whether it is a name ("Kaldria says") or not ("Union").
-    Every other term is a plain word or number (damping 1): the keys are kept apart from the
-    few capitalised words so that a reader of the plain ones takes no Python step per term.
     """
     every = tokens(text)
     first = every[0].start if every else -1
     found = [t for t in every if not t.stop]
-    keys = tuple([t.key[:PREFIX] if t.kind == "word" else t.key for t in found])
+    # Every term as a plain word or number first; then the capitalised runs get their damping.
+    result = [(t.key[:PREFIX] if t.kind == "word" else t.key, 1.0, WORD) for t in found]
     capitalised = [n for n, t in enumerate(found) if t.text[:1].isupper()]
-    names: list[tuple[int, float, int]] = []
     at = 0
     while at < len(capitalised):
         n = m = capitalised[at]
@@ -290,8 +281,8 @@ def match_terms(text: str) -> MatchTerms:
         for k in range(n, m + 1):
             token = found[k]
             if token.kind == "word":  # a number keeps its key and weight inside a run
-                names.append((k, damping, INITIAL if token.start == first else NAME))
-    return MatchTerms(keys, tuple(names))
+                result[k] = (token.key[:PREFIX], damping, INITIAL if token.start == first else NAME)
+    return tuple(result)
 
 
 # A word as a reader counts it: "1,200", "U.S.", "don't" and "co-founder" are one word each.
