@@ -7,6 +7,7 @@ import pytest
 from core.align.features import (
     FEATURES,
     _closeness_of,
+    _gram_columns,
     _grams,
     _word_grams,
     _quoted,
@@ -197,9 +198,35 @@ def test_the_array_path_reads_each_passage_s_character_grams_as_the_set_path_doe
     passages = [p for d in docs for p in d.passages]
     found = weights(passages)
     sets, arrays = passage_facts(passages, found), passage_facts(passages, found, arrays=True)
-    # the same grams under the same numbers: a gram is numbered once, whichever path meets it first
+    # the same grams under this corpus's own numbers: each passage as many, each pair as many shared
     assert len(arrays.chars) == len(passages) >= 4
-    assert [arrays.chars[n] for n in range(len(passages))] == sets.chars
+    rows = [arrays.chars[n] for n in range(len(passages))]
+    assert [len(row) for row in rows] == [len(grams) for grams in sets.chars]
+    assert [[len(a & b) for b in rows] for a in rows] == [[len(a & b) for b in sets.chars] for a in sets.chars]
+
+
+def _cut_by_hand(word):
+    edged = f" {word.lower()} "
+    return [edged[n : n + 4] for n in range(max(1, len(edged) - 3))]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Quay", "A", "ox", "QUAY", "café", "Ünïcode", "x", "aaaaaa"],  # case, accents, a repeated gram
+        ["Quay", "\U0001d400bc", "ox"],  # a letter beyond 16 bits (mathematical bold A)
+        [],
+    ],
+)
+def test_the_grams_of_many_words_get_one_column_per_distinct_gram(words):
+    pytest.importorskip("numpy")
+    columns, spans = _gram_columns(words)
+    cuts = [gram for word in words for gram in _cut_by_hand(word)]
+    assert spans.tolist() == [len(_cut_by_hand(word)) for word in words]
+    # equal grams share a column and different ones never do; the columns are 0.. without a gap
+    column_of = dict(zip(cuts, columns.tolist()))
+    assert columns.tolist() == [column_of[gram] for gram in cuts]
+    assert sorted(column_of.values()) == list(range(len(set(cuts))))
 
 
 def test_a_word_is_cut_into_its_character_grams_with_its_edges_marked_and_each_gram_numbered_once():

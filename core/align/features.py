@@ -105,11 +105,44 @@ def _grams(every: Sequence[Token]) -> frozenset[int]:
     return frozenset().union(*words)
 
 
+def _gram_columns(words: list[str]):
+    """Return the character NGRAMs of each word, edges marked as _word_grams cuts them, as column
+    numbers (one number per distinct gram), and how many grams each word has.
+
+    A gram is read as one integer from the code points of its characters, every word's
+    characters encoded at once, so equal grams are found by one sort instead of a Python step
+    (a slice and a dict look-up) per gram. A word shorter than a gram is its one gram, padded
+    with code 0, which no word holds.
+    """
+    import numpy as np
+
+    edged = [f" {word.lower()} " for word in words]
+    lengths = np.fromiter(map(len, edged), dtype=np.int64, count=len(edged))
+    codes = np.frombuffer("".join(edged).encode("utf-32-le"), dtype=np.uint32)
+    spans = np.maximum(1, lengths - (NGRAM - 1))
+    ends = np.cumsum(lengths)
+    # where each gram starts in the joined text, and where its word ends
+    start = np.repeat(ends - lengths, spans) + np.arange(int(spans.sum())) - np.repeat(np.cumsum(spans) - spans, spans)
+    end = np.repeat(ends, spans)
+    grams = np.zeros((start.size, NGRAM), dtype=np.uint32)
+    for offset in range(NGRAM):
+        at = start + offset
+        grams[:, offset] = np.where(at < end, codes[np.minimum(at, max(0, codes.size - 1))], 0)
+    if codes.size and int(codes.max()) < 1 << 16:  # the usual case: four 16-bit codes make one uint64
+        key = grams.astype(np.uint64)
+        packed = (key[:, 0] << np.uint64(48)) | (key[:, 1] << np.uint64(32)) | (key[:, 2] << np.uint64(16)) | key[:, 3]
+    else:  # a character beyond 16 bits: the four codes compared as 16 bytes
+        packed = grams.view(np.dtype((np.void, 4 * NGRAM))).ravel()
+    return np.unique(packed, return_inverse=True)[1].reshape(-1), spans
+
+
 def _gram_incidence(every: Sequence[Sequence[Token]]) -> IncidenceRows:
     """Return _grams of every passage as one incidence matrix: passages x words times words x grams.
 
     Each distinct word is cut once, and the union per passage is the sparse product's (no set
-    per passage is built: the pair matrix reads the rows as arrays).
+    per passage is built: the pair matrix reads the rows as arrays). The grams are numbered
+    for this corpus alone (_gram_columns): the rows hold the sets _grams gives, under other
+    numbers.
     """
     import numpy as np
     from scipy import sparse
@@ -118,19 +151,15 @@ def _gram_incidence(every: Sequence[Sequence[Token]]) -> IncidenceRows:
     word_of: dict = defaultdict(count().__next__)  # a new surface gets the next number
     sizes = np.fromiter(map(len, surfaces), dtype=np.int64, count=len(surfaces))
     words = np.fromiter(map(word_of.__getitem__, chain.from_iterable(surfaces)), dtype=np.int64, count=int(sizes.sum()))
-    # _word_grams of every distinct word, cut in one pass (a repeated gram of a word is counted
-    # by the product, and a count is all the same to a set)
-    edged = [f" {surface.lower()} " for surface in word_of]
-    spans = [max(1, len(word) - NGRAM + 1) for word in edged]
-    cuts = [word[n : n + NGRAM] for word, span in zip(edged, spans) for n in range(span)]
-    grams = np.fromiter(map(_GRAM_NUMBERS.__getitem__, cuts), dtype=np.int64, count=len(cuts))
+    # (a repeated gram of a word is counted by the product, and a count is all the same to a set)
+    grams, spans = _gram_columns(list(word_of))
     cut = sparse.csr_matrix(
         (np.ones(grams.size, dtype=np.int32), grams, np.concatenate(([0], np.cumsum(spans)))),
-        shape=(len(edged), int(grams.max(initial=0)) + 1),
+        shape=(len(word_of), int(grams.max(initial=0)) + 1),
     )
     said = sparse.csr_matrix(
         (np.ones(words.size, dtype=np.int32), words, np.concatenate(([0], np.cumsum(sizes)))),
-        shape=(len(every), len(edged)),
+        shape=(len(every), len(word_of)),
     )
     return IncidenceRows((said @ cut).tocsr())
 
