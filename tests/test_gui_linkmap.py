@@ -227,3 +227,52 @@ def test_in_a_dense_map_the_current_band_is_emphasised_and_clicking_a_band_selec
     other_id, (lt, lb), _r = link.bands()[3]
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=QPoint(1, int((lt + lb) / 2)))
     assert ws.calls[-1] == ("select_claim", other_id)
+
+
+def test_a_verdict_key_undo_and_j_move_the_emphasised_band_of_a_dense_link_map(qtbot):
+    from PySide6.QtGui import QPainterPath
+
+    from gui_keyboard import press, window_on_texts
+
+    # Forty invented ferry crossings, one a sentence: two outlets agree on every count, a third
+    # gives other passenger counts, so most crossings are claims of three with a divergence.
+    first = ("Ar", "Bel", "Cor", "Dun", "Esk", "Fal", "Gor", "Hal")
+    second = ("ven", "mor", "wick", "stead", "ford")
+    ports = [a + b for a in first for b in second]
+
+    def report(extra: int) -> str:
+        return " ".join(
+            f"The ferry to {port} left pier {n + 1} carrying {100 + 7 * n + extra} passengers."
+            for n, port in enumerate(ports)
+        )
+
+    win = window_on_texts(qtbot, {"Harbour Daily": report(0), "Coast Courier": report(0), "Bay Post": report(3)})
+    ws = win.ws
+    qtbot.waitUntil(lambda: not ws.divergences_pending and bool(ws.alignment.divergences()), timeout=20000)
+    link = win.pane_area.panes[0]._linkmap  # between the two outlets that agree
+    assert len(link.bands()) > 24  # a dense map: its bands are polygons built from one array
+
+    def emphasised() -> list[str]:
+        link.repaint()
+        return [cid for cid, shape in link._bands if isinstance(shape, QPainterPath)]
+
+    def current_band() -> list[str]:  # the current claim's band, when it has one in this map
+        return [c for c in [ws.current_claim_id] if c in {b[0] for b in link.bands()}]
+
+    in_map = {b[0] for b in link.bands()}
+    judged = next(k for k in win.triage_panel.key_order() if ws.divergence(k).claim in in_map)
+    ws.select_divergence(judged)  # as a click on its row does
+    claim_id = ws.current_claim_id
+    assert emphasised() == [claim_id]
+    press(qtbot, win, Qt.Key.Key_2)
+    assert ws.verdicts[judged].verdict == "not_significant"
+    shown = win.triage_panel.row_texts()[win.triage_panel.model.row_of(judged)][2]
+    assert shown == ("2" if win.triage_panel.model.compact else "not significant")  # a narrow list shows the key
+    assert ws.current_divergence_key != judged  # moved on to the next untriaged item
+    assert emphasised() == current_band() and claim_id not in emphasised()
+    press(qtbot, win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert judged not in ws.verdicts and ws.current_divergence_key == judged
+    assert emphasised() == [claim_id]
+    press(qtbot, win, Qt.Key.Key_J)
+    assert ws.current_divergence_key != judged and emphasised() == current_band()
+    win.close()
