@@ -172,3 +172,20 @@ def test_moving_through_the_queue_selects_the_row_and_leaves_the_column_titles_u
         assert panel.list.selectionModel().isRowSelected(row)
     assert paints.count == 0  # the titles did not change: a J repaints the rows only
     assert [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["Type", "Divergence", "Verdict"]
+
+
+def test_the_progress_is_counted_once_per_change_of_the_verdicts(panel, monkeypatch):
+    from gui.panels import triage_panel
+
+    counted = []
+    count = triage_panel.progress
+    monkeypatch.setattr(triage_panel, "progress", lambda *a: counted.append(a) or count(*a))
+    panel.ws.set_verdict("k-time", "confirmed")
+    assert panel.progress_label.text() == "1 of 2 triaged" and len(counted) == 1
+    # The status bar asks on every move, with the set-aside count: nothing is counted again.
+    assert panel.progress_text() == panel.progress_line() == "1 of 2 triaged"
+    assert panel.progress_line(set_aside=2) == "1 of 2 triaged · 2 set aside"
+    assert len(counted) == 1
+    panel.ws.set_verdict("k-number", "follow_up")  # the fake workspace changes its verdicts in place
+    assert panel.progress_line() == "2 of 2 triaged" and panel.progress_bar.value() == 2
+    assert len(counted) == 2
