@@ -189,3 +189,17 @@ def test_the_progress_is_counted_once_per_change_of_the_verdicts(panel, monkeypa
     panel.ws.set_verdict("k-number", "follow_up")  # the fake workspace changes its verdicts in place
     assert panel.progress_line() == "2 of 2 triaged" and panel.progress_bar.value() == 2
     assert len(counted) == 2
+
+
+def test_a_verdict_given_or_cleared_changes_only_its_own_row(panel):
+    rows = []
+    panel.model.dataChanged.connect(lambda top, bottom, *_: rows.append((top.row(), bottom.row())))
+    time_row = panel.model.row_of("k-time")
+    panel.ws.set_verdict("k-number", "confirmed")
+    rows.clear()
+    panel.ws.set_verdict("k-time", "follow_up")  # the other row's verdict is left as it was
+    assert rows == [(time_row, time_row)]
+    assert [r[2] for r in _texts(panel)] == ["confirmed", "follow-up"]
+    rows.clear()
+    panel.ws.clear_verdict("k-time")
+    assert rows == [(time_row, time_row)] and _texts(panel)[time_row][2] == "untriaged"
