@@ -1,4 +1,4 @@
-"""Print key-press figures of the window: J and verdict keys, with 10,000 annotations, and a "j 2" burst.
+"""Print key-press figures of the window: J and verdict keys, with 10,000 annotations, with 1,000 verdicts given, and a "j 2" burst.
 
 Each case opens the real window (gui.app.launch.build_window) in its own subprocess, headless, on
 dense generated articles (bench/dense_news.py).  Baselines printed in the same run: N (next
@@ -26,11 +26,12 @@ RESOURCES = ROOT / "resources"
 CHILD_TIMEOUT_S = 900
 PRESSES = 30
 ANNOTATIONS = 10_000
+JUDGED = 1_000  # verdicts given in memory before the last figures: a checker deep into the queue
 HEARTBEAT_MS = 5
 KEY_SPACING_MS = 10
 TARGET_MS = 16.0
 TARGET_GAP_MS = 100.0
-CPU_COLUMNS = ("N", "J", "V1", "V2", "V3", "V4", "J_ann", "V2_ann")  # the keys timed, as the result names them
+CPU_COLUMNS = ("N", "J", "V1", "V2", "V3", "V4", "J_ann", "V2_ann", "J_judged", "V2_judged")  # the keys timed
 
 
 def _median_ms(times: list[float]) -> float | None:
@@ -120,6 +121,17 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str], profile_dir: 
             )
         ws.annotations = list(ws.annotations) + made  # in memory only: the figure is the window's
         ws.annotationsChanged.emit()
+        settle()
+
+    def judge_in_memory(count: int) -> None:
+        """Give the last `count` items of the queue a verdict, in memory only (the keys' work, not the case's)."""
+        from core.case.records import VerdictRecord
+
+        keys = list(window.triage_panel.key_order())[-count:]
+        for key in keys:
+            record = VerdictRecord(key, "confirmed", "", "", "bench", "2026-01-01T00:00:00+00:00")
+            ws.stored_verdicts[key] = ws.described(record)
+        ws.place_verdicts(announce=False)
         settle()
 
     def heartbeat_gaps(run, settle_ms: int) -> tuple[float, float]:
@@ -250,6 +262,14 @@ def _child(tree: str, data_dir: str, burst: int, files: list[str], profile_dir: 
         settle()
         result["J_ann_ms"] = _median_ms(timed("nav.next_divergence", PRESSES, to_first_divergence, "J_ann"))
         result["V2_ann_ms"] = _median_ms(timed("triage.not_significant", PRESSES // 3, to_first_divergence, "V2_ann"))
+        judge_in_memory(JUDGED)
+        result["judged"] = len(ws.verdicts)
+        ws.select_divergence(ws.alignment.divergences()[0].key)
+        settle()
+        result["J_judged_ms"] = _median_ms(timed("nav.next_divergence", PRESSES, to_first_divergence, "J_judged"))
+        result["V2_judged_ms"] = _median_ms(
+            timed("triage.not_significant", PRESSES // 3, to_first_divergence, "V2_judged")
+        )
         result["write_ms"] = _median_ms(writes)
         print("RESULT " + json.dumps(result), flush=True)
         app.exit(0)
@@ -331,14 +351,14 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Key-press benchmark (offscreen; dense articles of {args.words:,} words; medians of {PRESSES} "
         f'presses; burst of {args.burst} "j 2" at {KEY_SPACING_MS} ms per key; '
-        f"{ANNOTATIONS:,} annotations added in memory)\n"
+        f"{ANNOTATIONS:,} annotations added in memory, then {JUDGED:,} verdicts)\n"
     )
     print(
         "| tree | articles | divergences | N ms (baseline) | J ms | J/N | 1 ms | 2 ms | 3 ms | 4 ms "
-        "| J ms, 10k ann. | 2 ms, 10k ann. | idle gap ms | burst gap ms | longest GC pause ms | burst s | verdicts "
-        "| case write ms |"
+        "| J ms, 10k ann. | 2 ms, 10k ann. | J ms, +1k verdicts | 2 ms, +1k verdicts | idle gap ms | burst gap ms "
+        "| longest GC pause ms | burst s | verdicts | case write ms |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     cpu_rows: list[str] = []
     runs: dict[tuple, list] = {}  # (tree, size, key) -> CPU ms of each run
     with tempfile.TemporaryDirectory(prefix="parallax-keys-trees-") as scratch:
@@ -367,6 +387,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"| {label} | {size} | {r['divergences']:,} | {_fmt(r['N_ms'])} | {_fmt(r['J_ms'])} "
                     f"| {_ratio(r['J_ms'], r['N_ms'])} | {_fmt(r['V1_ms'])} | {_fmt(r['V2_ms'])} "
                     f"| {_fmt(r['V3_ms'])} | {_fmt(r.get('V4_ms'))} | {_fmt(r['J_ann_ms'])} | {_fmt(r['V2_ann_ms'])} "
+                    f"| {_fmt(r.get('J_judged_ms'))} | {_fmt(r.get('V2_judged_ms'))} "
                     f"| {_fmt(r['idle_gap_ms'])} | {_fmt(r.get('burst_gap_ms'))} | {_fmt(r.get('burst_gc_ms'))} "
                     f"| {_fmt(r.get('burst_s'), 2)} "
                     f"| {r.get('burst_verdicts', '-')} | {_fmt(r.get('write_ms'), 2)} |",
@@ -378,14 +399,15 @@ def main(argv: list[str] | None = None) -> int:
                     f"| {label} | {size} | {_fmt(r.get('N_cpu_ms'))} | {_fmt(r.get('J_cpu_ms'))} "
                     f"| {_fmt(r.get('V1_cpu_ms'))} | {_fmt(r.get('V2_cpu_ms'))} | {_fmt(r.get('V3_cpu_ms'))} "
                     f"| {_fmt(r.get('V4_cpu_ms'))} "
-                    f"| {_fmt(r.get('J_ann_cpu_ms'))} | {_fmt(r.get('V2_ann_cpu_ms'))} |"
+                    f"| {_fmt(r.get('J_ann_cpu_ms'))} | {_fmt(r.get('V2_ann_cpu_ms'))} "
+                    f"| {_fmt(r.get('J_judged_cpu_ms'))} | {_fmt(r.get('V2_judged_cpu_ms'))} |"
                 )
     print(
         "\nThe same keys in CPU time of the UI thread (median ms; wall time above also counts the moments "
         "another process had the core):\n"
     )
-    print("| tree | articles | N | J | 1 | 2 | 3 | 4 | J, 10k ann. | 2, 10k ann. |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| tree | articles | N | J | 1 | 2 | 3 | 4 | J, 10k ann. | 2, 10k ann. | J, +1k verdicts | 2, +1k verdicts |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(cpu_rows))
     if args.repeat > 1:
         print(f"\nMedian and range of the CPU figures over {args.repeat} runs per tree:\n")

@@ -158,3 +158,121 @@ def test_a_band_links_a_sources_first_telling_only():
     assert first_telling(("d0:p7", "d1:p2", "d0:p3", "d0:p4", "d1:p3"), "d0:") == ["d0:p3", "d0:p4"]
     assert first_telling(("d0:p3", "d1:p2"), "d1:") == ["d1:p2"]
     assert first_telling(("d0:p3",), "d2:") == []
+
+
+# ----- a dense map: more bands than are drawn smooth, painted from one array of ends -------------
+DENSE_CLAIMS = 40  # past SMOOTH_BANDS: the bands are flat polygons built many at a time
+
+
+@pytest.fixture
+def dense(qtbot):
+    from core.model import Alignment, Claim
+    from gui_fakes import make_document, make_source
+
+    # Two invented reports of a ferry timetable, one sentence per departure; the right one tells
+    # them in the opposite order, so every band crosses the map.
+    lines = [f"The ferry number {n} leaves the harbour at dawn." for n in range(DENSE_CLAIMS)]
+    left_source = make_source("a", " ".join(lines), "Harbour Daily")
+    right_source = make_source("b", " ".join(reversed(lines)), "Coast Courier")
+    docs = (make_document(left_source, "d0"), make_document(right_source, "d1"))
+    claims = tuple(
+        Claim(f"c{n}", f"key{n}", 0.9, (f"d0:p{n}", f"d1:p{DENSE_CLAIMS - 1 - n}"), (), f"d0:p{n}")
+        for n in range(DENSE_CLAIMS)
+    )
+    ws = FakeWorkspace(Alignment(docs, claims, ()))
+    left, right = TextPane(left_source), TextPane(right_source)
+    link = LinkMap(ws, left, right)
+    box = side_by_side(qtbot, (left, link, right), 700, 300, tight=True)
+    yield ws, left, right, link
+    box.close()
+
+
+def test_a_dense_map_lists_each_band_with_a_passage_in_view_where_its_passages_are(dense):
+    ws, left, right, link = dense
+    bands = link.bands()
+    assert len(bands) > 24  # drawn as polygons, from one array of ends
+    assert all(isinstance(y, float) for _cid, ends_l, ends_r in bands for y in (*ends_l, *ends_r))
+    claim_id, (lt, lb), (rt, rb) = bands[0]
+    member = ws.alignment.passage(ws.alignment.claims[int(claim_id[1:])].members[1])
+    rect = passage_rect(right, member.start, member.end)
+    shift = right.viewport().mapTo(link.window(), QPoint(0, 0)).y() - link.mapTo(link.window(), QPoint()).y()
+    assert (rt, rb) == (rect.top() + shift, rect.bottom() + shift)
+    assert all(lb >= 0 or rb >= 0 for _c, (lt, lb), (rt, rb) in bands)  # none with both ends above the map
+
+
+def test_a_dense_map_keeps_its_picture_until_a_pane_scrolls_or_its_current_band_changes(dense):
+    ws, left, right, link = dense
+    link.repaint()
+    drawn = link.renders
+    link.repaint()
+    assert link.renders == drawn
+    right.verticalScrollBar().setValue(7)
+    link.repaint()
+    assert link.renders == drawn + 1
+    shown = link.bands()[0][0]
+    ws.select_claim(shown)
+    link.repaint()
+    assert link.renders == drawn + 2
+    assert [cid for cid, _shape in link._bands] == [b[0] for b in link.bands()]  # what a click is tested against
+
+
+def test_in_a_dense_map_the_current_band_is_emphasised_and_clicking_a_band_selects_its_claim(dense, qtbot):
+    ws, left, right, link = dense
+    claim_id, (lt, lb), (rt, rb) = link.bands()[0]
+    point = QPoint(1, int((lt + lb) / 2))
+    before = link.grab().toImage().pixelColor(point)
+    ws.select_claim(claim_id)
+    assert link.grab().toImage().pixelColor(point) != before
+    ws.calls.clear()
+    other_id, (lt, lb), _r = link.bands()[3]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=QPoint(1, int((lt + lb) / 2)))
+    assert ws.calls[-1] == ("select_claim", other_id)
+
+
+def test_a_verdict_key_undo_and_j_move_the_emphasised_band_of_a_dense_link_map(qtbot):
+    from PySide6.QtGui import QPainterPath
+
+    from gui_keyboard import press, window_on_texts
+
+    # Forty invented ferry crossings, one a sentence: two outlets agree on every count, a third
+    # gives other passenger counts, so most crossings are claims of three with a divergence.
+    first = ("Ar", "Bel", "Cor", "Dun", "Esk", "Fal", "Gor", "Hal")
+    second = ("ven", "mor", "wick", "stead", "ford")
+    ports = [a + b for a in first for b in second]
+
+    def report(extra: int) -> str:
+        return " ".join(
+            f"The ferry to {port} left pier {n + 1} carrying {100 + 7 * n + extra} passengers."
+            for n, port in enumerate(ports)
+        )
+
+    win = window_on_texts(qtbot, {"Harbour Daily": report(0), "Coast Courier": report(0), "Bay Post": report(3)})
+    ws = win.ws
+    qtbot.waitUntil(lambda: not ws.divergences_pending and bool(ws.alignment.divergences()), timeout=20000)
+    link = win.pane_area.panes[0]._linkmap  # between the two outlets that agree
+    assert len(link.bands()) > 24  # a dense map: its bands are polygons built from one array
+
+    def emphasised() -> list[str]:
+        link.repaint()
+        return [cid for cid, shape in link._bands if isinstance(shape, QPainterPath)]
+
+    def current_band() -> list[str]:  # the current claim's band, when it has one in this map
+        return [c for c in [ws.current_claim_id] if c in {b[0] for b in link.bands()}]
+
+    in_map = {b[0] for b in link.bands()}
+    judged = next(k for k in win.triage_panel.key_order() if ws.divergence(k).claim in in_map)
+    ws.select_divergence(judged)  # as a click on its row does
+    claim_id = ws.current_claim_id
+    assert emphasised() == [claim_id]
+    press(qtbot, win, Qt.Key.Key_2)
+    assert ws.verdicts[judged].verdict == "not_significant"
+    shown = win.triage_panel.row_texts()[win.triage_panel.model.row_of(judged)][2]
+    assert shown == ("2" if win.triage_panel.model.compact else "not significant")  # a narrow list shows the key
+    assert ws.current_divergence_key != judged  # moved on to the next untriaged item
+    assert emphasised() == current_band() and claim_id not in emphasised()
+    press(qtbot, win, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert judged not in ws.verdicts and ws.current_divergence_key == judged
+    assert emphasised() == [claim_id]
+    press(qtbot, win, Qt.Key.Key_J)
+    assert ws.current_divergence_key != judged and emphasised() == current_band()
+    win.close()

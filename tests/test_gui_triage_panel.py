@@ -172,3 +172,34 @@ def test_moving_through_the_queue_selects_the_row_and_leaves_the_column_titles_u
         assert panel.list.selectionModel().isRowSelected(row)
     assert paints.count == 0  # the titles did not change: a J repaints the rows only
     assert [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["Type", "Divergence", "Verdict"]
+
+
+def test_the_progress_is_counted_once_per_change_of_the_verdicts(panel, monkeypatch):
+    from gui.panels import triage_panel
+
+    counted = []
+    count = triage_panel.progress
+    monkeypatch.setattr(triage_panel, "progress", lambda *a: counted.append(a) or count(*a))
+    panel.ws.set_verdict("k-time", "confirmed")
+    assert panel.progress_label.text() == "1 of 2 triaged" and len(counted) == 1
+    # The status bar asks on every move, with the set-aside count: nothing is counted again.
+    assert panel.progress_text() == panel.progress_line() == "1 of 2 triaged"
+    assert panel.progress_line(set_aside=2) == "1 of 2 triaged · 2 set aside"
+    assert len(counted) == 1
+    panel.ws.set_verdict("k-number", "follow_up")  # the fake workspace changes its verdicts in place
+    assert panel.progress_line() == "2 of 2 triaged" and panel.progress_bar.value() == 2
+    assert len(counted) == 2
+
+
+def test_a_verdict_given_or_cleared_changes_only_its_own_row(panel):
+    rows = []
+    panel.model.dataChanged.connect(lambda top, bottom, *_: rows.append((top.row(), bottom.row())))
+    time_row = panel.model.row_of("k-time")
+    panel.ws.set_verdict("k-number", "confirmed")
+    rows.clear()
+    panel.ws.set_verdict("k-time", "follow_up")  # the other row's verdict is left as it was
+    assert rows == [(time_row, time_row)]
+    assert [r[2] for r in _texts(panel)] == ["confirmed", "follow-up"]
+    rows.clear()
+    panel.ws.clear_verdict("k-time")
+    assert rows == [(time_row, time_row)] and _texts(panel)[time_row][2] == "untriaged"

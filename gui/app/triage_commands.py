@@ -47,8 +47,7 @@ class TriageCommands:
             return ""  # no item exists yet: "0 of 0 triaged" would read as nothing to check
         # Counted over the keys the triage panel lists once per alignment: the same items as the
         # panel's own line, without ranking the whole queue again on every verdict.
-        keys = self.window.triage_panel.queue_key_set()
-        return triage.progress_line(keys, self.ws.verdicts, len(self.ws.set_aside))
+        return self.window.triage_panel.progress_line(len(self.ws.set_aside))
 
     def _step_divergence(self, current: str | None, step: int, untriaged: bool = False) -> str | None:
         """Return the queue item step places from current (J/K walk the queue the triage panel shows)."""

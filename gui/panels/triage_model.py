@@ -101,18 +101,21 @@ class TriageModel(QAbstractTableModel):
         """Take the new verdicts; emit dataChanged for each row whose record changed; return those rows."""
         # Only the keys with a record now or before can have changed: a verdict costs its row,
         # not a walk over every item of a large queue.
+        held = self._verdicts
+        # One look-up per record: those that went, then those that came or were replaced (a
+        # record the workspace did not touch is the same object as the one held).
+        touched = [k for k in held if verdicts.get(k) is None]
+        touched += [k for k, r in verdicts.items() if r is not None and held.get(k) is not r]
         changed = []
-        for key in set(self._verdicts) | {k for k, r in verdicts.items() if r is not None}:
+        for key in touched:
             row = self._row_of.get(key)
             if row is None:
                 continue
-            record, old = verdicts.get(key), self._verdicts.get(key)
-            if record is old:
-                continue
+            record, old = verdicts.get(key), held.get(key)
             if record is None:
-                del self._verdicts[key]
+                del held[key]
             else:
-                self._verdicts[key] = record
+                held[key] = record
             if record != old:
                 changed.append(row)
         changed.sort()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import DIVERGENCE_TYPES, VERDICTS
-from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_text, queue
+from core.case.triage import TRIAGED, UNTRIAGED, progress, progress_line, queue
 from gui.state.landing import FINDING_STATUS
 from gui.panels.filter_combo import ALL, FilterCombo, refill
 from gui.panels.steady_label import SteadyLabel
@@ -77,6 +77,8 @@ class TriagePanel(QWidget):
         self.ws = workspace
         self._updating = False
         self._all_keys: tuple = (None, [], frozenset())  # (alignment, every queue key, as a set), see refresh
+        # (verdicts counted, keys counted over, (triaged, total), {set-aside count: line}), see progress_line
+        self._counted: tuple = (None, None, (0, 0), {})
         self.progress_label = SteadyLabel(self)  # changes on every verdict: repainted, not laid out
         self.progress_bar = ProgressStrip(self)
         self.progress_bar.setToolTip("Divergences triaged, of all in the queue")
@@ -197,6 +199,7 @@ class TriagePanel(QWidget):
 
     def _on_verdicts(self) -> None:
         # A verdict touches one row: only a verdict filter can change which items are listed.
+        self._counted = (None, None, (0, 0), {})  # counted again, once, for the new verdicts
         al = self.ws.alignment
         if al is None or self.ws.divergences_pending:
             return
@@ -239,10 +242,28 @@ class TriagePanel(QWidget):
         """Return "12 of 47 triaged" over the whole queue (the status bar shows it too)."""
         if self.ws.alignment is None or self.ws.divergences_pending:
             return self.ws.analysis_status()
-        return progress_text(self.queue_key_set(), self.ws.verdicts)
+        return self.progress_line()
+
+    def _counts(self) -> tuple:
+        """Return this panel's memo of the counts for the verdicts and queue of now (emptied when either changed)."""
+        keys, verdicts = self.queue_key_set(), self.ws.verdicts
+        if self._counted[0] is not verdicts or self._counted[1] is not keys:
+            self._counted = (verdicts, keys, progress(keys, verdicts), {})
+        return self._counted
+
+    def progress_line(self, set_aside: int = 0) -> str:
+        """Return "12 of 47 triaged" over the whole queue, with " · n set aside" when there are some.
+
+        Counted once per change of the verdicts: the panel and the status bar ask on every verdict
+        and every move, and each count walks every verdict given (a thousand, deep into a large queue).
+        """
+        verdicts, keys, _done_total, lines = self._counts()
+        if set_aside not in lines:
+            lines[set_aside] = progress_line(keys, verdicts, set_aside)
+        return lines[set_aside]
 
     def _show_progress(self) -> None:
-        done, total = progress(self.queue_key_set(), self.ws.verdicts)
+        done, total = self._counts()[2]
         self.progress_label.setText(self.progress_text())
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)

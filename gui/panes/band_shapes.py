@@ -51,11 +51,11 @@ class BandPolygons:
     def build(
         self, w: float, ends: list[tuple[float, float, float, float]], low: float, high: float
     ) -> list[QPolygonF]:
-        """Return the polygon of each band's (lt, lb, rt, rb), ends pulled into low..high."""
+        """Return the polygon of each band's (lt, lb, rt, rb) (rows or an (n, 4) array), ends pulled into low..high."""
         import numpy as np
         import shiboken6
 
-        if not ends:
+        if len(ends) == 0:  # a list of rows or an (n, 4) array
             return []
         grid = np.clip(np.asarray(ends, dtype=np.float64), low, high)
         weight = np.array([a for _x, a in CURVE])

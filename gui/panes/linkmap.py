@@ -34,6 +34,11 @@ def opaque(colour: QColor, base: QColor) -> QColor:
     )
 
 
+def _rows(ends) -> list:
+    """Return band ends as plain rows of floats (an array's rows as lists, a list as it is)."""
+    return ends.tolist() if hasattr(ends, "tolist") else ends
+
+
 class LinkMap(QWidget):
     """Draw a band per claim from its passage in the left pane to its passage in the right pane."""
 
@@ -114,23 +119,34 @@ class LinkMap(QWidget):
 
     def bands(self, spans: tuple | None = None) -> list[tuple[str, tuple[float, float], tuple[float, float]]]:
         """Return (claim id, left top/bottom, right top/bottom) in this widget's coordinates."""
+        ids, ends, _where = self._band_ends(spans or self._viewport_spans())
+        return [(claim_id, (lt, lb), (rt, rb)) for claim_id, (lt, lb, rt, rb) in zip(ids, _rows(ends))]
+
+    def _band_ends(self, spans) -> tuple[list[str], Any, tuple]:
+        """Return the claim ids of the bands in view, their (lt, lb, rt, rb) ends, and what fixes them.
+
+        With the panes' passages cached in document pixels the ends are an (n, 4) array: a scroll
+        is a shift, and the pairs' generation with the two shifts says where every band lies (the
+        map's picture is kept on them, so an unchanged map is known without listing its bands).
+        """
         al = self.ws.alignment
-        if al is None or self.left is None or self.right is None:
-            return []
-        out = []
+        if al is None or self.left is None or self.right is None or spans is None:
+            return [], [], ()
         height = self.height()
         # Viewport y -> this widget's y is a shift: measure it once per pane, not per claim.
-        l_shift, r_shift = (spans or self._viewport_spans())[:2]
+        l_shift, r_shift = spans[:2]
         for extents in self._extents:
             extents.prepare()
         pairs = self._pairs(al)
         if pairs is not None:  # document pixels: a scroll is a shift
             l_shift -= self._extents[0].scroll
             r_shift -= self._extents[1].scroll
-            for index in visible_pairs(self._pairs_array, l_shift, r_shift, height) if pairs else ():
-                claim_id, lt, lb, rt, rb = pairs[index]
-                out.append((claim_id, (lt + l_shift, lb + l_shift), (rt + r_shift, rb + r_shift)))
-            return out
+            where = (self._pairs_key, l_shift, r_shift, height)
+            if not pairs:
+                return [], [], where
+            rows = visible_pairs(self._pairs_array, l_shift, r_shift, height)
+            ends = self._pairs_array[rows] + (l_shift, l_shift, r_shift, r_shift)
+            return [pairs[row][0] for row in rows], ends, where
         pairs = []  # a pane measures itself: ask it claim by claim
         for claim in al.claims:
             lx = self._extents[0].of(claim)
@@ -138,12 +154,14 @@ class LinkMap(QWidget):
             if lx is not None and rx is not None:
                 pairs.append((claim.id, lx[0], lx[1], rx[0], rx[1]))
         l_shift, r_shift = float(l_shift), float(r_shift)
+        ids, out = [], []
         for claim_id, lt, lb, rt, rb in pairs:
             lt, lb, rt, rb = lt + l_shift, lb + l_shift, rt + r_shift, rb + r_shift
             if (lb < 0 and rb < 0) or (lt > height and rt > height):
                 continue  # both ends out of view: nothing of the band would show
-            out.append((claim_id, (lt, lb), (rt, rb)))
-        return out
+            ids.append(claim_id)
+            out.append((lt, lb, rt, rb))
+        return ids, out, (tuple(ids), tuple(out))
 
     def _pairs(self, al) -> list[tuple[str, int, int, int, int]] | None:
         """Return the claims in both panes with their extents in document pixels (cached per layout)."""
@@ -173,12 +191,12 @@ class LinkMap(QWidget):
             painter.end()
             return
         spans = self._viewport_spans()
-        bands = self.bands(spans)
+        ids, ends, where = self._band_ends(spans)
         clip = self.text_span(spans)
         current = self.ws.current_claim_id
         key = (
-            tuple(bands),
-            current if any(b[0] == current for b in bands) else None,
+            where,
+            current if current in ids else None,
             self.size().toTuple(),
             clip,
             pal.cacheKey(),
@@ -191,7 +209,7 @@ class LinkMap(QWidget):
                 self._picture = QPixmap(size)  # otherwise the last picture is painted over (filled first)
                 self._picture.setDevicePixelRatio(ratio)
             painter = QPainter(self._picture)
-            self._paint_bands(painter, bands, pal, clip)
+            self._paint_bands(painter, ids, ends, pal, clip)
             painter.end()
             self._picture_key = key
             self.renders += 1
@@ -199,7 +217,10 @@ class LinkMap(QWidget):
         painter.drawPixmap(0, 0, self._picture)
         painter.end()
 
-    def _paint_bands(self, painter: QPainter, bands: list, pal: QPalette, clip: tuple[float, float] | None) -> None:
+    def _paint_bands(
+        self, painter: QPainter, ids: list[str], ends: Any, pal: QPalette, clip: tuple[float, float] | None
+    ) -> None:
+        """Paint the bands of these claims, whose (lt, lb, rt, rb) ends are a list or an (n, 4) array."""
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         w = float(self.width())
         current = self.ws.current_claim_id
@@ -212,17 +233,18 @@ class LinkMap(QWidget):
         low, high = clip or (0.0, float(self.height()))
         low, high = low - 40, high + 40
         # Smooth edges cost most of the paint; with many crossing bands nobody sees them anyway.
-        smooth = len(bands) <= SMOOTH_BANDS
+        smooth = len(ids) <= SMOOTH_BANDS
         if not smooth:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            polygons = self._polygons.build(w, [(*ends_l, *ends_r) for _c, ends_l, ends_r in bands], low, high)
+            polygons = self._polygons.build(w, ends, low, high)
             # Dense maps: many crossing bands, where blending costs most of a frame and shows
             # little; opaque fills, each outlined, read the same and paint about eight times faster.
             # Sixty bands a map, three maps a key: the loop keeps to one look-up and three calls a band.
             keep, set_pen, set_brush, draw = self._bands.append, painter.setPen, painter.setBrush, painter.drawPolygon
-            for (claim_id, ends_l, ends_r), polygon in zip(bands, polygons):
+            for claim_id, polygon in zip(ids, polygons):
                 if claim_id == current:
-                    emphasised = self._band_path(w, low, high, ends_l, ends_r)
+                    lt, lb, rt, rb = ends[ids.index(claim_id)]
+                    emphasised = self._band_path(w, low, high, (float(lt), float(lb)), (float(rt), float(rb)))
                     keep((claim_id, emphasised))
                     continue
                 keep((claim_id, polygon))
@@ -230,8 +252,8 @@ class LinkMap(QWidget):
                 set_pen(style[1])
                 set_brush(style[2])
                 draw(polygon)
-        for claim_id, ends_l, ends_r in bands if smooth else ():
-            path = self._band_path(w, low, high, ends_l, ends_r)
+        for claim_id, (lt, lb, rt, rb) in zip(ids, _rows(ends)) if smooth else ():
+            path = self._band_path(w, low, high, (lt, lb), (rt, rb))
             self._bands.append((claim_id, path))
             if claim_id == current:
                 emphasised = path

@@ -262,7 +262,9 @@ class Workspace(QObject):
         if announce and before is not None and self.alignment is not None:
             after = {s.record.divergence_key for s in self.set_aside}
             newly = len(after - before)
-            back = len(before & {self.placement.stored_key(k) for k in self.placement.verdicts})
+            # Nothing was set aside before (the usual verdict key): nothing can have come back, and
+            # the stored key of every verdict given (a thousand, deep into a queue) is not looked up.
+            back = len(before & {self.placement.stored_key(k) for k in self.placement.verdicts}) if before else 0
             parts = []
             if newly:
                 parts.append(
