@@ -200,3 +200,14 @@ def test_the_progress_line_of_a_queue_of_thousands_groups_its_digits_as_the_land
     keys = frozenset(f"k{i}" for i in range(10_111))
     verdicts = {f"k{i}": _v(f"k{i}") for i in range(1_200)}
     assert triage.progress_text(keys, verdicts) == "1,200 of 10,111 triaged"
+
+
+def test_decided_records_are_sifted_once_per_question_however_many_steps_ask():
+    records = {"k1": VerdictRecord("k1", "", note="ask"), "k2": VerdictRecord("k2", "confirmed")}
+    sifted = triage.decided(records)
+    assert sifted == {"k2": records["k2"]}
+    # The steps of one key press pass the sifted records on: sifting them again returns them as they are.
+    assert triage.decided(sifted) is sifted
+    assert triage.decided(dict(sifted)) is not sifted
+    assert triage.next_key(["k1", "k2", "k3"], "k1", sifted, untriaged_only=True) == "k3"
+    assert triage.next_key(["k1", "k2", "k3"], None, sifted) == "k1"

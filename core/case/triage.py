@@ -16,9 +16,17 @@ Verdicts = Mapping[str, VerdictRecord]
 QueueOrAlignment = Union[Alignment, Sequence[Union[Divergence, str]]]  # a queue's items or their keys
 
 
-def decided(verdicts: Verdicts) -> dict[str, VerdictRecord]:
+class Decided(dict):
+    """The records that carry a real verdict, as decided() returns them."""
+
+
+def decided(verdicts: Verdicts) -> Decided:
     """Return the records that carry a real verdict (a note alone leaves a divergence untriaged)."""
-    return {key: record for key, record in verdicts.items() if getattr(record, "verdict", record)}
+    # A verdict key asks several of the questions below in turn: the records are sifted once per
+    # key, not once per question (each sifting reads every verdict given).
+    if isinstance(verdicts, Decided):
+        return verdicts
+    return Decided((key, record) for key, record in verdicts.items() if getattr(record, "verdict", record))
 
 
 def queue(
