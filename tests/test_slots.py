@@ -276,7 +276,7 @@ def test_clock_times_and_tallies_are_tried_only_where_digits_begin():
 def test_every_calendar_trigger_holds_one_of_the_anchors_that_gate_them():
     from core.compare.slots_numbers import _DAY_RES, _MONTH_RES, CALENDAR_ANCHORS
 
-    triggers = [t for _, _, words in _DAY_RES + _MONTH_RES for t in words]
+    triggers = [t for _, _, words, _ in _DAY_RES + _MONTH_RES for t in words]
     assert triggers and all(any(anchor in t for anchor in CALENDAR_ANCHORS) for t in triggers)
 
 
@@ -285,15 +285,19 @@ def test_every_match_of_a_calendar_pattern_holds_one_of_its_triggers_and_a_looka
 
     from core.compare.event_nouns import EVENT_RE
     from core.compare.slots_numbers import _DAY_RES, _MONTH_RES
+    from core.ingest.gates import lower_words
 
     texts = [
         "On Sunday the ferry sank; the day after, divers found it, and a day later on Monday they left.",
         "The previous day, in 2019, talks began early Tuesday morning; the next day a vote was held.",
         "Since 1998 the Summit has met later this week, by Friday, or over the weekend, not Today.",
     ]
-    for pattern, _, triggers in _DAY_RES + _MONTH_RES:
+    texts.append("In mid-May and midJune, by March 3 or on 4th of April, the Mayor met them yesterday evening.")
+    for pattern, _, triggers, whole in _DAY_RES + _MONTH_RES:
         for text in texts:
-            assert all(any(t in m.group().lower() for t in triggers) for m in pattern.finditer(text)), pattern
+            for m in pattern.finditer(text):
+                assert any(t in m.group().lower() for t in triggers), pattern
+                assert not whole or not whole.isdisjoint(lower_words(m.group())), pattern  # a word held whole
     # the patterns led by (?=[...]) find what they find without it
     for pattern in (_DAY_RES[0][0], EVENT_RE):
         bare = re.compile(pattern.pattern[pattern.pattern.index("]") + 2 :], pattern.flags)
@@ -432,6 +436,33 @@ def test_a_quantity_s_digits_are_read_from_the_whole_sentence_s_numbers_as_a_win
         "9",
         "5000000000000%",
     ]
+
+
+def test_a_word_that_only_holds_a_time_word_is_read_as_no_time():
+    from core.compare.slots_numbers import find_times
+
+    def times(text: str) -> list[tuple[str, str]]:
+        return [(v, g) for _, _, v, g in find_times(text)]
+
+    # "Mayor" holds "may" and "Monday" holds "day": neither a month nor "today"
+    assert times("Mayor Ilse Vorn spoke on Monday.") == [("monday", "day")]
+    assert times("The Mayor of Grell spoke in May, today.") == [("may", "month"), ("today", "day")]
+    assert times("Work resumes midJune; talks end mid-July.") == [("june", "month"), ("july", "month")]
+    # letters that are not plain (a dotted capital I) leave the patterns gated by their triggers alone
+    assert times("The Mayor of \u0130zmit left on 3 May, today.") == [("may 3", "day"), ("today", "day")]
+
+
+def test_a_time_in_a_text_of_no_event_noun_belongs_to_no_event():
+    from core.compare.event_nouns import event_of, venue_of
+
+    text = "Crews cleared the road; the talks in Brell ended on Tuesday."
+    tuesday = text.index("Tuesday")
+    assert event_of(text, tuesday, tuesday + 7) == "talks"
+    assert venue_of(text, text.index("Brell")) == "talks"
+    plain = "Crews cleared the road on Monday and left on Tuesday."
+    assert event_of(plain, plain.index("Tuesday"), plain.index("Tuesday") + 7) == ""
+    folded = "Crews left \u0130zmit on Monday after the talks."  # letters not plain: the window is read
+    assert event_of(folded, folded.index("Monday"), folded.index("Monday") + 6) == "talks"
 
 
 def test_a_count_after_a_month_is_a_count_when_a_noun_follows_it():

@@ -9,6 +9,7 @@ from typing import Iterator
 from core.compare.clock_spans import clock_group
 from core.compare.time_zones import zone_after, zoned
 from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
+from core.ingest.gates import letters_plain, lower_words
 from core.ingest.textnorm import find_numbers, normalize_number, stem
 
 # Fractions written as words; "a third" and "one-third" mean the same share.
@@ -299,32 +300,41 @@ def clock_value(raw: str) -> str:
 
 
 def _gated(patterns, flags=re.I):
-    """Compile (pattern, value, trigger words) triples; a pattern runs only when a trigger occurs
-    in the lowercased text (substring tests: a few str.find calls beat one search of an
-    alternation of the same words, and find the same)."""
-    return tuple((re.compile(p, flags), value, tuple(triggers)) for p, value, triggers in patterns)
+    """Compile (pattern, value, trigger words, whole words) quadruples; a pattern runs only when a
+    trigger occurs in the lowercased text (substring tests: a few str.find calls beat one search of
+    an alternation of the same words, and find the same) and, in plain letters, one of its whole
+    words (if it names any) is a word of the text: "Mayor" holds "may" but no month."""
+    return tuple(
+        (re.compile(p, flags), value, tuple(triggers), frozenset(whole)) for p, value, triggers, whole in patterns
+    )
 
 
 _DAY_WORDS = ("day", "tonight", "tomorrow", "yesterday")
+_MONTH_WORDS = frozenset(MONTHS)
+# Each pattern's matches hold one of these as a whole word (none named: a phrase, tested by its triggers alone).
 _DAY_RES = _gated(
-    (pattern, value, triggers)
-    for (pattern, value), triggers in zip(
+    (pattern, value, triggers, whole)
+    for (pattern, value), (triggers, whole) in zip(
         _DAY_PATTERNS,
         (
-            WEEKDAYS,
-            ("same day", "that day", "in the day", "today", "tonight"),
-            ("same day",),
-            ("this week",),
-            ("weekend",),
-            ("week",),
-            _DAY_WORDS,
-            (" day",),  # "the day after", "a day later": never the day of a weekday's name
-            MONTHS,
+            (WEEKDAYS, WEEKDAYS),
+            (("same day", "that day", "in the day", "today", "tonight"), ()),
+            (("same day",), ()),
+            (("this week",), ()),
+            (("weekend",), ()),
+            (("week",), ()),
+            (_DAY_WORDS, ("yesterday", "today", "tonight", "tomorrow")),  # a weekday's name holds "day", not these
+            ((" day",), ()),  # "the day after", "a day later": never the day of a weekday's name
+            (MONTHS, _MONTH_WORDS),
         ),
     )
 )
 _MONTH_RES = _gated(
-    (pattern, value, triggers) for (pattern, value), triggers in zip(_MONTH_PATTERNS, (("month",), MONTHS))
+    (pattern, value, triggers, whole)
+    for (pattern, value), (triggers, whole) in zip(
+        _MONTH_PATTERNS,
+        ((("month",), ()), (MONTHS, _MONTH_WORDS | {"mid" + month for month in MONTHS})),  # "midMay" is one word
+    )
 )
 # Every trigger of the day and month patterns holds one of these: most sentences have none.
 CALENDAR_ANCHORS = ("day", "week", "tonight", "tomorrow", "month") + MONTHS
@@ -349,8 +359,13 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
             found.append((start, end, value, group))
 
     calendar = any(map(lowered.__contains__, CALENDAR_ANCHORS))
-    for pattern, value, triggers in _DAY_RES if calendar else ():
-        if not any(map(lowered.__contains__, triggers)):
+    held = lower_words(text) if calendar and letters_plain(text) else None  # the whole words a pattern may need
+
+    def may_match(triggers: tuple[str, ...], whole: frozenset[str]) -> bool:
+        return any(map(lowered.__contains__, triggers)) and (not whole or held is None or not whole.isdisjoint(held))
+
+    for pattern, value, triggers, whole in _DAY_RES if calendar else ():
+        if not may_match(triggers, whole):
             continue
         for match in pattern.finditer(text):
             if value == "date":
@@ -360,8 +375,8 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
             else:
                 word = value or match.group().lower()
             add(match.start(), match.end(), word, "relative" if value == "relative" else "day")
-    for pattern, value, triggers in _MONTH_RES if calendar else ():
-        if not any(map(lowered.__contains__, triggers)):
+    for pattern, value, triggers, whole in _MONTH_RES if calendar else ():
+        if not may_match(triggers, whole):
             continue
         for match in pattern.finditer(text):
             if value == "month":
