@@ -95,3 +95,15 @@ def test_counts_of_two_events_are_not_paired_and_an_amount_asked_for_is_no_amoun
         False,
         True,
     ]
+
+
+def test_the_names_near_a_value_are_the_capitalised_words_within_reach_each_side_not_the_opening_word():
+    from core.compare.pairing import names_near
+
+    text = "Kessel (Brent Motors) said Halvard Steel cut 200 jobs at Orla Works, Monday, in Tarn."
+    at = text.index("200")
+    # three words each side; "Monday" is a day, not a name, and "Kessel" opens the text
+    assert names_near(text, at, at + 3) == frozenset({"halvard", "steel", "orla"})
+    assert names_near(text, 0, 0) == frozenset({"brent", "motors"})
+    # before a value a word starts at the start, a space or a bracket: "Tarn" after "/" is none
+    assert names_near("Ferries of (Kessel/Tarn: 40 left", 25, 27) == frozenset({"kessel"})
