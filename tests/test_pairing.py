@@ -107,3 +107,11 @@ def test_the_names_near_a_value_are_the_capitalised_words_within_reach_each_side
     assert names_near(text, 0, 0) == frozenset({"brent", "motors"})
     # before a value a word starts at the start, a space or a bracket: "Tarn" after "/" is none
     assert names_near("Ferries of (Kessel/Tarn: 40 left", 25, 27) == frozenset({"kessel"})
+
+
+def test_the_overlap_of_two_contexts_is_their_shared_words_over_all_their_words():
+    from core.compare.pairing import _similarity
+
+    assert _similarity(frozenset({"ferri", "sank", "kessel"}), frozenset({"ferri", "sank", "dock"})) == 2 / 4
+    assert _similarity(frozenset({"ferri"}), frozenset({"ferri"})) == 1.0
+    assert _similarity(frozenset(), frozenset()) == 0.0  # no words: nothing shared, no division by zero

@@ -59,7 +59,8 @@ def names_near(text: str, start: int, end: int) -> frozenset[str]:
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Return the Jaccard overlap of two contexts."""
-    return len(a & b) / max(1, len(a | b))
+    shared = len(a & b)
+    return shared / max(1, len(a) + len(b) - shared)  # the size of the union, without making it
 
 
 def _events_differ(event_a: str, event_b: str) -> bool:
