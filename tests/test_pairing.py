@@ -115,3 +115,14 @@ def test_the_overlap_of_two_contexts_is_their_shared_words_over_all_their_words(
     assert _similarity(frozenset({"ferri", "sank", "kessel"}), frozenset({"ferri", "sank", "dock"})) == 2 / 4
     assert _similarity(frozenset({"ferri"}), frozenset({"ferri"})) == 1.0
     assert _similarity(frozenset(), frozenset()) == 0.0  # no words: nothing shared, no division by zero
+
+
+def test_a_value_two_values_choose_weighs_them_once(monkeypatch):
+    weighed = []
+    best = pairing._best
+    monkeypatch.setattr(pairing, "_best", lambda entry, *rest: weighed.append(entry.slot.text) or best(entry, *rest))
+    assert number_pairs(
+        "The Kessel plant cut 200 jobs at its paint shop, and 40 jobs went in its office.",
+        "The Kessel plant cut 210 jobs at its paint shop.",
+    ) == [((0, "200"), (1, "210"))]
+    assert weighed == ["200", "210", "40"]  # 210 chose back once, for both

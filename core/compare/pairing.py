@@ -137,6 +137,9 @@ def mutual_pairs(
     for n, doc_a in enumerate(docs):
         for doc_b in docs[n + 1 :]:
             side_a, side_b = by_key.get(doc_a, {}), by_key.get(doc_b, {})
+            # The entry of doc_b each one chosen chooses back: several of doc_a's may choose one,
+            # and its choice among all of them (their contexts weighed) is made once.
+            chosen: dict[Entry, Entry | None] = {}
             for entry in by_doc[doc_a]:
                 others = side_b.get(entry.key)
                 best = _best(entry, others, pairable, keys[doc_a], keys[doc_b], agree) if others else None
@@ -145,7 +148,12 @@ def mutual_pairs(
                 rivals = side_a[best.key]
                 # The only entry of its key on its side is the only way back, and it leads back: the
                 # tests that let two values pair hold both ways round (_may_pair).
-                back = entry if len(rivals) == 1 else _best(best, rivals, pairable, keys[doc_b], keys[doc_a], agree)
+                if len(rivals) == 1:
+                    back = entry
+                else:
+                    if best not in chosen:
+                        chosen[best] = _best(best, rivals, pairable, keys[doc_b], keys[doc_a], agree)
+                    back = chosen[best]
                 if back is entry:
                     pairs.append(((entry.index, entry.located), (best.index, best.located)))
     return pairs
