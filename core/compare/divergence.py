@@ -204,15 +204,10 @@ def _modal_clashes(tellings: list[_Telling]) -> list[_Finding]:
 def _spellings(tellings: list[_Telling]) -> list[_Finding]:
     """Return names spelled two ways across tellings (Zelensky / Zelenskyy, Oleg / Oleh)."""
     names = {index: capitalised_words(telling.text) for index, telling in enumerate(tellings)}
-    spelled = _spelled_apart(list(names.values()))
-    if not spelled:
-        return []  # most claims: no two words of their tellings are spellings of one name
     # Two spellings of one name share their first letter (spelling_pair): each word is compared
-    # only with the other telling's words of its initial, in their order, not with all of them;
-    # and only the words that have another spelling among the tellings' are.
-    candidates = {index: [word for word in words if word in spelled] for index, words in names.items()}
+    # only with the other telling's words of its initial, in their order, not with all of them.
     initials: dict[int, dict[str, list[str]]] = {index: {} for index in names}
-    for index, words in candidates.items():
+    for index, words in names.items():
         for word in words:
             initials[index].setdefault(word[0], []).append(word)
     findings: dict[tuple[str, str], _Finding] = {}
@@ -220,7 +215,7 @@ def _spellings(tellings: list[_Telling]) -> list[_Finding]:
         for j, words_j in names.items():
             if j <= i or tellings[i].doc == tellings[j].doc:
                 continue
-            for a in candidates[i]:
+            for a in words_i:
                 if a in words_j:
                     continue
                 for b in initials[j].get(a[0], ()):
@@ -237,26 +232,6 @@ def _spellings(tellings: list[_Telling]) -> list[_Finding]:
                             finding.picks.append((index, [_Located(slot, _passage_at(tellings[index], start))]))
                             finding.values[index] = word
     return list(findings.values())
-
-
-def _spelled_apart(names: list[Mapping[str, tuple[int, ...]]]) -> frozenset[str]:
-    """Return the capitalised words that are one spelling of a name another word spells otherwise.
-
-    Both spellings are words some telling lacks: a word every telling gives is no telling's other
-    spelling of a name, and the tellings' words are compared pair by pair only when two are.
-    """
-    held = [set(words) for words in names]
-    varying = set().union(*held) - set.intersection(*held)
-    by_initial: dict[str, list[str]] = {}
-    for word in varying:
-        by_initial.setdefault(word[0], []).append(word)
-    return frozenset(
-        a
-        for words in by_initial.values()
-        for a in words
-        for b in words
-        if spelling_pair(a, b) and fold(a) != fold(b)  # Müller / Muller: diacritics are not another spelling
-    )
 
 
 def _tone_clashes(tellings: list[_Telling]) -> list[_Finding]:
