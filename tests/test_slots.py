@@ -442,33 +442,6 @@ def test_a_quantity_s_digits_are_read_from_the_whole_sentence_s_numbers_as_a_win
     ]
 
 
-def test_a_word_that_only_holds_a_time_word_is_read_as_no_time():
-    from core.compare.slots_numbers import find_times
-
-    def times(text: str) -> list[tuple[str, str]]:
-        return [(v, g) for _, _, v, g in find_times(text)]
-
-    # "Mayor" holds "may" and "Monday" holds "day": neither a month nor "today"
-    assert times("Mayor Ilse Vorn spoke on Monday.") == [("monday", "day")]
-    assert times("The Mayor of Grell spoke in May, today.") == [("may", "month"), ("today", "day")]
-    assert times("Work resumes midJune; talks end mid-July.") == [("june", "month"), ("july", "month")]
-    # letters that are not plain (a dotted capital I) leave the patterns gated by their triggers alone
-    assert times("The Mayor of \u0130zmit left on 3 May, today.") == [("may 3", "day"), ("today", "day")]
-
-
-def test_a_time_in_a_text_of_no_event_noun_belongs_to_no_event():
-    from core.compare.event_nouns import event_of, venue_of
-
-    text = "Crews cleared the road; the talks in Brell ended on Tuesday."
-    tuesday = text.index("Tuesday")
-    assert event_of(text, tuesday, tuesday + 7) == "talks"
-    assert venue_of(text, text.index("Brell")) == "talks"
-    plain = "Crews cleared the road on Monday and left on Tuesday."
-    assert event_of(plain, plain.index("Tuesday"), plain.index("Tuesday") + 7) == ""
-    folded = "Crews left \u0130zmit on Monday after the talks."  # letters not plain: the window is read
-    assert event_of(folded, folded.index("Monday"), folded.index("Monday") + 6) == "talks"
-
-
 def test_a_count_after_a_month_is_a_count_when_a_noun_follows_it():
     text = "In May 12 people died in the floods. By March 30 families had left. It began on September 30, 2019."
     assert [(s.text, s.subject) for s in extract_slots(text) if s.type == "number"] == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import weakref
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from core.compare.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
 from core.model import Claim, Divergence, Document, Passage, Variant
@@ -140,7 +140,9 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
     return findings
 
 
-def _compared(tellings: list[_Telling], by_telling: dict[int, list[_Located]]):
+def _compared(
+    tellings: list[_Telling], by_telling: dict[int, list[_Located]]
+) -> Iterator[tuple[int, int, list[tuple[_Located, _Located]]]]:
     """Yield (i, j, pairs) for each two tellings of two sources with comparable values in one group, i < j."""
     indices = sorted(by_telling)
     for n, i in enumerate(indices):

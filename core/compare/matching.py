@@ -133,9 +133,8 @@ def value_index(slots: Iterable[Slot]) -> ValueIndex:
     return ValueIndex(index, frozenset(event_times))
 
 
-AgreeingValues = dict[
-    tuple[str, str, str, str, str], frozenset[str]
-]  # (source, the other's type, value, subject, group) -> values
+# (source, the other value's type, value, subject, group) -> the source's values that agree with it
+AgreeingValues = dict[tuple[str, str, str, str, str], frozenset[str]]
 
 
 def _said_elsewhere(

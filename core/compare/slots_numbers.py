@@ -302,7 +302,7 @@ def clock_value(raw: str) -> str:
 def _gated(patterns, flags=re.I):
     """Compile (pattern, value, trigger words, whole words) quadruples: every match of a pattern
     holds one of its whole words as a word, and one of its triggers as a substring of the
-    lowercased text (what a pattern is gated by: find_times, _may_match)."""
+    lowercased text (what find_times gates a pattern by)."""
     return tuple(
         (re.compile(p, flags), value, tuple(triggers), frozenset(whole)) for p, value, triggers, whole in patterns
     )
@@ -310,6 +310,7 @@ def _gated(patterns, flags=re.I):
 
 _DAY_WORDS = ("day", "tonight", "tomorrow", "yesterday")
 _MONTH_WORDS = frozenset(MONTHS)
+_MID_MONTHS = frozenset("mid" + month for month in MONTHS)  # "midMay" is one word
 _DAY_RES = _gated(
     (pattern, value, triggers, whole)
     for (pattern, value), (triggers, whole) in zip(
@@ -331,10 +332,7 @@ _MONTH_RES = _gated(
     (pattern, value, triggers, whole)
     for (pattern, value), (triggers, whole) in zip(
         _MONTH_PATTERNS,
-        (
-            (("month",), ("month",)),
-            (MONTHS, _MONTH_WORDS | {"mid" + month for month in MONTHS}),
-        ),  # "midMay" is one word
+        ((("month",), ("month",)), (MONTHS, _MONTH_WORDS | _MID_MONTHS)),
     )
 )
 # Every trigger of the day and month patterns holds one of these, and every whole word is one of
