@@ -148,9 +148,8 @@ def mutual_pairs(
                 rivals = side_a[best.key]
                 # The only entry of its key on its side is the only way back, and it leads back: the
                 # tests that let two values pair hold both ways round (_may_pair).
-                if len(rivals) == 1:
-                    back = entry
-                else:
+                back: Entry | None = entry
+                if len(rivals) > 1:
                     if best not in chosen:
                         chosen[best] = _best(best, rivals, pairable, keys[doc_b], keys[doc_a], agree)
                     back = chosen[best]
