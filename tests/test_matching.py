@@ -272,6 +272,20 @@ def test_a_source_s_numbers_and_times_are_indexed_by_what_they_are_compared_unde
     }
 
 
+def test_a_source_is_read_once_per_claim_for_the_values_that_agree_with_one_value_of_another():
+    from core.compare.matching import _said_elsewhere, number_key, numbers_agree, value_index
+    from core.compare.slots import value_slots
+
+    told = value_index(value_slots("The ferry carried about 40 passengers. It carried 52 passengers."))
+    other = next(s for s in value_slots("It carried 41 passengers.") if s.type == "number")
+    own_52, own_40 = (next(s for s in told.by_key[("number", "passenger")] if s.value == v) for v in ("52", "40"))
+    said = {}
+    # "about 40" holds 41: a source whose 52 clashes with 41 gives 41 elsewhere; its "about 40" does not
+    assert _said_elsewhere(own_52, other, {"d0": told}, "d0", number_key, numbers_agree, said)
+    assert not _said_elsewhere(own_40, other, {"d0": told}, "d0", number_key, numbers_agree, said)
+    assert said == {("d0", "number", "41", "passenger:aboard", ""): frozenset({"40"})}  # one reading for both
+
+
 def test_a_sentence_is_searched_for_a_named_speaker_only_when_it_holds_a_speech_verb():
     from core.compare.figure_origins import _NAMED_RE, names_a_speaker
 

@@ -95,3 +95,34 @@ def test_counts_of_two_events_are_not_paired_and_an_amount_asked_for_is_no_amoun
         False,
         True,
     ]
+
+
+def test_the_names_near_a_value_are_the_capitalised_words_within_reach_each_side_not_the_opening_word():
+    from core.compare.pairing import names_near
+
+    text = "Kessel (Brent Motors) said Halvard Steel cut 200 jobs at Orla Works, Monday, in Tarn."
+    at = text.index("200")
+    # three words each side; "Monday" is a day, not a name, and "Kessel" opens the text
+    assert names_near(text, at, at + 3) == frozenset({"halvard", "steel", "orla"})
+    assert names_near(text, 0, 0) == frozenset({"brent", "motors"})
+    # before a value a word starts at the start, a space or a bracket: "Tarn" after "/" is none
+    assert names_near("Ferries of (Kessel/Tarn: 40 left", 25, 27) == frozenset({"kessel"})
+
+
+def test_the_overlap_of_two_contexts_is_their_shared_words_over_all_their_words():
+    from core.compare.pairing import _similarity
+
+    assert _similarity(frozenset({"ferri", "sank", "kessel"}), frozenset({"ferri", "sank", "dock"})) == 2 / 4
+    assert _similarity(frozenset({"ferri"}), frozenset({"ferri"})) == 1.0
+    assert _similarity(frozenset(), frozenset()) == 0.0  # no words: nothing shared, no division by zero
+
+
+def test_a_value_two_values_choose_weighs_them_once(monkeypatch):
+    weighed = []
+    best = pairing._best
+    monkeypatch.setattr(pairing, "_best", lambda entry, *rest: weighed.append(entry.slot.text) or best(entry, *rest))
+    assert number_pairs(
+        "The Kessel plant cut 200 jobs at its paint shop, and 40 jobs went in its office.",
+        "The Kessel plant cut 210 jobs at its paint shop.",
+    ) == [((0, "200"), (1, "210"))]
+    assert weighed == ["200", "210", "40"]  # 210 chose back once, for both

@@ -276,7 +276,7 @@ def test_clock_times_and_tallies_are_tried_only_where_digits_begin():
 def test_every_calendar_trigger_holds_one_of_the_anchors_that_gate_them():
     from core.compare.slots_numbers import _DAY_RES, _MONTH_RES, CALENDAR_ANCHORS
 
-    triggers = [t for _, _, words in _DAY_RES + _MONTH_RES for t in words]
+    triggers = [t for _, _, words, _ in _DAY_RES + _MONTH_RES for t in words]
     assert triggers and all(any(anchor in t for anchor in CALENDAR_ANCHORS) for t in triggers)
 
 
@@ -284,16 +284,24 @@ def test_every_match_of_a_calendar_pattern_holds_one_of_its_triggers_and_a_looka
     import re
 
     from core.compare.event_nouns import EVENT_RE
-    from core.compare.slots_numbers import _DAY_RES, _MONTH_RES
+    from core.compare.slots_numbers import _DAY_RES, _DAYPART_RE, _DAYPARTS, _MONTH_RES, _SEASON_RE, SEASONS
+    from core.ingest.gates import lower_words
 
     texts = [
         "On Sunday the ferry sank; the day after, divers found it, and a day later on Monday they left.",
         "The previous day, in 2019, talks began early Tuesday morning; the next day a vote was held.",
         "Since 1998 the Summit has met later this week, by Friday, or over the weekend, not Today.",
     ]
-    for pattern, _, triggers in _DAY_RES + _MONTH_RES:
+    texts.append("In mid-May and midJune, by March 3 or on 4th of April, the Mayor met them yesterday evening.")
+    texts.append("Later that day, and later today, that same day, last weekend, this spring, next month, at midnight.")
+    for pattern, _, triggers, whole in _DAY_RES + _MONTH_RES:
         for text in texts:
-            assert all(any(t in m.group().lower() for t in triggers) for m in pattern.finditer(text)), pattern
+            for m in pattern.finditer(text):
+                assert any(t in m.group().lower() for t in triggers), pattern
+                # a word held whole: where it is no word of a text the pattern is not tried
+                assert not whole.isdisjoint(lower_words(m.group())), pattern
+    for pattern, whole in ((_SEASON_RE, SEASONS), (_DAYPART_RE, _DAYPARTS)):
+        assert all(lower_words(m.group()) & set(whole) for text in texts for m in pattern.finditer(text))
     # the patterns led by (?=[...]) find what they find without it
     for pattern in (_DAY_RES[0][0], EVENT_RE):
         bare = re.compile(pattern.pattern[pattern.pattern.index("]") + 2 :], pattern.flags)

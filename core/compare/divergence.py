@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import weakref
-from typing import Mapping, Sequence
+from typing import Iterator, Mapping, Sequence
 
 from core.compare.contradictions import find_contradictions  # noqa: F401  (the engine imports both from here)
 from core.model import Claim, Divergence, Document, Passage, Variant
@@ -112,22 +112,16 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
         if len(by_telling) < 2:
             continue
         same = same_value(kind)
-        indices = sorted(by_telling)
-        involved: dict[int, list[_Located]] = {}
-        clash = False
-        for n, i in enumerate(indices):
-            for j in indices[n + 1 :]:
-                if tellings[i].doc == tellings[j].doc:
-                    continue
-                pairs = [(a, b) for a in by_telling[i] for b in by_telling[j] if comparable(a.slot, b.slot)]
-                if not pairs:
-                    continue
-                for a, b in pairs:
-                    involved.setdefault(i, []).append(a)
-                    involved.setdefault(j, []).append(b)
-                clash = clash or not any(same(a.slot.value, b.slot.value) for a, b in pairs)
-        if not clash:
+        # Most groups agree: whether one clashes is read first (up to the first two tellings whose
+        # values share nothing), and the values involved are gathered only for a group that does.
+        compared = _compared(tellings, by_telling)
+        if all(any(same(a.slot.value, b.slot.value) for a, b in pairs) for _, _, pairs in compared):
             continue
+        involved: dict[int, list[_Located]] = {}
+        for i, j, pairs in _compared(tellings, by_telling):
+            for a, b in pairs:
+                involved.setdefault(i, []).append(a)
+                involved.setdefault(j, []).append(b)
         picks = [(i, list(dict.fromkeys(slots))) for i, slots in sorted(involved.items())]
         shown = {i: " / ".join(sorted({s.slot.value for s in slots})) for i, slots in picks}
         known = all(s.slot.subject for _, slots in picks for s in slots)
@@ -144,6 +138,20 @@ def _clashes(tellings: list[_Telling]) -> list[_Finding]:
             )
         )
     return findings
+
+
+def _compared(
+    tellings: list[_Telling], by_telling: dict[int, list[_Located]]
+) -> Iterator[tuple[int, int, list[tuple[_Located, _Located]]]]:
+    """Yield (i, j, pairs) for each two tellings of two sources with comparable values in one group, i < j."""
+    indices = sorted(by_telling)
+    for n, i in enumerate(indices):
+        for j in indices[n + 1 :]:
+            if tellings[i].doc == tellings[j].doc:
+                continue
+            pairs = [(a, b) for a in by_telling[i] for b in by_telling[j] if comparable(a.slot, b.slot)]
+            if pairs:
+                yield i, j, pairs
 
 
 def _agent_type(picks) -> str:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from core.compare.slots_lexicon import EVENT_NOUNS
+from core.ingest.gates import letters_plain, lower_words
 
 # (?=...): the letters a noun begins with, one test per position before the alternation
 EVENT_RE = re.compile(
     "(?=[" + "".join(sorted({noun[0] for noun in EVENT_NOUNS})) + r"])\b(" + "|".join(EVENT_NOUNS) + r")\b", re.I
 )
+_EVENT_WORDS = frozenset(EVENT_NOUNS)  # each a word of letters: in plain text, a word lower_words sees
 EVENT_BEFORE = 90  # a time adverbial usually follows its event: look this far back ...
 EVENT_AFTER = 40  # ... and only this far ahead
 
@@ -52,8 +54,15 @@ def dates_a_later_act(text: str, event_end: int, start: int) -> bool:
     )
 
 
+def may_name_event(text: str) -> bool:
+    """Tell whether a text may hold an event noun (in plain letters: one of its words is one)."""
+    return not letters_plain(text) or not _EVENT_WORDS.isdisjoint(lower_words(text))
+
+
 def event_of(text: str, start: int, end: int) -> str:
     """Return the key of the event a time belongs to (the nearest event noun, preferring one before)."""
+    if not may_name_event(text):
+        return ""  # most times of a text with no event noun: no window read
     if _DEADLINE_RE.search(text, max(0, start - 20), start) or _DEADLINE_START_RE.match(text, start):
         return ""
     window_start = max(0, start - EVENT_BEFORE)
@@ -77,6 +86,8 @@ VENUE_REACH = 50  # characters between an event noun and the place it is held in
 
 def venue_of(text: str, start: int) -> str:
     """Return the event a place is the venue of ("talks ... in Greywick"), or "" when unsure."""
+    if not may_name_event(text):
+        return ""
     events = list(EVENT_RE.finditer(text, max(0, start - VENUE_REACH), start))
     if not events:
         return ""

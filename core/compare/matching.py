@@ -133,6 +133,10 @@ def value_index(slots: Iterable[Slot]) -> ValueIndex:
     return ValueIndex(index, frozenset(event_times))
 
 
+# (source, the other value's type, value, subject, group) -> the source's values that agree with it
+AgreeingValues = dict[tuple[str, str, str, str, str], frozenset[str]]
+
+
 def _said_elsewhere(
     slot: Slot,
     other: Slot,
@@ -140,9 +144,14 @@ def _said_elsewhere(
     doc: str,
     key: Callable[[Slot], str | None],
     agree: Callable[[Slot, Slot], bool],
+    said: AgreeingValues,
 ) -> bool:
     """Tell whether a source gives, somewhere in its text, the other source's value for the same
-    kind of thing: then the two values were paired across facts, not given for one."""
+    kind of thing: then the two values were paired across facts, not given for one.
+
+    `said` remembers, for one claim, the values of a source that agree with another's value:
+    a value is asked about with each value it clashes with (one source against many).
+    """
     wanted = key(other)
     index = elsewhere.get(doc)
     if not wanted or index is None:
@@ -154,10 +163,15 @@ def _said_elsewhere(
             and bool(other.subject)
             and (wanted, other.value, other.subject) in index.event_times
         )
-    return any(
-        agree(s, other) and s.value != slot.value and (s.type != "time" or (s.subject and s.subject == other.subject))
-        for s in index.by_key.get((other.type, wanted), ())
-    )
+    asked = (doc, other.type, other.value, other.subject, other.group)  # all that agreement with it reads
+    values = said.get(asked)
+    if values is None:
+        values = said[asked] = frozenset(
+            s.value
+            for s in index.by_key.get((other.type, wanted), ())
+            if agree(s, other) and (s.type != "time" or (s.subject and s.subject == other.subject))
+        )
+    return any(value != slot.value for value in values)
 
 
 def value_clashes(
@@ -189,11 +203,12 @@ def value_clashes(
         ]
     if elsewhere:
         key = number_key if kind == "number" else time_key
+        said: AgreeingValues = {}  # one claim's memo of agreeing values (_said_elsewhere)
         clashing = [
             (a, b)
             for a, b in clashing
-            if not _said_elsewhere(a[1].slot, b[1].slot, elsewhere, tellings[a[0]].doc, key, agree)
-            and not _said_elsewhere(b[1].slot, a[1].slot, elsewhere, tellings[b[0]].doc, key, agree)
+            if not _said_elsewhere(a[1].slot, b[1].slot, elsewhere, tellings[a[0]].doc, key, agree, said)
+            and not _said_elsewhere(b[1].slot, a[1].slot, elsewhere, tellings[b[0]].doc, key, agree, said)
         ]
     findings = []
     if kind == "number":

@@ -22,7 +22,8 @@ SAME_EVENT_BONUS = 0.2
 _CALENDAR = frozenset(MONTHS + WEEKDAYS)
 NAME_REACH = 3  # words each side of a value whose capitalised names say whose value it is
 LETTER_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")  # a word starting with a letter
-_WORD_AFTER_SPACE_RE = re.compile(r"(?:^|(?<=[\s(]))([^\W\d_][\w'’\-]*)")  # ... at a space or bracket
+# ... at the start, a space or a bracket (one lookbehind: an alternation with ^ was tried at every position, slower)
+_WORD_AFTER_SPACE_RE = re.compile(r"(?<![^\s(])[^\W\d_][\w'’\-]*")
 _FIRST_WORD_RE = re.compile(r"\W*([^\W\d_][\w'’\-]*)")
 
 Pair = tuple[tuple[int, Located], tuple[int, Located]]  # (telling index, value) of each side
@@ -58,7 +59,8 @@ def names_near(text: str, start: int, end: int) -> frozenset[str]:
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Return the Jaccard overlap of two contexts."""
-    return len(a & b) / max(1, len(a | b))
+    shared = len(a & b)
+    return shared / max(1, len(a) + len(b) - shared)  # the size of the union, without making it
 
 
 def _events_differ(event_a: str, event_b: str) -> bool:
@@ -135,6 +137,9 @@ def mutual_pairs(
     for n, doc_a in enumerate(docs):
         for doc_b in docs[n + 1 :]:
             side_a, side_b = by_key.get(doc_a, {}), by_key.get(doc_b, {})
+            # The entry of doc_b each one chosen chooses back: several of doc_a's may choose one,
+            # and its choice among all of them (their contexts weighed) is made once.
+            chosen: dict[Entry, Entry | None] = {}
             for entry in by_doc[doc_a]:
                 others = side_b.get(entry.key)
                 best = _best(entry, others, pairable, keys[doc_a], keys[doc_b], agree) if others else None
@@ -143,7 +148,11 @@ def mutual_pairs(
                 rivals = side_a[best.key]
                 # The only entry of its key on its side is the only way back, and it leads back: the
                 # tests that let two values pair hold both ways round (_may_pair).
-                back = entry if len(rivals) == 1 else _best(best, rivals, pairable, keys[doc_b], keys[doc_a], agree)
+                back: Entry | None = entry
+                if len(rivals) > 1:
+                    if best not in chosen:
+                        chosen[best] = _best(best, rivals, pairable, keys[doc_b], keys[doc_a], agree)
+                    back = chosen[best]
                 if back is entry:
                     pairs.append(((entry.index, entry.located), (best.index, best.located)))
     return pairs

@@ -9,6 +9,7 @@ from typing import Iterator
 from core.compare.clock_spans import clock_group
 from core.compare.time_zones import zone_after, zoned
 from core.compare.slots_lexicon import MONTHS, SEASONS, WEEKDAYS
+from core.ingest.gates import letters_plain, lower_words
 from core.ingest.textnorm import find_numbers, normalize_number, stem
 
 # Fractions written as words; "a third" and "one-third" mean the same share.
@@ -299,35 +300,47 @@ def clock_value(raw: str) -> str:
 
 
 def _gated(patterns, flags=re.I):
-    """Compile (pattern, value, trigger words) triples; a pattern runs only when a trigger occurs
-    in the lowercased text (substring tests: a few str.find calls beat one search of an
-    alternation of the same words, and find the same)."""
-    return tuple((re.compile(p, flags), value, tuple(triggers)) for p, value, triggers in patterns)
+    """Compile (pattern, value, trigger words, whole words) quadruples: every match of a pattern
+    holds one of its whole words as a word, and one of its triggers as a substring of the
+    lowercased text (what find_times gates a pattern by)."""
+    return tuple(
+        (re.compile(p, flags), value, tuple(triggers), frozenset(whole)) for p, value, triggers, whole in patterns
+    )
 
 
 _DAY_WORDS = ("day", "tonight", "tomorrow", "yesterday")
+_MONTH_WORDS = frozenset(MONTHS)
+_MID_MONTHS = frozenset("mid" + month for month in MONTHS)  # "midMay" is one word
 _DAY_RES = _gated(
-    (pattern, value, triggers)
-    for (pattern, value), triggers in zip(
+    (pattern, value, triggers, whole)
+    for (pattern, value), (triggers, whole) in zip(
         _DAY_PATTERNS,
         (
-            WEEKDAYS,
-            ("same day", "that day", "in the day", "today", "tonight"),
-            ("same day",),
-            ("this week",),
-            ("weekend",),
-            ("week",),
-            _DAY_WORDS,
-            (" day",),  # "the day after", "a day later": never the day of a weekday's name
-            MONTHS,
+            (WEEKDAYS, WEEKDAYS),
+            (("same day", "that day", "in the day", "today", "tonight"), ("later",)),
+            (("same day",), ("same",)),
+            (("this week",), ("week", "weekend")),
+            (("weekend",), ("weekend",)),
+            (("week",), ("week", "weekend")),
+            (_DAY_WORDS, ("yesterday", "today", "tonight", "tomorrow")),  # a weekday's name holds "day", not these
+            ((" day",), ("day",)),  # "the day after", "a day later": never the day of a weekday's name
+            (MONTHS, _MONTH_WORDS),  # "Mayor" holds "may" but no month
         ),
     )
 )
 _MONTH_RES = _gated(
-    (pattern, value, triggers) for (pattern, value), triggers in zip(_MONTH_PATTERNS, (("month",), MONTHS))
+    (pattern, value, triggers, whole)
+    for (pattern, value), (triggers, whole) in zip(
+        _MONTH_PATTERNS,
+        ((("month",), ("month",)), (MONTHS, _MONTH_WORDS | _MID_MONTHS)),
+    )
 )
-# Every trigger of the day and month patterns holds one of these: most sentences have none.
+# Every trigger of the day and month patterns holds one of these, and every whole word is one of
+# the calendar words: most sentences have none.
 CALENDAR_ANCHORS = ("day", "week", "tonight", "tomorrow", "month") + MONTHS
+_CALENDAR_WORDS = frozenset().union(*(whole for _, _, _, whole in _DAY_RES + _MONTH_RES))
+_SEASON_WORDS = frozenset(SEASONS)
+_DAYPART_NAMES, _DAYPART_WORDS = tuple(_DAYPARTS), frozenset(_DAYPARTS)
 
 
 def _date_value(raw: str) -> str:
@@ -342,15 +355,22 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
     """Return (start, end, value, group) of every time: group day, month, year, clock (clock:after,
     clock:before, clock:about for a bound or a rounding), season."""
     found: list[tuple[int, int, str, str]] = []
-    lowered = text.lower()
+    # In plain letters (letters_plain) a pattern's whole word is a word of the text wherever it
+    # matches: one look-up in the text's words (remembered: every reader asks) tells whether to
+    # try it. Otherwise its triggers are looked for in the lowercased text.
+    held = lower_words(text) if letters_plain(text) else None
+    lowered = text.lower() if held is None else ""
+
+    def may_match(triggers: tuple[str, ...], whole: frozenset[str]) -> bool:
+        return any(map(lowered.__contains__, triggers)) if held is None else not whole.isdisjoint(held)
 
     def add(start: int, end: int, value: str, group: str) -> None:
         if not any(s < end and start < e for s, e, _, _ in found):
             found.append((start, end, value, group))
 
-    calendar = any(map(lowered.__contains__, CALENDAR_ANCHORS))
-    for pattern, value, triggers in _DAY_RES if calendar else ():
-        if not any(map(lowered.__contains__, triggers)):
+    calendar = may_match(CALENDAR_ANCHORS, _CALENDAR_WORDS)
+    for pattern, value, triggers, whole in _DAY_RES if calendar else ():
+        if not may_match(triggers, whole):
             continue
         for match in pattern.finditer(text):
             if value == "date":
@@ -360,8 +380,8 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
             else:
                 word = value or match.group().lower()
             add(match.start(), match.end(), word, "relative" if value == "relative" else "day")
-    for pattern, value, triggers in _MONTH_RES if calendar else ():
-        if not any(map(lowered.__contains__, triggers)):
+    for pattern, value, triggers, whole in _MONTH_RES if calendar else ():
+        if not may_match(triggers, whole):
             continue
         for match in pattern.finditer(text):
             if value == "month":
@@ -372,7 +392,7 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
             else:
                 word = match.group().lower()
             add(match.start(), match.end(), word, "month")
-    if ":" in text or "m" in lowered:
+    if ":" in text or "m" in text or "M" in text:  # a clock time holds ":" or the m of am / pm
         previous = None
         for start, end, raw in _clocks(text):
             # "2:05 p.m. local time (8:35 a.m. GMT)": a time in brackets after another converts it.
@@ -383,10 +403,10 @@ def find_times(text: str) -> list[tuple[int, int, str, str]]:
     if "19" in text or "20" in text:  # every year read is 19xx or 20xx
         for match in _YEAR_RE.finditer(text):
             add(match.start(1), match.end(1), match.group(1), "year")
-    if any(map(lowered.__contains__, SEASONS)):
+    if may_match(SEASONS, _SEASON_WORDS):
         for match in _SEASON_RE.finditer(text):
             add(match.start(), match.end(), match.group().lower(), "season")
-    if any(map(lowered.__contains__, _DAYPARTS)):
+    if may_match(_DAYPART_NAMES, _DAYPART_WORDS):
         for match in _DAYPART_RE.finditer(text):
             # Kept beside the weekday that may hold it: "early Tuesday morning" gives both.
             part = match.group(1).lower()
