@@ -23,7 +23,7 @@ def readers() -> dict:
     from core.compare.facts import people
     from core.compare.facts.quantity_matches import quantity_matches
     from core.compare.slots import _document_only, value_slots
-    from core.compare.slots_numbers import find_times
+    from core.compare.slots_times import find_times
     from core.ingest.gates import lower_words
     from core.ingest.numbers import find_numbers
     from core.ingest.textnorm import match_terms, tokens

@@ -52,7 +52,7 @@ def test_times_carry_their_kind_and_the_event_they_belong_to():
 
 
 def test_a_day_of_a_month_has_one_value_however_it_is_written():
-    from core.compare.slots_numbers import find_times
+    from core.compare.slots_times import find_times
 
     texts = ("It began on September 30.", "It began on 30 September.", "It began on the 30th of September.")
     assert [[v for _, _, v, _ in find_times(t)] for t in texts] == [["september 30"]] * 3
@@ -260,7 +260,8 @@ def test_value_slots_are_the_numbers_and_times_extract_slots_gives():
 
 
 def test_clock_times_and_tallies_are_tried_only_where_digits_begin():
-    from core.compare.slots_numbers import _CLOCK_RE, _SCORE_RE, _clocks, _digit_led
+    from core.compare.slots_numbers import _SCORE_RE
+    from core.compare.slots_times import _CLOCK_RE, clocks_in, digit_led
 
     texts = (
         "The ferry left at 9:05, not 10 pm, and flight AI171 at 12:30pm (4:30 GMT).",
@@ -268,13 +269,13 @@ def test_clock_times_and_tallies_are_tried_only_where_digits_begin():
         "Crews won 3 to 1 after a 4–1 win.",
     )
     for text in texts:
-        assert [(m.start(), m.end(), m.group()) for m in _CLOCK_RE.finditer(text)] == list(_clocks(text))
-        assert [m.span() for m in _SCORE_RE.finditer(text)] == [m.span() for m in _digit_led(_SCORE_RE, text)]
-    assert [raw for _, _, raw in _clocks(texts[0])] == ["9:05", "10 pm", "12:30pm", "4:30"]
+        assert [(m.start(), m.end(), m.group()) for m in _CLOCK_RE.finditer(text)] == list(clocks_in(text))
+        assert [m.span() for m in _SCORE_RE.finditer(text)] == [m.span() for m in digit_led(_SCORE_RE, text)]
+    assert [raw for _, _, raw in clocks_in(texts[0])] == ["9:05", "10 pm", "12:30pm", "4:30"]
 
 
 def test_every_calendar_trigger_holds_one_of_the_anchors_that_gate_them():
-    from core.compare.slots_numbers import _DAY_RES, _MONTH_RES, CALENDAR_ANCHORS
+    from core.compare.slots_times import _DAY_RES, _MONTH_RES, CALENDAR_ANCHORS
 
     triggers = [t for _, _, words, _ in _DAY_RES + _MONTH_RES for t in words]
     assert triggers and all(any(anchor in t for anchor in CALENDAR_ANCHORS) for t in triggers)
@@ -284,7 +285,7 @@ def test_every_match_of_a_calendar_pattern_holds_one_of_its_triggers_and_a_looka
     import re
 
     from core.compare.event_nouns import EVENT_RE
-    from core.compare.slots_numbers import _DAY_RES, _DAYPART_RE, _DAYPARTS, _MONTH_RES, _SEASON_RE, SEASONS
+    from core.compare.slots_times import _DAY_RES, _DAYPART_RE, _DAYPARTS, _MONTH_RES, _SEASON_RE, SEASONS
     from core.ingest.gates import lower_words
 
     texts = [
@@ -357,7 +358,7 @@ def test_a_modal_class_is_searched_only_in_a_sentence_holding_one_of_its_cue_wor
 
 
 def test_a_text_without_a_digit_before_a_colon_or_am_pm_is_not_searched_for_clock_times():
-    from core.compare.slots_numbers import _CLOCK_RE, _clocks
+    from core.compare.slots_times import _CLOCK_RE, clocks_in
 
     texts = (
         "Crews met at 7 A.M. and again at 11.30 p.m., then at 18:05.",
@@ -366,8 +367,8 @@ def test_a_text_without_a_digit_before_a_colon_or_am_pm_is_not_searched_for_cloc
         "No digits here: midnight, noon, dawn.",
     )
     for text in texts:
-        assert list(_clocks(text)) == [(m.start(), m.end(), m.group()) for m in _CLOCK_RE.finditer(text)]
-    assert [len(_clocks(text)) for text in texts] == [3, 0, 2, 0]
+        assert list(clocks_in(text)) == [(m.start(), m.end(), m.group()) for m in _CLOCK_RE.finditer(text)]
+    assert [len(clocks_in(text)) for text in texts] == [3, 0, 2, 0]
 
 
 def test_titles_are_read_only_in_a_sentence_holding_every_word_of_one_title(monkeypatch):
@@ -451,7 +452,7 @@ def test_a_count_after_a_month_is_a_count_when_a_noun_follows_it():
 
 
 def test_a_clock_time_after_a_bound_or_a_rounding_word_is_read_with_it():
-    from core.compare.slots_numbers import find_times
+    from core.compare.slots_times import find_times
 
     text = "Crews left shortly after 6 p.m., the road shut by 9:30 p.m., the rain stopped around 10pm and at 11:15."
     assert [(v, g) for _, _, v, g in find_times(text)] == [

@@ -40,7 +40,8 @@ from core.compare.normalize import fold
 from core.compare.quantities import frame_of
 from core.compare.value_context import REQUEST_EVENT, RESTORE_EVENT, bracketed_conversion, count_progress
 from core.compare.relations import TRIGGERS as RELATION_TRIGGERS, find_relations
-from core.compare.slots_numbers import find_quantities, find_times
+from core.compare.slots_numbers import find_quantities
+from core.compare.slots_times import find_times
 from core.compare.slots_stance import find_modalities, find_negations, find_tones
 from core.ingest.gates import may_hold_one_of
 from core.ingest.textnorm import STOPWORDS, fold_name, lower_words, stem

@@ -2,7 +2,7 @@
 
 
 def test_a_word_that_only_holds_a_time_word_is_read_as_no_time():
-    from core.compare.slots_numbers import find_times
+    from core.compare.slots_times import find_times
 
     def times(text: str) -> list[tuple[str, str]]:
         return [(v, g) for _, _, v, g in find_times(text)]
