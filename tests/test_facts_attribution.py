@@ -49,3 +49,13 @@ def test_the_speaker_patterns_find_what_they_found_without_their_first_letter_te
             assert found == [m.span() + m.groups() for m in plain.finditer(text)]
     assert any(PATTERNS[2].search(text) for text in TEXTS) and any(_ATTRIBUTION_RE.search(text) for text in TEXTS)
     assert "according" in CUE_WORDS and "(" not in "".join(CUE_WORDS)
+
+
+def test_a_passage_is_attributed_to_the_speaker_named_first_whichever_pattern_names_them():
+    texts = (
+        "Harbour officials said 40 cars were stranded, a pilot told the Orvan Herald, and the mayor said so too.",
+        "According to the coastguard, 38 cars were stranded; port officials said so and a pilot told reporters.",
+    )
+    rows = {r.label: r for r in build_fact_sheet(sources(*texts))}
+    cells = rows["cars: attributed to"].cells
+    assert [(c.start, c.end, c.value) for c in cells] == [(0, 22, "harbour officials"), (0, 27, "coastguard")]

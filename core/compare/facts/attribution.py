@@ -93,16 +93,19 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
         # or a boundary before it, find nothing either.
         if not plain and not CUES.search(passage.text):
             continue
+        # The attribution kept is the one starting first (the longest there): a pattern's later
+        # matches start after its first, so each pattern's first match is the only candidate.
         for number, (pattern, needed, words) in enumerate(zip(PATTERNS, NEEDED, NEEDED_WORDS)):
             if needed not in passage.text or plain and words.isdisjoint(lower_words(passage.text)):
                 continue
-            for match in pattern.finditer(passage.text):
-                end = match.end() - (1 if match.group().endswith(".") else 0)
-                told = outlet_told(match.group(2)) if number == 0 else ""
-                spans.append((match.start(), end, attribution_value(match.group(1).rstrip(".")), told))
+            match = pattern.search(passage.text)
+            if match is not None:
+                spans.append((match.start(), match.end() - match.group().endswith("."), number, match))
         if not spans:
             continue
-        start, end, value, channel = min(spans, key=lambda span: (span[0], -span[1]))
+        start, end, number, match = min(spans, key=lambda span: (span[0], -span[1]))
+        value = attribution_value(match.group(1).rstrip("."))
+        channel = outlet_told(match.group(2)) if number == 0 else ""
         last = fold(value.split()[-1]) if value.split() else ""
         named = last in people and passage.text[start : start + 1].isupper()
         for fact in {f.fact: f for f in found}.values():
