@@ -59,3 +59,49 @@ def test_a_passage_is_attributed_to_the_speaker_named_first_whichever_pattern_na
     rows = {r.label: r for r in build_fact_sheet(sources(*texts))}
     cells = rows["cars: attributed to"].cells
     assert [(c.start, c.end, c.value) for c in cells] == [(0, 22, "harbour officials"), (0, 27, "coastguard")]
+
+
+SPEAKER_TEXTS = (
+    "Harbour officials said 40 cars were stranded.",
+    "the harbour master said 40 cars were stranded.",
+    "McAllister said the quay held, and spokespeople confirmed it.",
+    "a pilot told reporters that 12 boats sank; the pilot told the Orvan Herald more.",
+    "Port Alvar officials, said nothing; Marlow  said it twice, said Ida Lund.",
+    "The ferry left at 9:15 and nobody reported it, the crew said, nor wrote.",
+    "Ångström said little; ängel told Orvan Radio; O'Neill-Ross told the Herald.",
+    "U.S. officials said so, iPhone said so, 3M said so, x-Ray said so.",
+    "Nothing here is attributed to anyone at all.",
+)
+
+
+def test_a_speaker_pattern_is_tried_only_where_a_speakers_last_word_stands_before_its_verb():
+    from core.compare.facts.attribution import PATTERNS, VERB_AFTER_SPEAKER, speaker_may_end
+
+    gated = {}
+    for number in (0, 2):
+        for text in SPEAKER_TEXTS:
+            may = speaker_may_end(text, VERB_AFTER_SPEAKER[number])
+            assert may or PATTERNS[number].search(text) is None
+            gated[(number, text)] = may
+    # "the harbour master said", "the crew said", "the pilot told": no capital, no speaker noun
+    assert not gated[(2, SPEAKER_TEXTS[1])] and not gated[(2, SPEAKER_TEXTS[5])] and not gated[(0, SPEAKER_TEXTS[3])]
+    assert gated[(2, SPEAKER_TEXTS[2])] and gated[(0, SPEAKER_TEXTS[6])] and gated[(2, SPEAKER_TEXTS[7])]
+
+
+def test_attributions_found_with_the_speaker_gate_are_those_found_without_it(monkeypatch):
+    from core.compare.facts import attribution
+
+    texts = (
+        "At least 40 cars were stranded, harbour officials said, and the master wrote that 40 was right.",
+        "Some 38 cars were stranded, McAllister told the Orvan Herald; spokespeople confirmed 38.",
+        "About 41 cars waited, the crew reported, while Ida Lund said 41.",
+    )
+    gated = [
+        (r.label, [(c.document, c.start, c.end, c.value) for c in r.cells]) for r in build_fact_sheet(sources(*texts))
+    ]
+    monkeypatch.setattr(attribution, "speaker_may_end", lambda text, verb_after: True)
+    whole = [
+        (r.label, [(c.document, c.start, c.end, c.value) for c in r.cells]) for r in build_fact_sheet(sources(*texts))
+    ]
+    assert gated == whole
+    assert [cell[3] for cell in dict(gated)["cars: attributed to"]] == ["officials", "mcallister", "Ida Lund"]

@@ -9,9 +9,10 @@ import unicodedata
 from core.compare.facts.mentions import Mention, fold, mention
 from core.ingest.gates import letters_plain, lower_words
 
+SPEAKER_NOUNS = "officials?|sources?|spokesperson|spokesman|spokeswoman|diplomats?|people"
 SPEAKER = (
     r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}"
-    r"(?:officials?|sources?|spokesperson|spokesman|spokeswoman|diplomats?|people|[A-Z][\w’'-]+))"
+    r"(?:" + SPEAKER_NOUNS + r"|[A-Z][\w’'-]+))"
 )
 SAYING = "said|says|told|wrote|stated|confirmed|announced|estimated|reported"
 # The letters a SPEAKER can begin with, looked ahead first: the pattern is tried at every position,
@@ -37,6 +38,10 @@ NEEDED_WORDS = (
     frozenset({"according"}),
     frozenset(SAYING.split("|")),
 )
+# What follows a SPEAKER in the first and the third pattern: the verb, right after the speaker's last word.
+VERB_AFTER_SPEAKER = (re.compile(r"\s+told\s"), None, re.compile(r",?\s+(?:" + SAYING + r")\b"))
+_SPEAKER_NOUN = re.compile(r"(?:" + SPEAKER_NOUNS + r")\Z")
+_SPEAKER_CHARACTER = re.compile(r"[\w’'-]")  # the characters of a speaker's last word
 CUES = re.compile(  # with the letters a cue begins with looked ahead first, as SPEAKER_START does
     r"(?=[taswcer])\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I
 )
@@ -72,6 +77,24 @@ def attribution_value(words: str) -> str:
     return plain.replace("u.s.", "us").replace("’", "'")
 
 
+def speaker_may_end(text: str, verb_after: re.Pattern) -> bool:
+    """Tell whether a speaker's last word can stand right before a verb of `verb_after` in text.
+
+    A SPEAKER ends in a word of SPEAKER_NOUNS or a capital and more word characters, with no word
+    character after it: the run of word characters before the verb must end in a speaker noun or
+    hold a capital before its last character. Where no verb has one, the pattern (tried at every
+    position) has nothing to find.
+    """
+    for verb in verb_after.finditer(text):
+        start = verb.start()  # the first match is leftmost: no space or comma of the verb's is before it
+        while start > 0 and _SPEAKER_CHARACTER.match(text, start - 1):
+            start -= 1
+        word = text[start : verb.start()]
+        if _SPEAKER_NOUN.search(word) or any("A" <= ch <= "Z" for ch in word[:-1]):
+            return True
+    return False
+
+
 def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]) -> list[Mention]:
     """Return, for each fact mention, who its passage attributes it to (one attribution row per fact)."""
     by_passage: dict[str, list[Mention]] = {}
@@ -95,8 +118,12 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
             continue
         # The attribution kept is the one starting first (the longest there): a pattern's later
         # matches start after its first, so each pattern's first match is the only candidate.
-        for number, (pattern, needed, words) in enumerate(zip(PATTERNS, NEEDED, NEEDED_WORDS)):
+        for number, (pattern, needed, words, verb_after) in enumerate(
+            zip(PATTERNS, NEEDED, NEEDED_WORDS, VERB_AFTER_SPEAKER)
+        ):
             if needed not in passage.text or plain and words.isdisjoint(lower_words(passage.text)):
+                continue
+            if verb_after is not None and not speaker_may_end(passage.text, verb_after):
                 continue
             match = pattern.search(passage.text)
             if match is not None:
