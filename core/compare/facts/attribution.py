@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-
 import unicodedata
+from functools import lru_cache
 
 from core.compare.facts.mentions import Mention, fold, mention
 from core.ingest.gates import letters_plain, lower_words
@@ -95,6 +95,38 @@ def speaker_may_end(text: str, verb_after: re.Pattern) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 15)  # wire copy repeats paragraphs across sources: each distinct text is read once
+def first_attribution(text: str) -> tuple[int, int, str, str] | None:
+    """Return (start, end, value, outlet told) of the attribution starting first in a text, or None."""
+    # No attribution verb: the costly patterns have nothing to find (in plain text a cue is
+    # one of the passage's lowercase words, a set look-up before the search).
+    plain = letters_plain(text)
+    if plain and CUE_WORDS.isdisjoint(lower_words(text)):
+        return None
+    # Otherwise the cue is looked for only where letters are not plain: in plain text a cue word
+    # is there, and where it is glued to a digit ("2said") the patterns, which want a space
+    # or a boundary before it, find nothing either.
+    if not plain and not CUES.search(text):
+        return None
+    # The attribution kept is the one starting first (the longest there): a pattern's later
+    # matches start after its first, so each pattern's first match is the only candidate.
+    spans = []
+    for number, (pattern, needed, words, verb_after) in enumerate(
+        zip(PATTERNS, NEEDED, NEEDED_WORDS, VERB_AFTER_SPEAKER)
+    ):
+        if needed not in text or plain and words.isdisjoint(lower_words(text)):
+            continue
+        if verb_after is not None and not speaker_may_end(text, verb_after):
+            continue
+        match = pattern.search(text)
+        if match is not None:
+            spans.append((match.start(), match.end() - match.group().endswith("."), number, match))
+    if not spans:
+        return None
+    start, end, number, match = min(spans, key=lambda span: (span[0], -span[1]))
+    return start, end, attribution_value(match.group(1).rstrip(".")), outlet_told(match.group(2)) if number == 0 else ""
+
+
 def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]) -> list[Mention]:
     """Return, for each fact mention, who its passage attributes it to (one attribution row per fact)."""
     by_passage: dict[str, list[Mention]] = {}
@@ -105,34 +137,10 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
     for pid, found in by_passage.items():
         document = docs[found[0].doc]
         passage = document.passages[int(pid.split(":p")[1])]
-        spans = []
-        # No attribution verb: the costly patterns have nothing to find (in plain text a cue is
-        # one of the passage's lowercase words, a set look-up before the search).
-        plain = letters_plain(passage.text)
-        if plain and CUE_WORDS.isdisjoint(lower_words(passage.text)):
+        attribution = first_attribution(passage.text)
+        if attribution is None:
             continue
-        # Otherwise the cue is looked for only where letters are not plain: in plain text a cue word
-        # is there, and where it is glued to a digit ("2said") the patterns, which want a space
-        # or a boundary before it, find nothing either.
-        if not plain and not CUES.search(passage.text):
-            continue
-        # The attribution kept is the one starting first (the longest there): a pattern's later
-        # matches start after its first, so each pattern's first match is the only candidate.
-        for number, (pattern, needed, words, verb_after) in enumerate(
-            zip(PATTERNS, NEEDED, NEEDED_WORDS, VERB_AFTER_SPEAKER)
-        ):
-            if needed not in passage.text or plain and words.isdisjoint(lower_words(passage.text)):
-                continue
-            if verb_after is not None and not speaker_may_end(passage.text, verb_after):
-                continue
-            match = pattern.search(passage.text)
-            if match is not None:
-                spans.append((match.start(), match.end() - match.group().endswith("."), number, match))
-        if not spans:
-            continue
-        start, end, number, match = min(spans, key=lambda span: (span[0], -span[1]))
-        value = attribution_value(match.group(1).rstrip("."))
-        channel = outlet_told(match.group(2)) if number == 0 else ""
+        start, end, value, channel = attribution
         last = fold(value.split()[-1]) if value.split() else ""
         named = last in people and passage.text[start : start + 1].isupper()
         for fact in {f.fact: f for f in found}.values():
