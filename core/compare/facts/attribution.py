@@ -38,10 +38,15 @@ NEEDED_WORDS = (
     frozenset({"according"}),
     frozenset(SAYING.split("|")),
 )
-# What follows a SPEAKER in the first and the third pattern: the verb, right after the speaker's last word.
-VERB_AFTER_SPEAKER = (re.compile(r"\s+told\s"), None, re.compile(r",?\s+(?:" + SAYING + r")\b"))
-_SPEAKER_NOUN = re.compile(r"(?:" + SPEAKER_NOUNS + r")\Z")
-_SPEAKER_CHARACTER = re.compile(r"[\w’'-]")  # the characters of a speaker's last word
+# The end of the first and the third pattern: a SPEAKER's last word and the verb right after it. A
+# match of the whole pattern holds one, so a text without one is not searched with the whole pattern
+# (tried at every position, with its run of words before the last, it is the slow one).
+_LAST_SPEAKER_WORD = r"(?:" + SPEAKER_NOUNS + r"|[A-Z][\w’'-]+)"
+SPEAKER_ENDS = (
+    re.compile(_LAST_SPEAKER_WORD + r"\s+told\s"),
+    None,
+    re.compile(_LAST_SPEAKER_WORD + r",?\s+(?:" + SAYING + r")\b"),
+)
 CUES = re.compile(  # with the letters a cue begins with looked ahead first, as SPEAKER_START does
     r"(?=[taswcer])\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I
 )
@@ -71,28 +76,10 @@ def outlet_told(words: str) -> str:
 
 def attribution_value(words: str) -> str:
     """Return an attribution's normalised value: folded words without articles and counts."""
-    kept = [w for w in words.split() if w.lower() not in OPEN_WORDS]
-    plain = unicodedata.normalize("NFKD", " ".join(kept))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    return plain.replace("u.s.", "us").replace("’", "'")
-
-
-def speaker_may_end(text: str, verb_after: re.Pattern) -> bool:
-    """Tell whether a speaker's last word can stand right before a verb of `verb_after` in text.
-
-    A SPEAKER ends in a word of SPEAKER_NOUNS or a capital and more word characters, with no word
-    character after it: the run of word characters before the verb must end in a speaker noun or
-    hold a capital before its last character. Where no verb has one, the pattern (tried at every
-    position) has nothing to find.
-    """
-    for verb in verb_after.finditer(text):
-        start = verb.start()  # the first match is leftmost: no space or comma of the verb's is before it
-        while start > 0 and _SPEAKER_CHARACTER.match(text, start - 1):
-            start -= 1
-        word = text[start : verb.start()]
-        if _SPEAKER_NOUN.search(word) or any("A" <= ch <= "Z" for ch in word[:-1]):
-            return True
-    return False
+    plain = " ".join(w for w in words.split() if w.lower() not in OPEN_WORDS)
+    if not plain.isascii():  # ASCII has nothing to decompose: the per-character pass is skipped
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
+    return plain.lower().replace("u.s.", "us").replace("’", "'")
 
 
 @lru_cache(maxsize=1 << 15)  # wire copy repeats paragraphs across sources: each distinct text is read once
@@ -111,12 +98,10 @@ def first_attribution(text: str) -> tuple[int, int, str, str] | None:
     # The attribution kept is the one starting first (the longest there): a pattern's later
     # matches start after its first, so each pattern's first match is the only candidate.
     spans = []
-    for number, (pattern, needed, words, verb_after) in enumerate(
-        zip(PATTERNS, NEEDED, NEEDED_WORDS, VERB_AFTER_SPEAKER)
-    ):
+    for number, (pattern, needed, words, speaker_end) in enumerate(zip(PATTERNS, NEEDED, NEEDED_WORDS, SPEAKER_ENDS)):
         if needed not in text or plain and words.isdisjoint(lower_words(text)):
             continue
-        if verb_after is not None and not speaker_may_end(text, verb_after):
+        if speaker_end is not None and not speaker_end.search(text):
             continue
         match = pattern.search(text)
         if match is not None:
