@@ -6,7 +6,6 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 from string import ascii_letters
-from typing import NamedTuple
 
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.ages import YEAR_OLD
@@ -213,25 +212,16 @@ def _about(text: str, start: int, end: int) -> str:
     return year.group(1) if year else ""
 
 
-class _Figure(NamedTuple):
-    """A counted or measured number of a passage, at passage offsets, before its row is settled."""
-
-    row: str
-    label: str
-    unit: str
-    start: int
-    end: int
-    number: float
-    hedge: str
-    about: str
-    sign: str  # the currency as written ("US$"), or ""
-    hyphen_head: str  # the noun an "N-unit" figure describes ("900-page report": "report"), or ""
+# A counted or measured number of a passage, at passage offsets, before its row is settled: (row,
+# label, unit, start, end, number, hedge, what it is of, the currency as written or "", the noun an
+# "N-unit" figure describes or "": "900-page report" -> "report"). A plain tuple: thousands are built.
+Figure = tuple[str, str, str, int, int, float, str, str, str, str]
 
 
 @lru_cache(maxsize=1 << 15)  # wire copy repeats paragraphs across sources: each distinct text is read once
-def _figures(text: str) -> tuple[_Figure, ...]:
+def _figures(text: str) -> tuple[Figure, ...]:
     """Return every counted or measured number of a passage's text."""
-    found: list[_Figure] = []
+    found: list[Figure] = []
     held = lower_words(text) if letters_plain(text) else None  # the cue words a passage may hold
     for match in quantity_matches(text):
         span = text[max(0, match.start("num") - 1) : match.end("num") + 3]
@@ -330,9 +320,7 @@ def _figures(text: str) -> tuple[_Figure, ...]:
         row = thing if unit == "count" else label_thing
         if reference:  # "from the Kessel" and "from Kessel", "the Sun" and "the sun": one row
             row = row.replace(f" from {reference}", f" from {reference.lower().removeprefix('the ')}")
-        found.append(
-            _Figure(row, label_thing, unit, start, end, number, hedge, _about(text, start, end), sign, hyphen_head)
-        )
+        found.append((row, label_thing, unit, start, end, number, hedge, _about(text, start, end), sign, hyphen_head))
     return tuple(found)
 
 
@@ -342,8 +330,9 @@ def quantity_mentions(documents) -> list[Mention]:
     pending = []
     for document, passage in passages(documents):
         for figure in _figures(passage.text):
-            if figure.hyphen_head:
-                hyphen_heads[figure.unit].add(figure.hyphen_head)
+            unit, hyphen_head = figure[2], figure[9]
+            if hyphen_head:
+                hyphen_heads[unit].add(hyphen_head)
             pending.append((document, passage, figure))
     out: list[Mention] = []
     for document, passage, (thing, label, unit, start, end, number, hedge, about, sign, _head) in pending:
