@@ -237,8 +237,7 @@ def _said(value: str, sources: list[str]) -> str:
 
 
 def _key(mentions: list[Mention]) -> str:
-    written = {(m.source, m.text) for m in mentions}  # each distinct wording normalised once
-    seen = sorted({(source, " ".join(text.split()).lower()) for source, text in written})
+    seen = sorted({(m.source, " ".join(m.text.split()).lower()) for m in mentions})
     basis = "\x1f".join([mentions[0].kind, mentions[0].label.lower()] + [f"{s}\x1e{t}" for s, t in seen])
     return "fact:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
