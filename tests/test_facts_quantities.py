@@ -502,3 +502,23 @@ def test_the_word_lists_gating_the_projection_and_harm_patterns_hold_the_first_w
     harmed = language(first_group(CASUALTY_BEFORE.pattern))
     assert {"kill", "killing", "injures", "wounds", "hurt"} <= harmed
     assert {word.lower() for word in harmed} <= HARM_WORDS
+
+
+def test_a_paragraph_two_sources_share_is_read_once_and_gives_each_its_own_cells():
+    from core.compare.facts import build_fact_sheet
+    from core.compare.facts.attribution import first_attribution
+    from core.compare.facts.quantities import _figures
+    from fact_sheet_texts import sources
+
+    shared = "At least 40 cars were stranded on the quay, harbour officials said."
+    _figures.cache_clear()
+    first_attribution.cache_clear()
+    rows = {r.label: r for r in build_fact_sheet(sources(shared, "A ferry sank. " + shared))}
+    cells = [(c.document, c.start, c.end, c.text, c.value) for c in rows["cars"].cells]
+    assert cells == [
+        ("d0", 0, 16, "At least 40 cars", "at least 40"),
+        ("d1", 14, 30, "At least 40 cars", "at least 40"),
+    ]
+    told = [(c.document, c.start, c.end, c.value) for c in rows["cars: attributed to"].cells]
+    assert told == [("d0", 52, 66, "officials"), ("d1", 66, 80, "officials")]
+    assert _figures.cache_info().hits == 1 and first_attribution.cache_info().hits == 1

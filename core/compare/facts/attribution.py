@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-
 import unicodedata
+from functools import lru_cache
 
 from core.compare.facts.mentions import Mention, fold, mention
 from core.ingest.gates import letters_plain, lower_words
 
+SPEAKER_NOUNS = "officials?|sources?|spokesperson|spokesman|spokeswoman|diplomats?|people"
 SPEAKER = (
     r"((?:(?:a|an|the|two|three|several|some|senior|top|other)\s+)*(?:[A-Z][\w.’'-]*\s+){0,3}"
-    r"(?:officials?|sources?|spokesperson|spokesman|spokeswoman|diplomats?|people|[A-Z][\w’'-]+))"
+    r"(?:" + SPEAKER_NOUNS + r"|[A-Z][\w’'-]+))"
 )
 SAYING = "said|says|told|wrote|stated|confirmed|announced|estimated|reported"
 # The letters a SPEAKER can begin with, looked ahead first: the pattern is tried at every position,
@@ -36,6 +37,15 @@ NEEDED_WORDS = (
     frozenset({"told"}),
     frozenset({"according"}),
     frozenset(SAYING.split("|")),
+)
+# The end of the first and the third pattern: a SPEAKER's last word and the verb right after it. A
+# match of the whole pattern holds one, so a text without one is not searched with the whole pattern
+# (tried at every position, with its run of words before the last, it is the slow one).
+_LAST_SPEAKER_WORD = r"(?:" + SPEAKER_NOUNS + r"|[A-Z][\w’'-]+)"
+SPEAKER_ENDS = (
+    re.compile(_LAST_SPEAKER_WORD + r"\s+told\s"),
+    None,
+    re.compile(_LAST_SPEAKER_WORD + r",?\s+(?:" + SAYING + r")\b"),
 )
 CUES = re.compile(  # with the letters a cue begins with looked ahead first, as SPEAKER_START does
     r"(?=[taswcer])\b(?:told|according|said|says|wrote|stated|confirmed|announced|estimated|reported)\b", re.I
@@ -66,10 +76,40 @@ def outlet_told(words: str) -> str:
 
 def attribution_value(words: str) -> str:
     """Return an attribution's normalised value: folded words without articles and counts."""
-    kept = [w for w in words.split() if w.lower() not in OPEN_WORDS]
-    plain = unicodedata.normalize("NFKD", " ".join(kept))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    return plain.replace("u.s.", "us").replace("’", "'")
+    plain = " ".join(w for w in words.split() if w.lower() not in OPEN_WORDS)
+    if not plain.isascii():  # ASCII has nothing to decompose: the per-character pass is skipped
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
+    return plain.lower().replace("u.s.", "us").replace("’", "'")
+
+
+@lru_cache(maxsize=1 << 15)  # wire copy repeats paragraphs across sources: each distinct text is read once
+def first_attribution(text: str) -> tuple[int, int, str, str] | None:
+    """Return (start, end, value, outlet told) of the attribution starting first in a text, or None."""
+    # No attribution verb: the costly patterns have nothing to find (in plain text a cue is
+    # one of the passage's lowercase words, a set look-up before the search).
+    plain = letters_plain(text)
+    if plain and CUE_WORDS.isdisjoint(lower_words(text)):
+        return None
+    # Otherwise the cue is looked for only where letters are not plain: in plain text a cue word
+    # is there, and where it is glued to a digit ("2said") the patterns, which want a space
+    # or a boundary before it, find nothing either.
+    if not plain and not CUES.search(text):
+        return None
+    # The attribution kept is the one starting first (the longest there): a pattern's later
+    # matches start after its first, so each pattern's first match is the only candidate.
+    spans = []
+    for number, (pattern, needed, words, speaker_end) in enumerate(zip(PATTERNS, NEEDED, NEEDED_WORDS, SPEAKER_ENDS)):
+        if needed not in text or plain and words.isdisjoint(lower_words(text)):
+            continue
+        if speaker_end is not None and not speaker_end.search(text):
+            continue
+        match = pattern.search(text)
+        if match is not None:
+            spans.append((match.start(), match.end() - match.group().endswith("."), number, match))
+    if not spans:
+        return None
+    start, end, number, match = min(spans, key=lambda span: (span[0], -span[1]))
+    return start, end, attribution_value(match.group(1).rstrip(".")), outlet_told(match.group(2)) if number == 0 else ""
 
 
 def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]) -> list[Mention]:
@@ -82,27 +122,10 @@ def attribution_mentions(documents, facts: list[Mention], people: dict[str, str]
     for pid, found in by_passage.items():
         document = docs[found[0].doc]
         passage = document.passages[int(pid.split(":p")[1])]
-        spans = []
-        # No attribution verb: the costly patterns have nothing to find (in plain text a cue is
-        # one of the passage's lowercase words, a set look-up before the search).
-        plain = letters_plain(passage.text)
-        if plain and CUE_WORDS.isdisjoint(lower_words(passage.text)):
+        attribution = first_attribution(passage.text)
+        if attribution is None:
             continue
-        # Otherwise the cue is looked for only where letters are not plain: in plain text a cue word
-        # is there, and where it is glued to a digit ("2said") the patterns, which want a space
-        # or a boundary before it, find nothing either.
-        if not plain and not CUES.search(passage.text):
-            continue
-        for number, (pattern, needed, words) in enumerate(zip(PATTERNS, NEEDED, NEEDED_WORDS)):
-            if needed not in passage.text or plain and words.isdisjoint(lower_words(passage.text)):
-                continue
-            for match in pattern.finditer(passage.text):
-                end = match.end() - (1 if match.group().endswith(".") else 0)
-                told = outlet_told(match.group(2)) if number == 0 else ""
-                spans.append((match.start(), end, attribution_value(match.group(1).rstrip(".")), told))
-        if not spans:
-            continue
-        start, end, value, channel = min(spans, key=lambda span: (span[0], -span[1]))
+        start, end, value, channel = attribution
         last = fold(value.split()[-1]) if value.split() else ""
         named = last in people and passage.text[start : start + 1].isupper()
         for fact in {f.fact: f for f in found}.values():

@@ -63,9 +63,12 @@ def numbers_comparable(a: Mention, b: Mention, counts_people: bool) -> bool:
     return low > 0 and (high / low <= 1.6 or small)
 
 
-def titles_conflict(a: str, b: str) -> bool:
-    """Return True when one title says the person no longer holds the role the other gives ("former president")."""
-    return head(a) == head(b) and is_former(a) != is_former(b)
+def title_tense(value: str) -> tuple[str, bool]:
+    """Return a title's role and whether it is held no longer ("former president" -> ("president", True)).
+
+    Two titles conflict when they give one role and only one of them says "former".
+    """
+    return head(value), is_former(value)
 
 
 def _day(value: str) -> str | None:

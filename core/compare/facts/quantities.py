@@ -9,43 +9,11 @@ from string import ascii_letters
 
 from core.compare.facts.mentions import Mention, mention, passages
 from core.compare.facts.ages import YEAR_OLD
-from core.compare.facts.quantity_matches import HEDGES, SCALES, SMALL, quantity_matches
+from core.compare.facts.quantity_matches import DISTANCES, HEDGES, SCALES, SMALL, UNITS, quantity_matches
 from core.compare.facts.casualties import CASUALTY_BEFORE, PART_OF_WHOLE, fate_of, may_tell_fate, people_row
 from core.compare.value_context import bracketed_conversion, count_progress, reference_label, requested, restored
 from core.ingest.gates import letters_plain, lower_words
 
-# Units: what a number measures when a unit word follows it (singular form -> shown name).
-UNITS = {
-    "percent": "percentage",
-    "per cent": "percentage",
-    "%": "percentage",
-    "hour": "hours",
-    "day": "days",
-    "week": "weeks",
-    "month": "months",
-    "year": "years",
-    "minute": "minutes",
-    "page": "pages",
-    "foot": "feet",
-    "feet": "feet",
-    "metre": "metres",
-    "meter": "metres",
-    "mile": "miles",
-    "kilometre": "kilometres",
-    "kilometer": "kilometres",
-    "km": "kilometres",
-    "storey": "storeys",
-    "story": "storeys",
-    "floor": "storeys",
-    "astronomical unit": "astronomical units",
-    "au": "astronomical units",
-    "mph": "miles per hour",
-    "km/s": "kilometres per second",
-    "km/h": "kilometres per hour",
-    "vote": "votes",
-    "seat": "seats",
-}
-DISTANCES = frozenset(("feet", "metres", "miles", "kilometres", "astronomical units"))
 _AND_CREW = re.compile(r"\s+(crew|staff|crew members|staff members)\b", re.I)
 _COUNTED_WITH_CREW = frozenset({"passenger", "person", "people", "patient", "guest", "pilgrim", "tourist"})
 COLLECTIVE = frozenset("crew staff personnel police workforce".split())
@@ -244,131 +212,130 @@ def _about(text: str, start: int, end: int) -> str:
     return year.group(1) if year else ""
 
 
+# A counted or measured number of a passage, at passage offsets, before its row is settled: (row,
+# label, unit, start, end, number, hedge, what it is of, the currency as written or "", the noun an
+# "N-unit" figure describes or "": "900-page report" -> "report"). A plain tuple: thousands are built.
+Figure = tuple[str, str, str, int, int, float, str, str, str, str]
+
+
+@lru_cache(maxsize=1 << 15)  # wire copy repeats paragraphs across sources: each distinct text is read once
+def _figures(text: str) -> tuple[Figure, ...]:
+    """Return every counted or measured number of a passage's text."""
+    found: list[Figure] = []
+    held = lower_words(text) if letters_plain(text) else None  # the cue words a passage may hold
+    for match in quantity_matches(text):
+        span = text[max(0, match.start("num") - 1) : match.end("num") + 3]
+        if SCORE.search(span) and not match.group("cur"):
+            continue  # a vote tally or a score ("51-50") is not a count
+        if (
+            _YEAR_NUMBER.match(match.group("num"))
+            and not match.group("cur")
+            and not match.group("hy")
+            and "cent" not in (match.group("unit") or "")
+            and "%" not in (match.group("unit") or "")
+        ):
+            continue  # a year
+        if (
+            not match.group("hedge")
+            and not match.group("cur")
+            and text[match.start() - 1 : match.start()] == " "
+            and _names_a_thing(text[: match.start()].rstrip())
+        ):
+            continue  # a number naming a thing ("Article 5", "Flight 171") counts nothing
+        around = (
+            text[max(0, match.start("num") - 1) : match.start("num")] + text[match.end("num") : match.end("num") + 2]
+        )
+        if (
+            _GLUED_BEFORE.match(around[:1] or " ")
+            and not match.group("cur")
+            or _CLOCK_OR_DECIMAL.match(around[1:])
+            or _HOUR_OF_DAY.match(text, match.end("num"))
+        ):
+            continue  # a clock time ("1:38 PM", "1 p.m.") or a model number ("787-8") counts nothing
+        if (
+            match.group("num").lower() == "one"
+            and not match.group("hedge")
+            and not (match.start("num") == 0 and match.group("num") == "One" and match.group("word"))
+        ):
+            continue  # "one of the", "one day": a pronoun or an article more often than a count
+        if match.group("num").lower() == "both" and (
+            not (match.group("ofword") or (match.group("word") or "A")[0].islower())
+            or _AND_NEXT.match(text, _first_word_end(match))
+        ):
+            continue  # "both Kyiv and Moscow", "both workers and rescuers" name two things
+        measured = _measure(match, held)
+        if measured is None or (match.group("hy") or match.group("word")) and YEAR_OLD.match(text, match.start("num")):
+            continue  # "the 48-year-old" is an age (ages.py), never a span of years beside "in 80 years"
+        if measured[1] == "money" and bracketed_conversion(text, match.start()):
+            continue  # "€40,000 ($43,000)": the same sum in another currency, not another figure
+        thing, unit, end = measured
+        if unit == "count" and _SPEAKERS_AFTER.match(text, end):
+            continue  # "two officials told Reuters": who is speaking, not a fact of the story
+        start = (
+            match.start("hedge")
+            if match.group("hedge")
+            else match.start("cur")
+            if match.group("cur")
+            else match.start("num")
+        )
+        hedge = HEDGES.get(" ".join((match.group("hedge") or "").lower().split()), "")
+        number = _number(match.group("num"), match.group("scale") or match.group("short"))
+        label_thing = thing
+        hyphen_head = ""
+        if unit == "count":
+            counted = people_row(thing, text[: match.start()], text[match.end("num") :])
+            # Shown as written ("medical students"), keyed singular so that "student"/"students" meet.
+            group = "word" if match.group("word") else "ofword"
+            written = " ".join(text[match.start(group) : end].split())  # empty for "37 of the 40 ..."
+            label_thing = counted if counted != thing else (written or thing)
+            fate = fate_of(text[end:]) if counted == thing and (held is None or may_tell_fate(text)) else ""
+            if fate:  # "six workers remain missing" is no count of the workers on the road
+                counted, label_thing = f"{thing}, {fate}", f"{label_thing}, {fate}"
+            thing = counted
+        if match.group("hy") and unit not in ("money", "percentage"):
+            rest = _NEXT_WORD.match(text[match.end("hy") :])
+            if rest and rest.group(1).lower() not in STOP:
+                hyphen_head = rest.group(1).lower()
+                label_thing = f"{hyphen_head}, {unit}"
+        reference = reference_label(text, match.start("num"), match.end("num")) if unit in DISTANCES else ""
+        if reference:  # a distance from Mars and one from the Sun are two rows
+            label_thing = f"{label_thing} from {reference}"
+        sign = " ".join(match.group("cur").split()) if match.group("cur") else ""
+        if match.group("cur"):
+            # Amounts of different orders are different sums ("$150 billion" of cuts, "$3.3 trillion" of debt).
+            order = next(
+                (w for w, scale in (("trillions", 1e12), ("billions", 1e9), ("millions", 1e6)) if number >= scale),
+                "",
+            )
+            label_thing = f"money, {order}" if order else "money"
+        glued = text[start - 1 : start].isalpha()
+        if (glued or may_hold(held, PROJECTED_WORDS)) and PROJECTED.search(
+            text, max(0, start - PROJECTED_REACH), start
+        ):
+            thing, label_thing = thing + " (projected)", label_thing + " (projected)"
+        elif requested(text, start):  # asked for by one side, not decided: a row of its own
+            thing, label_thing = thing + " (sought)", label_thing + " (sought)"
+        elif restored(text, start, end):  # made good after a loss, or retrieved: a row of its own
+            thing, label_thing = thing + " (recovered)", label_thing + " (recovered)"
+        row = thing if unit == "count" else label_thing
+        if reference:  # "from the Kessel" and "from Kessel", "the Sun" and "the sun": one row
+            row = row.replace(f" from {reference}", f" from {reference.lower().removeprefix('the ')}")
+        found.append((row, label_thing, unit, start, end, number, hedge, _about(text, start, end), sign, hyphen_head))
+    return tuple(found)
+
+
 def quantity_mentions(documents) -> list[Mention]:
     """Return every counted or measured number of every passage, keyed by what it counts."""
-    out: list[Mention] = []
     hyphen_heads: dict[str, set] = defaultdict(set)
     pending = []
-    currency: dict[int, dict[int, str]] = defaultdict(dict)  # passage -> value start -> currency sign
     for document, passage in passages(documents):
-        text = passage.text
-        held = lower_words(text) if letters_plain(text) else None  # the cue words a passage may hold
-        for match in quantity_matches(text):
-            span = text[max(0, match.start("num") - 1) : match.end("num") + 3]
-            if SCORE.search(span) and not match.group("cur"):
-                continue  # a vote tally or a score ("51-50") is not a count
-            if (
-                _YEAR_NUMBER.match(match.group("num"))
-                and not match.group("cur")
-                and not match.group("hy")
-                and "cent" not in (match.group("unit") or "")
-                and "%" not in (match.group("unit") or "")
-            ):
-                continue  # a year
-            if (
-                not match.group("hedge")
-                and not match.group("cur")
-                and text[match.start() - 1 : match.start()] == " "
-                and _names_a_thing(text[: match.start()].rstrip())
-            ):
-                continue  # a number naming a thing ("Article 5", "Flight 171") counts nothing
-            around = (
-                text[max(0, match.start("num") - 1) : match.start("num")]
-                + text[match.end("num") : match.end("num") + 2]
-            )
-            if (
-                _GLUED_BEFORE.match(around[:1] or " ")
-                and not match.group("cur")
-                or _CLOCK_OR_DECIMAL.match(around[1:])
-                or _HOUR_OF_DAY.match(text, match.end("num"))
-            ):
-                continue  # a clock time ("1:38 PM", "1 p.m.") or a model number ("787-8") counts nothing
-            if (
-                match.group("num").lower() == "one"
-                and not match.group("hedge")
-                and not (match.start("num") == 0 and match.group("num") == "One" and match.group("word"))
-            ):
-                continue  # "one of the", "one day": a pronoun or an article more often than a count
-            if match.group("num").lower() == "both" and (
-                not (match.group("ofword") or (match.group("word") or "A")[0].islower())
-                or _AND_NEXT.match(text, _first_word_end(match))
-            ):
-                continue  # "both Kyiv and Moscow", "both workers and rescuers" name two things
-            measured = _measure(match, held)
-            if (
-                measured is None
-                or (match.group("hy") or match.group("word"))
-                and YEAR_OLD.match(text, match.start("num"))
-            ):
-                continue  # "the 48-year-old" is an age (ages.py), never a span of years beside "in 80 years"
-            if measured[1] == "money" and bracketed_conversion(text, match.start()):
-                continue  # "€40,000 ($43,000)": the same sum in another currency, not another figure
-            thing, unit, end = measured
-            if unit == "count" and _SPEAKERS_AFTER.match(text, end):
-                continue  # "two officials told Reuters": who is speaking, not a fact of the story
-            start = (
-                match.start("hedge")
-                if match.group("hedge")
-                else match.start("cur")
-                if match.group("cur")
-                else match.start("num")
-            )
-            hedge = HEDGES.get(" ".join((match.group("hedge") or "").lower().split()), "")
-            number = _number(match.group("num"), match.group("scale") or match.group("short"))
-            label_thing = thing
-            if unit == "count":
-                counted = people_row(thing, text[: match.start()], text[match.end("num") :])
-                # Shown as written ("medical students"), keyed singular so that "student"/"students" meet.
-                group = "word" if match.group("word") else "ofword"
-                written = " ".join(text[match.start(group) : end].split())  # empty for "37 of the 40 ..."
-                label_thing = counted if counted != thing else (written or thing)
-                fate = fate_of(text[end:]) if counted == thing and (held is None or may_tell_fate(text)) else ""
-                if fate:  # "six workers remain missing" is no count of the workers on the road
-                    counted, label_thing = f"{thing}, {fate}", f"{label_thing}, {fate}"
-                thing = counted
-            if match.group("hy") and unit not in ("money", "percentage"):
-                rest = _NEXT_WORD.match(text[match.end("hy") :])
-                if rest and rest.group(1).lower() not in STOP:
-                    hyphen_heads[unit].add(rest.group(1).lower())
-                    label_thing = f"{rest.group(1).lower()}, {unit}"
-            reference = reference_label(text, match.start("num"), match.end("num")) if unit in DISTANCES else ""
-            if reference:  # a distance from Mars and one from the Sun are two rows
-                label_thing = f"{label_thing} from {reference}"
-            if match.group("cur"):
-                currency[id(passage)][start] = " ".join(match.group("cur").split())
-                # Amounts of different orders are different sums ("$150 billion" of cuts, "$3.3 trillion" of debt).
-                order = next(
-                    (w for w, scale in (("trillions", 1e12), ("billions", 1e9), ("millions", 1e6)) if number >= scale),
-                    "",
-                )
-                label_thing = f"money, {order}" if order else "money"
-            glued = text[start - 1 : start].isalpha()
-            if (glued or may_hold(held, PROJECTED_WORDS)) and PROJECTED.search(
-                text, max(0, start - PROJECTED_REACH), start
-            ):
-                thing, label_thing = thing + " (projected)", label_thing + " (projected)"
-            elif requested(text, start):  # asked for by one side, not decided: a row of its own
-                thing, label_thing = thing + " (sought)", label_thing + " (sought)"
-            elif restored(text, start, end):  # made good after a loss, or retrieved: a row of its own
-                thing, label_thing = thing + " (recovered)", label_thing + " (recovered)"
-            row = thing if unit == "count" else label_thing
-            if reference:  # "from the Kessel" and "from Kessel", "the Sun" and "the sun": one row
-                row = row.replace(f" from {reference}", f" from {reference.lower().removeprefix('the ')}")
-            pending.append(
-                (
-                    row,
-                    label_thing,
-                    unit,
-                    document,
-                    passage,
-                    start,
-                    end,
-                    number,
-                    hedge,
-                    _about(text, start, end),
-                )
-            )
-    for thing, label, unit, document, passage, start, end, number, hedge, about in pending:
+        for figure in _figures(passage.text):
+            unit, hyphen_head = figure[2], figure[9]
+            if hyphen_head:
+                hyphen_heads[unit].add(hyphen_head)
+            pending.append((document, passage, figure))
+    out: list[Mention] = []
+    for document, passage, (thing, label, unit, start, end, number, hedge, about, sign, _head) in pending:
         if (
             "," not in thing
             and " from " not in thing
@@ -376,7 +343,6 @@ def quantity_mentions(documents) -> list[Mention]:
             and len(hyphen_heads[unit]) == 1
         ):
             thing = label = f"{next(iter(hyphen_heads[unit]))}, {unit}"  # "nearly 900 pages" of the only "N-page" thing
-        sign = currency.get(id(passage), {}).get(start, "")
         shown = f"{hedge} {readable(number, sign)}".strip()
         out.append(
             mention(

@@ -33,6 +33,38 @@ HEDGES = {
     "under": "less than",
     "almost all": "nearly",
 }
+# Units: what a number measures when a unit word follows it (singular form -> shown name).
+UNITS = {
+    "percent": "percentage",
+    "per cent": "percentage",
+    "%": "percentage",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "minute": "minutes",
+    "page": "pages",
+    "foot": "feet",
+    "feet": "feet",
+    "metre": "metres",
+    "meter": "metres",
+    "mile": "miles",
+    "kilometre": "kilometres",
+    "kilometer": "kilometres",
+    "km": "kilometres",
+    "storey": "storeys",
+    "story": "storeys",
+    "floor": "storeys",
+    "astronomical unit": "astronomical units",
+    "au": "astronomical units",
+    "mph": "miles per hour",
+    "km/s": "kilometres per second",
+    "km/h": "kilometres per hour",
+    "vote": "votes",
+    "seat": "seats",
+}
+DISTANCES = frozenset(("feet", "metres", "miles", "kilometres", "astronomical units"))
 NUMBER = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
     + "|".join(sorted(SMALL, key=len, reverse=True))

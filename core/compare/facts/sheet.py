@@ -15,7 +15,7 @@ from core.compare.facts.compare import (
     numbers_compatible,
     time_is_placed,
     times_conflict,
-    titles_conflict,
+    title_tense,
 )
 from core.compare.facts.events import event_mentions, relative_days
 from core.compare.facts.mentions import Mention
@@ -95,13 +95,19 @@ def _quantity_divergent(mentions: list[Mention]) -> bool:
 
 
 def _title_divergent(mentions: list[Mention]) -> bool:
-    grouped = _distinct(_by_source(mentions), lambda m: m.value)
+    # Two titles conflict when they give one role and only one says "former": the sources are
+    # indexed by role and tense, each distinct title read once, instead of comparing every pair.
+    sources: dict[tuple[str, bool], set[str]] = defaultdict(set)
+    for value, doc in {(m.value, m.doc) for m in mentions}:
+        sources[title_tense(value)].add(doc)
     return any(
-        titles_conflict(a.value, b.value)
-        for x, y in combinations(sorted(grouped), 2)
-        for a in grouped[x]
-        for b in grouped[y]
+        _two_sources(docs, sources.get((role, True), set())) for (role, former), docs in sources.items() if not former
     )
+
+
+def _two_sources(ours: set[str], theirs: set[str]) -> bool:
+    """Tell whether a source of one set and another source of the other can be picked."""
+    return bool(ours) and bool(theirs) and not (len(ours) == len(theirs) == 1 and ours == theirs)
 
 
 def _values_differ(mentions: list[Mention]) -> bool:
@@ -113,14 +119,23 @@ def _values_differ(mentions: list[Mention]) -> bool:
 def _time_divergent(mentions: list[Mention]) -> bool:
     # Times of one event by two named actors ("the Senate passed" / "the House voted") are two facts;
     # a time without an actor is compared with every one.
+    # Sources giving the same values are compared once: times_conflict reads its values as sets.
     grouped = _distinct(_by_source(mentions), lambda m: (m.value, m.about))
     actors = {m.about for m in mentions}
+    abouts = {doc: {m.about for m in ms} for doc, ms in grouped.items()}
+    told = {
+        (doc, actor): frozenset(m.value for m in ms if m.about in (actor, ""))
+        for doc, ms in grouped.items()
+        for actor in actors
+    }
+    compared: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
     for x, y in combinations(sorted(grouped), 2):
         for actor in actors:
-            ours = [m.value for m in grouped[x] if m.about in (actor, "")]
-            theirs = [m.value for m in grouped[y] if m.about in (actor, "")]
-            if actor == "" or any(m.about == actor for m in grouped[x] + grouped[y]):
-                if times_conflict(ours, theirs):
+            if actor == "" or actor in abouts[x] or actor in abouts[y]:
+                pair = (told[(x, actor)], told[(y, actor)])
+                if pair not in compared:
+                    compared[pair] = times_conflict(list(pair[0]), list(pair[1]))
+                if compared[pair]:
                     return True
     return False
 
