@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.compare.slots_lexicon import EVENT_NOUNS
-from core.ingest.gates import letters_plain, lower_words
 
 # (?=...): the letters a noun begins with, one test per position before the alternation
-EVENT_RE = re.compile(
-    "(?=[" + "".join(sorted({noun[0] for noun in EVENT_NOUNS})) + r"])\b(" + "|".join(EVENT_NOUNS) + r")\b", re.I
-)
-_EVENT_WORDS = frozenset(EVENT_NOUNS)  # each a word of letters: in plain text, a word lower_words sees
+_EVENT_START = "(?=[" + "".join(sorted({noun[0] for noun in EVENT_NOUNS})) + r"])\b(" + "|".join(EVENT_NOUNS) + ")"
+EVENT_RE = re.compile(_EVENT_START + r"\b", re.I)
+# Where a word begins with an event noun: every match of EVENT_RE in any window of a text is one,
+# a window's end included (the search after a time stops at a fixed reach, which may cut a word).
+_EVENT_START_RE = re.compile(_EVENT_START, re.I)
 EVENT_BEFORE = 90  # a time adverbial usually follows its event: look this far back ...
 EVENT_AFTER = 40  # ... and only this far ahead
 
@@ -54,9 +55,10 @@ def dates_a_later_act(text: str, event_end: int, start: int) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every time and place of a text
 def may_name_event(text: str) -> bool:
-    """Tell whether a text may hold an event noun (in plain letters: one of its words is one)."""
-    return not letters_plain(text) or not _EVENT_WORDS.isdisjoint(lower_words(text))
+    """Tell whether a window of a text may hold an event noun (a word of it begins with one)."""
+    return _EVENT_START_RE.search(text) is not None
 
 
 def event_of(text: str, start: int, end: int) -> str:
