@@ -172,6 +172,18 @@ def test_pasted_text_is_a_paste_source_keyed_by_its_utf8_bytes():
     assert source.original == data
 
 
+def test_a_lone_half_of_a_surrogate_pair_in_pasted_text_becomes_a_replacement_character():
+    from core.analysis import analyze
+
+    pasted = "The Brell council met on Monday \ud800 and 40 people came to the hall."
+    source = load_text(pasted, title="a")
+    assert source.text == pasted.replace("\ud800", "\ufffd") and len(source.text) == len(pasted)
+    assert source.original == source.text.encode("utf-8")
+    other = load_text("The Brell council met on Tuesday and 45 people came to the hall.", title="b")
+    result = analyze([source, other])  # a lone surrogate crashed the claim's key before
+    assert [len(claim.members) for claim in result.claims] == [2]
+
+
 @pytest.mark.parametrize("text, reason", [("", "is empty"), (" \n ", "contains only whitespace")])
 def test_blank_pasted_text_is_refused(text, reason):
     with pytest.raises(SourceError) as info:

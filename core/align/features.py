@@ -128,10 +128,12 @@ def _gram_columns(words: list[str]):
     for offset in range(NGRAM):
         at = start + offset
         grams[:, offset] = np.where(at < end, codes[np.minimum(at, max(0, codes.size - 1))], 0)
-    if codes.size and int(codes.max()) < 1 << 16:  # the usual case: four 16-bit codes make one uint64
+    if NGRAM <= 4 and codes.size and int(codes.max()) < 1 << 16:  # the usual case: 16-bit codes make one uint64
         key = grams.astype(np.uint64)
-        packed = (key[:, 0] << np.uint64(48)) | (key[:, 1] << np.uint64(32)) | (key[:, 2] << np.uint64(16)) | key[:, 3]
-    else:  # a character beyond 16 bits: the four codes compared as 16 bytes
+        packed = key[:, 0]
+        for offset in range(1, NGRAM):
+            packed = (packed << np.uint64(16)) | key[:, offset]
+    else:  # a character beyond 16 bits: the codes compared as bytes
         packed = grams.view(np.dtype((np.void, 4 * NGRAM))).ravel()
     return np.unique(packed, return_inverse=True)[1].reshape(-1), spans
 

@@ -206,14 +206,22 @@ def load_bytes(data: bytes, name: str, kind: str | None = None) -> Source:
     )
 
 
+# A half of a surrogate pair alone is no character: a clipboard can hand one over, and no codec
+# (nor the case file) can store it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def load_text(text: str, title: str = "Pasted text") -> Source:
     """Wrap pasted text as a Source (its bytes are the UTF-8 encoding of the text)."""
     if not text:
         raise SourceError(title, "is empty")
+    # U+FFFD stands where the broken character stood, as a decoder writes it: one for one, so
+    # every other character keeps its offset.
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     _require_visible(title, text)
     if "\x00" in text:
         raise SourceError(title, "contains NUL characters, not text")
-    data = text.encode("utf-8", "surrogatepass")
+    data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
         raise SourceError(title, _too_big(len(data)))
     digest = hashlib.sha256(data).hexdigest()
