@@ -435,3 +435,13 @@ def test_a_number_in_its_base_unit_is_read_once_per_value_and_subject():
     assert _base_value("12", "length@mile") == in_base_unit(12.0, "length@mile") and _base_value("12", "length@mile")[1]
     assert _base_value("90%", "share") == (90.0, False)
     assert _base_value("early", "share") is None
+
+
+def test_a_clause_ends_only_at_marks_that_are_not_word_characters():
+    import re
+
+    from core.compare.figure_origins import _CLAUSE_MARKS
+
+    # The hearsay gate asks the whole sentence: a clause cut inside a word would see a \b the
+    # sentence does not have.
+    assert _CLAUSE_MARKS and not any(re.match(r"\w", mark) for mark in _CLAUSE_MARKS)

@@ -25,6 +25,8 @@ _NAMED_RE = re.compile(
 
 
 _SPEECH_VERBS = frozenset({"said", "says", "wrote", "writes", "stated", "announced", "confirmed", "told"})
+# None is a word character, so a hearsay word's \b is the same in a clause as in its sentence
+# (what lets _tells_hearsay ask the whole sentence first).
 _CLAUSE_MARKS = (",", ";", ":", ".", "\u2014", "(")
 
 

@@ -142,6 +142,7 @@ _DAY_RES = _gated(
             ((" day",), ("day",)),  # "the day after", "a day later": never the day of a weekday's name
             (MONTHS, _MONTH_WORDS),  # "Mayor" holds "may" but no month
         ),
+        strict=True,  # a pattern added without its gate words fails at import, not silently
     )
 )
 _MONTH_RES = _gated(
@@ -149,6 +150,7 @@ _MONTH_RES = _gated(
     for (pattern, value), (triggers, whole) in zip(
         _MONTH_PATTERNS,
         ((("month",), ("month",)), (MONTHS, _MONTH_WORDS | _MID_MONTHS)),
+        strict=True,
     )
 )
 # Every trigger of the day and month patterns holds one of these, and every whole word is one of
