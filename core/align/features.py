@@ -10,7 +10,7 @@ from itertools import chain, count, repeat
 from operator import add, mul
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import Any, Sequence
 
 from core.align.overlaps import IncidenceRows, shared_counts
 from core.align.vectors import PHRASE_TERMS, Weights, is_figure, one_phrase
@@ -128,6 +128,7 @@ def _gram_columns(words: list[str]):
     for offset in range(NGRAM):
         at = start + offset
         grams[:, offset] = np.where(at < end, codes[np.minimum(at, max(0, codes.size - 1))], 0)
+    packed: Any
     if NGRAM <= 4 and codes.size and int(codes.max()) < 1 << 16:  # the usual case: 16-bit codes make one uint64
         key = grams.astype(np.uint64)
         packed = key[:, 0]
